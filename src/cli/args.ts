@@ -1,0 +1,156 @@
+import { parseArgs } from 'node:util';
+import { RULE_IDS, toLocale, type Locale, type RuleLevel } from '../core';
+
+/** A usage problem: exit code 2 with this message. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export interface LintArgs {
+  command: 'lint';
+  inputs: string[];
+  format: 'stylish' | 'json' | 'sarif';
+  locale: Locale;
+  schema: string | null;
+  maxWarnings: number | null;
+  quiet: boolean;
+  rules: Record<string, RuleLevel>;
+  timeZone: string | undefined;
+  color: boolean;
+}
+
+export interface RenderArgs {
+  command: 'render';
+  input: string;
+  format: 'html' | 'text';
+  out: string | null;
+  strict: boolean;
+  locale: Locale;
+  schema: string | null;
+  timeZone: string | undefined;
+}
+
+export type CliArgs = LintArgs | RenderArgs | { command: 'help' } | { command: 'version' };
+
+const LEVELS = new Set(['error', 'warning', 'info', 'off']);
+
+/** The message language when `--locale` is not given: from LC_ALL, LC_MESSAGES or LANG. */
+export function environmentLocale(env: NodeJS.ProcessEnv): Locale {
+  return toLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG || env.LANGUAGE);
+}
+
+/** Parses the command line; throws {@link UsageError} with a precise message on bad input. */
+export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY: boolean): CliArgs {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
+  if (command === '--version' || command === '-v') return { command: 'version' };
+  if (command !== 'lint' && command !== 'render') {
+    throw new UsageError(`unknown command "${command}"; use "lint" or "render" (see --help)`);
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...rest],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        locale: { type: 'string' },
+        schema: { type: 'string' },
+        'max-warnings': { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        rule: { type: 'string', multiple: true },
+        'time-zone': { type: 'string' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        out: { type: 'string', short: 'o' },
+        strict: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  const locale = values.locale === undefined ? environmentLocale(env) : checkLocale(values.locale);
+
+  if (command === 'render') {
+    if (positionals.length !== 1) throw new UsageError('render takes exactly one report file');
+    const format = values.format ?? 'html';
+    if (format !== 'html' && format !== 'text') throw new UsageError(`--format for render must be "html" or "text", not "${format}"`);
+    return {
+      command,
+      input: positionals[0]!,
+      format,
+      out: values.out ?? null,
+      strict: values.strict ?? false,
+      locale,
+      schema: values.schema ?? null,
+      timeZone: values['time-zone'],
+    };
+  }
+
+  if (positionals.length === 0) throw new UsageError('lint needs at least one file, directory or glob');
+  const format = values.format ?? 'stylish';
+  if (format !== 'stylish' && format !== 'json' && format !== 'sarif') {
+    throw new UsageError(`--format must be "stylish", "json" or "sarif", not "${format}"`);
+  }
+  let maxWarnings: number | null = null;
+  if (values['max-warnings'] !== undefined) {
+    if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError(`--max-warnings takes a whole number ≥ 0, not "${values['max-warnings']}"`);
+    maxWarnings = Number(values['max-warnings']);
+  }
+  const rules: Record<string, RuleLevel> = {};
+  for (const spec of values.rule ?? []) {
+    const m = /^([\w-]+)=(\w+)$/.exec(spec);
+    if (!m || !RULE_IDS.includes(m[1]!) || !LEVELS.has(m[2]!)) {
+      throw new UsageError(`--rule takes RULE=LEVEL with RULE one of ${RULE_IDS.join(', ')} and LEVEL error, warning, info or off; got "${spec}"`);
+    }
+    rules[m[1]!] = m[2] as RuleLevel;
+  }
+  const color = values['no-color'] ? false : (values.color ?? (isTTY && !env.NO_COLOR));
+  return {
+    command,
+    inputs: positionals,
+    format,
+    locale,
+    schema: values.schema ?? null,
+    maxWarnings,
+    quiet: values.quiet ?? false,
+    rules,
+    timeZone: values['time-zone'],
+    color,
+  };
+}
+
+function checkLocale(value: string): Locale {
+  if (value !== 'de' && value !== 'en') throw new UsageError(`--locale must be "de" or "en", not "${value}"`);
+  return value;
+}
+
+/** The text of `--help`. */
+export const HELP = `incident-report — lint and render Markdown incident reports
+
+Usage:
+  incident-report lint [options] <file|dir|glob>...
+  incident-report render <file> [--format html|text] [--out FILE] [--strict]
+
+Lint options:
+  -f, --format stylish|json|sarif   output format (default: stylish)
+      --locale de|en                message language (default: from LANG)
+      --schema FILE                 use this JSON Schema instead of the bundled one
+      --max-warnings N              exit 1 when there are more than N warnings
+  -q, --quiet                       report errors only
+      --rule RULE=LEVEL             set a rule to error, warning, info or off (repeatable)
+      --time-zone ZONE              IANA zone for timestamps without offset (default: the system's)
+      --color / --no-color          force or disable colours
+
+Render options:
+  -f, --format html|text            output format (default: html)
+  -o, --out FILE                    write to FILE instead of stdout
+      --strict                      refuse to render a report with errors (exit 1)
+
+Directories are searched for incident reports: Markdown files with "schema: incident-report/v1"
+in their frontmatter, or matching **/incidents/**/*.md or **/*.incident.md.
+
+Exit codes: 0 clean, 1 errors (or too many warnings), 2 usage or I/O problem.
+`;

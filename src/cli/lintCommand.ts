@@ -1,0 +1,78 @@
+import { readFile } from 'node:fs/promises';
+import { createLinter, isIncidentReport, type Linter } from '../core';
+import type { LintArgs } from './args';
+import { expandTargets, matchPath } from './files';
+import { formatJson } from './formatters/json';
+import { formatSarif } from './formatters/sarif';
+import { formatStylish } from './formatters/stylish';
+import type { FileResult, Formatter } from './formatters/types';
+import { loadSchemaFile } from './schemaFile';
+
+const FORMATTERS: Record<LintArgs['format'], Formatter> = { stylish: formatStylish, json: formatJson, sarif: formatSarif };
+
+/** Output and exit code of a lint run; the caller writes them. */
+export interface CommandOutcome {
+  stdout: string;
+  stderr: string;
+  exitCode: 0 | 1 | 2;
+}
+
+/** `incident-report lint`: one linter (schema compiled once) over every target. */
+export async function runLint(args: LintArgs): Promise<CommandOutcome> {
+  const schema = args.schema ? await loadSchemaFile(args.schema) : undefined;
+  const linter: Linter = createLinter({
+    locale: args.locale,
+    rules: args.rules,
+    ...(schema !== undefined ? { schema } : {}),
+    ...(args.timeZone ? { timeZone: args.timeZone } : {}),
+  });
+  const { targets, problems } = await expandTargets(args.inputs);
+  let stderr = problems.map((p) => `incident-report: ${p.arg}: ${p.message}\n`).join('');
+
+  const results: FileResult[] = [];
+  for (const target of targets) {
+    let text: string;
+    try {
+      text = await readFile(target.display, 'utf8');
+    } catch (error) {
+      const message = describeIoError(error);
+      stderr += `incident-report: ${target.display}: ${message}\n`;
+      results.push({ file: target.display, findings: [], ioError: message });
+      continue;
+    }
+    if (!target.explicit && !isIncidentReport(text, matchPath(target.display))) continue;
+    const { findings } = linter.lint(text);
+    results.push({ file: target.display, findings: args.quiet ? findings.filter((f) => f.severity === 'error') : findings });
+  }
+
+  if (targets.length === 0 && problems.length === 0) {
+    stderr += 'incident-report: no incident reports found in the given directories\n';
+  }
+  const stdout = FORMATTERS[args.format](results, { locale: args.locale, color: args.color });
+  const errors = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
+  const warnings = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
+  const ioFailed = results.some((r) => r.ioError) || problems.length > 0;
+  let exitCode: 0 | 1 | 2 = 0;
+  if (errors > 0 || (args.maxWarnings !== null && warnings > args.maxWarnings)) exitCode = 1;
+  if (ioFailed) exitCode = 2;
+  if (args.maxWarnings !== null && warnings > args.maxWarnings) {
+    stderr += `incident-report: ${warnings} warnings exceed --max-warnings ${args.maxWarnings}\n`;
+  }
+  return { stdout, stderr, exitCode };
+}
+
+/** A readable reason for a failed read. */
+export function describeIoError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'file not found';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}

@@ -1,0 +1,30 @@
+import { SchemaLoadError } from '../core';
+import { HELP, parseCli, UsageError } from './args';
+import { runLint, type CommandOutcome } from './lintCommand';
+import { runRender } from './renderCommand';
+
+declare const __VERSION__: string;
+
+/** Runs the CLI for `argv` (without node and script) and returns what to print and the exit code. */
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, isTTY = false): Promise<CommandOutcome> {
+  try {
+    const args = parseCli(argv, env, isTTY);
+    switch (args.command) {
+      case 'help':
+        return { stdout: HELP, stderr: '', exitCode: 0 };
+      case 'version':
+        return { stdout: `${typeof __VERSION__ === 'string' ? __VERSION__ : 'dev'}\n`, stderr: '', exitCode: 0 };
+      case 'lint':
+        return await runLint(args);
+      case 'render':
+        return await runRender(args);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) return { stdout: '', stderr: `incident-report: ${error.message}\n`, exitCode: 2 };
+    if (error instanceof SchemaLoadError) {
+      return { stdout: '', stderr: `incident-report: the schema cannot be used: ${error.message}\n`, exitCode: 2 };
+    }
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    return { stdout: '', stderr: `incident-report: internal error, please report it:\n${detail}\n`, exitCode: 2 };
+  }
+}

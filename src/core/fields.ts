@@ -1,0 +1,50 @@
+import { formatPointer } from './pointer';
+
+/** A date-time field of a report and its value as written. */
+export interface DateTimeField {
+  pointer: string;
+  value: unknown;
+}
+
+const TIMESTAMP_KEYS = ['started_at', 'detected_at', 'contained_at', 'resolved_at', 'published_at'] as const;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function items(value: unknown): Record<string, unknown>[] {
+  return Array.isArray(value) ? value.map((item) => (isRecord(item) ? item : {})) : [];
+}
+
+/**
+ * Every field of a report that holds a date-time (the contract of schema v1), in document-model
+ * order. `expected_restoration` is included only when `includeForecasts` is set: it may be a date.
+ */
+export function dateTimeFields(data: Record<string, unknown>, includeForecasts = false): DateTimeField[] {
+  const fields: DateTimeField[] = [];
+  const push = (segments: Array<string | number>, value: unknown) => {
+    if (value !== undefined && value !== null) fields.push({ pointer: formatPointer(segments), value });
+  };
+  const timestamps = isRecord(data.timestamps) ? data.timestamps : {};
+  for (const key of TIMESTAMP_KEYS) push(['timestamps', key], timestamps[key]);
+  items(data.affected_services).forEach((s, i) => push(['affected_services', i, 'restored_at'], s.restored_at));
+  if (isRecord(data.data_loss)) push(['data_loss', 'authority_notified_at'], data.data_loss.authority_notified_at);
+  items(data.authorities).forEach((a, i) => push(['authorities', i, 'notified_at'], a.notified_at));
+  items(data.updates).forEach((u, i) => push(['updates', i, 'at'], u.at));
+  if (isRecord(data.approval)) push(['approval', 'approved_at'], data.approval.approved_at);
+  if (includeForecasts) push(['expected_restoration'], data.expected_restoration);
+  return fields;
+}
+
+/** Reads a nested field of plain data by segments, `undefined` when absent. */
+export function getIn(data: unknown, segments: ReadonlyArray<string | number>): unknown {
+  let current = data;
+  for (const segment of segments) {
+    if (Array.isArray(current) && typeof segment === 'number') current = current[segment];
+    else if (isRecord(current)) current = current[String(segment)];
+    else return undefined;
+  }
+  return current;
+}
+
+export { isRecord, items as recordItems };

@@ -1,0 +1,15 @@
+/**
+ * The incident-report engine: parse → validate → findings → render. Pure TypeScript with no
+ * `vscode` and no Node-only APIs, so the extension (desktop and web), the CLI and tests share it.
+ */
+export type { Finding, FixData, Locale, Localized, RawFinding, RuleLevel, Severity } from './types';
+export { createLinter, DEFAULT_INTERNAL_DOMAINS, DEFAULT_TICKET_PATTERN, type LintOptions, type LintResult, type Linter } from './lint';
+export { parseReport, type ParsedReport, type Frontmatter } from './parse';
+export { findPublicSection, isPublicHeading, PUBLIC_SECTION_TITLES, type PublicSection } from './publicSection';
+export { formatPointer, parsePointer, locate, rangeForPointer } from './pointer';
+export { fieldName, toLocale } from './i18n';
+export { RULES, RULE_IDS, type Rule } from './rules';
+export { BUNDLED_SCHEMA, bundledCompiledSchema, compileCustomSchema, SchemaLoadError, type CompiledSchema } from './schema/validator';
+export { SchemaInfo, type FieldInfo, type JsonSchema } from './schema/meta';
+export { isIncidentReport, DEFAULT_REPORT_GLOBS, REPORT_MARKER } from './isReport';
+export { formatInZone, isValidTimeZone, systemTimeZone, parseDateTime } from './time';

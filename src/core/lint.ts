@@ -1,0 +1,137 @@
+import type { Finding, Locale, RawFinding, RuleLevel, Severity } from './types';
+import { parseReport, type ParsedReport } from './parse';
+import { rangeForPointer, parsePointer } from './pointer';
+import { getIn, isRecord } from './fields';
+import { t } from './i18n';
+import { isValidTimeZone, systemTimeZone } from './time';
+import { bundledCompiledSchema, compileCustomSchema, type CompiledSchema } from './schema/validator';
+import { RULES, type Rule, type RuleContext, type RuleSettings } from './rules';
+
+/** Default domain suffixes whose host names never belong in public text. */
+export const DEFAULT_INTERNAL_DOMAINS: readonly string[] = ['.intern', '.internal', '.local', '.lan', '.corp', '.localdomain'];
+
+/** Default pattern of ticket IDs (`INC-2023-4711`, `CHG-12345`, `#4711` is not matched). */
+export const DEFAULT_TICKET_PATTERN = '\\b(?:INC|CHG|REQ|SR|TKT|PRB|RITM|JIRA|SEC)-\\d[\\d-]*\\b';
+
+/** How a linter is set up; every field is optional. */
+export interface LintOptions {
+  /** Language of messages (default English). */
+  locale?: Locale;
+  /** An organisation's own schema (parsed JSON) replacing the bundled one. Invalid → `SchemaLoadError`. */
+  schema?: unknown;
+  /** Severity per rule id; `off` disables a rule. */
+  rules?: Record<string, RuleLevel>;
+  /** IANA zone used to complete timestamps without offset when the report has no `timezone`. */
+  timeZone?: string;
+  /** Clock for "in the future" checks (epoch ms); injectable for tests. */
+  now?: () => number;
+  internalDomains?: readonly string[];
+  ticketPattern?: string;
+}
+
+/** The outcome of linting one document. */
+export interface LintResult {
+  findings: Finding[];
+  report: ParsedReport;
+}
+
+/** A configured engine: compile once, lint many documents. */
+export interface Linter {
+  lint(text: string): LintResult;
+  readonly schema: CompiledSchema;
+  readonly locale: Locale;
+}
+
+/**
+ * Creates a linter. The schema is compiled once (and cached across linters), so creating one per
+ * configuration change is cheap; lint as many documents with it as you like.
+ */
+export function createLinter(options: LintOptions = {}): Linter {
+  const locale = options.locale ?? 'en';
+  const schema = options.schema === undefined ? bundledCompiledSchema() : compileCustomSchema(options.schema);
+  const configuredZone = options.timeZone && isValidTimeZone(options.timeZone) ? options.timeZone : systemTimeZone();
+  const levels = options.rules ?? {};
+  const active = RULES.filter((rule) => levels[rule.id] !== 'off');
+  const enabledRules = new Set(active.map((rule) => rule.id));
+  const settings: RuleSettings = {
+    internalDomains: options.internalDomains ?? DEFAULT_INTERNAL_DOMAINS,
+    ticketPattern: options.ticketPattern ?? DEFAULT_TICKET_PATTERN,
+  };
+  const now = options.now ?? Date.now;
+
+  return {
+    schema,
+    locale,
+    lint(text: string): LintResult {
+      const report = parseReport(text);
+      const data = isRecord(report.data) ? report.data : null;
+      const reportZone = data && typeof data.timezone === 'string' && isValidTimeZone(data.timezone) ? data.timezone : null;
+      const ctx: RuleContext = {
+        report,
+        data,
+        locale,
+        now: now(),
+        timeZone: reportZone ?? configuredZone,
+        schema,
+        settings,
+        enabledRules,
+        at(pointer, prefer = 'value') {
+          if (report.yaml && report.frontmatter.kind === 'yaml') {
+            const range = rangeForPointer(report.yaml, pointer, prefer);
+            if (range) {
+              const base = report.frontmatter.contentOffset;
+              return { offset: base + range.offset, endOffset: base + range.endOffset };
+            }
+          }
+          return openingFence(report);
+        },
+        valueAt: (pointer) => getIn(data, parsePointer(pointer)),
+        t: (message, values) => t(locale, message, values),
+      };
+      const raw: Array<{ rule: Rule; finding: RawFinding }> = [];
+      for (const rule of active) {
+        for (const finding of rule.check(ctx)) raw.push({ rule, finding });
+      }
+      const findings = raw.map(({ rule, finding }) => resolve(report, finding, severityOf(rule, finding, levels)));
+      findings.sort(byPosition);
+      return { findings, report };
+    },
+  };
+}
+
+function openingFence(report: ParsedReport): { offset: number; endOffset: number } {
+  const fm = report.frontmatter;
+  if (fm.kind === 'yaml' || fm.kind === 'unclosed') return { offset: fm.open.offset, endOffset: fm.open.endOffset };
+  return { offset: 0, endOffset: 0 };
+}
+
+function severityOf(rule: Rule, finding: RawFinding, levels: Record<string, RuleLevel>): Severity {
+  const configured = levels[rule.id];
+  // A configured level replaces the rule's default; a finding's own lower severity (a warning from
+  // an error rule) stays relative to it only when nothing is configured.
+  if (configured && configured !== 'off') return configured;
+  return finding.severity ?? rule.defaultSeverity;
+}
+
+function resolve(report: ParsedReport, raw: RawFinding, severity: Severity): Finding {
+  const start = report.lines.linePos(raw.offset);
+  const end = report.lines.linePos(Math.max(raw.offset, raw.endOffset));
+  const finding: Finding = {
+    ruleId: raw.ruleId,
+    severity,
+    message: raw.message,
+    offset: raw.offset,
+    endOffset: Math.max(raw.offset, raw.endOffset),
+    line: start.line,
+    column: start.col,
+    endLine: end.line,
+    endColumn: end.col,
+    path: raw.path,
+  };
+  if (raw.fix) finding.fix = raw.fix;
+  return finding;
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
+}

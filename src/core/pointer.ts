@@ -1,0 +1,106 @@
+import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+
+/** Splits an RFC 6901 JSON Pointer into its unescaped segments (`~1` → `/`, `~0` → `~`). */
+export function parsePointer(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** Builds an RFC 6901 JSON Pointer from raw segments, escaping `~` and `/`. */
+export function formatPointer(segments: ReadonlyArray<string | number>): string {
+  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+/** A located frontmatter node: the value, and the key it hangs under when its parent is a mapping. */
+export interface Located {
+  value: Node | null;
+  pair: Pair | null;
+  /** The collection holding the value (`null` for the document root). */
+  parent: Node | null;
+}
+
+/** Finds the node at `pointer`, or `null` when any segment does not exist. */
+export function locate(doc: Document, pointer: string): Located | null {
+  let current: Located = { value: doc.contents as Node | null, pair: null, parent: null };
+  for (const segment of parsePointer(pointer)) {
+    const node = current.value;
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === segment);
+      if (!pair) return null;
+      current = { value: (pair.value as Node | null) ?? null, pair: pair as Pair, parent: node };
+    } else if (isSeq(node)) {
+      if (!/^(0|[1-9]\d*)$/.test(segment)) return null;
+      const item = node.items[Number(segment)];
+      if (item === undefined) return null;
+      current = { value: isPair(item) ? null : (item as Node | null), pair: null, parent: node };
+    } else {
+      return null;
+    }
+  }
+  return current;
+}
+
+/** A range in the YAML source (offsets relative to the frontmatter content). */
+export interface SourceRange {
+  offset: number;
+  endOffset: number;
+}
+
+/** The range of a node's value, without trailing comments or line breaks. */
+export function valueRange(node: Node): SourceRange | null {
+  const range = node.range;
+  if (!range) return null;
+  return { offset: range[0], endOffset: range[1] };
+}
+
+/** The range of a pair's key. */
+export function keyRange(pair: Pair): SourceRange | null {
+  const key = pair.key as Node | null;
+  return key && key.range ? { offset: key.range[0], endOffset: key.range[1] } : null;
+}
+
+/**
+ * Where to report something about the field at `pointer`:
+ * - an existing value → the value (or its key when the value is empty);
+ * - a missing field → the key of the nearest existing mapping that should hold it;
+ * - `null` → the field's nearest existing ancestor is the document root (caller uses the opening fence).
+ */
+export function rangeForPointer(doc: Document, pointer: string, prefer: 'value' | 'key' = 'value'): SourceRange | null {
+  const segments = parsePointer(pointer);
+  for (let depth = segments.length; depth > 0; depth--) {
+    const located = locate(doc, formatPointer(segments.slice(0, depth)));
+    if (!located) continue;
+    const exact = depth === segments.length;
+    if (exact && prefer === 'value' && located.value) {
+      const range = valueRange(located.value);
+      if (range && range.endOffset > range.offset) return range;
+    }
+    if (located.pair) return keyRange(located.pair);
+    // A sequence item has no key of its own: point at its first key, or at the item itself.
+    if (located.value) {
+      if (isMap(located.value) && located.value.items[0]) return keyRange(located.value.items[0] as Pair);
+      const range = valueRange(located.value);
+      if (range) return range;
+    }
+  }
+  return null;
+}
+
+/** Calls `visit` for every scalar value in the document with its JSON Pointer (keys are not visited). */
+export function walkScalars(doc: Document, visit: (node: Node, pointer: string) => void): void {
+  const walk = (node: unknown, segments: Array<string | number>): void => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (isScalar(pair.key)) walk(pair.value, [...segments, String(pair.key.value)]);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => walk(item, [...segments, index]));
+    } else if (isScalar(node)) {
+      visit(node, formatPointer(segments));
+    }
+  };
+  walk(doc.contents, []);
+}

@@ -1,0 +1,118 @@
+import type { RawFinding } from '../types';
+import type { Rule, RuleContext } from './rule';
+import { dateTimeFields, isRecord, recordItems } from '../fields';
+import { fieldName } from '../i18n';
+import { formatPointer } from '../pointer';
+import { instantIn } from '../time';
+
+const ORDER = ['started_at', 'detected_at', 'contained_at', 'resolved_at'] as const;
+
+/**
+ * **chronology** — the timeline is consistent: `started_at ≤ detected_at ≤ contained_at ≤
+ * resolved_at`, `published_at ≥ started_at`, `updates` in chronological order and none before the
+ * start, and nothing in the future. A violation is reported at the field that breaks the order.
+ */
+export const chronologyRule: Rule = {
+  id: 'chronology',
+  defaultSeverity: 'error',
+  description: {
+    en: 'Timestamps and updates are in chronological order and none lies in the future.',
+    de: 'Zeitstempel und Updates sind chronologisch geordnet und keiner liegt in der Zukunft.',
+  },
+  check(ctx) {
+    if (!ctx.data) return [];
+    const findings: RawFinding[] = [];
+    const timestamps = isRecord(ctx.data.timestamps) ? ctx.data.timestamps : {};
+    const report = (pointer: string, message: { en: string; de: string }, values: Record<string, string>, sort = false) => {
+      findings.push({
+        ruleId: this.id,
+        message: ctx.t(message, values),
+        ...ctx.at(pointer),
+        path: pointer,
+        ...(sort ? { fix: { kind: 'sort-updates' as const } } : {}),
+      });
+    };
+
+    let previous: { key: string; at: number; value: unknown } | null = null;
+    for (const key of ORDER) {
+      const at = instantIn(timestamps[key], ctx.timeZone);
+      if (at === null) continue;
+      if (previous && at < previous.at) {
+        report(
+          formatPointer(['timestamps', key]),
+          {
+            en: 'timestamps.{key} ({value}) is before timestamps.{previous} ({previousValue}); the order is started_at ≤ detected_at ≤ contained_at ≤ resolved_at.',
+            de: 'timestamps.{key} ({value}) liegt vor timestamps.{previous} ({previousValue}); die Reihenfolge ist started_at ≤ detected_at ≤ contained_at ≤ resolved_at.',
+          },
+          { key, value: String(timestamps[key]), previous: previous.key, previousValue: String(previous.value) },
+        );
+      }
+      previous = { key, at, value: timestamps[key] };
+    }
+
+    const started = instantIn(timestamps.started_at, ctx.timeZone);
+    const published = instantIn(timestamps.published_at, ctx.timeZone);
+    if (started !== null && published !== null && published < started) {
+      report(
+        '/timestamps/published_at',
+        {
+          en: 'timestamps.published_at ({value}) is before timestamps.started_at ({started}): a report cannot be published before the incident began.',
+          de: 'timestamps.published_at ({value}) liegt vor timestamps.started_at ({started}): Ein Bericht kann nicht vor Beginn des Vorfalls veröffentlicht werden.',
+        },
+        { value: String(timestamps.published_at), started: String(timestamps.started_at) },
+      );
+    }
+
+    let previousUpdate: { index: number; at: number; value: unknown } | null = null;
+    recordItems(ctx.data.updates).forEach((update, index) => {
+      const at = instantIn(update.at, ctx.timeZone);
+      if (at === null) return;
+      const pointer = formatPointer(['updates', index, 'at']);
+      if (started !== null && at < started) {
+        report(
+          pointer,
+          {
+            en: 'updates[{index}].at ({value}) is before timestamps.started_at ({started}): an update cannot precede the incident.',
+            de: 'updates[{index}].at ({value}) liegt vor timestamps.started_at ({started}): Ein Update kann nicht vor dem Vorfall liegen.',
+          },
+          { index: String(index), value: String(update.at), started: String(timestamps.started_at) },
+        );
+      } else if (previousUpdate && at < previousUpdate.at) {
+        report(
+          pointer,
+          {
+            en: 'updates[{index}].at ({value}) is older than the update before it ({previous}): list updates in chronological order.',
+            de: 'updates[{index}].at ({value}) ist älter als das Update davor ({previous}): Updates chronologisch ordnen.',
+          },
+          { index: String(index), value: String(update.at), previous: String(previousUpdate.value) },
+          true,
+        );
+      }
+      if (!previousUpdate || at >= previousUpdate.at) previousUpdate = { index, at, value: update.at };
+    });
+
+    findings.push(...futureFindings(ctx, this.id));
+    return findings;
+  },
+};
+
+function futureFindings(ctx: RuleContext, ruleId: string): RawFinding[] {
+  const findings: RawFinding[] = [];
+  for (const { pointer, value } of dateTimeFields(ctx.data!)) {
+    const at = instantIn(value, ctx.timeZone);
+    if (at === null || at <= ctx.now) continue;
+    findings.push({
+      ruleId,
+      message: ctx.t(
+        {
+          en: '{field} ({value}) lies in the future: record times only once they have happened.',
+          de: '{field} ({value}) liegt in der Zukunft: Zeiten erst eintragen, wenn sie eingetreten sind.',
+        },
+        { field: fieldName(pointer), value: String(value) },
+      ),
+      ...ctx.at(pointer),
+      path: pointer,
+    });
+  }
+  return findings;
+}

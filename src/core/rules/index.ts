@@ -1,0 +1,32 @@
+import type { Rule } from './rule';
+import { frontmatterRule } from './frontmatter';
+import { yamlSyntaxRule } from './yaml-syntax';
+import { schemaRule } from './schema';
+import { timestampTimezoneRule } from './timestamp-timezone';
+import { chronologyRule } from './chronology';
+import { resolvedNeedsTimeRule } from './resolved-needs-time';
+import { gdprNotificationRule } from './gdpr-notification';
+import { pressContactRule } from './press-contact';
+import { placeholderRule } from './placeholder';
+import { restorationPastRule } from './restoration-past';
+import { publicSectionRule } from './public-section';
+
+/** Every rule, in the order their findings are produced. */
+export const RULES: readonly Rule[] = [
+  frontmatterRule,
+  yamlSyntaxRule,
+  schemaRule,
+  timestampTimezoneRule,
+  chronologyRule,
+  resolvedNeedsTimeRule,
+  gdprNotificationRule,
+  pressContactRule,
+  placeholderRule,
+  restorationPastRule,
+  publicSectionRule,
+];
+
+/** Rule ids, for settings validation and documentation. */
+export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);
+
+export type { Rule, RuleContext, RuleSettings, TextRange } from './rule';

@@ -1,0 +1,62 @@
+import type { RawFinding } from '../types';
+import type { Rule } from './rule';
+import { isScalar } from 'yaml';
+import { walkScalars } from '../pointer';
+import { fieldName } from '../i18n';
+
+// Uppercase markers are matched case-sensitively: "todo" in prose is a word, "TODO" is a marker.
+// `<…>` counts when it reads like a fill-in (`<Name>`, `<phone number>`, `<…>`), not like HTML or an autolink.
+const PLACEHOLDER = /\b(?:TODO|TBD|XXX|FIXME)\b|\blorem ipsum\b|<(?![/!])(?=[^<>\n]*(?:[A-ZÄÖÜ\s]|…|\.\.\.))[^<>\n=":@]{1,60}>/giu;
+const UPPERCASE_ONLY = /^(?:TODO|TBD|XXX|FIXME)$/i;
+
+/**
+ * **placeholder** — nothing unfinished goes out: TODO, TBD, XXX, FIXME, "lorem ipsum" or an
+ * unfilled `<…>` placeholder in a frontmatter value or in the public section is a warning.
+ */
+export const placeholderRule: Rule = {
+  id: 'placeholder',
+  defaultSeverity: 'warning',
+  description: {
+    en: 'No TODO, TBD, XXX, FIXME, lorem ipsum or `<…>` placeholder is left in a value or the public text.',
+    de: 'Kein TODO, TBD, XXX, FIXME, Lorem ipsum oder `<…>`-Platzhalter bleibt in einem Wert oder im öffentlichen Text.',
+  },
+  check(ctx) {
+    const { report } = ctx;
+    const findings: RawFinding[] = [];
+    const scan = (start: number, end: number, path: string | null) => {
+      const source = report.text.slice(start, end);
+      for (const match of source.matchAll(PLACEHOLDER)) {
+        const word = match[0];
+        if (/^[a-z]/i.test(word) && UPPERCASE_ONLY.test(word) && word !== word.toUpperCase()) continue;
+        findings.push({
+          ruleId: this.id,
+          message: ctx.t(
+            {
+              en: 'Placeholder `{text}` left in {where}: fill it in before publishing.',
+              de: 'Platzhalter `{text}` {where}: Vor der Veröffentlichung ausfüllen.',
+            },
+            {
+              text: word,
+              where:
+                path === null
+                  ? ctx.t({ en: 'the public text', de: 'im öffentlichen Text' })
+                  : ctx.t({ en: '{field}', de: 'in {field}' }, { field: fieldName(path) }),
+            },
+          ),
+          offset: start + (match.index ?? 0),
+          endOffset: start + (match.index ?? 0) + word.length,
+          path,
+        });
+      }
+    };
+    if (report.yaml && report.frontmatter.kind === 'yaml' && report.yaml.errors.length === 0) {
+      const base = report.frontmatter.contentOffset;
+      walkScalars(report.yaml, (node, pointer) => {
+        if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return;
+        scan(base + node.range[0], base + node.range[1], pointer);
+      });
+    }
+    if (report.publicSection) scan(report.publicSection.offset, report.publicSection.endOffset, null);
+    return findings;
+  },
+};

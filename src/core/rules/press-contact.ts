@@ -1,0 +1,30 @@
+import type { Rule } from './rule';
+import { recordItems } from '../fields';
+
+/**
+ * **press-contact** — journalists need someone to call: at least one contact has `role: press`.
+ */
+export const pressContactRule: Rule = {
+  id: 'press-contact',
+  defaultSeverity: 'warning',
+  description: {
+    en: 'At least one contact has the role `press`.',
+    de: 'Mindestens ein Kontakt hat die Rolle `press`.',
+  },
+  check(ctx) {
+    const contacts = ctx.data?.contacts;
+    if (!Array.isArray(contacts) || contacts.length === 0) return [];
+    if (recordItems(contacts).some((contact) => contact.role === 'press')) return [];
+    return [
+      {
+        ruleId: this.id,
+        message: ctx.t({
+          en: 'contacts: no press contact; add one with `role: press` so journalists know whom to ask.',
+          de: 'contacts: kein Pressekontakt; einen Kontakt mit `role: press` ergänzen, damit die Presse weiß, wen sie fragen kann.',
+        }),
+        ...ctx.at('/contacts', 'key'),
+        path: '/contacts',
+      },
+    ];
+  },
+};

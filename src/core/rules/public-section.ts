@@ -1,0 +1,44 @@
+import type { RawFinding } from '../types';
+import type { Rule } from './rule';
+
+/**
+ * **public-section** — the body has exactly one public section, headed `Pressemitteilung` or
+ * `Press release` (any level). Without one the press release shows the facts alone; a second one
+ * is never published.
+ */
+export const publicSectionRule: Rule = {
+  id: 'public-section',
+  defaultSeverity: 'warning',
+  description: {
+    en: 'The body has one public section headed “Pressemitteilung” or “Press release”.',
+    de: 'Der Text hat einen öffentlichen Abschnitt mit der Überschrift „Pressemitteilung“ oder „Press release“.',
+  },
+  check(ctx) {
+    const { report } = ctx;
+    if (report.frontmatter.kind !== 'yaml' || !ctx.data) return [];
+    const section = report.publicSection;
+    if (!section) {
+      return [
+        {
+          ruleId: this.id,
+          message: ctx.t({
+            en: 'No public section: add a heading `## Press release` (or `## Pressemitteilung`) with the text for the public; until then the press release shows the facts alone.',
+            de: 'Kein öffentlicher Abschnitt: Eine Überschrift `## Pressemitteilung` (oder `## Press release`) mit dem Text für die Öffentlichkeit ergänzen; bis dahin zeigt die Pressemitteilung nur die Fakten.',
+          }),
+          ...report.frontmatter.close,
+          path: null,
+        },
+      ];
+    }
+    return section.duplicates.map<RawFinding>((heading) => ({
+      ruleId: this.id,
+      message: ctx.t({
+        en: 'A second public section is never published: merge it into the first one.',
+        de: 'Ein zweiter öffentlicher Abschnitt wird nie veröffentlicht: Mit dem ersten zusammenführen.',
+      }),
+      offset: heading.position?.start.offset ?? 0,
+      endOffset: heading.position?.end.offset ?? 0,
+      path: null,
+    }));
+  },
+};

@@ -1,0 +1,80 @@
+import type { Localized, RawFinding } from '../types';
+import type { Rule } from './rule';
+
+const BY_CODE: Record<string, Localized> = {
+  DUPLICATE_KEY: {
+    en: 'Duplicate key: each field may appear only once in its mapping.',
+    de: 'Doppelter Schlüssel: Jedes Feld darf in seiner Zuordnung nur einmal vorkommen.',
+  },
+  BAD_INDENT: {
+    en: 'Wrong indentation: nested fields must be indented further than their parent, list items consistently.',
+    de: 'Falsche Einrückung: Verschachtelte Felder müssen weiter eingerückt sein als ihr übergeordnetes Feld, Listeneinträge einheitlich.',
+  },
+  MISSING_CHAR: {
+    en: 'A closing character is missing (a quote, `]` or `}`).',
+    de: 'Ein schließendes Zeichen fehlt (ein Anführungszeichen, `]` oder `}`).',
+  },
+  MULTILINE_IMPLICIT_KEY: {
+    en: 'A key must fit on one line: add the missing `:` or quote text that contains `: `.',
+    de: 'Ein Schlüssel muss in eine Zeile passen: Den fehlenden `:` ergänzen oder Text mit `: ` in Anführungszeichen setzen.',
+  },
+  BLOCK_AS_IMPLICIT_KEY: {
+    en: 'A nested block cannot be used as a key: check the indentation and the `:` after each key.',
+    de: 'Ein verschachtelter Block kann kein Schlüssel sein: Einrückung und den `:` nach jedem Schlüssel prüfen.',
+  },
+  TAB_AS_INDENT: {
+    en: 'Tabs cannot indent YAML: use spaces.',
+    de: 'Tabulatoren dürfen YAML nicht einrücken: Leerzeichen verwenden.',
+  },
+  BAD_ALIAS: { en: 'An alias (`*name`) refers to no anchor.', de: 'Ein Alias (`*name`) verweist auf keinen Anker.' },
+};
+
+/**
+ * **yaml-syntax** — the frontmatter must be well-formed YAML 1.2. Each parser error is reported
+ * where the parser places it; while the YAML is broken no schema or domain findings are invented
+ * from a half-parsed document. Alias bombs ("billion laughs") are refused here too.
+ */
+export const yamlSyntaxRule: Rule = {
+  id: 'yaml-syntax',
+  defaultSeverity: 'error',
+  description: {
+    en: 'The frontmatter is well-formed YAML 1.2.',
+    de: 'Die Frontmatter ist wohlgeformtes YAML 1.2.',
+  },
+  check(ctx) {
+    const { yaml, frontmatter, text, dataError } = ctx.report;
+    if (!yaml || frontmatter.kind !== 'yaml') return [];
+    const base = frontmatter.contentOffset;
+    const findings: RawFinding[] = yaml.errors.map((error) => {
+      let offset = base + error.pos[0];
+      let endOffset = base + error.pos[1];
+      // Zero-width or line-break-only ranges are invisible in an editor: widen them to the character there.
+      if (endOffset <= offset || /^\r?\n?$/.test(text.slice(offset, endOffset))) {
+        endOffset = Math.min(text.length, offset + 1);
+        if (/[\r\n]/.test(text.charAt(offset)) && offset > base) {
+          offset -= 1;
+          endOffset = offset + 1;
+        }
+      }
+      const known = BY_CODE[error.code];
+      const detail = error.message.replace(/ at line \d+, column \d+[\s\S]*$/, '');
+      const message = known
+        ? ctx.t(known)
+        : ctx.t({ en: 'YAML syntax error: {detail}.', de: 'YAML-Syntaxfehler: {detail}.' }, { detail });
+      return { ruleId: this.id, message, offset, endOffset, path: null };
+    });
+    if (dataError) {
+      findings.push({
+        ruleId: this.id,
+        message: ctx.t({
+          en: 'The frontmatter expands too many aliases (`*name`) and was not read: write the values out.',
+          de: 'Die Frontmatter erweitert zu viele Aliasse (`*name`) und wurde nicht gelesen: Die Werte ausschreiben.',
+        }),
+        offset: frontmatter.open.offset,
+        endOffset: frontmatter.open.endOffset,
+        path: null,
+      });
+    }
+    return findings;
+  },
+};

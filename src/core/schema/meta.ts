@@ -1,0 +1,141 @@
+import type { Locale, Localized } from '../types';
+import { parsePointer } from '../pointer';
+
+/** A JSON Schema as plain data. */
+export type JsonSchema = { [keyword: string]: unknown };
+
+/** What the schema says about one field, in a form hover, completion and messages can use. */
+export interface FieldInfo {
+  title?: string;
+  description?: string;
+  hint?: string;
+  examples: unknown[];
+  enum?: unknown[];
+  enumDescriptions?: Record<string, string>;
+  const?: unknown;
+  type?: string | string[];
+  format?: string;
+  /** Property names a mapping at this pointer may hold, with their own info (for completion). */
+  properties?: Record<string, JsonSchema>;
+  required: string[];
+  isArray: boolean;
+}
+
+/**
+ * Answers "what does the schema say about the field at this pointer", following `$ref`
+ * (local and to registered `$id`s), `allOf`/`anyOf` and `items`. Works with the bundled schema and
+ * with an organisation's schema that extends it.
+ */
+export class SchemaInfo {
+  private readonly byId = new Map<string, JsonSchema>();
+
+  constructor(
+    readonly root: JsonSchema,
+    related: readonly JsonSchema[] = [],
+  ) {
+    for (const schema of [root, ...related]) {
+      if (typeof schema.$id === 'string') this.byId.set(schema.$id, schema);
+    }
+  }
+
+  /** The schemas that apply to the value at `pointer` (several when combined with allOf/$ref). */
+  schemasAt(pointer: string): JsonSchema[] {
+    let current = this.expand(this.root, this.root);
+    for (const segment of parsePointer(pointer)) {
+      const next: Array<{ schema: JsonSchema; base: JsonSchema }> = [];
+      for (const { schema, base } of current) {
+        const props = schema.properties as Record<string, JsonSchema> | undefined;
+        if (props && isSchema(props[segment])) next.push(...this.expand(props[segment], base));
+        const patterns = schema.patternProperties as Record<string, JsonSchema> | undefined;
+        for (const [pattern, sub] of Object.entries(patterns ?? {})) {
+          if (isSchema(sub) && safeTest(pattern, segment)) next.push(...this.expand(sub, base));
+        }
+        if (/^\d+$/.test(segment) && isSchema(schema.items)) next.push(...this.expand(schema.items, base));
+      }
+      current = next;
+      if (current.length === 0) return [];
+    }
+    return current.map((c) => c.schema);
+  }
+
+  /** Field information for hover, completion and messages, in `locale`. */
+  fieldInfo(pointer: string, locale: Locale): FieldInfo | null {
+    const schemas = this.schemasAt(pointer);
+    if (schemas.length === 0) return null;
+    const info: FieldInfo = { examples: [], required: [], isArray: false };
+    for (const schema of schemas) {
+      const de = locale === 'de' ? ((schema['x-i18n'] as { de?: JsonSchema } | undefined)?.de ?? {}) : {};
+      info.title ??= str(de.title) ?? str(schema.title);
+      info.description ??= str(de.description) ?? str(schema.description);
+      info.hint ??= localized(schema['x-hint'], locale);
+      if (Array.isArray(schema.examples) && info.examples.length === 0) info.examples = schema.examples;
+      if (Array.isArray(schema.enum)) info.enum ??= schema.enum;
+      if ('const' in schema) info.const ??= schema.const;
+      info.type ??= schema.type as string | string[] | undefined;
+      info.format ??= str(schema.format);
+      if (schema.type === 'array' || 'items' in schema) info.isArray = true;
+      const enumDescriptions = schema['x-enumDescriptions'] as Record<string, Localized> | undefined;
+      if (enumDescriptions && !info.enumDescriptions) {
+        info.enumDescriptions = Object.fromEntries(
+          Object.entries(enumDescriptions).map(([value, text]) => [value, text[locale] ?? text.en]),
+        );
+      }
+      if (isSchema(schema.properties)) {
+        info.properties = { ...(schema.properties as Record<string, JsonSchema>), ...info.properties };
+      }
+      if (Array.isArray(schema.required)) info.required.push(...(schema.required as string[]));
+    }
+    return info;
+  }
+
+  /** The schema itself plus everything it pulls in through `$ref`, `allOf` and `anyOf`. */
+  private expand(schema: JsonSchema, base: JsonSchema, seen = new Set<JsonSchema>()): Array<{ schema: JsonSchema; base: JsonSchema }> {
+    if (seen.has(schema)) return [];
+    seen.add(schema);
+    const out = [{ schema, base }];
+    if (typeof schema.$ref === 'string') {
+      const target = this.resolveRef(schema.$ref, base);
+      if (target) out.push(...this.expand(target.schema, target.base, seen));
+    }
+    for (const keyword of ['allOf', 'anyOf'] as const) {
+      const list = schema[keyword];
+      if (Array.isArray(list)) for (const sub of list) if (isSchema(sub)) out.push(...this.expand(sub, base, seen));
+    }
+    return out;
+  }
+
+  private resolveRef(ref: string, base: JsonSchema): { schema: JsonSchema; base: JsonSchema } | null {
+    const hash = ref.indexOf('#');
+    const id = hash === -1 ? ref : ref.slice(0, hash);
+    const fragment = hash === -1 ? '' : ref.slice(hash + 1);
+    const document = id ? this.byId.get(id) : base;
+    if (!document) return null;
+    let node: unknown = document;
+    for (const segment of parsePointer(fragment)) {
+      if (!node || typeof node !== 'object') return null;
+      node = (node as Record<string, unknown>)[segment];
+    }
+    return isSchema(node) ? { schema: node, base: document } : null;
+  }
+}
+
+function isSchema(value: unknown): value is JsonSchema {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function localized(value: unknown, locale: Locale): string | undefined {
+  if (!isSchema(value)) return undefined;
+  return str(value[locale]) ?? str(value.en);
+}
+
+function safeTest(pattern: string, value: string): boolean {
+  try {
+    return new RegExp(pattern, 'u').test(value);
+  } catch {
+    return false;
+  }
+}

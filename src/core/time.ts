@@ -1,0 +1,130 @@
+/**
+ * Date-time helpers that work the same in Node and in a browser (Intl only, no Node APIs).
+ */
+
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|z|[+-]\d{2}:\d{2})?$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A timestamp as written in a report. */
+export interface ParsedDateTime {
+  /** Milliseconds since the epoch; for a time without offset, as if it were UTC. */
+  epochMs: number;
+  /** The offset as written (`+01:00`, `Z`), or `null` when the author left it out. */
+  offset: string | null;
+  /** Local wall-clock parts as written. */
+  local: { year: number; month: number; day: number; hour: number; minute: number; second: number; fraction: string };
+}
+
+/** Parses an RFC 3339 date-time, tolerating a missing offset or seconds (so rules can say what is missing). */
+export function parseDateTime(value: unknown): ParsedDateTime | null {
+  if (typeof value !== 'string') return null;
+  const m = DATE_TIME.exec(value.trim());
+  if (!m) return null;
+  const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number, number];
+  const second = Number(m[6] ?? '0');
+  const fraction = m[7] ?? '';
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 60) {
+    return null;
+  }
+  const offset = m[8] ? m[8].toUpperCase() : null;
+  const utc = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59), Number(fraction ? fraction.slice(1, 4).padEnd(3, '0') : 0));
+  const epochMs = offset && offset !== 'Z' ? utc - offsetMinutes(offset) * 60_000 : utc;
+  return { epochMs, offset, local: { year, month, day, hour, minute, second, fraction } };
+}
+
+/** Epoch milliseconds of a complete RFC 3339 date-time with offset, or `null`. */
+export function instantOf(value: unknown): number | null {
+  const parsed = parseDateTime(value);
+  return parsed && parsed.offset ? parsed.epochMs : null;
+}
+
+/**
+ * Epoch milliseconds of a date-time with offset, or of the last moment a date (`2023-12-09`) exists
+ * anywhere on earth (its end in UTC-12), so a date is only called past when it surely is.
+ */
+export function latestInstantOf(value: unknown): number | null {
+  if (typeof value === 'string') {
+    const m = DATE.exec(value.trim());
+    if (m) return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 23, 59, 59) + 12 * 3_600_000;
+  }
+  return instantOf(value);
+}
+
+/** Epoch milliseconds of a date-time; one written without offset is read as wall-clock time in `zone`. */
+export function instantIn(value: unknown, zone: string): number | null {
+  const parsed = parseDateTime(value);
+  if (!parsed) return null;
+  return parsed.offset ? parsed.epochMs : (parseDateTime(withZoneOffset(parsed, zone))?.epochMs ?? null);
+}
+
+function offsetMinutes(offset: string): number {
+  const sign = offset.startsWith('-') ? -1 : 1;
+  return sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** True when `zone` is an IANA time zone this runtime knows. */
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The UTC offset of `zone` at the instant `epochMs`, in minutes east of UTC. */
+export function zoneOffsetMinutes(zone: string, epochMs: number): number {
+  let formatter = offsetFormatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
+    offsetFormatters.set(zone, formatter);
+  }
+  const name = formatter.formatToParts(new Date(epochMs)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
+  if (!m) return 0;
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? '0'));
+}
+
+/** Formats minutes east of UTC as `+01:00`. */
+export function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/**
+ * Completes a wall-clock time written without offset with the offset `zone` had at that moment
+ * (`2023-10-30T06:45` in Europe/Berlin → `2023-10-30T06:45:00+01:00`).
+ */
+export function withZoneOffset(parsed: ParsedDateTime, zone: string): string {
+  const { year, month, day, hour, minute, second, fraction } = parsed.local;
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
+  // Two passes settle the offset across a DST change.
+  let offset = zoneOffsetMinutes(zone, asUtc);
+  offset = zoneOffsetMinutes(zone, asUtc - offset * 60_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}${fraction}${formatOffset(offset)}`;
+}
+
+/** Formats an instant as an RFC 3339 date-time with the offset of `zone` (for "now" in completion and commands). */
+export function formatInZone(epochMs: number, zone: string): string {
+  const offset = zoneOffsetMinutes(zone, epochMs);
+  const local = new Date(epochMs + offset * 60_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return (
+    `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
+    `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}${formatOffset(offset)}`
+  );
+}
+
+/** The zone the runtime runs in (the system's), e.g. `Europe/Berlin`. */
+export function systemTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}

@@ -1,0 +1,58 @@
+/**
+ * Shared types of the incident-report engine. Everything here is plain data so that the
+ * extension, the CLI and the web worker can pass it around without the engine.
+ */
+
+/** How bad a finding is. `off` only appears in configuration, never on a finding. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A rule's configured severity; `off` disables the rule. */
+export type RuleLevel = Severity | 'off';
+
+/** Languages the engine speaks: messages, documentation, the press release. */
+export type Locale = 'de' | 'en';
+
+/** A text in every supported locale. */
+export type Localized = Record<Locale, string>;
+
+/**
+ * What a quick fix needs to repair a finding without re-deriving the problem.
+ * Offsets are UTF-16 offsets into the BOM-less document text (what `TextDocument.getText()` returns).
+ */
+export type FixData =
+  /** Insert `key` into the mapping at `parentPath` (a missing required field). */
+  | { kind: 'insert-key'; parentPath: string; key: string; placeholder: string }
+  /** Replace the value at `[offset, endOffset)` with one of `values` (enum, const, yes/no). */
+  | { kind: 'replace-value'; offset: number; endOffset: number; values: string[]; preferred?: string }
+  /** Sort the `updates` list chronologically. */
+  | { kind: 'sort-updates' };
+
+/** One problem found in a report. Lines and columns are 1-based; columns count UTF-16 code units. */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** Start offset (UTF-16) in the BOM-less document text. */
+  offset: number;
+  /** End offset (exclusive). */
+  endOffset: number;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** RFC 6901 JSON Pointer of the frontmatter field concerned; `null` for findings in the body. */
+  path: string | null;
+  fix?: FixData;
+}
+
+/** A finding before positions are resolved and severities applied: what rules produce. */
+export interface RawFinding {
+  ruleId: string;
+  message: string;
+  offset: number;
+  endOffset: number;
+  path: string | null;
+  /** Overrides the rule's default severity (e.g. a rule that emits both errors and warnings). */
+  severity?: Severity;
+  fix?: FixData;
+}
