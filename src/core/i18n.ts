@@ -9,7 +9,7 @@ export function t(locale: Locale, text: Localized, values: Record<string, string
 
 /** Normalises a locale tag such as `de-AT` or `en_US.UTF-8` to a supported locale (English otherwise). */
 export function toLocale(tag: string | undefined | null): Locale {
-  return tag && /^de\b/i.test(tag.trim()) ? 'de' : 'en';
+  return tag && /^de(?:[-_.@]|$)/i.test(tag.trim()) ? 'de' : 'en';
 }
 
 /** Joins values as an inline-code list: `a`, `b` or `c` / `a`, `b` oder `c`. */

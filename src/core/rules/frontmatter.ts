@@ -15,7 +15,7 @@ export const frontmatterRule: Rule = {
   check(ctx) {
     const { frontmatter, text, yaml, data, dataError } = ctx.report;
     const finding = (message: { en: string; de: string }, offset: number, endOffset: number) => [
-      { ruleId: this.id, message: ctx.t(message), offset, endOffset, path: '' },
+      { ruleId: this.id, message: ctx.t(message), offset, endOffset, path: null },
     ];
     switch (frontmatter.kind) {
       case 'none': {

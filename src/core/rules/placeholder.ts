@@ -4,10 +4,13 @@ import { isScalar } from 'yaml';
 import { walkScalars } from '../pointer';
 import { fieldName } from '../i18n';
 
-// Uppercase markers are matched case-sensitively: "todo" in prose is a word, "TODO" is a marker.
-// `<…>` counts when it reads like a fill-in (`<Name>`, `<phone number>`, `<…>`), not like HTML or an autolink.
-const PLACEHOLDER = /\b(?:TODO|TBD|XXX|FIXME)\b|\blorem ipsum\b|<(?![/!])(?=[^<>\n]*(?:[A-ZÄÖÜ\s]|…|\.\.\.))[^<>\n=":@]{1,60}>/giu;
-const UPPERCASE_ONLY = /^(?:TODO|TBD|XXX|FIXME)$/i;
+// Markers are matched case-sensitively ("todo" in prose is a word, "TODO" a marker); `<…>` counts
+// when it reads like a fill-in (`<Name>`, `<phone number>`, `<…>`), not like HTML (`<br>`) or an autolink.
+const PLACEHOLDERS: readonly RegExp[] = [
+  /\b(?:TODO|TBD|XXX|FIXME)\b/gu,
+  /\blorem ipsum\b/giu,
+  /<(?![/!])(?=[^<>\n]*(?:[A-ZÄÖÜ\s]|…|\.\.\.))[^<>\n=":@/]{1,60}>/gu,
+];
 
 /**
  * **placeholder** — nothing unfinished goes out: TODO, TBD, XXX, FIXME, "lorem ipsum" or an
@@ -25,9 +28,9 @@ export const placeholderRule: Rule = {
     const findings: RawFinding[] = [];
     const scan = (start: number, end: number, path: string | null) => {
       const source = report.text.slice(start, end);
-      for (const match of source.matchAll(PLACEHOLDER)) {
+      const matches = PLACEHOLDERS.flatMap((pattern) => [...source.matchAll(pattern)]).sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
+      for (const match of matches) {
         const word = match[0];
-        if (/^[a-z]/i.test(word) && UPPERCASE_ONLY.test(word) && word !== word.toUpperCase()) continue;
         findings.push({
           ruleId: this.id,
           message: ctx.t(

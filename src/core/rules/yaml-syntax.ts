@@ -2,10 +2,6 @@ import type { Localized, RawFinding } from '../types';
 import type { Rule } from './rule';
 
 const BY_CODE: Record<string, Localized> = {
-  DUPLICATE_KEY: {
-    en: 'Duplicate key: each field may appear only once in its mapping.',
-    de: 'Doppelter Schlüssel: Jedes Feld darf in seiner Zuordnung nur einmal vorkommen.',
-  },
   BAD_INDENT: {
     en: 'Wrong indentation: nested fields must be indented further than their parent, list items consistently.',
     de: 'Falsche Einrückung: Verschachtelte Felder müssen weiter eingerückt sein als ihr übergeordnetes Feld, Listeneinträge einheitlich.',
@@ -45,7 +41,8 @@ export const yamlSyntaxRule: Rule = {
     const { yaml, frontmatter, text, dataError } = ctx.report;
     if (!yaml || frontmatter.kind !== 'yaml') return [];
     const base = frontmatter.contentOffset;
-    const findings: RawFinding[] = yaml.errors.map((error) => {
+    // Later errors are mostly the parser recovering from the first one: report that one only.
+    const findings: RawFinding[] = yaml.errors.slice(0, 1).map((error) => {
       let offset = base + error.pos[0];
       let endOffset = base + error.pos[1];
       // Zero-width or line-break-only ranges are invisible in an editor: widen them to the character there.
@@ -55,6 +52,24 @@ export const yamlSyntaxRule: Rule = {
           offset -= 1;
           endOffset = offset + 1;
         }
+      }
+      if (error.code === 'DUPLICATE_KEY') {
+        // The parser marks one character; the whole key is what the author must change.
+        const key = /^[^:\r\n]*?(?=\s*:)/.exec(text.slice(offset))?.[0] ?? '';
+        if (key) endOffset = offset + key.length;
+        return {
+          ruleId: this.id,
+          message: ctx.t(
+            {
+              en: 'Duplicate key `{key}`: each field may appear only once in its mapping; remove or merge one of them.',
+              de: 'Doppelter Schlüssel `{key}`: Jedes Feld darf in seiner Zuordnung nur einmal vorkommen; eines entfernen oder zusammenführen.',
+            },
+            { key: key.trim().replace(/^["']|["']$/g, '') },
+          ),
+          offset,
+          endOffset,
+          path: null,
+        };
       }
       const known = BY_CODE[error.code];
       const detail = error.message.replace(/ at line \d+, column \d+[\s\S]*$/, '');

@@ -1,0 +1,135 @@
+/**
+ * Dates and times for the press release, localized by hand (not `Intl.DateTimeFormat#format`) so the
+ * output is the same in Node, in a browser and across ICU versions: en-GB's "Monday 30 October"
+ * lost its comma between ICU releases, and a press release must not change with the runtime.
+ * Intl is used only to learn a zone's UTC offset at an instant.
+ */
+import type { Locale } from '../types';
+import { isValidTimeZone, parseDateTime, zoneOffsetMinutes } from '../time';
+
+const MONTHS: Record<Locale, readonly string[]> = {
+  de: ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+const WEEKDAYS: Record<Locale, readonly string[]> = {
+  de: ['Sonntag', 'Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag'],
+  en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+};
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Wall-clock parts of an instant as shown to readers. */
+export interface WallClock {
+  year: number;
+  /** 1–12 */
+  month: number;
+  day: number;
+  /** 0 = Sunday */
+  weekday: number;
+  hour: number;
+  minute: number;
+}
+
+/** A timestamp from the report, resolved for display. */
+export interface DisplayTime {
+  /** The value as written (for `<time datetime>`). */
+  iso: string;
+  /** Epoch milliseconds, or `null` when the value has no offset (then it is shown as written). */
+  epochMs: number | null;
+  clock: WallClock;
+  /** True for a date without a time (`2022-12-09`). */
+  dateOnly: boolean;
+}
+
+/**
+ * Resolves a timestamp for display: in `zone` when the report names a valid IANA zone, else in the
+ * offset written in the value itself (so `+01:00` stays `+01:00`, `Z` is UTC). A value without
+ * offset (a schema error) is shown as written rather than guessed.
+ */
+export function resolveTime(value: unknown, zone: string | null): DisplayTime | null {
+  if (typeof value !== 'string') return null;
+  const trimmed = value.trim();
+  const date = DATE_ONLY.exec(trimmed);
+  if (date) {
+    const [year, month, day] = [Number(date[1]), Number(date[2]), Number(date[3])];
+    const check = new Date(Date.UTC(year, month - 1, day));
+    if (check.getUTCMonth() !== month - 1) return null;
+    return { iso: trimmed, epochMs: null, dateOnly: true, clock: { year, month, day, weekday: check.getUTCDay(), hour: 0, minute: 0 } };
+  }
+  const parsed = parseDateTime(trimmed);
+  if (!parsed) return null;
+  let shiftMinutes: number | null = null;
+  if (parsed.offset) {
+    if (zone && isValidTimeZone(zone)) shiftMinutes = zoneOffsetMinutes(zone, parsed.epochMs);
+    else shiftMinutes = parsed.offset === 'Z' ? 0 : offsetOf(parsed.offset);
+  }
+  if (shiftMinutes === null) {
+    const { year, month, day, hour, minute } = parsed.local;
+    const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+    return { iso: trimmed, epochMs: null, dateOnly: false, clock: { year, month, day, weekday, hour, minute } };
+  }
+  const local = new Date(parsed.epochMs + shiftMinutes * 60_000);
+  return {
+    iso: trimmed,
+    epochMs: parsed.epochMs,
+    dateOnly: false,
+    clock: {
+      year: local.getUTCFullYear(),
+      month: local.getUTCMonth() + 1,
+      day: local.getUTCDate(),
+      weekday: local.getUTCDay(),
+      hour: local.getUTCHours(),
+      minute: local.getUTCMinutes(),
+    },
+  };
+}
+
+/** Wall clock of an epoch instant (the renderer's "now") in `zone`, or UTC. */
+export function clockAt(epochMs: number, zone: string | null): WallClock {
+  const shift = zone && isValidTimeZone(zone) ? zoneOffsetMinutes(zone, epochMs) : 0;
+  const local = new Date(epochMs + shift * 60_000);
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    weekday: local.getUTCDay(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+  };
+}
+
+function offsetOf(offset: string): number {
+  const sign = offset.startsWith('-') ? -1 : 1;
+  return sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
+}
+
+/** "30. Oktober 2023" / "30 October 2023". */
+export function formatDate(clock: WallClock, locale: Locale): string {
+  const month = MONTHS[locale][clock.month - 1] ?? String(clock.month);
+  return locale === 'de' ? `${clock.day}. ${month} ${clock.year}` : `${clock.day} ${month} ${clock.year}`;
+}
+
+/** "Montag, 30. Oktober 2023" / "Monday, 30 October 2023". */
+export function formatLongDate(clock: WallClock, locale: Locale): string {
+  return `${WEEKDAYS[locale][clock.weekday] ?? ''}, ${formatDate(clock, locale)}`;
+}
+
+/** "15:55 Uhr" / "3:55 pm". */
+export function formatTime(clock: WallClock, locale: Locale): string {
+  const minute = String(clock.minute).padStart(2, '0');
+  if (locale === 'de') return `${clock.hour}:${minute} Uhr`;
+  const hour12 = clock.hour % 12 === 0 ? 12 : clock.hour % 12;
+  return `${hour12}:${minute} ${clock.hour < 12 ? 'am' : 'pm'}`;
+}
+
+/** "Montag, 30. Oktober 2023, 15:55 Uhr" / "Monday, 30 October 2023, 3:55 pm"; a date alone without time. */
+export function formatDateTime(time: DisplayTime, locale: Locale): string {
+  const date = formatLongDate(time.clock, locale);
+  return time.dateOnly ? date : `${date}, ${formatTime(time.clock, locale)}`;
+}
+
+/** The heading of one update: "Update vom Montag, 30. Oktober 2023, 15:55 Uhr" / "Update — Monday, 30 October 2023, 3:55 pm". */
+export function formatUpdateHeading(time: DisplayTime, locale: Locale): string {
+  return locale === 'de' ? `Update vom ${formatDateTime(time, locale)}` : `Update — ${formatDateTime(time, locale)}`;
+}

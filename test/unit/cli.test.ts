@@ -1,0 +1,167 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Runs the built CLI (npm run build first; `npm test` does) exactly as a user or CI would. */
+const ROOT = join(__dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'incident-report.js');
+function cli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: { PATH: process.env.PATH ?? '', TZ: 'Europe/Berlin', LANG: 'C', ...options.env },
+    encoding: 'utf8',
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const BROKEN = 'examples/broken/broken.incident.md';
+const GOOD = 'examples/incidents/2023-10-30-suedwestfalen-it.md';
+
+describe('CLI lint', () => {
+  it('exits 0 and says so for clean reports', () => {
+    const { code, stdout, stderr } = cli(['lint', 'examples/incidents']);
+    assert.equal(stderr, '');
+    assert.equal(code, 0);
+    assert.equal(stdout, '✔ 3 file(s) checked, no problems\n');
+  });
+
+  it('prints stylish findings grouped by file and exits 1 on errors', () => {
+    const { code, stdout } = cli(['lint', BROKEN]);
+    assert.equal(code, 1);
+    const lines = stdout.split('\n');
+    assert.equal(lines[0], BROKEN);
+    assert.match(stdout, /^ {2}8:1 {4}error {4}`severty` is not a field of an incident report: did you mean `severity`\? {2}schema$/m);
+    assert.match(lines.at(-2)!, /^✖ \d+ problem\(s\) \(\d+ error\(s\), \d+ warning\(s\), 0 info\) in 1 file\(s\)$/);
+  });
+
+  it('prints JSON with the documented shape', () => {
+    const { code, stdout } = cli(['lint', '--format', 'json', BROKEN, GOOD]);
+    assert.equal(code, 1);
+    const results = JSON.parse(stdout) as Array<{ file: string; findings: Array<Record<string, unknown>> }>;
+    assert.deepEqual(results.map((r) => r.file), [BROKEN, GOOD]);
+    assert.deepEqual(results[1]!.findings, []);
+    const unknownKey = results[0]!.findings.find((f) => f.path === '/severty');
+    assert.deepEqual(unknownKey, {
+      ruleId: 'schema',
+      severity: 'error',
+      message: '`severty` is not a field of an incident report: did you mean `severity`?',
+      line: 8,
+      column: 1,
+      endLine: 8,
+      endColumn: 8,
+      path: '/severty',
+    });
+  });
+
+  it('speaks German with --locale de and from LANG', () => {
+    const explicit = JSON.parse(cli(['lint', '--format', 'json', '--locale', 'de', BROKEN]).stdout);
+    const fromEnv = JSON.parse(cli(['lint', '--format', 'json', BROKEN], { env: { LANG: 'de_DE.UTF-8' } }).stdout);
+    const message = explicit[0].findings.find((f: { path: string }) => f.path === '/data_loss/statement').message;
+    assert.equal(message, '`data_loss.statement` fehlt: den öffentlichen Satz zum Datenabfluss schreiben, mindestens 20 Zeichen.');
+    assert.deepEqual(fromEnv, explicit);
+  });
+
+  it('prints SARIF 2.1.0 with rules and physical locations', () => {
+    const { code, stdout } = cli(['lint', '--format', 'sarif', BROKEN]);
+    assert.equal(code, 1);
+    const sarif = JSON.parse(stdout);
+    assert.equal(sarif.version, '2.1.0');
+    const run = sarif.runs[0];
+    assert.equal(run.tool.driver.name, 'incident-report');
+    const ruleIds = run.tool.driver.rules.map((r: { id: string }) => r.id);
+    assert.ok(ruleIds.includes('schema') && ruleIds.includes('chronology'));
+    for (const rule of run.tool.driver.rules) assert.ok(rule.help.text.length > 20, rule.id);
+    const result = run.results.find((r: { message: { text: string } }) => r.message.text.startsWith('`severty`'));
+    assert.equal(result.ruleId, 'schema');
+    assert.equal(result.level, 'error');
+    assert.equal(run.tool.driver.rules[result.ruleIndex].id, 'schema');
+    assert.deepEqual(result.locations[0].physicalLocation, {
+      artifactLocation: { uri: 'examples/broken/broken.incident.md', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 8, startColumn: 1, endLine: 8, endColumn: 8 },
+    });
+  });
+
+  it('--quiet drops warnings, --max-warnings fails on too many', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ir-cli-'));
+    const text = readFileSync(join(ROOT, GOOD), 'utf8').replace(/role: press/g, 'role: hotline');
+    writeFileSync(join(dir, 'warn.incident.md'), text);
+    const plain = cli(['lint', '--format', 'json', dir]);
+    assert.equal(plain.code, 0);
+    const warnings = JSON.parse(plain.stdout)[0].findings.map((f: { ruleId: string }) => f.ruleId);
+    assert.deepEqual(warnings, ['press-contact']);
+    assert.equal(JSON.parse(cli(['lint', '--format', 'json', '--quiet', dir]).stdout)[0].findings.length, 0);
+    const strict = cli(['lint', '--max-warnings', '0', dir]);
+    assert.equal(strict.code, 1);
+    assert.match(strict.stderr, /1 warnings exceed --max-warnings 0/);
+  });
+
+  it('searches directories for reports only', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ir-cli-'));
+    mkdirSync(join(dir, 'docs'));
+    writeFileSync(join(dir, 'docs', 'README.md'), '# Not a report\n');
+    copyFileSync(join(ROOT, GOOD), join(dir, 'docs', 'marked.md'));
+    const { code, stdout } = cli(['lint', '--format', 'json', dir]);
+    assert.equal(code, 0);
+    assert.deepEqual(JSON.parse(stdout).map((r: { file: string }) => r.file), [join(dir, 'docs', 'marked.md')]);
+  });
+
+  it('reports an unreadable file clearly, lints the others and exits 2', function () {
+    if (process.getuid?.() === 0) {
+      // root reads everything: use a missing file for the I/O failure instead of a chmod'ed one.
+      const { code, stdout, stderr } = cli(['lint', '--format', 'json', 'no/such/file.md', GOOD]);
+      assert.equal(code, 2);
+      assert.equal(stderr, 'incident-report: no/such/file.md: file not found\n');
+      assert.deepEqual(JSON.parse(stdout).map((r: { file: string; error?: string }) => [r.file, r.error]), [
+        ['no/such/file.md', 'file not found'],
+        [GOOD, undefined],
+      ]);
+      return;
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'ir-cli-'));
+    const file = join(dir, 'locked.incident.md');
+    writeFileSync(file, 'x');
+    chmodSync(file, 0);
+    const { code, stderr } = cli(['lint', file, GOOD]);
+    assert.equal(code, 2);
+    assert.equal(stderr, `incident-report: ${file}: permission denied\n`);
+  });
+
+  it('exits 2 with a precise message on usage errors', () => {
+    assert.deepEqual(cli(['lint', '--format', 'xml', GOOD]), {
+      code: 2,
+      stdout: '',
+      stderr: 'incident-report: --format must be "stylish", "json" or "sarif", not "xml"\n',
+    });
+    assert.equal(cli(['lint']).stderr, 'incident-report: lint needs at least one file, directory or glob\n');
+    assert.equal(cli(['frobnicate']).stderr, 'incident-report: unknown command "frobnicate"; use "lint" or "render" (see --help)\n');
+    assert.equal(cli(['lint', '--max-warnings', 'many', GOOD]).code, 2);
+    assert.equal(cli(['lint', '--schema', 'no-such.json', GOOD]).stderr, 'incident-report: --schema no-such.json: file not found\n');
+  });
+
+  it('validates against a custom schema that extends the bundled one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ir-cli-'));
+    const schema = join(dir, 'org.schema.json');
+    writeFileSync(
+      schema,
+      JSON.stringify({
+        $schema: 'https://json-schema.org/draft/2020-12/schema',
+        allOf: [{ $ref: 'urn:incident-report:schema:v1' }],
+        required: ['x-ticket-owner'],
+        properties: { 'x-ticket-owner': { type: 'string', minLength: 1, 'x-hint': { en: 'name the owner', de: 'Verantwortliche nennen' } } },
+      }),
+    );
+    const { code, stdout } = cli(['lint', '--format', 'json', '--schema', schema, GOOD]);
+    assert.equal(code, 1);
+    assert.deepEqual(
+      JSON.parse(stdout)[0].findings.map((f: { path: string; message: string; line: number }) => [f.line, f.path, f.message]),
+      [[1, '/x-ticket-owner', '`x-ticket-owner` is missing: name the owner.']],
+    );
+    const invalid = join(dir, 'bad.schema.json');
+    writeFileSync(invalid, JSON.stringify({ type: 'object', properties: { id: { type: 'strnig' } } }));
+    const bad = cli(['lint', '--schema', invalid, GOOD]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /^incident-report: the schema cannot be used: .*type/);
+  });
+});

@@ -1,0 +1,52 @@
+import { strict as assert } from 'node:assert';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createLinter, type Locale, type RuleLevel } from '../../src/core';
+import { FIXTURE_NOW, FIXTURE_ZONE, findingLine } from './fixtureFormat';
+
+/**
+ * Fixture-driven engine tests. Each folder in test/fixtures holds `input.md` (byte-exact: CRLF and
+ * BOM cases stay as they are) and the expected findings per locale, `expected.en.txt` and
+ * optionally `expected.de.txt`, one finding a line. `options.json` may set `timeZone`, `now`
+ * (RFC 3339) and `rules`. `UPDATE_FIXTURES=1` rewrites the expected files (review the diff!).
+ */
+const FIXTURES = join(__dirname, '..', 'fixtures');
+const update = process.env.UPDATE_FIXTURES === '1';
+
+interface FixtureOptions {
+  timeZone?: string;
+  now?: string;
+  rules?: Record<string, RuleLevel>;
+}
+
+describe('fixtures', () => {
+  const cases = readdirSync(FIXTURES, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  it('exist', () => assert.ok(cases.length >= 20, `only ${cases.length} fixture folders`));
+
+  for (const name of cases) {
+    const dir = join(FIXTURES, name);
+    const input = readFileSync(join(dir, 'input.md'), 'utf8');
+    const optionsFile = join(dir, 'options.json');
+    const options: FixtureOptions = existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, 'utf8')) : {};
+    for (const locale of ['en', 'de'] as Locale[]) {
+      const expectedFile = join(dir, `expected.${locale}.txt`);
+      if (locale === 'de' && !existsSync(expectedFile) && !update) continue;
+      if (locale === 'de' && update && !existsSync(expectedFile)) continue;
+      it(`${name} (${locale})`, () => {
+        const linter = createLinter({
+          locale,
+          timeZone: options.timeZone ?? FIXTURE_ZONE,
+          now: () => (options.now ? Date.parse(options.now) : FIXTURE_NOW),
+          ...(options.rules ? { rules: options.rules } : {}),
+        });
+        const actual = linter.lint(input).findings.map(findingLine).join('\n');
+        if (update) {
+          writeFileSync(expectedFile, actual ? actual + '\n' : '');
+          return;
+        }
+        const expected = readFileSync(expectedFile, 'utf8').replace(/\r\n/g, '\n').trimEnd();
+        assert.equal(actual, expected);
+      });
+    }
+  }
+});

@@ -1,0 +1,88 @@
+import { strict as assert } from 'node:assert';
+import { createLinter, parseReport } from '../../src/core';
+import { newReportTemplate, reportId, slugify, yamlString } from '../../src/core/templates/report';
+import { appendUpdate } from '../../src/core/templates/update';
+
+/** 2024-03-31T01:30:27Z: the night Europe/Berlin switches to summer time. */
+const NOW = Date.UTC(2024, 2, 31, 1, 30, 27);
+
+describe('newReportTemplate', () => {
+  for (const lang of ['de', 'en'] as const) {
+    it(`(${lang}) lints with placeholder warnings only`, () => {
+      const text = newReportTemplate({ lang, organization: 'Stadt Werne', id: reportId('Stadt Werne', NOW, 'Europe/Berlin'), now: NOW, timeZone: 'Europe/Berlin' });
+      const { findings, report } = createLinter({ locale: lang, now: () => NOW + 60_000 }).lint(text);
+      assert.deepEqual([...new Set(findings.map((f) => `${f.ruleId}/${f.severity}`))], ['placeholder/warning']);
+      // title, service, workaround, contact name, phone, update text, public TODO
+      assert.equal(findings.length, 7);
+      const data = report.data as Record<string, any>;
+      assert.equal(data.id, '2024-03-31-stadt-werne');
+      assert.equal(data.lang, lang);
+      assert.equal(data.organization, 'Stadt Werne');
+      assert.equal(data.timestamps.started_at, '2024-03-31T03:30:00+02:00');
+      assert.equal(data.updates[0].at, '2024-03-31T03:30:00+02:00');
+      assert.ok(report.publicSection, 'has a public section');
+    });
+  }
+
+  it('quotes organisations YAML would misread', () => {
+    for (const organization of ['yes', 'Foo: Bar', '#1 GmbH', '0815', '"Quoted" e.V.', 'null']) {
+      const text = newReportTemplate({ lang: 'en', organization, id: 'x', now: NOW, timeZone: 'UTC' });
+      assert.equal((parseReport(text).data as Record<string, unknown>).organization, organization);
+    }
+    assert.equal(yamlString('Stadt Werne'), 'Stadt Werne');
+    assert.equal(yamlString('yes'), '"yes"');
+  });
+});
+
+describe('reportId / slugify', () => {
+  it('transliterates and trims', () => {
+    assert.equal(slugify('Südwestfalen-IT (Kommunaler IT-Dienstleister)'), 'suedwestfalen-it-kommunaler-it-dienstlei');
+    assert.equal(slugify('Straße & Café'), 'strasse-cafe');
+    assert.equal(reportId('   ', NOW, 'UTC'), '2024-03-31');
+    assert.equal(reportId('Kreis Soest', NOW, 'America/New_York'), '2024-03-30-kreis-soest');
+  });
+});
+
+describe('appendUpdate', () => {
+  const AT = '2024-03-31T03:30:00+02:00';
+  const apply = (text: string) => {
+    const result = appendUpdate(text, AT);
+    assert.equal(typeof result, 'object', `refused: ${String(result)}`);
+    const r = result as Exclude<typeof result, string>;
+    const out = text.slice(0, r.offset) + r.text + text.slice(r.endOffset);
+    return { out, cursor: out.slice(0, r.cursorOffset) };
+  };
+
+  it('appends after the last entry with its indentation', () => {
+    const text = '---\nid: a\nupdates:\n    - at: 2024-01-01T00:00:00Z\n      text: |\n        one\n\n        two\n# trailing comment\nlang: de\n---\nbody\n';
+    const { out, cursor } = apply(text);
+    assert.equal(
+      out,
+      '---\nid: a\nupdates:\n    - at: 2024-01-01T00:00:00Z\n      text: |\n        one\n\n        two\n    - at: 2024-03-31T03:30:00+02:00\n      text: \n# trailing comment\nlang: de\n---\nbody\n',
+    );
+    assert.ok(cursor.endsWith('      text: '));
+  });
+
+  it('handles column-0 entries and CRLF', () => {
+    const { out } = apply('---\r\nupdates:\r\n- at: x\r\n  text: y\r\n---\r\n');
+    assert.equal(out, '---\r\nupdates:\r\n- at: x\r\n  text: y\r\n- at: 2024-03-31T03:30:00+02:00\r\n  text: \r\n---\r\n');
+  });
+
+  it('creates the key before the closing fence', () => {
+    const { out, cursor } = apply('---\nid: a\n---\n\n# T\n');
+    assert.equal(out, '---\nid: a\nupdates:\n  - at: 2024-03-31T03:30:00+02:00\n    text: \n---\n\n# T\n');
+    assert.equal(cursor, '---\nid: a\nupdates:\n  - at: 2024-03-31T03:30:00+02:00\n    text: ');
+  });
+
+  it('turns an empty flow list into a block list, keeping a comment', () => {
+    assert.equal(apply('---\nupdates: [] # none yet\n---\n').out, '---\nupdates: # none yet\n  - at: 2024-03-31T03:30:00+02:00\n    text: \n---\n');
+    assert.equal(apply('---\nupdates: []\n---\n').out, '---\nupdates:\n  - at: 2024-03-31T03:30:00+02:00\n    text: \n---\n');
+    assert.equal(apply('---\nupdates:\n---\n').out, '---\nupdates:\n  - at: 2024-03-31T03:30:00+02:00\n    text: \n---\n');
+  });
+
+  it('refuses what it cannot extend', () => {
+    assert.equal(appendUpdate('# no frontmatter\n', AT), 'no-frontmatter');
+    assert.equal(appendUpdate('---\nupdates: [{at: x, text: y}]\n---\n', AT), 'not-a-list');
+    assert.equal(appendUpdate('---\nupdates: text\n---\n', AT), 'not-a-list');
+  });
+});
