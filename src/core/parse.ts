@@ -1,8 +1,8 @@
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
-import type { Root, RootContent } from 'mdast';
+import type { Root } from 'mdast';
+import type { Node as UnistNode } from 'unist';
 import { findPublicSection, type PublicSection } from './publicSection';
 
 /** Where the frontmatter sits in the text, or why there is none. */
@@ -54,17 +54,18 @@ export interface ParseLimits {
 const DEFAULT_LIMITS: ParseLimits = { maxAliasCount: 100 };
 
 // One processor for the life of the process: creating it per file costs more than parsing.
-const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+// It sees only the body: micromark is slow on long frontmatter, and the fences are easy to find.
+const markdownParser = unified().use(remarkParse).freeze();
 
-const OPEN_FENCE = /^---[ \t]*(?:\r?\n|$)/;
+const FENCE_LINE = /^---[ \t]*$/;
+const TOML_FENCE_LINE = /^\+\+\+[ \t]*$/;
 
 /** Parses a report: frontmatter fences, YAML (1.2, with positions), Markdown body and public section. */
 export function parseReport(input: string, limits: ParseLimits = DEFAULT_LIMITS): ParsedReport {
   const bomLength = input.charCodeAt(0) === 0xfeff ? 1 : 0;
   const text = bomLength ? input.slice(1) : input;
   const lines = countLines(text);
-  const tree = markdownParser.parse(text) as Root;
-  const frontmatter = locateFrontmatter(text, tree.children[0]);
+  const frontmatter = locateFrontmatter(text);
 
   let yaml: Document.Parsed | null = null;
   let data: unknown = undefined;
@@ -85,11 +86,8 @@ export function parseReport(input: string, limits: ParseLimits = DEFAULT_LIMITS)
     }
   }
 
-  const bodyOffset = frontmatter.kind === 'yaml' ? frontmatter.close.endOffset : 0;
-  const body: Root = {
-    type: 'root',
-    children: tree.children.filter((node) => node.type !== 'yaml' && (node.type as string) !== 'toml'),
-  };
+  const bodyOffset = frontmatter.kind === 'yaml' ? lineEnd(text, frontmatter.close.endOffset) : 0;
+  const body = parseBody(text, bodyOffset, lines);
   return {
     text,
     bomLength,
@@ -111,24 +109,56 @@ function countLines(text: string): LineCounter {
   return lines;
 }
 
-function locateFrontmatter(text: string, first: RootContent | undefined): Frontmatter {
-  const startOffset = first?.position?.start.offset;
-  const endOffset = first?.position?.end.offset;
-  if (first && startOffset === 0 && endOffset !== undefined) {
-    if ((first.type as string) === 'toml') return { kind: 'toml', offset: 0, endOffset: 3 };
-    if (first.type === 'yaml') {
-      const firstBreak = text.indexOf('\n');
-      const contentOffset = firstBreak + 1;
-      const closeOffset = endOffset - 3;
+/** Offset just past the line break that ends the line containing `offset`. */
+function lineEnd(text: string, offset: number): number {
+  const newline = text.indexOf('\n', offset);
+  return newline === -1 ? text.length : newline + 1;
+}
+
+/** Parses the body alone and moves its positions to where the body sits in the whole document. */
+function parseBody(text: string, bodyOffset: number, lines: LineCounter): Root {
+  const tree = markdownParser.parse(bodyOffset ? text.slice(bodyOffset) : text) as Root;
+  if (bodyOffset === 0) return tree;
+  const lineShift = lines.linePos(bodyOffset).line - 1;
+  const shift = (node: UnistNode): void => {
+    const position = node.position;
+    if (position) {
+      for (const point of [position.start, position.end]) {
+        point.line += lineShift;
+        if (point.offset !== undefined) point.offset += bodyOffset;
+      }
+    }
+    const children = (node as { children?: UnistNode[] }).children;
+    if (children) for (const child of children) shift(child);
+  };
+  shift(tree);
+  return tree;
+}
+
+/** Finds the frontmatter fences: `---` alone on the first line and on a later line. */
+function locateFrontmatter(text: string): Frontmatter {
+  const firstBreak = text.indexOf('\n');
+  const firstLine = (firstBreak === -1 ? text : text.slice(0, firstBreak)).replace(/\r$/, '');
+  if (TOML_FENCE_LINE.test(firstLine)) return { kind: 'toml', offset: 0, endOffset: 3 };
+  if (!FENCE_LINE.test(firstLine)) return { kind: 'none' };
+  const open = { offset: 0, endOffset: 3 };
+  if (firstBreak === -1) return { kind: 'unclosed', open };
+  const contentOffset = firstBreak + 1;
+  for (let start = contentOffset; start < text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    const line = text.slice(start, end).replace(/\r$/, '');
+    if (FENCE_LINE.test(line)) {
       return {
         kind: 'yaml',
-        open: { offset: 0, endOffset: 3 },
-        close: { offset: closeOffset, endOffset },
+        open,
+        close: { offset: start, endOffset: start + 3 },
         contentOffset,
-        source: closeOffset > contentOffset ? text.slice(contentOffset, closeOffset) : '',
+        source: text.slice(contentOffset, start),
       };
     }
+    if (newline === -1) break;
+    start = newline + 1;
   }
-  if (OPEN_FENCE.test(text)) return { kind: 'unclosed', open: { offset: 0, endOffset: 3 } };
-  return { kind: 'none' };
+  return { kind: 'unclosed', open };
 }
