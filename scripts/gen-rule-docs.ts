@@ -11,7 +11,7 @@ const fixtures = readdirSync(FIXTURES).sort().map((name) => ({
   name,
   input: readFileSync(join(FIXTURES, name, 'input.md'), 'utf8'),
   expected: readFileSync(join(FIXTURES, name, 'expected.en.txt'), 'utf8'),
-  hasOptions: existsSync(join(FIXTURES, name, 'options.json')),
+  options: existsSync(join(FIXTURES, name, 'options.json')) ? readFileSync(join(FIXTURES, name, 'options.json'), 'utf8').trim() : null,
 }));
 
 function moduleDoc(ruleId: string): string {
@@ -27,13 +27,14 @@ const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 mkdirSync(join(ROOT, 'docs', 'rules'), { recursive: true });
 for (const rule of RULES) {
   const shown = fixtures
-    .filter((f) => !f.hasOptions && !f.input.includes('\r') && !f.input.startsWith('\uFEFF'))
+    .filter((f) => !f.input.includes('\r') && !f.input.startsWith('\uFEFF'))
     .filter((f) => f.expected.split('\n').some((line) => line.split(' ')[2] === rule.id))
     .slice(0, 2);
   const examples = shown
     .map((f) => {
       const lines = f.expected.split('\n').filter((line) => line.split(' ')[2] === rule.id).join('\n');
-      return `### ${f.name}\n\n\`\`\`markdown\n${f.input.trimEnd()}\n\`\`\`\n\nFindings of this rule (\`line:col-line:col severity rule path message\`):\n\n\`\`\`text\n${lines}\n\`\`\`\n`;
+      const options = f.options ? `Linted with the options \`${f.options}\`:\n<!-- lint options: ${f.options} -->\n\n` : '';
+      return `### ${f.name}\n\n${options}\`\`\`markdown\n${f.input.trimEnd()}\n\`\`\`\n\nFindings of this rule (\`line:col-line:col severity rule path message\`):\n\n\`\`\`text\n${lines}\n\`\`\`\n`;
     })
     .join('\n');
   const doc = `# ${rule.id}

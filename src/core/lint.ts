@@ -1,11 +1,11 @@
-import type { Finding, Locale, RawFinding, RuleLevel, Severity } from './types';
-import { parseReport, type ParsedReport } from './parse';
+import type { Finding, Locale, Localized, RawFinding, RuleLevel, Severity } from './types';
+import { parseReport, unparsedReport, type ParsedReport } from './parse';
 import { rangeForPointer, parsePointer } from './pointer';
 import { getIn, isRecord } from './fields';
 import { t } from './i18n';
 import { isValidTimeZone, systemTimeZone } from './time';
 import { bundledCompiledSchema, compileCustomSchema, type CompiledSchema } from './schema/validator';
-import { RULES, type Rule, type RuleContext, type RuleSettings } from './rules';
+import { DEFAULT_MAX_SIZE, RULES, type Rule, type RuleContext, type RuleSettings } from './rules';
 
 /** Default domain suffixes whose host names never belong in public text. */
 export const DEFAULT_INTERNAL_DOMAINS: readonly string[] = ['.intern', '.internal', '.local', '.lan', '.corp', '.localdomain'];
@@ -27,6 +27,8 @@ export interface LintOptions {
   now?: () => number;
   internalDomains?: readonly string[];
   ticketPattern?: string;
+  /** Largest document parsed, in characters (default {@link DEFAULT_MAX_SIZE}); larger ones get one info finding. */
+  maxSize?: number;
 }
 
 /** The outcome of linting one document. */
@@ -62,8 +64,17 @@ export function createLinter(options: LintOptions = {}): Linter {
   return {
     schema,
     locale,
-    lint(text: string): LintResult {
-      const report = parseReport(text);
+    lint(input: string): LintResult {
+      const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+      const precheck = { maxSize: options.maxSize ?? DEFAULT_MAX_SIZE, t: (message: Localized, values?: Record<string, string | number>) => t(locale, message, values) };
+      for (const rule of active) {
+        const early = rule.precheck?.(text, precheck);
+        if (early) {
+          const report = unparsedReport(text);
+          return { report, findings: early.map((finding) => resolve(report, finding, severityOf(rule, finding, levels))) };
+        }
+      }
+      const report = parseReport(input);
       const data = isRecord(report.data) ? report.data : null;
       const reportZone = data && typeof data.timezone === 'string' && isValidTimeZone(data.timezone) ? data.timezone : null;
       const ctx: RuleContext = {

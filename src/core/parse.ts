@@ -38,11 +38,15 @@ export interface ParsedReport {
    */
   data: unknown;
   /** Problems found while turning YAML into data that the YAML parser itself does not report. */
-  dataError: { message: string } | null;
-  body: Root;
+  dataError: { kind: 'aliases' | 'depth'; message: string } | null;
   /** Offset where the Markdown body starts (after the frontmatter). */
   bodyOffset: number;
-  publicSection: PublicSection | null;
+  /** The Markdown body (parsed on first access: linting a broken frontmatter never pays for it). */
+  readonly body: Root;
+  /** Set when the body could not be parsed (nesting too deep for the parser); `body` is then empty. */
+  readonly bodyError: string | null;
+  /** The public section, found on first access. */
+  readonly publicSection: PublicSection | null;
 }
 
 /** Limits that keep hostile YAML from exhausting memory. */
@@ -69,7 +73,7 @@ export function parseReport(input: string, limits: ParseLimits = DEFAULT_LIMITS)
 
   let yaml: Document.Parsed | null = null;
   let data: unknown = undefined;
-  let dataError: { message: string } | null = null;
+  let dataError: ParsedReport['dataError'] = null;
   if (frontmatter.kind === 'yaml') {
     yaml = parseDocument(frontmatter.source, {
       version: '1.2',
@@ -81,13 +85,16 @@ export function parseReport(input: string, limits: ParseLimits = DEFAULT_LIMITS)
       try {
         data = yaml.toJS({ maxAliasCount: limits.maxAliasCount });
       } catch (error) {
-        dataError = { message: error instanceof Error ? error.message : String(error) };
+        const message = error instanceof Error ? error.message : String(error);
+        dataError = { kind: error instanceof RangeError && /call stack/i.test(message) ? 'depth' : 'aliases', message };
       }
     }
   }
 
   const bodyOffset = frontmatter.kind === 'yaml' ? lineEnd(text, frontmatter.close.endOffset) : 0;
-  const body = parseBody(text, bodyOffset, lines);
+  let parsedBody: { root: Root; error: string | null } | undefined;
+  let publicSection: PublicSection | null | undefined;
+  const body = () => (parsedBody ??= parseBody(text, bodyOffset, lines));
   return {
     text,
     bomLength,
@@ -96,9 +103,34 @@ export function parseReport(input: string, limits: ParseLimits = DEFAULT_LIMITS)
     yaml,
     data,
     dataError,
-    body,
     bodyOffset,
-    publicSection: findPublicSection(body, text),
+    get body() {
+      return body().root;
+    },
+    get bodyError() {
+      return body().error;
+    },
+    get publicSection() {
+      if (publicSection === undefined) publicSection = findPublicSection(body().root, text);
+      return publicSection;
+    },
+  };
+}
+
+/** A report that was deliberately not parsed (e.g. over the size limit): text and line index only. */
+export function unparsedReport(text: string): ParsedReport {
+  return {
+    text,
+    bomLength: 0,
+    lines: countLines(text),
+    frontmatter: { kind: 'none' },
+    yaml: null,
+    data: undefined,
+    dataError: null,
+    bodyOffset: 0,
+    body: { type: 'root', children: [] },
+    bodyError: null,
+    publicSection: null,
   };
 }
 
@@ -116,11 +148,19 @@ function lineEnd(text: string, offset: number): number {
 }
 
 /** Parses the body alone and moves its positions to where the body sits in the whole document. */
-function parseBody(text: string, bodyOffset: number, lines: LineCounter): Root {
-  const tree = markdownParser.parse(bodyOffset ? text.slice(bodyOffset) : text) as Root;
-  if (bodyOffset === 0) return tree;
+function parseBody(text: string, bodyOffset: number, lines: LineCounter): { root: Root; error: string | null } {
+  let tree: Root;
+  try {
+    tree = markdownParser.parse(bodyOffset ? text.slice(bodyOffset) : text) as Root;
+  } catch (error) {
+    // micromark recurses per nesting level: thousands of nested quotes or lists exhaust the stack.
+    return { root: { type: 'root', children: [] }, error: error instanceof Error ? error.message : String(error) };
+  }
+  if (bodyOffset === 0) return { root: tree, error: null };
   const lineShift = lines.linePos(bodyOffset).line - 1;
-  const shift = (node: UnistNode): void => {
+  // Iterative on purpose: a deeply nested body must not overflow the stack here either.
+  const pending: UnistNode[] = [tree];
+  for (let node = pending.pop(); node; node = pending.pop()) {
     const position = node.position;
     if (position) {
       for (const point of [position.start, position.end]) {
@@ -129,10 +169,9 @@ function parseBody(text: string, bodyOffset: number, lines: LineCounter): Root {
       }
     }
     const children = (node as { children?: UnistNode[] }).children;
-    if (children) for (const child of children) shift(child);
-  };
-  shift(tree);
-  return tree;
+    if (children) pending.push(...children);
+  }
+  return { root: tree, error: null };
 }
 
 /** Finds the frontmatter fences: `---` alone on the first line and on a later line. */

@@ -6,7 +6,6 @@ import { FIXTURE_NOW, FIXTURE_ZONE, findingLine } from './fixtureFormat';
 
 /** The rule documentation's examples are executable: each one must produce the findings it shows. */
 const DOCS = join(__dirname, '..', '..', 'docs', 'rules');
-const linter = createLinter({ locale: 'en', timeZone: FIXTURE_ZONE, now: () => FIXTURE_NOW });
 
 describe('rule docs', () => {
   for (const rule of RULES) {
@@ -15,9 +14,10 @@ describe('rule docs', () => {
       assert.ok(existsSync(file), `docs/rules/${rule.id}.md is missing`);
       const doc = readFileSync(file, 'utf8');
       assert.ok(doc.includes(rule.description.en), 'the doc states the rule description');
-      const examples = [...doc.matchAll(/```markdown\n([\s\S]*?)\n```\n[\s\S]*?```text\n([\s\S]*?)\n```/g)];
+      const examples = [...doc.matchAll(/(?:<!-- lint options: (.*) -->\n\n)?```markdown\n([\s\S]*?)\n```\n[\s\S]*?```text\n([\s\S]*?)\n```/g)];
       assert.ok(examples.length > 0, 'no example');
-      for (const [, input, expected] of examples) {
+      for (const [, options, input, expected] of examples) {
+        const linter = createLinter({ locale: 'en', timeZone: FIXTURE_ZONE, now: () => FIXTURE_NOW, ...(options ? JSON.parse(options) : {}) });
         const actual = linter
           .lint(input! + '\n')
           .findings.filter((f) => f.ruleId === rule.id)

@@ -17,6 +17,7 @@ interface FixtureOptions {
   timeZone?: string;
   now?: string;
   rules?: Record<string, RuleLevel>;
+  maxSize?: number;
 }
 
 describe('fixtures', () => {
@@ -38,6 +39,7 @@ describe('fixtures', () => {
           timeZone: options.timeZone ?? FIXTURE_ZONE,
           now: () => (options.now ? Date.parse(options.now) : FIXTURE_NOW),
           ...(options.rules ? { rules: options.rules } : {}),
+          ...(options.maxSize ? { maxSize: options.maxSize } : {}),
         });
         const actual = linter.lint(input).findings.map(findingLine).join('\n');
         if (update) {

@@ -10,9 +10,11 @@ import { pressContactRule } from './press-contact';
 import { placeholderRule } from './placeholder';
 import { restorationPastRule } from './restoration-past';
 import { publicSectionRule } from './public-section';
+import { sizeLimitRule } from './size-limit';
 
 /** Every rule, in the order their findings are produced. */
 export const RULES: readonly Rule[] = [
+  sizeLimitRule,
   frontmatterRule,
   yamlSyntaxRule,
   schemaRule,
@@ -29,4 +31,5 @@ export const RULES: readonly Rule[] = [
 /** Rule ids, for settings validation and documentation. */
 export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);
 
-export type { Rule, RuleContext, RuleSettings, TextRange } from './rule';
+export type { Rule, RuleContext, RuleSettings, TextRange, PrecheckContext } from './rule';
+export { DEFAULT_MAX_SIZE } from './size-limit';

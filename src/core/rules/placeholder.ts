@@ -59,7 +59,7 @@ export const placeholderRule: Rule = {
         scan(base + node.range[0], base + node.range[1], pointer);
       });
     }
-    if (report.publicSection) scan(report.publicSection.offset, report.publicSection.endOffset, null);
+    if (ctx.data && report.publicSection) scan(report.publicSection.offset, report.publicSection.endOffset, null);
     return findings;
   },
 };

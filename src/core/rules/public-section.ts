@@ -16,6 +16,19 @@ export const publicSectionRule: Rule = {
   check(ctx) {
     const { report } = ctx;
     if (report.frontmatter.kind !== 'yaml' || !ctx.data) return [];
+    if (report.bodyError) {
+      return [
+        {
+          ruleId: this.id,
+          message: ctx.t({
+            en: 'The text below the frontmatter is nested too deeply to be read, so its public section cannot be found: flatten the nesting.',
+            de: 'Der Text unter der Frontmatter ist zu tief verschachtelt, um gelesen zu werden; sein öffentlicher Abschnitt ist nicht auffindbar: Die Verschachtelung verringern.',
+          }),
+          ...report.frontmatter.close,
+          path: null,
+        },
+      ];
+    }
     const section = report.publicSection;
     if (!section) {
       return [

@@ -45,4 +45,15 @@ export interface Rule {
   /** One sentence on what the rule checks, for documentation, SARIF and settings. */
   description: Localized;
   check(ctx: RuleContext): RawFinding[];
+  /**
+   * Runs before anything is parsed; findings returned here replace the whole lint (nothing else is
+   * parsed or checked). For guards such as the size limit.
+   */
+  precheck?(text: string, ctx: PrecheckContext): RawFinding[] | null;
+}
+
+/** What a precheck may read: the raw text and the configured limits. */
+export interface PrecheckContext {
+  maxSize: number;
+  t: RuleContext['t'];
 }

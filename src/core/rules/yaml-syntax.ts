@@ -71,6 +71,18 @@ export const yamlSyntaxRule: Rule = {
           path: null,
         };
       }
+      if (/call stack/i.test(error.message)) {
+        return {
+          ruleId: this.id,
+          message: ctx.t({
+            en: 'The frontmatter is nested too deeply to be read: flatten it.',
+            de: 'Die Frontmatter ist zu tief verschachtelt, um gelesen zu werden: Flacher aufbauen.',
+          }),
+          offset,
+          endOffset,
+          path: null,
+        };
+      }
       const known = BY_CODE[error.code];
       const detail = error.message.replace(/ at line \d+, column \d+[\s\S]*$/, '');
       const message = known
@@ -81,10 +93,17 @@ export const yamlSyntaxRule: Rule = {
     if (dataError) {
       findings.push({
         ruleId: this.id,
-        message: ctx.t({
-          en: 'The frontmatter expands too many aliases (`*name`) and was not read: write the values out.',
-          de: 'Die Frontmatter erweitert zu viele Aliasse (`*name`) und wurde nicht gelesen: Die Werte ausschreiben.',
-        }),
+        message: ctx.t(
+          dataError.kind === 'depth'
+            ? {
+                en: 'The frontmatter is nested too deeply to be read: flatten it.',
+                de: 'Die Frontmatter ist zu tief verschachtelt, um gelesen zu werden: Flacher aufbauen.',
+              }
+            : {
+                en: 'The frontmatter expands too many aliases (`*name`) and was not read: write the values out.',
+                de: 'Die Frontmatter erweitert zu viele Aliasse (`*name`) und wurde nicht gelesen: Die Werte ausschreiben.',
+              },
+        ),
         offset: frontmatter.open.offset,
         endOffset: frontmatter.open.endOffset,
         path: null,
