@@ -1,7 +1,109 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { createLinter, type Finding } from '../core';
+import { isRecord } from '../core/fields';
+import { t } from '../core/i18n';
+import { renderPressRelease } from '../core/render';
 import type { RenderArgs } from './args';
-import type { CommandOutcome } from './lintCommand';
+import { describeIoError, type CommandOutcome } from './lintCommand';
+import { loadSchemaFile } from './schemaFile';
 
-/** `incident-report render` (the press release; see the preview issue). */
+/** How many findings the stderr summary lists before "… and N more". */
+const SUMMARY_LIMIT = 5;
+
+/**
+ * `incident-report render <file>`: the press release as HTML (default) or plain text, to stdout or
+ * `--out`. The report is linted first: a draft with findings still renders and the findings are
+ * summarised on stderr; `--strict` refuses a report with errors (exit 1). A file that cannot be read
+ * or is no incident report at all (no YAML frontmatter, or frontmatter that is not a mapping) exits 2.
+ */
 export async function runRender(args: RenderArgs): Promise<CommandOutcome> {
-  return { stdout: '', stderr: `incident-report: render ${args.input}: the press-release renderer is not built yet\n`, exitCode: 2 };
+  const schema = args.schema ? await loadSchemaFile(args.schema) : undefined;
+  const linter = createLinter({
+    locale: args.locale,
+    ...(schema !== undefined ? { schema } : {}),
+    ...(args.timeZone ? { timeZone: args.timeZone } : {}),
+  });
+  const fail = (message: string): CommandOutcome => ({ stdout: '', stderr: `incident-report: ${args.input}: ${message}\n`, exitCode: 2 });
+
+  let source: string;
+  try {
+    source = await readFile(args.input, 'utf8');
+  } catch (error) {
+    return fail(describeIoError(error));
+  }
+
+  const { findings, report } = linter.lint(source);
+  const say = (text: { en: string; de: string }, values?: Record<string, string | number>) => t(args.locale, text, values);
+  if (report.frontmatter.kind !== 'yaml') {
+    return fail(
+      say({
+        en: 'not an incident report: it has no YAML frontmatter between `---` lines at the top',
+        de: 'kein Vorfallsbericht: Am Anfang fehlt die YAML-Frontmatter zwischen `---`-Zeilen',
+      }),
+    );
+  }
+  if (!isRecord(report.data)) {
+    const syntax = report.yaml && report.yaml.errors.length > 0;
+    return fail(
+      syntax
+        ? say({
+            en: 'the frontmatter cannot be read (YAML syntax error); run `incident-report lint {file}` for details',
+            de: 'die Frontmatter ist nicht lesbar (YAML-Syntaxfehler); Einzelheiten mit `incident-report lint {file}`',
+          }, { file: args.input })
+        : say({
+            en: 'not an incident report: the frontmatter is not a mapping of fields',
+            de: 'kein Vorfallsbericht: Die Frontmatter ist keine Zuordnung von Feldern',
+          }),
+    );
+  }
+
+  const errors = findings.filter((f) => f.severity === 'error');
+  let stderr = summarise(args, findings);
+  if (args.strict && errors.length > 0) {
+    stderr += `incident-report: ${args.input}: ${say(
+      {
+        en: 'not rendered: --strict refuses a report with errors ({count})',
+        de: 'nicht erzeugt: --strict lehnt einen Bericht mit Fehlern ab ({count})',
+      },
+      { count: errors.length },
+    )}\n`;
+    return { stdout: '', stderr, exitCode: 1 };
+  }
+
+  const release = renderPressRelease(report, { locale: args.locale, now: Date.now(), schema: linter.schema.info });
+  const output = args.format === 'html' ? release.html : release.text;
+  if (args.out === null) return { stdout: output, stderr, exitCode: 0 };
+  try {
+    await writeFile(args.out, output, 'utf8');
+  } catch (error) {
+    return { stdout: '', stderr: stderr + `incident-report: ${args.out}: ${describeIoError(error)}\n`, exitCode: 2 };
+  }
+  stderr += `incident-report: ${say({ en: 'wrote {file}', de: '{file} geschrieben' }, { file: args.out })}\n`;
+  return { stdout: '', stderr, exitCode: 0 };
+}
+
+/** "3 problems (1 error, 2 warnings)" and the first few as `line:col severity message (rule)`. */
+function summarise(args: RenderArgs, findings: readonly Finding[]): string {
+  if (findings.length === 0) return '';
+  const count = (severity: Finding['severity']) => findings.filter((f) => f.severity === severity).length;
+  const head = t(
+    args.locale,
+    {
+      en: '{file}: {total} problem(s) ({errors} error(s), {warnings} warning(s)) — the release may not be ready to publish:',
+      de: '{file}: {total} Problem(e) ({errors} Fehler, {warnings} Warnung(en)) — die Pressemitteilung ist womöglich nicht veröffentlichungsreif:',
+    },
+    { file: args.input, total: findings.length, errors: count('error'), warnings: count('warning') },
+  );
+  const lines = findings.slice(0, SUMMARY_LIMIT).map((f) => `  ${f.line}:${f.column} ${f.severity} ${f.message} (${f.ruleId})`);
+  if (findings.length > SUMMARY_LIMIT) {
+    lines.push(
+      '  ' +
+        t(
+          args.locale,
+          { en: '… and {n} more: run `incident-report lint {file}`', de: '… und {n} weitere: `incident-report lint {file}` ausführen' },
+          { n: findings.length - SUMMARY_LIMIT, file: args.input },
+        ),
+    );
+  }
+  return `incident-report: ${head}\n${lines.join('\n')}\n`;
 }

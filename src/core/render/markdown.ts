@@ -123,7 +123,8 @@ export function inlineText(nodes: readonly PhrasingContent[]): string {
     switch (node.type) {
       case 'text':
       case 'inlineCode':
-        out += node.value;
+        // A soft line break in the source is a space to the reader; only a hard break (`break`) ends a line.
+        out += node.value.replace(/[ \t]*\r?\n[ \t]*/g, ' ');
         break;
       case 'break':
         out += '\n';

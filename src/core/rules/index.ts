@@ -11,6 +11,12 @@ import { placeholderRule } from './placeholder';
 import { restorationPastRule } from './restoration-past';
 import { publicSectionRule } from './public-section';
 import { sizeLimitRule } from './size-limit';
+import { leakIpRule } from './leak-ip';
+import { leakHostnameRule } from './leak-hostname';
+import { leakEmailRule } from './leak-email';
+import { leakIocRule } from './leak-ioc';
+import { leakTicketRule } from './leak-ticket';
+import { leakPathRule } from './leak-path';
 
 /** Every rule, in the order their findings are produced. */
 export const RULES: readonly Rule[] = [
@@ -26,6 +32,12 @@ export const RULES: readonly Rule[] = [
   placeholderRule,
   restorationPastRule,
   publicSectionRule,
+  leakIpRule,
+  leakHostnameRule,
+  leakEmailRule,
+  leakIocRule,
+  leakTicketRule,
+  leakPathRule,
 ];
 
 /** Rule ids, for settings validation and documentation. */

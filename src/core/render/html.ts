@@ -1,0 +1,191 @@
+/**
+ * The press release as a self-contained HTML page: inline CSS (screen and print), no scripts, a
+ * Content-Security-Policy that forbids every load except inline styles and `data:` images, and every
+ * report value escaped. Markdown from the public section arrives already sanitized (see markdown.ts).
+ */
+import type { Fact, PressReleaseModel } from './model';
+import { label } from './labels';
+import { markdownToHtml } from './markdown';
+
+/** The page's Content-Security-Policy: nothing may load or run; inline styles only. */
+export const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+// Characters that must never reach HTML raw, plus C0 controls (invalid in HTML text).
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for HTML content and double- or single-quoted attributes; drops control characters. */
+export function escapeHtml(value: string): string {
+  return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
+
+const e = escapeHtml;
+
+/** Styles of the exported page: readable on screen, clean on paper. */
+export const PAGE_CSS = `
+:root { color-scheme: light; --accent: #1d4e89; --muted: #555; --rule: #d0d5dc; --alert-bg: #fff4e5; --alert-border: #c25e00; }
+* { box-sizing: border-box; }
+body { margin: 0; background: #f4f5f7; color: #1a1a1a; font: 16px/1.55 Georgia, "Times New Roman", serif; }
+.press-release { max-width: 46rem; margin: 2rem auto; padding: 2.5rem 3rem; background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,.12); }
+.press-release header { border-bottom: 3px solid var(--accent); padding-bottom: 1rem; margin-bottom: 1.5rem; }
+.kicker { margin: 0; font: 600 .8rem/1.2 system-ui, sans-serif; letter-spacing: .12em; text-transform: uppercase; color: var(--accent); }
+.dateline { margin: .35rem 0 0; font: .95rem/1.4 system-ui, sans-serif; color: var(--muted); }
+h1 { font-size: 1.9rem; line-height: 1.2; margin: .6rem 0 1rem; }
+h2 { font: 600 1.05rem/1.3 system-ui, sans-serif; color: var(--accent); margin: 2rem 0 .6rem; border-bottom: 1px solid var(--rule); padding-bottom: .25rem; }
+h3, h4, h5, h6 { font: 600 1rem/1.3 system-ui, sans-serif; margin: 1.3rem 0 .4rem; }
+.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 0; font: .9rem/1.4 system-ui, sans-serif; }
+.facts dt { color: var(--muted); }
+.facts dd { margin: 0; }
+.lead { font-size: 1.12rem; font-weight: 600; }
+.notice { border: 1px dashed var(--alert-border); background: var(--alert-bg); padding: .75rem 1rem; font: .95rem/1.45 system-ui, sans-serif; }
+.services { list-style: none; padding: 0; margin: 0; }
+.services li { padding: .55rem 0; border-bottom: 1px solid var(--rule); }
+.services .state { display: inline-block; margin-left: .4rem; padding: 0 .45rem; border-radius: .25rem; font: 600 .78rem/1.6 system-ui, sans-serif; background: #e8eaed; }
+.state-major_outage { background: #fbd5d5 !important; color: #8a1111; }
+.state-partial_outage { background: #fde6c8 !important; color: #7a3e00; }
+.state-degraded_performance { background: #fff1bf !important; color: #6b5200; }
+.state-under_maintenance { background: #dde7f7 !important; color: #1d4e89; }
+.state-operational { background: #d7f0dc !important; color: #17602a; }
+.services .detail { display: block; font-size: .95rem; color: #333; }
+.data-loss { border-left: 6px solid var(--alert-border); background: var(--alert-bg); padding: .9rem 1.2rem; margin: 1.5rem 0; }
+.data-loss h2 { margin-top: 0; border: 0; color: #7a3e00; }
+.data-loss .statement { font-size: 1.08rem; font-weight: 700; margin: 0 0 .6rem; }
+.data-loss .facts { margin-top: .4rem; }
+.restoration { font: 600 1rem/1.4 system-ui, sans-serif; }
+.updates article { margin: 0 0 1rem; }
+.updates h3 { color: var(--accent); }
+.contacts { list-style: none; padding: 0; margin: 0; display: grid; gap: .8rem; }
+.contacts .role { font: 600 .8rem/1.2 system-ui, sans-serif; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); display: block; }
+.press-release footer { margin-top: 2rem; padding-top: .8rem; border-top: 1px solid var(--rule); font: .85rem/1.4 system-ui, sans-serif; color: var(--muted); }
+a { color: var(--accent); }
+blockquote { margin: 1rem 0; padding-left: 1rem; border-left: 3px solid var(--rule); color: #333; }
+pre, code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: .9em; }
+pre { white-space: pre-wrap; background: #f4f5f7; padding: .6rem; }
+table { border-collapse: collapse; } td, th { border: 1px solid var(--rule); padding: .25rem .5rem; }
+@media print {
+  @page { margin: 18mm 20mm; }
+  body { background: #fff; font-size: 11pt; }
+  .press-release { box-shadow: none; margin: 0; padding: 0; max-width: none; }
+  h2, h3 { break-after: avoid; }
+  .services li, .updates article, .contacts li, .data-loss { break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+  a[href^="http"]::after { content: " (" attr(href) ")"; font-size: .85em; color: var(--muted); }
+  .data-loss, .notice { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+`;
+
+function time(fact: Fact): string {
+  return fact.datetime ? `<time datetime="${e(fact.datetime)}">${e(fact.value)}</time>` : e(fact.value);
+}
+
+function factList(facts: readonly Fact[], className = 'facts'): string {
+  if (facts.length === 0) return '';
+  return `<dl class="${className}">${facts.map((f) => `<dt>${e(f.label)}</dt><dd>${time(f)}</dd>`).join('')}</dl>`;
+}
+
+/** The release as an `<article>` fragment (for the editor preview, which brings its own CSP and styles). */
+export function renderArticle(model: PressReleaseModel): string {
+  const L = (key: Parameters<typeof label>[1]) => e(label(model.locale, key));
+  const parts: string[] = [];
+
+  parts.push('<article class="press-release">', '<header>');
+  parts.push(`<p class="kicker">${L('kind')}</p>`);
+  const date = model.dateline.datetime
+    ? `<time datetime="${e(model.dateline.datetime)}">${e(model.dateline.date)}</time>`
+    : e(model.dateline.date);
+  parts.push(`<p class="dateline">${model.organization ? `<span class="organization">${e(model.organization)}</span>, ` : ''}${date}</p>`);
+  parts.push(`<h1>${e(model.title)}</h1>`);
+  const headerFacts = [...model.facts];
+  if (model.affectedOrganizations.length > 0) {
+    headerFacts.push({ label: label(model.locale, 'affectedOrganizations'), value: model.affectedOrganizations.join('; ') });
+  }
+  parts.push(factList(headerFacts));
+  parts.push('</header>');
+
+  if (!model.hasPublicSection) parts.push(`<p class="notice" role="note">${L('noPublicSection')}</p>`);
+  if (model.lead) parts.push(`<div class="lead">${markdownToHtml([model.lead], model.publicDepth)}</div>`);
+
+  if (model.services.length > 0) {
+    parts.push(`<section class="affected-services"><h2>${L('services')}</h2><ul class="services">`);
+    for (const s of model.services) {
+      const cls = s.stateKey ? ` state-${s.stateKey}` : '';
+      let item = `<li><strong>${e(s.name)}</strong>${s.state ? `<span class="state${cls}">${e(s.state)}</span>` : ''}`;
+      if (s.workaround) item += `<span class="detail">${L('workaround')}: ${e(s.workaround)}</span>`;
+      if (s.restoredAt) item += `<span class="detail">${e(s.restoredAt.label)}: ${time(s.restoredAt)}</span>`;
+      parts.push(item + '</li>');
+    }
+    parts.push('</ul></section>');
+  }
+  if (model.expectedRestoration) {
+    parts.push(`<p class="restoration">${e(model.expectedRestoration.label)}: ${time(model.expectedRestoration)}</p>`);
+  }
+
+  parts.push(`<section class="data-loss" aria-labelledby="data-loss-heading"><h2 id="data-loss-heading">${L('dataLoss')}</h2>`);
+  parts.push(`<p class="statement">${e(model.dataLoss.statement ?? label(model.locale, 'noStatement'))}</p>`);
+  const lossFacts = [...model.dataLoss.facts];
+  if (model.dataLoss.categories.length > 0) {
+    lossFacts.push({ label: label(model.locale, 'categories'), value: model.dataLoss.categories.join(', ') });
+  }
+  parts.push(factList(lossFacts), '</section>');
+
+  const rest = markdownToHtml(model.rest, model.publicDepth);
+  if (rest) parts.push(`<section class="body">${rest}</section>`);
+
+  if (model.authorities.length > 0) {
+    parts.push(`<section class="authorities"><h2>${L('authorities')}</h2><ul>`);
+    for (const a of model.authorities) parts.push(`<li>${e(a.name)}${a.role ? ` <span class="role">(${e(a.role)})</span>` : ''}</li>`);
+    parts.push('</ul></section>');
+  }
+
+  if (model.updates.length > 0) {
+    parts.push(`<section class="updates"><h2>${L('updates')}</h2>`);
+    for (const u of model.updates) {
+      const heading = u.datetime ? `<time datetime="${e(u.datetime)}">${e(u.heading)}</time>` : e(u.heading);
+      parts.push(`<article><h3>${heading}</h3>${u.paragraphs.map((p) => `<p>${e(p)}</p>`).join('')}</article>`);
+    }
+    parts.push('</section>');
+  }
+
+  if (model.contacts.length > 0) {
+    parts.push(`<section class="contact"><h2>${L('contacts')}</h2><ul class="contacts">`);
+    for (const c of model.contacts) {
+      const lines: string[] = [];
+      if (c.name) lines.push(`<strong>${e(c.name)}</strong>`);
+      if (c.phone) {
+        lines.push(`${L('phone')}: ${c.phoneHref ? `<a href="${e(c.phoneHref)}">${e(c.phone)}</a>` : e(c.phone)}`);
+      }
+      if (c.email) {
+        lines.push(`${L('email')}: ${c.emailLinkable ? `<a href="mailto:${e(c.email)}">${e(c.email)}</a>` : e(c.email)}`);
+      }
+      if (c.hours) lines.push(`${L('hours')}: ${e(c.hours)}`);
+      parts.push(`<li><span class="role">${e(c.role)}</span>${lines.join('<br>')}</li>`);
+    }
+    parts.push('</ul></section>');
+  }
+
+  parts.push('<footer>');
+  parts.push(`<p class="source">${L('source')}: ${e(model.source)}</p>`);
+  if (model.asOf) parts.push(`<p class="as-of">${e(model.asOf.label)}: ${time(model.asOf)}</p>`);
+  parts.push('</footer>', '</article>');
+  return parts.join('\n');
+}
+
+/** The complete page around {@link renderArticle}. */
+export function renderPage(model: PressReleaseModel, article = renderArticle(model)): string {
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${model.locale}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${PAGE_CSP}">`,
+    '<meta name="referrer" content="no-referrer">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${e(label(model.locale, 'kind'))}: ${e(model.title)}</title>`,
+    `<style>${PAGE_CSS}</style>`,
+    '</head>',
+    '<body>',
+    article,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

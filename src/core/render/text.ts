@@ -1,0 +1,113 @@
+/**
+ * The press release as plain text for e-mail: the same content and order as the HTML page,
+ * paragraphs wrapped at 72 columns, headings underlined (readable in any mail client).
+ */
+import type { Fact, PressReleaseModel } from './model';
+import { label } from './labels';
+import { markdownToBlocks, type TextBlock } from './markdown';
+
+/** Line width of the text version (the classic e-mail width). */
+export const TEXT_WIDTH = 72;
+
+// Control characters other than tab and line feed would garble a mail client or a terminal.
+function clean(value: string): string {
+  return value.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '');
+}
+
+/** Wraps `text` at `width`, prefixing the first line with `first` and the others with `rest`. */
+export function wrap(text: string, first = '', rest = first, width = TEXT_WIDTH): string {
+  const lines: string[] = [];
+  for (const hardLine of clean(text).split('\n')) {
+    let line = '';
+    for (const word of hardLine.split(/[ \t]+/).filter(Boolean)) {
+      const prefix = lines.length === 0 ? first : rest;
+      if (line && prefix.length + line.length + 1 + word.length > width) {
+        lines.push(prefix + line);
+        line = word;
+      } else {
+        line = line ? `${line} ${word}` : word;
+      }
+    }
+    lines.push((lines.length === 0 ? first : rest) + line);
+  }
+  return lines.map((l) => l.trimEnd()).join('\n');
+}
+
+function heading(text: string, char = '-'): string {
+  const line = clean(text).replace(/\s+/g, ' ').trim();
+  return `${line}\n${char.repeat(Math.min(TEXT_WIDTH, Math.max(3, [...line].length)))}`;
+}
+
+function fact(f: Fact, indent = ''): string {
+  return wrap(`${f.label}: ${f.value}`, indent, indent + '  ');
+}
+
+function blocks(list: readonly TextBlock[]): string[] {
+  return list.map((b) => {
+    if (b.pre) return clean(b.text).split('\n').map((line, i) => (i === 0 ? b.first : b.rest) + line).join('\n');
+    if (b.heading) return heading(b.text);
+    return wrap(b.text, b.first, b.rest);
+  });
+}
+
+/** Renders the model as plain text. */
+export function renderText(model: PressReleaseModel): string {
+  const L = (key: Parameters<typeof label>[1]) => label(model.locale, key);
+  const out: string[] = [];
+
+  out.push(L('kind').toUpperCase());
+  out.push(wrap(model.organization ? `${model.organization}, ${model.dateline.date}` : model.dateline.date));
+  out.push(heading(model.title, '='));
+  const headerFacts = model.facts.map((f) => fact(f));
+  if (model.affectedOrganizations.length > 0) {
+    headerFacts.push(fact({ label: L('affectedOrganizations'), value: model.affectedOrganizations.join('; ') }));
+  }
+  if (headerFacts.length > 0) out.push(headerFacts.join('\n'));
+
+  if (!model.hasPublicSection) out.push(wrap(`[${L('noPublicSection')}]`));
+  if (model.lead) out.push(...blocks(markdownToBlocks([model.lead])));
+
+  if (model.services.length > 0) {
+    const items = model.services.map((s) => {
+      const lines = [wrap(s.state ? `${s.name}: ${s.state}` : s.name, '- ', '  ')];
+      if (s.workaround) lines.push(wrap(`${L('workaround')}: ${s.workaround}`, '  ', '  '));
+      if (s.restoredAt) lines.push(fact(s.restoredAt, '  '));
+      return lines.join('\n');
+    });
+    out.push(`${heading(L('services'))}\n${items.join('\n')}`);
+  }
+  if (model.expectedRestoration) out.push(fact(model.expectedRestoration));
+
+  const loss = [heading(L('dataLoss').toUpperCase(), '='), wrap(model.dataLoss.statement ?? L('noStatement'))];
+  const lossFacts = model.dataLoss.facts.map((f) => fact(f));
+  if (model.dataLoss.categories.length > 0) lossFacts.push(fact({ label: L('categories'), value: model.dataLoss.categories.join(', ') }));
+  if (lossFacts.length > 0) loss.push(lossFacts.join('\n'));
+  out.push(loss.join('\n\n'));
+
+  out.push(...blocks(markdownToBlocks(model.rest)));
+
+  if (model.authorities.length > 0) {
+    out.push(`${heading(L('authorities'))}\n${model.authorities.map((a) => wrap(a.role ? `${a.name} (${a.role})` : a.name, '- ', '  ')).join('\n')}`);
+  }
+
+  if (model.updates.length > 0) {
+    out.push(heading(L('updates')));
+    for (const u of model.updates) out.push([wrap(u.heading), ...u.paragraphs.map((p) => wrap(p))].join('\n'));
+  }
+
+  if (model.contacts.length > 0) {
+    const items = model.contacts.map((c) => {
+      const lines = [wrap(c.name ? `${c.role}: ${c.name}` : c.role, '- ', '  ')];
+      if (c.phone) lines.push(wrap(`${L('phone')}: ${c.phone}`, '  ', '    '));
+      if (c.email) lines.push(wrap(`${L('email')}: ${c.email}`, '  ', '    '));
+      if (c.hours) lines.push(wrap(`${L('hours')}: ${c.hours}`, '  ', '    '));
+      return lines.join('\n');
+    });
+    out.push(`${heading(L('contacts'))}\n${items.join('\n')}`);
+  }
+
+  const footer = [wrap(`${L('source')}: ${model.source}`)];
+  if (model.asOf) footer.push(fact(model.asOf));
+  out.push(`--\n${footer.join('\n')}`);
+  return out.filter((block) => block.trim() !== '').join('\n\n') + '\n';
+}

@@ -1,0 +1,28 @@
+import type { Rule } from './rule';
+import { leakFindings, whereText } from './leak-scan';
+
+/**
+ * **leak-ip** — no IPv4 or IPv6 address in the published text (public section, title, data-loss
+ * statement, updates, workarounds). Addresses map the network for an attacker and say nothing to
+ * citizens. Version numbers (1.2.3, "Version 10.0.1.2"), times (15:55, 15:55:00) and dates are not
+ * addresses. Error: an address in a press release cannot be taken back.
+ */
+export const leakIpRule: Rule = {
+  id: 'leak-ip',
+  defaultSeverity: 'error',
+  description: {
+    en: 'No IP address appears in the public text.',
+    de: 'Im öffentlichen Text steht keine IP-Adresse.',
+  },
+  check(ctx) {
+    return leakFindings(ctx, this.id, 'ip', (hit) =>
+      ctx.t(
+        {
+          en: 'IP address `{text}` {where}: addresses reveal the internal network to attackers and must not be published. Describe the system in plain words instead.',
+          de: 'IP-Adresse `{text}` {where}: Adressen verraten Angreifern das interne Netz und dürfen nicht veröffentlicht werden. Das System stattdessen in einfachen Worten beschreiben.',
+        },
+        { text: hit.text, where: whereText(ctx, hit) },
+      ),
+    );
+  },
+};

@@ -1,0 +1,329 @@
+/**
+ * Shared scanner of the `leak-*` rules: finds internal details in the text that gets published.
+ *
+ * What is public (scanned):
+ * - the public section's source, from the line after its heading to its end — everything in it,
+ *   fenced code and HTML comments included, because the Markdown source itself is often pasted
+ *   into a CMS as it is;
+ * - these frontmatter scalars, at their exact source range: `title`, `data_loss.statement`,
+ *   `updates[].text`, `affected_services[].workaround`, and (they are printed too)
+ *   `affected_services[].name` and `affected_organizations[]`.
+ *
+ * Everything else (internal sections, `iocs`, `authorities[].reference`, `approval`, …) is never
+ * scanned: the same content there is expected and gives no finding.
+ *
+ * The six rules share one scan per lint (cached per rule context). Where two kinds hit the same
+ * text, only the most specific is reported (an IOC that is an IP address is reported as an IOC;
+ * the host name inside an e-mail address or a UNC path is not reported again), as long as the rule
+ * of the more specific kind is enabled.
+ */
+import { isScalar, type Document, type Node } from 'yaml';
+import { locate, formatPointer } from '../pointer';
+import { recordItems } from '../fields';
+import { fieldName } from '../i18n';
+import type { RawFinding } from '../types';
+import type { RuleContext } from './rule';
+import type { ParsedReport } from '../parse';
+
+/** The kinds of leak, each with its own rule `leak-<kind>`. */
+export type LeakKind = 'ioc' | 'email' | 'ip' | 'path' | 'hostname' | 'ticket';
+
+/** One leak found in public text. */
+export interface LeakHit {
+  kind: LeakKind;
+  offset: number;
+  endOffset: number;
+  /** The leaked text as written. */
+  text: string;
+  /** JSON Pointer of the frontmatter field, `null` for the public section. */
+  path: string | null;
+  /** For host names: why the name is internal. For paths: which kind of path. */
+  detail?: 'internal-domain' | 'internal-section' | 'ipv4' | 'ipv6' | 'windows' | 'unc' | 'unix';
+  /** For host names under an internal domain: the matching suffix (`.intern`). */
+  domain?: string;
+}
+
+/** A stretch of published text. */
+export interface PublicRange {
+  offset: number;
+  endOffset: number;
+  path: string | null;
+}
+
+// Most specific first: a hit of a kind earlier in this list hides overlapping hits of later kinds.
+const PRIORITY: readonly LeakKind[] = ['ioc', 'email', 'ip', 'path', 'hostname', 'ticket'];
+
+const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+// Four octets, not part of a longer dotted number (a five-part version) and not glued to a word.
+const IPV4 = new RegExp(`(?<![\\w.])${OCTET}(?:\\.${OCTET}){3}(?!\\.?\\d)(?!\\w)`, 'g');
+// Candidates only; `isIPv6` decides. Times (15:55, 15:55:00) and MAC addresses are rejected there.
+const IPV6_CANDIDATE = /(?<![\w:.])(?:[0-9a-f]{0,4}:){2,7}(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]{0,4})(?:%[\w.]+)?(?![\w:])/gi;
+// Words before a dotted number that make it a version, not an address ("Version 10.2.0.1").
+const VERSION_CONTEXT = /(?:\b(?:version|ver|vers|v|build|release|firmware|patch|update|stand|rev)\.?|\bv)\s*$/i;
+
+const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
+/** A DNS name of two or more labels whose last label starts with a letter (not `1.2`, not `z.B`). */
+const HOST = new RegExp(`(?<![\\w.-])(?:${LABEL}\\.)+[a-z][a-z0-9-]*[a-z0-9](?![\\w-])`, 'gi');
+
+const EMAIL = /(?<![\w.%+-])[\w.%+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,}(?![\w-])/gi;
+
+const WINDOWS_PATH = /(?<![\w\\/])[a-z]:(?:\\|\/(?!\/))(?:[\w$.~-]+[\\/]?)+/gi;
+const UNC_PATH = /(?<![\w\\])\\\\[\w.$-]+(?:\\[\w$.~-]+)+\\?/g;
+// Starts after white space or an opening bracket/quote, never after a letter (und/oder, km/h),
+// a digit (30/10/2023) or a colon (https://).
+const UNIX_PATH = /(?<![^\s(\[{"'`„“‚‘«<=,;]|\]\()(?:~|\$HOME)?\/[\w.$~-]+(?:\/[\w.$~-]+)*\/?/g;
+const UNIX_ROOTS = new Set([
+  'etc', 'var', 'home', 'root', 'tmp', 'usr', 'opt', 'srv', 'mnt', 'media', 'proc', 'sys', 'dev', 'bin', 'sbin', 'lib',
+  'lib64', 'boot', 'run', 'users', 'volumes', 'private', 'library', 'data', 'backup', 'backups', 'share', 'nfs', 'export', 'log', 'logs',
+]);
+
+// Endings that make a dotted word a file name rather than a host (report.pdf, setup.exe).
+const FILE_EXTENSIONS = new Set([
+  'pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'odt', 'ods', 'txt', 'csv', 'log', 'md', 'json', 'xml', 'yml', 'yaml', 'zip',
+  'rar', 'gz', 'tgz', 'tar', 'exe', 'dll', 'msi', 'bat', 'ps1', 'sh', 'js', 'ts', 'py', 'jpg', 'jpeg', 'png', 'gif', 'svg', 'html',
+  'htm', 'eml', 'msg', 'pst', 'ost', 'vmdk', 'vhdx', 'bak', 'iso', 'img', 'conf', 'cfg', 'ini', 'key', 'pem', 'crt', 'lock', 'tmp',
+]);
+
+const IOC_HASH_PREFIX = /^(?:md5|sha1|sha-1|sha256|sha-256|sha512|sha-512|ssdeep|imphash|tlsh)\s*:\s*/i;
+
+/** The published ranges of a report (see the module comment). */
+export function publicRanges(report: ParsedReport): PublicRange[] {
+  const ranges: PublicRange[] = [];
+  if (report.frontmatter.kind === 'yaml' && report.yaml) {
+    const base = report.frontmatter.contentOffset;
+    const doc = report.yaml;
+    const scalar = (segments: Array<string | number>) => {
+      const pointer = formatPointer(segments);
+      const node = locate(doc, pointer)?.value;
+      if (node && isScalar(node) && typeof node.value === 'string' && node.range) {
+        ranges.push({ offset: base + node.range[0], endOffset: base + node.range[1], path: pointer });
+      }
+    };
+    scalar(['title']);
+    scalar(['data_loss', 'statement']);
+    for (let i = 0; i < sequenceLength(doc, 'affected_services'); i++) {
+      scalar(['affected_services', i, 'name']);
+      scalar(['affected_services', i, 'workaround']);
+    }
+    for (let i = 0; i < sequenceLength(doc, 'updates'); i++) scalar(['updates', i, 'text']);
+    for (let i = 0; i < sequenceLength(doc, 'affected_organizations'); i++) scalar(['affected_organizations', i]);
+  }
+  const section = report.publicSection;
+  if (section && section.endOffset > section.contentOffset) {
+    ranges.push({ offset: section.contentOffset, endOffset: section.endOffset, path: null });
+  }
+  return ranges;
+}
+
+function sequenceLength(doc: Document, key: string): number {
+  const node = locate(doc, formatPointer([key]))?.value as (Node & { items?: unknown[] }) | null | undefined;
+  return node && Array.isArray(node.items) ? node.items.length : 0;
+}
+
+/** The body outside the public section: where internal host names are learnt from. */
+export function internalText(report: ParsedReport): string {
+  const start = report.bodyOffset;
+  const section = report.publicSection;
+  if (!section) return report.text.slice(start);
+  return report.text.slice(start, section.offset) + '\n' + report.text.slice(section.endOffset);
+}
+
+/** Host names named in the internal sections that identify a machine (see `leak-hostname`). */
+export function internalHostNames(report: ParsedReport, publicEmailDomains: ReadonlySet<string>): Set<string> {
+  const hosts = new Set<string>();
+  for (const match of internalText(report).matchAll(HOST)) {
+    const host = trimHost(match[0]).toLowerCase();
+    const labels = host.split('.');
+    // Three or more labels name one machine (vpn02.stadt.de); a bare domain (stadt.de) or the web
+    // site (www.…) is usually public anyway, and a dotted file name (bericht.pdf) is no host.
+    if (labels.length < 3 || labels[0] === 'www' || FILE_EXTENSIONS.has(labels[labels.length - 1]!)) continue;
+    if (publicEmailDomains.has(host)) continue;
+    hosts.add(host);
+  }
+  return hosts;
+}
+
+function trimHost(host: string): string {
+  return host.replace(/[.-]+$/, '');
+}
+
+/** True for a syntactically valid IPv6 address (with optional embedded IPv4 and zone). */
+export function isIPv6(candidate: string): boolean {
+  const address = candidate.replace(/%[\w.]+$/, '');
+  if (address === '::' || address.split('::').length > 2) return false;
+  const compressed = address.includes('::');
+  const [head = '', tail = ''] = compressed ? address.split('::') : [address, ''];
+  const groups = [...(head ? head.split(':') : []), ...(tail ? tail.split(':') : [])];
+  let count = 0;
+  for (let i = 0; i < groups.length; i++) {
+    const group = groups[i]!;
+    if (i === groups.length - 1 && group.includes('.')) {
+      if (!new RegExp(`^${OCTET}(?:\\.${OCTET}){3}$`).test(group)) return false;
+      count += 2;
+      continue;
+    }
+    if (!/^[0-9a-f]{1,4}$/i.test(group)) return false;
+    count++;
+  }
+  if (compressed ? count > 7 : count !== 8) return false;
+  // "12::30" in prose is far more likely a typo than an address: demand a hex letter or a
+  // well-known short form when the address is compressed to two groups or fewer.
+  if (compressed && count <= 2 && !/[a-f]/i.test(address) && !/^::1$|^::$/.test(address)) return false;
+  return true;
+}
+
+function normaliseSuffix(suffix: string): string {
+  const trimmed = suffix.trim().toLowerCase();
+  return trimmed.startsWith('.') ? trimmed : '.' + trimmed;
+}
+
+function compileTicketPattern(source: string): RegExp | null {
+  if (!source) return null;
+  try {
+    return new RegExp(source, 'g');
+  } catch {
+    return null;
+  }
+}
+
+const cache = new WeakMap<RuleContext, LeakHit[]>();
+
+/** Every leak in the public text of the context's report, de-duplicated across enabled kinds. */
+export function findLeaks(ctx: RuleContext): LeakHit[] {
+  const cached = cache.get(ctx);
+  if (cached) return cached;
+  const hits = dedupe(scan(ctx), ctx.enabledRules);
+  cache.set(ctx, hits);
+  return hits;
+}
+
+function scan(ctx: RuleContext): LeakHit[] {
+  // A broken frontmatter gives structural findings only: nothing is invented from a half-read
+  // document, and the (slow) Markdown body is not parsed for it.
+  if (!ctx.data) return [];
+  const { report } = ctx;
+  const text = report.text;
+  const ranges = publicRanges(report);
+  const data = ctx.data;
+  const contactEmails = new Set(
+    recordItems(data?.contacts)
+      .map((c) => (typeof c.email === 'string' ? c.email.trim().toLowerCase() : ''))
+      .filter(Boolean),
+  );
+  const emailDomains = new Set([...contactEmails].map((e) => e.slice(e.lastIndexOf('@') + 1)));
+  const suffixes = ctx.settings.internalDomains.map(normaliseSuffix).filter((s) => s.length > 1);
+  const internalHosts = internalHostNames(report, emailDomains);
+  const ticket = compileTicketPattern(ctx.settings.ticketPattern);
+  const iocs = (Array.isArray(data?.iocs) ? data.iocs : [])
+    .flatMap((value) => {
+      if (typeof value !== 'string' && typeof value !== 'number') return [];
+      const ioc = String(value).trim();
+      const bare = ioc.replace(IOC_HASH_PREFIX, '');
+      return bare !== ioc ? [ioc, bare] : [ioc];
+    })
+    // Very short values ("1", "ok") would match everywhere and are no useful indicator.
+    .filter((ioc) => ioc.length >= 4)
+    .map((ioc) => ioc.toLowerCase());
+
+  const hits: LeakHit[] = [];
+  for (const range of ranges) {
+    const source = text.slice(range.offset, range.endOffset);
+    const add = (kind: LeakKind, index: number, found: string, extra: Partial<LeakHit> = {}) => {
+      hits.push({ kind, offset: range.offset + index, endOffset: range.offset + index + found.length, text: found, path: range.path, ...extra });
+    };
+
+    for (const m of source.matchAll(IPV4)) {
+      if (VERSION_CONTEXT.test(source.slice(Math.max(0, m.index - 12), m.index))) continue;
+      add('ip', m.index, m[0], { detail: 'ipv4' });
+    }
+    for (const m of source.matchAll(IPV6_CANDIDATE)) {
+      if (isIPv6(m[0])) add('ip', m.index, m[0], { detail: 'ipv6' });
+    }
+    for (const m of source.matchAll(HOST)) {
+      const host = trimHost(m[0]);
+      const lower = host.toLowerCase();
+      const domain = suffixes.find((suffix) => lower.endsWith(suffix) && lower.length > suffix.length);
+      if (domain) add('hostname', m.index, host, { detail: 'internal-domain', domain });
+      else if (internalHosts.has(lower)) add('hostname', m.index, host, { detail: 'internal-section' });
+    }
+    if (data) {
+      for (const m of source.matchAll(EMAIL)) {
+        if (!contactEmails.has(m[0].toLowerCase())) add('email', m.index, m[0]);
+      }
+    }
+    if (ticket) {
+      for (const m of source.matchAll(ticket)) {
+        if (m[0].length > 0) add('ticket', m.index, m[0]);
+      }
+    }
+    for (const m of source.matchAll(WINDOWS_PATH)) add('path', m.index, trimPath(m[0]), { detail: 'windows' });
+    for (const m of source.matchAll(UNC_PATH)) add('path', m.index, trimPath(m[0]), { detail: 'unc' });
+    for (const m of source.matchAll(UNIX_PATH)) {
+      const path = trimPath(m[0]);
+      if (isUnixPath(path)) add('path', m.index, path, { detail: 'unix' });
+    }
+    if (iocs.length > 0) {
+      const lower = source.toLowerCase();
+      for (const ioc of iocs) {
+        for (let i = lower.indexOf(ioc); i !== -1; i = lower.indexOf(ioc, i + 1)) {
+          const before = lower[i - 1];
+          const after = lower[i + ioc.length];
+          // Whole tokens only: 198.51.100.23 must not match inside 198.51.100.234.
+          if ((before && /[a-z0-9]/.test(before)) || (after && /[a-z0-9]/.test(after))) continue;
+          add('ioc', i, source.slice(i, i + ioc.length));
+        }
+      }
+    }
+  }
+  return hits;
+}
+
+function trimPath(path: string): string {
+  return path.replace(/[.,;:!?]+$/, '');
+}
+
+function isUnixPath(path: string): boolean {
+  if (path.startsWith('~/') || path.startsWith('$HOME/')) return path.length > 2;
+  const segments = path.split('/').filter(Boolean);
+  if (segments.length === 0) return false;
+  if (UNIX_ROOTS.has(segments[0]!.toLowerCase())) return true;
+  // Two or more segments starting with a letter, dot or underscore (/srv2/share, /.ssh/keys),
+  // but not a fraction or date (/10/2023), which never gets here with a leading digit.
+  return segments.length >= 2 && /^[a-z._]/i.test(segments[0]!) && segments.every((s) => s !== '.' && s !== '..');
+}
+
+function dedupe(hits: LeakHit[], enabled: ReadonlySet<string>): LeakHit[] {
+  // By priority, then longest first, so a hit hides the shorter ones inside it (`sha256:…` hides the bare hash).
+  const sorted = [...hits].sort(
+    (a, b) => PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind) || b.endOffset - b.offset - (a.endOffset - a.offset) || a.offset - b.offset,
+  );
+  const kept: LeakHit[] = [];
+  const seen = new Set<string>();
+  for (const hit of sorted) {
+    const key = `${hit.kind}:${hit.offset}:${hit.endOffset}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const hidden = kept.some(
+      (other) =>
+        (other.kind === hit.kind || enabled.has(`leak-${other.kind}`)) &&
+        other.offset < hit.endOffset &&
+        hit.offset < other.endOffset,
+    );
+    if (!hidden) kept.push(hit);
+  }
+  return kept.sort((a, b) => a.offset - b.offset);
+}
+
+/** Where a hit is, for messages: "in the public text" / "in updates[2].text". */
+export function whereText(ctx: RuleContext, hit: LeakHit): string {
+  return hit.path === null
+    ? ctx.t({ en: 'in the public text', de: 'im öffentlichen Text' })
+    : ctx.t({ en: 'in {field}', de: 'in {field}' }, { field: fieldName(hit.path) });
+}
+
+/** The findings of one leak kind, with the rule's message. */
+export function leakFindings(ctx: RuleContext, ruleId: string, kind: LeakKind, message: (hit: LeakHit) => string): RawFinding[] {
+  return findLeaks(ctx)
+    .filter((hit) => hit.kind === kind)
+    .map((hit) => ({ ruleId, message: message(hit), offset: hit.offset, endOffset: hit.endOffset, path: hit.path }));
+}

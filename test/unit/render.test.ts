@@ -1,0 +1,289 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseReport } from '../../src/core';
+import { renderPressRelease } from '../../src/core/render';
+
+const EXAMPLES = join(__dirname, '..', '..', 'examples', 'incidents');
+const load = (name: string) => parseReport(readFileSync(join(EXAMPLES, name), 'utf8'));
+const NOW = Date.parse('2023-11-07T12:00:00Z');
+
+/** The update headings in the order they appear. */
+function headingsIn(output: string, pattern: RegExp): string[] {
+  return [...output.matchAll(pattern)].map((m) => m[0]);
+}
+
+/** Values that live only in internal sections or internal fields of the examples. */
+const INTERNAL_DE = [
+  'Interne Analyse', 'Zeitleiste (intern)', 'fw01.kreis-soest.intern', 'mx-out.swit.intern', 'dc01.swit.intern', '10.20.30.40',
+  'INC-2023-4711', 'INC-2023-4718', 'IOCs an der Firewall',
+  // iocs
+  '544c3f9cb24ed72dcd5c77cf710c812bfdfbc8e9649a63285ef14ea9f89ca16e', 'cdn-sit-update.example', '203.0.113.77',
+  // authorities' references
+  'KS-KRISE-2023-017', 'KS-DS-2023-042',
+  // approval
+  'Leitung Krisenstab Kreis Soest',
+];
+const INTERNAL_EN = [
+  'Internal analysis', 'Technical notes', 'esx07.swit.intern', 'vpn02.swit.intern', '10.20.0.1', 'INC-2023-4723',
+  'ac373edb91b671e05405ab742ca6a6b87a81cdbe02cf76ad79e3edf68c7196cc', 'a953ee1bc0dec37c326513a291c38092', 'sync-citkomm-backup.example', '198.51.100.23',
+  'SIT-CR-2023-001', 'SIT-DP-2023-014', 'Management board, Südwestfalen-IT',
+];
+
+describe('renderPressRelease: German report (Kreis Soest)', () => {
+  const { html, text, locale } = renderPressRelease(load('2023-10-30-suedwestfalen-it.md'), { now: NOW });
+
+  it('writes German from `lang`', () => {
+    assert.equal(locale, 'de');
+    assert.match(html, /^<!DOCTYPE html>\n<html lang="de">/);
+    assert.ok(text.startsWith('PRESSEMITTEILUNG\n'));
+  });
+
+  it('has the headline and a dateline with organisation and localized date', () => {
+    assert.ok(html.includes('<h1>Cyberangriff auf die Südwestfalen-IT – Einschränkungen in der Kreisverwaltung Soest</h1>'));
+    assert.ok(html.includes('<p class="dateline"><span class="organization">Kreis Soest</span>, <time datetime="2023-10-30T08:40:00+01:00">30. Oktober 2023</time></p>'));
+    assert.ok(text.includes('\nKreis Soest, 30. Oktober 2023\n'));
+    assert.ok(text.includes('\nCyberangriff auf die Südwestfalen-IT – Einschränkungen in der Kreisverwaltung Soest\n===='));
+  });
+
+  it('states status and severity in plain words', () => {
+    assert.ok(html.includes('<dt>Stand der Bearbeitung</dt><dd>Ursache erkannt</dd><dt>Auswirkungen</dt><dd>erheblich</dd>'));
+    assert.ok(text.includes('Stand der Bearbeitung: Ursache erkannt\nAuswirkungen: erheblich\n'));
+  });
+
+  it('leads with the first paragraph of the public section', () => {
+    assert.match(html, /<div class="lead"><p>Nach einem Cyberangriff auf die Südwestfalen-IT/);
+    const lead = text.indexOf('Nach einem Cyberangriff auf die Südwestfalen-IT');
+    assert.ok(lead > 0 && lead < text.indexOf('Betroffene Dienste'));
+  });
+
+  it('lists services with localized states and workarounds', () => {
+    assert.ok(html.includes('<li><strong>Kfz-Zulassung und Führerscheinstelle</strong><span class="state state-major_outage">Ausfall</span><span class="detail">Ausweichmöglichkeit: Gebuchte Termine werden nachgeholt; vor einem Besuch bitte anrufen.</span></li>'));
+    assert.ok(html.includes('<strong>E-Mail</strong><span class="state state-partial_outage">teilweise ausgefallen</span>'));
+    assert.ok(html.includes('<strong>Telefonanlage</strong><span class="state state-operational">verfügbar</span>'));
+    assert.ok(text.includes('- Kfz-Zulassung und Führerscheinstelle: Ausfall\n  Ausweichmöglichkeit: Gebuchte Termine werden nachgeholt; vor einem\n  Besuch bitte anrufen.'));
+    assert.ok(text.includes('- E-Mail: teilweise ausgefallen\n'));
+  });
+
+  it('gives the expected restoration', () => {
+    assert.ok(html.includes('<p class="restoration">Voraussichtliche Wiederherstellung: derzeit nicht absehbar</p>'));
+    assert.ok(text.includes('\nVoraussichtliche Wiederherstellung: derzeit nicht absehbar\n'));
+  });
+
+  it('always shows the data-loss statement, prominently', () => {
+    assert.ok(html.includes('<section class="data-loss" aria-labelledby="data-loss-heading"><h2 id="data-loss-heading">Datenabfluss und Datenschutz</h2>\n<p class="statement">Ob beim Angriff auf den Dienstleister Daten abgeflossen sind, prüfen die Ermittlungsbehörden noch.</p>'));
+    assert.ok(html.includes('<dt>Datenabfluss</dt><dd>möglicher Datenabfluss wird geprüft</dd>'));
+    assert.ok(text.includes('DATENABFLUSS UND DATENSCHUTZ\n============================\n\nOb beim Angriff auf den Dienstleister Daten abgeflossen sind, prüfen die\nErmittlungsbehörden noch.'));
+  });
+
+  it('orders the updates newest first with localized headings', () => {
+    const expected = [
+      'Update vom Montag, 6. November 2023, 11:00 Uhr',
+      'Update vom Donnerstag, 2. November 2023, 11:30 Uhr',
+      'Update vom Dienstag, 31. Oktober 2023, 9:00 Uhr',
+      'Update vom Montag, 30. Oktober 2023, 16:00 Uhr',
+      'Update vom Montag, 30. Oktober 2023, 13:20 Uhr',
+      'Update vom Montag, 30. Oktober 2023, 9:50 Uhr',
+      'Update vom Montag, 30. Oktober 2023, 8:40 Uhr',
+    ];
+    assert.deepEqual(headingsIn(html, /Update vom [^<]+/g), expected);
+    assert.deepEqual(headingsIn(text, /Update vom [^\n]+/g), expected);
+    assert.ok(html.includes('<article><h3><time datetime="2023-11-06T11:00:00+01:00">Update vom Montag, 6. November 2023, 11:00 Uhr</time></h3><p>Es handelt sich um Erpressungssoftware;'));
+  });
+
+  it('lists press, hotline with hours, and the DPO because personal data may be affected', () => {
+    assert.ok(html.includes('<li><span class="role">Pressestelle</span><strong>Katrin Ebbinghaus, Pressestelle Kreis Soest</strong><br>Telefon: <a href="tel:+492921304410">+49 2921 30-4410</a><br>E-Mail: <a href="mailto:presse@kreis-soest.example">presse@kreis-soest.example</a><br>Erreichbar: Mo–Fr 8:00–17:00 Uhr</li>'));
+    assert.ok(html.includes('<span class="role">Info-Hotline</span><strong>Bürgertelefon der Kreisverwaltung</strong><br>Telefon: <a href="tel:+49292130440">+49 2921 30-4400</a>'.replace('30440"', '304400"')));
+    assert.ok(html.includes('Erreichbar: Mo–Do 8:00–16:00 Uhr, Fr 8:00–13:00 Uhr'));
+    assert.ok(html.includes('datenschutz@kreis-soest.example'));
+    assert.ok(text.includes('- Info-Hotline: Bürgertelefon der Kreisverwaltung\n  Telefon: +49 2921 30-4400\n  Erreichbar: Mo–Do 8:00–16:00 Uhr, Fr 8:00–13:00 Uhr'));
+  });
+
+  it('closes with a source line naming the organisation', () => {
+    assert.ok(html.includes('<footer>\n<p class="source">Quelle: Kreis Soest</p>'));
+    assert.ok(text.includes('\n--\nQuelle: Kreis Soest\nStand: Montag, 30. Oktober 2023, 8:40 Uhr\n'));
+  });
+
+  it('never contains internal sections, iocs, authority references or approval', () => {
+    for (const secret of INTERNAL_DE) {
+      assert.ok(!html.includes(secret), `html contains ${secret}`);
+      assert.ok(!text.includes(secret), `text contains ${secret}`);
+    }
+    // The authorities' names are public, their case numbers are not.
+    assert.ok(html.includes('Polizeipräsidium Dortmund'));
+  });
+
+  it('is a self-contained page: CSP, inline styles with print rules, no scripts, no remote loads', () => {
+    assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`));
+    assert.ok(html.includes('@media print'));
+    assert.ok(!/<script|<link|<img|<iframe|src=/i.test(html));
+  });
+});
+
+describe('renderPressRelease: English report (Südwestfalen-IT)', () => {
+  const { html, text, locale } = renderPressRelease(load('2023-10-30-municipal-it-provider.en.md'), { locale: 'de', now: NOW });
+
+  it('writes English from `lang` even when German is asked for', () => {
+    assert.equal(locale, 'en');
+    assert.match(html, /<html lang="en">/);
+    assert.ok(text.startsWith('PRESS RELEASE\n'));
+  });
+
+  it('has headline, dateline, status and severity', () => {
+    assert.ok(html.includes('<h1>Ransomware attack on the data centres of Südwestfalen-IT</h1>'));
+    assert.ok(html.includes('<span class="organization">Südwestfalen-IT (municipal IT service provider)</span>, <time datetime="2023-10-30T09:30:00+01:00">30 October 2023</time>'));
+    assert.ok(html.includes('<dt>Status</dt><dd>cause identified</dd><dt>Impact</dt><dd>critical impact</dd>'));
+    assert.ok(text.includes('\nSüdwestfalen-IT (municipal IT service provider), 30 October 2023\n'));
+  });
+
+  it('orders the updates newest first with English headings', () => {
+    const expected = [
+      'Update — Monday, 6 November 2023, 10:00 am',
+      'Update — Friday, 3 November 2023, 12:00 pm',
+      'Update — Wednesday, 1 November 2023, 5:00 pm',
+      'Update — Monday, 30 October 2023, 6:00 pm',
+      'Update — Monday, 30 October 2023, 1:00 pm',
+      'Update — Monday, 30 October 2023, 9:30 am',
+    ];
+    assert.deepEqual(headingsIn(html, /Update — [^<]+/g), expected);
+    assert.deepEqual(headingsIn(text, /Update — [^\n]+/g), expected);
+  });
+
+  it('states service states, the statement and the contacts in English', () => {
+    assert.ok(html.includes('<strong>E-mail relay for member municipalities</strong><span class="state state-partial_outage">partial outage</span><span class="detail">In the meantime: Inbound mail'));
+    assert.ok(html.includes('<span class="state state-degraded_performance">degraded performance</span>'));
+    assert.ok(html.includes('<p class="statement">Systems holding personal data of residents were encrypted; whether any data was copied out is still being investigated with the authorities.</p>'));
+    assert.ok(html.includes('<dt>People affected (estimate)</dt><dd>about 1,700,000</dd>'));
+    assert.ok(html.includes('<span class="role">press office</span><strong>Jonas Hellweg, Communications</strong>'));
+    assert.ok(html.includes('<span class="role">information hotline</span><strong>Crisis hotline for member municipalities</strong><br>Phone: <a href="tel:+492715000500">+49 271 5000-500</a><br>Hours: daily 07:00–20:00</li>'));
+    assert.ok(html.includes('<span class="role">data protection officer</span>'), 'personal data affected: the DPO is published');
+    assert.ok(text.includes('\nExpected restoration: not yet known\n'));
+    assert.ok(text.includes('\n--\nSource: Südwestfalen-IT (municipal IT service provider)\n'));
+  });
+
+  it('never contains internal sections, iocs, authority references or approval', () => {
+    for (const secret of INTERNAL_EN) {
+      assert.ok(!html.includes(secret), `html contains ${secret}`);
+      assert.ok(!text.includes(secret), `text contains ${secret}`);
+    }
+  });
+});
+
+describe('renderPressRelease: resolved report (Drensteinfurt)', () => {
+  const { html, text } = renderPressRelease(load('2022-12-01-drensteinfurt.md'), { now: NOW });
+
+  it('shows restoration times and the resolution', () => {
+    assert.ok(html.includes('<dt>Behoben</dt><dd><time datetime="2022-12-09T16:00:00+01:00">Freitag, 9. Dezember 2022, 16:00 Uhr</time></dd>'));
+    assert.ok(text.includes('  Wieder verfügbar seit: Freitag, 9. Dezember 2022, 12:00 Uhr'));
+  });
+
+  it('leaves the DPO out when no personal data is affected', () => {
+    assert.ok(!html.includes('Datenschutzbeauftragte'));
+  });
+
+  it('keeps the gateway address of the internal notes out', () => {
+    assert.ok(!html.includes('10.8.0.1') && !text.includes('10.8.0.1'));
+    assert.ok(!html.includes('vpn01.drensteinfurt.intern'));
+  });
+});
+
+const MINIMAL = (extra: string, body: string) => `---
+schema: incident-report/v1
+id: t
+title: Störung im Bürgerbüro
+lang: de
+status: investigating
+severity: minor
+organization: Stadt Beispiel
+affected_services:
+  - name: Bürgerbüro
+    status: partial_outage
+    x-internal-note: GEHEIM-SERVICE-NOTIZ
+timestamps:
+  started_at: 2023-03-26T00:30:00Z
+  detected_at: 2023-03-26T01:30:00Z
+  published_at: 2023-03-26T02:30:00+05:30
+data_loss:
+  occurred: no
+  exfiltration: no_indication
+  personal_data: no
+  statement: Es gibt keinen Hinweis auf einen Datenabfluss.
+contacts:
+  - role: press
+    email: presse@beispiel.example
+  - role: emergency
+    name: Leitstelle
+    phone: "112"
+x-approval-notes: GEHEIM-X-KEY
+${extra}---
+${body}`;
+
+describe('renderPressRelease: edge cases', () => {
+  it('renders a report without public section with the facts alone and says so', () => {
+    const { html, text, hasPublicSection } = renderPressRelease(parseReport(MINIMAL('', '\n## Interne Analyse\n\nNur intern: GEHEIM-INTERN.\n')), { now: NOW });
+    assert.equal(hasPublicSection, false);
+    assert.ok(html.includes('<p class="notice" role="note">Für diesen Bericht gibt es noch keinen öffentlichen Text (Abschnitt „Pressemitteilung“). Diese Fassung zeigt nur die Fakten.</p>'));
+    assert.ok(text.includes('[Für diesen Bericht gibt es noch keinen öffentlichen Text (Abschnitt'));
+    assert.ok(!html.includes('class="lead"'));
+    assert.ok(html.includes('Es gibt keinen Hinweis auf einen Datenabfluss.'));
+    assert.ok(!html.includes('GEHEIM') && !text.includes('GEHEIM'), 'no internal section, no x-* keys');
+  });
+
+  it('shows times in the offset written when there is no timezone, and in the zone when there is one', () => {
+    const noZone = renderPressRelease(parseReport(MINIMAL('', '')), { now: NOW });
+    assert.ok(noZone.html.includes('<dt>Beginn</dt><dd><time datetime="2023-03-26T00:30:00Z">Sonntag, 26. März 2023, 0:30 Uhr</time></dd>'));
+    assert.ok(noZone.html.includes('<time datetime="2023-03-26T02:30:00+05:30">26. März 2023</time>'));
+    assert.ok(noZone.text.includes('Stand: Sonntag, 26. März 2023, 2:30 Uhr'));
+    // Europe/Berlin switches to summer time at 01:00 UTC that night.
+    const berlin = renderPressRelease(parseReport(MINIMAL('timezone: Europe/Berlin\n', '')), { now: NOW });
+    assert.ok(berlin.html.includes('Sonntag, 26. März 2023, 1:30 Uhr'), 'started 00:30Z = 01:30 CET');
+    assert.ok(berlin.html.includes('Sonntag, 26. März 2023, 3:30 Uhr'), 'detected 01:30Z = 03:30 CEST');
+    const ny = renderPressRelease(parseReport(MINIMAL('timezone: America/New_York\n', '')), { now: NOW });
+    assert.ok(ny.html.includes('Samstag, 25. März 2023, 20:30 Uhr'));
+  });
+
+  it('lists the emergency contact and escapes every value', () => {
+    const report = MINIMAL('', '\n## Pressemitteilung\n\nText.\n').replace('title: Störung im Bürgerbüro', `title: "<script>alert(1)</script> & \\"quotes\\" 'single'"`);
+    const { html, text } = renderPressRelease(parseReport(report), { now: NOW });
+    assert.ok(html.includes('<h1>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; &#39;single&#39;</h1>'));
+    assert.ok(!html.includes('<script>'));
+    assert.ok(text.includes(`<script>alert(1)</script> & "quotes" 'single'`), 'the text version is plain text, not HTML');
+    assert.ok(html.includes('<span class="role">Notfallkontakt</span><strong>Leitstelle</strong><br>Telefon: <a href="tel:112">112</a>'));
+  });
+
+  it('sanitizes the public Markdown: raw HTML dropped, only http(s)/mailto/tel links, no images, headings below the title', () => {
+    const body = `
+## Pressemitteilung
+
+Erster Absatz mit [Link](https://beispiel.example/info) und [böse](javascript:alert(1)) und [relativ](/intern/x).
+
+<script>alert(1)</script>
+<img src=x onerror=alert(2)>
+
+### Hintergrund
+
+![Bild](https://tracker.example/pixel.png) [Mail](mailto:presse@beispiel.example) [Tel](tel:+49123) <b onclick="x()">fett</b>
+
+## Interne Notizen
+
+GEHEIM-INTERN
+`;
+    const { html, text } = renderPressRelease(parseReport(MINIMAL('', body)), { now: NOW });
+    assert.ok(html.includes('<a href="https://beispiel.example/info" rel="noopener noreferrer nofollow">Link</a> und böse und relativ.'));
+    assert.ok(!/javascript:|onerror|onclick|<script|<img|tracker\.example|\/intern\/x/i.test(html));
+    assert.ok(html.includes('<h2>Hintergrund</h2>'));
+    assert.ok(html.includes('<a href="mailto:presse@beispiel.example" rel="noopener noreferrer nofollow">Mail</a>'));
+    assert.ok(html.includes('<a href="tel:+49123" rel="noopener noreferrer nofollow">Tel</a>'));
+    assert.ok(!html.includes('GEHEIM') && !text.includes('GEHEIM'));
+    assert.ok(text.replace(/\s+/g, ' ').includes('Erster Absatz mit Link <https://beispiel.example/info> und böse und relativ.'));
+    assert.ok(!text.includes('javascript:'));
+  });
+
+  it('never throws on a broken report', () => {
+    for (const input of ['', 'no frontmatter', '---\n- a list\n---\n', '---\ntitle: [unclosed\n---\n', '---\nupdates: 5\ncontacts: {}\naffected_services: [1, null, {name: 3}]\n---\n']) {
+      const { html, text } = renderPressRelease(parseReport(input), { now: NOW });
+      assert.match(html, /<\/html>\n$/);
+      assert.ok(text.length > 0);
+    }
+  });
+});
