@@ -14,6 +14,27 @@ const common = {
   define: { __VERSION__: JSON.stringify(pkg.version) },
 };
 
+// A web worker has no `process`: libraries that only peek at process.env.NODE_ENV get a constant.
+const WEB_DEFINES = { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') };
+
+/**
+ * Fails a browser build that pulls in a Node built-in (`fs`, `node:path`, ...): the web-worker
+ * extension host has none, so such an import would only break at run time in VS Code for the Web.
+ */
+function noNodeBuiltins(outfile, allowed = []) {
+  return {
+    name: 'no-node-builtins',
+    setup(b) {
+      b.onResolve({ filter: /^(node:)?(assert|buffer|child_process|crypto|events|fs|fs\/promises|http|https|module|net|os|path|process|stream|tty|url|util|worker_threads|zlib)$/ }, (args) =>
+        // Plugins run before `alias`: names the entry aliases to a browser implementation pass.
+        allowed.includes(args.path)
+          ? undefined
+          : { errors: [{ text: `${outfile}: Node built-in "${args.path}" imported by ${args.importer} (not available in the web-worker extension host)` }] },
+      );
+    },
+  };
+}
+
 /** @type {import('esbuild').BuildOptions[]} */
 export const entries = [
   {
@@ -26,6 +47,88 @@ export const entries = [
     // Some ESM dependencies read import.meta.url, which a CommonJS bundle must supply itself.
     define: { ...common.define, 'import.meta.url': '__importMetaUrl' },
     banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  },
+  // The CLI's lint worker thread (src/cli/workerPool.ts starts it next to out/cli.js for large runs).
+  {
+    ...common,
+    entryPoints: ['src/cli/worker.ts'],
+    outfile: 'out/cli-worker.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    define: { ...common.define, 'import.meta.url': '__importMetaUrl' },
+    banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  },
+  // --- VS Code extension (desktop / Node extension host). `vscode` is provided by the host.
+  {
+    ...common,
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'out/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    define: { ...common.define, 'import.meta.url': '__importMetaUrl' },
+    banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  },
+  // --- VS Code for the Web (web-worker extension host): no Node built-ins may end up in here.
+  {
+    ...common,
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'out/web/extension.js',
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    external: ['vscode'],
+    mainFields: ['browser', 'module', 'main'],
+    // A web worker has no DOM: prefer packages' `worker` builds over their `browser` (DOM) ones.
+    conditions: ['worker'],
+    define: { ...common.define, ...WEB_DEFINES },
+    plugins: [noNodeBuiltins('out/web/extension.js')],
+  },
+  // --- Press-release preview webview script: runs in the webview page (a browser document), never in
+  // an extension host; the page's CSP admits only this file (see src/extension/preview/html.ts).
+  {
+    ...common,
+    entryPoints: ['src/webview/preview.ts'],
+    outfile: 'out/webview/preview.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    define: { ...common.define, ...WEB_DEFINES },
+    plugins: [noNodeBuiltins('out/webview/preview.js')],
+  },
+  // --- Integration tests (test/integration/runner: mocha bundled in, one file per host).
+  {
+    ...common,
+    sourcemap: true,
+    minify: false,
+    entryPoints: ['test/integration/runner/index.ts'],
+    outfile: 'out/test/integration.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    // mocha's parallel mode (require.resolve of its worker files) is never used in the extension host.
+    logOverride: { 'require-resolve-not-external': 'silent' },
+  },
+  {
+    ...common,
+    sourcemap: true,
+    minify: false,
+    entryPoints: ['test/integration/runner/index.ts'],
+    outfile: 'out/test/integration.web.js',
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    external: ['vscode'],
+    mainFields: ['browser', 'module', 'main'],
+    // A web worker has no DOM: prefer packages' `worker` builds over their `browser` (DOM) ones.
+    conditions: ['worker'],
+    // mocha's prebuilt browser build, and a Node-free `assert` (see test/integration/runner).
+    alias: { mocha: 'mocha/mocha.js', assert: './test/integration/runner/assert.ts' },
+    define: { ...common.define, ...WEB_DEFINES },
+    plugins: [noNodeBuiltins('out/test/integration.web.js', ['assert'])],
   },
 ];
 

@@ -1,12 +1,15 @@
-import { readFile } from 'node:fs/promises';
-import { createLinter, isIncidentReport, type Linter } from '../core';
+import { createLinter, type Linter } from '../core';
 import type { LintArgs } from './args';
-import { expandTargets, matchPath } from './files';
+import { expandTargets } from './files';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import type { FileResult, Formatter } from './formatters/types';
 import { loadSchemaFile } from './schemaFile';
+import { lintAll } from './workerPool';
+import { describeIoError, type WorkerLintOptions } from './workerTask';
+
+export { describeIoError };
 
 const FORMATTERS: Record<LintArgs['format'], Formatter> = { stylish: formatStylish, json: formatJson, sarif: formatSarif };
 
@@ -17,33 +20,35 @@ export interface CommandOutcome {
   exitCode: 0 | 1 | 2;
 }
 
-/** `incident-report lint`: one linter (schema compiled once) over every target. */
+/**
+ * `incident-report lint`: one linter (schema compiled once) over every target; large runs are
+ * shared with worker threads (workerPool.ts), with results in the same order either way.
+ */
 export async function runLint(args: LintArgs): Promise<CommandOutcome> {
   const schema = args.schema ? await loadSchemaFile(args.schema) : undefined;
-  const linter: Linter = createLinter({
+  const options: WorkerLintOptions = {
     locale: args.locale,
     rules: args.rules,
     ...(schema !== undefined ? { schema } : {}),
     ...(args.timeZone ? { timeZone: args.timeZone } : {}),
-  });
+  };
+  const linter: Linter = createLinter(options);
   const { targets, problems } = await expandTargets(args.inputs);
   let stderr = problems.map((p) => `incident-report: ${p.arg}: ${p.message}\n`).join('');
 
+  const outcomes = await lintAll(targets, linter, options);
   const results: FileResult[] = [];
-  for (const target of targets) {
-    let text: string;
-    try {
-      text = await readFile(target.display, 'utf8');
-    } catch (error) {
-      const message = describeIoError(error);
-      stderr += `incident-report: ${target.display}: ${message}\n`;
-      results.push({ file: target.display, findings: [], ioError: message });
-      continue;
+  targets.forEach((target, i) => {
+    const outcome = outcomes[i]!;
+    if (outcome.kind === 'skipped') return;
+    if (outcome.kind === 'io') {
+      stderr += `incident-report: ${target.display}: ${outcome.message}\n`;
+      results.push({ file: target.display, findings: [], ioError: outcome.message });
+      return;
     }
-    if (!target.explicit && !isIncidentReport(text, matchPath(target.display))) continue;
-    const { findings } = linter.lint(text);
+    const { findings } = outcome;
     results.push({ file: target.display, findings: args.quiet ? findings.filter((f) => f.severity === 'error') : findings });
-  }
+  });
 
   if (targets.length === 0 && problems.length === 0) {
     stderr += 'incident-report: no incident reports found in the given directories\n';
@@ -59,20 +64,4 @@ export async function runLint(args: LintArgs): Promise<CommandOutcome> {
     stderr += `incident-report: ${warnings} warnings exceed --max-warnings ${args.maxWarnings}\n`;
   }
   return { stdout, stderr, exitCode };
-}
-
-/** A readable reason for a failed read. */
-export function describeIoError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'file not found';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
 }

@@ -13,3 +13,16 @@ export { BUNDLED_SCHEMA, bundledCompiledSchema, compileCustomSchema, SchemaLoadE
 export { SchemaInfo, type FieldInfo, type JsonSchema } from './schema/meta';
 export { isIncidentReport, DEFAULT_REPORT_GLOBS, REPORT_MARKER } from './isReport';
 export { formatInZone, isValidTimeZone, systemTimeZone, parseDateTime } from './time';
+export { renderPressRelease, escapeHtml, isSafeLink, PAGE_CSP, PAGE_CSS, type PressRelease, type RenderOptions } from './render';
+export { applyEdits, diffEdit, fixAllText, fixEdits, safeEdits, type FixAction, type FixOptions, type TextEdit } from './fixes';
+export {
+  completionContext,
+  hoverTarget,
+  serviceNamesFromCatalog,
+  serviceNamesOfReport,
+  type CompletionContext,
+  type HoverTarget,
+  type KeyCompletionContext,
+  type ValueCompletionContext,
+} from './completion';
+export { DATA_LOSS_TEMPLATES, dataLossFields, type DataLossTemplate, type DataLossVariant } from './templates/dataLoss';

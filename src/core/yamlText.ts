@@ -1,0 +1,22 @@
+import { parseDocument } from 'yaml';
+
+/**
+ * Writes a value as a one-line YAML scalar for inserting into a report: plain when YAML 1.2 (what
+ * the engine reads) gives back exactly the same value, otherwise double-quoted. So `no`,
+ * `major_outage` and `2023-10-30T01:01:00+01:00` stay plain, while `Foo: Bar`, `#1` or `123` as text
+ * are quoted and cannot turn into something else.
+ */
+export function yamlScalar(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  const text = String(value);
+  return readsBackAsString(text) ? text : JSON.stringify(text);
+}
+
+function readsBackAsString(text: string): boolean {
+  if (text === '' || text !== text.trim() || /[\r\n\t]/.test(text)) return false;
+  const doc = parseDocument(`k: ${text}\n`, { version: '1.2' });
+  if (doc.errors.length > 0 || doc.warnings.length > 0) return false;
+  const data = doc.toJS() as unknown;
+  return typeof data === 'object' && data !== null && (data as Record<string, unknown>).k === text;
+}

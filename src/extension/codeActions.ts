@@ -1,0 +1,158 @@
+import * as vscode from 'vscode';
+import { systemTimeZone, type Finding, type Locale, type Localized } from '../core';
+import { diffEdit, fixAllText, fixEdits, type FixAction, type FixOptions, type TextEdit } from '../core/fixes';
+import { Commands, DIAGNOSTIC_SOURCE, LANGUAGE_ID } from './constants';
+import type { EngineService } from './engine';
+
+/** `source.fixAll.incidentReport`: what "fix all" on save and the Source Action menu ask for. */
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('incidentReport');
+
+const TEXT = {
+  fixAll: { en: 'Fix all safe problems (Incident Report)', de: 'Alle sicheren Probleme beheben (Incident Report)' },
+  notAReport: {
+    en: 'Incident Report: the active editor does not hold an incident report.',
+    de: 'Incident Report: Im aktiven Editor ist kein Vorfallsbericht geöffnet.',
+  },
+  nothingToFix: { en: 'Incident Report: nothing to fix automatically.', de: 'Incident Report: Nichts automatisch zu beheben.' },
+} satisfies Record<string, Localized>;
+
+/**
+ * Quick fixes for our diagnostics (computed by the core's fix engine from each finding's fix data),
+ * the source action `source.fixAll.incidentReport` and the command `incidentReport.fixAll`, which
+ * both apply every safe fix.
+ */
+export function registerCodeActions(context: vscode.ExtensionContext, engine: EngineService): void {
+  const provider = new IncidentReportCodeActions(engine);
+  context.subscriptions.push(
+    vscode.languages.registerCodeActionsProvider({ language: LANGUAGE_ID }, provider, {
+      providedCodeActionKinds: IncidentReportCodeActions.kinds,
+    }),
+    vscode.commands.registerCommand(Commands.fixAll, () => fixAllInActiveEditor(engine)),
+  );
+}
+
+class IncidentReportCodeActions implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND];
+
+  constructor(private readonly engine: EngineService) {}
+
+  async provideCodeActions(
+    document: vscode.TextDocument,
+    _range: vscode.Range,
+    context: vscode.CodeActionContext,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.CodeAction[]> {
+    if (!this.engine.isReport(document)) return [];
+    const actions: vscode.CodeAction[] = [];
+    const only = context.only;
+
+    if (only && only.contains(FIX_ALL_KIND)) {
+      const edit = await fixAllEdit(this.engine, document);
+      if (edit && !token.isCancellationRequested) {
+        const action = new vscode.CodeAction(localized(this.engine, document, TEXT.fixAll), FIX_ALL_KIND);
+        action.edit = edit;
+        actions.push(action);
+      }
+    }
+
+    if (!only || only.intersects(vscode.CodeActionKind.QuickFix)) {
+      const ours = context.diagnostics.filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE);
+      if (ours.length === 0) return actions;
+      // Cached per document version: the same result the diagnostics were made from.
+      const result = await this.engine.lint(document);
+      if (!result || token.isCancellationRequested) return actions;
+      const options = await fixOptions(this.engine, document);
+      const byKey = new Map<string, vscode.CodeAction>();
+      for (const diagnostic of ours) {
+        const finding = findingFor(document, result.findings, diagnostic);
+        if (!finding) continue;
+        for (const fix of fixEdits(result.report, finding, options)) {
+          // One action per distinct fix: several diagnostics can share one (e.g. sorting updates).
+          const key = fix.title + JSON.stringify(fix.edits);
+          const existing = byKey.get(key);
+          if (existing) {
+            existing.diagnostics!.push(diagnostic);
+            continue;
+          }
+          const action = toCodeAction(document, fix, diagnostic);
+          byKey.set(key, action);
+          actions.push(action);
+        }
+      }
+    }
+    return actions;
+  }
+}
+
+/** The finding a diagnostic was made from: same rule, message and range. */
+function findingFor(document: vscode.TextDocument, findings: readonly Finding[], diagnostic: vscode.Diagnostic): Finding | undefined {
+  const ruleId = typeof diagnostic.code === 'object' && diagnostic.code ? String(diagnostic.code.value) : String(diagnostic.code);
+  const candidates = findings.filter((finding) => finding.ruleId === ruleId && finding.message === diagnostic.message && finding.fix);
+  return (
+    candidates.find((finding) => {
+      const range = new vscode.Range(document.positionAt(finding.offset), document.positionAt(finding.endOffset));
+      return range.isEqual(diagnostic.range);
+    }) ?? (candidates.length === 1 ? candidates[0] : undefined)
+  );
+}
+
+function toCodeAction(document: vscode.TextDocument, fix: FixAction, diagnostic: vscode.Diagnostic): vscode.CodeAction {
+  const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+  action.edit = workspaceEdit(document, fix.edits);
+  action.diagnostics = [diagnostic];
+  action.isPreferred = fix.isPreferred;
+  return action;
+}
+
+function workspaceEdit(document: vscode.TextDocument, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  edit.set(
+    document.uri,
+    edits.map(
+      (e) => new vscode.TextEdit(new vscode.Range(document.positionAt(e.offset), document.positionAt(e.endOffset)), e.newText),
+    ),
+  );
+  return edit;
+}
+
+/** Fix titles follow the message language (`incidentReport.locale`), like the diagnostics. */
+async function fixOptions(engine: EngineService, document: vscode.TextDocument): Promise<FixOptions> {
+  const settings = engine.settings(document.uri);
+  const { linter } = await engine.linterFor(document.uri);
+  return { locale: settings.locale, schema: linter.schema.info, timeZone: settings.timeZone ?? systemTimeZone() };
+}
+
+/** One edit applying every safe fix (repeated until none is left), or `null` when there is none. */
+async function fixAllEdit(engine: EngineService, document: vscode.TextDocument): Promise<vscode.WorkspaceEdit | null> {
+  const { linter } = await engine.linterFor(document.uri);
+  const options = await fixOptions(engine, document);
+  const text = document.getText();
+  const change = diffEdit(text, fixAllText(text, (input) => linter.lint(input), options));
+  return change ? workspaceEdit(document, [change]) : null;
+}
+
+/**
+ * `incidentReport.fixAll`: applies every safe fix to the report in the active editor. Resolves to
+ * `true` when the text changed.
+ */
+async function fixAllInActiveEditor(engine: EngineService): Promise<boolean> {
+  const document = vscode.window.activeTextEditor?.document;
+  if (!document || !engine.isReport(document)) {
+    void vscode.window.showInformationMessage(t(document ? engine.settings(document.uri).locale : engine.settings(undefined).locale, TEXT.notAReport));
+    return false;
+  }
+  const edit = await fixAllEdit(engine, document);
+  if (!edit) {
+    void vscode.window.showInformationMessage(localized(engine, document, TEXT.nothingToFix));
+    return false;
+  }
+  return vscode.workspace.applyEdit(edit);
+}
+
+function localized(engine: EngineService, document: vscode.TextDocument, text: Localized): string {
+  return t(engine.settings(document.uri).locale, text);
+}
+
+function t(locale: Locale, text: Localized): string {
+  return text[locale];
+}

@@ -1,0 +1,37 @@
+/** Every command, setting and view ID of the extension, in one place (mirrored in package.json). */
+
+export const EXTENSION_ID = 'incident-report.incident-report';
+export const DIAGNOSTIC_SOURCE = 'incident-report';
+export const LANGUAGE_ID = 'markdown';
+
+export const Commands = {
+  newReport: 'incidentReport.newReport',
+  addUpdate: 'incidentReport.addUpdate',
+  lintWorkspace: 'incidentReport.lintWorkspace',
+  showPreview: 'incidentReport.showPreview',
+  showPreviewToSide: 'incidentReport.showPreviewToSide',
+  exportPressRelease: 'incidentReport.exportPressRelease',
+  fixAll: 'incidentReport.fixAll',
+} as const;
+
+/** Setting keys below the `incidentReport` section. */
+export const Settings = {
+  section: 'incidentReport',
+  files: 'files',
+  schema: 'schema',
+  locale: 'locale',
+  timeZone: 'timeZone',
+  rules: 'rules',
+  servicesCatalog: 'servicesCatalog',
+  validateOnType: 'validate.onType',
+  internalDomains: 'internalDomains',
+  ticketPattern: 'ticketPattern',
+} as const;
+
+/** Context keys for `when` clauses. */
+export const ContextKeys = {
+  isReport: 'incidentReport.isReport',
+} as const;
+
+/** Debounce between a keystroke and re-validation. */
+export const VALIDATE_DEBOUNCE_MS = 200;

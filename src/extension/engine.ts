@@ -1,0 +1,205 @@
+import * as vscode from 'vscode';
+import {
+  createLinter,
+  DEFAULT_REPORT_GLOBS,
+  isIncidentReport,
+  SchemaLoadError,
+  toLocale,
+  type Linter,
+  type LintOptions,
+  type LintResult,
+  type Locale,
+  type RuleLevel,
+} from '../core';
+import { Settings } from './constants';
+
+/** The settings that shape linting for one workspace folder. */
+export interface ResolvedSettings {
+  files: string[];
+  schemaPath: string;
+  locale: Locale;
+  timeZone: string | undefined;
+  rules: Record<string, RuleLevel>;
+  servicesCatalog: string;
+  validateOnType: boolean;
+  internalDomains: string[] | undefined;
+  ticketPattern: string | undefined;
+}
+
+interface FolderEngine {
+  linter: Linter;
+  settings: ResolvedSettings;
+}
+
+/**
+ * The one place where the extension talks to the core engine: resolves settings per workspace
+ * folder, loads a custom schema (only in a trusted workspace), keeps one linter per configuration
+ * and caches lint results per document version. Adapters (diagnostics, code actions, completion,
+ * hover, preview) all ask it, so a document is parsed once per version.
+ */
+export class EngineService implements vscode.Disposable {
+  private readonly engines = new Map<string, Promise<FolderEngine>>();
+  private readonly cache = new Map<string, { version: number; generation: number; result: LintResult }>();
+  private readonly resolved = new Map<string, FolderEngine>();
+  private generation = 0;
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private schemaWatcher: vscode.FileSystemWatcher | undefined;
+
+  /** Fires after settings, trust or a custom schema changed: re-validate everything. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly context: vscode.ExtensionContext) {
+    this.disposables.push(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration(Settings.section)) this.invalidate();
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.invalidate()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.invalidate()),
+    );
+    this.watchSchemas();
+  }
+
+  /** Settings for the folder holding `uri` (or the window when it has none). */
+  settings(uri: vscode.Uri | undefined): ResolvedSettings {
+    const config = vscode.workspace.getConfiguration(Settings.section, uri);
+    const localeSetting = config.get<string>(Settings.locale, 'auto');
+    return {
+      files: config.get<string[]>(Settings.files, [...DEFAULT_REPORT_GLOBS]),
+      schemaPath: config.get<string>(Settings.schema, '').trim(),
+      locale: localeSetting === 'de' || localeSetting === 'en' ? localeSetting : toLocale(vscode.env.language),
+      timeZone: config.get<string>(Settings.timeZone, '').trim() || undefined,
+      rules: config.get<Record<string, RuleLevel>>(Settings.rules, {}),
+      servicesCatalog: config.get<string>(Settings.servicesCatalog, '').trim(),
+      validateOnType: config.get<boolean>(Settings.validateOnType, true),
+      internalDomains: config.get<string[]>(Settings.internalDomains),
+      ticketPattern: config.get<string>(Settings.ticketPattern) || undefined,
+    };
+  }
+
+  /** True when the document is an incident report (marker, or a path matching `incidentReport.files`). */
+  isReport(document: vscode.TextDocument): boolean {
+    if (document.languageId !== 'markdown') return false;
+    const settings = this.settings(document.uri);
+    return isIncidentReport(document.getText(), relativePath(document.uri), settings.files);
+  }
+
+  /** The linter for `uri`'s folder, with its custom schema loaded (falls back to the bundled one). */
+  linterFor(uri: vscode.Uri): Promise<FolderEngine> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const key = (folder?.uri.toString() ?? '') + '#' + this.generation;
+    let engine = this.engines.get(key);
+    if (!engine) {
+      engine = this.buildEngine(uri, folder).then((built) => {
+        this.resolved.set(key, built);
+        return built;
+      });
+      this.engines.set(key, engine);
+    }
+    return engine;
+  }
+
+  /**
+   * Lints a document (cached per version and configuration). `null` when the document is not an
+   * incident report.
+   */
+  async lint(document: vscode.TextDocument): Promise<LintResult | null> {
+    if (!this.isReport(document)) return null;
+    const generation = this.generation;
+    const { linter } = await this.linterFor(document.uri);
+    return this.lintWith(linter, document, generation);
+  }
+
+  /** Synchronous lint for providers that cannot wait (uses the bundled schema until the custom one is loaded). */
+  lintNow(document: vscode.TextDocument): LintResult | null {
+    if (!this.isReport(document)) return null;
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    const ready = this.resolved.get((folder?.uri.toString() ?? '') + '#' + this.generation);
+    const linter = ready?.linter ?? createLinter(this.lintOptions(this.settings(document.uri)));
+    return this.lintWith(linter, document, this.generation);
+  }
+
+  /** Forgets the cached result of a closed document. */
+  forget(uri: vscode.Uri): void {
+    this.cache.delete(uri.toString());
+  }
+
+  private lintWith(linter: Linter, document: vscode.TextDocument, generation: number): LintResult {
+    const key = document.uri.toString();
+    const cached = this.cache.get(key);
+    if (cached && cached.version === document.version && cached.generation === generation) return cached.result;
+    const result = linter.lint(document.getText());
+    this.cache.set(key, { version: document.version, generation, result });
+    return result;
+  }
+
+  private lintOptions(settings: ResolvedSettings): LintOptions {
+    return {
+      locale: settings.locale,
+      rules: settings.rules,
+      ...(settings.timeZone ? { timeZone: settings.timeZone } : {}),
+      ...(settings.internalDomains ? { internalDomains: settings.internalDomains } : {}),
+      ...(settings.ticketPattern ? { ticketPattern: settings.ticketPattern } : {}),
+    };
+  }
+
+  private async buildEngine(uri: vscode.Uri, folder: vscode.WorkspaceFolder | undefined): Promise<FolderEngine> {
+    const settings = this.settings(uri);
+    const options = this.lintOptions(settings);
+    // A workspace schema is compiled to code by Ajv: never do that in an untrusted workspace.
+    if (settings.schemaPath && folder && vscode.workspace.isTrusted) {
+      const schemaUri = vscode.Uri.joinPath(folder.uri, settings.schemaPath);
+      try {
+        const bytes = await vscode.workspace.fs.readFile(schemaUri);
+        const schema = JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+        return { linter: createLinter({ ...options, schema }), settings };
+      } catch (error) {
+        const reason =
+          error instanceof SchemaLoadError || error instanceof SyntaxError
+            ? error.message
+            : error instanceof vscode.FileSystemError
+              ? vscode.l10n.t('the file cannot be read')
+              : String(error);
+        void vscode.window.showWarningMessage(
+          vscode.l10n.t('Incident Report: the schema {0} cannot be used ({1}); the bundled schema is used instead.', settings.schemaPath, reason),
+        );
+      }
+    }
+    return { linter: createLinter(options), settings };
+  }
+
+  private invalidate(): void {
+    this.generation++;
+    this.engines.clear();
+    this.resolved.clear();
+    this.cache.clear();
+    this.watchSchemas();
+    this.changed.fire();
+  }
+
+  private watchSchemas(): void {
+    this.schemaWatcher?.dispose();
+    this.schemaWatcher = undefined;
+    const paths = new Set(
+      (vscode.workspace.workspaceFolders ?? []).map((folder) => this.settings(folder.uri).schemaPath).filter(Boolean),
+    );
+    if (paths.size === 0) return;
+    const pattern = paths.size === 1 ? `**/${[...paths][0]}` : `**/{${[...paths].join(',')}}`;
+    const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+    watcher.onDidChange(() => this.invalidate());
+    watcher.onDidCreate(() => this.invalidate());
+    watcher.onDidDelete(() => this.invalidate());
+    this.schemaWatcher = watcher;
+  }
+
+  dispose(): void {
+    this.schemaWatcher?.dispose();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
+
+/** The path globs are matched against: workspace-relative when possible, else the full path. */
+export function relativePath(uri: vscode.Uri): string {
+  const relative = vscode.workspace.asRelativePath(uri, false);
+  return relative.replace(/\\/g, '/');
+}

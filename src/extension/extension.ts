@@ -1,0 +1,35 @@
+import * as vscode from 'vscode';
+import { EngineService } from './engine';
+import { registerDiagnostics } from './diagnostics';
+import { registerStatusBar, type StatusBarState } from './statusBar';
+import { registerCommands } from './commands';
+import { registerCodeActions } from './codeActions';
+import { registerCompletion } from './completion';
+import { registerHover } from './hover';
+import { registerPreview } from './preview';
+
+/** What `activate` returns (the extension's `exports`): read-only state for integration tests. */
+export interface ExtensionApi {
+  readonly statusBar: StatusBarState;
+}
+
+/**
+ * Entry point for both hosts (Node and web worker): thin adapters around the core engine.
+ * Every registration is pushed to `context.subscriptions` so deactivation disposes it.
+ */
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const engine = new EngineService(context);
+  context.subscriptions.push(engine);
+  const diagnostics = registerDiagnostics(context, engine);
+  const statusBar = registerStatusBar(context, engine, diagnostics);
+  registerCommands(context, engine, diagnostics);
+  registerCodeActions(context, engine);
+  registerCompletion(context, engine);
+  registerHover(context, engine);
+  registerPreview(context, engine);
+  return { statusBar };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

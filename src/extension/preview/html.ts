@@ -1,0 +1,136 @@
+/**
+ * The preview webview's HTML. Pure (no `vscode`), so the browser security test builds exactly the
+ * page the extension shows.
+ *
+ * Security: a Content-Security-Policy with `default-src 'none'`; the one script allowed is the
+ * extension's own bundle carrying this render's nonce (a fresh one each time the HTML is built), and
+ * the one style block carries the same nonce. No remote loads of any kind, no inline event handlers
+ * (they need 'unsafe-inline'), no forms, no `<base>`. The article is the renderer's sanitized output;
+ * everything else that comes from the report is escaped here.
+ */
+import { escapeHtml } from '../../core/render';
+import type { ToWebview } from './protocol';
+
+/** A fresh nonce: 128 random bits, base64url (Web Crypto: works in Node 20, browsers and workers). */
+export function createNonce(): string {
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes);
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** The CSP of the preview for one nonce. */
+export function previewCsp(nonce: string): string {
+  return [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `style-src 'nonce-${nonce}'`,
+    'img-src data:',
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+/**
+ * Theme-aware styles: VS Code's CSS variables (set on the webview's `<html>` by VS Code for the
+ * current colour theme), so the release reads like part of the editor in light, dark and
+ * high-contrast themes.
+ */
+export const PREVIEW_CSS = `
+body { margin: 0; padding: 0 1.5rem 2rem; color: var(--vscode-editor-foreground); background: var(--vscode-editor-background);
+  font-family: var(--vscode-markdown-font-family, var(--vscode-font-family)); font-size: var(--vscode-markdown-font-size, 14px); line-height: 1.6; }
+.ir-status { position: sticky; top: 0; z-index: 1; display: flex; gap: .75rem; align-items: center; justify-content: space-between;
+  margin: 0 -1.5rem 1rem; padding: .4rem 1.5rem; font-family: var(--vscode-font-family); font-size: var(--vscode-font-size);
+  background: var(--vscode-editorWidget-background); border-bottom: 1px solid var(--vscode-widget-border, var(--vscode-panel-border)); }
+.ir-status.has-errors { border-bottom-color: var(--vscode-editorError-foreground); }
+.ir-status.has-warnings { border-bottom-color: var(--vscode-editorWarning-foreground); }
+.ir-status.has-errors .ir-summary-text { color: var(--vscode-editorError-foreground); font-weight: 600; }
+.ir-status.has-warnings .ir-summary-text { color: var(--vscode-editorWarning-foreground); font-weight: 600; }
+.ir-status button { flex: none; }
+.ir-status button { font: inherit; color: var(--vscode-textLink-foreground); background: none; border: 0; padding: 0; cursor: pointer; text-decoration: underline; }
+.ir-status button:focus-visible { outline: 1px solid var(--vscode-focusBorder); }
+.ir-notice { padding: .6rem .9rem; border-left: 4px solid var(--vscode-editorWarning-foreground); background: var(--vscode-textBlockQuote-background); }
+.press-release { max-width: 46rem; margin: 0 auto; }
+.press-release header { border-bottom: 2px solid var(--vscode-textLink-foreground); margin-bottom: 1.2rem; padding-bottom: .8rem; }
+.kicker { margin: 0; font-size: .8em; letter-spacing: .12em; text-transform: uppercase; color: var(--vscode-textLink-foreground); font-weight: 600; }
+.dateline { margin: .3rem 0 0; color: var(--vscode-descriptionForeground); }
+h1 { font-size: 1.7em; line-height: 1.25; margin: .5rem 0 .8rem; }
+h2 { font-size: 1.1em; margin: 1.6rem 0 .5rem; padding-bottom: .2rem; border-bottom: 1px solid var(--vscode-panel-border); color: var(--vscode-textLink-foreground); }
+h3, h4, h5, h6 { font-size: 1em; margin: 1.1rem 0 .3rem; }
+.facts { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: 0; }
+.facts dt { color: var(--vscode-descriptionForeground); }
+.facts dd { margin: 0; }
+.lead { font-size: 1.08em; font-weight: 600; }
+.notice { padding: .6rem .9rem; border: 1px dashed var(--vscode-editorWarning-foreground); background: var(--vscode-textBlockQuote-background); }
+.services { list-style: none; padding: 0; margin: 0; }
+.services li { padding: .45rem 0; border-bottom: 1px solid var(--vscode-panel-border); }
+.services .state { margin-left: .4rem; padding: 0 .4rem; border-radius: 3px; font-size: .85em; font-weight: 600;
+  background: var(--vscode-badge-background); color: var(--vscode-badge-foreground); }
+.state-major_outage { background: var(--vscode-inputValidation-errorBackground, var(--vscode-badge-background)) !important; }
+.state-partial_outage, .state-degraded_performance { background: var(--vscode-inputValidation-warningBackground, var(--vscode-badge-background)) !important; }
+.services .detail { display: block; color: var(--vscode-descriptionForeground); }
+.data-loss { border-left: 5px solid var(--vscode-editorWarning-foreground); background: var(--vscode-textBlockQuote-background); padding: .7rem 1rem; margin: 1.2rem 0; }
+.data-loss h2 { margin-top: 0; border: 0; }
+.data-loss .statement { font-weight: 700; font-size: 1.05em; margin: 0 0 .5rem; }
+.restoration { font-weight: 600; }
+.contacts { list-style: none; padding: 0; display: grid; gap: .7rem; }
+.contacts .role { display: block; font-size: .8em; text-transform: uppercase; letter-spacing: .06em; color: var(--vscode-descriptionForeground); }
+.press-release footer { margin-top: 1.6rem; padding-top: .6rem; border-top: 1px solid var(--vscode-panel-border); color: var(--vscode-descriptionForeground); font-size: .9em; }
+a { color: var(--vscode-textLink-foreground); }
+a:hover { color: var(--vscode-textLink-activeForeground); }
+blockquote { margin: 1rem 0; padding: 0 1rem; border-left: 4px solid var(--vscode-textBlockQuote-border); background: var(--vscode-textBlockQuote-background); }
+code, pre { font-family: var(--vscode-editor-font-family); }
+pre { white-space: pre-wrap; padding: .5rem; background: var(--vscode-textCodeBlock-background); }
+table { border-collapse: collapse; } td, th { border: 1px solid var(--vscode-panel-border); padding: .2rem .5rem; }
+`;
+
+/** Everything the preview page shows at first paint. */
+export interface PreviewPage {
+  /** `webview.cspSource` (kept for completeness: nothing is loaded from it except through the nonce). */
+  cspSource: string;
+  nonce: string;
+  /** `webview.asWebviewUri(out/webview/preview.js)`. */
+  scriptUri: string;
+  /** The first update (the same message later updates use). */
+  state: ToWebview;
+  /** Panel title for `<title>`. */
+  title: string;
+}
+
+/** The status line: counts and the control that opens the Problems panel. */
+export function statusHtml(status: ToWebview['status']): string {
+  const cls = status.errors > 0 ? ' has-errors' : status.warnings > 0 ? ' has-warnings' : '';
+  return (
+    `<div class="ir-status${cls}" id="ir-status" role="status">` +
+    `<span class="ir-summary-text">${escapeHtml(status.summary)}</span>` +
+    `<button type="button" id="ir-problems">${escapeHtml(status.problemsLabel)}</button>` +
+    '</div>'
+  );
+}
+
+/** The preview's complete HTML. */
+export function buildPreviewHtml(page: PreviewPage): string {
+  const { nonce, state } = page;
+  // The nonce goes into the CSP unescaped (quotes there must stay quotes): accept only what createNonce makes.
+  if (!/^[A-Za-z0-9_-]{16,}$/.test(nonce)) throw new Error('invalid nonce');
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${state.lang}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${previewCsp(nonce)}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(page.title)}</title>`,
+    `<style nonce="${nonce}">${PREVIEW_CSS}</style>`,
+    '</head>',
+    `<body data-uri="${escapeHtml(state.uri)}">`,
+    statusHtml(state.status),
+    `<div id="ir-notice" class="ir-notice"${state.notice ? '' : ' hidden'}>${escapeHtml(state.notice ?? '')}</div>`,
+    `<main id="ir-content">${state.article}</main>`,
+    `<script nonce="${nonce}" src="${escapeHtml(page.scriptUri)}"></script>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

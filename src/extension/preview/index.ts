@@ -1,0 +1,72 @@
+import * as vscode from 'vscode';
+import type { EngineService } from '../engine';
+import { exportPressRelease, type ExportArgs } from './export';
+import { PressReleasePreview } from './preview';
+import { PREVIEW_VIEW_TYPE } from './protocol';
+
+/** Command IDs of the press-release feature (mirrored in package.json). */
+export const PreviewCommands = {
+  showPreview: 'incidentReport.showPreview',
+  showPreviewToSide: 'incidentReport.showPreviewToSide',
+  exportPressRelease: 'incidentReport.exportPressRelease',
+  /** Internal (not in the palette): the preview's current state, for integration tests. */
+  previewState: 'incidentReport._previewState',
+} as const;
+
+export type { ExportArgs, ExportResult } from './export';
+export type { PreviewSnapshot } from './preview';
+
+/**
+ * Registers the press-release preview (commands, live updates, serializer) and the export command.
+ * Everything is disposed through `context.subscriptions`.
+ */
+export function registerPreview(context: vscode.ExtensionContext, engine: EngineService): PressReleasePreview {
+  const preview = new PressReleasePreview(context.extensionUri, engine);
+
+  /** The report to preview: the URI the editor-title button passes, else the active report. */
+  const target = (arg: unknown): vscode.Uri | undefined => {
+    if (arg instanceof vscode.Uri) return arg;
+    const document = vscode.window.activeTextEditor?.document;
+    return document && engine.isReport(document) ? document.uri : preview.currentUri;
+  };
+  const show = (arg: unknown, column: vscode.ViewColumn, preserveFocus: boolean) => {
+    const uri = target(arg);
+    if (!uri) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Incident Report: open an incident report to preview its press release.'));
+      return;
+    }
+    preview.show(uri, column, preserveFocus);
+  };
+
+  context.subscriptions.push(
+    preview,
+    vscode.commands.registerCommand(PreviewCommands.showPreview, (arg?: unknown) =>
+      show(arg, vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.Active, false),
+    ),
+    vscode.commands.registerCommand(PreviewCommands.showPreviewToSide, (arg?: unknown) => show(arg, vscode.ViewColumn.Beside, true)),
+    vscode.commands.registerCommand(PreviewCommands.exportPressRelease, (arg?: unknown) =>
+      // From the editor title or explorer the first argument is a Uri; from automation an ExportArgs object.
+      exportPressRelease(engine, preview.currentUri, arg instanceof vscode.Uri ? { uri: arg } : isExportArgs(arg) ? arg : {}),
+    ),
+    vscode.commands.registerCommand(PreviewCommands.previewState, () => preview.snapshot()),
+    vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+        const saved = typeof state === 'object' && state !== null ? (state as { uri?: unknown }).uri : undefined;
+        let uri: vscode.Uri | undefined;
+        if (typeof saved === 'string' && saved) {
+          try {
+            uri = vscode.Uri.parse(saved, true);
+          } catch {
+            uri = undefined;
+          }
+        }
+        preview.adopt(panel, uri);
+      },
+    }),
+  );
+  return preview;
+}
+
+function isExportArgs(value: unknown): value is ExportArgs {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

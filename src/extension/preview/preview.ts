@@ -1,0 +1,280 @@
+import * as vscode from 'vscode';
+import { renderPressRelease, type Finding } from '../../core';
+import type { EngineService } from '../engine';
+import { buildPreviewHtml, createNonce } from './html';
+import { parseFromWebview, PREVIEW_VIEW_TYPE, type PreviewStatus, type ToWebview } from './protocol';
+
+/** Re-render at most this often while typing (a throttle, not a debounce: long typing still updates). */
+export const PREVIEW_THROTTLE_MS = 300;
+
+/** The built-in command that reveals the Problems panel. */
+const SHOW_PROBLEMS = 'workbench.actions.view.problems';
+
+/** What the preview shows now; returned by the internal `incidentReport._previewState` command for tests. */
+export interface PreviewSnapshot {
+  open: boolean;
+  visible: boolean;
+  /** The report shown. */
+  uri: string | null;
+  /** The document version last rendered. */
+  version: number | null;
+  /** The last sanitized article sent to the webview. */
+  article: string | null;
+  /** The last full HTML page given to the webview (rebuilt with a fresh nonce when the panel is (re)built). */
+  html: string | null;
+  status: PreviewStatus | null;
+  /** Renders of the current panel so far (tests wait for it to grow). */
+  renders: number;
+  /** How many times the current panel's page itself was built. */
+  pageBuilds: number;
+}
+
+/** Counts and words for the status line. */
+export function previewStatus(findings: readonly Finding[]): PreviewStatus {
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  return {
+    errors,
+    warnings,
+    summary:
+      errors === 0 && warnings === 0
+        ? vscode.l10n.t('ready for release')
+        : vscode.l10n.t('Errors: {0}, warnings: {1} — not ready for release', errors, warnings),
+    problemsLabel: vscode.l10n.t('Show in Problems panel'),
+  };
+}
+
+/**
+ * The one press-release preview panel: renders the report it follows with the core renderer,
+ * updates it (throttled) while the report is edited, follows the active incident report, and
+ * comes back after a reload through the panel serializer.
+ */
+export class PressReleasePreview implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private panelDisposables: vscode.Disposable[] = [];
+  private readonly disposables: vscode.Disposable[] = [];
+  private uri: vscode.Uri | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private sequence = 0;
+  private last: ToWebview | undefined;
+  private lastVersion: number | null = null;
+  private lastHtml: string | null = null;
+  private renders = 0;
+  private pageBuilds = 0;
+  private readonly rendered = new vscode.EventEmitter<PreviewSnapshot>();
+
+  /** Fires after each render. */
+  readonly onDidRender = this.rendered.event;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly engine: EngineService,
+  ) {
+    this.disposables.push(
+      this.rendered,
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (this.panel && this.uri && event.document.uri.toString() === this.uri.toString()) this.schedule();
+      }),
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (!this.panel || !editor || editor.document.uri.toString() === this.uri?.toString()) return;
+        if (this.engine.isReport(editor.document)) this.follow(editor.document.uri);
+      }),
+      // Settings, trust or schema changed: counts and enum words may differ.
+      engine.onDidChange(() => this.schedule()),
+    );
+  }
+
+  /** Opens (or reveals) the preview for `uri` in `column`. */
+  show(uri: vscode.Uri, column: vscode.ViewColumn, preserveFocus: boolean): void {
+    if (this.panel) {
+      this.panel.reveal(column, preserveFocus);
+      if (uri.toString() !== this.uri?.toString()) this.follow(uri);
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, this.titleFor(uri), { viewColumn: column, preserveFocus }, this.options());
+    this.adopt(panel, uri);
+  }
+
+  /** Takes over a panel (a new one, or one restored by the serializer after a reload). */
+  adopt(panel: vscode.WebviewPanel, uri: vscode.Uri | undefined): void {
+    this.disposePanel();
+    this.panel = panel;
+    this.uri = uri;
+    this.renders = 0;
+    this.pageBuilds = 0;
+    panel.webview.options = this.options();
+    this.panelDisposables.push(
+      panel.onDidDispose(() => {
+        if (this.panel === panel) {
+          this.panel = undefined;
+          this.disposePanel();
+        }
+      }),
+      panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
+    );
+    void this.render(true);
+  }
+
+  /** A snapshot for tests. */
+  snapshot(): PreviewSnapshot {
+    return {
+      open: this.panel !== undefined,
+      visible: this.panel?.visible ?? false,
+      uri: this.uri?.toString() ?? null,
+      version: this.lastVersion,
+      article: this.last?.article ?? null,
+      html: this.lastHtml,
+      status: this.last?.status ?? null,
+      renders: this.renders,
+      pageBuilds: this.pageBuilds,
+    };
+  }
+
+  /** The report the preview shows, if any. */
+  get currentUri(): vscode.Uri | undefined {
+    return this.panel ? this.uri : undefined;
+  }
+
+  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
+      enableScripts: true,
+      enableForms: false,
+      enableCommandUris: false,
+      enableFindWidget: true,
+      // Only the bundled webview script may be loaded, nothing from the workspace.
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'out', 'webview')],
+    };
+  }
+
+  private titleFor(uri: vscode.Uri | undefined): string {
+    const name = uri ? uri.path.slice(uri.path.lastIndexOf('/') + 1) : '';
+    return vscode.l10n.t('Press Release: {0}', name);
+  }
+
+  private follow(uri: vscode.Uri): void {
+    this.uri = uri;
+    if (this.panel) this.panel.title = this.titleFor(uri);
+    void this.render(false);
+  }
+
+  private schedule(): void {
+    if (this.timer !== undefined) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.render(false);
+    }, PREVIEW_THROTTLE_MS);
+  }
+
+  private async document(uri: vscode.Uri): Promise<vscode.TextDocument | undefined> {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open) return open;
+    try {
+      return await vscode.workspace.openTextDocument(uri);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Renders the current report: `page` rebuilds the whole webview page (fresh nonce), else a message updates it. */
+  private async render(page: boolean): Promise<void> {
+    const panel = this.panel;
+    const uri = this.uri;
+    if (!panel) return;
+    const sequence = ++this.sequence;
+    const message = await this.message(uri);
+    // A newer render started meanwhile, or the panel went away: drop this one.
+    if (sequence !== this.sequence || panel !== this.panel) return;
+    this.last = message.update;
+    this.lastVersion = message.version;
+    this.renders++;
+    if (page || this.lastHtml === null) {
+      const html = buildPreviewHtml({
+        cspSource: panel.webview.cspSource,
+        nonce: createNonce(),
+        scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'out', 'webview', 'preview.js')).toString(),
+        state: message.update,
+        title: panel.title,
+      });
+      this.lastHtml = html;
+      this.pageBuilds++;
+      panel.webview.html = html;
+    } else {
+      void panel.webview.postMessage(message.update);
+    }
+    this.rendered.fire(this.snapshot());
+  }
+
+  private async message(uri: vscode.Uri | undefined): Promise<{ update: ToWebview; version: number | null }> {
+    const empty = (notice: string): { update: ToWebview; version: null } => ({
+      update: {
+        type: 'update',
+        uri: uri?.toString() ?? '',
+        article: '',
+        lang: vscode.env.language.startsWith('de') ? 'de' : 'en',
+        status: previewStatus([]),
+        notice,
+      },
+      version: null,
+    });
+    if (!uri) return empty(vscode.l10n.t('Open an incident report to preview its press release.'));
+    const document = await this.document(uri);
+    if (!document) return empty(vscode.l10n.t('The report {0} cannot be opened.', uri.path));
+    const result = await this.engine.lint(document);
+    if (!result) return empty(vscode.l10n.t('This file is not an incident report.'));
+    const { linter } = await this.engine.linterFor(document.uri);
+    const release = renderPressRelease(result.report, { locale: linter.locale, schema: linter.schema.info });
+    return {
+      update: {
+        type: 'update',
+        uri: uri.toString(),
+        article: release.article,
+        lang: release.locale,
+        status: previewStatus(result.findings),
+        notice: null,
+      },
+      version: document.version,
+    };
+  }
+
+  /** Handles a message from the webview: validated, and only three kinds do anything. */
+  private receive(raw: unknown): void {
+    const message = parseFromWebview(raw);
+    if (!message) return;
+    switch (message.type) {
+      case 'ready':
+        // The page may have missed updates posted while it loaded.
+        if (this.last && this.panel) void this.panel.webview.postMessage(this.last);
+        break;
+      case 'showProblems':
+        void vscode.commands.executeCommand(SHOW_PROBLEMS);
+        break;
+      case 'openLink': {
+        let target: vscode.Uri;
+        try {
+          target = vscode.Uri.parse(message.href, true);
+        } catch {
+          return;
+        }
+        // Checked twice on purpose: the string in parseFromWebview, the parsed scheme here.
+        if (target.scheme === 'http' || target.scheme === 'https' || target.scheme === 'mailto') void vscode.env.openExternal(target);
+        break;
+      }
+    }
+  }
+
+  private disposePanel(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    for (const disposable of this.panelDisposables) disposable.dispose();
+    this.panelDisposables = [];
+    this.lastHtml = null;
+    this.last = undefined;
+    this.lastVersion = null;
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    this.disposePanel();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * The messages between the extension and the press-release preview webview. Pure (no `vscode`, no
+ * DOM) so both sides and the unit tests share one definition. Everything coming *from* the webview
+ * is untrusted: a compromised page could post anything, so it goes through {@link parseFromWebview}.
+ */
+
+/** The webview panel's view type (also in package.json `activationEvents`: `onWebviewPanel:…`). */
+export const PREVIEW_VIEW_TYPE = 'incidentReport.preview';
+
+/** Error and warning counts shown above the release, with the words to show them in. */
+export interface PreviewStatus {
+  errors: number;
+  warnings: number;
+  /** e.g. "2 errors, 1 warning" / "ready for release" (localized by the extension). */
+  summary: string;
+  /** Label of the control that opens the Problems panel. */
+  problemsLabel: string;
+}
+
+/** Extension → webview. */
+export type ToWebview = {
+  type: 'update';
+  /** The report shown (the webview keeps a scroll position per report). */
+  uri: string;
+  /** The sanitized `<article>` from the renderer. */
+  article: string;
+  lang: 'de' | 'en';
+  status: PreviewStatus;
+  /** A note shown instead of or above the release (report closed, not a report). */
+  notice: string | null;
+};
+
+/** Webview → extension. */
+export type FromWebview =
+  | { type: 'ready' }
+  | { type: 'openLink'; href: string }
+  | { type: 'showProblems' };
+
+/** Longest link the preview passes on (longer ones are not plausible release links). */
+export const MAX_LINK_LENGTH = 2048;
+
+/**
+ * True for a link the preview may hand to the operating system: absolute `http:`, `https:` or
+ * `mailto:`, printable ASCII without spaces or quotes (a renderer-made link never has them; anything
+ * else did not come from the release). `javascript:`, `data:`, `file:`, `command:` and relative links
+ * are refused.
+ */
+export function isOpenableLink(href: unknown): href is string {
+  if (typeof href !== 'string' || href.length === 0 || href.length > MAX_LINK_LENGTH) return false;
+  if (!/^[\x21-\x7e]+$/.test(href) || /["'<>\\`]/.test(href)) return false;
+  return /^https?:\/\/[^/?#]+/i.test(href) || /^mailto:[^@]+@[^@]+$/i.test(href);
+}
+
+/** Validates a message from the webview; `null` for anything that is not exactly one of {@link FromWebview}. */
+export function parseFromWebview(value: unknown): FromWebview | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const message = value as Record<string, unknown>;
+  const keys = Object.keys(message);
+  switch (message.type) {
+    case 'ready':
+      return keys.length === 1 ? { type: 'ready' } : null;
+    case 'showProblems':
+      return keys.length === 1 ? { type: 'showProblems' } : null;
+    case 'openLink':
+      return keys.length === 2 && isOpenableLink(message.href) ? { type: 'openLink', href: message.href } : null;
+    default:
+      return null;
+  }
+}
+
+/** Validates a message from the extension inside the webview (defence in depth: only our shape is used). */
+export function parseToWebview(value: unknown): ToWebview | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const m = value as Record<string, unknown>;
+  const status = m.status as Record<string, unknown> | null | undefined;
+  if (
+    m.type !== 'update' ||
+    typeof m.uri !== 'string' ||
+    typeof m.article !== 'string' ||
+    (m.lang !== 'de' && m.lang !== 'en') ||
+    (m.notice !== null && typeof m.notice !== 'string') ||
+    typeof status !== 'object' ||
+    status === null ||
+    typeof status.errors !== 'number' ||
+    typeof status.warnings !== 'number' ||
+    typeof status.summary !== 'string' ||
+    typeof status.problemsLabel !== 'string'
+  ) {
+    return null;
+  }
+  return value as ToWebview;
+}

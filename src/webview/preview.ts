@@ -1,0 +1,123 @@
+/**
+ * Script of the press-release preview webview (bundled to out/webview/preview.js; the only script
+ * the page's CSP admits). It
+ * - replaces the article when the extension posts an update (the HTML is the renderer's sanitized
+ *   output; the CSP would stop any script in it anyway),
+ * - keeps one scroll position per report across updates, report switches and reloads (webview state),
+ * - sends link clicks to the extension instead of navigating (the extension opens http(s)/mailto
+ *   through VS Code after checking them), and the Problems-panel request.
+ */
+import { isOpenableLink, parseToWebview, type FromWebview, type ToWebview } from '../extension/preview/protocol';
+
+interface VsCodeApi {
+  postMessage(message: FromWebview): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+interface SavedState {
+  uri: string;
+  /** Scroll offsets per report URI. */
+  scroll: Record<string, number>;
+}
+
+const vscode = acquireVsCodeApi();
+const content = document.getElementById('ir-content');
+const notice = document.getElementById('ir-notice');
+const MAX_REMEMBERED = 20;
+
+function loadState(): SavedState {
+  const raw = vscode.getState() as Partial<SavedState> | null | undefined;
+  const scroll: Record<string, number> = {};
+  if (raw && typeof raw.scroll === 'object' && raw.scroll) {
+    for (const [uri, y] of Object.entries(raw.scroll)) if (typeof y === 'number' && Number.isFinite(y)) scroll[uri] = y;
+  }
+  return { uri: document.body.dataset.uri ?? (typeof raw?.uri === 'string' ? raw.uri : ''), scroll };
+}
+
+let state = loadState();
+
+function save(): void {
+  const entries = Object.entries(state.scroll);
+  if (entries.length > MAX_REMEMBERED) state.scroll = Object.fromEntries(entries.slice(-MAX_REMEMBERED));
+  vscode.setState(state);
+}
+
+function restoreScroll(): void {
+  const y = state.scroll[state.uri];
+  window.scrollTo(0, typeof y === 'number' ? y : 0);
+}
+
+function renderStatus(status: ToWebview['status']): void {
+  const bar = document.getElementById('ir-status');
+  if (!bar) return;
+  bar.classList.toggle('has-errors', status.errors > 0);
+  bar.classList.toggle('has-warnings', status.errors === 0 && status.warnings > 0);
+  const set = (selector: string, text: string) => {
+    const element = bar.querySelector(selector);
+    if (element) element.textContent = text;
+  };
+  set('.ir-summary-text', status.summary);
+  set('#ir-problems', status.problemsLabel);
+}
+
+function apply(update: ToWebview): void {
+  if (!content) return;
+  const switched = update.uri !== state.uri;
+  if (switched) state.scroll[state.uri] = window.scrollY;
+  // Sanitized by the renderer (rehype-sanitize + escaping); scripts in it could not run under the CSP.
+  content.innerHTML = update.article;
+  document.documentElement.lang = update.lang;
+  document.body.dataset.uri = update.uri;
+  if (notice) {
+    notice.textContent = update.notice ?? '';
+    notice.hidden = !update.notice;
+  }
+  renderStatus(update.status);
+  state.uri = update.uri;
+  if (switched) restoreScroll();
+  save();
+}
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const update = parseToWebview(event.data);
+  if (update) apply(update);
+});
+
+let scrollTimer: ReturnType<typeof setTimeout> | undefined;
+window.addEventListener(
+  'scroll',
+  () => {
+    if (scrollTimer !== undefined) return;
+    scrollTimer = setTimeout(() => {
+      scrollTimer = undefined;
+      state.scroll[state.uri] = window.scrollY;
+      save();
+    }, 100);
+  },
+  { passive: true },
+);
+
+document.addEventListener('click', (event) => {
+  const target = event.target instanceof Element ? event.target : null;
+  if (target?.closest('#ir-problems')) {
+    vscode.postMessage({ type: 'showProblems' });
+    return;
+  }
+  const link = target?.closest('a');
+  if (!link) return;
+  // Never navigate inside the webview; the extension decides what may be opened.
+  event.preventDefault();
+  const href = link.getAttribute('href');
+  if (isOpenableLink(href)) vscode.postMessage({ type: 'openLink', href });
+});
+
+// A middle click fires `auxclick`, not `click`: it must not open the link in the webview either.
+document.addEventListener('auxclick', (event) => {
+  if (event.target instanceof Element && event.target.closest('a')) event.preventDefault();
+});
+
+restoreScroll();
+save();
+vscode.postMessage({ type: 'ready' });

@@ -1,0 +1,205 @@
+/**
+ * The commands, run through `vscode.commands.executeCommand` with their automation arguments
+ * (language, organisation and a pinned clock instead of prompts): new report, add update, lint
+ * workspace.
+ */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { newReportTemplate } from '../../../src/core/templates/report';
+import { BROKEN_EN, CRLF_EN } from './diagnostics';
+import {
+  activateExtension,
+  closeAllEditors,
+  described,
+  expectDiagnostics,
+  fileUri,
+  isOpen,
+  openFile,
+  ours,
+  replaceText,
+  resetSettings,
+  setSetting,
+  waitFor,
+} from './util';
+
+/** 2024-05-02T08:15:42Z = 10:15:42 in Berlin (summer time). */
+const NOW = Date.UTC(2024, 4, 2, 8, 15, 42);
+
+/** archive/unopened.incident.md has no marker: it is a report by its name (incidentReport.files). */
+const UNOPENED_ERROR = '25:12-25:24 error schema contacts[0].email: `not-an-email` is not a valid e-mail address.';
+
+async function readText(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+describe('commands', () => {
+  before(async () => {
+    await activateExtension();
+    await resetSettings();
+  });
+  afterEach(async () => {
+    await closeAllEditors();
+    await resetSettings();
+  });
+
+  describe('incidentReport.newReport', () => {
+    const created: vscode.Uri[] = [];
+    after(async () => {
+      for (const uri of created) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+    });
+
+    it('creates incidents/<id>.md from the template, opens it and selects the headline', async () => {
+      await setSetting('timeZone', 'Europe/Berlin');
+      const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('incidentReport.newReport', {
+        lang: 'en',
+        organization: 'Stadt Test',
+        now: NOW,
+      });
+      assert.ok(uri, 'no report was created');
+      created.push(uri);
+      assert.strictEqual(uri.toString(), fileUri('incidents/2024-05-02-stadt-test.md').toString());
+      const text = await readText(uri);
+      assert.strictEqual(
+        text,
+        newReportTemplate({ lang: 'en', organization: 'Stadt Test', id: '2024-05-02-stadt-test', now: NOW, timeZone: 'Europe/Berlin' }),
+      );
+      // Spot checks of what the template function must have produced for these inputs.
+      assert.ok(text.includes('\nid: 2024-05-02-stadt-test\n'));
+      assert.ok(text.includes('\norganization: Stadt Test\n'));
+      assert.ok(text.includes('\n  published_at: 2024-05-02T10:15:00+02:00\n'));
+      assert.ok(text.includes('\n## Press release\n'));
+
+      const editor = vscode.window.activeTextEditor;
+      assert.ok(editor, 'the new report is not open');
+      assert.strictEqual(editor.document.uri.toString(), uri.toString());
+      assert.strictEqual(editor.document.getText(editor.selection), '<Headline naming the organisation and the visible effect>');
+      // Only the fill-ins are reported.
+      await waitFor('placeholder warnings on the new report', () => ours(uri).length, (n) => n === 7);
+      assert.deepStrictEqual(
+        [...new Set(ours(uri).map((d) => `${(d.code as { value: string }).value}/${d.severity}`))],
+        [`placeholder/${vscode.DiagnosticSeverity.Warning}`],
+      );
+    });
+
+    it('never overwrites an existing report', async () => {
+      await setSetting('timeZone', 'Europe/Berlin');
+      const first = fileUri('incidents/2024-05-02-stadt-test.md');
+      const before = await readText(first);
+      const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('incidentReport.newReport', {
+        lang: 'de',
+        organization: 'Stadt Test',
+        now: NOW + 3_600_000,
+      });
+      assert.ok(uri);
+      created.push(uri);
+      assert.strictEqual(uri.toString(), fileUri('incidents/2024-05-02-stadt-test-2.md').toString());
+      assert.strictEqual(await readText(first), before);
+      assert.ok((await readText(uri)).includes('\nlang: de\n'));
+    });
+  });
+
+  describe('incidentReport.addUpdate', () => {
+    it('appends an entry after the last update and puts the cursor in its text', async () => {
+      const editor = await openFile('incidents/clean.md');
+      const original = editor.document.getText();
+      assert.ok(await vscode.commands.executeCommand<boolean>('incidentReport.addUpdate', { now: NOW }));
+      const last = '    text: The website is available again; we are monitoring it.\n';
+      assert.strictEqual(editor.document.getText(), original.replace(last, `${last}  - at: 2024-05-02T10:15:00+02:00\n    text: \n`));
+      assert.deepStrictEqual(
+        [editor.selection.active.line, editor.selection.active.character, editor.selection.isEmpty],
+        [30, 10, true],
+      );
+    });
+
+    it('keeps CRLF line endings', async () => {
+      const editor = await openFile('crlf.incident.md');
+      const original = editor.document.getText();
+      assert.ok(await vscode.commands.executeCommand<boolean>('incidentReport.addUpdate', { now: NOW }));
+      const last = '    text: Die Telefonanlage ist gestört.\r\n';
+      assert.strictEqual(editor.document.getText(), original.replace(last, `${last}  - at: 2024-05-02T10:15:00+02:00\r\n    text: \r\n`));
+      assert.deepStrictEqual([editor.selection.active.line, editor.selection.active.character], [29, 10]);
+    });
+
+    it('creates the updates key when it is missing', async () => {
+      const document = await vscode.workspace.openTextDocument({
+        language: 'markdown',
+        content: '---\nschema: incident-report/v1\nid: x\ntimezone: UTC\n---\n\nText.\n',
+      });
+      const editor = await vscode.window.showTextDocument(document);
+      assert.ok(await vscode.commands.executeCommand<boolean>('incidentReport.addUpdate', { now: NOW }));
+      assert.strictEqual(
+        document.getText(),
+        '---\nschema: incident-report/v1\nid: x\ntimezone: UTC\nupdates:\n  - at: 2024-05-02T08:15:00+00:00\n    text: \n---\n\nText.\n',
+      );
+      assert.deepStrictEqual([editor.selection.active.line, editor.selection.active.character], [6, 10]);
+    });
+
+    it('does nothing outside a report', async () => {
+      const editor = await openFile('notes/meeting.md');
+      const original = editor.document.getText();
+      assert.strictEqual(await vscode.commands.executeCommand<boolean>('incidentReport.addUpdate', { now: NOW }), false);
+      assert.strictEqual(editor.document.getText(), original);
+    });
+  });
+
+  describe('incidentReport.lintWorkspace', () => {
+    it('lints every report without opening it, and nothing else', async () => {
+      const unopened = fileUri('archive/unopened.incident.md');
+      assert.ok(!isOpen(unopened), 'archive/unopened.incident.md must not be open before the test');
+      assert.deepStrictEqual(described(unopened), []);
+      // The other reports are linted from disk too once earlier tests' documents are closed.
+      for (const file of ['incidents/broken.md', 'crlf.incident.md', 'incidents/clean.md']) {
+        await waitFor(`${file} to be closed`, () => isOpen(fileUri(file)), (open) => !open, 15_000);
+      }
+
+      const summary = await vscode.commands.executeCommand<Record<string, number | boolean>>('incidentReport.lintWorkspace');
+      // Other suites may leave Markdown files of their own: totals are checked against the workspace.
+      const markdown = await vscode.workspace.findFiles('**/*.md', '**/node_modules/**');
+      const all = markdown.flatMap((uri) => ours(uri));
+      const count = (severity: vscode.DiagnosticSeverity) => all.filter((d) => d.severity === severity).length;
+      assert.deepStrictEqual(summary, {
+        files: markdown.length,
+        reports: summary.reports,
+        errors: count(vscode.DiagnosticSeverity.Error),
+        warnings: count(vscode.DiagnosticSeverity.Warning),
+        infos: count(vscode.DiagnosticSeverity.Information),
+        cancelled: false,
+      });
+      // broken, clean, crlf and unopened at least (notes/meeting.md is no report).
+      assert.ok(Number(summary.reports) >= 4 && Number(summary.reports) < markdown.length, `reports: ${summary.reports}`);
+      assert.ok(!isOpen(unopened), 'lintWorkspace opened a document');
+      assert.deepStrictEqual(described(unopened), [UNOPENED_ERROR]);
+      // Read from disk (no TextDocument): positions still exact, CRLF and BOM included.
+      assert.deepStrictEqual(described(fileUri('incidents/broken.md')), BROKEN_EN);
+      assert.deepStrictEqual(described(fileUri('crlf.incident.md')), CRLF_EN);
+      assert.deepStrictEqual(described(fileUri('incidents/clean.md')), []);
+      assert.deepStrictEqual(described(fileUri('notes/meeting.md')), []);
+    });
+
+    it('keeps workspace diagnostics when an editor on the file closes', async () => {
+      const uri = fileUri('archive/unopened.incident.md');
+      await vscode.commands.executeCommand('incidentReport.lintWorkspace');
+      const editor = await openFile('archive/unopened.incident.md');
+      await replaceText(editor, 'email: not-an-email', 'email: press@archiv.example');
+      await expectDiagnostics(uri, []);
+      // Closing without saving: the diagnostics stay, and describe the file on disk again.
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await waitFor('the document to close', () => isOpen(uri), (open) => !open, 15_000);
+      await expectDiagnostics(uri, [UNOPENED_ERROR]);
+    });
+
+    it('re-lints workspace results when settings change', async () => {
+      const uri = fileUri('archive/unopened.incident.md');
+      await vscode.commands.executeCommand('incidentReport.lintWorkspace');
+      await expectDiagnostics(uri, [UNOPENED_ERROR]);
+      await setSetting('rules', { schema: 'warning' });
+      await expectDiagnostics(uri, [UNOPENED_ERROR.replace(' error ', ' warning ')]);
+      await setSetting('rules', undefined);
+      await expectDiagnostics(uri, [UNOPENED_ERROR]);
+      // Without the glob the file is no report any more: its diagnostics go.
+      await setSetting('files', ['**/incidents/**/*.md']);
+      await expectDiagnostics(uri, []);
+      await setSetting('files', undefined);
+    });
+  });
+});

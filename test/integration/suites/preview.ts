@@ -1,0 +1,130 @@
+/**
+ * The press-release preview and export in real VS Code: the preview opens beside a report (found as
+ * a webview tab), re-renders after an edit, shows the leak check's errors as they are typed, follows
+ * the active report, and the export writes HTML and text files without overwriting unasked.
+ * The preview's state is read through the internal `incidentReport._previewState` command.
+ */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { activateExtension, closeAllEditors, fileUri, openFile, replaceText, resetSettings, waitFor } from './util';
+
+interface PreviewSnapshot {
+  open: boolean;
+  visible: boolean;
+  uri: string | null;
+  version: number | null;
+  article: string | null;
+  html: string | null;
+  status: { errors: number; warnings: number; summary: string; problemsLabel: string } | null;
+  renders: number;
+  pageBuilds: number;
+}
+
+const state = async () => (await vscode.commands.executeCommand<PreviewSnapshot>('incidentReport._previewState'))!;
+
+function previewTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('incidentReport.preview'));
+}
+
+async function readText(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+describe('press release preview', () => {
+  before(async () => {
+    await activateExtension();
+    await resetSettings();
+  });
+  afterEach(closeAllEditors);
+
+  it('opens beside the report with the rendered release', async () => {
+    const editor = await openFile('incidents/clean.md');
+    await vscode.commands.executeCommand('incidentReport.showPreviewToSide');
+    const shown = await waitFor('the preview to render', state, (s) => s.open && s.renders > 0 && s.uri === editor.document.uri.toString());
+    const tabs = await waitFor('a preview tab', async () => previewTabs().length, (n) => n === 1);
+    assert.strictEqual(tabs, 1);
+    const tab = previewTabs()[0]!;
+    assert.strictEqual(tab.group.viewColumn, vscode.ViewColumn.Two);
+    assert.ok(tab.label.includes('clean.md'), tab.label);
+    assert.ok(shown.article?.includes('<h1>Website of Kreis Muster unavailable</h1>'), shown.article ?? '');
+    assert.ok(shown.article?.includes('Update — Saturday, 1 June 2024, 9:00 am'));
+    assert.deepStrictEqual([shown.status?.errors, shown.status?.warnings], [0, 0]);
+    // The page: strict CSP with a nonce, only our script, no inline handlers allowed.
+    const html = shown.html ?? '';
+    const nonce = /script-src 'nonce-([A-Za-z0-9_-]{16,})'/.exec(html)?.[1];
+    assert.ok(nonce, 'CSP with a script nonce');
+    assert.ok(html.includes("default-src 'none'"));
+    assert.ok(!html.includes('unsafe-inline') && !html.includes('unsafe-eval'));
+    assert.strictEqual(html.match(/<script/g)?.length, 1);
+    assert.ok(html.includes(`<script nonce="${nonce}" src="`) && html.includes('/out/webview/preview.js"'));
+  });
+
+  it('updates after an edit and shows a leak the moment it is typed', async () => {
+    const editor = await openFile('incidents/clean.md');
+    await vscode.commands.executeCommand('incidentReport.showPreviewToSide');
+    const before = await waitFor('the preview to render', state, (s) => s.renders > 0 && s.uri === editor.document.uri.toString());
+    await replaceText(editor, 'It works again.', 'It works again. The gateway 10.20.30.40 was restarted.');
+    const after = await waitFor('the edit in the preview', state, (s) => (s.article ?? '').includes('gateway 10.20.30.40 was restarted'));
+    assert.ok(after.renders > before.renders);
+    assert.strictEqual(after.version, editor.document.version);
+    assert.strictEqual(after.pageBuilds, before.pageBuilds, 'an edit updates the page by message, it does not rebuild it');
+    const counted = await waitFor('the leak error in the status', state, (s) => s.status?.errors === 1);
+    assert.strictEqual(counted.status!.summary, 'Errors: 1, warnings: 0 — not ready for release');
+    const diagnostics = await waitFor(
+      'the leak-ip diagnostic',
+      () => vscode.languages.getDiagnostics(editor.document.uri).filter((d) => String(typeof d.code === 'object' ? d.code.value : d.code) === 'leak-ip'),
+      (list) => list.length === 1,
+    );
+    const range = diagnostics[0]!.range;
+    assert.strictEqual(editor.document.getText(range), '10.20.30.40');
+  });
+
+  it('follows the active report', async () => {
+    const clean = await openFile('incidents/clean.md');
+    await vscode.commands.executeCommand('incidentReport.showPreviewToSide');
+    await waitFor('the preview of clean.md', state, (s) => s.uri === clean.document.uri.toString());
+    const broken = await openFile('incidents/broken.md');
+    const followed = await waitFor('the preview of broken.md', state, (s) => s.uri === broken.document.uri.toString() && (s.status?.errors ?? 0) > 0);
+    await waitFor('the tab title', () => previewTabs()[0]?.label ?? '', (label) => label.includes('broken.md'));
+    assert.ok((followed.status?.errors ?? 0) >= 1);
+  });
+
+  it('exports HTML and text, and never overwrites unasked', async () => {
+    const report = fileUri('incidents/clean.md');
+    const first = await vscode.commands.executeCommand<{ html: string; text: string }>('incidentReport.exportPressRelease', {
+      uri: report.toString(),
+      open: false,
+      overwrite: true,
+    });
+    assert.ok(first, 'the export returned nothing');
+    assert.strictEqual(first.html, fileUri('incidents/clean.press-release.html').toString());
+    assert.strictEqual(first.text, fileUri('incidents/clean.press-release.txt').toString());
+    const html = await readText(vscode.Uri.parse(first.html));
+    const text = await readText(vscode.Uri.parse(first.text));
+    assert.ok(html.startsWith('<!DOCTYPE html>\n<html lang="en">'));
+    assert.ok(html.includes('<h1>Website of Kreis Muster unavailable</h1>'));
+    assert.ok(html.includes(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`));
+    assert.ok(!html.includes('<script'));
+    assert.ok(text.startsWith('PRESS RELEASE\n\nKreis Muster, 1 June 2024\n'));
+    assert.ok(text.includes('Source: Kreis Muster'));
+
+    // Existing files and overwrite: false → nothing written.
+    await vscode.workspace.fs.writeFile(vscode.Uri.parse(first.text), new TextEncoder().encode('keep me'));
+    const second = await vscode.commands.executeCommand('incidentReport.exportPressRelease', { uri: report.toString(), open: false, overwrite: false });
+    assert.strictEqual(second, undefined);
+    assert.strictEqual(await readText(vscode.Uri.parse(first.text)), 'keep me');
+
+    // An explicit target.
+    const target = fileUri('exports/release.html');
+    const third = await vscode.commands.executeCommand<{ html: string; text: string }>('incidentReport.exportPressRelease', {
+      uri: report.toString(),
+      target: target.toString(),
+      open: false,
+      overwrite: true,
+    });
+    assert.strictEqual(third?.text, fileUri('exports/release.txt').toString());
+    assert.ok((await readText(target)).includes('<h1>Website of Kreis Muster unavailable</h1>'));
+  });
+});

@@ -1,0 +1,166 @@
+import { strict as assert } from 'node:assert';
+import { bundledCompiledSchema } from '../../src/core';
+import { completionContext, hoverTarget, serviceNamesFromCatalog, serviceNamesOfReport } from '../../src/core/completion';
+
+/**
+ * Completion and hover contexts: the cursor is marked with `¦` in each fixture, which is removed
+ * before the context is computed at its offset.
+ */
+
+const info = bundledCompiledSchema().info;
+
+function at(marked: string, eol = '\n') {
+  const text = marked.replace(/\n/g, eol);
+  const offset = text.indexOf('¦');
+  assert.ok(offset !== -1, 'no cursor marker');
+  return { text: text.slice(0, offset) + text.slice(offset + 1), offset };
+}
+
+function context(marked: string, eol = '\n') {
+  const { text, offset } = at(marked, eol);
+  return completionContext(text, offset, info);
+}
+
+const REPORT = `---
+schema: incident-report/v1
+id: x
+status: investigating
+affected_services:
+  - name: Bürgerbüro
+    status: major_outage
+timestamps:
+  started_at: 2024-03-01T08:00:00+01:00
+updates:
+- at: 2024-03-01T12:00:00+01:00
+  text: |
+    Erste Meldung.
+---
+
+Body text: here
+`;
+
+/** REPORT with the cursor marker inserted at the start of line `line` (0-based) + `col`, or replacing a line. */
+function withCursorLine(lineIndex: number, replacement: string): string {
+  const lines = REPORT.split('\n');
+  lines[lineIndex] = replacement;
+  return lines.join('\n');
+}
+
+describe('completion context', () => {
+  it('a new root key on an empty line', () => {
+    const ctx = context(withCursorLine(4, '¦\naffected_services:'));
+    assert.equal(ctx?.kind, 'key');
+    assert.equal(ctx.pointer, '');
+    assert.deepEqual(ctx.kind === 'key' && [...ctx.existingKeys].sort(), ['affected_services', 'id', 'schema', 'status', 'timestamps', 'updates']);
+  });
+
+  it('a partial root key, with the range covering the word', () => {
+    const { text, offset } = at(withCursorLine(3, 'sta¦tus: investigating'));
+    const ctx = completionContext(text, offset, info);
+    assert.ok(ctx && ctx.kind === 'key');
+    assert.equal(ctx.prefix, 'sta');
+    assert.equal(text.slice(ctx.range.offset, ctx.range.endOffset), 'status');
+    assert.equal(ctx.hasColon, true);
+    assert.ok(!ctx.existingKeys.includes('status'));
+  });
+
+  it('a key of a nested mapping', () => {
+    const ctx = context(withCursorLine(8, '  started_at: 2024-03-01T08:00:00+01:00\n  de¦'));
+    assert.ok(ctx && ctx.kind === 'key');
+    assert.equal(ctx.pointer, '/timestamps');
+    assert.deepEqual(ctx.existingKeys, ['started_at']);
+    assert.equal(ctx.prefix, 'de');
+    assert.equal(ctx.column, 2);
+  });
+
+  it('a key of a list item, on the item’s second line and on a new item', () => {
+    const second = context(withCursorLine(6, '    status: major_outage\n    ¦'));
+    assert.ok(second && second.kind === 'key');
+    assert.equal(second.pointer, '/affected_services/0');
+    assert.deepEqual([...second.existingKeys].sort(), ['name', 'status']);
+    const fresh = context(withCursorLine(6, '    status: major_outage\n  - ¦'));
+    assert.ok(fresh && fresh.kind === 'key');
+    assert.equal(fresh.pointer, '/affected_services/1');
+    assert.deepEqual(fresh.existingKeys, []);
+    const bare = context(withCursorLine(6, '    status: major_outage\n  -¦'));
+    assert.ok(bare && bare.kind === 'key' && bare.needsSpace);
+    assert.equal(bare.pointer, '/affected_services/1');
+  });
+
+  it('a list at the key’s own column (`updates:` then `- at:`)', () => {
+    const ctx = context(withCursorLine(12, '    Erste Meldung.\n- ¦'));
+    assert.ok(ctx && ctx.kind === 'key');
+    assert.equal(ctx.pointer, '/updates/1');
+  });
+
+  it('a value after `key: `, after `key:` and in a list item', () => {
+    const value = context(withCursorLine(3, 'status: inv¦estigating # comment'));
+    assert.ok(value && value.kind === 'value');
+    assert.equal(value.pointer, '/status');
+    assert.equal(value.prefix, 'inv');
+    assert.equal(value.needsSpace, false);
+    const { text, offset } = at(withCursorLine(3, 'status: inv¦estigating # comment'));
+    const range = (completionContext(text, offset, info) as { range: { offset: number; endOffset: number } }).range;
+    assert.equal(text.slice(range.offset, range.endOffset), 'investigating');
+
+    const colon = context(withCursorLine(6, '    status:¦'));
+    assert.ok(colon && colon.kind === 'value' && colon.needsSpace);
+    assert.equal(colon.pointer, '/affected_services/0/status');
+
+    const name = context(withCursorLine(5, '  - name: ¦'));
+    assert.ok(name && name.kind === 'value');
+    assert.equal(name.pointer, '/affected_services/0/name');
+
+    const org = context(withCursorLine(2, 'affected_organizations:\n  - Kreis Soest\n  - Stadt W¦'));
+    assert.ok(org && org.kind === 'value');
+    assert.equal(org.pointer, '/affected_organizations/1');
+    assert.equal(org.prefix, 'Stadt W');
+  });
+
+  it('works with CRLF', () => {
+    const ctx = context(withCursorLine(8, '  started_at: 2024-03-01T08:00:00+01:00\n  ¦'), '\r\n');
+    assert.ok(ctx && ctx.kind === 'key');
+    assert.equal(ctx.pointer, '/timestamps');
+    assert.deepEqual(ctx.existingKeys, ['started_at']);
+  });
+
+  it('nothing outside the frontmatter, in comments or in block scalars', () => {
+    assert.equal(context(REPORT.replace('Body text', 'Body¦ text')), null);
+    assert.equal(context(REPORT.replace('---\n\nBody', '--¦-\n\nBody')), null);
+    assert.equal(context(withCursorLine(3, 'status: investigating # a com¦ment')), null);
+    assert.equal(context(withCursorLine(12, '    Erste¦ Meldung.')), null);
+  });
+});
+
+describe('hover target', () => {
+  it('a key and its pointer', () => {
+    const { text, offset } = at(withCursorLine(6, '    sta¦tus: major_outage'));
+    const target = hoverTarget(text, offset);
+    assert.deepEqual(target && { kind: target.kind, pointer: target.pointer, text: target.text }, { kind: 'key', pointer: '/affected_services/0/status', text: 'status' });
+    assert.equal(text.slice(target!.range.offset, target!.range.endOffset), 'status');
+  });
+
+  it('a value', () => {
+    const { text, offset } = at(withCursorLine(6, '    status: major_out¦age # comment'));
+    const target = hoverTarget(text, offset);
+    assert.deepEqual(target && { kind: target.kind, pointer: target.pointer, text: target.text }, { kind: 'value', pointer: '/affected_services/0/status', text: 'major_outage' });
+  });
+
+  it('a nested key under a list at the key’s column', () => {
+    const { text, offset } = at(withCursorLine(11, '  te¦xt: |'));
+    assert.equal(hoverTarget(text, offset)?.pointer, '/updates/0/text');
+  });
+});
+
+describe('service names', () => {
+  it('from a YAML or JSON catalog', () => {
+    assert.deepEqual(serviceNamesFromCatalog('- Kfz-Zulassung\n- name: Bürgerbüro\n- {name: Standesamt}\n- 42\n'), ['Kfz-Zulassung', 'Bürgerbüro', 'Standesamt']);
+    assert.deepEqual(serviceNamesFromCatalog('{"services": ["E-Mail", {"name": "Website"}]}'), ['E-Mail', 'Website']);
+    assert.deepEqual(serviceNamesFromCatalog('not: [valid'), []);
+  });
+
+  it('from a report’s frontmatter', () => {
+    assert.deepEqual(serviceNamesOfReport(REPORT), ['Bürgerbüro']);
+    assert.deepEqual(serviceNamesOfReport('# no frontmatter'), []);
+  });
+});

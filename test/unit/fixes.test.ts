@@ -1,0 +1,540 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createLinter, type Finding, type Locale } from '../../src/core';
+import { applyEdits, diffEdit, fixAllText, fixEdits, safeEdits, type FixAction, type FixOptions } from '../../src/core/fixes';
+import { DATA_LOSS_TEMPLATES } from '../../src/core/templates/dataLoss';
+import { yamlScalar } from '../../src/core/yamlText';
+
+/**
+ * The fix engine on fixture texts: every test applies the edits and compares the whole resulting
+ * text, so "the rest stays untouched" is part of each assertion.
+ */
+
+const NOW = Date.parse('2024-03-02T10:15:42Z'); // 11:15 in Europe/Berlin
+const OPTIONS: FixOptions = { locale: 'en', now: NOW, timeZone: 'Europe/Berlin' };
+
+const VALID = [
+  '---',
+  'schema: incident-report/v1',
+  'id: 2024-03-stadt-beispiel',
+  'title: Stadt Beispiel – Online-Dienste gestört',
+  'lang: de',
+  'status: investigating',
+  'severity: major',
+  'organization: Stadt Beispiel',
+  'timezone: Europe/Berlin',
+  'affected_services:',
+  '  - name: Bürgerbüro',
+  '    status: major_outage',
+  'timestamps:',
+  '  started_at: 2024-03-01T08:00:00+01:00',
+  '  detected_at: 2024-03-01T09:00:00+01:00',
+  '  published_at: 2024-03-01T12:00:00+01:00',
+  'data_loss:',
+  '  occurred: unknown',
+  '  exfiltration: under_investigation',
+  '  personal_data: unknown',
+  '  statement: Ob Daten abgeflossen sind, wird derzeit geprüft.',
+  'contacts:',
+  '  - role: press',
+  '    name: Pressestelle',
+  '    email: presse@beispiel.example',
+  'updates:',
+  '  - at: 2024-03-01T12:00:00+01:00',
+  '    text: Erste Meldung.',
+  '---',
+  '',
+  '# Bericht',
+  '',
+  '## Pressemitteilung',
+  '',
+  'Die Stadt informiert.',
+  '',
+];
+
+const linter = createLinter({ locale: 'en', timeZone: 'Europe/Berlin', now: () => NOW });
+
+/** The lines joined with `eol`. */
+function doc(lines: readonly string[], eol = '\n'): string {
+  return lines.join(eol);
+}
+
+/** `lines` with the line that equals `match` replaced by `replacement` (none = removed). */
+function replaceLine(lines: readonly string[], match: string, ...replacement: string[]): string[] {
+  const index = lines.indexOf(match);
+  assert.ok(index !== -1, `fixture has no line ${JSON.stringify(match)}`);
+  return [...lines.slice(0, index), ...replacement, ...lines.slice(index + 1)];
+}
+
+/** `lines` with `added` inserted after the line that equals `after`. */
+function insertAfter(lines: readonly string[], after: string, ...added: string[]): string[] {
+  const index = lines.indexOf(after);
+  assert.ok(index !== -1, `fixture has no line ${JSON.stringify(after)}`);
+  return [...lines.slice(0, index + 1), ...added, ...lines.slice(index + 1)];
+}
+
+/** The one finding at `path` (optionally of `ruleId`). */
+function findingAt(text: string, path: string, ruleId?: string): Finding {
+  const matches = linter.lint(text).findings.filter((f) => f.path === path && (!ruleId || f.ruleId === ruleId) && f.fix);
+  assert.equal(matches.length, 1, `expected one fixable finding at ${path}, got ${matches.length}`);
+  return matches[0]!;
+}
+
+function actionsFor(text: string, path: string, options: FixOptions = OPTIONS, ruleId?: string): FixAction[] {
+  const finding = findingAt(text, path, ruleId);
+  return fixEdits(linter.lint(text).report, finding, options);
+}
+
+function apply(text: string, action: FixAction): string {
+  return applyEdits(text, action.edits);
+}
+
+/** Asserts the fixed text is valid for `path`: the finding is gone. */
+function assertFixed(text: string, path: string): void {
+  const left = linter.lint(text).findings.filter((f) => f.path === path && f.ruleId !== 'placeholder');
+  assert.deepEqual(left.map((f) => f.message), [], `findings left at ${path}`);
+}
+
+describe('fixes', () => {
+  it('the fixture is a valid report', () => {
+    assert.deepEqual(linter.lint(doc(VALID)).findings, []);
+  });
+
+  describe('insert-key', () => {
+    it('inserts a missing root field after the field before it in schema order', () => {
+      const broken = replaceLine(VALID, 'severity: major');
+      const [action, ...rest] = actionsFor(doc(broken), '/severity');
+      assert.equal(rest.length, 0);
+      assert.equal(action!.title, 'Add `severity`');
+      assert.equal(action!.isPreferred, true);
+      assert.equal(action!.safe, false, 'a placeholder is never safe');
+      const fixed = apply(doc(broken), action!);
+      assert.equal(fixed, doc(insertAfter(broken, 'status: investigating', 'severity: critical')));
+      assertFixed(fixed, '/severity');
+    });
+
+    it('keeps CRLF line endings', () => {
+      const broken = replaceLine(VALID, 'organization: Stadt Beispiel');
+      const text = doc(broken, '\r\n');
+      const [action] = actionsFor(text, '/organization');
+      const fixed = apply(text, action!);
+      assert.equal(fixed, doc(insertAfter(broken, 'severity: major', 'organization: Stadt Werne'), '\r\n'));
+      assert.ok(!/[^\r]\n/.test(fixed), 'a bare LF crept in');
+      assertFixed(fixed, '/organization');
+    });
+
+    it('inserts a field at the top when no field precedes it in schema order', () => {
+      const broken = [VALID[0]!, ...replaceLine(VALID.slice(1), 'schema: incident-report/v1')];
+      // `id` is required; remove it and `schema` so nothing comes before it.
+      const text = doc(replaceLine(broken, 'id: 2024-03-stadt-beispiel'));
+      const [action] = actionsFor(text, '/id');
+      const fixed = apply(text, action!);
+      assert.equal(fixed, doc(insertAfter(replaceLine(broken, 'id: 2024-03-stadt-beispiel'), '---', 'id: 2023-10-swit-ransomware')));
+    });
+
+    it('quotes a placeholder that YAML would misread', () => {
+      const broken = replaceLine(VALID, 'title: Stadt Beispiel – Online-Dienste gestört');
+      const [action] = actionsFor(doc(broken), '/title');
+      const fixed = apply(doc(broken), action!);
+      assert.equal(
+        fixed,
+        doc(insertAfter(broken, 'id: 2024-03-stadt-beispiel', 'title: "Cyberangriff auf Südwestfalen-IT: Online-Dienste der Stadt Werne nicht erreichbar"')),
+      );
+      assertFixed(fixed, '/title');
+    });
+
+    it('inserts a missing field of a sequence item at the item’s indentation', () => {
+      const broken = replaceLine(VALID, '    status: major_outage');
+      const [action] = actionsFor(doc(broken), '/affected_services/0/status');
+      assert.equal(action!.title, 'Add `affected_services[0].status`');
+      const fixed = apply(doc(broken), action!);
+      assert.equal(fixed, doc(insertAfter(broken, '  - name: Bürgerbüro', '    status: major_outage')));
+      assertFixed(fixed, '/affected_services/0/status');
+    });
+
+    it('inserts the first field of a sequence item right after the dash', () => {
+      const broken = replaceLine(VALID, '  - name: Bürgerbüro', '  - status: major_outage');
+      const text = doc(replaceLine(broken, '    status: major_outage'));
+      const [action] = actionsFor(text, '/affected_services/0/name');
+      const fixed = apply(text, action!);
+      assert.equal(fixed, doc(replaceLine(broken, '    status: major_outage').map((l) => l === '  - status: major_outage' ? '  - name: Online-Terminvergabe Bürgerbüro\n    status: major_outage' : l)));
+      assertFixed(fixed, '/affected_services/0/name');
+    });
+
+    it('follows the document’s own indentation (4 spaces)', () => {
+      const four = VALID.map((line) => line.replace(/^( +)/, (m) => ' '.repeat(m.length + 2)));
+      assert.deepEqual(linter.lint(doc(four)).findings, []);
+      const broken = replaceLine(four, '    published_at: 2024-03-01T12:00:00+01:00');
+      const [action] = actionsFor(doc(broken), '/timestamps/published_at');
+      const fixed = apply(doc(broken), action!);
+      assert.equal(fixed, doc(insertAfter(broken, '    detected_at: 2024-03-01T09:00:00+01:00', '    published_at: 2024-03-02T11:15:00+01:00')));
+      assertFixed(fixed, '/timestamps/published_at');
+    });
+
+    it('inserts a whole missing `timestamps` block with its required fields, set to now', () => {
+      const broken = VALID.filter((line) => !/^( {2}(started|detected|published)_at|timestamps):/.test(line));
+      const [action] = actionsFor(doc(broken), '/timestamps');
+      assert.equal(action!.title, 'Add `timestamps` with its required fields');
+      const fixed = apply(doc(broken), action!);
+      assert.equal(
+        fixed,
+        doc(
+          insertAfter(
+            broken,
+            '    status: major_outage',
+            'timestamps:',
+            '  started_at: 2024-03-02T11:15:00+01:00',
+            '  detected_at: 2024-03-02T11:15:00+01:00',
+            '  published_at: 2024-03-02T11:15:00+01:00',
+          ),
+        ),
+      );
+      assertFixed(fixed, '/timestamps');
+    });
+
+    it('inserts a missing list with one complete item', () => {
+      const broken = VALID.filter((line) => !/^(contacts:| {2}- role: press| {4}(name: Pressestelle|email: presse@))/.test(line));
+      const [action] = actionsFor(doc(broken), '/contacts');
+      const fixed = apply(doc(broken), action!);
+      assert.equal(fixed, doc(insertAfter(broken, '  statement: Ob Daten abgeflossen sind, wird derzeit geprüft.', 'contacts:', '  - role: press')));
+      assertFixed(fixed, '/contacts');
+    });
+
+    it('inserts the resolution time the rule suggests', () => {
+      const text = doc(replaceLine(VALID, 'status: investigating', 'status: resolved'));
+      const [action] = actionsFor(text, '/timestamps/resolved_at', OPTIONS, 'resolved-needs-time');
+      const fixed = apply(text, action!);
+      assert.equal(
+        fixed,
+        doc(insertAfter(replaceLine(VALID, 'status: investigating', 'status: resolved'), '  detected_at: 2024-03-01T09:00:00+01:00', '  resolved_at: 2024-03-02T11:15:00+01:00')),
+      );
+    });
+
+    it('appends into a flow mapping', () => {
+      const lines = VALID.filter((line) => !/^ {2}(started|detected|published)_at:/.test(line)).map((line) =>
+        line === 'timestamps:' ? 'timestamps: {started_at: 2024-03-01T08:00:00+01:00, detected_at: 2024-03-01T09:00:00+01:00}' : line,
+      );
+      const [action] = actionsFor(doc(lines), '/timestamps/published_at');
+      const fixed = apply(doc(lines), action!);
+      assert.equal(
+        fixed,
+        doc(
+          replaceLine(
+            lines,
+            'timestamps: {started_at: 2024-03-01T08:00:00+01:00, detected_at: 2024-03-01T09:00:00+01:00}',
+            'timestamps: {started_at: 2024-03-01T08:00:00+01:00, detected_at: 2024-03-01T09:00:00+01:00, published_at: 2024-03-02T11:15:00+01:00}',
+          ),
+        ),
+      );
+      assertFixed(fixed, '/timestamps/published_at');
+    });
+
+    it('works when the closing fence is the last line without a line break', () => {
+      const broken = replaceLine(VALID.slice(0, VALID.indexOf('---', 1) + 1), '    text: Erste Meldung.');
+      const text = doc(broken); // ends with "---", no newline
+      assert.ok(text.endsWith('\n---'));
+      const [action] = actionsFor(text, '/updates/0/text');
+      const fixed = apply(text, action!);
+      assert.equal(
+        fixed,
+        doc(insertAfter(broken, '  - at: 2024-03-01T12:00:00+01:00', '    text: Die Rechenzentren bleiben vorsorglich abgeschaltet. Das Bürgerbüro ist telefonisch erreichbar.')),
+      );
+    });
+
+    it('keeps a trailing comment on the line it follows', () => {
+      const lines = replaceLine(
+        replaceLine(VALID, 'status: investigating', 'status: investigating # still open'),
+        'severity: major',
+      );
+      const [action] = actionsFor(doc(lines), '/severity');
+      assert.equal(apply(doc(lines), action!), doc(insertAfter(lines, 'status: investigating # still open', 'severity: critical')));
+    });
+
+    it('offers nothing while the YAML has syntax errors', () => {
+      const text = doc(replaceLine(replaceLine(VALID, 'severity: major'), 'organization: Stadt Beispiel', 'organization: [Stadt'));
+      const report = linter.lint(text).report;
+      const fake: Finding = {
+        ruleId: 'schema', severity: 'error', message: '', offset: 0, endOffset: 3, line: 1, column: 1, endLine: 1, endColumn: 4, path: '/severity',
+        fix: { kind: 'insert-key', parentPath: '', key: 'severity', placeholder: 'critical' },
+      };
+      assert.deepEqual(fixEdits(report, fake, OPTIONS), []);
+    });
+  });
+
+  describe('replace-value', () => {
+    it('offers every allowed value, the closest one preferred and safe', () => {
+      const text = doc(replaceLine(VALID, 'status: investigating', 'status: resolvd'));
+      const actions = actionsFor(text, '/status');
+      assert.deepEqual(
+        actions.map((a) => [a.title, a.isPreferred, a.safe]),
+        [
+          ['Change to `resolved`', true, true],
+          ['Change to `investigating`', false, false],
+          ['Change to `identified`', false, false],
+          ['Change to `monitoring`', false, false],
+        ],
+      );
+      assert.equal(apply(text, actions[0]!), doc(replaceLine(VALID, 'status: investigating', 'status: resolved')));
+      assert.equal(apply(text, actions[2]!), doc(replaceLine(VALID, 'status: investigating', 'status: identified')));
+    });
+
+    it('prefers nothing when no allowed value is close', () => {
+      const text = doc(replaceLine(VALID, '    status: major_outage', '    status: closed # in German: geschlossen'));
+      const actions = actionsFor(text, '/affected_services/0/status');
+      assert.equal(actions.length, 5);
+      assert.ok(actions.every((a) => !a.isPreferred && !a.safe));
+      assert.equal(apply(text, actions[3]!), doc(replaceLine(VALID, '    status: major_outage', '    status: major_outage # in German: geschlossen')));
+    });
+
+    it('replaces a YAML boolean by the word it stood for', () => {
+      const text = doc(replaceLine(VALID, '  occurred: unknown', '  occurred: false'), '\r\n');
+      const [preferred] = actionsFor(text, '/data_loss/occurred');
+      assert.deepEqual([preferred!.title, preferred!.isPreferred, preferred!.safe], ['Change to `no`', true, true]);
+      assert.equal(apply(text, preferred!), doc(replaceLine(VALID, '  occurred: unknown', '  occurred: no'), '\r\n'));
+    });
+
+    it('renames a misspelt key', () => {
+      const text = doc(replaceLine(VALID, 'severity: major', 'severty: major'));
+      const actions = actionsFor(text, '/severty');
+      assert.deepEqual(actions.map((a) => [a.title, a.isPreferred, a.safe]), [['Rename to `severity`', true, true]]);
+      assert.equal(apply(text, actions[0]!), doc(VALID));
+    });
+
+    it('does not prefer renaming a key to one that is already there', () => {
+      const text = doc(insertAfter(VALID, 'severity: major', 'severty: minor'));
+      const actions = actionsFor(text, '/severty');
+      assert.deepEqual(actions.map((a) => [a.title, a.isPreferred, a.safe]), [['Rename to `severity`', false, false]]);
+    });
+
+    it('adds the UTC offset to a timestamp without one (German title)', () => {
+      const text = doc(replaceLine(VALID, '  detected_at: 2024-03-01T09:00:00+01:00', '  detected_at: 2024-03-01T09:00:00'));
+      const actions = actionsFor(text, '/timestamps/detected_at', { ...OPTIONS, locale: 'de' }, 'timestamp-timezone');
+      assert.deepEqual(actions.map((a) => [a.title, a.isPreferred, a.safe]), [['UTC-Versatz ergänzen: `2024-03-01T09:00:00+01:00`', true, true]]);
+      assert.equal(apply(text, actions[0]!), doc(VALID));
+    });
+  });
+
+  describe('data_loss variants', () => {
+    const withoutBlock = VALID.filter((line) => !/^(data_loss:| {2}(occurred|exfiltration|personal_data|statement):)/.test(line));
+
+    for (const lang of ['de', 'en'] as Locale[]) {
+      it(`inserts a whole data_loss block in each variant, in the report language (${lang})`, () => {
+        const lines = replaceLine(withoutBlock, 'lang: de', `lang: ${lang}`);
+        const actions = actionsFor(doc(lines), '/data_loss');
+        assert.deepEqual(
+          actions.map((a) => a.title),
+          ['Add `data_loss`: no data loss', 'Add `data_loss`: data loss suspected', 'Add `data_loss`: data loss confirmed', 'Add `data_loss`: under investigation'],
+        );
+        assert.ok(actions.every((a) => !a.safe && !a.isPreferred));
+        actions.forEach((action, i) => {
+          const template = DATA_LOSS_TEMPLATES[i]!;
+          const fixed = apply(doc(lines), action);
+          assert.equal(
+            fixed,
+            doc(
+              insertAfter(
+                lines,
+                '  published_at: 2024-03-01T12:00:00+01:00',
+                'data_loss:',
+                `  occurred: ${template.occurred}`,
+                `  exfiltration: ${template.exfiltration}`,
+                `  personal_data: ${template.personal_data}`,
+                `  statement: ${template.statement[lang]}`,
+              ),
+            ),
+          );
+          assertFixed(fixed, '/data_loss');
+          assertFixed(fixed, '/data_loss/statement');
+        });
+      });
+    }
+
+    it('when only the statement is missing, prefers the variant matching the facts and inserts just the sentence', () => {
+      const lines = replaceLine(
+        replaceLine(replaceLine(VALID, '  occurred: unknown', '  occurred: no'), '  exfiltration: under_investigation', '  exfiltration: no_indication'),
+        '  personal_data: unknown',
+        '  personal_data: no',
+      );
+      const broken = replaceLine(lines, '  statement: Ob Daten abgeflossen sind, wird derzeit geprüft.');
+      const actions = actionsFor(doc(broken), '/data_loss/statement', { ...OPTIONS, locale: 'de' });
+      assert.deepEqual(
+        actions.map((a) => [a.title, a.isPreferred]),
+        [
+          ['Aussage ergänzen: kein Datenabfluss', true],
+          ['`data_loss` setzen auf: Datenabfluss vermutet', false],
+          ['`data_loss` setzen auf: Datenabfluss bestätigt', false],
+          ['`data_loss` setzen auf: wird untersucht', false],
+        ],
+      );
+      assert.equal(apply(doc(broken), actions[0]!), doc(insertAfter(broken, '  personal_data: no', `  statement: ${DATA_LOSS_TEMPLATES[0]!.statement.de}`)));
+      const suspected = apply(doc(broken), actions[1]!);
+      assert.equal(
+        suspected,
+        doc(
+          insertAfter(
+            replaceLine(replaceLine(replaceLine(broken, '  occurred: no', '  occurred: unknown'), '  exfiltration: no_indication', '  exfiltration: suspected'), '  personal_data: no', '  personal_data: unknown'),
+            '  personal_data: unknown',
+            `  statement: ${DATA_LOSS_TEMPLATES[1]!.statement.de}`,
+          ),
+        ),
+      );
+    });
+
+    it('keeps other data_loss fields when setting a variant', () => {
+      const lines = insertAfter(replaceLine(VALID, '  statement: Ob Daten abgeflossen sind, wird derzeit geprüft.'), '  personal_data: unknown', '  records_approx: 1000 # estimate');
+      const actions = actionsFor(doc(lines), '/data_loss/statement');
+      const investigating = actions.find((a) => a.title.includes('under investigation'))!;
+      assert.equal(investigating.isPreferred, true);
+      assert.equal(apply(doc(lines), investigating), doc(insertAfter(lines, '  personal_data: unknown', `  statement: ${DATA_LOSS_TEMPLATES[3]!.statement.de}`)));
+    });
+  });
+
+  describe('sort-updates', () => {
+    const UPDATES = [
+      'updates:',
+      '  # first notice',
+      '  - at: 2024-03-01T14:00:00+01:00 # afternoon',
+      '    text: Zweite Meldung.',
+      '',
+      '  - at: 2024-03-01T12:00:00+01:00',
+      '    text: Erste Meldung.',
+      '  # correction, same minute as the one below',
+      '  - at: 2024-03-01T13:00:00+01:00',
+      '    text: |',
+      '      Dritte Meldung,',
+      '      zweizeilig.',
+      '  - at: 2024-03-01T12:00:00Z',
+      '    text: Vierte Meldung.',
+    ];
+    const lines = [...VALID.slice(0, VALID.indexOf('updates:')), ...UPDATES, ...VALID.slice(VALID.indexOf('---', 1))];
+
+    for (const eol of ['\n', '\r\n']) {
+      it(`moves whole items with their comments, stable for equal times (${eol === '\n' ? 'LF' : 'CRLF'})`, () => {
+        const text = doc(lines, eol);
+        const finding = linter.lint(text).findings.find((f) => f.fix?.kind === 'sort-updates')!;
+        assert.ok(finding, 'no sort-updates finding');
+        const actions = fixEdits(linter.lint(text).report, finding, OPTIONS);
+        assert.deepEqual(actions.map((a) => [a.title, a.isPreferred, a.safe]), [['Sort `updates` chronologically', true, true]]);
+        const expected = [
+          ...VALID.slice(0, VALID.indexOf('updates:')),
+          'updates:',
+          '  - at: 2024-03-01T12:00:00+01:00',
+          '    text: Erste Meldung.',
+          '',
+          '  # correction, same minute as the one below',
+          '  - at: 2024-03-01T13:00:00+01:00',
+          '    text: |',
+          '      Dritte Meldung,',
+          '      zweizeilig.',
+          '  - at: 2024-03-01T12:00:00Z',
+          '    text: Vierte Meldung.',
+          '  # first notice',
+          '  - at: 2024-03-01T14:00:00+01:00 # afternoon',
+          '    text: Zweite Meldung.',
+          ...VALID.slice(VALID.indexOf('---', 1)),
+        ];
+        const fixed = apply(text, actions[0]!);
+        assert.equal(fixed, doc(expected, eol));
+        assert.equal(linter.lint(fixed).findings.filter((f) => f.fix?.kind === 'sort-updates').length, 0);
+      });
+    }
+
+    it('keeps an item whose time cannot be read in its place', () => {
+      const text = doc([
+        ...VALID.slice(0, VALID.indexOf('updates:')),
+        'updates:',
+        '  - at: 2024-03-01T14:00:00+01:00',
+        '    text: B',
+        '  - at: sometime',
+        '    text: X',
+        '  - at: 2024-03-01T13:00:00+01:00',
+        '    text: A',
+        ...VALID.slice(VALID.indexOf('---', 1)),
+      ]);
+      const report = linter.lint(text).report;
+      const [action] = fixEdits(report, { ...findingStub(), fix: { kind: 'sort-updates' } }, OPTIONS);
+      assert.equal(
+        apply(text, action!),
+        doc([
+          ...VALID.slice(0, VALID.indexOf('updates:')),
+          'updates:',
+          '  - at: 2024-03-01T13:00:00+01:00',
+          '    text: A',
+          '  - at: sometime',
+          '    text: X',
+          '  - at: 2024-03-01T14:00:00+01:00',
+          '    text: B',
+          ...VALID.slice(VALID.indexOf('---', 1)),
+        ]),
+      );
+    });
+
+    it('offers nothing when the updates are already in order', () => {
+      const report = linter.lint(doc(VALID)).report;
+      assert.deepEqual(fixEdits(report, { ...findingStub(), fix: { kind: 'sort-updates' } }, OPTIONS), []);
+    });
+  });
+
+  describe('fix all', () => {
+    it('applies exactly the safe fixes of the broken example', () => {
+      const input = readFileSync(join(__dirname, '..', '..', 'examples', 'broken', 'broken.incident.md'), 'utf8');
+      const fixed = fixAllText(input, (text) => linter.lint(text), OPTIONS);
+      const expected = input
+        .replace('severty: major', 'severity: major')
+        .replace('detected_at: 2023-10-30T06:45:00 ', 'detected_at: 2023-10-30T06:45:00+01:00 ')
+        .replace('occurred: false', 'occurred: no')
+        .replace(
+          /( {2}- at: 2023-10-30T10:30:00\+01:00\n.*\n)( {2}- at: 2023-10-30T09:15:00\+01:00.*\n.*\n)/,
+          (_, first: string, second: string) => second + first,
+        );
+      assert.notEqual(expected, input);
+      assert.equal(fixed, expected);
+      // What is left needs the author: placeholders, facts, the press contact.
+      const report = linter.lint(fixed);
+      assert.deepEqual(safeEdits(report.report, report.findings, OPTIONS), []);
+    });
+
+    it('keeps a BOM and CRLF', () => {
+      const text = '\uFEFF' + doc(replaceLine(VALID, 'status: investigating', 'status: resolvd'), '\r\n');
+      const expected = '\uFEFF' + doc(replaceLine(VALID, 'status: investigating', 'status: resolved'), '\r\n');
+      assert.equal(fixAllText(text, (t) => linter.lint(t), OPTIONS), expected);
+    });
+
+    it('never inserts placeholders', () => {
+      const text = doc(replaceLine(VALID, 'severity: major'));
+      assert.equal(fixAllText(text, (t) => linter.lint(t), OPTIONS), text);
+    });
+  });
+
+  describe('helpers', () => {
+    it('diffEdit gives the smallest single edit', () => {
+      assert.equal(diffEdit('abc', 'abc'), null);
+      assert.deepEqual(diffEdit('status: resolvd\n', 'status: resolved\n'), { offset: 14, endOffset: 14, newText: 'e' });
+      const before = 'a\r\nb\r\n';
+      const after = 'a\r\nx\r\nb\r\n';
+      const edit = diffEdit(before, after)!;
+      assert.equal(applyEdits(before, [edit]), after);
+    });
+
+    it('applyEdits refuses overlapping edits', () => {
+      assert.throws(() => applyEdits('abcdef', [{ offset: 0, endOffset: 3, newText: '' }, { offset: 2, endOffset: 4, newText: '' }]));
+    });
+
+    it('yamlScalar quotes only what YAML would misread', () => {
+      assert.equal(yamlScalar('no'), 'no');
+      assert.equal(yamlScalar('major_outage'), 'major_outage');
+      assert.equal(yamlScalar('2023-10-30T01:01:00+01:00'), '2023-10-30T01:01:00+01:00');
+      assert.equal(yamlScalar('Foo: Bar'), '"Foo: Bar"');
+      assert.equal(yamlScalar('#1 GmbH'), '"#1 GmbH"');
+      assert.equal(yamlScalar('123'), '"123"');
+      assert.equal(yamlScalar('true'), '"true"');
+      assert.equal(yamlScalar(''), '""');
+      assert.equal(yamlScalar(5000), '5000');
+    });
+  });
+});
+
+function findingStub(): Finding {
+  return { ruleId: 'chronology', severity: 'error', message: '', offset: 0, endOffset: 0, line: 1, column: 1, endLine: 1, endColumn: 1, path: '/updates' };
+}

@@ -1,0 +1,77 @@
+import { strict as assert } from 'node:assert';
+import { buildPreviewHtml, createNonce, previewCsp } from '../../src/extension/preview/html';
+import { isOpenableLink, parseFromWebview, parseToWebview, type ToWebview } from '../../src/extension/preview/protocol';
+
+const STATE: ToWebview = {
+  type: 'update',
+  uri: 'file:///r/a"b<c>.md',
+  article: '<article class="press-release"><h1>Titel</h1></article>',
+  lang: 'de',
+  status: { errors: 2, warnings: 1, summary: '2 <b>Fehler</b>', problemsLabel: 'Probleme & mehr' },
+  notice: null,
+};
+
+describe('preview page', () => {
+  it('makes a fresh 128-bit nonce each time', () => {
+    const nonces = new Set(Array.from({ length: 50 }, createNonce));
+    assert.equal(nonces.size, 50);
+    for (const nonce of nonces) assert.match(nonce, /^[A-Za-z0-9_-]{22}$/);
+  });
+
+  it('has a CSP that allows only the nonce script and style, data: images, no base or forms', () => {
+    assert.equal(
+      previewCsp('abcdefghijklmnopqrstuv'),
+      "default-src 'none'; script-src 'nonce-abcdefghijklmnopqrstuv'; style-src 'nonce-abcdefghijklmnopqrstuv'; img-src data:; base-uri 'none'; form-action 'none'",
+    );
+  });
+
+  it('builds the page: CSP first, one nonce script, escaped values, the article as given', () => {
+    const html = buildPreviewHtml({ cspSource: 'vscode-webview://x', nonce: 'abcdefghijklmnopqrstuv', scriptUri: 'https://x/out/webview/preview.js?a=1&b=2', state: STATE, title: 'T<i>' });
+    assert.match(html, /^<!DOCTYPE html>\n<html lang="de">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-abcdefghijklmnopqrstuv';/);
+    assert.equal(html.match(/<script/g)?.length, 1);
+    assert.ok(html.includes('<script nonce="abcdefghijklmnopqrstuv" src="https://x/out/webview/preview.js?a=1&amp;b=2"></script>'));
+    assert.ok(html.includes('<style nonce="abcdefghijklmnopqrstuv">'));
+    assert.ok(html.includes('<body data-uri="file:///r/a&quot;b&lt;c&gt;.md">'));
+    assert.ok(html.includes('<title>T&lt;i&gt;</title>'));
+    assert.ok(html.includes('2 &lt;b&gt;Fehler&lt;/b&gt;') && html.includes('Probleme &amp; mehr'));
+    assert.ok(html.includes('<main id="ir-content"><article class="press-release"><h1>Titel</h1></article></main>'));
+    assert.ok(html.includes('var(--vscode-editor-foreground)'), 'theme-aware styles');
+  });
+
+  it('refuses a nonce that could break out of the CSP', () => {
+    assert.throws(() => buildPreviewHtml({ cspSource: '', nonce: "x' 'unsafe-inline", scriptUri: '', state: STATE, title: '' }));
+  });
+});
+
+describe('preview messages', () => {
+  it('accepts exactly the three message kinds', () => {
+    assert.deepEqual(parseFromWebview({ type: 'ready' }), { type: 'ready' });
+    assert.deepEqual(parseFromWebview({ type: 'showProblems' }), { type: 'showProblems' });
+    assert.deepEqual(parseFromWebview({ type: 'openLink', href: 'https://stadt.example/a?b=c#d' }), { type: 'openLink', href: 'https://stadt.example/a?b=c#d' });
+    assert.deepEqual(parseFromWebview({ type: 'openLink', href: 'mailto:presse@stadt.example' }), { type: 'openLink', href: 'mailto:presse@stadt.example' });
+  });
+
+  it('rejects everything else', () => {
+    for (const bad of [
+      null, undefined, 'ready', 42, [], {}, { type: 'eval', code: 'x' }, { type: 'ready', extra: 1 },
+      { type: 'openLink' }, { type: 'openLink', href: 5 }, { type: 'openLink', href: 'https://a.example', more: 1 },
+      { type: 'openLink', href: 'javascript:alert(1)' }, { type: 'openLink', href: 'JAVASCRIPT:alert(1)' },
+      { type: 'openLink', href: 'data:text/html,<script>alert(1)</script>' }, { type: 'openLink', href: 'file:///etc/passwd' },
+      { type: 'openLink', href: 'command:workbench.action.terminal.new' }, { type: 'openLink', href: 'vscode://x' },
+      { type: 'openLink', href: '/relative' }, { type: 'openLink', href: 'https://' }, { type: 'openLink', href: ' https://a.example' },
+      { type: 'openLink', href: 'https://a.example/\u0000' }, { type: 'openLink', href: 'https://a.example/"onmouseover' },
+      { type: 'openLink', href: 'tel:+49123' }, { type: 'openLink', href: 'https://a.example/' + 'x'.repeat(3000) },
+    ]) {
+      assert.equal(parseFromWebview(bad), null, JSON.stringify(bad));
+    }
+    assert.equal(isOpenableLink('mailto:'), false);
+  });
+
+  it('checks updates inside the webview too', () => {
+    assert.deepEqual(parseToWebview(STATE), STATE);
+    assert.equal(parseToWebview({ ...STATE, article: 5 }), null);
+    assert.equal(parseToWebview({ ...STATE, lang: 'fr' }), null);
+    assert.equal(parseToWebview({ ...STATE, status: null }), null);
+    assert.equal(parseToWebview({ type: 'navigate', url: 'https://evil.example' }), null);
+  });
+});
