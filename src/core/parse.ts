@@ -62,6 +62,8 @@ const DEFAULT_LIMITS: ParseLimits = { maxAliasCount: 100 };
 const markdownParser = unified().use(remarkParse).freeze();
 
 const FENCE_LINE = /^---[ \t]*$/;
+/** A line opening with 200+ characters of container markup (quotes, list markers, indentation), not a thematic break. */
+const TOO_DEEP = /^(?![-*_ \t]*$)[ \t>*+-]{200,}/m;
 const TOML_FENCE_LINE = /^\+\+\+[ \t]*$/;
 
 /** Parses a report: frontmatter fences, YAML (1.2, with positions), Markdown body and public section. */
@@ -149,9 +151,13 @@ function lineEnd(text: string, offset: number): number {
 
 /** Parses the body alone and moves its positions to where the body sits in the whole document. */
 function parseBody(text: string, bodyOffset: number, lines: LineCounter): { root: Root; error: string | null } {
+  const source = bodyOffset ? text.slice(bodyOffset) : text;
+  // micromark slows down with the square of the nesting depth (600 nested lists take seconds) and
+  // recurses per level: refuse such bodies up front. No report nests containers that deep.
+  if (TOO_DEEP.test(source)) return { root: { type: 'root', children: [] }, error: 'nested too deeply' };
   let tree: Root;
   try {
-    tree = markdownParser.parse(bodyOffset ? text.slice(bodyOffset) : text) as Root;
+    tree = markdownParser.parse(source) as Root;
   } catch (error) {
     // micromark recurses per nesting level: thousands of nested quotes or lists exhaust the stack.
     return { root: { type: 'root', children: [] }, error: error instanceof Error ? error.message : String(error) };

@@ -1,5 +1,6 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { RE2JS } from 're2js';
 import bundledSchema from '../../../schemas/incident-report.schema.json';
 import { SchemaInfo, type JsonSchema } from './meta';
 
@@ -22,25 +23,47 @@ export class SchemaLoadError extends Error {
   override readonly name = 'SchemaLoadError';
 }
 
-let ajv: Ajv2020 | null = null;
+let bundledAjv: Ajv2020 | null = null;
+let customAjv: Ajv2020 | null = null;
 let bundled: CompiledSchema | null = null;
 const custom = new Map<string, CompiledSchema>();
 
-// One Ajv for the process: it caches compiled code and lets custom schemas `$ref` the bundled one by `$id`.
-function sharedAjv(): Ajv2020 {
-  if (!ajv) {
-    ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true });
-    addFormats(ajv);
-    ajv.addVocabulary([...ANNOTATION_KEYWORDS]);
-    ajv.addSchema(BUNDLED_SCHEMA);
-  }
-  return ajv;
+/**
+ * Regular expressions of custom schemas run on RE2 (linear time): a pattern written by anyone with
+ * access to the workspace must not be able to hang the editor with catastrophic backtracking.
+ */
+function linearRegExp(pattern: string): { test(input: string): boolean; toString(): string } {
+  const compiled = RE2JS.compile(pattern);
+  // Ajv caches compiled patterns by `toString()`: it must differ per pattern.
+  return { test: (input: string) => compiled.matcher(input).find(), toString: () => `/${pattern}/` };
+}
+
+function newAjv(regExp?: typeof linearRegExp): Ajv2020 {
+  const instance = new Ajv2020({
+    allErrors: true,
+    verbose: true,
+    strict: false,
+    allowUnionTypes: true,
+    ...(regExp ? { code: { regExp: regExp as never } } : {}),
+  });
+  addFormats(instance);
+  instance.addVocabulary([...ANNOTATION_KEYWORDS]);
+  // Registered in both so that custom schemas can `$ref` the bundled one by its `$id`.
+  instance.addSchema(BUNDLED_SCHEMA);
+  return instance;
+}
+
+// One Ajv per kind for the process: Ajv caches compiled code. The bundled schema is ours and uses
+// native regular expressions; custom schemas get RE2.
+function sharedAjv(kind: 'bundled' | 'custom'): Ajv2020 {
+  if (kind === 'bundled') return (bundledAjv ??= newAjv());
+  return (customAjv ??= newAjv(linearRegExp));
 }
 
 /** The bundled schema, compiled once per process. */
 export function bundledCompiledSchema(): CompiledSchema {
   if (!bundled) {
-    const instance = sharedAjv();
+    const instance = sharedAjv('bundled');
     const validate = instance.getSchema(BUNDLED_SCHEMA.$id as string);
     if (!validate) throw new Error('bundled schema failed to register');
     bundled = { validate, info: new SchemaInfo(BUNDLED_SCHEMA), bundled: true };
@@ -59,7 +82,7 @@ export function compileCustomSchema(schema: unknown): CompiledSchema {
   const key = JSON.stringify(schema);
   const cached = custom.get(key);
   if (cached) return cached;
-  const instance = sharedAjv();
+  const instance = sharedAjv('custom');
   // A custom schema that reuses the bundled `$id` would collide with the registered one.
   const own = { ...(schema as JsonSchema) };
   if (own.$id === BUNDLED_SCHEMA.$id) delete own.$id;
@@ -69,7 +92,12 @@ export function compileCustomSchema(schema: unknown): CompiledSchema {
   try {
     validate = instance.compile(own);
   } catch (error) {
-    throw new SchemaLoadError(error instanceof Error ? error.message : String(error));
+    const message = error instanceof Error ? error.message : String(error);
+    throw new SchemaLoadError(
+      /regexp|Perl syntax/i.test(message)
+        ? `a pattern uses features that cannot run in linear time (lookaround or backreferences): ${message}`
+        : message,
+    );
   }
   const compiled: CompiledSchema = { validate, info: new SchemaInfo(own, [BUNDLED_SCHEMA]), bundled: false };
   custom.set(key, compiled);
