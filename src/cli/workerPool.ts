@@ -1,12 +1,13 @@
 /**
  * Lints many targets on every core: the main thread and `workers` worker threads (out/cli-worker.js)
- * take batches of targets from one queue until it is empty, so a slow file or a late worker never
- * holds the others up. Outcomes are stored by index: the caller sees them in target order, exactly
- * as a sequential run would produce them.
+ * claim batches of targets from one shared counter (a SharedArrayBuffer, `Atomics.add`), so nobody
+ * waits for a dispatcher and a slow file or a late worker never holds the others up. Outcomes are
+ * stored by index: the caller sees them in target order, exactly as a sequential run produces them.
  *
- * Protocol: a worker posts `ready` once its linter is built (or `failed`), then answers each
- * `batch` with `results`. A worker that fails or dies hands its batch back to the queue; the main
- * thread lints whatever is left, so the run never depends on a worker.
+ * Protocol: a worker gets the targets and the counter in `workerData`, posts `results` for every
+ * batch it claimed and `done` when the counter is exhausted (or `failed` if it cannot build its
+ * linter). Whatever a failed or dead worker claimed but did not deliver is linted by the main
+ * thread at the end, so the run never depends on a worker.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -16,19 +17,29 @@ import type { Linter } from '../core';
 import type { Target } from './files';
 import { lintTarget, type TargetOutcome, type WorkerLintOptions } from './workerTask';
 
-export type ToWorker = { type: 'batch'; items: Array<{ index: number; target: Target }> };
-export type ToMain =
-  | { type: 'ready' }
-  | { type: 'failed'; message: string }
-  | { type: 'results'; results: Array<{ index: number; outcome: TargetOutcome }> };
+/** What a worker receives. */
+export interface WorkerInput {
+  options: WorkerLintOptions;
+  targets: Target[];
+  /** Int32Array[1] over a SharedArrayBuffer: the index of the next unclaimed target. */
+  counter: SharedArrayBuffer;
+  batch: number;
+}
 
-/** Files per message: small enough to balance the tail, large enough that messaging costs nothing. */
+export type ToMain =
+  | { type: 'results'; results: Array<{ index: number; outcome: TargetOutcome }> }
+  | { type: 'done' }
+  | { type: 'failed'; message: string };
+
+/** Files claimed at once: small enough to balance the tail, large enough that messaging costs nothing. */
 const BATCH = 8;
 /**
- * A worker costs about 0.25 s of start-up (loading the bundle, compiling the schema) while a file
- * takes a few milliseconds: below this many files per worker it would not pay for itself.
+ * A worker costs about 0.2 s of start-up (loading the bundle, compiling the schema) while a file
+ * takes a few milliseconds, and a single-threaded run already keeps a second core partly busy with
+ * garbage collection and compilation. Measured on 2 cores (BENCHMARKS.md): no gain at 200 files,
+ * break-even at 500, 1.2× at 2,000. Below this many files per worker it does not pay.
  */
-const MIN_FILES_PER_WORKER = 100;
+const MIN_FILES_PER_WORKER = 250;
 
 /** The worker script next to the CLI bundle; missing when the CLI runs from source (tests via tsx). */
 function workerScript(): string | null {
@@ -46,6 +57,12 @@ export function workerCount(count: number, env: NodeJS.ProcessEnv = process.env)
   return Math.max(0, Math.min(threads - 1, Math.floor(count / MIN_FILES_PER_WORKER)));
 }
 
+/** Claims the next batch: `[start, end)` or `null` when every target is taken. */
+export function claim(counter: Int32Array, total: number, batch: number): [number, number] | null {
+  const start = Atomics.add(counter, 0, batch);
+  return start < total ? [start, Math.min(total, start + batch)] : null;
+}
+
 /** Lints every target, in parallel where that pays; outcomes in target order. */
 export async function lintAll(targets: readonly Target[], linter: Linter, options: WorkerLintOptions): Promise<TargetOutcome[]> {
   const script = workerScript();
@@ -61,93 +78,74 @@ function lintParallel(
   script: string,
   count: number,
 ): Promise<TargetOutcome[]> {
-  const outcomes: Array<TargetOutcome | undefined> = new Array(targets.length);
-  let remaining = targets.length;
-  let next = 0;
-  const requeued: number[][] = [];
-  const take = (): number[] | null => {
-    const again = requeued.shift();
-    if (again) return again;
-    if (next >= targets.length) return null;
-    const batch: number[] = [];
-    for (const end = Math.min(targets.length, next + BATCH); next < end; next++) batch.push(next);
-    return batch;
-  };
+  const total = targets.length;
+  const outcomes: Array<TargetOutcome | undefined> = new Array(total);
+  const shared = new SharedArrayBuffer(4);
+  const counter = new Int32Array(shared);
+  const input: WorkerInput = { options, targets: [...targets], counter: shared, batch: BATCH };
 
   return new Promise<TargetOutcome[]>((resolve, reject) => {
     const pool: Worker[] = [];
+    let running = count;
+    let mainDone = false;
     let settled = false;
     const finish = (error?: unknown) => {
       if (settled) return;
       settled = true;
       for (const worker of pool) void worker.terminate();
-      if (error !== undefined) reject(error);
-      else resolve(outcomes as TargetOutcome[]);
+      if (error !== undefined) return reject(error);
+      try {
+        // Claimed by a worker that failed or died before delivering: lint here.
+        for (let i = 0; i < total; i++) outcomes[i] ??= lintTarget(linter, targets[i]!);
+      } catch (lintError) {
+        return reject(lintError);
+      }
+      resolve(outcomes as TargetOutcome[]);
     };
-    const store = (index: number, outcome: TargetOutcome) => {
-      if (outcomes[index] !== undefined) return;
-      outcomes[index] = outcome;
-      remaining--;
-    };
-
-    let mainBusy = false;
-    const runMain = () => {
-      if (settled || mainBusy) return;
-      mainBusy = true;
-      // One batch per turn of the event loop, so workers' messages are handled in between.
-      const step = () => {
-        if (settled) return;
-        const batch = take();
-        if (!batch) {
-          mainBusy = false;
-          if (remaining === 0) finish();
-          return;
-        }
-        try {
-          for (const index of batch) store(index, lintTarget(linter, targets[index]!));
-        } catch (error) {
-          finish(error);
-          return;
-        }
-        if (remaining === 0) finish();
-        else setImmediate(step);
-      };
-      step();
+    const maybeFinish = () => {
+      if (mainDone && running === 0) finish();
     };
 
     for (let i = 0; i < count; i++) {
-      const worker = new Worker(script, { workerData: { options } });
+      const worker = new Worker(script, { workerData: input });
       pool.push(worker);
-      let inFlight: number[] | null = null;
       let gone = false;
-      const send = () => {
-        const batch = take();
-        inFlight = batch;
-        if (!batch) return;
-        const message: ToWorker = { type: 'batch', items: batch.map((index) => ({ index, target: targets[index]! })) };
-        worker.postMessage(message);
-      };
-      // A worker that fails hands its batch back; the main thread picks it up if nobody else does.
       const retire = () => {
         if (gone) return;
         gone = true;
-        if (inFlight) requeued.push(inFlight.filter((index) => outcomes[index] === undefined));
-        inFlight = null;
-        void worker.terminate();
-        runMain();
+        running--;
+        maybeFinish();
       };
       worker.on('message', (message: ToMain) => {
         if (settled) return;
-        if (message.type === 'failed') return retire();
         if (message.type === 'results') {
-          for (const { index, outcome } of message.results) store(index, outcome);
-          if (remaining === 0) return finish();
+          for (const { index, outcome } of message.results) outcomes[index] = outcome;
+        } else {
+          // `done`, or `failed` before claiming anything
+          void worker.terminate();
+          retire();
         }
-        send();
       });
       worker.on('error', retire);
       worker.on('exit', retire);
     }
-    runMain();
+
+    // The main thread lints too, one batch per turn of the event loop so workers' results are
+    // received in between.
+    const step = () => {
+      if (settled) return;
+      const range = claim(counter, total, BATCH);
+      if (!range) {
+        mainDone = true;
+        return maybeFinish();
+      }
+      try {
+        for (let index = range[0]; index < range[1]; index++) outcomes[index] = lintTarget(linter, targets[index]!);
+      } catch (error) {
+        return finish(error);
+      }
+      setImmediate(step);
+    };
+    step();
   });
 }

@@ -67,14 +67,21 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** True when `zone` is an IANA time zone this runtime knows. */
+const knownZones = new Map<string, boolean>();
+
+/** True when `zone` is an IANA time zone this runtime knows (cached: building a formatter is costly). */
 export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+  let known = knownZones.get(zone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (knownZones.size < 1000) knownZones.set(zone, known);
   }
+  return known;
 }
 
 const offsetFormatters = new Map<string, Intl.DateTimeFormat>();

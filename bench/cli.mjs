@@ -1,0 +1,124 @@
+// CLI throughput on a generated corpus: our `incident-report lint` against the peer pipeline
+// (remark-cli + remark-frontmatter + remark-lint-frontmatter-schema on the same schema and files)
+// and against a floor (bench/floor.mjs: read the files, parse their YAML). Used by bench/run.mjs.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ROOT, writeCorpus } from './generate.mjs';
+import { median } from './stats.mjs';
+
+const BIN = path.join(ROOT, 'bin/incident-report.js');
+const REMARK = path.join(ROOT, 'node_modules/remark-cli/cli.js');
+
+/** The temp folder with the corpus under incidents/, the peer's .remarkrc.mjs and its copy of the schema. */
+export function prepareCorpus(count = 2000) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'incident-report-bench-'));
+  const corpus = writeCorpus(dir, count);
+  // The same schema for the peer. remark-lint-frontmatter-schema builds a default (draft-07) Ajv, which
+  // rejects the `$schema` 2020-12 declaration itself; the schema uses no 2020-only keyword, so the
+  // copy without that one line has exactly the same constraints.
+  const schema = JSON.parse(readFileSync(path.join(ROOT, 'schemas/incident-report.schema.json'), 'utf8'));
+  delete schema.$schema;
+  writeFileSync(path.join(dir, 'incident-report.schema.json'), JSON.stringify(schema, null, 2));
+  const plugin = (name, file) => pathToFileURL(path.join(ROOT, 'node_modules', name, file)).href;
+  writeFileSync(
+    path.join(dir, '.remarkrc.mjs'),
+    `// remark-cli configuration of the peer pipeline (written by bench/cli.mjs).
+import remarkFrontmatter from '${plugin('remark-frontmatter', 'index.js')}';
+import remarkLintFrontmatterSchema from '${plugin('remark-lint-frontmatter-schema', 'dist/index.js')}';
+export default {
+  plugins: [
+    remarkFrontmatter,
+    [remarkLintFrontmatterSchema, { schemas: { './incident-report.schema.json': ['incidents/**/*.md'] } }],
+  ],
+};
+`,
+  );
+  return { ...corpus, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The commands compared, each run with the corpus folder as working directory. */
+export function commands(dir) {
+  const node = process.execPath;
+  return [
+    { id: 'ours', label: '`incident-report lint` (worker threads)', argv: [node, BIN, 'lint', 'incidents'], env: {}, expectExit: 1 },
+    { id: 'ours1', label: '`incident-report lint`, one thread', argv: [node, BIN, 'lint', 'incidents'], env: { INCIDENT_REPORT_JOBS: '1' }, expectExit: 1 },
+    { id: 'peer', label: 'peer: remark-cli + remark-lint-frontmatter-schema', argv: [node, REMARK, 'incidents', '--no-stdout', '--frail', '--no-color'], env: {}, expectExit: 1 },
+    { id: 'floor', label: 'floor: read + parse YAML (`yaml`)', argv: [node, path.join(ROOT, 'bench/floor.mjs'), 'incidents'], env: {}, expectExit: 0 },
+  ].map((c) => ({ ...c, cwd: dir }));
+}
+
+function runTimed(command) {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(command.argv[0], command.argv.slice(1), {
+      cwd: command.cwd,
+      env: { ...process.env, NO_COLOR: '1', ...command.env },
+      stdio: ['ignore', 'ignore', 'ignore'],
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => resolve({ ms: performance.now() - start, code }));
+  });
+}
+
+/**
+ * Checks that every pipeline does the job: ours and the peer must flag every file whose schema was
+ * broken and pass the valid ones. Returns counts for the report.
+ */
+export function verify(corpus) {
+  const dir = corpus.dir;
+  const rel = (f) => path.relative(dir, f).split(path.sep).join('/');
+  const expectSchema = new Set(corpus.files.filter((f) => f.kind === 'schema' || f.kind === 'example').map((f) => rel(f.file)));
+  const valid = new Set(corpus.files.filter((f) => f.kind === 'valid').map((f) => rel(f.file)));
+
+  const ours = spawnSync(process.execPath, [BIN, 'lint', '--format', 'json', 'incidents'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const results = JSON.parse(ours.stdout);
+  const oursFlagged = new Set(results.filter((r) => r.findings.length > 0).map((r) => r.file));
+  const oursSchema = new Set(results.filter((r) => r.findings.some((f) => f.ruleId === 'schema')).map((r) => r.file));
+
+  const peer = spawnSync(process.execPath, [REMARK, 'incidents', '--no-stdout', '--no-color'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const peerFlagged = new Set();
+  let current = null;
+  for (const line of peer.stderr.split('\n')) {
+    const file = /^(incidents\/\S+\.md)(?::|$)/.exec(line);
+    if (file) current = file[1];
+    else if (current && /\bwarning\b|\berror\b/.test(line) && /frontmatter-schema/.test(line)) peerFlagged.add(current);
+  }
+  const missed = (set) => [...expectSchema].filter((f) => !set.has(f)).length;
+  const falseAlarms = (set) => [...valid].filter((f) => set.has(f)).length;
+  return {
+    files: corpus.files.length,
+    kinds: corpus.kinds,
+    schemaBroken: expectSchema.size,
+    ours: { flagged: oursFlagged.size, schemaFlagged: oursSchema.size, missed: missed(oursSchema), falseAlarms: falseAlarms(oursFlagged), exit: ours.status },
+    peer: { flagged: peerFlagged.size, missed: missed(peerFlagged), falseAlarms: falseAlarms(peerFlagged), exit: peer.status },
+  };
+}
+
+/**
+ * One warm-up run of each command, then `rounds` rounds in which every command runs once, in an
+ * order rotated per round (side by side, so a busy moment of the machine hits all of them).
+ */
+export async function timeCommands(cmds, rounds, log = () => {}) {
+  const times = Object.fromEntries(cmds.map((c) => [c.id, []]));
+  const exits = Object.fromEntries(cmds.map((c) => [c.id, new Set()]));
+  for (const c of cmds) {
+    const { ms, code } = await runTimed(c);
+    exits[c.id].add(code);
+    log(`  warm-up ${c.id}: ${(ms / 1000).toFixed(2)} s (exit ${code})`);
+  }
+  for (let r = 0; r < rounds; r++) {
+    const order = cmds.map((_, i) => cmds[(i + r) % cmds.length]);
+    for (const c of order) {
+      const { ms, code } = await runTimed(c);
+      times[c.id].push(ms);
+      exits[c.id].add(code);
+      log(`  round ${r + 1}/${rounds} ${c.id}: ${(ms / 1000).toFixed(2)} s (exit ${code})`);
+    }
+  }
+  return Object.fromEntries(
+    cmds.map((c) => [c.id, { label: c.label, median: median(times[c.id]), runs: times[c.id], exits: [...exits[c.id]], expectExit: c.expectExit }]),
+  );
+}
