@@ -35,42 +35,32 @@ function noNodeBuiltins(outfile, allowed = []) {
   };
 }
 
+/**
+ * A CommonJS bundle for Node (CLI, its worker, the desktop extension host). Some ESM dependencies
+ * read import.meta.url, which a CommonJS bundle must supply itself.
+ * @param {string} entry @param {string} outfile @param {import('esbuild').BuildOptions} [extra]
+ */
+function nodeBundle(entry, outfile, extra = {}) {
+  return {
+    ...common,
+    entryPoints: [entry],
+    outfile,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    define: { ...common.define, 'import.meta.url': '__importMetaUrl' },
+    banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+    ...extra,
+  };
+}
+
 /** @type {import('esbuild').BuildOptions[]} */
 export const entries = [
-  {
-    ...common,
-    entryPoints: ['src/cli/index.ts'],
-    outfile: 'out/cli.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    // Some ESM dependencies read import.meta.url, which a CommonJS bundle must supply itself.
-    define: { ...common.define, 'import.meta.url': '__importMetaUrl' },
-    banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
-  },
+  nodeBundle('src/cli/index.ts', 'out/cli.js'),
   // The CLI's lint worker thread (src/cli/workerPool.ts starts it next to out/cli.js for large runs).
-  {
-    ...common,
-    entryPoints: ['src/cli/worker.ts'],
-    outfile: 'out/cli-worker.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    define: { ...common.define, 'import.meta.url': '__importMetaUrl' },
-    banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
-  },
+  nodeBundle('src/cli/worker.ts', 'out/cli-worker.js'),
   // --- VS Code extension (desktop / Node extension host). `vscode` is provided by the host.
-  {
-    ...common,
-    entryPoints: ['src/extension/extension.ts'],
-    outfile: 'out/extension.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-    define: { ...common.define, 'import.meta.url': '__importMetaUrl' },
-    banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
-  },
+  nodeBundle('src/extension/extension.ts', 'out/extension.js', { external: ['vscode'] }),
   // --- VS Code for the Web (web-worker extension host): no Node built-ins may end up in here.
   {
     ...common,
