@@ -11,6 +11,8 @@ import { registerPreview } from './preview';
 /** What `activate` returns (the extension's `exports`): read-only state for integration tests. */
 export interface ExtensionApi {
   readonly statusBar: StatusBarState;
+  /** Fires each time the extension publishes (or clears) the diagnostics of a URI. */
+  readonly onDidPublishDiagnostics: vscode.Event<vscode.Uri>;
 }
 
 /**
@@ -27,7 +29,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerCompletion(context, engine);
   registerHover(context, engine);
   registerPreview(context, engine);
-  return { statusBar };
+  return { statusBar, onDidPublishDiagnostics: diagnostics.onDidChange };
 }
 
 export function deactivate(): void {

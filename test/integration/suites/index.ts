@@ -25,6 +25,7 @@ import './codeActions';
 import './completion';
 import './hover';
 import './snippets';
+import './stress';
 
 /** publisher.name of the extension under test (set by scripts/vscode-server-test.mjs and test-electron.mjs). */
 const EXTENSION_ID = testEnv('EXT_TEST_EXTENSION_ID') ?? 'incident-report.incident-report';

@@ -15,6 +15,8 @@ export const SOURCE = 'incident-report';
 /** What `activate` returns (see src/extension/extension.ts). */
 export interface ExtensionApi {
   readonly statusBar: { readonly text: string | undefined; readonly tooltip: string | undefined };
+  /** Fires each time the extension publishes (or clears) the diagnostics of a URI. */
+  readonly onDidPublishDiagnostics: vscode.Event<vscode.Uri>;
 }
 
 /** Activates the extension under test and returns it with its exports. */
