@@ -377,9 +377,9 @@ function flowValue(value: unknown): string {
 
 /**
  * The value a newly inserted field starts with, for the author to replace: "now" (to the minute,
- * in the report's zone) for a date-time, else the finding's own placeholder, else the schema's
- * first example; mappings and lists are built from their required
- * fields so the inserted block is complete.
+ * in the report's zone) for a date-time, the first allowed value of an enum, a `<Title>` fill-in for
+ * free text; mappings and lists are built from their required fields so the inserted block is
+ * complete.
  */
 function placeholderValue(ctx: EditContext, pointer: string, given?: string, depth = 0): unknown {
   const info = ctx.info.fieldInfo(pointer, ctx.lang);
@@ -391,11 +391,15 @@ function placeholderValue(ctx: EditContext, pointer: string, given?: string, dep
   if (info.isArray) return [placeholderValue(ctx, pointer + '/0', undefined, depth + 1)];
   // A time to correct beats a date from 2023 that looks real (the schema examples, the usual `given`).
   if (info.format === 'date-time') return formatInZone(ctx.now - (ctx.now % 60_000), ctx.zone);
-  if (given) return given;
   if ('const' in info && info.const !== undefined) return info.const;
+  if (info.enum && info.enum.length > 0) return given && info.enum.includes(given) ? given : info.enum[0];
+  // Free text gets a visible fill-in (`<Titel>`), never an example that reads like a real fact
+  // (another town's name or headline would be easy to overlook); the placeholder rule keeps
+  // warning until it is replaced.
+  if (info.type === 'string' || info.type === undefined) return `<${info.title ?? pointer.slice(pointer.lastIndexOf('/') + 1)}>`;
+  if (given) return given;
   const example = info.examples[0];
   if (example !== undefined && (typeof example !== 'object' || example === null)) return example;
-  if (info.enum && info.enum.length > 0) return info.enum[0];
   return '';
 }
 

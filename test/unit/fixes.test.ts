@@ -119,7 +119,7 @@ describe('fixes', () => {
       const text = doc(broken, '\r\n');
       const [action] = actionsFor(text, '/organization');
       const fixed = apply(text, action!);
-      assert.equal(fixed, doc(insertAfter(broken, 'severity: major', 'organization: Stadt Werne'), '\r\n'));
+      assert.equal(fixed, doc(insertAfter(broken, 'severity: major', 'organization: <Herausgebende Organisation>'), '\r\n'));
       assert.ok(!/[^\r]\n/.test(fixed), 'a bare LF crept in');
       assertFixed(fixed, '/organization');
     });
@@ -130,16 +130,16 @@ describe('fixes', () => {
       const text = doc(replaceLine(broken, 'id: 2024-03-stadt-beispiel'));
       const [action] = actionsFor(text, '/id');
       const fixed = apply(text, action!);
-      assert.equal(fixed, doc(insertAfter(replaceLine(broken, 'id: 2024-03-stadt-beispiel'), '---', 'id: 2023-10-swit-ransomware')));
+      assert.equal(fixed, doc(insertAfter(replaceLine(broken, 'id: 2024-03-stadt-beispiel'), '---', 'id: <Berichtskennung>')));
     });
 
-    it('quotes a placeholder that YAML would misread', () => {
+    it('inserts a visible fill-in for free text, never an example that reads like a fact', () => {
       const broken = replaceLine(VALID, 'title: Stadt Beispiel – Online-Dienste gestört');
       const [action] = actionsFor(doc(broken), '/title');
       const fixed = apply(doc(broken), action!);
       assert.equal(
         fixed,
-        doc(insertAfter(broken, 'id: 2024-03-stadt-beispiel', 'title: "Cyberangriff auf Südwestfalen-IT: Online-Dienste der Stadt Werne nicht erreichbar"')),
+        doc(insertAfter(broken, 'id: 2024-03-stadt-beispiel', 'title: <Überschrift>')),
       );
       assertFixed(fixed, '/title');
     });
@@ -158,7 +158,7 @@ describe('fixes', () => {
       const text = doc(replaceLine(broken, '    status: major_outage'));
       const [action] = actionsFor(text, '/affected_services/0/name');
       const fixed = apply(text, action!);
-      assert.equal(fixed, doc(replaceLine(broken, '    status: major_outage').map((l) => l === '  - status: major_outage' ? '  - name: Online-Terminvergabe Bürgerbüro\n    status: major_outage' : l)));
+      assert.equal(fixed, doc(replaceLine(broken, '    status: major_outage').map((l) => l === '  - status: major_outage' ? '  - name: <Name des Dienstes>\n    status: major_outage' : l)));
       assertFixed(fixed, '/affected_services/0/name');
     });
 
@@ -238,7 +238,7 @@ describe('fixes', () => {
       const fixed = apply(text, action!);
       assert.equal(
         fixed,
-        doc(insertAfter(broken, '  - at: 2024-03-01T12:00:00+01:00', '    text: Die Rechenzentren bleiben vorsorglich abgeschaltet. Das Bürgerbüro ist telefonisch erreichbar.')),
+        doc(insertAfter(broken, '  - at: 2024-03-01T12:00:00+01:00', '    text: <Text>')),
       );
     });
 

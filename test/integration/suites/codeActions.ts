@@ -187,7 +187,7 @@ describe('code actions', () => {
       const actions = await quickFixes(document.uri, target);
       assert.deepStrictEqual(titles(actions), [['Add `organization`', true]]);
       await apply(actions[0]!);
-      assert.strictEqual(document.getText(), original.replace('severity: minor\r\n', 'severity: minor\r\norganization: Stadt Werne\r\n'));
+      assert.strictEqual(document.getText(), original.replace('severity: minor\r\n', 'severity: minor\r\norganization: <Publishing organisation>\r\n'));
       await gone(document.uri, '`organization` is missing');
     });
 
