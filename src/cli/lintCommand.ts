@@ -7,9 +7,8 @@ import { formatStylish } from './formatters/stylish';
 import type { FileResult, Formatter } from './formatters/types';
 import { loadSchemaFile } from './schemaFile';
 import { lintAll } from './workerPool';
-import { describeIoError, type WorkerLintOptions } from './workerTask';
+import type { WorkerLintOptions } from './workerTask';
 
-export { describeIoError };
 
 const FORMATTERS: Record<LintArgs['format'], Formatter> = { stylish: formatStylish, json: formatJson, sarif: formatSarif };
 

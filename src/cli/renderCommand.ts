@@ -4,7 +4,8 @@ import { isRecord } from '../core/fields';
 import { t } from '../core/i18n';
 import { renderPressRelease } from '../core/render';
 import type { RenderArgs } from './args';
-import { describeIoError, type CommandOutcome } from './lintCommand';
+import { describeIoError } from './ioError';
+import type { CommandOutcome } from './lintCommand';
 import { loadSchemaFile } from './schemaFile';
 
 /** How many findings the stderr summary lists before "… and N more". */

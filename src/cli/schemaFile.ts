@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { UsageError } from './args';
-import { describeIoError } from './lintCommand';
+import { describeIoError } from './ioError';
 
 /** Reads a `--schema` file; an unreadable or non-JSON file is a usage problem (exit 2). */
 export async function loadSchemaFile(path: string): Promise<unknown> {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { isIncidentReport, type Finding, type Linter, type LintOptions } from '../core';
 import type { Target } from './files';
 import { matchPath } from './files';
+import { describeIoError } from './ioError';
 
 /** What linting one target gave: the same whether the main thread or a worker did it. */
 export type TargetOutcome =
@@ -25,20 +26,4 @@ export function lintTarget(linter: Linter, target: Target): TargetOutcome {
   }
   if (!target.explicit && !isIncidentReport(text, matchPath(target.display))) return { kind: 'skipped' };
   return { kind: 'linted', findings: linter.lint(text).findings };
-}
-
-/** A readable reason for a failed read. */
-export function describeIoError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'file not found';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
 }

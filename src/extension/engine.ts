@@ -49,7 +49,7 @@ export class EngineService implements vscode.Disposable {
   /** Fires after settings, trust or a custom schema changed: re-validate everything. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly context: vscode.ExtensionContext) {
+  constructor() {
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration(Settings.section)) this.invalidate();

@@ -20,7 +20,7 @@ export interface ExtensionApi {
  * Every registration is pushed to `context.subscriptions` so deactivation disposes it.
  */
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
-  const engine = new EngineService(context);
+  const engine = new EngineService();
   context.subscriptions.push(engine);
   const diagnostics = registerDiagnostics(context, engine);
   const statusBar = registerStatusBar(context, engine, diagnostics);
