@@ -2,6 +2,9 @@ import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020'
 import addFormats from 'ajv-formats';
 import { RE2JS } from 're2js';
 import bundledSchema from '../../../schemas/incident-report.schema.json';
+// Validation code of the bundled schema generated ahead of time (npm run gen:validator): compiling
+// it with Ajv would cost every process (CLI, worker, extension host) ~90 ms at start-up.
+import validateBundled from './generated/bundledValidator';
 import { SchemaInfo, type JsonSchema } from './meta';
 
 /** The schema shipped with the extension (`schemas/incident-report.schema.json`). */
@@ -10,9 +13,16 @@ export const BUNDLED_SCHEMA = bundledSchema as JsonSchema;
 /** Annotation keywords our schemas carry for hover, completion and messages. */
 export const ANNOTATION_KEYWORDS = ['x-i18n', 'x-hint', 'x-enumDescriptions'] as const;
 
+/** A validation function: Ajv's, compiled at run time, or the one generated for the bundled schema. */
+export interface SchemaValidateFunction {
+  (data: unknown): boolean;
+  /** Errors of the last call; `null` (or absent) when it passed. */
+  errors?: ErrorObject[] | null;
+}
+
 /** A compiled schema: validation plus the metadata lookups built on the same schema. */
 export interface CompiledSchema {
-  validate: ValidateFunction;
+  validate: SchemaValidateFunction;
   info: SchemaInfo;
   /** True for the bundled schema. */
   bundled: boolean;
@@ -23,7 +33,6 @@ export class SchemaLoadError extends Error {
   override readonly name = 'SchemaLoadError';
 }
 
-let bundledAjv: Ajv2020 | null = null;
 let customAjv: Ajv2020 | null = null;
 let bundled: CompiledSchema | null = null;
 const custom = new Map<string, CompiledSchema>();
@@ -38,36 +47,29 @@ function linearRegExp(pattern: string): { test(input: string): boolean; toString
   return { test: (input: string) => compiled.matcher(input).find(), toString: () => `/${pattern}/` };
 }
 
-function newAjv(regExp?: typeof linearRegExp): Ajv2020 {
-  const instance = new Ajv2020({
-    allErrors: true,
-    verbose: true,
-    strict: false,
-    allowUnionTypes: true,
-    ...(regExp ? { code: { regExp: regExp as never } } : {}),
-  });
-  addFormats(instance);
-  instance.addVocabulary([...ANNOTATION_KEYWORDS]);
-  // Registered in both so that custom schemas can `$ref` the bundled one by its `$id`.
-  instance.addSchema(BUNDLED_SCHEMA);
-  return instance;
-}
-
-// One Ajv per kind for the process: Ajv caches compiled code. The bundled schema is ours and uses
-// native regular expressions; custom schemas get RE2.
-function sharedAjv(kind: 'bundled' | 'custom'): Ajv2020 {
-  if (kind === 'bundled') return (bundledAjv ??= newAjv());
-  return (customAjv ??= newAjv(linearRegExp));
-}
-
-/** The bundled schema, compiled once per process. */
-export function bundledCompiledSchema(): CompiledSchema {
-  if (!bundled) {
-    const instance = sharedAjv('bundled');
-    const validate = instance.getSchema(BUNDLED_SCHEMA.$id as string);
-    if (!validate) throw new Error('bundled schema failed to register');
-    bundled = { validate, info: new SchemaInfo(BUNDLED_SCHEMA), bundled: true };
+// One Ajv for the process, only for custom schemas (it caches compiled code); they get RE2. The
+// options (apart from RE2) must stay those of scripts/gen-schema-validator.mjs, which generates the bundled
+// schema's code: errors of a custom schema and of the bundled one then read alike.
+function sharedAjv(): Ajv2020 {
+  if (!customAjv) {
+    customAjv = new Ajv2020({
+      allErrors: true,
+      verbose: true,
+      strict: false,
+      allowUnionTypes: true,
+      code: { regExp: linearRegExp as never },
+    });
+    addFormats(customAjv);
+    customAjv.addVocabulary([...ANNOTATION_KEYWORDS]);
+    // So that custom schemas can `$ref` the bundled one by its `$id`.
+    customAjv.addSchema(BUNDLED_SCHEMA);
   }
+  return customAjv;
+}
+
+/** The bundled schema with its validation code generated ahead of time (no Ajv compilation). */
+export function bundledCompiledSchema(): CompiledSchema {
+  bundled ??= { validate: validateBundled, info: new SchemaInfo(BUNDLED_SCHEMA), bundled: true };
   return bundled;
 }
 
@@ -82,7 +84,7 @@ export function compileCustomSchema(schema: unknown): CompiledSchema {
   const key = JSON.stringify(schema);
   const cached = custom.get(key);
   if (cached) return cached;
-  const instance = sharedAjv('custom');
+  const instance = sharedAjv();
   // A custom schema that reuses the bundled `$id` would collide with the registered one.
   const own = { ...(schema as JsonSchema) };
   if (own.$id === BUNDLED_SCHEMA.$id) delete own.$id;
