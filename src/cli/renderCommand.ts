@@ -44,7 +44,7 @@ export async function runRender(args: RenderArgs): Promise<CommandOutcome> {
     );
   }
   if (!isRecord(report.data)) {
-    const syntax = report.yaml && report.yaml.errors.length > 0;
+    const syntax = report.yamlErrors.length > 0;
     return fail(
       syntax
         ? say({

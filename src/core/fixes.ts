@@ -202,7 +202,7 @@ interface EditContext {
 function editContext(report: ParsedReport, options: FixOptions): EditContext | null {
   const fm = report.frontmatter;
   // Editing YAML the parser could not read would be guesswork.
-  if (fm.kind !== 'yaml' || !report.yaml || report.yaml.errors.length > 0) return null;
+  if (fm.kind !== 'yaml' || !report.yaml || report.yamlErrors.length > 0) return null;
   const data = isRecord(report.data) ? report.data : null;
   const reportZone = data && typeof data.timezone === 'string' && isValidTimeZone(data.timezone) ? data.timezone : null;
   const configured = options.timeZone && isValidTimeZone(options.timeZone) ? options.timeZone : systemTimeZone();

@@ -1,9 +1,10 @@
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Root } from 'mdast';
 import type { Node as UnistNode } from 'unist';
 import { findPublicSection, type PublicSection } from './publicSection';
+import { loadPlainYaml } from './yamlData';
 
 /** Where the frontmatter sits in the text, or why there is none. */
 export type Frontmatter =
@@ -30,8 +31,13 @@ export interface ParsedReport {
   bomLength: number;
   lines: LineCounter;
   frontmatter: Frontmatter;
-  /** The YAML document, when there is frontmatter. */
-  yaml: Document.Parsed | null;
+  /**
+   * The YAML document with positions, when there is frontmatter. Built on first access when the fast
+   * path (see `yamlData.ts`) read the data: a valid report never needs a position.
+   */
+  readonly yaml: Document.Parsed | null;
+  /** The YAML parser's errors; empty without building the document when the fast path read the data. */
+  readonly yamlErrors: readonly YAMLError[];
   /**
    * The frontmatter as plain data, or `undefined` when it could not be turned into data
    * (syntax errors, alias bombs): rules must then stay silent rather than guess.
@@ -73,19 +79,19 @@ export function parseReport(input: string, limits: ParseLimits = DEFAULT_LIMITS)
   const lines = countLines(text);
   const frontmatter = locateFrontmatter(text);
 
-  let yaml: Document.Parsed | null = null;
+  let yaml: Document.Parsed | null | undefined = frontmatter.kind === 'yaml' ? undefined : null;
+  const document = () => (yaml === undefined ? (yaml = parseYaml(frontmatter)) : yaml);
   let data: unknown = undefined;
   let dataError: ParsedReport['dataError'] = null;
+  let readFast = false;
   if (frontmatter.kind === 'yaml') {
-    yaml = parseDocument(frontmatter.source, {
-      version: '1.2',
-      uniqueKeys: true,
-      prettyErrors: false,
-      keepSourceTokens: false,
-    });
-    if (yaml.errors.length === 0) {
+    const fast = loadPlainYaml(frontmatter.source);
+    if (fast) {
+      data = fast.data;
+      readFast = true;
+    } else if (document()!.errors.length === 0) {
       try {
-        data = yaml.toJS({ maxAliasCount: limits.maxAliasCount });
+        data = document()!.toJS({ maxAliasCount: limits.maxAliasCount });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         dataError = { kind: error instanceof RangeError && /call stack/i.test(message) ? 'depth' : 'aliases', message };
@@ -102,7 +108,12 @@ export function parseReport(input: string, limits: ParseLimits = DEFAULT_LIMITS)
     bomLength,
     lines,
     frontmatter,
-    yaml,
+    get yaml() {
+      return document();
+    },
+    get yamlErrors() {
+      return readFast ? [] : (document()?.errors ?? []);
+    },
     data,
     dataError,
     bodyOffset,
@@ -127,6 +138,7 @@ export function unparsedReport(text: string): ParsedReport {
     lines: countLines(text),
     frontmatter: { kind: 'none' },
     yaml: null,
+    yamlErrors: [],
     data: undefined,
     dataError: null,
     bodyOffset: 0,
@@ -134,6 +146,11 @@ export function unparsedReport(text: string): ParsedReport {
     bodyError: null,
     publicSection: null,
   };
+}
+
+function parseYaml(frontmatter: Frontmatter): Document.Parsed | null {
+  if (frontmatter.kind !== 'yaml') return null;
+  return parseDocument(frontmatter.source, { version: '1.2', uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
 }
 
 function countLines(text: string): LineCounter {

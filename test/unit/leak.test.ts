@@ -207,6 +207,43 @@ describe('leak rules', () => {
   });
 });
 
+describe('leak rules: values read without positions first', () => {
+  // The scan reads the published values as data and builds the YAML document only on a hit: these
+  // cases prove the shortcut misses nothing that the source text has.
+  const base = REPORT.replace(/^title: .*$/m, 'title: Störung')
+    .replace(/^  statement: .*$/m, '  statement: Wird geprüft.')
+    .replace(/^    workaround: .*$/m, '    workaround: Termine per Telefon.')
+    .replace(/^    text: .*$/m, '    text: Das Bürgerbüro bleibt geschlossen.');
+
+  it('starts from values without any leak', () => {
+    assert.deepEqual(leaks(base).filter((f) => f.path !== null), []);
+  });
+
+  it('finds an address next to an escape in a double-quoted value, at its source range', () => {
+    const text = base.replace('title: Störung', 'title: "Server 192.0.2.99\\u0041"');
+    assert.ok(text.includes('"Server 192.0.2.99\\u0041"'));
+    const ip = leaks(text).filter((f) => f.path === '/title');
+    assert.deepEqual(summary(ip), [`leak-ip ${rangeOf(text, '192.0.2.99')}`]);
+  });
+
+  it('finds an address in a folded multi-line value, at its source range', () => {
+    const text = base.replace('title: Störung', 'title: Störung im Netz\n  bei 192.0.2.99 und\n  im Rathaus');
+    assert.deepEqual(summary(leaks(text).filter((f) => f.path === '/title')), [`leak-ip ${rangeOf(text, '192.0.2.99')}`]);
+  });
+
+  it('reads a version number broken over lines as a version, in values and in the public text alike', () => {
+    const text = base
+      .replace('title: Störung', 'title: Störung nach Update auf Version\n  10.2.0.1 des Clients')
+      .replace('## Pressemitteilung\n', '## Pressemitteilung\n\nWir haben die Software auf Version\n10.2.0.1 aktualisiert.\n');
+    assert.deepEqual(leaks(text).filter((f) => text.slice(f.offset, f.endOffset) === '10.2.0.1'), []);
+    // Control: the same number without the word is an address.
+    const control = text.replace('Version\n10.2.0.1', 'Adresse\n10.2.0.1');
+    assert.deepEqual(summary(leaks(control).filter((f) => control.slice(f.offset, f.endOffset) === '10.2.0.1')), [
+      `leak-ip ${rangeOf(control, '10.2.0.1', 1)}`,
+    ]);
+  });
+});
+
 describe('leak rules: no false positives', () => {
   const CLEAN = `---
 schema: incident-report/v1

@@ -13,7 +13,7 @@ export const frontmatterRule: Rule = {
     de: 'Der Bericht beginnt mit YAML-Frontmatter zwischen `---`-Zeilen, die eine Zuordnung von Feldern enthält.',
   },
   check(ctx) {
-    const { frontmatter, text, yaml, data, dataError } = ctx.report;
+    const { frontmatter, text, yamlErrors, data, dataError } = ctx.report;
     const finding = (message: { en: string; de: string }, offset: number, endOffset: number) => [
       { ruleId: this.id, message: ctx.t(message), offset, endOffset, path: null },
     ];
@@ -48,7 +48,7 @@ export const frontmatterRule: Rule = {
           frontmatter.open.endOffset,
         );
       case 'yaml': {
-        if (!yaml || yaml.errors.length > 0 || dataError) return [];
+        if (yamlErrors.length > 0 || dataError) return [];
         if (data === null || data === undefined) {
           return finding(
             {

@@ -19,7 +19,7 @@
  */
 import { isScalar, type Document, type Node } from 'yaml';
 import { locate, formatPointer } from '../pointer';
-import { recordItems } from '../fields';
+import { isRecord, recordItems } from '../fields';
 import { fieldName } from '../i18n';
 import type { RawFinding } from '../types';
 import type { RuleContext } from './rule';
@@ -197,85 +197,140 @@ export function findLeaks(ctx: RuleContext): LeakHit[] {
   return hits;
 }
 
+/** What the scanner needs besides the text: derived once per lint from the report and settings. */
+interface ScanSettings {
+  contactEmails: ReadonlySet<string>;
+  suffixes: readonly string[];
+  internalHosts: ReadonlySet<string>;
+  ticket: RegExp | null;
+  iocs: readonly string[];
+}
+
 function scan(ctx: RuleContext): LeakHit[] {
   // A broken frontmatter gives structural findings only: nothing is invented from a half-read
   // document, and the (slow) Markdown body is not parsed for it.
   if (!ctx.data) return [];
   const { report } = ctx;
   const text = report.text;
-  const ranges = publicRanges(report);
   const data = ctx.data;
   const contactEmails = new Set(
-    recordItems(data?.contacts)
+    recordItems(data.contacts)
       .map((c) => (typeof c.email === 'string' ? c.email.trim().toLowerCase() : ''))
       .filter(Boolean),
   );
   const emailDomains = new Set([...contactEmails].map((e) => e.slice(e.lastIndexOf('@') + 1)));
-  const suffixes = ctx.settings.internalDomains.map(normaliseSuffix).filter((s) => s.length > 1);
-  const internalHosts = internalHostNames(report, emailDomains);
-  const ticket = compileTicketPattern(ctx.settings.ticketPattern);
-  const iocs = (Array.isArray(data?.iocs) ? data.iocs : [])
-    .flatMap((value) => {
-      if (typeof value !== 'string' && typeof value !== 'number') return [];
-      const ioc = String(value).trim();
-      const bare = ioc.replace(IOC_HASH_PREFIX, '');
-      return bare !== ioc ? [ioc, bare] : [ioc];
-    })
-    // Very short values ("1", "ok") would match everywhere and are no useful indicator.
-    .filter((ioc) => ioc.length >= 4)
-    .map((ioc) => ioc.toLowerCase());
+  const settings: ScanSettings = {
+    contactEmails,
+    suffixes: ctx.settings.internalDomains.map(normaliseSuffix).filter((s) => s.length > 1),
+    internalHosts: internalHostNames(report, emailDomains),
+    ticket: compileTicketPattern(ctx.settings.ticketPattern),
+    iocs: (Array.isArray(data.iocs) ? data.iocs : [])
+      .flatMap((value) => {
+        if (typeof value !== 'string' && typeof value !== 'number') return [];
+        const ioc = String(value).trim();
+        const bare = ioc.replace(IOC_HASH_PREFIX, '');
+        return bare !== ioc ? [ioc, bare] : [ioc];
+      })
+      // Very short values ("1", "ok") would match everywhere and are no useful indicator.
+      .filter((ioc) => ioc.length >= 4)
+      .map((ioc) => ioc.toLowerCase()),
+  };
 
   const hits: LeakHit[] = [];
-  for (const range of ranges) {
-    const source = text.slice(range.offset, range.endOffset);
-    const add = (kind: LeakKind, index: number, found: string, extra: Partial<LeakHit> = {}) => {
-      hits.push({ kind, offset: range.offset + index, endOffset: range.offset + index + found.length, text: found, path: range.path, ...extra });
-    };
+  const section = report.publicSection;
+  if (section && section.endOffset > section.contentOffset) {
+    scanText(text.slice(section.contentOffset, section.endOffset), section.contentOffset, null, settings, hits);
+  }
+  // The published values are scanned as data first: a hit in a value is a hit in its source text
+  // and the other way round (line folding keeps white space white space), except across escapes
+  // (`\x41`), hence the backslash check. Only then are exact source ranges needed, and with them
+  // the YAML document with positions, which a clean report never has to build.
+  const fm = report.frontmatter;
+  if (fm.kind !== 'yaml') return hits;
+  const values: LeakHit[] = [];
+  for (const { path, value } of publicValues(data)) scanText(value, 0, path, settings, values);
+  if (values.length === 0 && !fm.source.includes('\\')) return hits;
+  for (const range of publicRanges(report)) {
+    if (range.path !== null) scanText(text.slice(range.offset, range.endOffset), range.offset, range.path, settings, hits);
+  }
+  return hits;
+}
 
-    for (const m of source.matchAll(IPV4)) {
-      if (VERSION_CONTEXT.test(source.slice(Math.max(0, m.index - 12), m.index))) continue;
-      add('ip', m.index, m[0], { detail: 'ipv4' });
+/** The published string values of the frontmatter, with their JSON Pointers (see `publicRanges`). */
+function publicValues(data: Record<string, unknown>): Array<{ path: string; value: string }> {
+  const values: Array<{ path: string; value: string }> = [];
+  const add = (value: unknown, segments: Array<string | number>) => {
+    if (typeof value === 'string') values.push({ path: formatPointer(segments), value });
+  };
+  add(data.title, ['title']);
+  if (isRecord(data.data_loss)) add(data.data_loss.statement, ['data_loss', 'statement']);
+  const list = (key: string) => (Array.isArray(data[key]) ? (data[key] as unknown[]) : []);
+  list('affected_services').forEach((service, i) => {
+    if (!isRecord(service)) return;
+    add(service.name, ['affected_services', i, 'name']);
+    add(service.workaround, ['affected_services', i, 'workaround']);
+  });
+  list('updates').forEach((update, i) => {
+    if (isRecord(update)) add(update.text, ['updates', i, 'text']);
+  });
+  list('affected_organizations').forEach((organization, i) => add(organization, ['affected_organizations', i]));
+  return values;
+}
+
+/** Finds the leaks in `source`, a published text that starts at `base` in the document. */
+function scanText(source: string, base: number, path: string | null, settings: ScanSettings, hits: LeakHit[]): void {
+  const add = (kind: LeakKind, index: number, found: string, extra: Partial<LeakHit> = {}) => {
+    hits.push({ kind, offset: base + index, endOffset: base + index + found.length, text: found, path, ...extra });
+  };
+  for (const m of source.matchAll(IPV4)) {
+    if (isVersionNumber(source, m.index)) continue;
+    add('ip', m.index, m[0], { detail: 'ipv4' });
+  }
+  for (const m of source.matchAll(IPV6_CANDIDATE)) {
+    if (isIPv6(m[0])) add('ip', m.index, m[0], { detail: 'ipv6' });
+  }
+  for (const m of source.matchAll(HOST)) {
+    const host = trimHost(m[0]);
+    const lower = host.toLowerCase();
+    const domain = settings.suffixes.find((suffix) => lower.endsWith(suffix) && lower.length > suffix.length);
+    if (domain) add('hostname', m.index, host, { detail: 'internal-domain', domain });
+    else if (settings.internalHosts.has(lower)) add('hostname', m.index, host, { detail: 'internal-section' });
+  }
+  for (const m of source.matchAll(EMAIL)) {
+    if (!settings.contactEmails.has(m[0].toLowerCase())) add('email', m.index, m[0]);
+  }
+  if (settings.ticket) {
+    for (const m of source.matchAll(settings.ticket)) {
+      if (m[0].length > 0) add('ticket', m.index, m[0]);
     }
-    for (const m of source.matchAll(IPV6_CANDIDATE)) {
-      if (isIPv6(m[0])) add('ip', m.index, m[0], { detail: 'ipv6' });
-    }
-    for (const m of source.matchAll(HOST)) {
-      const host = trimHost(m[0]);
-      const lower = host.toLowerCase();
-      const domain = suffixes.find((suffix) => lower.endsWith(suffix) && lower.length > suffix.length);
-      if (domain) add('hostname', m.index, host, { detail: 'internal-domain', domain });
-      else if (internalHosts.has(lower)) add('hostname', m.index, host, { detail: 'internal-section' });
-    }
-    if (data) {
-      for (const m of source.matchAll(EMAIL)) {
-        if (!contactEmails.has(m[0].toLowerCase())) add('email', m.index, m[0]);
-      }
-    }
-    if (ticket) {
-      for (const m of source.matchAll(ticket)) {
-        if (m[0].length > 0) add('ticket', m.index, m[0]);
-      }
-    }
-    for (const m of source.matchAll(WINDOWS_PATH)) add('path', m.index, trimPath(m[0]), { detail: 'windows' });
-    for (const m of source.matchAll(UNC_PATH)) add('path', m.index, trimPath(m[0]), { detail: 'unc' });
-    for (const m of source.matchAll(UNIX_PATH)) {
-      const path = trimPath(m[0]);
-      if (isUnixPath(path)) add('path', m.index, path, { detail: 'unix' });
-    }
-    if (iocs.length > 0) {
-      const lower = source.toLowerCase();
-      for (const ioc of iocs) {
-        for (let i = lower.indexOf(ioc); i !== -1; i = lower.indexOf(ioc, i + 1)) {
-          const before = lower[i - 1];
-          const after = lower[i + ioc.length];
-          // Whole tokens only: 198.51.100.23 must not match inside 198.51.100.234.
-          if ((before && /[a-z0-9]/.test(before)) || (after && /[a-z0-9]/.test(after))) continue;
-          add('ioc', i, source.slice(i, i + ioc.length));
-        }
+  }
+  for (const m of source.matchAll(WINDOWS_PATH)) add('path', m.index, trimPath(m[0]), { detail: 'windows' });
+  for (const m of source.matchAll(UNC_PATH)) add('path', m.index, trimPath(m[0]), { detail: 'unc' });
+  for (const m of source.matchAll(UNIX_PATH)) {
+    const path = trimPath(m[0]);
+    if (isUnixPath(path)) add('path', m.index, path, { detail: 'unix' });
+  }
+  if (settings.iocs.length > 0) {
+    const lower = source.toLowerCase();
+    for (const ioc of settings.iocs) {
+      for (let i = lower.indexOf(ioc); i !== -1; i = lower.indexOf(ioc, i + 1)) {
+        const before = lower[i - 1];
+        const after = lower[i + ioc.length];
+        // Whole tokens only: 198.51.100.23 must not match inside 198.51.100.234.
+        if ((before && /[a-z0-9]/.test(before)) || (after && /[a-z0-9]/.test(after))) continue;
+        add('ioc', i, source.slice(i, i + ioc.length));
       }
     }
   }
-  return hits;
+}
+
+/**
+ * True when the dotted number at `index` follows a word that makes it a version ("Version 10.2.0.1").
+ * White space is collapsed first, so a line break and indentation read like the space they fold to.
+ */
+function isVersionNumber(source: string, index: number): boolean {
+  const before = source.slice(Math.max(0, index - 40), index).replace(/\s+/g, ' ');
+  return VERSION_CONTEXT.test(before.slice(-12));
 }
 
 function trimPath(path: string): string {

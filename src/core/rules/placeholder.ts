@@ -11,6 +11,7 @@ const PLACEHOLDERS: readonly RegExp[] = [
   /\blorem ipsum\b/giu,
   /<(?![/!])(?=[^<>\n]*(?:[A-ZÄÖÜ\s]|…|\.\.\.))[^<>\n=":@/]{1,60}>/gu,
 ];
+const ANY_PLACEHOLDER = PLACEHOLDERS.map((pattern) => new RegExp(pattern.source, pattern.flags.replace('g', '')));
 
 /**
  * **placeholder** — nothing unfinished goes out: TODO, TBD, XXX, FIXME, "lorem ipsum" or an
@@ -52,8 +53,11 @@ export const placeholderRule: Rule = {
         });
       }
     };
-    if (report.yaml && report.frontmatter.kind === 'yaml' && report.yaml.errors.length === 0) {
-      const base = report.frontmatter.contentOffset;
+    const fm = report.frontmatter;
+    // Any match inside a value is a match in the whole frontmatter text: only when that has one is
+    // the YAML document (with positions) needed to tell which value, and where.
+    if (fm.kind === 'yaml' && report.yamlErrors.length === 0 && ANY_PLACEHOLDER.some((pattern) => pattern.test(fm.source)) && report.yaml) {
+      const base = fm.contentOffset;
       walkScalars(report.yaml, (node, pointer) => {
         if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return;
         scan(base + node.range[0], base + node.range[1], pointer);

@@ -38,11 +38,11 @@ export const yamlSyntaxRule: Rule = {
     de: 'Die Frontmatter ist wohlgeformtes YAML 1.2.',
   },
   check(ctx) {
-    const { yaml, frontmatter, text, dataError } = ctx.report;
-    if (!yaml || frontmatter.kind !== 'yaml') return [];
+    const { yamlErrors, frontmatter, text, dataError } = ctx.report;
+    if (frontmatter.kind !== 'yaml') return [];
     const base = frontmatter.contentOffset;
     // Later errors are mostly the parser recovering from the first one: report that one only.
-    const findings: RawFinding[] = yaml.errors.slice(0, 1).map((error) => {
+    const findings: RawFinding[] = yamlErrors.slice(0, 1).map((error) => {
       let offset = base + error.pos[0];
       let endOffset = base + error.pos[1];
       // Zero-width or line-break-only ranges are invisible in an editor: widen them to the character there.
