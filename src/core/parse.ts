@@ -3,7 +3,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Root } from 'mdast';
 import type { Node as UnistNode } from 'unist';
-import { findPublicSection, type PublicSection } from './publicSection';
+import { boundsOf, findPublicSection, scanPublicBounds, type PublicBounds, type PublicSection } from './publicSection';
 import { loadPlainYaml } from './yamlData';
 
 /** Where the frontmatter sits in the text, or why there is none. */
@@ -51,8 +51,13 @@ export interface ParsedReport {
   readonly body: Root;
   /** Set when the body could not be parsed (nesting too deep for the parser); `body` is then empty. */
   readonly bodyError: string | null;
-  /** The public section, found on first access. */
+  /** The public section, found on first access (parses the body). */
   readonly publicSection: PublicSection | null;
+  /**
+   * Where the public section is, found on first access: by a line scan when the body is plain
+   * enough, else from `publicSection`. `null` when there is none or the body could not be read.
+   */
+  readonly publicBounds: PublicBounds | null;
 }
 
 /** Limits that keep hostile YAML from exhausting memory. */
@@ -102,7 +107,9 @@ export function parseReport(input: string, limits: ParseLimits = DEFAULT_LIMITS)
   const bodyOffset = frontmatter.kind === 'yaml' ? lineEnd(text, frontmatter.close.endOffset) : 0;
   let parsedBody: { root: Root; error: string | null } | undefined;
   let publicSection: PublicSection | null | undefined;
+  let publicBounds: PublicBounds | null | undefined;
   const body = () => (parsedBody ??= parseBody(text, bodyOffset, lines));
+  const section = () => (publicSection === undefined ? (publicSection = findPublicSection(body().root, text)) : publicSection);
   return {
     text,
     bomLength,
@@ -124,8 +131,14 @@ export function parseReport(input: string, limits: ParseLimits = DEFAULT_LIMITS)
       return body().error;
     },
     get publicSection() {
-      if (publicSection === undefined) publicSection = findPublicSection(body().root, text);
-      return publicSection;
+      return section();
+    },
+    get publicBounds() {
+      if (publicBounds === undefined) {
+        const scanned = scanPublicBounds(text, bodyOffset);
+        publicBounds = scanned === undefined ? boundsOf(section()) : scanned;
+      }
+      return publicBounds;
     },
   };
 }
@@ -145,6 +158,7 @@ export function unparsedReport(text: string): ParsedReport {
     body: { type: 'root', children: [] },
     bodyError: null,
     publicSection: null,
+    publicBounds: null,
   };
 }
 

@@ -19,10 +19,82 @@ export interface PublicSection {
   duplicates: Heading[];
 }
 
+/** Where the public section and any further public headings are: what linting needs of it. */
+export interface PublicBounds {
+  /** Offset of the heading's first character. */
+  offset: number;
+  /** Offset where the section's content starts (the end of the heading line, before its line break). */
+  contentOffset: number;
+  /** End of the section: the next heading of the same or a higher level, or the end of the text. */
+  endOffset: number;
+  /** Ranges of further public headings. */
+  duplicates: Array<{ offset: number; endOffset: number }>;
+}
+
 /** True when a heading's text names the public section ("Pressemitteilung" or "Press release"). */
 export function isPublicHeading(heading: Heading): boolean {
-  const title = toString(heading).trim().replace(/\s+/g, ' ').replace(/[:.]$/, '').toLowerCase();
+  return isPublicTitle(toString(heading));
+}
+
+function isPublicTitle(text: string): boolean {
+  const title = text.trim().replace(/\s+/g, ' ').replace(/[:.]$/, '').toLowerCase();
   return PUBLIC_SECTION_TITLES.includes(title);
+}
+
+/** The bounds of a section found in the syntax tree. */
+export function boundsOf(section: PublicSection | null): PublicBounds | null {
+  if (!section) return null;
+  return {
+    offset: section.offset,
+    contentOffset: section.contentOffset,
+    endOffset: section.endOffset,
+    duplicates: section.duplicates.map((heading) => ({
+      offset: heading.position?.start.offset ?? 0,
+      endOffset: heading.position?.end.offset ?? 0,
+    })),
+  };
+}
+
+/**
+ * What can hide a heading line or make one that a line scan does not see: fenced code, HTML blocks
+ * and comments, setext underlines, indented `#` lines (list items, or headings the scan does not
+ * place), a carriage return alone, and container markup nested deep enough to need the guard in
+ * `parseReport`.
+ */
+const NEEDS_PARSER = /^ {0,3}(?:`{3}|~{3}|<|=+[ \t]*$|-+[ \t]*$)|^ {1,3}#{1,6}(?:[ \t]|$)|\r(?!\n)|^[ \t>*+-]{200,}/m;
+const ATX_HEADING = /^(#{1,6})(?:[ \t]+(.*?))?[ \t]*\r?$/gm;
+/** Inline markup, escapes and entities change a heading's text: the parser must read such a heading. */
+const INLINE_MARKUP = /[\\`*_[\]<>&!]/;
+
+/**
+ * Finds the public section's bounds by scanning the body's lines for ATX headings (`## …`), as
+ * CommonMark would find them, without building a syntax tree. Returns `undefined` whenever the body
+ * has anything that could make the scan and the parser disagree (see `NEEDS_PARSER`): the caller
+ * then asks the parser. test/unit/publicSection.test.ts proves the two agree.
+ */
+export function scanPublicBounds(text: string, bodyOffset: number): PublicBounds | null | undefined {
+  const body = bodyOffset ? text.slice(bodyOffset) : text;
+  if (NEEDS_PARSER.test(body)) return undefined;
+  const headings: Array<{ depth: number; offset: number; endOffset: number; isPublic: boolean }> = [];
+  for (const match of body.matchAll(ATX_HEADING)) {
+    let content = match[2] ?? '';
+    // A closing sequence of `#` needs white space before it; a content of `#` alone is empty.
+    content = /^#+$/.test(content) ? '' : content.replace(/[ \t]+#+$/, '');
+    if (INLINE_MARKUP.test(content)) return undefined;
+    const offset = bodyOffset + match.index;
+    const endOffset = offset + match[0].replace(/\r$/, '').length;
+    headings.push({ depth: match[1]!.length, offset, endOffset, isPublic: isPublicTitle(content) });
+  }
+  const first = headings.findIndex((heading) => heading.isPublic);
+  if (first === -1) return null;
+  const heading = headings[first]!;
+  const next = headings.slice(first + 1).find((other) => other.depth <= heading.depth);
+  return {
+    offset: heading.offset,
+    contentOffset: heading.endOffset,
+    endOffset: next?.offset ?? text.length,
+    duplicates: headings.slice(first + 1).filter((other) => other.isPublic).map(({ offset, endOffset }) => ({ offset, endOffset })),
+  };
 }
 
 /** Finds the public section: from its heading up to the next heading of the same or a higher level. */

@@ -108,7 +108,7 @@ export function publicRanges(report: ParsedReport): PublicRange[] {
     for (let i = 0; i < sequenceLength(doc, 'updates'); i++) scalar(['updates', i, 'text']);
     for (let i = 0; i < sequenceLength(doc, 'affected_organizations'); i++) scalar(['affected_organizations', i]);
   }
-  const section = report.publicSection;
+  const section = report.publicBounds;
   if (section && section.endOffset > section.contentOffset) {
     ranges.push({ offset: section.contentOffset, endOffset: section.endOffset, path: null });
   }
@@ -123,7 +123,7 @@ function sequenceLength(doc: Document, key: string): number {
 /** The body outside the public section: where internal host names are learnt from. */
 export function internalText(report: ParsedReport): string {
   const start = report.bodyOffset;
-  const section = report.publicSection;
+  const section = report.publicBounds;
   if (!section) return report.text.slice(start);
   return report.text.slice(start, section.offset) + '\n' + report.text.slice(section.endOffset);
 }
@@ -237,7 +237,7 @@ function scan(ctx: RuleContext): LeakHit[] {
   };
 
   const hits: LeakHit[] = [];
-  const section = report.publicSection;
+  const section = report.publicBounds;
   if (section && section.endOffset > section.contentOffset) {
     scanText(text.slice(section.contentOffset, section.endOffset), section.contentOffset, null, settings, hits);
   }

@@ -63,7 +63,7 @@ export const placeholderRule: Rule = {
         scan(base + node.range[0], base + node.range[1], pointer);
       });
     }
-    if (ctx.data && report.publicSection) scan(report.publicSection.offset, report.publicSection.endOffset, null);
+    if (ctx.data && report.publicBounds) scan(report.publicBounds.offset, report.publicBounds.endOffset, null);
     return findings;
   },
 };

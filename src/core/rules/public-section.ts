@@ -16,7 +16,8 @@ export const publicSectionRule: Rule = {
   check(ctx) {
     const { report } = ctx;
     if (report.frontmatter.kind !== 'yaml' || !ctx.data) return [];
-    if (report.bodyError) {
+    const section = report.publicBounds;
+    if (!section && report.bodyError) {
       return [
         {
           ruleId: this.id,
@@ -29,7 +30,6 @@ export const publicSectionRule: Rule = {
         },
       ];
     }
-    const section = report.publicSection;
     if (!section) {
       return [
         {
@@ -43,14 +43,14 @@ export const publicSectionRule: Rule = {
         },
       ];
     }
-    return section.duplicates.map<RawFinding>((heading) => ({
+    return section.duplicates.map<RawFinding>(({ offset, endOffset }) => ({
       ruleId: this.id,
       message: ctx.t({
         en: 'A second public section is never published: merge it into the first one.',
         de: 'Ein zweiter öffentlicher Abschnitt wird nie veröffentlicht: Mit dem ersten zusammenführen.',
       }),
-      offset: heading.position?.start.offset ?? 0,
-      endOffset: heading.position?.end.offset ?? 0,
+      offset,
+      endOffset,
       path: null,
     }));
   },
