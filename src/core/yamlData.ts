@@ -74,21 +74,20 @@ const CORE_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [coreNull, coreBool, core
  * - a carriage return without line feed, and a byte order mark inside the text.
  * Prose that merely looks like one of these ("A & B") takes the slow path; that costs time, not accuracy.
  */
-const LEFT_TO_YAML = new RegExp(
-  [
-    '(?<![\\p{L}\\p{N}])[&*!]',
-    '^%',
-    '(?:^|[\\s[{,])\\?(?:\\s|$)',
-    '[\\]}][ \\t]*:(?:[\\s,\\]}]|$)',
-    '(?:^[ \\t]*(?:-[ \\t]+)*|[{,][ \\t]*)(?:~|[Nn]ull|NULL)[ \\t]*:(?:\\s|$)',
-    '^ *\\t',
-    '(?:^|[ \\t])-[ \\t]*(?:#.*)?$',
-    '^(?:---|\\.\\.\\.)',
-    '[\'"\\]}]#',
-    '\\r(?!\\n)|\\uFEFF',
-  ].join('|'),
-  'mu',
-);
+// Separate expressions, not one alternation: each then scans for its own first character, which is
+// several times faster on long frontmatter.
+const LEFT_TO_YAML: readonly RegExp[] = [
+  /(?<![\p{L}\p{N}])[&*!]/u,
+  /^%/m,
+  /(?:^|[\s[{,])\?(?:\s|$)/m,
+  /[\]}][ \t]*:(?:[\s,\]}]|$)/m,
+  /(?:^[ \t]*(?:-[ \t]+)*|[{,][ \t]*)(?:~|[Nn]ull|NULL)[ \t]*:(?:\s|$)/m,
+  /^ *\t/m,
+  /(?:^|[ \t])-[ \t]*(?:#.*)?$/m,
+  /^(?:---|\.\.\.)/m,
+  /['"\]}]#/,
+  /\r(?!\n)|\uFEFF/,
+];
 
 /**
  * A quoted scalar that starts at a node and does not end on its line: the two parsers differ on how
@@ -125,7 +124,7 @@ function hasComplexFlow(source: string): boolean {
  * the caller then parses with `yaml`, which reports what is wrong.
  */
 export function loadPlainYaml(source: string): { data: unknown } | undefined {
-  if (LEFT_TO_YAML.test(source) || hasComplexFlow(source)) return undefined;
+  if (LEFT_TO_YAML.some((pattern) => pattern.test(source)) || hasComplexFlow(source)) return undefined;
   try {
     const data = load(source, { schema: CORE_SCHEMA });
     // An empty or comment-only frontmatter is `null` to `yaml`.

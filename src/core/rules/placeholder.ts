@@ -7,8 +7,8 @@ import { fieldName } from '../i18n';
 // Markers are matched case-sensitively ("todo" in prose is a word, "TODO" a marker); `<…>` counts
 // when it reads like a fill-in (`<Name>`, `<phone number>`, `<…>`), not like HTML (`<br>`) or an autolink.
 const PLACEHOLDERS: readonly RegExp[] = [
-  /\b(?:TODO|TBD|XXX|FIXME)\b/gu,
-  /\blorem ipsum\b/giu,
+  /\b(?:TODO|TBD|XXX|FIXME)\b/g,
+  /\blorem ipsum\b/gi,
   /<(?![/!])(?=[^<>\n]*(?:[A-ZÄÖÜ\s]|…|\.\.\.))[^<>\n=":@/]{1,60}>/gu,
 ];
 const ANY_PLACEHOLDER = PLACEHOLDERS.map((pattern) => new RegExp(pattern.source, pattern.flags.replace('g', '')));
