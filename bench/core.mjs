@@ -1,6 +1,8 @@
 // Core latency, run in a fresh process per document by bench/run.mjs:
-//   node bench/core.mjs typical|large [--runs N]   → one JSON line on stdout
-//   node bench/core.mjs cold                       → load the engine + compile the schema, once
+//   node bench/core.mjs typical|broken|large [--runs N] → one JSON line on stdout
+//   node bench/core.mjs cold                       → load the engine + create a linter + first lint, once
+// `broken` is examples/broken (13 findings): it shows what a report with findings costs, where the
+// YAML document with positions and the checks behind the findings are needed.
 // Lint is `createLinter().lint(text)`; render is `renderPressRelease(parseReport(text))` — the
 // press release from the text, as `incident-report render` and the preview produce it. Both run
 // interleaved in the same process (side by side), warm: after a warm-up, `runs` runs of `samples`
@@ -32,7 +34,9 @@ if (which === 'cold') {
 }
 
 const core = require(BUNDLE);
-const text = which === 'large' ? largeReport() : readFileSync(path.join(ROOT, TYPICAL_PATH), 'utf8');
+const BROKEN_PATH = 'examples/broken/broken.incident.md';
+const text =
+  which === 'large' ? largeReport() : readFileSync(path.join(ROOT, which === 'broken' ? BROKEN_PATH : TYPICAL_PATH), 'utf8');
 const linter = core.createLinter({});
 const now = Date.now();
 const hasRender = typeof core.renderPressRelease === 'function' && typeof core.parseReport === 'function';
