@@ -38,6 +38,9 @@ interface Timing {
   polled: number | null;
   /** From `onDidOpenTextDocument` / `onDidChangeTextDocument` of the document in this extension host to `polled`. */
   fromEvent: number | null;
+  /** Absolute `performance.now()` of the document event and of the expected diagnostics being set. */
+  eventAt: number | null;
+  setAt: number | null;
 }
 
 /**
@@ -88,6 +91,8 @@ async function timeUntil(
       total: at - start,
       polled: polledAt === null ? null : polledAt - start,
       fromEvent: eventAt === null ? null : (polledAt ?? at) - eventAt,
+      eventAt,
+      setAt: polledAt ?? at,
     };
   } finally {
     clearInterval(poll);
@@ -147,6 +152,18 @@ export async function run(): Promise<void> {
     editor = await open(file('typical-1.md'));
   });
   result.activeAfterOpen = extension.isActive;
+  // Where the first open's time went: VS Code until the bundle was loaded, then activation, then
+  // the first lint and publishing (all on the extension host's clock).
+  const timing = (extension.exports as { timing?: { moduleLoadedAt: number; activateStart: number; activateEnd: number } } | undefined)?.timing;
+  const first = result.firstOpen as Timing;
+  if (timing && first.eventAt !== null && first.setAt !== null && !result.activeBeforeOpen) {
+    result.firstOpenSplit = {
+      untilLoaded: timing.moduleLoadedAt - first.eventAt,
+      untilActivate: timing.activateStart - timing.moduleLoadedAt,
+      activate: timing.activateEnd - timing.activateStart,
+      untilSet: first.setAt - timing.activateEnd,
+    };
+  }
 
   // 2. Opening further reports with the extension running.
   const warmOpens: Timing[] = [];
