@@ -16,8 +16,8 @@ export const SCHEMA_FILE = path.join(ROOT, 'schemas/incident-report.schema.json'
 export const OUT_DIR = path.join(ROOT, 'src/core/schema/generated');
 
 /**
- * Must stay the options of src/core/schema/validator.ts (`newAjv`) minus the custom-schema RE2
- * patterns: the generated code has to report exactly the errors a runtime-compiled Ajv would.
+ * The options and keywords of src/core/schema/validator.ts (`AJV_OPTIONS`, `ANNOTATION_KEYWORDS`;
+ * this plain script cannot import TypeScript): test/unit/schemaValidator.test.ts fails when they differ.
  */
 export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: false, allowUnionTypes: true };
 export const ANNOTATION_KEYWORDS = ['x-i18n', 'x-hint', 'x-enumDescriptions'];

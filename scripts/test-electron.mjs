@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseRunnerArgs } from './runner-args.mjs';
 
 const TAG = 'test-electron';
 const started = Date.now();
@@ -26,47 +27,29 @@ function usage(message) {
 }
 
 function parseArgs(argv) {
-  const opts = { env: {}, version: process.env.VSCODE_TEST_VERSION || undefined, executable: undefined };
-  for (let i = 0; i < argv.length; i++) {
-    let arg = argv[i];
-    let value;
-    const eq = arg.indexOf('=');
-    if (arg.startsWith('--') && eq > 0) [arg, value] = [arg.slice(0, eq), arg.slice(eq + 1)];
-    const next = () => {
-      if (value !== undefined) return value;
-      if (i + 1 >= argv.length) usage(`${arg} needs a value`);
-      return argv[++i];
-    };
-    switch (arg) {
-      case '--extension': opts.extension = next(); break;
-      case '--tests': opts.tests = next(); break;
-      case '--workspace': opts.workspace = next(); break;
-      case '--vscode-version': opts.version = next(); break;
-      case '--vscode-executable': opts.executable = next(); break;
-      case '--env': {
-        const kv = next();
-        const k = kv.indexOf('=');
-        if (k <= 0) usage(`--env expects KEY=VALUE, got "${kv}"`);
-        opts.env[kv.slice(0, k)] = kv.slice(k + 1);
-        break;
-      }
-      case '--web':
-        usage('--web is not supported by @vscode/test-electron: use node scripts/vscode-server-test.mjs --web');
-        break;
-      case '--timeout': case '--screenshot':
-        next();
-        console.error(`${TAG}: ${arg} is only supported by scripts/vscode-server-test.mjs; ignored`);
-        break;
-      case '-h': case '--help': usage(); break;
-      default: usage(`unknown argument "${argv[i]}"`);
-    }
+  const values = parseRunnerArgs(
+    argv,
+    {
+      'vscode-version': { type: 'string' },
+      'vscode-executable': { type: 'string' },
+      web: { type: 'boolean' },
+      timeout: { type: 'string' },
+      screenshot: { type: 'string' },
+    },
+    usage,
+  );
+  if (values.web) usage('--web is not supported by @vscode/test-electron: use node scripts/vscode-server-test.mjs --web');
+  for (const flag of ['timeout', 'screenshot']) {
+    if (values[flag] !== undefined) console.error(`${TAG}: --${flag} is only supported by scripts/vscode-server-test.mjs; ignored`);
   }
-  if (!opts.extension || !opts.tests || !opts.workspace) usage('--extension, --tests and --workspace are required');
-  opts.extension = path.resolve(opts.extension);
-  opts.tests = path.resolve(opts.tests);
-  opts.workspace = path.resolve(opts.workspace);
-  if (opts.executable) opts.executable = path.resolve(opts.executable);
-  return opts;
+  return {
+    extension: values.extension,
+    tests: values.tests,
+    workspace: values.workspace,
+    env: values.env,
+    version: values['vscode-version'] ?? (process.env.VSCODE_TEST_VERSION || undefined),
+    executable: values['vscode-executable'] ? path.resolve(values['vscode-executable']) : undefined,
+  };
 }
 
 function summary(code, detail) {

@@ -21,6 +21,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseRunnerArgs } from './runner-args.mjs';
 
 const SCRIPT_DIR = path.dirname(fileURLToPath(import.meta.url));
 const TAG = 'vscode-server-test';
@@ -39,44 +40,24 @@ function usage(message) {
 }
 
 function parseArgs(argv) {
-  const opts = { web: false, timeout: 300, env: {}, verbose: false, keepTemp: false, screenshot: undefined };
-  for (let i = 0; i < argv.length; i++) {
-    let arg = argv[i];
-    let value;
-    const eq = arg.indexOf('=');
-    if (arg.startsWith('--') && eq > 0) [arg, value] = [arg.slice(0, eq), arg.slice(eq + 1)];
-    const next = () => {
-      if (value !== undefined) return value;
-      if (i + 1 >= argv.length) usage(`${arg} needs a value`);
-      return argv[++i];
-    };
-    switch (arg) {
-      case '--extension': opts.extension = next(); break;
-      case '--tests': opts.tests = next(); break;
-      case '--workspace': opts.workspace = next(); break;
-      case '--web': opts.web = true; break;
-      case '--timeout': opts.timeout = Number(next()); break;
-      case '--screenshot': opts.screenshot = next(); break;
-      case '--verbose': opts.verbose = true; break;
-      case '--keep-temp': opts.keepTemp = true; break;
-      case '--env': {
-        const kv = next();
-        const k = kv.indexOf('=');
-        if (k <= 0) usage(`--env expects KEY=VALUE, got "${kv}"`);
-        opts.env[kv.slice(0, k)] = kv.slice(k + 1);
-        break;
-      }
-      case '-h': case '--help': usage(); break;
-      default: usage(`unknown argument "${argv[i]}"`);
-    }
-  }
-  if (!opts.extension || !opts.tests || !opts.workspace) usage('--extension, --tests and --workspace are required');
-  if (!Number.isFinite(opts.timeout) || opts.timeout <= 0) usage('--timeout must be a positive number of seconds');
-  opts.extension = path.resolve(opts.extension);
-  opts.tests = path.resolve(opts.tests);
-  opts.workspace = path.resolve(opts.workspace);
-  if (opts.screenshot) opts.screenshot = path.resolve(opts.screenshot);
-  return opts;
+  const values = parseRunnerArgs(
+    argv,
+    { web: { type: 'boolean' }, timeout: { type: 'string' }, screenshot: { type: 'string' }, verbose: { type: 'boolean' }, 'keep-temp': { type: 'boolean' } },
+    usage,
+  );
+  const timeout = Number(values.timeout ?? 300);
+  if (!Number.isFinite(timeout) || timeout <= 0) usage('--timeout must be a positive number of seconds');
+  return {
+    extension: values.extension,
+    tests: values.tests,
+    workspace: values.workspace,
+    env: values.env,
+    web: values.web ?? false,
+    timeout,
+    screenshot: values.screenshot ? path.resolve(values.screenshot) : undefined,
+    verbose: values.verbose ?? false,
+    keepTemp: values['keep-temp'] ?? false,
+  };
 }
 
 const opts = parseArgs(process.argv.slice(2));

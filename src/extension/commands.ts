@@ -4,6 +4,7 @@ import { newReportTemplate, reportId, toMinute } from '../core/templates/report'
 import { appendUpdate } from '../core/templates/update';
 import { formatInZone } from '../core/time';
 import { Commands, ContextKeys } from './constants';
+import { exists } from './files';
 import type { EngineService } from './engine';
 import type { DiagnosticCounts, DiagnosticsService } from './diagnostics';
 
@@ -133,15 +134,6 @@ async function newReport(engine: EngineService, args: NewReportArgs = {}): Promi
     editor.revealRange(new vscode.Range(start, end));
   }
   return uri;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function addUpdate(engine: EngineService, args: AddUpdateArgs = {}): Promise<boolean> {

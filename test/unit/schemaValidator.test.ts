@@ -6,7 +6,7 @@ import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { parseDocument } from 'yaml';
 import validateGenerated from '../../src/core/schema/generated/bundledValidator';
-import { ANNOTATION_KEYWORDS, BUNDLED_SCHEMA, bundledCompiledSchema, runSchema } from '../../src/core/schema/validator';
+import { AJV_OPTIONS, ANNOTATION_KEYWORDS, BUNDLED_SCHEMA, bundledCompiledSchema, runSchema } from '../../src/core/schema/validator';
 
 /**
  * The bundled schema's validation code is generated ahead of time (scripts/gen-schema-validator.mjs).
@@ -41,7 +41,7 @@ function frontmatterData(file: string): { data: unknown } | undefined {
 }
 
 function runtimeValidator() {
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true });
+  const ajv = new Ajv2020({ ...AJV_OPTIONS });
   addFormats(ajv);
   ajv.addVocabulary([...ANNOTATION_KEYWORDS]);
   ajv.addSchema(BUNDLED_SCHEMA);
@@ -61,6 +61,8 @@ describe('bundled schema validator (generated)', () => {
   it('is up to date with the schema (run npm run gen:validator)', async () => {
     // A computed specifier: the script is plain JavaScript without type declarations.
     const generator = await import(pathToFileURL(join(ROOT, 'scripts/gen-schema-validator.mjs')).href);
+    assert.deepEqual(generator.AJV_OPTIONS, AJV_OPTIONS, 'the generator must use the Ajv options of validator.ts');
+    assert.deepEqual(generator.ANNOTATION_KEYWORDS, [...ANNOTATION_KEYWORDS], 'the generator must use the keywords of validator.ts');
     const { js, dts } = generator.generateBundledValidator() as { js: string; dts: string };
     const again = generator.generateBundledValidator() as { js: string; dts: string };
     assert.ok(js === again.js && dts === again.dts, 'the generator is not deterministic');

@@ -69,26 +69,17 @@ export function resolveTime(value: unknown, zone: string | null): DisplayTime | 
     const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
     return { iso: trimmed, epochMs: null, dateOnly: false, clock: { year, month, day, weekday, hour, minute } };
   }
-  const local = new Date(parsed.epochMs + shiftMinutes * 60_000);
-  return {
-    iso: trimmed,
-    epochMs: parsed.epochMs,
-    dateOnly: false,
-    clock: {
-      year: local.getUTCFullYear(),
-      month: local.getUTCMonth() + 1,
-      day: local.getUTCDate(),
-      weekday: local.getUTCDay(),
-      hour: local.getUTCHours(),
-      minute: local.getUTCMinutes(),
-    },
-  };
+  return { iso: trimmed, epochMs: parsed.epochMs, dateOnly: false, clock: shiftedClock(parsed.epochMs, shiftMinutes) };
 }
 
 /** Wall clock of an epoch instant (the renderer's "now") in `zone`, or UTC. */
 export function clockAt(epochMs: number, zone: string | null): WallClock {
-  const shift = zone && isValidTimeZone(zone) ? zoneOffsetMinutes(zone, epochMs) : 0;
-  const local = new Date(epochMs + shift * 60_000);
+  return shiftedClock(epochMs, zone && isValidTimeZone(zone) ? zoneOffsetMinutes(zone, epochMs) : 0);
+}
+
+/** The wall clock `shiftMinutes` east of UTC at `epochMs`. */
+function shiftedClock(epochMs: number, shiftMinutes: number): WallClock {
+  const local = new Date(epochMs + shiftMinutes * 60_000);
   return {
     year: local.getUTCFullYear(),
     month: local.getUTCMonth() + 1,

@@ -17,7 +17,7 @@
  * the host name inside an e-mail address or a UNC path is not reported again), as long as the rule
  * of the more specific kind is enabled.
  */
-import { isScalar, type Document, type Node } from 'yaml';
+import { isScalar } from 'yaml';
 import { locate, formatPointer } from '../pointer';
 import { isRecord, recordItems } from '../fields';
 import { fieldName } from '../i18n';
@@ -41,13 +41,6 @@ export interface LeakHit {
   detail?: 'internal-domain' | 'internal-section' | 'ipv4' | 'ipv6' | 'windows' | 'unc' | 'unix';
   /** For host names under an internal domain: the matching suffix (`.intern`). */
   domain?: string;
-}
-
-/** A stretch of published text. */
-export interface PublicRange {
-  offset: number;
-  endOffset: number;
-  path: string | null;
 }
 
 // Most specific first: a hit of a kind earlier in this list hides overlapping hits of later kinds.
@@ -85,40 +78,6 @@ const FILE_EXTENSIONS = new Set([
 ]);
 
 const IOC_HASH_PREFIX = /^(?:md5|sha1|sha-1|sha256|sha-256|sha512|sha-512|ssdeep|imphash|tlsh)\s*:\s*/i;
-
-/** The published ranges of a report (see the module comment). */
-export function publicRanges(report: ParsedReport): PublicRange[] {
-  const ranges: PublicRange[] = [];
-  if (report.frontmatter.kind === 'yaml' && report.yaml) {
-    const base = report.frontmatter.contentOffset;
-    const doc = report.yaml;
-    const scalar = (segments: Array<string | number>) => {
-      const pointer = formatPointer(segments);
-      const node = locate(doc, pointer)?.value;
-      if (node && isScalar(node) && typeof node.value === 'string' && node.range) {
-        ranges.push({ offset: base + node.range[0], endOffset: base + node.range[1], path: pointer });
-      }
-    };
-    scalar(['title']);
-    scalar(['data_loss', 'statement']);
-    for (let i = 0; i < sequenceLength(doc, 'affected_services'); i++) {
-      scalar(['affected_services', i, 'name']);
-      scalar(['affected_services', i, 'workaround']);
-    }
-    for (let i = 0; i < sequenceLength(doc, 'updates'); i++) scalar(['updates', i, 'text']);
-    for (let i = 0; i < sequenceLength(doc, 'affected_organizations'); i++) scalar(['affected_organizations', i]);
-  }
-  const section = report.publicBounds;
-  if (section && section.endOffset > section.contentOffset) {
-    ranges.push({ offset: section.contentOffset, endOffset: section.endOffset, path: null });
-  }
-  return ranges;
-}
-
-function sequenceLength(doc: Document, key: string): number {
-  const node = locate(doc, formatPointer([key]))?.value as (Node & { items?: unknown[] }) | null | undefined;
-  return node && Array.isArray(node.items) ? node.items.length : 0;
-}
 
 /** The body outside the public section: where internal host names are learnt from. */
 export function internalText(report: ParsedReport): string {
@@ -247,17 +206,22 @@ function scan(ctx: RuleContext): LeakHit[] {
   // the YAML document with positions, which a clean report never has to build.
   const fm = report.frontmatter;
   if (fm.kind !== 'yaml') return hits;
-  const values: LeakHit[] = [];
-  for (const { path, value } of publicValues(data)) scanText(value, 0, path, settings, values);
-  if (values.length === 0 && !fm.source.includes('\\')) return hits;
-  for (const range of publicRanges(report)) {
-    if (range.path !== null) scanText(text.slice(range.offset, range.endOffset), range.offset, range.path, settings, hits);
+  const published = publishedValues(data);
+  const inValues: LeakHit[] = [];
+  for (const { path, value } of published) scanText(value, 0, path, settings, inValues);
+  if (inValues.length === 0 && !fm.source.includes('\\')) return hits;
+  const doc = report.yaml;
+  for (const { path } of published) {
+    const node = doc && locate(doc, path)?.value;
+    if (!node || !isScalar(node) || typeof node.value !== 'string' || !node.range) continue;
+    const [start, end] = [fm.contentOffset + node.range[0], fm.contentOffset + node.range[1]];
+    scanText(text.slice(start, end), start, path, settings, hits);
   }
   return hits;
 }
 
-/** The published string values of the frontmatter, with their JSON Pointers (see `publicRanges`). */
-function publicValues(data: Record<string, unknown>): Array<{ path: string; value: string }> {
+/** The published string values of the frontmatter (see the module comment), with their JSON Pointers. */
+function publishedValues(data: Record<string, unknown>): Array<{ path: string; value: string }> {
   const values: Array<{ path: string; value: string }> = [];
   const add = (value: unknown, segments: Array<string | number>) => {
     if (typeof value === 'string') values.push({ path: formatPointer(segments), value });

@@ -13,6 +13,13 @@ export const BUNDLED_SCHEMA = bundledSchema as JsonSchema;
 /** Annotation keywords our schemas carry for hover, completion and messages. */
 export const ANNOTATION_KEYWORDS = ['x-i18n', 'x-hint', 'x-enumDescriptions'] as const;
 
+/**
+ * Ajv options of every schema: custom ones compiled here, and the bundled one, whose code
+ * scripts/gen-schema-validator.mjs generates with the same options (a unit test checks they agree),
+ * so that errors of both read alike.
+ */
+export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: false, allowUnionTypes: true } as const;
+
 /** A validation function: Ajv's, compiled at run time, or the one generated for the bundled schema. */
 export interface SchemaValidateFunction {
   (data: unknown): boolean;
@@ -47,18 +54,10 @@ function linearRegExp(pattern: string): { test(input: string): boolean; toString
   return { test: (input: string) => compiled.matcher(input).find(), toString: () => `/${pattern}/` };
 }
 
-// One Ajv for the process, only for custom schemas (it caches compiled code); they get RE2. The
-// options (apart from RE2) must stay those of scripts/gen-schema-validator.mjs, which generates the bundled
-// schema's code: errors of a custom schema and of the bundled one then read alike.
+// One Ajv for the process, only for custom schemas (it caches compiled code); they get RE2.
 function sharedAjv(): Ajv2020 {
   if (!customAjv) {
-    customAjv = new Ajv2020({
-      allErrors: true,
-      verbose: true,
-      strict: false,
-      allowUnionTypes: true,
-      code: { regExp: linearRegExp as never },
-    });
+    customAjv = new Ajv2020({ ...AJV_OPTIONS, code: { regExp: linearRegExp as never } });
     addFormats(customAjv);
     customAjv.addVocabulary([...ANNOTATION_KEYWORDS]);
     // So that custom schemas can `$ref` the bundled one by its `$id`.

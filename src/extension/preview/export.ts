@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { renderPressRelease } from '../../core';
 import type { EngineService } from '../engine';
+import { exists } from '../files';
 
 /** Optional arguments of `incidentReport.exportPressRelease`, for automation and tests. */
 export interface ExportArgs {
@@ -37,15 +38,6 @@ export function defaultTarget(report: vscode.Uri): vscode.Uri {
 export function textTargetFor(html: vscode.Uri): vscode.Uri {
   const path = /\.html?$/i.test(html.path) ? html.path.replace(/\.html?$/i, '.txt') : `${html.path}.txt`;
   return html.with({ path });
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function fileName(uri: vscode.Uri): string {
