@@ -12,6 +12,8 @@ const common = {
   minify: production,
   logLevel: 'warning',
   define: { __VERSION__: JSON.stringify(pkg.version) },
+  // jsonc-parser's `main` is a UMD build whose dynamic require()s a bundle cannot follow; its ESM build can.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 // A web worker has no `process`: libraries that only peek at process.env.NODE_ENV get a constant.
@@ -116,7 +118,7 @@ export const entries = [
     // A web worker has no DOM: prefer packages' `worker` builds over their `browser` (DOM) ones.
     conditions: ['worker'],
     // mocha's prebuilt browser build, and a Node-free `assert` (see test/integration/runner).
-    alias: { mocha: 'mocha/mocha.js', assert: './test/integration/runner/assert.ts' },
+    alias: { ...common.alias, mocha: 'mocha/mocha.js', assert: './test/integration/runner/assert.ts' },
     define: { ...common.define, ...WEB_DEFINES },
     plugins: [noNodeBuiltins('out/test/integration.web.js', ['assert'])],
   },

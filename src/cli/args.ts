@@ -9,9 +9,16 @@ export class UsageError extends Error {
 export interface LintArgs {
   command: 'lint';
   inputs: string[];
-  format: 'stylish' | 'json' | 'sarif';
+  format: 'stylish' | 'json' | 'sarif' | 'github';
   locale: Locale;
+  /** True when `--locale` was given (it then wins over the configuration file's `locale`). */
+  explicitLocale: boolean;
   schema: string | null;
+  /** `--config FILE`: this configuration for every file instead of the nearest `.incident-report.json`. */
+  config: string | null;
+  /** `--internal-domain` (repeatable): replaces the configured list. */
+  internalDomains: string[] | null;
+  ticketPattern: string | null;
   maxWarnings: number | null;
   quiet: boolean;
   rules: Record<string, RuleLevel>;
@@ -65,6 +72,9 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
         'no-color': { type: 'boolean' },
         out: { type: 'string', short: 'o' },
         strict: { type: 'boolean' },
+        config: { type: 'string', short: 'c' },
+        'internal-domain': { type: 'string', multiple: true },
+        'ticket-pattern': { type: 'string' },
       },
     });
   } catch (error) {
@@ -91,8 +101,20 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
 
   if (positionals.length === 0) throw new UsageError('lint needs at least one file, directory or glob');
   const format = values.format ?? 'stylish';
-  if (format !== 'stylish' && format !== 'json' && format !== 'sarif') {
-    throw new UsageError(`--format must be "stylish", "json" or "sarif", not "${format}"`);
+  if (format !== 'stylish' && format !== 'json' && format !== 'sarif' && format !== 'github') {
+    throw new UsageError(`--format must be "stylish", "json", "sarif" or "github", not "${format}"`);
+  }
+  for (const suffix of values['internal-domain'] ?? []) {
+    if (!/^\.\S+$/.test(suffix)) throw new UsageError(`--internal-domain takes a domain suffix starting with a dot (e.g. .intern), not "${suffix}"`);
+  }
+  const ticketPattern = values['ticket-pattern'];
+  if (ticketPattern !== undefined) {
+    try {
+      if (ticketPattern === '') throw new Error('it is empty');
+      new RegExp(ticketPattern, 'g');
+    } catch (error) {
+      throw new UsageError(`--ticket-pattern is not a valid regular expression: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
   let maxWarnings: number | null = null;
   if (values['max-warnings'] !== undefined) {
@@ -113,7 +135,11 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
     inputs: positionals,
     format,
     locale,
+    explicitLocale: values.locale !== undefined,
     schema: values.schema ?? null,
+    config: values.config ?? null,
+    internalDomains: values['internal-domain'] ?? null,
+    ticketPattern: ticketPattern ?? null,
     maxWarnings,
     quiet: values.quiet ?? false,
     rules,
@@ -135,14 +161,24 @@ Usage:
   incident-report render <file> [--format html|text] [--out FILE] [--strict]
 
 Lint options:
-  -f, --format stylish|json|sarif   output format (default: stylish)
-      --locale de|en                message language (default: from LANG)
+  -f, --format stylish|json|sarif|github
+                                    output format (default: stylish); github prints
+                                    GitHub Actions annotations
+  -c, --config FILE                 use this configuration for every file (default: the
+                                    nearest .incident-report.json above each file)
+      --locale de|en                message language (default: the configuration's, else LANG)
       --schema FILE                 use this JSON Schema instead of the bundled one
       --max-warnings N              exit 1 when there are more than N warnings
   -q, --quiet                       report errors only
       --rule RULE=LEVEL             set a rule to error, warning, info or off (repeatable)
       --time-zone ZONE              IANA zone for timestamps without offset (default: the system's)
+      --internal-domain SUFFIX      internal domain suffix such as .intern (repeatable; replaces
+                                    the configured list)
+      --ticket-pattern RE           regular expression of internal ticket IDs
       --color / --no-color          force or disable colours
+
+Options given on the command line win over the configuration file; --rule changes only the
+rules it names.
 
 Render options:
   -f, --format html|text            output format (default: html)
@@ -150,7 +186,8 @@ Render options:
       --strict                      refuse to render a report with errors (exit 1)
 
 Directories are searched for incident reports: Markdown files with "schema: incident-report/v1"
-in their frontmatter, or matching **/incidents/**/*.md or **/*.incident.md.
+in their frontmatter, or matching **/incidents/**/*.md or **/*.incident.md (or the configuration's
+"files", relative to its folder).
 
-Exit codes: 0 clean, 1 errors (or too many warnings), 2 usage or I/O problem.
+Exit codes: 0 clean, 1 errors (or too many warnings), 2 usage, configuration or I/O problem.
 `;

@@ -343,7 +343,7 @@ export function hoverTarget(text: string, offset: number): HoverTarget | null {
 export function serviceNamesFromCatalog(text: string): string[] {
   let data: unknown;
   try {
-    const doc = parseDocument(text, { version: '1.2' });
+    const doc = parseDocument(text, { version: '1.2', logLevel: 'error' });
     if (doc.errors.length > 0) return [];
     data = doc.toJS({ maxAliasCount: 100 });
   } catch {
@@ -358,7 +358,7 @@ export function serviceNamesOfReport(text: string): string[] {
   const m = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
   if (!m) return [];
   try {
-    const doc = parseDocument(m[1]!, { version: '1.2' });
+    const doc = parseDocument(m[1]!, { version: '1.2', logLevel: 'error' });
     if (doc.errors.length > 0) return [];
     const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
     if (!data || typeof data !== 'object' || Array.isArray(data)) return [];

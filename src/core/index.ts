@@ -26,3 +26,13 @@ export {
   type ValueCompletionContext,
 } from './completion';
 export { DATA_LOSS_TEMPLATES, dataLossFields, type DataLossTemplate, type DataLossVariant } from './templates/dataLoss';
+export {
+  CONFIG_FILE_NAME,
+  ConfigError,
+  lintOptionsFrom,
+  mergeConfigs,
+  parseProjectConfig,
+  withTrust,
+  type ConfigProblem,
+  type ProjectConfig,
+} from './config';
