@@ -3,8 +3,11 @@ import {
   createLinter,
   DEFAULT_REPORT_GLOBS,
   isIncidentReport,
+  mergeConfigs,
   SchemaLoadError,
   toLocale,
+  withTrust,
+  type ProjectConfig,
   type Linter,
   type LintOptions,
   type LintResult,
@@ -12,6 +15,7 @@ import {
   type RuleLevel,
 } from '../core';
 import { Settings } from './constants';
+import { ProjectConfigs } from './projectConfig';
 
 /** The settings that shape linting for one workspace folder. */
 export interface ResolvedSettings {
@@ -24,6 +28,8 @@ export interface ResolvedSettings {
   validateOnType: boolean;
   internalDomains: string[] | undefined;
   ticketPattern: string | undefined;
+  /** From `.incident-report.json` (`maxSize`); undefined = the engine's default. */
+  maxSize: number | undefined;
 }
 
 interface FolderEngine {
@@ -45,12 +51,15 @@ export class EngineService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private schemaWatcher: vscode.FileSystemWatcher | undefined;
+  private readonly projectConfigs = new ProjectConfigs();
 
   /** Fires after settings, trust or a custom schema changed: re-validate everything. */
   readonly onDidChange = this.changed.event;
 
   constructor() {
     this.disposables.push(
+      this.projectConfigs,
+      this.projectConfigs.onDidChange(() => this.invalidate()),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration(Settings.section)) this.invalidate();
       }),
@@ -60,20 +69,48 @@ export class EngineService implements vscode.Disposable {
     this.watchSchemas();
   }
 
-  /** Settings for the folder holding `uri` (or the window when it has none). */
+  /** Settles when the workspace folders' `.incident-report.json` files have been read (tests wait on it). */
+  get projectConfigReady(): Promise<void> {
+    return this.projectConfigs.ready;
+  }
+
+  /**
+   * Settings for the folder holding `uri` (or the window when it has none): the folder's
+   * `.incident-report.json` (without `schema` and `ticketPattern` in an untrusted workspace), with
+   * every setting the user set explicitly (user, workspace or folder level) on top; `rules` merge
+   * rule by rule.
+   */
   settings(uri: vscode.Uri | undefined): ResolvedSettings {
     const config = vscode.workspace.getConfiguration(Settings.section, uri);
-    const localeSetting = config.get<string>(Settings.locale, 'auto');
+    const explicit = (key: string): boolean => {
+      const inspected = config.inspect(key);
+      return inspected !== undefined && [inspected.globalValue, inspected.workspaceValue, inspected.workspaceFolderValue].some((v) => v !== undefined);
+    };
+    const setting = <T>(key: string, fallback: T): T | undefined => (explicit(key) ? config.get<T>(key, fallback) : undefined);
+    const localeSetting = setting<string>(Settings.locale, 'auto');
+    // VS Code itself ignores restricted workspace settings when untrusted: `get` then returns the user's or the default.
+    const fromSettings: ProjectConfig = {
+      files: setting<string[]>(Settings.files, []),
+      schema: setting<string>(Settings.schema, '')?.trim() || undefined,
+      locale: localeSetting === 'de' || localeSetting === 'en' ? localeSetting : undefined,
+      timeZone: setting<string>(Settings.timeZone, '')?.trim() || undefined,
+      rules: setting<Record<string, RuleLevel>>(Settings.rules, {}),
+      servicesCatalog: setting<string>(Settings.servicesCatalog, '')?.trim() || undefined,
+      internalDomains: setting<string[]>(Settings.internalDomains, []),
+      ticketPattern: setting<string>(Settings.ticketPattern, '') || undefined,
+    };
+    const merged = mergeConfigs(withTrust(this.projectConfigs.get(uri), vscode.workspace.isTrusted), fromSettings);
     return {
-      files: config.get<string[]>(Settings.files, [...DEFAULT_REPORT_GLOBS]),
-      schemaPath: config.get<string>(Settings.schema, '').trim(),
-      locale: localeSetting === 'de' || localeSetting === 'en' ? localeSetting : toLocale(vscode.env.language),
-      timeZone: config.get<string>(Settings.timeZone, '').trim() || undefined,
-      rules: config.get<Record<string, RuleLevel>>(Settings.rules, {}),
-      servicesCatalog: config.get<string>(Settings.servicesCatalog, '').trim(),
+      files: merged.files ?? config.get<string[]>(Settings.files, [...DEFAULT_REPORT_GLOBS]),
+      schemaPath: merged.schema ?? '',
+      locale: merged.locale ?? toLocale(vscode.env.language),
+      timeZone: merged.timeZone,
+      rules: merged.rules ?? {},
+      servicesCatalog: merged.servicesCatalog ?? '',
       validateOnType: config.get<boolean>(Settings.validateOnType, true),
-      internalDomains: config.get<string[]>(Settings.internalDomains),
-      ticketPattern: config.get<string>(Settings.ticketPattern) || undefined,
+      internalDomains: merged.internalDomains ?? config.get<string[]>(Settings.internalDomains),
+      ticketPattern: merged.ticketPattern,
+      maxSize: merged.maxSize,
     };
   }
 
@@ -140,10 +177,12 @@ export class EngineService implements vscode.Disposable {
       ...(settings.timeZone ? { timeZone: settings.timeZone } : {}),
       ...(settings.internalDomains ? { internalDomains: settings.internalDomains } : {}),
       ...(settings.ticketPattern ? { ticketPattern: settings.ticketPattern } : {}),
+      ...(settings.maxSize !== undefined ? { maxSize: settings.maxSize } : {}),
     };
   }
 
   private async buildEngine(uri: vscode.Uri, folder: vscode.WorkspaceFolder | undefined): Promise<FolderEngine> {
+    await this.projectConfigs.ready;
     const settings = this.settings(uri);
     const options = this.lintOptions(settings);
     // A workspace schema is compiled to code by Ajv: never do that in an untrusted workspace.
