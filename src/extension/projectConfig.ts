@@ -89,6 +89,7 @@ export class ProjectConfigs implements vscode.Disposable {
             vscode.DiagnosticSeverity.Error,
           );
           diagnostic.source = DIAGNOSTIC_SOURCE;
+          diagnostic.code = 'config';
           return diagnostic;
         }),
       );

@@ -132,7 +132,7 @@ describe('CLI lint', () => {
     assert.deepEqual(cli(['lint', '--format', 'xml', GOOD]), {
       code: 2,
       stdout: '',
-      stderr: 'incident-report: --format must be "stylish", "json" or "sarif", not "xml"\n',
+      stderr: 'incident-report: --format must be "stylish", "json", "sarif" or "github", not "xml"\n',
     });
     assert.equal(cli(['lint']).stderr, 'incident-report: lint needs at least one file, directory or glob\n');
     assert.equal(cli(['frobnicate']).stderr, 'incident-report: unknown command "frobnicate"; use "lint" or "render" (see --help)\n');
