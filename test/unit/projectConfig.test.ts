@@ -18,6 +18,7 @@ import { CONFIG_KEYS, RESTRICTED_CONFIG_KEYS } from '../../src/core/config';
 const ROOT = join(__dirname, '..', '..');
 const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'incident-report-config.schema.json'), 'utf8'));
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
 
 /** The problems of an invalid configuration as `line:col message` (English), or [] when it is valid. */
 function problems(text: string): string[] {
@@ -56,6 +57,14 @@ describe('project configuration (.incident-report.json)', () => {
       timeZone: 'Europe/Berlin',
     });
     assert.deepEqual(parseProjectConfig('\uFEFF{}', CONFIG_FILE_NAME), {});
+  });
+
+  it('accepts the example in the README', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const example = /## Configuration file[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)?.[1];
+    assert.ok(example, 'README has no configuration example');
+    assert.deepEqual(problems(example), []);
+    assert.equal(validate(JSON.parse(example)), true);
   });
 
   it('names every problem with its line and column', () => {
@@ -137,8 +146,6 @@ describe('project configuration (.incident-report.json)', () => {
 });
 
 describe('schemas/incident-report-config.schema.json', () => {
-  const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
-
   it('is contributed for .incident-report.json (jsonValidation)', () => {
     assert.deepEqual(manifest.contributes.jsonValidation, [{ fileMatch: CONFIG_FILE_NAME, url: './schemas/incident-report-config.schema.json' }]);
   });
