@@ -33,7 +33,9 @@ export interface RenderArgs {
   out: string | null;
   strict: boolean;
   locale: Locale;
+  explicitLocale: boolean;
   schema: string | null;
+  config: string | null;
   timeZone: string | undefined;
 }
 
@@ -94,7 +96,9 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
       out: values.out ?? null,
       strict: values.strict ?? false,
       locale,
+      explicitLocale: values.locale !== undefined,
       schema: values.schema ?? null,
+      config: values.config ?? null,
       timeZone: values['time-zone'],
     };
   }
@@ -158,7 +162,7 @@ export const HELP = `incident-report — lint and render Markdown incident repor
 
 Usage:
   incident-report lint [options] <file|dir|glob>...
-  incident-report render <file> [--format html|text] [--out FILE] [--strict]
+  incident-report render <file> [--format html|text] [--out FILE] [--strict] [--config FILE]
 
 Lint options:
   -f, --format stylish|json|sarif|github
@@ -184,6 +188,7 @@ Render options:
   -f, --format html|text            output format (default: html)
   -o, --out FILE                    write to FILE instead of stdout
       --strict                      refuse to render a report with errors (exit 1)
+  -c, --config FILE                 as for lint (default: the nearest .incident-report.json)
 
 Directories are searched for incident reports: Markdown files with "schema: incident-report/v1"
 in their frontmatter, or matching **/incidents/**/*.md or **/*.incident.md (or the configuration's

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { CONFIG_FILE_NAME, mergeConfigs, parseProjectConfig, type ProjectConfig } from '../core';
-import { UsageError, type LintArgs } from './args';
+import { UsageError, type LintArgs, type RenderArgs } from './args';
 import { describeIoError } from './ioError';
 
 /** A configuration as it applies to some files: the file it came from (or none) and its folder. */
@@ -80,18 +80,19 @@ async function isFile(path: string): Promise<boolean> {
 }
 
 /** What the command line says explicitly, as a configuration layer that wins over the file. */
-export function commandLineLayer(args: LintArgs): ProjectConfig {
+export function commandLineLayer(args: LintArgs | RenderArgs): ProjectConfig {
+  const lint = args.command === 'lint' ? args : null;
   return {
-    ...(Object.keys(args.rules).length > 0 ? { rules: args.rules } : {}),
+    ...(lint && Object.keys(lint.rules).length > 0 ? { rules: lint.rules } : {}),
     ...(args.explicitLocale ? { locale: args.locale } : {}),
     ...(args.timeZone ? { timeZone: args.timeZone } : {}),
-    ...(args.internalDomains ? { internalDomains: args.internalDomains } : {}),
-    ...(args.ticketPattern ? { ticketPattern: args.ticketPattern } : {}),
+    ...(lint?.internalDomains ? { internalDomains: lint.internalDomains } : {}),
+    ...(lint?.ticketPattern ? { ticketPattern: lint.ticketPattern } : {}),
   };
 }
 
 /** The effective configuration of a run for files under `loaded`: the file, then the command line. */
-export function effectiveConfig(loaded: LoadedConfig, args: LintArgs): ProjectConfig {
+export function effectiveConfig(loaded: LoadedConfig, args: LintArgs | RenderArgs): ProjectConfig {
   return mergeConfigs(loaded.config, commandLineLayer(args));
 }
 

@@ -143,6 +143,23 @@ describe('CLI configuration (.incident-report.json)', () => {
   });
 });
 
+describe('CLI render with a configuration', () => {
+  it('takes locale and rule levels from the nearest .incident-report.json', () => {
+    const dir = workspace({
+      '.incident-report.json': config({ locale: 'de', rules: { 'press-contact': 'error' } }),
+      'r.md': GOOD.replace('  - role: press', '  - role: hotline'),
+    });
+    assert.deepEqual(cli(['render', '--format', 'text', '--strict', 'r.md'], dir), {
+      code: 1,
+      stdout: '',
+      stderr:
+        'incident-report: r.md: 1 Problem(e) (1 Fehler, 0 Warnung(en)) — die Pressemitteilung ist womöglich nicht veröffentlichungsreif:\n' +
+        '  77:1 error contacts: kein Pressekontakt; einen Kontakt mit `role: press` ergänzen, damit die Presse weiß, wen sie fragen kann. (press-contact)\n' +
+        'incident-report: r.md: nicht erzeugt: --strict lehnt einen Bericht mit Fehlern ab (1)\n',
+    });
+  });
+});
+
 describe('CLI --format github', () => {
   it('prints one workflow command per finding, escaped by GitHub\'s rules', () => {
     const dir = workspace({ 'incidents/a,b:c.md': LEAKY.replace('Lokal laufen nur', 'Lokal laufen nur') });
