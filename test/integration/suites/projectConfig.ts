@@ -24,7 +24,9 @@ async function remove(relative: string): Promise<void> {
   }
 }
 
-describe('project configuration (.incident-report.json)', () => {
+describe('project configuration (.incident-report.json)', function () {
+  // Each step waits for VS Code's file watcher to report the changed file; on a loaded machine that takes seconds.
+  this.timeout(90_000);
   before(async () => {
     await activateExtension();
     await resetSettings();
