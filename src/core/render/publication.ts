@@ -10,7 +10,6 @@
  */
 import type { ParsedReport } from '../parse';
 import type { PublicBounds, PublicSection } from '../publicSection';
-import { formatPointer } from '../pointer';
 import { isRecord } from '../fields';
 
 /** One report value that a public output may print, with the JSON Pointer it was read from. */
@@ -92,7 +91,8 @@ export function selectPublication(report: ParsedReport): Publication {
     }
     const text = typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : null;
     if (text === null || text.trim() === '') return null;
-    const published = { path: formatPointer(segments), value: text };
+    // The segments are this module's own keys and indices: nothing to escape (no `~`, no `/`).
+    const published = { path: '/' + segments.join('/'), value: text };
     texts.push(published);
     return published;
   };

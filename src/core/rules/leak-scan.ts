@@ -149,6 +149,8 @@ function compileTicketPattern(source: string): RegExp | null {
   }
 }
 
+const VALUE_SEPARATOR = '\n|\n';
+
 const cache = new WeakMap<RuleContext, LeakHit[]>();
 
 /** Every leak in the public text of the context's report, de-duplicated across enabled kinds. */
@@ -212,8 +214,11 @@ function scan(ctx: RuleContext): LeakHit[] {
   const fm = report.frontmatter;
   if (fm.kind !== 'yaml') return hits;
   const published = publication.texts;
+  // One scan over all values joined (far cheaper than one per value) decides whether any value
+  // has a hit. The separator ends every pattern: a line break for the look-behinds, and a `|`
+  // so that a word like "Version" at the end of one value cannot excuse an address in the next.
   const inValues: LeakHit[] = [];
-  for (const { path, value } of published) scanText(value, 0, path, settings, inValues);
+  scanText(published.map((text) => text.value).join(VALUE_SEPARATOR), 0, null, settings, inValues);
   if (inValues.length === 0 && !fm.source.includes('\\')) return hits;
   const doc = report.yaml;
   for (const { path } of published) {
