@@ -88,6 +88,7 @@ export function commandLineLayer(args: LintArgs | RenderArgs): ProjectConfig {
     ...(args.timeZone ? { timeZone: args.timeZone } : {}),
     ...(lint?.internalDomains ? { internalDomains: lint.internalDomains } : {}),
     ...(lint?.ticketPattern ? { ticketPattern: lint.ticketPattern } : {}),
+    ...(args.maxSize !== undefined ? { maxSize: args.maxSize } : {}),
   };
 }
 

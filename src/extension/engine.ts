@@ -28,7 +28,7 @@ export interface ResolvedSettings {
   validateOnType: boolean;
   internalDomains: string[] | undefined;
   ticketPattern: string | undefined;
-  /** From `.incident-report.json` (`maxSize`); undefined = the engine's default. */
+  /** Largest report checked, in characters (`incidentReport.maxSize`, else the file's); undefined = the engine's default. */
   maxSize: number | undefined;
 }
 
@@ -98,6 +98,8 @@ export class EngineService implements vscode.Disposable {
       servicesCatalog: setting<string>(Settings.servicesCatalog, '')?.trim() || undefined,
       internalDomains: setting<string[]>(Settings.internalDomains, []),
       ticketPattern: setting<string>(Settings.ticketPattern, '') || undefined,
+      // 0 is the setting's "engine default".
+      maxSize: setting<number>(Settings.maxSize, 0) || undefined,
     };
     const merged = mergeConfigs(withTrust(this.projectConfigs.get(uri), vscode.workspace.isTrusted), fromSettings);
     return {
