@@ -114,6 +114,18 @@ describe('CLI configuration (.incident-report.json)', () => {
     assert.deepEqual(cli(['lint', '--config', 'ci/missing.json', 'incidents'], dir), { code: 2, stdout: '', stderr: 'incident-report: --config ci/missing.json: file not found\n' });
   });
 
+  it('takes maxSize from the file, and --max-size over it', () => {
+    const dir = workspace({ '.incident-report.json': config({ maxSize: 1000 }), 'r.md': GOOD });
+    assert.deepEqual(cli(['lint', 'r.md'], dir), {
+      code: 1,
+      stdout:
+        'r.md\n  1:1  error    This document has 6976 characters, more than the limit of 1000: it was not checked, so nothing in it may be published. Split it, or raise the limit (CLI `--max-size`, setting `incidentReport.maxSize`).  size-limit\n\n' +
+        '✖ 1 problem(s) (1 error(s), 0 warning(s), 0 info) in 1 file(s)\n',
+      stderr: '',
+    });
+    assert.deepEqual(cli(['lint', '--max-size', '100000', 'r.md'], dir), { code: 0, stdout: '✔ 1 file(s) checked, no problems\n', stderr: '' });
+  });
+
   it('takes the report globs ("files") relative to the configuration folder', () => {
     const unmarked = GOOD.replace('schema: incident-report/v1\n', '');
     const dir = workspace({ 'repo/.incident-report.json': config({ files: ['reports/*.md'] }), 'repo/reports/one.md': unmarked, 'repo/notes/two.md': unmarked });
