@@ -52,6 +52,7 @@ export class EngineService implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private schemaWatcher: vscode.FileSystemWatcher | undefined;
   private readonly projectConfigs = new ProjectConfigs();
+  private readonly settingsCache = new Map<string, ResolvedSettings>();
 
   /** Fires after settings, trust or a custom schema changed: re-validate everything. */
   readonly onDidChange = this.changed.event;
@@ -81,6 +82,17 @@ export class EngineService implements vscode.Disposable {
    * rule by rule.
    */
   settings(uri: vscode.Uri | undefined): ResolvedSettings {
+    // Asked on every keystroke (isReport): resolved once per folder until settings, trust or the file change.
+    const folderKey = (uri && vscode.workspace.getWorkspaceFolder(uri)?.uri.toString()) ?? '';
+    let resolved = this.settingsCache.get(folderKey);
+    if (!resolved) {
+      resolved = this.resolveSettings(uri);
+      this.settingsCache.set(folderKey, resolved);
+    }
+    return resolved;
+  }
+
+  private resolveSettings(uri: vscode.Uri | undefined): ResolvedSettings {
     const config = vscode.workspace.getConfiguration(Settings.section, uri);
     const explicit = (key: string): boolean => {
       const inspected = config.inspect(key);
@@ -210,6 +222,7 @@ export class EngineService implements vscode.Disposable {
   }
 
   private invalidate(): void {
+    this.settingsCache.clear();
     this.generation++;
     this.engines.clear();
     this.resolved.clear();
