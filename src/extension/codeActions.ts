@@ -1,20 +1,10 @@
 import * as vscode from 'vscode';
-import { systemTimeZone, type Finding, type Locale, type Localized } from '../core';
-import { diffEdit, fixAllText, fixEdits, type FixAction, type FixOptions, type TextEdit } from '../core/fixes';
+import { diffEdit, fixAllText, fixEdits, systemTimeZone, type Finding, type FixAction, type FixOptions, type TextEdit } from '../core';
 import { Commands, DIAGNOSTIC_SOURCE, LANGUAGE_ID } from './constants';
 import type { EngineService } from './engine';
 
 /** `source.fixAll.incidentReport`: what "fix all" on save and the Source Action menu ask for. */
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('incidentReport');
-
-const TEXT = {
-  fixAll: { en: 'Fix all safe problems (Incident Report)', de: 'Alle sicheren Probleme beheben (Incident Report)' },
-  notAReport: {
-    en: 'Incident Report: the active editor does not hold an incident report.',
-    de: 'Incident Report: Im aktiven Editor ist kein Vorfallsbericht geöffnet.',
-  },
-  nothingToFix: { en: 'Incident Report: nothing to fix automatically.', de: 'Incident Report: Nichts automatisch zu beheben.' },
-} satisfies Record<string, Localized>;
 
 /**
  * Quick fixes for our diagnostics (computed by the core's fix engine from each finding's fix data),
@@ -49,7 +39,7 @@ class IncidentReportCodeActions implements vscode.CodeActionProvider {
     if (only && only.contains(FIX_ALL_KIND)) {
       const edit = await fixAllEdit(this.engine, document);
       if (edit && !token.isCancellationRequested) {
-        const action = new vscode.CodeAction(localized(this.engine, document, TEXT.fixAll), FIX_ALL_KIND);
+        const action = new vscode.CodeAction(vscode.l10n.t('Fix all safe problems (Incident Report)'), FIX_ALL_KIND);
         action.edit = edit;
         actions.push(action);
       }
@@ -138,21 +128,13 @@ async function fixAllEdit(engine: EngineService, document: vscode.TextDocument):
 async function fixAllInActiveEditor(engine: EngineService): Promise<boolean> {
   const document = vscode.window.activeTextEditor?.document;
   if (!document || !engine.isReport(document)) {
-    void vscode.window.showInformationMessage(t(document ? engine.settings(document.uri).locale : engine.settings(undefined).locale, TEXT.notAReport));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Incident Report: the active editor does not hold an incident report.'));
     return false;
   }
   const edit = await fixAllEdit(engine, document);
   if (!edit) {
-    void vscode.window.showInformationMessage(localized(engine, document, TEXT.nothingToFix));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Incident Report: nothing to fix automatically.'));
     return false;
   }
   return vscode.workspace.applyEdit(edit);
-}
-
-function localized(engine: EngineService, document: vscode.TextDocument, text: Localized): string {
-  return t(engine.settings(document.uri).locale, text);
-}
-
-function t(locale: Locale, text: Localized): string {
-  return text[locale];
 }
