@@ -25,6 +25,7 @@ export interface ResolvedSettings {
   validateOnType: boolean;
   internalDomains: string[] | undefined;
   ticketPattern: string | undefined;
+  maxSize: number | undefined;
 }
 
 interface FolderEngine {
@@ -75,6 +76,7 @@ export class EngineService implements vscode.Disposable {
       validateOnType: config.get<boolean>(Settings.validateOnType, true),
       internalDomains: config.get<string[]>(Settings.internalDomains),
       ticketPattern: config.get<string>(Settings.ticketPattern) || undefined,
+      maxSize: config.get<number>(Settings.maxSize) || undefined,
     };
   }
 
@@ -155,6 +157,7 @@ export class EngineService implements vscode.Disposable {
       ...(settings.timeZone ? { timeZone: settings.timeZone } : {}),
       ...(settings.internalDomains ? { internalDomains: settings.internalDomains } : {}),
       ...(settings.ticketPattern ? { ticketPattern: settings.ticketPattern } : {}),
+      ...(settings.maxSize ? { maxSize: settings.maxSize } : {}),
     };
   }
 

@@ -1,16 +1,17 @@
 import type { Rule } from './rule';
 
-/**
- * **frontmatter** — the report's facts live in YAML frontmatter between `---` lines at the very top.
- * Reports a file without frontmatter, TOML frontmatter (`+++`), an opening `---` that is never
- * closed, and frontmatter that is empty or not a mapping of fields.
- */
+/** The `frontmatter` rule; its `docs` are rendered to docs/rules/frontmatter.md by `npm run generate`. */
 export const frontmatterRule: Rule = {
   id: 'frontmatter',
   defaultSeverity: 'error',
   description: {
     en: 'The report starts with YAML frontmatter between `---` lines that holds a mapping of fields.',
     de: 'Der Bericht beginnt mit YAML-Frontmatter zwischen `---`-Zeilen, die eine Zuordnung von Feldern enthält.',
+  },
+  docs: {
+    checks: [
+      'The report\'s facts live in YAML frontmatter between `---` lines at the very top. Reports a file without frontmatter, TOML frontmatter (`+++`), an opening `---` that is never closed, and frontmatter that is empty or not a mapping of fields.',
+    ],
   },
   check(ctx) {
     const { frontmatter, text, yamlErrors, data, dataError } = ctx.report;

@@ -1,18 +1,18 @@
 import type { Rule } from './rule';
 import { leakFindings, whereText } from './leak-scan';
 
-/**
- * **leak-ip** — no IPv4 or IPv6 address in the published text (public section, title, data-loss
- * statement, updates, workarounds). Addresses map the network for an attacker and say nothing to
- * citizens. Version numbers (1.2.3, "Version 10.0.1.2"), times (15:55, 15:55:00) and dates are not
- * addresses. Error: an address in a press release cannot be taken back.
- */
+/** The `leak-ip` rule; its `docs` are rendered to docs/rules/leak-ip.md by `npm run generate`. */
 export const leakIpRule: Rule = {
   id: 'leak-ip',
   defaultSeverity: 'error',
   description: {
     en: 'No IP address appears in the public text.',
     de: 'Im öffentlichen Text steht keine IP-Adresse.',
+  },
+  docs: {
+    checks: [
+      'No IPv4 or IPv6 address in the published text (public section, title, data-loss statement, updates, workarounds). Addresses map the network for an attacker and say nothing to citizens. Version numbers (1.2.3, "Version 10.0.1.2"), times (15:55, 15:55:00) and dates are not addresses. Error: an address in a press release cannot be taken back.',
+    ],
   },
   check(ctx) {
     return leakFindings(ctx, this.id, 'ip', (hit) =>

@@ -3,11 +3,7 @@ import type { Rule } from './rule';
 /** Default largest document the engine parses, in UTF-16 code units (about 2 MB of text). */
 export const DEFAULT_MAX_SIZE = 2 * 1024 * 1024;
 
-/**
- * **size-limit** — a document larger than the configured limit (default 2 MB) is not parsed at
- * all: one info finding says so instead of freezing the editor or a CI job on a huge or binary
- * file. Raise the limit (`incidentReport.maxSize`, CLI `--max-size`) for genuinely large reports.
- */
+/** The `size-limit` rule; its `docs` are rendered to docs/rules/size-limit.md by `npm run generate`. */
 export const sizeLimitRule: Rule = {
   id: 'size-limit',
   defaultSeverity: 'info',
@@ -15,6 +11,23 @@ export const sizeLimitRule: Rule = {
     en: 'Documents above the size limit are skipped with a note instead of being parsed.',
     de: 'Dokumente über der Größengrenze werden mit einem Hinweis übersprungen statt gelesen.',
   },
+  docs: {
+    checks: [
+      'A document longer than the size limit (default 2,097,152 UTF-16 code units, about 2 MB of text) is not parsed at all: one info finding on the first line says so, instead of freezing the editor or a CI job on a huge or binary file. What was not checked is never reported as clean. Raise the limit with the option below for genuinely large reports.',
+    ],
+  },
+  options: [
+    {
+      name: 'maxSize',
+      schema: { type: 'number', minimum: 1, default: DEFAULT_MAX_SIZE },
+      description: {
+        en: 'Largest document that is checked, in UTF-16 code units (about characters). A larger one gets a single `size-limit` note instead of findings.',
+        de: 'Größtes Dokument, das geprüft wird, in UTF-16-Codeeinheiten (etwa Zeichen). Ein größeres erhält statt Befunden nur einen Hinweis `size-limit`.',
+      },
+      summary: 'largest document that is checked, in UTF-16 code units',
+      defaultText: '`2097152` (2 MB)',
+    },
+  ],
   check: () => [],
   precheck(text, ctx) {
     if (text.length <= ctx.maxSize) return null;
