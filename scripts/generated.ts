@@ -97,11 +97,14 @@ function readFixtures(): Fixture[] {
 
 function optionDocs(options: readonly OptionSpec[]): string {
   if (options.length === 0) return '';
-  const rows = options.map((option) => {
-    const where = [`setting \`incidentReport.${option.name}\``, 'lint option `' + option.name + '`', ...(option.cli ? [`CLI \`${option.cli}\``] : [])];
-    return `### \`${option.name}\`\n\n${option.description.en}\n\nDefault: ${option.defaultText}. Set by the ${where.join(', the ')}.${option.restricted ? ' Ignored from an untrusted workspace.' : ''}\n`;
+  const sections = options.map((option) => {
+    const ways = [`the VS Code setting \`incidentReport.${option.name}\``, ...(option.cli ? [`the CLI option \`${option.cli}\``] : []), `the engine option \`${option.name}\` (\`createLinter\`)`];
+    const value = option.schema.default;
+    const shown = value === undefined || value === '' ? option.defaultText : '`' + JSON.stringify(value) + '`';
+    const restricted = option.restricted ? ' A value from an untrusted workspace is ignored.' : '';
+    return `### \`${option.name}\`\n\n${option.description.en}\n\nDefault: ${shown}. Set it with ${ways.slice(0, -1).join(', ')} or ${ways[ways.length - 1]}.${restricted}\n`;
   });
-  return `## Options\n\n${rows.join('\n')}\n`;
+  return `## Options\n\n${sections.join('\n')}\n`;
 }
 
 function ruleDoc(rule: Rule, fixtures: Fixture[]): string {

@@ -26,7 +26,7 @@ export const leakTicketRule: Rule = {
         de: 'Regulärer Ausdruck (JavaScript-Syntax) interner Ticketnummern, die nie in öffentlichem Text stehen dürfen. Leer: das eingebaute Muster für Nummern wie `INC-2023-4711` oder `CHG-12345`.',
       },
       summary: 'regular expression of internal ticket IDs',
-      defaultText: 'built-in',
+      defaultText: 'built-in (`INC-2023-4711`, `CHG-12345`, …)',
       // A regular expression from an untrusted workspace could be made to backtrack for ever.
       restricted: true,
     },
