@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { diffEdit, fixAllText, fixEdits, systemTimeZone, type Finding, type FixAction, type FixOptions, type TextEdit } from '../core';
+import { diffEdit, fixEdits, type Finding, type FixAction, type TextEdit } from '../core';
 import { Commands, DIAGNOSTIC_SOURCE, LANGUAGE_ID } from './constants';
 import type { EngineService } from './engine';
 
@@ -51,7 +51,7 @@ class IncidentReportCodeActions implements vscode.CodeActionProvider {
       // Cached per document version: the same result the diagnostics were made from.
       const result = await this.engine.lint(document);
       if (!result || token.isCancellationRequested) return actions;
-      const options = await fixOptions(this.engine, document);
+      const options = await this.engine.fixOptions(document);
       const byKey = new Map<string, vscode.CodeAction>();
       for (const diagnostic of ours) {
         const finding = findingFor(document, result.findings, diagnostic);
@@ -105,19 +105,10 @@ function workspaceEdit(document: vscode.TextDocument, edits: readonly TextEdit[]
   return edit;
 }
 
-/** Fix titles follow the message language (`incidentReport.locale`), like the diagnostics. */
-async function fixOptions(engine: EngineService, document: vscode.TextDocument): Promise<FixOptions> {
-  const settings = engine.settings(document.uri);
-  const { linter } = await engine.linterFor(document.uri);
-  return { locale: settings.locale, schema: linter.schema.info, timeZone: settings.timeZone ?? systemTimeZone() };
-}
-
 /** One edit applying every safe fix (repeated until none is left), or `null` when there is none. */
 async function fixAllEdit(engine: EngineService, document: vscode.TextDocument): Promise<vscode.WorkspaceEdit | null> {
-  const { linter } = await engine.linterFor(document.uri);
-  const options = await fixOptions(engine, document);
   const text = document.getText();
-  const change = diffEdit(text, fixAllText(text, (input) => linter.lint(input), options));
+  const change = diffEdit(text, await engine.fixAll(document));
   return change ? workspaceEdit(document, [change]) : null;
 }
 

@@ -2,6 +2,9 @@ import * as vscode from 'vscode';
 import {
   createLinter,
   DEFAULT_REPORT_GLOBS,
+  fixAllText,
+  systemTimeZone,
+  type FixOptions,
   isIncidentReport,
   SchemaLoadError,
   toLocale,
@@ -134,6 +137,19 @@ export class EngineService implements vscode.Disposable {
     const ready = this.resolved.get((folder?.uri.toString() ?? '') + '#' + this.generation);
     const linter = ready?.linter ?? createLinter(this.lintOptions(this.settings(document.uri)));
     return this.lintWith(linter, document, this.generation);
+  }
+
+  /** Options of the fix engine: fix titles follow the report locale (`incidentReport.locale`), like the diagnostics. */
+  async fixOptions(document: vscode.TextDocument): Promise<FixOptions> {
+    const settings = this.settings(document.uri);
+    const { linter } = await this.linterFor(document.uri);
+    return { locale: settings.locale, schema: linter.schema.info, timeZone: settings.timeZone ?? systemTimeZone() };
+  }
+
+  /** The document's text with every safe fix applied (repeated until none is left). */
+  async fixAll(document: vscode.TextDocument): Promise<string> {
+    const { linter } = await this.linterFor(document.uri);
+    return fixAllText(document.getText(), (input) => linter.lint(input), await this.fixOptions(document));
   }
 
   /** Forgets the cached result of a closed document. */
