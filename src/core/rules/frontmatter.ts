@@ -10,7 +10,7 @@ export const frontmatterRule: Rule = {
   },
   docs: {
     checks: [
-      'The report\'s facts live in YAML frontmatter between `---` lines at the very top. Reports a file without frontmatter, TOML frontmatter (`+++`), an opening `---` that is never closed, and frontmatter that is empty or not a mapping of fields.',
+      'The report\'s facts live in YAML frontmatter between `---` lines at the very top. Reports a file without frontmatter, TOML frontmatter (`+++`), an opening `---` that is never closed (pointing at a `...` line that was meant to close it: YAML ends a document there, Markdown tools do not end frontmatter), and frontmatter that is empty or not a mapping of fields.',
     ],
   },
   check(ctx) {
@@ -39,7 +39,21 @@ export const frontmatterRule: Rule = {
           frontmatter.offset,
           frontmatter.endOffset,
         );
-      case 'unclosed':
+      case 'unclosed': {
+        // `...` ends a YAML document, but not frontmatter (see src/core/frontmatter.ts): say so where it stands.
+        const dotsLine = /^\.\.\.[ \t]*\r?$/gm;
+        dotsLine.lastIndex = frontmatter.contentOffset;
+        const dots = dotsLine.exec(text);
+        if (dots) {
+          return finding(
+            {
+              en: 'The frontmatter is closed with `...`, which Markdown tools (remark, Jekyll, Hugo, GitHub) do not accept: write `---` instead.',
+              de: 'Die Frontmatter endet mit `...`, das Markdown-Werkzeuge (remark, Jekyll, Hugo, GitHub) nicht anerkennen: Stattdessen `---` schreiben.',
+            },
+            dots.index,
+            dots.index + 3,
+          );
+        }
         return finding(
           {
             en: 'The frontmatter is not closed: add a line `---` after its last field.',
@@ -48,6 +62,7 @@ export const frontmatterRule: Rule = {
           frontmatter.open.offset,
           frontmatter.open.endOffset,
         );
+      }
       case 'yaml': {
         if (yamlErrors.length > 0 || dataError) return [];
         if (data === null || data === undefined) {
