@@ -8,7 +8,7 @@ export { parseReport, type ParsedReport, type Frontmatter } from './parse';
 export { findPublicSection, isPublicHeading, PUBLIC_SECTION_TITLES, type PublicSection } from './publicSection';
 export { formatPointer, parsePointer, locate, rangeForPointer } from './pointer';
 export { fieldName, t, toLocale } from './i18n';
-export { RULES, RULE_IDS, type OptionSpec, type Rule, type RuleDocs } from './rules';
+export { RULES, RULE_IDS, RULE_OPTIONS, type OptionSpec, type Rule, type RuleDocs } from './rules';
 export { BUNDLED_SCHEMA, bundledCompiledSchema, compileCustomSchema, SchemaLoadError, type CompiledSchema } from './schema/validator';
 export { SchemaInfo, type FieldInfo, type JsonSchema } from './schema/meta';
 export { isIncidentReport, DEFAULT_REPORT_GLOBS, REPORT_MARKER } from './isReport';
