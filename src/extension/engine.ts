@@ -28,7 +28,8 @@ export interface ResolvedSettings {
   validateOnType: boolean;
   internalDomains: string[] | undefined;
   ticketPattern: string | undefined;
-  maxSize: number | undefined;
+  /** Largest report checked, in characters; 0 = the engine's default. */
+  maxSize: number;
 }
 
 interface FolderEngine {
@@ -79,7 +80,7 @@ export class EngineService implements vscode.Disposable {
       validateOnType: config.get<boolean>(Settings.validateOnType, true),
       internalDomains: config.get<string[]>(Settings.internalDomains),
       ticketPattern: config.get<string>(Settings.ticketPattern) || undefined,
-      maxSize: config.get<number>(Settings.maxSize) || undefined,
+      maxSize: config.get<number>(Settings.maxSize, 0),
     };
   }
 
@@ -173,7 +174,7 @@ export class EngineService implements vscode.Disposable {
       ...(settings.timeZone ? { timeZone: settings.timeZone } : {}),
       ...(settings.internalDomains ? { internalDomains: settings.internalDomains } : {}),
       ...(settings.ticketPattern ? { ticketPattern: settings.ticketPattern } : {}),
-      ...(settings.maxSize ? { maxSize: settings.maxSize } : {}),
+      ...(settings.maxSize > 0 ? { maxSize: settings.maxSize } : {}),
     };
   }
 

@@ -6,26 +6,28 @@ export const DEFAULT_MAX_SIZE = 2 * 1024 * 1024;
 /** The `size-limit` rule; its `docs` are rendered to docs/rules/size-limit.md by `npm run generate`. */
 export const sizeLimitRule: Rule = {
   id: 'size-limit',
-  defaultSeverity: 'info',
+  defaultSeverity: 'error',
   description: {
-    en: 'Documents above the size limit are skipped with a note instead of being parsed.',
-    de: 'Dokumente über der Größengrenze werden mit einem Hinweis übersprungen statt gelesen.',
+    en: 'Documents above the size limit are not checked: an error, so they cannot pass or be published unchecked.',
+    de: 'Dokumente über der Größengrenze werden nicht geprüft: ein Fehler, damit sie nicht ungeprüft durchgehen oder veröffentlicht werden.',
   },
   docs: {
     checks: [
-      'A document longer than the size limit (default 2,097,152 UTF-16 code units, about 2 MB of text) is not parsed at all: one info finding on the first line says so, instead of freezing the editor or a CI job on a huge or binary file. What was not checked is never reported as clean. Raise the limit with the option below for genuinely large reports.',
+      'A document larger than the configured limit (default 2 MB) is not parsed at all, so nothing in it is checked: one error says so instead of freezing the editor or a CI job on a huge or binary file. It is an error because an unchecked report must never look clean: lint exits 1 (and `--max-warnings 0` cannot pass it), and `render` refuses to print its release.',
+      'Raise the limit for genuinely large reports with the option below.',
     ],
   },
   options: [
     {
       name: 'maxSize',
-      schema: { type: 'number', minimum: 1, default: DEFAULT_MAX_SIZE },
+      schema: { type: 'integer', default: 0, minimum: 0 },
       description: {
-        en: 'Largest document that is checked, in UTF-16 code units (about characters). A larger one gets a single `size-limit` note instead of findings.',
-        de: 'Größtes Dokument, das geprüft wird, in UTF-16-Codeeinheiten (etwa Zeichen). Ein größeres erhält statt Befunden nur einen Hinweis `size-limit`.',
+        en: 'Largest report that is checked, in characters. `0`: the default, 2097152 (about 2 MB). A larger report is not checked and gets a `size-limit` error; its preview and export refuse to show unchecked text. Same as the CLI option `--max-size`.',
+        de: 'Größter Bericht, der geprüft wird, in Zeichen. `0`: der Standard, 2097152 (etwa 2 MB). Ein größerer Bericht wird nicht geprüft und erhält einen `size-limit`-Fehler; Vorschau und Export zeigen ungeprüften Text nicht an. Entspricht der CLI-Option `--max-size`.',
       },
-      summary: 'largest document that is checked, in UTF-16 code units',
-      defaultText: '`2097152` (2 MB)',
+      summary: 'largest report that is checked, in characters (`0`: the default)',
+      defaultText: '`0` (2097152, about 2 MB)',
+      cli: '--max-size',
     },
   ],
   check: () => [],
@@ -37,8 +39,8 @@ export const sizeLimitRule: Rule = {
         ruleId: this.id,
         message: ctx.t(
           {
-            en: 'This document has {size} characters, more than the limit of {limit}: it was not checked. Split it, or raise the size limit.',
-            de: 'Dieses Dokument hat {size} Zeichen, mehr als die Grenze von {limit}: Es wurde nicht geprüft. Aufteilen oder die Größengrenze erhöhen.',
+            en: 'This document has {size} characters, more than the limit of {limit}: it was not checked, so nothing in it may be published. Split it, or raise the limit (CLI `--max-size`, setting `incidentReport.maxSize`).',
+            de: 'Dieses Dokument hat {size} Zeichen, mehr als die Grenze von {limit}: Es wurde nicht geprüft, also darf nichts daraus veröffentlicht werden. Aufteilen oder die Grenze erhöhen (CLI `--max-size`, Einstellung `incidentReport.maxSize`).',
           },
           { size: text.length, limit: ctx.maxSize },
         ),
