@@ -11,6 +11,7 @@ import {
   mergeConfigs,
   parseProjectConfig,
   RULE_IDS,
+  RULE_OPTIONS,
   withTrust,
 } from '../../src/core';
 import { CONFIG_KEYS, RESTRICTED_CONFIG_KEYS } from '../../src/core/config';
@@ -155,6 +156,14 @@ describe('schemas/incident-report-config.schema.json', () => {
     assert.deepEqual(Object.keys(schema.properties.rules.properties), [...RULE_IDS]);
     assert.deepEqual(schema.properties.internalDomains.default, [...DEFAULT_INTERNAL_DOMAINS]);
     assert.deepEqual(schema.properties.files.default, [...DEFAULT_REPORT_GLOBS]);
+  });
+
+  it('holds every option a rule declares, with its type and the restriction of untrusted workspaces', () => {
+    for (const option of RULE_OPTIONS) {
+      assert.ok((CONFIG_KEYS as readonly string[]).includes(option.name), `rule option ${option.name} is missing from the configuration file (src/core/config, the config schema)`);
+      assert.equal(schema.properties[option.name].type, option.schema.type, option.name);
+      assert.equal((RESTRICTED_CONFIG_KEYS as readonly string[]).includes(option.name), option.restricted === true, `${option.name}: restricted`);
+    }
   });
 
   it('agrees with the engine on what is valid', () => {
