@@ -7,6 +7,9 @@
  * source range; fields that are internal by design must never appear in any output.
  */
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { publishedFields, publishedFieldsDoc, readmeWithTable } from '../../scripts/published-fields';
 import { buildModel, createLinter, PUBLIC_OUTPUTS, type Finding } from '../../src/core';
 import { baseReport, fieldPattern, pointerOf, reportText, setIn, stringLeaves } from './schemaLeaves';
 
@@ -108,5 +111,20 @@ describe('publication model: every public output prints only what the leak rules
 
   it('saw the planted text printed from every field a release is known to print (the test is not vacuous)', () => {
     for (const path of [...MUST_BE_PRINTED, 'body']) assert.ok(printed.has(path), `${path} never appeared in an output`);
+  });
+});
+
+describe('published-fields table (README.md, docs/published-fields.md)', () => {
+  it('is generated from the publication model and up to date (npx tsx scripts/published-fields.ts)', () => {
+    const root = join(__dirname, '..', '..');
+    assert.equal(readFileSync(join(root, 'docs', 'published-fields.md'), 'utf8'), publishedFieldsDoc());
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    assert.equal(readmeWithTable(readme), readme);
+  });
+
+  it('lists the fields a release prints as published and the internal ones as never printed', () => {
+    const rows = new Map(publishedFields().map((r) => [r.field, r.published]));
+    for (const field of ['organization', 'authorities[].name', 'contacts[].hours', 'data_loss.statement']) assert.equal(rows.get(field), true, field);
+    for (const field of ['iocs[]', 'authorities[].reference', 'approval.approved_by', 'data_loss.delay_reason', 'x-*']) assert.equal(rows.get(field), false, field);
   });
 });
