@@ -115,7 +115,7 @@ describe('publication model: every public output prints only what the leak rules
 });
 
 describe('published-fields table (README.md, docs/published-fields.md)', () => {
-  it('is generated from the publication model and up to date (npx tsx scripts/published-fields.ts)', () => {
+  it('is generated from the publication model and up to date (npm run generate)', () => {
     const root = join(__dirname, '..', '..');
     assert.equal(readFileSync(join(root, 'docs', 'published-fields.md'), 'utf8'), publishedFieldsDoc());
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
