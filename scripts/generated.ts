@@ -7,6 +7,7 @@
  * (schemas/incident-report.schema.json) and the fixtures (examples in the rule docs).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { publishedFieldsDoc, readmeWithTable } from './published-fields';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Localized, OptionSpec, Rule } from '../src/core';
@@ -103,7 +104,8 @@ function optionDocs(options: readonly OptionSpec[]): string {
   const sections = options.map((option) => {
     const ways = [`the VS Code setting \`incidentReport.${option.name}\``, ...(option.cli ? [`the CLI option \`${option.cli}\``] : []), `the engine option \`${option.name}\` (\`createLinter\`)`];
     const value = option.schema.default;
-    const shown = value === undefined || value === '' ? option.defaultText : '`' + JSON.stringify(value) + '`';
+    // A list reads best in full; a scalar as the author describes it (`0` may mean "the built-in limit").
+    const shown = Array.isArray(value) ? '`' + JSON.stringify(value) + '`' : option.defaultText;
     const restricted = option.restricted ? ' A value from an untrusted workspace is ignored.' : '';
     return `### \`${option.name}\`\n\n${option.description.en}\n\nDefault: ${shown}. Set it with ${ways.slice(0, -1).join(', ')} or ${ways[ways.length - 1]}.${restricted}\n`;
   });
@@ -232,7 +234,8 @@ export async function generatedFiles(): Promise<GeneratedFile[]> {
   return [
     { path: 'src/core/rules/index.ts', content: rulesIndex(modules) },
     ...rules.map((rule) => ({ path: `docs/rules/${rule.id}.md`, content: ruleDoc(rule, fixtures) })),
-    { path: 'README.md', content: readme(rules) },
+    { path: 'README.md', content: readmeWithTable(readme(rules)) },
+    { path: 'docs/published-fields.md', content: publishedFieldsDoc() },
     { path: 'package.json', content: packageJson(rules) },
     { path: 'package.nls.json', content: nlsFile('package.nls.json', 'en', rules) },
     { path: 'package.nls.de.json', content: nlsFile('package.nls.de.json', 'de', rules) },

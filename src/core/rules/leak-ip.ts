@@ -12,7 +12,7 @@ export const leakIpRule: Rule = {
   },
   docs: {
     checks: [
-      'No IPv4 or IPv6 address in the published text (public section, title, data-loss statement, updates, workarounds). Addresses map the network for an attacker and say nothing to citizens. Version numbers (1.2.3, "Version 10.0.1.2"), times (15:55, 15:55:00) and dates are not addresses. Error: an address in a press release cannot be taken back. The message says which kind it is: a private address reveals the internal network; a public one (often the attackers\') is no help to readers and belongs in `iocs`.',
+      'No IPv4 or IPv6 address in the published text: the public section and every field that a public output prints (see [what is published](../published-fields.md)). Addresses map the network for an attacker and say nothing to citizens. Version numbers (1.2.3, "Version 10.0.1.2"), times (15:55, 15:55:00) and dates are not addresses. Error: an address in a press release cannot be taken back. The message says which kind it is: a private address reveals the internal network; a public one (often the attackers\') is no help to readers and belongs in `iocs`.',
     ],
   },
   check(ctx) {
