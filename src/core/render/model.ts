@@ -10,8 +10,8 @@ import { isRecord, recordItems } from '../fields';
 import { isValidTimeZone } from '../time';
 import { SchemaInfo, type JsonSchema } from '../schema/meta';
 import bundledSchema from '../../../schemas/incident-report.schema.json';
-import { clockAt, formatDate, formatDateTime, formatUpdateHeading, resolveTime, type DisplayTime } from './dates';
-import { label, LABELS } from './labels';
+import { clockAt, formatDate, formatDateTime, formatShortDateTime, formatUpdateHeading, resolveTime, rfc3339, type DisplayTime } from './dates';
+import { authorityRoleLabel, contactRoleLabel, label, LABELS } from './labels';
 
 /** Options of {@link buildModel} and `renderPressRelease`. */
 export interface RenderOptions {
@@ -47,6 +47,8 @@ export interface ServiceEntry {
 /** A public contact. */
 export interface ContactEntry {
   role: string;
+  /** The schema value (`press`, `hotline`, `emergency`, `dpo`): which contact to name where. */
+  roleKey: ContactRole;
   name: string | null;
   phone: string | null;
   /** `tel:` target built from the digits of `phone`, or `null`. */
@@ -60,7 +62,18 @@ export interface ContactEntry {
 /** One public update. */
 export interface UpdateEntry {
   heading: string;
+  /** The time as written in the report (for `<time datetime>`). */
   datetime: string | null;
+  /** The same instant as RFC 3339 with the offset of the report's zone (feeds), or `null` without an instant. */
+  rfc3339: string | null;
+  /** Epoch milliseconds, or `null` when the time has no offset. */
+  epochMs: number | null;
+  /** "Montag, 30. Oktober 2023, 16:00 Uhr": the time alone, for "As of". */
+  when: string | null;
+  /** "30.10.2023, 16:00 Uhr" / "30 Oct 2023, 4:00 pm" (short posts). */
+  shortTime: string | null;
+  /** Position in the report's `updates` list: with the report ID, a stable identity for feed entries. */
+  index: number;
   /** Paragraphs of the update's text. */
   paragraphs: string[];
 }
@@ -68,6 +81,24 @@ export interface UpdateEntry {
 /** Everything the release shows. Strings are raw report values: the writers escape them. */
 export interface PressReleaseModel {
   locale: Locale;
+  /** The report's `id` (stable identity for feed entries), or `null`. */
+  id: string | null;
+  /** The incident status as a schema value (`resolved` moves a report to "recently resolved"), or `null`. */
+  statusKey: IncidentStatus | null;
+  /** The status in plain words, or `null`. */
+  statusText: string | null;
+  /** When the incident was resolved (`timestamps.resolved_at`). */
+  resolvedAt: Fact | null;
+  /** When the incident began (`timestamps.started_at`). */
+  startedAt: Fact | null;
+  /** `published_at` as RFC 3339 in the report's zone, or `null`. */
+  publishedRfc3339: string | null;
+  /** `published_at` in epoch ms, or `null`. */
+  publishedEpochMs: number | null;
+  /** The short boilerplate about the organisation (`organization_about`), or `null`. */
+  about: string | null;
+  /** The authorities grouped by what they do, in plain words ("Ermittlungen: …"). */
+  authorityGroups: Array<{ label: string; names: string[] }>;
   title: string;
   organization: string | null;
   dateline: { date: string; datetime: string | null };
@@ -92,6 +123,13 @@ export interface PressReleaseModel {
 }
 
 let bundledInfo: SchemaInfo | null = null;
+
+/** Incident states of the schema. */
+export type IncidentStatus = 'investigating' | 'identified' | 'monitoring' | 'resolved';
+const INCIDENT_STATES: readonly string[] = ['investigating', 'identified', 'monitoring', 'resolved'];
+
+/** Contact roles of the schema. */
+export type ContactRole = 'press' | 'hotline' | 'emergency' | 'dpo';
 
 const KNOWN_SERVICE_STATES = new Set(['operational', 'degraded_performance', 'partial_outage', 'major_outage', 'under_maintenance']);
 
@@ -220,6 +258,11 @@ export function buildModel(report: ParsedReport, options: RenderOptions = {}): P
         entry: {
           heading: at ? formatUpdateHeading(at, locale) : 'Update',
           datetime: at?.iso ?? null,
+          rfc3339: at?.epochMs != null ? rfc3339(at.epochMs, zone, at.iso) : null,
+          epochMs: at?.epochMs ?? null,
+          when: at ? formatDateTime(at, locale) : null,
+          shortTime: at ? formatShortDateTime(at, locale) : null,
+          index,
           paragraphs: text ? text.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean) : [],
         },
       };
@@ -239,8 +282,10 @@ export function buildModel(report: ParsedReport, options: RenderOptions = {}): P
       const phone = str(contact.phone);
       const digits = phone ? phone.replace(/[^\d+]/g, '') : '';
       const email = str(contact.email);
+      const roleKey = contact.role as ContactRole;
       return {
-        role: words(`/contacts/${index}/role`, contact.role) ?? '',
+        role: contactRoleLabel(locale, roleKey) ?? words(`/contacts/${index}/role`, contact.role) ?? '',
+        roleKey,
         name: str(contact.name),
         phone,
         phoneHref: /^\+?\d{3,}$/.test(digits) ? `tel:${digits}` : null,
@@ -255,8 +300,27 @@ export function buildModel(report: ParsedReport, options: RenderOptions = {}): P
   const leadIndex = children.findIndex((node) => node.type === 'paragraph');
   const organization = str(data.organization);
 
+  const authorityGroups: Array<{ label: string; names: string[] }> = [];
+  recordItems(data.authorities).forEach((authority, index) => {
+    const name = str(authority.name);
+    if (!name) return;
+    const groupLabel = authorityRoleLabel(locale, authority.role) ?? words(`/authorities/${index}/role`, authority.role) ?? label(locale, 'authorityOther');
+    const group = authorityGroups.find((g) => g.label === groupLabel);
+    if (group) group.names.push(name);
+    else authorityGroups.push({ label: groupLabel, names: [name] });
+  });
+
   return {
     locale,
+    id: str(data.id),
+    statusKey: typeof data.status === 'string' && INCIDENT_STATES.includes(data.status) ? (data.status as IncidentStatus) : null,
+    statusText: status,
+    resolvedAt: timeFact('resolved', timestamps.resolved_at),
+    startedAt: timeFact('started', timestamps.started_at),
+    publishedRfc3339: published?.epochMs != null ? rfc3339(published.epochMs, zone, published.iso) : null,
+    publishedEpochMs: published?.epochMs ?? null,
+    about: str(data.organization_about),
+    authorityGroups,
     title: str(data.title) ?? label(locale, 'untitled'),
     organization,
     dateline,

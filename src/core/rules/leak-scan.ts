@@ -6,7 +6,7 @@
  *   fenced code and HTML comments included, because the Markdown source itself is often pasted
  *   into a CMS as it is;
  * - these frontmatter scalars, at their exact source range: `title`, `data_loss.statement`,
- *   `updates[].text`, `affected_services[].workaround`, and (they are printed too)
+ *   `updates[].text`, `affected_services[].workaround`, `organization_about`, and (they are printed too)
  *   `affected_services[].name` and `affected_organizations[]`.
  *
  * Everything else (internal sections, `iocs`, `authorities[].reference`, `approval`, …) is never
@@ -227,6 +227,7 @@ function publishedValues(data: Record<string, unknown>): Array<{ path: string; v
     if (typeof value === 'string') values.push({ path: formatPointer(segments), value });
   };
   add(data.title, ['title']);
+  add(data.organization_about, ['organization_about']);
   if (isRecord(data.data_loss)) add(data.data_loss.statement, ['data_loss', 'statement']);
   const list = (key: string) => (Array.isArray(data[key]) ? (data[key] as unknown[]) : []);
   list('affected_services').forEach((service, i) => {
