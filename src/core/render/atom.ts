@@ -25,7 +25,8 @@ export function escapeXml(value: string): string {
 
 /** A report ID as the specific part of a `tag:` URI: characters outside the URI's safe set percent-encoded. */
 function tagPart(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  // Lone surrogates would make encodeURIComponent throw; XML could not carry them anyway.
+  return encodeURIComponent(value.replace(XML_INVALID, '')).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** The date part of a `tag:` URI: the day the report began or was published, else a fixed day. */

@@ -22,6 +22,8 @@ export const POST_SEPARATOR = '---';
 
 const URL = /https?:\/\/[^\s<>"]+/giu;
 const ELLIPSIS = '…';
+/** X weighs "…" as 2 (Mastodon as 1): a shortened post keeps that one character spare, so it fits on both. */
+const ELLIPSIS_SPARE = 1;
 /** The least free text worth posting before the extras give way. */
 const MIN_TEXT = 40;
 
@@ -63,19 +65,23 @@ function clean(value: string): string {
 /** Shortens `text` to at most `budget` counted characters, at a word where possible, ending in "…". */
 export function shorten(text: string, budget: number): string {
   if (countChars(text) <= budget) return text;
+  budget -= ELLIPSIS_SPARE;
   if (budget <= 0) return '';
+  // The count grows with every word added, so a binary search finds the longest prefix that fits
+  // (a word-by-word loop recounts the whole prefix each time: quadratic on a long text).
   const words = text.split(' ');
-  let result = '';
-  for (const word of words) {
-    const next = result ? `${result} ${word}` : word;
-    if (countChars(next + ELLIPSIS) > budget) break;
-    result = next;
+  let [low, high] = [0, words.length];
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (countChars(words.slice(0, mid).join(' ') + ELLIPSIS) <= budget) low = mid;
+    else high = mid - 1;
   }
+  let result = words.slice(0, low).join(' ');
   if (!result) {
     // Not even the first word fits: cut by grapheme (a URL cut this way is plain text and counts as such).
-    const chars = graphemes(text);
-    result = chars.slice(0, Math.max(0, budget - 1)).join('');
-    while (result && countChars(result + ELLIPSIS) > budget) result = graphemes(result).slice(0, -1).join('');
+    const chars = graphemes(text.slice(0, budget * 8)).slice(0, Math.max(0, budget - 1));
+    while (chars.length > 0 && countChars(chars.join('') + ELLIPSIS) > budget) chars.pop();
+    result = chars.join('');
   }
   return result.replace(/[\s,;:.–-]+$/u, '') + ELLIPSIS;
 }
