@@ -34,13 +34,14 @@ h3 { font-size: 1.1rem; margin: 1.2rem 0 .4rem; }
 .reach { background: #e8f0fb; border-left: 6px solid var(--accent); padding: .6rem 1rem; margin: .8rem 0; }
 .reach h3 { margin-top: .2rem; }
 .reach ul { list-style: none; margin: 0; padding: 0; display: grid; gap: .6rem; }
-.reach .role { display: block; font-weight: 700; }
+.reach .role { font-weight: 700; }
 .reach .phone { font-size: 1.25rem; font-weight: 700; }
 .incident-status { margin: .2rem 0 .6rem; color: var(--muted); }
 caption { text-align: left; font-weight: 700; padding: .2rem 0; }
 table { border-collapse: collapse; width: 100%; margin: .4rem 0; }
 th, td { text-align: left; vertical-align: top; padding: .4rem .5rem; border-bottom: 1px solid var(--rule); }
-th { font-size: .85rem; color: var(--muted); }
+thead th { font-size: .85rem; color: var(--muted); }
+tbody th { font-weight: 700; }
 .state { display: inline-block; padding: 0 .45rem; border-radius: .25rem; font-weight: 700; font-size: .85rem; background: #e8eaed; color: #1a1a1a; white-space: nowrap; }
 .state-major_outage { background: #fbd5d5; color: #8a1111; }
 .state-partial_outage { background: #fde6c8; color: #7a3e00; }
@@ -138,10 +139,13 @@ function contactsHtml(contacts: readonly ContactEntry[], L: (key: LabelKey) => s
     if (c.hours) lines.push(`${L('hours')}: ${e(c.hours)}`);
     return `<li>${lines.join('<br>')}</li>`;
   });
-  return `<section class="reach" aria-labelledby="${headingId}"><h3 id="${headingId}">${L('reachUs')}</h3><ul>${items.join('')}</ul></section>`;
+  // A plain block, not a labelled region: every organisation has one, and landmarks must differ by name.
+  return `<div class="reach"><h3 id="${headingId}">${L('reachUs')}</h3><ul>${items.join('')}</ul></div>`;
 }
 
-function incidentHtml(model: PressReleaseModel, locale: Locale, L: (key: LabelKey) => string): string {
+function incidentHtml(model: PressReleaseModel, locale: Locale): string {
+  // Labels in the report's own language: an English report on a German page reads English throughout.
+  const L = (key: LabelKey) => e(label(model.locale, key));
   const parts = [`<article class="incident"${langAttr(model, locale)}>`, `<h3>${e(model.title)}</h3>`];
   const status = [model.statusText, model.startedAt ? `${e(model.startedAt.label)}: ${timeHtml(model.startedAt)}` : null].filter(Boolean);
   if (model.statusText) status[0] = `${L('status')}: ${e(model.statusText)}`;
@@ -179,9 +183,11 @@ export function renderStatusPageHtml(models: readonly PressReleaseModel[], optio
 
   groups.forEach((group, index) => {
     body.push(`<section class="organization" aria-labelledby="org-${index}">`, `<h2 id="org-${index}">${e(group.name)}</h2>`);
-    body.push(contactsHtml(group.contacts, L, `reach-${index}`));
-    if (group.open.length === 0) body.push(`<p>${L('noOpenIncident')}</p>`);
-    for (const model of group.open) body.push(incidentHtml(model, locale, L));
+    const groupLocale = (group.open[0] ?? group.resolved[0])?.locale ?? locale;
+    const GL = (key: LabelKey) => e(label(groupLocale, key));
+    body.push(contactsHtml(group.contacts, GL, `reach-${index}`).replace('<div class="reach">', `<div class="reach"${groupLocale === locale ? '' : ` lang="${groupLocale}"`}>`));
+    if (group.open.length === 0) body.push(`<p>${GL('noOpenIncident')}</p>`);
+    for (const model of group.open) body.push(incidentHtml(model, locale));
     body.push('</section>');
   });
 

@@ -45,8 +45,12 @@ body { margin: 0; padding: 0 1.5rem 2rem; color: var(--vscode-editor-foreground)
   background: var(--vscode-editorWidget-background); border-bottom: 1px solid var(--vscode-widget-border, var(--vscode-panel-border)); }
 .ir-status.has-errors { border-bottom-color: var(--vscode-editorError-foreground); }
 .ir-status.has-warnings { border-bottom-color: var(--vscode-editorWarning-foreground); }
-.ir-status.has-errors .ir-summary-text { color: var(--vscode-editorError-foreground); font-weight: 600; }
-.ir-status.has-warnings .ir-summary-text { color: var(--vscode-editorWarning-foreground); font-weight: 600; }
+.ir-status.has-errors, .ir-status.has-warnings { border-left: 4px solid; }
+.ir-status.has-errors { border-left-color: var(--vscode-editorError-foreground); }
+.ir-status.has-warnings { border-left-color: var(--vscode-editorWarning-foreground); }
+/* The summary stays in the text colour: red or amber text on the widget background misses 4.5:1 in the
+   light theme (#e51400 on #f8f8f8 is 4.46:1); the coloured borders carry the signal. */
+.ir-status.has-errors .ir-summary-text, .ir-status.has-warnings .ir-summary-text { font-weight: 600; }
 .ir-status button { flex: none; }
 .ir-status button { font: inherit; color: var(--vscode-textLink-foreground); background: none; border: 0; padding: 0; cursor: pointer; text-decoration: underline; }
 .ir-status button:focus-visible { outline: 1px solid var(--vscode-focusBorder); }
@@ -54,7 +58,8 @@ body { margin: 0; padding: 0 1.5rem 2rem; color: var(--vscode-editor-foreground)
 .press-release { max-width: 46rem; margin: 0 auto; }
 .press-release header { border-bottom: 2px solid var(--vscode-textLink-foreground); margin-bottom: 1.2rem; padding-bottom: .8rem; }
 .kicker { margin: 0; font-size: .8em; letter-spacing: .12em; text-transform: uppercase; color: var(--vscode-textLink-foreground); font-weight: 600; }
-.dateline { margin: .3rem 0 0; color: var(--vscode-descriptionForeground); }
+.dateline { font-weight: 700; }
+.about p { font-size: .95em; }
 h1 { font-size: 1.7em; line-height: 1.25; margin: .5rem 0 .8rem; }
 h2 { font-size: 1.1em; margin: 1.6rem 0 .5rem; padding-bottom: .2rem; border-bottom: 1px solid var(--vscode-panel-border); color: var(--vscode-textLink-foreground); }
 h3, h4, h5, h6 { font-size: 1em; margin: 1.1rem 0 .3rem; }
@@ -66,9 +71,13 @@ h3, h4, h5, h6 { font-size: 1em; margin: 1.1rem 0 .3rem; }
 .services { list-style: none; padding: 0; margin: 0; }
 .services li { padding: .45rem 0; border-bottom: 1px solid var(--vscode-panel-border); }
 .services .state { margin-left: .4rem; padding: 0 .4rem; border-radius: 3px; font-size: .85em; font-weight: 600;
-  background: var(--vscode-badge-background); color: var(--vscode-badge-foreground); }
-.state-major_outage { background: var(--vscode-inputValidation-errorBackground, var(--vscode-badge-background)) !important; }
-.state-partial_outage, .state-degraded_performance { background: var(--vscode-inputValidation-warningBackground, var(--vscode-badge-background)) !important; }
+  background: var(--vscode-badge-background); color: var(--vscode-badge-foreground); border: 1px solid transparent; }
+/* The validation backgrounds are pale in light themes and dark in dark ones: the badge text takes the
+   editor's text colour, which contrasts with both (the badge foreground is white in light themes). */
+.state-major_outage { background: var(--vscode-inputValidation-errorBackground, var(--vscode-badge-background)) !important;
+  color: var(--vscode-editor-foreground) !important; border-color: var(--vscode-inputValidation-errorBorder, transparent) !important; }
+.state-partial_outage, .state-degraded_performance { background: var(--vscode-inputValidation-warningBackground, var(--vscode-badge-background)) !important;
+  color: var(--vscode-editor-foreground) !important; border-color: var(--vscode-inputValidation-warningBorder, transparent) !important; }
 .services .detail { display: block; color: var(--vscode-descriptionForeground); }
 .data-loss { border-left: 5px solid var(--vscode-editorWarning-foreground); background: var(--vscode-textBlockQuote-background); padding: .7rem 1rem; margin: 1.2rem 0; }
 .data-loss h2 { margin-top: 0; border: 0; }
