@@ -18,6 +18,8 @@ export interface LintArgs {
   rules: Record<string, RuleLevel>;
   timeZone: string | undefined;
   color: boolean;
+  /** `--max-size N`: largest report checked, in characters (`undefined`: the default). */
+  maxSize: number | undefined;
 }
 
 export interface RenderArgs {
@@ -36,6 +38,7 @@ export interface RenderArgs {
   link: string | null;
   /** `--hashtag` values for social posts. */
   hashtags: string[];
+  maxSize: number | undefined;
   strict: boolean;
   locale: Locale;
   schema: string | null;
@@ -81,6 +84,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
         'max-chars': { type: 'string' },
         link: { type: 'string' },
         hashtag: { type: 'string', multiple: true },
+        'max-size': { type: 'string' },
       },
     });
   } catch (error) {
@@ -88,8 +92,13 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
   }
   const { values, positionals } = parsed;
   const locale = values.locale === undefined ? environmentLocale(env) : checkLocale(values.locale);
+  let maxSize: number | undefined;
+  if (values['max-size'] !== undefined) {
+    if (!/^[1-9]\d*$/.test(values['max-size'])) throw new UsageError(`--max-size takes a whole number of characters > 0, not "${values['max-size']}"`);
+    maxSize = Number(values['max-size']);
+  }
 
-  if (command === 'render') return renderArgs(values, positionals, locale);
+  if (command === 'render') return renderArgs(values, positionals, locale, maxSize);
   for (const option of ['as', 'max-chars', 'link', 'hashtag'] as const) {
     if (values[option] !== undefined) throw new UsageError(`--${option} is an option of render, not of lint`);
   }
@@ -124,6 +133,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
     rules,
     timeZone: values['time-zone'],
     color,
+    maxSize,
   };
 }
 
@@ -132,6 +142,7 @@ function renderArgs(
   values: { format?: string; out?: string; strict?: boolean; schema?: string; 'time-zone'?: string; as?: string; 'max-chars'?: string; link?: string; hashtag?: string[] },
   positionals: string[],
   locale: Locale,
+  maxSize: number | undefined,
 ): RenderArgs {
   const as = values.as ?? OutputIds.pressRelease;
   const output = findOutput(as);
@@ -173,6 +184,7 @@ function renderArgs(
     maxChars,
     link,
     hashtags,
+    maxSize,
   };
 }
 
@@ -209,6 +221,8 @@ Lint options:
       --rule RULE=LEVEL             set a rule to error, warning, info or off (repeatable)
       --time-zone ZONE              IANA zone for timestamps without offset (default: the system's)
       --color / --no-color          force or disable colours
+      --max-size N                  largest report checked, in characters (default: 2097152);
+                                    a larger one is an error (size-limit), never skipped silently
 
 Render options:
       --as OUTPUT                   press-release (default): one report, html|text

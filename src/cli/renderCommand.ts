@@ -29,6 +29,7 @@ export async function runRender(args: RenderArgs): Promise<CommandOutcome> {
     locale: args.locale,
     ...(schema !== undefined ? { schema } : {}),
     ...(args.timeZone ? { timeZone: args.timeZone } : {}),
+    ...(args.maxSize !== undefined ? { maxSize: args.maxSize } : {}),
   });
   const say = (text: { en: string; de: string }, values?: Record<string, string | number>) => t(args.locale, text, values);
   const fail = (file: string, message: string, stderr = ''): CommandOutcome => ({ stdout: '', stderr: `${stderr}incident-report: ${file}: ${message}\n`, exitCode: 2 });
@@ -46,7 +47,16 @@ export async function runRender(args: RenderArgs): Promise<CommandOutcome> {
       return fail(target.display, describeIoError(error), stderr);
     }
     if (!target.explicit && !isIncidentReport(source, matchPath(target.display))) continue;
-    const { findings, report } = linter.lint(source);
+    const { findings, report, unchecked } = linter.lint(source);
+    // Fail closed: text that was not scanned for leaks is never printed, with or without --strict.
+    if (unchecked) {
+      const reason = `${unchecked.line}:${unchecked.column} ${unchecked.severity} ${unchecked.message} (${unchecked.ruleId})`;
+      const refused = say({
+        en: 'not rendered: the report could not be checked, and unchecked text is never published',
+        de: 'nicht erzeugt: Der Bericht konnte nicht geprüft werden, und ungeprüfter Text wird nie veröffentlicht',
+      });
+      return { stdout: '', stderr: `${stderr}incident-report: ${target.display}: ${refused}\n  ${reason}\n`, exitCode: 1 };
+    }
     const problem = unusable(report, target.display, say);
     if (problem) return fail(target.display, problem, stderr);
     stderr += summarise(args, target.display, findings);

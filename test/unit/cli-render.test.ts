@@ -37,7 +37,7 @@ describe('CLI render', () => {
     const { code, stdout } = cli(['render', EN, '--format', 'text', '--locale', 'de']);
     assert.equal(code, 0);
     assert.ok(stdout.startsWith('PRESS RELEASE · Südwestfalen-IT (municipal IT service provider)\n\nRansomware attack on the data centres of Südwestfalen-IT\n'));
-    assert.ok(stdout.includes('\n\nSüdwestfalen-IT (municipal IT service provider), 30 October 2023 –\nSüdwestfalen-IT, the IT service provider'));
+    assert.ok(stdout.includes('\n\nSüdwestfalen-IT (municipal IT service provider), 6 November 2023 –\nSüdwestfalen-IT, the IT service provider'));
     assert.ok(stdout.includes('Update — Monday, 30 October 2023, 6:00 pm\n'));
     assert.ok(!stdout.includes('<'), 'no HTML in the text version');
   });

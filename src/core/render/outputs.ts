@@ -54,6 +54,9 @@ export const OutputIds = {
   social: 'social',
 } as const;
 
+/** Id of the default output. */
+export const PRESS_RELEASE_OUTPUT_ID = OutputIds.pressRelease;
+
 /** The one model a single-report output renders (the registry checks `multi` before calling). */
 function only(models: readonly PressReleaseModel[]): PressReleaseModel {
   const [model] = models;

@@ -33,15 +33,25 @@ function graphemes(text: string): string[] {
   return Array.from(segmenter.segment(text), (s) => s.segment);
 }
 
+// Latin letters (umlauts included), punctuation and dashes: one code unit is one grapheme here, so
+// the (slow) segmenter is needed only for text with combining marks, emoji, other scripts.
+const SIMPLE = /^[\u0000-\u02ff\u2000-\u206f\u20a0-\u20cf]*$/;
+
+/** Grapheme clusters in `text` (CR LF is one). */
+function graphemeCount(text: string): number {
+  if (SIMPLE.test(text)) return text.length - (text.match(/\r\n/g)?.length ?? 0);
+  return graphemes(text).length;
+}
+
 /** Characters of `text` as X and Mastodon count them: a URL is 23, a grapheme cluster is 1. */
 export function countChars(text: string): number {
   let count = 0;
   let last = 0;
   for (const m of text.matchAll(URL)) {
-    count += graphemes(text.slice(last, m.index)).length + URL_WEIGHT;
+    count += graphemeCount(text.slice(last, m.index)) + URL_WEIGHT;
     last = m.index + m[0].length;
   }
-  return count + graphemes(text.slice(last)).length;
+  return count + graphemeCount(text.slice(last));
 }
 
 /** One post. */
