@@ -16,6 +16,7 @@ import { parseReport } from '../../src/core';
 import { buildModel, renderPressRelease } from '../../src/core/render';
 import { renderStatusPageHtml } from '../../src/core/render/statusPage';
 import { buildPreviewHtml } from '../../src/extension/preview/html';
+import { previewView } from '../../src/extension/preview/views';
 import type { ToWebview } from '../../src/extension/preview/protocol';
 
 const ROOT = join(__dirname, '..', '..');
@@ -56,6 +57,7 @@ const THEMES: Record<string, { bodyClass: string; vars: Record<string, string> }
       'textBlockQuote-background': '#f8f8f8', 'textBlockQuote-border': '#e5e5e5', 'textCodeBlock-background': '#f8f8f8',
       'badge-background': '#007acc', 'badge-foreground': '#ffffff', 'inputValidation-errorBackground': '#fdeded', 'inputValidation-errorBorder': '#e51400',
       'inputValidation-warningBackground': '#fdf6e3', 'inputValidation-warningBorder': '#bf8803', 'font-family': 'system-ui, sans-serif', 'font-size': '13px',
+      'button-background': '#005fb8', 'button-foreground': '#ffffff', 'dropdown-background': '#ffffff', 'dropdown-foreground': '#3b3b3b', 'dropdown-border': '#cecece',
     },
   },
   dark: {
@@ -67,6 +69,7 @@ const THEMES: Record<string, { bodyClass: string; vars: Record<string, string> }
       'textBlockQuote-background': '#2b2b2b', 'textBlockQuote-border': '#616161', 'textCodeBlock-background': '#2b2b2b',
       'badge-background': '#616161', 'badge-foreground': '#f8f8f8', 'inputValidation-errorBackground': '#5a1d1d', 'inputValidation-errorBorder': '#be1100',
       'inputValidation-warningBackground': '#352a05', 'inputValidation-warningBorder': '#b89500', 'font-family': 'system-ui, sans-serif', 'font-size': '13px',
+      'button-background': '#0078d4', 'button-foreground': '#ffffff', 'dropdown-background': '#313131', 'dropdown-foreground': '#cccccc', 'dropdown-border': '#3c3c3c',
     },
   },
   'high-contrast': {
@@ -78,6 +81,7 @@ const THEMES: Record<string, { bodyClass: string; vars: Record<string, string> }
       'textBlockQuote-background': '#000000', 'textBlockQuote-border': '#ffffff', 'textCodeBlock-background': '#000000',
       'badge-background': '#000000', 'badge-foreground': '#ffffff', 'inputValidation-errorBackground': '#000000', 'inputValidation-errorBorder': '#6fc3df',
       'inputValidation-warningBackground': '#000000', 'inputValidation-warningBorder': '#6fc3df', 'font-family': 'system-ui, sans-serif', 'font-size': '13px',
+      'button-background': '#000000', 'button-foreground': '#ffffff', 'dropdown-background': '#000000', 'dropdown-foreground': '#ffffff', 'dropdown-border': '#6fc3df',
     },
   },
 };
@@ -86,7 +90,7 @@ const THEMES: Record<string, { bodyClass: string; vars: Record<string, string> }
 function themedPreview(article: string, lang: 'de' | 'en', theme: keyof typeof THEMES, status: ToWebview['status']): string {
   const { bodyClass, vars } = THEMES[theme]!;
   const style = Object.entries(vars).map(([name, value]) => `--vscode-${name}: ${value}`).join('; ');
-  const state: ToWebview = { type: 'update', uri: 'file:///r.md', article, lang, status, notice: null };
+  const state: ToWebview = { type: 'update', outputs: { label: 'Anzeigen:', selected: 'press-release', choices: [{ id: 'press-release', label: 'Pressemitteilung' }, { id: 'status-page', label: 'Notfallseite' }, { id: 'atom', label: 'Feed (Atom)' }, { id: 'social', label: 'Social-Media-Beiträge' }] }, uri: 'file:///r.md', article, lang, status, notice: null };
   return buildPreviewHtml({ cspSource: '', nonce: 'YTExeS10ZXN0LW5vbmNlLTE', scriptUri: 'https://webview.test/preview.js', state, title: 'Vorschau' })
     .replace(/<html lang="(de|en)">/, `<html lang="$1" style="${style}">`)
     .replace('<body ', `<body class="${bodyClass}" `);
@@ -140,6 +144,15 @@ describe('accessibility (axe-core) in a real browser', function () {
   });
 
   for (const theme of Object.keys(THEMES)) {
+    for (const output of ['status-page', 'atom', 'social']) {
+      it(`preview webview, ${theme} theme, showing ${output}: 0 violations`, async () => {
+        const model = buildModel(parsed[reports.indexOf('2023-10-30-suedwestfalen-it.md')]!, { now: NOW });
+        const labels = { count: (c: number, m: number) => `${c} von ${m} Zeichen`, tooLong: 'zu lang', shortened: 'gekürzt', copy: 'Kopieren' };
+        const { article } = previewView(output, model, { link: 'https://www.kreis-soest.de/notfall/' }, labels);
+        const found = await violations(themedPreview(article, 'de', theme, { errors: 0, warnings: 0, summary: 'veröffentlichungsreif', problemsLabel: 'Probleme' }));
+        assert.equal(found.length, 0, describeViolations(found));
+      });
+    }
     for (const [label, status] of [
       ['with errors', { errors: 2, warnings: 1, summary: 'Fehler: 2, Warnungen: 1 — nicht veröffentlichungsreif', problemsLabel: 'Im Problembereich anzeigen' }],
       ['with warnings', { errors: 0, warnings: 1, summary: 'Fehler: 0, Warnungen: 1 — nicht veröffentlichungsreif', problemsLabel: 'Im Problembereich anzeigen' }],

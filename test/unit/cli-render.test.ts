@@ -123,7 +123,9 @@ describe('CLI render', () => {
   });
 });
 
-describe('CLI render --as (public channels)', () => {
+describe('CLI render --as (public channels)', function () {
+  // Each case runs the built CLI several times: give a loaded CI machine room.
+  this.timeout(120_000);
   const dir = mkdtempSync(join(tmpdir(), 'ir-channels-'));
   const RESOLVED = 'examples/incidents/2022-12-01-drensteinfurt.md';
   const LINK = 'https://www.kreis-soest.de/notfall/';

@@ -170,8 +170,8 @@ function incidentHtml(model: PressReleaseModel, locale: Locale): string {
   return parts.join('\n');
 }
 
-/** The status page as a self-contained HTML page. */
-export function renderStatusPageHtml(models: readonly PressReleaseModel[], options: OutputOptions = {}): string {
+/** What the page shows, without the page around it. */
+function statusParts(models: readonly PressReleaseModel[], options: OutputOptions) {
   const locale = pageLocale(models, options);
   const L = (key: LabelKey) => e(label(locale, key));
   const groups = groupByOrganization(models);
@@ -215,7 +215,26 @@ export function renderStatusPageHtml(models: readonly PressReleaseModel[], optio
     }
     body.push('</ul></section>');
   }
+  return { locale, L, heading, feedHref, stamp, body };
+}
 
+/** The status page as a fragment (for hosts that bring their own page: the editor preview). */
+export function renderStatusPageFragment(models: readonly PressReleaseModel[], options: OutputOptions = {}): string {
+  const { L, heading, stamp, body } = statusParts(models, options);
+  return [
+    '<article class="status-page">',
+    `<h1>${L('statusPage')}: ${e(heading)}</h1>`,
+    stamp ? `<p class="as-of">${e(stamp.label)}: ${timeHtml(stamp)}</p>` : '',
+    ...body,
+    '</article>',
+  ]
+    .filter((line) => line !== '')
+    .join('\n');
+}
+
+/** The status page as a self-contained HTML page. */
+export function renderStatusPageHtml(models: readonly PressReleaseModel[], options: OutputOptions = {}): string {
+  const { locale, L, heading, feedHref, stamp, body } = statusParts(models, options);
   return [
     '<!DOCTYPE html>',
     `<html lang="${locale}">`,

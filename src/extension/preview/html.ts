@@ -9,7 +9,7 @@
  * everything else that comes from the report is escaped here.
  */
 import { escapeHtml } from '../../core/render';
-import type { ToWebview } from './protocol';
+import type { PreviewOutputs, ToWebview } from './protocol';
 
 /** A fresh nonce: 128 random bits, base64url (Web Crypto: works in Node 20, browsers and workers). */
 export function createNonce(): string {
@@ -40,9 +40,13 @@ export function previewCsp(nonce: string): string {
 export const PREVIEW_CSS = `
 body { margin: 0; padding: 0 1.5rem 2rem; color: var(--vscode-editor-foreground); background: var(--vscode-editor-background);
   font-family: var(--vscode-markdown-font-family, var(--vscode-font-family)); font-size: var(--vscode-markdown-font-size, 14px); line-height: 1.6; }
-.ir-status { position: sticky; top: 0; z-index: 1; display: flex; gap: .75rem; align-items: center; justify-content: space-between;
-  margin: 0 -1.5rem 1rem; padding: .4rem 1.5rem; font-family: var(--vscode-font-family); font-size: var(--vscode-font-size);
-  background: var(--vscode-editorWidget-background); border-bottom: 1px solid var(--vscode-widget-border, var(--vscode-panel-border)); }
+.ir-bar { position: sticky; top: 0; z-index: 1; margin: 0 -1.5rem 1rem; font-family: var(--vscode-font-family); font-size: var(--vscode-font-size);
+  background: var(--vscode-editorWidget-background); }
+.ir-switcher { display: block; padding: .3rem 1.5rem 0; }
+.ir-switcher select { font: inherit; color: var(--vscode-dropdown-foreground, var(--vscode-editor-foreground));
+  background: var(--vscode-dropdown-background, var(--vscode-editor-background)); border: 1px solid var(--vscode-dropdown-border, var(--vscode-panel-border)); }
+.ir-status { display: flex; gap: .75rem; align-items: center; justify-content: space-between;
+  padding: .4rem 1.5rem; border-bottom: 1px solid var(--vscode-widget-border, var(--vscode-panel-border)); }
 .ir-status.has-errors { border-bottom-color: var(--vscode-editorError-foreground); }
 .ir-status.has-warnings { border-bottom-color: var(--vscode-editorWarning-foreground); }
 .ir-status.has-errors, .ir-status.has-warnings { border-left: 4px solid; }
@@ -91,7 +95,21 @@ a:hover { color: var(--vscode-textLink-activeForeground); }
 blockquote { margin: 1rem 0; padding: 0 1rem; border-left: 4px solid var(--vscode-textBlockQuote-border); background: var(--vscode-textBlockQuote-background); }
 code, pre { font-family: var(--vscode-editor-font-family); }
 pre { white-space: pre-wrap; padding: .5rem; background: var(--vscode-textCodeBlock-background); }
-table { border-collapse: collapse; } td, th { border: 1px solid var(--vscode-panel-border); padding: .2rem .5rem; }
+table { border-collapse: collapse; } td, th { border: 1px solid var(--vscode-panel-border); padding: .2rem .5rem; text-align: left; vertical-align: top; }
+.status-page .state { padding: 0 .4rem; border-radius: 3px; font-size: .85em; font-weight: 600; border: 1px solid var(--vscode-panel-border); }
+.status-page .reach { border-left: 4px solid var(--vscode-textLink-foreground); padding: .2rem .9rem; background: var(--vscode-textBlockQuote-background); }
+.status-page .reach ul, .status-page .updates ol, .status-page .resolved ul { list-style: none; padding: 0; }
+.status-page .phone { font-weight: 700; font-size: 1.1em; }
+.status-page .statement { border-left: 4px solid var(--vscode-editorWarning-foreground); padding: .3rem .8rem; }
+.status-page .updates li { margin-bottom: .8rem; } .status-page .when { font-weight: 700; display: block; }
+.ir-feed { white-space: pre-wrap; word-break: break-all; }
+.ir-posts { padding-left: 1.5rem; }
+.ir-post { margin-bottom: 1rem; padding: .5rem .8rem; border: 1px solid var(--vscode-panel-border); }
+.ir-post.ir-over { border-color: var(--vscode-inputValidation-errorBorder, var(--vscode-editorError-foreground)); border-width: 2px; }
+.ir-post-text { margin: 0 0 .4rem; white-space: normal; }
+.ir-post-meta { margin: 0; display: flex; gap: 1rem; align-items: center; justify-content: space-between; }
+.ir-copy { font: inherit; color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: 0; padding: .2rem .8rem; cursor: pointer; }
+.ir-copy:focus-visible, .ir-switcher select:focus-visible { outline: 1px solid var(--vscode-focusBorder); }
 `;
 
 /** Everything the preview page shows at first paint. */
@@ -118,6 +136,14 @@ export function statusHtml(status: ToWebview['status']): string {
   );
 }
 
+/** The output switcher: a native select (keyboard and screen readers know it), options from the registry. */
+export function switcherHtml(outputs: PreviewOutputs): string {
+  const options = outputs.choices
+    .map((c) => `<option value="${escapeHtml(c.id)}"${c.id === outputs.selected ? ' selected' : ''}>${escapeHtml(c.label)}</option>`)
+    .join('');
+  return `<label class="ir-switcher">${escapeHtml(outputs.label)} <select id="ir-output">${options}</select></label>`;
+}
+
 /** The preview's complete HTML. */
 export function buildPreviewHtml(page: PreviewPage): string {
   const { nonce, state } = page;
@@ -134,7 +160,11 @@ export function buildPreviewHtml(page: PreviewPage): string {
     `<style nonce="${nonce}">${PREVIEW_CSS}</style>`,
     '</head>',
     `<body data-uri="${escapeHtml(state.uri)}">`,
+    // A banner landmark: the switcher and the counts are page chrome, not the release.
+    '<header class="ir-bar">',
+    switcherHtml(state.outputs),
     statusHtml(state.status),
+    '</header>',
     `<div id="ir-notice" class="ir-notice"${state.notice ? '' : ' hidden'}>${escapeHtml(state.notice ?? '')}</div>`,
     `<main id="ir-content">${state.article}</main>`,
     `<script nonce="${nonce}" src="${escapeHtml(page.scriptUri)}"></script>`,
