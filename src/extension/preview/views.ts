@@ -28,10 +28,11 @@ export function previewView(id: string, model: PressReleaseModel, options: Outpu
     case OutputIds.statusPage:
       return { article: renderStatusPageFragment([model], options), posts: [] };
     case OutputIds.atom:
-      return { article: `<pre class="ir-feed" lang="en">${e(renderAtom([model], options))}</pre>`, posts: [] };
+      // The headline as the view's heading: a page without one is hard to find one's way in.
+      return { article: `<h1>${e(model.title)}</h1><pre class="ir-feed" lang="en">${e(renderAtom([model], options))}</pre>`, posts: [] };
     case OutputIds.social: {
       const posts = socialPosts(model, options);
-      return { article: socialHtml(posts, options.maxChars ?? DEFAULT_MAX_CHARS, labels), posts };
+      return { article: `<h1>${e(model.title)}</h1>${socialHtml(posts, options.maxChars ?? DEFAULT_MAX_CHARS, labels)}`, posts };
     }
     default:
       return { article: renderArticle(model), posts: [] };

@@ -109,14 +109,20 @@ describe('press release preview', () => {
     assert.ok(page.article!.includes('How to reach us'));
     assert.strictEqual(page.pageBuilds, first.pageBuilds, 'switching posts a message, the page is not rebuilt');
 
-    // Type into a workaround-less service line: the status page follows keystroke by keystroke.
-    const line = editor.document.getText().split('\n').findIndex((l) => l.includes('status: operational'));
-    const end = editor.document.lineAt(line).range.end;
-    editor.selection = new vscode.Selection(end, end);
-    await vscode.commands.executeCommand('type', { text: '\n    workaround: Call 0800 123' });
-    const typed = await waitFor('the typed workaround on the status page', state, (s) => (s.article ?? '').includes('<td>Call 0800 123</td>'));
-    assert.strictEqual(typed.output, 'status-page');
-    assert.strictEqual(typed.version, editor.document.version);
+    // A workaround for the service, then its text typed key by key: the status page follows.
+    try {
+      await replaceText(editor, '    status: operational\n', '    status: operational\n    workaround: \n');
+      const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('    workaround: '));
+      const end = editor.document.lineAt(line).range.end;
+      editor.selection = new vscode.Selection(end, end);
+      for (const key of 'Call 0800 123') await vscode.commands.executeCommand('type', { text: key });
+      const typed = await waitFor('the typed workaround on the status page', state, (s) => (s.article ?? '').includes('<td>Call 0800 123</td>'));
+      assert.strictEqual(typed.output, 'status-page');
+      assert.strictEqual(typed.version, editor.document.version);
+    } finally {
+      await vscode.window.showTextDocument(editor.document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
 
     assert.strictEqual(await vscode.commands.executeCommand('incidentReport._selectPreviewOutput', 'atom'), true);
     const feed = await waitFor('the feed', state, (s) => s.output === 'atom' && (s.article ?? '').includes('ir-feed'));
