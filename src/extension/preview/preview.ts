@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { buildModel, type Finding } from '../../core';
 import { OutputIds, PUBLIC_OUTPUTS } from '../../core/render/outputs';
+import { disposeAll } from '../disposables';
 import type { EngineService } from '../engine';
 import { buildPreviewHtml, createNonce } from './html';
 import { parseFromWebview, PREVIEW_VIEW_TYPE, type PreviewOutputs, type PreviewStatus, type ToWebview } from './protocol';
@@ -331,8 +332,7 @@ export class PressReleasePreview implements vscode.Disposable {
   private disposePanel(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
-    for (const disposable of this.panelDisposables) disposable.dispose();
-    this.panelDisposables = [];
+    disposeAll(this.panelDisposables);
     this.lastHtml = null;
     this.last = undefined;
     this.lastVersion = null;
@@ -341,6 +341,6 @@ export class PressReleasePreview implements vscode.Disposable {
   dispose(): void {
     this.panel?.dispose();
     this.disposePanel();
-    for (const disposable of this.disposables) disposable.dispose();
+    disposeAll(this.disposables);
   }
 }
