@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { buildModel, type Finding } from '../../core';
-import { OutputIds, PUBLIC_OUTPUTS } from '../../core/render/outputs';
+import { buildModel, OutputIds, PUBLIC_OUTPUTS, type Finding } from '../../core';
 import { disposeAll } from '../disposables';
 import type { EngineService } from '../engine';
 import { buildPreviewHtml, createNonce } from './html';

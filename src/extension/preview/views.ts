@@ -3,13 +3,18 @@
  * browser tests build exactly the page the extension shows. Every value is escaped here or by the
  * renderers; the article goes into the webview's `<main>`.
  */
-import { escapeHtml as e } from '../../core/render';
-import type { PressReleaseModel } from '../../core/render/model';
-import { renderArticle } from '../../core/render/html';
-import { renderStatusPageFragment } from '../../core/render/statusPage';
-import { renderAtom } from '../../core/render/atom';
-import { socialPosts, type SocialPost } from '../../core/render/social';
-import { DEFAULT_MAX_CHARS, OutputIds, type OutputOptions } from '../../core/render/outputs';
+import {
+  DEFAULT_MAX_CHARS,
+  escapeHtml as e,
+  OutputIds,
+  renderArticle,
+  renderAtom,
+  renderStatusPageFragment,
+  socialPosts,
+  type OutputOptions,
+  type PressReleaseModel,
+  type SocialPost,
+} from '../../core';
 
 /** Words of the social-post view in the UI language. */
 export interface PostLabels {
