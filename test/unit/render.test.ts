@@ -259,6 +259,15 @@ describe('renderPressRelease: edge cases', () => {
     assert.ok(ny.html.includes('Samstag, 25. März 2023, 20:30 Uhr'));
   });
 
+  it('closes with the boilerplate from organization_about, after the contacts', () => {
+    const about = 'Die Stadt Beispiel hat rund 12.000 Einwohnerinnen & Einwohner <b>und</b> ein Bürgerbüro.';
+    const { html, text } = renderPressRelease(parseReport(MINIMAL(`organization_about: ${JSON.stringify(about)}\n`, '\n## Pressemitteilung\n\nText.\n')), { now: NOW });
+    assert.ok(html.includes('<section class="about"><h2>Über Stadt Beispiel</h2><p>Die Stadt Beispiel hat rund 12.000 Einwohnerinnen &amp; Einwohner &lt;b&gt;und&lt;/b&gt; ein Bürgerbüro.</p></section>'));
+    assert.ok(html.indexOf('<h2>Kontakt</h2>') < html.indexOf('<section class="about">'));
+    assert.ok(text.includes('Über Stadt Beispiel\n-------------------\nDie Stadt Beispiel hat rund 12.000 Einwohnerinnen & Einwohner <b>und</b>\nein Bürgerbüro.\n'), text);
+    assert.ok(!renderPressRelease(parseReport(MINIMAL('', '')), { now: NOW }).html.includes('class="about"'), 'no boilerplate without the field');
+  });
+
   it('lists the emergency contact and escapes every value', () => {
     const report = MINIMAL('', '\n## Pressemitteilung\n\nText.\n').replace('title: Störung im Bürgerbüro', `title: "<script>alert(1)</script> & \\"quotes\\" 'single'"`);
     const { html, text } = renderPressRelease(parseReport(report), { now: NOW });
