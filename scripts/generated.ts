@@ -104,7 +104,8 @@ function optionDocs(options: readonly OptionSpec[]): string {
   const sections = options.map((option) => {
     const ways = [`the VS Code setting \`incidentReport.${option.name}\``, ...(option.cli ? [`the CLI option \`${option.cli}\``] : []), `the engine option \`${option.name}\` (\`createLinter\`)`];
     const value = option.schema.default;
-    const shown = value === undefined || value === '' ? option.defaultText : '`' + JSON.stringify(value) + '`';
+    // A list reads best in full; a scalar as the author describes it (`0` may mean "the built-in limit").
+    const shown = Array.isArray(value) ? '`' + JSON.stringify(value) + '`' : option.defaultText;
     const restricted = option.restricted ? ' A value from an untrusted workspace is ignored.' : '';
     return `### \`${option.name}\`\n\n${option.description.en}\n\nDefault: ${shown}. Set it with ${ways.slice(0, -1).join(', ')} or ${ways[ways.length - 1]}.${restricted}\n`;
   });

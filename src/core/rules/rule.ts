@@ -1,6 +1,7 @@
 import type { Locale, Localized, RawFinding, Severity } from '../types';
 import type { ParsedReport } from '../parse';
 import type { CompiledSchema } from '../schema/validator';
+import type { LintOptions } from '../lint';
 
 /** A range in the document text (BOM-less offsets). */
 export interface TextRange {
@@ -43,9 +44,9 @@ export interface RuleContext {
  * `incidentReport.<name>` (package.json and both package.nls files), a row of the README's settings
  * table and a section of the rule's documentation.
  */
-export interface OptionSpec {
+export interface OptionSpec<Name extends string = string> {
   /** The key in `LintOptions`, the VS Code setting below `incidentReport.` and the project configuration. */
-  name: string;
+  name: Name;
   /** JSON Schema of the value with its `default` (no description: that is `description`). */
   schema: Readonly<Record<string, unknown>>;
   /** What the option does (Markdown), in the settings UI and the rule documentation. */
@@ -78,8 +79,8 @@ export interface Rule {
   /** One sentence on what the rule checks, for documentation, SARIF and settings. */
   description: Localized;
   docs: RuleDocs;
-  /** Options that configure the rule (declared once here; see `OptionSpec`). */
-  options?: readonly OptionSpec[];
+  /** Options that configure the rule (declared once here; see `OptionSpec`): each is a `LintOptions` key. */
+  options?: readonly OptionSpec<keyof LintOptions & string>[];
   check(ctx: RuleContext): RawFinding[];
   /**
    * Runs before anything is parsed; findings returned here replace the whole lint (nothing else is
