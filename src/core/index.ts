@@ -21,6 +21,13 @@ export {
   PUBLIC_OUTPUTS,
   PRESS_RELEASE_OUTPUT_ID,
   findOutput,
+  OutputIds,
+  DEFAULT_MAX_CHARS,
+  renderArticle,
+  renderStatusPageFragment,
+  renderAtom,
+  socialPosts,
+  type SocialPost,
   type PressReleaseModel,
   type Publication,
   type PublishedText,
@@ -40,3 +47,13 @@ export { newReportTemplate, reportId, toMinute } from './templates/report';
 export { appendUpdate } from './templates/update';
 export { yamlScalar } from './yamlText';
 export { DATA_LOSS_TEMPLATES, dataLossFields, type DataLossTemplate, type DataLossVariant } from './templates/dataLoss';
+export {
+  CONFIG_FILE_NAME,
+  ConfigError,
+  lintOptionsFrom,
+  mergeConfigs,
+  parseProjectConfig,
+  withTrust,
+  type ConfigProblem,
+  type ProjectConfig,
+} from './config';

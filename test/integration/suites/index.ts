@@ -26,6 +26,8 @@ import './completion';
 import './hover';
 import './snippets';
 import './stress';
+// Configuration (issue 10): .incident-report.json; creates and removes its files itself.
+import './projectConfig';
 
 /** publisher.name of the extension under test (set by scripts/vscode-server-test.mjs and test-electron.mjs). */
 const EXTENSION_ID = testEnv('EXT_TEST_EXTENSION_ID') ?? 'incident-report.incident-report';
