@@ -7,6 +7,7 @@ import { registerCodeActions } from './codeActions';
 import { registerCompletion } from './completion';
 import { registerHover } from './hover';
 import { registerPreview } from './preview';
+import { registerStartLayout } from './startup';
 
 // When the bundle finished loading, on the extension host's clock: with `timing` below it lets the
 // benchmark split the time to the first diagnostic between VS Code, loading and activation.
@@ -36,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerCompletion(context, engine);
   registerHover(context, engine);
   registerPreview(context, engine);
+  registerStartLayout(context, engine);
   return {
     statusBar,
     onDidPublishDiagnostics: diagnostics.onDidChange,
