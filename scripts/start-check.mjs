@@ -3,7 +3,8 @@
 // mode, no build: run `npm run build` first) on a temporary playground, opens the URL it prints in
 // headless Chromium and waits until the workbench shows the broken example report in the first
 // editor group, its press-release preview in the second, and its findings in the Problems panel,
-// with no welcome page, no chat and no notification. Then it stops start.mjs with Ctrl-C (SIGINT)
+// with no welcome page, no chat and no notification, and that Enter in the report's frontmatter keeps
+// the YAML indentation of a list item (a real key press). Then it stops start.mjs with Ctrl-C (SIGINT)
 // and checks that the tracked examples/ are unchanged and the server is gone.
 //
 //   node scripts/start-check.mjs [--screenshot out.png] [--timeout 90]
@@ -139,6 +140,19 @@ async function main() {
   if (findings.length < 5) failures.push(`expected the broken report's findings in the Problems panel, saw ${JSON.stringify(state.problemRows)}`);
   if (state.secondarySideBarVisible) failures.push('the secondary side bar (chat) is visible');
   if (state.notifications.length) failures.push(`notifications are shown: ${JSON.stringify(state.notifications)}`);
+  // A user's first keystrokes: Enter after `  - name: Standesamt` (line 13) in the frontmatter
+  // continues the list item under `name` (src/extension/indentation.ts): the cursor lands in column 5.
+  const cursor = () => page.locator('[id="status.editor.selection"]').first().textContent({ timeout: 5000 });
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type('13');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('End');
+  let position = await cursor();
+  if (!/Ln 13, Col 21/.test(position ?? '')) failures.push(`could not go to the end of line 13: the status bar says "${position}"`);
+  await page.keyboard.press('Enter');
+  const until = Date.now() + 5000;
+  while (!/Ln 14,/.test(position ?? '') && Date.now() < until) position = await cursor();
+  if (!/Ln 14, Col 5\b/.test(position ?? '')) failures.push(`Enter after "  - name: Standesamt" should indent 4 columns (Ln 14, Col 5), the status bar says "${position}"`);
   console.log(`${TAG}: editor groups ${JSON.stringify(labels)}; ${findings.length} findings in the Problems panel; screenshot ${screenshot}`);
 }
 

@@ -8,6 +8,7 @@ import { registerCompletion } from './completion';
 import { registerHover } from './hover';
 import { registerPreview } from './preview';
 import { registerStartLayout } from './startup';
+import { registerFrontmatterIndentation } from './indentation';
 
 // When the bundle finished loading, on the extension host's clock: with `timing` below it lets the
 // benchmark split the time to the first diagnostic between VS Code, loading and activation.
@@ -38,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerHover(context, engine);
   registerPreview(context, engine);
   registerStartLayout(context, engine);
+  registerFrontmatterIndentation(context, engine);
   return {
     statusBar,
     onDidPublishDiagnostics: diagnostics.onDidChange,

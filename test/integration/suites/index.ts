@@ -25,6 +25,8 @@ import './codeActions';
 import './completion';
 import './hover';
 import './snippets';
+// The first minute (issue 10): Enter in frontmatter.
+import './indentation';
 import './stress';
 
 /** publisher.name of the extension under test (set by scripts/vscode-server-test.mjs and test-electron.mjs). */
