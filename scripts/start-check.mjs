@@ -3,9 +3,9 @@
 // mode, no build: run `npm run build` first) on a temporary playground, opens the URL it prints in
 // headless Chromium and waits until the workbench shows the broken example report in the first
 // editor group, its press-release preview in the second, and its findings in the Problems panel,
-// with no welcome page, no chat and no notification, and that Enter in the report's frontmatter keeps
-// the YAML indentation of a list item (a real key press). Then it stops start.mjs with Ctrl-C (SIGINT)
-// and checks that the tracked examples/ are unchanged and the server is gone.
+// with no welcome page, no chat and no question about a git repository, and that Enter in the
+// report's frontmatter keeps the YAML indentation of a list item (a real key press). Then it stops
+// start.mjs with Ctrl-C (SIGINT) and checks that the tracked examples/ are unchanged.
 //
 //   node scripts/start-check.mjs [--screenshot out.png] [--timeout 90]
 //
@@ -121,6 +121,21 @@ async function main() {
     await page.waitForTimeout(500);
     state = await seen();
   }
+  // The preview renders in a webview (an iframe of its own): wait for the release's headline there.
+  const previewShown = async () => {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
+      const text = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+      if (text.includes('Ausfall im Standesamt')) return true;
+    }
+    return false;
+  };
+  let preview = await previewShown();
+  while (!preview && Date.now() < deadline) {
+    await page.waitForTimeout(500);
+    preview = await previewShown();
+  }
+  if (!preview) failures.push('the preview does not show the press release');
   // A moment for anything that would pop up late (a welcome tab, a git question).
   await page.waitForTimeout(2000);
   state = await seen();
@@ -139,7 +154,11 @@ async function main() {
   const findings = state.problemRows.filter(isFinding);
   if (findings.length < 5) failures.push(`expected the broken report's findings in the Problems panel, saw ${JSON.stringify(state.problemRows)}`);
   if (state.secondarySideBarVisible) failures.push('the secondary side bar (chat) is visible');
-  if (state.notifications.length) failures.push(`notifications are shown: ${JSON.stringify(state.notifications)}`);
+  // A question about a parent git repository fails; other toasts (e.g. "extension host is
+  // unresponsive" on a loaded machine) are only reported.
+  const gitPrompts = state.notifications.filter((text) => /\bgit\b|repositor/i.test(text));
+  if (gitPrompts.length) failures.push(`a git question is shown: ${JSON.stringify(gitPrompts)}`);
+  else if (state.notifications.length) console.log(`${TAG}: notifications shown: ${JSON.stringify(state.notifications)}`);
   // A user's first keystrokes: Enter after `  - name: Standesamt` (line 13) in the frontmatter
   // continues the list item under `name` (src/extension/indentation.ts): the cursor lands in column 5.
   const cursor = () => page.locator('[id="status.editor.selection"]').first().textContent({ timeout: 5000 });

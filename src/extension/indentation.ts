@@ -23,8 +23,8 @@ const FRONTMATTER_LANGUAGES = [LANGUAGE_ID, 'yaml'];
 
 /**
  * Applies {@link FRONTMATTER_ON_ENTER_RULES} only while the cursor of the active editor is in the
- * frontmatter of an incident report. A language configuration holds for every Markdown file, so
- * they are registered when the cursor enters a report's frontmatter and removed when it leaves:
+ * frontmatter of an incident report. A language configuration holds for every Markdown file, so the
+ * rules are registered when the cursor enters a report's frontmatter and removed when it leaves:
  * ordinary Markdown lists (`- Note: …`) keep VS Code's behaviour. Where the frontmatter ends comes
  * from the engine's (cached) lint result; it is looked up only when the cursor changes lines.
  */
@@ -50,8 +50,7 @@ export function registerFrontmatterIndentation(context: vscode.ExtensionContext,
       rules = vscode.Disposable.from(
         ...FRONTMATTER_LANGUAGES.map((language) => vscode.languages.setLanguageConfiguration(language, { onEnterRules: FRONTMATTER_ON_ENTER_RULES })),
       );
-    }
-    else if (!wanted && rules) {
+    } else if (!wanted && rules) {
       rules.dispose();
       rules = undefined;
     }
