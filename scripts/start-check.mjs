@@ -168,9 +168,19 @@ async function main() {
   await page.keyboard.press('End');
   let position = await cursor();
   if (!/Ln 13, Col 21/.test(position ?? '')) failures.push(`could not go to the end of line 13: the status bar says "${position}"`);
-  await page.keyboard.press('Enter');
-  const until = Date.now() + 5000;
-  while (!/Ln 14,/.test(position ?? '') && Date.now() < until) position = await cursor();
+  // Right after opening, before the frontmatter is tokenized as embedded YAML, an Enter has been
+  // seen to get no onEnter rule (2 columns); it is undone and pressed again, and said so.
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await page.keyboard.press('Enter');
+    const until = Date.now() + 5000;
+    while (!/Ln 14,/.test(position ?? '') && Date.now() < until) position = await cursor();
+    if (/Ln 14, Col 5\b/.test(position ?? '') || attempt === 3) break;
+    console.log(`${TAG}: Enter ${attempt} after "  - name: Standesamt" gave "${position}": undone, pressed again`);
+    await page.keyboard.press('Control+Z');
+    await page.waitForTimeout(1000);
+    await page.keyboard.press('End');
+    position = await cursor();
+  }
   if (!/Ln 14, Col 5\b/.test(position ?? '')) failures.push(`Enter after "  - name: Standesamt" should indent 4 columns (Ln 14, Col 5), the status bar says "${position}"`);
   console.log(`${TAG}: editor groups ${JSON.stringify(labels)}; ${findings.length} findings in the Problems panel; screenshot ${screenshot}`);
 }
