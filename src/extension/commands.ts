@@ -1,9 +1,18 @@
 import * as vscode from 'vscode';
-import { isValidTimeZone, systemTimeZone, toLocale, type Locale } from '../core';
-import { newReportTemplate, reportId, toMinute } from '../core/templates/report';
-import { timeZoneChoices } from '../core/templates/timeZones';
-import { appendUpdate } from '../core/templates/update';
-import { formatInZone, formatOffset, zoneOffsetMinutes } from '../core/time';
+import {
+  appendUpdate,
+  formatInZone,
+  formatOffset,
+  isValidTimeZone,
+  newReportTemplate,
+  reportId,
+  systemTimeZone,
+  timeZoneChoices,
+  toLocale,
+  toMinute,
+  zoneOffsetMinutes,
+  type Locale,
+} from '../core';
 import { Commands, ContextKeys } from './constants';
 import { exists } from './files';
 import type { EngineService } from './engine';
