@@ -17,6 +17,9 @@ import { leakEmailRule } from './leak-email';
 import { leakIocRule } from './leak-ioc';
 import { leakTicketRule } from './leak-ticket';
 import { leakPathRule } from './leak-path';
+import { claimDataLossRule } from './claim-data-loss';
+import { claimRestorationRule } from './claim-restoration';
+import { claimStatusRule } from './claim-status';
 
 /** Every rule, in the order their findings are produced. */
 export const RULES: readonly Rule[] = [
@@ -38,6 +41,9 @@ export const RULES: readonly Rule[] = [
   leakIocRule,
   leakTicketRule,
   leakPathRule,
+  claimDataLossRule,
+  claimRestorationRule,
+  claimStatusRule,
 ];
 
 /** Rule ids, for settings validation and documentation. */
