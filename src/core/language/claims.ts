@@ -195,7 +195,12 @@ export function analyseSentence(sentence: string): Claim[] {
     if (loss) {
       const polarity = negations(clause.words, true) + (matrix ? negations(matrix.words, false) : 0);
       // A hedge reaches forward: from the clause itself, its matrix and every clause before it.
-      const hedged = hedgedSentence || list.slice(0, i + 1).some((c) => has(c.words, HEDGES)) || (matrix !== null && has(matrix.words, HEDGES));
+      // A trailing attribution (", so der bisherige Erkenntnisstand") hedges the whole sentence.
+      const hedged =
+        hedgedSentence ||
+        list.slice(0, i + 1).some((c) => has(c.words, HEDGES)) ||
+        (matrix !== null && has(matrix.words, HEDGES)) ||
+        list.slice(i + 1).some((c) => c.words[0]?.lower === 'so' && has(c.words, HEDGES));
       if (polarity % 2 === 1) claims.push({ kind: 'no-loss', ...loss, hedged });
     }
     const polarity = negations(clause.words, false);

@@ -39,13 +39,13 @@ export const claimDataLossRule: Rule = {
   },
   check(ctx) {
     const findings: RawFinding[] = [];
-    const seen = new Set<number>();
+    const seen = new Set<ClaimHit['sentence']>();
     for (const hit of findClaims(ctx)) {
-      if (hit.claim.kind !== 'no-loss' || seen.has(hit.sentence.offset)) continue;
+      if (hit.claim.kind !== 'no-loss' || seen.has(hit.sentence)) continue;
       const finding = judge(ctx, hit, hit.claim);
       if (!finding) continue;
       // One finding per sentence: the first (strongest, unhedged before hedged) denial in it.
-      seen.add(hit.sentence.offset);
+      seen.add(hit.sentence);
       findings.push(finding);
     }
     return findings;
@@ -77,14 +77,14 @@ function judge(ctx: RuleContext, hit: ClaimHit, claim: NoLossClaim): RawFinding 
   const dl = isRecord(data.data_loss) ? data.data_loss : {};
   const { contradicts, unknown } = compare(claim, { occurred: dl.occurred, exfiltration: dl.exfiltration, personal: dl.personal_data });
   const where = whereClaim(ctx, hit);
-  const base = { ruleId: claimDataLossRule.id, offset: hit.range.offset, endOffset: hit.range.endOffset, path: hit.path };
+  const base = { ruleId: claimDataLossRule.id, ...hit.range(), path: hit.path };
   if (contradicts.length > 0) {
     return {
       ...base,
       message: ctx.t(
         {
-          en: 'The text {where} denies a data loss, but the facts say {facts}. Correct the sentence: a denial that has to be taken back later costs more than the truth now.',
-          de: 'Der Text {where} bestreitet einen Datenverlust, die Fakten sagen aber {facts}. Den Satz korrigieren: Ein Dementi, das später zurückgenommen werden muss, kostet mehr als die Wahrheit jetzt.',
+          en: 'A sentence {where} denies a data loss, but the facts say {facts}. Correct the sentence: a denial that has to be taken back later costs more than the truth now.',
+          de: 'Ein Satz {where} bestreitet einen Datenverlust, die Fakten sagen aber {facts}. Den Satz korrigieren: Ein Dementi, das später zurückgenommen werden muss, kostet mehr als die Wahrheit jetzt.',
         },
         { where, facts: contradicts.join(', ') },
       ),
@@ -97,8 +97,8 @@ function judge(ctx: RuleContext, hit: ClaimHit, claim: NoLossClaim): RawFinding 
       ...base,
       message: ctx.t(
         {
-          en: 'The text {where} denies a data loss, but the facts do not know yet ({facts}). Say what is known so far, or that it is being examined.',
-          de: 'Der Text {where} bestreitet einen Datenverlust, die Fakten kennen die Antwort aber noch nicht ({facts}). Sagen, was bisher bekannt ist, oder dass es untersucht wird.',
+          en: 'A sentence {where} denies a data loss, but the facts do not know yet ({facts}). Say what is known so far, or that it is being examined.',
+          de: 'Ein Satz {where} bestreitet einen Datenverlust, die Fakten kennen die Antwort aber noch nicht ({facts}). Sagen, was bisher bekannt ist, oder dass es untersucht wird.',
         },
         { where, facts: unknown.join(', ') },
       ),
@@ -111,8 +111,8 @@ function judge(ctx: RuleContext, hit: ClaimHit, claim: NoLossClaim): RawFinding 
     severity: 'warning',
     message: ctx.t(
       {
-        en: 'The text {where} denies a data loss without qualification while the incident is still open (status: {status}). Qualify it: "{qualifier}".',
-        de: 'Der Text {where} bestreitet einen Datenverlust ohne Einschränkung, obwohl der Vorfall noch offen ist (status: {status}). Einschränken: „{qualifier}“.',
+        en: 'A sentence {where} denies a data loss without qualification while the incident is still open (status: {status}). Qualify it: "{qualifier}".',
+        de: 'Ein Satz {where} bestreitet einen Datenverlust ohne Einschränkung, obwohl der Vorfall noch offen ist (status: {status}). Einschränken: „{qualifier}“.',
       },
       { where, status: String(data.status ?? '—'), qualifier: QUALIFIER[reportLang(ctx)] },
     ),
@@ -121,12 +121,11 @@ function judge(ctx: RuleContext, hit: ClaimHit, claim: NoLossClaim): RawFinding 
 }
 
 function qualifyFix(ctx: RuleContext, hit: ClaimHit) {
-  const edit = qualifierEdit(hit.sentence.text, reportLang(ctx));
+  const edit = qualifierEdit(hit.sentenceText, reportLang(ctx));
   if (!edit) return null;
   return {
     kind: 'qualify-claim' as const,
-    offset: hit.sentence.offset + edit.offset,
-    endOffset: hit.sentence.offset + edit.endOffset,
+    ...hit.inSentence(edit.offset, edit.endOffset),
     newText: edit.newText,
     qualifier: QUALIFIER[reportLang(ctx)],
   };

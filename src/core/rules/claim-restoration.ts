@@ -33,29 +33,29 @@ export const claimRestorationRule: Rule = {
     for (const hit of findClaims(ctx)) {
       const claim = hit.claim;
       if (claim.kind !== 'restoration-date' || !hit.latest) continue;
-      const text = ctx.report.text.slice(hit.range.offset, hit.range.endOffset);
-      const base = { ruleId: this.id, offset: hit.range.offset, endOffset: hit.range.endOffset, path: hit.path };
+      if (expected && (claim.year ?? Number(expected[1])) === Number(expected[1]) && claim.month === Number(expected[2]) && claim.day === Number(expected[3])) continue;
+      const range = hit.range();
+      const text = ctx.report.text.slice(range.offset, range.endOffset);
+      const base = { ruleId: this.id, ...range, path: hit.path };
       if (!expected) {
         findings.push({
           ...base,
           message: ctx.t(
             {
-              en: 'The text {where} names a restoration date ({date}), but expected_restoration is `unknown`. Give the date in expected_restoration, or leave it out of the text.',
-              de: 'Der Text {where} nennt einen Termin für die Wiederherstellung ({date}), expected_restoration ist aber `unknown`. Den Termin in expected_restoration eintragen oder im Text weglassen.',
+              en: 'A sentence {where} names a restoration date ({date}), but expected_restoration is `unknown`. Give the date in expected_restoration, or leave it out of the text.',
+              de: 'Ein Satz {where} nennt einen Termin für die Wiederherstellung ({date}), expected_restoration ist aber `unknown`. Den Termin in expected_restoration eintragen oder im Text weglassen.',
             },
             { where: whereClaim(ctx, hit), date: text },
           ),
         });
         continue;
       }
-      const [year, month, day] = [Number(expected[1]), Number(expected[2]), Number(expected[3])];
-      if ((claim.year ?? year) === year && claim.month === month && claim.day === day) continue;
       findings.push({
         ...base,
         message: ctx.t(
           {
-            en: 'The text {where} names {date} for the restoration, but expected_restoration is {expected}. Make them agree.',
-            de: 'Der Text {where} nennt {date} für die Wiederherstellung, expected_restoration ist aber {expected}. Beides in Einklang bringen.',
+            en: 'A sentence {where} names {date} for the restoration, but expected_restoration is {expected}. Make them agree.',
+            de: 'Ein Satz {where} nennt {date} für die Wiederherstellung, expected_restoration ist aber {expected}. Beides in Einklang bringen.',
           },
           { where: whereClaim(ctx, hit), date: text, expected: field },
         ),

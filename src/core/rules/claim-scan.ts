@@ -20,23 +20,28 @@ import { splitSentences } from '../language/sentences';
 import { analyseSentence, tokenize, type Claim } from '../language/claims';
 import { TRIGGER } from '../language/lexicon';
 
-/** One published text with where it starts in the document. */
+/** One published text, and how its offsets become document offsets. */
 export interface PublishedText {
   /** JSON Pointer of the frontmatter value; `null` for the public section. */
   path: string | null;
-  /** The source text (for a YAML scalar: its source, quotes and folding included). */
+  /** The text as published (for a YAML scalar: its value). */
   text: string;
-  offset: number;
+  /** Document range of `[start, end)` of `text`; locates the source only when first asked. */
+  toDocument(start: number, end: number): TextRange;
 }
 
 /** A claim found in a published text. */
 export interface ClaimHit {
   claim: Claim;
   path: string | null;
-  /** The sentence the claim is in (document range). */
-  sentence: TextRange & { text: string };
-  /** The claim's own range: the sentence, or for a date the date itself. */
-  range: TextRange;
+  /** The sentence the claim is in, as published (trimmed to its words). */
+  sentenceText: string;
+  /** Document range of the sentence (computed on first use). */
+  sentence(): TextRange;
+  /** Document range of the claim: the sentence, or for a date the date itself. */
+  range(): TextRange;
+  /** Document range of an edit `[start, end)` inside the sentence text. */
+  inSentence(start: number, end: number): TextRange;
   /** For `updates[i].text`: whether this is the newest update (older ones are history). */
   latest: boolean;
 }
@@ -66,9 +71,8 @@ function publishedValues(data: Record<string, unknown>): Array<{ path: string; v
 }
 
 /**
- * Every published text that may hold a claim, with its exact source range. This is the one place
- * that decides what is published; when the publication model records its texts with pointers,
- * this function reads them from there.
+ * Every published text that may hold a claim. This is the one place that decides what is
+ * published; when the publication model records its texts with pointers, this reads them there.
  */
 export function publishedTexts(ctx: RuleContext): PublishedText[] {
   const { report, data } = ctx;
@@ -76,24 +80,58 @@ export function publishedTexts(ctx: RuleContext): PublishedText[] {
   const texts: PublishedText[] = [];
   const fm = report.frontmatter;
   if (fm.kind === 'yaml') {
-    const candidates = publishedValues(data).filter(({ value }) => TRIGGER.test(value));
-    const doc = candidates.length > 0 ? report.yaml : null;
-    for (const { path } of candidates) {
-      const node = doc && locate(doc, path)?.value;
-      if (!node || !isScalar(node) || typeof node.value !== 'string' || !node.range) continue;
-      let start = fm.contentOffset + node.range[0];
-      const end = fm.contentOffset + node.range[1];
-      // A block scalar's source starts with its header ("|-", ">"): the text starts on the next line.
-      if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') start = report.text.indexOf('\n', start) + 1 || end;
-      texts.push({ path, text: report.text.slice(start, end), offset: start });
+    for (const { path, value } of publishedValues(data)) {
+      if (!TRIGGER.test(value)) continue;
+      let map: ((i: number) => number) | undefined;
+      const toDocument = (start: number, end: number): TextRange => {
+        map ??= valueToSource(ctx, path, value);
+        return { offset: map(start), endOffset: map(end - 1) + 1 };
+      };
+      texts.push({ path, text: value, toDocument });
     }
   }
   const section = report.publicBounds;
   if (section && section.endOffset > section.contentOffset) {
     const text = report.text.slice(section.contentOffset, section.endOffset);
-    if (TRIGGER.test(text)) texts.push({ path: null, text, offset: section.contentOffset });
+    const base = section.contentOffset;
+    if (TRIGGER.test(text)) texts.push({ path: null, text, toDocument: (start, end) => ({ offset: base + start, endOffset: base + end }) });
   }
   return texts;
+}
+
+/**
+ * Maps offsets in a scalar's value to document offsets, by walking value and source side by side:
+ * equal characters match, a run of white space matches a run (line folding), and source characters
+ * the value lacks (quotes, escapes, indentation) are skipped. Needs the YAML document with
+ * positions, which is why it runs only for a finding. Without a located node, every offset maps to
+ * the value's key.
+ */
+function valueToSource(ctx: RuleContext, path: string, value: string): (i: number) => number {
+  const fm = ctx.report.frontmatter;
+  const node = fm.kind === 'yaml' && ctx.report.yaml ? locate(ctx.report.yaml, path)?.value : null;
+  if (!node || !isScalar(node) || !node.range || fm.kind !== 'yaml') {
+    const fallback = ctx.at(path);
+    return () => fallback.offset;
+  }
+  const start = fm.contentOffset + node.range[0];
+  const source = ctx.report.text.slice(start, fm.contentOffset + node.range[1]);
+  const positions: number[] = [];
+  let j = 0;
+  // A block scalar's header ("|-", ">") is no part of the value.
+  if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') j = source.indexOf('\n') + 1;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i]!;
+    if (/\s/.test(c)) {
+      while (j < source.length && source[j] !== c && !/\s/.test(source[j]!)) j++;
+      positions.push(Math.min(j, source.length - 1));
+      if (i + 1 < value.length && !/\s/.test(value[i + 1]!)) while (j < source.length && /\s/.test(source[j]!)) j++;
+      continue;
+    }
+    while (j < source.length && source[j] !== c) j++;
+    positions.push(Math.min(j, source.length - 1));
+    j++;
+  }
+  return (i) => start + (positions[Math.max(0, Math.min(i, positions.length - 1))] ?? 0);
 }
 
 const cache = new WeakMap<RuleContext, ClaimHit[]>();
@@ -110,15 +148,20 @@ export function findClaims(ctx: RuleContext): ClaimHit[] {
       if (!TRIGGER.test(sentence.text)) continue;
       const claims = analyseSentence(sentence.text);
       if (claims.length === 0) continue;
-      const range = sentenceRange(sentence.text);
-      const base = published.offset + sentence.offset;
-      const sentenceRangeInDoc = { offset: base + range.offset, endOffset: base + range.endOffset, text: sentence.text.slice(range.offset, range.endOffset) };
+      const trim = sentenceRange(sentence.text);
+      const base = sentence.offset + trim.offset;
+      const inSentence = (start: number, end: number) =>
+        end > start ? published.toDocument(base + start, base + end) : { offset: published.toDocument(base + start, base + start + 1).offset, endOffset: published.toDocument(base + start, base + start + 1).offset };
+      const sentenceText = sentence.text.slice(trim.offset, trim.endOffset);
+      const whole = () => published.toDocument(base, base + sentenceText.length);
       for (const claim of claims) {
         hits.push({
           claim,
           path: published.path,
-          sentence: sentenceRangeInDoc,
-          range: claim.kind === 'restoration-date' ? { offset: base + claim.offset, endOffset: base + claim.endOffset } : sentenceRangeInDoc,
+          sentenceText,
+          sentence: whole,
+          range: claim.kind === 'restoration-date' ? () => published.toDocument(sentence.offset + claim.offset, sentence.offset + claim.endOffset) : whole,
+          inSentence,
           latest: published.path === null || !published.path.startsWith('/updates/') || published.path === latest,
         });
       }

@@ -33,14 +33,14 @@ export const claimStatusRule: Rule = {
       .map((service) => `${typeof service.name === 'string' ? service.name : '?'} (${String(service.status)})`);
     const findings: RawFinding[] = [];
     for (const hit of findClaims(ctx)) {
-      const base = { ruleId: this.id, offset: hit.range.offset, endOffset: hit.range.endOffset, path: hit.path };
+      const base = () => ({ ruleId: this.id, ...hit.range(), path: hit.path });
       if (hit.claim.kind === 'all-restored' && down.length > 0) {
         findings.push({
-          ...base,
+          ...base(),
           message: ctx.t(
             {
-              en: 'The text {where} says all services are back, but affected_services says otherwise: {services}.',
-              de: 'Der Text {where} sagt, alle Dienste seien wieder verfügbar, affected_services sagt aber etwas anderes: {services}.',
+              en: 'A sentence {where} says all services are back, but affected_services says otherwise: {services}.',
+              de: 'Ein Satz {where} sagt, alle Dienste seien wieder verfügbar, affected_services sagt aber etwas anderes: {services}.',
             },
             { where: whereClaim(ctx, hit), services: down.join(', ') },
           ),
@@ -48,11 +48,11 @@ export const claimStatusRule: Rule = {
       }
       if (hit.claim.kind === 'resolved' && typeof data.status === 'string' && data.status !== 'resolved') {
         findings.push({
-          ...base,
+          ...base(),
           message: ctx.t(
             {
-              en: 'The text {where} calls the incident resolved, but status is `{status}`. Describe what works again, or set status to resolved.',
-              de: 'Der Text {where} nennt den Vorfall behoben, status ist aber `{status}`. Beschreiben, was wieder funktioniert, oder status auf resolved setzen.',
+              en: 'A sentence {where} calls the incident resolved, but status is `{status}`. Describe what works again, or set status to resolved.',
+              de: 'Ein Satz {where} nennt den Vorfall behoben, status ist aber `{status}`. Beschreiben, was wieder funktioniert, oder status auf resolved setzen.',
             },
             { where: whereClaim(ctx, hit), status: data.status },
           ),
