@@ -65,6 +65,7 @@ const WORD = /\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})?|[\p{L}\p{N}][\p{L}\p{N}'’\-]*
 const OPEN_QUOTES = new Set(['„', '“', '"', '»', '‚']);
 const CLOSE_QUOTES = new Set(['“', '”', '"', '«', '‘']);
 const BREAKS = new Set([',', ';', ':', '(', ')', '–', '—']);
+const PUNCTUATION = new Set([...',;:?!()–—„“”"»«‚‘']);
 
 /** Splits a sentence into words and the punctuation that matters for clauses. */
 export function tokenize(sentence: string): Token[] {
@@ -72,14 +73,16 @@ export function tokenize(sentence: string): Token[] {
   let quoted = false;
   for (const m of sentence.matchAll(WORD)) {
     const text = m[0];
-    const isWord = /^[\p{L}\p{N}]/u.test(text);
+    // Punctuation tokens are single characters from the set in WORD; anything longer is a word.
+    const isWord = text.length > 1 || !PUNCTUATION.has(text);
     // A straight quote opens when none is open and closes otherwise; „ opens and “ closes in German.
     if (!isWord && (OPEN_QUOTES.has(text) || CLOSE_QUOTES.has(text))) {
       if (quoted && CLOSE_QUOTES.has(text)) quoted = false;
       else if (!quoted && OPEN_QUOTES.has(text)) quoted = true;
       continue;
     }
-    tokens.push({ text, lower: text.toLowerCase().replace(/’/g, "'"), offset: m.index, endOffset: m.index + text.length, word: isWord, quoted });
+    const lower = text.toLowerCase();
+    tokens.push({ text, lower: lower.includes('’') ? lower.replace(/’/g, "'") : lower, offset: m.index, endOffset: m.index + text.length, word: isWord, quoted });
   }
   return tokens;
 }

@@ -154,5 +154,13 @@ export const MONTHS: ReadonlyMap<string, number> = new Map([
   ),
 ]);
 
-/** A cheap first look: texts without any of these stems hold no claim the rules check. */
-export const TRIGGER = /daten|data|abfl|dokument|unterlag|information|file|record|nichts|nothing|behoben|beseitigt|gelöst|resolved|fixed|alle|all|every|sämtlich|\d/i;
+/**
+ * Cheap first looks, one per kind of claim: a text (or paragraph, or sentence) that matches none
+ * of the enabled ones holds no claim the rules check and is neither segmented nor analysed.
+ */
+export const TRIGGERS = {
+  dataLoss: /daten|data|unterlagen|dokumente|dateien|akten|records|files|information|nichts|nothing/i,
+  status: /behoben|beseitigt|gelöst|resolved|fixed|\b(?:alle|sämtliche|all|every|jede[rs]?)\b/i,
+  restoration:
+    /\d{1,2}\.\s*(?:[a-zä]{3}|\d)|\d{4}-\d\d-\d\d|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/i,
+} as const;

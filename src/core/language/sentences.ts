@@ -44,11 +44,14 @@ function segmenter(lang: Locale): Intl.Segmenter {
 
 /**
  * Splits `text` into sentences. Paragraph breaks (a blank line) and Markdown list items always end
- * a sentence; a full stop after an abbreviation or an ordinal number never does.
+ * a sentence; a full stop after an abbreviation or an ordinal number never does. `keep` may
+ * skip whole paragraphs before they are segmented.
  */
-export function splitSentences(text: string, lang: Locale): Sentence[] {
+export function splitSentences(text: string, lang: Locale, keep?: (block: string) => boolean): Sentence[] {
   const sentences: Sentence[] = [];
   for (const block of blocks(text)) {
+    // Segmenting is the expensive part: paragraphs the caller has no use for are skipped whole.
+    if (keep && !keep(block.text)) continue;
     let pending: Sentence | null = null;
     // ICU ends a sentence at every line break (a paragraph separator to it); inside a block a line
     // break is only wrapping, so it is segmented as the space it renders as (same length, same offsets).
@@ -83,9 +86,13 @@ function blocks(text: string): Sentence[] {
 
 /** False when the segment ends with a full stop that belongs to an abbreviation or an ordinal. */
 function endsSentence(segment: string): boolean {
-  const m = /(\S+)\.[\s"'“”‘’»«)\]]*$/u.exec(segment);
-  if (!m) return true;
-  const word = m[1]!.replace(/^[(\["'„“‚‘«»]+/u, '').toLowerCase();
+  // Scanned by hand from the end: this runs for every segment of every paragraph that is kept.
+  let end = segment.length;
+  while (end > 0 && CLOSING.has(segment[end - 1]!)) end--;
+  if (end === 0 || segment[end - 1] !== '.') return true;
+  let start = end - 1;
+  while (start > 0 && !/\s/.test(segment[start - 1]!)) start--;
+  const word = segment.slice(start, end - 1).replace(/^[(\["'„“‚‘«»]+/u, '').toLowerCase();
   // "1." "30." are ordinals ("1. Dezember", "am 9. wieder") — German writes no sentence-final
   // numbers with a full stop in the kind of text checked here, except a year, which has 4 digits.
   if (/^\d{1,2}$/.test(word)) return false;
@@ -93,6 +100,9 @@ function endsSentence(segment: string): boolean {
   if (/^\p{L}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) return false;
   return !ABBREVIATIONS.has(word);
 }
+
+// White space and closing quotes or brackets after a sentence's final full stop.
+const CLOSING = new Set([' ', '\t', '\n', '\r', '\u00a0', '"', "'", '“', '”', '‘', '’', '»', '«', ')', ']']);
 
 function trimmed(sentence: Sentence): Sentence {
   const lead = sentence.text.length - sentence.text.trimStart().length;

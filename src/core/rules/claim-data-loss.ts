@@ -77,10 +77,11 @@ function judge(ctx: RuleContext, hit: ClaimHit, claim: NoLossClaim): RawFinding 
   const dl = isRecord(data.data_loss) ? data.data_loss : {};
   const { contradicts, unknown } = compare(claim, { occurred: dl.occurred, exfiltration: dl.exfiltration, personal: dl.personal_data });
   const where = whereClaim(ctx, hit);
-  const base = { ruleId: claimDataLossRule.id, ...hit.range(), path: hit.path };
+  // Document ranges need the positioned YAML document: computed only for a finding.
+  const base = () => ({ ruleId: claimDataLossRule.id, ...hit.range(), path: hit.path });
   if (contradicts.length > 0) {
     return {
-      ...base,
+      ...base(),
       message: ctx.t(
         {
           en: 'A sentence {where} denies a data loss, but the facts say {facts}. Correct the sentence: a denial that has to be taken back later costs more than the truth now.',
@@ -91,10 +92,10 @@ function judge(ctx: RuleContext, hit: ClaimHit, claim: NoLossClaim): RawFinding 
     };
   }
   if (claim.hedged) return null;
-  const fix = qualifyFix(ctx, hit);
   if (unknown.length > 0) {
+    const fix = qualifyFix(ctx, hit);
     return {
-      ...base,
+      ...base(),
       message: ctx.t(
         {
           en: 'A sentence {where} denies a data loss, but the facts do not know yet ({facts}). Say what is known so far, or that it is being examined.',
@@ -106,8 +107,9 @@ function judge(ctx: RuleContext, hit: ClaimHit, claim: NoLossClaim): RawFinding 
     };
   }
   if (data.status === 'resolved') return null;
+  const fix = qualifyFix(ctx, hit);
   return {
-    ...base,
+    ...base(),
     severity: 'warning',
     message: ctx.t(
       {

@@ -18,7 +18,7 @@ import type { Locale } from '../types';
 import type { RuleContext, TextRange } from './rule';
 import { splitSentences } from '../language/sentences';
 import { analyseSentence, tokenize, type Claim } from '../language/claims';
-import { TRIGGER } from '../language/lexicon';
+import { TRIGGERS } from '../language/lexicon';
 
 /** One published text, and how its offsets become document offsets. */
 export interface PublishedText {
@@ -74,14 +74,14 @@ function publishedValues(data: Record<string, unknown>): Array<{ path: string; v
  * Every published text that may hold a claim. This is the one place that decides what is
  * published; when the publication model records its texts with pointers, this reads them there.
  */
-export function publishedTexts(ctx: RuleContext): PublishedText[] {
+export function publishedTexts(ctx: RuleContext, relevant: (text: string) => boolean = () => true): PublishedText[] {
   const { report, data } = ctx;
   if (!data) return [];
   const texts: PublishedText[] = [];
   const fm = report.frontmatter;
   if (fm.kind === 'yaml') {
     for (const { path, value } of publishedValues(data)) {
-      if (!TRIGGER.test(value)) continue;
+      if (!relevant(value)) continue;
       let map: ((i: number) => number) | undefined;
       const toDocument = (start: number, end: number): TextRange => {
         map ??= valueToSource(ctx, path, value);
@@ -94,7 +94,7 @@ export function publishedTexts(ctx: RuleContext): PublishedText[] {
   if (section && section.endOffset > section.contentOffset) {
     const text = report.text.slice(section.contentOffset, section.endOffset);
     const base = section.contentOffset;
-    if (TRIGGER.test(text)) texts.push({ path: null, text, toDocument: (start, end) => ({ offset: base + start, endOffset: base + end }) });
+    if (relevant(text)) texts.push({ path: null, text, toDocument: (start, end) => ({ offset: base + start, endOffset: base + end }) });
   }
   return texts;
 }
@@ -143,9 +143,10 @@ export function findClaims(ctx: RuleContext): ClaimHit[] {
   const hits: ClaimHit[] = [];
   const lang = reportLang(ctx);
   const latest = latestUpdatePath(ctx.data);
-  for (const published of publishedTexts(ctx)) {
-    for (const sentence of splitSentences(published.text, lang)) {
-      if (!TRIGGER.test(sentence.text)) continue;
+  const relevant = triggerFor(ctx);
+  for (const published of publishedTexts(ctx, relevant)) {
+    for (const sentence of splitSentences(published.text, lang, relevant)) {
+      if (!relevant(sentence.text)) continue;
       const claims = analyseSentence(sentence.text);
       if (claims.length === 0) continue;
       const trim = sentenceRange(sentence.text);
@@ -169,6 +170,22 @@ export function findClaims(ctx: RuleContext): ClaimHit[] {
   }
   cache.set(ctx, hits);
   return hits;
+}
+
+/**
+ * The cheap test for text worth analysing: the trigger words of the enabled claim rules that can
+ * report anything for this report (a restoration date only matters while the incident is open and
+ * `expected_restoration` is set).
+ */
+function triggerFor(ctx: RuleContext): (text: string) => boolean {
+  const data = ctx.data;
+  const triggers: RegExp[] = [];
+  if (ctx.enabledRules.has('claim-data-loss')) triggers.push(TRIGGERS.dataLoss);
+  if (ctx.enabledRules.has('claim-status')) triggers.push(TRIGGERS.status);
+  if (ctx.enabledRules.has('claim-restoration') && data && data.status !== 'resolved' && typeof data.expected_restoration === 'string') {
+    triggers.push(TRIGGERS.restoration);
+  }
+  return (text) => triggers.some((trigger) => trigger.test(text));
 }
 
 /** The sentence without list markers, emphasis or quotes around it: from its first word to its final punctuation. */
