@@ -209,7 +209,8 @@ export function analyseSentence(sentence: string): Claim[] {
     const polarity = negations(clause.words, false);
     const forecast = has(clause.words, FORECAST) || has(clause.words, PARTIAL) || has(clause.words, PENDING);
     if (polarity === 0 && !forecast && !has(words, PARTIAL)) {
-      const all = clause.words.some((w, j) => ALL.has(w.lower) && (SERVICE_NOUNS.has(w.lower) || clause.words.slice(j + 1, j + 4).some((n) => SERVICE_NOUNS.has(n.lower))));
+      const service = (w: Token) => SERVICE_NOUNS.has(w.lower) || /dienste$|services$/.test(w.lower);
+      const all = clause.words.some((w, j) => ALL.has(w.lower) && (service(w) || clause.words.slice(j + 1, j + 4).some(service)));
       if (all && has(clause.words, AVAILABLE)) claims.push({ kind: 'all-restored' });
       const resolved = clause.words.findIndex((w) => RESOLVED.has(w.lower));
       // "resolved to act" is a decision, not a state.

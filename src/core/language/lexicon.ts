@@ -49,6 +49,8 @@ export const LOSS_VERBS = set('verloren', 'verlorengegangen', 'gelöscht', 'zers
 /** Verbs of data being touched at all. */
 export const AFFECT_VERBS = set(
   'betroffen', 'betrifft', 'betraf', 'kompromittiert', 'beeinträchtigt', 'affected', 'affect', 'compromised',
+  // Nouns of the same: "kein Zugriff auf Daten", "no access to data".
+  'zugriff', 'zugang', 'access',
 );
 
 /** Second parts of German compounds on "Daten-" and English nouns after "data" that name a loss. */
