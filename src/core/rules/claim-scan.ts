@@ -2,9 +2,9 @@
  * Shared scanner of the `claim-*` rules: finds the claims in every published text and keeps them
  * with their exact document ranges. One scan per lint, cached per rule context like the leak scan.
  *
- * What is read (the same published text the leak rules scan, minus service and organisation
- * names, which are names, not statements): the public section, `title`, `data_loss.statement`,
- * `updates[].text` and `affected_services[].workaround`.
+ * What is read: the published prose of the publication model (`selectPublication()`, which also
+ * feeds every public output and the leak rules): the public section, `title`,
+ * `data_loss.statement`, `updates[].text` and `affected_services[].workaround`.
  *
  * Cheap first: values are tested for trigger words before anything is split into sentences, and
  * only the texts that pass are located in the source (which for frontmatter values needs the YAML
@@ -13,6 +13,7 @@
 import { isScalar } from 'yaml';
 import { formatPointer, locate } from '../pointer';
 import { isRecord } from '../fields';
+import { selectPublication, type Publication } from '../render/publication';
 import { fieldName } from '../i18n';
 import type { Locale } from '../types';
 import type { RuleContext, TextRange } from './rule';
@@ -21,7 +22,7 @@ import { analyseSentence, tokenize, type Claim } from '../language/claims';
 import { TRIGGERS } from '../language/lexicon';
 
 /** One published text, and how its offsets become document offsets. */
-export interface PublishedText {
+export interface ClaimSource {
   /** JSON Pointer of the frontmatter value; `null` for the public section. */
   path: string | null;
   /** The text as published (for a YAML scalar: its value). */
@@ -52,35 +53,29 @@ export function reportLang(ctx: RuleContext): Locale {
   return lang === 'de' || lang === 'en' ? lang : ctx.locale;
 }
 
-/** The published values with their pointers (see the module comment). */
-function publishedValues(data: Record<string, unknown>): Array<{ path: string; value: string }> {
-  const values: Array<{ path: string; value: string }> = [];
-  const add = (value: unknown, segments: Array<string | number>) => {
-    if (typeof value === 'string') values.push({ path: formatPointer(segments), value });
-  };
-  add(data.title, ['title']);
-  if (isRecord(data.data_loss)) add(data.data_loss.statement, ['data_loss', 'statement']);
-  const list = (key: string) => (Array.isArray(data[key]) ? (data[key] as unknown[]) : []);
-  list('affected_services').forEach((service, i) => {
-    if (isRecord(service)) add(service.workaround, ['affected_services', i, 'workaround']);
-  });
-  list('updates').forEach((update, i) => {
-    if (isRecord(update)) add(update.text, ['updates', i, 'text']);
-  });
-  return values;
+/**
+ * The published prose, read from the publication model (`selectPublication()`, the one door
+ * through which outputs get report values): what a reader takes as a statement of the
+ * organisation. Names, contacts, times and enum values are published too, but claim nothing.
+ */
+function publishedProse(publication: Publication): Array<{ path: string; value: string }> {
+  return [
+    publication.title,
+    publication.dataLoss.statement,
+    ...publication.services.map((service) => service.workaround),
+    ...publication.updates.map((update) => update.text),
+  ].filter((text): text is NonNullable<typeof text> => text !== null);
 }
 
-/**
- * Every published text that may hold a claim. This is the one place that decides what is
- * published; when the publication model records its texts with pointers, this reads them there.
- */
-export function publishedTexts(ctx: RuleContext, relevant: (text: string) => boolean = () => true): PublishedText[] {
+/** Every published text that may hold a claim (see {@link publishedProse}), with a way to its document range. */
+export function publishedTexts(ctx: RuleContext, relevant: (text: string) => boolean = () => true): ClaimSource[] {
   const { report, data } = ctx;
   if (!data) return [];
-  const texts: PublishedText[] = [];
+  const texts: ClaimSource[] = [];
   const fm = report.frontmatter;
+  const publication = selectPublication(report);
   if (fm.kind === 'yaml') {
-    for (const { path, value } of publishedValues(data)) {
+    for (const { path, value } of publishedProse(publication)) {
       if (!relevant(value)) continue;
       let map: ((i: number) => number) | undefined;
       const toDocument = (start: number, end: number): TextRange => {
@@ -90,10 +85,10 @@ export function publishedTexts(ctx: RuleContext, relevant: (text: string) => boo
       texts.push({ path, text: value, toDocument });
     }
   }
-  const section = report.publicBounds;
-  if (section && section.endOffset > section.contentOffset) {
-    const text = report.text.slice(section.contentOffset, section.endOffset);
-    const base = section.contentOffset;
+  const section = publication.body;
+  if (section && section.endOffset > section.offset) {
+    const text = report.text.slice(section.offset, section.endOffset);
+    const base = section.offset;
     if (relevant(text)) texts.push({ path: null, text, toDocument: (start, end) => ({ offset: base + start, endOffset: base + end }) });
   }
   return texts;
