@@ -25,6 +25,8 @@ import './codeActions';
 import './completion';
 import './hover';
 import './snippets';
+// Claims (issue 11): the qualifier quick fix.
+import './claims';
 import './stress';
 
 /** publisher.name of the extension under test (set by scripts/vscode-server-test.mjs and test-electron.mjs). */
