@@ -118,7 +118,7 @@ describe('claim corpus (precision and recall)', () => {
       line('**all**', total),
     ].join('\n');
     console.log(`\n${table}\n${wrong.length ? '\n' + wrong.join('\n') + '\n' : ''}`);
-    // The rule doc shows this very table (regenerate with scripts/gen-rule-docs.ts after copying it into the module comment).
+    // The rule doc shows this very table (copy it into the rule's `docs` in claim-data-loss.ts, then `npm run generate`).
     const doc = readFileSync(join(__dirname, '..', '..', 'docs', 'rules', 'claim-data-loss.md'), 'utf8');
     assert.ok(doc.includes(table), 'docs/rules/claim-data-loss.md shows the current precision/recall table');
     assert.ok(ratio(total.tp, total.tp + total.fp) >= 0.95, `precision ${ratio(total.tp, total.tp + total.fp)}`);

@@ -5,82 +5,29 @@ import { findClaims, reportLang, whereClaim, type ClaimHit } from './claim-scan'
 import type { NoLossClaim } from '../language/claims';
 import { QUALIFIER, qualifierEdit } from '../language/qualify';
 
-/**
- * **claim-data-loss** — the public text may not deny a data loss the facts confirm or do not know
- * yet. A sentence that says no data was lost, stolen, leaked, taken or exfiltrated, or that
- * (personal) data is not affected or is safe, is compared with `data_loss`:
- *
- * - **Error** when the facts say otherwise: `personal_data: yes`, `exfiltration: confirmed` or
- *   `suspected` (for a denied theft), `occurred: yes` (for a denied loss). Hedging does not help:
- *   "bislang keine Hinweise" contradicts a suspicion.
- * - **Error** when the facts do not know yet (`exfiltration: under_investigation`, `occurred:
- *   unknown`, `personal_data: unknown` for personal data, or `data_loss` missing) and the sentence
- *   is not hedged. Hedged statements ("nach derzeitigem Stand", "bislang keine Hinweise", "so far
- *   there is no indication") pass.
- * - **Warning** for an unqualified absolute denial ("Einen Datenabfluss gibt es nicht", "There was
- *   no data breach") while `status` is not `resolved`, even when the facts agree today.
- *
- * Unhedged denials get a quick fix that inserts the qualifier in the report's language
- * ("Nach bisherigen Erkenntnissen …", "So far, …"). Statements that data loss is being examined or
- * cannot be ruled out are no claims: "Ob Daten abgeflossen sind, wird untersucht", "Es kann nicht
- * ausgeschlossen werden, dass …", "We cannot rule out …". Neither are questions, other parties'
- * claims ("Die Täter behaupten …") and quotes of them. Negations are counted per clause, so double
- * negation ("Es ist nicht so, dass keine Daten abgeflossen sind") denies nothing.
- *
- * ### How sentences are found (shared by the `claim-*` rules)
- *
- * Sentences are split with the built-in `Intl.Segmenter` plus a merge at abbreviations and
- * ordinals. The candidates were run on one German probe text (9 sentences with "1. Dezember",
- * "z. B.", "Dr.", "ca.", "Nr.", "9. Dezember 2022", "30.10.2023", "u. a.", "vgl. S. 3") and one
- * English one (5 sentences with "Dr.", "e.g.", "Mr.", "Dec. 1", "No. 5", "approx."):
- *
- * | splitter | German: sentences (9 expected) | English (5 expected) | runs in a web worker | size |
- * |---|---|---|---|---|
- * | `Intl.Segmenter` alone (ICU, Node 20) | 15 (breaks after "1.", "z.", "Dr.", "ca.", "9.", "u. a.") | 7 | yes | 0 |
- * | `Intl.Segmenter` `de-u-ss-standard` | 15 (V8 ignores the CLDR suppressions) | 7 | yes | 0 |
- * | `sbd` 1.0.19 | 11 ("9. Dezember", "vgl. S. 3") | 6 ("approx.") | yes | 136 KB + sanitize-html, htmlparser2, postcss |
- * | `sentence-splitter` 5.0.1 | 14 ("z. B.", "ca.", "u. a.") | 7 | yes | 676 KB |
- * | `sentencex` 1.0.17 (Wikimedia) | 9 | 6 ("approx.") | **no** (native binary) | 36 KB + binary |
- * | **`Intl.Segmenter` + merge (chosen)** | **9** | **5** | yes | 2 KB |
- *
- * The merge joins two ICU segments when the first ends in a full stop after a one- or two-digit
- * number (an ordinal: "1. Dezember", "am 9."), a single letter ("z. B.", "u. a."), a dotted
- * abbreviation ("e.g.") or a listed abbreviation ("Dr.", "ca.", "Nr.", "vgl.", "Mr.", "No.").
- * Line breaks inside a paragraph are wrapping, not ends (ICU would end a sentence at each).
- * The tests are in test/unit/claims.test.ts.
- *
- * ### How claims are found
- *
- * Only paragraphs and sentences with a trigger word of an enabled rule are segmented and analysed.
- * A sentence is cut into clauses at punctuation and clause openers ("dass", "ob", "that",
- * "whether", "sobald", …); negations are counted per clause, plus the governing clause's for a
- * "dass"/"that" clause.
- *
- * Precision and recall on the sentence corpus (test/claims/corpus.yaml; each sentence is linted in
- * the public section of a report with its facts; test/unit/claimsCorpus.test.ts computes this
- * table and fails when it differs from the one here or falls below 0.95). The corpus was written
- * together with the analysis, except its last 15 sentences, written afterwards as a check: of
- * those, 3 of 8 claims were missed on the first run (a denied "Zugriff"/"access", "alle
- * Online-Dienste"), and the lexicon was extended. Expect lower figures on unseen text:
- *
- * 161 sentences (92 German, 69 English), 87 traps
- *
- * | finding                  |  TP |  FP |  FN | precision | recall |
- * |--------------------------|----:|----:|----:|----------:|-------:|
- * | claim-data-loss (error)  |  37 |   0 |   0 | 1.000 | 1.000 |
- * | claim-data-loss (warning) |  14 |   0 |   0 | 1.000 | 1.000 |
- * | claim-status             |  15 |   0 |   0 | 1.000 | 1.000 |
- * | claim-restoration        |   8 |   0 |   0 | 1.000 | 1.000 |
- * | German                   |  40 |   0 |   0 | 1.000 | 1.000 |
- * | English                  |  34 |   0 |   0 | 1.000 | 1.000 |
- * | **all**                  |  74 |   0 |   0 | 1.000 | 1.000 |
- */
+/** The `claim-data-loss` rule; its `docs` are rendered to docs/rules/claim-data-loss.md by `npm run generate`. */
 export const claimDataLossRule: Rule = {
   id: 'claim-data-loss',
   defaultSeverity: 'error',
   description: {
     en: 'The public text denies no data loss that the facts confirm or do not know yet.',
     de: 'Der öffentliche Text bestreitet keinen Datenverlust, den die Fakten bestätigen oder noch nicht kennen.',
+  },
+  docs: {
+    checks: [
+      'The public text may not deny a data loss the facts confirm or do not know\nyet. A sentence that says no data was lost, stolen, leaked, taken or exfiltrated, or that\n(personal) data is not affected or is safe, is compared with `data_loss`:',
+      '- **Error** when the facts say otherwise: `personal_data: yes`, `exfiltration: confirmed` or\n  `suspected` (for a denied theft), `occurred: yes` (for a denied loss). Hedging does not help:\n  "bislang keine Hinweise" contradicts a suspicion.\n- **Error** when the facts do not know yet (`exfiltration: under_investigation`, `occurred:\n  unknown`, `personal_data: unknown` for personal data, or `data_loss` missing) and the sentence\n  is not hedged. Hedged statements ("nach derzeitigem Stand", "bislang keine Hinweise", "so far\n  there is no indication") pass.\n- **Warning** for an unqualified absolute denial ("Einen Datenabfluss gibt es nicht", "There was\n  no data breach") while `status` is not `resolved`, even when the facts agree today.',
+      "Unhedged denials get a quick fix that inserts the qualifier in the report's language\n(\"Nach bisherigen Erkenntnissen …\", \"So far, …\"). Statements that data loss is being examined or\ncannot be ruled out are no claims: \"Ob Daten abgeflossen sind, wird untersucht\", \"Es kann nicht\nausgeschlossen werden, dass …\", \"We cannot rule out …\". Neither are questions, other parties'\nclaims (\"Die Täter behaupten …\") and quotes of them. Negations are counted per clause, so double\nnegation (\"Es ist nicht so, dass keine Daten abgeflossen sind\") denies nothing.",
+      '### How sentences are found (shared by the `claim-*` rules)',
+      'Sentences are split with the built-in `Intl.Segmenter` plus a merge at abbreviations and\nordinals. The candidates were run on one German probe text (9 sentences with "1. Dezember",\n"z. B.", "Dr.", "ca.", "Nr.", "9. Dezember 2022", "30.10.2023", "u. a.", "vgl. S. 3") and one\nEnglish one (5 sentences with "Dr.", "e.g.", "Mr.", "Dec. 1", "No. 5", "approx."):',
+      '| splitter | German: sentences (9 expected) | English (5 expected) | runs in a web worker | size |\n|---|---|---|---|---|\n| `Intl.Segmenter` alone (ICU, Node 20) | 15 (breaks after "1.", "z.", "Dr.", "ca.", "9.", "u. a.") | 7 | yes | 0 |\n| `Intl.Segmenter` `de-u-ss-standard` | 15 (V8 ignores the CLDR suppressions) | 7 | yes | 0 |\n| `sbd` 1.0.19 | 11 ("9. Dezember", "vgl. S. 3") | 6 ("approx.") | yes | 136 KB + sanitize-html, htmlparser2, postcss |\n| `sentence-splitter` 5.0.1 | 14 ("z. B.", "ca.", "u. a.") | 7 | yes | 676 KB |\n| `sentencex` 1.0.17 (Wikimedia) | 9 | 6 ("approx.") | **no** (native binary) | 36 KB + binary |\n| **`Intl.Segmenter` + merge (chosen)** | **9** | **5** | yes | 2 KB |',
+      'The merge joins two ICU segments when the first ends in a full stop after a one- or two-digit\nnumber (an ordinal: "1. Dezember", "am 9."), a single letter ("z. B.", "u. a."), a dotted\nabbreviation ("e.g.") or a listed abbreviation ("Dr.", "ca.", "Nr.", "vgl.", "Mr.", "No.").\nLine breaks inside a paragraph are wrapping, not ends (ICU would end a sentence at each).\nThe tests are in test/unit/claims.test.ts.',
+      '### How claims are found',
+      "Only paragraphs and sentences with a trigger word of an enabled rule are segmented and analysed.\nA sentence is cut into clauses at punctuation and clause openers (\"dass\", \"ob\", \"that\",\n\"whether\", \"sobald\", …); negations are counted per clause, plus the governing clause's for a\n\"dass\"/\"that\" clause.",
+      'Precision and recall on the sentence corpus (test/claims/corpus.yaml; each sentence is linted in\nthe public section of a report with its facts; test/unit/claimsCorpus.test.ts computes this\ntable and fails when it differs from the one here or falls below 0.95). The corpus was written\ntogether with the analysis, except its last 15 sentences, written afterwards as a check: of\nthose, 3 of 8 claims were missed on the first run (a denied "Zugriff"/"access", "alle\nOnline-Dienste"), and the lexicon was extended. Expect lower figures on unseen text:',
+      '161 sentences (92 German, 69 English), 87 traps',
+      '| finding                  |  TP |  FP |  FN | precision | recall |\n|--------------------------|----:|----:|----:|----------:|-------:|\n| claim-data-loss (error)  |  37 |   0 |   0 | 1.000 | 1.000 |\n| claim-data-loss (warning) |  14 |   0 |   0 | 1.000 | 1.000 |\n| claim-status             |  15 |   0 |   0 | 1.000 | 1.000 |\n| claim-restoration        |   8 |   0 |   0 | 1.000 | 1.000 |\n| German                   |  40 |   0 |   0 | 1.000 | 1.000 |\n| English                  |  34 |   0 |   0 | 1.000 | 1.000 |\n| **all**                  |  74 |   0 |   0 | 1.000 | 1.000 |',
+    ],
   },
   check(ctx) {
     const findings: RawFinding[] = [];

@@ -2,25 +2,19 @@ import type { Rule } from './rule';
 import type { RawFinding } from '../types';
 import { findClaims, whereClaim } from './claim-scan';
 
-/**
- * **claim-restoration** — a restoration date in the public text ("bis zum 9. Dezember", "ab dem
- * 16.12.2022 wieder geöffnet", "restored by December 9") must be the date in
- * `expected_restoration`. A date the text names while the field says `unknown` promises more than
- * the report knows. Warning; only while `status` is not `resolved`.
- *
- * Dates count when a preposition of time ties them to a restoration cue in the same clause
- * ("wieder", "Einschränkungen", "voraussichtlich", "restored", "back", …): "Anträge können bis zum
- * 9. Dezember gestellt werden" names a deadline, not a restoration. A date without a year takes the
- * year of `expected_restoration`. Older updates are history (their forecast may have been the best
- * one then): only the newest update is compared, besides the public section, the title, the
- * data-loss statement and the workarounds.
- */
+/** The `claim-restoration` rule; its `docs` are rendered to docs/rules/claim-restoration.md by `npm run generate`. */
 export const claimRestorationRule: Rule = {
   id: 'claim-restoration',
   defaultSeverity: 'warning',
   description: {
     en: 'A restoration date in the public text matches expected_restoration.',
     de: 'Ein Wiederherstellungsdatum im öffentlichen Text stimmt mit expected_restoration überein.',
+  },
+  docs: {
+    checks: [
+      'A restoration date in the public text ("bis zum 9. Dezember", "ab dem\n16.12.2022 wieder geöffnet", "restored by December 9") must be the date in\n`expected_restoration`. A date the text names while the field says `unknown` promises more than\nthe report knows. Warning; only while `status` is not `resolved`.',
+      'Dates count when a preposition of time ties them to a restoration cue in the same clause\n("wieder", "Einschränkungen", "voraussichtlich", "restored", "back", …): "Anträge können bis zum\n9. Dezember gestellt werden" names a deadline, not a restoration. A date without a year takes the\nyear of `expected_restoration`. Older updates are history (their forecast may have been the best\none then): only the newest update is compared, besides the public section, the title, the\ndata-loss statement and the workarounds.',
+    ],
   },
   check(ctx) {
     const data = ctx.data;

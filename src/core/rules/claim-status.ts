@@ -6,24 +6,20 @@ import { findClaims, whereClaim } from './claim-scan';
 /** Service states in which "all services are back" is untrue. */
 const OUTAGE = new Set(['partial_outage', 'major_outage']);
 
-/**
- * **claim-status** — the public text may not report the incident as over while the facts say it
- * is not:
- *
- * - "alle Dienste wieder verfügbar", "all services are back" while a service in
- *   `affected_services` is in `partial_outage` or `major_outage` without `restored_at`;
- * - "behoben", "resolved", "fixed" while `status` is not `resolved`.
- *
- * Warnings. Negated, partial, conditional and future statements are no such claims: "noch nicht
- * alle Dienste", "fast alle Dienste", "sobald alle Dienste wieder laufen", "soll bis Freitag behoben
- * sein", "the council resolved to …".
- */
+/** The `claim-status` rule; its `docs` are rendered to docs/rules/claim-status.md by `npm run generate`. */
 export const claimStatusRule: Rule = {
   id: 'claim-status',
   defaultSeverity: 'warning',
   description: {
     en: 'The public text calls the incident over or all services back only when the facts say so.',
     de: 'Der öffentliche Text nennt den Vorfall behoben oder alle Dienste verfügbar nur, wenn die Fakten das sagen.',
+  },
+  docs: {
+    checks: [
+      'The public text may not report the incident as over while the facts say it\nis not:',
+      '- "alle Dienste wieder verfügbar", "all services are back" while a service in\n  `affected_services` is in `partial_outage` or `major_outage` without `restored_at`;\n- "behoben", "resolved", "fixed" while `status` is not `resolved`.',
+      'Warnings. Negated, partial, conditional and future statements are no such claims: "noch nicht\nalle Dienste", "fast alle Dienste", "sobald alle Dienste wieder laufen", "soll bis Freitag behoben\nsein", "the council resolved to …".',
+    ],
   },
   check(ctx) {
     const data = ctx.data;
