@@ -40,3 +40,13 @@ export { newReportTemplate, reportId, toMinute } from './templates/report';
 export { appendUpdate } from './templates/update';
 export { yamlScalar } from './yamlText';
 export { DATA_LOSS_TEMPLATES, dataLossFields, type DataLossTemplate, type DataLossVariant } from './templates/dataLoss';
+export {
+  CONFIG_FILE_NAME,
+  ConfigError,
+  lintOptionsFrom,
+  mergeConfigs,
+  parseProjectConfig,
+  withTrust,
+  type ConfigProblem,
+  type ProjectConfig,
+} from './config';

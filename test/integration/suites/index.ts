@@ -28,6 +28,8 @@ import './snippets';
 // Claims (issue 11): the qualifier quick fix.
 import './claims';
 import './stress';
+// Configuration (issue 10): .incident-report.json; creates and removes its files itself.
+import './projectConfig';
 
 /** publisher.name of the extension under test (set by scripts/vscode-server-test.mjs and test-electron.mjs). */
 const EXTENSION_ID = testEnv('EXT_TEST_EXTENSION_ID') ?? 'incident-report.incident-report';
