@@ -220,6 +220,21 @@ function readme(rules: readonly Rule[]): string {
   return text;
 }
 
+/**
+ * The project configuration's schema with one `rules` entry per rule module, so a new rule is
+ * completed and checked in `.incident-report.json` without a hand edit.
+ */
+function configSchema(rules: readonly Rule[]): string {
+  const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'incident-report-config.schema.json'), 'utf8')) as Record<string, any>;
+  const docs = 'https://github.com/incident-report/incident-report/blob/main/docs/rules';
+  schema.properties.rules.properties = Object.fromEntries(
+    [...rules]
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map((rule) => [rule.id, { $ref: '#/definitions/level', markdownDescription: `Severity of [\`${rule.id}\`](${docs}/${rule.id}.md).` }]),
+  );
+  return JSON.stringify(schema, null, 2) + '\n';
+}
+
 // ---------------------------------------------------------------------------------------------
 
 /** Every generated file with the content it should have. */
@@ -240,6 +255,7 @@ export async function generatedFiles(): Promise<GeneratedFile[]> {
     { path: 'package.nls.json', content: nlsFile('package.nls.json', 'en', rules) },
     { path: 'package.nls.de.json', content: nlsFile('package.nls.de.json', 'de', rules) },
     { path: 'snippets/incident-report.code-snippets', content: snippetsFile() },
+    { path: 'schemas/incident-report-config.schema.json', content: configSchema(rules) },
     { path: 'src/core/schema/generated/bundledValidator.js', content: validator.js },
     { path: 'src/core/schema/generated/bundledValidator.d.ts', content: validator.dts },
   ];

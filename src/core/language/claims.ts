@@ -167,11 +167,25 @@ function lossIn(words: readonly Token[]): { loss: LossKind; personal: boolean } 
   return data && loss ? { loss, personal } : null;
 }
 
-/** The clause that governs clause `i` (a "dass"/"that" clause): the nearest one before it not opened by a subordinator, else the one after. */
-function matrixOf(list: readonly Clause[], i: number): Clause | null {
-  for (let j = i - 1; j >= 0; j--) if (!list[j]!.opener || !CLAUSE_OPENERS.has(list[j]!.opener!)) return list[j]!;
-  for (let j = i + 1; j < list.length; j++) if (!list[j]!.opener) return list[j]!;
-  return null;
+/**
+ * For every clause, the clause that governs it when it is a "dass"/"that" clause: the nearest one
+ * before it not opened by a subordinator, else the nearest one after it without an opener.
+ * Computed in two passes, so a pasted log that reads as one sentence of thousands of clauses stays linear.
+ */
+function matrices(list: readonly Clause[]): Array<Clause | null> {
+  const before: Array<Clause | null> = [];
+  let last: Clause | null = null;
+  for (const clause of list) {
+    before.push(last);
+    if (!clause.opener || !CLAUSE_OPENERS.has(clause.opener)) last = clause;
+  }
+  const result: Array<Clause | null> = new Array(list.length).fill(null);
+  let next: Clause | null = null;
+  for (let i = list.length - 1; i >= 0; i--) {
+    result[i] = before[i] ?? next;
+    if (!list[i]!.opener) next = list[i]!;
+  }
+  return result;
 }
 
 /** The claims of one sentence (see the module comment). */
@@ -183,15 +197,25 @@ export function analyseSentence(sentence: string): Claim[] {
   // Someone else's claim, repeated: the organisation asserts nothing.
   if (has(words, THIRD_PARTY_CLAIM)) return [];
   const thirdPartySpeaks = has(words, THIRD_PARTIES);
+  const partialSentence = has(words, PARTIAL);
   const hedgedSentence = /\bso far\b|\bto date\b|\bas far as\b|davon aus\b/i.test(sentence);
   const claims: Claim[] = [];
   const list = clauses(tokens);
+  const governing = matrices(list);
+  // hedgedSoFar[i]: a hedge in clause i or any before it; soHedgeAfter[i]: a trailing ", so …" hedge after clause i.
+  const hedgedSoFar: boolean[] = [];
+  list.forEach((c, i) => hedgedSoFar.push((i > 0 && hedgedSoFar[i - 1]!) || has(c.words, HEDGES)));
+  const soHedgeAfter: boolean[] = new Array(list.length).fill(false);
+  for (let i = list.length - 2; i >= 0; i--) {
+    const next = list[i + 1]!;
+    soHedgeAfter[i] = soHedgeAfter[i + 1]! || (next.words[0]?.lower === 'so' && has(next.words, HEDGES));
+  }
 
   list.forEach((clause, i) => {
     if (clause.opener && OPEN_CLAUSE.has(clause.opener)) return;
     if (thirdPartySpeaks && clause.words.some((w) => w.quoted)) return;
     const complement = clause.opener !== null && COMPLEMENT.has(clause.opener);
-    const matrix = complement ? matrixOf(list, i) : null;
+    const matrix = complement ? governing[i]! : null;
     // Indirect questions and conditions govern their complements too ("Wir prüfen, ob …, dass …").
     if (matrix?.opener && OPEN_CLAUSE.has(matrix.opener)) return;
     const loss = lossIn(clause.words);
@@ -201,14 +225,14 @@ export function analyseSentence(sentence: string): Claim[] {
       // A trailing attribution (", so der bisherige Erkenntnisstand") hedges the whole sentence.
       const hedged =
         hedgedSentence ||
-        list.slice(0, i + 1).some((c) => has(c.words, HEDGES)) ||
+        hedgedSoFar[i]! ||
         (matrix !== null && has(matrix.words, HEDGES)) ||
-        list.slice(i + 1).some((c) => c.words[0]?.lower === 'so' && has(c.words, HEDGES));
+        soHedgeAfter[i]!;
       if (polarity % 2 === 1) claims.push({ kind: 'no-loss', ...loss, hedged });
     }
     const polarity = negations(clause.words, false);
     const forecast = has(clause.words, FORECAST) || has(clause.words, PARTIAL) || has(clause.words, PENDING);
-    if (polarity === 0 && !forecast && !has(words, PARTIAL)) {
+    if (polarity === 0 && !forecast && !partialSentence) {
       const service = (w: Token) => SERVICE_NOUNS.has(w.lower) || /dienste$|services$/.test(w.lower);
       const all = clause.words.some((w, j) => ALL.has(w.lower) && (service(w) || clause.words.slice(j + 1, j + 4).some(service)));
       if (all && has(clause.words, AVAILABLE)) claims.push({ kind: 'all-restored' });
