@@ -5,6 +5,8 @@ import { getIn, isRecord } from './fields';
 import { t } from './i18n';
 import { isValidTimeZone, systemTimeZone } from './time';
 import { bundledCompiledSchema, compileCustomSchema, type CompiledSchema } from './schema/validator';
+import { familyMembers, familyState, type FamilyLintContext } from './family/state';
+import { memberOf, type FamilyMember } from './family';
 import { DEFAULT_MAX_SIZE, RULES, type Rule, type RuleContext, type RuleSettings } from './rules';
 
 /** Default domain suffixes whose host names never belong in public text. */
@@ -35,11 +37,24 @@ export interface LintOptions {
 export interface LintResult {
   findings: Finding[];
   report: ParsedReport;
+  /**
+   * This report as a member of its parent (path, resolved parent path, organisation and where it is
+   * written), when it names a parent, has an organisation and the host gave its path: what a host
+   * collects to lint the parent with its members (`family.members`).
+   */
+  member: FamilyMember | null;
 }
+
+/**
+ * Where the linted document sits: its path (any form the host uses consistently: a file path or a
+ * URI path) and its family, as the host loaded it. Without them the family rules report a `parent`
+ * as not checked.
+ */
+export type LintContext = FamilyLintContext;
 
 /** A configured engine: compile once, lint many documents. */
 export interface Linter {
-  lint(text: string): LintResult;
+  lint(text: string, context?: LintContext): LintResult;
   readonly schema: CompiledSchema;
   readonly locale: Locale;
 }
@@ -64,14 +79,14 @@ export function createLinter(options: LintOptions = {}): Linter {
   return {
     schema,
     locale,
-    lint(input: string): LintResult {
+    lint(input: string, context: LintContext = {}): LintResult {
       const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
       const precheck = { maxSize: options.maxSize ?? DEFAULT_MAX_SIZE, t: (message: Localized, values?: Record<string, string | number>) => t(locale, message, values) };
       for (const rule of active) {
         const early = rule.precheck?.(text, precheck);
         if (early) {
           const report = unparsedReport(text);
-          return { report, findings: early.map((finding) => resolve(report, finding, severityOf(rule, finding, levels))) };
+          return { report, member: null, findings: early.map((finding) => resolve(report, finding, severityOf(rule, finding, levels))) };
         }
       }
       const report = parseReport(input);
@@ -98,6 +113,8 @@ export function createLinter(options: LintOptions = {}): Linter {
         },
         valueAt: (pointer) => getIn(data, parsePointer(pointer)),
         t: (message, values) => t(locale, message, values),
+        family: familyState(data, context),
+        members: familyMembers(context),
       };
       const raw: Array<{ rule: Rule; finding: RawFinding }> = [];
       for (const rule of active) {
@@ -105,7 +122,7 @@ export function createLinter(options: LintOptions = {}): Linter {
       }
       const findings = raw.map(({ rule, finding }) => resolve(report, finding, severityOf(rule, finding, levels)));
       findings.sort(byPosition);
-      return { findings, report };
+      return { findings, report, member: context.path === undefined ? null : memberOf(context.path, report) };
     },
   };
 }
@@ -140,6 +157,7 @@ function resolve(report: ParsedReport, raw: RawFinding, severity: Severity): Fin
     path: raw.path,
   };
   if (raw.fix) finding.fix = raw.fix;
+  if (raw.related?.length) finding.related = raw.related;
   return finding;
 }
 

@@ -17,6 +17,12 @@ import { leakEmailRule } from './leak-email';
 import { leakIocRule } from './leak-ioc';
 import { leakTicketRule } from './leak-ticket';
 import { leakPathRule } from './leak-path';
+import { familyParentRule } from './family-parent';
+import { familyCycleRule } from './family-cycle';
+import { familySharedFactsRule } from './family-shared-facts';
+import { familyDataLossRule } from './family-data-loss';
+import { familyChronologyRule } from './family-chronology';
+import { familyMembershipRule } from './family-membership';
 
 /** Every rule, in the order their findings are produced. */
 export const RULES: readonly Rule[] = [
@@ -38,6 +44,12 @@ export const RULES: readonly Rule[] = [
   leakIocRule,
   leakTicketRule,
   leakPathRule,
+  familyParentRule,
+  familyCycleRule,
+  familySharedFactsRule,
+  familyDataLossRule,
+  familyChronologyRule,
+  familyMembershipRule,
 ];
 
 /** Rule ids, for settings validation and documentation. */

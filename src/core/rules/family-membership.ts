@@ -1,0 +1,61 @@
+import type { Rule } from './rule';
+
+/**
+ * **family-membership** — a parent lists its members: each member report's `organization` appears
+ * in the parent's `affected_organizations`. Runs when the parent is linted together with its
+ * members (CLI runs, "Lint All Reports in Workspace"); a missing member is a warning on the list
+ * (or at `organization` when there is no list), naming the member and pointing to it.
+ */
+export const familyMembershipRule: Rule = {
+  id: 'family-membership',
+  defaultSeverity: 'warning',
+  description: {
+    en: "A parent's `affected_organizations` lists the `organization` of each member report.",
+    de: '`affected_organizations` eines übergeordneten Berichts nennt die `organization` jedes Mitglieds.',
+  },
+  check(ctx) {
+    if (!ctx.data || ctx.members.length === 0) return [];
+    const listed = new Set(Array.isArray(ctx.data.affected_organizations) ? ctx.data.affected_organizations.filter((o) => typeof o === 'string') : []);
+    const hasList = Array.isArray(ctx.data.affected_organizations);
+    const pointer = hasList ? '/affected_organizations' : '/organization';
+    const range = ctx.at(pointer, 'key');
+    const seen = new Set<string>();
+    return ctx.members
+      .filter((member) => !listed.has(member.organization) && !seen.has(member.organization) && seen.add(member.organization))
+      .map((member) => {
+        const values = { organization: member.organization, file: member.path };
+        return {
+          ruleId: this.id,
+          ...range,
+          path: pointer,
+          message: hasList
+            ? ctx.t(
+                {
+                  en: 'affected_organizations does not list {organization}, whose report {file} names this one as parent.',
+                  de: 'affected_organizations nennt {organization} nicht, deren Bericht {file} diesen als übergeordneten Bericht angibt.',
+                },
+                values,
+              )
+            : ctx.t(
+                {
+                  en: 'affected_organizations is missing: {organization} ({file}) names this report as parent; list the affected organisations.',
+                  de: 'affected_organizations fehlt: {organization} ({file}) gibt diesen Bericht als übergeordneten Bericht an; die betroffenen Organisationen aufführen.',
+                },
+                values,
+              ),
+          related: [
+            {
+              file: member.path,
+              offset: member.offset,
+              endOffset: member.endOffset,
+              line: member.line,
+              column: member.column,
+              endLine: member.endLine,
+              endColumn: member.endColumn,
+              message: ctx.t({ en: 'the member report of {organization}', de: 'der Bericht des Mitglieds {organization}' }, values),
+            },
+          ],
+        };
+      });
+  },
+};
