@@ -22,6 +22,21 @@ function moduleDoc(ruleId: string): string {
   return (match?.[1] ?? '').split('\n').map((l) => l.replace(/^\s*\* ?/, '')).join('\n').trim();
 }
 
+/**
+ * A family fixture's other files, shown before the example as ```` ```markdown file=PATH ```` blocks
+ * (the docs test puts them where they stand), and its options without the fixture-only file maps.
+ */
+function familyFiles(name: string, optionsText: string | null): { files: string; options: string | null } {
+  if (!optionsText) return { files: '', options: null };
+  const { family = {}, members = {}, ...rest } = JSON.parse(optionsText) as Record<string, unknown> & { family?: Record<string, string>; members?: Record<string, string> };
+  const files = Object.entries({ ...family, ...members })
+    .filter(([, file]) => file !== 'input.md')
+    .map(([path, file]) => `\`${path}\`:\n\n\`\`\`markdown file=${path}\n${readFileSync(join(FIXTURES, name, file), 'utf8').trimEnd()}\n\`\`\`\n\n`)
+    .join('');
+  if (!files && !('family' in JSON.parse(optionsText)) && !('members' in JSON.parse(optionsText))) return { files, options: optionsText };
+  return { files, options: Object.keys(rest).length ? JSON.stringify(rest) : null };
+}
+
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 mkdirSync(join(ROOT, 'docs', 'rules'), { recursive: true });
@@ -32,9 +47,15 @@ for (const rule of RULES) {
     .slice(0, 2);
   const examples = shown
     .map((f) => {
-      const lines = f.expected.split('\n').filter((line) => line.split(' ')[2] === rule.id).join('\n');
-      const options = f.options ? `Linted with the options \`${f.options}\`:\n<!-- lint options: ${f.options} -->\n\n` : '';
-      return `### ${f.name}\n\n${options}\`\`\`markdown\n${f.input.trimEnd()}\n\`\`\`\n\nFindings of this rule (\`line:col-line:col severity rule path message\`):\n\n\`\`\`text\n${lines}\n\`\`\`\n`;
+      // A finding's `  related …` lines follow it.
+      let mine = false;
+      const lines = f.expected
+        .split('\n')
+        .filter((line) => (line.startsWith('  related ') ? mine : (mine = line.split(' ')[2] === rule.id)))
+        .join('\n');
+      const { files, options: shownOptions } = familyFiles(f.name, f.options);
+      const options = shownOptions ? `Linted with the options \`${shownOptions}\`:\n<!-- lint options: ${shownOptions} -->\n\n` : '';
+      return `### ${f.name}\n\n${files}${options}\`\`\`markdown\n${f.input.trimEnd()}\n\`\`\`\n\nFindings of this rule (\`line:col-line:col severity rule path message\`):\n\n\`\`\`text\n${lines}\n\`\`\`\n`;
     })
     .join('\n');
   const doc = `# ${rule.id}
