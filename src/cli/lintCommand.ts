@@ -1,4 +1,5 @@
-import { createLinter, type Linter } from '../core';
+import { createLinter, normalizePath, type FamilyMember, type Linter } from '../core';
+import { FamilyFiles } from './familyFiles';
 import type { LintArgs } from './args';
 import { expandTargets } from './files';
 import { formatJson } from './formatters/json';
@@ -7,7 +8,8 @@ import { formatStylish } from './formatters/stylish';
 import type { FileResult, Formatter } from './formatters/types';
 import { loadSchemaFile } from './schemaFile';
 import { lintAll } from './workerPool';
-import type { WorkerLintOptions } from './workerTask';
+import { lintTarget, type TargetOutcome, type WorkerLintOptions } from './workerTask';
+import type { Target } from './files';
 
 
 const FORMATTERS: Record<LintArgs['format'], Formatter> = { stylish: formatStylish, json: formatJson, sarif: formatSarif };
@@ -35,7 +37,9 @@ export async function runLint(args: LintArgs): Promise<CommandOutcome> {
   const { targets, problems } = await expandTargets(args.inputs);
   let stderr = problems.map((p) => `incident-report: ${p.arg}: ${p.message}\n`).join('');
 
-  const outcomes = await lintAll(targets, linter, options);
+  const files = new FamilyFiles();
+  const outcomes = await lintAll(targets, linter, options, files);
+  relintParents(targets, outcomes, linter, files);
   const results: FileResult[] = [];
   targets.forEach((target, i) => {
     const outcome = outcomes[i]!;
@@ -63,4 +67,24 @@ export async function runLint(args: LintArgs): Promise<CommandOutcome> {
     stderr += `incident-report: ${warnings} warnings exceed --max-warnings ${args.maxWarnings}\n`;
   }
   return { stdout, stderr, exitCode };
+}
+
+/**
+ * Lints again, with their members, the targets that other targets name as parent: only then can
+ * the parent's `affected_organizations` be checked against its members (family-membership). A few
+ * files per family, on the main thread, after everything else.
+ */
+function relintParents(targets: readonly Target[], outcomes: TargetOutcome[], linter: Linter, files: FamilyFiles): void {
+  const members = new Map<string, FamilyMember[]>();
+  for (const outcome of outcomes) {
+    if (outcome.kind !== 'linted' || !outcome.member) continue;
+    const list = members.get(outcome.member.parent);
+    if (list) list.push(outcome.member);
+    else members.set(outcome.member.parent, [outcome.member]);
+  }
+  if (members.size === 0) return;
+  targets.forEach((target, index) => {
+    const own = members.get(normalizePath(target.display));
+    if (own && outcomes[index]!.kind === 'linted') outcomes[index] = lintTarget(linter, target, files, own);
+  });
 }

@@ -23,16 +23,23 @@ export const formatSarif: Formatter = (results, { locale }) => {
         {
           physicalLocation: {
             artifactLocation: { uri: toUri(result.file), uriBaseId: '%SRCROOT%' },
-            region: {
-              startLine: finding.line,
-              startColumn: finding.column,
-              endLine: finding.endLine,
-              endColumn: Math.max(finding.endColumn, finding.endLine === finding.line ? finding.column : 1),
-            },
+            region: regionOf(finding),
           },
           ...(finding.path !== null ? { logicalLocations: [{ fullyQualifiedName: finding.path || '/', kind: 'member' }] } : {}),
         },
       ],
+      ...(finding.related?.length
+        ? {
+            relatedLocations: finding.related.map((related, id) => ({
+              id,
+              physicalLocation: {
+                artifactLocation: { uri: toUri(related.file), uriBaseId: '%SRCROOT%' },
+                region: regionOf(related),
+              },
+              message: { text: related.message },
+            })),
+          }
+        : {}),
     })),
   );
   const invocationErrors = results.filter((r) => r.ioError);
@@ -72,6 +79,16 @@ export const formatSarif: Formatter = (results, { locale }) => {
   };
   return JSON.stringify(log, null, 2) + '\n';
 };
+
+/** A SARIF region: 1-based, end column exclusive and never before the start on the same line. */
+function regionOf(at: { line: number; column: number; endLine: number; endColumn: number }) {
+  return {
+    startLine: at.line,
+    startColumn: at.column,
+    endLine: at.endLine,
+    endColumn: Math.max(at.endColumn, at.endLine === at.line ? at.column : 1),
+  };
+}
 
 function toUri(file: string): string {
   return file

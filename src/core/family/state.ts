@@ -42,7 +42,8 @@ export function familyState(data: Record<string, unknown> | null, context: Famil
     state.problem = { kind: 'unchecked', path: path === null ? null : resolveParentPath(path, ref) };
     return state;
   }
-  const lookup = context.family.lookup;
+  const family = context.family;
+  const lookup = (at: string) => family.lookup(at);
   const first = resolveParentPath(path, ref);
   if (first === path) {
     state.problem = { kind: 'cycle', chain: [path, first] };
