@@ -14,7 +14,8 @@ export const familyMembershipRule: Rule = {
     de: '`affected_organizations` eines übergeordneten Berichts nennt die `organization` jedes Mitglieds.',
   },
   check(ctx) {
-    if (!ctx.data || ctx.members.length === 0) return [];
+    // In a cycle every report is everyone's member: family-cycle says what is wrong.
+    if (!ctx.data || ctx.members.length === 0 || ctx.family?.problem?.kind === 'cycle') return [];
     const listed = new Set(Array.isArray(ctx.data.affected_organizations) ? ctx.data.affected_organizations.filter((o) => typeof o === 'string') : []);
     const hasList = Array.isArray(ctx.data.affected_organizations);
     const pointer = hasList ? '/affected_organizations' : '/organization';
