@@ -50,7 +50,10 @@ export interface LintResult {
  * URI path) and its family, as the host loaded it. Without them the family rules report a `parent`
  * as not checked.
  */
-export type LintContext = FamilyLintContext;
+export interface LintContext extends FamilyLintContext {
+  /** How messages of other files' findings name this file (default: `path`). */
+  label?: string;
+}
 
 /** A configured engine: compile once, lint many documents. */
 export interface Linter {
@@ -122,7 +125,7 @@ export function createLinter(options: LintOptions = {}): Linter {
       }
       const findings = raw.map(({ rule, finding }) => resolve(report, finding, severityOf(rule, finding, levels)));
       findings.sort(byPosition);
-      return { findings, report, member: context.path === undefined ? null : memberOf(context.path, report) };
+      return { findings, report, member: context.path === undefined ? null : memberOf(context.path, report, context.label) };
     },
   };
 }

@@ -12,6 +12,7 @@ import {
   type RuleLevel,
 } from '../core';
 import { Settings } from './constants';
+import { FamilyService } from './family';
 
 /** The settings that shape linting for one workspace folder. */
 export interface ResolvedSettings {
@@ -39,11 +40,13 @@ interface FolderEngine {
  */
 export class EngineService implements vscode.Disposable {
   private readonly engines = new Map<string, Promise<FolderEngine>>();
-  private readonly cache = new Map<string, { version: number; generation: number; result: LintResult }>();
+  private readonly cache = new Map<string, { version: number; generation: number; family: number; result: LintResult }>();
+  /** Parents and members of the reports linted here (see FamilyService). */
+  readonly family = new FamilyService();
   private readonly resolved = new Map<string, FolderEngine>();
   private generation = 0;
   private readonly changed = new vscode.EventEmitter<void>();
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.family];
   private schemaWatcher: vscode.FileSystemWatcher | undefined;
 
   /** Fires after settings, trust or a custom schema changed: re-validate everything. */
@@ -107,7 +110,20 @@ export class EngineService implements vscode.Disposable {
     if (!this.isReport(document)) return null;
     const generation = this.generation;
     const { linter } = await this.linterFor(document.uri);
+    // Its parents first (read through workspace.fs, once until they change), then the sync lint.
+    await this.family.load(document.uri, document.getText());
     return this.lintWith(linter, document, generation);
+  }
+
+  /**
+   * Lints the text of a file that is not open (workspace linting), with its family. The caller has
+   * checked that it is a report.
+   */
+  async lintText(uri: vscode.Uri, text: string): Promise<LintResult> {
+    const { linter } = await this.linterFor(uri);
+    const result = linter.lint(text, await this.family.load(uri, text));
+    this.family.record(uri, result);
+    return result;
   }
 
   /** Synchronous lint for providers that cannot wait (uses the bundled schema until the custom one is loaded). */
@@ -127,9 +143,11 @@ export class EngineService implements vscode.Disposable {
   private lintWith(linter: Linter, document: vscode.TextDocument, generation: number): LintResult {
     const key = document.uri.toString();
     const cached = this.cache.get(key);
-    if (cached && cached.version === document.version && cached.generation === generation) return cached.result;
-    const result = linter.lint(document.getText());
-    this.cache.set(key, { version: document.version, generation, result });
+    const family = this.family.stamp(document.uri);
+    if (cached && cached.version === document.version && cached.generation === generation && cached.family === family) return cached.result;
+    const result = linter.lint(document.getText(), this.family.contextNow(document.uri));
+    this.cache.set(key, { version: document.version, generation, family, result });
+    this.family.record(document.uri, result);
     return result;
   }
 

@@ -19,6 +19,8 @@ import type { RelatedLocation } from '../types';
 export interface FamilyEntry {
   /** The path the entry is known by (see {@link resolveParentPath}). */
   readonly path: string;
+  /** How messages name the file (default: `path`; the extension gives a workspace-relative path). */
+  readonly label: string;
   /** The text, or `null` when the file could not be read. */
   readonly text: string | null;
   /** Why the file could not be read (`null` when it could). */
@@ -35,6 +37,8 @@ export interface FamilyEntry {
 export interface FamilyMember {
   /** The member's path (same form as the parent's). */
   path: string;
+  /** How messages name the member file. */
+  label: string;
   /** The resolved path of its parent. */
   parent: string;
   /** Its `organization`. */
@@ -60,11 +64,12 @@ export interface FamilyOptions {
 export const MAX_FAMILY_DEPTH = 32;
 
 /** Creates a family entry; the text is parsed lazily, at most once. */
-export function familyEntry(path: string, text: string | null, error: string | null = null): FamilyEntry {
+export function familyEntry(path: string, text: string | null, error: string | null = null, label: string = path): FamilyEntry {
   let report: ParsedReport | null | undefined;
   const parsed = () => (report === undefined ? (report = text === null ? null : parseReport(text)) : report);
   return {
     path,
+    label,
     text,
     error: text === null ? (error ?? 'not readable') : null,
     get report() {
@@ -208,7 +213,7 @@ function locationIn(file: string, report: ParsedReport | null, offset: number, e
  * `null` unless it names a parent and has an `organization`. The position of `organization` comes
  * from a line scan for the top-level key, so a clean report never builds its positioned YAML for it.
  */
-export function memberOf(path: string, report: ParsedReport): FamilyMember | null {
+export function memberOf(path: string, report: ParsedReport, label: string = path): FamilyMember | null {
   const data = isRecord(report.data) ? report.data : null;
   if (!data || typeof data.parent !== 'string' || typeof data.organization !== 'string') return null;
   if (report.frontmatter.kind !== 'yaml') return null;
@@ -221,6 +226,7 @@ export function memberOf(path: string, report: ParsedReport): FamilyMember | nul
   const end = report.lines.linePos(endOffset);
   return {
     path,
+    label,
     parent: resolveParentPath(path, data.parent),
     organization: data.organization,
     offset,

@@ -24,7 +24,7 @@ export const familyChronologyRule: Rule = {
     const detectedAt = instantIn(detected, ctx.timeZone);
     const startedAt = instantIn(started, zoneOf(parentData, ctx.timeZone));
     if (detectedAt === null || startedAt === null || detectedAt >= startedAt) return [];
-    const values = { value: String(detected), started: String(started), file: parent.path };
+    const values = { value: String(detected), started: String(started), file: parent.label };
     return [
       {
         ruleId: this.id,

@@ -29,7 +29,7 @@ export const familyDataLossRule: Rule = {
       const parentValue = theirs[key];
       if (own[key] !== claim || typeof parentValue !== 'string' || !open.has(parentValue)) return;
       const pointer = `/data_loss/${key}`;
-      const values = { field: `data_loss.${key}`, value: claim, parentValue, file: parent.path };
+      const values = { field: `data_loss.${key}`, value: claim, parentValue, file: parent.label };
       findings.push({
         ruleId: this.id,
         ...ctx.at(pointer),

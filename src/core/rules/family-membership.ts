@@ -24,7 +24,7 @@ export const familyMembershipRule: Rule = {
     return ctx.members
       .filter((member) => !listed.has(member.organization) && !seen.has(member.organization) && seen.add(member.organization))
       .map((member) => {
-        const values = { organization: member.organization, file: member.path };
+        const values = { organization: member.organization, file: member.label };
         return {
           ruleId: this.id,
           ...range,

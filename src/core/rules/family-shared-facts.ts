@@ -22,7 +22,7 @@ export const familySharedFactsRule: Rule = {
     if (!parent || !parentData || !ctx.data) return [];
     const findings: RawFinding[] = [];
     const differs = (pointer: string, field: string, value: unknown, parentValue: unknown) => {
-      const values = { field, value: String(value), parentValue: String(parentValue), file: parent.path };
+      const values = { field, value: String(value), parentValue: String(parentValue), file: parent.label };
       findings.push({
         ruleId: this.id,
         ...ctx.at(pointer),
