@@ -30,7 +30,18 @@ export interface RenderArgs {
   timeZone: string | undefined;
 }
 
-export type CliArgs = LintArgs | RenderArgs | { command: 'help' } | { command: 'version' };
+export interface NewArgs {
+  command: 'new';
+  /** The parent report the members belong to. */
+  parent: string;
+  /** A file with one organisation name per line. */
+  organizations: string;
+  /** Folder for the member reports (default: beside the parent, named after it). */
+  out: string | null;
+  timeZone: string | undefined;
+}
+
+export type CliArgs = LintArgs | RenderArgs | NewArgs | { command: 'help' } | { command: 'version' };
 
 const LEVELS = new Set(['error', 'warning', 'info', 'off']);
 
@@ -44,8 +55,8 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
   if (command === '--version' || command === '-v') return { command: 'version' };
-  if (command !== 'lint' && command !== 'render') {
-    throw new UsageError(`unknown command "${command}"; use "lint" or "render" (see --help)`);
+  if (command !== 'lint' && command !== 'render' && command !== 'new') {
+    throw new UsageError(`unknown command "${command}"; use "lint", "render" or "new" (see --help)`);
   }
   let parsed;
   try {
@@ -65,6 +76,8 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
         'no-color': { type: 'boolean' },
         out: { type: 'string', short: 'o' },
         strict: { type: 'boolean' },
+        parent: { type: 'string' },
+        organizations: { type: 'string' },
       },
     });
   } catch (error) {
@@ -72,6 +85,12 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
   }
   const { values, positionals } = parsed;
   const locale = values.locale === undefined ? environmentLocale(env) : checkLocale(values.locale);
+
+  if (command === 'new') {
+    if (positionals.length > 0) throw new UsageError(`new takes no file arguments, got "${positionals[0]}"`);
+    if (!values.parent || !values.organizations) throw new UsageError('new needs --parent FILE and --organizations FILE');
+    return { command, parent: values.parent, organizations: values.organizations, out: values.out ?? null, timeZone: values['time-zone'] };
+  }
 
   if (command === 'render') {
     if (positionals.length !== 1) throw new UsageError('render takes exactly one report file');
@@ -133,6 +152,7 @@ export const HELP = `incident-report — lint and render Markdown incident repor
 Usage:
   incident-report lint [options] <file|dir|glob>...
   incident-report render <file> [--format html|text] [--out FILE] [--strict]
+  incident-report new --parent FILE --organizations FILE [--out DIR]
 
 Lint options:
   -f, --format stylish|json|sarif   output format (default: stylish)
@@ -148,6 +168,12 @@ Render options:
   -f, --format html|text            output format (default: html)
   -o, --out FILE                    write to FILE instead of stdout
       --strict                      refuse to render a report with errors (exit 1)
+
+New member reports:
+      --parent FILE                 the parent report (e.g. the IT provider's)
+      --organizations FILE          one organisation name per line
+  -o, --out DIR                     folder for the members (default: beside the parent, named after it)
+  Each member gets parent:, the shared facts and its own fill-ins; existing files are never overwritten.
 
 Directories are searched for incident reports: Markdown files with "schema: incident-report/v1"
 in their frontmatter, or matching **/incidents/**/*.md or **/*.incident.md.

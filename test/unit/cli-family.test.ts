@@ -136,4 +136,36 @@ describe('CLI lint of incident families', function () {
       rmSync(join(dir, 'viele'), { recursive: true, force: true });
     }
   });
+
+  it('new --parent --organizations writes member reports that lint clean but for their fill-ins, never overwriting', () => {
+    write('orgs.txt', 'Stadt Werne\n# ein Kommentar\n\nStadt Lünen\nStadt Werne\n');
+    const first = cli(['new', '--parent', 'provider/2023-10-30-sit.md', '--organizations', 'orgs.txt'], dir);
+    assert.equal(first.stderr, '');
+    assert.equal(first.code, 0);
+    const files = first.stdout.trim().split('\n');
+    assert.equal(files.length, 2);
+    assert.match(files[0]!, /^provider\/2023-10-30-sit\/\d{4}-\d\d-\d\d-stadt-werne\.md$/);
+    assert.match(files[1]!, /^provider\/2023-10-30-sit\/\d{4}-\d\d-\d\d-stadt-luenen\.md$/);
+    const werne = readFileSync(join(dir, files[0]!), 'utf8');
+    assert.match(werne, /^parent: \.\.\/2023-10-30-sit\.md$/m);
+    assert.match(werne, /^ {2}started_at: 2023-10-30T01:01:00\+01:00$/m);
+    assert.match(werne, /^ {2}statement: "Nach Angaben von Südwestfalen-IT: Ob Daten abgeflossen sind/m);
+    // Run again: new files with a suffix, the first ones untouched.
+    const second = cli(['new', '--parent', 'provider/2023-10-30-sit.md', '--organizations', 'orgs.txt'], dir);
+    assert.deepEqual(second.stdout.trim().split('\n').map((f) => f.replace(/\.md$/, '')), files.map((f) => f.replace(/\.md$/, '-2')));
+    assert.equal(readFileSync(join(dir, files[0]!), 'utf8'), werne);
+    const lint = cli(['lint', '--format', 'json', 'provider'], dir);
+    const rules = new Set((JSON.parse(lint.stdout) as Array<{ findings: JsonFinding[] }>).flatMap((r) => r.findings.map((f) => f.ruleId)));
+    assert.deepEqual([...rules], ['placeholder']);
+    rmSync(join(dir, 'provider', '2023-10-30-sit'), { recursive: true });
+  });
+
+  it('new refuses a parent that is no report (exit 2)', () => {
+    write('notes.md', '# Notizen\n');
+    write('orgs.txt', 'Stadt Werne\n');
+    const { code, stderr, stdout } = cli(['new', '--parent', 'notes.md', '--organizations', 'orgs.txt'], dir);
+    assert.equal(code, 2);
+    assert.equal(stdout, '');
+    assert.equal(stderr, 'incident-report: notes.md: not an incident report (no frontmatter with "schema: incident-report/v1")\n');
+  });
 });
