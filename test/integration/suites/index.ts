@@ -26,6 +26,8 @@ import './completion';
 import './hover';
 import './snippets';
 import './stress';
+// Incident families (issue 14): reports written under families/ at run time and removed again.
+import './families';
 
 /** publisher.name of the extension under test (set by scripts/vscode-server-test.mjs and test-electron.mjs). */
 const EXTENSION_ID = testEnv('EXT_TEST_EXTENSION_ID') ?? 'incident-report.incident-report';
