@@ -66,6 +66,7 @@ export const MAX_FAMILY_DEPTH = 32;
 /** Creates a family entry; the text is parsed lazily, at most once. */
 export function familyEntry(path: string, text: string | null, error: string | null = null, label: string = path): FamilyEntry {
   let report: ParsedReport | null | undefined;
+  let isReport: boolean | undefined;
   const parsed = () => (report === undefined ? (report = text === null ? null : parseReport(text)) : report);
   return {
     path,
@@ -80,7 +81,7 @@ export function familyEntry(path: string, text: string | null, error: string | n
       return isRecord(data) ? data : null;
     },
     get isReport() {
-      return text !== null && isRecord(parsed()?.data) && isIncidentReport(text, path);
+      return (isReport ??= text !== null && isRecord(parsed()?.data) && isIncidentReport(text, path));
     },
   };
 }

@@ -19,11 +19,12 @@ export const familyMembershipRule: Rule = {
     const listed = new Set(Array.isArray(ctx.data.affected_organizations) ? ctx.data.affected_organizations.filter((o) => typeof o === 'string') : []);
     const hasList = Array.isArray(ctx.data.affected_organizations);
     const pointer = hasList ? '/affected_organizations' : '/organization';
-    const range = ctx.at(pointer, 'key');
     const seen = new Set<string>();
-    return ctx.members
-      .filter((member) => !listed.has(member.organization) && !seen.has(member.organization) && seen.add(member.organization))
-      .map((member) => {
+    const missing = ctx.members.filter((member) => !listed.has(member.organization) && !seen.has(member.organization) && seen.add(member.organization));
+    if (missing.length === 0) return [];
+    // Only now: placing a finding builds the positioned YAML, which a complete list never needs.
+    const range = ctx.at(pointer, 'key');
+    return missing.map((member) => {
         const values = { organization: member.organization, file: member.label };
         return {
           ruleId: this.id,
