@@ -187,7 +187,15 @@ class Diagnostics implements DiagnosticsService {
       if (open) {
         this.schedule(open);
       } else if (this.fromWorkspace.has(key)) {
-        void this.lintFile(uri).catch(() => this.clear(uri, true));
+        // Coalesced: workspace linting announces a parent once per member it meets.
+        this.cancelTimer(key);
+        this.timers.set(
+          key,
+          setTimeout(() => {
+            this.timers.delete(key);
+            void this.lintFile(uri).catch(() => this.clear(uri, true));
+          }, VALIDATE_DEBOUNCE_MS),
+        );
       }
     }
   }
