@@ -133,4 +133,18 @@ describe('incident families', function () {
     assert.deepStrictEqual(again.map((uri) => vscode.workspace.asRelativePath(uri, false)), ['families/provider/sit/2023-11-01-stadt-luenen-2.md']);
     assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(first[0]!)), text, 'the existing member was overwritten');
   });
+
+  it('after "Lint All Reports in Workspace" the parent names the members its affected_organizations lacks', async () => {
+    // The members written by the previous test (Stadt Lünen twice, Stadt Hamm) are not listed by the parent.
+    await vscode.commands.executeCommand('incidentReport.lintWorkspace');
+    const parent = fileUri(PARENT);
+    const expected = [
+      '12:1-12:23 warning family-membership affected_organizations does not list Stadt Hamm, whose report families/provider/sit/2023-11-01-stadt-hamm.md names this one as parent.',
+      '12:1-12:23 warning family-membership affected_organizations does not list Stadt Lünen, whose report families/provider/sit/2023-11-01-stadt-luenen.md names this one as parent.',
+    ];
+    const lines = await waitFor('membership warnings on the parent', () => described(parent).sort(), (actual) => actual.length === 2);
+    assert.deepStrictEqual(lines, expected);
+    const related = ours(parent).flatMap((d) => d.relatedInformation ?? []).map((info) => `${vscode.workspace.asRelativePath(info.location.uri, false)}:${info.location.range.start.line + 1}`);
+    assert.deepStrictEqual(related.sort(), ['families/provider/sit/2023-11-01-stadt-hamm.md:8', 'families/provider/sit/2023-11-01-stadt-luenen.md:8']);
+  });
 });
