@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { RULE_IDS, toLocale, type Locale, type RuleLevel } from '../core';
+import { findOutput, OUTPUTS, PRESS_RELEASE_OUTPUT_ID, RULE_IDS, toLocale, type Locale, type RuleLevel } from '../core';
 
 /** A usage problem: exit code 2 with this message. */
 export class UsageError extends Error {
@@ -17,17 +17,23 @@ export interface LintArgs {
   rules: Record<string, RuleLevel>;
   timeZone: string | undefined;
   color: boolean;
+  /** `--max-size N`: largest report checked, in characters (`undefined`: the default). */
+  maxSize: number | undefined;
 }
 
 export interface RenderArgs {
   command: 'render';
   input: string;
-  format: 'html' | 'text';
+  /** `--as ID`: which registered output (outputs.ts) to render. */
+  output: string;
+  /** One of the output's formats (its first when `--format` is not given). */
+  format: string;
   out: string | null;
   strict: boolean;
   locale: Locale;
   schema: string | null;
   timeZone: string | undefined;
+  maxSize: number | undefined;
 }
 
 export interface NewArgs {
@@ -78,6 +84,8 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
         strict: { type: 'boolean' },
         parent: { type: 'string' },
         organizations: { type: 'string' },
+        'max-size': { type: 'string' },
+        as: { type: 'string' },
       },
     });
   } catch (error) {
@@ -85,6 +93,11 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
   }
   const { values, positionals } = parsed;
   const locale = values.locale === undefined ? environmentLocale(env) : checkLocale(values.locale);
+  let maxSize: number | undefined;
+  if (values['max-size'] !== undefined) {
+    if (!/^[1-9]\d*$/.test(values['max-size'])) throw new UsageError(`--max-size takes a whole number of characters > 0, not "${values['max-size']}"`);
+    maxSize = Number(values['max-size']);
+  }
 
   if (command === 'new') {
     if (positionals.length > 0) throw new UsageError(`new takes no file arguments, got "${positionals[0]}"`);
@@ -94,11 +107,18 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
 
   if (command === 'render') {
     if (positionals.length !== 1) throw new UsageError('render takes exactly one report file');
-    const format = values.format ?? 'html';
-    if (format !== 'html' && format !== 'text') throw new UsageError(`--format for render must be "html" or "text", not "${format}"`);
+    const outputId = values.as ?? PRESS_RELEASE_OUTPUT_ID;
+    const output = findOutput(outputId);
+    if (!output) throw new UsageError(`--as must be one of ${OUTPUTS.map((o) => o.id).join(', ')}, not "${outputId}"`);
+    const format = values.format ?? output.formats[0]!;
+    if (!output.formats.includes(format)) {
+      throw new UsageError(`--format for render --as ${output.id} must be ${output.formats.map((f) => `"${f}"`).join(' or ')}, not "${format}"`);
+    }
     return {
       command,
       input: positionals[0]!,
+      output: output.id,
+      maxSize,
       format,
       out: values.out ?? null,
       strict: values.strict ?? false,
@@ -138,6 +158,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
     rules,
     timeZone: values['time-zone'],
     color,
+    maxSize,
   };
 }
 
@@ -151,7 +172,7 @@ export const HELP = `incident-report — lint and render Markdown incident repor
 
 Usage:
   incident-report lint [options] <file|dir|glob>...
-  incident-report render <file> [--format html|text] [--out FILE] [--strict]
+  incident-report render <file> [--as OUTPUT] [--format FORMAT] [--out FILE] [--strict]
   incident-report new --parent FILE --organizations FILE [--out DIR]
 
 Lint options:
@@ -163,11 +184,15 @@ Lint options:
       --rule RULE=LEVEL             set a rule to error, warning, info or off (repeatable)
       --time-zone ZONE              IANA zone for timestamps without offset (default: the system's)
       --color / --no-color          force or disable colours
+      --max-size N                  largest report checked, in characters (default: 2097152);
+                                    a larger one is an error (size-limit), never skipped silently
 
 Render options:
-  -f, --format html|text            output format (default: html)
+      --as OUTPUT                   which output: ${OUTPUTS.map((o) => o.id).join(', ')} (default: ${PRESS_RELEASE_OUTPUT_ID})
+  -f, --format FORMAT               the output's format (press-release: html or text; default: the first)
   -o, --out FILE                    write to FILE instead of stdout
       --strict                      refuse to render a report with errors (exit 1)
+      --max-size N                  as for lint; a report over the limit is never rendered
 
 New member reports:
       --parent FILE                 the parent report (e.g. the IT provider's)

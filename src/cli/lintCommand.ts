@@ -32,6 +32,7 @@ export async function runLint(args: LintArgs): Promise<CommandOutcome> {
     rules: args.rules,
     ...(schema !== undefined ? { schema } : {}),
     ...(args.timeZone ? { timeZone: args.timeZone } : {}),
+    ...(args.maxSize !== undefined ? { maxSize: args.maxSize } : {}),
   };
   const linter: Linter = createLinter(options);
   const { targets, problems } = await expandTargets(args.inputs);

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { createLinter, type Finding } from '../core';
 import { isRecord } from '../core/fields';
 import { t } from '../core/i18n';
-import { renderPressRelease } from '../core/render';
+import { buildModel, findOutput, type OutputOptions } from '../core/render';
 import type { RenderArgs } from './args';
 import { describeIoError } from './ioError';
 import type { CommandOutcome } from './lintCommand';
@@ -12,10 +12,12 @@ import { loadSchemaFile } from './schemaFile';
 const SUMMARY_LIMIT = 5;
 
 /**
- * `incident-report render <file>`: the press release as HTML (default) or plain text, to stdout or
- * `--out`. The report is linted first: a draft with findings still renders and the findings are
- * summarised on stderr; `--strict` refuses a report with errors (exit 1). A file that cannot be read
- * or is no incident report at all (no YAML frontmatter, or frontmatter that is not a mapping) exits 2.
+ * `incident-report render <file>`: a registered output (`--as`, default the press release) in one
+ * of its formats, to stdout or `--out`. The report is linted first: a draft with findings still
+ * renders and the findings are summarised on stderr; `--strict` refuses a report with errors
+ * (exit 1). A report that could not be checked (over the size limit) is never rendered, strict or
+ * not (exit 1, with the reason). A file that cannot be read or is no incident report at all (no
+ * YAML frontmatter, or frontmatter that is not a mapping) exits 2.
  */
 export async function runRender(args: RenderArgs): Promise<CommandOutcome> {
   const schema = args.schema ? await loadSchemaFile(args.schema) : undefined;
@@ -23,6 +25,7 @@ export async function runRender(args: RenderArgs): Promise<CommandOutcome> {
     locale: args.locale,
     ...(schema !== undefined ? { schema } : {}),
     ...(args.timeZone ? { timeZone: args.timeZone } : {}),
+    ...(args.maxSize !== undefined ? { maxSize: args.maxSize } : {}),
   });
   const fail = (message: string): CommandOutcome => ({ stdout: '', stderr: `incident-report: ${args.input}: ${message}\n`, exitCode: 2 });
 
@@ -33,8 +36,17 @@ export async function runRender(args: RenderArgs): Promise<CommandOutcome> {
     return fail(describeIoError(error));
   }
 
-  const { findings, report } = linter.lint(source);
+  const { findings, report, unchecked } = linter.lint(source);
   const say = (text: { en: string; de: string }, values?: Record<string, string | number>) => t(args.locale, text, values);
+  // Fail closed: text that was not scanned for leaks is never printed, with or without --strict.
+  if (unchecked) {
+    const reason = `${unchecked.line}:${unchecked.column} ${unchecked.severity} ${unchecked.message} (${unchecked.ruleId})`;
+    const refused = say({
+      en: 'not rendered: the report could not be checked, and unchecked text is never published',
+      de: 'nicht erzeugt: Der Bericht konnte nicht geprüft werden, und ungeprüfter Text wird nie veröffentlicht',
+    });
+    return { stdout: '', stderr: `incident-report: ${args.input}: ${refused}\n  ${reason}\n`, exitCode: 1 };
+  }
   if (report.frontmatter.kind !== 'yaml') {
     return fail(
       say({
@@ -71,8 +83,13 @@ export async function runRender(args: RenderArgs): Promise<CommandOutcome> {
     return { stdout: '', stderr, exitCode: 1 };
   }
 
-  const release = renderPressRelease(report, { locale: args.locale, now: Date.now(), schema: linter.schema.info });
-  const output = args.format === 'html' ? release.html : release.text;
+  const options: OutputOptions = { locale: args.locale, now: Date.now(), schema: linter.schema.info };
+  const definition = findOutput(args.output)!;
+  // A public output sees the publication model only, never the report (outputs.ts).
+  const output =
+    definition.audience === 'public'
+      ? definition.render([buildModel(report, options)], args.format, options)
+      : definition.render([report], args.format, options);
   if (args.out === null) return { stdout: output, stderr, exitCode: 0 };
   try {
     await writeFile(args.out, output, 'utf8');

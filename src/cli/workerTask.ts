@@ -12,7 +12,7 @@ export type TargetOutcome =
   | { kind: 'io'; message: string };
 
 /** The linter options a worker needs to build the same linter as the main thread (structured-cloneable). */
-export type WorkerLintOptions = Pick<LintOptions, 'locale' | 'rules' | 'schema' | 'timeZone'>;
+export type WorkerLintOptions = Pick<LintOptions, 'locale' | 'rules' | 'schema' | 'timeZone' | 'maxSize'>;
 
 /**
  * Reads and lints one target, with its parents from `files` (read once per thread). Never throws

@@ -29,7 +29,10 @@ export interface LintOptions {
   now?: () => number;
   internalDomains?: readonly string[];
   ticketPattern?: string;
-  /** Largest document parsed, in characters (default {@link DEFAULT_MAX_SIZE}); larger ones get one info finding. */
+  /**
+   * Largest document checked, in characters (default {@link DEFAULT_MAX_SIZE}; 0 or less = the
+   * default). A larger one is not parsed: one `size-limit` error, and `LintResult.unchecked` says why.
+   */
   maxSize?: number;
 }
 
@@ -43,6 +46,11 @@ export interface LintResult {
    * collects to lint the parent with its members (`family.members`).
    */
   member: FamilyMember | null;
+  /**
+   * Set when the document was not checked at all (a guard such as the size limit stopped the lint):
+   * the finding that says why. Nothing of an unchecked report may be published.
+   */
+  unchecked?: Finding;
 }
 
 /**
@@ -84,12 +92,13 @@ export function createLinter(options: LintOptions = {}): Linter {
     locale,
     lint(input: string, context: LintContext = {}): LintResult {
       const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-      const precheck = { maxSize: options.maxSize ?? DEFAULT_MAX_SIZE, t: (message: Localized, values?: Record<string, string | number>) => t(locale, message, values) };
+      const precheck = { maxSize: options.maxSize && options.maxSize > 0 ? options.maxSize : DEFAULT_MAX_SIZE, t: (message: Localized, values?: Record<string, string | number>) => t(locale, message, values) };
       for (const rule of active) {
         const early = rule.precheck?.(text, precheck);
         if (early) {
           const report = unparsedReport(text);
-          return { report, member: null, findings: early.map((finding) => resolve(report, finding, severityOf(rule, finding, levels))) };
+          const findings = early.map((finding) => resolve(report, finding, severityOf(rule, finding, levels)));
+          return { report, member: null, findings, unchecked: findings[0]! };
         }
       }
       const report = parseReport(input);

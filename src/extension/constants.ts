@@ -27,6 +27,7 @@ export const Settings = {
   validateOnType: 'validate.onType',
   internalDomains: 'internalDomains',
   ticketPattern: 'ticketPattern',
+  maxSize: 'maxSize',
 } as const;
 
 /** Context keys for `when` clauses. */
