@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createLinter, familyEntry, familyOf, memberOf, parseReport, type LintContext, type Locale, type RuleLevel } from '../../src/core';
+import { createLinter, familyEntry, memberOf, parseReport, type LintContext, type Locale, type RuleLevel } from '../../src/core';
 import { FIXTURE_NOW, FIXTURE_ZONE, findingLine } from './fixtureFormat';
 
 /**
@@ -35,7 +35,7 @@ function familyContext(dir: string, options: FixtureOptions): LintContext {
     path: options.path,
     family: {
       lookup: (path) => (path in files ? familyEntry(path, readFileSync(join(dir, files[path]!), 'utf8')) : familyEntry(path, null, 'no such file')),
-      ...(members.length ? { members: familyOf([], members).members! } : {}),
+      ...(members.length ? { members } : {}),
     },
   };
 }
