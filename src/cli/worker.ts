@@ -24,7 +24,7 @@ if (port) {
     const files = new FamilyFiles();
     for (let range = claim(next, targets.length, batch); range; range = claim(next, targets.length, batch)) {
       const results: Extract<ToMain, { type: 'results' }>['results'] = [];
-      for (let index = range[0]; index < range[1]; index++) results.push({ index, outcome: lintTarget(linter, targets[index]!, files) });
+      for (let index = range[0]; index < range[1]; index++) results.push({ index, outcome: lintTarget(linter, targets[index]!, files, options) });
       post({ type: 'results', results });
     }
     post({ type: 'done' });

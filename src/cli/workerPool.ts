@@ -71,7 +71,7 @@ export function claim(counter: Int32Array, total: number, batch: number): [numbe
 export async function lintAll(targets: readonly Target[], linter: Linter, options: WorkerLintOptions, files: FamilyFiles): Promise<TargetOutcome[]> {
   const script = workerScript();
   const workers = script ? workerCount(targets.length) : 0;
-  if (workers === 0) return targets.map((target) => lintTarget(linter, target, files));
+  if (workers === 0) return targets.map((target) => lintTarget(linter, target, files, options));
   return lintParallel(targets, linter, options, script!, workers, files);
 }
 
@@ -101,7 +101,7 @@ function lintParallel(
       if (error !== undefined) return reject(error);
       try {
         // Claimed by a worker that failed or died before delivering: lint here.
-        for (let i = 0; i < total; i++) outcomes[i] ??= lintTarget(linter, targets[i]!, files);
+        for (let i = 0; i < total; i++) outcomes[i] ??= lintTarget(linter, targets[i]!, files, options);
       } catch (lintError) {
         return reject(lintError);
       }
@@ -145,7 +145,7 @@ function lintParallel(
         return maybeFinish();
       }
       try {
-        for (let index = range[0]; index < range[1]; index++) outcomes[index] = lintTarget(linter, targets[index]!, files);
+        for (let index = range[0]; index < range[1]; index++) outcomes[index] = lintTarget(linter, targets[index]!, files, options);
       } catch (error) {
         return finish(error);
       }

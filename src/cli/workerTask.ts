@@ -1,4 +1,5 @@
-import { isIncidentReport, type FamilyMember, type Finding, type Linter, type LintOptions } from '../core';
+import { relative, resolve } from 'node:path';
+import { DEFAULT_REPORT_GLOBS, isIncidentReport, type FamilyMember, type Finding, type Linter, type LintOptions } from '../core';
 import type { FamilyFiles } from './familyFiles';
 import type { Target } from './files';
 import { matchPath } from './files';
@@ -12,7 +13,11 @@ export type TargetOutcome =
   | { kind: 'io'; message: string };
 
 /** The linter options a worker needs to build the same linter as the main thread (structured-cloneable). */
-export type WorkerLintOptions = Pick<LintOptions, 'locale' | 'rules' | 'schema' | 'timeZone' | 'maxSize'>;
+export type WorkerLintOptions = Pick<LintOptions, 'locale' | 'rules' | 'schema' | 'timeZone' | 'internalDomains' | 'ticketPattern' | 'maxSize'> & {
+  /** The configuration's report globs, matched against paths relative to `filesBase` (its folder). */
+  files?: readonly string[];
+  filesBase?: string;
+};
 
 /**
  * Reads and lints one target, with its parents from `files` (read once per thread). Never throws
@@ -20,11 +25,17 @@ export type WorkerLintOptions = Pick<LintOptions, 'locale' | 'rules' | 'schema' 
  * instead of four awaited steps; the CLI has nothing else to do meanwhile (and workers read their
  * own files in parallel).
  */
-export function lintTarget(linter: Linter, target: Target, files: FamilyFiles, members?: readonly FamilyMember[]): TargetOutcome {
+export function lintTarget(linter: Linter, target: Target, files: FamilyFiles, options: WorkerLintOptions = {}, members?: readonly FamilyMember[]): TargetOutcome {
   const { text, error } = files.read(target.display);
   if (text === null) return { kind: 'io', message: error ?? 'not readable' };
-  if (!target.explicit && !isIncidentReport(text, matchPath(target.display))) return { kind: 'skipped' };
+  if (!target.explicit && !isIncidentReport(text, reportPath(target, options), options.files ?? DEFAULT_REPORT_GLOBS)) return { kind: 'skipped' };
   const family = members ? files.withMembers(members) : files;
   const { findings, member } = linter.lint(text, { path: target.display, family });
   return { kind: 'linted', findings, member };
+}
+
+/** The path report globs are matched against: relative to the configuration's folder, else to the working directory. */
+function reportPath(target: Target, options: WorkerLintOptions): string {
+  if (options.filesBase === undefined) return matchPath(target.display);
+  return relative(options.filesBase, resolve(target.display)).replace(/\\/g, '/');
 }

@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
-import { isValidTimeZone, systemTimeZone } from '../core';
-import { isRecord } from '../core/fields';
-import { memberId, membersFolderName, newMemberTemplate, organizationList } from '../core/templates/member';
+import { isRecord, isValidTimeZone, memberId, membersFolderName, newMemberTemplate, organizationList, systemTimeZone } from '../core';
 import { exists } from './files';
 import type { EngineService } from './engine';
 

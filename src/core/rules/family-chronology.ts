@@ -4,16 +4,19 @@ import { isRecord } from '../fields';
 import { instantIn } from '../time';
 import { zoneOf } from './family-shared-facts';
 
-/**
- * **family-chronology** — a member cannot have detected the incident before it began: its
- * `timestamps.detected_at` is not before the parent's `timestamps.started_at`.
- */
+/** The `family-chronology` rule; its `docs` are rendered to docs/rules/family-chronology.md by `npm run generate`. */
 export const familyChronologyRule: Rule = {
   id: 'family-chronology',
   defaultSeverity: 'error',
   description: {
     en: "A member's `timestamps.detected_at` is not before its parent's `timestamps.started_at`.",
     de: '`timestamps.detected_at` eines Mitglieds liegt nicht vor `timestamps.started_at` des übergeordneten Berichts.',
+  },
+  docs: {
+    checks: [
+      'A member cannot have detected the incident before it began: its `timestamps.detected_at` is not before the parent\'s `timestamps.started_at` (compared as instants).',
+      'An earlier detection is an error at the member\'s `detected_at`, with the parent\'s `started_at` as a related location.',
+    ],
   },
   check(ctx) {
     const parent = ctx.family?.parent;

@@ -7,17 +7,19 @@ import { isRecord } from '../fields';
 const OPEN_EXFILTRATION = new Set(['under_investigation', 'suspected', 'confirmed']);
 const OPEN_YES_NO = new Set(['unknown', 'yes']);
 
-/**
- * **family-data-loss** — a member claims no more certainty about data loss than its parent: no
- * `exfiltration: no_indication` while the parent is investigating, suspects or confirms it, and no
- * `occurred` / `personal_data: no` where the parent says `unknown` or `yes`. Error at the member's field.
- */
+/** The `family-data-loss` rule; its `docs` are rendered to docs/rules/family-data-loss.md by `npm run generate`. */
 export const familyDataLossRule: Rule = {
   id: 'family-data-loss',
   defaultSeverity: 'error',
   description: {
     en: "A member's `data_loss` claims no more certainty than its parent's.",
     de: '`data_loss` eines Mitglieds behauptet nicht mehr Gewissheit als der übergeordnete Bericht.',
+  },
+  docs: {
+    checks: [
+      'A member claims no more certainty about data loss than its parent: no `data_loss.exfiltration: no_indication` while the parent\'s is `under_investigation`, `suspected` or `confirmed`, and no `data_loss.occurred: no` or `data_loss.personal_data: no` where the parent says `unknown` or `yes`.',
+      'A member may know more than its parent the other way round (it may confirm what the parent only suspects). A claim beyond the parent is an error at the member\'s field, with the parent\'s field as a related location.',
+    ],
   },
   check(ctx) {
     const parent = ctx.family?.parent;

@@ -1,17 +1,18 @@
 import type { Rule } from './rule';
 
-/**
- * **family-membership** — a parent lists its members: each member report's `organization` appears
- * in the parent's `affected_organizations`. Runs when the parent is linted together with its
- * members (CLI runs, "Lint All Reports in Workspace"); a missing member is a warning on the list
- * (or at `organization` when there is no list), naming the member and pointing to it.
- */
+/** The `family-membership` rule; its `docs` are rendered to docs/rules/family-membership.md by `npm run generate`. */
 export const familyMembershipRule: Rule = {
   id: 'family-membership',
   defaultSeverity: 'warning',
   description: {
     en: "A parent's `affected_organizations` lists the `organization` of each member report.",
     de: '`affected_organizations` eines übergeordneten Berichts nennt die `organization` jedes Mitglieds.',
+  },
+  docs: {
+    checks: [
+      'A parent lists its members: the `organization` of each report that names it as `parent` appears in the parent\'s `affected_organizations`.',
+      'It runs when the parent is linted together with its members — a CLI run over the family\'s files or folder, or "Lint All Reports in Workspace" in VS Code. A missing member is a warning on the list (or at `organization` when the parent has no list), naming the member, with the member\'s `organization` as a related location.',
+    ],
   },
   check(ctx) {
     // In a cycle every report is everyone's member: family-cycle says what is wrong.

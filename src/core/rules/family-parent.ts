@@ -1,16 +1,19 @@
 import type { Rule } from './rule';
 
-/**
- * **family-parent** — a member's `parent` names an incident report that exists. A path that cannot
- * be read, or a file that is no report, is an error at the `parent` value; a `parent` the host could
- * not resolve (no file path, e.g. an unsaved editor) is an info finding: not checked is not clean.
- */
+/** The `family-parent` rule; its `docs` are rendered to docs/rules/family-parent.md by `npm run generate`. */
 export const familyParentRule: Rule = {
   id: 'family-parent',
   defaultSeverity: 'error',
   description: {
     en: 'The report named by `parent` exists and is an incident report.',
     de: 'Der unter `parent` genannte Bericht existiert und ist ein Vorfallsbericht.',
+  },
+  docs: {
+    checks: [
+      'A member report names the report of its whole incident with `parent:`, a path relative to the member\'s own file (`parent: ../kommunal-it.md`). The report at that path must exist and be an incident report: a path that cannot be read, or a file without incident-report frontmatter, is an error at the `parent` value.',
+      'A `parent` the host could not resolve — the linter was not told where the file lies, e.g. an unsaved editor or text on standard input — is an info finding at the `parent` value: what could not be checked is never reported as clean.',
+      'The CLI reads each parent once per run (also parents outside the given files); VS Code reads it through the workspace file system and lints the member again when the parent changes.',
+    ],
   },
   check(ctx) {
     const problem = ctx.family?.problem;

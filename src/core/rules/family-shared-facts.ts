@@ -4,17 +4,19 @@ import { relatedAt } from '../family';
 import { isRecord } from '../fields';
 import { instantIn } from '../time';
 
-/**
- * **family-shared-facts** — a member stands on its parent's facts: `timestamps.started_at` (the
- * same instant, whatever offset it is written with) and `incident_type` equal the parent's. A
- * difference is an error at the member's field, naming the parent's value and file.
- */
+/** The `family-shared-facts` rule; its `docs` are rendered to docs/rules/family-shared-facts.md by `npm run generate`. */
 export const familySharedFactsRule: Rule = {
   id: 'family-shared-facts',
   defaultSeverity: 'error',
   description: {
     en: "A member's `timestamps.started_at` and `incident_type` equal its parent's.",
     de: '`timestamps.started_at` und `incident_type` eines Mitglieds stimmen mit denen des übergeordneten Berichts überein.',
+  },
+  docs: {
+    checks: [
+      'A member stands on its parent\'s facts: its `timestamps.started_at` is the same instant as the parent\'s (whatever UTC offset each is written with) and its `incident_type` is the parent\'s.',
+      'A difference is an error at the member\'s field that names the parent\'s value and file, with the parent\'s field as a related location.',
+    ],
   },
   check(ctx) {
     const parent = ctx.family?.parent;

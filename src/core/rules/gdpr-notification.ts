@@ -5,18 +5,18 @@ import { instantOf } from '../time';
 
 const DEADLINE_HOURS = 72;
 
-/**
- * **gdpr-notification** — when personal data is affected (`data_loss.personal_data: yes`), the
- * supervisory authority must be notified (GDPR Art. 33): the report needs
- * `data_loss.authority_notified_at`. A notification more than 72 hours after `detected_at` needs a
- * `delay_reason` (Art. 33(1)); without one it is a warning at `authority_notified_at`.
- */
+/** The `gdpr-notification` rule; its `docs` are rendered to docs/rules/gdpr-notification.md by `npm run generate`. */
 export const gdprNotificationRule: Rule = {
   id: 'gdpr-notification',
   defaultSeverity: 'error',
   description: {
     en: 'Personal data breaches record the notification of the supervisory authority within 72 hours (GDPR Art. 33).',
     de: 'Bei Verletzungen des Schutzes personenbezogener Daten ist die Meldung an die Aufsichtsbehörde binnen 72 Stunden festgehalten (DSGVO Art. 33).',
+  },
+  docs: {
+    checks: [
+      'When personal data is affected (`data_loss.personal_data: yes`), the supervisory authority must be notified (GDPR Art. 33): the report needs `data_loss.authority_notified_at`. A notification more than 72 hours after `detected_at` needs a `delay_reason` (Art. 33(1)); without one it is a warning at `authority_notified_at`.',
+    ],
   },
   check(ctx) {
     const dataLoss = ctx.data?.data_loss;

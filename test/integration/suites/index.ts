@@ -28,6 +28,8 @@ import './snippets';
 import './stress';
 // Incident families (issue 14): reports written under families/ at run time and removed again.
 import './families';
+// Configuration (issue 10): .incident-report.json; creates and removes its files itself.
+import './projectConfig';
 
 /** publisher.name of the extension under test (set by scripts/vscode-server-test.mjs and test-electron.mjs). */
 const EXTENSION_ID = testEnv('EXT_TEST_EXTENSION_ID') ?? 'incident-report.incident-report';

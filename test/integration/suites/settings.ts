@@ -18,7 +18,7 @@ import {
   sleep,
 } from './util';
 
-const BROKEN_DE = [
+export const BROKEN_DE = [
   '12:13-12:19 error schema affected_services[0].status: `closed` ist nicht erlaubt; zulässig sind `operational`, `degraded_performance`, `partial_outage`, `major_outage` oder `under_maintenance`.',
   '15:16-15:35 error timestamp-timezone timestamps.detected_at: `2024-05-02T08:30:00` fehlt der Zeitzonen-Versatz; `2024-05-02T08:30:00+02:00` schreiben (Europe/Berlin).',
   '22:1-22:9 warning press-contact contacts: kein Pressekontakt; einen Kontakt mit `role: press` ergänzen, damit die Presse weiß, wen sie fragen kann.',
@@ -67,6 +67,17 @@ describe('settings', () => {
       '22:1-22:9 info press-contact contacts: no press contact; add one with `role: press` so journalists know whom to ask.',
     ]);
     await setSetting('rules', undefined);
+    await expectDiagnostics(document.uri, BROKEN_EN);
+  });
+
+  it('incidentReport.maxSize (declared by the size-limit rule) refuses to check a larger document with one error', async () => {
+    const { document } = await openFile('incidents/broken.md');
+    await expectDiagnostics(document.uri, BROKEN_EN);
+    await setSetting('maxSize', 100);
+    await expectDiagnostics(document.uri, [
+      `1:1-1:4 error size-limit This document has ${document.getText().length} characters, more than the limit of 100: it was not checked, so nothing in it may be published. Split it, or raise the limit (CLI \`--max-size\`, setting \`incidentReport.maxSize\`).`,
+    ]);
+    await setSetting('maxSize', undefined);
     await expectDiagnostics(document.uri, BROKEN_EN);
   });
 
