@@ -7,6 +7,8 @@ import { registerCodeActions } from './codeActions';
 import { registerCompletion } from './completion';
 import { registerHover } from './hover';
 import { registerPreview } from './preview';
+import { registerStartLayout } from './startup';
+import { registerFrontmatterIndentation } from './indentation';
 
 // When the bundle finished loading, on the extension host's clock: with `timing` below it lets the
 // benchmark split the time to the first diagnostic between VS Code, loading and activation.
@@ -36,6 +38,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerCompletion(context, engine);
   registerHover(context, engine);
   registerPreview(context, engine);
+  registerStartLayout(context, engine);
+  registerFrontmatterIndentation(context, engine);
   return {
     statusBar,
     onDidPublishDiagnostics: diagnostics.onDidChange,

@@ -25,6 +25,10 @@ import './codeActions';
 import './completion';
 import './hover';
 import './snippets';
+// The first minute (issue 10): Enter in frontmatter.
+import './indentation';
+// Claims (issue 11): the qualifier quick fix.
+import './claims';
 import './stress';
 // Incident families (issue 14): reports written under families/ at run time and removed again.
 import './families';
