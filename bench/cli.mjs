@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, writeCorpus } from './generate.mjs';
+import { ROOT, writeCorpus, writeFamilyCorpus } from './generate.mjs';
 import { median } from './stats.mjs';
 
 const BIN = path.join(ROOT, 'bin/incident-report.js');
@@ -47,6 +47,7 @@ export function commands(dir) {
     { id: 'ours1', label: '`incident-report lint`, one thread', argv: [node, BIN, 'lint', 'incidents'], env: { INCIDENT_REPORT_JOBS: '1' }, expectExit: 1 },
     { id: 'peer', label: 'peer: remark-cli + remark-lint-frontmatter-schema', argv: [node, REMARK, 'incidents', '--no-stdout', '--frail', '--no-color'], env: {}, expectExit: 1 },
     { id: 'floor', label: 'floor: read + parse YAML (`yaml`)', argv: [node, path.join(ROOT, 'bench/floor.mjs'), 'incidents'], env: {}, expectExit: 0 },
+    { id: 'floorJs', label: 'floor: read + load YAML (`js-yaml`)', argv: [node, path.join(ROOT, 'bench/floor-jsyaml.mjs'), 'incidents'], env: {}, expectExit: 0 },
   ].map((c) => ({ ...c, cwd: dir }));
 }
 
@@ -121,4 +122,20 @@ export async function timeCommands(cmds, rounds, log = () => {}) {
   return Object.fromEntries(
     cmds.map((c) => [c.id, { label: c.label, median: median(times[c.id]), runs: times[c.id], exits: [...exits[c.id]], expectExit: c.expectExit }]),
   );
+}
+
+/**
+ * The incident-family corpus (bench/generate.mjs `writeFamilyCorpus`) twice: with `parent:` and the
+ * same files without it. Returns the folder and the two commands to time side by side.
+ */
+export function prepareFamilyCorpus(options = {}) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'incident-report-family-bench-'));
+  const withParent = writeFamilyCorpus(path.join(dir, 'with'), options);
+  writeFamilyCorpus(path.join(dir, 'without'), { ...options, withParent: false });
+  const node = process.execPath;
+  const cmds = [
+    { id: 'family', label: '`incident-report lint` of the families (with `parent:`)', argv: [node, BIN, 'lint', 'with'], env: {}, expectExit: 0 },
+    { id: 'flat', label: 'the same files without `parent:`', argv: [node, BIN, 'lint', 'without'], env: {}, expectExit: 0 },
+  ].map((c) => ({ ...c, cwd: dir }));
+  return { dir, files: withParent.count, commands: cmds, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }

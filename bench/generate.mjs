@@ -127,3 +127,39 @@ export function writeCorpus(dir, count = 2000) {
   }
   return { dir, files, kinds };
 }
+
+/**
+ * An incident-family corpus: `families` providers, each with `members` member reports naming it as
+ * `parent` (under `families/<nn>/`), built from the typical example. With `withParent: false` the
+ * same files without their `parent:` line — the baseline the family checks are measured against.
+ * Every member is listed by its provider and agrees with it, so both corpora lint clean and the
+ * difference is the family work alone: resolving, reading and checking parents, and linting each
+ * provider again with its members. `disagree: N` makes every Nth member state another start (one
+ * family-shared-facts error each) to see what placing such findings costs.
+ */
+export function writeFamilyCorpus(dir, { families = 72, members = 70, withParent = true, disagree = 0 } = {}) {
+  const source = readFileSync(path.join(ROOT, TYPICAL_PATH), 'utf8');
+  const out = path.join(dir, 'families');
+  let count = 0;
+  for (let f = 0; f < families; f++) {
+    const folder = path.join(out, pad(f));
+    mkdirSync(path.join(folder, 'members'), { recursive: true });
+    const names = Array.from({ length: members }, (_, m) => `Gemeinde ${pad(f)}-${pad(m)}`);
+    const provider = source
+      .replace(/^id: (.*)$/m, `id: provider-${pad(f)}`)
+      .replace(/^organization: .*$/m, `organization: IT-Dienstleister ${pad(f)}`)
+      .replace(/^affected_organizations:\n(?: {2}- .*\n)*/m, `affected_organizations:\n${names.map((n) => `  - ${n}\n`).join('')}`);
+    writeFileSync(path.join(folder, 'provider.md'), provider);
+    count++;
+    names.forEach((name, m) => {
+      let text = source
+        .replace(/^id: (.*)$/m, `id: member-${pad(f)}-${pad(m)}`)
+        .replace(/^organization: .*$/m, `organization: ${name}${withParent ? '\nparent: ../provider.md' : ''}`)
+        .replace(/^affected_organizations:\n(?: {2}- .*\n)*/m, '');
+      if (disagree && m % disagree === disagree - 1) text = text.replace(/^( {2}started_at: \d{4}-\d\d-\d\dT\d\d:)(\d\d)/m, (_, head, minute) => `${head}${pad((Number(minute) + 1) % 60)}`);
+      writeFileSync(path.join(folder, 'members', `member-${pad(m)}.md`), text);
+      count++;
+    });
+  }
+  return { dir: out, count };
+}

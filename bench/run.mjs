@@ -13,7 +13,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildBench } from './build.mjs';
-import { commands, prepareCorpus, timeCommands, verify } from './cli.mjs';
+import { commands, prepareCorpus, prepareFamilyCorpus, timeCommands, verify } from './cli.mjs';
 import { ROOT, TYPICAL_PATH, largeItemCount } from './generate.mjs';
 import { composition, measureSizes } from './size.mjs';
 import { median, quantile } from './stats.mjs';
@@ -26,7 +26,7 @@ const option = (name, fallback) => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 ? argv[i + 1] : fallback;
 };
-const SECTIONS = ['core', 'cli', 'vscode', 'size', 'profile'];
+const SECTIONS = ['core', 'cli', 'family', 'vscode', 'size', 'profile'];
 const only = new Set((option('only', SECTIONS.join(',')) ?? '').split(',').filter(Boolean));
 for (const s of only) if (!SECTIONS.includes(s)) throw new Error(`--only: unknown section "${s}" (${SECTIONS.join(', ')})`);
 const ROUNDS = Number(option('rounds', 3));
@@ -45,6 +45,8 @@ const TARGETS = {
   largeLint: 150, // ms (p50)
   cliVsPeer: 10, // ours at least 10× faster
   cliVsFloor: 3, // within 3× of the floor
+  cliVsJsYamlFloor: 2.5, // within 2.5× of the js-yaml floor (issue 14)
+  familyVsFlat: 1.3, // families at most 1.3× the same files without parent (issue 14)
   debounce: 200, // ms (src/extension/constants.ts VALIDATE_DEBOUNCE_MS)
   editSlack: 20, // ms over the debounce
   firstDiagnostic: 1000, // ms
@@ -121,6 +123,18 @@ if (REPORT_ONLY) {
     };
     const { typical, large } = results.core;
     log(`  typical lint p50 ${ms(typical.lint.p50)} p95 ${ms(typical.lint.p95)}; large lint p50 ${ms(large.lint.p50)} p95 ${ms(large.lint.p95)}`);
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // 2b. Incident families: 72 providers × 70 members, against the same files without `parent:`
+  if (only.has('family')) {
+    const corpus = prepareFamilyCorpus();
+    log(`bench: CLI on ${corpus.files} family reports, with and without parent:`);
+    try {
+      results.family = { files: corpus.files, timing: await timeCommands(corpus.commands, ROUNDS, log), rounds: ROUNDS };
+    } finally {
+      corpus.cleanup();
+    }
   }
 
   // ------------------------------------------------------------------------------------------------
@@ -219,6 +233,15 @@ if (results.cli) {
   row('CLI: ours, one thread', `${sec(t.ours1.median)} (threads gain ${ratio(t.ours1.median / t.ours.median)})`, '–', null);
   row('CLI: peer (remark-cli + remark-lint-frontmatter-schema)', `${sec(t.peer.median)} → ours ${ratio(vsPeer)} faster`, `≥ ${TARGETS.cliVsPeer}× faster`, vsPeer >= TARGETS.cliVsPeer);
   row('CLI: floor (read + parse YAML)', `${sec(t.floor.median)} → ours ${ratio(vsFloor)} the floor`, `≤ ${TARGETS.cliVsFloor}× the floor`, vsFloor <= TARGETS.cliVsFloor);
+  if (t.floorJs) {
+    const vsJs = t.ours.median / t.floorJs.median;
+    row('CLI: floor (read + js-yaml load)', `${sec(t.floorJs.median)} → ours ${ratio(vsJs)} the floor`, `≤ ${TARGETS.cliVsJsYamlFloor}× the floor`, vsJs <= TARGETS.cliVsJsYamlFloor);
+  }
+}
+if (results.family) {
+  const t = results.family.timing;
+  const vsFlat = t.family.median / t.flat.median;
+  row(`CLI, ${results.family.files} family reports (72 × 1 + 70)`, `${sec(t.family.median)} vs ${sec(t.flat.median)} without parent: → ${ratio(vsFlat)}`, `≤ ${TARGETS.familyVsFlat}×`, vsFlat <= TARGETS.familyVsFlat);
 }
 let vs = null;
 if (results.vscode) {

@@ -54,7 +54,18 @@ export interface RenderArgs {
   timeZone: string | undefined;
 }
 
-export type CliArgs = LintArgs | RenderArgs | { command: 'help' } | { command: 'version' };
+export interface NewArgs {
+  command: 'new';
+  /** The parent report the members belong to. */
+  parent: string;
+  /** A file with one organisation name per line. */
+  organizations: string;
+  /** Folder for the member reports (default: beside the parent, named after it). */
+  out: string | null;
+  timeZone: string | undefined;
+}
+
+export type CliArgs = LintArgs | RenderArgs | NewArgs | { command: 'help' } | { command: 'version' };
 
 const LEVELS = new Set(['error', 'warning', 'info', 'off']);
 
@@ -68,8 +79,8 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
   if (command === '--version' || command === '-v') return { command: 'version' };
-  if (command !== 'lint' && command !== 'render') {
-    throw new UsageError(`unknown command "${command}"; use "lint" or "render" (see --help)`);
+  if (command !== 'lint' && command !== 'render' && command !== 'new') {
+    throw new UsageError(`unknown command "${command}"; use "lint", "render" or "new" (see --help)`);
   }
   let parsed;
   try {
@@ -92,6 +103,8 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
         config: { type: 'string', short: 'c' },
         'internal-domain': { type: 'string', multiple: true },
         'ticket-pattern': { type: 'string' },
+        parent: { type: 'string' },
+        organizations: { type: 'string' },
         'max-size': { type: 'string' },
         as: { type: 'string' },
         'max-chars': { type: 'string' },
@@ -108,6 +121,12 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
   if (values['max-size'] !== undefined) {
     if (!/^[1-9]\d*$/.test(values['max-size'])) throw new UsageError(`--max-size takes a whole number of characters > 0, not "${values['max-size']}"`);
     maxSize = Number(values['max-size']);
+  }
+
+  if (command === 'new') {
+    if (positionals.length > 0) throw new UsageError(`new takes no file arguments, got "${positionals[0]}"`);
+    if (!values.parent || !values.organizations) throw new UsageError('new needs --parent FILE and --organizations FILE');
+    return { command, parent: values.parent, organizations: values.organizations, out: values.out ?? null, timeZone: values['time-zone'] };
   }
 
   if (command === 'render') return renderArgs(values, positionals, locale, maxSize);
@@ -241,6 +260,7 @@ export const HELP = `incident-report — lint and render Markdown incident repor
 Usage:
   incident-report lint [options] <file|dir|glob>...
   incident-report render [--as OUTPUT] <file>... [--format F] [--out FILE|DIR] [--strict] [--config FILE]
+  incident-report new --parent FILE --organizations FILE [--out DIR]
 
 Lint options:
   -f, --format stylish|json|sarif|github
@@ -278,6 +298,12 @@ Render options:
       --strict                      refuse to render a report with errors (exit 1)
       --max-size N                  as for lint; a report over the limit is never rendered
   -c, --config FILE                 as for lint (default: the nearest .incident-report.json)
+
+New member reports:
+      --parent FILE                 the parent report (e.g. the IT provider's)
+      --organizations FILE          one organisation name per line
+  -o, --out DIR                     folder for the members (default: beside the parent, named after it)
+  Each member gets parent:, the shared facts and its own fill-ins; existing files are never overwritten.
 
 Directories are searched for incident reports: Markdown files with "schema: incident-report/v1"
 in their frontmatter, or matching **/incidents/**/*.md or **/*.incident.md (or the configuration's

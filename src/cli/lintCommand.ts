@@ -1,4 +1,5 @@
-import { createLinter, lintOptionsFrom, type Linter } from '../core';
+import { createLinter, lintOptionsFrom, normalizePath, type FamilyMember, type Linter } from '../core';
+import { FamilyFiles } from './familyFiles';
 import type { LintArgs } from './args';
 import { ConfigFinder, effectiveConfig, schemaPath, type LoadedConfig } from './config';
 import { expandTargets, type Target } from './files';
@@ -9,7 +10,7 @@ import { formatStylish } from './formatters/stylish';
 import type { FileResult, Formatter } from './formatters/types';
 import { loadSchemaFile } from './schemaFile';
 import { lintAll } from './workerPool';
-import type { TargetOutcome, WorkerLintOptions } from './workerTask';
+import { lintTarget, type TargetOutcome, type WorkerLintOptions } from './workerTask';
 
 
 const FORMATTERS: Record<LintArgs['format'], Formatter> = { stylish: formatStylish, json: formatJson, sarif: formatSarif, github: formatGithub };
@@ -47,15 +48,23 @@ export async function runLint(args: LintArgs): Promise<CommandOutcome> {
   }
   if (args.config !== null && targets.length === 0) await finder.forTarget('.'); // still check the file
 
+  // One read of every file per run: targets and the parents they name, across configurations.
+  const files = new FamilyFiles();
   const outcomes: TargetOutcome[] = new Array(targets.length);
+  const setups: Array<{ linter: Linter; options: WorkerLintOptions }> = new Array(targets.length);
   let locale = args.locale;
   for (const { loaded, indices } of groups.values()) {
-    const { linter, options } = await linterFor(loaded, args);
+    const setup = await linterFor(loaded, args);
+    const { linter, options } = setup;
     locale = linter.locale;
     const members: Target[] = indices.map((i) => targets[i]!);
-    const groupOutcomes = await lintAll(members, linter, options);
-    indices.forEach((targetIndex, i) => (outcomes[targetIndex] = groupOutcomes[i]!));
+    const groupOutcomes = await lintAll(members, linter, options, files);
+    indices.forEach((targetIndex, i) => {
+      outcomes[targetIndex] = groupOutcomes[i]!;
+      setups[targetIndex] = setup;
+    });
   }
+  relintParents(targets, outcomes, setups, files);
   // Messages of one run speak one language: --locale, else the configuration's (when all agree), else LANG.
   if (!args.explicitLocale && groups.size !== 1) locale = args.locale;
 
@@ -86,6 +95,34 @@ export async function runLint(args: LintArgs): Promise<CommandOutcome> {
     stderr += `incident-report: ${warnings} warnings exceed --max-warnings ${args.maxWarnings}\n`;
   }
   return { stdout, stderr, exitCode };
+}
+
+/**
+ * Lints again, with their members, the targets that other targets name as parent: only then can
+ * the parent's `affected_organizations` be checked against its members (family-membership). A few
+ * files per family, on the main thread, after everything else.
+ */
+function relintParents(
+  targets: readonly Target[],
+  outcomes: TargetOutcome[],
+  setups: ReadonlyArray<{ linter: Linter; options: WorkerLintOptions }>,
+  files: FamilyFiles,
+): void {
+  const members = new Map<string, FamilyMember[]>();
+  for (const outcome of outcomes) {
+    if (outcome.kind !== 'linted' || !outcome.member) continue;
+    const list = members.get(outcome.member.parent);
+    if (list) list.push(outcome.member);
+    else members.set(outcome.member.parent, [outcome.member]);
+  }
+  if (members.size === 0) return;
+  targets.forEach((target, index) => {
+    const own = members.get(normalizePath(target.display));
+    if (own && outcomes[index]!.kind === 'linted') {
+      const { linter, options } = setups[index]!;
+      outcomes[index] = lintTarget(linter, target, files, options, own);
+    }
+  });
 }
 
 /** The linter (and the options a worker needs to build the same one) for files under `loaded`. */

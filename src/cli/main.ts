@@ -2,6 +2,7 @@ import { ConfigError, SchemaLoadError } from '../core';
 import { environmentLocale, HELP, parseCli, UsageError } from './args';
 import { runLint, type CommandOutcome } from './lintCommand';
 import { runRender } from './renderCommand';
+import { runNew } from './newCommand';
 
 declare const __VERSION__: string;
 
@@ -18,6 +19,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         return await runLint(args);
       case 'render':
         return await runRender(args);
+      case 'new':
+        return await runNew(args);
     }
   } catch (error) {
     if (error instanceof UsageError) return { stdout: '', stderr: `incident-report: ${error.message}\n`, exitCode: 2 };

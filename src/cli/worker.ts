@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createLinter } from '../core';
 import { claim, type ToMain, type WorkerInput } from './workerPool';
 import { lintTarget } from './workerTask';
+import { FamilyFiles } from './familyFiles';
 
 const port = parentPort;
 if (port) {
@@ -20,9 +21,10 @@ if (port) {
   }
   if (linter) {
     const next = new Int32Array(counter);
+    const files = new FamilyFiles();
     for (let range = claim(next, targets.length, batch); range; range = claim(next, targets.length, batch)) {
       const results: Extract<ToMain, { type: 'results' }>['results'] = [];
-      for (let index = range[0]; index < range[1]; index++) results.push({ index, outcome: lintTarget(linter, targets[index]!, options) });
+      for (let index = range[0]; index < range[1]; index++) results.push({ index, outcome: lintTarget(linter, targets[index]!, files, options) });
       post({ type: 'results', results });
     }
     post({ type: 'done' });

@@ -16,6 +16,7 @@ import { Worker } from 'node:worker_threads';
 import type { Linter } from '../core';
 import type { Target } from './files';
 import { lintTarget, type TargetOutcome, type WorkerLintOptions } from './workerTask';
+import type { FamilyFiles } from './familyFiles';
 
 /** What a worker receives. */
 export interface WorkerInput {
@@ -63,12 +64,15 @@ export function claim(counter: Int32Array, total: number, batch: number): [numbe
   return start < total ? [start, Math.min(total, start + batch)] : null;
 }
 
-/** Lints every target, in parallel where that pays; outcomes in target order. */
-export async function lintAll(targets: readonly Target[], linter: Linter, options: WorkerLintOptions): Promise<TargetOutcome[]> {
+/**
+ * Lints every target, in parallel where that pays; outcomes in target order. The main thread reads
+ * through `files`; each worker resolves the parents of its targets through its own `FamilyFiles`.
+ */
+export async function lintAll(targets: readonly Target[], linter: Linter, options: WorkerLintOptions, files: FamilyFiles): Promise<TargetOutcome[]> {
   const script = workerScript();
   const workers = script ? workerCount(targets.length) : 0;
-  if (workers === 0) return targets.map((target) => lintTarget(linter, target, options));
-  return lintParallel(targets, linter, options, script!, workers);
+  if (workers === 0) return targets.map((target) => lintTarget(linter, target, files, options));
+  return lintParallel(targets, linter, options, script!, workers, files);
 }
 
 function lintParallel(
@@ -77,6 +81,7 @@ function lintParallel(
   options: WorkerLintOptions,
   script: string,
   count: number,
+  files: FamilyFiles,
 ): Promise<TargetOutcome[]> {
   const total = targets.length;
   const outcomes: Array<TargetOutcome | undefined> = new Array(total);
@@ -96,7 +101,7 @@ function lintParallel(
       if (error !== undefined) return reject(error);
       try {
         // Claimed by a worker that failed or died before delivering: lint here.
-        for (let i = 0; i < total; i++) outcomes[i] ??= lintTarget(linter, targets[i]!, options);
+        for (let i = 0; i < total; i++) outcomes[i] ??= lintTarget(linter, targets[i]!, files, options);
       } catch (lintError) {
         return reject(lintError);
       }
@@ -140,7 +145,7 @@ function lintParallel(
         return maybeFinish();
       }
       try {
-        for (let index = range[0]; index < range[1]; index++) outcomes[index] = lintTarget(linter, targets[index]!, options);
+        for (let index = range[0]; index < range[1]; index++) outcomes[index] = lintTarget(linter, targets[index]!, files, options);
       } catch (error) {
         return finish(error);
       }

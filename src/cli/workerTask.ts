@@ -1,13 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { DEFAULT_REPORT_GLOBS, isIncidentReport, type Finding, type Linter, type LintOptions } from '../core';
+import { DEFAULT_REPORT_GLOBS, isIncidentReport, type FamilyMember, type Finding, type Linter, type LintOptions } from '../core';
+import type { FamilyFiles } from './familyFiles';
 import type { Target } from './files';
 import { matchPath } from './files';
-import { describeIoError } from './ioError';
 
 /** What linting one target gave: the same whether the main thread or a worker did it. */
 export type TargetOutcome =
-  | { kind: 'linted'; findings: Finding[] }
+  /** `member`: the report names a parent (collected to lint the parent with its members). */
+  | { kind: 'linted'; findings: Finding[]; member: FamilyMember | null }
   /** Found below a directory but not an incident report: left out of the results. */
   | { kind: 'skipped' }
   | { kind: 'io'; message: string };
@@ -19,18 +19,19 @@ export type WorkerLintOptions = Pick<LintOptions, 'locale' | 'rules' | 'schema' 
   filesBase?: string;
 };
 
-/** Reads and lints one target. Never throws for I/O: an unreadable file is an outcome. */
-export function lintTarget(linter: Linter, target: Target, options: WorkerLintOptions = {}): TargetOutcome {
-  let text: string;
-  try {
-    // Synchronous on purpose: one open+read+close per file instead of four awaited steps; the
-    // CLI has nothing else to do meanwhile (and workers read their own files in parallel).
-    text = readFileSync(target.display, 'utf8');
-  } catch (error) {
-    return { kind: 'io', message: describeIoError(error) };
-  }
+/**
+ * Reads and lints one target, with its parents from `files` (read once per thread). Never throws
+ * for I/O: an unreadable file is an outcome. Synchronous on purpose: one open+read+close per file
+ * instead of four awaited steps; the CLI has nothing else to do meanwhile (and workers read their
+ * own files in parallel).
+ */
+export function lintTarget(linter: Linter, target: Target, files: FamilyFiles, options: WorkerLintOptions = {}, members?: readonly FamilyMember[]): TargetOutcome {
+  const { text, error } = files.read(target.display);
+  if (text === null) return { kind: 'io', message: error ?? 'not readable' };
   if (!target.explicit && !isIncidentReport(text, reportPath(target, options), options.files ?? DEFAULT_REPORT_GLOBS)) return { kind: 'skipped' };
-  return { kind: 'linted', findings: linter.lint(text).findings };
+  const family = members ? files.withMembers(members) : files;
+  const { findings, member } = linter.lint(text, { path: target.display, family });
+  return { kind: 'linted', findings, member };
 }
 
 /** The path report globs are matched against: relative to the configuration's folder, else to the working directory. */

@@ -2,8 +2,21 @@
  * The incident-report engine: parse → validate → findings → render. Pure TypeScript with no
  * `vscode` and no Node-only APIs, so the extension (desktop and web), the CLI and tests share it.
  */
-export type { Finding, FixData, Locale, Localized, RawFinding, RuleLevel, Severity } from './types';
-export { createLinter, DEFAULT_INTERNAL_DOMAINS, DEFAULT_TICKET_PATTERN, type LintOptions, type LintResult, type Linter } from './lint';
+export type { Finding, FixData, Locale, Localized, RawFinding, RelatedLocation, RuleLevel, Severity } from './types';
+export { createLinter, DEFAULT_INTERNAL_DOMAINS, DEFAULT_TICKET_PATTERN, type LintContext, type LintOptions, type LintResult, type Linter } from './lint';
+export {
+  familyEntry,
+  familyOf,
+  loadParentChain,
+  memberOf,
+  normalizePath,
+  parentPathOf,
+  parentReference,
+  resolveParentPath,
+  type FamilyEntry,
+  type FamilyMember,
+  type FamilyOptions,
+} from './family';
 export { parseReport, type ParsedReport, type Frontmatter } from './parse';
 export { findPublicSection, isPublicHeading, PUBLIC_SECTION_TITLES, type PublicSection } from './publicSection';
 export { formatPointer, parsePointer, locate, rangeForPointer } from './pointer';
@@ -45,6 +58,8 @@ export { serviceNamesFromCatalog, serviceNamesOfReport } from './serviceNames';
 export { FIELD_DOC_TEXT, fieldDocumentation, valueDocumentation, escapeMarkdown, isDateTimeField, requiredIn } from './fieldDocs';
 export { newReportTemplate, reportId, toMinute } from './templates/report';
 export { appendUpdate } from './templates/update';
+export { memberId, membersFolderName, newMemberTemplate, organizationList } from './templates/member';
+export { isRecord } from './fields';
 export { GERMAN_TIME_ZONE, timeZoneChoices, type TimeZoneChoice, type TimeZoneChoiceOptions } from './templates/timeZones';
 export { yamlScalar } from './yamlText';
 export { DATA_LOSS_TEMPLATES, dataLossFields, type DataLossTemplate, type DataLossVariant } from './templates/dataLoss';

@@ -5,6 +5,8 @@ import { getIn, isRecord } from './fields';
 import { t } from './i18n';
 import { isValidTimeZone, systemTimeZone } from './time';
 import { bundledCompiledSchema, compileCustomSchema, type CompiledSchema } from './schema/validator';
+import { familyMembers, familyState, type FamilyLintContext } from './family/state';
+import { memberOf, type FamilyMember } from './family';
 import { DEFAULT_INTERNAL_DOMAINS, DEFAULT_MAX_SIZE, DEFAULT_TICKET_PATTERN, RULES, type Rule, type RuleContext, type RuleSettings } from './rules';
 
 // The defaults live with the rules that declare these options.
@@ -36,15 +38,31 @@ export interface LintResult {
   findings: Finding[];
   report: ParsedReport;
   /**
+   * This report as a member of its parent (path, resolved parent path, organisation and where it is
+   * written), when it names a parent, has an organisation and the host gave its path: what a host
+   * collects to lint the parent with its members (`family.members`).
+   */
+  member: FamilyMember | null;
+  /**
    * Set when the document was not checked at all (a guard such as the size limit stopped the lint):
    * the finding that says why. Nothing of an unchecked report may be published.
    */
   unchecked?: Finding;
 }
 
+/**
+ * Where the linted document sits: its path (any form the host uses consistently: a file path or a
+ * URI path) and its family, as the host loaded it. Without them the family rules report a `parent`
+ * as not checked.
+ */
+export interface LintContext extends FamilyLintContext {
+  /** How messages of other files' findings name this file (default: `path`). */
+  label?: string;
+}
+
 /** A configured engine: compile once, lint many documents. */
 export interface Linter {
-  lint(text: string): LintResult;
+  lint(text: string, context?: LintContext): LintResult;
   readonly schema: CompiledSchema;
   readonly locale: Locale;
 }
@@ -69,7 +87,7 @@ export function createLinter(options: LintOptions = {}): Linter {
   return {
     schema,
     locale,
-    lint(input: string): LintResult {
+    lint(input: string, context: LintContext = {}): LintResult {
       const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
       const precheck = { maxSize: options.maxSize && options.maxSize > 0 ? options.maxSize : DEFAULT_MAX_SIZE, t: (message: Localized, values?: Record<string, string | number>) => t(locale, message, values) };
       for (const rule of active) {
@@ -77,7 +95,7 @@ export function createLinter(options: LintOptions = {}): Linter {
         if (early) {
           const report = unparsedReport(text);
           const findings = early.map((finding) => resolve(report, finding, severityOf(rule, finding, levels)));
-          return { report, findings, unchecked: findings[0]! };
+          return { report, member: null, findings, unchecked: findings[0]! };
         }
       }
       const report = parseReport(input);
@@ -104,6 +122,8 @@ export function createLinter(options: LintOptions = {}): Linter {
         },
         valueAt: (pointer) => getIn(data, parsePointer(pointer)),
         t: (message, values) => t(locale, message, values),
+        family: familyState(data, context),
+        members: familyMembers(context),
       };
       const raw: Array<{ rule: Rule; finding: RawFinding }> = [];
       for (const rule of active) {
@@ -111,7 +131,7 @@ export function createLinter(options: LintOptions = {}): Linter {
       }
       const findings = raw.map(({ rule, finding }) => resolve(report, finding, severityOf(rule, finding, levels)));
       findings.sort(byPosition);
-      return { findings, report };
+      return { findings, report, member: context.path === undefined ? null : memberOf(context.path, report, context.label) };
     },
   };
 }
@@ -146,6 +166,7 @@ function resolve(report: ParsedReport, raw: RawFinding, severity: Severity): Fin
     path: raw.path,
   };
   if (raw.fix) finding.fix = raw.fix;
+  if (raw.related?.length) finding.related = raw.related;
   return finding;
 }
 

@@ -32,6 +32,23 @@ export type FixData =
    */
   | { kind: 'qualify-claim'; offset: number; endOffset: number; newText: string; qualifier: string };
 
+/**
+ * A place in another file that explains a finding of a cross-file rule (the parent's value that a
+ * member contradicts, the member a parent does not list). Lines and columns are 1-based.
+ */
+export interface RelatedLocation {
+  /** The other file, as the host named it (a path or a URI path). */
+  file: string;
+  offset: number;
+  endOffset: number;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** What is there, in the finding's language. */
+  message: string;
+}
+
 /** One problem found in a report. Lines and columns are 1-based; columns count UTF-16 code units. */
 export interface Finding {
   ruleId: string;
@@ -48,6 +65,8 @@ export interface Finding {
   /** RFC 6901 JSON Pointer of the frontmatter field concerned; `null` for findings in the body. */
   path: string | null;
   fix?: FixData;
+  /** Places in other files that the finding refers to (cross-file rules only). */
+  related?: RelatedLocation[];
 }
 
 /** A finding before positions are resolved and severities applied: what rules produce. */
@@ -60,4 +79,5 @@ export interface RawFinding {
   /** Overrides the rule's default severity (e.g. a rule that emits both errors and warnings). */
   severity?: Severity;
   fix?: FixData;
+  related?: RelatedLocation[];
 }

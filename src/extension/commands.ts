@@ -17,6 +17,7 @@ import { Commands, ContextKeys } from './constants';
 import { exists } from './files';
 import type { EngineService } from './engine';
 import type { DiagnosticCounts, DiagnosticsService } from './diagnostics';
+import { newMemberReport, type NewMemberArgs } from './newMember';
 
 /** Optional arguments of `incidentReport.newReport`, for automation and tests: skip the prompts. */
 export interface NewReportArgs {
@@ -56,6 +57,7 @@ export function registerCommands(context: vscode.ExtensionContext, engine: Engin
     vscode.commands.registerCommand(Commands.newReport, (args?: NewReportArgs) => newReport(engine, args)),
     vscode.commands.registerCommand(Commands.addUpdate, (args?: AddUpdateArgs) => addUpdate(engine, args)),
     vscode.commands.registerCommand(Commands.lintWorkspace, () => lintWorkspace(diagnostics)),
+    vscode.commands.registerCommand(Commands.newMemberReport, (args?: NewMemberArgs) => newMemberReport(engine, args)),
   );
 
   let current: boolean | undefined;

@@ -12,6 +12,7 @@ export const Commands = {
   showPreviewToSide: 'incidentReport.showPreviewToSide',
   exportPressRelease: 'incidentReport.exportPressRelease',
   fixAll: 'incidentReport.fixAll',
+  newMemberReport: 'incidentReport.newMemberReport',
 } as const;
 
 /** Setting keys below the `incidentReport` section. */

@@ -79,6 +79,7 @@ class Diagnostics implements DiagnosticsService {
       vscode.workspace.onDidDeleteFiles((event) => event.files.forEach((uri) => this.clear(uri, true))),
       vscode.workspace.onDidRenameFiles((event) => event.files.forEach(({ oldUri }) => this.clear(oldUri, true))),
       engine.onDidChange(() => void this.revalidateAll()),
+      engine.family.onDidChangeFamily((uris) => this.onFamilyChange(uris)),
     );
     for (const document of vscode.workspace.textDocuments) void this.validate(document);
   }
@@ -111,7 +112,7 @@ class Diagnostics implements DiagnosticsService {
     this.publish(
       document.uri,
       findings.map((finding) =>
-        this.toDiagnostic(finding, new vscode.Range(document.positionAt(finding.offset), document.positionAt(finding.endOffset))),
+        this.toDiagnostic(finding, new vscode.Range(document.positionAt(finding.offset), document.positionAt(finding.endOffset)), document.uri),
       ),
     );
   }
@@ -143,7 +144,7 @@ class Diagnostics implements DiagnosticsService {
       uri,
       // Lines and columns are 1-based UTF-16 positions, the same as VS Code's (0-based) ones.
       findings.map((finding) =>
-        this.toDiagnostic(finding, new vscode.Range(finding.line - 1, finding.column - 1, finding.endLine - 1, finding.endColumn - 1)),
+        this.toDiagnostic(finding, new vscode.Range(finding.line - 1, finding.column - 1, finding.endLine - 1, finding.endColumn - 1), uri),
       ),
     );
     return { isReport: true, counts: this.counts(uri) };
@@ -159,11 +160,45 @@ class Diagnostics implements DiagnosticsService {
     return counts;
   }
 
-  private toDiagnostic(finding: Finding, range: vscode.Range): vscode.Diagnostic {
+  private toDiagnostic(finding: Finding, range: vscode.Range, uri: vscode.Uri): vscode.Diagnostic {
     const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITY[finding.severity]);
     diagnostic.source = DIAGNOSTIC_SOURCE;
     diagnostic.code = { value: finding.ruleId, target: this.ruleDocs(finding.ruleId) };
+    if (finding.related?.length) {
+      // Related files are URI paths on the same file system as the report (see FamilyService).
+      diagnostic.relatedInformation = finding.related.map(
+        (related) =>
+          new vscode.DiagnosticRelatedInformation(
+            new vscode.Location(uri.with({ path: related.file }), new vscode.Range(related.line - 1, related.column - 1, related.endLine - 1, related.endColumn - 1)),
+            related.message,
+          ),
+      );
+    }
     return diagnostic;
+  }
+
+  /**
+   * A parent (or a member known to a parent) changed: lint the reports that depend on it again —
+   * open ones as if they had been edited (debounced), workspace-lint results from their files.
+   */
+  private onFamilyChange(uris: readonly vscode.Uri[]): void {
+    for (const uri of uris) {
+      const key = uri.toString();
+      const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === key);
+      if (open) {
+        this.schedule(open);
+      } else if (this.fromWorkspace.has(key)) {
+        // Coalesced: workspace linting announces a parent once per member it meets.
+        this.cancelTimer(key);
+        this.timers.set(
+          key,
+          setTimeout(() => {
+            this.timers.delete(key);
+            void this.lintFile(uri).catch(() => this.clear(uri, true));
+          }, VALIDATE_DEBOUNCE_MS),
+        );
+      }
+    }
   }
 
   /** The rule's documentation, shipped inside the extension (docs/rules is part of the .vsix). */
@@ -175,6 +210,11 @@ class Diagnostics implements DiagnosticsService {
     const document = event.document;
     if (event.contentChanges.length === 0 || document.languageId !== 'markdown') return;
     if (!this.engine.settings(document.uri).validateOnType) return;
+    this.schedule(document);
+  }
+
+  /** Lints `document` after the debounce delay (a newer request restarts the delay). */
+  private schedule(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     this.cancelTimer(key);
     this.timers.set(

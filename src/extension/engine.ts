@@ -18,6 +18,7 @@ import {
   type RuleLevel,
 } from '../core';
 import { Settings } from './constants';
+import { FamilyService } from './family';
 import { disposeAll } from './disposables';
 import { ProjectConfigs } from './projectConfig';
 
@@ -49,11 +50,13 @@ interface FolderEngine {
  */
 export class EngineService implements vscode.Disposable {
   private readonly engines = new Map<string, Promise<FolderEngine>>();
-  private readonly cache = new Map<string, { version: number; generation: number; result: LintResult }>();
+  private readonly cache = new Map<string, { version: number; generation: number; family: number; result: LintResult }>();
+  /** Parents and members of the reports linted here (see FamilyService). */
+  readonly family = new FamilyService();
   private readonly resolved = new Map<string, FolderEngine>();
   private generation = 0;
   private readonly changed = new vscode.EventEmitter<void>();
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.family];
   private schemaWatcher: vscode.FileSystemWatcher | undefined;
   private readonly projectConfigs = new ProjectConfigs();
   private readonly settingsCache = new Map<string, ResolvedSettings>();
@@ -143,16 +146,6 @@ export class EngineService implements vscode.Disposable {
     return isIncidentReport(text, relativePath(uri), this.settings(uri).files);
   }
 
-  /**
-   * Lints the text of a file that is not open in an editor (not cached: files on disk have no
-   * version). `null` when it is not an incident report.
-   */
-  async lintText(uri: vscode.Uri, text: string): Promise<LintResult | null> {
-    if (!this.isReportText(uri, text)) return null;
-    const { linter } = await this.linterFor(uri);
-    return linter.lint(text);
-  }
-
   /** The linter for `uri`'s folder, with its custom schema loaded (falls back to the bundled one). */
   linterFor(uri: vscode.Uri): Promise<FolderEngine> {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
@@ -176,7 +169,21 @@ export class EngineService implements vscode.Disposable {
     if (!this.isReport(document)) return null;
     const generation = this.generation;
     const { linter } = await this.linterFor(document.uri);
+    // Its parents first (read through workspace.fs, once until they change), then the sync lint.
+    await this.family.load(document.uri, document.getText());
     return this.lintWith(linter, document, generation);
+  }
+
+  /**
+   * Lints the text of a file that is not open in an editor (workspace linting), with its family
+   * (not cached: files on disk have no version). `null` when it is not an incident report.
+   */
+  async lintText(uri: vscode.Uri, text: string): Promise<LintResult | null> {
+    if (!this.isReportText(uri, text)) return null;
+    const { linter } = await this.linterFor(uri);
+    const result = linter.lint(text, await this.family.load(uri, text));
+    this.family.record(uri, result);
+    return result;
   }
 
   /** Synchronous lint for providers that cannot wait (uses the bundled schema until the custom one is loaded). */
@@ -209,9 +216,11 @@ export class EngineService implements vscode.Disposable {
   private lintWith(linter: Linter, document: vscode.TextDocument, generation: number): LintResult {
     const key = document.uri.toString();
     const cached = this.cache.get(key);
-    if (cached && cached.version === document.version && cached.generation === generation) return cached.result;
-    const result = linter.lint(document.getText());
-    this.cache.set(key, { version: document.version, generation, result });
+    const family = this.family.stamp(document.uri);
+    if (cached && cached.version === document.version && cached.generation === generation && cached.family === family) return cached.result;
+    const result = linter.lint(document.getText(), this.family.contextNow(document.uri));
+    this.cache.set(key, { version: document.version, generation, family, result });
+    this.family.record(document.uri, result);
     return result;
   }
 

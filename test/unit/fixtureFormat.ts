@@ -1,8 +1,12 @@
 import type { Finding } from '../../src/core';
 
-/** One finding as a fixture line: `line:col-endLine:endCol severity ruleId path message`. */
+/**
+ * One finding as a fixture line: `line:col-endLine:endCol severity ruleId path message`, followed by
+ * one `  related file:line:col-endLine:endCol message` line per related location (cross-file rules).
+ */
 export function findingLine(f: Finding): string {
-  return `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.severity} ${f.ruleId} ${f.path ?? '-'} ${f.message}`;
+  const related = (f.related ?? []).map((r) => `\n  related ${r.file}:${r.line}:${r.column}-${r.endLine}:${r.endColumn} ${r.message}`);
+  return `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.severity} ${f.ruleId} ${f.path ?? '-'} ${f.message}` + related.join('');
 }
 
 /** The fixed clock and zone every fixture is linted with, unless its options.json says otherwise. */

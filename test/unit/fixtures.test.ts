@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createLinter, type Locale, type RuleLevel } from '../../src/core';
+import { createLinter, familyEntry, memberOf, parseReport, type LintContext, type Locale, type RuleLevel } from '../../src/core';
 import { FIXTURE_NOW, FIXTURE_ZONE, findingLine } from './fixtureFormat';
 
 /**
@@ -18,6 +18,26 @@ interface FixtureOptions {
   now?: string;
   rules?: Record<string, RuleLevel>;
   maxSize?: number;
+  /** The path `input.md` is linted as (family fixtures). */
+  path?: string;
+  /** Family paths → files in the fixture folder; any other path looked up does not exist. */
+  family?: Record<string, string>;
+  /** Member paths → files in the fixture folder: `input.md` is linted as their parent. */
+  members?: Record<string, string>;
+}
+
+/** The lint context of a family fixture: its files stand where `options.json` puts them. */
+function familyContext(dir: string, options: FixtureOptions): LintContext {
+  if (!options.path) return {};
+  const files = options.family ?? {};
+  const members = Object.entries(options.members ?? {}).map(([path, file]) => memberOf(path, parseReport(readFileSync(join(dir, file), 'utf8')))!);
+  return {
+    path: options.path,
+    family: {
+      lookup: (path) => (path in files ? familyEntry(path, readFileSync(join(dir, files[path]!), 'utf8')) : familyEntry(path, null, 'no such file')),
+      ...(members.length ? { members } : {}),
+    },
+  };
 }
 
 describe('fixtures', () => {
@@ -41,7 +61,7 @@ describe('fixtures', () => {
           ...(options.rules ? { rules: options.rules } : {}),
           ...(options.maxSize ? { maxSize: options.maxSize } : {}),
         });
-        const actual = linter.lint(input).findings.map(findingLine).join('\n');
+        const actual = linter.lint(input, familyContext(dir, options)).findings.map(findingLine).join('\n');
         if (update) {
           writeFileSync(expectedFile, actual ? actual + '\n' : '');
           return;

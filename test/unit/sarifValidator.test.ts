@@ -83,6 +83,44 @@ describe('SARIF and the official validator (Sarif.Multitool validate)', function
     }
   });
 
+  it('accepts the SARIF of a family run: findings with relatedLocations in the parent, inside and outside the working directory', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ir-sarif-'));
+    const work = join(dir, 'repo');
+    const fixtures = join(ROOT, 'test', 'fixtures');
+    // A member whose facts differ from its parent (family-shared-facts): each finding points into the parent.
+    mkdirSync(join(work, 'provider'), { recursive: true });
+    mkdirSync(join(work, 'kommunen'), { recursive: true });
+    copyFileSync(join(fixtures, 'family-shared-facts', 'parent.md'), join(work, 'provider', '2023-10-30-sit.md'));
+    copyFileSync(join(fixtures, 'family-shared-facts', 'input.md'), join(work, 'kommunen', 'werne.md'));
+    // The same member outside the working directory: its parent is then outside too.
+    mkdirSync(join(dir, 'provider'), { recursive: true });
+    mkdirSync(join(dir, 'kommunen'), { recursive: true });
+    copyFileSync(join(fixtures, 'family-shared-facts', 'parent.md'), join(dir, 'provider', '2023-10-30-sit.md'));
+    copyFileSync(join(fixtures, 'family-shared-facts', 'input.md'), join(dir, 'kommunen', 'werne.md'));
+
+    const lint = spawnSync(process.execPath, [BIN, 'lint', '--format', 'sarif', '--locale', 'en', 'provider', 'kommunen', join(dir, 'kommunen', 'werne.md')], {
+      cwd: work,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', TZ: 'Europe/Berlin', LANG: 'C' },
+    });
+    assert.equal(lint.status, 1, lint.stderr);
+    const sarif = JSON.parse(lint.stdout) as {
+      runs: Array<{ results: Array<{ ruleId: string; relatedLocations?: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number } } }> }> }>;
+    };
+    const related = sarif.runs[0]!.results.flatMap((r) =>
+      (r.relatedLocations ?? []).map((l) => `${r.ruleId} ${l.physicalLocation.artifactLocation.uriBaseId ?? '-'} ${l.physicalLocation.artifactLocation.uri}:${l.physicalLocation.region.startLine}`),
+    );
+    assert.deepEqual([...new Set(related)].sort(), [
+      `family-shared-facts %SRCROOT% provider/2023-10-30-sit.md:20`,
+      `family-shared-facts %SRCROOT% provider/2023-10-30-sit.md:9`,
+      `family-shared-facts - file://${join(dir, 'provider', '2023-10-30-sit.md')}:20`,
+      `family-shared-facts - file://${join(dir, 'provider', '2023-10-30-sit.md')}:9`,
+    ]);
+    const file = join(dir, 'family.sarif');
+    writeFileSync(file, lint.stdout);
+    assert.deepEqual(validate(file, dir), []);
+  });
+
   it('reports what is wrong (the validator really runs): a SARIF with the old faults fails', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ir-sarif-'));
     const bad = {

@@ -1,12 +1,15 @@
 import type { Formatter } from './types';
 
-/** `--format json`: `[{file, findings: [{ruleId, severity, message, line, column, endLine, endColumn, path}]}]`. */
+/**
+ * `--format json`: `[{file, findings: [{ruleId, severity, message, line, column, endLine, endColumn, path, related?}]}]`;
+ * `related: [{file, line, column, message}]` only on findings of cross-file rules.
+ */
 export const formatJson: Formatter = (results) =>
   JSON.stringify(
     results.map((result) => ({
       file: result.file,
       ...(result.ioError ? { error: result.ioError } : {}),
-      findings: result.findings.map(({ ruleId, severity, message, line, column, endLine, endColumn, path }) => ({
+      findings: result.findings.map(({ ruleId, severity, message, line, column, endLine, endColumn, path, related }) => ({
         ruleId,
         severity,
         message,
@@ -15,6 +18,7 @@ export const formatJson: Formatter = (results) =>
         endLine,
         endColumn,
         path,
+        ...(related?.length ? { related: related.map((r) => ({ file: r.file, line: r.line, column: r.column, message: r.message })) } : {}),
       })),
     })),
     null,

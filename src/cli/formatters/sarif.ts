@@ -31,16 +31,23 @@ export const formatSarif: Formatter = (results, { locale }) => {
         {
           physicalLocation: {
             artifactLocation: artifactLocation(result.file, cwd),
-            region: {
-              startLine: finding.line,
-              startColumn: finding.column,
-              endLine: finding.endLine,
-              endColumn: Math.max(finding.endColumn, finding.endLine === finding.line ? finding.column : 1),
-            },
+            region: regionOf(finding),
           },
           ...(finding.path !== null ? { logicalLocations: [{ fullyQualifiedName: finding.path || '/', kind: 'member' }] } : {}),
         },
       ],
+      ...(finding.related?.length
+        ? {
+            relatedLocations: finding.related.map((related, id) => ({
+              id,
+              physicalLocation: {
+                artifactLocation: artifactLocation(related.file, cwd),
+                region: regionOf(related),
+              },
+              message: { text: related.message },
+            })),
+          }
+        : {}),
     })),
   );
   const invocationErrors = results.filter((r) => r.ioError);
@@ -82,6 +89,16 @@ export const formatSarif: Formatter = (results, { locale }) => {
   };
   return JSON.stringify(log, null, 2) + '\n';
 };
+
+/** A SARIF region: 1-based, end column exclusive and never before the start on the same line. */
+function regionOf(at: { line: number; column: number; endLine: number; endColumn: number }) {
+  return {
+    startLine: at.line,
+    startColumn: at.column,
+    endLine: at.endLine,
+    endColumn: Math.max(at.endColumn, at.endLine === at.line ? at.column : 1),
+  };
+}
 
 /**
  * Where a file is, as SARIF wants it: inside the working directory a relative URI against

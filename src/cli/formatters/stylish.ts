@@ -16,11 +16,13 @@ export const formatStylish: Formatter = (results, { locale, color }) => {
     }
     if (result.findings.length === 0) continue;
     lines.push(paint('underline', result.file));
-    const rows = result.findings.map((f) => [`${f.line}:${f.column}`, f.severity, f.message, f.ruleId] as const);
+    const rows = result.findings.map((f) => [`${f.line}:${f.column}`, f.severity, f.message, f.ruleId, f.related ?? []] as const);
     const posWidth = Math.max(...rows.map((r) => r[0].length));
-    for (const [pos, severity, message, ruleId] of rows) {
+    for (const [pos, severity, message, ruleId, related] of rows) {
       totals[severity]++;
       lines.push(`  ${paint('dim', pos.padEnd(posWidth))}  ${paint(severity, severity.padEnd(7))}  ${message}  ${paint('dim', ruleId)}`);
+      // The other file's place, in the `file:line:col` form terminals and editors turn into links.
+      for (const r of related) lines.push(`  ${' '.repeat(posWidth)}  ${paint('dim', `↳ ${r.file}:${r.line}:${r.column} ${r.message}`)}`);
     }
     lines.push('');
   }

@@ -5,6 +5,12 @@ import { chronologyRule } from './chronology';
 import { claimDataLossRule } from './claim-data-loss';
 import { claimRestorationRule } from './claim-restoration';
 import { claimStatusRule } from './claim-status';
+import { familyChronologyRule } from './family-chronology';
+import { familyCycleRule } from './family-cycle';
+import { familyDataLossRule } from './family-data-loss';
+import { familyMembershipRule } from './family-membership';
+import { familyParentRule } from './family-parent';
+import { familySharedFactsRule } from './family-shared-facts';
 import { frontmatterRule } from './frontmatter';
 import { gdprNotificationRule } from './gdpr-notification';
 import { leakEmailRule } from './leak-email';
@@ -29,6 +35,12 @@ export const RULES: readonly Rule[] = [
   claimDataLossRule,
   claimRestorationRule,
   claimStatusRule,
+  familyChronologyRule,
+  familyCycleRule,
+  familyDataLossRule,
+  familyMembershipRule,
+  familyParentRule,
+  familySharedFactsRule,
   frontmatterRule,
   gdprNotificationRule,
   leakEmailRule,
@@ -59,6 +71,12 @@ export * from './chronology';
 export * from './claim-data-loss';
 export * from './claim-restoration';
 export * from './claim-status';
+export * from './family-chronology';
+export * from './family-cycle';
+export * from './family-data-loss';
+export * from './family-membership';
+export * from './family-parent';
+export * from './family-shared-facts';
 export * from './frontmatter';
 export * from './gdpr-notification';
 export * from './leak-email';

@@ -1,6 +1,8 @@
 import type { Locale, Localized, RawFinding, Severity } from '../types';
 import type { ParsedReport } from '../parse';
 import type { CompiledSchema } from '../schema/validator';
+import type { FamilyMember } from '../family';
+import type { FamilyState } from '../family/state';
 import type { LintOptions } from '../lint';
 
 /** A range in the document text (BOM-less offsets). */
@@ -37,6 +39,10 @@ export interface RuleContext {
   valueAt(pointer: string): unknown;
   /** Localised text with `{name}` placeholders filled. */
   t(text: Localized, values?: Record<string, string | number>): string;
+  /** The report's parent chain as the host loaded it; `null` when the report names no parent. */
+  family: FamilyState | null;
+  /** Reports that name this one as their parent, when the host knows them (CLI runs, workspace lint). */
+  members: readonly FamilyMember[];
 }
 
 /**

@@ -30,6 +30,8 @@ import './indentation';
 // Claims (issue 11): the qualifier quick fix.
 import './claims';
 import './stress';
+// Incident families (issue 14): reports written under families/ at run time and removed again.
+import './families';
 // Configuration (issue 10): .incident-report.json; creates and removes its files itself.
 import './projectConfig';
 

@@ -1,0 +1,240 @@
+/**
+ * Incident families: a member report names its parent with `parent:` (a path relative to the
+ * member file), parents may have parents of their own (county → towns), and cross-file rules check
+ * that the members stand on the parent's facts.
+ *
+ * The engine stays pure and synchronous: it never reads a file. A host (the CLI through `fs`, the
+ * extension through `vscode.workspace.fs`) hands `lint()` a {@link FamilyOptions} whose `lookup`
+ * returns the documents it has loaded, keyed by {@link resolveParentPath}. The CLI can answer
+ * lookups from a read-through cache; the extension loads the chain first with
+ * {@link loadParentChain} (async, any reader) and then lints synchronously.
+ */
+import { parseReport, type ParsedReport } from '../parse';
+import { isIncidentReport } from '../isReport';
+import { isRecord } from '../fields';
+import { rangeForPointer } from '../pointer';
+import type { RelatedLocation } from '../types';
+
+/** One document of a family as a host loaded it; parsed on first use, once. */
+export interface FamilyEntry {
+  /** The path the entry is known by (see {@link resolveParentPath}). */
+  readonly path: string;
+  /** How messages name the file (default: `path`; the extension gives a workspace-relative path). */
+  readonly label: string;
+  /** The text, or `null` when the file could not be read. */
+  readonly text: string | null;
+  /** Why the file could not be read (`null` when it could). */
+  readonly error: string | null;
+  /** The parsed report (`null` when there is no text). */
+  readonly report: ParsedReport | null;
+  /** The frontmatter mapping, `null` when there is none. */
+  readonly data: Record<string, unknown> | null;
+  /** Whether the document is an incident report (marker or report path, and a frontmatter mapping). */
+  readonly isReport: boolean;
+}
+
+/** A member report as its parent sees it: who it is and where its `organization` is written. */
+export interface FamilyMember {
+  /** The member's path (same form as the parent's). */
+  path: string;
+  /** How messages name the member file. */
+  label: string;
+  /** The resolved path of its parent. */
+  parent: string;
+  /** Its `organization`. */
+  organization: string;
+  /** Where the `organization` value is written in the member file (offsets; lines and columns 1-based). */
+  offset: number;
+  endOffset: number;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** What a host knows about the family of the document being linted. */
+export interface FamilyOptions {
+  /** The loaded document at a path produced by {@link resolveParentPath}; `undefined` when the host did not load it. */
+  lookup(path: string): FamilyEntry | undefined;
+  /** Members of the document being linted (reports whose `parent` resolves to it), when the host knows them. */
+  members?: readonly FamilyMember[];
+}
+
+/** Parent chains longer than this are treated like a cycle: no real family nests that deep. */
+export const MAX_FAMILY_DEPTH = 32;
+
+/** Creates a family entry; the text is parsed lazily, at most once. */
+export function familyEntry(path: string, text: string | null, error: string | null = null, label: string = path): FamilyEntry {
+  let report: ParsedReport | null | undefined;
+  let isReport: boolean | undefined;
+  const parsed = () => (report === undefined ? (report = text === null ? null : parseReport(text)) : report);
+  return {
+    path,
+    label,
+    text,
+    error: text === null ? (error ?? 'not readable') : null,
+    get report() {
+      return parsed();
+    },
+    get data() {
+      const data = parsed()?.data;
+      return isRecord(data) ? data : null;
+    },
+    get isReport() {
+      return (isReport ??= text !== null && isRecord(parsed()?.data) && isIncidentReport(text, path));
+    },
+  };
+}
+
+const FENCE = /^---[ \t]*\r?$/;
+const PARENT_LINE = /^parent:[ \t]*(.*?)[ \t]*\r?$/;
+
+/**
+ * The `parent` value of a report, read cheaply (a line scan of the frontmatter, no YAML parse), for
+ * hosts that load the parent chain before linting. Handles plain, single- and double-quoted values
+ * and trailing comments; anything fancier (block scalars, flow collections) gives `null`, and the
+ * lint, which reads the real YAML, then reports the parent as not checked rather than guessing.
+ */
+export function parentReference(input: string): string | null {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  let start = text.indexOf('\n') + 1;
+  if (start === 0 || !FENCE.test(text.slice(0, start - 1))) return null;
+  while (start < text.length) {
+    const newline = text.indexOf('\n', start);
+    const line = text.slice(start, newline === -1 ? text.length : newline);
+    if (FENCE.test(line)) return null;
+    const match = PARENT_LINE.exec(line);
+    if (match) return scalarValue(match[1]!);
+    if (newline === -1) break;
+    start = newline + 1;
+  }
+  return null;
+}
+
+function scalarValue(raw: string): string | null {
+  if (raw.startsWith('"')) {
+    const end = raw.lastIndexOf('"');
+    if (end <= 0) return null;
+    try {
+      const value: unknown = JSON.parse(raw.slice(0, end + 1));
+      return typeof value === 'string' && value ? value : null;
+    } catch {
+      return null;
+    }
+  }
+  if (raw.startsWith("'")) {
+    const match = /^'((?:[^']|'')*)'/.exec(raw);
+    return match && match[1] ? match[1].replace(/''/g, "'") : null;
+  }
+  const value = raw.replace(/[ \t]+#.*$/, '');
+  return value && !/^[|>[{&*!%@`]/.test(value) ? value : null;
+}
+
+/**
+ * The path of a parent: `ref` resolved against the folder of `memberPath`, with forward slashes
+ * and `.`/`..` segments folded (`towns/werne.md` + `../provider/sit.md` → `provider/sit.md`).
+ * Pure string work, so it serves file paths and URI paths alike.
+ */
+export function resolveParentPath(memberPath: string, ref: string): string {
+  const member = memberPath.replace(/\\/g, '/');
+  const target = ref.replace(/\\/g, '/');
+  const joined = target.startsWith('/') ? target : member.slice(0, member.lastIndexOf('/') + 1) + target;
+  const absolute = joined.startsWith('/');
+  const out: string[] = [];
+  for (const segment of joined.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..' && out.length > 0 && out[out.length - 1] !== '..') out.pop();
+    else if (segment === '..' && absolute) continue;
+    else out.push(segment);
+  }
+  return (absolute ? '/' : '') + out.join('/');
+}
+
+/** The resolved parent path of a document, read cheaply, or `null` when it names none. */
+export function parentPathOf(path: string, text: string): string | null {
+  const ref = parentReference(text);
+  return ref === null ? null : resolveParentPath(path, ref);
+}
+
+/**
+ * Loads the parent chain of a document, nearest first, with any reader (the extension passes one
+ * over `vscode.workspace.fs`). Stops at a report without parent, at a file that cannot be read or is
+ * no report, at a path seen before (a cycle) and after {@link MAX_FAMILY_DEPTH} levels.
+ */
+export async function loadParentChain(path: string, text: string, read: (path: string) => Promise<FamilyEntry>): Promise<FamilyEntry[]> {
+  const chain: FamilyEntry[] = [];
+  const seen = new Set([normalizePath(path)]);
+  for (let next = parentPathOf(path, text); next !== null && !seen.has(next) && chain.length < MAX_FAMILY_DEPTH; ) {
+    seen.add(next);
+    const entry = await read(next);
+    chain.push(entry);
+    next = entry.text === null ? null : parentPathOf(entry.path, entry.text);
+  }
+  return chain;
+}
+
+/** A path in the form lookups use (forward slashes, `.`/`..` folded). */
+export function normalizePath(path: string): string {
+  return resolveParentPath('', path);
+}
+
+/** Builds a {@link FamilyOptions} over a fixed set of loaded entries. */
+export function familyOf(entries: Iterable<FamilyEntry>, members?: readonly FamilyMember[]): FamilyOptions {
+  const byPath = new Map<string, FamilyEntry>();
+  for (const entry of entries) byPath.set(normalizePath(entry.path), entry);
+  return { lookup: (path) => byPath.get(normalizePath(path)), ...(members ? { members } : {}) };
+}
+
+/** The location of the field at `pointer` in a loaded family document (its opening fence as last resort). */
+export function relatedAt(entry: FamilyEntry, pointer: string, message: string): RelatedLocation {
+  const report = entry.report;
+  let offset = 0;
+  let endOffset = 0;
+  if (report && report.frontmatter.kind === 'yaml') {
+    const range = report.yaml ? rangeForPointer(report.yaml, pointer, 'value') : null;
+    const base = report.frontmatter.contentOffset;
+    if (range) {
+      offset = base + range.offset;
+      endOffset = base + range.endOffset;
+    } else {
+      endOffset = report.frontmatter.open.endOffset;
+    }
+  }
+  return locationIn(entry.path, report, offset, endOffset, message);
+}
+
+function locationIn(file: string, report: ParsedReport | null, offset: number, endOffset: number, message: string): RelatedLocation {
+  const start = report ? report.lines.linePos(offset) : { line: 1, col: 1 };
+  const end = report ? report.lines.linePos(endOffset) : { line: 1, col: 1 };
+  return { file, offset, endOffset, line: start.line, column: start.col, endLine: end.line, endColumn: end.col, message };
+}
+
+/**
+ * The member record of a linted report (for hosts that lint a parent with its members later):
+ * `null` unless it names a parent and has an `organization`. The position of `organization` comes
+ * from a line scan for the top-level key, so a clean report never builds its positioned YAML for it.
+ */
+export function memberOf(path: string, report: ParsedReport, label: string = path): FamilyMember | null {
+  const data = isRecord(report.data) ? report.data : null;
+  if (!data || typeof data.parent !== 'string' || typeof data.organization !== 'string') return null;
+  if (report.frontmatter.kind !== 'yaml') return null;
+  const base = report.frontmatter.contentOffset;
+  const source = report.frontmatter.source;
+  const match = /^organization:[ \t]*(\S[^\r\n]*?)[ \t]*\r?$/m.exec(source);
+  const offset = match ? base + match.index + match[0].indexOf(match[1]!) : report.frontmatter.open.offset;
+  const endOffset = match ? offset + match[1]!.length : report.frontmatter.open.endOffset;
+  const start = report.lines.linePos(offset);
+  const end = report.lines.linePos(endOffset);
+  return {
+    path,
+    label,
+    parent: resolveParentPath(path, data.parent),
+    organization: data.organization,
+    offset,
+    endOffset,
+    line: start.line,
+    column: start.col,
+    endLine: end.line,
+    endColumn: end.col,
+  };
+}

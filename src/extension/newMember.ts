@@ -1,0 +1,72 @@
+import * as vscode from 'vscode';
+import { isRecord, isValidTimeZone, memberId, membersFolderName, newMemberTemplate, organizationList, systemTimeZone } from '../core';
+import { exists } from './files';
+import type { EngineService } from './engine';
+
+/** Optional arguments of `incidentReport.newMemberReport`, for automation and tests: skip the prompts. */
+export interface NewMemberArgs {
+  /** The parent report (default: the active editor's). */
+  parent?: vscode.Uri;
+  /** Organisation names (default: asked for, several separated by `;` or new lines). */
+  organizations?: string[];
+  /** Epoch ms used as "now" (tests pin the clock). */
+  now?: number;
+}
+
+/**
+ * "New Member Report from This Report": one member report per organisation, in a folder beside
+ * the parent named after it, in the parent's language, with `parent:` set, the shared facts copied
+ * and the member's own services and contacts as visible fill-ins. Never overwrites a file (a
+ * suffix `-2`, `-3`… is added). Opens the first new report. Returns the URIs written.
+ */
+export async function newMemberReport(engine: EngineService, args: NewMemberArgs = {}): Promise<vscode.Uri[]> {
+  const document = args.parent
+    ? await vscode.workspace.openTextDocument(args.parent)
+    : vscode.window.activeTextEditor?.document;
+  const result = document ? engine.lintNow(document) : null;
+  const data = result?.report.data;
+  if (!document || !isRecord(data)) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Incident Report: open the parent incident report to create member reports from it.'));
+    return [];
+  }
+  let organizations = (args.organizations ?? []).map((name) => name.trim()).filter(Boolean);
+  if (organizations.length === 0) {
+    const answer = await vscode.window.showInputBox({
+      title: vscode.l10n.t('New member report'),
+      prompt: vscode.l10n.t('Member organisations, separated by semicolons (e.g. Stadt Werne; Stadt Lünen)'),
+      placeHolder: vscode.l10n.t('e.g. Stadt Werne'),
+      ignoreFocusOut: true,
+      validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('Enter the name of the organisation.')),
+    });
+    organizations = organizationList((answer ?? '').replace(/;/g, '\n'));
+  } else {
+    organizations = organizationList(organizations.join('\n'));
+  }
+  if (organizations.length === 0) return [];
+
+  const parentUri = document.uri;
+  const parentName = parentUri.path.slice(parentUri.path.lastIndexOf('/') + 1);
+  const folder = vscode.Uri.joinPath(parentUri, '..', membersFolderName(parentName));
+  const now = args.now ?? Date.now();
+  const configured = engine.settings(parentUri).timeZone;
+  const timeZone = configured && isValidTimeZone(configured) ? configured : systemTimeZone();
+  await vscode.workspace.fs.createDirectory(folder);
+  const written: vscode.Uri[] = [];
+  for (const organization of organizations) {
+    const base = memberId(organization, now, timeZone);
+    let id = base;
+    let uri = vscode.Uri.joinPath(folder, `${id}.md`);
+    for (let n = 2; await exists(uri); n++) {
+      id = `${base}-${n}`;
+      uri = vscode.Uri.joinPath(folder, `${id}.md`);
+    }
+    const text = newMemberTemplate({ parent: data, parentRef: `../${parentName}`, organization, id, now, timeZone });
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    written.push(uri);
+  }
+  if (written[0]) await vscode.window.showTextDocument(written[0]);
+  if (written.length > 1) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Incident Report: {0} member reports created in {1}.', written.length, vscode.workspace.asRelativePath(folder)));
+  }
+  return written;
+}

@@ -1,0 +1,149 @@
+/**
+ * Incident families in the editor: a member opened first finds its parent through
+ * `workspace.fs` (never opened in an editor), its diagnostics carry `relatedInformation` into the
+ * parent, editing the parent re-lints the member, and "New Member Report from This Report" writes
+ * members that stand on the parent. The reports are written at run time under `families/` and
+ * removed afterwards, so the other suites' workspace counts never see them. Runs in the Node and in
+ * the web-worker extension host (VS Code API only).
+ */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { activateExtension, closeAllEditors, described, fileUri, isOpen, openFile, ours, replaceText, resetSettings, waitFor } from './util';
+
+function report(fields: { id: string; organization: string; parent?: string; incidentType: string; organizations?: string[] }): string {
+  return [
+    '---',
+    'schema: incident-report/v1',
+    `id: ${fields.id}`,
+    `title: Cyberangriff – Dienste von ${fields.organization} eingeschränkt`,
+    'lang: de',
+    'status: identified',
+    'severity: major',
+    `organization: ${fields.organization}`,
+    ...(fields.parent ? [`parent: ${fields.parent}`] : []),
+    `incident_type: ${fields.incidentType}`,
+    'timezone: Europe/Berlin',
+    ...(fields.organizations ? ['affected_organizations:', ...fields.organizations.map((o) => `  - ${o}`)] : []),
+    'affected_services:',
+    '  - name: Bürgerbüro',
+    '    status: major_outage',
+    'timestamps:',
+    '  started_at: 2023-10-30T01:01:00+01:00',
+    '  detected_at: 2023-10-30T06:45:00+01:00',
+    '  published_at: 2023-11-06T12:00:00+01:00',
+    'data_loss:',
+    '  occurred: unknown',
+    '  exfiltration: under_investigation',
+    '  personal_data: unknown',
+    '  statement: Ob Daten abgeflossen sind, wird derzeit von Fachleuten untersucht.',
+    'contacts:',
+    '  - role: press',
+    `    name: Pressestelle ${fields.organization}`,
+    '    phone: +49 2389 000000',
+    '---',
+    '',
+    '## Pressemitteilung',
+    '',
+    `Die Verwaltung von ${fields.organization} ist nur eingeschränkt erreichbar.`,
+    '',
+  ].join('\n');
+}
+
+const PARENT = 'families/provider/sit.md';
+const MEMBER = 'families/kommunen/werne.md';
+const SHARED_FACTS =
+  '10:16-10:20 error family-shared-facts incident_type (ddos) differs from the parent report (ransomware in families/provider/sit.md): members state the shared facts as the parent does.';
+
+async function write(relative: string, text: string): Promise<void> {
+  await vscode.workspace.fs.writeFile(fileUri(relative), new TextEncoder().encode(text));
+}
+
+describe('incident families', function () {
+  this.timeout(60_000);
+  before(async () => {
+    await activateExtension();
+    await resetSettings();
+    await write(PARENT, report({ id: 'sit', organization: 'Südwestfalen-IT', incidentType: 'ransomware', organizations: ['Stadt Werne'] }));
+    await write(MEMBER, report({ id: 'werne', organization: 'Stadt Werne', parent: '../provider/sit.md', incidentType: 'ddos' }));
+  });
+  afterEach(closeAllEditors);
+  after(async () => {
+    await vscode.workspace.fs.delete(fileUri('families'), { recursive: true });
+  });
+
+  it('a member opened first finds its parent without opening it; the diagnostic points into the parent', async () => {
+    const { document } = await openFile(MEMBER);
+    await waitFor('the family finding', () => described(document.uri), (lines) => lines.includes(SHARED_FACTS));
+    assert.deepStrictEqual(described(document.uri), [SHARED_FACTS]);
+    assert.ok(!isOpen(fileUri(PARENT)), 'the parent was opened as a document');
+    const [diagnostic] = ours(document.uri);
+    assert.deepStrictEqual(
+      diagnostic!.relatedInformation?.map((info) => ({
+        uri: info.location.uri.toString(),
+        range: [info.location.range.start.line, info.location.range.start.character, info.location.range.end.line, info.location.range.end.character],
+        message: info.message,
+      })),
+      [{ uri: fileUri(PARENT).toString(), range: [8, 15, 8, 25], message: "the parent's incident_type" }],
+    );
+  });
+
+  it('editing the parent re-lints its open member', async () => {
+    const member = await openFile(MEMBER);
+    await waitFor('the family finding', () => described(member.document.uri), (lines) => lines.includes(SHARED_FACTS));
+    const parent = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fileUri(PARENT)), vscode.ViewColumn.Beside);
+    await replaceText(parent, 'incident_type: ransomware', 'incident_type: ddos');
+    await waitFor('the member without the family finding', () => described(member.document.uri), (lines) => lines.length === 0);
+    await replaceText(parent, 'incident_type: ddos', 'incident_type: phishing');
+    await waitFor(
+      'the member naming the new parent value',
+      () => described(member.document.uri),
+      (lines) => lines.length === 1 && lines[0]!.includes('(phishing in families/provider/sit.md)'),
+    );
+    // Back to the file's text, so the next tests start from the parent as written.
+    await replaceText(parent, 'incident_type: phishing', 'incident_type: ransomware');
+    await waitFor('the member with the family finding again', () => described(member.document.uri), (lines) => lines.includes(SHARED_FACTS));
+  });
+
+  it('"New Member Report from This Report" writes members in the parent\'s language that stand on its facts, never overwriting', async () => {
+    const now = Date.parse('2023-11-01T09:00:00Z');
+    const args = { parent: fileUri(PARENT), organizations: ['Stadt Lünen', 'Stadt Hamm'], now };
+    const first = await vscode.commands.executeCommand<vscode.Uri[]>('incidentReport.newMemberReport', args);
+    assert.deepStrictEqual(
+      first.map((uri) => vscode.workspace.asRelativePath(uri, false)),
+      ['families/provider/sit/2023-11-01-stadt-luenen.md', 'families/provider/sit/2023-11-01-stadt-hamm.md'],
+    );
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(first[0]!));
+    assert.match(text, /^lang: de$/m);
+    assert.match(text, /^parent: \.\.\/sit\.md$/m);
+    assert.match(text, /^incident_type: ransomware$/m);
+    assert.match(text, /^ {2}started_at: 2023-10-30T01:01:00\+01:00$/m);
+    assert.match(text, /^ {2}statement: "Nach Angaben von Südwestfalen-IT: Ob Daten abgeflossen sind/m);
+    assert.match(text, /^ {4}name: <Pressestelle Stadt Lünen>$/m);
+    // The first member opens; it finds its parent (no family finding), only its fill-ins are flagged.
+    const opened = vscode.window.activeTextEditor?.document.uri.toString();
+    assert.strictEqual(opened, first[0]!.toString());
+    const rules = await waitFor(
+      'diagnostics of the new member',
+      () => ours(first[0]!).map((d) => (d.code as { value: string }).value),
+      (codes) => codes.length > 0,
+    );
+    assert.deepStrictEqual([...new Set(rules)], ['placeholder']);
+    const again = await vscode.commands.executeCommand<vscode.Uri[]>('incidentReport.newMemberReport', { ...args, organizations: ['Stadt Lünen'] });
+    assert.deepStrictEqual(again.map((uri) => vscode.workspace.asRelativePath(uri, false)), ['families/provider/sit/2023-11-01-stadt-luenen-2.md']);
+    assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(first[0]!)), text, 'the existing member was overwritten');
+  });
+
+  it('after "Lint All Reports in Workspace" the parent names the members its affected_organizations lacks', async () => {
+    // The members written by the previous test (Stadt Lünen twice, Stadt Hamm) are not listed by the parent.
+    await vscode.commands.executeCommand('incidentReport.lintWorkspace');
+    const parent = fileUri(PARENT);
+    const expected = [
+      '11:1-11:23 warning family-membership affected_organizations does not list Stadt Hamm, whose report families/provider/sit/2023-11-01-stadt-hamm.md names this one as parent.',
+      '11:1-11:23 warning family-membership affected_organizations does not list Stadt Lünen, whose report families/provider/sit/2023-11-01-stadt-luenen.md names this one as parent.',
+    ];
+    const lines = await waitFor('membership warnings on the parent', () => described(parent).sort(), (actual) => actual.length === 2);
+    assert.deepStrictEqual(lines, expected);
+    const related = ours(parent).flatMap((d) => d.relatedInformation ?? []).map((info) => `${vscode.workspace.asRelativePath(info.location.uri, false)}:${info.location.range.start.line + 1}`);
+    assert.deepStrictEqual(related.sort(), ['families/provider/sit/2023-11-01-stadt-hamm.md:8', 'families/provider/sit/2023-11-01-stadt-luenen.md:8']);
+  });
+});

@@ -1,0 +1,171 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+/**
+ * Families on the command line: parents resolved also outside the linted folder, related locations
+ * in JSON and SARIF, members known to their parent, and the same result on one or two threads.
+ * Runs the built CLI (npm run build first; `npm test` does).
+ */
+const ROOT = join(__dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'incident-report.js');
+const FIXTURES = join(ROOT, 'test', 'fixtures');
+const fixture = (name: string, file: string) => readFileSync(join(FIXTURES, name, file), 'utf8');
+
+function cli(args: string[], cwd: string, jobs = 1) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', TZ: 'Europe/Berlin', LANG: 'C', INCIDENT_REPORT_JOBS: String(jobs) },
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+interface JsonFinding {
+  ruleId: string;
+  line: number;
+  column: number;
+  message: string;
+  related?: Array<{ file: string; line: number; column: number; message: string }>;
+}
+
+/** `line:col rule` plus `-> file:line:col` per related location, per file. */
+function summary(stdout: string): Record<string, string[]> {
+  const results = JSON.parse(stdout) as Array<{ file: string; findings: JsonFinding[] }>;
+  return Object.fromEntries(
+    results.map((r) => [
+      r.file,
+      r.findings.map((f) => `${f.line}:${f.column} ${f.ruleId}` + (f.related ?? []).map((x) => ` -> ${x.file}:${x.line}:${x.column} ${x.message}`).join('')),
+    ]),
+  );
+}
+
+describe('CLI lint of incident families', function () {
+  this.timeout(120_000);
+  let dir: string;
+  const write = (path: string, text: string) => {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  };
+
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'incident-report-family-'));
+    const member = fixture('family-valid', 'input.md');
+    write('provider/2023-10-30-sit.md', fixture('family-valid', 'parent.md'));
+    write('kommunen/werne.md', fixture('family-shared-facts', 'input.md'));
+    write('kommunen/hagen.md', fixture('family-membership', 'member-hagen.md'));
+    // Nested: a town below its county below the provider.
+    write('kommunen/kreis-soest.md', fixture('family-nested', 'county.md'));
+    write('kommunen/soest/wickede.md', fixture('family-nested', 'input.md'));
+    // A cycle, and a parent that does not exist.
+    write('kommunen/zyklus-a.md', member.replace('parent: ../provider/2023-10-30-sit.md', 'parent: zyklus-b.md').replace('Stadt Werne', 'Stadt A'));
+    write('kommunen/zyklus-b.md', member.replace('parent: ../provider/2023-10-30-sit.md', 'parent: zyklus-a.md').replace('Stadt Werne', 'Stadt B'));
+    write('kommunen/verwaist.md', member.replace('parent: ../provider/2023-10-30-sit.md', 'parent: ../provider/fehlt.md'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  const MEMBERS = {
+    'kommunen/hagen.md': [],
+    'kommunen/kreis-soest.md': [],
+    'kommunen/soest/wickede.md': [
+      "22:17 family-data-loss -> kommunen/kreis-soest.md:24:17 the parent's data_loss.exfiltration: under_investigation",
+    ],
+    'kommunen/verwaist.md': ['9:9 family-parent'],
+    'kommunen/werne.md': [
+      "10:16 family-shared-facts -> provider/2023-10-30-sit.md:9:16 the parent's incident_type",
+      "17:15 family-shared-facts -> provider/2023-10-30-sit.md:20:15 the parent's timestamps.started_at",
+    ],
+    'kommunen/zyklus-a.md': ['9:9 family-cycle'],
+    'kommunen/zyklus-b.md': ['9:9 family-cycle'],
+  };
+
+  it('resolves parents outside the linted folder and prints related locations in JSON', () => {
+    const { code, stdout, stderr } = cli(['lint', '--format', 'json', 'kommunen'], dir);
+    assert.equal(stderr, '');
+    assert.equal(code, 1);
+    assert.deepEqual(summary(stdout), MEMBERS);
+    const werne = (JSON.parse(stdout) as Array<{ file: string; findings: JsonFinding[] }>).find((r) => r.file === 'kommunen/werne.md')!;
+    assert.deepEqual(Object.keys(werne.findings[0]!.related![0]!), ['file', 'line', 'column', 'message']);
+    assert.match(werne.findings[1]!.message, /^timestamps\.started_at \(2023-10-30T03:00:00\+01:00\) differs from the parent report \(2023-10-30T01:01:00\+01:00 in provider\/2023-10-30-sit\.md\)/);
+  });
+
+  it('lints a parent with its members: a member missing from affected_organizations is a warning pointing to it', () => {
+    const { code, stdout } = cli(['lint', '--format', 'json', '.'], dir);
+    assert.equal(code, 1);
+    assert.deepEqual(summary(stdout), {
+      ...MEMBERS,
+      'provider/2023-10-30-sit.md': ['11:1 family-membership -> kommunen/hagen.md:8:15 the member report of Stadt Hagen'],
+    });
+  });
+
+  it('prints SARIF relatedLocations with repository-relative URIs and regions', () => {
+    const { stdout } = cli(['lint', '--format', 'sarif', 'kommunen/werne.md'], dir);
+    const run = JSON.parse(stdout).runs[0];
+    const result = run.results.find((r: { ruleId: string }) => r.ruleId === 'family-shared-facts');
+    assert.deepEqual(result.relatedLocations, [
+      {
+        id: 0,
+        physicalLocation: {
+          artifactLocation: { uri: 'provider/2023-10-30-sit.md', uriBaseId: '%SRCROOT%' },
+          region: { startLine: 9, startColumn: 16, endLine: 9, endColumn: 26 },
+        },
+        message: { text: "the parent's incident_type" },
+      },
+    ]);
+    assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'kommunen/werne.md');
+    assert.ok(run.tool.driver.rules.some((rule: { id: string }) => rule.id === 'family-shared-facts'));
+  });
+
+  it('gives the same findings on two threads as on one (parents resolved in each worker)', () => {
+    const member = fixture('family-membership', 'member-hagen.md');
+    for (let i = 0; i < 300; i++) {
+      write(`viele/stadt-${String(i).padStart(3, '0')}.md`, member.replace('Stadt Hagen', `Stadt ${i}`).replace('../provider/', '../provider/'));
+    }
+    try {
+      const args = ['lint', '--format', 'json', 'viele', 'provider'];
+      const one = cli(args, dir, 1);
+      const two = cli(args, dir, 2);
+      assert.equal(two.stdout, one.stdout);
+      assert.equal(two.code, one.code);
+      const provider = (JSON.parse(one.stdout) as Array<{ file: string; findings: JsonFinding[] }>).find((r) => r.file.startsWith('provider'))!;
+      assert.equal(provider.findings.length, 300, 'each unlisted member is named once');
+    } finally {
+      rmSync(join(dir, 'viele'), { recursive: true, force: true });
+    }
+  });
+
+  it('new --parent --organizations writes member reports that lint clean but for their fill-ins, never overwriting', () => {
+    write('orgs.txt', 'Stadt Werne\n# ein Kommentar\n\nStadt Lünen\nStadt Werne\n');
+    const first = cli(['new', '--parent', 'provider/2023-10-30-sit.md', '--organizations', 'orgs.txt'], dir);
+    assert.equal(first.stderr, '');
+    assert.equal(first.code, 0);
+    const files = first.stdout.trim().split('\n');
+    assert.equal(files.length, 2);
+    assert.match(files[0]!, /^provider\/2023-10-30-sit\/\d{4}-\d\d-\d\d-stadt-werne\.md$/);
+    assert.match(files[1]!, /^provider\/2023-10-30-sit\/\d{4}-\d\d-\d\d-stadt-luenen\.md$/);
+    const werne = readFileSync(join(dir, files[0]!), 'utf8');
+    assert.match(werne, /^parent: \.\.\/2023-10-30-sit\.md$/m);
+    assert.match(werne, /^ {2}started_at: 2023-10-30T01:01:00\+01:00$/m);
+    assert.match(werne, /^ {2}statement: "Nach Angaben von Südwestfalen-IT: Ob Daten abgeflossen sind/m);
+    // Run again: new files with a suffix, the first ones untouched.
+    const second = cli(['new', '--parent', 'provider/2023-10-30-sit.md', '--organizations', 'orgs.txt'], dir);
+    assert.deepEqual(second.stdout.trim().split('\n').map((f) => f.replace(/\.md$/, '')), files.map((f) => f.replace(/\.md$/, '-2')));
+    assert.equal(readFileSync(join(dir, files[0]!), 'utf8'), werne);
+    const lint = cli(['lint', '--format', 'json', 'provider'], dir);
+    const rules = new Set((JSON.parse(lint.stdout) as Array<{ findings: JsonFinding[] }>).flatMap((r) => r.findings.map((f) => f.ruleId)));
+    assert.deepEqual([...rules], ['placeholder']);
+    rmSync(join(dir, 'provider', '2023-10-30-sit'), { recursive: true });
+  });
+
+  it('new refuses a parent that is no report (exit 2)', () => {
+    write('notes.md', '# Notizen\n');
+    write('orgs.txt', 'Stadt Werne\n');
+    const { code, stderr, stdout } = cli(['new', '--parent', 'notes.md', '--organizations', 'orgs.txt'], dir);
+    assert.equal(code, 2);
+    assert.equal(stdout, '');
+    assert.equal(stderr, 'incident-report: notes.md: not an incident report (no frontmatter with "schema: incident-report/v1")\n');
+  });
+});

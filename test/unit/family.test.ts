@@ -1,0 +1,55 @@
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { loadParentChain, familyEntry, parentReference, parseReport, resolveParentPath } from '../../src/core';
+import { yamlString } from '../../src/core/templates/report';
+
+const report = (parentLine: string) => `---\nschema: incident-report/v1\nid: x\n${parentLine}\norganization: Stadt Werne\n---\n\nText\n`;
+
+describe('family: parent references', () => {
+  it('reads plain, quoted and commented values, and nothing outside the frontmatter', () => {
+    assert.equal(parentReference(report('parent: ../provider/sit.md')), '../provider/sit.md');
+    assert.equal(parentReference(report('parent: "../pro vider/sit.md"  # the provider')), '../pro vider/sit.md');
+    assert.equal(parentReference(report("parent: 'it''s.md'")), "it's.md");
+    assert.equal(parentReference(report('parent: ../sit.md # the provider')), '../sit.md');
+    assert.equal(parentReference('\uFEFF' + report('parent: a.md').replace(/\n/g, '\r\n')), 'a.md');
+    assert.equal(parentReference(report('  parent: nested.md')), null);
+    assert.equal(parentReference(report('parent: |\n  block.md')), null);
+    assert.equal(parentReference('---\nid: x\n---\nparent: body.md\n'), null);
+    assert.equal(parentReference('no frontmatter\nparent: x.md\n'), null);
+  });
+
+  it('agrees with the YAML parser on every value the template writer produces (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 40 }).filter((s) => !/[\r\n]/.test(s)), (value) => {
+        const text = report(`parent: ${yamlString(value)}`);
+        const data = parseReport(text).data as Record<string, unknown> | undefined;
+        const parsed = data && typeof data.parent === 'string' && data.parent ? data.parent : null;
+        assert.equal(parentReference(text), parsed);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('resolves paths against the member folder, folding . and ..', () => {
+    assert.equal(resolveParentPath('kommunen/werne.md', '../provider/sit.md'), 'provider/sit.md');
+    assert.equal(resolveParentPath('/ws/kommunen/soest/wickede.md', '../../provider/./sit.md'), '/ws/provider/sit.md');
+    assert.equal(resolveParentPath('werne.md', '../outside/sit.md'), '../outside/sit.md');
+    assert.equal(resolveParentPath('a\\b\\c.md', '..\\d.md'), 'a/d.md');
+    assert.equal(resolveParentPath('/ws/a.md', '/abs/p.md'), '/abs/p.md');
+  });
+
+  it('loads a parent chain nearest first and stops at a cycle', async () => {
+    const files: Record<string, string> = {
+      'k/soest/wickede.md': report('parent: ../kreis.md'),
+      'k/kreis.md': report('parent: ../p/sit.md'),
+      'p/sit.md': report('parent: ../k/kreis.md'),
+    };
+    const reads: string[] = [];
+    const chain = await loadParentChain('k/soest/wickede.md', files['k/soest/wickede.md']!, async (path) => {
+      reads.push(path);
+      return familyEntry(path, files[path] ?? null);
+    });
+    assert.deepEqual(chain.map((e) => e.path), ['k/kreis.md', 'p/sit.md']);
+    assert.deepEqual(reads, ['k/kreis.md', 'p/sit.md']);
+  });
+});
