@@ -17,7 +17,8 @@ describe('rule docs', () => {
       const examples = [...doc.matchAll(/(?:<!-- lint options: (.*) -->\n\n)?```markdown\n([\s\S]*?)\n```\n[\s\S]*?```text\n([\s\S]*?)\n```/g)];
       assert.ok(examples.length > 0, 'no example');
       for (const [, options, input, expected] of examples) {
-        const linter = createLinter({ locale: 'en', timeZone: FIXTURE_ZONE, now: () => FIXTURE_NOW, ...(options ? JSON.parse(options) : {}) });
+        const { now, ...rest } = (options ? JSON.parse(options) : {}) as { now?: string };
+        const linter = createLinter({ locale: 'en', timeZone: FIXTURE_ZONE, now: () => (now ? Date.parse(now) : FIXTURE_NOW), ...rest });
         const actual = linter
           .lint(input! + '\n')
           .findings.filter((f) => f.ruleId === rule.id)

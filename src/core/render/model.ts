@@ -8,6 +8,7 @@ import type { Locale } from '../types';
 import type { ParsedReport } from '../parse';
 import { isRecord, recordItems } from '../fields';
 import { isValidTimeZone } from '../time';
+import { publishesArt34Contents } from '../art34';
 import { SchemaInfo, type JsonSchema } from '../schema/meta';
 import bundledSchema from '../../../schemas/incident-report.schema.json';
 import { clockAt, formatDate, formatDateTime, formatUpdateHeading, resolveTime, type DisplayTime } from './dates';
@@ -83,6 +84,12 @@ export interface PressReleaseModel {
   services: ServiceEntry[];
   expectedRestoration: Fact | null;
   dataLoss: { statement: string | null; facts: Fact[]; categories: string[] };
+  /**
+   * The Art. 34(2) contents when a public communication replaces individual notice
+   * (`art34_exemption: disproportionate_effort`), else `null`: `likely_consequences` and `measures`
+   * are internal otherwise. The DPO is then among `contacts`.
+   */
+  art34: { consequences: string | null; measures: string | null; hasDpoContact: boolean } | null;
   authorities: Array<{ name: string; role: string | null }>;
   /** Newest first. */
   updates: UpdateEntry[];
@@ -200,6 +207,13 @@ export function buildModel(report: ParsedReport, options: RenderOptions = {}): P
   }
   const notified = timeFact('authorityNotified', loss.authority_notified_at);
   if (notified) lossFacts.push(notified);
+  if (publishesArt34Contents(data)) {
+    // A public communication under Art. 34(3)(c) GDPR carries the 34(2) contents (see art34.ts).
+    const consequences = str(loss.likely_consequences);
+    if (consequences) lossFacts.push({ label: label(locale, 'likelyConsequences'), value: consequences });
+    const measures = str(loss.measures);
+    if (measures) lossFacts.push({ label: label(locale, 'measures'), value: measures });
+  }
   const categories = Array.isArray(loss.data_categories) ? loss.data_categories.map(str).filter((c): c is string => c !== null) : [];
 
   const authorities = recordItems(data.authorities)
@@ -230,7 +244,9 @@ export function buildModel(report: ParsedReport, options: RenderOptions = {}): P
     .map((u) => u.entry);
 
   const personal = loss.personal_data;
-  const showDpo = personal === 'yes' || personal === 'unknown';
+  const publicNotice = publishesArt34Contents(data);
+  // With a public communication instead of individual notice, the DPO's contact is part of it.
+  const showDpo = personal === 'yes' || personal === 'unknown' || publicNotice;
   const contacts = recordItems(data.contacts)
     .map((contact, index) => ({ contact, index, role: typeof contact.role === 'string' ? contact.role : '' }))
     .filter(({ role }) => (CONTACT_ORDER as readonly string[]).includes(role) && (role !== 'dpo' || showDpo))
@@ -271,6 +287,13 @@ export function buildModel(report: ParsedReport, options: RenderOptions = {}): P
     services,
     expectedRestoration,
     dataLoss: { statement: str(loss.statement), facts: lossFacts, categories },
+    art34: publicNotice
+      ? {
+          consequences: str(loss.likely_consequences),
+          measures: str(loss.measures),
+          hasDpoContact: recordItems(data.contacts).some((c) => c.role === 'dpo' && (str(c.phone) !== null || str(c.email) !== null)),
+        }
+      : null,
     authorities,
     updates,
     contacts,

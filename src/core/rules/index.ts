@@ -6,6 +6,8 @@ import { timestampTimezoneRule } from './timestamp-timezone';
 import { chronologyRule } from './chronology';
 import { resolvedNeedsTimeRule } from './resolved-needs-time';
 import { gdprNotificationRule } from './gdpr-notification';
+import { gdprDataSubjectsRule } from './gdpr-data-subjects';
+import { nis2ReportingRule } from './nis2-reporting';
 import { pressContactRule } from './press-contact';
 import { placeholderRule } from './placeholder';
 import { restorationPastRule } from './restoration-past';
@@ -28,6 +30,8 @@ export const RULES: readonly Rule[] = [
   chronologyRule,
   resolvedNeedsTimeRule,
   gdprNotificationRule,
+  gdprDataSubjectsRule,
+  nis2ReportingRule,
   pressContactRule,
   placeholderRule,
   restorationPastRule,

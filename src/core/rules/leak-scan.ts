@@ -7,7 +7,8 @@
  *   into a CMS as it is;
  * - these frontmatter scalars, at their exact source range: `title`, `data_loss.statement`,
  *   `updates[].text`, `affected_services[].workaround`, and (they are printed too)
- *   `affected_services[].name` and `affected_organizations[]`.
+ *   `affected_services[].name` and `affected_organizations[]`; `data_loss.likely_consequences` and
+ *   `data_loss.measures` when a public communication replaces individual notice (GDPR Art. 34(3)(c)).
  *
  * Everything else (internal sections, `iocs`, `authorities[].reference`, `approval`, …) is never
  * scanned: the same content there is expected and gives no finding.
@@ -18,6 +19,7 @@
  * of the more specific kind is enabled.
  */
 import { isScalar } from 'yaml';
+import { publishesArt34Contents } from '../art34';
 import { locate, formatPointer } from '../pointer';
 import { isRecord, recordItems } from '../fields';
 import { fieldName } from '../i18n';
@@ -228,6 +230,11 @@ function publishedValues(data: Record<string, unknown>): Array<{ path: string; v
   };
   add(data.title, ['title']);
   if (isRecord(data.data_loss)) add(data.data_loss.statement, ['data_loss', 'statement']);
+  if (publishesArt34Contents(data)) {
+    const loss = data.data_loss as Record<string, unknown>;
+    add(loss.likely_consequences, ['data_loss', 'likely_consequences']);
+    add(loss.measures, ['data_loss', 'measures']);
+  }
   const list = (key: string) => (Array.isArray(data[key]) ? (data[key] as unknown[]) : []);
   list('affected_services').forEach((service, i) => {
     if (!isRecord(service)) return;
