@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { RULE_IDS, toLocale, type Locale, type RuleLevel } from '../core';
+import { parseDateTime, RULE_IDS, toLocale, type Locale, type RuleLevel } from '../core';
+import { OUTPUTS, outputById } from '../core/render/outputs';
 
 /** A usage problem: exit code 2 with this message. */
 export class UsageError extends Error {
@@ -17,17 +18,25 @@ export interface LintArgs {
   rules: Record<string, RuleLevel>;
   timeZone: string | undefined;
   color: boolean;
+  /** `--now`: the instant deadlines and "in the future" are measured against (epoch ms), else the clock. */
+  now: number | undefined;
 }
 
 export interface RenderArgs {
   command: 'render';
   input: string;
-  format: 'html' | 'text';
+  /** `--as`: an output id of the registry (default `press-release`). */
+  output: string;
+  /** One of the output's formats (its first one by default). */
+  format: string;
   out: string | null;
   strict: boolean;
   locale: Locale;
+  /** True when `--locale` was given: it then overrides the report's language in drafts. */
+  localeGiven: boolean;
   schema: string | null;
   timeZone: string | undefined;
+  now: number | undefined;
 }
 
 export type CliArgs = LintArgs | RenderArgs | { command: 'help' } | { command: 'version' };
@@ -65,6 +74,8 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
         'no-color': { type: 'boolean' },
         out: { type: 'string', short: 'o' },
         strict: { type: 'boolean' },
+        as: { type: 'string' },
+        now: { type: 'string' },
       },
     });
   } catch (error) {
@@ -72,20 +83,29 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
   }
   const { values, positionals } = parsed;
   const locale = values.locale === undefined ? environmentLocale(env) : checkLocale(values.locale);
+  const now = values.now === undefined ? undefined : checkNow(values.now);
 
   if (command === 'render') {
     if (positionals.length !== 1) throw new UsageError('render takes exactly one report file');
-    const format = values.format ?? 'html';
-    if (format !== 'html' && format !== 'text') throw new UsageError(`--format for render must be "html" or "text", not "${format}"`);
+    const outputId = values.as ?? 'press-release';
+    const output = outputById(outputId);
+    if (!output) throw new UsageError(`--as must be one of ${OUTPUTS.map((o) => o.id).join(', ')}; got "${outputId}"`);
+    const format = values.format ?? output.formats[0]!;
+    if (!output.formats.includes(format)) {
+      throw new UsageError(`--format for ${output.id} must be ${output.formats.map((f) => `"${f}"`).join(' or ')}, not "${format}"`);
+    }
     return {
       command,
       input: positionals[0]!,
+      output: output.id,
       format,
       out: values.out ?? null,
       strict: values.strict ?? false,
       locale,
+      localeGiven: values.locale !== undefined,
       schema: values.schema ?? null,
       timeZone: values['time-zone'],
+      now,
     };
   }
 
@@ -119,7 +139,17 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
     rules,
     timeZone: values['time-zone'],
     color,
+    now,
   };
+}
+
+/** `--now` takes an RFC 3339 instant: a date-time with seconds and a UTC offset. */
+function checkNow(value: string): number {
+  const parsed = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/i.test(value) ? parseDateTime(value) : null;
+  if (!parsed || !parsed.offset) {
+    throw new UsageError(`--now takes an RFC 3339 date-time with offset, e.g. 2023-10-30T09:00:00+01:00 or 2023-10-30T08:00:00Z; got "${value}"`);
+  }
+  return parsed.epochMs;
 }
 
 function checkLocale(value: string): Locale {
@@ -132,7 +162,7 @@ export const HELP = `incident-report — lint and render Markdown incident repor
 
 Usage:
   incident-report lint [options] <file|dir|glob>...
-  incident-report render <file> [--format html|text] [--out FILE] [--strict]
+  incident-report render <file> [--as OUTPUT] [--format FORMAT] [--out FILE] [--strict]
 
 Lint options:
   -f, --format stylish|json|sarif   output format (default: stylish)
@@ -143,9 +173,16 @@ Lint options:
       --rule RULE=LEVEL             set a rule to error, warning, info or off (repeatable)
       --time-zone ZONE              IANA zone for timestamps without offset (default: the system's)
       --color / --no-color          force or disable colours
+      --now INSTANT                 measure deadlines against this RFC 3339 instant (default: the clock)
 
 Render options:
-  -f, --format html|text            output format (default: html)
+      --as OUTPUT                   press-release (default), or a confidential draft for an authority:
+                                    gdpr-art33, gdpr-art34, nis2-early-warning, nis2-notification,
+                                    nis2-final-report
+  -f, --format FORMAT               press-release: html (default) or text; drafts: text (default),
+                                    html or md
+      --locale de|en                drafts: language instead of the report's
+      --now INSTANT                 "now" for deadlines and the dateline (RFC 3339)
   -o, --out FILE                    write to FILE instead of stdout
       --strict                      refuse to render a report with errors (exit 1)
 

@@ -7,7 +7,7 @@ import { formatStylish } from './formatters/stylish';
 import type { FileResult, Formatter } from './formatters/types';
 import { loadSchemaFile } from './schemaFile';
 import { lintAll } from './workerPool';
-import type { WorkerLintOptions } from './workerTask';
+import { linterOptions, type WorkerLintOptions } from './workerTask';
 
 
 const FORMATTERS: Record<LintArgs['format'], Formatter> = { stylish: formatStylish, json: formatJson, sarif: formatSarif };
@@ -30,8 +30,9 @@ export async function runLint(args: LintArgs): Promise<CommandOutcome> {
     rules: args.rules,
     ...(schema !== undefined ? { schema } : {}),
     ...(args.timeZone ? { timeZone: args.timeZone } : {}),
+    ...(args.now !== undefined ? { nowMs: args.now } : {}),
   };
-  const linter: Linter = createLinter(options);
+  const linter: Linter = createLinter(linterOptions(options));
   const { targets, problems } = await expandTargets(args.inputs);
   let stderr = problems.map((p) => `incident-report: ${p.arg}: ${p.message}\n`).join('');
 

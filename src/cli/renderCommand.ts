@@ -2,7 +2,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { createLinter, type Finding } from '../core';
 import { isRecord } from '../core/fields';
 import { t } from '../core/i18n';
-import { renderPressRelease } from '../core/render';
+import { buildModel } from '../core/render';
+import { outputById, type OutputOptions } from '../core/render/outputs';
 import type { RenderArgs } from './args';
 import { describeIoError } from './ioError';
 import type { CommandOutcome } from './lintCommand';
@@ -12,8 +13,8 @@ import { loadSchemaFile } from './schemaFile';
 const SUMMARY_LIMIT = 5;
 
 /**
- * `incident-report render <file>`: the press release as HTML (default) or plain text, to stdout or
- * `--out`. The report is linted first: a draft with findings still renders and the findings are
+ * `incident-report render <file>`: an output of the registry (`--as`, default the press release as
+ * HTML or plain text; or a confidential draft for an authority), to stdout or `--out`. The report is linted first: a draft with findings still renders and the findings are
  * summarised on stderr; `--strict` refuses a report with errors (exit 1). A file that cannot be read
  * or is no incident report at all (no YAML frontmatter, or frontmatter that is not a mapping) exits 2.
  */
@@ -23,6 +24,7 @@ export async function runRender(args: RenderArgs): Promise<CommandOutcome> {
     locale: args.locale,
     ...(schema !== undefined ? { schema } : {}),
     ...(args.timeZone ? { timeZone: args.timeZone } : {}),
+    ...(args.now !== undefined ? { now: () => args.now! } : {}),
   });
   const fail = (message: string): CommandOutcome => ({ stdout: '', stderr: `incident-report: ${args.input}: ${message}\n`, exitCode: 2 });
 
@@ -71,8 +73,18 @@ export async function runRender(args: RenderArgs): Promise<CommandOutcome> {
     return { stdout: '', stderr, exitCode: 1 };
   }
 
-  const release = renderPressRelease(report, { locale: args.locale, now: Date.now(), schema: linter.schema.info });
-  const output = args.format === 'html' ? release.html : release.text;
+  const definition = outputById(args.output)!;
+  const options: OutputOptions = {
+    locale: args.locale,
+    now: args.now ?? Date.now(),
+    schema: linter.schema.info,
+    ...(args.localeGiven ? { forceLocale: args.locale } : {}),
+  };
+  // Public outputs get the publication model only; confidential drafts the whole report.
+  const output =
+    definition.audience === 'public'
+      ? definition.render([buildModel(report, options)], args.format, options)
+      : definition.render([report], args.format, options);
   if (args.out === null) return { stdout: output, stderr, exitCode: 0 };
   try {
     await writeFile(args.out, output, 'utf8');

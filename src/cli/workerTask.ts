@@ -12,7 +12,16 @@ export type TargetOutcome =
   | { kind: 'io'; message: string };
 
 /** The linter options a worker needs to build the same linter as the main thread (structured-cloneable). */
-export type WorkerLintOptions = Pick<LintOptions, 'locale' | 'rules' | 'schema' | 'timeZone'>;
+export type WorkerLintOptions = Pick<LintOptions, 'locale' | 'rules' | 'schema' | 'timeZone'> & {
+  /** A fixed "now" (epoch ms, from `--now`); a function cannot cross to a worker. */
+  nowMs?: number;
+};
+
+/** The linter options of worker options: a fixed `nowMs` becomes the clock. */
+export function linterOptions(options: WorkerLintOptions): LintOptions {
+  const { nowMs, ...rest } = options;
+  return nowMs === undefined ? rest : { ...rest, now: () => nowMs };
+}
 
 /** Reads and lints one target. Never throws for I/O: an unreadable file is an outcome. */
 export function lintTarget(linter: Linter, target: Target): TargetOutcome {

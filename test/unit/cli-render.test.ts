@@ -112,7 +112,7 @@ describe('CLI render', () => {
 
   it('exits 2 on usage errors', () => {
     assert.equal(cli(['render']).code, 2);
-    assert.match(cli(['render', DE, '--format', 'pdf']).stderr, /--format for render must be "html" or "text", not "pdf"/);
+    assert.match(cli(['render', DE, '--format', 'pdf']).stderr, /--format for press-release must be "html" or "text", not "pdf"/);
   });
 
   it('exits 2 when --out cannot be written', () => {

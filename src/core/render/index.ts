@@ -46,3 +46,14 @@ export { buildModel, PAGE_CSP, PAGE_CSS, type PressReleaseModel, type RenderOpti
 export { escapeHtml } from './html';
 export { isSafeLink } from './markdown';
 export { formatUpdateHeading, formatDateTime, formatDate, resolveTime } from './dates';
+export {
+  OUTPUTS,
+  PUBLIC_OUTPUTS,
+  CONFIDENTIAL_OUTPUTS,
+  outputById,
+  type OutputAudience,
+  type OutputDefinition,
+  type OutputOptions,
+  type PublicOutput,
+  type ConfidentialOutput,
+} from './outputs';
