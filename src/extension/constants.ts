@@ -12,6 +12,12 @@ export const Commands = {
   showPreviewToSide: 'incidentReport.showPreviewToSide',
   exportPressRelease: 'incidentReport.exportPressRelease',
   fixAll: 'incidentReport.fixAll',
+  openDraft: 'incidentReport.openDraft',
+  exportDraft: 'incidentReport.exportDraft',
+  /** The deadline clock's click: jump to the field that records the stage (internal). */
+  revealDeadline: 'incidentReport._revealDeadline',
+  /** Fixes the extension's "now" for tests (internal, not in the palette). */
+  setClock: 'incidentReport._setClock',
 } as const;
 
 /** Setting keys below the `incidentReport` section. */

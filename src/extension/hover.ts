@@ -4,6 +4,8 @@ import { fieldName, parsePointer, formatPointer, type FieldInfo, type Locale, ty
 import { hoverTarget } from '../core/completion';
 import { LANGUAGE_ID } from './constants';
 import type { EngineService } from './engine';
+import type { Clock } from './clock';
+import { deadlinesOf, describeDeadline } from './deadlineClock';
 
 const TEXT = {
   required: { en: 'required', de: 'Pflichtfeld' },
@@ -12,6 +14,7 @@ const TEXT = {
   value: { en: 'Value', de: 'Wert' },
   example: { en: 'Example', de: 'Beispiel' },
   valueOf: { en: 'Value of {field}', de: 'Wert von {field}' },
+  deadlines: { en: 'Reporting deadlines', de: 'Meldefristen' },
 } satisfies Record<string, Localized>;
 
 /**
@@ -19,12 +22,15 @@ const TEXT = {
  * UI language (`incidentReport.locale`), its allowed values in plain words and an example; on an
  * enum value, what it means.
  */
-export function registerHover(context: vscode.ExtensionContext, engine: EngineService): void {
-  context.subscriptions.push(vscode.languages.registerHoverProvider({ language: LANGUAGE_ID }, new FrontmatterHover(engine)));
+export function registerHover(context: vscode.ExtensionContext, engine: EngineService, clock: Clock): void {
+  context.subscriptions.push(vscode.languages.registerHoverProvider({ language: LANGUAGE_ID }, new FrontmatterHover(engine, clock)));
 }
 
 class FrontmatterHover implements vscode.HoverProvider {
-  constructor(private readonly engine: EngineService) {}
+  constructor(
+    private readonly engine: EngineService,
+    private readonly clock: Clock,
+  ) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     if (!this.engine.isReport(document)) return undefined;
@@ -46,7 +52,28 @@ class FrontmatterHover implements vscode.HoverProvider {
       markdown.appendMarkdown('*');
       return new vscode.Hover(markdown, range);
     }
-    return new vscode.Hover(fieldDocumentation(field, target.pointer, locale, info), range);
+    const markdown = fieldDocumentation(field, target.pointer, locale, info);
+    const deadlines = this.deadlinesAt(document, target.pointer, locale);
+    if (deadlines.length > 0) {
+      markdown.appendMarkdown(`\n\n---\n\n**${t(locale, TEXT.deadlines)}:**\n\n`);
+      for (const line of deadlines) markdown.appendMarkdown('- ').appendText(line).appendMarkdown('\n');
+    }
+    return new vscode.Hover(markdown, range);
+  }
+
+  /**
+   * The deadlines a timestamp field starts or records: on the moment of awareness (`aware_at`, or
+   * `detected_at` when it stands in), every clock running from it; on a stage's own timestamp, its
+   * deadline and whether it was met; on `nis2.notification_at`, also the final report's month.
+   */
+  private deadlinesAt(document: vscode.TextDocument, pointer: string, locale: Locale): string[] {
+    const result = this.engine.lintNow(document);
+    if (!result) return [];
+    const all = deadlinesOf(result.report, this.engine.settings(document.uri).timeZone);
+    const now = this.clock.now();
+    return all
+      .filter((d) => d.pointer === pointer || d.fromPointer === pointer)
+      .map((d) => describeDeadline(d, result.report, locale, now));
   }
 }
 

@@ -26,6 +26,8 @@ import './completion';
 import './hover';
 import './snippets';
 import './stress';
+// Authority notifications (issue 13): deadline clock, hover on timestamps, confidential drafts.
+import './authority';
 
 /** publisher.name of the extension under test (set by scripts/vscode-server-test.mjs and test-electron.mjs). */
 const EXTENSION_ID = testEnv('EXT_TEST_EXTENSION_ID') ?? 'incident-report.incident-report';
