@@ -100,8 +100,8 @@ describe('authority deadlines and drafts (editing/deadlines.md)', () => {
     assert.ok(state.html.includes('<p class="confidential" role="note">Vertraulich – Entwurf für die Behörde'));
     assert.ok(state.html.includes('Donnerstag, 2. November 2023, 7:30 Uhr (noch 11 Stunden)'));
     assert.ok(state.html.includes('<span class="gap">[noch offen: ungefähre Zahl der Datensätze]</span>'));
-    const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === state.title);
-    assert.ok(tab && tab.input instanceof vscode.TabInputWebview, 'no webview tab with the draft');
+    const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    await waitFor(`a webview tab "${state.title}"`, () => tabs().map((t) => `${t.label}|${t.input instanceof vscode.TabInputWebview ? 'webview' : 'other'}`), (labels) => labels.includes(`${state.title}|webview`));
 
     const target = vscode.Uri.joinPath(uri, '..', 'deadlines.nis2-notification.md');
     const written = await vscode.commands.executeCommand<string>('incidentReport.exportDraft', { uri: uri.toString(), id: 'nis2-notification', format: 'md', overwrite: true });
