@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
-import { parseDateTime, RULE_IDS, toLocale, type Locale, type RuleLevel } from '../core';
-import { OUTPUTS, outputById } from '../core/render/outputs';
+import { findOutput, OUTPUTS, parseDateTime, PRESS_RELEASE_OUTPUT_ID, RULE_IDS, toLocale, type Locale, type RuleLevel } from '../core';
 
 /** A usage problem: exit code 2 with this message. */
 export class UsageError extends Error {
@@ -20,14 +19,16 @@ export interface LintArgs {
   color: boolean;
   /** `--now`: the instant deadlines and "in the future" are measured against (epoch ms), else the clock. */
   now: number | undefined;
+  /** `--max-size N`: largest report checked, in characters (`undefined`: the default). */
+  maxSize: number | undefined;
 }
 
 export interface RenderArgs {
   command: 'render';
   input: string;
-  /** `--as`: an output id of the registry (default `press-release`). */
+  /** `--as ID`: which registered output (outputs.ts) to render. */
   output: string;
-  /** One of the output's formats (its first one by default). */
+  /** One of the output's formats (its first when `--format` is not given). */
   format: string;
   out: string | null;
   strict: boolean;
@@ -37,6 +38,7 @@ export interface RenderArgs {
   schema: string | null;
   timeZone: string | undefined;
   now: number | undefined;
+  maxSize: number | undefined;
 }
 
 export type CliArgs = LintArgs | RenderArgs | { command: 'help' } | { command: 'version' };
@@ -74,6 +76,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
         'no-color': { type: 'boolean' },
         out: { type: 'string', short: 'o' },
         strict: { type: 'boolean' },
+        'max-size': { type: 'string' },
         as: { type: 'string' },
         now: { type: 'string' },
       },
@@ -84,20 +87,26 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
   const { values, positionals } = parsed;
   const locale = values.locale === undefined ? environmentLocale(env) : checkLocale(values.locale);
   const now = values.now === undefined ? undefined : checkNow(values.now);
+  let maxSize: number | undefined;
+  if (values['max-size'] !== undefined) {
+    if (!/^[1-9]\d*$/.test(values['max-size'])) throw new UsageError(`--max-size takes a whole number of characters > 0, not "${values['max-size']}"`);
+    maxSize = Number(values['max-size']);
+  }
 
   if (command === 'render') {
     if (positionals.length !== 1) throw new UsageError('render takes exactly one report file');
-    const outputId = values.as ?? 'press-release';
-    const output = outputById(outputId);
-    if (!output) throw new UsageError(`--as must be one of ${OUTPUTS.map((o) => o.id).join(', ')}; got "${outputId}"`);
+    const outputId = values.as ?? PRESS_RELEASE_OUTPUT_ID;
+    const output = findOutput(outputId);
+    if (!output) throw new UsageError(`--as must be one of ${OUTPUTS.map((o) => o.id).join(', ')}, not "${outputId}"`);
     const format = values.format ?? output.formats[0]!;
     if (!output.formats.includes(format)) {
-      throw new UsageError(`--format for ${output.id} must be ${output.formats.map((f) => `"${f}"`).join(' or ')}, not "${format}"`);
+      throw new UsageError(`--format for render --as ${output.id} must be ${output.formats.map((f) => `"${f}"`).join(' or ')}, not "${format}"`);
     }
     return {
       command,
       input: positionals[0]!,
       output: output.id,
+      maxSize,
       format,
       out: values.out ?? null,
       strict: values.strict ?? false,
@@ -140,6 +149,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
     timeZone: values['time-zone'],
     color,
     now,
+    maxSize,
   };
 }
 
@@ -174,17 +184,18 @@ Lint options:
       --time-zone ZONE              IANA zone for timestamps without offset (default: the system's)
       --color / --no-color          force or disable colours
       --now INSTANT                 measure deadlines against this RFC 3339 instant (default: the clock)
+      --max-size N                  largest report checked, in characters (default: 2097152);
+                                    a larger one is an error (size-limit), never skipped silently
 
 Render options:
-      --as OUTPUT                   press-release (default), or a confidential draft for an authority:
-                                    gdpr-art33, gdpr-art34, nis2-early-warning, nis2-notification,
-                                    nis2-final-report
-  -f, --format FORMAT               press-release: html (default) or text; drafts: text (default),
-                                    html or md
-      --locale de|en                drafts: language instead of the report's
-      --now INSTANT                 "now" for deadlines and the dateline (RFC 3339)
+      --as OUTPUT                   which output: ${OUTPUTS.map((o) => o.id).join(', ')} (default: ${PRESS_RELEASE_OUTPUT_ID})
+  -f, --format FORMAT               the output's format (press-release: html or text; drafts: text,
+                                    html or md; default: the first)
+      --locale de|en                drafts: this language instead of the report's
+      --now INSTANT                 "now" for deadlines, drafts and the dateline (RFC 3339)
   -o, --out FILE                    write to FILE instead of stdout
       --strict                      refuse to render a report with errors (exit 1)
+      --max-size N                  as for lint; a report over the limit is never rendered
 
 Directories are searched for incident reports: Markdown files with "schema: incident-report/v1"
 in their frontmatter, or matching **/incidents/**/*.md or **/*.incident.md.

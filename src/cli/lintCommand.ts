@@ -31,6 +31,7 @@ export async function runLint(args: LintArgs): Promise<CommandOutcome> {
     ...(schema !== undefined ? { schema } : {}),
     ...(args.timeZone ? { timeZone: args.timeZone } : {}),
     ...(args.now !== undefined ? { nowMs: args.now } : {}),
+    ...(args.maxSize !== undefined ? { maxSize: args.maxSize } : {}),
   };
   const linter: Linter = createLinter(linterOptions(options));
   const { targets, problems } = await expandTargets(args.inputs);

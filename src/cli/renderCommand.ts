@@ -2,8 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { createLinter, type Finding } from '../core';
 import { isRecord } from '../core/fields';
 import { t } from '../core/i18n';
-import { buildModel } from '../core/render';
-import { outputById, type OutputOptions } from '../core/render/outputs';
+import { buildModel, findOutput, type OutputOptions } from '../core/render';
 import type { RenderArgs } from './args';
 import { describeIoError } from './ioError';
 import type { CommandOutcome } from './lintCommand';
@@ -13,10 +12,12 @@ import { loadSchemaFile } from './schemaFile';
 const SUMMARY_LIMIT = 5;
 
 /**
- * `incident-report render <file>`: an output of the registry (`--as`, default the press release as
- * HTML or plain text; or a confidential draft for an authority), to stdout or `--out`. The report is linted first: a draft with findings still renders and the findings are
- * summarised on stderr; `--strict` refuses a report with errors (exit 1). A file that cannot be read
- * or is no incident report at all (no YAML frontmatter, or frontmatter that is not a mapping) exits 2.
+ * `incident-report render <file>`: a registered output (`--as`, default the press release; or a
+ * confidential draft for an authority) in one of its formats, to stdout or `--out`. The report is linted first: a draft with findings still
+ * renders and the findings are summarised on stderr; `--strict` refuses a report with errors
+ * (exit 1). A report that could not be checked (over the size limit) is never rendered, strict or
+ * not (exit 1, with the reason). A file that cannot be read or is no incident report at all (no
+ * YAML frontmatter, or frontmatter that is not a mapping) exits 2.
  */
 export async function runRender(args: RenderArgs): Promise<CommandOutcome> {
   const schema = args.schema ? await loadSchemaFile(args.schema) : undefined;
@@ -25,6 +26,7 @@ export async function runRender(args: RenderArgs): Promise<CommandOutcome> {
     ...(schema !== undefined ? { schema } : {}),
     ...(args.timeZone ? { timeZone: args.timeZone } : {}),
     ...(args.now !== undefined ? { now: () => args.now! } : {}),
+    ...(args.maxSize !== undefined ? { maxSize: args.maxSize } : {}),
   });
   const fail = (message: string): CommandOutcome => ({ stdout: '', stderr: `incident-report: ${args.input}: ${message}\n`, exitCode: 2 });
 
@@ -35,8 +37,17 @@ export async function runRender(args: RenderArgs): Promise<CommandOutcome> {
     return fail(describeIoError(error));
   }
 
-  const { findings, report } = linter.lint(source);
+  const { findings, report, unchecked } = linter.lint(source);
   const say = (text: { en: string; de: string }, values?: Record<string, string | number>) => t(args.locale, text, values);
+  // Fail closed: text that was not scanned for leaks is never printed, with or without --strict.
+  if (unchecked) {
+    const reason = `${unchecked.line}:${unchecked.column} ${unchecked.severity} ${unchecked.message} (${unchecked.ruleId})`;
+    const refused = say({
+      en: 'not rendered: the report could not be checked, and unchecked text is never published',
+      de: 'nicht erzeugt: Der Bericht konnte nicht geprüft werden, und ungeprüfter Text wird nie veröffentlicht',
+    });
+    return { stdout: '', stderr: `incident-report: ${args.input}: ${refused}\n  ${reason}\n`, exitCode: 1 };
+  }
   if (report.frontmatter.kind !== 'yaml') {
     return fail(
       say({
@@ -73,14 +84,15 @@ export async function runRender(args: RenderArgs): Promise<CommandOutcome> {
     return { stdout: '', stderr, exitCode: 1 };
   }
 
-  const definition = outputById(args.output)!;
   const options: OutputOptions = {
     locale: args.locale,
     now: args.now ?? Date.now(),
     schema: linter.schema.info,
     ...(args.localeGiven ? { forceLocale: args.locale } : {}),
   };
-  // Public outputs get the publication model only; confidential drafts the whole report.
+  const definition = findOutput(args.output)!;
+  // A public output sees the publication model only, never the report (outputs.ts); confidential
+  // drafts for authorities read the whole report.
   const output =
     definition.audience === 'public'
       ? definition.render([buildModel(report, options)], args.format, options)

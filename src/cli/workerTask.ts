@@ -12,7 +12,7 @@ export type TargetOutcome =
   | { kind: 'io'; message: string };
 
 /** The linter options a worker needs to build the same linter as the main thread (structured-cloneable). */
-export type WorkerLintOptions = Pick<LintOptions, 'locale' | 'rules' | 'schema' | 'timeZone'> & {
+export type WorkerLintOptions = Pick<LintOptions, 'locale' | 'rules' | 'schema' | 'timeZone' | 'maxSize'> & {
   /** A fixed "now" (epoch ms, from `--now`); a function cannot cross to a worker. */
   nowMs?: number;
 };

@@ -14,6 +14,21 @@ export { SchemaInfo, type FieldInfo, type JsonSchema } from './schema/meta';
 export { isIncidentReport, DEFAULT_REPORT_GLOBS, REPORT_MARKER } from './isReport';
 export { formatInZone, isValidTimeZone, systemTimeZone, parseDateTime } from './time';
 export { renderPressRelease, escapeHtml, isSafeLink, PAGE_CSP, PAGE_CSS, type PressRelease, type RenderOptions } from './render';
+export {
+  buildModel,
+  selectPublication,
+  OUTPUTS,
+  PUBLIC_OUTPUTS,
+  PRESS_RELEASE_OUTPUT_ID,
+  findOutput,
+  type PressReleaseModel,
+  type Publication,
+  type PublishedText,
+  type OutputDefinition,
+  type OutputOptions,
+  type PublicOutput,
+  type ConfidentialOutput,
+} from './render';
 export { applyEdits, diffEdit, fixAllText, fixEdits, safeEdits, type FixAction, type FixOptions, type TextEdit } from './fixes';
 export {
   completionContext,

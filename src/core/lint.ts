@@ -27,7 +27,10 @@ export interface LintOptions {
   now?: () => number;
   internalDomains?: readonly string[];
   ticketPattern?: string;
-  /** Largest document parsed, in characters (default {@link DEFAULT_MAX_SIZE}); larger ones get one info finding. */
+  /**
+   * Largest document checked, in characters (default {@link DEFAULT_MAX_SIZE}; 0 or less = the
+   * default). A larger one is not parsed: one `size-limit` error, and `LintResult.unchecked` says why.
+   */
   maxSize?: number;
 }
 
@@ -35,6 +38,11 @@ export interface LintOptions {
 export interface LintResult {
   findings: Finding[];
   report: ParsedReport;
+  /**
+   * Set when the document was not checked at all (a guard such as the size limit stopped the lint):
+   * the finding that says why. Nothing of an unchecked report may be published.
+   */
+  unchecked?: Finding;
 }
 
 /** A configured engine: compile once, lint many documents. */
@@ -66,12 +74,13 @@ export function createLinter(options: LintOptions = {}): Linter {
     locale,
     lint(input: string): LintResult {
       const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-      const precheck = { maxSize: options.maxSize ?? DEFAULT_MAX_SIZE, t: (message: Localized, values?: Record<string, string | number>) => t(locale, message, values) };
+      const precheck = { maxSize: options.maxSize && options.maxSize > 0 ? options.maxSize : DEFAULT_MAX_SIZE, t: (message: Localized, values?: Record<string, string | number>) => t(locale, message, values) };
       for (const rule of active) {
         const early = rule.precheck?.(text, precheck);
         if (early) {
           const report = unparsedReport(text);
-          return { report, findings: early.map((finding) => resolve(report, finding, severityOf(rule, finding, levels))) };
+          const findings = early.map((finding) => resolve(report, finding, severityOf(rule, finding, levels)));
+          return { report, findings, unchecked: findings[0]! };
         }
       }
       const report = parseReport(input);

@@ -14,10 +14,16 @@ export const Commands = {
   fixAll: 'incidentReport.fixAll',
   openDraft: 'incidentReport.openDraft',
   exportDraft: 'incidentReport.exportDraft',
-  /** The deadline clock's click: jump to the field that records the stage (internal). */
+} as const;
+
+/** Internal commands: registered, but not contributed (not in the palette). */
+export const InternalCommands = {
+  /** The deadline clock's click: jump to the field that records the stage. */
   revealDeadline: 'incidentReport._revealDeadline',
-  /** Fixes the extension's "now" for tests (internal, not in the palette). */
+  /** Fixes the extension's "now" (integration tests). */
   setClock: 'incidentReport._setClock',
+  /** The confidential draft view's state (integration tests). */
+  draftState: 'incidentReport._draftState',
 } as const;
 
 /** Setting keys below the `incidentReport` section. */
@@ -32,6 +38,7 @@ export const Settings = {
   validateOnType: 'validate.onType',
   internalDomains: 'internalDomains',
   ticketPattern: 'ticketPattern',
+  maxSize: 'maxSize',
 } as const;
 
 /** Context keys for `when` clauses. */

@@ -4,7 +4,7 @@ import { isRecord } from '../core/fields';
 import { isValidTimeZone, systemTimeZone } from '../core/time';
 import { rangeForPointer, type Locale, type ParsedReport } from '../core';
 import type { Clock } from './clock';
-import { Commands } from './constants';
+import { InternalCommands } from './constants';
 import type { EngineService } from './engine';
 
 /** How often the clock ticks: it shows minutes at best, so twice a minute keeps it right. */
@@ -92,7 +92,7 @@ export function registerDeadlineClock(context: vscode.ExtensionContext, engine: 
     item.text = text;
     item.tooltip = tooltip;
     item.backgroundColor = level === 'none' ? undefined : new vscode.ThemeColor(level === 'error' ? 'statusBarItem.errorBackground' : 'statusBarItem.warningBackground');
-    item.command = { title: tooltip, command: Commands.revealDeadline, arguments: [document.uri, next.pointer] };
+    item.command = { title: tooltip, command: InternalCommands.revealDeadline, arguments: [document.uri, next.pointer] };
     item.show();
     shown = { text, tooltip, level, pointer: next.pointer };
   };
@@ -108,7 +108,7 @@ export function registerDeadlineClock(context: vscode.ExtensionContext, engine: 
     }),
     engine.onDidChange(refresh),
     clock.onDidChange(refresh),
-    vscode.commands.registerCommand(Commands.revealDeadline, async (uri: vscode.Uri, pointer: string) => {
+    vscode.commands.registerCommand(InternalCommands.revealDeadline, async (uri: vscode.Uri, pointer: string) => {
       const document = await vscode.workspace.openTextDocument(uri);
       const result = engine.lintNow(document);
       const range = result ? fieldRange(document, result.report, pointer) : undefined;

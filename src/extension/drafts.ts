@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CONFIDENTIAL_OUTPUTS, type ConfidentialOutput } from '../core/render/outputs';
 import type { Clock } from './clock';
-import { Commands } from './constants';
+import { Commands, InternalCommands } from './constants';
 import type { EngineService } from './engine';
 import { exists } from './files';
 
@@ -113,7 +113,7 @@ export function registerDrafts(context: vscode.ExtensionContext, engine: EngineS
       void vscode.window.showInformationMessage(vscode.l10n.t('Confidential draft exported: {0}. Do not publish it.', target.path.slice(target.path.lastIndexOf('/') + 1)));
       return target.toString();
     }),
-    vscode.commands.registerCommand('incidentReport._draftState', (): DraftViewState | undefined =>
+    vscode.commands.registerCommand(InternalCommands.draftState, (): DraftViewState | undefined =>
       view ? { title: view.panel.title, html: view.html, id: view.output.id, uri: view.uri.toString() } : undefined,
     ),
     vscode.workspace.onDidChangeTextDocument((event) => {

@@ -24,6 +24,8 @@ export interface ResolvedSettings {
   validateOnType: boolean;
   internalDomains: string[] | undefined;
   ticketPattern: string | undefined;
+  /** Largest report checked, in characters; 0 = the engine's default. */
+  maxSize: number;
 }
 
 interface FolderEngine {
@@ -74,6 +76,7 @@ export class EngineService implements vscode.Disposable {
       validateOnType: config.get<boolean>(Settings.validateOnType, true),
       internalDomains: config.get<string[]>(Settings.internalDomains),
       ticketPattern: config.get<string>(Settings.ticketPattern) || undefined,
+      maxSize: config.get<number>(Settings.maxSize, 0),
     };
   }
 
@@ -140,6 +143,7 @@ export class EngineService implements vscode.Disposable {
       ...(settings.timeZone ? { timeZone: settings.timeZone } : {}),
       ...(settings.internalDomains ? { internalDomains: settings.internalDomains } : {}),
       ...(settings.ticketPattern ? { ticketPattern: settings.ticketPattern } : {}),
+      ...(settings.maxSize > 0 ? { maxSize: settings.maxSize } : {}),
     };
   }
 

@@ -10,7 +10,7 @@ import { registerPreview } from './preview';
 import { Clock } from './clock';
 import { registerDeadlineClock, type DeadlineClockState } from './deadlineClock';
 import { registerDrafts } from './drafts';
-import { Commands } from './constants';
+import { InternalCommands } from './constants';
 
 // When the bundle finished loading, on the extension host's clock: with `timing` below it lets the
 // benchmark split the time to the first diagnostic between VS Code, loading and activation.
@@ -38,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const diagnostics = registerDiagnostics(context, engine);
   const statusBar = registerStatusBar(context, engine, diagnostics);
   const clock = new Clock();
-  context.subscriptions.push(clock, vscode.commands.registerCommand(Commands.setClock, (value?: string | number) => clock.set(value)));
+  context.subscriptions.push(clock, vscode.commands.registerCommand(InternalCommands.setClock, (value?: string | number) => clock.set(value)));
   const deadlineClock = registerDeadlineClock(context, engine, clock);
   registerDrafts(context, engine, clock);
   registerCommands(context, engine, diagnostics);

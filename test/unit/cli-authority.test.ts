@@ -47,9 +47,9 @@ describe('CLI: --now and confidential drafts', () => {
   it('render --as rejects unknown outputs and formats the output does not have', () => {
     const unknown = cli(['render', '--as', 'tweet', REPORT]);
     assert.equal(unknown.code, 2);
-    assert.equal(unknown.stderr, 'incident-report: --as must be one of press-release, gdpr-art33, gdpr-art34, nis2-early-warning, nis2-notification, nis2-final-report; got "tweet"\n');
+    assert.equal(unknown.stderr, 'incident-report: --as must be one of press-release, gdpr-art33, gdpr-art34, nis2-early-warning, nis2-notification, nis2-final-report, not "tweet"\n');
     const format = cli(['render', '--as', 'nis2-notification', '--format', 'pdf', REPORT]);
     assert.equal(format.code, 2);
-    assert.equal(format.stderr, 'incident-report: --format for nis2-notification must be "text" or "html" or "md", not "pdf"\n');
+    assert.equal(format.stderr, 'incident-report: --format for render --as nis2-notification must be "text" or "html" or "md", not "pdf"\n');
   });
 });

@@ -36,7 +36,7 @@ describe('CLI render', () => {
   it('prints plain text with --format text, in the language of the report (times in its zone, not TZ)', () => {
     const { code, stdout } = cli(['render', EN, '--format', 'text', '--locale', 'de']);
     assert.equal(code, 0);
-    assert.ok(stdout.startsWith('PRESS RELEASE\n\nSüdwestfalen-IT (municipal IT service provider), 30 October 2023\n'));
+    assert.ok(stdout.startsWith('PRESS RELEASE\n\nSüdwestfalen-IT (municipal IT service provider), 6 November 2023\n'));
     assert.ok(stdout.includes('Update — Monday, 30 October 2023, 6:00 pm\n'));
     assert.ok(!stdout.includes('<'), 'no HTML in the text version');
   });
@@ -112,7 +112,7 @@ describe('CLI render', () => {
 
   it('exits 2 on usage errors', () => {
     assert.equal(cli(['render']).code, 2);
-    assert.match(cli(['render', DE, '--format', 'pdf']).stderr, /--format for press-release must be "html" or "text", not "pdf"/);
+    assert.match(cli(['render', DE, '--format', 'pdf']).stderr, /--format for render --as press-release must be "html" or "text", not "pdf"/);
   });
 
   it('exits 2 when --out cannot be written', () => {

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseReport, renderPressRelease } from '../../src/core';
-import { CONFIDENTIAL_OUTPUTS, OUTPUTS, PUBLIC_OUTPUTS, outputById } from '../../src/core/render/outputs';
+import { CONFIDENTIAL_OUTPUTS, OUTPUTS, PUBLIC_OUTPUTS, findOutput } from '../../src/core/render/outputs';
 import { buildModel } from '../../src/core/render/model';
 
 /**
@@ -13,7 +13,7 @@ const FULL = readFileSync(join(__dirname, '..', 'fixtures', 'authority-drafts', 
 const NOW = Date.parse('2023-11-01T20:00:00+01:00');
 
 function render(id: string, text: string, format = 'text', forceLocale?: 'de' | 'en'): string {
-  const output = outputById(id);
+  const output = findOutput(id);
   assert.ok(output && output.audience === 'confidential', `${id} is a confidential output`);
   return output.render([parseReport(text)], format, { now: NOW, ...(forceLocale ? { forceLocale } : {}) });
 }

@@ -58,9 +58,9 @@ describe('hostile inputs', function () {
     assert.deepEqual(lint('---\n' + 'a: 1\n'.repeat(200_000)), ['1:1 error frontmatter The frontmatter is not closed: add a line `---` after its last field.']);
   });
 
-  it('a 10 MB file gets one info finding instead of being parsed', () => {
+  it('a 10 MB file gets one error instead of being parsed', () => {
     assert.deepEqual(lint('---\n' + 'x'.repeat(10 * 1024 * 1024) + '\n---\n'), [
-      '1:1 info size-limit This document has 10485769 characters, more than the limit of 2097152: it was not checked. Split it, or raise the size limit.',
+      '1:1 error size-limit This document has 10485769 characters, more than the limit of 2097152: it was not checked, so nothing in it may be published. Split it, or raise the limit (CLI `--max-size`, setting `incidentReport.maxSize`).',
     ]);
   });
 
@@ -83,7 +83,7 @@ describe('hostile inputs', function () {
     const many = linter.lint(GOOD.replace('iocs:\n', 'iocs:\n' + '  - a\n'.repeat(300_000)));
     assert.deepEqual(many.findings.map((f) => f.ruleId), []);
     const tooMany = 'iocs:\n' + '  - a\n'.repeat(400_000);
-    assert.deepEqual(lint(GOOD.replace('iocs:\n', tooMany)).map((l) => l.split(' ').slice(1, 3).join(' ')), ['info size-limit']);
+    assert.deepEqual(lint(GOOD.replace('iocs:\n', tooMany)).map((l) => l.split(' ').slice(1, 3).join(' ')), ['error size-limit']);
   });
 
   it('a custom schema with a catastrophic pattern cannot hang validation', () => {

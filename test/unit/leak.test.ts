@@ -187,7 +187,22 @@ describe('leak rules', () => {
 
   it('gives German messages', () => {
     const de = leaks(REPORT, { locale: 'de' }).find((f) => f.ruleId === 'leak-ip');
-    assert.match(de!.message, /^IP-Adresse `192\.0\.2\.15` in data_loss\.statement: Adressen verraten/);
+    assert.match(de!.message, /^IP-Adresse `192\.0\.2\.15` in data_loss\.statement: Eine Adresse sagt Lesern nichts/);
+  });
+
+  it('words the IP message by the kind of address: internal network, or a public one that belongs in iocs', () => {
+    const messages = (address: string) =>
+      leaks(REPORT.replace('192.0.2.15', address)).filter((f) => f.ruleId === 'leak-ip' && f.path === '/data_loss/statement').map((f) => f.message);
+    for (const internal of ['10.1.2.3', '172.20.0.9', '192.168.178.1', 'fd12:3456::1']) {
+      assert.deepEqual(messages(internal), [
+        `Internal IP address \`${internal}\` in data_loss.statement: addresses reveal the internal network to attackers and must not be published. Describe the system in plain words instead.`,
+      ]);
+    }
+    for (const external of ['185.220.101.7', '2a01:4f8::1']) {
+      assert.deepEqual(messages(external), [
+        `IP address \`${external}\` in data_loss.statement: an address means nothing to readers and must not be published. Describe it in words (“a server abroad”); an attacker’s address belongs in \`iocs\`.`,
+      ]);
+    }
   });
 
   it('respects the configured internal domains and ticket pattern', () => {

@@ -41,8 +41,8 @@ describe('renderPressRelease: German report (Kreis Soest)', () => {
 
   it('has the headline and a dateline with organisation and localized date', () => {
     assert.ok(html.includes('<h1>Cyberangriff auf die Südwestfalen-IT – Einschränkungen in der Kreisverwaltung Soest</h1>'));
-    assert.ok(html.includes('<p class="dateline"><span class="organization">Kreis Soest</span>, <time datetime="2023-10-30T08:40:00+01:00">30. Oktober 2023</time></p>'));
-    assert.ok(text.includes('\nKreis Soest, 30. Oktober 2023\n'));
+    assert.ok(html.includes('<p class="dateline"><span class="organization">Kreis Soest</span>, <time datetime="2023-11-06T11:00:00+01:00">6. November 2023</time></p>'));
+    assert.ok(text.includes('\nKreis Soest, 6. November 2023\n'));
     assert.ok(text.includes('\nCyberangriff auf die Südwestfalen-IT – Einschränkungen in der Kreisverwaltung Soest\n===='));
   });
 
@@ -101,7 +101,7 @@ describe('renderPressRelease: German report (Kreis Soest)', () => {
 
   it('closes with a source line naming the organisation', () => {
     assert.ok(html.includes('<footer>\n<p class="source">Quelle: Kreis Soest</p>'));
-    assert.ok(text.includes('\n--\nQuelle: Kreis Soest\nStand: Montag, 30. Oktober 2023, 8:40 Uhr\n'));
+    assert.ok(text.includes('\n--\nQuelle: Kreis Soest\nStand: Montag, 6. November 2023, 11:00 Uhr\n'));
   });
 
   it('never contains internal sections, iocs, authority references or approval', () => {
@@ -131,9 +131,9 @@ describe('renderPressRelease: English report (Südwestfalen-IT)', () => {
 
   it('has headline, dateline, status and severity', () => {
     assert.ok(html.includes('<h1>Ransomware attack on the data centres of Südwestfalen-IT</h1>'));
-    assert.ok(html.includes('<span class="organization">Südwestfalen-IT (municipal IT service provider)</span>, <time datetime="2023-10-30T09:30:00+01:00">30 October 2023</time>'));
+    assert.ok(html.includes('<span class="organization">Südwestfalen-IT (municipal IT service provider)</span>, <time datetime="2023-11-06T10:00:00+01:00">6 November 2023</time>'));
     assert.ok(html.includes('<dt>Status</dt><dd>cause identified</dd><dt>Impact</dt><dd>critical impact</dd>'));
-    assert.ok(text.includes('\nSüdwestfalen-IT (municipal IT service provider), 30 October 2023\n'));
+    assert.ok(text.includes('\nSüdwestfalen-IT (municipal IT service provider), 6 November 2023\n'));
   });
 
   it('orders the updates newest first with English headings', () => {

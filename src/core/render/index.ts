@@ -43,17 +43,19 @@ export function renderPressRelease(report: ParsedReport, options: RenderOptions 
 }
 
 export { buildModel, PAGE_CSP, PAGE_CSS, type PressReleaseModel, type RenderOptions };
-export { escapeHtml } from './html';
-export { isSafeLink } from './markdown';
-export { formatUpdateHeading, formatDateTime, formatDate, resolveTime } from './dates';
+export { selectPublication, type Publication, type PublishedText } from './publication';
 export {
   OUTPUTS,
   PUBLIC_OUTPUTS,
+  PRESS_RELEASE_OUTPUT_ID,
   CONFIDENTIAL_OUTPUTS,
-  outputById,
+  findOutput,
   type OutputAudience,
   type OutputDefinition,
   type OutputOptions,
   type PublicOutput,
   type ConfidentialOutput,
 } from './outputs';
+export { escapeHtml } from './html';
+export { isSafeLink } from './markdown';
+export { formatUpdateHeading, formatDateTime, formatDate, resolveTime } from './dates';

@@ -1,17 +1,18 @@
 /**
- * What the press release says, extracted from a parsed report by an explicit allow-list of public
- * fields. Anything not read here (iocs, authorities' references, approval, `x-*` keys, internal
- * sections, unknown keys) cannot reach the HTML or the text: both are built from this model alone.
+ * The publication model: what public outputs say, formatted for readers. It is built from
+ * `selectPublication()` alone (publication.ts), which reads the report through one recording
+ * accessor; the `leak-*` rules scan exactly what that accessor recorded (`model.texts`). Anything
+ * not selected there (iocs, authorities' references, approval, `x-*` keys, internal sections,
+ * unknown keys) cannot reach any output: renderers get this model, never the report.
  */
 import type { Paragraph, RootContent } from 'mdast';
 import type { Locale } from '../types';
 import type { ParsedReport } from '../parse';
-import { isRecord, recordItems } from '../fields';
 import { isValidTimeZone } from '../time';
-import { publishesArt34Contents } from '../art34';
 import { SchemaInfo, type JsonSchema } from '../schema/meta';
 import bundledSchema from '../../../schemas/incident-report.schema.json';
 import { clockAt, formatDate, formatDateTime, formatUpdateHeading, resolveTime, type DisplayTime } from './dates';
+import { selectPublication, type Publication, type PublishedText } from './publication';
 import { label, LABELS } from './labels';
 
 /** Options of {@link buildModel} and `renderPressRelease`. */
@@ -71,6 +72,7 @@ export interface PressReleaseModel {
   locale: Locale;
   title: string;
   organization: string | null;
+  /** The date of this version: the newest of `published_at` and `updates[].at`. */
   dateline: { date: string; datetime: string | null };
   facts: Fact[];
   affectedOrganizations: string[];
@@ -95,142 +97,123 @@ export interface PressReleaseModel {
   updates: UpdateEntry[];
   contacts: ContactEntry[];
   source: string;
+  /** "Stand" / "As of": the same instant as the dateline, with its time. */
   asOf: Fact | null;
+  /**
+   * Every report value this model was built from, with its JSON Pointer: the leak rules scan exactly
+   * these (and {@link body}). Labels, plain-word enum values and formatted dates are not report text.
+   */
+  texts: readonly PublishedText[];
+  /** The public section's source range (scanned as a whole), or `null` without one. */
+  body: { offset: number; endOffset: number } | null;
 }
 
 let bundledInfo: SchemaInfo | null = null;
 
 const KNOWN_SERVICE_STATES = new Set(['operational', 'degraded_performance', 'partial_outage', 'major_outage', 'under_maintenance']);
 
-/**
- * Contacts in the order a reader needs them. The data protection officer is published only when
- * personal data is (or may be) affected: Art. 34(2) with 33(3)(b) GDPR asks for the DPO's contact
- * details when people are told about a breach of their data; otherwise the DPO is not a point of
- * contact for the incident and would only draw unrelated enquiries.
- */
-const CONTACT_ORDER = ['press', 'hotline', 'emergency', 'dpo'] as const;
-
 const EMAIL = /^[^\s@<>"'()]+@[^\s@<>"'()]+\.[^\s@<>"'()]+$/;
 
-function str(value: unknown): string | null {
-  if (typeof value === 'string') return value.trim() === '' ? null : value.trim();
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return null;
+/** The trimmed value of a published text, `null` for none. */
+function str(text: PublishedText | null): string | null {
+  return text ? text.value.trim() : null;
 }
 
-/** Builds the model. Never throws: a broken or partial report gives a partial release. */
-export function buildModel(report: ParsedReport, options: RenderOptions = {}): PressReleaseModel {
-  const data = isRecord(report.data) ? report.data : {};
-  const locale: Locale = data.lang === 'de' || data.lang === 'en' ? data.lang : (options.locale ?? 'en');
-  const zone = typeof data.timezone === 'string' && isValidTimeZone(data.timezone) ? data.timezone : null;
+/**
+ * Builds the model of a report (or of a publication already selected from it). Never throws: a
+ * broken or partial report gives a partial release.
+ */
+export function buildModel(source: ParsedReport | Publication, options: RenderOptions = {}): PressReleaseModel {
+  const pub = 'texts' in source ? source : selectPublication(source);
+  const locale: Locale = pub.lang === 'de' || pub.lang === 'en' ? pub.lang : (options.locale ?? 'en');
+  const zone = typeof pub.timezone === 'string' && isValidTimeZone(pub.timezone) ? pub.timezone : null;
   bundledInfo ??= new SchemaInfo(bundledSchema as JsonSchema);
   const infos = options.schema ? [options.schema, bundledInfo] : [bundledInfo];
-  const words = (pointer: string, value: unknown): string | null => {
-    if (typeof value !== 'string' || value === '') return null;
+  // An enum value in plain words from the schema; an unknown value is printed as written (it is a
+  // published text, so the leak rules have scanned it).
+  const words = (text: PublishedText | null): string | null => {
+    if (!text) return null;
     for (const info of infos) {
-      const text = info.fieldInfo(pointer, locale)?.enumDescriptions?.[value];
-      if (text) return text;
+      const plain = info.fieldInfo(text.path, locale)?.enumDescriptions?.[text.value];
+      if (plain) return plain;
     }
-    return value.replace(/_/g, ' ');
+    return text.value.trim().replace(/_/g, ' ');
   };
-  const time = (value: unknown): DisplayTime | null => resolveTime(value, zone);
-  const timeFact = (key: keyof typeof LABELS, value: unknown): Fact | null => {
-    const resolved = time(value);
+  const time = (text: PublishedText | null): DisplayTime | null => (text ? resolveTime(text.value, zone) : null);
+  const timeFact = (key: keyof typeof LABELS, text: PublishedText | null): Fact | null => {
+    const resolved = time(text);
     return resolved ? { label: label(locale, key), value: formatDateTime(resolved, locale), datetime: resolved.iso } : null;
   };
   const facts: Fact[] = [];
-  const push = (fact: Fact | null) => {
-    if (fact) facts.push(fact);
+  const push = (labelKey: keyof typeof LABELS, value: string | null) => {
+    if (value) facts.push({ label: label(locale, labelKey), value });
   };
+  push('status', words(pub.status));
+  push('severity', words(pub.severity));
+  push('incidentType', words(pub.incidentType));
+  for (const [key, labelKey] of [
+    ['started_at', 'started'],
+    ['detected_at', 'detected'],
+    ['contained_at', 'contained'],
+    ['resolved_at', 'resolved'],
+  ] as const) {
+    const fact = timeFact(labelKey, pub.timestamps[key]);
+    if (fact) facts.push(fact);
+  }
 
-  const status = words('/status', data.status);
-  if (status) push({ label: label(locale, 'status'), value: status });
-  const severity = words('/severity', data.severity);
-  if (severity) push({ label: label(locale, 'severity'), value: severity });
-  const type = words('/incident_type', data.incident_type);
-  if (type) push({ label: label(locale, 'incidentType'), value: type });
-  const timestamps = isRecord(data.timestamps) ? data.timestamps : {};
-  push(timeFact('started', timestamps.started_at));
-  push(timeFact('detected', timestamps.detected_at));
-  push(timeFact('contained', timestamps.contained_at));
-  push(timeFact('resolved', timestamps.resolved_at));
-
-  const published = time(timestamps.published_at);
-  const dateline = published
-    ? { date: formatDate(published.clock, locale), datetime: published.iso }
-    : { date: formatDate(clockAt(options.now ?? Date.now(), zone), locale), datetime: null };
-
-  const services = recordItems(data.affected_services)
-    .map((service, index): ServiceEntry | null => {
-      const name = str(service.name);
-      if (!name) return null;
-      const key = typeof service.status === 'string' && KNOWN_SERVICE_STATES.has(service.status) ? service.status : null;
-      return {
-        name,
-        state: words(`/affected_services/${index}/status`, service.status) ?? '',
-        stateKey: key,
-        workaround: str(service.workaround),
-        restoredAt: timeFact('restoredAt', service.restored_at),
-      };
-    })
-    .filter((s): s is ServiceEntry => s !== null);
+  const services = pub.services.map(
+    (service): ServiceEntry => ({
+      name: str(service.name)!,
+      state: words(service.status) ?? '',
+      stateKey: service.status && KNOWN_SERVICE_STATES.has(service.status.value) ? service.status.value : null,
+      workaround: str(service.workaround),
+      restoredAt: timeFact('restoredAt', service.restoredAt),
+    }),
+  );
 
   let expectedRestoration: Fact | null = null;
-  if (data.expected_restoration === 'unknown') {
+  if (pub.expectedRestoration?.value === 'unknown') {
     expectedRestoration = { label: label(locale, 'expectedRestoration'), value: label(locale, 'expectedUnknown') };
   } else {
-    const expected = time(data.expected_restoration);
+    const expected = time(pub.expectedRestoration);
     if (expected) {
-      expectedRestoration = {
-        label: label(locale, 'expectedRestoration'),
-        value: formatDateTime(expected, locale),
-        datetime: expected.iso,
-      };
+      expectedRestoration = { label: label(locale, 'expectedRestoration'), value: formatDateTime(expected, locale), datetime: expected.iso };
     }
   }
 
-  const loss = isRecord(data.data_loss) ? data.data_loss : {};
+  const loss = pub.dataLoss;
   const lossFacts: Fact[] = [];
-  for (const [key, labelKey] of [
-    ['occurred', 'dataOccurred'],
-    ['exfiltration', 'exfiltration'],
-    ['personal_data', 'personalData'],
+  for (const [text, labelKey] of [
+    [loss.occurred, 'dataOccurred'],
+    [loss.exfiltration, 'exfiltration'],
+    [loss.personalData, 'personalData'],
   ] as const) {
-    const text = words(`/data_loss/${key}`, loss[key]);
-    if (text) lossFacts.push({ label: label(locale, labelKey), value: text });
+    const plain = words(text);
+    if (plain) lossFacts.push({ label: label(locale, labelKey), value: plain });
   }
-  if (typeof loss.subjects_approx === 'number' && Number.isFinite(loss.subjects_approx) && loss.subjects_approx > 0) {
+  if (loss.subjectsApprox !== null && loss.subjectsApprox > 0) {
     lossFacts.push({
       label: label(locale, 'subjects'),
-      value: (locale === 'de' ? 'rund ' : 'about ') + loss.subjects_approx.toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB'),
+      value: (locale === 'de' ? 'rund ' : 'about ') + loss.subjectsApprox.toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB'),
     });
   }
-  const notified = timeFact('authorityNotified', loss.authority_notified_at);
+  const notified = timeFact('authorityNotified', loss.authorityNotifiedAt);
   if (notified) lossFacts.push(notified);
-  if (publishesArt34Contents(data)) {
+  if (loss.publicNotice) {
     // A public communication under Art. 34(3)(c) GDPR carries the 34(2) contents (see art34.ts).
-    const consequences = str(loss.likely_consequences);
+    const consequences = str(loss.likelyConsequences);
     if (consequences) lossFacts.push({ label: label(locale, 'likelyConsequences'), value: consequences });
     const measures = str(loss.measures);
     if (measures) lossFacts.push({ label: label(locale, 'measures'), value: measures });
   }
-  const categories = Array.isArray(loss.data_categories) ? loss.data_categories.map(str).filter((c): c is string => c !== null) : [];
 
-  const authorities = recordItems(data.authorities)
-    .map((authority, index) => {
-      const name = str(authority.name);
-      // Only the name and the role: an authority's `reference` (case number) stays internal.
-      return name ? { name, role: words(`/authorities/${index}/role`, authority.role) } : null;
-    })
-    .filter((a): a is { name: string; role: string | null } => a !== null);
-
-  const updates = recordItems(data.updates)
-    .map((update, index) => {
+  const updates = pub.updates
+    .map((update) => {
       const at = time(update.at);
       const text = str(update.text);
       return {
-        index,
-        epoch: at?.epochMs ?? Number.NEGATIVE_INFINITY,
+        index: update.index,
+        at,
         entry: {
           heading: at ? formatUpdateHeading(at, locale) : 'Update',
           datetime: at?.iso ?? null,
@@ -240,64 +223,84 @@ export function buildModel(report: ParsedReport, options: RenderOptions = {}): P
     })
     .filter((u) => u.entry.paragraphs.length > 0 || u.entry.datetime)
     // Newest first; of two at the same instant the later-listed one first (lists grow at the end).
-    .sort((a, b) => (a.epoch === b.epoch ? b.index - a.index : b.epoch > a.epoch ? 1 : -1))
-    .map((u) => u.entry);
-
-  const personal = loss.personal_data;
-  const publicNotice = publishesArt34Contents(data);
-  // With a public communication instead of individual notice, the DPO's contact is part of it.
-  const showDpo = personal === 'yes' || personal === 'unknown' || publicNotice;
-  const contacts = recordItems(data.contacts)
-    .map((contact, index) => ({ contact, index, role: typeof contact.role === 'string' ? contact.role : '' }))
-    .filter(({ role }) => (CONTACT_ORDER as readonly string[]).includes(role) && (role !== 'dpo' || showDpo))
-    .sort((a, b) => CONTACT_ORDER.indexOf(a.role as never) - CONTACT_ORDER.indexOf(b.role as never) || a.index - b.index)
-    .map(({ contact, index }): ContactEntry => {
-      const phone = str(contact.phone);
-      const digits = phone ? phone.replace(/[^\d+]/g, '') : '';
-      const email = str(contact.email);
-      return {
-        role: words(`/contacts/${index}/role`, contact.role) ?? '',
-        name: str(contact.name),
-        phone,
-        phoneHref: /^\+?\d{3,}$/.test(digits) ? `tel:${digits}` : null,
-        email,
-        emailLinkable: email !== null && EMAIL.test(email),
-        hours: str(contact.hours),
-      };
+    .sort((a, b) => {
+      const [ea, eb] = [a.at?.epochMs ?? Number.NEGATIVE_INFINITY, b.at?.epochMs ?? Number.NEGATIVE_INFINITY];
+      return ea === eb ? b.index - a.index : eb > ea ? 1 : -1;
     });
 
-  const section = report.publicSection;
-  const children = section?.children ?? [];
-  const leadIndex = children.findIndex((node) => node.type === 'paragraph');
-  const organization = str(data.organization);
+  // This version's date: the newest of the publication and its updates (a release updated on
+  // 6 November is "Stand: 6. November", not the day it first went out).
+  const published = time(pub.timestamps.published_at);
+  const newestUpdate = updates.find((u) => u.at?.epochMs != null)?.at ?? null;
+  const asOfTime =
+    newestUpdate && (!published || published.epochMs === null || newestUpdate.epochMs! > published.epochMs) ? newestUpdate : published;
+  const dateline = asOfTime
+    ? { date: formatDate(asOfTime.clock, locale), datetime: asOfTime.iso }
+    : { date: formatDate(clockAt(options.now ?? Date.now(), zone), locale), datetime: null };
+
+  const contacts = pub.contacts.map((contact): ContactEntry => {
+    const phone = str(contact.phone);
+    const digits = phone ? phone.replace(/[^\d+]/g, '') : '';
+    const email = str(contact.email);
+    return {
+      role: words(contact.role) ?? '',
+      name: str(contact.name),
+      phone,
+      phoneHref: /^\+?\d{3,}$/.test(digits) ? `tel:${digits}` : null,
+      email,
+      emailLinkable: email !== null && EMAIL.test(email),
+      hours: str(contact.hours),
+    };
+  });
+
+  const organization = str(pub.organization);
+  // The section's syntax tree is parsed on first read: a model built for its texts alone never pays for it.
+  let parts: { lead: Paragraph | null; rest: RootContent[]; depth: number } | undefined;
+  const sectionParts = () => {
+    if (parts) return parts;
+    const section = pub.section();
+    const children = section?.children ?? [];
+    const leadIndex = children.findIndex((node) => node.type === 'paragraph');
+    return (parts = {
+      lead: leadIndex === -1 ? null : (children[leadIndex] as Paragraph),
+      rest: children.filter((_, i) => i !== leadIndex),
+      depth: section?.heading.depth ?? 1,
+    });
+  };
 
   return {
     locale,
-    title: str(data.title) ?? label(locale, 'untitled'),
+    title: str(pub.title) ?? label(locale, 'untitled'),
     organization,
     dateline,
     facts,
-    affectedOrganizations: Array.isArray(data.affected_organizations)
-      ? data.affected_organizations.map(str).filter((o): o is string => o !== null)
-      : [],
-    hasPublicSection: section !== null,
-    lead: leadIndex === -1 ? null : (children[leadIndex] as Paragraph),
-    rest: children.filter((_, i) => i !== leadIndex),
-    publicDepth: section?.heading.depth ?? 1,
+    affectedOrganizations: pub.affectedOrganizations.map((o) => o.value.trim()),
+    hasPublicSection: pub.body !== null,
+    get lead() {
+      return sectionParts().lead;
+    },
+    get rest() {
+      return sectionParts().rest;
+    },
+    get publicDepth() {
+      return sectionParts().depth;
+    },
     services,
     expectedRestoration,
-    dataLoss: { statement: str(loss.statement), facts: lossFacts, categories },
-    art34: publicNotice
+    dataLoss: { statement: str(loss.statement), facts: lossFacts, categories: loss.categories.map((c) => c.value.trim()) },
+    art34: loss.publicNotice
       ? {
-          consequences: str(loss.likely_consequences),
+          consequences: str(loss.likelyConsequences),
           measures: str(loss.measures),
-          hasDpoContact: recordItems(data.contacts).some((c) => c.role === 'dpo' && (str(c.phone) !== null || str(c.email) !== null)),
+          hasDpoContact: pub.contacts.some((c) => c.role.value === 'dpo' && (str(c.phone) !== null || str(c.email) !== null)),
         }
       : null,
-    authorities,
-    updates,
+    authorities: pub.authorities.map((a) => ({ name: str(a.name)!, role: words(a.role) })),
+    updates: updates.map((u) => u.entry),
     contacts,
     source: organization ?? label(locale, 'unnamedOrg'),
-    asOf: published ? { label: label(locale, 'asOf'), value: formatDateTime(published, locale), datetime: published.iso } : null,
+    asOf: asOfTime ? { label: label(locale, 'asOf'), value: formatDateTime(asOfTime, locale), datetime: asOfTime.iso } : null,
+    texts: pub.texts,
+    body: pub.body,
   };
 }

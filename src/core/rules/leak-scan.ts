@@ -1,14 +1,14 @@
 /**
  * Shared scanner of the `leak-*` rules: finds internal details in the text that gets published.
  *
- * What is public (scanned):
+ * What is public (scanned) is exactly what the publication model reads (`selectPublication()` in
+ * render/publication.ts, the only door through which public outputs get report content):
  * - the public section's source, from the line after its heading to its end — everything in it,
  *   fenced code and HTML comments included, because the Markdown source itself is often pasted
  *   into a CMS as it is;
- * - these frontmatter scalars, at their exact source range: `title`, `data_loss.statement`,
- *   `updates[].text`, `affected_services[].workaround`, and (they are printed too)
- *   `affected_services[].name` and `affected_organizations[]`; `data_loss.likely_consequences` and
- *   `data_loss.measures` when a public communication replaces individual notice (GDPR Art. 34(3)(c)).
+ * - every frontmatter value the model hands to an output, at its exact source range (title,
+ *   organization, services, statement, updates, authorities' names, contacts, … — the table in
+ *   docs/published-fields.md is generated from the model).
  *
  * Everything else (internal sections, `iocs`, `authorities[].reference`, `approval`, …) is never
  * scanned: the same content there is expected and gives no finding.
@@ -16,14 +16,16 @@
  * The six rules share one scan per lint (cached per rule context). Where two kinds hit the same
  * text, only the most specific is reported (an IOC that is an IP address is reported as an IOC;
  * the host name inside an e-mail address or a UNC path is not reported again), as long as the rule
- * of the more specific kind is enabled.
+ * of the more specific kind is enabled. Each rule reports at most {@link FINDINGS_PER_PLACE} hits
+ * per published field or section, then one finding that counts the rest (a pasted log must not
+ * bury the Problems panel).
  */
 import { isScalar } from 'yaml';
-import { publishesArt34Contents } from '../art34';
-import { locate, formatPointer } from '../pointer';
-import { isRecord, recordItems } from '../fields';
+import { locate } from '../pointer';
+import { recordItems } from '../fields';
+import { selectPublication } from '../render/publication';
 import { fieldName } from '../i18n';
-import type { RawFinding } from '../types';
+import type { Localized, RawFinding } from '../types';
 import type { RuleContext } from './rule';
 import type { ParsedReport } from '../parse';
 
@@ -40,7 +42,7 @@ export interface LeakHit {
   /** JSON Pointer of the frontmatter field, `null` for the public section. */
   path: string | null;
   /** For host names: why the name is internal. For paths: which kind of path. */
-  detail?: 'internal-domain' | 'internal-section' | 'ipv4' | 'ipv6' | 'windows' | 'unc' | 'unix';
+  detail?: 'internal-domain' | 'internal-email' | 'internal-section' | 'ipv4' | 'ipv6' | 'windows' | 'unc' | 'unix';
   /** For host names under an internal domain: the matching suffix (`.intern`). */
   domain?: string;
 }
@@ -147,6 +149,8 @@ function compileTicketPattern(source: string): RegExp | null {
   }
 }
 
+const VALUE_SEPARATOR = '\n|\n';
+
 const cache = new WeakMap<RuleContext, LeakHit[]>();
 
 /** Every leak in the public text of the context's report, de-duplicated across enabled kinds. */
@@ -198,9 +202,10 @@ function scan(ctx: RuleContext): LeakHit[] {
   };
 
   const hits: LeakHit[] = [];
-  const section = report.publicBounds;
-  if (section && section.endOffset > section.contentOffset) {
-    scanText(text.slice(section.contentOffset, section.endOffset), section.contentOffset, null, settings, hits);
+  const publication = selectPublication(report);
+  const body = publication.body;
+  if (body && body.endOffset > body.offset) {
+    scanText(text.slice(body.offset, body.endOffset), body.offset, null, settings, hits);
   }
   // The published values are scanned as data first: a hit in a value is a hit in its source text
   // and the other way round (line folding keeps white space white space), except across escapes
@@ -208,9 +213,12 @@ function scan(ctx: RuleContext): LeakHit[] {
   // the YAML document with positions, which a clean report never has to build.
   const fm = report.frontmatter;
   if (fm.kind !== 'yaml') return hits;
-  const published = publishedValues(data);
+  const published = publication.texts;
+  // One scan over all values joined (far cheaper than one per value) decides whether any value
+  // has a hit. The separator ends every pattern: a line break for the look-behinds, and a `|`
+  // so that a word like "Version" at the end of one value cannot excuse an address in the next.
   const inValues: LeakHit[] = [];
-  for (const { path, value } of published) scanText(value, 0, path, settings, inValues);
+  scanText(published.map((text) => text.value).join(VALUE_SEPARATOR), 0, null, settings, inValues);
   if (inValues.length === 0 && !fm.source.includes('\\')) return hits;
   const doc = report.yaml;
   for (const { path } of published) {
@@ -220,32 +228,6 @@ function scan(ctx: RuleContext): LeakHit[] {
     scanText(text.slice(start, end), start, path, settings, hits);
   }
   return hits;
-}
-
-/** The published string values of the frontmatter (see the module comment), with their JSON Pointers. */
-function publishedValues(data: Record<string, unknown>): Array<{ path: string; value: string }> {
-  const values: Array<{ path: string; value: string }> = [];
-  const add = (value: unknown, segments: Array<string | number>) => {
-    if (typeof value === 'string') values.push({ path: formatPointer(segments), value });
-  };
-  add(data.title, ['title']);
-  if (isRecord(data.data_loss)) add(data.data_loss.statement, ['data_loss', 'statement']);
-  if (publishesArt34Contents(data)) {
-    const loss = data.data_loss as Record<string, unknown>;
-    add(loss.likely_consequences, ['data_loss', 'likely_consequences']);
-    add(loss.measures, ['data_loss', 'measures']);
-  }
-  const list = (key: string) => (Array.isArray(data[key]) ? (data[key] as unknown[]) : []);
-  list('affected_services').forEach((service, i) => {
-    if (!isRecord(service)) return;
-    add(service.name, ['affected_services', i, 'name']);
-    add(service.workaround, ['affected_services', i, 'workaround']);
-  });
-  list('updates').forEach((update, i) => {
-    if (isRecord(update)) add(update.text, ['updates', i, 'text']);
-  });
-  list('affected_organizations').forEach((organization, i) => add(organization, ['affected_organizations', i]));
-  return values;
 }
 
 /** Finds the leaks in `source`, a published text that starts at `base` in the document. */
@@ -268,7 +250,11 @@ function scanText(source: string, base: number, path: string | null, settings: S
     else if (settings.internalHosts.has(lower)) add('hostname', m.index, host, { detail: 'internal-section' });
   }
   for (const m of source.matchAll(EMAIL)) {
-    if (!settings.contactEmails.has(m[0].toLowerCase())) add('email', m.index, m[0]);
+    const lower = m[0].toLowerCase();
+    // An address under an internal domain names an internal system, listed contact or not.
+    const domain = settings.suffixes.find((suffix) => lower.endsWith(suffix));
+    if (domain) add('hostname', m.index, m[0], { detail: 'internal-email', domain });
+    else if (!settings.contactEmails.has(lower)) add('email', m.index, m[0]);
   }
   if (settings.ticket) {
     for (const m of source.matchAll(settings.ticket)) {
@@ -347,9 +333,52 @@ export function whereText(ctx: RuleContext, hit: LeakHit): string {
     : ctx.t({ en: 'in {field}', de: 'in {field}' }, { field: fieldName(hit.path) });
 }
 
-/** The findings of one leak kind, with the rule's message. */
+/** How many hits of one kind a rule reports one by one per published field or section. */
+export const FINDINGS_PER_PLACE = 5;
+
+/** What each kind of leak is called in the summary "… and N more". */
+const KIND_PLURALS: Record<LeakKind, Localized> = {
+  ioc: { en: 'values from `iocs`', de: 'Werte aus `iocs`' },
+  email: { en: 'e-mail addresses', de: 'E-Mail-Adressen' },
+  ip: { en: 'IP addresses', de: 'IP-Adressen' },
+  path: { en: 'file system paths', de: 'Dateipfade' },
+  hostname: { en: 'internal host names', de: 'interne Hostnamen' },
+  ticket: { en: 'ticket IDs', de: 'Ticketnummern' },
+};
+
+/**
+ * The findings of one leak kind, with the rule's message: the first {@link FINDINGS_PER_PLACE} of
+ * each published field (or of the public section) at their exact ranges, then one finding at the
+ * next hit that says how many more there are.
+ */
 export function leakFindings(ctx: RuleContext, ruleId: string, kind: LeakKind, message: (hit: LeakHit) => string): RawFinding[] {
-  return findLeaks(ctx)
-    .filter((hit) => hit.kind === kind)
-    .map((hit) => ({ ruleId, message: message(hit), offset: hit.offset, endOffset: hit.endOffset, path: hit.path }));
+  const findings: RawFinding[] = [];
+  const byPlace = new Map<string | null, LeakHit[]>();
+  for (const hit of findLeaks(ctx)) {
+    if (hit.kind !== kind) continue;
+    const list = byPlace.get(hit.path);
+    if (list) list.push(hit);
+    else byPlace.set(hit.path, [hit]);
+  }
+  for (const [path, hits] of byPlace) {
+    for (const hit of hits.slice(0, FINDINGS_PER_PLACE)) {
+      findings.push({ ruleId, message: message(hit), offset: hit.offset, endOffset: hit.endOffset, path });
+    }
+    const more = hits.slice(FINDINGS_PER_PLACE);
+    if (more.length === 0) continue;
+    findings.push({
+      ruleId,
+      message: ctx.t(
+        {
+          en: '… and {n} more {what} {where} (the first {shown} are marked one by one): none of them may be published.',
+          de: '… und {n} weitere {what} {where} (die ersten {shown} sind einzeln markiert): Keine davon darf veröffentlicht werden.',
+        },
+        { n: more.length, what: ctx.t(KIND_PLURALS[kind]), where: whereText(ctx, more[0]!), shown: FINDINGS_PER_PLACE },
+      ),
+      offset: more[0]!.offset,
+      endOffset: more[0]!.endOffset,
+      path,
+    });
+  }
+  return findings;
 }

@@ -1,19 +1,19 @@
 import type { Rule } from './rule';
 
-/** Default largest document the engine parses, in UTF-16 code units (about 2 MB of text). */
-export const DEFAULT_MAX_SIZE = 2 * 1024 * 1024;
-
 /**
  * **size-limit** — a document larger than the configured limit (default 2 MB) is not parsed at
- * all: one info finding says so instead of freezing the editor or a CI job on a huge or binary
- * file. Raise the limit (`incidentReport.maxSize`, CLI `--max-size`) for genuinely large reports.
+ * all, so nothing in it is checked: one error says so instead of freezing the editor or a CI job on
+ * a huge or binary file. It is an error because an unchecked report must never look clean: lint
+ * exits 1 (and `--max-warnings 0` cannot pass it), and `render` refuses to print its release.
+ * Raise the limit for genuinely large reports: CLI `--max-size N`, setting `incidentReport.maxSize`
+ * (characters, 0 = the default), or `maxSize` in the linter's options.
  */
 export const sizeLimitRule: Rule = {
   id: 'size-limit',
-  defaultSeverity: 'info',
+  defaultSeverity: 'error',
   description: {
-    en: 'Documents above the size limit are skipped with a note instead of being parsed.',
-    de: 'Dokumente über der Größengrenze werden mit einem Hinweis übersprungen statt gelesen.',
+    en: 'Documents above the size limit are not checked: an error, so they cannot pass or be published unchecked.',
+    de: 'Dokumente über der Größengrenze werden nicht geprüft: ein Fehler, damit sie nicht ungeprüft durchgehen oder veröffentlicht werden.',
   },
   check: () => [],
   precheck(text, ctx) {
@@ -24,8 +24,8 @@ export const sizeLimitRule: Rule = {
         ruleId: this.id,
         message: ctx.t(
           {
-            en: 'This document has {size} characters, more than the limit of {limit}: it was not checked. Split it, or raise the size limit.',
-            de: 'Dieses Dokument hat {size} Zeichen, mehr als die Grenze von {limit}: Es wurde nicht geprüft. Aufteilen oder die Größengrenze erhöhen.',
+            en: 'This document has {size} characters, more than the limit of {limit}: it was not checked, so nothing in it may be published. Split it, or raise the limit (CLI `--max-size`, setting `incidentReport.maxSize`).',
+            de: 'Dieses Dokument hat {size} Zeichen, mehr als die Grenze von {limit}: Es wurde nicht geprüft, also darf nichts daraus veröffentlicht werden. Aufteilen oder die Grenze erhöhen (CLI `--max-size`, Einstellung `incidentReport.maxSize`).',
           },
           { size: text.length, limit: ctx.maxSize },
         ),
@@ -36,3 +36,6 @@ export const sizeLimitRule: Rule = {
     ];
   },
 };
+
+/** Default largest document the engine parses, in UTF-16 code units (about 2 MB of text). */
+export const DEFAULT_MAX_SIZE = 2 * 1024 * 1024;

@@ -72,6 +72,14 @@ export async function exportPressRelease(engine: EngineService, previewed: vscod
     return undefined;
   }
 
+  // Fail closed, even when forced: text that was not scanned for leaks is never exported.
+  if (result.unchecked) {
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('Incident Report: {0} is larger than the size limit and was not checked; nothing was exported. Raise the setting incidentReport.maxSize to check it.', fileName(uri)),
+    );
+    return undefined;
+  }
+
   const errors = result.findings.filter((f) => f.severity === 'error');
   if (errors.length > 0 && !args.force) {
     const leaks = errors.filter((f) => f.ruleId.startsWith('leak-')).length;

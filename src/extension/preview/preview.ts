@@ -221,6 +221,10 @@ export class PressReleasePreview implements vscode.Disposable {
     if (!document) return empty(vscode.l10n.t('The report {0} cannot be opened.', uri.path));
     const result = await this.engine.lint(document);
     if (!result) return empty(vscode.l10n.t('This file is not an incident report.'));
+    // Fail closed: text that was not scanned for leaks is never shown as a release.
+    if (result.unchecked) {
+      return empty(vscode.l10n.t('This report is larger than the size limit and was not checked, so no press release is shown. Raise the setting incidentReport.maxSize to check it.'));
+    }
     const { linter } = await this.engine.linterFor(document.uri);
     const release = renderPressRelease(result.report, { locale: linter.locale, schema: linter.schema.info });
     return {

@@ -1,0 +1,188 @@
+/**
+ * What a report publishes, read through ONE accessor. Every public output (press release, and
+ * whatever `outputs.ts` registers) is built by `buildModel()` from this selection alone, and the
+ * `leak-*` rules scan exactly {@link Publication.texts} plus the public section's body range. So a
+ * report value that is not selected here cannot reach any output, and a value that is selected is
+ * always scanned: there is no second list to keep in step.
+ *
+ * Selecting is cheap (no Markdown parse, no date formatting), so the linter runs this very code on
+ * every keystroke; formatting for display happens in `model.ts`.
+ */
+import type { ParsedReport } from '../parse';
+import type { PublicBounds, PublicSection } from '../publicSection';
+import { isRecord } from '../fields';
+import { publishesArt34Contents } from '../art34';
+
+/** One report value that a public output may print, with the JSON Pointer it was read from. */
+export interface PublishedText {
+  /** RFC 6901 JSON Pointer into the frontmatter (`/contacts/0/hours`). */
+  readonly path: string;
+  /** The value as written in the report (numbers as their decimal string). */
+  readonly value: string;
+}
+
+/** A published contact (only the roles a release lists, see {@link CONTACT_ORDER}). */
+export interface PublishedContact {
+  index: number;
+  role: PublishedText;
+  name: PublishedText | null;
+  phone: PublishedText | null;
+  email: PublishedText | null;
+  hours: PublishedText | null;
+}
+
+/** Everything public outputs may show of a report. Values are raw (untrimmed) report text. */
+export interface Publication {
+  /** Every value handed out below, in reading order: what the leak rules scan. */
+  readonly texts: readonly PublishedText[];
+  /** The public section's content (after its heading line), or `null`: scanned as a whole. */
+  readonly body: { offset: number; endOffset: number } | null;
+  /** The public section's syntax tree (parses the body on first call). */
+  section(): PublicSection | null;
+  /** Not printed as text: they choose the release's language and time zone. */
+  lang: unknown;
+  timezone: unknown;
+  title: PublishedText | null;
+  organization: PublishedText | null;
+  status: PublishedText | null;
+  severity: PublishedText | null;
+  incidentType: PublishedText | null;
+  timestamps: Record<'started_at' | 'detected_at' | 'contained_at' | 'resolved_at' | 'published_at', PublishedText | null>;
+  affectedOrganizations: PublishedText[];
+  services: Array<{ index: number; name: PublishedText; status: PublishedText | null; workaround: PublishedText | null; restoredAt: PublishedText | null }>;
+  expectedRestoration: PublishedText | null;
+  dataLoss: {
+    occurred: PublishedText | null;
+    exfiltration: PublishedText | null;
+    personalData: PublishedText | null;
+    statement: PublishedText | null;
+    authorityNotifiedAt: PublishedText | null;
+    /** A number, printed as a number ("about 1,200"): it cannot carry text. */
+    subjectsApprox: number | null;
+    categories: PublishedText[];
+    /** True when a public communication replaces individual notice (GDPR Art. 34(3)(c), see art34.ts). */
+    publicNotice: boolean;
+    /** Art. 34(2) contents, read only when {@link publicNotice}: internal otherwise. */
+    likelyConsequences: PublishedText | null;
+    measures: PublishedText | null;
+  };
+  /** Name and role only: an authority's `reference` (case number) stays internal. */
+  authorities: Array<{ index: number; name: PublishedText; role: PublishedText | null }>;
+  updates: Array<{ index: number; at: PublishedText | null; text: PublishedText | null }>;
+  contacts: PublishedContact[];
+}
+
+/**
+ * Contacts in the order a reader needs them. The data protection officer is published only when
+ * personal data is (or may be) affected: Art. 34(2) with 33(3)(b) GDPR asks for the DPO's contact
+ * details when people are told about a breach of their data; otherwise the DPO is not a point of
+ * contact for the incident and would only draw unrelated enquiries.
+ */
+export const CONTACT_ORDER = ['press', 'hotline', 'emergency', 'dpo'] as const;
+
+const TIMESTAMP_KEYS = ['started_at', 'detected_at', 'contained_at', 'resolved_at', 'published_at'] as const;
+
+/** Selects what a report publishes. Never throws: a broken report publishes what can be read. */
+export function selectPublication(report: ParsedReport): Publication {
+  const data = isRecord(report.data) ? report.data : {};
+  const texts: PublishedText[] = [];
+
+  // THE accessor: the only way report values get into a publication. A blank value is no text.
+  const read = (...segments: Array<string | number>): PublishedText | null => {
+    let value: unknown = data;
+    for (const segment of segments) {
+      if (Array.isArray(value) && typeof segment === 'number') value = value[segment];
+      else if (isRecord(value) && typeof segment === 'string') value = value[segment];
+      else return null;
+    }
+    const text = typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : null;
+    if (text === null || text.trim() === '') return null;
+    // The segments are this module's own keys and indices: nothing to escape (no `~`, no `/`).
+    const published = { path: '/' + segments.join('/'), value: text };
+    texts.push(published);
+    return published;
+  };
+  // Indices of a list field (the items are read through `read`).
+  const indices = (value: unknown): number[] => (Array.isArray(value) ? value.map((_, i) => i) : []);
+  const record = (value: unknown): Record<string, unknown> => (isRecord(value) ? value : {});
+  // Every item of a list of strings (`list` is the list itself, `segments` where it is).
+  const readAll = (list: unknown, ...segments: string[]) =>
+    indices(list)
+      .map((i) => read(...segments, i))
+      .filter((t): t is PublishedText => t !== null);
+
+  const timestamps = {} as Publication['timestamps'];
+  for (const key of TIMESTAMP_KEYS) timestamps[key] = read('timestamps', key);
+
+  const services = indices(data.affected_services).flatMap((index) => {
+    const name = read('affected_services', index, 'name');
+    if (!name) return [];
+    return [{
+      index,
+      name,
+      status: read('affected_services', index, 'status'),
+      workaround: read('affected_services', index, 'workaround'),
+      restoredAt: read('affected_services', index, 'restored_at'),
+    }];
+  });
+
+  const loss = record(data.data_loss);
+  const personalData = read('data_loss', 'personal_data');
+  const publicNotice = publishesArt34Contents(data);
+  const dataLoss: Publication['dataLoss'] = {
+    occurred: read('data_loss', 'occurred'),
+    exfiltration: read('data_loss', 'exfiltration'),
+    personalData,
+    statement: read('data_loss', 'statement'),
+    authorityNotifiedAt: read('data_loss', 'authority_notified_at'),
+    subjectsApprox: typeof loss.subjects_approx === 'number' && Number.isFinite(loss.subjects_approx) ? loss.subjects_approx : null,
+    categories: readAll(loss.data_categories, 'data_loss', 'data_categories'),
+    publicNotice,
+    likelyConsequences: publicNotice ? read('data_loss', 'likely_consequences') : null,
+    measures: publicNotice ? read('data_loss', 'measures') : null,
+  };
+
+  const authorities = indices(data.authorities).flatMap((index) => {
+    const name = read('authorities', index, 'name');
+    return name ? [{ index, name, role: read('authorities', index, 'role') }] : [];
+  });
+
+  const updates = indices(data.updates).map((index) => ({ index, at: read('updates', index, 'at'), text: read('updates', index, 'text') }));
+
+  // With a public communication instead of individual notice, the DPO's contact is part of it.
+  const showDpo = personalData?.value === 'yes' || personalData?.value === 'unknown' || publicNotice;
+  const contacts = indices(data.contacts)
+    .map((index) => ({ index, role: record((data.contacts as unknown[])[index]).role }))
+    .filter(({ role }) => typeof role === 'string' && (CONTACT_ORDER as readonly string[]).includes(role) && (role !== 'dpo' || showDpo))
+    .sort((a, b) => CONTACT_ORDER.indexOf(a.role as never) - CONTACT_ORDER.indexOf(b.role as never) || a.index - b.index)
+    .map(({ index }): PublishedContact => ({
+      index,
+      role: read('contacts', index, 'role')!,
+      name: read('contacts', index, 'name'),
+      phone: read('contacts', index, 'phone'),
+      email: read('contacts', index, 'email'),
+      hours: read('contacts', index, 'hours'),
+    }));
+
+  const bounds: PublicBounds | null = report.publicBounds;
+  return {
+    texts,
+    body: bounds ? { offset: bounds.contentOffset, endOffset: bounds.endOffset } : null,
+    section: () => report.publicSection,
+    lang: data.lang,
+    timezone: data.timezone,
+    title: read('title'),
+    organization: read('organization'),
+    status: read('status'),
+    severity: read('severity'),
+    incidentType: read('incident_type'),
+    timestamps,
+    affectedOrganizations: readAll(data.affected_organizations, 'affected_organizations'),
+    services,
+    expectedRestoration: read('expected_restoration'),
+    dataLoss,
+    authorities,
+    updates,
+    contacts,
+  };
+}
