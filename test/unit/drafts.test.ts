@@ -242,3 +242,15 @@ describe('publication model: Art. 34(2) contents', () => {
     assert.equal(buildModel(parseReport(internal)).art34, null);
   });
 });
+
+describe('leak rules: Art. 34(2) contents', () => {
+  it('scan likely_consequences and measures only when they are published', async () => {
+    const { createLinter } = await import('../../src/core');
+    const linter = createLinter({ locale: 'en', timeZone: 'Europe/Berlin', now: () => NOW });
+    const leaky = FULL.replace('  art34_exemption:', '  measures: Firewall 10.20.30.40 neu konfiguriert.\n  art34_exemption:');
+    const published = linter.lint(leaky).findings.filter((f) => f.ruleId === 'leak-ip').map((f) => `${f.line}:${f.column} ${f.path}`);
+    assert.deepEqual(published, ['30:22 /data_loss/measures']);
+    const internal = leaky.replace('art34_exemption: disproportionate_effort', 'art34_exemption: encrypted');
+    assert.deepEqual(linter.lint(internal).findings.filter((f) => f.ruleId === 'leak-ip'), []);
+  });
+});
