@@ -6,6 +6,7 @@ import { rangeForPointer, type Locale, type ParsedReport } from '../core';
 import type { Clock } from './clock';
 import { InternalCommands } from './constants';
 import type { EngineService } from './engine';
+import type { DiagnosticsService } from './diagnostics';
 
 /** How often the clock ticks: it shows minutes at best, so twice a minute keeps it right. */
 const TICK_MS = 30_000;
@@ -66,17 +67,18 @@ export function fieldRange(document: vscode.TextDocument, report: ParsedReport, 
 /**
  * A status-bar item with the active report's next reporting deadline and the time left
  * ("DSGVO-Meldung: noch 11 h"), in warning and then error colours as it nears and passes. It reads
- * the engine's cached parse of the document (no re-lint on a tick), ticks every 30 seconds, hides
+ * the engine's cached parse of the document (no re-lint on a tick), ticks every 30 seconds (and follows edits once the diagnostics have linted them), hides
  * when nothing is due, and a click jumps to the field that records the stage.
  */
-export function registerDeadlineClock(context: vscode.ExtensionContext, engine: EngineService, clock: Clock): DeadlineClockState {
+export function registerDeadlineClock(context: vscode.ExtensionContext, engine: EngineService, diagnostics: DiagnosticsService, clock: Clock): DeadlineClockState {
   const item = vscode.window.createStatusBarItem('incidentReport.deadline', vscode.StatusBarAlignment.Left, 9);
   item.name = 'Incident Report: deadline';
   let shown: { text: string; tooltip: string; level: 'none' | 'warning' | 'error'; pointer: string } | undefined;
 
-  const refresh = () => {
+  // Ticks and diagnostics read the engine's last result; only switching editors may lint (once).
+  const refresh = (lint = false) => {
     const document = vscode.window.activeTextEditor?.document;
-    const result = document ? engine.lintNow(document) : null;
+    const result = document && engine.isReport(document) ? (engine.lastResult(document) ?? (lint ? engine.lintNow(document) : null)) : null;
     const settings = document ? engine.settings(document.uri) : undefined;
     const next = result && settings ? nextDeadline(deadlinesOf(result.report, settings.timeZone)) : null;
     if (!document || !result || !settings || !next) {
@@ -97,17 +99,17 @@ export function registerDeadlineClock(context: vscode.ExtensionContext, engine: 
     shown = { text, tooltip, level, pointer: next.pointer };
   };
 
-  const timer = setInterval(refresh, TICK_MS);
+  const timer = setInterval(() => refresh(), TICK_MS);
   context.subscriptions.push(
     item,
     { dispose: () => clearInterval(timer) },
-    vscode.window.onDidChangeActiveTextEditor(refresh),
-    // Edits change the facts; the engine's cache makes this a lookup once diagnostics linted the version.
-    vscode.workspace.onDidChangeTextDocument((event) => {
-      if (event.document === vscode.window.activeTextEditor?.document) refresh();
+    vscode.window.onDidChangeActiveTextEditor(() => refresh(true)),
+    // Edits reach the clock through the (debounced) diagnostics: the facts just linted.
+    diagnostics.onDidChange((uri) => {
+      if (uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) refresh();
     }),
-    engine.onDidChange(refresh),
-    clock.onDidChange(refresh),
+    engine.onDidChange(() => refresh()),
+    clock.onDidChange(() => refresh(true)),
     vscode.commands.registerCommand(InternalCommands.revealDeadline, async (uri: vscode.Uri, pointer: string) => {
       const document = await vscode.workspace.openTextDocument(uri);
       const result = engine.lintNow(document);
@@ -119,7 +121,7 @@ export function registerDeadlineClock(context: vscode.ExtensionContext, engine: 
       }
     }),
   );
-  refresh();
+  refresh(true);
 
   return {
     get text() {
@@ -134,6 +136,6 @@ export function registerDeadlineClock(context: vscode.ExtensionContext, engine: 
     get pointer() {
       return shown?.pointer;
     },
-    refresh,
+    refresh: () => refresh(true),
   };
 }

@@ -122,6 +122,14 @@ export class EngineService implements vscode.Disposable {
     return this.lintWith(linter, document, this.generation);
   }
 
+  /**
+   * The last lint result of a document, even of an older version, without linting (`null` when it
+   * was never linted): for views that refresh on a timer and must not lint on their own.
+   */
+  lastResult(document: vscode.TextDocument): LintResult | null {
+    return this.cache.get(document.uri.toString())?.result ?? null;
+  }
+
   /** Forgets the cached result of a closed document. */
   forget(uri: vscode.Uri): void {
     this.cache.delete(uri.toString());

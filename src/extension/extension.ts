@@ -39,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const statusBar = registerStatusBar(context, engine, diagnostics);
   const clock = new Clock();
   context.subscriptions.push(clock, vscode.commands.registerCommand(InternalCommands.setClock, (value?: string | number) => clock.set(value)));
-  const deadlineClock = registerDeadlineClock(context, engine, clock);
+  const deadlineClock = registerDeadlineClock(context, engine, diagnostics, clock);
   registerDrafts(context, engine, clock);
   registerCommands(context, engine, diagnostics);
   registerCodeActions(context, engine);
