@@ -1,7 +1,7 @@
 /**
  * The Markdown snippets of the extension (snippets/incident-report.code-snippets), built from the
  * same templates the quick fixes use, so a data-loss sentence reads the same everywhere.
- * `npx tsx scripts/gen-snippets.ts` writes the file; test/unit/snippets.test.ts checks it is up to
+ * `npm run generate` writes the file; test/unit/snippets.test.ts checks it is up to
  * date and that every snippet, expanded, gives valid YAML and a report without schema errors.
  */
 import type { Locale } from '../src/core/types';

@@ -7,8 +7,8 @@ export { createLinter, DEFAULT_INTERNAL_DOMAINS, DEFAULT_TICKET_PATTERN, type Li
 export { parseReport, type ParsedReport, type Frontmatter } from './parse';
 export { findPublicSection, isPublicHeading, PUBLIC_SECTION_TITLES, type PublicSection } from './publicSection';
 export { formatPointer, parsePointer, locate, rangeForPointer } from './pointer';
-export { fieldName, toLocale } from './i18n';
-export { RULES, RULE_IDS, type Rule } from './rules';
+export { fieldName, t, toLocale } from './i18n';
+export { RULES, RULE_IDS, RULE_OPTIONS, type OptionSpec, type Rule, type RuleDocs } from './rules';
 export { BUNDLED_SCHEMA, bundledCompiledSchema, compileCustomSchema, SchemaLoadError, type CompiledSchema } from './schema/validator';
 export { SchemaInfo, type FieldInfo, type JsonSchema } from './schema/meta';
 export { isIncidentReport, DEFAULT_REPORT_GLOBS, REPORT_MARKER } from './isReport';
@@ -30,14 +30,13 @@ export {
   type ConfidentialOutput,
 } from './render';
 export { applyEdits, diffEdit, fixAllText, fixEdits, safeEdits, type FixAction, type FixOptions, type TextEdit } from './fixes';
-export {
-  completionContext,
-  hoverTarget,
-  serviceNamesFromCatalog,
-  serviceNamesOfReport,
-  type CompletionContext,
-  type HoverTarget,
-  type KeyCompletionContext,
-  type ValueCompletionContext,
-} from './completion';
+export { locateFrontmatter, frontmatterContent } from './frontmatter';
+export { indentUnit, reportTimeZone } from './frontmatterLines';
+export { completionContext, type CompletionContext, type KeyCompletionContext, type ValueCompletionContext } from './completion';
+export { hoverTarget, type HoverTarget } from './hover';
+export { serviceNamesFromCatalog, serviceNamesOfReport } from './serviceNames';
+export { FIELD_DOC_TEXT, fieldDocumentation, valueDocumentation, escapeMarkdown, isDateTimeField, requiredIn } from './fieldDocs';
+export { newReportTemplate, reportId, toMinute } from './templates/report';
+export { appendUpdate } from './templates/update';
+export { yamlScalar } from './yamlText';
 export { DATA_LOSS_TEMPLATES, dataLossFields, type DataLossTemplate, type DataLossVariant } from './templates/dataLoss';

@@ -5,13 +5,10 @@ import { getIn, isRecord } from './fields';
 import { t } from './i18n';
 import { isValidTimeZone, systemTimeZone } from './time';
 import { bundledCompiledSchema, compileCustomSchema, type CompiledSchema } from './schema/validator';
-import { DEFAULT_MAX_SIZE, RULES, type Rule, type RuleContext, type RuleSettings } from './rules';
+import { DEFAULT_INTERNAL_DOMAINS, DEFAULT_MAX_SIZE, DEFAULT_TICKET_PATTERN, RULES, type Rule, type RuleContext, type RuleSettings } from './rules';
 
-/** Default domain suffixes whose host names never belong in public text. */
-export const DEFAULT_INTERNAL_DOMAINS: readonly string[] = ['.intern', '.internal', '.local', '.lan', '.corp', '.localdomain'];
-
-/** Default pattern of ticket IDs (`INC-2023-4711`, `CHG-12345`, `#4711` is not matched). */
-export const DEFAULT_TICKET_PATTERN = '\\b(?:INC|CHG|REQ|SR|TKT|PRB|RITM|JIRA|SEC)-\\d[\\d-]*\\b';
+// The defaults live with the rules that declare these options.
+export { DEFAULT_INTERNAL_DOMAINS, DEFAULT_TICKET_PATTERN } from './rules';
 
 /** How a linter is set up; every field is optional. */
 export interface LintOptions {

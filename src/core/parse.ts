@@ -5,23 +5,9 @@ import type { Root } from 'mdast';
 import type { Node as UnistNode } from 'unist';
 import { boundsOf, findPublicSection, scanPublicBounds, type PublicBounds, type PublicSection } from './publicSection';
 import { loadPlainYaml } from './yamlData';
+import { locateFrontmatter, type Frontmatter } from './frontmatter';
 
-/** Where the frontmatter sits in the text, or why there is none. */
-export type Frontmatter =
-  | {
-      kind: 'yaml';
-      /** Range of the opening `---` (without line break). */
-      open: { offset: number; endOffset: number };
-      /** Range of the closing `---`. */
-      close: { offset: number; endOffset: number };
-      /** Offset where the YAML content starts in the document. */
-      contentOffset: number;
-      /** The YAML source between the fences. */
-      source: string;
-    }
-  | { kind: 'none' }
-  | { kind: 'toml'; offset: number; endOffset: number }
-  | { kind: 'unclosed'; open: { offset: number; endOffset: number } };
+export type { Frontmatter } from './frontmatter';
 
 /** A report parsed once; every rule, the renderer and the editor adapters read from it. */
 export interface ParsedReport {
@@ -72,10 +58,8 @@ const DEFAULT_LIMITS: ParseLimits = { maxAliasCount: 100 };
 // It sees only the body: micromark is slow on long frontmatter, and the fences are easy to find.
 const markdownParser = unified().use(remarkParse).freeze();
 
-const FENCE_LINE = /^---[ \t]*$/;
 /** A line opening with 200+ characters of container markup (quotes, list markers, indentation), not a thematic break. */
 const TOO_DEEP = /^(?![-*_ \t]*$)[ \t>*+-]{200,}/m;
-const TOML_FENCE_LINE = /^\+\+\+[ \t]*$/;
 
 /** Parses a report: frontmatter fences, YAML (1.2, with positions), Markdown body and public section. */
 export function parseReport(input: string, limits: ParseLimits = DEFAULT_LIMITS): ParsedReport {
@@ -209,32 +193,4 @@ function parseBody(text: string, bodyOffset: number, lines: LineCounter): { root
     if (children) pending.push(...children);
   }
   return { root: tree, error: null };
-}
-
-/** Finds the frontmatter fences: `---` alone on the first line and on a later line. */
-function locateFrontmatter(text: string): Frontmatter {
-  const firstBreak = text.indexOf('\n');
-  const firstLine = (firstBreak === -1 ? text : text.slice(0, firstBreak)).replace(/\r$/, '');
-  if (TOML_FENCE_LINE.test(firstLine)) return { kind: 'toml', offset: 0, endOffset: 3 };
-  if (!FENCE_LINE.test(firstLine)) return { kind: 'none' };
-  const open = { offset: 0, endOffset: 3 };
-  if (firstBreak === -1) return { kind: 'unclosed', open };
-  const contentOffset = firstBreak + 1;
-  for (let start = contentOffset; start < text.length; ) {
-    const newline = text.indexOf('\n', start);
-    const end = newline === -1 ? text.length : newline;
-    const line = text.slice(start, end).replace(/\r$/, '');
-    if (FENCE_LINE.test(line)) {
-      return {
-        kind: 'yaml',
-        open,
-        close: { offset: start, endOffset: start + 3 },
-        contentOffset,
-        source: text.slice(contentOffset, start),
-      };
-    }
-    if (newline === -1) break;
-    start = newline + 1;
-  }
-  return { kind: 'unclosed', open };
 }

@@ -1,20 +1,10 @@
 import * as vscode from 'vscode';
-import { systemTimeZone, type Finding, type Locale, type Localized } from '../core';
-import { diffEdit, fixAllText, fixEdits, type FixAction, type FixOptions, type TextEdit } from '../core/fixes';
+import { diffEdit, fixEdits, type Finding, type FixAction, type TextEdit } from '../core';
 import { Commands, DIAGNOSTIC_SOURCE, LANGUAGE_ID } from './constants';
 import type { EngineService } from './engine';
 
 /** `source.fixAll.incidentReport`: what "fix all" on save and the Source Action menu ask for. */
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('incidentReport');
-
-const TEXT = {
-  fixAll: { en: 'Fix all safe problems (Incident Report)', de: 'Alle sicheren Probleme beheben (Incident Report)' },
-  notAReport: {
-    en: 'Incident Report: the active editor does not hold an incident report.',
-    de: 'Incident Report: Im aktiven Editor ist kein Vorfallsbericht geöffnet.',
-  },
-  nothingToFix: { en: 'Incident Report: nothing to fix automatically.', de: 'Incident Report: Nichts automatisch zu beheben.' },
-} satisfies Record<string, Localized>;
 
 /**
  * Quick fixes for our diagnostics (computed by the core's fix engine from each finding's fix data),
@@ -49,7 +39,7 @@ class IncidentReportCodeActions implements vscode.CodeActionProvider {
     if (only && only.contains(FIX_ALL_KIND)) {
       const edit = await fixAllEdit(this.engine, document);
       if (edit && !token.isCancellationRequested) {
-        const action = new vscode.CodeAction(localized(this.engine, document, TEXT.fixAll), FIX_ALL_KIND);
+        const action = new vscode.CodeAction(vscode.l10n.t('Fix all safe problems (Incident Report)'), FIX_ALL_KIND);
         action.edit = edit;
         actions.push(action);
       }
@@ -61,7 +51,7 @@ class IncidentReportCodeActions implements vscode.CodeActionProvider {
       // Cached per document version: the same result the diagnostics were made from.
       const result = await this.engine.lint(document);
       if (!result || token.isCancellationRequested) return actions;
-      const options = await fixOptions(this.engine, document);
+      const options = await this.engine.fixOptions(document);
       const byKey = new Map<string, vscode.CodeAction>();
       for (const diagnostic of ours) {
         const finding = findingFor(document, result.findings, diagnostic);
@@ -115,19 +105,10 @@ function workspaceEdit(document: vscode.TextDocument, edits: readonly TextEdit[]
   return edit;
 }
 
-/** Fix titles follow the message language (`incidentReport.locale`), like the diagnostics. */
-async function fixOptions(engine: EngineService, document: vscode.TextDocument): Promise<FixOptions> {
-  const settings = engine.settings(document.uri);
-  const { linter } = await engine.linterFor(document.uri);
-  return { locale: settings.locale, schema: linter.schema.info, timeZone: settings.timeZone ?? systemTimeZone() };
-}
-
 /** One edit applying every safe fix (repeated until none is left), or `null` when there is none. */
 async function fixAllEdit(engine: EngineService, document: vscode.TextDocument): Promise<vscode.WorkspaceEdit | null> {
-  const { linter } = await engine.linterFor(document.uri);
-  const options = await fixOptions(engine, document);
   const text = document.getText();
-  const change = diffEdit(text, fixAllText(text, (input) => linter.lint(input), options));
+  const change = diffEdit(text, await engine.fixAll(document));
   return change ? workspaceEdit(document, [change]) : null;
 }
 
@@ -138,21 +119,13 @@ async function fixAllEdit(engine: EngineService, document: vscode.TextDocument):
 async function fixAllInActiveEditor(engine: EngineService): Promise<boolean> {
   const document = vscode.window.activeTextEditor?.document;
   if (!document || !engine.isReport(document)) {
-    void vscode.window.showInformationMessage(t(document ? engine.settings(document.uri).locale : engine.settings(undefined).locale, TEXT.notAReport));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Incident Report: the active editor does not hold an incident report.'));
     return false;
   }
   const edit = await fixAllEdit(engine, document);
   if (!edit) {
-    void vscode.window.showInformationMessage(localized(engine, document, TEXT.nothingToFix));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Incident Report: nothing to fix automatically.'));
     return false;
   }
   return vscode.workspace.applyEdit(edit);
-}
-
-function localized(engine: EngineService, document: vscode.TextDocument, text: Localized): string {
-  return t(engine.settings(document.uri).locale, text);
-}
-
-function t(locale: Locale, text: Localized): string {
-  return text[locale];
 }

@@ -1,8 +1,5 @@
 import * as vscode from 'vscode';
-import { isValidTimeZone, systemTimeZone, toLocale, type Locale } from '../core';
-import { newReportTemplate, reportId, toMinute } from '../core/templates/report';
-import { appendUpdate } from '../core/templates/update';
-import { formatInZone } from '../core/time';
+import { appendUpdate, formatInZone, isValidTimeZone, newReportTemplate, reportId, systemTimeZone, toLocale, toMinute, type Locale } from '../core';
 import { Commands, ContextKeys } from './constants';
 import { exists } from './files';
 import type { EngineService } from './engine';

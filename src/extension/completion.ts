@@ -1,34 +1,27 @@
 import * as vscode from 'vscode';
 import {
+  completionContext,
+  FIELD_DOC_TEXT,
+  fieldDocumentation,
   formatInZone,
   formatPointer,
-  isIncidentReport,
-  isValidTimeZone,
-  systemTimeZone,
-  type FieldInfo,
-  type Locale,
-  type Localized,
-  type SchemaInfo,
-} from '../core';
-import {
-  completionContext,
+  indentUnit,
+  isDateTimeField,
+  reportTimeZone,
   serviceNamesFromCatalog,
   serviceNamesOfReport,
+  systemTimeZone,
+  t,
+  yamlScalar,
+  type FieldInfo,
   type KeyCompletionContext,
+  type Locale,
+  type SchemaInfo,
   type ValueCompletionContext,
-} from '../core/completion';
-import { yamlScalar } from '../core/yamlText';
+} from '../core';
 import { LANGUAGE_ID } from './constants';
-import { relativePath, type EngineService } from './engine';
-import { fieldDocumentation, isDateTimeField } from './hover';
-
-const TEXT = {
-  required: { en: 'required', de: 'Pflichtfeld' },
-  now: { en: 'now ({zone})', de: 'jetzt ({zone})' },
-  today: { en: 'today ({zone})', de: 'heute ({zone})' },
-  catalog: { en: 'from the services catalog', de: 'aus dem Dienstekatalog' },
-  otherReports: { en: 'used in other reports', de: 'in anderen Berichten verwendet' },
-} satisfies Record<string, Localized>;
+import { disposeAll } from './disposables';
+import type { EngineService } from './engine';
 
 /** Characters after which completion opens by itself: `key:`, `key: `, `- `. */
 export const TRIGGER_CHARACTERS = [':', ' ', '-'];
@@ -112,28 +105,28 @@ class FrontmatterCompletion implements vscode.CompletionItemProvider {
 
     (field.enum ?? []).forEach((value, index) => {
       const item = add(String(value), vscode.CompletionItemKind.EnumMember, field.enumDescriptions?.[String(value)], index);
-      item.documentation = fieldDocumentation(field, context.pointer, locale, info, { brief: true });
+      item.documentation = new vscode.MarkdownString(fieldDocumentation(field, context.pointer, locale, info, { brief: true }));
     });
     if (field.const !== undefined && !(field.enum ?? []).includes(field.const)) {
       add(String(field.const), vscode.CompletionItemKind.Constant, field.title, 50);
     }
     if (isDateTimeField(info, context.pointer)) {
-      const zone = reportZone(text) ?? this.engine.settings(document.uri).timeZone ?? systemTimeZone();
+      const zone = reportTimeZone(text) ?? this.engine.settings(document.uri).timeZone ?? systemTimeZone();
       const now = Date.now();
       const nowText = formatInZone(now - (now % 60_000), zone);
-      const item = add(nowText, vscode.CompletionItemKind.Value, t(locale, TEXT.now, { zone }), 0);
+      const item = add(nowText, vscode.CompletionItemKind.Value, t(locale, FIELD_DOC_TEXT.now, { zone }), 0);
       item.preselect = true;
       if (info.schemasAt(context.pointer).some((schema) => schema.format === 'date')) {
-        add(nowText.slice(0, 10), vscode.CompletionItemKind.Value, t(locale, TEXT.today, { zone }), 1);
+        add(nowText.slice(0, 10), vscode.CompletionItemKind.Value, t(locale, FIELD_DOC_TEXT.today, { zone }), 1);
       }
     }
     if (SERVICE_NAME.test(context.pointer)) {
       const { catalog, reports } = await this.services.names(document);
       const taken = new Set(serviceNamesOfReport(text));
       let sort = 100;
-      for (const name of catalog) if (!taken.has(name)) add(name, vscode.CompletionItemKind.Value, t(locale, TEXT.catalog), sort++);
+      for (const name of catalog) if (!taken.has(name)) add(name, vscode.CompletionItemKind.Value, t(locale, FIELD_DOC_TEXT.catalog), sort++);
       for (const name of reports) {
-        if (!taken.has(name) && !catalog.includes(name)) add(name, vscode.CompletionItemKind.Value, t(locale, TEXT.otherReports), sort++);
+        if (!taken.has(name) && !catalog.includes(name)) add(name, vscode.CompletionItemKind.Value, t(locale, FIELD_DOC_TEXT.otherReports), sort++);
       }
     }
     return items;
@@ -154,8 +147,8 @@ function keyItems(document: vscode.TextDocument, context: KeyCompletionContext, 
     if (!field) return;
     const required = mapping.required.includes(key);
     const item = new vscode.CompletionItem({ label: key, description: field.title }, vscode.CompletionItemKind.Property);
-    item.detail = required ? `${field.title ?? key} (${t(locale, TEXT.required)})` : field.title;
-    item.documentation = fieldDocumentation(field, pointer, locale, info, { brief: true });
+    item.detail = required ? `${field.title ?? key} (${t(locale, FIELD_DOC_TEXT.required)})` : field.title;
+    item.documentation = new vscode.MarkdownString(fieldDocumentation(field, pointer, locale, info, { brief: true }));
     item.range = range;
     item.filterText = (context.needsSpace ? ' ' : '') + key;
     // Required fields first, then the schema's order (which is the order of a good report).
@@ -185,28 +178,6 @@ function insertion(document: vscode.TextDocument, key: string, field: FieldInfo,
   return `${lead}${key}: `;
 }
 
-/** The document's nesting step: the smallest indentation of an indented line in the frontmatter (2 by default). */
-function indentUnit(text: string): number {
-  const end = text.search(/\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/);
-  let unit = Infinity;
-  for (const line of text.slice(0, end === -1 ? text.length : end).split('\n').slice(1)) {
-    const m = /^( +)[^ #\r]/.exec(line);
-    if (m) unit = Math.min(unit, m[1]!.length);
-  }
-  return Number.isFinite(unit) ? unit : 2;
-}
-
-/** The report's own `timezone`, read from the text (the YAML may be broken while typing). */
-function reportZone(text: string): string | undefined {
-  const frontmatter = /^---[ \t]*\r?\n([\s\S]*?)(?:\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)|$)/.exec(text)?.[1] ?? '';
-  const zone = /^timezone:[ \t]*["']?([A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)*)["']?[ \t]*(?:#.*)?$/m.exec(frontmatter)?.[1];
-  return zone && isValidTimeZone(zone) ? zone : undefined;
-}
-
-function t(locale: Locale, text: Localized, values: Record<string, string> = {}): string {
-  return text[locale].replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
-}
-
 /**
  * Service names for completion: from the catalog file of `incidentReport.servicesCatalog` (YAML or
  * JSON, a list of names or of `{name}`) and from the `affected_services` of every other report in
@@ -215,7 +186,7 @@ function t(locale: Locale, text: Localized, values: Record<string, string> = {})
  */
 class ServiceNames implements vscode.Disposable {
   private catalogs = new Map<string, Promise<string[]>>();
-  private catalogWatchers: vscode.Disposable[] = [];
+  private readonly catalogWatchers: vscode.Disposable[] = [];
   private readonly reports = new Map<string, string[]>();
   private scan: Promise<void> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
@@ -281,7 +252,7 @@ class ServiceNames implements vscode.Disposable {
   private async readReport(uri: vscode.Uri): Promise<void> {
     const text = await readText(uri);
     const key = uri.toString();
-    if (text === null || !isIncidentReport(text, relativePath(uri), this.engine.settings(uri).files)) {
+    if (text === null || !this.engine.isReportText(uri, text)) {
       this.reports.delete(key);
       return;
     }
@@ -290,15 +261,14 @@ class ServiceNames implements vscode.Disposable {
 
   private reset(): void {
     this.catalogs = new Map();
-    for (const disposable of this.catalogWatchers) disposable.dispose();
-    this.catalogWatchers = [];
+    disposeAll(this.catalogWatchers);
     this.reports.clear();
     this.scan = undefined;
   }
 
   dispose(): void {
     this.reset();
-    for (const disposable of this.disposables) disposable.dispose();
+    disposeAll(this.disposables);
   }
 }
 

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { isIncidentReport, type Finding, type Severity } from '../core';
+import type { Finding, Severity } from '../core';
 import { DIAGNOSTIC_SOURCE, VALIDATE_DEBOUNCE_MS } from './constants';
-import { relativePath, type EngineService } from './engine';
+import { disposeAll } from './disposables';
+import type { EngineService } from './engine';
 
 /** Error, warning and information counts of one document's diagnostics. */
 export interface DiagnosticCounts {
@@ -128,14 +129,13 @@ class Diagnostics implements DiagnosticsService {
     const bytes = await vscode.workspace.fs.readFile(uri);
     // TextDecoder drops a UTF-8 BOM, so offsets match what TextDocument.getText() would give.
     const text = new TextDecoder().decode(bytes);
-    const settings = this.engine.settings(uri);
     if (token?.isCancellationRequested) return { isReport: false, counts: this.counts(uri) };
-    if (!isIncidentReport(text, relativePath(uri), settings.files)) {
+    const result = await this.engine.lintText(uri, text);
+    if (!result) {
       if (this.runs.get(key) === run) this.clear(uri, true);
       return { isReport: false, counts: zero() };
     }
-    const { linter } = await this.engine.linterFor(uri);
-    const { findings } = linter.lint(text);
+    const { findings } = result;
     // An editor opened on the file meanwhile owns its diagnostics now.
     if (this.runs.get(key) !== run) return { isReport: true, counts: this.counts(uri) };
     this.fromWorkspace.add(key);
@@ -254,7 +254,7 @@ class Diagnostics implements DiagnosticsService {
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
-    for (const disposable of this.disposables) disposable.dispose();
+    disposeAll(this.disposables);
   }
 }
 

@@ -2,6 +2,9 @@ import * as vscode from 'vscode';
 import {
   createLinter,
   DEFAULT_REPORT_GLOBS,
+  fixAllText,
+  systemTimeZone,
+  type FixOptions,
   isIncidentReport,
   SchemaLoadError,
   toLocale,
@@ -12,6 +15,7 @@ import {
   type RuleLevel,
 } from '../core';
 import { Settings } from './constants';
+import { disposeAll } from './disposables';
 
 /** The settings that shape linting for one workspace folder. */
 export interface ResolvedSettings {
@@ -83,8 +87,22 @@ export class EngineService implements vscode.Disposable {
   /** True when the document is an incident report (marker, or a path matching `incidentReport.files`). */
   isReport(document: vscode.TextDocument): boolean {
     if (document.languageId !== 'markdown') return false;
-    const settings = this.settings(document.uri);
-    return isIncidentReport(document.getText(), relativePath(document.uri), settings.files);
+    return this.isReportText(document.uri, document.getText());
+  }
+
+  /** True when `text`, the content of the file at `uri` (not open in an editor), is an incident report. */
+  isReportText(uri: vscode.Uri, text: string): boolean {
+    return isIncidentReport(text, relativePath(uri), this.settings(uri).files);
+  }
+
+  /**
+   * Lints the text of a file that is not open in an editor (not cached: files on disk have no
+   * version). `null` when it is not an incident report.
+   */
+  async lintText(uri: vscode.Uri, text: string): Promise<LintResult | null> {
+    if (!this.isReportText(uri, text)) return null;
+    const { linter } = await this.linterFor(uri);
+    return linter.lint(text);
   }
 
   /** The linter for `uri`'s folder, with its custom schema loaded (falls back to the bundled one). */
@@ -128,6 +146,19 @@ export class EngineService implements vscode.Disposable {
    */
   lastResult(document: vscode.TextDocument): LintResult | null {
     return this.cache.get(document.uri.toString())?.result ?? null;
+  }
+
+  /** Options of the fix engine: fix titles follow the report locale (`incidentReport.locale`), like the diagnostics. */
+  async fixOptions(document: vscode.TextDocument): Promise<FixOptions> {
+    const settings = this.settings(document.uri);
+    const { linter } = await this.linterFor(document.uri);
+    return { locale: settings.locale, schema: linter.schema.info, timeZone: settings.timeZone ?? systemTimeZone() };
+  }
+
+  /** The document's text with every safe fix applied (repeated until none is left). */
+  async fixAll(document: vscode.TextDocument): Promise<string> {
+    const { linter } = await this.linterFor(document.uri);
+    return fixAllText(document.getText(), (input) => linter.lint(input), await this.fixOptions(document));
   }
 
   /** Forgets the cached result of a closed document. */
@@ -206,7 +237,7 @@ export class EngineService implements vscode.Disposable {
 
   dispose(): void {
     this.schemaWatcher?.dispose();
-    for (const disposable of this.disposables) disposable.dispose();
+    disposeAll(this.disposables);
   }
 }
 

@@ -1,26 +1,16 @@
 import * as vscode from 'vscode';
-import { stringify } from 'yaml';
-import { fieldName, parsePointer, formatPointer, type FieldInfo, type Locale, type Localized, type SchemaInfo } from '../core';
-import { hoverTarget } from '../core/completion';
+import { fieldDocumentation, hoverTarget, valueDocumentation, type Locale, type Localized } from '../core';
 import { LANGUAGE_ID } from './constants';
 import type { EngineService } from './engine';
 import type { Clock } from './clock';
 import { deadlinesOf, describeDeadline } from './deadlineClock';
 
-const TEXT = {
-  required: { en: 'required', de: 'Pflichtfeld' },
-  optional: { en: 'optional', de: 'optional' },
-  allowed: { en: 'Allowed values', de: 'Zulässige Werte' },
-  value: { en: 'Value', de: 'Wert' },
-  example: { en: 'Example', de: 'Beispiel' },
-  valueOf: { en: 'Value of {field}', de: 'Wert von {field}' },
-  deadlines: { en: 'Reporting deadlines', de: 'Meldefristen' },
-} satisfies Record<string, Localized>;
+const DEADLINES: Localized = { en: 'Reporting deadlines', de: 'Meldefristen' };
 
 /**
  * Hover in the frontmatter of incident reports: on a key, the field's title and description in the
- * UI language (`incidentReport.locale`), its allowed values in plain words and an example; on an
- * enum value, what it means.
+ * report locale (`incidentReport.locale`), its allowed values in plain words and an example; on an
+ * enum value, what it means. The text is the engine's (`core/fieldDocs.ts`).
  */
 export function registerHover(context: vscode.ExtensionContext, engine: EngineService, clock: Clock): void {
   context.subscriptions.push(vscode.languages.registerHoverProvider({ language: LANGUAGE_ID }, new FrontmatterHover(engine, clock)));
@@ -43,19 +33,14 @@ class FrontmatterHover implements vscode.HoverProvider {
     if (!field) return undefined;
     const range = new vscode.Range(document.positionAt(target.range.offset), document.positionAt(target.range.endOffset));
     const meaning = target.kind === 'value' ? field.enumDescriptions?.[target.text] : undefined;
-    if (meaning !== undefined) {
-      const markdown = new vscode.MarkdownString();
-      markdown.appendMarkdown('`' + target.text + '` — ');
-      markdown.appendText(meaning);
-      markdown.appendMarkdown('\n\n*');
-      markdown.appendText(t(locale, TEXT.valueOf, { field: field.title ?? fieldName(target.pointer) }));
-      markdown.appendMarkdown('*');
-      return new vscode.Hover(markdown, range);
-    }
-    const markdown = fieldDocumentation(field, target.pointer, locale, info);
-    const deadlines = this.deadlinesAt(document, target.pointer, locale);
+    const markdown = new vscode.MarkdownString(
+      meaning !== undefined
+        ? valueDocumentation(target.text, meaning, field, target.pointer, locale)
+        : fieldDocumentation(field, target.pointer, locale, info),
+    );
+    const deadlines = meaning === undefined ? this.deadlinesAt(document, target.pointer, locale) : [];
     if (deadlines.length > 0) {
-      markdown.appendMarkdown(`\n\n---\n\n**${t(locale, TEXT.deadlines)}:**\n\n`);
+      markdown.appendMarkdown(`\n\n---\n\n**${DEADLINES[locale]}:**\n\n`);
       for (const line of deadlines) markdown.appendMarkdown('- ').appendText(line).appendMarkdown('\n');
     }
     return new vscode.Hover(markdown, range);
@@ -75,70 +60,4 @@ class FrontmatterHover implements vscode.HoverProvider {
       .filter((d) => d.pointer === pointer || d.fromPointer === pointer)
       .map((d) => describeDeadline(d, result.report, locale, now));
   }
-}
-
-/**
- * The documentation of a field as Markdown: title, `name` and whether it is required, the
- * description, the allowed values with their plain words, and an example. `brief` leaves out
- * the heading (completion items show the title already).
- */
-export function fieldDocumentation(
-  field: FieldInfo,
-  pointer: string,
-  locale: Locale,
-  info: SchemaInfo,
-  options: { brief?: boolean } = {},
-): vscode.MarkdownString {
-  const markdown = new vscode.MarkdownString();
-  if (!options.brief) {
-    markdown.appendMarkdown('**');
-    markdown.appendText(field.title ?? fieldName(pointer));
-    markdown.appendMarkdown('** · `' + fieldName(pointer).replace(/`/g, '') + '`');
-    const required = requiredIn(info, pointer);
-    if (required !== undefined) markdown.appendMarkdown(' · ').appendText(t(locale, required ? TEXT.required : TEXT.optional));
-    markdown.appendMarkdown('\n\n');
-  }
-  if (field.description) markdown.appendText(field.description).appendMarkdown('\n\n');
-  const values = field.enum ?? [];
-  if (values.length > 0) {
-    markdown.appendMarkdown(`**${t(locale, TEXT.allowed)}:**\n\n`);
-    for (const value of values) {
-      const words = field.enumDescriptions?.[String(value)];
-      markdown.appendMarkdown('- `' + String(value) + '`');
-      if (words) markdown.appendMarkdown(' — ').appendText(words);
-      markdown.appendMarkdown('\n');
-    }
-    markdown.appendMarkdown('\n');
-  } else if (field.const !== undefined) {
-    markdown.appendMarkdown(`**${t(locale, TEXT.value)}:** \`${String(field.const)}\`\n\n`);
-  }
-  const example = field.examples[0];
-  if (example !== undefined) {
-    if (typeof example === 'object' && example !== null) {
-      // A mapping or list reads best as the YAML the author would write under the key.
-      const key = parsePointer(pointer).pop() ?? '';
-      const yaml = stringify(/^\d+$/.test(key) ? [example] : { [key]: example }, { lineWidth: 0 }).trimEnd();
-      markdown.appendMarkdown(`**${t(locale, TEXT.example)}:**\n\n`).appendCodeblock(yaml, 'yaml');
-    } else {
-      markdown.appendMarkdown(`**${t(locale, TEXT.example)}:** \`${String(example).replace(/`/g, "'")}\``);
-    }
-  }
-  return markdown;
-}
-
-/** Whether the field at `pointer` is required in its mapping (`undefined` for list items). */
-export function requiredIn(info: SchemaInfo, pointer: string): boolean | undefined {
-  const segments = parsePointer(pointer);
-  const key = segments.pop();
-  if (key === undefined || /^\d+$/.test(key)) return undefined;
-  return info.fieldInfo(formatPointer(segments), 'en')?.required.includes(key) ?? false;
-}
-
-/** True when the field holds a date-time (possibly among other forms, like `expected_restoration`). */
-export function isDateTimeField(info: SchemaInfo, pointer: string): boolean {
-  return info.schemasAt(pointer).some((schema) => schema.format === 'date-time');
-}
-
-function t(locale: Locale, text: Localized, values: Record<string, string> = {}): string {
-  return text[locale].replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { bundledCompiledSchema } from '../../src/core';
-import { completionContext, hoverTarget, serviceNamesFromCatalog, serviceNamesOfReport } from '../../src/core/completion';
+import { completionContext, hoverTarget, serviceNamesFromCatalog, serviceNamesOfReport } from '../../src/core';
 
 /**
  * Completion and hover contexts: the cursor is marked with `¦` in each fixture, which is removed

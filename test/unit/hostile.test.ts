@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { applyEdits, compileCustomSchema, createLinter, fixEdits, SchemaLoadError, type Finding } from '../../src/core';
@@ -147,6 +149,97 @@ describe('quick-fix property', function () {
         );
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('hostile inputs: fail closed', function () {
+  this.timeout(120_000);
+  const ROOT = join(__dirname, '..', '..');
+  const BIN = join(ROOT, 'bin', 'incident-report.js');
+  const cli = (args: string[]) => {
+    const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', TZ: 'UTC', LANG: 'C' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+  const LOG_LINE = '2023-10-30 07:20:01 fw01 DENY 10.20.30.40 -> srv-dc01.rathaus.intern:445\n';
+  /** A report whose public section has a pasted firewall log of `lines` lines. */
+  const withLog = (lines: number) => GOOD.replace(/(## Pressemitteilung\n)/, `$1\n${LOG_LINE.repeat(lines)}\n`);
+  const dir = mkdtempSync(join(tmpdir(), 'ir-hostile-'));
+  const huge = join(dir, 'huge.incident.md');
+  const hugeText = withLog(Math.ceil((3 * 1024 * 1024) / LOG_LINE.length));
+  writeFileSync(huge, hugeText);
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a 3 MB public section full of internal addresses is one size-limit error and is marked unchecked', () => {
+    assert.ok(hugeText.length > 3 * 1024 * 1024);
+    const result = linter.lint(hugeText);
+    assert.deepEqual(result.findings.map((f) => `${f.line}:${f.column} ${f.severity} ${f.ruleId}`), ['1:1 error size-limit']);
+    assert.equal(result.unchecked, result.findings[0]);
+  });
+
+  it('lint exits 1 for it, and --max-warnings 0 cannot pass it either', () => {
+    for (const extra of [[], ['--max-warnings', '0'], ['--format', 'json']]) {
+      const { code, stdout } = cli(['lint', ...extra, huge]);
+      assert.equal(code, 1, extra.join(' '));
+      assert.match(stdout, /size-limit/);
+    }
+  });
+
+  it('render refuses to print it, with or without --strict, and says the true reason', () => {
+    for (const extra of [[], ['--strict'], ['--format', 'text']]) {
+      const { code, stdout, stderr } = cli(['render', ...extra, huge]);
+      assert.equal(code, 1, extra.join(' '));
+      assert.equal(stdout, '');
+      assert.equal(
+        stderr,
+        `incident-report: ${huge}: not rendered: the report could not be checked, and unchecked text is never published\n` +
+          `  1:1 error This document has ${hugeText.length} characters, more than the limit of 2097152: it was not checked, so nothing in it may be published. Split it, or raise the limit (CLI \`--max-size\`, setting \`incidentReport.maxSize\`). (size-limit)\n`,
+      );
+    }
+  });
+
+  it('with a raised --max-size it is checked: capped leak findings, lint exits 1, render --strict refuses', () => {
+    const { code, stdout } = cli(['lint', '--format', 'json', '--max-size', '4000000', huge]);
+    assert.equal(code, 1);
+    const findings: Finding[] = JSON.parse(stdout)[0].findings;
+    const leaks = findings.filter((f) => f.ruleId.startsWith('leak-'));
+    // Five at their exact ranges and one summary per rule (the log has IPs and internal host names).
+    assert.deepEqual(
+      leaks.map((f) => f.ruleId).sort(),
+      [...Array(6).fill('leak-hostname'), ...Array(6).fill('leak-ip')],
+    );
+    assert.equal(cli(['render', '--strict', '--max-size', '4000000', huge]).code, 1);
+  });
+
+  it('a pasted log of 400 lines gives five findings per rule and one that counts the rest, in both languages', () => {
+    const text = withLog(400);
+    const at = text.indexOf(LOG_LINE) + LOG_LINE.indexOf('10.20.30.40');
+    const start = text.slice(0, at).split('\n').length;
+    const findings = linter.lint(text).findings.filter((f) => f.ruleId === 'leak-ip');
+    assert.deepEqual(
+      findings.map((f) => `${f.line}:${f.column} ${f.severity} ${f.message}`),
+      [0, 1, 2, 3, 4].map(
+        (i) => `${start + i}:31 error Internal IP address \`10.20.30.40\` in the public text: addresses reveal the internal network to attackers and must not be published. Describe the system in plain words instead.`,
+      ).concat(`${start + 5}:31 error … and 395 more IP addresses in the public text (the first 5 are marked one by one): none of them may be published.`),
+    );
+    const de = createLinter({ locale: 'de', now: () => FIXTURE_NOW }).lint(text).findings.filter((f) => f.ruleId === 'leak-hostname');
+    assert.equal(de.length, 6);
+    assert.equal(de[5]!.message, '… und 395 weitere interne Hostnamen im öffentlichen Text (die ersten 5 sind einzeln markiert): Keine davon darf veröffentlicht werden.');
+  });
+
+  it('an e-mail address under an internal domain is a leak-hostname error, even when it is a listed contact', () => {
+    const address = 'admin@rathaus.example.intern';
+    // The press contact's own address, listed under contacts and named in the public text.
+    const text = GOOD.replaceAll('presse@kreis-soest.example', address);
+    const findings = linter.lint(text).findings.filter((f) => f.ruleId.startsWith('leak-'));
+    const inContact = text.indexOf(address);
+    const inBody = text.indexOf(address, text.indexOf('## Pressemitteilung'));
+    assert.deepEqual(
+      findings.map((f) => `${f.offset}-${f.endOffset} ${f.severity} ${f.ruleId} ${f.path ?? '-'} ${f.message}`),
+      [
+        `${inContact}-${inContact + address.length} error leak-hostname /contacts/0/email E-mail address \`${address}\` under the internal domain \`.intern\` in contacts[0].email: internal addresses name internal systems and must not be published. Give a public contact address instead.`,
+        `${inBody}-${inBody + address.length} error leak-hostname - E-mail address \`${address}\` under the internal domain \`.intern\` in the public text: internal addresses name internal systems and must not be published. Give a public contact address instead.`,
+      ],
     );
   });
 });

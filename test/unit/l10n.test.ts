@@ -51,4 +51,28 @@ describe('l10n', () => {
       assert.deepEqual([...keys].filter((key) => typeof table[key] !== 'string'), [], nls);
     }
   });
+
+  it('keeps engine text out of the extension: no private Localized tables, t() copies or locale ternaries', () => {
+    // Engine text (findings, fixes, hover and completion documentation) comes from src/core's
+    // Localized tables; UI chrome from vscode.l10n. A second mechanism in src/extension is a defect.
+    const offenders: string[] = [];
+    for (const file of sources(join(ROOT, 'src', 'extension'))) {
+      const text = readFileSync(file, 'utf8');
+      const name = file.slice(ROOT.length + 1);
+      if (/\{\s*en:\s*['"`]/.test(text) || /\bde:\s*['"`]/.test(text)) offenders.push(`${name}: a { en, de } table`);
+      if (/locale\s*===\s*'(?:de|en)'\s*\?/.test(text)) offenders.push(`${name}: a locale ternary`);
+      if (/^function t\(/m.test(text)) offenders.push(`${name}: a private t()`);
+    }
+    assert.deepEqual(offenders, []);
+  });
+
+  it('uses one German prefix: "Vorfallsbericht" wherever the English says "Incident Report"', () => {
+    const bundle = JSON.parse(readFileSync(join(ROOT, 'l10n', 'bundle.l10n.de.json'), 'utf8')) as Record<string, string>;
+    const nlsDe = JSON.parse(readFileSync(join(ROOT, 'package.nls.de.json'), 'utf8')) as Record<string, string>;
+    assert.equal(nlsDe.category, 'Vorfallsbericht');
+    for (const [english, german] of Object.entries(bundle)) {
+      assert.ok(!/Incident Report/i.test(german), `German text keeps the English name: ${german}`);
+      if (english.startsWith('Incident Report:')) assert.ok(german.startsWith('Vorfallsbericht: '), german);
+    }
+  });
 });

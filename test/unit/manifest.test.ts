@@ -24,7 +24,7 @@ describe('package.json', () => {
     }
   });
 
-  it('has a rules entry per engine rule (npm run sync:rules)', () => {
+  it('has a rules entry per engine rule (npm run generate)', () => {
     assert.deepEqual(Object.keys(properties['incidentReport.rules'].properties), [...RULE_IDS]);
   });
 

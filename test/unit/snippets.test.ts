@@ -6,7 +6,7 @@ import { DATA_LOSS_TEMPLATES } from '../../src/core/templates/dataLoss';
 import { buildSnippets, snippetsFile, type Snippet } from '../../scripts/snippets';
 
 /**
- * The snippets file is generated (scripts/gen-snippets.ts) and every snippet, expanded as VS Code
+ * The snippets file is generated (npm run generate) and every snippet, expanded as VS Code
  * would with its default choices, fits into a report without schema errors.
  */
 
@@ -88,7 +88,7 @@ function problems(text: string, pressContact = false): string[] {
 describe('snippets', () => {
   const snippets = buildSnippets();
 
-  it('the snippets file is up to date (npx tsx scripts/gen-snippets.ts)', () => {
+  it('the snippets file is up to date (npm run generate)', () => {
     assert.equal(readFileSync(FILE, 'utf8'), snippetsFile());
   });
 

@@ -8,20 +8,18 @@ import { awareness } from '../deadlines';
 
 const ORDER = ['started_at', 'detected_at', 'contained_at', 'resolved_at'] as const;
 
-/**
- * **chronology** — the timeline is consistent: `started_at ≤ detected_at ≤ contained_at ≤
- * resolved_at`, `published_at ≥ started_at`, `updates` in chronological order and none before the
- * start, and nothing in the future. Notifications (`data_loss.authority_notified_at`,
- * `subjects_informed_at`, the `nis2` stages) cannot precede becoming aware (`data_loss.aware_at`,
- * else `timestamps.detected_at`), nor the NIS2 final report its notification. A violation is
- * reported at the field that breaks the order.
- */
+/** The `chronology` rule; its `docs` are rendered to docs/rules/chronology.md by `npm run generate`. */
 export const chronologyRule: Rule = {
   id: 'chronology',
   defaultSeverity: 'error',
   description: {
     en: 'Timestamps and updates are in chronological order and none lies in the future.',
     de: 'Zeitstempel und Updates sind chronologisch geordnet und keiner liegt in der Zukunft.',
+  },
+  docs: {
+    checks: [
+      'The timeline is consistent: `started_at ≤ detected_at ≤ contained_at ≤ resolved_at`, `published_at ≥ started_at`, `updates` in chronological order and none before the start, and nothing in the future. Notifications (`data_loss.authority_notified_at`, `subjects_informed_at`, the `nis2` stages) cannot precede becoming aware (`data_loss.aware_at`, else `timestamps.detected_at`), nor the NIS2 final report its notification. A violation is reported at the field that breaks the order.',
+    ],
   },
   check(ctx) {
     if (!ctx.data) return [];

@@ -1,16 +1,17 @@
 import type { Rule } from './rule';
 
-/**
- * **frontmatter** — the report's facts live in YAML frontmatter between `---` lines at the very top.
- * Reports a file without frontmatter, TOML frontmatter (`+++`), an opening `---` that is never
- * closed, and frontmatter that is empty or not a mapping of fields.
- */
+/** The `frontmatter` rule; its `docs` are rendered to docs/rules/frontmatter.md by `npm run generate`. */
 export const frontmatterRule: Rule = {
   id: 'frontmatter',
   defaultSeverity: 'error',
   description: {
     en: 'The report starts with YAML frontmatter between `---` lines that holds a mapping of fields.',
     de: 'Der Bericht beginnt mit YAML-Frontmatter zwischen `---`-Zeilen, die eine Zuordnung von Feldern enthält.',
+  },
+  docs: {
+    checks: [
+      'The report\'s facts live in YAML frontmatter between `---` lines at the very top. Reports a file without frontmatter, TOML frontmatter (`+++`), an opening `---` that is never closed (pointing at a `...` line that was meant to close it: YAML ends a document there, Markdown tools do not end frontmatter), and frontmatter that is empty or not a mapping of fields.',
+    ],
   },
   check(ctx) {
     const { frontmatter, text, yamlErrors, data, dataError } = ctx.report;
@@ -38,7 +39,21 @@ export const frontmatterRule: Rule = {
           frontmatter.offset,
           frontmatter.endOffset,
         );
-      case 'unclosed':
+      case 'unclosed': {
+        // `...` ends a YAML document, but not frontmatter (see src/core/frontmatter.ts): say so where it stands.
+        const dotsLine = /^\.\.\.[ \t]*\r?$/gm;
+        dotsLine.lastIndex = frontmatter.contentOffset;
+        const dots = dotsLine.exec(text);
+        if (dots) {
+          return finding(
+            {
+              en: 'The frontmatter is closed with `...`, which Markdown tools (remark, Jekyll, Hugo, GitHub) do not accept: write `---` instead.',
+              de: 'Die Frontmatter endet mit `...`, das Markdown-Werkzeuge (remark, Jekyll, Hugo, GitHub) nicht anerkennen: Stattdessen `---` schreiben.',
+            },
+            dots.index,
+            dots.index + 3,
+          );
+        }
         return finding(
           {
             en: 'The frontmatter is not closed: add a line `---` after its last field.',
@@ -47,6 +62,7 @@ export const frontmatterRule: Rule = {
           frontmatter.open.offset,
           frontmatter.open.endOffset,
         );
+      }
       case 'yaml': {
         if (yamlErrors.length > 0 || dataError) return [];
         if (data === null || data === undefined) {

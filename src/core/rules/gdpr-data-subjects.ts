@@ -3,21 +3,19 @@ import type { Rule } from './rule';
 import { isRecord } from '../fields';
 import { buildModel } from '../render/model';
 
-/**
- * **gdpr-data-subjects** — GDPR Art. 34: with `data_loss.risk: high` the people affected must be
- * told without undue delay, so the report records `data_loss.subjects_informed_at` or why not in
- * `data_loss.art34_exemption` (`encrypted`, `mitigated`, `disproportionate_effort`); without either
- * it is a warning at `risk`. With `disproportionate_effort` a public communication replaces
- * individual notice and must carry the Art. 34(2) contents: the rule asks the publication model
- * whether the public outputs have the DPO's contact details (a `dpo` contact with phone or e-mail),
- * `likely_consequences` and `measures`, and warns on the exemption for each one missing.
- */
+/** The `gdpr-data-subjects` rule; its `docs` are rendered to docs/rules/gdpr-data-subjects.md by `npm run generate`. */
 export const gdprDataSubjectsRule: Rule = {
   id: 'gdpr-data-subjects',
   defaultSeverity: 'warning',
   description: {
     en: 'A high-risk personal data breach records that the people affected were told, or why not (GDPR Art. 34).',
     de: 'Bei einer Datenschutzverletzung mit hohem Risiko ist festgehalten, dass die Betroffenen benachrichtigt wurden, oder warum nicht (DSGVO Art. 34).',
+  },
+  docs: {
+    checks: [
+      'GDPR Art. 34: with `data_loss.risk: high` the people affected must be told without undue delay, so the report records `data_loss.subjects_informed_at` or why not in `data_loss.art34_exemption` (`encrypted`, `mitigated`, `disproportionate_effort`); without either it is a warning at `risk`.',
+      'With `disproportionate_effort` a public communication replaces individual notice and must carry the Art. 34(2) contents: the rule asks the publication model whether the public outputs have the DPO\'s contact details (a `dpo` contact with phone or e-mail), `likely_consequences` and `measures`, and warns on the exemption for what is missing.',
+    ],
   },
   check(ctx) {
     const loss = ctx.data?.data_loss;

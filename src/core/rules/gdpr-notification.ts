@@ -7,24 +7,20 @@ import { instantIn } from '../time';
 
 const NOTIFIED = '/data_loss/authority_notified_at';
 
-/**
- * **gdpr-notification** — the GDPR Art. 33 clock. It runs from `data_loss.aware_at` (else
- * `timestamps.detected_at`) for 72 real hours, computed on instants so a DST change inside them
- * counts, and every deadline is stated in the report's zone. When personal data is affected
- * (`data_loss.personal_data: yes`) and `authority_notified_at` is not recorded yet: a warning that
- * names the deadline and the time left, an error once it has passed. A notification later than
- * 72 hours needs a `delay_reason` (Art. 33(1)); without one it is a warning. With
- * `personal_data: unknown` and no notification, an info suggests a precautionary (phased)
- * notification while the 72 hours run; with
- * `data_loss.risk: none`, an info says that no notification is due (Art. 33(1)), the breach is only
- * documented (Art. 33(5)).
- */
+/** The `gdpr-notification` rule; its `docs` are rendered to docs/rules/gdpr-notification.md by `npm run generate`. */
 export const gdprNotificationRule: Rule = {
   id: 'gdpr-notification',
   defaultSeverity: 'error',
   description: {
     en: 'Personal data breaches record the notification of the supervisory authority within 72 hours (GDPR Art. 33).',
     de: 'Bei Verletzungen des Schutzes personenbezogener Daten ist die Meldung an die Aufsichtsbehörde binnen 72 Stunden festgehalten (DSGVO Art. 33).',
+  },
+  docs: {
+    checks: [
+      'The GDPR Art. 33 clock. It runs from `data_loss.aware_at` (else `timestamps.detected_at`) for 72 real hours, computed on instants so a DST change inside them counts, and every deadline is stated in the report\'s zone.',
+      'When personal data is affected (`data_loss.personal_data: yes`) and `authority_notified_at` is not recorded yet: a warning that names the deadline and the time left, an error once it has passed. A notification later than 72 hours needs a `delay_reason` (Art. 33(1)); without one it is a warning at `authority_notified_at`.',
+      'With `personal_data: unknown` and no notification, an info suggests a precautionary (phased) notification while the 72 hours run; with `data_loss.risk: none`, an info says that no notification is due (Art. 33(1)), the breach is only documented (Art. 33(5)).',
+    ],
   },
   check(ctx) {
     const data = ctx.data;

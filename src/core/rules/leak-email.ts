@@ -1,18 +1,18 @@
 import type { Rule } from './rule';
 import { leakFindings, whereText } from './leak-scan';
 
-/**
- * **leak-email** — the published text names only e-mail addresses listed under `contacts`. Any
- * other address is usually a colleague's personal mailbox (personal data, a phishing target) or an
- * internal system account. Warning, not error: a deliberately public address that is simply not
- * yet listed is a common, harmless cause — add it to `contacts` to confirm it.
- */
+/** The `leak-email` rule; its `docs` are rendered to docs/rules/leak-email.md by `npm run generate`. */
 export const leakEmailRule: Rule = {
   id: 'leak-email',
   defaultSeverity: 'warning',
   description: {
     en: 'E-mail addresses in the public text are among the listed contacts.',
     de: 'E-Mail-Adressen im öffentlichen Text gehören zu den angegebenen Kontakten.',
+  },
+  docs: {
+    checks: [
+      'The published text names only e-mail addresses listed under `contacts`. Any other address is usually a colleague\'s personal mailbox (personal data, a phishing target) or an internal system account. Warning, not error: a deliberately public address that is simply not yet listed is a common, harmless cause — add it to `contacts` to confirm it.',
+    ],
   },
   check(ctx) {
     return leakFindings(ctx, this.id, 'email', (hit) =>

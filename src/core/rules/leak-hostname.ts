@@ -1,15 +1,10 @@
 import type { Rule } from './rule';
 import { leakFindings, whereText } from './leak-scan';
 
-/**
- * **leak-hostname** — no internal host name in the published text: names under an internal domain
- * (setting `internalDomains`, default `.intern`, `.internal`, `.local`, `.lan`, `.corp`,
- * `.localdomain`) and machine names that the report's internal sections mention (three or more
- * labels such as `vpn02.stadt.de`; `www.…`, bare domains and file names are not taken from there,
- * so the public web site may appear in both parts). An e-mail address under an internal domain
- * (`admin@rathaus.example.intern`) is reported here too, listed contact or not: it names an internal
- * system. Error: system names help attackers.
- */
+/** Default domain suffixes whose host names never belong in public text. */
+export const DEFAULT_INTERNAL_DOMAINS: readonly string[] = ['.intern', '.internal', '.local', '.lan', '.corp', '.localdomain'];
+
+/** The `leak-hostname` rule; its `docs` are rendered to docs/rules/leak-hostname.md by `npm run generate`. */
 export const leakHostnameRule: Rule = {
   id: 'leak-hostname',
   defaultSeverity: 'error',
@@ -17,6 +12,30 @@ export const leakHostnameRule: Rule = {
     en: 'No internal host name (internal domain, or named in the internal sections) appears in the public text.',
     de: 'Im öffentlichen Text steht kein interner Hostname (interne Domain oder in den internen Abschnitten genannt).',
   },
+  docs: {
+    checks: [
+      'No internal host name in the published text: names under an internal domain (setting `internalDomains`, default `.intern`, `.internal`, `.local`, `.lan`, `.corp`, `.localdomain`) and machine names that the report\'s internal sections mention (three or more labels such as `vpn02.stadt.de`; `www.…`, bare domains and file names are not taken from there, so the public web site may appear in both parts). An e-mail address under an internal domain (`admin@rathaus.example.intern`) is reported here too, listed contact or not: it names an internal system. Error: system names help attackers.',
+    ],
+  },
+  options: [
+    {
+      name: 'internalDomains',
+      schema: {
+        type: 'array',
+        items: { type: 'string', pattern: '^\\.', patternErrorMessage: '%config.internalDomains.pattern%' },
+        default: [...DEFAULT_INTERNAL_DOMAINS],
+      },
+      description: {
+        en: 'Domain suffixes of internal host names that must never appear in public text (the press release and public fields).',
+        de: 'Domain-Endungen interner Hostnamen, die nie in öffentlichem Text (Pressemitteilung und öffentliche Felder) stehen dürfen.',
+      },
+      messages: {
+        pattern: { en: 'A domain suffix starts with a dot, e.g. `.intern`.', de: 'Eine Domain-Endung beginnt mit einem Punkt, z. B. `.intern`.' },
+      },
+      summary: 'host-name suffixes that must not appear in public text',
+      defaultText: DEFAULT_INTERNAL_DOMAINS.slice(0, 2).map((domain) => '`' + domain + '`').join(', ') + ', …',
+    },
+  ],
   check(ctx) {
     return leakFindings(ctx, this.id, 'hostname', (hit) =>
       hit.detail === 'internal-email'

@@ -1,18 +1,18 @@
 import type { Rule } from './rule';
 import { leakFindings, whereText } from './leak-scan';
 
-/**
- * **leak-ioc** — no value listed in `iocs` appears in the published text (whole tokens,
- * case-insensitive; for `sha256:…`-style entries the bare hash too). Indicators are shared with
- * CERTs and investigators only: publishing them warns the attackers and can point to other victims.
- * Error. An indicator that is also an IP address or host name is reported once, by this rule.
- */
+/** The `leak-ioc` rule; its `docs` are rendered to docs/rules/leak-ioc.md by `npm run generate`. */
 export const leakIocRule: Rule = {
   id: 'leak-ioc',
   defaultSeverity: 'error',
   description: {
     en: 'No indicator of compromise listed in `iocs` appears in the public text.',
     de: 'Kein unter `iocs` aufgeführter Kompromittierungsindikator steht im öffentlichen Text.',
+  },
+  docs: {
+    checks: [
+      'No value listed in `iocs` appears in the published text (whole tokens, case-insensitive; for `sha256:…`-style entries the bare hash too). Indicators are shared with CERTs and investigators only: publishing them warns the attackers and can point to other victims. Error. An indicator that is also an IP address or host name is reported once, by this rule.',
+    ],
   },
   check(ctx) {
     return leakFindings(ctx, this.id, 'ioc', (hit) =>

@@ -1,19 +1,18 @@
 import type { Rule } from './rule';
 import { leakFindings, whereText } from './leak-scan';
 
-/**
- * **leak-path** — no file system path in the published text: Windows (`C:\Daten\…`), UNC
- * (`\\server\share`) or Unix (`/var/log/…`, `~/…`). A Unix path must start after white space or an
- * opening bracket and either begin at a well-known root (`/etc`, `/var`, `/home`, …) or have two
- * segments, so URLs (`https://…/a/b`), dates (30/10/2023), units (km/h) and "und/oder" are not
- * paths. Error: paths reveal server names, shares and internal structure.
- */
+/** The `leak-path` rule; its `docs` are rendered to docs/rules/leak-path.md by `npm run generate`. */
 export const leakPathRule: Rule = {
   id: 'leak-path',
   defaultSeverity: 'error',
   description: {
     en: 'No file system path appears in the public text.',
     de: 'Im öffentlichen Text steht kein Dateipfad.',
+  },
+  docs: {
+    checks: [
+      'No file system path in the published text: Windows (`C:\\Daten\\…`), UNC (`\\\\server\\share`) or Unix (`/var/log/…`, `~/…`). A Unix path must start after white space or an opening bracket and either begin at a well-known root (`/etc`, `/var`, `/home`, …) or have two segments, so URLs (`https://…/a/b`), dates (30/10/2023), units (km/h) and "und/oder" are not paths. Error: paths reveal server names, shares and internal structure.',
+    ],
   },
   check(ctx) {
     return leakFindings(ctx, this.id, 'path', (hit) =>

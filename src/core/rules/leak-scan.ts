@@ -304,6 +304,9 @@ function isUnixPath(path: string): boolean {
   return segments.length >= 2 && /^[a-z._]/i.test(segments[0]!) && segments.every((s) => s !== '.' && s !== '..');
 }
 
+/** Width of the text buckets that {@link dedupe} indexes kept hits by. */
+const DEDUPE_BUCKET = 256;
+
 function dedupe(hits: LeakHit[], enabled: ReadonlySet<string>): LeakHit[] {
   // By priority, then longest first, so a hit hides the shorter ones inside it (`sha256:…` hides the bare hash).
   const sorted = [...hits].sort(
@@ -311,17 +314,34 @@ function dedupe(hits: LeakHit[], enabled: ReadonlySet<string>): LeakHit[] {
   );
   const kept: LeakHit[] = [];
   const seen = new Set<string>();
+  // Kept hits indexed by the buckets of text they span: a pasted log has tens of thousands of hits,
+  // and comparing each with every kept one would take minutes.
+  const buckets = new Map<number, LeakHit[]>();
+  const bucketsOf = (hit: LeakHit) => {
+    const list: number[] = [];
+    for (let b = Math.floor(hit.offset / DEDUPE_BUCKET); b <= Math.floor(Math.max(hit.offset, hit.endOffset - 1) / DEDUPE_BUCKET); b++) list.push(b);
+    return list;
+  };
   for (const hit of sorted) {
     const key = `${hit.kind}:${hit.offset}:${hit.endOffset}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const hidden = kept.some(
-      (other) =>
-        (other.kind === hit.kind || enabled.has(`leak-${other.kind}`)) &&
-        other.offset < hit.endOffset &&
-        hit.offset < other.endOffset,
+    const spanned = bucketsOf(hit);
+    const hidden = spanned.some((b) =>
+      (buckets.get(b) ?? []).some(
+        (other) =>
+          (other.kind === hit.kind || enabled.has(`leak-${other.kind}`)) &&
+          other.offset < hit.endOffset &&
+          hit.offset < other.endOffset,
+      ),
     );
-    if (!hidden) kept.push(hit);
+    if (hidden) continue;
+    kept.push(hit);
+    for (const b of spanned) {
+      const list = buckets.get(b);
+      if (list) list.push(hit);
+      else buckets.set(b, [hit]);
+    }
   }
   return kept.sort((a, b) => a.offset - b.offset);
 }

@@ -10,21 +10,19 @@ const WITHIN: Record<Exclude<Deadline['kind'], 'gdpr-art33'>, { en: string; de: 
   'nis2-final-report': { en: 'within one month of the notification', de: 'binnen eines Monats nach der Meldung' },
 };
 
-/**
- * **nis2-reporting** — NIS2 Art. 23 / § 32 BSIG. With `nis2.applies: yes`, each stage is checked
- * against its deadline, counted from `data_loss.aware_at` (else `timestamps.detected_at`) on
- * instants: the early warning within 24 hours, the notification within 72 hours, the final report
- * one month after the notification. A stage not yet sent is a warning with the deadline and the
- * time left, an error once it is overdue; a stage sent after its deadline is a warning at its
- * timestamp. With `nis2.applies: unknown`, an info once the incident is `major` or `critical` asks
- * whether NIS2 applies.
- */
+/** The `nis2-reporting` rule; its `docs` are rendered to docs/rules/nis2-reporting.md by `npm run generate`. */
 export const nis2ReportingRule: Rule = {
   id: 'nis2-reporting',
   defaultSeverity: 'error',
   description: {
     en: 'Under NIS2 the early warning (24 h), notification (72 h) and final report (one month) reach the BSI in time (§ 32 BSIG).',
     de: 'Unter NIS2 gehen frühe Erstmeldung (24 h), Meldung (72 h) und Abschlussmeldung (ein Monat) rechtzeitig an das BSI (§ 32 BSIG).',
+  },
+  docs: {
+    checks: [
+      'NIS2 Art. 23 / § 32 BSIG. With `nis2.applies: yes`, each stage is checked against its deadline, counted from `data_loss.aware_at` (else `timestamps.detected_at`) on instants: the early warning within 24 hours, the notification within 72 hours, the final report one month after the notification.',
+      'A stage not yet sent is a warning with the deadline and the time left, an error once it is overdue; a stage sent after its deadline is a warning at its timestamp. With `nis2.applies: unknown`, an info once the incident is `major` or `critical` asks whether NIS2 applies.',
+    ],
   },
   check(ctx) {
     const data = ctx.data;

@@ -13,16 +13,18 @@ const PLACEHOLDERS: readonly RegExp[] = [
 ];
 const ANY_PLACEHOLDER = PLACEHOLDERS.map((pattern) => new RegExp(pattern.source, pattern.flags.replace('g', '')));
 
-/**
- * **placeholder** — nothing unfinished goes out: TODO, TBD, XXX, FIXME, "lorem ipsum" or an
- * unfilled `<…>` placeholder in a frontmatter value or in the public section is a warning.
- */
+/** The `placeholder` rule; its `docs` are rendered to docs/rules/placeholder.md by `npm run generate`. */
 export const placeholderRule: Rule = {
   id: 'placeholder',
   defaultSeverity: 'warning',
   description: {
     en: 'No TODO, TBD, XXX, FIXME, lorem ipsum or `<…>` placeholder is left in a value or the public text.',
     de: 'Kein TODO, TBD, XXX, FIXME, Lorem ipsum oder `<…>`-Platzhalter bleibt in einem Wert oder im öffentlichen Text.',
+  },
+  docs: {
+    checks: [
+      'Nothing unfinished goes out: TODO, TBD, XXX, FIXME, "lorem ipsum" or an unfilled `<…>` placeholder in a frontmatter value or in the public section is a warning.',
+    ],
   },
   check(ctx) {
     const { report } = ctx;

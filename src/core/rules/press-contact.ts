@@ -1,15 +1,18 @@
 import type { Rule } from './rule';
 import { recordItems } from '../fields';
 
-/**
- * **press-contact** — journalists need someone to call: at least one contact has `role: press`.
- */
+/** The `press-contact` rule; its `docs` are rendered to docs/rules/press-contact.md by `npm run generate`. */
 export const pressContactRule: Rule = {
   id: 'press-contact',
   defaultSeverity: 'warning',
   description: {
     en: 'At least one contact has the role `press`.',
     de: 'Mindestens ein Kontakt hat die Rolle `press`.',
+  },
+  docs: {
+    checks: [
+      'Journalists need someone to call: at least one contact has `role: press`.',
+    ],
   },
   check(ctx) {
     const contacts = ctx.data?.contacts;

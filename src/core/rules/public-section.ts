@@ -1,17 +1,18 @@
 import type { RawFinding } from '../types';
 import type { Rule } from './rule';
 
-/**
- * **public-section** — the body has exactly one public section, headed `Pressemitteilung` or
- * `Press release` (any level). Without one the press release shows the facts alone; a second one
- * is never published.
- */
+/** The `public-section` rule; its `docs` are rendered to docs/rules/public-section.md by `npm run generate`. */
 export const publicSectionRule: Rule = {
   id: 'public-section',
   defaultSeverity: 'warning',
   description: {
     en: 'The body has one public section headed “Pressemitteilung” or “Press release”.',
     de: 'Der Text hat einen öffentlichen Abschnitt mit der Überschrift „Pressemitteilung“ oder „Press release“.',
+  },
+  docs: {
+    checks: [
+      'The body has exactly one public section, headed `Pressemitteilung` or `Press release` (any level). Without one the press release shows the facts alone; a second one is never published.',
+    ],
   },
   check(ctx) {
     const { report } = ctx;

@@ -6,17 +6,18 @@ import { formatInZone } from '../time';
 
 const OUTAGE_STATES = new Set(['partial_outage', 'major_outage']);
 
-/**
- * **resolved-needs-time** — a report with `status: resolved` says when: it needs
- * `timestamps.resolved_at`. A resolved report that still lists a service in a partial or major
- * outage without `restored_at` contradicts itself (warning at that service's status).
- */
+/** The `resolved-needs-time` rule; its `docs` are rendered to docs/rules/resolved-needs-time.md by `npm run generate`. */
 export const resolvedNeedsTimeRule: Rule = {
   id: 'resolved-needs-time',
   defaultSeverity: 'error',
   description: {
     en: 'A resolved incident has `timestamps.resolved_at`, and no service is left in an outage without `restored_at`.',
     de: 'Ein behobener Vorfall hat `timestamps.resolved_at`, und kein Dienst bleibt ohne `restored_at` im Ausfall.',
+  },
+  docs: {
+    checks: [
+      'A report with `status: resolved` says when: it needs `timestamps.resolved_at`. A resolved report that still lists a service in a partial or major outage without `restored_at` contradicts itself (warning at that service\'s status).',
+    ],
   },
   check(ctx) {
     if (!ctx.data || ctx.data.status !== 'resolved') return [];

@@ -2,17 +2,18 @@ import type { Rule } from './rule';
 import { isRecord } from '../fields';
 import { instantOf, latestInstantOf } from '../time';
 
-/**
- * **restoration-past** — an unresolved report must not promise a restoration that has already
- * passed: `expected_restoration` before `timestamps.published_at` is a warning (update the forecast
- * or say `unknown`).
- */
+/** The `restoration-past` rule; its `docs` are rendered to docs/rules/restoration-past.md by `npm run generate`. */
 export const restorationPastRule: Rule = {
   id: 'restoration-past',
   defaultSeverity: 'warning',
   description: {
     en: 'An open incident’s expected restoration is not before the report’s publication.',
     de: 'Die erwartete Wiederherstellung eines offenen Vorfalls liegt nicht vor der Veröffentlichung des Berichts.',
+  },
+  docs: {
+    checks: [
+      'An unresolved report must not promise a restoration that has already passed: `expected_restoration` before `timestamps.published_at` is a warning (update the forecast or say `unknown`).',
+    ],
   },
   check(ctx) {
     const data = ctx.data;

@@ -1,6 +1,7 @@
 import type { Locale, Localized, RawFinding, Severity } from '../types';
 import type { ParsedReport } from '../parse';
 import type { CompiledSchema } from '../schema/validator';
+import type { LintOptions } from '../lint';
 
 /** A range in the document text (BOM-less offsets). */
 export interface TextRange {
@@ -38,12 +39,48 @@ export interface RuleContext {
   t(text: Localized, values?: Record<string, string | number>): string;
 }
 
-/** One lint rule: its own module under `src/core/rules/`, documented in `docs/rules/<id>.md`. */
+/**
+ * An option a rule (or the extension) declares. `npm run generate` turns it into the VS Code setting
+ * `incidentReport.<name>` (package.json and both package.nls files), a row of the README's settings
+ * table and a section of the rule's documentation.
+ */
+export interface OptionSpec<Name extends string = string> {
+  /** The key in `LintOptions`, the VS Code setting below `incidentReport.` and the project configuration. */
+  name: Name;
+  /** JSON Schema of the value with its `default` (no description: that is `description`). */
+  schema: Readonly<Record<string, unknown>>;
+  /** What the option does (Markdown), in the settings UI and the rule documentation. */
+  description: Localized;
+  /** Further texts the schema refers to as `%config.<name>.<key>%` (e.g. a `patternErrorMessage`). */
+  messages?: Readonly<Record<string, Localized>>;
+  /** A few words for the README's settings table. */
+  summary: string;
+  /** The default as the README shows it (Markdown). */
+  defaultText: string;
+  /** The command-line option that sets it, when there is one (`--max-size`). */
+  cli?: string;
+  /** Ignored from an untrusted workspace (listed in `restrictedConfigurations`). */
+  restricted?: boolean;
+}
+
+/** A rule's documentation, rendered into `docs/rules/<id>.md` by `npm run generate`. */
+export interface RuleDocs {
+  /** "What it checks": Markdown paragraphs (English, like the rest of the docs). */
+  checks: readonly string[];
+}
+
+/**
+ * One lint rule: its own module under `src/core/rules/`. Everything derived from it (the rule list,
+ * docs/rules/<id>.md, the README tables, the settings in package.json) is written by `npm run generate`.
+ */
 export interface Rule {
   id: string;
   defaultSeverity: Severity;
   /** One sentence on what the rule checks, for documentation, SARIF and settings. */
   description: Localized;
+  docs: RuleDocs;
+  /** Options that configure the rule (declared once here; see `OptionSpec`): each is a `LintOptions` key. */
+  options?: readonly OptionSpec<keyof LintOptions & string>[];
   check(ctx: RuleContext): RawFinding[];
   /**
    * Runs before anything is parsed; findings returned here replace the whole lint (nothing else is

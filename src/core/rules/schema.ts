@@ -2,18 +2,18 @@ import type { Rule } from './rule';
 import { runSchema } from '../schema/validator';
 import { schemaFindings, SCHEMA_RULE_ID } from '../schema/findings';
 
-/**
- * **schema** — the frontmatter matches the report schema (the bundled
- * `schemas/incident-report.schema.json`, or an organisation's own): required fields, allowed
- * values, formats, no unknown keys except `x-*`. Each problem is reported once, at the value to fix,
- * the unknown key, or — for a missing field — the key of the mapping that should hold it.
- */
+/** The `schema` rule; its `docs` are rendered to docs/rules/schema.md by `npm run generate`. */
 export const schemaRule: Rule = {
   id: SCHEMA_RULE_ID,
   defaultSeverity: 'error',
   description: {
     en: 'The frontmatter matches the incident report schema.',
     de: 'Die Frontmatter entspricht dem Schema für Vorfallberichte.',
+  },
+  docs: {
+    checks: [
+      'The frontmatter matches the report schema (the bundled `schemas/incident-report.schema.json`, or an organisation\'s own): required fields, allowed values, formats, no unknown keys except `x-*`. Each problem is reported once, at the value to fix, the unknown key, or — for a missing field — the key of the mapping that should hold it.',
+    ],
   },
   check(ctx) {
     if (!ctx.data) return [];

@@ -4,18 +4,18 @@ import { dateTimeFields } from '../fields';
 import { fieldName } from '../i18n';
 import { parseDateTime, withZoneOffset } from '../time';
 
-/**
- * **timestamp-timezone** — every timestamp carries its UTC offset (`2023-10-30T01:01:00+01:00`).
- * A wall-clock time without one is ambiguous for readers in other zones and around DST changes.
- * The finding suggests the value completed with the offset of the report's `timezone`, else of the
- * configured zone, at that moment (so DST is right).
- */
+/** The `timestamp-timezone` rule; its `docs` are rendered to docs/rules/timestamp-timezone.md by `npm run generate`. */
 export const timestampTimezoneRule: Rule = {
   id: 'timestamp-timezone',
   defaultSeverity: 'error',
   description: {
     en: 'Every timestamp includes its UTC offset.',
     de: 'Jeder Zeitstempel enthält seinen UTC-Versatz.',
+  },
+  docs: {
+    checks: [
+      'Every timestamp carries its UTC offset (`2023-10-30T01:01:00+01:00`). A wall-clock time without one is ambiguous for readers in other zones and around DST changes. The finding suggests the value completed with the offset of the report\'s `timezone`, else of the configured zone, at that moment (so DST is right).',
+    ],
   },
   check(ctx) {
     if (!ctx.data) return [];

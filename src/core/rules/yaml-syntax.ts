@@ -25,17 +25,18 @@ const BY_CODE: Record<string, Localized> = {
   BAD_ALIAS: { en: 'An alias (`*name`) refers to no anchor.', de: 'Ein Alias (`*name`) verweist auf keinen Anker.' },
 };
 
-/**
- * **yaml-syntax** — the frontmatter must be well-formed YAML 1.2. Each parser error is reported
- * where the parser places it; while the YAML is broken no schema or domain findings are invented
- * from a half-parsed document. Alias bombs ("billion laughs") are refused here too.
- */
+/** The `yaml-syntax` rule; its `docs` are rendered to docs/rules/yaml-syntax.md by `npm run generate`. */
 export const yamlSyntaxRule: Rule = {
   id: 'yaml-syntax',
   defaultSeverity: 'error',
   description: {
     en: 'The frontmatter is well-formed YAML 1.2.',
     de: 'Die Frontmatter ist wohlgeformtes YAML 1.2.',
+  },
+  docs: {
+    checks: [
+      'The frontmatter must be well-formed YAML 1.2. Each parser error is reported where the parser places it; while the YAML is broken no schema or domain findings are invented from a half-parsed document. Alias bombs ("billion laughs") are refused here too.',
+    ],
   },
   check(ctx) {
     const { yamlErrors, frontmatter, text, dataError } = ctx.report;

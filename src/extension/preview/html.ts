@@ -8,7 +8,7 @@
  * (they need 'unsafe-inline'), no forms, no `<base>`. The article is the renderer's sanitized output;
  * everything else that comes from the report is escaped here.
  */
-import { escapeHtml } from '../../core/render';
+import { escapeHtml } from '../../core';
 import type { ToWebview } from './protocol';
 
 /** A fresh nonce: 128 random bits, base64url (Web Crypto: works in Node 20, browsers and workers). */

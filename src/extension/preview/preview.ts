@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { renderPressRelease, type Finding } from '../../core';
+import { disposeAll } from '../disposables';
 import type { EngineService } from '../engine';
 import { buildPreviewHtml, createNonce } from './html';
 import { parseFromWebview, PREVIEW_VIEW_TYPE, type PreviewStatus, type ToWebview } from './protocol';
@@ -269,8 +270,7 @@ export class PressReleasePreview implements vscode.Disposable {
   private disposePanel(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
-    for (const disposable of this.panelDisposables) disposable.dispose();
-    this.panelDisposables = [];
+    disposeAll(this.panelDisposables);
     this.lastHtml = null;
     this.last = undefined;
     this.lastVersion = null;
@@ -279,6 +279,6 @@ export class PressReleasePreview implements vscode.Disposable {
   dispose(): void {
     this.panel?.dispose();
     this.disposePanel();
-    for (const disposable of this.disposables) disposable.dispose();
+    disposeAll(this.disposables);
   }
 }

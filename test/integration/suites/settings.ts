@@ -70,6 +70,17 @@ describe('settings', () => {
     await expectDiagnostics(document.uri, BROKEN_EN);
   });
 
+  it('incidentReport.maxSize (declared by the size-limit rule) refuses to check a larger document with one error', async () => {
+    const { document } = await openFile('incidents/broken.md');
+    await expectDiagnostics(document.uri, BROKEN_EN);
+    await setSetting('maxSize', 100);
+    await expectDiagnostics(document.uri, [
+      `1:1-1:4 error size-limit This document has ${document.getText().length} characters, more than the limit of 100: it was not checked, so nothing in it may be published. Split it, or raise the limit (CLI \`--max-size\`, setting \`incidentReport.maxSize\`).`,
+    ]);
+    await setSetting('maxSize', undefined);
+    await expectDiagnostics(document.uri, BROKEN_EN);
+  });
+
   it('incidentReport.schema replaces the bundled schema, and edits to it apply at once', async () => {
     const schemaUri = fileUri('config/custom.schema.json');
     const original = await vscode.workspace.fs.readFile(schemaUri);

@@ -143,7 +143,7 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
 
 /** Removes every `incidentReport.*` workspace setting the suites use. */
 export async function resetSettings(): Promise<void> {
-  for (const key of ['locale', 'rules', 'validate.onType', 'timeZone', 'files', 'schema']) {
+  for (const key of ['locale', 'rules', 'validate.onType', 'timeZone', 'files', 'schema', 'maxSize']) {
     if (vscode.workspace.getConfiguration('incidentReport').inspect(key)?.workspaceValue !== undefined) await setSetting(key, undefined);
   }
 }

@@ -1,0 +1,77 @@
+import { strict as assert } from 'node:assert';
+import {
+  bundledCompiledSchema,
+  completionContext,
+  hoverTarget,
+  indentUnit,
+  isIncidentReport,
+  locateFrontmatter,
+  parseReport,
+  reportTimeZone,
+  serviceNamesOfReport,
+} from '../../src/core';
+
+/**
+ * One frontmatter locator (src/core/frontmatter.ts) for every caller: only a `---` line closes the
+ * frontmatter, a `...` line is YAML content. Each caller is asked about the same documents, so a
+ * caller with its own idea of the end fails here.
+ */
+
+const info = bundledCompiledSchema().info;
+
+/** `...` in the middle, the real end further down: everything up to `---` is frontmatter. */
+const DOTS_INSIDE = ['---', 'schema: incident-report/v1', 'id: x', '...', 'timezone: Europe/Berlin', 'stat', '---', '', 'Body: text', ''].join('\n');
+/** Closed only by `...`: no closed frontmatter at all. */
+const DOTS_ONLY = ['---', 'schema: incident-report/v1', 'affected_services:', '  - name: Bürgerbüro', '...', '', 'Body', ''].join('\n');
+const DASHES = DOTS_ONLY.replace('\n...\n', '\n---\n');
+
+describe('frontmatter locator', () => {
+  it('closes only at `---` (also with CRLF and trailing blanks)', () => {
+    const located = locateFrontmatter(DOTS_INSIDE);
+    assert.equal(located.kind, 'yaml');
+    assert.ok(located.kind === 'yaml' && located.source.includes('timezone: Europe/Berlin'));
+    assert.equal(locateFrontmatter(DOTS_ONLY).kind, 'unclosed');
+    const crlf = locateFrontmatter('---  \r\nid: x\r\n--- \r\nbody');
+    assert.deepEqual(crlf.kind === 'yaml' && [crlf.source, crlf.close], ['id: x\r\n', { offset: 14, endOffset: 17 }]);
+    assert.equal(locateFrontmatter('+++\nid = 1\n+++\n').kind, 'toml');
+    assert.equal(locateFrontmatter('# no frontmatter\n').kind, 'none');
+  });
+
+  it('parser: `...` is YAML content, a report closed by `...` only is unclosed', () => {
+    assert.equal(parseReport(DOTS_INSIDE).frontmatter.kind, 'yaml');
+    assert.equal(parseReport(DOTS_ONLY).frontmatter.kind, 'unclosed');
+    assert.deepEqual(parseReport(DASHES).data, { schema: 'incident-report/v1', affected_services: [{ name: 'Bürgerbüro' }] });
+  });
+
+  it('report detection: the marker counts in the frontmatter only, wherever `---` ends it', () => {
+    assert.equal(isIncidentReport(['---', 'title: x', '...', 'schema: incident-report/v1', '---', ''].join('\n'), null), true);
+    assert.equal(isIncidentReport(['---', 'title: x', '---', 'schema: incident-report/v1', ''].join('\n'), null), false);
+    assert.equal(isIncidentReport('\uFEFF---\r\nschema: "incident-report/v1" # marker\r\n---\r\n', null), true);
+  });
+
+  it('completion: a key after `...` is still in the frontmatter, the body after `---` is not', () => {
+    const offset = DOTS_INSIDE.indexOf('stat') + 4;
+    const context = completionContext(DOTS_INSIDE, offset, info);
+    assert.deepEqual(context && [context.kind, context.pointer, context.prefix], ['key', '', 'stat']);
+    assert.equal(completionContext(DOTS_INSIDE, DOTS_INSIDE.indexOf('Body:') + 5, info), null);
+  });
+
+  it('hover: a key after `...` is a field', () => {
+    const target = hoverTarget(DOTS_INSIDE, DOTS_INSIDE.indexOf('timezone') + 2);
+    assert.deepEqual(target && [target.kind, target.pointer], ['key', '/timezone']);
+    assert.equal(hoverTarget(DOTS_INSIDE, DOTS_INSIDE.indexOf('Body:') + 1), null);
+  });
+
+  it('service names of other reports: read only from frontmatter closed by `---`', () => {
+    assert.deepEqual(serviceNamesOfReport(DASHES), ['Bürgerbüro']);
+    assert.deepEqual(serviceNamesOfReport('\uFEFF' + DASHES), ['Bürgerbüro']);
+    assert.deepEqual(serviceNamesOfReport(DOTS_ONLY), []);
+  });
+
+  it('time zone and indentation for completion: read up to `---`, past `...`', () => {
+    assert.equal(reportTimeZone(DOTS_INSIDE), 'Europe/Berlin');
+    assert.equal(reportTimeZone(['---', 'id: x', '---', 'timezone: Europe/Berlin', ''].join('\n')), undefined);
+    assert.equal(indentUnit(['---', 'a:', '...', '    b: 1', '---', '  body', ''].join('\n')), 4);
+    assert.equal(indentUnit(['---', 'a: 1', '---', '   body', ''].join('\n')), 2);
+  });
+});
