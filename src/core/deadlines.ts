@@ -10,7 +10,7 @@
 import type { Locale, Localized } from './types';
 import { isRecord } from './fields';
 import { t } from './i18n';
-import { instantIn, isValidTimeZone, parseDateTime, zoneOffsetMinutes } from './time';
+import { instantIn, isValidTimeZone, parseDateTime, systemTimeZone, zoneOffsetMinutes } from './time';
 import { formatLongDate, formatTime, type WallClock } from './render/dates';
 
 const HOUR = 3_600_000;
@@ -217,4 +217,54 @@ export function formatTimeLeft(dueAt: number, now: number, locale: Locale, short
   return short
     ? t(locale, { en: '{span} overdue', de: '{span} überfällig' }, { span: span(left, locale, true) })
     : t(locale, { en: 'overdue by {span}', de: 'seit {span} überfällig' }, { span: span(left, locale, false) });
+}
+
+/** The zone a report's clocks run in: its own `timezone`, else the configured one, else the system's. */
+export function clockZone(data: Record<string, unknown>, configured: string | undefined): string {
+  if (typeof data.timezone === 'string' && isValidTimeZone(data.timezone)) return data.timezone;
+  return configured && isValidTimeZone(configured) ? configured : systemTimeZone();
+}
+
+/** Every deadline of a report's data, in its clock zone (the editor's clock and hover). */
+export function deadlinesOf(data: unknown, configuredZone: string | undefined): Deadline[] {
+  return isRecord(data) ? reportDeadlines(data, clockZone(data, configuredZone)) : [];
+}
+
+/** `warning` once less than a third of the stage's window is left (24 of 72 h, 8 of 24 h), `error` once it has passed. */
+export function clockLevel(deadline: Deadline, now: number): 'none' | 'warning' | 'error' {
+  if (now > deadline.dueAt) return 'error';
+  return deadline.dueAt - now < (deadline.dueAt - deadline.fromAt) / 3 ? 'warning' : 'none';
+}
+
+/** "DSGVO-Meldung fällig bis … (noch 11 Stunden)", or whether the stage was sent in time. */
+export function describeDeadline(deadline: Deadline, data: unknown, locale: Locale, now: number): string {
+  const record = isRecord(data) ? data : null;
+  const loss = record && isRecord(record.data_loss) ? record.data_loss : {};
+  const timestamps = record && isRecord(record.timestamps) ? record.timestamps : {};
+  const due = formatInstant(deadline.dueAt, displayFrame(record, loss.aware_at ?? timestamps.detected_at), locale);
+  const values = { label: DEADLINE_LABELS[deadline.kind][locale], due };
+  if (deadline.doneAt === null) return t(locale, { en: '{label} due by {due} ({left})', de: '{label} fällig bis {due} ({left})' }, { ...values, left: formatTimeLeft(deadline.dueAt, now, locale) });
+  return deadline.doneAt > deadline.dueAt
+    ? t(locale, { en: '{label} due by {due}: sent late', de: '{label} fällig bis {due}: verspätet abgegeben' }, values)
+    : t(locale, { en: '{label} due by {due}: sent in time', de: '{label} fällig bis {due}: rechtzeitig abgegeben' }, values);
+}
+
+/** The status-bar clock: "DSGVO-Meldung: noch 11 h" and its tooltip. */
+export function clockTexts(deadline: Deadline, data: unknown, locale: Locale, now: number): { text: string; tooltip: string } {
+  return {
+    text: `${DEADLINE_LABELS[deadline.kind][locale]}: ${formatTimeLeft(deadline.dueAt, now, locale, true)}`,
+    tooltip: `${describeDeadline(deadline, data, locale, now)}. ${t(locale, { en: 'Click to go to the field.', de: 'Klicken, um zum Feld zu springen.' })}`,
+  };
+}
+
+/**
+ * What the hover on a timestamp adds: on the moment of awareness (`aware_at`, or `detected_at` when
+ * it stands in), every clock running from it; on a stage's own timestamp, its deadline and whether
+ * it was met; on `nis2.notification_at`, also the final report's month. `null` when none applies.
+ */
+export function deadlineHover(data: unknown, pointer: string, configuredZone: string | undefined, locale: Locale, now: number): { heading: string; lines: string[] } | null {
+  const lines = deadlinesOf(data, configuredZone)
+    .filter((d) => d.pointer === pointer || d.fromPointer === pointer)
+    .map((d) => describeDeadline(d, data, locale, now));
+  return lines.length > 0 ? { heading: t(locale, { en: 'Reporting deadlines', de: 'Meldefristen' }), lines } : null;
 }

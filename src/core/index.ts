@@ -40,3 +40,18 @@ export { newReportTemplate, reportId, toMinute } from './templates/report';
 export { appendUpdate } from './templates/update';
 export { yamlScalar } from './yamlText';
 export { DATA_LOSS_TEMPLATES, dataLossFields, type DataLossTemplate, type DataLossVariant } from './templates/dataLoss';
+export {
+  clockLevel,
+  clockTexts,
+  deadlineHover,
+  deadlinesOf,
+  describeDeadline,
+  formatInstant,
+  formatTimeLeft,
+  nextDeadline,
+  reportDeadlines,
+  DEADLINE_LABELS,
+  type Deadline,
+  type DeadlineKind,
+} from './deadlines';
+export { CONFIDENTIAL_OUTPUTS } from './render/outputs';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CONFIDENTIAL_OUTPUTS, type ConfidentialOutput } from '../core/render/outputs';
+import { CONFIDENTIAL_OUTPUTS, type ConfidentialOutput } from '../core';
 import type { Clock } from './clock';
 import { Commands, InternalCommands } from './constants';
 import type { EngineService } from './engine';

@@ -1,11 +1,8 @@
 import * as vscode from 'vscode';
-import { fieldDocumentation, hoverTarget, valueDocumentation, type Locale, type Localized } from '../core';
+import { deadlineHover, fieldDocumentation, hoverTarget, valueDocumentation } from '../core';
 import { LANGUAGE_ID } from './constants';
 import type { EngineService } from './engine';
 import type { Clock } from './clock';
-import { deadlinesOf, describeDeadline } from './deadlineClock';
-
-const DEADLINES: Localized = { en: 'Reporting deadlines', de: 'Meldefristen' };
 
 /**
  * Hover in the frontmatter of incident reports: on a key, the field's title and description in the
@@ -38,26 +35,12 @@ class FrontmatterHover implements vscode.HoverProvider {
         ? valueDocumentation(target.text, meaning, field, target.pointer, locale)
         : fieldDocumentation(field, target.pointer, locale, info),
     );
-    const deadlines = meaning === undefined ? this.deadlinesAt(document, target.pointer, locale) : [];
-    if (deadlines.length > 0) {
-      markdown.appendMarkdown(`\n\n---\n\n**${DEADLINES[locale]}:**\n\n`);
-      for (const line of deadlines) markdown.appendMarkdown('- ').appendText(line).appendMarkdown('\n');
+    // On timestamps the clocks start or record: the deadlines computed from the facts (core/deadlines.ts).
+    const deadlines = meaning === undefined ? deadlineHover(this.engine.lintNow(document)?.report.data, target.pointer, this.engine.settings(document.uri).timeZone, locale, this.clock.now()) : null;
+    if (deadlines) {
+      markdown.appendMarkdown('\n\n---\n\n**').appendText(deadlines.heading).appendMarkdown(':**\n\n');
+      for (const line of deadlines.lines) markdown.appendMarkdown('- ').appendText(line).appendMarkdown('\n');
     }
     return new vscode.Hover(markdown, range);
-  }
-
-  /**
-   * The deadlines a timestamp field starts or records: on the moment of awareness (`aware_at`, or
-   * `detected_at` when it stands in), every clock running from it; on a stage's own timestamp, its
-   * deadline and whether it was met; on `nis2.notification_at`, also the final report's month.
-   */
-  private deadlinesAt(document: vscode.TextDocument, pointer: string, locale: Locale): string[] {
-    const result = this.engine.lintNow(document);
-    if (!result) return [];
-    const all = deadlinesOf(result.report, this.engine.settings(document.uri).timeZone);
-    const now = this.clock.now();
-    return all
-      .filter((d) => d.pointer === pointer || d.fromPointer === pointer)
-      .map((d) => describeDeadline(d, result.report, locale, now));
   }
 }
