@@ -42,10 +42,11 @@ export function registerDeadlineClock(context: vscode.ExtensionContext, engine: 
   item.name = vscode.l10n.t('Incident Report: reporting deadline');
   let shown: { text: string; tooltip: string; level: 'none' | 'warning' | 'error'; pointer: string } | undefined;
 
-  // Ticks and diagnostics read the engine's last result; only switching editors may lint (once).
+  // Ticks and diagnostics read the engine's last result; switching editors (or the clock) asks for
+  // the current version's (a cache hit once the diagnostics have linted it).
   const refresh = (lint = false) => {
     const document = vscode.window.activeTextEditor?.document;
-    const result = document && engine.isReport(document) ? (engine.lastResult(document) ?? (lint ? engine.lintNow(document) : null)) : null;
+    const result = document && engine.isReport(document) ? (lint ? engine.lintNow(document) : engine.lastResult(document)) : null;
     const settings = document ? engine.settings(document.uri) : undefined;
     const next = result && settings ? nextDeadline(deadlinesOf(result.report.data, settings.timeZone)) : null;
     if (!document || !result || !settings || !next) {

@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { activateExtension, closeAllEditors, replaceText, resetSettings, setSetting, waitFor, type ExtensionApi } from './util';
-import { plain, positionOf, removeFixtures, useFixture } from './editingFixtures';
+import { fixtureText, plain, positionOf, removeFixtures, useFixture } from './editingFixtures';
 
 interface DraftViewState {
   title: string;
@@ -33,6 +33,13 @@ describe('authority deadlines and drafts (editing/deadlines.md)', () => {
   });
   beforeEach(async () => {
     editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    // Each test starts from the fixture as written, whatever an earlier test typed.
+    const original = await fixtureText('deadlines');
+    if (editor.document.getText() !== original) {
+      const whole = new vscode.Range(editor.document.positionAt(0), editor.document.positionAt(editor.document.getText().length));
+      assert.ok(await editor.edit((b) => b.replace(whole, original)));
+    }
+    api.deadlineClock.refresh();
   });
   afterEach(closeAllEditors);
   after(async () => {

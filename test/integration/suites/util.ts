@@ -20,6 +20,7 @@ export interface ExtensionApi {
     readonly tooltip: string | undefined;
     readonly level: 'none' | 'warning' | 'error' | undefined;
     readonly pointer: string | undefined;
+    refresh(): void;
   };
   /** Fires each time the extension publishes (or clears) the diagnostics of a URI. */
   readonly onDidPublishDiagnostics: vscode.Event<vscode.Uri>;
