@@ -12,6 +12,8 @@ const common = {
   minify: production,
   logLevel: 'warning',
   define: { __VERSION__: JSON.stringify(pkg.version) },
+  // jsonc-parser's `main` is a UMD build whose dynamic require()s a bundle cannot follow; its ESM build can.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 // A web worker has no `process`: libraries that only peek at process.env.NODE_ENV get a constant.
@@ -106,6 +108,19 @@ export const entries = [
     ...common,
     sourcemap: true,
     minify: false,
+    // The restricted-mode suite (an untrusted workspace): its own bundle, run by its own server.
+    entryPoints: ['test/integration/runner/restricted.ts'],
+    outfile: 'out/test/integration.restricted.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    logOverride: { 'require-resolve-not-external': 'silent' },
+  },
+  {
+    ...common,
+    sourcemap: true,
+    minify: false,
     entryPoints: ['test/integration/runner/index.ts'],
     outfile: 'out/test/integration.web.js',
     platform: 'browser',
@@ -116,7 +131,7 @@ export const entries = [
     // A web worker has no DOM: prefer packages' `worker` builds over their `browser` (DOM) ones.
     conditions: ['worker'],
     // mocha's prebuilt browser build, and a Node-free `assert` (see test/integration/runner).
-    alias: { mocha: 'mocha/mocha.js', assert: './test/integration/runner/assert.ts' },
+    alias: { ...common.alias, mocha: 'mocha/mocha.js', assert: './test/integration/runner/assert.ts' },
     define: { ...common.define, ...WEB_DEFINES },
     plugins: [noNodeBuiltins('out/test/integration.web.js', ['assert'])],
   },

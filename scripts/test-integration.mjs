@@ -7,7 +7,9 @@
 // extension host with out/extension.js, then `--web` (the web-worker host with out/web/extension.js
 // and the browser test bundle). Fails when either fails. `--electron` runs the Node suite in desktop
 // VS Code through @vscode/test-electron instead (scripts/test-electron.mjs), where it can be downloaded.
-// Every run gets a fresh copy of test/integration/workspace, because the tests create and save files.
+// Then the restricted-mode suite (out/test/integration.restricted.js) in the Node host, with
+// workspace trust enabled so test/integration/workspace-restricted opens untrusted.
+// Every run gets a fresh copy of its workspace, because the tests create and save files.
 // Other arguments (e.g. --verbose, --env MOCHA_GREP=diagnostics) are passed to the runner.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURE = path.join(ROOT, 'test/integration/workspace');
+const RESTRICTED_FIXTURE = path.join(ROOT, 'test/integration/workspace-restricted');
 const args = process.argv.slice(2);
 const flag = (name) => {
   const i = args.indexOf(name);
@@ -33,7 +36,14 @@ const runs = electron
   : [
       { label: 'Node extension host', script: 'vscode-server-test.mjs', tests: 'out/test/integration.js', extra: [] },
       { label: 'web-worker extension host', script: 'vscode-server-test.mjs', tests: 'out/test/integration.web.js', extra: ['--web'] },
-    ].filter((run) => !(nodeOnly && run.extra.length) && !(webOnly && !run.extra.length));
+      {
+        label: 'restricted mode (untrusted workspace, Node extension host)',
+        script: 'vscode-server-test.mjs',
+        tests: 'out/test/integration.restricted.js',
+        extra: ['--workspace-trust'],
+        fixture: RESTRICTED_FIXTURE,
+      },
+    ].filter((run) => !(nodeOnly && run.extra.includes('--web')) && !(webOnly && !run.extra.includes('--web')));
 
 for (const run of runs) {
   if (!fs.existsSync(path.join(ROOT, run.tests))) {
@@ -55,7 +65,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 function runOne(run) {
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'incident-report-it-'));
   // Byte-exact copy: the CRLF + BOM fixture must reach VS Code unchanged.
-  fs.cpSync(FIXTURE, workspace, { recursive: true });
+  fs.cpSync(run.fixture ?? FIXTURE, workspace, { recursive: true });
   const argv = [
     path.join(ROOT, 'scripts', run.script),
     '--extension', ROOT,

@@ -5,11 +5,13 @@
 //
 //   node scripts/vscode-server-test.mjs --extension <dir> --tests <compiled test module .js>
 //        --workspace <dir> [--web] [--timeout 300] [--screenshot out.png] [--env KEY=VALUE ...]
-//        [--verbose] [--keep-temp]
+//        [--verbose] [--keep-temp] [--workspace-trust]
 //
 // --tests is the same module @vscode/test-electron runs (exports `run(): Promise<void>`).
 // --web loads the extension in the web-worker extension host (VS Code for the Web): a copy of the
 //   extension without `main` in its package.json is used, and --tests must be a browser bundle.
+// --workspace-trust starts the server WITH workspace trust (default: --disable-workspace-trust, so
+//   every workspace is trusted): the workspace then opens in restricted mode, never trusted.
 // --env KEY=VALUE is visible to the tests as process.env.KEY (Node host) or through
 //   globalThis.__VSCODE_TEST_ENV__ (web host; see test/integration/runner testEnv()).
 //   EXT_TEST_HOST (node|web) and EXT_TEST_EXTENSION_ID (publisher.name) are always set.
@@ -34,7 +36,7 @@ function usage(message) {
   console.error(
     'usage: node scripts/vscode-server-test.mjs --extension <dir> --tests <test module .js> --workspace <dir>\n' +
       '       [--web] [--timeout <seconds, default 300>] [--screenshot <file.png>] [--env KEY=VALUE ...]\n' +
-      '       [--verbose] [--keep-temp]',
+      '       [--verbose] [--keep-temp] [--workspace-trust]',
   );
   process.exit(2);
 }
@@ -42,7 +44,7 @@ function usage(message) {
 function parseArgs(argv) {
   const values = parseRunnerArgs(
     argv,
-    { web: { type: 'boolean' }, timeout: { type: 'string' }, screenshot: { type: 'string' }, verbose: { type: 'boolean' }, 'keep-temp': { type: 'boolean' } },
+    { web: { type: 'boolean' }, timeout: { type: 'string' }, screenshot: { type: 'string' }, verbose: { type: 'boolean' }, 'keep-temp': { type: 'boolean' }, 'workspace-trust': { type: 'boolean' } },
     usage,
   );
   const timeout = Number(values.timeout ?? 300);
@@ -57,6 +59,7 @@ function parseArgs(argv) {
     screenshot: values.screenshot ? path.resolve(values.screenshot) : undefined,
     verbose: values.verbose ?? false,
     keepTemp: values['keep-temp'] ?? false,
+    workspaceTrust: values['workspace-trust'] ?? false,
   };
 }
 
@@ -327,7 +330,7 @@ async function main() {
     '--without-connection-token',
     '--accept-server-license-terms',
     '--disable-telemetry',
-    '--disable-workspace-trust',
+    ...(opts.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--enable-smoke-test-driver',
     '--user-data-dir', dirs['user-data'],
     '--server-data-dir', dirs['server-data'],

@@ -9,9 +9,16 @@ export class UsageError extends Error {
 export interface LintArgs {
   command: 'lint';
   inputs: string[];
-  format: 'stylish' | 'json' | 'sarif';
+  format: 'stylish' | 'json' | 'sarif' | 'github';
   locale: Locale;
+  /** True when `--locale` was given (it then wins over the configuration file's `locale`). */
+  explicitLocale: boolean;
   schema: string | null;
+  /** `--config FILE`: this configuration for every file instead of the nearest `.incident-report.json`. */
+  config: string | null;
+  /** `--internal-domain` (repeatable): replaces the configured list. */
+  internalDomains: string[] | null;
+  ticketPattern: string | null;
   maxWarnings: number | null;
   quiet: boolean;
   rules: Record<string, RuleLevel>;
@@ -33,9 +40,9 @@ export interface RenderArgs {
   out: string | null;
   strict: boolean;
   locale: Locale;
-  /** True when `--locale` was given: it then overrides the report's language in drafts. */
-  localeGiven: boolean;
+  explicitLocale: boolean;
   schema: string | null;
+  config: string | null;
   timeZone: string | undefined;
   now: number | undefined;
   maxSize: number | undefined;
@@ -76,6 +83,9 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
         'no-color': { type: 'boolean' },
         out: { type: 'string', short: 'o' },
         strict: { type: 'boolean' },
+        config: { type: 'string', short: 'c' },
+        'internal-domain': { type: 'string', multiple: true },
+        'ticket-pattern': { type: 'string' },
         'max-size': { type: 'string' },
         as: { type: 'string' },
         now: { type: 'string' },
@@ -111,8 +121,9 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
       out: values.out ?? null,
       strict: values.strict ?? false,
       locale,
-      localeGiven: values.locale !== undefined,
+      explicitLocale: values.locale !== undefined,
       schema: values.schema ?? null,
+      config: values.config ?? null,
       timeZone: values['time-zone'],
       now,
     };
@@ -120,8 +131,20 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
 
   if (positionals.length === 0) throw new UsageError('lint needs at least one file, directory or glob');
   const format = values.format ?? 'stylish';
-  if (format !== 'stylish' && format !== 'json' && format !== 'sarif') {
-    throw new UsageError(`--format must be "stylish", "json" or "sarif", not "${format}"`);
+  if (format !== 'stylish' && format !== 'json' && format !== 'sarif' && format !== 'github') {
+    throw new UsageError(`--format must be "stylish", "json", "sarif" or "github", not "${format}"`);
+  }
+  for (const suffix of values['internal-domain'] ?? []) {
+    if (!/^\.\S+$/.test(suffix)) throw new UsageError(`--internal-domain takes a domain suffix starting with a dot (e.g. .intern), not "${suffix}"`);
+  }
+  const ticketPattern = values['ticket-pattern'];
+  if (ticketPattern !== undefined) {
+    try {
+      if (ticketPattern === '') throw new Error('it is empty');
+      new RegExp(ticketPattern, 'g');
+    } catch (error) {
+      throw new UsageError(`--ticket-pattern is not a valid regular expression: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
   let maxWarnings: number | null = null;
   if (values['max-warnings'] !== undefined) {
@@ -142,7 +165,11 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
     inputs: positionals,
     format,
     locale,
+    explicitLocale: values.locale !== undefined,
     schema: values.schema ?? null,
+    config: values.config ?? null,
+    internalDomains: values['internal-domain'] ?? null,
+    ticketPattern: ticketPattern ?? null,
     maxWarnings,
     quiet: values.quiet ?? false,
     rules,
@@ -172,20 +199,30 @@ export const HELP = `incident-report — lint and render Markdown incident repor
 
 Usage:
   incident-report lint [options] <file|dir|glob>...
-  incident-report render <file> [--as OUTPUT] [--format FORMAT] [--out FILE] [--strict]
+  incident-report render <file> [--as OUTPUT] [--format FORMAT] [--out FILE] [--strict] [--config FILE]
 
 Lint options:
-  -f, --format stylish|json|sarif   output format (default: stylish)
-      --locale de|en                message language (default: from LANG)
+  -f, --format stylish|json|sarif|github
+                                    output format (default: stylish); github prints
+                                    GitHub Actions annotations
+  -c, --config FILE                 use this configuration for every file (default: the
+                                    nearest .incident-report.json above each file)
+      --locale de|en                message language (default: the configuration's, else LANG)
       --schema FILE                 use this JSON Schema instead of the bundled one
       --max-warnings N              exit 1 when there are more than N warnings
   -q, --quiet                       report errors only
       --rule RULE=LEVEL             set a rule to error, warning, info or off (repeatable)
       --time-zone ZONE              IANA zone for timestamps without offset (default: the system's)
+      --internal-domain SUFFIX      internal domain suffix such as .intern (repeatable; replaces
+                                    the configured list)
+      --ticket-pattern RE           regular expression of internal ticket IDs
       --color / --no-color          force or disable colours
       --now INSTANT                 measure deadlines against this RFC 3339 instant (default: the clock)
       --max-size N                  largest report checked, in characters (default: 2097152);
                                     a larger one is an error (size-limit), never skipped silently
+
+Options given on the command line win over the configuration file; --rule changes only the
+rules it names.
 
 Render options:
       --as OUTPUT                   which output: ${OUTPUTS.map((o) => o.id).join(', ')} (default: ${PRESS_RELEASE_OUTPUT_ID})
@@ -196,9 +233,11 @@ Render options:
   -o, --out FILE                    write to FILE instead of stdout
       --strict                      refuse to render a report with errors (exit 1)
       --max-size N                  as for lint; a report over the limit is never rendered
+  -c, --config FILE                 as for lint (default: the nearest .incident-report.json)
 
 Directories are searched for incident reports: Markdown files with "schema: incident-report/v1"
-in their frontmatter, or matching **/incidents/**/*.md or **/*.incident.md.
+in their frontmatter, or matching **/incidents/**/*.md or **/*.incident.md (or the configuration's
+"files", relative to its folder).
 
-Exit codes: 0 clean, 1 errors (or too many warnings), 2 usage or I/O problem.
+Exit codes: 0 clean, 1 errors (or too many warnings), 2 usage, configuration or I/O problem.
 `;

@@ -1,16 +1,18 @@
-import { createLinter, type Linter } from '../core';
+import { createLinter, lintOptionsFrom, type Linter } from '../core';
 import type { LintArgs } from './args';
-import { expandTargets } from './files';
+import { ConfigFinder, effectiveConfig, schemaPath, type LoadedConfig } from './config';
+import { expandTargets, type Target } from './files';
+import { formatGithub } from './formatters/github';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import type { FileResult, Formatter } from './formatters/types';
 import { loadSchemaFile } from './schemaFile';
 import { lintAll } from './workerPool';
-import { linterOptions, type WorkerLintOptions } from './workerTask';
+import { linterOptions, type TargetOutcome, type WorkerLintOptions } from './workerTask';
 
 
-const FORMATTERS: Record<LintArgs['format'], Formatter> = { stylish: formatStylish, json: formatJson, sarif: formatSarif };
+const FORMATTERS: Record<LintArgs['format'], Formatter> = { stylish: formatStylish, json: formatJson, sarif: formatSarif, github: formatGithub };
 
 /** Output and exit code of a lint run; the caller writes them. */
 export interface CommandOutcome {
@@ -19,25 +21,44 @@ export interface CommandOutcome {
   exitCode: 0 | 1 | 2;
 }
 
+/** Targets that share one configuration file, with the linter built for it. */
+interface Group {
+  loaded: LoadedConfig;
+  indices: number[];
+}
+
 /**
- * `incident-report lint`: one linter (schema compiled once) over every target; large runs are
- * shared with worker threads (workerPool.ts), with results in the same order either way.
+ * `incident-report lint`: every target gets the configuration of its nearest `.incident-report.json`
+ * (or `--config`), with the command line on top; one linter (schema compiled once) per
+ * configuration. Large runs are shared with worker threads (workerPool.ts), with results in target
+ * order either way.
  */
 export async function runLint(args: LintArgs): Promise<CommandOutcome> {
-  const schema = args.schema ? await loadSchemaFile(args.schema) : undefined;
-  const options: WorkerLintOptions = {
-    locale: args.locale,
-    rules: args.rules,
-    ...(schema !== undefined ? { schema } : {}),
-    ...(args.timeZone ? { timeZone: args.timeZone } : {}),
-    ...(args.now !== undefined ? { nowMs: args.now } : {}),
-    ...(args.maxSize !== undefined ? { maxSize: args.maxSize } : {}),
-  };
-  const linter: Linter = createLinter(linterOptions(options));
   const { targets, problems } = await expandTargets(args.inputs);
   let stderr = problems.map((p) => `incident-report: ${p.arg}: ${p.message}\n`).join('');
 
-  const outcomes = await lintAll(targets, linter, options);
+  const finder = new ConfigFinder(args.config);
+  const groups = new Map<string | null, Group>();
+  for (const [index, target] of targets.entries()) {
+    const loaded = await finder.forTarget(target.display);
+    const group = groups.get(loaded.file) ?? { loaded, indices: [] };
+    group.indices.push(index);
+    groups.set(loaded.file, group);
+  }
+  if (args.config !== null && targets.length === 0) await finder.forTarget('.'); // still check the file
+
+  const outcomes: TargetOutcome[] = new Array(targets.length);
+  let locale = args.locale;
+  for (const { loaded, indices } of groups.values()) {
+    const { linter, options } = await linterFor(loaded, args);
+    locale = linter.locale;
+    const members: Target[] = indices.map((i) => targets[i]!);
+    const groupOutcomes = await lintAll(members, linter, options);
+    indices.forEach((targetIndex, i) => (outcomes[targetIndex] = groupOutcomes[i]!));
+  }
+  // Messages of one run speak one language: --locale, else the configuration's (when all agree), else LANG.
+  if (!args.explicitLocale && groups.size !== 1) locale = args.locale;
+
   const results: FileResult[] = [];
   targets.forEach((target, i) => {
     const outcome = outcomes[i]!;
@@ -54,7 +75,7 @@ export async function runLint(args: LintArgs): Promise<CommandOutcome> {
   if (targets.length === 0 && problems.length === 0) {
     stderr += 'incident-report: no incident reports found in the given directories\n';
   }
-  const stdout = FORMATTERS[args.format](results, { locale: args.locale, color: args.color });
+  const stdout = FORMATTERS[args.format](results, { locale, color: args.color });
   const errors = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
   const warnings = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
   const ioFailed = results.some((r) => r.ioError) || problems.length > 0;
@@ -65,4 +86,20 @@ export async function runLint(args: LintArgs): Promise<CommandOutcome> {
     stderr += `incident-report: ${warnings} warnings exceed --max-warnings ${args.maxWarnings}\n`;
   }
   return { stdout, stderr, exitCode };
+}
+
+/** The linter (and the options a worker needs to build the same one) for files under `loaded`. */
+async function linterFor(loaded: LoadedConfig, args: LintArgs): Promise<{ linter: Linter; options: WorkerLintOptions }> {
+  const config = effectiveConfig(loaded, args);
+  const schemaFile = schemaPath(loaded, args);
+  const schema = schemaFile ? await loadSchemaFile(schemaFile, args.schema ? '--schema ' : '') : undefined;
+  const options: WorkerLintOptions = {
+    ...lintOptionsFrom(config),
+    locale: config.locale ?? args.locale,
+    rules: config.rules ?? {},
+    ...(schema !== undefined ? { schema } : {}),
+    ...(config.files ? { files: config.files, filesBase: loaded.base } : {}),
+    ...(args.now !== undefined ? { nowMs: args.now } : {}),
+  };
+  return { linter: createLinter(linterOptions(options)), options };
 }

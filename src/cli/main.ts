@@ -1,5 +1,5 @@
-import { SchemaLoadError } from '../core';
-import { HELP, parseCli, UsageError } from './args';
+import { ConfigError, SchemaLoadError } from '../core';
+import { environmentLocale, HELP, parseCli, UsageError } from './args';
 import { runLint, type CommandOutcome } from './lintCommand';
 import { runRender } from './renderCommand';
 
@@ -21,6 +21,11 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     }
   } catch (error) {
     if (error instanceof UsageError) return { stdout: '', stderr: `incident-report: ${error.message}\n`, exitCode: 2 };
+    if (error instanceof ConfigError) {
+      const locale = environmentLocale(env);
+      const lines = error.describe(locale).split('\n').map((line) => `incident-report: ${line}\n`).join('');
+      return { stdout: '', stderr: lines, exitCode: 2 };
+    }
     if (error instanceof SchemaLoadError) {
       return { stdout: '', stderr: `incident-report: the schema cannot be used: ${error.message}\n`, exitCode: 2 };
     }

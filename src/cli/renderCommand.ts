@@ -1,9 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { createLinter, type Finding } from '../core';
+import { createLinter, lintOptionsFrom, type Finding } from '../core';
 import { isRecord } from '../core/fields';
 import { t } from '../core/i18n';
 import { buildModel, findOutput, type OutputOptions } from '../core/render';
 import type { RenderArgs } from './args';
+import { ConfigFinder, effectiveConfig, schemaPath } from './config';
 import { describeIoError } from './ioError';
 import type { CommandOutcome } from './lintCommand';
 import { loadSchemaFile } from './schemaFile';
@@ -19,14 +20,18 @@ const SUMMARY_LIMIT = 5;
  * not (exit 1, with the reason). A file that cannot be read or is no incident report at all (no
  * YAML frontmatter, or frontmatter that is not a mapping) exits 2.
  */
-export async function runRender(args: RenderArgs): Promise<CommandOutcome> {
-  const schema = args.schema ? await loadSchemaFile(args.schema) : undefined;
+export async function runRender(input: RenderArgs): Promise<CommandOutcome> {
+  // The report's configuration (nearest .incident-report.json, or --config), the command line on top.
+  const loaded = await new ConfigFinder(input.config).forTarget(input.input);
+  const config = effectiveConfig(loaded, input);
+  const args: RenderArgs = { ...input, locale: config.locale ?? input.locale };
+  const schemaFile = schemaPath(loaded, input);
+  const schema = schemaFile ? await loadSchemaFile(schemaFile, input.schema ? '--schema ' : '') : undefined;
   const linter = createLinter({
+    ...lintOptionsFrom(config),
     locale: args.locale,
     ...(schema !== undefined ? { schema } : {}),
-    ...(args.timeZone ? { timeZone: args.timeZone } : {}),
     ...(args.now !== undefined ? { now: () => args.now! } : {}),
-    ...(args.maxSize !== undefined ? { maxSize: args.maxSize } : {}),
   });
   const fail = (message: string): CommandOutcome => ({ stdout: '', stderr: `incident-report: ${args.input}: ${message}\n`, exitCode: 2 });
 
@@ -88,7 +93,7 @@ export async function runRender(args: RenderArgs): Promise<CommandOutcome> {
     locale: args.locale,
     now: args.now ?? Date.now(),
     schema: linter.schema.info,
-    ...(args.localeGiven ? { forceLocale: args.locale } : {}),
+    ...(args.explicitLocale ? { forceLocale: args.locale } : {}),
   };
   const definition = findOutput(args.output)!;
   // A public output sees the publication model only, never the report (outputs.ts); confidential

@@ -2,17 +2,20 @@ import { readFile } from 'node:fs/promises';
 import { UsageError } from './args';
 import { describeIoError } from './ioError';
 
-/** Reads a `--schema` file; an unreadable or non-JSON file is a usage problem (exit 2). */
-export async function loadSchemaFile(path: string): Promise<unknown> {
+/**
+ * Reads a schema file (`--schema`, or the configuration's `schema`); an unreadable or non-JSON file
+ * is a usage problem (exit 2). `label` prefixes the path in messages (e.g. "--schema ").
+ */
+export async function loadSchemaFile(path: string, label = '--schema '): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`--schema ${path}: ${describeIoError(error)}`);
+    throw new UsageError(`${label}${path}: ${describeIoError(error)}`);
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new UsageError(`--schema ${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw new UsageError(`${label}${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
 }

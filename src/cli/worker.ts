@@ -22,7 +22,7 @@ if (port) {
     const next = new Int32Array(counter);
     for (let range = claim(next, targets.length, batch); range; range = claim(next, targets.length, batch)) {
       const results: Extract<ToMain, { type: 'results' }>['results'] = [];
-      for (let index = range[0]; index < range[1]; index++) results.push({ index, outcome: lintTarget(linter, targets[index]!) });
+      for (let index = range[0]; index < range[1]; index++) results.push({ index, outcome: lintTarget(linter, targets[index]!, options) });
       post({ type: 'results', results });
     }
     post({ type: 'done' });

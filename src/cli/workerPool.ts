@@ -67,7 +67,7 @@ export function claim(counter: Int32Array, total: number, batch: number): [numbe
 export async function lintAll(targets: readonly Target[], linter: Linter, options: WorkerLintOptions): Promise<TargetOutcome[]> {
   const script = workerScript();
   const workers = script ? workerCount(targets.length) : 0;
-  if (workers === 0) return targets.map((target) => lintTarget(linter, target));
+  if (workers === 0) return targets.map((target) => lintTarget(linter, target, options));
   return lintParallel(targets, linter, options, script!, workers);
 }
 
@@ -96,7 +96,7 @@ function lintParallel(
       if (error !== undefined) return reject(error);
       try {
         // Claimed by a worker that failed or died before delivering: lint here.
-        for (let i = 0; i < total; i++) outcomes[i] ??= lintTarget(linter, targets[i]!);
+        for (let i = 0; i < total; i++) outcomes[i] ??= lintTarget(linter, targets[i]!, options);
       } catch (lintError) {
         return reject(lintError);
       }
@@ -140,7 +140,7 @@ function lintParallel(
         return maybeFinish();
       }
       try {
-        for (let index = range[0]; index < range[1]; index++) outcomes[index] = lintTarget(linter, targets[index]!);
+        for (let index = range[0]; index < range[1]; index++) outcomes[index] = lintTarget(linter, targets[index]!, options);
       } catch (error) {
         return finish(error);
       }

@@ -41,6 +41,16 @@ export { appendUpdate } from './templates/update';
 export { yamlScalar } from './yamlText';
 export { DATA_LOSS_TEMPLATES, dataLossFields, type DataLossTemplate, type DataLossVariant } from './templates/dataLoss';
 export {
+  CONFIG_FILE_NAME,
+  ConfigError,
+  lintOptionsFrom,
+  mergeConfigs,
+  parseProjectConfig,
+  withTrust,
+  type ConfigProblem,
+  type ProjectConfig,
+} from './config';
+export {
   clockLevel,
   clockTexts,
   deadlineHover,

@@ -148,7 +148,9 @@ export function unparsedReport(text: string): ParsedReport {
 
 function parseYaml(frontmatter: Frontmatter): Document.Parsed | null {
   if (frontmatter.kind !== 'yaml') return null;
-  return parseDocument(frontmatter.source, { version: '1.2', uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+  // logLevel 'error': `yaml` would otherwise print Node warnings (e.g. "Keys with collection values
+  // will be stringified") to the user's stderr; the engine reports such keys itself.
+  return parseDocument(frontmatter.source, { version: '1.2', uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' });
 }
 
 function countLines(text: string): LineCounter {

@@ -9,7 +9,7 @@ import { locateFrontmatter, stripBom } from './frontmatter';
 export function serviceNamesFromCatalog(text: string): string[] {
   let data: unknown;
   try {
-    const doc = parseDocument(text, { version: '1.2' });
+    const doc = parseDocument(text, { version: '1.2', logLevel: 'error' });
     if (doc.errors.length > 0) return [];
     data = doc.toJS({ maxAliasCount: 100 });
   } catch {
@@ -24,7 +24,7 @@ export function serviceNamesOfReport(text: string): string[] {
   const frontmatter = locateFrontmatter(stripBom(text));
   if (frontmatter.kind !== 'yaml') return [];
   try {
-    const doc = parseDocument(frontmatter.source, { version: '1.2' });
+    const doc = parseDocument(frontmatter.source, { version: '1.2', logLevel: 'error' });
     if (doc.errors.length > 0) return [];
     const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
     if (!data || typeof data !== 'object' || Array.isArray(data)) return [];

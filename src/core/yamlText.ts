@@ -15,7 +15,7 @@ export function yamlScalar(value: unknown): string {
 
 function readsBackAsString(text: string): boolean {
   if (text === '' || text !== text.trim() || /[\r\n\t]/.test(text)) return false;
-  const doc = parseDocument(`k: ${text}\n`, { version: '1.2' });
+  const doc = parseDocument(`k: ${text}\n`, { version: '1.2', logLevel: 'error' });
   if (doc.errors.length > 0 || doc.warnings.length > 0) return false;
   const data = doc.toJS() as unknown;
   return typeof data === 'object' && data !== null && (data as Record<string, unknown>).k === text;

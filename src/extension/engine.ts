@@ -6,8 +6,11 @@ import {
   systemTimeZone,
   type FixOptions,
   isIncidentReport,
+  mergeConfigs,
   SchemaLoadError,
   toLocale,
+  withTrust,
+  type ProjectConfig,
   type Linter,
   type LintOptions,
   type LintResult,
@@ -16,6 +19,7 @@ import {
 } from '../core';
 import { Settings } from './constants';
 import { disposeAll } from './disposables';
+import { ProjectConfigs } from './projectConfig';
 
 /** The settings that shape linting for one workspace folder. */
 export interface ResolvedSettings {
@@ -28,8 +32,8 @@ export interface ResolvedSettings {
   validateOnType: boolean;
   internalDomains: string[] | undefined;
   ticketPattern: string | undefined;
-  /** Largest report checked, in characters; 0 = the engine's default. */
-  maxSize: number;
+  /** Largest report checked, in characters (`incidentReport.maxSize`, else the file's); undefined = the engine's default. */
+  maxSize: number | undefined;
 }
 
 interface FolderEngine {
@@ -51,12 +55,16 @@ export class EngineService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private schemaWatcher: vscode.FileSystemWatcher | undefined;
+  private readonly projectConfigs = new ProjectConfigs();
+  private readonly settingsCache = new Map<string, ResolvedSettings>();
 
   /** Fires after settings, trust or a custom schema changed: re-validate everything. */
   readonly onDidChange = this.changed.event;
 
   constructor() {
     this.disposables.push(
+      this.projectConfigs,
+      this.projectConfigs.onDidChange(() => this.invalidate()),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration(Settings.section)) this.invalidate();
       }),
@@ -66,21 +74,61 @@ export class EngineService implements vscode.Disposable {
     this.watchSchemas();
   }
 
-  /** Settings for the folder holding `uri` (or the window when it has none). */
+  /** Settles when the workspace folders' `.incident-report.json` files have been read (tests wait on it). */
+  get projectConfigReady(): Promise<void> {
+    return this.projectConfigs.ready;
+  }
+
+  /**
+   * Settings for the folder holding `uri` (or the window when it has none): the folder's
+   * `.incident-report.json` (without `schema` and `ticketPattern` in an untrusted workspace), with
+   * every setting the user set explicitly (user, workspace or folder level) on top; `rules` merge
+   * rule by rule.
+   */
   settings(uri: vscode.Uri | undefined): ResolvedSettings {
+    // Asked on every keystroke (isReport): resolved once per folder until settings, trust or the file change.
+    const folderKey = (uri && vscode.workspace.getWorkspaceFolder(uri)?.uri.toString()) ?? '';
+    let resolved = this.settingsCache.get(folderKey);
+    if (!resolved) {
+      resolved = this.resolveSettings(uri);
+      this.settingsCache.set(folderKey, resolved);
+    }
+    return resolved;
+  }
+
+  private resolveSettings(uri: vscode.Uri | undefined): ResolvedSettings {
     const config = vscode.workspace.getConfiguration(Settings.section, uri);
-    const localeSetting = config.get<string>(Settings.locale, 'auto');
+    const explicit = (key: string): boolean => {
+      const inspected = config.inspect(key);
+      return inspected !== undefined && [inspected.globalValue, inspected.workspaceValue, inspected.workspaceFolderValue].some((v) => v !== undefined);
+    };
+    const setting = <T>(key: string, fallback: T): T | undefined => (explicit(key) ? config.get<T>(key, fallback) : undefined);
+    const localeSetting = setting<string>(Settings.locale, 'auto');
+    // VS Code itself ignores restricted workspace settings when untrusted: `get` then returns the user's or the default.
+    const fromSettings: ProjectConfig = {
+      files: setting<string[]>(Settings.files, []),
+      schema: setting<string>(Settings.schema, '')?.trim() || undefined,
+      locale: localeSetting === 'de' || localeSetting === 'en' ? localeSetting : undefined,
+      timeZone: setting<string>(Settings.timeZone, '')?.trim() || undefined,
+      rules: setting<Record<string, RuleLevel>>(Settings.rules, {}),
+      servicesCatalog: setting<string>(Settings.servicesCatalog, '')?.trim() || undefined,
+      internalDomains: setting<string[]>(Settings.internalDomains, []),
+      ticketPattern: setting<string>(Settings.ticketPattern, '') || undefined,
+      // 0 is the setting's "engine default".
+      maxSize: setting<number>(Settings.maxSize, 0) || undefined,
+    };
+    const merged = mergeConfigs(withTrust(this.projectConfigs.get(uri), vscode.workspace.isTrusted), fromSettings);
     return {
-      files: config.get<string[]>(Settings.files, [...DEFAULT_REPORT_GLOBS]),
-      schemaPath: config.get<string>(Settings.schema, '').trim(),
-      locale: localeSetting === 'de' || localeSetting === 'en' ? localeSetting : toLocale(vscode.env.language),
-      timeZone: config.get<string>(Settings.timeZone, '').trim() || undefined,
-      rules: config.get<Record<string, RuleLevel>>(Settings.rules, {}),
-      servicesCatalog: config.get<string>(Settings.servicesCatalog, '').trim(),
+      files: merged.files ?? config.get<string[]>(Settings.files, [...DEFAULT_REPORT_GLOBS]),
+      schemaPath: merged.schema ?? '',
+      locale: merged.locale ?? toLocale(vscode.env.language),
+      timeZone: merged.timeZone,
+      rules: merged.rules ?? {},
+      servicesCatalog: merged.servicesCatalog ?? '',
       validateOnType: config.get<boolean>(Settings.validateOnType, true),
-      internalDomains: config.get<string[]>(Settings.internalDomains),
-      ticketPattern: config.get<string>(Settings.ticketPattern) || undefined,
-      maxSize: config.get<number>(Settings.maxSize, 0),
+      internalDomains: merged.internalDomains ?? config.get<string[]>(Settings.internalDomains),
+      ticketPattern: merged.ticketPattern,
+      maxSize: merged.maxSize,
     };
   }
 
@@ -182,11 +230,12 @@ export class EngineService implements vscode.Disposable {
       ...(settings.timeZone ? { timeZone: settings.timeZone } : {}),
       ...(settings.internalDomains ? { internalDomains: settings.internalDomains } : {}),
       ...(settings.ticketPattern ? { ticketPattern: settings.ticketPattern } : {}),
-      ...(settings.maxSize > 0 ? { maxSize: settings.maxSize } : {}),
+      ...(settings.maxSize !== undefined ? { maxSize: settings.maxSize } : {}),
     };
   }
 
   private async buildEngine(uri: vscode.Uri, folder: vscode.WorkspaceFolder | undefined): Promise<FolderEngine> {
+    await this.projectConfigs.ready;
     const settings = this.settings(uri);
     const options = this.lintOptions(settings);
     // A workspace schema is compiled to code by Ajv: never do that in an untrusted workspace.
@@ -212,6 +261,7 @@ export class EngineService implements vscode.Disposable {
   }
 
   private invalidate(): void {
+    this.settingsCache.clear();
     this.generation++;
     this.engines.clear();
     this.resolved.clear();

@@ -73,6 +73,11 @@ describe('CLI lint', () => {
     const ruleIds = run.tool.driver.rules.map((r: { id: string }) => r.id);
     assert.ok(ruleIds.includes('schema') && ruleIds.includes('chronology'));
     for (const rule of run.tool.driver.rules) assert.ok(rule.help.text.length > 20, rule.id);
+    assert.equal(run.tool.driver.informationUri, 'https://github.com/incident-report/incident-report');
+    const leakIp = run.tool.driver.rules.find((r: { id: string }) => r.id === 'leak-ip');
+    assert.equal(leakIp.name, 'LeakIp');
+    assert.equal(leakIp.helpUri, 'https://github.com/incident-report/incident-report/blob/main/docs/rules/leak-ip.md');
+    assert.equal(run.tool.driver.rules.find((r: { id: string }) => r.id === 'schema').name, 'SchemaRule');
     const result = run.results.find((r: { message: { text: string } }) => r.message.text.startsWith('`severty`'));
     assert.equal(result.ruleId, 'schema');
     assert.equal(result.level, 'error');
@@ -132,7 +137,7 @@ describe('CLI lint', () => {
     assert.deepEqual(cli(['lint', '--format', 'xml', GOOD]), {
       code: 2,
       stdout: '',
-      stderr: 'incident-report: --format must be "stylish", "json" or "sarif", not "xml"\n',
+      stderr: 'incident-report: --format must be "stylish", "json", "sarif" or "github", not "xml"\n',
     });
     assert.equal(cli(['lint']).stderr, 'incident-report: lint needs at least one file, directory or glob\n');
     assert.equal(cli(['frobnicate']).stderr, 'incident-report: unknown command "frobnicate"; use "lint" or "render" (see --help)\n');

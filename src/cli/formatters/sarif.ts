@@ -1,17 +1,25 @@
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Formatter } from './types';
 import { RULES } from '../../core';
 import type { Severity } from '../../core';
+import { REPOSITORY_URL, ruleHelpUri, TOOL_VERSION } from '../packageInfo';
 import { docsFor } from '../ruleDocs';
+
+/** The base that relative artifact URIs resolve against: the working directory of the run. */
+const SRCROOT = '%SRCROOT%';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
 /**
  * `--format sarif`: SARIF 2.1.0 as GitHub code scanning accepts it — one run, every rule with its
- * help text, results with physical locations (repository-relative URIs, 1-based regions in UTF-16
- * columns, end column exclusive).
+ * help text and a link to its documentation, results with physical locations (URIs relative to the
+ * working directory, or absolute `file:` URIs for files outside it; 1-based regions in UTF-16
+ * columns, end column exclusive). It passes the official validator (`Sarif.Multitool validate`,
+ * test/unit/sarifValidator.test.ts) without errors or warnings.
  */
 export const formatSarif: Formatter = (results, { locale }) => {
+  const cwd = process.cwd();
   const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
   const sarifResults = results.flatMap((result) =>
     result.findings.map((finding) => ({
@@ -22,7 +30,7 @@ export const formatSarif: Formatter = (results, { locale }) => {
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: toUri(result.file), uriBaseId: '%SRCROOT%' },
+            artifactLocation: artifactLocation(result.file, cwd),
             region: {
               startLine: finding.line,
               startColumn: finding.column,
@@ -44,10 +52,12 @@ export const formatSarif: Formatter = (results, { locale }) => {
         tool: {
           driver: {
             name: 'incident-report',
-            semanticVersion: '0.1.0',
+            semanticVersion: TOOL_VERSION,
+            informationUri: REPOSITORY_URL,
             rules: RULES.map((rule) => ({
               id: rule.id,
-              name: rule.id.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase()),
+              name: ruleName(rule.id),
+              helpUri: ruleHelpUri(rule.id),
               shortDescription: { text: rule.description[locale] },
               fullDescription: { text: rule.description[locale] },
               help: { text: docsFor(rule.id, locale).text, markdown: docsFor(rule.id, locale).markdown },
@@ -56,7 +66,7 @@ export const formatSarif: Formatter = (results, { locale }) => {
           },
         },
         columnKind: 'utf16CodeUnits',
-        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(process.cwd()).href + '/' } },
+        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(cwd).href + '/' } },
         invocations: [
           {
             executionSuccessful: invocationErrors.length === 0,
@@ -73,11 +83,25 @@ export const formatSarif: Formatter = (results, { locale }) => {
   return JSON.stringify(log, null, 2) + '\n';
 };
 
-function toUri(file: string): string {
-  return file
-    .replace(/\\/g, '/')
-    .replace(/^\.\//, '')
-    .split('/')
-    .map((segment) => encodeURIComponent(segment))
-    .join('/');
+/**
+ * Where a file is, as SARIF wants it: inside the working directory a relative URI against
+ * `%SRCROOT%` (what GitHub code scanning maps onto the repository); outside it an absolute `file:`
+ * URI without a base, since a relative reference must not climb out of (or start with a slash
+ * below) its base (SARIF1004).
+ */
+function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?: string } {
+  const absolute = resolve(cwd, file);
+  const inside = relative(cwd, absolute);
+  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return { uri: pathToFileURL(absolute).href };
+  return { uri: inside.split(sep).map((segment) => encodeURIComponent(segment)).join('/'), uriBaseId: SRCROOT };
+}
+
+/**
+ * A rule's `name`: the id in PascalCase (`leak-ip` → `LeakIp`). The validator compares `name` and
+ * `id` without regard to case (SARIF1001), so a one-word id gets `Rule` appended (`schema` →
+ * `SchemaRule`).
+ */
+export function ruleName(ruleId: string): string {
+  const pascal = ruleId.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase());
+  return pascal.toLowerCase() === ruleId.toLowerCase() ? `${pascal}Rule` : pascal;
 }

@@ -26,6 +26,8 @@ import './completion';
 import './hover';
 import './snippets';
 import './stress';
+// Configuration (issue 10): .incident-report.json; creates and removes its files itself.
+import './projectConfig';
 // Authority notifications (issue 13): deadline clock, hover on timestamps, confidential drafts.
 import './authority';
 

@@ -18,7 +18,7 @@ import {
   sleep,
 } from './util';
 
-const BROKEN_DE = [
+export const BROKEN_DE = [
   '12:13-12:19 error schema affected_services[0].status: `closed` ist nicht erlaubt; zulässig sind `operational`, `degraded_performance`, `partial_outage`, `major_outage` oder `under_maintenance`.',
   '15:16-15:35 error timestamp-timezone timestamps.detected_at: `2024-05-02T08:30:00` fehlt der Zeitzonen-Versatz; `2024-05-02T08:30:00+02:00` schreiben (Europe/Berlin).',
   '22:1-22:9 warning press-contact contacts: kein Pressekontakt; einen Kontakt mit `role: press` ergänzen, damit die Presse weiß, wen sie fragen kann.',

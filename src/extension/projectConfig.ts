@@ -1,0 +1,103 @@
+import * as vscode from 'vscode';
+import { CONFIG_FILE_NAME, ConfigError, parseProjectConfig, toLocale, type ProjectConfig } from '../core';
+import { DIAGNOSTIC_SOURCE } from './constants';
+
+/** What a workspace folder's `.incident-report.json` gave: its configuration, or nothing when absent or invalid. */
+interface FolderConfig {
+  config: ProjectConfig;
+}
+
+/**
+ * Reads the `.incident-report.json` at the root of each workspace folder through
+ * `vscode.workspace.fs` (so it works in the web host and on remote file systems), re-reads it when
+ * it changes, and shows what is wrong with it as diagnostics on the file itself (an invalid file is
+ * ignored as a whole). The trust rule is applied by the caller (EngineService).
+ */
+export class ProjectConfigs implements vscode.Disposable {
+  private readonly loaded = new Map<string, FolderConfig>();
+  private readonly problems = vscode.languages.createDiagnosticCollection(`${DIAGNOSTIC_SOURCE}.config`);
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.problems, this.changed];
+  private watchers: vscode.Disposable[] = [];
+  /** Settles when every folder's file has been read once (and again after each change). */
+  ready: Promise<void>;
+
+  /** Fires after a folder's file was (re-)read. */
+  readonly onDidChange = this.changed.event;
+
+  constructor() {
+    // Reports may have been linted (or passed over) before the files were read: re-check them.
+    this.ready = this.reloadAll().then(() => {
+      if (this.loaded.size > 0) this.changed.fire();
+    });
+    this.disposables.push(
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.ready = this.reloadAll().then(() => this.changed.fire());
+      }),
+    );
+  }
+
+  /** The file's configuration for the folder holding `uri` (empty when there is none, it is invalid or not read yet). */
+  get(uri: vscode.Uri | undefined): ProjectConfig {
+    const folder = uri ? vscode.workspace.getWorkspaceFolder(uri) : vscode.workspace.workspaceFolders?.[0];
+    return (folder && this.loaded.get(folder.uri.toString())?.config) ?? {};
+  }
+
+  private async reloadAll(): Promise<void> {
+    for (const watcher of this.watchers) watcher.dispose();
+    this.watchers = [];
+    this.loaded.clear();
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    for (const folder of folders) {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, CONFIG_FILE_NAME));
+      const reload = () => {
+        this.ready = this.reload(folder).then(() => this.changed.fire());
+      };
+      this.watchers.push(watcher, watcher.onDidChange(reload), watcher.onDidCreate(reload), watcher.onDidDelete(reload));
+    }
+    await Promise.all(folders.map((folder) => this.reload(folder)));
+  }
+
+  private async reload(folder: vscode.WorkspaceFolder): Promise<void> {
+    const file = vscode.Uri.joinPath(folder.uri, CONFIG_FILE_NAME);
+    const key = folder.uri.toString();
+    let text: string;
+    try {
+      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+    } catch {
+      this.loaded.delete(key);
+      this.problems.delete(file);
+      return;
+    }
+    try {
+      this.loaded.set(key, { config: parseProjectConfig(text, vscode.workspace.asRelativePath(file)) });
+      this.problems.delete(file);
+    } catch (error) {
+      this.loaded.delete(key);
+      if (!(error instanceof ConfigError)) throw error;
+      const locale = toLocale(vscode.env.language);
+      const lines = text.split('\n');
+      this.problems.set(
+        file,
+        error.problems.map((problem) => {
+          const start = new vscode.Position(problem.line - 1, problem.column - 1);
+          const endOffset = Math.min(problem.column - 1 + Math.max(problem.length, 1), (lines[problem.line - 1] ?? '').length);
+          const range = new vscode.Range(start, new vscode.Position(problem.line - 1, Math.max(endOffset, problem.column - 1)));
+          const diagnostic = new vscode.Diagnostic(
+            range,
+            vscode.l10n.t('{0} (the file is ignored until this is fixed)', problem.message[locale]),
+            vscode.DiagnosticSeverity.Error,
+          );
+          diagnostic.source = DIAGNOSTIC_SOURCE;
+          diagnostic.code = 'config';
+          return diagnostic;
+        }),
+      );
+    }
+  }
+
+  dispose(): void {
+    for (const watcher of this.watchers) watcher.dispose();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}

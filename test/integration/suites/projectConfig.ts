@@ -1,0 +1,89 @@
+/**
+ * `.incident-report.json` at the workspace root: read through vscode.workspace.fs (both hosts),
+ * settings the user set explicitly on top, re-read when it changes, problems shown on the file.
+ * In this (trusted) workspace its `schema` and `ticketPattern` apply; ../restricted proves they do
+ * not in an untrusted one.
+ */
+import * as vscode from 'vscode';
+import { BROKEN_EN } from './diagnostics';
+import { BROKEN_DE } from './settings';
+import { activateExtension, closeAllEditors, expectDiagnostics, fileUri, openFile, resetSettings, setSetting } from './util';
+
+const CONFIG = '.incident-report.json';
+const TICKET_REPORT = 'incidents/config-ticket.md';
+
+async function writeText(relative: string, text: string): Promise<void> {
+  await vscode.workspace.fs.writeFile(fileUri(relative), new TextEncoder().encode(text));
+}
+
+async function remove(relative: string): Promise<void> {
+  try {
+    await vscode.workspace.fs.delete(fileUri(relative));
+  } catch {
+    /* not there */
+  }
+}
+
+describe('project configuration (.incident-report.json)', function () {
+  // Each step waits for VS Code's file watcher to report the changed file; on a loaded machine that takes seconds.
+  this.timeout(90_000);
+  before(async () => {
+    await activateExtension();
+    await resetSettings();
+  });
+  afterEach(async () => {
+    await closeAllEditors();
+    await resetSettings();
+    await remove(CONFIG);
+    await remove(TICKET_REPORT);
+  });
+
+  it('applies the file, lets explicitly set settings win (rules rule by rule) and re-reads it on change', async () => {
+    const { document } = await openFile('incidents/broken.md');
+    await expectDiagnostics(document.uri, BROKEN_EN);
+    await writeText(CONFIG, JSON.stringify({ locale: 'de', rules: { placeholder: 'off' } }));
+    await expectDiagnostics(document.uri, BROKEN_DE.slice(0, 3), 15_000);
+    await setSetting('locale', 'en');
+    await expectDiagnostics(document.uri, BROKEN_EN.slice(0, 3));
+    await setSetting('rules', { placeholder: 'warning' });
+    await expectDiagnostics(document.uri, BROKEN_EN);
+    await resetSettings();
+    await writeText(CONFIG, JSON.stringify({ rules: { 'press-contact': 'info' } }));
+    await expectDiagnostics(
+      document.uri,
+      [BROKEN_EN[0]!, BROKEN_EN[1]!, BROKEN_EN[2]!.replace('warning press-contact', 'info press-contact'), BROKEN_EN[3]!],
+      15_000,
+    );
+    await remove(CONFIG);
+    await expectDiagnostics(document.uri, BROKEN_EN, 15_000);
+  });
+
+  it('applies its schema and ticketPattern (relative to the workspace root) in a trusted workspace', async () => {
+    const clean = new TextDecoder().decode(await vscode.workspace.fs.readFile(fileUri('incidents/clean.md')));
+    await writeText(
+      TICKET_REPORT,
+      clean.replace('  - role: press', '  - role: hotline').replace('It works again.', 'It works again (tickets ACME-1234 and BETA-77).'),
+    );
+    await writeText(CONFIG, JSON.stringify({ schema: 'config/custom.schema.json', ticketPattern: '\\bACME-\\d+\\b', rules: { 'press-contact': 'info' } }));
+    const { document } = await openFile(TICKET_REPORT);
+    await expectDiagnostics(
+      document.uri,
+      [
+        '1:1-1:4 error schema `approval` is missing: give who approved the report and when.',
+        '23:1-23:9 info press-contact contacts: no press contact; add one with `role: press` so journalists know whom to ask.',
+        '36:112-36:121 warning leak-ticket Ticket ID `ACME-1234` in the public text: internal ticket numbers mean nothing to the public and reveal internal processes; remove it.',
+      ],
+      15_000,
+    );
+  });
+
+  it('shows what is wrong with an invalid file on the file itself, and ignores the file', async () => {
+    const { document } = await openFile('incidents/broken.md');
+    await writeText(CONFIG, '{\n  "rules": { "placeholder": "off" },\n  "locale": "fr"\n}\n');
+    await expectDiagnostics(fileUri(CONFIG), ['3:13-3:17 error config "locale" must be "de" or "en" (the file is ignored until this is fixed)'], 15_000);
+    await expectDiagnostics(document.uri, BROKEN_EN);
+    await writeText(CONFIG, '{ "rules": { "placeholder": "off" } }');
+    await expectDiagnostics(fileUri(CONFIG), [], 15_000);
+    await expectDiagnostics(document.uri, BROKEN_EN.slice(0, 3), 15_000);
+  });
+});

@@ -1,0 +1,214 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** The CLI with `.incident-report.json`, its new flags and `--format github`, run as a user would (npm run build first). */
+const ROOT = join(__dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'incident-report.js');
+function cli(args: string[], cwd: string, env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', TZ: 'Europe/Berlin', LANG: 'C', ...env },
+    encoding: 'utf8',
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const GOOD = readFileSync(join(ROOT, 'examples/incidents/2023-10-30-suedwestfalen-it.md'), 'utf8');
+/** The good report with a ticket ID and an internal host name in its press release (line 124). */
+const LEAKY = GOOD.replace(
+  'die Kfz-Zulassung, die Führerscheinstelle und die Ausländerbehörde.',
+  'die Kfz-Zulassung, die Führerscheinstelle und die Ausländerbehörde (Vorgang ACME-1234, Server dms.kreis.lokal).',
+);
+const TICKET_EN = '124:77  warning  Ticket ID `ACME-1234` in the public text: internal ticket numbers mean nothing to the public and reveal internal processes; remove it.  leak-ticket';
+const HOST_EN =
+  '124:95  error    Internal host name `dms.kreis.lokal` (domain `.lokal`) in the public text: names of internal systems help attackers map the network and must not be published.  leak-hostname';
+
+function workspace(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ir-config-'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+const config = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
+
+describe('CLI configuration (.incident-report.json)', () => {
+  it('--ticket-pattern and --internal-domain do what the editor settings do', () => {
+    const dir = workspace({ 'incidents/report.md': LEAKY });
+    assert.deepEqual(cli(['lint', 'incidents'], dir), { code: 0, stdout: '✔ 1 file(s) checked, no problems\n', stderr: '' });
+    const flagged = cli(['lint', '--ticket-pattern', '\\bACME-\\d+\\b', '--internal-domain', '.lokal', '--internal-domain', '.intern', 'incidents'], dir);
+    assert.deepEqual(flagged, {
+      code: 1,
+      stdout: `incidents/report.md\n  ${TICKET_EN}\n  ${HOST_EN}\n\n✖ 2 problem(s) (1 error(s), 1 warning(s), 0 info) in 1 file(s)\n`,
+      stderr: '',
+    });
+    assert.deepEqual(cli(['lint', '--internal-domain', 'lokal', 'incidents'], dir), {
+      code: 2,
+      stdout: '',
+      stderr: 'incident-report: --internal-domain takes a domain suffix starting with a dot (e.g. .intern), not "lokal"\n',
+    });
+    assert.deepEqual(cli(['lint', '--ticket-pattern', '(', 'incidents'], dir), {
+      code: 2,
+      stdout: '',
+      stderr: 'incident-report: --ticket-pattern is not a valid regular expression: Invalid regular expression: /(/g: Unterminated group\n',
+    });
+  });
+
+  it('uses the nearest .incident-report.json above each file, with paths relative to it', () => {
+    const dir = workspace({
+      '.incident-report.json': config({ ticketPattern: '\\bACME-\\d+\\b', internalDomains: ['.lokal'] }),
+      'a/incidents/report.md': LEAKY,
+      // A nearer file replaces the outer one entirely (no inheritance between files).
+      'b/.incident-report.json': config({ rules: { 'leak-hostname': 'info' }, schema: 'org/strict.schema.json' }),
+      'b/org/strict.schema.json': JSON.stringify({ allOf: [{ $ref: 'urn:incident-report:schema:v1' }], required: ['x-owner'] }),
+      'b/incidents/report.md': LEAKY,
+    });
+    // Run from elsewhere: the schema path still resolves against b/.
+    const { code, stdout, stderr } = cli(['lint', join(dir, 'a'), join(dir, 'b')], join(dir, 'b', 'incidents'));
+    assert.equal(stderr, '');
+    assert.equal(code, 1);
+    assert.equal(
+      stdout,
+      [
+        join(dir, 'a/incidents/report.md'),
+        `  ${TICKET_EN}`,
+        `  ${HOST_EN}`,
+        '',
+        join(dir, 'b/incidents/report.md'),
+        '  1:1  error    `x-owner` is missing: see the field documentation.  schema',
+        '',
+        '✖ 3 problem(s) (2 error(s), 1 warning(s), 0 info) in 2 file(s)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('--config FILE applies to every file; command-line options win over it, --rule only for the rules it names', () => {
+    const dir = workspace({
+      'ci/strict.json': config({ rules: { 'leak-ticket': 'error', 'leak-hostname': 'warning' }, ticketPattern: '\\bACME-\\d+\\b', internalDomains: ['.lokal'], locale: 'de' }),
+      '.incident-report.json': config({ rules: { 'leak-ticket': 'off' } }),
+      'incidents/report.md': LEAKY,
+    });
+    const de = cli(['lint', '--config', 'ci/strict.json', '--format', 'json', 'incidents'], dir);
+    assert.equal(de.code, 1);
+    assert.deepEqual(
+      JSON.parse(de.stdout)[0].findings.map((f: { line: number; severity: string; ruleId: string; message: string }) => `${f.line} ${f.severity} ${f.ruleId} ${f.message}`),
+      [
+        '124 error leak-ticket Ticketnummer `ACME-1234` im öffentlichen Text: Interne Ticketnummern sagen der Öffentlichkeit nichts und verraten interne Abläufe; entfernen.',
+        '124 warning leak-hostname Interner Hostname `dms.kreis.lokal` (Domain `.lokal`) im öffentlichen Text: Namen interner Systeme helfen Angreifern, das Netz auszukundschaften, und dürfen nicht veröffentlicht werden.',
+      ],
+    );
+    const overridden = cli(['lint', '-c', 'ci/strict.json', '--locale', 'en', '--rule', 'leak-hostname=error', '--ticket-pattern', '\\bXYZ-\\d+\\b', 'incidents'], dir);
+    assert.deepEqual(overridden, {
+      code: 1,
+      stdout: `incidents/report.md\n  ${HOST_EN}\n\n✖ 1 problem(s) (1 error(s), 0 warning(s), 0 info) in 1 file(s)\n`,
+      stderr: '',
+    });
+    // The configuration's locale beats LANG; --locale beats both (above).
+    assert.match(cli(['lint', '-c', 'ci/strict.json', 'incidents'], dir, { LANG: 'en_US.UTF-8' }).stdout, /Problem\(e\)/);
+    assert.deepEqual(cli(['lint', '--config', 'ci/missing.json', 'incidents'], dir), { code: 2, stdout: '', stderr: 'incident-report: --config ci/missing.json: file not found\n' });
+  });
+
+  it('takes maxSize from the file, and --max-size over it', () => {
+    const dir = workspace({ '.incident-report.json': config({ maxSize: 1000 }), 'r.md': GOOD });
+    assert.deepEqual(cli(['lint', 'r.md'], dir), {
+      code: 1,
+      stdout:
+        'r.md\n  1:1  error    This document has 6976 characters, more than the limit of 1000: it was not checked, so nothing in it may be published. Split it, or raise the limit (CLI `--max-size`, setting `incidentReport.maxSize`).  size-limit\n\n' +
+        '✖ 1 problem(s) (1 error(s), 0 warning(s), 0 info) in 1 file(s)\n',
+      stderr: '',
+    });
+    assert.deepEqual(cli(['lint', '--max-size', '100000', 'r.md'], dir), { code: 0, stdout: '✔ 1 file(s) checked, no problems\n', stderr: '' });
+  });
+
+  it('takes the report globs ("files") relative to the configuration folder', () => {
+    const unmarked = GOOD.replace('schema: incident-report/v1\n', '');
+    const dir = workspace({ 'repo/.incident-report.json': config({ files: ['reports/*.md'] }), 'repo/reports/one.md': unmarked, 'repo/notes/two.md': unmarked });
+    const { code, stdout } = cli(['lint', '--format', 'json', 'repo'], dir);
+    assert.equal(code, 0);
+    assert.deepEqual(JSON.parse(stdout).map((r: { file: string }) => r.file), ['repo/reports/one.md']);
+  });
+
+  it('refuses an invalid configuration with the place of every problem (exit 2)', () => {
+    const dir = workspace({
+      '.incident-report.json': '{\n  "rules": { "leak-ipp": "off" },\n  "maxSize": 0\n}\n',
+      'incidents/report.md': GOOD,
+    });
+    assert.deepEqual(cli(['lint', 'incidents'], dir), {
+      code: 2,
+      stdout: '',
+      stderr:
+        'incident-report: .incident-report.json:2:14: unknown rule "leak-ipp": did you mean "leak-ip"?\n' +
+        'incident-report: .incident-report.json:3:14: "maxSize" must be a whole number of characters ≥ 1\n',
+    });
+    writeFileSync(join(dir, '.incident-report.json'), '{ "locale": "de", }');
+    assert.deepEqual(cli(['lint', 'incidents'], dir, { LANG: 'de_DE.UTF-8' }), {
+      code: 2,
+      stdout: '',
+      stderr: 'incident-report: .incident-report.json:1:19: kein gültiges JSON: property name expected\n',
+    });
+  });
+});
+
+describe('CLI render with a configuration', () => {
+  it('takes locale and rule levels from the nearest .incident-report.json', () => {
+    const dir = workspace({
+      '.incident-report.json': config({ locale: 'de', rules: { 'press-contact': 'error' } }),
+      'r.md': GOOD.replace('  - role: press', '  - role: hotline'),
+    });
+    assert.deepEqual(cli(['render', '--format', 'text', '--strict', 'r.md'], dir), {
+      code: 1,
+      stdout: '',
+      stderr:
+        'incident-report: r.md: 1 Problem(e) (1 Fehler, 0 Warnung(en)) — die Pressemitteilung ist womöglich nicht veröffentlichungsreif:\n' +
+        '  77:1 error contacts: kein Pressekontakt; einen Kontakt mit `role: press` ergänzen, damit die Presse weiß, wen sie fragen kann. (press-contact)\n' +
+        'incident-report: r.md: nicht erzeugt: --strict lehnt einen Bericht mit Fehlern ab (1)\n',
+    });
+  });
+});
+
+describe('CLI --format github', () => {
+  it('prints one workflow command per finding, escaped by GitHub\'s rules', () => {
+    const dir = workspace({ 'incidents/a,b:c.md': LEAKY.replace('Lokal laufen nur', 'Lokal laufen nur') });
+    copyFileSync(join(ROOT, 'examples/broken/broken.incident.md'), join(dir, 'incidents', 'broken.md'));
+    writeFileSync(join(dir, 'incidents', 'info.md'), LEAKY.replace('Vorgang ACME-1234', 'Rabatt 100%\r\nACME-1'));
+    const { code, stdout, stderr } = cli(
+      ['lint', '--format', 'github', '--ticket-pattern', '\\bACME-\\d+\\b', '--internal-domain', '.lokal', '--rule', 'leak-ticket=info', 'incidents/a,b:c.md', 'incidents/info.md', 'missing.md'],
+      dir,
+    );
+    assert.equal(stderr, 'incident-report: missing.md: file not found\n');
+    assert.equal(code, 2);
+    assert.equal(
+      stdout,
+      [
+        '::notice file=incidents/a%2Cb%3Ac.md,line=124,col=77,endLine=124,endColumn=86,title=incident-report (leak-ticket)::Ticket ID `ACME-1234` in the public text: internal ticket numbers mean nothing to the public and reveal internal processes; remove it.',
+        '::error file=incidents/a%2Cb%3Ac.md,line=124,col=95,endLine=124,endColumn=110,title=incident-report (leak-hostname)::Internal host name `dms.kreis.lokal` (domain `.lokal`) in the public text: names of internal systems help attackers map the network and must not be published.',
+        '::notice file=incidents/info.md,line=125,col=1,endLine=125,endColumn=7,title=incident-report (leak-ticket)::Ticket ID `ACME-1` in the public text: internal ticket numbers mean nothing to the public and reveal internal processes; remove it.',
+        '::error file=incidents/info.md,line=125,col=16,endLine=125,endColumn=31,title=incident-report (leak-hostname)::Internal host name `dms.kreis.lokal` (domain `.lokal`) in the public text: names of internal systems help attackers map the network and must not be published.',
+        '::error file=missing.md,title=incident-report::file not found',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('escapes %, CR and LF in messages and also : and , in properties', async () => {
+    const { escapeData, escapeProperty } = await import('../../src/cli/formatters/github');
+    assert.equal(escapeData('100% done\r\nnext: a, b'), '100%25 done%0D%0Anext: a, b');
+    assert.equal(escapeProperty('dir/a,b:c%.md'), 'dir/a%2Cb%3Ac%25.md');
+  });
+});
+
+describe('CLI stderr', () => {
+  it('stays clean for a report with a complex (collection) key: no library warnings', () => {
+    const dir = workspace({ 'complex.md': '---\nschema: incident-report/v1\n? [a, b]\n: 1\n---\n\n# T\n' });
+    const { code, stdout, stderr } = cli(['lint', '--format', 'json', 'complex.md'], dir);
+    assert.equal(stderr, '');
+    assert.equal(code, 1);
+    assert.equal(JSON.parse(stdout)[0].findings[0].message, '`[ a, b ]` is not a field of an incident report: remove it, or start your own fields with `x-`.');
+  });
+});
