@@ -42,6 +42,11 @@ const now = Date.now();
 const hasRender = typeof core.renderPressRelease === 'function' && typeof core.parseReport === 'function';
 const ops = { lint: () => linter.lint(text) };
 if (hasRender) ops.render = () => core.renderPressRelease(core.parseReport(text), { now });
+// One op per public output of the registry, from the text as `render --as <id>` does it: parse,
+// build the publication model, render the output in its default format.
+for (const output of core.PUBLIC_OUTPUTS ?? []) {
+  ops[`output:${output.id}`] = () => output.render([core.buildModel(core.parseReport(text), { now })], output.formats[0], { now });
+}
 
 // Sanity: the numbers are only worth something if the engine really did the work.
 const findings = linter.lint(text).findings;

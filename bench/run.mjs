@@ -41,6 +41,7 @@ const log = (line) => process.stderr.write(`${line}\n`);
 // Targets (issue #5)
 const TARGETS = {
   typicalLint: 2, // ms, p50
+  outputRender: 5, // ms, p50 per public output (render --as), typical report
   largeLint: 150, // ms (p50)
   cliVsPeer: 10, // ours at least 10× faster
   cliVsFloor: 3, // within 3× of the floor
@@ -200,6 +201,12 @@ if (results.core) {
     '–',
     null,
   );
+  // A render row per public output (render --as <id>): p50 ≤ 5 ms for the typical report.
+  for (const [name, value] of Object.entries(typical)) {
+    if (!name.startsWith('output:') || !value?.p50) continue;
+    const id = name.slice('output:'.length);
+    row(`render --as ${id}, typical report, p50 / p95`, `${ms(value.p50)} / ${ms(value.p95)}`, `p50 ≤ ${TARGETS.outputRender} ms`, value.p50 <= TARGETS.outputRender);
+  }
   row(`lint, large report (${kb(large.bytes)}), p50 / p95`, `${ms(large.lint.p50)} / ${ms(large.lint.p95)}`, `≤ ${TARGETS.largeLint} ms`, large.lint.p50 <= TARGETS.largeLint);
   row(`render, large report, p50 / p95`, large.render ? `${ms(large.render.p50)} / ${ms(large.render.p95)}` : 'not exported yet', '–', null);
   row('cold start: load engine / createLinter() / first lint', `${ms(cold.load)} / ${ms(cold.createLinter)} / ${ms(cold.firstLint)}`, '–', null);

@@ -1,12 +1,19 @@
 #!/usr/bin/env node
-// `npm start`: builds the extension, then opens examples/ in VS Code with it loaded.
+// `npm start`: builds the extension, copies examples/ to a scratch folder (the "playground") and
+// opens it in VS Code with the extension loaded, straight on the broken example report with its
+// problems and the press-release preview beside it.
 //
-//   npm start                 desktop VS Code when `code` is on the PATH, else the VS Code server
-//   npm start -- --server     always the VS Code server (browser UI), e.g. on a remote machine
+//   npm start                          desktop VS Code when `code` is on the PATH, else the VS Code server
+//   npm start -- --server              always the VS Code server (browser UI), e.g. on a remote machine
+//   npm start -- --playground DIR      the scratch folder (default: ~/.cache/incident-report/playground)
+//   npm start -- --no-build            skip the build (scripts/start-check.mjs, after `npm run build`)
 //
-// Desktop: `code --new-window --wait --extensionDevelopmentPath=<repo> examples` (runs until that
-// window closes). Server: the real VS Code server build from scripts/setup-vscode-server.sh (see
-// ../shared/notes/real-vscode.md) with the repo as development extension; prints the URL to open.
+// The playground is deleted and copied afresh from examples/ on every start, so quick fixes and
+// edits made in the session never touch the tracked files (and do not survive the next start).
+// Desktop: `code --new-window --wait --extensionDevelopmentPath=<repo> <playground> <report>` (runs
+// until that window closes). Server: the real VS Code server build from scripts/setup-vscode-server.sh
+// (see ../shared/notes/real-vscode.md) with the repo as development extension and a fresh profile
+// whose settings hide the welcome page and the chat; prints the URL to open.
 // Environment: PORT (default: a free port), HOST (default 127.0.0.1; the server has no auth token,
 // so only expose it on a trusted network). Runs until Ctrl-C and then ends its whole process group.
 import { spawn, spawnSync } from 'node:child_process';
@@ -15,11 +22,75 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const EXAMPLES = path.join(ROOT, 'examples');
 const TAG = 'start';
-const forceServer = process.argv.includes('--server');
+/** The report the session opens on, relative to the playground. */
+const FIRST_REPORT = 'broken/broken.incident.md';
+/** Marks a folder as a playground made here: only such a folder is ever deleted. */
+const PLAYGROUND_MARKER = '.incident-report-playground';
+/** Read by the extension (src/extension/startup.ts): preview beside the report, Problems panel open. */
+const START_LAYOUT_ENV = 'INCIDENT_REPORT_START_LAYOUT';
+
+/**
+ * Workspace settings of the playground (desktop and server): no welcome page, no chat, no question
+ * about a git repository in a parent folder. All are window- or resource-scoped in VS Code 1.139,
+ * so a workspace may set them.
+ */
+const WORKSPACE_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'chat.disableAIFeatures': true,
+  'git.openRepositoryInParentFolders': 'never',
+};
+/** User settings of the server's fresh profile: also hide what only user settings control. */
+const SERVER_USER_SETTINGS = {
+  ...WORKSPACE_SETTINGS,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'workbench.tips.enabled': false,
+  'extensions.ignoreRecommendations': true,
+};
+
+let options;
+try {
+  ({ values: options } = parseArgs({
+    args: process.argv.slice(2),
+    strict: true,
+    options: { server: { type: 'boolean' }, 'no-build': { type: 'boolean' }, playground: { type: 'string' } },
+  }));
+} catch (error) {
+  console.error(`${TAG}: ${error.message}\nusage: npm start [-- --server] [-- --playground DIR] [-- --no-build]`);
+  process.exit(2);
+}
+const forceServer = options.server ?? false;
+const PLAYGROUND = path.resolve(
+  options.playground ?? path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'incident-report', 'playground'),
+);
+
+function isInside(child, parent) {
+  const rel = path.relative(parent, child);
+  return !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/** Replaces the playground with a fresh copy of examples/ plus its workspace settings. */
+function preparePlayground() {
+  if (isInside(PLAYGROUND, ROOT) || isInside(ROOT, PLAYGROUND)) {
+    console.error(`${TAG}: the playground ${PLAYGROUND} must be outside the repository ${ROOT}`);
+    process.exit(2);
+  }
+  if (fs.existsSync(PLAYGROUND) && fs.readdirSync(PLAYGROUND).length && !fs.existsSync(path.join(PLAYGROUND, PLAYGROUND_MARKER))) {
+    console.error(`${TAG}: ${PLAYGROUND} is not empty and was not made by npm start: not deleting it; choose another --playground`);
+    process.exit(2);
+  }
+  fs.rmSync(PLAYGROUND, { recursive: true, force: true });
+  fs.cpSync(EXAMPLES, PLAYGROUND, { recursive: true });
+  fs.writeFileSync(path.join(PLAYGROUND, PLAYGROUND_MARKER), `Scratch copy of ${EXAMPLES}, replaced on every \`npm start\`.\n`);
+  fs.mkdirSync(path.join(PLAYGROUND, '.vscode'), { recursive: true });
+  fs.writeFileSync(path.join(PLAYGROUND, '.vscode/settings.json'), `${JSON.stringify(WORKSPACE_SETTINGS, null, 2)}\n`);
+  console.log(`${TAG}: scratch copy of examples/ (replaced on every start; tracked files stay untouched):\n  ${PLAYGROUND}`);
+}
 
 function build() {
   console.log(`${TAG}: building ...`);
@@ -42,10 +113,12 @@ function freePort(host) {
   });
 }
 
-/** Desktop VS Code: a new window on examples/ with the extension under development. */
+/** Desktop VS Code: a new window on the playground with the extension under development. */
 function startDesktop() {
-  console.log(`${TAG}: opening ${EXAMPLES} in desktop VS Code (close the window or press Ctrl-C to stop)`);
-  const child = spawn('code', ['--new-window', '--wait', `--extensionDevelopmentPath=${ROOT}`, EXAMPLES], { stdio: 'inherit' });
+  console.log(`${TAG}: opening ${PLAYGROUND} in desktop VS Code (close the window or press Ctrl-C to stop)`);
+  const report = path.join(PLAYGROUND, FIRST_REPORT);
+  const env = { ...process.env, [START_LAYOUT_ENV]: '1' };
+  const child = spawn('code', ['--new-window', '--wait', `--extensionDevelopmentPath=${ROOT}`, PLAYGROUND, report], { stdio: 'inherit', env });
   const stop = () => child.kill('SIGTERM');
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
@@ -66,7 +139,10 @@ async function startServer() {
   const port = Number(process.env.PORT) || (await freePort(host));
   // Fresh profile per session: no state from earlier runs, nothing left behind.
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'incident-report-start-'));
-  const env = { ...process.env };
+  const userDir = path.join(temp, 'user-data', 'User');
+  fs.mkdirSync(userDir, { recursive: true });
+  fs.writeFileSync(path.join(userDir, 'settings.json'), `${JSON.stringify(SERVER_USER_SETTINGS, null, 2)}\n`);
+  const env = { ...process.env, [START_LAYOUT_ENV]: '1' };
   for (const key of Object.keys(env)) if (key === 'ELECTRON_RUN_AS_NODE' || key.startsWith('VSCODE_')) delete env[key];
 
   const server = spawn(
@@ -128,10 +204,15 @@ async function startServer() {
     log = (log + chunk.toString()).slice(-20_000);
     if (ready || !log.includes('Extension host agent listening on')) return;
     ready = true;
-    const payload = [['extensionDevelopmentPath', `vscode-remote://${host}:${port}${ROOT}`]];
-    const url = `http://${host}:${port}/?folder=${encodeURIComponent(EXAMPLES)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    const remote = (file) => `vscode-remote://${host}:${port}${file.split(path.sep).map(encodeURIComponent).join('/')}`;
+    const payload = [
+      ['extensionDevelopmentPath', remote(ROOT)],
+      // Opens the broken example in the first editor; the extension then adds the preview and the problems.
+      ['openFile', remote(path.join(PLAYGROUND, FIRST_REPORT))],
+    ];
+    const url = `http://${host}:${port}/?folder=${encodeURIComponent(PLAYGROUND)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     console.log(`\n${TAG}: VS Code is running with the Incident Report extension loaded. Open this URL in a browser:\n\n  ${url}\n`);
-    console.log(`${TAG}: then open examples/broken/broken.incident.md (Ctrl-P). Press Ctrl-C here to stop.`);
+    console.log(`${TAG}: it opens on ${FIRST_REPORT} with its problems and the press-release preview. Press Ctrl-C here to stop.`);
   };
   server.stdout.on('data', onData);
   server.stderr.on('data', onData);
@@ -150,7 +231,8 @@ async function startServer() {
   }, 60_000).unref();
 }
 
-build();
+if (!options['no-build']) build();
+preparePlayground();
 if (!forceServer && onPath('code')) startDesktop();
 else {
   if (!forceServer) console.log(`${TAG}: \`code\` is not on the PATH: starting the browser-based VS Code server instead`);

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { findOutput, OUTPUTS, parseDateTime, PRESS_RELEASE_OUTPUT_ID, RULE_IDS, toLocale, type Locale, type RuleLevel } from '../core';
+import { parseDateTime, RULE_IDS, toLocale, type Locale, type RuleLevel } from '../core';
+import { findOutput, OUTPUTS, OutputIds } from '../core/render/outputs';
 
 /** A usage problem: exit code 2 with this message. */
 export class UsageError extends Error {
@@ -32,12 +33,21 @@ export interface LintArgs {
 
 export interface RenderArgs {
   command: 'render';
-  input: string;
-  /** `--as ID`: which registered output (outputs.ts) to render. */
-  output: string;
-  /** One of the output's formats (its first when `--format` is not given). */
+  /** Report files, directories or globs (several only for outputs that take several reports). */
+  inputs: string[];
+  /** The output's ID in the registry (`press-release`, `status-page`, `atom`, `social`, …). */
+  as: string;
+  /** One of the output's formats (its first by default). */
   format: string;
+  /** A file; for `status-page` a directory that gets `index.html` (or `index.txt`) and `feed.xml`. */
   out: string | null;
+  /** `--max-chars` for social posts, or `null` for the default. */
+  maxChars: number | null;
+  /** `--link`: the status page's public URL, or `null`. */
+  link: string | null;
+  /** `--hashtag` values for social posts. */
+  hashtags: string[];
+  maxSize: number | undefined;
   strict: boolean;
   locale: Locale;
   explicitLocale: boolean;
@@ -45,7 +55,6 @@ export interface RenderArgs {
   config: string | null;
   timeZone: string | undefined;
   now: number | undefined;
-  maxSize: number | undefined;
 }
 
 export type CliArgs = LintArgs | RenderArgs | { command: 'help' } | { command: 'version' };
@@ -89,6 +98,9 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
         'max-size': { type: 'string' },
         as: { type: 'string' },
         now: { type: 'string' },
+        'max-chars': { type: 'string' },
+        link: { type: 'string' },
+        hashtag: { type: 'string', multiple: true },
       },
     });
   } catch (error) {
@@ -103,30 +115,9 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
     maxSize = Number(values['max-size']);
   }
 
-  if (command === 'render') {
-    if (positionals.length !== 1) throw new UsageError('render takes exactly one report file');
-    const outputId = values.as ?? PRESS_RELEASE_OUTPUT_ID;
-    const output = findOutput(outputId);
-    if (!output) throw new UsageError(`--as must be one of ${OUTPUTS.map((o) => o.id).join(', ')}, not "${outputId}"`);
-    const format = values.format ?? output.formats[0]!;
-    if (!output.formats.includes(format)) {
-      throw new UsageError(`--format for render --as ${output.id} must be ${output.formats.map((f) => `"${f}"`).join(' or ')}, not "${format}"`);
-    }
-    return {
-      command,
-      input: positionals[0]!,
-      output: output.id,
-      maxSize,
-      format,
-      out: values.out ?? null,
-      strict: values.strict ?? false,
-      locale,
-      explicitLocale: values.locale !== undefined,
-      schema: values.schema ?? null,
-      config: values.config ?? null,
-      timeZone: values['time-zone'],
-      now,
-    };
+  if (command === 'render') return renderArgs(values, positionals, locale, maxSize, now);
+  for (const option of ['as', 'max-chars', 'link', 'hashtag'] as const) {
+    if (values[option] !== undefined) throw new UsageError(`--${option} is an option of render, not of lint`);
   }
 
   if (positionals.length === 0) throw new UsageError('lint needs at least one file, directory or glob');
@@ -189,6 +180,73 @@ function checkNow(value: string): number {
   return parsed.epochMs;
 }
 
+/** Checks the render options against the chosen output. */
+function renderArgs(
+  values: { format?: string; out?: string; strict?: boolean; schema?: string; 'time-zone'?: string; as?: string; 'max-chars'?: string; link?: string; hashtag?: string[]; locale?: string; config?: string },
+  positionals: string[],
+  locale: Locale,
+  maxSize: number | undefined,
+  now: number | undefined,
+): RenderArgs {
+  const as = values.as ?? OutputIds.pressRelease;
+  const output = findOutput(as);
+  if (!output) throw new UsageError(`--as must be one of ${OUTPUTS.map((o) => o.id).join(', ')}, not "${as}"`);
+  if (positionals.length === 0) throw new UsageError('render needs a report file');
+  if (positionals.length > 1 && !output.multi) {
+    throw new UsageError(`render --as ${as} takes exactly one report file (status-page, atom and social take several)`);
+  }
+  const format = values.format ?? output.formats[0]!;
+  if (!output.formats.includes(format)) {
+    throw new UsageError(`--format for render --as ${as} must be ${output.formats.map((f) => `"${f}"`).join(' or ')}, not "${format}"`);
+  }
+  let maxChars: number | null = null;
+  if (values['max-chars'] !== undefined) {
+    if (as !== OutputIds.social) throw new UsageError('--max-chars applies to render --as social only');
+    const value = values['max-chars'];
+    if (!/^\d+$/.test(value) || Number(value) < MIN_POST_CHARS || Number(value) > 100_000) {
+      throw new UsageError(`--max-chars takes a whole number from ${MIN_POST_CHARS} to 100000, not "${value}"`);
+    }
+    maxChars = Number(value);
+  }
+  const link = values.link ?? null;
+  if (link !== null && !isHttpUrl(link)) throw new UsageError(`--link takes an absolute http(s) URL, not "${link}"`);
+  const hashtags = values.hashtag ?? [];
+  if (hashtags.length > 0 && as !== OutputIds.social) throw new UsageError('--hashtag applies to render --as social only');
+  for (const tag of hashtags) {
+    if (!/^#?[\p{L}\p{N}_]+$/u.test(tag)) throw new UsageError(`--hashtag takes letters, digits and _ (with or without #), not "${tag}"`);
+  }
+  return {
+    command: 'render',
+    inputs: positionals,
+    as,
+    format,
+    out: values.out ?? null,
+    strict: values.strict ?? false,
+    locale,
+    explicitLocale: values.locale !== undefined,
+    schema: values.schema ?? null,
+    config: values.config ?? null,
+    timeZone: values['time-zone'],
+    maxChars,
+    link,
+    hashtags,
+    maxSize,
+    now,
+  };
+}
+
+/** The shortest post limit accepted: room for the organisation, a few words and a phone number. */
+const MIN_POST_CHARS = 60;
+
+function isHttpUrl(value: string): boolean {
+  if (!/^https?:\/\/[^\s"'<>`]+$/i.test(value)) return false;
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
 function checkLocale(value: string): Locale {
   if (value !== 'de' && value !== 'en') throw new UsageError(`--locale must be "de" or "en", not "${value}"`);
   return value;
@@ -199,7 +257,7 @@ export const HELP = `incident-report — lint and render Markdown incident repor
 
 Usage:
   incident-report lint [options] <file|dir|glob>...
-  incident-report render <file> [--as OUTPUT] [--format FORMAT] [--out FILE] [--strict] [--config FILE]
+  incident-report render [--as OUTPUT] <file>... [--format F] [--out FILE|DIR] [--strict] [--config FILE]
 
 Lint options:
   -f, --format stylish|json|sarif|github
@@ -225,12 +283,21 @@ Options given on the command line win over the configuration file; --rule change
 rules it names.
 
 Render options:
-      --as OUTPUT                   which output: ${OUTPUTS.map((o) => o.id).join(', ')} (default: ${PRESS_RELEASE_OUTPUT_ID})
-  -f, --format FORMAT               the output's format (press-release: html or text; drafts: text,
-                                    html or md; default: the first)
+      --as OUTPUT                   press-release (default): one report, html|text
+                                    status-page: one or more reports, html|text
+                                    atom: Atom feed of the updates, xml
+                                    social: short posts separated by "---", text|json
+                                    gdpr-art33, gdpr-art34, nis2-early-warning,
+                                    nis2-notification, nis2-final-report: confidential
+                                    drafts for authorities, one report, text|html|md
+  -f, --format F                    output format (default: the output's first)
       --locale de|en                drafts: this language instead of the report's
       --now INSTANT                 "now" for deadlines, drafts and the dateline (RFC 3339)
-  -o, --out FILE                    write to FILE instead of stdout
+  -o, --out FILE                    write to FILE instead of stdout; for status-page a
+                                    directory that gets index.html and feed.xml
+      --link URL                    public URL of the status page (feed, posts)
+      --max-chars N                 longest social post (default 280; Mastodon: 500)
+      --hashtag TAG                 hashtag for social posts (repeatable; never invented)
       --strict                      refuse to render a report with errors (exit 1)
       --max-size N                  as for lint; a report over the limit is never rendered
   -c, --config FILE                 as for lint (default: the nearest .incident-report.json)

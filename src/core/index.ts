@@ -12,7 +12,7 @@ export { RULES, RULE_IDS, RULE_OPTIONS, type OptionSpec, type Rule, type RuleDoc
 export { BUNDLED_SCHEMA, bundledCompiledSchema, compileCustomSchema, SchemaLoadError, type CompiledSchema } from './schema/validator';
 export { SchemaInfo, type FieldInfo, type JsonSchema } from './schema/meta';
 export { isIncidentReport, DEFAULT_REPORT_GLOBS, REPORT_MARKER } from './isReport';
-export { formatInZone, isValidTimeZone, systemTimeZone, parseDateTime } from './time';
+export { formatInZone, formatOffset, isValidTimeZone, systemTimeZone, parseDateTime, zoneOffsetMinutes } from './time';
 export { renderPressRelease, escapeHtml, isSafeLink, PAGE_CSP, PAGE_CSS, type PressRelease, type RenderOptions } from './render';
 export {
   buildModel,
@@ -21,6 +21,13 @@ export {
   PUBLIC_OUTPUTS,
   PRESS_RELEASE_OUTPUT_ID,
   findOutput,
+  OutputIds,
+  DEFAULT_MAX_CHARS,
+  renderArticle,
+  renderStatusPageFragment,
+  renderAtom,
+  socialPosts,
+  type SocialPost,
   type PressReleaseModel,
   type Publication,
   type PublishedText,
@@ -38,6 +45,7 @@ export { serviceNamesFromCatalog, serviceNamesOfReport } from './serviceNames';
 export { FIELD_DOC_TEXT, fieldDocumentation, valueDocumentation, escapeMarkdown, isDateTimeField, requiredIn } from './fieldDocs';
 export { newReportTemplate, reportId, toMinute } from './templates/report';
 export { appendUpdate } from './templates/update';
+export { GERMAN_TIME_ZONE, timeZoneChoices, type TimeZoneChoice, type TimeZoneChoiceOptions } from './templates/timeZones';
 export { yamlScalar } from './yamlText';
 export { DATA_LOSS_TEMPLATES, dataLossFields, type DataLossTemplate, type DataLossVariant } from './templates/dataLoss';
 export {

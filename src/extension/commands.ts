@@ -1,5 +1,18 @@
 import * as vscode from 'vscode';
-import { appendUpdate, formatInZone, isValidTimeZone, newReportTemplate, reportId, systemTimeZone, toLocale, toMinute, type Locale } from '../core';
+import {
+  appendUpdate,
+  formatInZone,
+  formatOffset,
+  isValidTimeZone,
+  newReportTemplate,
+  reportId,
+  systemTimeZone,
+  timeZoneChoices,
+  toLocale,
+  toMinute,
+  zoneOffsetMinutes,
+  type Locale,
+} from '../core';
 import { Commands, ContextKeys } from './constants';
 import { exists } from './files';
 import type { EngineService } from './engine';
@@ -9,6 +22,8 @@ import type { DiagnosticCounts, DiagnosticsService } from './diagnostics';
 export interface NewReportArgs {
   lang?: Locale;
   organization?: string;
+  /** IANA time zone of the report's timestamps (else the author picks one). */
+  timeZone?: string;
   /** Epoch ms used as "now" (tests pin the clock). */
   now?: number;
 }
@@ -106,7 +121,8 @@ async function newReport(engine: EngineService, args: NewReportArgs = {}): Promi
   }
 
   const now = args.now ?? Date.now();
-  const timeZone = zoneFor(engine, folder.uri);
+  const timeZone = args.timeZone && isValidTimeZone(args.timeZone) ? args.timeZone : await pickTimeZone(engine, folder.uri, lang, now);
+  if (!timeZone) return undefined;
   const baseId = reportId(organization, now, timeZone);
   const directory = vscode.Uri.joinPath(folder.uri, INCIDENTS_FOLDER);
   // Never overwrite: a second report of the same day and organisation gets a suffix.
@@ -131,6 +147,43 @@ async function newReport(engine: EngineService, args: NewReportArgs = {}): Promi
     editor.revealRange(new vscode.Range(start, end));
   }
   return uri;
+}
+
+/**
+ * Asks for the zone of the new report's timestamps: the configured zone (else the system's) is
+ * pre-selected, `Europe/Berlin` comes first for a German report, and every other zone can be
+ * typed. A server running in UTC must not decide the zone of a German town's report unasked.
+ */
+async function pickTimeZone(engine: EngineService, uri: vscode.Uri, lang: Locale, now: number): Promise<string | undefined> {
+  const { choices, preselected } = timeZoneChoices({
+    lang,
+    configured: engine.settings(uri).timeZone,
+    system: systemTimeZone(),
+    available: Intl.supportedValuesOf('timeZone'),
+  });
+  const items = choices.map((choice) => {
+    const notes = [`UTC${formatOffset(zoneOffsetMinutes(choice.zone, now))}`];
+    if (choice.configured) notes.push(vscode.l10n.t('configured'));
+    if (choice.system) notes.push(vscode.l10n.t('this computer'));
+    return { label: choice.zone, description: notes.join(' · ') };
+  });
+  const pick = vscode.window.createQuickPick<vscode.QuickPickItem>();
+  try {
+    pick.title = vscode.l10n.t('New incident report');
+    pick.placeholder = vscode.l10n.t('Time zone of the timestamps');
+    pick.ignoreFocusOut = true;
+    pick.items = items;
+    const active = items[preselected];
+    if (active) pick.activeItems = [active];
+    const picked = await new Promise<string | undefined>((resolve) => {
+      pick.onDidAccept(() => resolve(pick.selectedItems[0]?.label));
+      pick.onDidHide(() => resolve(undefined));
+      pick.show();
+    });
+    return picked;
+  } finally {
+    pick.dispose();
+  }
 }
 
 async function addUpdate(engine: EngineService, args: AddUpdateArgs = {}): Promise<boolean> {

@@ -11,6 +11,8 @@ import { Clock } from './clock';
 import { registerDeadlineClock, type DeadlineClockState } from './deadlineClock';
 import { registerDrafts } from './drafts';
 import { InternalCommands } from './constants';
+import { registerStartLayout } from './startup';
+import { registerFrontmatterIndentation } from './indentation';
 
 // When the bundle finished loading, on the extension host's clock: with `timing` below it lets the
 // benchmark split the time to the first diagnostic between VS Code, loading and activation.
@@ -46,6 +48,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerCompletion(context, engine);
   registerHover(context, engine, clock);
   registerPreview(context, engine);
+  registerStartLayout(context, engine);
+  registerFrontmatterIndentation(context, engine);
   return {
     statusBar,
     deadlineClock,

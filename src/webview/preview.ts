@@ -5,7 +5,8 @@
  *   output; the CSP would stop any script in it anyway),
  * - keeps one scroll position per report across updates, report switches and reloads (webview state),
  * - sends link clicks to the extension instead of navigating (the extension opens http(s)/mailto
- *   through VS Code after checking them), and the Problems-panel request.
+ *   through VS Code after checking them), and the Problems-panel request,
+ * - sends the output switcher's choice and a post's "Copy" (its number only) to the extension.
  */
 import { isOpenableLink, parseToWebview, type FromWebview, type ToWebview } from '../extension/preview/protocol';
 
@@ -62,6 +63,20 @@ function renderStatus(status: ToWebview['status']): void {
   set('#ir-problems', status.problemsLabel);
 }
 
+/** Rebuilds the switcher's options when the list changed (text nodes only: never HTML from a message). */
+function renderSwitcher(outputs: ToWebview['outputs']): void {
+  const select = document.getElementById('ir-output');
+  if (!(select instanceof HTMLSelectElement)) return;
+  const current = Array.from(select.options).map((o) => `${o.value}\u0000${o.text}`).join('\u0001');
+  const wanted = outputs.choices.map((c) => `${c.id}\u0000${c.label}`).join('\u0001');
+  if (current !== wanted) {
+    select.replaceChildren(...outputs.choices.map((c) => new Option(c.label, c.id)));
+  }
+  select.value = outputs.selected;
+  const label = select.parentElement?.firstChild;
+  if (label && label.nodeType === Node.TEXT_NODE) label.textContent = `${outputs.label} `;
+}
+
 function apply(update: ToWebview): void {
   if (!content) return;
   const switched = update.uri !== state.uri;
@@ -75,6 +90,7 @@ function apply(update: ToWebview): void {
     notice.hidden = !update.notice;
   }
   renderStatus(update.status);
+  renderSwitcher(update.outputs);
   state.uri = update.uri;
   if (switched) restoreScroll();
   save();
@@ -105,12 +121,24 @@ document.addEventListener('click', (event) => {
     vscode.postMessage({ type: 'showProblems' });
     return;
   }
+  const copy = target?.closest('.ir-copy');
+  if (copy instanceof HTMLElement) {
+    // Only the post's number goes out: the extension copies its own text through VS Code's clipboard.
+    const index = Number(copy.dataset.index);
+    if (Number.isInteger(index) && index >= 0) vscode.postMessage({ type: 'copyPost', index });
+    return;
+  }
   const link = target?.closest('a');
   if (!link) return;
   // Never navigate inside the webview; the extension decides what may be opened.
   event.preventDefault();
   const href = link.getAttribute('href');
   if (isOpenableLink(href)) vscode.postMessage({ type: 'openLink', href });
+});
+
+document.addEventListener('change', (event) => {
+  const target = event.target;
+  if (target instanceof HTMLSelectElement && target.id === 'ir-output') vscode.postMessage({ type: 'selectOutput', id: target.value });
 });
 
 // A middle click fires `auxclick`, not `click`: it must not open the link in the webview either.

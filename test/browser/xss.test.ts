@@ -288,6 +288,7 @@ describe('XSS corpus in a real browser', function () {
     const scriptUrl = 'https://webview.test/out/webview/preview.js';
     const state: ToWebview = {
       type: 'update',
+      outputs: { label: '<script>__pwned(204)</script>', selected: 'press-release', choices: [{ id: 'press-release', label: '<img src=x onerror=__pwned(205)>' }, { id: 'social', label: 'Social' }] },
       uri: 'file:///reports/xss.md',
       article: release.article,
       lang: release.locale,
@@ -329,6 +330,7 @@ describe('XSS corpus in a real browser', function () {
     const long = renderPressRelease(parseReport(readFileSync(join(ROOT, 'examples', 'incidents', '2023-10-30-suedwestfalen-it.md'), 'utf8')));
     const state: ToWebview = {
       type: 'update',
+      outputs: { label: '<script>__pwned(204)</script>', selected: 'press-release', choices: [{ id: 'press-release', label: '<img src=x onerror=__pwned(205)>' }, { id: 'social', label: 'Social' }] },
       uri: 'file:///a.md',
       article: long.article,
       lang: 'de',

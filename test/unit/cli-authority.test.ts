@@ -44,10 +44,23 @@ describe('CLI: --now and confidential drafts', () => {
     assert.ok(en.stdout.includes('- **Became aware:** Monday, 30 October 2023, 7:30 am'));
   });
 
+  it('render --as <draft> summarises the findings as things to check before sending, not publishing', () => {
+    const overdue = cli(['render', '--as', 'gdpr-art33', '--now', '2023-11-02T07:30:00Z', REPORT]);
+    assert.equal(overdue.code, 0, overdue.stderr);
+    const head = overdue.stderr.split('\n')[0]!;
+    assert.match(head, /^incident-report: test\/fixtures\/authority-drafts\/input\.md: \d+ problem\(s\) \(\d+ error\(s\), \d+ warning\(s\)\) — check them before the draft is sent:$/);
+    assert.ok(overdue.stderr.includes('(gdpr-notification)'), overdue.stderr);
+    assert.ok(!/publish/.test(head), head);
+    const de = cli(['render', '--as', 'nis2-notification', '--locale', 'de', '--now', '2023-11-02T07:30:00Z', REPORT]);
+    const deHead = de.stderr.split('\n')[0]!;
+    assert.match(deHead, / — vor dem Versand des Entwurfs prüfen:$/);
+    assert.ok(!deHead.includes('Pressemitteilung'), deHead);
+  });
+
   it('render --as rejects unknown outputs and formats the output does not have', () => {
     const unknown = cli(['render', '--as', 'tweet', REPORT]);
     assert.equal(unknown.code, 2);
-    assert.equal(unknown.stderr, 'incident-report: --as must be one of press-release, gdpr-art33, gdpr-art34, nis2-early-warning, nis2-notification, nis2-final-report, not "tweet"\n');
+    assert.equal(unknown.stderr, 'incident-report: --as must be one of press-release, status-page, atom, social, gdpr-art33, gdpr-art34, nis2-early-warning, nis2-notification, nis2-final-report, not "tweet"\n');
     const format = cli(['render', '--as', 'nis2-notification', '--format', 'pdf', REPORT]);
     assert.equal(format.code, 2);
     assert.equal(format.stderr, 'incident-report: --format for render --as nis2-notification must be "text" or "html" or "md", not "pdf"\n');

@@ -167,7 +167,7 @@ describe('CLI render with a configuration', () => {
       stderr:
         'incident-report: r.md: 1 Problem(e) (1 Fehler, 0 Warnung(en)) — die Pressemitteilung ist womöglich nicht veröffentlichungsreif:\n' +
         '  77:1 error contacts: kein Pressekontakt; einen Kontakt mit `role: press` ergänzen, damit die Presse weiß, wen sie fragen kann. (press-contact)\n' +
-        'incident-report: r.md: nicht erzeugt: --strict lehnt einen Bericht mit Fehlern ab (1)\n',
+        'incident-report: nicht erzeugt: --strict lehnt einen Bericht mit Fehlern ab (1)\n',
     });
   });
 });

@@ -36,7 +36,8 @@ describe('CLI render', () => {
   it('prints plain text with --format text, in the language of the report (times in its zone, not TZ)', () => {
     const { code, stdout } = cli(['render', EN, '--format', 'text', '--locale', 'de']);
     assert.equal(code, 0);
-    assert.ok(stdout.startsWith('PRESS RELEASE\n\nSüdwestfalen-IT (municipal IT service provider), 6 November 2023\n'));
+    assert.ok(stdout.startsWith('PRESS RELEASE · Südwestfalen-IT (municipal IT service provider)\n\nRansomware attack on the data centres of Südwestfalen-IT\n'));
+    assert.ok(stdout.includes('\n\nSüdwestfalen-IT (municipal IT service provider), 6 November 2023 –\nSüdwestfalen-IT, the IT service provider'));
     assert.ok(stdout.includes('Update — Monday, 30 October 2023, 6:00 pm\n'));
     assert.ok(!stdout.includes('<'), 'no HTML in the text version');
   });
@@ -119,5 +120,118 @@ describe('CLI render', () => {
     const { code, stderr } = cli(['render', DE, '--out', join(dir, 'missing-dir', 'x.html')]);
     assert.equal(code, 2);
     assert.match(stderr, /missing-dir\/x\.html: file not found\n$/);
+  });
+});
+
+describe('CLI render --as (public channels)', function () {
+  // Each case runs the built CLI several times: give a loaded CI machine room.
+  this.timeout(120_000);
+  const dir = mkdtempSync(join(tmpdir(), 'ir-channels-'));
+  const RESOLVED = 'examples/incidents/2022-12-01-drensteinfurt.md';
+  const LINK = 'https://www.kreis-soest.de/notfall/';
+
+  it('status-page --out DIR writes index.html and feed.xml side by side, for a folder of reports', () => {
+    const out = join(dir, 'status');
+    const { code, stdout, stderr } = cli(['render', '--as', 'status-page', '--link', LINK, '--out', out, 'examples/incidents']);
+    assert.equal(code, 0, stderr);
+    assert.equal(stdout, '');
+    assert.equal(stderr, `incident-report: wrote ${join(out, 'index.html')}\nincident-report: wrote ${join(out, 'feed.xml')}\nincident-report: feed URL: ${LINK}feed.xml\n`);
+    const page = readFileSync(join(out, 'index.html'), 'utf8');
+    assert.ok(page.includes('<h2 id="org-0">Stadt Drensteinfurt</h2>') || page.includes('Stadt Drensteinfurt'));
+    assert.ok(page.includes('<a href="feed.xml" type="application/atom+xml">'));
+    assert.ok(page.includes('<h2 id="resolved-heading">Kürzlich behoben</h2>'));
+    const feed = readFileSync(join(out, 'feed.xml'), 'utf8');
+    assert.equal([...feed.matchAll(/<entry /g)].length, 7 + 6 + 6);
+    assert.ok(feed.includes(`<link rel="self" type="application/atom+xml" href="${LINK}feed.xml"/>`));
+  });
+
+  it('status-page --format text, atom and social print to stdout', () => {
+    const text = cli(['render', '--as', 'status-page', '--format', 'text', DE]);
+    assert.equal(text.code, 0);
+    assert.ok(text.stdout.startsWith('Notfallseite: Kreis Soest\n#########################\n'));
+    const atom = cli(['render', '--as', 'atom', DE, RESOLVED]);
+    assert.equal(atom.code, 0);
+    assert.ok(atom.stdout.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="de">'));
+    const social = cli(['render', '--as', 'social', '--max-chars', '500', '--link', LINK, '--hashtag', 'Soest', EN]);
+    assert.equal(social.code, 0);
+    const posts = social.stdout.trimEnd().split('\n---\n');
+    assert.equal(posts.length, 1 + 6);
+    for (const post of posts) assert.ok(post.includes(`${LINK} #Soest`) && post.length <= 520, post);
+    const json = JSON.parse(cli(['render', '--as', 'social', '--format', 'json', EN]).stdout) as Array<{ kind: string; chars: number }>;
+    assert.deepEqual(json.map((p) => p.kind), ['state', 'update', 'update', 'update', 'update', 'update', 'update']);
+  });
+
+  it('hostile values in every field: no markup in the HTML, no XML injection, posts within the limit', () => {
+    const attack = `<script>alert(1)</script><img src=x onerror=alert(2)>]]></content><entry><id>evil</id></entry>&xxe;"'`;
+    const quoted = JSON.stringify(attack);
+    const report = join(dir, 'hostile.md');
+    writeFileSync(
+      report,
+      `---
+schema: incident-report/v1
+id: hostile
+title: ${quoted}
+lang: de
+status: identified
+severity: major
+organization: ${quoted}
+organization_about: ${quoted}
+affected_organizations: [${quoted}]
+affected_services:
+  - name: ${quoted}
+    status: major_outage
+    workaround: ${quoted}
+timestamps:
+  started_at: 2023-10-30T01:01:00+01:00
+  detected_at: 2023-10-30T02:00:00+01:00
+  published_at: 2023-10-30T08:00:00+01:00
+data_loss:
+  occurred: unknown
+  exfiltration: under_investigation
+  personal_data: unknown
+  statement: ${quoted}
+authorities:
+  - name: ${quoted}
+    role: law_enforcement
+updates:
+  - at: 2023-10-30T09:00:00+01:00
+    text: ${JSON.stringify(attack + ' ' + 'sehr lang '.repeat(100))}
+contacts:
+  - role: hotline
+    name: ${quoted}
+    phone: ${quoted}
+    email: ${quoted}
+    hours: ${quoted}
+---
+
+## Pressemitteilung
+
+${attack}
+`,
+    );
+    for (const as of ['press-release', 'status-page']) {
+      const { code, stdout } = cli(['render', '--as', as, report]);
+      assert.equal(code, 0, as);
+      assert.ok(!/<script|<img|<entry/i.test(stdout), `${as}: raw markup`);
+      assert.ok(stdout.includes('&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;'), as);
+    }
+    const atom = cli(['render', '--as', 'atom', report]).stdout;
+    assert.equal([...atom.matchAll(/<entry /g)].length, 1, 'no injected entry');
+    assert.ok(!/<script|<img|<id>evil|&xxe;/.test(atom));
+    assert.ok(atom.includes('&lt;/content&gt;&lt;entry&gt;&lt;id&gt;evil&lt;/id&gt;&lt;/entry&gt;&amp;xxe;&quot;&apos;'));
+    const social = cli(['render', '--as', 'social', '--max-chars', '120', report]);
+    assert.equal(social.code, 0);
+    for (const post of social.stdout.trimEnd().split('\n---\n')) assert.ok([...new Intl.Segmenter().segment(post)].length <= 120, post);
+  });
+
+  it('exits 2 with a precise message on bad channel options', () => {
+    assert.match(cli(['render', '--as', 'poster', DE]).stderr, /--as must be one of press-release, status-page, atom, social, gdpr-art33, gdpr-art34, nis2-early-warning, nis2-notification, nis2-final-report, not "poster"/);
+    assert.match(cli(['render', DE, EN]).stderr, /render --as press-release takes exactly one report file/);
+    assert.match(cli(['render', '--as', 'atom', '--format', 'html', DE]).stderr, /--format for render --as atom must be "xml", not "html"/);
+    assert.match(cli(['render', '--as', 'social', '--max-chars', '10', DE]).stderr, /--max-chars takes a whole number from 60 to 100000, not "10"/);
+    assert.match(cli(['render', '--as', 'press-release', '--max-chars', '300', DE]).stderr, /--max-chars applies to render --as social only/);
+    assert.match(cli(['render', '--as', 'social', '--link', 'javascript:alert(1)', DE]).stderr, /--link takes an absolute http\(s\) URL, not "javascript:alert\(1\)"/);
+    assert.match(cli(['render', '--as', 'social', '--hashtag', 'a b', DE]).stderr, /--hashtag takes letters, digits and _/);
+    assert.match(cli(['render', '--as', 'status-page', join(dir, 'nothing-here')]).stderr, /nothing-here: file not found/);
   });
 });

@@ -44,10 +44,10 @@ const BARE = [
 ].join('\n');
 
 describe('drafts: registry', () => {
-  it('lists the press release as the only public output and the five drafts as confidential', () => {
-    assert.deepEqual(PUBLIC_OUTPUTS.map((o) => o.id), ['press-release']);
+  it('lists the public channels as public outputs and the five drafts as confidential', () => {
+    assert.deepEqual(PUBLIC_OUTPUTS.map((o) => o.id), ['press-release', 'status-page', 'atom', 'social']);
     assert.deepEqual(CONFIDENTIAL_OUTPUTS.map((o) => o.id), ['gdpr-art33', 'gdpr-art34', 'nis2-early-warning', 'nis2-notification', 'nis2-final-report']);
-    assert.deepEqual(OUTPUTS.map((o) => o.audience), ['public', 'confidential', 'confidential', 'confidential', 'confidential', 'confidential']);
+    assert.deepEqual(OUTPUTS.map((o) => o.audience), ['public', 'public', 'public', 'public', 'confidential', 'confidential', 'confidential', 'confidential', 'confidential']);
     for (const output of CONFIDENTIAL_OUTPUTS) assert.deepEqual(output.formats, ['text', 'html', 'md']);
   });
 

@@ -4,6 +4,7 @@ import { isOpenableLink, parseFromWebview, parseToWebview, type ToWebview } from
 
 const STATE: ToWebview = {
   type: 'update',
+  outputs: { label: 'Anzeigen:', selected: 'press-release', choices: [{ id: 'press-release', label: 'Pressemitteilung' }, { id: 'status-page', label: 'Notfallseite' }, { id: 'atom', label: 'Feed (Atom)' }, { id: 'social', label: 'Social-Media-Beiträge' }] },
   uri: 'file:///r/a"b<c>.md',
   article: '<article class="press-release"><h1>Titel</h1></article>',
   lang: 'de',

@@ -36,13 +36,13 @@ describe('renderPressRelease: German report (Kreis Soest)', () => {
   it('writes German from `lang`', () => {
     assert.equal(locale, 'de');
     assert.match(html, /^<!DOCTYPE html>\n<html lang="de">/);
-    assert.ok(text.startsWith('PRESSEMITTEILUNG\n'));
+    assert.ok(text.startsWith('PRESSEMITTEILUNG · Kreis Soest\n'));
   });
 
-  it('has the headline and a dateline with organisation and localized date', () => {
+  it('has the headline, and "Ort, Datum –" opens the lead as in a press office release', () => {
     assert.ok(html.includes('<h1>Cyberangriff auf die Südwestfalen-IT – Einschränkungen in der Kreisverwaltung Soest</h1>'));
-    assert.ok(html.includes('<p class="dateline"><span class="organization">Kreis Soest</span>, <time datetime="2023-11-06T11:00:00+01:00">6. November 2023</time></p>'));
-    assert.ok(text.includes('\nKreis Soest, 6. November 2023\n'));
+    assert.ok(html.includes('<div class="lead"><p><span class="dateline"><span class="organization">Kreis Soest</span>, <time datetime="2023-11-06T11:00:00+01:00">6. November 2023</time> –</span> Nach einem Cyberangriff auf die Südwestfalen-IT,'));
+    assert.ok(text.includes('\nKreis Soest, 6. November 2023 – Nach einem Cyberangriff auf die\nSüdwestfalen-IT,'));
     assert.ok(text.includes('\nCyberangriff auf die Südwestfalen-IT – Einschränkungen in der Kreisverwaltung Soest\n===='));
   });
 
@@ -52,9 +52,24 @@ describe('renderPressRelease: German report (Kreis Soest)', () => {
   });
 
   it('leads with the first paragraph of the public section', () => {
-    assert.match(html, /<div class="lead"><p>Nach einem Cyberangriff auf die Südwestfalen-IT/);
-    const lead = text.indexOf('Nach einem Cyberangriff auf die Südwestfalen-IT');
+    const lead = text.indexOf('Nach einem Cyberangriff auf die');
     assert.ok(lead > 0 && lead < text.indexOf('Betroffene Dienste'));
+  });
+
+  it('goes lead, body, then the structured facts, then contacts: the order of a press office release', () => {
+    const order = (page: string, marks: string[]) => marks.map((mark) => [mark, page.indexOf(mark)] as const);
+    const inOrder = (found: ReadonlyArray<readonly [string, number]>) => {
+      for (const [mark, at] of found) assert.ok(at > 0, `missing: ${mark}`);
+      assert.deepEqual([...found].sort((a, b) => a[1] - b[1]).map(([m]) => m), found.map(([m]) => m));
+    };
+    inOrder(order(html, ['class="lead"', 'Der Angriff auf den Dienstleister begann', '<h2>Auf einen Blick</h2>', '<h2>Betroffene Dienste</h2>', 'Datenabfluss und Datenschutz</h2>', '<h2>Beteiligte Behörden</h2>', '<h2>Aktualisierungen</h2>', '<h2>Kontakt</h2>', '<footer>']));
+    inOrder(order(text, ['Kreis Soest, 6. November 2023 –', 'Der Angriff auf den Dienstleister begann', 'Auf einen Blick\n', 'Betroffene Dienste\n', 'DATENABFLUSS UND DATENSCHUTZ', 'Beteiligte Behörden\n', 'Aktualisierungen\n', 'Kontakt\n', '\n--\nQuelle']));
+  });
+
+  it('names the authorities by what they do, not by an internal code', () => {
+    assert.ok(html.includes('<section class="authorities"><h2>Beteiligte Behörden</h2><dl class="facts"><dt>Ermittlungen</dt><dd>Polizeipräsidium Dortmund; Zentral- und Ansprechstelle Cybercrime NRW (ZAC NRW), Staatsanwaltschaft Köln</dd><dt>Datenschutzaufsicht</dt><dd>Landesbeauftragte für Datenschutz und Informationsfreiheit NRW (LDI NRW)</dd></dl></section>'));
+    assert.ok(!html.includes('Polizei oder Staatsanwaltschaft') && !text.includes('Polizei oder Staatsanwaltschaft'));
+    assert.ok(text.includes('Ermittlungen: Polizeipräsidium Dortmund; Zentral- und Ansprechstelle\n  Cybercrime NRW (ZAC NRW), Staatsanwaltschaft Köln\n'));
   });
 
   it('lists services with localized states and workarounds', () => {
@@ -93,10 +108,10 @@ describe('renderPressRelease: German report (Kreis Soest)', () => {
 
   it('lists press, hotline with hours, and the DPO because personal data may be affected', () => {
     assert.ok(html.includes('<li><span class="role">Pressestelle</span><strong>Katrin Ebbinghaus, Pressestelle Kreis Soest</strong><br>Telefon: <a href="tel:+492921304410">+49 2921 30-4410</a><br>E-Mail: <a href="mailto:presse@kreis-soest.example">presse@kreis-soest.example</a><br>Erreichbar: Mo–Fr 8:00–17:00 Uhr</li>'));
-    assert.ok(html.includes('<span class="role">Info-Hotline</span><strong>Bürgertelefon der Kreisverwaltung</strong><br>Telefon: <a href="tel:+49292130440">+49 2921 30-4400</a>'.replace('30440"', '304400"')));
+    assert.ok(html.includes('<span class="role">Bürgertelefon</span><strong>Bürgertelefon der Kreisverwaltung</strong><br>Telefon: <a href="tel:+49292130440">+49 2921 30-4400</a>'.replace('30440"', '304400"')));
     assert.ok(html.includes('Erreichbar: Mo–Do 8:00–16:00 Uhr, Fr 8:00–13:00 Uhr'));
     assert.ok(html.includes('datenschutz@kreis-soest.example'));
-    assert.ok(text.includes('- Info-Hotline: Bürgertelefon der Kreisverwaltung\n  Telefon: +49 2921 30-4400\n  Erreichbar: Mo–Do 8:00–16:00 Uhr, Fr 8:00–13:00 Uhr'));
+    assert.ok(text.includes('- Bürgertelefon: Bürgertelefon der Kreisverwaltung\n  Telefon: +49 2921 30-4400\n  Erreichbar: Mo–Do 8:00–16:00 Uhr, Fr 8:00–13:00 Uhr'));
   });
 
   it('closes with a source line naming the organisation', () => {
@@ -126,14 +141,14 @@ describe('renderPressRelease: English report (Südwestfalen-IT)', () => {
   it('writes English from `lang` even when German is asked for', () => {
     assert.equal(locale, 'en');
     assert.match(html, /<html lang="en">/);
-    assert.ok(text.startsWith('PRESS RELEASE\n'));
+    assert.ok(text.startsWith('PRESS RELEASE · Südwestfalen-IT (municipal IT service provider)\n'));
   });
 
   it('has headline, dateline, status and severity', () => {
     assert.ok(html.includes('<h1>Ransomware attack on the data centres of Südwestfalen-IT</h1>'));
-    assert.ok(html.includes('<span class="organization">Südwestfalen-IT (municipal IT service provider)</span>, <time datetime="2023-11-06T10:00:00+01:00">6 November 2023</time>'));
+    assert.ok(html.includes('<span class="dateline"><span class="organization">Südwestfalen-IT (municipal IT service provider)</span>, <time datetime="2023-11-06T10:00:00+01:00">6 November 2023</time> –</span> '));
     assert.ok(html.includes('<dt>Status</dt><dd>cause identified</dd><dt>Impact</dt><dd>critical impact</dd>'));
-    assert.ok(text.includes('\nSüdwestfalen-IT (municipal IT service provider), 6 November 2023\n'));
+    assert.ok(text.includes('\nSüdwestfalen-IT (municipal IT service provider), 6 November 2023 –\nSüdwestfalen-IT, the IT service provider'));
   });
 
   it('orders the updates newest first with English headings', () => {
@@ -154,9 +169,9 @@ describe('renderPressRelease: English report (Südwestfalen-IT)', () => {
     assert.ok(html.includes('<span class="state state-degraded_performance">degraded performance</span>'));
     assert.ok(html.includes('<p class="statement">Systems holding personal data of residents were encrypted; whether any data was copied out is still being investigated with the authorities.</p>'));
     assert.ok(html.includes('<dt>People affected (estimate)</dt><dd>about 1,700,000</dd>'));
-    assert.ok(html.includes('<span class="role">press office</span><strong>Jonas Hellweg, Communications</strong>'));
-    assert.ok(html.includes('<span class="role">information hotline</span><strong>Crisis hotline for member municipalities</strong><br>Phone: <a href="tel:+492715000500">+49 271 5000-500</a><br>Hours: daily 07:00–20:00</li>'));
-    assert.ok(html.includes('<span class="role">data protection officer</span>'), 'personal data affected: the DPO is published');
+    assert.ok(html.includes('<span class="role">Press office</span><strong>Jonas Hellweg, Communications</strong>'));
+    assert.ok(html.includes('<span class="role">Hotline</span><strong>Crisis hotline for member municipalities</strong><br>Phone: <a href="tel:+492715000500">+49 271 5000-500</a><br>Hours: daily 07:00–20:00</li>'));
+    assert.ok(html.includes('<span class="role">Data protection officer</span>'), 'personal data affected: the DPO is published');
     assert.ok(text.includes('\nExpected restoration: not yet known\n'));
     assert.ok(text.includes('\n--\nSource: Südwestfalen-IT (municipal IT service provider)\n'));
   });
@@ -224,7 +239,9 @@ describe('renderPressRelease: edge cases', () => {
     assert.equal(hasPublicSection, false);
     assert.ok(html.includes('<p class="notice" role="note">Für diesen Bericht gibt es noch keinen öffentlichen Text (Abschnitt „Pressemitteilung“). Diese Fassung zeigt nur die Fakten.</p>'));
     assert.ok(text.includes('[Für diesen Bericht gibt es noch keinen öffentlichen Text (Abschnitt'));
-    assert.ok(!html.includes('class="lead"'));
+    // The dateline stands alone, without the dash that would open a lead.
+    assert.ok(html.includes('<div class="lead"><p><span class="dateline"><span class="organization">'));
+    assert.ok(!html.includes(' –</span>'));
     assert.ok(html.includes('Es gibt keinen Hinweis auf einen Datenabfluss.'));
     assert.ok(!html.includes('GEHEIM') && !text.includes('GEHEIM'), 'no internal section, no x-* keys');
   });
@@ -240,6 +257,15 @@ describe('renderPressRelease: edge cases', () => {
     assert.ok(berlin.html.includes('Sonntag, 26. März 2023, 3:30 Uhr'), 'detected 01:30Z = 03:30 CEST');
     const ny = renderPressRelease(parseReport(MINIMAL('timezone: America/New_York\n', '')), { now: NOW });
     assert.ok(ny.html.includes('Samstag, 25. März 2023, 20:30 Uhr'));
+  });
+
+  it('closes with the boilerplate from organization_about, after the contacts', () => {
+    const about = 'Die Stadt Beispiel hat rund 12.000 Einwohnerinnen & Einwohner <b>und</b> ein Bürgerbüro.';
+    const { html, text } = renderPressRelease(parseReport(MINIMAL(`organization_about: ${JSON.stringify(about)}\n`, '\n## Pressemitteilung\n\nText.\n')), { now: NOW });
+    assert.ok(html.includes('<section class="about"><h2>Über Stadt Beispiel</h2><p>Die Stadt Beispiel hat rund 12.000 Einwohnerinnen &amp; Einwohner &lt;b&gt;und&lt;/b&gt; ein Bürgerbüro.</p></section>'));
+    assert.ok(html.indexOf('<h2>Kontakt</h2>') < html.indexOf('<section class="about">'));
+    assert.ok(text.includes('Über Stadt Beispiel\n-------------------\nDie Stadt Beispiel hat rund 12.000 Einwohnerinnen & Einwohner <b>und</b>\nein Bürgerbüro.\n'), text);
+    assert.ok(!renderPressRelease(parseReport(MINIMAL('', '')), { now: NOW }).html.includes('class="about"'), 'no boilerplate without the field');
   });
 
   it('lists the emergency contact and escapes every value', () => {

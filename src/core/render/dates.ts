@@ -124,3 +124,35 @@ export function formatDateTime(time: DisplayTime, locale: Locale): string {
 export function formatUpdateHeading(time: DisplayTime, locale: Locale): string {
   return locale === 'de' ? `Update vom ${formatDateTime(time, locale)}` : `Update — ${formatDateTime(time, locale)}`;
 }
+
+const SHORT_MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "30.10.2023, 16:00 Uhr" / "30 Oct 2023, 4:00 pm": the compact form for short posts. */
+export function formatShortDateTime(time: DisplayTime, locale: Locale): string {
+  const { day, month, year } = time.clock;
+  const date = locale === 'de' ? `${day}.${String(month).padStart(2, '0')}.${year}` : `${day} ${SHORT_MONTHS_EN[month - 1] ?? month} ${year}`;
+  return time.dateOnly ? date : `${date}, ${formatTime(time.clock, locale)}`;
+}
+
+const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
+
+/**
+ * An instant as RFC 3339 with an explicit offset (`2023-10-30T16:00:00+01:00`): in `zone` when it
+ * is a valid IANA zone, else in the offset written in `written` (UTC for `Z`). Feeds need a full
+ * date-time with offset even when the report names only a zone.
+ */
+export function rfc3339(epochMs: number, zone: string | null, written: string): string {
+  let offset: number;
+  if (zone && isValidTimeZone(zone)) offset = zoneOffsetMinutes(zone, epochMs);
+  else {
+    const m = /([+-]\d{2}:\d{2})$/.exec(written.trim());
+    offset = m ? offsetOf(m[1]!) : 0;
+  }
+  const c = shiftedClock(epochMs, offset);
+  const seconds = new Date(epochMs).getUTCSeconds();
+  const sign = offset < 0 ? '-' : '+';
+  return (
+    `${pad(c.year, 4)}-${pad(c.month)}-${pad(c.day)}T${pad(c.hour)}:${pad(c.minute)}:${pad(seconds)}` +
+    `${sign}${pad(Math.trunc(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`
+  );
+}

@@ -28,7 +28,8 @@ body { margin: 0; background: #f4f5f7; color: #1a1a1a; font: 16px/1.55 Georgia, 
 .press-release { max-width: 46rem; margin: 2rem auto; padding: 2.5rem 3rem; background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,.12); }
 .press-release header { border-bottom: 3px solid var(--accent); padding-bottom: 1rem; margin-bottom: 1.5rem; }
 .kicker { margin: 0; font: 600 .8rem/1.2 system-ui, sans-serif; letter-spacing: .12em; text-transform: uppercase; color: var(--accent); }
-.dateline { margin: .35rem 0 0; font: .95rem/1.4 system-ui, sans-serif; color: var(--muted); }
+.dateline { font-weight: 700; }
+.letterhead { letter-spacing: .06em; }
 h1 { font-size: 1.9rem; line-height: 1.2; margin: .6rem 0 1rem; }
 h2 { font: 600 1.05rem/1.3 system-ui, sans-serif; color: var(--accent); margin: 2rem 0 .6rem; border-bottom: 1px solid var(--rule); padding-bottom: .25rem; }
 h3, h4, h5, h6 { font: 600 1rem/1.3 system-ui, sans-serif; margin: 1.3rem 0 .4rem; }
@@ -55,6 +56,7 @@ h3, h4, h5, h6 { font: 600 1rem/1.3 system-ui, sans-serif; margin: 1.3rem 0 .4re
 .updates h3 { color: var(--accent); }
 .contacts { list-style: none; padding: 0; margin: 0; display: grid; gap: .8rem; }
 .contacts .role { font: 600 .8rem/1.2 system-ui, sans-serif; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); display: block; }
+.about p { font-size: .95rem; }
 .press-release footer { margin-top: 2rem; padding-top: .8rem; border-top: 1px solid var(--rule); font: .85rem/1.4 system-ui, sans-serif; color: var(--muted); }
 a { color: var(--accent); }
 blockquote { margin: 1rem 0; padding-left: 1rem; border-left: 3px solid var(--rule); color: #333; }
@@ -82,27 +84,43 @@ function factList(facts: readonly Fact[], className = 'facts'): string {
   return `<dl class="${className}">${facts.map((f) => `<dt>${e(f.label)}</dt><dd>${time(f)}</dd>`).join('')}</dl>`;
 }
 
-/** The release as an `<article>` fragment (for the editor preview, which brings its own CSP and styles). */
+/** "Kreis Soest, 30. Oktober 2023 –": the dateline that opens the lead, as a press office writes it. */
+function datelineHtml(model: PressReleaseModel, dash: boolean): string {
+  const date = model.dateline.datetime
+    ? `<time datetime="${e(model.dateline.datetime)}">${e(model.dateline.date)}</time>`
+    : e(model.dateline.date);
+  const place = model.organization ? `<span class="organization">${e(model.organization)}</span>, ` : '';
+  return `<span class="dateline">${place}${date}${dash ? ' –' : ''}</span>`;
+}
+
+/**
+ * The release as an `<article>` fragment (for the editor preview, which brings its own CSP and
+ * styles), in the order of a press office's release: headline; "Ort, Datum –" opening the lead; the
+ * body; the structured facts (at a glance, services, restoration, data-loss box, authorities,
+ * updates); the contacts (press first) and the boilerplate about the organisation.
+ */
 export function renderArticle(model: PressReleaseModel): string {
   const L = (key: Parameters<typeof label>[1]) => e(label(model.locale, key));
   const parts: string[] = [];
 
   parts.push('<article class="press-release">', '<header>');
-  parts.push(`<p class="kicker">${L('kind')}</p>`);
-  const date = model.dateline.datetime
-    ? `<time datetime="${e(model.dateline.datetime)}">${e(model.dateline.date)}</time>`
-    : e(model.dateline.date);
-  parts.push(`<p class="dateline">${model.organization ? `<span class="organization">${e(model.organization)}</span>, ` : ''}${date}</p>`);
+  parts.push(`<p class="kicker">${L('kind')}${model.organization ? ` · <span class="letterhead">${e(model.organization)}</span>` : ''}</p>`);
   parts.push(`<h1>${e(model.title)}</h1>`);
-  const headerFacts = [...model.facts];
-  if (model.affectedOrganizations.length > 0) {
-    headerFacts.push({ label: label(model.locale, 'affectedOrganizations'), value: model.affectedOrganizations.join('; ') });
-  }
-  parts.push(factList(headerFacts));
   parts.push('</header>');
 
   if (!model.hasPublicSection) parts.push(`<p class="notice" role="note">${L('noPublicSection')}</p>`);
-  if (model.lead) parts.push(`<div class="lead">${markdownToHtml([model.lead], model.publicDepth)}</div>`);
+  const lead = model.lead ? markdownToHtml([model.lead], model.publicDepth) : '';
+  if (lead.startsWith('<p>')) parts.push(`<div class="lead"><p>${datelineHtml(model, true)} ${lead.slice(3)}</div>`);
+  else parts.push(`<div class="lead"><p>${datelineHtml(model, false)}</p>${lead}</div>`);
+
+  const rest = markdownToHtml(model.rest, model.publicDepth);
+  if (rest) parts.push(`<section class="body">${rest}</section>`);
+
+  const glance = [...model.facts];
+  if (model.affectedOrganizations.length > 0) {
+    glance.push({ label: label(model.locale, 'affectedOrganizations'), value: model.affectedOrganizations.join('; ') });
+  }
+  if (glance.length > 0) parts.push(`<section class="at-a-glance"><h2>${L('atAGlance')}</h2>${factList(glance)}</section>`);
 
   if (model.services.length > 0) {
     parts.push(`<section class="affected-services"><h2>${L('services')}</h2><ul class="services">`);
@@ -127,13 +145,9 @@ export function renderArticle(model: PressReleaseModel): string {
   }
   parts.push(factList(lossFacts), '</section>');
 
-  const rest = markdownToHtml(model.rest, model.publicDepth);
-  if (rest) parts.push(`<section class="body">${rest}</section>`);
-
-  if (model.authorities.length > 0) {
-    parts.push(`<section class="authorities"><h2>${L('authorities')}</h2><ul>`);
-    for (const a of model.authorities) parts.push(`<li>${e(a.name)}${a.role ? ` <span class="role">(${e(a.role)})</span>` : ''}</li>`);
-    parts.push('</ul></section>');
+  if (model.authorityGroups.length > 0) {
+    const groups = model.authorityGroups.map((g) => ({ label: g.label, value: g.names.join('; ') }));
+    parts.push(`<section class="authorities"><h2>${L('authorities')}</h2>${factList(groups)}</section>`);
   }
 
   if (model.updates.length > 0) {
@@ -162,6 +176,11 @@ export function renderArticle(model: PressReleaseModel): string {
     parts.push('</ul></section>');
   }
 
+  if (model.about) {
+    const heading = label(model.locale, 'about').replace('{org}', model.organization ?? label(model.locale, 'organizationFallback'));
+    parts.push(`<section class="about"><h2>${e(heading)}</h2><p>${e(model.about)}</p></section>`);
+  }
+
   parts.push('<footer>');
   parts.push(`<p class="source">${L('source')}: ${e(model.source)}</p>`);
   if (model.asOf) parts.push(`<p class="as-of">${e(model.asOf.label)}: ${time(model.asOf)}</p>`);
@@ -183,7 +202,10 @@ export function renderPage(model: PressReleaseModel, article = renderArticle(mod
     `<style>${PAGE_CSS}</style>`,
     '</head>',
     '<body>',
+    // The page's one landmark: without it, screen readers have nothing to jump to (axe: landmark-one-main, region).
+    '<main>',
     article,
+    '</main>',
     '</body>',
     '</html>',
     '',

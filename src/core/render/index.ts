@@ -56,6 +56,10 @@ export {
   type PublicOutput,
   type ConfidentialOutput,
 } from './outputs';
-export { escapeHtml } from './html';
+export { escapeHtml, renderArticle } from './html';
+export { OutputIds, DEFAULT_MAX_CHARS } from './outputs';
+export { renderStatusPageHtml, renderStatusPageText, renderStatusPageFragment } from './statusPage';
+export { renderAtom, escapeXml, FEED_FILE, feedUrl } from './atom';
+export { socialPosts, renderSocial, countChars, type SocialPost } from './social';
 export { isSafeLink } from './markdown';
 export { formatUpdateHeading, formatDateTime, formatDate, resolveTime } from './dates';

@@ -46,7 +46,62 @@ export const LABELS = {
   untitled: { de: 'Ohne Überschrift', en: 'Untitled' },
   unnamedOrg: { de: 'Herausgeber nicht angegeben', en: 'Publisher not given' },
   organizationFallback: { de: 'die herausgebende Stelle', en: 'the publishing organisation' },
+  statusPage: { de: 'Notfallseite', en: 'Service status' },
+  reachUs: { de: 'So erreichen Sie uns', en: 'How to reach us' },
+  service: { de: 'Dienst', en: 'Service' },
+  restoredShort: { de: 'wieder verfügbar', en: 'restored' },
+  state: { de: 'Zustand', en: 'State' },
+  noOpenIncident: { de: 'Derzeit keine Einschränkungen.', en: 'No disruption at the moment.' },
+  latestUpdates: { de: 'Neueste Meldungen', en: 'Latest updates' },
+  subscribeFeed: { de: 'Meldungen als Feed abonnieren (Atom)', en: 'Subscribe to the updates (Atom feed)' },
+  noUpdates: { de: 'Noch keine Meldungen.', en: 'No updates yet.' },
+  recentlyResolved: { de: 'Kürzlich behoben', en: 'Recently resolved' },
+  statusFooter: {
+    de: 'Bitte rufen Sie an, bevor Sie persönlich vorbeikommen. Diese Seite funktioniert ohne JavaScript und lässt sich drucken.',
+    en: 'Please call before you come in person. This page works without JavaScript and prints cleanly.',
+  },
+  socialState: { de: 'aktueller Stand', en: 'current status' },
+  socialResolved: { de: 'Der Vorfall ist behoben.', en: 'The incident is resolved.' },
+  socialClosed: { de: 'Nicht verfügbar', en: 'Not available' },
+  socialLimited: { de: 'Eingeschränkt', en: 'Limited' },
+  socialWorking: { de: 'Es funktioniert', en: 'Working' },
+  authorityOther: { de: 'Weitere beteiligte Stellen', en: 'Also involved' },
+  atAGlance: { de: 'Auf einen Blick', en: 'At a glance' },
+  about: { de: 'Über {org}', en: 'About {org}' },
+  pressContact: { de: 'Pressekontakt und Ansprechpartner', en: 'Press contact and contacts' },
 } satisfies Record<string, Localized>;
+
+/**
+ * Contact roles as a reader says them: the schema's words ("Datenschutzbeauftragte oder
+ * Datenschutzbeauftragter") describe a field value, a release names the contact.
+ */
+const CONTACT_ROLES: Record<string, Localized> = {
+  press: { de: 'Pressestelle', en: 'Press office' },
+  hotline: { de: 'Bürgertelefon', en: 'Hotline' },
+  emergency: { de: 'Notfallkontakt', en: 'Emergency contact' },
+  dpo: { de: 'Datenschutzbeauftragte/r', en: 'Data protection officer' },
+};
+
+/**
+ * What an authority does, as a heading over its names ("Ermittlungen: Polizeipräsidium Dortmund"):
+ * "Polizeipräsidium Dortmund (Polizei oder Staatsanwaltschaft)" read like an internal code.
+ */
+const AUTHORITY_ROLES: Record<string, Localized> = {
+  law_enforcement: { de: 'Ermittlungen', en: 'Criminal investigation' },
+  data_protection: { de: 'Datenschutzaufsicht', en: 'Data protection authority' },
+  cert: { de: 'Unterstützung bei der IT-Sicherheit', en: 'IT security support' },
+  other: { de: 'Weitere beteiligte Stellen', en: 'Also involved' },
+};
+
+/** The reader's word for a contact role, or `null` for a value the schema does not know. */
+export function contactRoleLabel(locale: Locale, role: unknown): string | null {
+  return typeof role === 'string' && Object.hasOwn(CONTACT_ROLES, role) ? CONTACT_ROLES[role]![locale] : null;
+}
+
+/** The reader's words for an authority role, or `null` for a value the schema does not know. */
+export function authorityRoleLabel(locale: Locale, role: unknown): string | null {
+  return typeof role === 'string' && Object.hasOwn(AUTHORITY_ROLES, role) ? AUTHORITY_ROLES[role]![locale] : null;
+}
 
 /** A label in `locale`. */
 export function label(locale: Locale, key: keyof typeof LABELS): string {

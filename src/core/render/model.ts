@@ -11,9 +11,9 @@ import type { ParsedReport } from '../parse';
 import { isValidTimeZone } from '../time';
 import { SchemaInfo, type JsonSchema } from '../schema/meta';
 import bundledSchema from '../../../schemas/incident-report.schema.json';
-import { clockAt, formatDate, formatDateTime, formatUpdateHeading, resolveTime, type DisplayTime } from './dates';
+import { clockAt, formatDate, formatDateTime, formatShortDateTime, formatUpdateHeading, resolveTime, rfc3339, type DisplayTime } from './dates';
 import { selectPublication, type Publication, type PublishedText } from './publication';
-import { label, LABELS } from './labels';
+import { authorityRoleLabel, contactRoleLabel, label, LABELS } from './labels';
 
 /** Options of {@link buildModel} and `renderPressRelease`. */
 export interface RenderOptions {
@@ -49,6 +49,8 @@ export interface ServiceEntry {
 /** A public contact. */
 export interface ContactEntry {
   role: string;
+  /** The schema value (`press`, `hotline`, `emergency`, `dpo`): which contact to name where. */
+  roleKey: ContactRole;
   name: string | null;
   phone: string | null;
   /** `tel:` target built from the digits of `phone`, or `null`. */
@@ -62,7 +64,18 @@ export interface ContactEntry {
 /** One public update. */
 export interface UpdateEntry {
   heading: string;
+  /** The time as written in the report (for `<time datetime>`). */
   datetime: string | null;
+  /** The same instant as RFC 3339 with the offset of the report's zone (feeds), or `null` without an instant. */
+  rfc3339: string | null;
+  /** Epoch milliseconds, or `null` when the time has no offset. */
+  epochMs: number | null;
+  /** "Montag, 30. Oktober 2023, 16:00 Uhr": the time alone, for "As of". */
+  when: string | null;
+  /** "30.10.2023, 16:00 Uhr" / "30 Oct 2023, 4:00 pm" (short posts). */
+  shortTime: string | null;
+  /** Position in the report's `updates` list: with the report ID, a stable identity for feed entries. */
+  index: number;
   /** Paragraphs of the update's text. */
   paragraphs: string[];
 }
@@ -70,6 +83,24 @@ export interface UpdateEntry {
 /** Everything the release shows. Strings are raw report values: the writers escape them. */
 export interface PressReleaseModel {
   locale: Locale;
+  /** The report's `id` (stable identity for feed entries), or `null`. */
+  id: string | null;
+  /** The incident status as a schema value (`resolved` moves a report to "recently resolved"), or `null`. */
+  statusKey: IncidentStatus | null;
+  /** The status in plain words, or `null`. */
+  statusText: string | null;
+  /** When the incident was resolved (`timestamps.resolved_at`). */
+  resolvedAt: Fact | null;
+  /** When the incident began (`timestamps.started_at`). */
+  startedAt: Fact | null;
+  /** `published_at` as RFC 3339 in the report's zone, or `null`. */
+  publishedRfc3339: string | null;
+  /** `published_at` in epoch ms, or `null`. */
+  publishedEpochMs: number | null;
+  /** The short boilerplate about the organisation (`organization_about`), or `null`. */
+  about: string | null;
+  /** The authorities grouped by what they do, in plain words ("Ermittlungen: …"). */
+  authorityGroups: Array<{ label: string; names: string[] }>;
   title: string;
   organization: string | null;
   /** The date of this version: the newest of `published_at` and `updates[].at`. */
@@ -109,6 +140,13 @@ export interface PressReleaseModel {
 }
 
 let bundledInfo: SchemaInfo | null = null;
+
+/** Incident states of the schema. */
+export type IncidentStatus = 'investigating' | 'identified' | 'monitoring' | 'resolved';
+const INCIDENT_STATES: readonly string[] = ['investigating', 'identified', 'monitoring', 'resolved'];
+
+/** Contact roles of the schema. */
+export type ContactRole = 'press' | 'hotline' | 'emergency' | 'dpo';
 
 const KNOWN_SERVICE_STATES = new Set(['operational', 'degraded_performance', 'partial_outage', 'major_outage', 'under_maintenance']);
 
@@ -217,6 +255,11 @@ export function buildModel(source: ParsedReport | Publication, options: RenderOp
         entry: {
           heading: at ? formatUpdateHeading(at, locale) : 'Update',
           datetime: at?.iso ?? null,
+          rfc3339: at?.epochMs != null ? rfc3339(at.epochMs, zone, at.iso) : null,
+          epochMs: at?.epochMs ?? null,
+          when: at ? formatDateTime(at, locale) : null,
+          shortTime: at ? formatShortDateTime(at, locale) : null,
+          index: update.index,
           paragraphs: text ? text.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean) : [],
         },
       };
@@ -243,7 +286,9 @@ export function buildModel(source: ParsedReport | Publication, options: RenderOp
     const digits = phone ? phone.replace(/[^\d+]/g, '') : '';
     const email = str(contact.email);
     return {
-      role: words(contact.role) ?? '',
+      // A reader's word for the role ("Bürgertelefon"), not the schema's field description.
+      role: contactRoleLabel(locale, contact.role.value) ?? words(contact.role) ?? '',
+      roleKey: contact.role.value as ContactRole,
       name: str(contact.name),
       phone,
       phoneHref: /^\+?\d{3,}$/.test(digits) ? `tel:${digits}` : null,
@@ -254,6 +299,15 @@ export function buildModel(source: ParsedReport | Publication, options: RenderOp
   });
 
   const organization = str(pub.organization);
+  // Authorities grouped by what they do: "Ermittlungen: Polizeipräsidium Dortmund; ZAC NRW".
+  const authorityGroups: Array<{ label: string; names: string[] }> = [];
+  for (const authority of pub.authorities) {
+    const groupLabel = authorityRoleLabel(locale, authority.role?.value) ?? words(authority.role) ?? label(locale, 'authorityOther');
+    const group = authorityGroups.find((g) => g.label === groupLabel);
+    if (group) group.names.push(str(authority.name)!);
+    else authorityGroups.push({ label: groupLabel, names: [str(authority.name)!] });
+  }
+  const statusValue = pub.status?.value.trim() ?? '';
   // The section's syntax tree is parsed on first read: a model built for its texts alone never pays for it.
   let parts: { lead: Paragraph | null; rest: RootContent[]; depth: number } | undefined;
   const sectionParts = () => {
@@ -270,6 +324,15 @@ export function buildModel(source: ParsedReport | Publication, options: RenderOp
 
   return {
     locale,
+    id: str(pub.id),
+    statusKey: INCIDENT_STATES.includes(statusValue) ? (statusValue as IncidentStatus) : null,
+    statusText: words(pub.status),
+    resolvedAt: timeFact('resolved', pub.timestamps.resolved_at),
+    startedAt: timeFact('started', pub.timestamps.started_at),
+    publishedRfc3339: published?.epochMs != null ? rfc3339(published.epochMs, zone, published.iso) : null,
+    publishedEpochMs: published?.epochMs ?? null,
+    about: str(pub.organizationAbout),
+    authorityGroups,
     title: str(pub.title) ?? label(locale, 'untitled'),
     organization,
     dateline,

@@ -1,40 +1,38 @@
 /**
- * The registry of outputs. Adding an output = registering it here: the CLI (`render --as <id>`),
- * the preview's switcher and the leak property test (test/unit/publish.test.ts) enumerate it.
+ * The output registry: every artifact the project renders from a report. The CLI's
+ * `render --as <id>`, the editor's preview switcher and its export list their choices from here, so
+ * adding an output means registering it.
  *
- * Public outputs receive publication models only (`buildModel()`), never the report: what they can
- * print is exactly what the model selected, and that is exactly what the `leak-*` rules scan.
+ * Public outputs see only publication models ({@link buildModel}), never the report: whatever the
+ * model does not carry cannot be published, and the leak property test enumerates
+ * {@link PUBLIC_OUTPUTS}.
  */
-import type { Locale, Localized } from '../types';
+import type { Localized } from '../types';
 import type { ParsedReport } from '../parse';
-import type { PressReleaseModel, RenderOptions } from './model';
+import type { PressReleaseModel } from './model';
 import { renderPage } from './html';
 import { renderText } from './text';
 import { DRAFT_FORMATS, writeDraft, type DraftDocument } from './drafts/document';
 import type { DraftOptions } from './drafts/context';
 import { gdprArt33Draft, gdprArt34Draft } from './drafts/gdpr';
 import { nis2EarlyWarningDraft, nis2FinalReportDraft, nis2NotificationDraft } from './drafts/nis2';
+import { renderStatusPageHtml, renderStatusPageText } from './statusPage';
+import { renderAtom } from './atom';
+import { renderSocial, renderSocialJson } from './social';
+import type { OutputOptions } from './outputOptions';
+
+export type { OutputOptions } from './outputOptions';
+export { DEFAULT_MAX_CHARS } from './outputOptions';
 
 /** Who may see an output. */
 export type OutputAudience = 'public' | 'confidential';
 
-/** What an output's `render` may be told besides the models (RenderOptions for building them, plus extras). */
-export interface OutputOptions extends RenderOptions {
-  /** Canonical address of the published release (feeds, social posts). */
-  link?: string;
-  /** Longest text an output may produce (social posts). */
-  maxChars?: number;
-  /** Language that overrides the report's own (confidential drafts; `--locale` given explicitly). */
-  forceLocale?: Locale;
-}
-
 interface OutputBase {
-  /** Stable id, used by `render --as <id>`. */
   id: string;
   label: Localized;
-  /** Formats this output can produce; the first is the default. */
+  /** Formats the output can be rendered in; the first is the default. */
   formats: readonly string[];
-  /** True when the output accepts several reports at once (a feed, a status page). */
+  /** True when it accepts several reports at once (a folder of reports). */
   multi: boolean;
 }
 
@@ -52,21 +50,58 @@ export interface ConfidentialOutput extends OutputBase {
 
 export type OutputDefinition = PublicOutput | ConfidentialOutput;
 
-/** Id of the default output. */
-export const PRESS_RELEASE_OUTPUT_ID = 'press-release';
+/** IDs of the built-in outputs. */
+export const OutputIds = {
+  pressRelease: 'press-release',
+  statusPage: 'status-page',
+  atom: 'atom',
+  social: 'social',
+} as const;
 
-/** The press release: a self-contained HTML page or plain text for e-mail. */
+/** Id of the default output. */
+export const PRESS_RELEASE_OUTPUT_ID = OutputIds.pressRelease;
+
+/** The one model a single-report output renders (the registry checks `multi` before calling). */
+function only(models: readonly PressReleaseModel[]): PressReleaseModel {
+  const [model] = models;
+  if (!model || models.length !== 1) throw new RangeError(`this output renders exactly one report, not ${models.length}`);
+  return model;
+}
+
 const pressRelease: PublicOutput = {
-  id: PRESS_RELEASE_OUTPUT_ID,
+  id: OutputIds.pressRelease,
+  label: { de: 'Pressemitteilung', en: 'Press release' },
   audience: 'public',
-  label: { en: 'Press release', de: 'Pressemitteilung' },
   formats: ['html', 'text'],
   multi: false,
-  render(models, format) {
-    const model = models[0];
-    if (!model) throw new Error('press-release renders exactly one report');
-    return format === 'text' ? renderText(model) : renderPage(model);
-  },
+  render: (models, format) => (format === 'text' ? renderText(only(models)) : renderPage(only(models))),
+};
+
+const statusPage: PublicOutput = {
+  id: OutputIds.statusPage,
+  label: { de: 'Notfallseite', en: 'Status page' },
+  audience: 'public',
+  formats: ['html', 'text'],
+  multi: true,
+  render: (models, format, options) => (format === 'text' ? renderStatusPageText(models, options) : renderStatusPageHtml(models, options)),
+};
+
+const atom: PublicOutput = {
+  id: OutputIds.atom,
+  label: { de: 'Feed (Atom)', en: 'Feed (Atom)' },
+  audience: 'public',
+  formats: ['xml'],
+  multi: true,
+  render: (models, _format, options) => renderAtom(models, options),
+};
+
+const social: PublicOutput = {
+  id: OutputIds.social,
+  label: { de: 'Social-Media-Beiträge', en: 'Social posts' },
+  audience: 'public',
+  formats: ['text', 'json'],
+  multi: true,
+  render: (models, format, options) => (format === 'json' ? renderSocialJson(models, options) : renderSocial(models, options)),
 };
 
 function draft(id: string, label: Localized, build: (report: ParsedReport, options: DraftOptions) => DraftDocument): ConfidentialOutput {
@@ -98,12 +133,12 @@ export const CONFIDENTIAL_OUTPUTS: readonly ConfidentialOutput[] = [
 ];
 
 /** Every output; `render --as <id>` picks from here. */
-export const OUTPUTS: readonly OutputDefinition[] = [pressRelease, ...CONFIDENTIAL_OUTPUTS];
+export const OUTPUTS: readonly OutputDefinition[] = [pressRelease, statusPage, atom, social, ...CONFIDENTIAL_OUTPUTS];
 
-/** The outputs anyone may publish: the leak property test renders each of them in every format. */
+/** The outputs anyone may see; the leak property test enumerates these. */
 export const PUBLIC_OUTPUTS: readonly PublicOutput[] = OUTPUTS.filter((o): o is PublicOutput => o.audience === 'public');
 
 /** The output with `id`, or `undefined`. */
 export function findOutput(id: string): OutputDefinition | undefined {
-  return OUTPUTS.find((output) => output.id === id);
+  return OUTPUTS.find((o) => o.id === id);
 }

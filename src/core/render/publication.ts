@@ -42,8 +42,12 @@ export interface Publication {
   /** Not printed as text: they choose the release's language and time zone. */
   lang: unknown;
   timezone: unknown;
+  /** The report's `id`: a feed's stable entry ids are made of it. */
+  id: PublishedText | null;
   title: PublishedText | null;
   organization: PublishedText | null;
+  /** `organization_about`: the press release's boilerplate. */
+  organizationAbout: PublishedText | null;
   status: PublishedText | null;
   severity: PublishedText | null;
   incidentType: PublishedText | null;
@@ -171,8 +175,10 @@ export function selectPublication(report: ParsedReport): Publication {
     section: () => report.publicSection,
     lang: data.lang,
     timezone: data.timezone,
+    id: read('id'),
     title: read('title'),
     organization: read('organization'),
+    organizationAbout: read('organization_about'),
     status: read('status'),
     severity: read('severity'),
     incidentType: read('incident_type'),

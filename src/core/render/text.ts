@@ -55,17 +55,27 @@ export function renderText(model: PressReleaseModel): string {
   const L = (key: Parameters<typeof label>[1]) => label(model.locale, key);
   const out: string[] = [];
 
-  out.push(L('kind').toUpperCase());
-  out.push(wrap(model.organization ? `${model.organization}, ${model.dateline.date}` : model.dateline.date));
+  out.push(model.organization ? `${L('kind').toUpperCase()} · ${clean(model.organization)}` : L('kind').toUpperCase());
   out.push(heading(model.title, '='));
-  const headerFacts = model.facts.map((f) => fact(f));
-  if (model.affectedOrganizations.length > 0) {
-    headerFacts.push(fact({ label: L('affectedOrganizations'), value: model.affectedOrganizations.join('; ') }));
-  }
-  if (headerFacts.length > 0) out.push(headerFacts.join('\n'));
 
   if (!model.hasPublicSection) out.push(wrap(`[${L('noPublicSection')}]`));
-  if (model.lead) out.push(...blocks(markdownToBlocks([model.lead])));
+  // "Ort, Datum –" opens the lead, as a press office writes it.
+  const dateline = model.organization ? `${model.organization}, ${model.dateline.date}` : model.dateline.date;
+  const lead = model.lead ? markdownToBlocks([model.lead]) : [];
+  const first = lead[0];
+  if (first && !first.pre && !first.heading) {
+    out.push(wrap(`${dateline} – ${first.text}`, first.first, first.rest), ...blocks(lead.slice(1)));
+  } else {
+    out.push(wrap(dateline), ...blocks(lead));
+  }
+
+  out.push(...blocks(markdownToBlocks(model.rest)));
+
+  const glance = model.facts.map((f) => fact(f));
+  if (model.affectedOrganizations.length > 0) {
+    glance.push(fact({ label: L('affectedOrganizations'), value: model.affectedOrganizations.join('; ') }));
+  }
+  if (glance.length > 0) out.push(`${heading(L('atAGlance'))}\n${glance.join('\n')}`);
 
   if (model.services.length > 0) {
     const items = model.services.map((s) => {
@@ -84,10 +94,8 @@ export function renderText(model: PressReleaseModel): string {
   if (lossFacts.length > 0) loss.push(lossFacts.join('\n'));
   out.push(loss.join('\n\n'));
 
-  out.push(...blocks(markdownToBlocks(model.rest)));
-
-  if (model.authorities.length > 0) {
-    out.push(`${heading(L('authorities'))}\n${model.authorities.map((a) => wrap(a.role ? `${a.name} (${a.role})` : a.name, '- ', '  ')).join('\n')}`);
+  if (model.authorityGroups.length > 0) {
+    out.push(`${heading(L('authorities'))}\n${model.authorityGroups.map((g) => fact({ label: g.label, value: g.names.join('; ') })).join('\n')}`);
   }
 
   if (model.updates.length > 0) {
@@ -104,6 +112,11 @@ export function renderText(model: PressReleaseModel): string {
       return lines.join('\n');
     });
     out.push(`${heading(L('contacts'))}\n${items.join('\n')}`);
+  }
+
+  if (model.about) {
+    const title = L('about').replace('{org}', model.organization ?? L('organizationFallback'));
+    out.push(`${heading(title)}\n${wrap(model.about)}`);
   }
 
   const footer = [wrap(`${L('source')}: ${model.source}`)];

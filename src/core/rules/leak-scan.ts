@@ -23,7 +23,7 @@
 import { isScalar } from 'yaml';
 import { locate } from '../pointer';
 import { recordItems } from '../fields';
-import { selectPublication } from '../render/publication';
+import { selectPublication, type PublishedText } from '../render/publication';
 import { fieldName } from '../i18n';
 import type { Localized, RawFinding } from '../types';
 import type { RuleContext } from './rule';
@@ -219,15 +219,40 @@ function scan(ctx: RuleContext): LeakHit[] {
   // so that a word like "Version" at the end of one value cannot excuse an address in the next.
   const inValues: LeakHit[] = [];
   scanText(published.map((text) => text.value).join(VALUE_SEPARATOR), 0, null, settings, inValues);
-  if (inValues.length === 0 && !fm.source.includes('\\')) return hits;
+  const escapes = fm.source.includes('\\');
+  if (inValues.length === 0 && !escapes) return hits;
+  // Only the values with a hit need their source range (locating a node costs a walk of the
+  // document); with escapes in the source, every value, as its source may differ from its data.
+  const withHits = escapes ? published : valuesWithHits(published, inValues);
   const doc = report.yaml;
-  for (const { path } of published) {
+  for (const { path } of withHits) {
     const node = doc && locate(doc, path)?.value;
     if (!node || !isScalar(node) || typeof node.value !== 'string' || !node.range) continue;
     const [start, end] = [fm.contentOffset + node.range[0], fm.contentOffset + node.range[1]];
     scanText(text.slice(start, end), start, path, settings, hits);
   }
   return hits;
+}
+
+/** The values of `published` that the hits (offsets in the values joined by {@link VALUE_SEPARATOR}) fall into. */
+function valuesWithHits(published: readonly PublishedText[], hits: readonly LeakHit[]): PublishedText[] {
+  const starts: number[] = [];
+  let offset = 0;
+  for (const text of published) {
+    starts.push(offset);
+    offset += text.value.length + VALUE_SEPARATOR.length;
+  }
+  const chosen = new Set<number>();
+  for (const hit of hits) {
+    let [low, high] = [0, starts.length - 1];
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= hit.offset) low = mid;
+      else high = mid - 1;
+    }
+    chosen.add(low);
+  }
+  return [...chosen].sort((a, b) => a - b).map((i) => published[i]!);
 }
 
 /** Finds the leaks in `source`, a published text that starts at `base` in the document. */

@@ -9,7 +9,7 @@
  * everything else that comes from the report is escaped here.
  */
 import { escapeHtml } from '../../core';
-import type { ToWebview } from './protocol';
+import type { PreviewOutputs, ToWebview } from './protocol';
 
 /** A fresh nonce: 128 random bits, base64url (Web Crypto: works in Node 20, browsers and workers). */
 export function createNonce(): string {
@@ -40,13 +40,21 @@ export function previewCsp(nonce: string): string {
 export const PREVIEW_CSS = `
 body { margin: 0; padding: 0 1.5rem 2rem; color: var(--vscode-editor-foreground); background: var(--vscode-editor-background);
   font-family: var(--vscode-markdown-font-family, var(--vscode-font-family)); font-size: var(--vscode-markdown-font-size, 14px); line-height: 1.6; }
-.ir-status { position: sticky; top: 0; z-index: 1; display: flex; gap: .75rem; align-items: center; justify-content: space-between;
-  margin: 0 -1.5rem 1rem; padding: .4rem 1.5rem; font-family: var(--vscode-font-family); font-size: var(--vscode-font-size);
-  background: var(--vscode-editorWidget-background); border-bottom: 1px solid var(--vscode-widget-border, var(--vscode-panel-border)); }
+.ir-bar { position: sticky; top: 0; z-index: 1; margin: 0 -1.5rem 1rem; font-family: var(--vscode-font-family); font-size: var(--vscode-font-size);
+  background: var(--vscode-editorWidget-background); }
+.ir-switcher { display: block; padding: .3rem 1.5rem 0; }
+.ir-switcher select { font: inherit; color: var(--vscode-dropdown-foreground, var(--vscode-editor-foreground));
+  background: var(--vscode-dropdown-background, var(--vscode-editor-background)); border: 1px solid var(--vscode-dropdown-border, var(--vscode-panel-border)); }
+.ir-status { display: flex; gap: .75rem; align-items: center; justify-content: space-between;
+  padding: .4rem 1.5rem; border-bottom: 1px solid var(--vscode-widget-border, var(--vscode-panel-border)); }
 .ir-status.has-errors { border-bottom-color: var(--vscode-editorError-foreground); }
 .ir-status.has-warnings { border-bottom-color: var(--vscode-editorWarning-foreground); }
-.ir-status.has-errors .ir-summary-text { color: var(--vscode-editorError-foreground); font-weight: 600; }
-.ir-status.has-warnings .ir-summary-text { color: var(--vscode-editorWarning-foreground); font-weight: 600; }
+.ir-status.has-errors, .ir-status.has-warnings { border-left: 4px solid; }
+.ir-status.has-errors { border-left-color: var(--vscode-editorError-foreground); }
+.ir-status.has-warnings { border-left-color: var(--vscode-editorWarning-foreground); }
+/* The summary stays in the text colour: red or amber text on the widget background misses 4.5:1 in the
+   light theme (#e51400 on #f8f8f8 is 4.46:1); the coloured borders carry the signal. */
+.ir-status.has-errors .ir-summary-text, .ir-status.has-warnings .ir-summary-text { font-weight: 600; }
 .ir-status button { flex: none; }
 .ir-status button { font: inherit; color: var(--vscode-textLink-foreground); background: none; border: 0; padding: 0; cursor: pointer; text-decoration: underline; }
 .ir-status button:focus-visible { outline: 1px solid var(--vscode-focusBorder); }
@@ -54,7 +62,8 @@ body { margin: 0; padding: 0 1.5rem 2rem; color: var(--vscode-editor-foreground)
 .press-release { max-width: 46rem; margin: 0 auto; }
 .press-release header { border-bottom: 2px solid var(--vscode-textLink-foreground); margin-bottom: 1.2rem; padding-bottom: .8rem; }
 .kicker { margin: 0; font-size: .8em; letter-spacing: .12em; text-transform: uppercase; color: var(--vscode-textLink-foreground); font-weight: 600; }
-.dateline { margin: .3rem 0 0; color: var(--vscode-descriptionForeground); }
+.dateline { font-weight: 700; }
+.about p { font-size: .95em; }
 h1 { font-size: 1.7em; line-height: 1.25; margin: .5rem 0 .8rem; }
 h2 { font-size: 1.1em; margin: 1.6rem 0 .5rem; padding-bottom: .2rem; border-bottom: 1px solid var(--vscode-panel-border); color: var(--vscode-textLink-foreground); }
 h3, h4, h5, h6 { font-size: 1em; margin: 1.1rem 0 .3rem; }
@@ -66,9 +75,13 @@ h3, h4, h5, h6 { font-size: 1em; margin: 1.1rem 0 .3rem; }
 .services { list-style: none; padding: 0; margin: 0; }
 .services li { padding: .45rem 0; border-bottom: 1px solid var(--vscode-panel-border); }
 .services .state { margin-left: .4rem; padding: 0 .4rem; border-radius: 3px; font-size: .85em; font-weight: 600;
-  background: var(--vscode-badge-background); color: var(--vscode-badge-foreground); }
-.state-major_outage { background: var(--vscode-inputValidation-errorBackground, var(--vscode-badge-background)) !important; }
-.state-partial_outage, .state-degraded_performance { background: var(--vscode-inputValidation-warningBackground, var(--vscode-badge-background)) !important; }
+  background: var(--vscode-badge-background); color: var(--vscode-badge-foreground); border: 1px solid transparent; }
+/* The validation backgrounds are pale in light themes and dark in dark ones: the badge text takes the
+   editor's text colour, which contrasts with both (the badge foreground is white in light themes). */
+.state-major_outage { background: var(--vscode-inputValidation-errorBackground, var(--vscode-badge-background)) !important;
+  color: var(--vscode-editor-foreground) !important; border-color: var(--vscode-inputValidation-errorBorder, transparent) !important; }
+.state-partial_outage, .state-degraded_performance { background: var(--vscode-inputValidation-warningBackground, var(--vscode-badge-background)) !important;
+  color: var(--vscode-editor-foreground) !important; border-color: var(--vscode-inputValidation-warningBorder, transparent) !important; }
 .services .detail { display: block; color: var(--vscode-descriptionForeground); }
 .data-loss { border-left: 5px solid var(--vscode-editorWarning-foreground); background: var(--vscode-textBlockQuote-background); padding: .7rem 1rem; margin: 1.2rem 0; }
 .data-loss h2 { margin-top: 0; border: 0; }
@@ -82,7 +95,21 @@ a:hover { color: var(--vscode-textLink-activeForeground); }
 blockquote { margin: 1rem 0; padding: 0 1rem; border-left: 4px solid var(--vscode-textBlockQuote-border); background: var(--vscode-textBlockQuote-background); }
 code, pre { font-family: var(--vscode-editor-font-family); }
 pre { white-space: pre-wrap; padding: .5rem; background: var(--vscode-textCodeBlock-background); }
-table { border-collapse: collapse; } td, th { border: 1px solid var(--vscode-panel-border); padding: .2rem .5rem; }
+table { border-collapse: collapse; } td, th { border: 1px solid var(--vscode-panel-border); padding: .2rem .5rem; text-align: left; vertical-align: top; }
+.status-page .state { padding: 0 .4rem; border-radius: 3px; font-size: .85em; font-weight: 600; border: 1px solid var(--vscode-panel-border); }
+.status-page .reach { border-left: 4px solid var(--vscode-textLink-foreground); padding: .2rem .9rem; background: var(--vscode-textBlockQuote-background); }
+.status-page .reach ul, .status-page .updates ol, .status-page .resolved ul { list-style: none; padding: 0; }
+.status-page .phone { font-weight: 700; font-size: 1.1em; }
+.status-page .statement { border-left: 4px solid var(--vscode-editorWarning-foreground); padding: .3rem .8rem; }
+.status-page .updates li { margin-bottom: .8rem; } .status-page .when { font-weight: 700; display: block; }
+.ir-feed { white-space: pre-wrap; word-break: break-all; }
+.ir-posts { padding-left: 1.5rem; }
+.ir-post { margin-bottom: 1rem; padding: .5rem .8rem; border: 1px solid var(--vscode-panel-border); }
+.ir-post.ir-over { border-color: var(--vscode-inputValidation-errorBorder, var(--vscode-editorError-foreground)); border-width: 2px; }
+.ir-post-text { margin: 0 0 .4rem; white-space: normal; }
+.ir-post-meta { margin: 0; display: flex; gap: 1rem; align-items: center; justify-content: space-between; }
+.ir-copy { font: inherit; color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: 0; padding: .2rem .8rem; cursor: pointer; }
+.ir-copy:focus-visible, .ir-switcher select:focus-visible { outline: 1px solid var(--vscode-focusBorder); }
 `;
 
 /** Everything the preview page shows at first paint. */
@@ -109,6 +136,14 @@ export function statusHtml(status: ToWebview['status']): string {
   );
 }
 
+/** The output switcher: a native select (keyboard and screen readers know it), options from the registry. */
+export function switcherHtml(outputs: PreviewOutputs): string {
+  const options = outputs.choices
+    .map((c) => `<option value="${escapeHtml(c.id)}"${c.id === outputs.selected ? ' selected' : ''}>${escapeHtml(c.label)}</option>`)
+    .join('');
+  return `<label class="ir-switcher">${escapeHtml(outputs.label)} <select id="ir-output">${options}</select></label>`;
+}
+
 /** The preview's complete HTML. */
 export function buildPreviewHtml(page: PreviewPage): string {
   const { nonce, state } = page;
@@ -125,7 +160,11 @@ export function buildPreviewHtml(page: PreviewPage): string {
     `<style nonce="${nonce}">${PREVIEW_CSS}</style>`,
     '</head>',
     `<body data-uri="${escapeHtml(state.uri)}">`,
+    // A banner landmark: the switcher and the counts are page chrome, not the release.
+    '<header class="ir-bar">',
+    switcherHtml(state.outputs),
     statusHtml(state.status),
+    '</header>',
     `<div id="ir-notice" class="ir-notice"${state.notice ? '' : ' hidden'}>${escapeHtml(state.notice ?? '')}</div>`,
     `<main id="ir-content">${state.article}</main>`,
     `<script nonce="${nonce}" src="${escapeHtml(page.scriptUri)}"></script>`,

@@ -11,6 +11,10 @@ export const PreviewCommands = {
   exportPressRelease: 'incidentReport.exportPressRelease',
   /** Internal (not in the palette): the preview's current state, for integration tests. */
   previewState: 'incidentReport._previewState',
+  /** Internal: the preview's switcher (an output id of the registry); the webview's select uses the same path. */
+  selectPreviewOutput: 'incidentReport._selectPreviewOutput',
+  /** Internal: a social post's "Copy" button (post index); copies through the extension host. */
+  copySocialPost: 'incidentReport._copySocialPost',
 } as const;
 
 export type { ExportArgs, ExportResult } from './export';
@@ -49,6 +53,10 @@ export function registerPreview(context: vscode.ExtensionContext, engine: Engine
       exportPressRelease(engine, preview.currentUri, arg instanceof vscode.Uri ? { uri: arg } : isExportArgs(arg) ? arg : {}),
     ),
     vscode.commands.registerCommand(PreviewCommands.previewState, () => preview.snapshot()),
+    vscode.commands.registerCommand(PreviewCommands.selectPreviewOutput, (id: unknown) => typeof id === 'string' && preview.selectOutput(id)),
+    vscode.commands.registerCommand(PreviewCommands.copySocialPost, (index: unknown) =>
+      typeof index === 'number' && Number.isInteger(index) ? preview.copyPost(index) : undefined,
+    ),
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
         const saved = typeof state === 'object' && state !== null ? (state as { uri?: unknown }).uri : undefined;

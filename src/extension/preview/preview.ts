@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import { renderPressRelease, type Finding } from '../../core';
+import { buildModel, OutputIds, PUBLIC_OUTPUTS, type Finding } from '../../core';
 import { disposeAll } from '../disposables';
 import type { EngineService } from '../engine';
 import { buildPreviewHtml, createNonce } from './html';
-import { parseFromWebview, PREVIEW_VIEW_TYPE, type PreviewStatus, type ToWebview } from './protocol';
+import { parseFromWebview, PREVIEW_VIEW_TYPE, type PreviewOutputs, type PreviewStatus, type ToWebview } from './protocol';
+import { previewView, type PostLabels } from './views';
 
 /** Re-render at most this often while typing (a throttle, not a debounce: long typing still updates). */
 export const PREVIEW_THROTTLE_MS = 300;
@@ -28,6 +29,20 @@ export interface PreviewSnapshot {
   renders: number;
   /** How many times the current panel's page itself was built. */
   pageBuilds: number;
+  /** The output shown (an id of the output registry). */
+  output: string;
+  /** The social posts shown (when `output` is `social`), as the Copy buttons copy them. */
+  posts: string[];
+}
+
+/** Words of the social-post view, in the UI language. */
+function postLabels(): PostLabels {
+  return {
+    count: (chars, max) => vscode.l10n.t('{0} of {1} characters', chars, max),
+    tooLong: vscode.l10n.t('too long'),
+    shortened: vscode.l10n.t('shortened to fit'),
+    copy: vscode.l10n.t('Copy'),
+  };
 }
 
 /** Counts and words for the status line. */
@@ -62,6 +77,9 @@ export class PressReleasePreview implements vscode.Disposable {
   private lastHtml: string | null = null;
   private renders = 0;
   private pageBuilds = 0;
+  private output: string = OutputIds.pressRelease;
+  /** The posts of the last render: what "Copy" copies (the webview only says which one). */
+  private posts: string[] = [];
   private readonly rendered = new vscode.EventEmitter<PreviewSnapshot>();
 
   /** Fires after each render. */
@@ -128,6 +146,8 @@ export class PressReleasePreview implements vscode.Disposable {
       status: this.last?.status ?? null,
       renders: this.renders,
       pageBuilds: this.pageBuilds,
+      output: this.output,
+      posts: [...this.posts],
     };
   }
 
@@ -206,9 +226,11 @@ export class PressReleasePreview implements vscode.Disposable {
   }
 
   private async message(uri: vscode.Uri | undefined): Promise<{ update: ToWebview; version: number | null }> {
+    const outputs = this.outputChoices();
     const empty = (notice: string): { update: ToWebview; version: null } => ({
       update: {
         type: 'update',
+        outputs,
         uri: uri?.toString() ?? '',
         article: '',
         lang: vscode.env.language.startsWith('de') ? 'de' : 'en',
@@ -227,13 +249,16 @@ export class PressReleasePreview implements vscode.Disposable {
       return empty(vscode.l10n.t('This report is larger than the size limit and was not checked, so no press release is shown. Raise the setting incidentReport.maxSize to check it.'));
     }
     const { linter } = await this.engine.linterFor(document.uri);
-    const release = renderPressRelease(result.report, { locale: linter.locale, schema: linter.schema.info });
+    const model = buildModel(result.report, { locale: linter.locale, schema: linter.schema.info });
+    const view = previewView(this.output, model, { locale: linter.locale }, postLabels());
+    this.posts = view.posts.map((p) => p.text);
     return {
       update: {
         type: 'update',
+        outputs,
         uri: uri.toString(),
-        article: release.article,
-        lang: release.locale,
+        article: view.article,
+        lang: model.locale,
         status: previewStatus(result.findings),
         notice: null,
       },
@@ -241,7 +266,37 @@ export class PressReleasePreview implements vscode.Disposable {
     };
   }
 
-  /** Handles a message from the webview: validated, and only three kinds do anything. */
+  /** The switcher's choices: every public output of the registry, in the UI language. */
+  private outputChoices(): PreviewOutputs {
+    const ui = vscode.env.language.startsWith('de') ? 'de' : 'en';
+    return {
+      choices: PUBLIC_OUTPUTS.map((o) => ({ id: o.id, label: o.label[ui] })),
+      selected: this.output,
+      label: vscode.l10n.t('Show:'),
+    };
+  }
+
+  /** Shows output `id` (a public output of the registry); false for an unknown id. */
+  selectOutput(id: string): boolean {
+    if (!PUBLIC_OUTPUTS.some((o) => o.id === id)) return false;
+    this.output = id;
+    void this.render(false);
+    return true;
+  }
+
+  /**
+   * Copies post `index` of the last render to the clipboard through the extension host (the
+   * webview has no clipboard access of its own and only names the post). Returns the text copied.
+   */
+  async copyPost(index: number): Promise<string | undefined> {
+    const text = this.posts[index];
+    if (text === undefined) return undefined;
+    await vscode.env.clipboard.writeText(text);
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('Post copied to the clipboard'), 3000);
+    return text;
+  }
+
+  /** Handles a message from the webview: validated, and only these kinds do anything. */
   private receive(raw: unknown): void {
     const message = parseFromWebview(raw);
     if (!message) return;
@@ -252,6 +307,12 @@ export class PressReleasePreview implements vscode.Disposable {
         break;
       case 'showProblems':
         void vscode.commands.executeCommand(SHOW_PROBLEMS);
+        break;
+      case 'selectOutput':
+        this.selectOutput(message.id);
+        break;
+      case 'copyPost':
+        void this.copyPost(message.index);
         break;
       case 'openLink': {
         let target: vscode.Uri;

@@ -17,9 +17,25 @@ export interface PreviewStatus {
   problemsLabel: string;
 }
 
+/** One output the switcher offers (from the output registry). */
+export interface OutputChoice {
+  id: string;
+  label: string;
+}
+
+/** The switcher: which outputs there are, which one is shown, and its label. */
+export interface PreviewOutputs {
+  choices: OutputChoice[];
+  selected: string;
+  /** Label of the switcher ("Show" / "Anzeigen"). */
+  label: string;
+}
+
 /** Extension → webview. */
 export type ToWebview = {
   type: 'update';
+  /** The switcher's state; the article is the selected output. */
+  outputs: PreviewOutputs;
   /** The report shown (the webview keeps a scroll position per report). */
   uri: string;
   /** The sanitized `<article>` from the renderer. */
@@ -34,7 +50,14 @@ export type ToWebview = {
 export type FromWebview =
   | { type: 'ready' }
   | { type: 'openLink'; href: string }
-  | { type: 'showProblems' };
+  | { type: 'showProblems' }
+  /** The switcher picked another output. */
+  | { type: 'selectOutput'; id: string }
+  /** A post's "Copy" button: the extension copies its own copy of post `index` (never text from the page). */
+  | { type: 'copyPost'; index: number };
+
+/** What an output id looks like (`press-release`, `status-page`, …): anything else did not come from the switcher. */
+const OUTPUT_ID = /^[a-z][a-z0-9-]{0,63}$/;
 
 /** Longest link the preview passes on (longer ones are not plausible release links). */
 export const MAX_LINK_LENGTH = 2048;
@@ -63,6 +86,12 @@ export function parseFromWebview(value: unknown): FromWebview | null {
       return keys.length === 1 ? { type: 'showProblems' } : null;
     case 'openLink':
       return keys.length === 2 && isOpenableLink(message.href) ? { type: 'openLink', href: message.href } : null;
+    case 'selectOutput':
+      return keys.length === 2 && typeof message.id === 'string' && OUTPUT_ID.test(message.id) ? { type: 'selectOutput', id: message.id } : null;
+    case 'copyPost':
+      return keys.length === 2 && Number.isInteger(message.index) && (message.index as number) >= 0 && (message.index as number) < 10_000
+        ? { type: 'copyPost', index: message.index as number }
+        : null;
     default:
       return null;
   }
@@ -73,6 +102,17 @@ export function parseToWebview(value: unknown): ToWebview | null {
   if (typeof value !== 'object' || value === null) return null;
   const m = value as Record<string, unknown>;
   const status = m.status as Record<string, unknown> | null | undefined;
+  const outputs = m.outputs as Record<string, unknown> | null | undefined;
+  if (
+    typeof outputs !== 'object' ||
+    outputs === null ||
+    typeof outputs.selected !== 'string' ||
+    typeof outputs.label !== 'string' ||
+    !Array.isArray(outputs.choices) ||
+    !outputs.choices.every((c: unknown) => typeof c === 'object' && c !== null && typeof (c as OutputChoice).id === 'string' && typeof (c as OutputChoice).label === 'string')
+  ) {
+    return null;
+  }
   if (
     m.type !== 'update' ||
     typeof m.uri !== 'string' ||

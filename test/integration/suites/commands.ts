@@ -28,6 +28,31 @@ const NOW = Date.UTC(2024, 4, 2, 8, 15, 42);
 /** archive/unopened.incident.md has no marker: it is a report by its name (incidentReport.files). */
 const UNOPENED_ERROR = '25:12-25:24 error schema contacts[0].email: `not-an-email` is not a valid e-mail address.';
 
+/**
+ * Runs `incidentReport.newReport` with `args` and answers its time-zone QuickPick like a user:
+ * `moves` (quick-input commands such as `quickInput.first`) and then Enter, repeated until the
+ * command returns (a quick-input command before the pick is shown does nothing).
+ */
+async function newReportAnswering(args: Record<string, unknown>, moves: string[] = []): Promise<vscode.Uri | undefined> {
+  let settled = false;
+  const running = vscode.commands.executeCommand<vscode.Uri | undefined>('incidentReport.newReport', args).then((uri) => {
+    settled = true;
+    return uri;
+  });
+  await waitFor(
+    'the time-zone QuickPick to be answered',
+    async () => {
+      if (settled) return true;
+      for (const move of moves) await vscode.commands.executeCommand(move);
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return settled;
+    },
+    (done) => done,
+  );
+  return running;
+}
+
 async function readText(uri: vscode.Uri): Promise<string> {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 }
@@ -50,11 +75,8 @@ describe('commands', () => {
 
     it('creates incidents/<id>.md from the template, opens it and selects the headline', async () => {
       await setSetting('timeZone', 'Europe/Berlin');
-      const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('incidentReport.newReport', {
-        lang: 'en',
-        organization: 'Stadt Test',
-        now: NOW,
-      });
+      // The time-zone prompt pre-selects the configured zone: Enter takes it.
+      const uri = await newReportAnswering({ lang: 'en', organization: 'Stadt Test', now: NOW });
       assert.ok(uri, 'no report was created');
       created.push(uri);
       assert.strictEqual(uri.toString(), fileUri('incidents/2024-05-02-stadt-test.md').toString());
@@ -88,6 +110,7 @@ describe('commands', () => {
       const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('incidentReport.newReport', {
         lang: 'de',
         organization: 'Stadt Test',
+        timeZone: 'Europe/Berlin',
         now: NOW + 3_600_000,
       });
       assert.ok(uri);
@@ -95,6 +118,80 @@ describe('commands', () => {
       assert.strictEqual(uri.toString(), fileUri('incidents/2024-05-02-stadt-test-2.md').toString());
       assert.strictEqual(await readText(first), before);
       assert.ok((await readText(uri)).includes('\nlang: de\n'));
+    });
+  });
+
+  describe('incidentReport.newReport: time zone', () => {
+    const created: vscode.Uri[] = [];
+    after(async () => {
+      for (const uri of created) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+    });
+    /** The frontmatter lines that depend on the zone. */
+    const zoneLines = (text: string) => text.split('\n').filter((line) => /^(id|timezone|  started_at|  - at):/.test(line));
+
+    it('pre-selects the configured zone even for a German report', async () => {
+      await setSetting('timeZone', 'Asia/Tokyo');
+      const uri = await newReportAnswering({ lang: 'de', organization: 'Stadt Zeitzone Eins', now: NOW });
+      assert.ok(uri);
+      created.push(uri);
+      assert.deepStrictEqual(zoneLines(await readText(uri)), [
+        'id: 2024-05-02-stadt-zeitzone-eins',
+        'timezone: Asia/Tokyo',
+        '  started_at: 2024-05-02T17:15:00+09:00',
+        '  - at: 2024-05-02T17:15:00+09:00',
+      ]);
+    });
+
+    it('without a setting pre-selects the system zone, and offers Europe/Berlin first for a German report', async () => {
+      const system = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      const accepted = await newReportAnswering({ lang: 'de', organization: 'Stadt Zeitzone Zwei', now: NOW });
+      assert.ok(accepted);
+      created.push(accepted);
+      assert.ok((await readText(accepted)).includes(`\ntimezone: ${system}\n`), `the system zone ${system} was not pre-selected`);
+
+      const first = await newReportAnswering({ lang: 'de', organization: 'Stadt Zeitzone Drei', now: NOW }, ['quickInput.first']);
+      assert.ok(first);
+      created.push(first);
+      assert.deepStrictEqual(zoneLines(await readText(first)), [
+        'id: 2024-05-02-stadt-zeitzone-drei',
+        'timezone: Europe/Berlin',
+        '  started_at: 2024-05-02T10:15:00+02:00',
+        '  - at: 2024-05-02T10:15:00+02:00',
+      ]);
+    });
+
+    it('puts the configured zone first for an English report, no Europe/Berlin before it', async () => {
+      await setSetting('timeZone', 'UTC');
+      const uri = await newReportAnswering({ lang: 'en', organization: 'Town Zone', now: NOW }, ['quickInput.first']);
+      assert.ok(uri);
+      created.push(uri);
+      assert.deepStrictEqual(zoneLines(await readText(uri)), [
+        'id: 2024-05-02-town-zone',
+        'timezone: UTC',
+        '  started_at: 2024-05-02T08:15:00+00:00',
+        '  - at: 2024-05-02T08:15:00+00:00',
+      ]);
+    });
+
+    it('creates nothing when the time-zone prompt is dismissed', async () => {
+      let settled = false;
+      const running = vscode.commands
+        .executeCommand<vscode.Uri | undefined>('incidentReport.newReport', { lang: 'de', organization: 'Stadt Abbruch', now: NOW })
+        .then((uri) => {
+          settled = true;
+          return uri;
+        });
+      await waitFor(
+        'the time-zone QuickPick to be dismissed',
+        async () => {
+          if (!settled) await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          return settled;
+        },
+        (done) => done,
+      );
+      assert.strictEqual(await running, undefined);
+      assert.ok(!(await vscode.workspace.fs.stat(fileUri('incidents/2024-05-02-stadt-abbruch.md')).then(() => true, () => false)));
     });
   });
 

@@ -25,6 +25,8 @@ import './codeActions';
 import './completion';
 import './hover';
 import './snippets';
+// The first minute (issue 10): Enter in frontmatter.
+import './indentation';
 import './stress';
 // Configuration (issue 10): .incident-report.json; creates and removes its files itself.
 import './projectConfig';

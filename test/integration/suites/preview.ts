@@ -6,6 +6,7 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { CONFIDENTIAL_OUTPUTS } from '../../../src/core';
 import { activateExtension, closeAllEditors, fileUri, openFile, replaceText, resetSettings, waitFor } from './util';
 
 interface PreviewSnapshot {
@@ -18,6 +19,8 @@ interface PreviewSnapshot {
   status: { errors: number; warnings: number; summary: string; problemsLabel: string } | null;
   renders: number;
   pageBuilds: number;
+  output: string;
+  posts: string[];
 }
 
 const state = async () => (await vscode.commands.executeCommand<PreviewSnapshot>('incidentReport._previewState'))!;
@@ -91,6 +94,71 @@ describe('press release preview', () => {
     assert.ok((followed.status?.errors ?? 0) >= 1);
   });
 
+  it('switches between the outputs of the registry and updates the status page live while typing', async () => {
+    const editor = await openFile('incidents/clean.md');
+    await vscode.commands.executeCommand('incidentReport.showPreviewToSide');
+    const first = await waitFor('the release', state, (s) => s.renders > 0 && s.uri === editor.document.uri.toString());
+    assert.strictEqual(first.output, 'press-release');
+    // The switcher lists every public output, in the page the webview got.
+    const html = first.html ?? '';
+    for (const id of ['press-release', 'status-page', 'atom', 'social']) assert.ok(html.includes(`<option value="${id}"`), id);
+    assert.ok(html.includes('<select id="ir-output">'));
+    // Confidential drafts for authorities are never among the preview's choices, nor selectable.
+    assert.ok(CONFIDENTIAL_OUTPUTS.length > 0);
+    for (const draft of CONFIDENTIAL_OUTPUTS) {
+      assert.ok(!html.includes(`<option value="${draft.id}"`), `${draft.id} is offered in the switcher`);
+      assert.strictEqual(await vscode.commands.executeCommand('incidentReport._selectPreviewOutput', draft.id), false, draft.id);
+    }
+
+    assert.strictEqual(await vscode.commands.executeCommand('incidentReport._selectPreviewOutput', 'status-page'), true);
+    const page = await waitFor('the status page', state, (s) => s.output === 'status-page' && (s.article ?? '').includes('<article class="status-page">'));
+    assert.ok(page.article!.includes('<h1>Service status: Kreis Muster</h1>'), page.article!);
+    assert.ok(page.article!.includes('How to reach us'));
+    assert.strictEqual(page.pageBuilds, first.pageBuilds, 'switching posts a message, the page is not rebuilt');
+
+    // A workaround for the service, then its text typed key by key: the status page follows.
+    try {
+      await replaceText(editor, '    status: operational\n', '    status: operational\n    workaround: \n');
+      const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('    workaround: '));
+      const end = editor.document.lineAt(line).range.end;
+      editor.selection = new vscode.Selection(end, end);
+      for (const key of 'Call 0800 123') await vscode.commands.executeCommand('type', { text: key });
+      const typed = await waitFor('the typed workaround on the status page', state, (s) => (s.article ?? '').includes('<td>Call 0800 123</td>'));
+      assert.strictEqual(typed.output, 'status-page');
+      assert.strictEqual(typed.version, editor.document.version);
+    } finally {
+      await vscode.window.showTextDocument(editor.document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+
+    assert.strictEqual(await vscode.commands.executeCommand('incidentReport._selectPreviewOutput', 'atom'), true);
+    const feed = await waitFor('the feed', state, (s) => s.output === 'atom' && (s.article ?? '').includes('ir-feed'));
+    assert.ok(feed.article!.includes('&lt;feed xmlns=&quot;http://www.w3.org/2005/Atom&quot;'));
+    assert.strictEqual(await vscode.commands.executeCommand('incidentReport._selectPreviewOutput', 'no-such-output'), false);
+    await vscode.commands.executeCommand('incidentReport._selectPreviewOutput', 'press-release');
+    await waitFor('the release again', state, (s) => s.output === 'press-release' && (s.article ?? '').includes('<article class="press-release">'));
+  });
+
+  it('shows social posts with their character count and copies one through the extension host', async () => {
+    const editor = await openFile('incidents/clean.md');
+    await vscode.commands.executeCommand('incidentReport.showPreviewToSide');
+    await waitFor('the release', state, (s) => s.renders > 0 && s.uri === editor.document.uri.toString());
+    await vscode.commands.executeCommand('incidentReport._selectPreviewOutput', 'social');
+    const social = await waitFor('the posts', state, (s) => s.output === 'social' && s.posts.length === 2);
+    assert.ok(social.article!.includes('<ol class="ir-posts">'));
+    assert.match(social.article!, /<span class="ir-count">\d+ of 280 characters<\/span> <button type="button" class="ir-copy" data-index="0">Copy<\/button>/);
+    assert.ok(social.posts[1]!.startsWith('Kreis Muster, 1 Jun 2024, 9:00 am: The website is available again; we are monitoring it.'), social.posts[1]);
+
+    await vscode.env.clipboard.writeText('before');
+    const copied = await vscode.commands.executeCommand<string>('incidentReport._copySocialPost', 1);
+    assert.strictEqual(copied, social.posts[1]);
+    assert.strictEqual(await vscode.env.clipboard.readText(), social.posts[1]);
+    // An index that names no post copies nothing.
+    assert.strictEqual(await vscode.commands.executeCommand('incidentReport._copySocialPost', 99), undefined);
+    assert.strictEqual(await vscode.env.clipboard.readText(), social.posts[1]);
+    await vscode.commands.executeCommand('incidentReport._selectPreviewOutput', 'press-release');
+  });
+
   it('exports HTML and text, and never overwrites unasked', async () => {
     const report = fileUri('incidents/clean.md');
     const first = await vscode.commands.executeCommand<{ html: string; text: string }>('incidentReport.exportPressRelease', {
@@ -107,7 +175,8 @@ describe('press release preview', () => {
     assert.ok(html.includes('<h1>Website of Kreis Muster unavailable</h1>'));
     assert.ok(html.includes(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`));
     assert.ok(!html.includes('<script'));
-    assert.ok(text.startsWith('PRESS RELEASE\n\nKreis Muster, 1 June 2024\n'));
+    assert.ok(text.startsWith('PRESS RELEASE · Kreis Muster\n\nWebsite of Kreis Muster unavailable\n'), text);
+    assert.ok(text.includes('\nKreis Muster, 1 June 2024 – The website of Kreis Muster was unavailable'), text);
     assert.ok(text.includes('Source: Kreis Muster'));
 
     // Existing files and overwrite: false → nothing written.

@@ -1,0 +1,20 @@
+/** Options every output accepts (kept apart from outputs.ts so the renderers need not import the registry). */
+import type { Locale } from '../types';
+import type { RenderOptions } from './model';
+
+/** The press release's {@link RenderOptions} plus what the channels need. */
+export interface OutputOptions extends RenderOptions {
+  /** Public URL of the status page: linked from the feed and appended to social posts. */
+  link?: string;
+  /** Longest social post in characters as the platforms count them (default {@link DEFAULT_MAX_CHARS}). */
+  maxChars?: number;
+  /** Hashtags for social posts, as given (never invented); with or without the leading `#`. */
+  hashtags?: readonly string[];
+  /** Where the status page links its feed (default `feed.xml`, next to it). */
+  feedHref?: string;
+  /** Language that overrides the report's own (confidential drafts; `--locale` given explicitly). */
+  forceLocale?: Locale;
+}
+
+/** Default post length: X's limit (Mastodon allows 500). */
+export const DEFAULT_MAX_CHARS = 280;

@@ -1,0 +1,213 @@
+/**
+ * Short posts for X, Mastodon or Facebook, built from a publication model: one for the current
+ * state, then one per update, newest first. Each names the organisation, says what works or is
+ * closed (the current-state post lists the services; an update says it in its own words) and how
+ * to reach the hotline, in the report's language. The status page's URL and hashtags go in only when
+ * given: nothing is invented.
+ *
+ * Length is counted as the platforms count it: every http(s) URL as 23 characters (X and Mastodon
+ * shorten links to that), everything else by grapheme clusters (an umlaut or an emoji is one).
+ * A post never exceeds the limit: the free text is shortened at a word with "…", then hashtags,
+ * contact and link give way, in that order.
+ */
+import type { ContactEntry, PressReleaseModel } from './model';
+import { label, type LABELS } from './labels';
+import { DEFAULT_MAX_CHARS, type OutputOptions } from './outputOptions';
+
+/** What a URL counts as on X and Mastodon. */
+export const URL_WEIGHT = 23;
+
+/** The line between two posts in the text output. */
+export const POST_SEPARATOR = '---';
+
+const URL = /https?:\/\/[^\s<>"]+/giu;
+const ELLIPSIS = '…';
+/** X weighs "…" as 2 (Mastodon as 1): a shortened post keeps that one character spare, so it fits on both. */
+const ELLIPSIS_SPARE = 1;
+/** The least free text worth posting before the extras give way. */
+const MIN_TEXT = 40;
+
+let segmenter: Intl.Segmenter | undefined;
+function graphemes(text: string): string[] {
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
+  return Array.from(segmenter.segment(text), (s) => s.segment);
+}
+
+// Latin letters (umlauts included), punctuation and dashes: one code unit is one grapheme here, so
+// the (slow) segmenter is needed only for text with combining marks, emoji, other scripts.
+const SIMPLE = /^[\u0000-\u02ff\u2000-\u206f\u20a0-\u20cf]*$/;
+
+/** Grapheme clusters in `text` (CR LF is one). */
+function graphemeCount(text: string): number {
+  if (SIMPLE.test(text)) return text.length - (text.match(/\r\n/g)?.length ?? 0);
+  return graphemes(text).length;
+}
+
+/** Characters of `text` as X and Mastodon count them: a URL is 23, a grapheme cluster is 1. */
+export function countChars(text: string): number {
+  let count = 0;
+  let last = 0;
+  for (const m of text.matchAll(URL)) {
+    count += graphemeCount(text.slice(last, m.index)) + URL_WEIGHT;
+    last = m.index + m[0].length;
+  }
+  return count + graphemeCount(text.slice(last));
+}
+
+/** One post. */
+export interface SocialPost {
+  /** `state` for the current-state post, `update` for one update. */
+  kind: 'state' | 'update';
+  text: string;
+  /** {@link countChars} of `text`. */
+  chars: number;
+  /** True when the text had to be shortened to fit. */
+  shortened: boolean;
+}
+
+type LabelKey = keyof typeof LABELS;
+
+/** Removes control characters and folds white space: a post is one paragraph plus our line breaks. */
+function clean(value: string): string {
+  return value.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Shortens `text` to at most `budget` counted characters, at a word where possible, ending in "…". */
+export function shorten(text: string, budget: number): string {
+  if (countChars(text) <= budget) return text;
+  budget -= ELLIPSIS_SPARE;
+  if (budget <= 0) return '';
+  // The count grows with every word added, so a binary search finds the longest prefix that fits
+  // (a word-by-word loop recounts the whole prefix each time: quadratic on a long text).
+  const words = text.split(' ');
+  let [low, high] = [0, words.length];
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (countChars(words.slice(0, mid).join(' ') + ELLIPSIS) <= budget) low = mid;
+    else high = mid - 1;
+  }
+  let result = words.slice(0, low).join(' ');
+  if (!result) {
+    // Not even the first word fits: cut by grapheme (a URL cut this way is plain text and counts as such).
+    const chars = graphemes(text.slice(0, budget * 8)).slice(0, Math.max(0, budget - 1));
+    while (chars.length > 0 && countChars(chars.join('') + ELLIPSIS) > budget) chars.pop();
+    result = chars.join('');
+  }
+  return result.replace(/[\s,;:.–-]+$/u, '') + ELLIPSIS;
+}
+
+/** The contact people should call: the hotline, else the emergency contact, else the press office. */
+function reachableContact(contacts: readonly ContactEntry[]): ContactEntry | undefined {
+  for (const role of ['hotline', 'emergency', 'press'] as const) {
+    const found = contacts.find((c) => c.roleKey === role && (c.phone || c.email));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function hashtagList(tags: readonly string[] | undefined): string {
+  return (tags ?? [])
+    .map((tag) => clean(tag).replace(/^#+/, ''))
+    .filter((tag) => /^[\p{L}\p{N}_]+$/u.test(tag))
+    .map((tag) => `#${tag}`)
+    .join(' ');
+}
+
+interface Extras {
+  contact: string;
+  /** The contact without its hours: the first thing to give way. */
+  shortContact: string;
+  link: string;
+  tags: string;
+}
+
+/**
+ * Puts a post together from the first body that fits as it is; otherwise the extras give way one by
+ * one (the contact's hours, the hashtags) and only then is the last body shortened, keeping contact
+ * and link as long as some text remains; as a last resort everything is cut to the limit.
+ */
+function fit(head: string, bodies: readonly string[], extras: Extras, max: number): { text: string; shortened: boolean } {
+  const compose = (body: string, contact: string, link: string, tags: string) =>
+    [head + body, contact, [link, tags].filter(Boolean).join(' ')].filter(Boolean).join('\n');
+  const variants: Array<[string, string, string]> = [
+    [extras.contact, extras.link, extras.tags],
+    [extras.shortContact, extras.link, extras.tags],
+    [extras.shortContact, extras.link, ''],
+  ];
+  for (const [contact, link, tags] of variants) {
+    for (const body of bodies) {
+      const text = compose(body, contact, link, tags);
+      if (countChars(text) <= max) return { text, shortened: false };
+    }
+  }
+  const body = bodies[bodies.length - 1] ?? '';
+  for (const [contact, link] of [[extras.shortContact, extras.link], [extras.shortContact, ''], ['', extras.link], ['', '']] as const) {
+    const budget = max - countChars(compose('', contact, link, ''));
+    if (budget >= Math.min(MIN_TEXT, countChars(body)) || (contact === '' && link === '')) {
+      const text = compose(shorten(body, Math.max(0, budget)), contact, link, '');
+      if (countChars(text) <= max) return { text, shortened: true };
+    }
+  }
+  return { text: shorten(compose(body, '', '', '').replace(/\n/g, ' '), max), shortened: true };
+}
+
+/** The posts for one report: the current state first, then one per update, newest first. */
+export function socialPosts(model: PressReleaseModel, options: OutputOptions = {}): SocialPost[] {
+  const L = (key: LabelKey) => label(model.locale, key);
+  const max = options.maxChars ?? DEFAULT_MAX_CHARS;
+  const org = clean(model.organization ?? model.source);
+  const contact = reachableContact(model.contacts);
+  const reach = contact ? clean(`${contact.role}: ${contact.phone ?? contact.email ?? ''}`) : '';
+  const extras: Extras = {
+    contact: contact?.hours ? `${reach} (${clean(contact.hours)})` : reach,
+    shortContact: reach,
+    link: options.link ? clean(options.link) : '',
+    tags: hashtagList(options.hashtags),
+  };
+
+  // A service with a restoration time works again, whatever state it was listed in.
+  const byState = (keys: readonly string[]) =>
+    model.services.filter((s) => s.restoredAt === null && s.stateKey !== null && keys.includes(s.stateKey)).map((s) => clean(s.name));
+  const closed = byState(['major_outage', 'partial_outage']);
+  const limited = byState(['degraded_performance', 'under_maintenance']);
+  const working = [...byState(['operational']), ...model.services.filter((s) => s.restoredAt !== null).map((s) => clean(s.name))];
+  const title = clean(model.title);
+  const list = (key: LabelKey, names: readonly string[]) => (names.length > 0 ? `${L(key)}: ${names.join(', ')}.` : '');
+  const resolved = model.statusKey === 'resolved' ? L('socialResolved') : '';
+  const restoration =
+    model.expectedRestoration && model.statusKey !== 'resolved' ? `${clean(model.expectedRestoration.label)}: ${clean(model.expectedRestoration.value)}.` : '';
+  const join = (...parts: string[]) => parts.filter(Boolean).join(' ');
+  const closedText = join(resolved, list('socialClosed', closed), list('socialLimited', limited));
+  const workingText = list('socialWorking', working);
+
+  const posts: SocialPost[] = [];
+  const add = (kind: SocialPost['kind'], head: string, bodies: readonly string[]) => {
+    const { text, shortened } = fit(head, bodies, extras, max);
+    posts.push({ kind, text, chars: countChars(text), shortened });
+  };
+  // The headline gives the context, the services say what works: the headline goes first when it fits.
+  // Richest first; what is closed matters most, so it stays to the end.
+  const headline = /[.!?…]$/u.test(title) ? title : `${title}.`;
+  const bodies = [
+    join(headline, closedText, workingText, restoration),
+    join(closedText, workingText, restoration),
+    join(closedText, restoration),
+    join(closedText, workingText),
+    closedText || headline,
+  ].filter((body, i, all) => body && all.indexOf(body) === i);
+  add('state', `${org} – ${L('socialState')}: `, bodies);
+  for (const update of model.updates) {
+    add('update', `${org}${update.shortTime ? `, ${update.shortTime}` : ''}: `, [clean(update.paragraphs.join(' '))]);
+  }
+  return posts;
+}
+
+/** The posts of one or several reports as text, separated by `---` lines. */
+export function renderSocial(models: readonly PressReleaseModel[], options: OutputOptions = {}): string {
+  return models.flatMap((m) => socialPosts(m, options)).map((p) => p.text).join(`\n${POST_SEPARATOR}\n`) + '\n';
+}
+
+/** The posts as JSON (`[{kind, text, chars, shortened}]`), for tools that post them one by one. */
+export function renderSocialJson(models: readonly PressReleaseModel[], options: OutputOptions = {}): string {
+  return JSON.stringify(models.flatMap((m) => socialPosts(m, options)), null, 2) + '\n';
+}
