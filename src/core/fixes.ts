@@ -61,6 +61,7 @@ const TITLES = {
   dataLossInsert: { en: 'Add `data_loss`: {variant}', de: '`data_loss` ergänzen: {variant}' },
   dataLossSet: { en: 'Set `data_loss` to: {variant}', de: '`data_loss` setzen auf: {variant}' },
   dataLossStatement: { en: 'Add the statement: {variant}', de: 'Aussage ergänzen: {variant}' },
+  qualify: { en: 'Qualify the claim: “{qualifier}”', de: 'Aussage einschränken: „{qualifier}“' },
 } satisfies Record<string, Localized>;
 
 /**
@@ -74,6 +75,12 @@ export function fixEdits(report: ParsedReport, finding: Finding, options: FixOpt
   switch (fix.kind) {
     case 'replace-value':
       return replaceValueFixes(report, finding, fix, ctx?.locale ?? options.locale ?? 'en');
+    case 'qualify-claim': {
+      // Changes what is published: preferred (the one fix), never applied unasked.
+      if (fix.offset < 0 || fix.endOffset < fix.offset || fix.endOffset > report.text.length) return [];
+      const title = t(ctx?.locale ?? options.locale ?? 'en', TITLES.qualify, { qualifier: fix.qualifier });
+      return [{ title, edits: [{ offset: fix.offset, endOffset: fix.endOffset, newText: fix.newText }], isPreferred: true, safe: false }];
+    }
     case 'sort-updates': {
       if (!ctx) return [];
       const edit = sortUpdatesEdit(ctx);

@@ -25,7 +25,12 @@ export type FixData =
   /** Replace the value at `[offset, endOffset)` with one of `values` (enum, const, yes/no). */
   | { kind: 'replace-value'; offset: number; endOffset: number; values: string[]; preferred?: string }
   /** Sort the `updates` list chronologically. */
-  | { kind: 'sort-updates' };
+  | { kind: 'sort-updates' }
+  /**
+   * Qualify an absolute claim in published text: replace `[offset, endOffset)` (often empty, an
+   * insertion) with `newText`. `qualifier` names the wording for the title ("So far, …").
+   */
+  | { kind: 'qualify-claim'; offset: number; endOffset: number; newText: string; qualifier: string };
 
 /** One problem found in a report. Lines and columns are 1-based; columns count UTF-16 code units. */
 export interface Finding {

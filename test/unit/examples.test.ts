@@ -30,6 +30,8 @@ describe('examples', () => {
     assert.deepEqual(byRule('press-contact'), ['/contacts']);
     assert.deepEqual(byRule('placeholder'), [null]);
     assert.deepEqual(byRule('chronology'), ['/timestamps/detected_at', '/updates/1/at']);
+    // "Die Daten des Standesamts … sind unversehrt" while `occurred` is not a valid answer.
+    assert.deepEqual(byRule('claim-data-loss'), [null]);
     assert.deepEqual(
       byRule('schema'),
       ['/severity', '/severty', '/affected_services/0/status', '/data_loss/statement', '/data_loss/occurred'],

@@ -2,6 +2,9 @@
 // A new rule is a module here exporting one `Rule`; the generator lists it.
 import type { OptionSpec, Rule } from './rule';
 import { chronologyRule } from './chronology';
+import { claimDataLossRule } from './claim-data-loss';
+import { claimRestorationRule } from './claim-restoration';
+import { claimStatusRule } from './claim-status';
 import { frontmatterRule } from './frontmatter';
 import { gdprDataSubjectsRule } from './gdpr-data-subjects';
 import { gdprNotificationRule } from './gdpr-notification';
@@ -25,6 +28,9 @@ import { yamlSyntaxRule } from './yaml-syntax';
 /** Every rule, ordered by id (findings are sorted by position, so the order only breaks ties). */
 export const RULES: readonly Rule[] = [
   chronologyRule,
+  claimDataLossRule,
+  claimRestorationRule,
+  claimStatusRule,
   frontmatterRule,
   gdprDataSubjectsRule,
   gdprNotificationRule,
@@ -54,6 +60,9 @@ export const RULE_OPTIONS: readonly OptionSpec[] = RULES.flatMap((rule) => rule.
 
 export type { OptionSpec, PrecheckContext, Rule, RuleContext, RuleDocs, RuleSettings, TextRange } from './rule';
 export * from './chronology';
+export * from './claim-data-loss';
+export * from './claim-restoration';
+export * from './claim-status';
 export * from './frontmatter';
 export * from './gdpr-data-subjects';
 export * from './gdpr-notification';

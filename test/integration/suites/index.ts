@@ -27,6 +27,8 @@ import './hover';
 import './snippets';
 // The first minute (issue 10): Enter in frontmatter.
 import './indentation';
+// Claims (issue 11): the qualifier quick fix.
+import './claims';
 import './stress';
 // Configuration (issue 10): .incident-report.json; creates and removes its files itself.
 import './projectConfig';

@@ -1,0 +1,216 @@
+/**
+ * Shared scanner of the `claim-*` rules: finds the claims in every published text and keeps them
+ * with their exact document ranges. One scan per lint, cached per rule context like the leak scan.
+ *
+ * What is read: the published prose of the publication model (`selectPublication()`, which also
+ * feeds every public output and the leak rules): the public section, `title`,
+ * `data_loss.statement`, `updates[].text` and `affected_services[].workaround`.
+ *
+ * Cheap first: values are tested for trigger words before anything is split into sentences, and
+ * only the texts that pass are located in the source (which for frontmatter values needs the YAML
+ * document with positions, which a report without claims never builds).
+ */
+import { isScalar } from 'yaml';
+import { formatPointer, locate } from '../pointer';
+import { isRecord } from '../fields';
+import { selectPublication, type Publication } from '../render/publication';
+import { fieldName } from '../i18n';
+import type { Locale } from '../types';
+import type { RuleContext, TextRange } from './rule';
+import { splitSentences } from '../language/sentences';
+import { analyseSentence, tokenize, type Claim } from '../language/claims';
+import { TRIGGERS } from '../language/lexicon';
+
+/** One published text, and how its offsets become document offsets. */
+export interface ClaimSource {
+  /** JSON Pointer of the frontmatter value; `null` for the public section. */
+  path: string | null;
+  /** The text as published (for a YAML scalar: its value). */
+  text: string;
+  /** Document range of `[start, end)` of `text`; locates the source only when first asked. */
+  toDocument(start: number, end: number): TextRange;
+}
+
+/** A claim found in a published text. */
+export interface ClaimHit {
+  claim: Claim;
+  path: string | null;
+  /** The sentence the claim is in, as published (trimmed to its words). */
+  sentenceText: string;
+  /** Document range of the sentence (computed on first use). */
+  sentence(): TextRange;
+  /** Document range of the claim: the sentence, or for a date the date itself. */
+  range(): TextRange;
+  /** Document range of an edit `[start, end)` inside the sentence text. */
+  inSentence(start: number, end: number): TextRange;
+  /** For `updates[i].text`: whether this is the newest update (older ones are history). */
+  latest: boolean;
+}
+
+/** The report's language: its `lang`, else the UI locale. */
+export function reportLang(ctx: RuleContext): Locale {
+  const lang = ctx.data?.lang;
+  return lang === 'de' || lang === 'en' ? lang : ctx.locale;
+}
+
+/**
+ * The published prose, read from the publication model (`selectPublication()`, the one door
+ * through which outputs get report values): what a reader takes as a statement of the
+ * organisation. Names, contacts, times and enum values are published too, but claim nothing.
+ */
+function publishedProse(publication: Publication): Array<{ path: string; value: string }> {
+  return [
+    publication.title,
+    publication.dataLoss.statement,
+    ...publication.services.map((service) => service.workaround),
+    ...publication.updates.map((update) => update.text),
+  ].filter((text): text is NonNullable<typeof text> => text !== null);
+}
+
+/** Every published text that may hold a claim (see {@link publishedProse}), with a way to its document range. */
+export function publishedTexts(ctx: RuleContext, relevant: (text: string) => boolean = () => true): ClaimSource[] {
+  const { report, data } = ctx;
+  if (!data) return [];
+  const texts: ClaimSource[] = [];
+  const fm = report.frontmatter;
+  const publication = selectPublication(report);
+  if (fm.kind === 'yaml') {
+    for (const { path, value } of publishedProse(publication)) {
+      if (!relevant(value)) continue;
+      let map: ((i: number) => number) | undefined;
+      const toDocument = (start: number, end: number): TextRange => {
+        map ??= valueToSource(ctx, path, value);
+        return { offset: map(start), endOffset: map(end - 1) + 1 };
+      };
+      texts.push({ path, text: value, toDocument });
+    }
+  }
+  const section = publication.body;
+  if (section && section.endOffset > section.offset) {
+    const text = report.text.slice(section.offset, section.endOffset);
+    const base = section.offset;
+    if (relevant(text)) texts.push({ path: null, text, toDocument: (start, end) => ({ offset: base + start, endOffset: base + end }) });
+  }
+  return texts;
+}
+
+/**
+ * Maps offsets in a scalar's value to document offsets, by walking value and source side by side:
+ * equal characters match, a run of white space matches a run (line folding), and source characters
+ * the value lacks (quotes, escapes, indentation) are skipped. Needs the YAML document with
+ * positions, which is why it runs only for a finding. Without a located node, every offset maps to
+ * the value's key.
+ */
+function valueToSource(ctx: RuleContext, path: string, value: string): (i: number) => number {
+  const fm = ctx.report.frontmatter;
+  const node = fm.kind === 'yaml' && ctx.report.yaml ? locate(ctx.report.yaml, path)?.value : null;
+  if (!node || !isScalar(node) || !node.range || fm.kind !== 'yaml') {
+    const fallback = ctx.at(path);
+    return () => fallback.offset;
+  }
+  const start = fm.contentOffset + node.range[0];
+  const source = ctx.report.text.slice(start, fm.contentOffset + node.range[1]);
+  const positions: number[] = [];
+  let j = 0;
+  // A block scalar's header ("|-", ">") is no part of the value.
+  if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') j = source.indexOf('\n') + 1;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i]!;
+    if (/\s/.test(c)) {
+      while (j < source.length && source[j] !== c && !/\s/.test(source[j]!)) j++;
+      positions.push(Math.min(j, source.length - 1));
+      if (i + 1 < value.length && !/\s/.test(value[i + 1]!)) while (j < source.length && /\s/.test(source[j]!)) j++;
+      continue;
+    }
+    while (j < source.length && source[j] !== c) j++;
+    positions.push(Math.min(j, source.length - 1));
+    j++;
+  }
+  return (i) => start + (positions[Math.max(0, Math.min(i, positions.length - 1))] ?? 0);
+}
+
+const cache = new WeakMap<RuleContext, ClaimHit[]>();
+
+/** Every claim in the published text of the context's report. */
+export function findClaims(ctx: RuleContext): ClaimHit[] {
+  const cached = cache.get(ctx);
+  if (cached) return cached;
+  const hits: ClaimHit[] = [];
+  const lang = reportLang(ctx);
+  const latest = latestUpdatePath(ctx.data);
+  const relevant = triggerFor(ctx);
+  for (const published of publishedTexts(ctx, relevant)) {
+    for (const sentence of splitSentences(published.text, lang, relevant)) {
+      if (!relevant(sentence.text)) continue;
+      const claims = analyseSentence(sentence.text);
+      if (claims.length === 0) continue;
+      const trim = sentenceRange(sentence.text);
+      const base = sentence.offset + trim.offset;
+      const inSentence = (start: number, end: number) =>
+        end > start ? published.toDocument(base + start, base + end) : { offset: published.toDocument(base + start, base + start + 1).offset, endOffset: published.toDocument(base + start, base + start + 1).offset };
+      const sentenceText = sentence.text.slice(trim.offset, trim.endOffset);
+      const whole = () => published.toDocument(base, base + sentenceText.length);
+      for (const claim of claims) {
+        hits.push({
+          claim,
+          path: published.path,
+          sentenceText,
+          sentence: whole,
+          range: claim.kind === 'restoration-date' ? () => published.toDocument(sentence.offset + claim.offset, sentence.offset + claim.endOffset) : whole,
+          inSentence,
+          latest: published.path === null || !published.path.startsWith('/updates/') || published.path === latest,
+        });
+      }
+    }
+  }
+  cache.set(ctx, hits);
+  return hits;
+}
+
+/**
+ * The cheap test for text worth analysing: the trigger words of the enabled claim rules that can
+ * report anything for this report (a restoration date only matters while the incident is open and
+ * `expected_restoration` is set).
+ */
+function triggerFor(ctx: RuleContext): (text: string) => boolean {
+  const data = ctx.data;
+  const triggers: RegExp[] = [];
+  if (ctx.enabledRules.has('claim-data-loss')) triggers.push(TRIGGERS.dataLoss);
+  if (ctx.enabledRules.has('claim-status')) triggers.push(TRIGGERS.status);
+  if (ctx.enabledRules.has('claim-restoration') && data && data.status !== 'resolved' && typeof data.expected_restoration === 'string') {
+    triggers.push(TRIGGERS.restoration);
+  }
+  return (text) => triggers.some((trigger) => trigger.test(text));
+}
+
+/** The sentence without list markers, emphasis or quotes around it: from its first word to its final punctuation. */
+function sentenceRange(text: string): TextRange {
+  const tokens = tokenize(text).filter((t) => t.word);
+  if (tokens.length === 0) return { offset: 0, endOffset: text.length };
+  const last = tokens[tokens.length - 1]!;
+  const tail = /^[.!?…]*/u.exec(text.slice(last.endOffset))![0];
+  return { offset: tokens[0]!.offset, endOffset: last.endOffset + tail.length };
+}
+
+/** Pointer of the newest update's text (by `at`, the list order when times are equal or unreadable). */
+function latestUpdatePath(data: Record<string, unknown> | null): string | null {
+  const updates = data && Array.isArray(data.updates) ? data.updates : [];
+  let best = -1;
+  let bestAt = -Infinity;
+  updates.forEach((update, i) => {
+    const at = isRecord(update) && typeof update.at === 'string' ? Date.parse(update.at) : NaN;
+    const time = Number.isNaN(at) ? -Infinity : at;
+    if (best === -1 || time >= bestAt) {
+      best = i;
+      bestAt = time;
+    }
+  });
+  return best === -1 ? null : formatPointer(['updates', best, 'text']);
+}
+
+/** Where a claim is, for messages: "in the public text" / "in updates[2].text". */
+export function whereClaim(ctx: RuleContext, hit: ClaimHit): string {
+  return hit.path === null
+    ? ctx.t({ en: 'in the public text', de: 'im öffentlichen Text' })
+    : ctx.t({ en: 'in {field}', de: 'in {field}' }, { field: fieldName(hit.path) });
+}

@@ -1,0 +1,115 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createLinter, type Finding } from '../../src/core';
+import { applyEdits, fixEdits } from '../../src/core/fixes';
+import { splitSentences } from '../../src/core/language/sentences';
+
+const linter = createLinter({ now: () => Date.parse('2023-11-06T12:00:00Z') });
+const claims = (text: string): Finding[] => linter.lint(text).findings.filter((f) => f.ruleId.startsWith('claim-'));
+const where = (f: Finding) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn}`;
+
+describe('sentence splitting', () => {
+  const split = (text: string, lang: 'de' | 'en') => splitSentences(text, lang).map((s) => s.text);
+
+  it('ends no German sentence at an ordinal date or an abbreviation', () => {
+    assert.deepEqual(
+      split('Am 1. Dezember wurde z. B. der Server geprüft. Dr. Müller sagte, ca. 20 Rechner seien betroffen. Siehe Nr. 5 der Liste. Die Stadt (vgl. S. 3) prüft weiter.', 'de'),
+      ['Am 1. Dezember wurde z. B. der Server geprüft.', 'Dr. Müller sagte, ca. 20 Rechner seien betroffen.', 'Siehe Nr. 5 der Liste.', 'Die Stadt (vgl. S. 3) prüft weiter.'],
+    );
+  });
+
+  it('ends no English sentence at a title or an abbreviation', () => {
+    assert.deepEqual(split('Dr. Smith said e.g. the Mr. Jones server was hit. On Dec. 1 we found it. So far, no data was stolen.', 'en'), [
+      'Dr. Smith said e.g. the Mr. Jones server was hit.',
+      'On Dec. 1 we found it.',
+      'So far, no data was stolen.',
+    ]);
+  });
+
+  it('treats a line break as wrapping, a blank line and a list item as boundaries, and keeps offsets', () => {
+    const text = 'Es gab bis zum 9.\nDezember Einschränkungen\n\n- Punkt eins\n- Punkt zwei. Und drei?';
+    const sentences = splitSentences(text, 'de');
+    assert.deepEqual(sentences.map((s) => s.text), ['Es gab bis zum 9.\nDezember Einschränkungen', '- Punkt eins', '- Punkt zwei.', 'Und drei?']);
+    for (const s of sentences) assert.equal(text.slice(s.offset, s.endOffset), s.text);
+  });
+});
+
+const REPORT = readFileSync(join(__dirname, '..', 'fixtures', 'claim-data-loss-open', 'input.md'), 'utf8');
+
+describe('claim-data-loss: ranges and the qualifier fix', () => {
+  it('places a denial in a quoted scalar, a folded scalar and the public section exactly', () => {
+    const text = REPORT.replace('    text: The citizens\' office stays closed.', '    text: >-\n      The office stays closed.\n      Nothing was taken from our servers.');
+    const found = claims(text);
+    assert.deepEqual(
+      found.map((f) => [f.path, text.slice(f.offset, f.endOffset)]),
+      [
+        ['/data_loss/statement', 'There was no data breach: the attack was stopped at the firewall.'],
+        ['/updates/0/text', 'Nothing was taken from our servers.'],
+        [null, 'No personal data was lost.'],
+      ],
+    );
+  });
+
+  for (const [name, input, before, after] of [
+    ['English, in a double-quoted value', REPORT, '"There was no data breach: the attack', '"So far, there was no data breach: the attack'],
+    ['English, in the public section', REPORT, 'No personal data was lost.', 'So far, no personal data was lost.'],
+    [
+      'German, after the finite verb and its pronoun, in a folded plain value',
+      REPORT.replace('lang: en', 'lang: de').replace("    text: The citizens' office stays closed.", '    text: Das Bürgerbüro bleibt geschlossen. Einen Datenabfluss gibt\n      es nicht.'),
+      'Einen Datenabfluss gibt\n      es nicht.',
+      'Einen Datenabfluss gibt\n      es nach bisherigen Erkenntnissen nicht.',
+    ],
+    [
+      'German, appended when no finite verb is near the start',
+      REPORT.replace('lang: en', 'lang: de').replace('No personal data was lost.', 'Von dem Angriff auf die Server des Dienstleisters in Siegen unberührt blieben alle Daten.'),
+      'unberührt blieben alle Daten.',
+      'unberührt blieben alle Daten, so der bisherige Erkenntnisstand.',
+    ],
+  ] as const) {
+    it(`inserts the qualifier (${name}); the warning is gone and the rest of the text unchanged`, () => {
+      const result = linter.lint(input);
+      const finding = result.findings.find((f) => f.ruleId === 'claim-data-loss' && input.slice(f.offset, f.endOffset).includes(before.replace(/^"/, '').slice(0, 12)));
+      assert.ok(finding, `a finding for ${before}`);
+      assert.equal(finding.severity, 'warning');
+      const [action, ...others] = fixEdits(result.report, finding, { locale: 'en' });
+      assert.equal(others.length, 0);
+      assert.ok(action!.isPreferred && !action!.safe);
+      assert.match(action!.title, /^Qualify the claim: “(So far, …|Nach bisherigen Erkenntnissen …)”$/);
+      const fixed = applyEdits(input, action!.edits);
+      assert.equal(fixed, input.replace(before, after));
+      const still = claims(fixed).filter((f) => f.ruleId === 'claim-data-loss');
+      assert.equal(still.length, claims(input).filter((f) => f.ruleId === 'claim-data-loss').length - 1);
+      assert.deepEqual(linter.lint(fixed).findings.filter((f) => f.ruleId === 'yaml-syntax' || f.ruleId === 'schema'), []);
+    });
+  }
+
+  it('offers no fix for a denial the facts contradict, and reports it as an error even when hedged', () => {
+    const text = REPORT.replace('  occurred: no\n  exfiltration: no_indication\n  personal_data: no', '  occurred: yes\n  exfiltration: confirmed\n  personal_data: yes').replace(
+      'No personal data was lost.',
+      'So far, there is no indication that data was stolen.',
+    );
+    const found = claims(text).filter((f) => f.path === null);
+    assert.deepEqual(found.map((f) => [f.severity, where(f), f.fix]), [['error', '45:83-45:135', undefined]]);
+    assert.match(found[0]!.message, /the facts say data_loss\.personal_data: yes, data_loss\.exfiltration: confirmed\./);
+  });
+
+  it('says nothing about denials once the incident is resolved and the facts agree', () => {
+    assert.deepEqual(claims(REPORT.replace('status: monitoring', 'status: resolved')), []);
+  });
+});
+
+describe('claim-restoration: only the newest update is compared', () => {
+  it('flags the date in the newest update, not the older forecast', () => {
+    const text = readFileSync(join(__dirname, '..', 'fixtures', 'claim-restoration', 'input.md'), 'utf8');
+    assert.deepEqual(
+      claims(text).map((f) => [f.ruleId, f.path, text.slice(f.offset, f.endOffset)]),
+      [['claim-restoration', '/updates/1/text', '10. November']],
+    );
+    const unknown = text.replace('expected_restoration: 2023-11-17', 'expected_restoration: unknown');
+    assert.deepEqual(
+      claims(unknown).map((f) => text.slice(0, 0) + unknown.slice(f.offset, f.endOffset)),
+      ['10. November', '17.11.2023'],
+    );
+  });
+});
