@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { RULE_IDS, toLocale, type Locale, type RuleLevel } from '../core';
+import { parseDateTime, RULE_IDS, toLocale, type Locale, type RuleLevel } from '../core';
 import { findOutput, OUTPUTS, OutputIds } from '../core/render/outputs';
 
 /** A usage problem: exit code 2 with this message. */
@@ -25,6 +25,8 @@ export interface LintArgs {
   rules: Record<string, RuleLevel>;
   timeZone: string | undefined;
   color: boolean;
+  /** `--now`: the instant deadlines and "in the future" are measured against (epoch ms), else the clock. */
+  now: number | undefined;
   /** `--max-size N`: largest report checked, in characters (`undefined`: the default). */
   maxSize: number | undefined;
 }
@@ -52,6 +54,7 @@ export interface RenderArgs {
   schema: string | null;
   config: string | null;
   timeZone: string | undefined;
+  now: number | undefined;
 }
 
 export interface NewArgs {
@@ -107,6 +110,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
         organizations: { type: 'string' },
         'max-size': { type: 'string' },
         as: { type: 'string' },
+        now: { type: 'string' },
         'max-chars': { type: 'string' },
         link: { type: 'string' },
         hashtag: { type: 'string', multiple: true },
@@ -117,6 +121,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
   }
   const { values, positionals } = parsed;
   const locale = values.locale === undefined ? environmentLocale(env) : checkLocale(values.locale);
+  const now = values.now === undefined ? undefined : checkNow(values.now);
   let maxSize: number | undefined;
   if (values['max-size'] !== undefined) {
     if (!/^[1-9]\d*$/.test(values['max-size'])) throw new UsageError(`--max-size takes a whole number of characters > 0, not "${values['max-size']}"`);
@@ -129,7 +134,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
     return { command, parent: values.parent, organizations: values.organizations, out: values.out ?? null, timeZone: values['time-zone'] };
   }
 
-  if (command === 'render') return renderArgs(values, positionals, locale, maxSize);
+  if (command === 'render') return renderArgs(values, positionals, locale, maxSize, now);
   for (const option of ['as', 'max-chars', 'link', 'hashtag'] as const) {
     if (values[option] !== undefined) throw new UsageError(`--${option} is an option of render, not of lint`);
   }
@@ -180,8 +185,18 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
     rules,
     timeZone: values['time-zone'],
     color,
+    now,
     maxSize,
   };
+}
+
+/** `--now` takes an RFC 3339 instant: a date-time with seconds and a UTC offset. */
+function checkNow(value: string): number {
+  const parsed = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/i.test(value) ? parseDateTime(value) : null;
+  if (!parsed || !parsed.offset) {
+    throw new UsageError(`--now takes an RFC 3339 date-time with offset, e.g. 2023-10-30T09:00:00+01:00 or 2023-10-30T08:00:00Z; got "${value}"`);
+  }
+  return parsed.epochMs;
 }
 
 /** Checks the render options against the chosen output. */
@@ -190,6 +205,7 @@ function renderArgs(
   positionals: string[],
   locale: Locale,
   maxSize: number | undefined,
+  now: number | undefined,
 ): RenderArgs {
   const as = values.as ?? OutputIds.pressRelease;
   const output = findOutput(as);
@@ -234,6 +250,7 @@ function renderArgs(
     link,
     hashtags,
     maxSize,
+    now,
   };
 }
 
@@ -278,6 +295,7 @@ Lint options:
                                     the configured list)
       --ticket-pattern RE           regular expression of internal ticket IDs
       --color / --no-color          force or disable colours
+      --now INSTANT                 measure deadlines against this RFC 3339 instant (default: the clock)
       --max-size N                  largest report checked, in characters (default: 2097152);
                                     a larger one is an error (size-limit), never skipped silently
 
@@ -289,7 +307,12 @@ Render options:
                                     status-page: one or more reports, html|text
                                     atom: Atom feed of the updates, xml
                                     social: short posts separated by "---", text|json
+                                    gdpr-art33, gdpr-art34, nis2-early-warning,
+                                    nis2-notification, nis2-final-report: confidential
+                                    drafts for authorities, one report, text|html|md
   -f, --format F                    output format (default: the output's first)
+      --locale de|en                drafts: this language instead of the report's
+      --now INSTANT                 "now" for deadlines, drafts and the dateline (RFC 3339)
   -o, --out FILE                    write to FILE instead of stdout; for status-page a
                                     directory that gets index.html and feed.xml
       --link URL                    public URL of the status page (feed, posts)

@@ -10,7 +10,7 @@ import { formatStylish } from './formatters/stylish';
 import type { FileResult, Formatter } from './formatters/types';
 import { loadSchemaFile } from './schemaFile';
 import { lintAll } from './workerPool';
-import { lintTarget, type TargetOutcome, type WorkerLintOptions } from './workerTask';
+import { linterOptions, lintTarget, type TargetOutcome, type WorkerLintOptions } from './workerTask';
 
 
 const FORMATTERS: Record<LintArgs['format'], Formatter> = { stylish: formatStylish, json: formatJson, sarif: formatSarif, github: formatGithub };
@@ -136,6 +136,7 @@ async function linterFor(loaded: LoadedConfig, args: LintArgs): Promise<{ linter
     rules: config.rules ?? {},
     ...(schema !== undefined ? { schema } : {}),
     ...(config.files ? { files: config.files, filesBase: loaded.base } : {}),
+    ...(args.now !== undefined ? { nowMs: args.now } : {}),
   };
-  return { linter: createLinter(options), options };
+  return { linter: createLinter(linterOptions(options)), options };
 }

@@ -5,7 +5,7 @@ import { isRecord } from '../core/fields';
 import { t } from '../core/i18n';
 import { buildModel } from '../core/render';
 import { FEED_FILE, feedUrl, renderAtom } from '../core/render/atom';
-import { findOutput, OutputIds, type OutputOptions } from '../core/render/outputs';
+import { findOutput, OutputIds, type OutputAudience, type OutputOptions } from '../core/render/outputs';
 import type { RenderArgs } from './args';
 import { ConfigFinder, effectiveConfig, schemaPath } from './config';
 import { expandTargets, matchPath } from './files';
@@ -18,7 +18,7 @@ const SUMMARY_LIMIT = 5;
 
 /**
  * `incident-report render [--as OUTPUT] <file>...`: an output of the registry (the press release by
- * default) to stdout or `--out`. Every report is linted first: a draft with findings still renders
+ * default, or a confidential draft for an authority) to stdout or `--out`. Every report is linted first: a draft with findings still renders
  * and the findings are summarised on stderr; `--strict` refuses reports with errors (exit 1). A file
  * that cannot be read or is no incident report at all (no YAML frontmatter, or frontmatter that is
  * not a mapping) exits 2. Directories are searched for reports (for outputs that take several).
@@ -35,6 +35,7 @@ export async function runRender(input: RenderArgs): Promise<CommandOutcome> {
     ...lintOptionsFrom(config),
     locale: args.locale,
     ...(schema !== undefined ? { schema } : {}),
+    ...(args.now !== undefined ? { now: () => args.now! } : {}),
   });
   const say = (text: { en: string; de: string }, values?: Record<string, string | number>) => t(args.locale, text, values);
   const fail = (file: string, message: string, stderr = ''): CommandOutcome => ({ stdout: '', stderr: `${stderr}incident-report: ${file}: ${message}\n`, exitCode: 2 });
@@ -64,7 +65,7 @@ export async function runRender(input: RenderArgs): Promise<CommandOutcome> {
     }
     const problem = unusable(report, target.display, say);
     if (problem) return fail(target.display, problem, stderr);
-    stderr += summarise(args, target.display, findings);
+    stderr += summarise(args, target.display, findings, output.audience);
     errorCount += findings.filter((f) => f.severity === 'error').length;
     reports.push(report);
   }
@@ -88,12 +89,15 @@ export async function runRender(input: RenderArgs): Promise<CommandOutcome> {
 
   const options: OutputOptions = {
     locale: args.locale,
-    now: Date.now(),
+    now: args.now ?? Date.now(),
     schema: linter.schema.info,
+    ...(args.explicitLocale ? { forceLocale: args.locale } : {}),
     ...(args.link !== null ? { link: args.link } : {}),
     ...(args.maxChars !== null ? { maxChars: args.maxChars } : {}),
     ...(args.hashtags.length > 0 ? { hashtags: args.hashtags } : {}),
   };
+  // A public output sees the publication models only, never the report (outputs.ts); confidential
+  // drafts for authorities read the whole report.
   const models = () => reports.map((report) => buildModel(report, options));
   const rendered = output.audience === 'public' ? output.render(models(), args.format, options) : output.render(reports, args.format, options);
   if (args.out === null) return { stdout: rendered, stderr, exitCode: 0 };
@@ -147,15 +151,21 @@ function unusable(report: ParsedReport, file: string, say: (text: { en: string; 
 }
 
 /** "3 problems (1 error, 2 warnings)" and the first few as `line:col severity message (rule)`. */
-function summarise(args: RenderArgs, file: string, findings: readonly Finding[]): string {
+function summarise(args: RenderArgs, file: string, findings: readonly Finding[], audience: OutputAudience): string {
   if (findings.length === 0) return '';
   const count = (severity: Finding['severity']) => findings.filter((f) => f.severity === severity).length;
+  // A confidential draft is not published: its findings are facts to check before it is sent.
   const head = t(
     args.locale,
-    {
-      en: '{file}: {total} problem(s) ({errors} error(s), {warnings} warning(s)) — the release may not be ready to publish:',
-      de: '{file}: {total} Problem(e) ({errors} Fehler, {warnings} Warnung(en)) — die Pressemitteilung ist womöglich nicht veröffentlichungsreif:',
-    },
+    audience === 'confidential'
+      ? {
+          en: '{file}: {total} problem(s) ({errors} error(s), {warnings} warning(s)) — check them before the draft is sent:',
+          de: '{file}: {total} Problem(e) ({errors} Fehler, {warnings} Warnung(en)) — vor dem Versand des Entwurfs prüfen:',
+        }
+      : {
+          en: '{file}: {total} problem(s) ({errors} error(s), {warnings} warning(s)) — the release may not be ready to publish:',
+          de: '{file}: {total} Problem(e) ({errors} Fehler, {warnings} Warnung(en)) — die Pressemitteilung ist womöglich nicht veröffentlichungsreif:',
+        },
     { file, total: findings.length, errors: count('error'), warnings: count('warning') },
   );
   const lines = findings.slice(0, SUMMARY_LIMIT).map((f) => `  ${f.line}:${f.column} ${f.severity} ${f.message} (${f.ruleId})`);

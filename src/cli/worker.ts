@@ -6,8 +6,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createLinter } from '../core';
 import { claim, type ToMain, type WorkerInput } from './workerPool';
-import { lintTarget } from './workerTask';
 import { FamilyFiles } from './familyFiles';
+import { linterOptions, lintTarget } from './workerTask';
 
 const port = parentPort;
 if (port) {
@@ -15,7 +15,7 @@ if (port) {
   const { options, targets, counter, batch } = workerData as WorkerInput;
   let linter;
   try {
-    linter = createLinter(options);
+    linter = createLinter(linterOptions(options));
   } catch (error) {
     post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
   }

@@ -17,7 +17,17 @@ export type WorkerLintOptions = Pick<LintOptions, 'locale' | 'rules' | 'schema' 
   /** The configuration's report globs, matched against paths relative to `filesBase` (its folder). */
   files?: readonly string[];
   filesBase?: string;
+  /** A fixed "now" (epoch ms, from `--now`); a function cannot cross to a worker. */
+  nowMs?: number;
 };
+
+/** The linter options of worker options: a fixed `nowMs` becomes the clock. */
+export function linterOptions(options: WorkerLintOptions): LintOptions {
+  const { nowMs, files, filesBase, ...rest } = options;
+  void files;
+  void filesBase;
+  return nowMs === undefined ? rest : { ...rest, now: () => nowMs };
+}
 
 /**
  * Reads and lints one target, with its parents from `files` (read once per thread). Never throws

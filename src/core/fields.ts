@@ -7,6 +7,7 @@ export interface DateTimeField {
 }
 
 const TIMESTAMP_KEYS = ['started_at', 'detected_at', 'contained_at', 'resolved_at', 'published_at'] as const;
+const NIS2_KEYS = ['early_warning_at', 'notification_at', 'final_report_at'] as const;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -28,8 +29,13 @@ export function dateTimeFields(data: Record<string, unknown>, includeForecasts =
   const timestamps = isRecord(data.timestamps) ? data.timestamps : {};
   for (const key of TIMESTAMP_KEYS) push(['timestamps', key], timestamps[key]);
   items(data.affected_services).forEach((s, i) => push(['affected_services', i, 'restored_at'], s.restored_at));
-  if (isRecord(data.data_loss)) push(['data_loss', 'authority_notified_at'], data.data_loss.authority_notified_at);
+  if (isRecord(data.data_loss)) {
+    push(['data_loss', 'aware_at'], data.data_loss.aware_at);
+    push(['data_loss', 'authority_notified_at'], data.data_loss.authority_notified_at);
+    push(['data_loss', 'subjects_informed_at'], data.data_loss.subjects_informed_at);
+  }
   items(data.authorities).forEach((a, i) => push(['authorities', i, 'notified_at'], a.notified_at));
+  if (isRecord(data.nis2)) for (const key of NIS2_KEYS) push(['nis2', key], data.nis2[key]);
   items(data.updates).forEach((u, i) => push(['updates', i, 'at'], u.at));
   if (isRecord(data.approval)) push(['approval', 'approved_at'], data.approval.approved_at);
   if (includeForecasts) push(['expected_restoration'], data.expected_restoration);

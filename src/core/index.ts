@@ -73,3 +73,18 @@ export {
   type ConfigProblem,
   type ProjectConfig,
 } from './config';
+export {
+  clockLevel,
+  clockTexts,
+  deadlineHover,
+  deadlinesOf,
+  describeDeadline,
+  formatInstant,
+  formatTimeLeft,
+  nextDeadline,
+  reportDeadlines,
+  DEADLINE_LABELS,
+  type Deadline,
+  type DeadlineKind,
+} from './deadlines';
+export { CONFIDENTIAL_OUTPUTS } from './render/outputs';

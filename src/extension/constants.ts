@@ -13,6 +13,18 @@ export const Commands = {
   exportPressRelease: 'incidentReport.exportPressRelease',
   fixAll: 'incidentReport.fixAll',
   newMemberReport: 'incidentReport.newMemberReport',
+  openDraft: 'incidentReport.openDraft',
+  exportDraft: 'incidentReport.exportDraft',
+} as const;
+
+/** Internal commands: registered, but not contributed (not in the palette). */
+export const InternalCommands = {
+  /** The deadline clock's click: jump to the field that records the stage. */
+  revealDeadline: 'incidentReport._revealDeadline',
+  /** Fixes the extension's "now" (integration tests). */
+  setClock: 'incidentReport._setClock',
+  /** The confidential draft view's state (integration tests). */
+  draftState: 'incidentReport._draftState',
 } as const;
 
 /** Setting keys below the `incidentReport` section. */

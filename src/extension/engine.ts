@@ -195,6 +195,14 @@ export class EngineService implements vscode.Disposable {
     return this.lintWith(linter, document, this.generation);
   }
 
+  /**
+   * The last lint result of a document, even of an older version, without linting (`null` when it
+   * was never linted): for views that refresh on a timer and must not lint on their own.
+   */
+  lastResult(document: vscode.TextDocument): LintResult | null {
+    return this.cache.get(document.uri.toString())?.result ?? null;
+  }
+
   /** Options of the fix engine: fix titles follow the report locale (`incidentReport.locale`), like the diagnostics. */
   async fixOptions(document: vscode.TextDocument): Promise<FixOptions> {
     const settings = this.settings(document.uri);

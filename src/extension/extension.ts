@@ -7,6 +7,10 @@ import { registerCodeActions } from './codeActions';
 import { registerCompletion } from './completion';
 import { registerHover } from './hover';
 import { registerPreview } from './preview';
+import { Clock } from './clock';
+import { registerDeadlineClock, type DeadlineClockState } from './deadlineClock';
+import { registerDrafts } from './drafts';
+import { InternalCommands } from './constants';
 import { registerStartLayout } from './startup';
 import { registerFrontmatterIndentation } from './indentation';
 
@@ -17,6 +21,8 @@ const moduleLoadedAt = performance.now();
 /** What `activate` returns (the extension's `exports`): read-only state for integration tests. */
 export interface ExtensionApi {
   readonly statusBar: StatusBarState;
+  /** The reporting-deadline clock in the status bar. */
+  readonly deadlineClock: DeadlineClockState;
   /** Fires each time the extension publishes (or clears) the diagnostics of a URI. */
   readonly onDidPublishDiagnostics: vscode.Event<vscode.Uri>;
   /** `performance.now()` of the extension host when the bundle was loaded and `activate` ran. */
@@ -33,15 +39,20 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(engine);
   const diagnostics = registerDiagnostics(context, engine);
   const statusBar = registerStatusBar(context, engine, diagnostics);
+  const clock = new Clock();
+  context.subscriptions.push(clock, vscode.commands.registerCommand(InternalCommands.setClock, (value?: string | number) => clock.set(value)));
+  const deadlineClock = registerDeadlineClock(context, engine, diagnostics, clock);
+  registerDrafts(context, engine, clock);
   registerCommands(context, engine, diagnostics);
   registerCodeActions(context, engine);
   registerCompletion(context, engine);
-  registerHover(context, engine);
+  registerHover(context, engine, clock);
   registerPreview(context, engine);
   registerStartLayout(context, engine);
   registerFrontmatterIndentation(context, engine);
   return {
     statusBar,
+    deadlineClock,
     onDidPublishDiagnostics: diagnostics.onDidChange,
     timing: { moduleLoadedAt, activateStart, activateEnd: performance.now() },
   };

@@ -59,7 +59,7 @@ const XML_ATTACKS = [
 ];
 
 describe('output registry', () => {
-  it('lists every public channel with its formats, the default first', () => {
+  it('lists every public channel and confidential draft with its formats, the default first', () => {
     assert.deepEqual(
       OUTPUTS.map((o) => [o.id, o.audience, o.formats.join('|'), o.multi]),
       [
@@ -67,6 +67,11 @@ describe('output registry', () => {
         ['status-page', 'public', 'html|text', true],
         ['atom', 'public', 'xml', true],
         ['social', 'public', 'text|json', true],
+        ['gdpr-art33', 'confidential', 'text|html|md', false],
+        ['gdpr-art34', 'confidential', 'text|html|md', false],
+        ['nis2-early-warning', 'confidential', 'text|html|md', false],
+        ['nis2-notification', 'confidential', 'text|html|md', false],
+        ['nis2-final-report', 'confidential', 'text|html|md', false],
       ],
     );
     assert.deepEqual(PUBLIC_OUTPUTS, OUTPUTS.filter((o) => o.audience === 'public'));

@@ -39,8 +39,8 @@ describe('rule docs', () => {
       );
       assert.ok(examples.length > 0, 'no example');
       for (const [[, options, input, expected], context] of examples) {
-        const { path: _path, ...lintOptions } = options ? (JSON.parse(options) as Record<string, unknown>) : {};
-        const linter = createLinter({ locale: 'en', timeZone: FIXTURE_ZONE, now: () => FIXTURE_NOW, ...lintOptions });
+        const { path: _path, now, ...lintOptions } = (options ? JSON.parse(options) : {}) as Record<string, unknown> & { now?: string };
+        const linter = createLinter({ locale: 'en', timeZone: FIXTURE_ZONE, now: () => (now ? Date.parse(now) : FIXTURE_NOW), ...lintOptions });
         const actual = linter
           .lint(input! + '\n', context)
           .findings.filter((f) => f.ruleId === rule.id)

@@ -48,6 +48,7 @@ export {
   OUTPUTS,
   PUBLIC_OUTPUTS,
   PRESS_RELEASE_OUTPUT_ID,
+  CONFIDENTIAL_OUTPUTS,
   findOutput,
   type OutputAudience,
   type OutputDefinition,

@@ -27,6 +27,8 @@ export const LABELS = {
   personalData: { de: 'Personenbezogene Daten', en: 'Personal data' },
   subjects: { de: 'Betroffene Personen (geschätzt)', en: 'People affected (estimate)' },
   categories: { de: 'Betroffene Daten', en: 'Data affected' },
+  likelyConsequences: { de: 'Mögliche Folgen für Betroffene', en: 'Likely consequences for the people affected' },
+  measures: { de: 'Ergriffene Maßnahmen', en: 'Measures taken' },
   authorityNotified: { de: 'Datenschutzaufsicht informiert', en: 'Data protection authority notified' },
   authorities: { de: 'Beteiligte Behörden', en: 'Authorities involved' },
   body: { de: 'Weitere Informationen', en: 'More information' },

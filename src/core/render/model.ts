@@ -117,6 +117,12 @@ export interface PressReleaseModel {
   services: ServiceEntry[];
   expectedRestoration: Fact | null;
   dataLoss: { statement: string | null; facts: Fact[]; categories: string[] };
+  /**
+   * The Art. 34(2) contents when a public communication replaces individual notice
+   * (`art34_exemption: disproportionate_effort`), else `null`: `likely_consequences` and `measures`
+   * are internal otherwise. The DPO is then among `contacts`.
+   */
+  art34: { consequences: string | null; measures: string | null; hasDpoContact: boolean } | null;
   authorities: Array<{ name: string; role: string | null }>;
   /** Newest first. */
   updates: UpdateEntry[];
@@ -231,6 +237,13 @@ export function buildModel(source: ParsedReport | Publication, options: RenderOp
   }
   const notified = timeFact('authorityNotified', loss.authorityNotifiedAt);
   if (notified) lossFacts.push(notified);
+  if (loss.publicNotice) {
+    // A public communication under Art. 34(3)(c) GDPR carries the 34(2) contents (see art34.ts).
+    const consequences = str(loss.likelyConsequences);
+    if (consequences) lossFacts.push({ label: label(locale, 'likelyConsequences'), value: consequences });
+    const measures = str(loss.measures);
+    if (measures) lossFacts.push({ label: label(locale, 'measures'), value: measures });
+  }
 
   const updates = pub.updates
     .map((update) => {
@@ -338,6 +351,13 @@ export function buildModel(source: ParsedReport | Publication, options: RenderOp
     services,
     expectedRestoration,
     dataLoss: { statement: str(loss.statement), facts: lossFacts, categories: loss.categories.map((c) => c.value.trim()) },
+    art34: loss.publicNotice
+      ? {
+          consequences: str(loss.likelyConsequences),
+          measures: str(loss.measures),
+          hasDpoContact: pub.contacts.some((c) => c.role.value === 'dpo' && (str(c.phone) !== null || str(c.email) !== null)),
+        }
+      : null,
     authorities: pub.authorities.map((a) => ({ name: str(a.name)!, role: words(a.role) })),
     updates: updates.map((u) => u.entry),
     contacts,

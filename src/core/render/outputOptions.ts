@@ -1,4 +1,5 @@
 /** Options every output accepts (kept apart from outputs.ts so the renderers need not import the registry). */
+import type { Locale } from '../types';
 import type { RenderOptions } from './model';
 
 /** The press release's {@link RenderOptions} plus what the channels need. */
@@ -11,6 +12,8 @@ export interface OutputOptions extends RenderOptions {
   hashtags?: readonly string[];
   /** Where the status page links its feed (default `feed.xml`, next to it). */
   feedHref?: string;
+  /** Language that overrides the report's own (confidential drafts; `--locale` given explicitly). */
+  forceLocale?: Locale;
 }
 
 /** Default post length: X's limit (Mastodon allows 500). */

@@ -12,6 +12,10 @@ import type { ParsedReport } from '../parse';
 import type { PressReleaseModel } from './model';
 import { renderPage } from './html';
 import { renderText } from './text';
+import { DRAFT_FORMATS, writeDraft, type DraftDocument } from './drafts/document';
+import type { DraftOptions } from './drafts/context';
+import { gdprArt33Draft, gdprArt34Draft } from './drafts/gdpr';
+import { nis2EarlyWarningDraft, nis2FinalReportDraft, nis2NotificationDraft } from './drafts/nis2';
 import { renderStatusPageHtml, renderStatusPageText } from './statusPage';
 import { renderAtom } from './atom';
 import { renderSocial, renderSocialJson } from './social';
@@ -100,8 +104,36 @@ const social: PublicOutput = {
   render: (models, format, options) => (format === 'json' ? renderSocialJson(models, options) : renderSocial(models, options)),
 };
 
+function draft(id: string, label: Localized, build: (report: ParsedReport, options: DraftOptions) => DraftDocument): ConfidentialOutput {
+  return {
+    id,
+    audience: 'confidential',
+    label,
+    formats: DRAFT_FORMATS,
+    multi: false,
+    render(reports, format, options) {
+      const report = reports[0];
+      if (!report) throw new Error(`${id} renders exactly one report`);
+      return writeDraft(build(report, options), format);
+    },
+  };
+}
+
+/**
+ * Confidential drafts for authorities (GDPR Art. 33/34, NIS2 / § 32 BSIG): they read the whole
+ * report (internal references, IoCs), are marked confidential, show missing facts as gaps and are
+ * never offered as public exports; the leak rules do not apply to them.
+ */
+export const CONFIDENTIAL_OUTPUTS: readonly ConfidentialOutput[] = [
+  draft('gdpr-art33', { en: 'GDPR Art. 33 notification to the supervisory authority (confidential draft)', de: 'Meldung an die Datenschutzaufsicht nach Art. 33 DSGVO (vertraulicher Entwurf)' }, gdprArt33Draft),
+  draft('gdpr-art34', { en: 'GDPR Art. 34 notice to the people affected (confidential draft)', de: 'Benachrichtigung der Betroffenen nach Art. 34 DSGVO (vertraulicher Entwurf)' }, gdprArt34Draft),
+  draft('nis2-early-warning', { en: 'NIS2 early warning to the BSI (confidential draft)', de: 'NIS2-Erstmeldung an das BSI (vertraulicher Entwurf)' }, nis2EarlyWarningDraft),
+  draft('nis2-notification', { en: 'NIS2 incident notification to the BSI (confidential draft)', de: 'NIS2-Meldung an das BSI (vertraulicher Entwurf)' }, nis2NotificationDraft),
+  draft('nis2-final-report', { en: 'NIS2 final report to the BSI (confidential draft)', de: 'NIS2-Abschlussmeldung an das BSI (vertraulicher Entwurf)' }, nis2FinalReportDraft),
+];
+
 /** Every output; `render --as <id>` picks from here. */
-export const OUTPUTS: readonly OutputDefinition[] = [pressRelease, statusPage, atom, social];
+export const OUTPUTS: readonly OutputDefinition[] = [pressRelease, statusPage, atom, social, ...CONFIDENTIAL_OUTPUTS];
 
 /** The outputs anyone may see; the leak property test enumerates these. */
 export const PUBLIC_OUTPUTS: readonly PublicOutput[] = OUTPUTS.filter((o): o is PublicOutput => o.audience === 'public');

@@ -11,6 +11,7 @@
 import type { ParsedReport } from '../parse';
 import type { PublicBounds, PublicSection } from '../publicSection';
 import { isRecord } from '../fields';
+import { publishesArt34Contents } from '../art34';
 
 /** One report value that a public output may print, with the JSON Pointer it was read from. */
 export interface PublishedText {
@@ -63,6 +64,11 @@ export interface Publication {
     /** A number, printed as a number ("about 1,200"): it cannot carry text. */
     subjectsApprox: number | null;
     categories: PublishedText[];
+    /** True when a public communication replaces individual notice (GDPR Art. 34(3)(c), see art34.ts). */
+    publicNotice: boolean;
+    /** Art. 34(2) contents, read only when {@link publicNotice}: internal otherwise. */
+    likelyConsequences: PublishedText | null;
+    measures: PublishedText | null;
   };
   /** Name and role only: an authority's `reference` (case number) stays internal. */
   authorities: Array<{ index: number; name: PublishedText; role: PublishedText | null }>;
@@ -126,6 +132,7 @@ export function selectPublication(report: ParsedReport): Publication {
 
   const loss = record(data.data_loss);
   const personalData = read('data_loss', 'personal_data');
+  const publicNotice = publishesArt34Contents(data);
   const dataLoss: Publication['dataLoss'] = {
     occurred: read('data_loss', 'occurred'),
     exfiltration: read('data_loss', 'exfiltration'),
@@ -134,6 +141,9 @@ export function selectPublication(report: ParsedReport): Publication {
     authorityNotifiedAt: read('data_loss', 'authority_notified_at'),
     subjectsApprox: typeof loss.subjects_approx === 'number' && Number.isFinite(loss.subjects_approx) ? loss.subjects_approx : null,
     categories: readAll(loss.data_categories, 'data_loss', 'data_categories'),
+    publicNotice,
+    likelyConsequences: publicNotice ? read('data_loss', 'likely_consequences') : null,
+    measures: publicNotice ? read('data_loss', 'measures') : null,
   };
 
   const authorities = indices(data.authorities).flatMap((index) => {
@@ -143,7 +153,8 @@ export function selectPublication(report: ParsedReport): Publication {
 
   const updates = indices(data.updates).map((index) => ({ index, at: read('updates', index, 'at'), text: read('updates', index, 'text') }));
 
-  const showDpo = personalData?.value === 'yes' || personalData?.value === 'unknown';
+  // With a public communication instead of individual notice, the DPO's contact is part of it.
+  const showDpo = personalData?.value === 'yes' || personalData?.value === 'unknown' || publicNotice;
   const contacts = indices(data.contacts)
     .map((index) => ({ index, role: record((data.contacts as unknown[])[index]).role }))
     .filter(({ role }) => typeof role === 'string' && (CONTACT_ORDER as readonly string[]).includes(role) && (role !== 'dpo' || showDpo))

@@ -4,6 +4,7 @@ import { dateTimeFields, isRecord, recordItems } from '../fields';
 import { fieldName } from '../i18n';
 import { formatPointer } from '../pointer';
 import { instantIn } from '../time';
+import { awareness } from '../deadlines';
 
 const ORDER = ['started_at', 'detected_at', 'contained_at', 'resolved_at'] as const;
 
@@ -17,7 +18,7 @@ export const chronologyRule: Rule = {
   },
   docs: {
     checks: [
-      'The timeline is consistent: `started_at ≤ detected_at ≤ contained_at ≤ resolved_at`, `published_at ≥ started_at`, `updates` in chronological order and none before the start, and nothing in the future. A violation is reported at the field that breaks the order.',
+      'The timeline is consistent: `started_at ≤ detected_at ≤ contained_at ≤ resolved_at`, `published_at ≥ started_at`, `updates` in chronological order and none before the start, and nothing in the future. Notifications (`data_loss.authority_notified_at`, `subjects_informed_at`, the `nis2` stages) cannot precede becoming aware (`data_loss.aware_at`, else `timestamps.detected_at`), nor the NIS2 final report its notification. A violation is reported at the field that breaks the order.',
     ],
   },
   check(ctx) {
@@ -92,10 +93,69 @@ export const chronologyRule: Rule = {
       if (!previousUpdate || at >= previousUpdate.at) previousUpdate = { index, at, value: update.at };
     });
 
+    findings.push(...reportingOrder(ctx, this.id));
     findings.push(...futureFindings(ctx, this.id));
     return findings;
   },
 };
+
+/** Notifications sent after the moment they report on: awareness, and the final report after the notification. */
+const AFTER_AWARENESS: ReadonlyArray<readonly [string, string]> = [
+  ['data_loss', 'authority_notified_at'],
+  ['data_loss', 'subjects_informed_at'],
+  ['nis2', 'early_warning_at'],
+  ['nis2', 'notification_at'],
+  ['nis2', 'final_report_at'],
+];
+
+function reportingOrder(ctx: RuleContext, ruleId: string): RawFinding[] {
+  const findings: RawFinding[] = [];
+  const from = awareness(ctx.data!, ctx.timeZone);
+  const push = (pointer: string, message: { en: string; de: string }, values: Record<string, string>) =>
+    findings.push({ ruleId, message: ctx.t(message, values), ...ctx.at(pointer), path: pointer });
+  const started = instantIn(isRecord(ctx.data!.timestamps) ? ctx.data!.timestamps.started_at : undefined, ctx.timeZone);
+  if (from && from.pointer === '/data_loss/aware_at' && started !== null && from.at < started) {
+    push(
+      from.pointer,
+      {
+        en: 'data_loss.aware_at ({value}) is before timestamps.started_at: nobody can become aware of an incident before it began.',
+        de: 'data_loss.aware_at ({value}) liegt vor timestamps.started_at: Von einem Vorfall kann niemand vor seinem Beginn Kenntnis erlangen.',
+      },
+      { value: String(from.value) },
+    );
+  }
+  if (!from) return findings;
+  for (const [block, key] of AFTER_AWARENESS) {
+    const holder = ctx.data![block];
+    const value = isRecord(holder) ? holder[key] : undefined;
+    const at = instantIn(value, ctx.timeZone);
+    if (at === null) continue;
+    if (at < from.at) {
+      push(
+        formatPointer([block, key]),
+        {
+          en: '{field} ({value}) is before {from} ({fromValue}): a notification cannot precede becoming aware of the incident.',
+          de: '{field} ({value}) liegt vor {from} ({fromValue}): Eine Meldung kann nicht vor der Kenntnis vom Vorfall liegen.',
+        },
+        { field: `${block}.${key}`, value: String(value), from: fieldName(from.pointer), fromValue: String(from.value) },
+      );
+    } else if (block === 'nis2' && key === 'final_report_at') {
+      const notification = isRecord(holder) ? holder.notification_at : undefined;
+      const notifiedAt = instantIn(notification, ctx.timeZone);
+      if (notifiedAt !== null && at < notifiedAt) {
+        push(
+          '/nis2/final_report_at',
+          {
+            en: 'nis2.final_report_at ({value}) is before nis2.notification_at ({notification}): the final report follows the notification.',
+            de: 'nis2.final_report_at ({value}) liegt vor nis2.notification_at ({notification}): Die Abschlussmeldung folgt auf die Meldung.',
+          },
+          { value: String(value), notification: String(notification) },
+        );
+      }
+    }
+  }
+  return findings;
+}
 
 function futureFindings(ctx: RuleContext, ruleId: string): RawFinding[] {
   const findings: RawFinding[] = [];

@@ -12,6 +12,7 @@ import { familyMembershipRule } from './family-membership';
 import { familyParentRule } from './family-parent';
 import { familySharedFactsRule } from './family-shared-facts';
 import { frontmatterRule } from './frontmatter';
+import { gdprDataSubjectsRule } from './gdpr-data-subjects';
 import { gdprNotificationRule } from './gdpr-notification';
 import { leakEmailRule } from './leak-email';
 import { leakHostnameRule } from './leak-hostname';
@@ -19,6 +20,7 @@ import { leakIocRule } from './leak-ioc';
 import { leakIpRule } from './leak-ip';
 import { leakPathRule } from './leak-path';
 import { leakTicketRule } from './leak-ticket';
+import { nis2ReportingRule } from './nis2-reporting';
 import { placeholderRule } from './placeholder';
 import { pressContactRule } from './press-contact';
 import { publicSectionRule } from './public-section';
@@ -42,6 +44,7 @@ export const RULES: readonly Rule[] = [
   familyParentRule,
   familySharedFactsRule,
   frontmatterRule,
+  gdprDataSubjectsRule,
   gdprNotificationRule,
   leakEmailRule,
   leakHostnameRule,
@@ -49,6 +52,7 @@ export const RULES: readonly Rule[] = [
   leakIpRule,
   leakPathRule,
   leakTicketRule,
+  nis2ReportingRule,
   placeholderRule,
   pressContactRule,
   publicSectionRule,
@@ -78,6 +82,7 @@ export * from './family-membership';
 export * from './family-parent';
 export * from './family-shared-facts';
 export * from './frontmatter';
+export * from './gdpr-data-subjects';
 export * from './gdpr-notification';
 export * from './leak-email';
 export * from './leak-hostname';
@@ -85,6 +90,7 @@ export * from './leak-ioc';
 export * from './leak-ip';
 export * from './leak-path';
 export * from './leak-ticket';
+export * from './nis2-reporting';
 export * from './placeholder';
 export * from './press-contact';
 export * from './public-section';

@@ -34,6 +34,8 @@ import './stress';
 import './families';
 // Configuration (issue 10): .incident-report.json; creates and removes its files itself.
 import './projectConfig';
+// Authority notifications (issue 13): deadline clock, hover on timestamps, confidential drafts.
+import './authority';
 
 /** publisher.name of the extension under test (set by scripts/vscode-server-test.mjs and test-electron.mjs). */
 const EXTENSION_ID = testEnv('EXT_TEST_EXTENSION_ID') ?? 'incident-report.incident-report';

@@ -6,6 +6,7 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { CONFIDENTIAL_OUTPUTS } from '../../../src/core';
 import { activateExtension, closeAllEditors, fileUri, openFile, replaceText, resetSettings, waitFor } from './util';
 
 interface PreviewSnapshot {
@@ -102,6 +103,12 @@ describe('press release preview', () => {
     const html = first.html ?? '';
     for (const id of ['press-release', 'status-page', 'atom', 'social']) assert.ok(html.includes(`<option value="${id}"`), id);
     assert.ok(html.includes('<select id="ir-output">'));
+    // Confidential drafts for authorities are never among the preview's choices, nor selectable.
+    assert.ok(CONFIDENTIAL_OUTPUTS.length > 0);
+    for (const draft of CONFIDENTIAL_OUTPUTS) {
+      assert.ok(!html.includes(`<option value="${draft.id}"`), `${draft.id} is offered in the switcher`);
+      assert.strictEqual(await vscode.commands.executeCommand('incidentReport._selectPreviewOutput', draft.id), false, draft.id);
+    }
 
     assert.strictEqual(await vscode.commands.executeCommand('incidentReport._selectPreviewOutput', 'status-page'), true);
     const page = await waitFor('the status page', state, (s) => s.output === 'status-page' && (s.article ?? '').includes('<article class="status-page">'));

@@ -15,6 +15,13 @@ export const SOURCE = 'incident-report';
 /** What `activate` returns (see src/extension/extension.ts). */
 export interface ExtensionApi {
   readonly statusBar: { readonly text: string | undefined; readonly tooltip: string | undefined };
+  readonly deadlineClock: {
+    readonly text: string | undefined;
+    readonly tooltip: string | undefined;
+    readonly level: 'none' | 'warning' | 'error' | undefined;
+    readonly pointer: string | undefined;
+    refresh(): void;
+  };
   /** Fires each time the extension publishes (or clears) the diagnostics of a URI. */
   readonly onDidPublishDiagnostics: vscode.Event<vscode.Uri>;
 }

@@ -1,0 +1,114 @@
+/**
+ * What every draft reads from a report: values in plain words, times in the report's zone, the
+ * computed deadlines, and the language (the report's `lang`, unless the caller forces another).
+ */
+import type { Locale, Localized } from '../../types';
+import type { ParsedReport } from '../../parse';
+import { isRecord, recordItems } from '../../fields';
+import { t } from '../../i18n';
+import { isValidTimeZone, systemTimeZone } from '../../time';
+import { awareness, displayFrame, formatInstant, reportDeadlines, type Deadline, type DisplayFrame } from '../../deadlines';
+import { SchemaInfo, type JsonSchema } from '../../schema/meta';
+import bundledSchema from '../../../../schemas/incident-report.schema.json';
+import { formatDateTime, resolveTime } from '../dates';
+import { gap, type DraftValue } from './document';
+
+/** Options every draft understands (a subset of the registry's OutputOptions). */
+export interface DraftOptions {
+  /** Language when the report's `lang` is missing. */
+  locale?: Locale;
+  /** Language that overrides the report's own (`--locale` given explicitly). */
+  forceLocale?: Locale;
+  /** "Now" in epoch ms (default `Date.now()`). */
+  now?: number;
+  /** Schema metadata of an organisation's schema, for plain-word values. */
+  schema?: SchemaInfo;
+}
+
+let bundledInfo: SchemaInfo | null = null;
+
+/** Reading helpers over one report. */
+export interface DraftContext {
+  locale: Locale;
+  data: Record<string, unknown>;
+  loss: Record<string, unknown>;
+  nis2: Record<string, unknown>;
+  now: number;
+  frame: DisplayFrame;
+  deadlines: Deadline[];
+  aware: { at: number; pointer: string } | null;
+  t(text: Localized, values?: Record<string, string | number>): string;
+  /** A trimmed string value, or `null`. */
+  text(value: unknown): string | null;
+  /** A value, or a gap naming what is missing. */
+  textOr(value: unknown, missing: Localized): DraftValue;
+  /** An enum value in plain words (from the schema), or `null`. */
+  words(pointer: string, value: unknown): string | null;
+  /** A timestamp in the report's zone ("Montag, 30. Oktober 2023, 9:00 Uhr"), or `null`. */
+  time(value: unknown): string | null;
+  /** An instant in the report's zone. */
+  instant(epochMs: number): string;
+  /** Contacts with this role. */
+  contacts(role: string): Array<Record<string, unknown>>;
+}
+
+/** Builds the reading helpers for one report. */
+export function draftContext(report: ParsedReport, options: DraftOptions = {}): DraftContext {
+  const data = isRecord(report.data) ? report.data : {};
+  const locale: Locale = options.forceLocale ?? (data.lang === 'de' || data.lang === 'en' ? data.lang : (options.locale ?? 'en'));
+  const zoneName = typeof data.timezone === 'string' && isValidTimeZone(data.timezone) ? data.timezone : null;
+  bundledInfo ??= new SchemaInfo(bundledSchema as JsonSchema);
+  const infos = options.schema ? [options.schema, bundledInfo] : [bundledInfo];
+  const clockZone = zoneName ?? systemTimeZone();
+  const aware = awareness(data, clockZone);
+  const frame = displayFrame(data, aware?.value);
+  const text = (value: unknown): string | null => {
+    if (typeof value === 'string') return value.trim() === '' ? null : value.trim();
+    if (typeof value === 'number' && Number.isFinite(value)) return value.toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB');
+    return null;
+  };
+  return {
+    locale,
+    data,
+    loss: isRecord(data.data_loss) ? data.data_loss : {},
+    nis2: isRecord(data.nis2) ? data.nis2 : {},
+    now: options.now ?? Date.now(),
+    frame,
+    deadlines: reportDeadlines(data, clockZone),
+    aware: aware ? { at: aware.at, pointer: aware.pointer } : null,
+    t: (message, values) => t(locale, message, values),
+    text,
+    textOr: (value, missing) => text(value) ?? gap(missing[locale]),
+    words(pointer, value) {
+      if (typeof value !== 'string' || value === '') return null;
+      for (const info of infos) {
+        const words = info.fieldInfo(pointer, locale)?.enumDescriptions?.[value];
+        if (words) return words;
+      }
+      return value.replace(/_/g, ' ');
+    },
+    time(value) {
+      const resolved = resolveTime(value, zoneName);
+      return resolved ? formatDateTime(resolved, locale) : null;
+    },
+    instant: (epochMs) => formatInstant(epochMs, frame, locale),
+    contacts: (role) => recordItems(data.contacts).filter((c) => c.role === role),
+  };
+}
+
+/** "Name, Telefon …, E-Mail …" of a contact, or `null` when it has none of them. */
+export function contactLine(ctx: DraftContext, contact: Record<string, unknown> | undefined): string | null {
+  if (!contact) return null;
+  const parts = [
+    ctx.text(contact.name),
+    ctx.text(contact.phone) && `${ctx.t({ en: 'phone', de: 'Telefon' })} ${ctx.text(contact.phone)}`,
+    ctx.text(contact.email) && `${ctx.t({ en: 'e-mail', de: 'E-Mail' })} ${ctx.text(contact.email)}`,
+    ctx.text(contact.hours) && `(${ctx.text(contact.hours)})`,
+  ].filter((part): part is string => typeof part === 'string' && part !== '');
+  return parts.length > 0 ? parts.join(', ') : null;
+}
+
+/** A list of strings from the report (`data_categories`, `iocs`). */
+export function stringList(ctx: DraftContext, value: unknown): string[] {
+  return Array.isArray(value) ? value.map((item) => ctx.text(item)).filter((item): item is string => item !== null) : [];
+}

@@ -1,0 +1,125 @@
+import * as vscode from 'vscode';
+import { CONFIDENTIAL_OUTPUTS, type ConfidentialOutput } from '../core';
+import type { Clock } from './clock';
+import { Commands, InternalCommands } from './constants';
+import type { EngineService } from './engine';
+import { exists } from './files';
+
+/** Optional arguments of the draft commands, for automation and tests. */
+export interface DraftArgs {
+  /** The report (URI string or Uri); default: the active report. */
+  uri?: string | vscode.Uri;
+  /** A draft id (`gdpr-art33`, …); default: ask. */
+  id?: string;
+  /** Export only: `text`, `html` or `md` (default `html`). */
+  format?: string;
+  /** Export only: the target file; default `<report>.<id>.<format>` next to the report. */
+  target?: string | vscode.Uri;
+  /** Export only: `true` replaces an existing file without asking. */
+  overwrite?: boolean;
+}
+
+/** What the draft view shows (internal command `incidentReport._draftState`, for tests). */
+export interface DraftViewState {
+  title: string;
+  html: string;
+  id: string;
+  uri: string;
+}
+
+const EXTENSIONS: Record<string, string> = { text: 'txt', html: 'html', md: 'md' };
+const toUri = (value: string | vscode.Uri): vscode.Uri => (typeof value === 'string' ? vscode.Uri.parse(value, true) : value);
+
+/**
+ * Confidential drafts for authorities (GDPR Art. 33/34, NIS2): "Incident Report: Open Confidential
+ * Draft…" renders one of the registry's confidential outputs in a webview marked confidential (no
+ * scripts; it follows edits of the report), "Export Confidential Draft…" writes it next to the
+ * report. Drafts are never offered by the press-release export.
+ */
+export function registerDrafts(context: vscode.ExtensionContext, engine: EngineService, clock: Clock): void {
+  let view: { panel: vscode.WebviewPanel; uri: vscode.Uri; output: ConfidentialOutput; html: string } | undefined;
+
+  const locale = (uri: vscode.Uri) => engine.settings(uri).locale;
+  const reportUri = (args: DraftArgs): vscode.Uri | undefined => {
+    if (args.uri) return toUri(args.uri);
+    const active = vscode.window.activeTextEditor?.document;
+    return active && engine.isReport(active) ? active.uri : view?.uri;
+  };
+  const pick = async (uri: vscode.Uri, id: string | undefined): Promise<ConfidentialOutput | undefined> => {
+    if (id) return CONFIDENTIAL_OUTPUTS.find((o) => o.id === id);
+    const lang = locale(uri);
+    const chosen = await vscode.window.showQuickPick(
+      CONFIDENTIAL_OUTPUTS.map((output) => ({ label: output.label[lang], description: output.id, output })),
+      { title: vscode.l10n.t('Confidential draft for an authority'), placeHolder: vscode.l10n.t('Pick a draft') },
+    );
+    return chosen?.output;
+  };
+  const render = async (uri: vscode.Uri, output: ConfidentialOutput, format: string): Promise<string | undefined> => {
+    const document = await vscode.workspace.openTextDocument(uri);
+    const result = await engine.lint(document);
+    if (!result) return undefined;
+    const { linter } = await engine.linterFor(uri);
+    return output.render([result.report], format, { now: clock.now(), locale: linter.locale, schema: linter.schema.info });
+  };
+  const refresh = async () => {
+    if (!view) return;
+    const html = await render(view.uri, view.output, 'html');
+    if (html !== undefined && view) {
+      view.html = html;
+      view.panel.webview.html = html;
+    }
+  };
+  const notReport = () => void vscode.window.showErrorMessage(vscode.l10n.t('Incident Report: open an incident report to draft a notification.'));
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand(Commands.openDraft, async (args: DraftArgs = {}) => {
+      const uri = reportUri(args);
+      if (!uri) return notReport();
+      const output = await pick(uri, args.id);
+      if (!output) return undefined;
+      const html = await render(uri, output, 'html');
+      if (html === undefined) return notReport();
+      const title = `${vscode.l10n.t('Confidential')}: ${output.label[locale(uri)]}`;
+      if (!view) {
+        const panel = vscode.window.createWebviewPanel('incidentReport.draft', title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false, localResourceRoots: [] });
+        view = { panel, uri, output, html };
+        panel.onDidDispose(() => (view = undefined));
+      }
+      Object.assign(view, { uri, output, html });
+      view.panel.title = title;
+      view.panel.webview.html = html;
+      view.panel.reveal(vscode.ViewColumn.Beside, true);
+      return { title, id: output.id, uri: uri.toString() };
+    }),
+    vscode.commands.registerCommand(Commands.exportDraft, async (args: DraftArgs = {}) => {
+      const uri = reportUri(args);
+      if (!uri) return notReport();
+      const output = await pick(uri, args.id ?? (view && view.uri.toString() === uri.toString() ? view.output.id : undefined));
+      if (!output) return undefined;
+      const format = args.format ?? 'html';
+      if (!output.formats.includes(format)) return undefined;
+      const content = await render(uri, output, format);
+      if (content === undefined) return notReport();
+      const base = uri.path.slice(uri.path.lastIndexOf('/') + 1).replace(/\.(?:md|markdown)$/i, '');
+      let target: vscode.Uri | undefined = args.target ? toUri(args.target) : vscode.Uri.joinPath(uri, '..', `${base}.${output.id}.${EXTENSIONS[format]}`);
+      if (!args.target && uri.scheme === 'untitled') target = await vscode.window.showSaveDialog({ saveLabel: vscode.l10n.t('Export') });
+      if (!target) return undefined;
+      if (args.overwrite !== true && (await exists(target))) {
+        const overwrite = vscode.l10n.t('Overwrite');
+        const choice = await vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists. Replace it with the new draft?', target.path.slice(target.path.lastIndexOf('/') + 1)), { modal: true }, overwrite);
+        if (choice !== overwrite) return undefined;
+      }
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Confidential draft exported: {0}. Do not publish it.', target.path.slice(target.path.lastIndexOf('/') + 1)));
+      return target.toString();
+    }),
+    vscode.commands.registerCommand(InternalCommands.draftState, (): DraftViewState | undefined =>
+      view ? { title: view.panel.title, html: view.html, id: view.output.id, uri: view.uri.toString() } : undefined,
+    ),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (view && event.document.uri.toString() === view.uri.toString()) void refresh();
+    }),
+    clock.onDidChange(() => void refresh()),
+    { dispose: () => view?.panel.dispose() },
+  );
+}

@@ -1,0 +1,121 @@
+/**
+ * Authority notifications in real VS Code: the deadline clock in the status bar (with the clock
+ * fixed through the internal command `incidentReport._setClock`), the deadline in the hover on
+ * timestamps, and a confidential draft shown in a webview and exported.
+ */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { activateExtension, closeAllEditors, replaceText, resetSettings, setSetting, waitFor, type ExtensionApi } from './util';
+import { fixtureText, plain, positionOf, removeFixtures, useFixture } from './editingFixtures';
+
+interface DraftViewState {
+  title: string;
+  html: string;
+  id: string;
+  uri: string;
+}
+
+describe('authority deadlines and drafts (editing/deadlines.md)', () => {
+  let api: ExtensionApi;
+  let uri: vscode.Uri;
+  let editor: vscode.TextEditor;
+  const clock = () => api.deadlineClock;
+  const setNow = async (instant: string | undefined) => {
+    await vscode.commands.executeCommand('incidentReport._setClock', instant);
+  };
+
+  before(async () => {
+    api = (await activateExtension()).exports;
+    assert.ok(api?.deadlineClock, 'activate() does not return the deadline clock state');
+    await resetSettings();
+    await setSetting('locale', 'de');
+    uri = await useFixture('deadlines');
+  });
+  beforeEach(async () => {
+    editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    // Each test starts from the fixture as written, whatever an earlier test typed.
+    const original = await fixtureText('deadlines');
+    if (editor.document.getText() !== original) {
+      const whole = new vscode.Range(editor.document.positionAt(0), editor.document.positionAt(editor.document.getText().length));
+      assert.ok(await editor.edit((b) => b.replace(whole, original)));
+    }
+    api.deadlineClock.refresh();
+  });
+  afterEach(closeAllEditors);
+  after(async () => {
+    await setNow(undefined);
+    await setSetting('locale', undefined);
+    await removeFixtures();
+  });
+
+  it('shows the next deadline with the time left, in warning and then error colours', async () => {
+    await setNow('2023-10-30T09:00:00+01:00');
+    await waitFor('the clock with time to spare', () => clock().text, (t) => t === '$(clock) DSGVO-Meldung: noch 2 T');
+    assert.strictEqual(clock().level, 'none');
+    await setNow('2023-11-01T20:00:00+01:00');
+    await waitFor('the clock nearing the deadline', () => clock().text, (t) => t === '$(clock) DSGVO-Meldung: noch 11 h');
+    assert.strictEqual(clock().level, 'warning');
+    assert.strictEqual(clock().tooltip, 'DSGVO-Meldung fällig bis Donnerstag, 2. November 2023, 7:30 Uhr (noch 11 Stunden). Klicken, um zum Feld zu springen.');
+    await setNow('2023-11-02T08:45:00+01:00');
+    await waitFor('the clock past the deadline', () => clock().text, (t) => t === '$(bell-dot) DSGVO-Meldung: 1 h überfällig');
+    assert.strictEqual(clock().level, 'error');
+    assert.strictEqual(clock().pointer, '/data_loss/authority_notified_at');
+  });
+
+  it('moves to the next stage when one is recorded, and hides when nothing is due', async () => {
+    await setNow('2023-11-01T20:00:00+01:00');
+    await replaceText(editor, '  risk: high\n', '  risk: high\n  authority_notified_at: 2023-11-01T12:00:00+01:00\n');
+    await waitFor('the NIS2 notification next', () => clock().text, (t) => t === '$(clock) NIS2-Meldung: noch 11 h');
+    await replaceText(editor, '  suspected_malicious: yes', '  notification_at: 2023-11-01T13:00:00+01:00\n  suspected_malicious: yes');
+    await waitFor('the final report next', () => clock().text, (t) => t === '$(clock) NIS2-Abschlussmeldung: noch 29 T');
+    await replaceText(editor, '  applies: yes', '  applies: no');
+    await waitFor('the clock to hide', () => clock().text, (t) => t === undefined);
+  });
+
+  it('jumps to the field on click', async () => {
+    await setNow('2023-11-01T20:00:00+01:00');
+    await waitFor('the clock', () => clock().pointer, (p) => p === '/data_loss/authority_notified_at');
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    await vscode.commands.executeCommand('incidentReport._revealDeadline', uri, clock().pointer);
+    const active = vscode.window.activeTextEditor!;
+    // The field is still missing: the clock jumps to the mapping that should hold it.
+    assert.strictEqual(active.document.getText(active.selection), 'data_loss');
+  });
+
+  it('hover on aware_at and on a NIS2 timestamp shows the computed deadlines', async () => {
+    await setNow('2023-11-01T20:00:00+01:00');
+    const hover = async (search: string) => {
+      const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, positionOf(editor.document, search, 2))) ?? [];
+      return hovers.flatMap((h) => h.contents.map(plain)).join('\n');
+    };
+    const aware = await hover('aware_at:');
+    assert.ok(aware.includes('Meldefristen'), aware);
+    assert.ok(aware.includes('DSGVO-Meldung fällig bis Donnerstag, 2. November 2023, 7:30 Uhr (noch 11 Stunden)'), aware);
+    assert.ok(aware.includes('NIS2-Erstmeldung fällig bis Dienstag, 31. Oktober 2023, 7:30 Uhr: rechtzeitig abgegeben'), aware);
+    const early = await hover('early_warning_at:');
+    assert.ok(early.includes('NIS2-Erstmeldung fällig bis Dienstag, 31. Oktober 2023, 7:30 Uhr: rechtzeitig abgegeben'), early);
+    assert.ok(!early.includes('DSGVO-Meldung'), early);
+  });
+
+  it('opens a confidential draft in a webview and exports it', async () => {
+    await setNow('2023-11-01T20:00:00+01:00');
+    const opened = await vscode.commands.executeCommand<{ title: string }>('incidentReport.openDraft', { uri: uri.toString(), id: 'gdpr-art33' });
+    assert.ok(opened, 'the draft did not open');
+    const state = await vscode.commands.executeCommand<DraftViewState>('incidentReport._draftState');
+    assert.strictEqual(state.id, 'gdpr-art33');
+    assert.strictEqual(state.title, 'Confidential: Meldung an die Datenschutzaufsicht nach Art. 33 DSGVO (vertraulicher Entwurf)');
+    assert.ok(state.html.includes('<p class="confidential" role="note">Vertraulich – Entwurf für die Behörde'));
+    assert.ok(state.html.includes('Donnerstag, 2. November 2023, 7:30 Uhr (noch 11 Stunden)'));
+    assert.ok(state.html.includes('<span class="gap">[noch offen: ungefähre Zahl der Datensätze]</span>'));
+    const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    await waitFor(`a webview tab "${state.title}"`, () => tabs().map((t) => `${t.label}|${t.input instanceof vscode.TabInputWebview ? 'webview' : 'other'}`), (labels) => labels.includes(`${state.title}|webview`));
+
+    const target = vscode.Uri.joinPath(uri, '..', 'deadlines.nis2-notification.md');
+    const written = await vscode.commands.executeCommand<string>('incidentReport.exportDraft', { uri: uri.toString(), id: 'nis2-notification', format: 'md', overwrite: true });
+    assert.strictEqual(written, target.toString());
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    assert.ok(text.startsWith('> **Vertraulich'));
+    assert.ok(text.includes('  - 203.0.113.45'));
+    await vscode.workspace.fs.delete(target);
+  });
+});

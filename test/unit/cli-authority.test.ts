@@ -1,0 +1,68 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+/** `--now` and `render --as <draft>` through the built CLI (npm run build first; `npm test` does). */
+const ROOT = join(__dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'incident-report.js');
+function cli(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', TZ: 'UTC', LANG: 'C', ...env }, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const REPORT = 'test/fixtures/authority-drafts/input.md';
+
+describe('CLI: --now and confidential drafts', () => {
+  it('lint --now measures the deadlines against that instant', () => {
+    const before = cli(['lint', '--format', 'json', '--now', '2023-11-01T20:00:00+01:00', REPORT]);
+    assert.equal(before.code, 0, before.stderr);
+    const messages = JSON.parse(before.stdout)[0].findings.map((f: { ruleId: string; message: string }) => `${f.ruleId}: ${f.message}`);
+    assert.ok(messages.includes('gdpr-notification: Notification of the supervisory authority due by Thursday, 2 November 2023, 7:30 am (11 hours left): personal data is affected (GDPR Art. 33); record `data_loss.authority_notified_at` once it is sent.'));
+    const after = cli(['lint', '--locale', 'de', '--now', '2023-11-02T07:30:00Z', REPORT]);
+    assert.equal(after.code, 1);
+    assert.match(after.stdout, /Meldung an die Aufsichtsbehörde war fällig bis Donnerstag, 2\. November 2023, 7:30 Uhr \(seit 1 Stunde überfällig\)/);
+  });
+
+  it('--now must be an RFC 3339 instant with offset (exit 2 with a clear message)', () => {
+    for (const bad of ['yesterday', '2023-11-01', '2023-11-01T20:00:00', '2023-13-01T20:00:00Z', '2023-11-01T20:00+01:00']) {
+      for (const command of ['lint', 'render']) {
+        const r = cli([command, '--now', bad, REPORT]);
+        assert.equal(r.code, 2, `${command} --now ${bad}`);
+        assert.equal(r.stderr, `incident-report: --now takes an RFC 3339 date-time with offset, e.g. 2023-10-30T09:00:00+01:00 or 2023-10-30T08:00:00Z; got "${bad}"\n`);
+      }
+    }
+  });
+
+  it('render --as gdpr-art33 writes the draft in the report language; --locale overrides it', () => {
+    const de = cli(['render', '--as', 'gdpr-art33', '--now', '2023-11-01T20:00:00+01:00', REPORT]);
+    assert.equal(de.code, 0);
+    assert.ok(de.stdout.startsWith('*** Vertraulich – Entwurf für die Behörde, nicht zur Veröffentlichung.'));
+    assert.ok(de.stdout.includes('Meldung fällig (72 Stunden nach Kenntnisnahme): Donnerstag, 2. November 2023, 7:30 Uhr (noch 11 Stunden)'));
+    const en = cli(['render', '--as', 'gdpr-art33', '--locale', 'en', '--format', 'md', '--now', '2023-11-01T20:00:00+01:00', REPORT]);
+    assert.equal(en.code, 0);
+    assert.ok(en.stdout.startsWith('> **Confidential — draft for the authority'));
+    assert.ok(en.stdout.includes('- **Became aware:** Monday, 30 October 2023, 7:30 am'));
+  });
+
+  it('render --as <draft> summarises the findings as things to check before sending, not publishing', () => {
+    const overdue = cli(['render', '--as', 'gdpr-art33', '--now', '2023-11-02T07:30:00Z', REPORT]);
+    assert.equal(overdue.code, 0, overdue.stderr);
+    const head = overdue.stderr.split('\n')[0]!;
+    assert.match(head, /^incident-report: test\/fixtures\/authority-drafts\/input\.md: \d+ problem\(s\) \(\d+ error\(s\), \d+ warning\(s\)\) — check them before the draft is sent:$/);
+    assert.ok(overdue.stderr.includes('(gdpr-notification)'), overdue.stderr);
+    assert.ok(!/publish/.test(head), head);
+    const de = cli(['render', '--as', 'nis2-notification', '--locale', 'de', '--now', '2023-11-02T07:30:00Z', REPORT]);
+    const deHead = de.stderr.split('\n')[0]!;
+    assert.match(deHead, / — vor dem Versand des Entwurfs prüfen:$/);
+    assert.ok(!deHead.includes('Pressemitteilung'), deHead);
+  });
+
+  it('render --as rejects unknown outputs and formats the output does not have', () => {
+    const unknown = cli(['render', '--as', 'tweet', REPORT]);
+    assert.equal(unknown.code, 2);
+    assert.equal(unknown.stderr, 'incident-report: --as must be one of press-release, status-page, atom, social, gdpr-art33, gdpr-art34, nis2-early-warning, nis2-notification, nis2-final-report, not "tweet"\n');
+    const format = cli(['render', '--as', 'nis2-notification', '--format', 'pdf', REPORT]);
+    assert.equal(format.code, 2);
+    assert.equal(format.stderr, 'incident-report: --format for render --as nis2-notification must be "text" or "html" or "md", not "pdf"\n');
+  });
+});
