@@ -237,4 +237,33 @@ describe('press release preview', () => {
     );
     await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(fileUri('incidents/clean.atom.html'))));
   });
+  it('exports from the palette: picks the output, then its formats (all preselected)', async () => {
+    const source = await readText(fileUri('incidents/clean.md'));
+    const report = fileUri('incidents/picked.md');
+    await vscode.workspace.fs.writeFile(report, new TextEncoder().encode(source));
+    // Invoked with a Uri (editor title, explorer) the command asks: Enter on the first output (the
+    // press release; moving the focus races the picker's appearance), then Enter on its formats.
+    let settled = false;
+    const running = vscode.commands.executeCommand<{ output: string; files: Record<string, string> } | undefined>('incidentReport.exportPressRelease', report).then((r) => {
+      settled = true;
+      return r;
+    });
+    await waitFor(
+      'the output and format QuickPicks to be answered',
+      async () => {
+        if (settled) return true;
+        await vscode.commands.executeCommand('quickInput.first');
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        return settled;
+      },
+      (done) => done,
+    );
+    const result = await running;
+    const html = fileUri('incidents/picked.press-release.html').toString();
+    const text = fileUri('incidents/picked.press-release.txt').toString();
+    assert.deepStrictEqual(result, { output: 'press-release', files: { html, text }, html, text });
+    assert.ok((await readText(vscode.Uri.parse(html))).includes('<h1>Website of Kreis Muster unavailable</h1>'));
+    assert.ok((await readText(vscode.Uri.parse(text))).startsWith('PRESS RELEASE · Kreis Muster\n'));
+  });
 });
