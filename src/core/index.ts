@@ -49,6 +49,7 @@ export {
   type PublicOutput,
   type ConfidentialOutput,
 } from './render';
+export { exportableOutputs, exportFileName, formatExtension, reportBaseName, siblingPath } from './render/exportFiles';
 export { applyEdits, diffEdit, fixAllText, fixEdits, safeEdits, type FixAction, type FixOptions, type TextEdit } from './fixes';
 export { locateFrontmatter, frontmatterContent } from './frontmatter';
 export { indentUnit, reportTimeZone } from './frontmatterLines';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { renderPressRelease } from '../../core';
+import { buildModel, exportableOutputs, exportFileName, formatExtension, OUTPUTS, OutputIds, reportBaseName, siblingPath, type PublicOutput } from '../../core';
 import type { EngineService } from '../engine';
 import { exists } from '../files';
 
@@ -7,7 +7,15 @@ import { exists } from '../files';
 export interface ExportArgs {
   /** The report (URI string or Uri); default: the active editor's report, else the previewed one. */
   uri?: string | vscode.Uri;
-  /** Where the HTML goes; the text goes next to it with `.txt`. Default: next to the report. */
+  /**
+   * A public output of the registry (`press-release`, `status-page`, `atom`, `social`). Unset: the
+   * user picks one, except when the command is called with an arguments object (automation), which
+   * keeps exporting the press release.
+   */
+  output?: string;
+  /** Formats to write (default: all of the output's formats when called with arguments, else the user picks). */
+  formats?: readonly string[];
+  /** Where the first format goes; the others go next to it with their extension. Default: next to the report. */
   target?: string | vscode.Uri;
   /** `true` overwrites existing files without asking, `false` never overwrites; unset asks (modal). */
   overwrite?: boolean;
@@ -21,48 +29,142 @@ export interface ExportArgs {
 
 /** The files written. */
 export interface ExportResult {
-  html: string;
-  text: string;
+  /** The output's id. */
+  output: string;
+  /** URI of each written format's file, by format (`html`, `text`, `xml`, `json`). */
+  files: Record<string, string>;
+  /** The HTML file, when one was written (as before for the press release). */
+  html?: string;
+  /** The plain-text file, when one was written. */
+  text?: string;
+}
+
+/** How the command was invoked: interactively (palette, editor title) asks; automation does not. */
+export interface ExportInvocation {
+  interactive: boolean;
 }
 
 const toUri = (value: string | vscode.Uri): vscode.Uri => (typeof value === 'string' ? vscode.Uri.parse(value, true) : value);
 
-/** `report.md` → `report.press-release.html` in the same folder. */
-export function defaultTarget(report: vscode.Uri): vscode.Uri {
-  const name = report.path.slice(report.path.lastIndexOf('/') + 1);
-  const base = name.replace(/\.(?:md|markdown)$/i, '');
-  return vscode.Uri.joinPath(report, '..', `${base}.press-release.html`);
+/** `report.md` → `report.<output>.<ext>` in the same folder. */
+export function defaultTarget(report: vscode.Uri, output = OutputIds.pressRelease as string, format = 'html'): vscode.Uri {
+  return vscode.Uri.joinPath(report, '..', exportFileName(report.path, output, format));
 }
 
-/** The text file that goes with an HTML target: same name, `.txt`. */
-export function textTargetFor(html: vscode.Uri): vscode.Uri {
-  const path = /\.html?$/i.test(html.path) ? html.path.replace(/\.html?$/i, '.txt') : `${html.path}.txt`;
-  return html.with({ path });
+/** The file of `format` that goes with the first target: same name, the format's extension. */
+export function siblingTarget(first: vscode.Uri, format: string): vscode.Uri {
+  return first.with({ path: siblingPath(first.path, format) });
+}
+
+const uiLanguage = (): 'de' | 'en' => (vscode.env.language.startsWith('de') ? 'de' : 'en');
+
+/** Display name of a format in pickers and the save dialog. */
+function formatLabel(format: string): string {
+  switch (format) {
+    case 'html':
+      return vscode.l10n.t('Web page');
+    case 'text':
+      return vscode.l10n.t('Plain text');
+    case 'xml':
+      return vscode.l10n.t('Atom feed');
+    case 'json':
+      return vscode.l10n.t('JSON');
+    default:
+      return format;
+  }
+}
+
+/** QuickPick of the public outputs; confidential ones are filtered out before anything is offered. */
+async function pickOutput(): Promise<PublicOutput | undefined> {
+  const ui = uiLanguage();
+  const items = exportableOutputs(OUTPUTS).map((output) => ({
+    label: output.label[ui],
+    description: output.formats.map((f) => `.${formatExtension(f)}`).join(', '),
+    output,
+  }));
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export'), placeHolder: vscode.l10n.t('Which output to export?') });
+  return picked?.output;
+}
+
+/** QuickPick of the formats (several may be chosen; all preselected). One format: no question. */
+async function pickFormats(output: PublicOutput): Promise<string[] | undefined> {
+  if (output.formats.length === 1) return [...output.formats];
+  const items = output.formats.map((format) => ({ label: formatLabel(format), description: `.${formatExtension(format)}`, picked: true, format }));
+  const picked = await vscode.window.showQuickPick(items, {
+    title: output.label[uiLanguage()],
+    placeHolder: vscode.l10n.t('Which formats to write?'),
+    canPickMany: true,
+  });
+  return picked && picked.length > 0 ? picked.map((p) => p.format) : undefined;
 }
 
 function fileName(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }
 
-async function pickTarget(suggested: vscode.Uri): Promise<vscode.Uri | undefined> {
+async function pickTarget(suggested: vscode.Uri, output: PublicOutput, formats: readonly string[]): Promise<vscode.Uri | undefined> {
+  const [first] = formats;
+  const others = formats.slice(1).map((f) => `.${formatExtension(f)}`);
+  const label = output.label[uiLanguage()];
   return vscode.window.showSaveDialog({
     defaultUri: suggested,
-    filters: { [vscode.l10n.t('Web page')]: ['html'] },
+    filters: first ? { [formatLabel(first)]: [formatExtension(first)] } : {},
     saveLabel: vscode.l10n.t('Export'),
-    title: vscode.l10n.t('Export press release (a .txt version is written next to it)'),
+    title: others.length > 0 ? vscode.l10n.t('Export {0} (also written next to it: {1})', label, others.join(', ')) : vscode.l10n.t('Export {0}', label),
   });
 }
 
+/** The output and formats asked for: from the arguments, else picked (interactive), else the press release. */
+async function chooseOutput(args: ExportArgs, interactive: boolean): Promise<{ output: PublicOutput; formats: string[] } | undefined> {
+  let output: PublicOutput | undefined;
+  if (args.output !== undefined) {
+    // Only public outputs: a confidential draft's id is refused like an unknown one.
+    output = exportableOutputs(OUTPUTS).find((o) => o.id === args.output);
+    if (!output) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Incident Report: "{0}" is not a public output; nothing was exported.', String(args.output)));
+      return undefined;
+    }
+  } else if (interactive) {
+    output = await pickOutput();
+    if (!output) return undefined;
+  } else {
+    output = exportableOutputs(OUTPUTS).find((o) => o.id === OutputIds.pressRelease);
+    if (!output) return undefined;
+  }
+
+  if (args.formats !== undefined) {
+    const chosen = output.formats.filter((f) => args.formats!.includes(f));
+    const unknown = args.formats.filter((f) => !output.formats.includes(f));
+    if (unknown.length > 0 || chosen.length === 0) {
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('Incident Report: {0} is written as {1}, not as "{2}"; nothing was exported.', output.id, output.formats.join(', '), unknown.join(', ')),
+      );
+      return undefined;
+    }
+    return { output, formats: chosen };
+  }
+  const formats = interactive ? await pickFormats(output) : [...output.formats];
+  return formats ? { output, formats } : undefined;
+}
+
 /**
- * `incidentReport.exportPressRelease`: writes the release as HTML and as plain text next to the
- * report (or where the user picks). Existing files are never replaced without a modal confirmation;
- * a report with errors is exported only after confirmation. Returns the files written.
+ * `incidentReport.exportPressRelease` ("Export…"): writes a public output of the registry — the
+ * press release, status page, Atom feed or social posts — in the chosen formats next to the report
+ * (`report.status-page.html`, `report.atom.xml`, …) or where the user picks. Confidential outputs
+ * are never offered. Existing files are never replaced without a modal confirmation; a report with
+ * errors is exported only after confirmation; an unchecked (over-size) report never. Returns the
+ * files written.
  */
-export async function exportPressRelease(engine: EngineService, previewed: vscode.Uri | undefined, args: ExportArgs = {}): Promise<ExportResult | undefined> {
+export async function exportPressRelease(
+  engine: EngineService,
+  previewed: vscode.Uri | undefined,
+  args: ExportArgs = {},
+  invocation: ExportInvocation = { interactive: false },
+): Promise<ExportResult | undefined> {
   const active = vscode.window.activeTextEditor?.document;
   const uri = args.uri ? toUri(args.uri) : active && engine.isReport(active) ? active.uri : previewed;
   if (!uri) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Incident Report: open an incident report to export its press release.'));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Incident Report: open an incident report to export it.'));
     return undefined;
   }
   const document = await vscode.workspace.openTextDocument(uri);
@@ -80,29 +182,47 @@ export async function exportPressRelease(engine: EngineService, previewed: vscod
     return undefined;
   }
 
+  const choice = await chooseOutput(args, invocation.interactive);
+  if (!choice) return undefined;
+  const { output, formats } = choice;
+
   const errors = result.findings.filter((f) => f.severity === 'error');
   if (errors.length > 0 && !args.force) {
     const leaks = errors.filter((f) => f.ruleId.startsWith('leak-')).length;
     const exportAnyway = vscode.l10n.t('Export Anyway');
-    const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t('The report has {0} errors, {1} of them internal details in the public text. Export the press release anyway?', errors.length, leaks),
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('The report has {0} errors, {1} of them internal details in the public text. Export anyway?', errors.length, leaks),
       { modal: true },
       exportAnyway,
     );
-    if (choice !== exportAnyway) return undefined;
+    if (answer !== exportAnyway) return undefined;
   }
 
   const { linter } = await engine.linterFor(uri);
-  const release = renderPressRelease(result.report, { locale: linter.locale, schema: linter.schema.info });
+  const model = buildModel(result.report, { locale: linter.locale, schema: linter.schema.info });
+  const options = {
+    locale: linter.locale,
+    schema: linter.schema.info,
+    now: Date.now(),
+    // The status page links the feed exported next to the report (`report.atom.xml`).
+    feedHref: `${encodeURIComponent(reportBaseName(uri.path))}.${OutputIds.atom}.xml`,
+  };
+  const contents = formats.map((format) => ({ format, text: output.render([model], format, options) }));
 
-  let html: vscode.Uri | undefined = args.target ? toUri(args.target) : undefined;
+  const [firstFormat] = formats as [string, ...string[]];
+  let first: vscode.Uri | undefined = args.target ? toUri(args.target) : undefined;
   // Unsaved new reports and read-only places have no folder to write into: ask where.
-  if (!html) html = args.pick || document.isUntitled || uri.scheme === 'untitled' ? await pickTarget(defaultTarget(uri)) : defaultTarget(uri);
+  if (!first) {
+    const suggested = defaultTarget(uri, output.id, firstFormat);
+    first = args.pick || document.isUntitled || uri.scheme === 'untitled' ? await pickTarget(suggested, output, formats) : suggested;
+  }
+  let targets: vscode.Uri[] = [];
   for (;;) {
-    if (!html) return undefined;
-    const text = textTargetFor(html);
+    if (!first) return undefined;
+    const base = first;
+    targets = formats.map((format, i) => (i === 0 ? base : siblingTarget(base, format)));
     const existing = [];
-    for (const target of [html, text]) if (await exists(target)) existing.push(fileName(target));
+    for (const target of targets) if (await exists(target)) existing.push(fileName(target));
     if (existing.length === 0 || args.overwrite === true) break;
     if (args.overwrite === false) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Incident Report: {0} already exists; nothing was exported.', existing.join(', ')));
@@ -110,39 +230,44 @@ export async function exportPressRelease(engine: EngineService, previewed: vscod
     }
     const overwrite = vscode.l10n.t('Overwrite');
     const elsewhere = vscode.l10n.t('Save Elsewhere…');
-    const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t('{0} already exists. Replace it with the new press release?', existing.join(', ')),
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('{0} already exists. Replace it with the new export?', existing.join(', ')),
       { modal: true },
       overwrite,
       elsewhere,
     );
-    if (choice === overwrite) break;
-    if (choice !== elsewhere) return undefined;
-    html = await pickTarget(html);
+    if (answer === overwrite) break;
+    if (answer !== elsewhere) return undefined;
+    first = await pickTarget(first, output, formats);
   }
 
-  const text = textTargetFor(html);
   const encoder = new TextEncoder();
-  await vscode.workspace.fs.writeFile(html, encoder.encode(release.html));
-  await vscode.workspace.fs.writeFile(text, encoder.encode(release.text));
+  const files: Record<string, string> = {};
+  for (const [i, { format, text }] of contents.entries()) {
+    const target = targets[i]!;
+    await vscode.workspace.fs.writeFile(target, encoder.encode(text));
+    files[format] = target.toString();
+  }
 
-  if (args.open !== false) void offerToOpen(html, text);
-  return { html: html.toString(), text: text.toString() };
+  if (args.open !== false) void offerToOpen(output, targets);
+  return { output: output.id, files, ...(files.html ? { html: files.html } : {}), ...(files.text ? { text: files.text } : {}) };
 }
 
-async function offerToOpen(html: vscode.Uri, text: vscode.Uri): Promise<void> {
+async function offerToOpen(output: PublicOutput, targets: readonly vscode.Uri[]): Promise<void> {
   const openPage = vscode.l10n.t('Open in Browser');
-  const openText = vscode.l10n.t('Open Text');
+  const page = targets.find((t) => /\.html?$/i.test(t.path));
+  const buttons = targets.filter((t) => t !== page).map((t) => ({ title: vscode.l10n.t('Open {0}', fileName(t)), target: t }));
   const choice = await vscode.window.showInformationMessage(
-    vscode.l10n.t('Press release exported: {0} and {1}.', fileName(html), fileName(text)),
-    openPage,
-    openText,
+    vscode.l10n.t('{0} exported: {1}.', output.label[uiLanguage()], targets.map(fileName).join(', ')),
+    ...(page ? [{ title: openPage, target: page }] : []),
+    ...buttons,
   );
-  if (choice === openPage) {
+  if (!choice) return;
+  if (choice.target === page && choice.title === openPage) {
     // A local file opens in the system browser; elsewhere (VS Code for the Web) VS Code shows it.
-    if (html.scheme === 'file') await vscode.env.openExternal(html);
-    else await vscode.commands.executeCommand('vscode.open', html);
-  } else if (choice === openText) {
-    await vscode.window.showTextDocument(text);
+    if (page.scheme === 'file') await vscode.env.openExternal(page);
+    else await vscode.commands.executeCommand('vscode.open', page);
+  } else {
+    await vscode.window.showTextDocument(choice.target);
   }
 }

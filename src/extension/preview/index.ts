@@ -50,7 +50,10 @@ export function registerPreview(context: vscode.ExtensionContext, engine: Engine
     vscode.commands.registerCommand(PreviewCommands.showPreviewToSide, (arg?: unknown) => show(arg, vscode.ViewColumn.Beside, true)),
     vscode.commands.registerCommand(PreviewCommands.exportPressRelease, (arg?: unknown) =>
       // From the editor title or explorer the first argument is a Uri; from automation an ExportArgs object.
-      exportPressRelease(engine, preview.currentUri, arg instanceof vscode.Uri ? { uri: arg } : isExportArgs(arg) ? arg : {}),
+      // The palette and menus ask which output and formats; an arguments object (automation) does not.
+      isExportArgs(arg) && !(arg instanceof vscode.Uri)
+        ? exportPressRelease(engine, preview.currentUri, arg)
+        : exportPressRelease(engine, preview.currentUri, arg instanceof vscode.Uri ? { uri: arg } : {}, { interactive: true }),
     ),
     vscode.commands.registerCommand(PreviewCommands.previewState, () => preview.snapshot()),
     vscode.commands.registerCommand(PreviewCommands.selectPreviewOutput, (id: unknown) => typeof id === 'string' && preview.selectOutput(id)),

@@ -196,4 +196,81 @@ describe('press release preview', () => {
     assert.strictEqual(third?.text, fileUri('exports/release.txt').toString());
     assert.ok((await readText(target)).includes('<h1>Website of Kreis Muster unavailable</h1>'));
   });
+  it('exports the status page and the Atom feed of the registry next to the report', async () => {
+    const report = fileUri('incidents/clean.md');
+    const page = await vscode.commands.executeCommand<{ output: string; files: Record<string, string> }>('incidentReport.exportPressRelease', {
+      uri: report.toString(),
+      output: 'status-page',
+      formats: ['html'],
+      open: false,
+      overwrite: true,
+    });
+    assert.deepStrictEqual(page, { output: 'status-page', files: { html: fileUri('incidents/clean.status-page.html').toString() }, html: fileUri('incidents/clean.status-page.html').toString() });
+    const pageHtml = await readText(fileUri('incidents/clean.status-page.html'));
+    assert.ok(pageHtml.startsWith('<!DOCTYPE html>\n'), pageHtml.slice(0, 80));
+    assert.ok(pageHtml.includes('<h1>Service status: Kreis Muster</h1>'), pageHtml);
+    assert.ok(pageHtml.includes('<tr><th scope="row">Website</th><td><span class="state state-operational">operational</span></td>'), pageHtml);
+    // The page links the feed exported next to it.
+    assert.ok(pageHtml.includes('<a href="clean.atom.xml" type="application/atom+xml">'), pageHtml);
+    assert.ok(!pageHtml.includes('<script'));
+    // Only the format asked for was written.
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(fileUri('incidents/clean.status-page.txt'))));
+
+    const feed = await vscode.commands.executeCommand<{ output: string; files: Record<string, string> }>('incidentReport.exportPressRelease', {
+      uri: report.toString(),
+      output: 'atom',
+      open: false,
+      overwrite: true,
+    });
+    assert.deepStrictEqual(feed, { output: 'atom', files: { xml: fileUri('incidents/clean.atom.xml').toString() } });
+    const xml = await readText(fileUri('incidents/clean.atom.xml'));
+    assert.ok(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">'), xml);
+    assert.ok(xml.includes('<id>tag:incident-report.invalid,2024-06-01:2024-06-01-kreis-muster/feed</id>'), xml);
+    const entries = [...xml.matchAll(/<entry[^>]*>\s*<id>([^<]+)<\/id>/g)].map((m) => m[1]);
+    assert.deepStrictEqual(entries, ['tag:incident-report.invalid,2024-06-01:2024-06-01-kreis-muster/updates/20240601T070000Z']);
+    assert.ok(xml.includes('<content type="text">The website is available again; we are monitoring it.</content>'), xml);
+    assert.ok(xml.trimEnd().endsWith('</feed>'));
+
+    // An existing feed and overwrite: false → nothing written.
+    await vscode.workspace.fs.writeFile(fileUri('incidents/clean.atom.xml'), new TextEncoder().encode('keep me'));
+    assert.strictEqual(await vscode.commands.executeCommand('incidentReport.exportPressRelease', { uri: report.toString(), output: 'atom', open: false, overwrite: false }), undefined);
+    assert.strictEqual(await readText(fileUri('incidents/clean.atom.xml')), 'keep me');
+
+    // An id that is not a public output, or a format the output does not have: nothing is written.
+    assert.strictEqual(await vscode.commands.executeCommand('incidentReport.exportPressRelease', { uri: report.toString(), output: 'gdpr-33', open: false, overwrite: true }), undefined);
+    assert.strictEqual(
+      await vscode.commands.executeCommand('incidentReport.exportPressRelease', { uri: report.toString(), output: 'atom', formats: ['html'], open: false, overwrite: true }),
+      undefined,
+    );
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(fileUri('incidents/clean.atom.html'))));
+  });
+  it('exports from the palette: picks the output, then its formats (all preselected)', async () => {
+    const source = await readText(fileUri('incidents/clean.md'));
+    const report = fileUri('incidents/picked.md');
+    await vscode.workspace.fs.writeFile(report, new TextEncoder().encode(source));
+    // Invoked with a Uri (editor title, explorer) the command asks: Enter on the first output (the
+    // press release; moving the focus races the picker's appearance), then Enter on its formats.
+    let settled = false;
+    const running = vscode.commands.executeCommand<{ output: string; files: Record<string, string> } | undefined>('incidentReport.exportPressRelease', report).then((r) => {
+      settled = true;
+      return r;
+    });
+    await waitFor(
+      'the output and format QuickPicks to be answered',
+      async () => {
+        if (settled) return true;
+        await vscode.commands.executeCommand('quickInput.first');
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        return settled;
+      },
+      (done) => done,
+    );
+    const result = await running;
+    const html = fileUri('incidents/picked.press-release.html').toString();
+    const text = fileUri('incidents/picked.press-release.txt').toString();
+    assert.deepStrictEqual(result, { output: 'press-release', files: { html, text }, html, text });
+    assert.ok((await readText(vscode.Uri.parse(html))).includes('<h1>Website of Kreis Muster unavailable</h1>'));
+    assert.ok((await readText(vscode.Uri.parse(text))).startsWith('PRESS RELEASE · Kreis Muster\n'));
+  });
 });
