@@ -55,10 +55,12 @@ export class FamilyService implements vscode.Disposable {
   /** The lint context of `uri`: its parent chain loaded now (each file read once until it changes). */
   async load(uri: vscode.Uri, text: string): Promise<LintContext> {
     const chain = await loadParentChain(uri.path, text, (path) => this.read(uri.with({ path })));
-    this.parents.set(
-      uri.toString(),
-      chain.map((entry) => uri.with({ path: entry.path }).toString()),
-    );
+    const key = uri.toString();
+    const parents = chain.map((entry) => uri.with({ path: entry.path }).toString());
+    // A synchronous lint (hover, deadline clock, Enter rules) may have run before the chain was
+    // loaded and cached a result without the parent: a newly loaded chain makes that result stale.
+    if (parents.join('\n') !== (this.parents.get(key) ?? []).join('\n')) this.stamps.set(key, (this.stamps.get(key) ?? 0) + 1);
+    this.parents.set(key, parents);
     return this.contextNow(uri);
   }
 
