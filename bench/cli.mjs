@@ -47,7 +47,7 @@ export function commands(dir) {
     { id: 'ours1', label: '`incident-report lint`, one thread', argv: [node, BIN, 'lint', 'incidents'], env: { INCIDENT_REPORT_JOBS: '1' }, expectExit: 1 },
     { id: 'peer', label: 'peer: remark-cli + remark-lint-frontmatter-schema', argv: [node, REMARK, 'incidents', '--no-stdout', '--frail', '--no-color'], env: {}, expectExit: 1 },
     { id: 'floor', label: 'floor: read + parse YAML (`yaml`)', argv: [node, path.join(ROOT, 'bench/floor.mjs'), 'incidents'], env: {}, expectExit: 0 },
-    { id: 'floorJs', label: 'floor: read + load YAML (`js-yaml`)', argv: [node, path.join(ROOT, 'bench/floor-jsyaml.mjs'), 'incidents'], env: {}, expectExit: 0 },
+    { id: 'floorJs', label: 'floor: read + load YAML (`js-yaml`)', argv: [node, path.join(ROOT, 'bench/floor.mjs'), '--js-yaml', 'incidents'], env: {}, expectExit: 0 },
   ].map((c) => ({ ...c, cwd: dir }));
 }
 

@@ -1,9 +1,15 @@
-// The floor of the CLI comparison: only read every report under the given directories and parse
-// its YAML frontmatter with the `yaml` package (no validation, no Markdown, no output).
-//   node bench/floor.mjs <dir> ...
+// The floors of the CLI comparison: only read every report under the given directories and parse
+// its YAML frontmatter (no validation, no Markdown, no output), with the `yaml` package (`parse`,
+// the default) or with js-yaml (`load`, `--js-yaml`: the floor the CLI is held to in issue 14).
+//   node bench/floor.mjs [--js-yaml] <dir> ...
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { load } from 'js-yaml';
+import { parse as parseYaml } from 'yaml';
+
+const args = process.argv.slice(2);
+const useJsYaml = args[0] === '--js-yaml';
+const parse = useJsYaml ? load : parseYaml;
 
 const FRONTMATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
@@ -17,7 +23,7 @@ function* files(dir) {
 
 let parsed = 0;
 let failed = 0;
-for (const dir of process.argv.slice(2)) {
+for (const dir of useJsYaml ? args.slice(1) : args) {
   for (const file of files(dir)) {
     const match = FRONTMATTER.exec(readFileSync(file, 'utf8'));
     if (!match) continue;
