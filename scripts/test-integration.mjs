@@ -76,21 +76,49 @@ function runOne(run) {
   ];
   console.log(`\n=== integration tests: ${run.label} ===`);
   return new Promise((resolve) => {
-    child = spawn(process.execPath, argv, { stdio: 'inherit', cwd: ROOT });
-    child.on('exit', (code, signal) => {
+    child = spawn(process.execPath, argv, { stdio: ['inherit', 'pipe', 'pipe'], cwd: ROOT });
+    // Echoed as it arrives, and kept: the summary repeats what failed, because CI logs are often
+    // read from the end.
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      output += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      process.stderr.write(chunk);
+      output += chunk;
+    });
+    child.on('close', (code, signal) => {
       fs.rmSync(workspace, { recursive: true, force: true });
-      resolve(code ?? (signal ? 1 : 0));
+      resolve({ code: code ?? (signal ? 1 : 0), failures: failureLines(output) });
     });
   });
+}
+
+/**
+ * The lines that say what failed: each `✗` test with the first lines of its error, and the runner's
+ * own error lines (a server that never started, a timeout), at most 60 lines.
+ */
+function failureLines(output) {
+  const lines = output.split(/\r?\n/);
+  const picked = [];
+  lines.forEach((line, i) => {
+    if (/^\s*✗ /.test(line)) picked.push(line, ...lines.slice(i + 1, i + 6).filter((l) => l.trim() !== '' && !/^\s*[✓✗] /.test(l)));
+    else if (/^vscode-server-test: (?!PASSED|starting|running)/.test(line)) picked.push(line);
+  });
+  return picked.slice(0, 60);
 }
 
 const results = [];
 for (const run of runs) {
   if (interrupted) break;
-  results.push({ label: run.label, code: await runOne(run) });
+  results.push({ label: run.label, ...(await runOne(run)) });
 }
 
 console.log('\n=== integration test summary ===');
-for (const { label, code } of results) console.log(`${code === 0 ? 'PASSED' : 'FAILED'}  ${label} (exit ${code})`);
+for (const { label, code, failures } of results) {
+  console.log(`${code === 0 ? 'PASSED' : 'FAILED'}  ${label} (exit ${code})`);
+  if (code !== 0) for (const line of failures) console.log(`    ${line}`);
+}
 const failed = interrupted || results.length < runs.length || results.some((r) => r.code !== 0);
 process.exit(failed ? 1 : 0);
