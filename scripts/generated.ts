@@ -128,11 +128,18 @@ function familyFiles(fixture: Fixture): { files: string; options: string | null 
   return { files, options: Object.keys(rest).length ? JSON.stringify(rest) : null };
 }
 
+function fail(message: string): never {
+  throw new Error(message);
+}
+
 function ruleDoc(rule: Rule, fixtures: Fixture[]): string {
-  const shown = fixtures
-    .filter((f) => !f.input.includes('\r') && !f.input.startsWith('\uFEFF'))
-    .filter((f) => f.expected.split('\n').some((line) => line.split(' ')[2] === rule.id))
-    .slice(0, 2);
+  const chosen = rule.docs.examples;
+  const shown = chosen
+    ? chosen.map((name) => fixtures.find((f) => f.name === name) ?? fail(`${rule.id}: no fixture ${name} with expected.en.txt`))
+    : fixtures
+        .filter((f) => !f.input.includes('\r') && !f.input.startsWith('\uFEFF'))
+        .filter((f) => f.expected.split('\n').some((line) => line.split(' ')[2] === rule.id))
+        .slice(0, 2);
   const examples = shown
     .map((f) => {
       // A finding's `  related …` lines follow it.

@@ -20,6 +20,11 @@ export interface FamilyState {
   ref: string;
   /** The parent report when it could be loaded and is a report (also when the chain above it has a cycle). */
   parent: FamilyEntry | null;
+  /**
+   * The loaded reports this one stands on, nearest first: the parent, its parent, … up to the first
+   * report without parent, a file that is not loaded or no report, or the first repetition of a cycle.
+   */
+  ancestors: FamilyEntry[];
   problem: ParentProblem | null;
 }
 
@@ -37,7 +42,7 @@ export function familyState(data: Record<string, unknown> | null, context: Famil
   const ref = data?.parent;
   if (typeof ref !== 'string' || ref === '') return null;
   const path = context.path === undefined ? null : normalizePath(context.path);
-  const state: FamilyState = { path, ref, parent: null, problem: null };
+  const state: FamilyState = { path, ref, parent: null, ancestors: [], problem: null };
   if (path === null || !context.family) {
     state.problem = { kind: 'unchecked', path: path === null ? null : resolveParentPath(path, ref) };
     return state;
@@ -55,6 +60,7 @@ export function familyState(data: Record<string, unknown> | null, context: Famil
   else if (!parent.isReport) state.problem = { kind: 'not-report', path: first };
   if (state.problem) return state;
   state.parent = parent!;
+  state.ancestors.push(parent!);
   // Walk up: a cycle anywhere above makes the family unusable, even if this report is not on it.
   const chain = [path, first];
   for (let current: FamilyEntry | undefined = parent; current; ) {
@@ -69,6 +75,7 @@ export function familyState(data: Record<string, unknown> | null, context: Famil
     }
     current = lookup(nextPath);
     if (!current || !current.isReport) break;
+    state.ancestors.push(current);
   }
   return state;
 }

@@ -1,5 +1,6 @@
 import type { Rule, RuleContext } from './rule';
-import type { RawFinding } from '../types';
+import type { RawFinding, RelatedLocation } from '../types';
+import { relatedAt, type FamilyEntry } from '../family';
 import { isRecord } from '../fields';
 import { findClaims, reportLang, whereClaim, type ClaimHit } from './claim-scan';
 import type { NoLossClaim } from '../language/claims';
@@ -18,6 +19,7 @@ export const claimDataLossRule: Rule = {
       'The public text may not deny a data loss the facts confirm or do not know\nyet. A sentence that says no data was lost, stolen, leaked, taken or exfiltrated, or that\n(personal) data is not affected or is safe, is compared with `data_loss`:',
       '- **Error** when the facts say otherwise: `personal_data: yes`, `exfiltration: confirmed` or\n  `suspected` (for a denied theft), `occurred: yes` (for a denied loss). Hedging does not help:\n  "bislang keine Hinweise" contradicts a suspicion.\n- **Error** when the facts do not know yet (`exfiltration: under_investigation`, `occurred:\n  unknown`, `personal_data: unknown` for personal data, or `data_loss` missing) and the sentence\n  is not hedged. Hedged statements ("nach derzeitigem Stand", "bislang keine Hinweise", "so far\n  there is no indication") pass.\n- **Warning** for an unqualified absolute denial ("Einen Datenabfluss gibt es nicht", "There was\n  no data breach") while `status` is not `resolved`, even when the facts agree today.',
       "Unhedged denials get a quick fix that inserts the qualifier in the report's language\n(\"Nach bisherigen Erkenntnissen …\", \"So far, …\"). Statements that data loss is being examined or\ncannot be ruled out are no claims: \"Ob Daten abgeflossen sind, wird untersucht\", \"Es kann nicht\nausgeschlossen werden, dass …\", \"We cannot rule out …\". Neither are questions, other parties'\nclaims (\"Die Täter behaupten …\") and quotes of them. Negations are counted per clause, so double\nnegation (\"Es ist nicht so, dass keine Daten abgeflossen sind\") denies nothing.",
+      "**Families.** A member report (one with `parent:`) speaks for the same incident as the reports it\nstands on, so its published text is also compared with the `data_loss` of its parent and of every\nreport further up the family, nearest first, with the same rules: a denial that a parent's facts\ncontradict (\"Es sind keine Daten abgeflossen\" while the provider says `exfiltration: suspected`) is\nan error even when hedged; a denial the parent does not know yet is an error unless hedged. The\nmessage names the parent's values and file, and each of the parent's fields is a related location.\nThe member's own facts come first: when they contradict the sentence already, the finding names\nthem. A value missing in a parent counts for nothing here (the parent's `schema` finding reports it).\nA member that attributes the shared facts (\"Nach Angaben von Südwestfalen-IT wird untersucht, ob …\")\nmakes no claim.",
       '### How sentences are found (shared by the `claim-*` rules)',
       'Sentences are split with the built-in `Intl.Segmenter` plus a merge at abbreviations and\nordinals. The candidates were run on one German probe text (9 sentences with "1. Dezember",\n"z. B.", "Dr.", "ca.", "Nr.", "9. Dezember 2022", "30.10.2023", "u. a.", "vgl. S. 3") and one\nEnglish one (5 sentences with "Dr.", "e.g.", "Mr.", "Dec. 1", "No. 5", "approx."):',
       '| splitter | German: sentences (9 expected) | English (5 expected) | runs in a web worker | size |\n|---|---|---|---|---|\n| `Intl.Segmenter` alone (ICU, Node 20) | 15 (breaks after "1.", "z.", "Dr.", "ca.", "9.", "u. a.") | 7 | yes | 0 |\n| `Intl.Segmenter` `de-u-ss-standard` | 15 (V8 ignores the CLDR suppressions) | 7 | yes | 0 |\n| `sbd` 1.0.19 | 11 ("9. Dezember", "vgl. S. 3") | 6 ("approx.") | yes | 136 KB + sanitize-html, htmlparser2, postcss |\n| `sentence-splitter` 5.0.1 | 14 ("z. B.", "ca.", "u. a.") | 7 | yes | 676 KB |\n| `sentencex` 1.0.17 (Wikimedia) | 9 | 6 ("approx.") | **no** (native binary) | 36 KB + binary |\n| **`Intl.Segmenter` + merge (chosen)** | **9** | **5** | yes | 2 KB |',
@@ -28,6 +30,7 @@ export const claimDataLossRule: Rule = {
       '161 sentences (92 German, 69 English), 87 traps',
       '| finding                  |  TP |  FP |  FN | precision | recall |\n|--------------------------|----:|----:|----:|----------:|-------:|\n| claim-data-loss (error)  |  37 |   0 |   0 | 1.000 | 1.000 |\n| claim-data-loss (warning) |  14 |   0 |   0 | 1.000 | 1.000 |\n| claim-status             |  15 |   0 |   0 | 1.000 | 1.000 |\n| claim-restoration        |   8 |   0 |   0 | 1.000 | 1.000 |\n| German                   |  40 |   0 |   0 | 1.000 | 1.000 |\n| English                  |  34 |   0 |   0 | 1.000 | 1.000 |\n| **all**                  |  74 |   0 |   0 | 1.000 | 1.000 |',
     ],
+    examples: ['claim-data-loss', 'claim-data-loss-open', 'claim-data-loss-family'],
   },
   check(ctx) {
     const findings: RawFinding[] = [];
@@ -44,30 +47,53 @@ export const claimDataLossRule: Rule = {
   },
 };
 
-type Facts = { occurred: unknown; exfiltration: unknown; personal: unknown };
+/** The `data_loss` fields a denial is compared with. */
+type FactField = 'occurred' | 'exfiltration' | 'personal_data';
+type Facts = Record<FactField, unknown>;
+/** One fact that contradicts a denial or leaves it open: `data_loss.<field>` with its value. */
+interface Fact {
+  field: FactField;
+  value: unknown;
+}
 
-/** The facts that contradict the denial, as `field: value`, and those that are not known yet. */
-function compare(claim: NoLossClaim, facts: Facts): { contradicts: string[]; unknown: string[] } {
-  const contradicts: string[] = [];
-  const unknown: string[] = [];
+/** `data_loss` of a report as the facts a denial is compared with. */
+function factsOf(data: Record<string, unknown> | null): Facts {
+  const dl = data && isRecord(data.data_loss) ? data.data_loss : {};
+  return { occurred: dl.occurred, exfiltration: dl.exfiltration, personal_data: dl.personal_data };
+}
+
+/**
+ * The facts that contradict the denial and those that are not known yet. A value that is missing
+ * counts as not known for the report's own facts (what could not be checked is never clean); for a
+ * parent's facts (`missingIsOpen: false`) it is skipped: the parent's schema finding says it is missing.
+ */
+function compare(claim: NoLossClaim, facts: Facts, missingIsOpen = true): { contradicts: Fact[]; unknown: Fact[] } {
+  const contradicts: Fact[] = [];
+  const unknown: Fact[] = [];
   const exfiltration = claim.loss !== 'loss';
   const loss = claim.loss !== 'exfiltration';
   const personal = claim.personal || claim.loss === 'unaffected';
-  if (facts.personal === 'yes') contradicts.push('data_loss.personal_data: yes');
-  if (exfiltration && (facts.exfiltration === 'confirmed' || facts.exfiltration === 'suspected')) contradicts.push(`data_loss.exfiltration: ${facts.exfiltration}`);
-  if (loss && facts.occurred === 'yes') contradicts.push('data_loss.occurred: yes');
-  // A missing value is not known either: what could not be checked is never clean.
-  const open = (value: unknown, ...openValues: string[]) => typeof value !== 'string' || openValues.includes(value);
-  if (exfiltration && open(facts.exfiltration, 'under_investigation')) unknown.push(`data_loss.exfiltration: ${String(facts.exfiltration ?? '—')}`);
-  if (loss && open(facts.occurred, 'unknown')) unknown.push(`data_loss.occurred: ${String(facts.occurred ?? '—')}`);
-  if (personal && open(facts.personal, 'unknown')) unknown.push(`data_loss.personal_data: ${String(facts.personal ?? '—')}`);
+  if (facts.personal_data === 'yes') contradicts.push({ field: 'personal_data', value: 'yes' });
+  if (exfiltration && (facts.exfiltration === 'confirmed' || facts.exfiltration === 'suspected')) contradicts.push({ field: 'exfiltration', value: facts.exfiltration });
+  if (loss && facts.occurred === 'yes') contradicts.push({ field: 'occurred', value: 'yes' });
+  const open = (field: FactField, ...openValues: string[]) => {
+    const value = facts[field];
+    if (typeof value === 'string' ? openValues.includes(value) : missingIsOpen) unknown.push({ field, value });
+  };
+  if (exfiltration) open('exfiltration', 'under_investigation');
+  if (loss) open('occurred', 'unknown');
+  if (personal) open('personal_data', 'unknown');
   return { contradicts, unknown };
+}
+
+/** `data_loss.exfiltration: suspected, data_loss.occurred: yes` */
+function listFacts(facts: readonly Fact[]): string {
+  return facts.map((fact) => `data_loss.${fact.field}: ${String(fact.value ?? '—')}`).join(', ');
 }
 
 function judge(ctx: RuleContext, hit: ClaimHit, claim: NoLossClaim): RawFinding | null {
   const data = ctx.data!;
-  const dl = isRecord(data.data_loss) ? data.data_loss : {};
-  const { contradicts, unknown } = compare(claim, { occurred: dl.occurred, exfiltration: dl.exfiltration, personal: dl.personal_data });
+  const { contradicts, unknown } = compare(claim, factsOf(data));
   const where = whereClaim(ctx, hit);
   // Document ranges need the positioned YAML document: computed only for a finding.
   const base = () => ({ ruleId: claimDataLossRule.id, ...hit.range(), path: hit.path });
@@ -79,8 +105,26 @@ function judge(ctx: RuleContext, hit: ClaimHit, claim: NoLossClaim): RawFinding 
           en: 'A sentence {where} denies a data loss, but the facts say {facts}. Correct the sentence: a denial that has to be taken back later costs more than the truth now.',
           de: 'Ein Satz {where} bestreitet einen Datenverlust, die Fakten sagen aber {facts}. Den Satz korrigieren: Ein Dementi, das später zurückgenommen werden muss, kostet mehr als die Wahrheit jetzt.',
         },
-        { where, facts: contradicts.join(', ') },
+        { where, facts: listFacts(contradicts) },
       ),
+    };
+  }
+  // A member speaks for the same incident as the reports it stands on: their facts bind its text too.
+  const ancestors = ctx.family?.ancestors ?? [];
+  const compared = ancestors.map((entry) => ({ entry, ...compare(claim, factsOf(entry.data), false) }));
+  const contradicted = compared.findIndex((above) => above.contradicts.length > 0);
+  if (contradicted >= 0) {
+    const { entry, contradicts: theirs } = compared[contradicted]!;
+    return {
+      ...base(),
+      message: ctx.t(
+        {
+          en: 'A sentence {where} denies a data loss, but {report} ({file}) says {facts}. Correct the sentence: a member cannot rule out what the report it stands on has not ruled out.',
+          de: 'Ein Satz {where} bestreitet einen Datenverlust, {report} ({file}) sagt aber {facts}. Den Satz korrigieren: Ein Mitglied kann nicht ausschließen, was der übergeordnete Bericht nicht ausschließt.',
+        },
+        { where, report: ancestorName(ctx, contradicted), file: entry.label, facts: listFacts(theirs) },
+      ),
+      related: relatedFacts(ctx, entry, contradicted, theirs),
     };
   }
   if (claim.hedged) return null;
@@ -93,8 +137,25 @@ function judge(ctx: RuleContext, hit: ClaimHit, claim: NoLossClaim): RawFinding 
           en: 'A sentence {where} denies a data loss, but the facts do not know yet ({facts}). Say what is known so far, or that it is being examined.',
           de: 'Ein Satz {where} bestreitet einen Datenverlust, die Fakten kennen die Antwort aber noch nicht ({facts}). Sagen, was bisher bekannt ist, oder dass es untersucht wird.',
         },
-        { where, facts: unknown.join(', ') },
+        { where, facts: listFacts(unknown) },
       ),
+      ...(fix ? { fix } : {}),
+    };
+  }
+  const open = compared.findIndex((above) => above.unknown.length > 0);
+  if (open >= 0) {
+    const { entry, unknown: theirs } = compared[open]!;
+    const fix = qualifyFix(ctx, hit);
+    return {
+      ...base(),
+      message: ctx.t(
+        {
+          en: 'A sentence {where} denies a data loss, but {report} ({file}) does not know yet ({facts}). Say what is known so far, or that it is being examined.',
+          de: 'Ein Satz {where} bestreitet einen Datenverlust, {report} ({file}) kennt die Antwort aber noch nicht ({facts}). Sagen, was bisher bekannt ist, oder dass es untersucht wird.',
+        },
+        { where, report: ancestorName(ctx, open), file: entry.label, facts: listFacts(theirs) },
+      ),
+      related: relatedFacts(ctx, entry, open, theirs),
       ...(fix ? { fix } : {}),
     };
   }
@@ -112,6 +173,25 @@ function judge(ctx: RuleContext, hit: ClaimHit, claim: NoLossClaim): RawFinding 
     ),
     ...(fix ? { fix } : {}),
   };
+}
+
+/** "the parent report" for the parent (`depth` 0), "a report further up the family" above it. */
+function ancestorName(ctx: RuleContext, depth: number): string {
+  return depth === 0
+    ? ctx.t({ en: 'the parent report', de: 'der übergeordnete Bericht' })
+    : ctx.t({ en: 'a report further up the family', de: 'ein weiter übergeordneter Bericht' });
+}
+
+/** The ancestor's fields as related locations, one per fact. */
+function relatedFacts(ctx: RuleContext, entry: FamilyEntry, depth: number, facts: readonly Fact[]): RelatedLocation[] {
+  return facts.map((fact) => {
+    const values = { field: `data_loss.${fact.field}`, value: String(fact.value), file: entry.label };
+    const message =
+      depth === 0
+        ? ctx.t({ en: "the parent's {field}: {value}", de: '{field} des übergeordneten Berichts: {value}' }, values)
+        : ctx.t({ en: '{field} of {file}: {value}', de: '{field} von {file}: {value}' }, values);
+    return relatedAt(entry, `/data_loss/${fact.field}`, message);
+  });
 }
 
 function qualifyFix(ctx: RuleContext, hit: ClaimHit) {

@@ -14,6 +14,7 @@ export const claimRestorationRule: Rule = {
     checks: [
       'A restoration date in the public text ("bis zum 9. Dezember", "ab dem\n16.12.2022 wieder geöffnet", "restored by December 9") must be the date in\n`expected_restoration`. A date the text names while the field says `unknown` promises more than\nthe report knows. Warning; only while `status` is not `resolved`.',
       'Dates count when a preposition of time ties them to a restoration cue in the same clause\n("wieder", "Einschränkungen", "voraussichtlich", "restored", "back", …): "Anträge können bis zum\n9. Dezember gestellt werden" names a deadline, not a restoration. A date without a year takes the\nyear of `expected_restoration`. Older updates are history (their forecast may have been the best\none then): only the newest update is compared, besides the public section, the title, the\ndata-loss statement and the workarounds.',
+      "In a family, a member's dates are compared with its own `expected_restoration` only, not with its\nparent's: each member restores its own services on its own schedule (the provider's systems may\nrun again weeks before a town's last office reopens).",
     ],
   },
   check(ctx) {

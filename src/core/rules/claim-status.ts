@@ -19,6 +19,7 @@ export const claimStatusRule: Rule = {
       'The public text may not report the incident as over while the facts say it\nis not:',
       '- "alle Dienste wieder verfügbar", "all services are back" while a service in\n  `affected_services` is in `partial_outage` or `major_outage` without `restored_at`;\n- "behoben", "resolved", "fixed" while `status` is not `resolved`.',
       'Warnings. Negated, partial, conditional and future statements are no such claims: "noch nicht\nalle Dienste", "fast alle Dienste", "sobald alle Dienste wieder laufen", "soll bis Freitag behoben\nsein", "the council resolved to …".',
+      "In a family, a member's text is compared with the member's own facts only, not with its parent's: each\nmember lists its own services and has its own `status` (a town may have its citizens' office back\nwhile the provider still works on the rest), so \"alle Dienste wieder verfügbar\" speaks of the\nmember's services. What a member shares with its parent is checked by `family-shared-facts`.",
     ],
   },
   check(ctx) {

@@ -73,6 +73,8 @@ export interface OptionSpec<Name extends string = string> {
 export interface RuleDocs {
   /** "What it checks": Markdown paragraphs (English, like the rest of the docs). */
   checks: readonly string[];
+  /** Fixtures (folder names in test/fixtures) shown as examples; default: the first two with a finding of the rule. */
+  examples?: readonly string[];
 }
 
 /**
