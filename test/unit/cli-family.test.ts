@@ -119,6 +119,57 @@ describe('CLI lint of incident families', function () {
     assert.ok(run.tool.driver.rules.some((rule: { id: string }) => rule.id === 'family-shared-facts'));
   });
 
+  it("checks a member's public text against its parent's data_loss (claim-data-loss), with the parent's field in JSON and SARIF", () => {
+    // The parent stands outside the linted folder.
+    write('claims/provider/2023-10-30-sit.md', fixture('claim-data-loss-family', 'parent.md'));
+    write('claims/kommunen/werne.md', fixture('claim-data-loss-family', 'input.md'));
+    try {
+      const json = cli(['lint', '--format', 'json', 'claims/kommunen'], dir);
+      assert.equal(json.stderr, '');
+      assert.equal(json.code, 1);
+      const [werne] = JSON.parse(json.stdout) as Array<{ file: string; findings: JsonFinding[] }>;
+      assert.equal(werne!.file, 'claims/kommunen/werne.md');
+      const claims = werne!.findings.filter((f) => f.ruleId === 'claim-data-loss');
+      assert.deepEqual(
+        claims.map(({ line, column, message, related }) => ({ line, column, message, related })),
+        [
+          {
+            line: 27,
+            column: 11,
+            message:
+              'A sentence in updates[0].text denies a data loss, but the parent report (claims/provider/2023-10-30-sit.md) says data_loss.exfiltration: suspected. Correct the sentence: a member cannot rule out what the report it stands on has not ruled out.',
+            related: [{ file: 'claims/provider/2023-10-30-sit.md', line: 25, column: 17, message: "the parent's data_loss.exfiltration: suspected" }],
+          },
+          {
+            line: 40,
+            column: 127,
+            message:
+              'A sentence in the public text denies a data loss, but the parent report (claims/provider/2023-10-30-sit.md) says data_loss.exfiltration: suspected. Correct the sentence: a member cannot rule out what the report it stands on has not ruled out.',
+            related: [{ file: 'claims/provider/2023-10-30-sit.md', line: 25, column: 17, message: "the parent's data_loss.exfiltration: suspected" }],
+          },
+        ],
+      );
+      assert.deepEqual(werne!.findings.map((f) => f.ruleId), ['claim-data-loss', 'claim-data-loss'], 'no other finding');
+      const sarif = cli(['lint', '--format', 'sarif', '--locale', 'de', 'claims/kommunen/werne.md'], dir);
+      const result = JSON.parse(sarif.stdout).runs[0].results.find((r: { locations: Array<{ physicalLocation: { region: { startLine: number } } }> }) => r.locations[0]!.physicalLocation.region.startLine === 40);
+      assert.equal(result.ruleId, 'claim-data-loss');
+      assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 40, startColumn: 127, endLine: 40, endColumn: 159 });
+      assert.match(result.message.text, /^Ein Satz im öffentlichen Text bestreitet einen Datenverlust, der übergeordnete Bericht \(claims\/provider\/2023-10-30-sit\.md\) sagt aber data_loss\.exfiltration: suspected\./);
+      assert.deepEqual(result.relatedLocations, [
+        {
+          id: 0,
+          physicalLocation: {
+            artifactLocation: { uri: 'claims/provider/2023-10-30-sit.md', uriBaseId: '%SRCROOT%' },
+            region: { startLine: 25, startColumn: 17, endLine: 25, endColumn: 26 },
+          },
+          message: { text: 'data_loss.exfiltration des übergeordneten Berichts: suspected' },
+        },
+      ]);
+    } finally {
+      rmSync(join(dir, 'claims'), { recursive: true, force: true });
+    }
+  });
+
   it('gives the same findings on two threads as on one (parents resolved in each worker)', () => {
     const member = fixture('family-membership', 'member-hagen.md');
     for (let i = 0; i < 300; i++) {
