@@ -10,7 +10,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { activateExtension, closeAllEditors, described, fileUri, isOpen, openFile, ours, replaceText, resetSettings, waitFor } from './util';
 
-function report(fields: { id: string; organization: string; parent?: string; incidentType: string; organizations?: string[] }): string {
+function report(fields: { id: string; organization: string; parent?: string; incidentType: string; organizations?: string[]; publicText?: string }): string {
   return [
     '---',
     'schema: incident-report/v1',
@@ -44,13 +44,17 @@ function report(fields: { id: string; organization: string; parent?: string; inc
     '',
     '## Pressemitteilung',
     '',
-    `Die Verwaltung von ${fields.organization} ist nur eingeschränkt erreichbar.`,
+    `Die Verwaltung von ${fields.organization} ist nur eingeschränkt erreichbar.${fields.publicText ? ' ' + fields.publicText : ''}`,
     '',
   ].join('\n');
 }
 
 const PARENT = 'families/provider/sit.md';
 const MEMBER = 'families/kommunen/werne.md';
+/** Hedged: true to the member's own facts (under investigation), not once the parent suspects a theft. */
+const HEDGED_DENIAL = 'Bislang gibt es keine Hinweise darauf, dass Daten abgeflossen sind.';
+const CLAIM_AGAINST_PARENT =
+  '32:66-32:133 error claim-data-loss A sentence in the public text denies a data loss, but the parent report (families/provider/sit.md) says data_loss.exfiltration: suspected. Correct the sentence: a member cannot rule out what the report it stands on has not ruled out.';
 const SHARED_FACTS =
   '10:16-10:20 error family-shared-facts incident_type (ddos) differs from the parent report (ransomware in families/provider/sit.md): members state the shared facts as the parent does.';
 
@@ -64,7 +68,7 @@ describe('incident families', function () {
     await activateExtension();
     await resetSettings();
     await write(PARENT, report({ id: 'sit', organization: 'Südwestfalen-IT', incidentType: 'ransomware', organizations: ['Stadt Werne'] }));
-    await write(MEMBER, report({ id: 'werne', organization: 'Stadt Werne', parent: '../provider/sit.md', incidentType: 'ddos' }));
+    await write(MEMBER, report({ id: 'werne', organization: 'Stadt Werne', parent: '../provider/sit.md', incidentType: 'ddos', publicText: HEDGED_DENIAL }));
   });
   afterEach(closeAllEditors);
   after(async () => {
@@ -87,7 +91,7 @@ describe('incident families', function () {
     );
   });
 
-  it('editing the parent re-lints its open member', async () => {
+  it("editing the parent re-lints its open member, also its public text against the parent's facts", async () => {
     const member = await openFile(MEMBER);
     await waitFor('the family finding', () => described(member.document.uri), (lines) => lines.includes(SHARED_FACTS));
     const parent = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fileUri(PARENT)), vscode.ViewColumn.Beside);
@@ -102,6 +106,23 @@ describe('incident families', function () {
     // Back to the file's text, so the next tests start from the parent as written.
     await replaceText(parent, 'incident_type: phishing', 'incident_type: ransomware');
     await waitFor('the member with the family finding again', () => described(member.document.uri), (lines) => lines.includes(SHARED_FACTS));
+    // The parent now suspects a theft: the member's hedged denial contradicts it (claim-data-loss).
+    await replaceText(parent, 'exfiltration: under_investigation', 'exfiltration: suspected');
+    await waitFor('the claim against the parent', () => described(member.document.uri), (lines) => lines.includes(CLAIM_AGAINST_PARENT));
+    assert.deepStrictEqual(described(member.document.uri), [SHARED_FACTS, CLAIM_AGAINST_PARENT]);
+    const claim = ours(member.document.uri).find((d) => (d.code as { value: string }).value === 'claim-data-loss')!;
+    assert.deepStrictEqual(
+      claim.relatedInformation?.map((info) => ({
+        uri: info.location.uri.toString(),
+        range: [info.location.range.start.line, info.location.range.start.character, info.location.range.end.line, info.location.range.end.character],
+        message: info.message,
+      })),
+      [{ uri: fileUri(PARENT).toString(), range: [21, 16, 21, 25], message: "the parent's data_loss.exfiltration: suspected" }],
+    );
+    await replaceText(parent, 'exfiltration: suspected', 'exfiltration: under_investigation');
+    await waitFor('the member without the claim finding', () => described(member.document.uri), (lines) => lines.length === 1 && lines[0] === SHARED_FACTS);
+    // The parent's text is the file's again: save it, so no dirty copy of an edited state outlives this test.
+    assert.ok(await parent.document.save(), 'the parent was not saved');
   });
 
   it('"New Member Report from This Report" writes members in the parent\'s language that stand on its facts, never overwriting', async () => {
