@@ -16,18 +16,56 @@ function withPlaceholder(text) {
   return out;
 }
 
-export function prepareWorkspace(opens) {
+/**
+ * `count` member reports, each of its own provider report (so every open reads a parent nobody
+ * has loaded yet), and the same member files without their `parent:` line, for the member-open
+ * comparison (bench/vscode/index.ts): families/<n>/provider.md, families/<n>/member.md and
+ * flat/<n>/member.md. Both carry the placeholder (one warning); each member states a start one
+ * minute off its provider's, so with its parent it also gets a family-shared-facts error with a
+ * related location in the parent: proof that the parent was read and checked when its first
+ * diagnostics arrive.
+ */
+function writeMemberPairs(dir, typical, count) {
+  for (let i = 1; i <= count; i++) {
+    const organization = `Gemeinde ${i}`;
+    const provider = typical
+      .replace(/^id: (.*)$/m, `id: provider-${i}`)
+      .replace(/^organization: .*$/m, `organization: IT-Dienstleister ${i}`)
+      .replace(/^affected_organizations:\n(?: {2}- .*\n)*/m, `affected_organizations:\n  - ${organization}\n`);
+    const member = (withParent) => {
+      let shifted = false;
+      const text = typical
+        .replace(/^id: (.*)$/m, `id: member-${i}`)
+        .replace(/^organization: .*$/m, `organization: ${organization}${withParent ? '\nparent: provider.md' : ''}`)
+        .replace(/^affected_organizations:\n(?: {2}- .*\n)*/m, '')
+        .replace(/^( {2}started_at: \d{4}-\d\d-\d\dT\d\d:)(\d\d)/m, (_, head, minute) => {
+          shifted = true;
+          return `${head}${String((Number(minute) + 1) % 60).padStart(2, '0')}`;
+        });
+      if (!shifted) throw new Error('the typical report has no timestamps.started_at to shift');
+      return text;
+    };
+    for (const sub of [`families/${i}`, `flat/${i}`]) mkdirSync(path.join(dir, 'incidents', sub), { recursive: true });
+    writeFileSync(path.join(dir, 'incidents', 'families', String(i), 'provider.md'), provider);
+    writeFileSync(path.join(dir, 'incidents', 'families', String(i), 'member.md'), member(true));
+    writeFileSync(path.join(dir, 'incidents', 'flat', String(i), 'member.md'), member(false));
+  }
+}
+
+export function prepareWorkspace(opens, memberOpens = 0) {
   const dir = mkdtempSync(path.join(tmpdir(), 'incident-report-bench-vscode-'));
   mkdirSync(path.join(dir, 'incidents'));
   const typical = withPlaceholder(readFileSync(path.join(ROOT, TYPICAL_PATH), 'utf8'));
   for (let i = 1; i <= opens + 1; i++) writeFileSync(path.join(dir, 'incidents', `typical-${i}.md`), typical.replace(/^id: (.*)$/m, `id: $1-${i}`));
   writeFileSync(path.join(dir, 'incidents', 'large.md'), withPlaceholder(largeReport()));
+  // One warm-up pair more than measured.
+  if (memberOpens > 0) writeMemberPairs(dir, typical, memberOpens + 1);
   return dir;
 }
 
 /** One VS Code session; resolves with the parsed BENCH_RESULT, or an error with the log tail. */
-export function runSession({ opens = 10, edits = 20, largeEdits = 6, timeout = 300 } = {}) {
-  const workspace = prepareWorkspace(opens);
+export function runSession({ opens = 10, edits = 20, largeEdits = 6, memberOpens = 10, timeout = 300 } = {}) {
+  const workspace = prepareWorkspace(opens, memberOpens);
   const args = [
     path.join(ROOT, 'scripts/vscode-server-test.mjs'),
     '--extension', ROOT,
@@ -37,6 +75,7 @@ export function runSession({ opens = 10, edits = 20, largeEdits = 6, timeout = 3
     '--env', `BENCH_OPENS=${opens}`,
     '--env', `BENCH_EDITS=${edits}`,
     '--env', `BENCH_LARGE_EDITS=${largeEdits}`,
+    '--env', `BENCH_MEMBER_OPENS=${memberOpens}`,
   ];
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });

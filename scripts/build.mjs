@@ -62,7 +62,7 @@ export const entries = [
   // The CLI's lint worker thread (src/cli/workerPool.ts starts it next to out/cli.js for large runs).
   nodeBundle('src/cli/worker.ts', 'out/cli-worker.js'),
   // --- VS Code extension (desktop / Node extension host). `vscode` is provided by the host.
-  nodeBundle('src/extension/extension.ts', 'out/extension.js', { external: ['vscode'] }),
+  nodeBundle('src/extension/extension.ts', 'out/extension.js', { external: ['vscode'], define: { ...common.define, 'import.meta.url': '__importMetaUrl', __NODE_EXTENSION_HOST__: 'true' } }),
   // --- VS Code for the Web (web-worker extension host): no Node built-ins may end up in here.
   {
     ...common,
@@ -75,7 +75,7 @@ export const entries = [
     mainFields: ['browser', 'module', 'main'],
     // A web worker has no DOM: prefer packages' `worker` builds over their `browser` (DOM) ones.
     conditions: ['worker'],
-    define: { ...common.define, ...WEB_DEFINES },
+    define: { ...common.define, ...WEB_DEFINES, __NODE_EXTENSION_HOST__: 'false' },
     plugins: [noNodeBuiltins('out/web/extension.js')],
   },
   // --- Press-release preview webview script: runs in the webview page (a browser document), never in

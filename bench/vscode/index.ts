@@ -9,7 +9,9 @@
  * diagnostics for that document are the expected ones.
  *
  * The workspace holds incidents/typical-<n>.md (the ~7 KB example with one placeholder in the
- * public text: exactly one warning) and incidents/large.md (~1 MB, likewise one warning).
+ * public text: exactly one warning) and incidents/large.md (~1 MB, likewise one warning), and for
+ * the member opens incidents/families/<n>/{provider,member}.md and incidents/flat/<n>/member.md
+ * (the member without `parent:`; see bench/vscode.mjs).
  */
 import * as vscode from 'vscode';
 
@@ -132,6 +134,38 @@ async function measureEdits(editor: vscode.TextEditor, count: number, warmup: nu
   return times;
 }
 
+/** A member's first diagnostics with its parent checked: they include the family finding (see bench/vscode.mjs). */
+const withFamilyFinding = (d: vscode.Diagnostic[]) => d.some((x) => (x.code as { value?: string } | undefined)?.value === 'family-shared-facts');
+
+/**
+ * Opens pair 1 as a warm-up, then pairs 2 … count + 1: the member (a fresh parent each time) and the
+ * same file without `parent:`, the order alternating from pair to pair so that drift hits both alike.
+ */
+async function measureMemberOpens(root: vscode.Uri, count: number): Promise<Array<{ member: Timing; flat: Timing }>> {
+  const member = (i: number) => vscode.Uri.joinPath(root, 'incidents', 'families', String(i), 'member.md');
+  const flat = (i: number) => vscode.Uri.joinPath(root, 'incidents', 'flat', String(i), 'member.md');
+  const hasOne = (d: vscode.Diagnostic[]) => d.length > 0;
+  const pairs: Array<{ member: Timing; flat: Timing }> = [];
+  for (let i = 1; i <= count + 1; i++) {
+    const timeMember = () => timeUntil(member(i), withFamilyFinding, () => open(member(i)));
+    const timeFlat = () => timeUntil(flat(i), hasOne, () => open(flat(i)));
+    let pair: { member: Timing; flat: Timing };
+    if (i % 2 === 0) {
+      const m = await timeMember();
+      pair = { member: m, flat: await timeFlat() };
+    } else {
+      const f = await timeFlat();
+      pair = { member: await timeMember(), flat: f };
+    }
+    if (i > 1) pairs.push(pair);
+    const parent = vscode.Uri.joinPath(root, 'incidents', 'families', String(i), 'provider.md');
+    if (vscode.workspace.textDocuments.some((document) => document.uri.toString() === parent.toString())) {
+      throw new Error(`${parent.fsPath} was opened as a document: the member must find its parent without it`);
+    }
+  }
+  return pairs;
+}
+
 export async function run(): Promise<void> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) throw new Error('the benchmark needs its workspace folder');
@@ -178,6 +212,14 @@ export async function run(): Promise<void> {
   result.largeOpen = await timeUntil(file('large.md'), hasOne, () => open(file('large.md')), 60_000);
   const large = await open(file('large.md'));
   result.largeEdit = await measureEdits(large, largeEdits, 1);
+
+  // 5. A member report opened (its parent read through workspace.fs, never opened in an editor)
+  //    against the same file without `parent:`, interleaved in alternating order.
+  const memberOpens = Number(env('BENCH_MEMBER_OPENS') ?? 0);
+  if (memberOpens > 0) {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    result.memberOpen = await measureMemberOpens(folder.uri, memberOpens);
+  }
 
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   console.log(`BENCH_RESULT ${JSON.stringify(result)}`);
