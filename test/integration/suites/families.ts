@@ -10,7 +10,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { activateExtension, closeAllEditors, described, fileUri, isOpen, openFile, ours, replaceText, resetSettings, waitFor } from './util';
 
-function report(fields: { id: string; organization: string; parent?: string; incidentType: string; organizations?: string[]; publicText?: string }): string {
+function report(fields: { id: string; organization: string; parent?: string; incidentType: string; organizations?: string[] }): string {
   return [
     '---',
     'schema: incident-report/v1',
@@ -44,17 +44,17 @@ function report(fields: { id: string; organization: string; parent?: string; inc
     '',
     '## Pressemitteilung',
     '',
-    `Die Verwaltung von ${fields.organization} ist nur eingeschränkt erreichbar.${fields.publicText ? ' ' + fields.publicText : ''}`,
+    `Die Verwaltung von ${fields.organization} ist nur eingeschränkt erreichbar.`,
     '',
   ].join('\n');
 }
 
 const PARENT = 'families/provider/sit.md';
 const MEMBER = 'families/kommunen/werne.md';
-/** Hedged: true to the member's own facts (under investigation), not once the parent suspects a theft. */
-const HEDGED_DENIAL = 'Bislang gibt es keine Hinweise darauf, dass Daten abgeflossen sind.';
+const DATA_LOSS_AGAINST_PARENT =
+  '21:17-21:30 error family-data-loss data_loss.exfiltration is no_indication, but the parent report says under_investigation (families/provider/sit.md): a member cannot rule out what its parent has not ruled out.';
 const CLAIM_AGAINST_PARENT =
-  '32:66-32:133 error claim-data-loss A sentence in the public text denies a data loss, but the parent report (families/provider/sit.md) says data_loss.exfiltration: suspected. Correct the sentence: a member cannot rule out what the report it stands on has not ruled out.';
+  '32:66-32:98 error claim-data-loss A sentence in the public text denies a data loss, but the parent report (families/provider/sit.md) does not know yet (data_loss.exfiltration: under_investigation). Say what is known so far, or that it is being examined.';
 const SHARED_FACTS =
   '10:16-10:20 error family-shared-facts incident_type (ddos) differs from the parent report (ransomware in families/provider/sit.md): members state the shared facts as the parent does.';
 
@@ -68,14 +68,14 @@ describe('incident families', function () {
     await activateExtension();
     await resetSettings();
     await write(PARENT, report({ id: 'sit', organization: 'Südwestfalen-IT', incidentType: 'ransomware', organizations: ['Stadt Werne'] }));
-    await write(MEMBER, report({ id: 'werne', organization: 'Stadt Werne', parent: '../provider/sit.md', incidentType: 'ddos', publicText: HEDGED_DENIAL }));
+    await write(MEMBER, report({ id: 'werne', organization: 'Stadt Werne', parent: '../provider/sit.md', incidentType: 'ddos' }));
   });
   afterEach(closeAllEditors);
   after(async () => {
     await vscode.workspace.fs.delete(fileUri('families'), { recursive: true });
   });
 
-  it('a member opened first finds its parent without opening it; the diagnostic points into the parent', async () => {
+  it('a member opened first finds its parent without opening it; the diagnostics point into the parent, also for its public text', async () => {
     const { document } = await openFile(MEMBER);
     await waitFor('the family finding', () => described(document.uri), (lines) => lines.includes(SHARED_FACTS));
     assert.deepStrictEqual(described(document.uri), [SHARED_FACTS]);
@@ -89,6 +89,23 @@ describe('incident families', function () {
       })),
       [{ uri: fileUri(PARENT).toString(), range: [8, 15, 8, 25], message: "the parent's incident_type" }],
     );
+    // The member rules out a theft its parent still investigates, in its facts and in its public text
+    // (unsaved edits: the editor is reverted afterwards).
+    const editor = vscode.window.activeTextEditor!;
+    await replaceText(editor, 'exfiltration: under_investigation', 'exfiltration: no_indication');
+    await replaceText(editor, 'eingeschränkt erreichbar.', 'eingeschränkt erreichbar. Es sind keine Daten abgeflossen.');
+    await waitFor('the claim against the parent', () => described(document.uri), (lines) => lines.includes(CLAIM_AGAINST_PARENT));
+    assert.deepStrictEqual(described(document.uri), [SHARED_FACTS, DATA_LOSS_AGAINST_PARENT, CLAIM_AGAINST_PARENT]);
+    const claim = ours(document.uri).find((d) => (d.code as { value: string }).value === 'claim-data-loss')!;
+    assert.deepStrictEqual(
+      claim.relatedInformation?.map((info) => ({
+        uri: info.location.uri.toString(),
+        range: [info.location.range.start.line, info.location.range.start.character, info.location.range.end.line, info.location.range.end.character],
+        message: info.message,
+      })),
+      [{ uri: fileUri(PARENT).toString(), range: [21, 16, 21, 35], message: "the parent's data_loss.exfiltration: under_investigation" }],
+    );
+    assert.ok(!isOpen(fileUri(PARENT)), 'the parent was opened as a document');
   });
 
   it('a parent that does not exist is an error at the parent value (read outside any editor)', async () => {
@@ -107,7 +124,7 @@ describe('incident families', function () {
     }
   });
 
-  it("editing the parent re-lints its open member, also its public text against the parent's facts", async () => {
+  it('editing the parent re-lints its open member', async () => {
     const member = await openFile(MEMBER);
     await waitFor('the family finding', () => described(member.document.uri), (lines) => lines.includes(SHARED_FACTS));
     const parent = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fileUri(PARENT)), vscode.ViewColumn.Beside);
@@ -122,23 +139,6 @@ describe('incident families', function () {
     // Back to the file's text, so the next tests start from the parent as written.
     await replaceText(parent, 'incident_type: phishing', 'incident_type: ransomware');
     await waitFor('the member with the family finding again', () => described(member.document.uri), (lines) => lines.includes(SHARED_FACTS));
-    // The parent now suspects a theft: the member's hedged denial contradicts it (claim-data-loss).
-    await replaceText(parent, 'exfiltration: under_investigation', 'exfiltration: suspected');
-    await waitFor('the claim against the parent', () => described(member.document.uri), (lines) => lines.includes(CLAIM_AGAINST_PARENT));
-    assert.deepStrictEqual(described(member.document.uri), [SHARED_FACTS, CLAIM_AGAINST_PARENT]);
-    const claim = ours(member.document.uri).find((d) => (d.code as { value: string }).value === 'claim-data-loss')!;
-    assert.deepStrictEqual(
-      claim.relatedInformation?.map((info) => ({
-        uri: info.location.uri.toString(),
-        range: [info.location.range.start.line, info.location.range.start.character, info.location.range.end.line, info.location.range.end.character],
-        message: info.message,
-      })),
-      [{ uri: fileUri(PARENT).toString(), range: [21, 16, 21, 25], message: "the parent's data_loss.exfiltration: suspected" }],
-    );
-    await replaceText(parent, 'exfiltration: suspected', 'exfiltration: under_investigation');
-    await waitFor('the member without the claim finding', () => described(member.document.uri), (lines) => lines.length === 1 && lines[0] === SHARED_FACTS);
-    // The parent's text is the file's again: save it, so no dirty copy of an edited state outlives this test.
-    assert.ok(await parent.document.save(), 'the parent was not saved');
   });
 
   it('"New Member Report from This Report" writes members in the parent\'s language that stand on its facts, never overwriting', async () => {
