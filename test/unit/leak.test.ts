@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { createLinter, type Finding } from '../../src/core';
-import { isIPv6 } from '../../src/core/rules/leak-scan';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { hostMatches, hostMatchesByPattern, isIPv6 } from '../../src/core/rules/leak-scan';
+import { documents } from './yamlArbitraries';
 
 const NOW = () => Date.parse('2023-11-01T12:00:00Z');
 
@@ -313,5 +316,24 @@ www.stadt-beispiel.example, Mo/Di, Ein-/Ausgang, std::vector, Ratio 12:30:45, IS
       assert.ok(isIPv6(ok), ok);
     }
     for (const no of ['15:55', '15:55:00', '00:1A:2B:3C:4D:5E', '::', '12::30', '1:2:3']) assert.ok(!isIPv6(no), no);
+  });
+});
+
+describe('leak rules: host names searched only around a dot', () => {
+  const same = (text: string) => assert.deepEqual([...hostMatches(text)], hostMatchesByPattern(text), JSON.stringify(text));
+
+  it('finds what the pattern finds on the whole text of every fixture and example', () => {
+    let hosts = 0;
+    for (const file of documents) {
+      const text = readFileSync(file, 'utf8');
+      same(text);
+      hosts += hostMatchesByPattern(text).length;
+    }
+    assert.ok(hosts > 100, `only ${hosts} host names in the fixtures`);
+  });
+
+  it('finds what the pattern finds on generated text', () => {
+    const piece = fc.constantFrom('a', 'Z', '0', '9', '.', '-', '_', ' ', '\n', '@', 'ä', 'fs01', 'intern', 'example.', '.de', 'x-', '..', '/', ':');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 30 }).map((parts) => parts.join('')), same), { numRuns: 20000, seed: 1105 });
   });
 });
