@@ -68,7 +68,7 @@ const EMAIL = /(?<![\w.%+-])[\w.%+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,}(?![\w-])/gi;
 /** Every IPv4 address has three dots between digits. */
 const IPV4_HINT = /\d\.\d+\.\d+\.\d/;
 /** Every IPv6 candidate has two colons at most four hex digits apart. */
-const IPV6_HINT = /:[0-9a-f]{0,4}:/i;
+const IPV6_HINT = /:[0-9a-f]{0,4}:/gi;
 /** Every host name has a label character, a dot and a letter. */
 const HOST_HINT = /[a-z0-9]\.[a-z]/gi;
 /** A Windows path has a drive colon before a slash. */
@@ -169,6 +169,34 @@ export function* emailMatches(source: string): Generator<{ index: number; text: 
 /** Every match of {@link EMAIL} in `source`, the plain way (for tests of {@link emailMatches}). */
 export function emailMatchesByPattern(source: string): Array<{ index: number; text: string }> {
   return [...source.matchAll(EMAIL)].map((m) => ({ index: m.index, text: m[0] }));
+}
+
+/** Characters of the runs that {@link IPV6_CANDIDATE} matches lie in (`[\w:.%]`). */
+function isIPv6RunChar(code: number): boolean {
+  return isRunChar(code) || code === 58 || code === 37;
+}
+
+/**
+ * The {@link IPV6_CANDIDATE} matches of `source`, tried only on the runs of `[\w:.%]` around two
+ * close colons (times such as 10:16:00 are such runs; prose is not): a candidate consists of those
+ * characters, its look-behind and look-ahead hold at a run's ends exactly as in the whole text.
+ */
+export function* ipv6Candidates(source: string): Generator<{ index: number; text: string }> {
+  let runEnd = -1;
+  for (const hint of source.matchAll(IPV6_HINT)) {
+    if (hint.index < runEnd) continue;
+    let start = hint.index;
+    while (start > 0 && isIPv6RunChar(source.charCodeAt(start - 1))) start--;
+    let end = hint.index + hint[0].length;
+    while (end < source.length && isIPv6RunChar(source.charCodeAt(end))) end++;
+    runEnd = end;
+    for (const m of source.slice(start, end).matchAll(IPV6_CANDIDATE)) yield { index: start + m.index, text: m[0] };
+  }
+}
+
+/** Every match of {@link IPV6_CANDIDATE} in `source`, the plain way (for tests of {@link ipv6Candidates}). */
+export function ipv6CandidatesByPattern(source: string): Array<{ index: number; text: string }> {
+  return [...source.matchAll(IPV6_CANDIDATE)].map((m) => ({ index: m.index, text: m[0] }));
 }
 
 /** Every match of {@link HOST} in `source`, the plain way (for tests of {@link hostMatches}). */
@@ -335,10 +363,8 @@ function scanText(source: string, base: number, path: string | null, settings: S
       add('ip', m.index, m[0], { detail: 'ipv4' });
     }
   }
-  if (IPV6_HINT.test(source)) {
-    for (const m of source.matchAll(IPV6_CANDIDATE)) {
-      if (isIPv6(m[0])) add('ip', m.index, m[0], { detail: 'ipv6' });
-    }
+  for (const m of ipv6Candidates(source)) {
+    if (isIPv6(m.text)) add('ip', m.index, m.text, { detail: 'ipv6' });
   }
   for (const m of hostMatches(source)) {
     const host = trimHost(m.text);
