@@ -108,22 +108,6 @@ describe('incident families', function () {
     assert.ok(!isOpen(fileUri(PARENT)), 'the parent was opened as a document');
   });
 
-  it('a parent that does not exist is an error at the parent value (read outside any editor)', async () => {
-    const orphan = 'families/kommunen/verwaist.md';
-    await write(orphan, report({ id: 'verwaist', organization: 'Stadt Werne', parent: '../provider/fehlt.md', incidentType: 'ransomware' }));
-    try {
-      const { document } = await openFile(orphan);
-      const expected = [
-        '9:9-9:29 error family-parent parent: ../provider/fehlt.md cannot be read (no such file); give the path of the parent report relative to this file.',
-      ];
-      await waitFor('the missing-parent finding', () => described(document.uri), (lines) => lines.length > 0);
-      assert.deepStrictEqual(described(document.uri), expected);
-    } finally {
-      await closeAllEditors();
-      await vscode.workspace.fs.delete(fileUri(orphan));
-    }
-  });
-
   it('editing the parent re-lints its open member', async () => {
     const member = await openFile(MEMBER);
     await waitFor('the family finding', () => described(member.document.uri), (lines) => lines.includes(SHARED_FACTS));
