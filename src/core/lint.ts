@@ -111,8 +111,8 @@ export function createLinter(options: LintOptions = {}): Linter {
         settings,
         enabledRules,
         at(pointer, prefer = 'value') {
-          if (report.yaml && report.frontmatter.kind === 'yaml') {
-            const range = rangeForPointer(report.yaml, pointer, prefer);
+          if (report.frontmatter.kind === 'yaml') {
+            const range = rangeForPointer(report.nodes.locate, pointer, prefer);
             if (range) {
               const base = report.frontmatter.contentOffset;
               return { offset: base + range.offset, endOffset: base + range.endOffset };

@@ -6,6 +6,8 @@ import type { Node as UnistNode } from 'unist';
 import { boundsOf, findPublicSection, scanPublicBounds, type PublicBounds, type PublicSection } from './publicSection';
 import { loadPlainYaml } from './yamlData';
 import { locateFrontmatter, type Frontmatter } from './frontmatter';
+import { documentLocator, walkScalars, type NodeLocator } from './pointer';
+import { frontmatterNodes, YAML_PARSE_OPTIONS, type FrontmatterNodes } from './yamlPositions';
 
 export type { Frontmatter } from './frontmatter';
 
@@ -22,6 +24,12 @@ export interface ParsedReport {
    * path (see `yamlData.ts`) read the data: a valid report never needs a position.
    */
   readonly yaml: Document.Parsed | null;
+  /**
+   * Frontmatter nodes by JSON Pointer, with ranges relative to the frontmatter content. After the
+   * fast path this parses only the top-level entry that holds the node (see `yamlPositions.ts`);
+   * findings and scans locate through it rather than through `yaml`.
+   */
+  readonly nodes: FrontmatterNodes;
   /** The YAML parser's errors; empty without building the document when the fast path read the data. */
   readonly yamlErrors: readonly YAMLError[];
   /**
@@ -88,6 +96,8 @@ export function parseReport(input: string, limits: ParseLimits = DEFAULT_LIMITS)
     }
   }
 
+  const nodes = readFast && frontmatter.kind === 'yaml' ? frontmatterNodes(frontmatter.source, document) : wholeDocumentNodes(document);
+
   const bodyOffset = frontmatter.kind === 'yaml' ? lineEnd(text, frontmatter.close.endOffset) : 0;
   let parsedBody: { root: Root; error: string | null } | undefined;
   let publicSection: PublicSection | null | undefined;
@@ -102,6 +112,7 @@ export function parseReport(input: string, limits: ParseLimits = DEFAULT_LIMITS)
     get yaml() {
       return document();
     },
+    nodes,
     get yamlErrors() {
       return readFast ? [] : (document()?.errors ?? []);
     },
@@ -135,6 +146,7 @@ export function unparsedReport(text: string): ParsedReport {
     lines: countLines(text),
     frontmatter: { kind: 'none' },
     yaml: null,
+    nodes: wholeDocumentNodes(() => null),
     yamlErrors: [],
     data: undefined,
     dataError: null,
@@ -150,7 +162,22 @@ function parseYaml(frontmatter: Frontmatter): Document.Parsed | null {
   if (frontmatter.kind !== 'yaml') return null;
   // logLevel 'error': `yaml` would otherwise print Node warnings (e.g. "Keys with collection values
   // will be stringified") to the user's stderr; the engine reports such keys itself.
-  return parseDocument(frontmatter.source, { version: '1.2', uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' });
+  return parseDocument(frontmatter.source, YAML_PARSE_OPTIONS);
+}
+
+/** {@link FrontmatterNodes} over the whole document, built on first use. */
+function wholeDocumentNodes(document: () => Document.Parsed | null | undefined): FrontmatterNodes {
+  const locator: NodeLocator = (pointer) => {
+    const doc = document();
+    return doc ? documentLocator(doc)(pointer) : null;
+  };
+  return {
+    locate: locator,
+    walkScalars(visit) {
+      const doc = document();
+      if (doc) walkScalars(doc, visit);
+    },
+  };
 }
 
 function countLines(text: string): LineCounter {

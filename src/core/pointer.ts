@@ -22,6 +22,14 @@ export interface Located {
   parent: Node | null;
 }
 
+/** Finds the node at a JSON Pointer, or `null` when any segment does not exist. */
+export type NodeLocator = (pointer: string) => Located | null;
+
+/** A {@link NodeLocator} over a whole positioned document. */
+export function documentLocator(doc: Document): NodeLocator {
+  return (pointer) => locate(doc, pointer);
+}
+
 /** Finds the node at `pointer`, or `null` when any segment does not exist. */
 export function locate(doc: Document, pointer: string): Located | null {
   let current: Located = { value: doc.contents as Node | null, pair: null, parent: null };
@@ -68,10 +76,11 @@ export function keyRange(pair: Pair): SourceRange | null {
  * - a missing field → the key of the nearest existing mapping that should hold it;
  * - `null` → the field's nearest existing ancestor is the document root (caller uses the opening fence).
  */
-export function rangeForPointer(doc: Document, pointer: string, prefer: 'value' | 'key' = 'value'): SourceRange | null {
+export function rangeForPointer(where: Document | NodeLocator, pointer: string, prefer: 'value' | 'key' = 'value'): SourceRange | null {
+  const find = typeof where === 'function' ? where : documentLocator(where);
   const segments = parsePointer(pointer);
   for (let depth = segments.length; depth > 0; depth--) {
-    const located = locate(doc, formatPointer(segments.slice(0, depth)));
+    const located = find(formatPointer(segments.slice(0, depth)));
     if (!located) continue;
     const exact = depth === segments.length;
     if (exact && prefer === 'value' && located.value) {

@@ -23,8 +23,8 @@ export interface DeadlineClockState {
 
 /** The document range of a field (or, while it is missing, of the mapping that should hold it). */
 export function fieldRange(document: vscode.TextDocument, report: ParsedReport, pointer: string): vscode.Range | undefined {
-  if (!report.yaml || report.frontmatter.kind !== 'yaml') return undefined;
-  const range = rangeForPointer(report.yaml, pointer, 'value');
+  if (report.frontmatter.kind !== 'yaml') return undefined;
+  const range = rangeForPointer(report.nodes.locate, pointer, 'value');
   if (!range) return undefined;
   const base = report.frontmatter.contentOffset;
   return new vscode.Range(document.positionAt(base + range.offset), document.positionAt(base + range.endOffset));

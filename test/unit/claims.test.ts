@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createLinter, type Finding } from '../../src/core';
 import { applyEdits, fixEdits } from '../../src/core/fixes';
 import { splitSentences } from '../../src/core/language/sentences';
+import { BoundedCache } from '../../src/core/memo';
 
 const linter = createLinter({ now: () => Date.parse('2023-11-06T12:00:00Z') });
 const claims = (text: string): Finding[] => linter.lint(text).findings.filter((f) => f.ruleId.startsWith('claim-'));
@@ -111,5 +112,29 @@ describe('claim-restoration: only the newest update is compared', () => {
       claims(unknown).map((f) => text.slice(0, 0) + unknown.slice(f.offset, f.endOffset)),
       ['10. November', '17.11.2023'],
     );
+  });
+});
+
+describe('claims memo', () => {
+  it('gives the same text the findings of the report it is in, whatever was linted before', () => {
+    // A date no other test uses, so that no earlier lint has analysed these sentences; the second
+    // sentence makes the text worth analysing when only the data-loss words count.
+    const text = readFileSync(join(__dirname, '..', 'fixtures', 'claim-restoration', 'input.md'), 'utf8').replace(
+      'bis zum 10. November.',
+      'bis zum 12. November. Die Fachleute prüfen die Daten.',
+    );
+    const found = (t: string) => claims(t).map((f) => [f.ruleId, f.path, t.slice(f.offset, f.endOffset)]);
+    // Resolved first: no restoration trigger, so the date sentence is not analysed for a date.
+    const resolved = text.replace(/^status: .*$/m, 'status: resolved');
+    assert.deepEqual(found(resolved).filter(([rule]) => rule === 'claim-restoration'), []);
+    // The same sentences in an open report: the date is found.
+    assert.deepEqual(found(text), [['claim-restoration', '/updates/1/text', '12. November']]);
+  });
+
+  it('keeps at most its capacity, dropping the oldest first', () => {
+    const cache = new BoundedCache<string, number>(2);
+    let computed = 0;
+    const get = (key: string) => cache.get(key, () => ++computed);
+    assert.deepEqual([get('a'), get('b'), get('a'), get('c'), get('b'), get('a')], [1, 2, 1, 3, 2, 4]);
   });
 });

@@ -1,10 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { parseDocument } from 'yaml';
 import { loadPlainYaml } from '../../src/core/yamlData';
-import { parseReport } from '../../src/core/parse';
+import { documents, fragment, frontmatterOf, structured, yamlish } from './yamlArbitraries';
 
 /**
  * The fast data path (js-yaml) may only accept what the `yaml` package reads without error, and must
@@ -29,78 +28,6 @@ function agrees(source: string): boolean {
   assert.deepStrictEqual(fast.data, full.data, `different data for ${JSON.stringify(source)}`);
   return true;
 }
-
-const FIXTURES = join(__dirname, '..', 'fixtures');
-const EXAMPLES = join(__dirname, '..', '..', 'examples');
-
-function frontmatterOf(text: string): string | null {
-  const report = parseReport(text);
-  return report.frontmatter.kind === 'yaml' ? report.frontmatter.source : null;
-}
-
-const documents = [
-  ...readdirSync(FIXTURES).map((name) => join(FIXTURES, name, 'input.md')),
-  ...readdirSync(EXAMPLES, { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.endsWith('.md'))
-    .map((name) => join(EXAMPLES, name)),
-];
-
-// Fragments that make parsers disagree: number forms of YAML 1.1 and of js-yaml, null keys, node
-// properties, flow collections, quoting, block scalars, comments, document markers and tabs.
-const fragment = fc.constantFrom(
-  'x', 'Stadt Drensteinfurt', 'Südwestfalen-IT', '1', '-0', '1.5', '1.0', '1_000', '0b11', '0x1F', '0o17', '0o', '00012', '1e3', '.5',
-  '+12', '.inf', '-.Inf', '.NaN', 'null', 'Null', '~', 'true', 'True', 'no', 'yes', 'on', '2023-10-30', '2023-10-30T06:45:00+01:00',
-  'A & B', 'Wichtig!', '*x', '&a', '!tag', '!!str', '<<', '__proto__', 'a: b', '#', ' # c', '"q"', "'s'", '"a\\nb"', '"\\x41"',
-  "'it''s'", '[a, b]', '{a: 1}', '[a]', '{}', '[]', '|', '>', '|-', '>+', '-', '?', '%', ':', '', 'ä', '\t', '...', '---', '`x`', '@x',
-  '10.0.0.1', 'C:\\Temp', '"', "'", '\\', ',', '12345678901234567890', 'INC-2023-4711', '\u00a0', '\u2028', '\r', '\r\n', '\ufeff', '\u0085',
-);
-const scalarText = fc.oneof(
-  { weight: 3, arbitrary: fragment },
-  { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom(...'ab :-#"\'[]{},&*!?|>%@`\\\t.01~ä'), maxLength: 10 }) },
-);
-const line = fc
-  .record({
-    indent: fc.constantFrom('', '', '  ', '    ', ' ', '\t'),
-    dash: fc.constantFrom('', '', '- ', '- - '),
-    key: fc.option(scalarText, { nil: undefined }),
-    separator: fc.constantFrom(': ', ':', ' : ', ':  '),
-    value: scalarText,
-    comment: fc.constantFrom('', '', ' # note'),
-  })
-  .map(({ indent, dash, key, separator, value, comment }) => `${indent}${dash}${key === undefined ? '' : key + separator}${value}${comment}`);
-const yamlish = fc.array(line, { minLength: 1, maxLength: 8 }).map((lines) => lines.join('\n'));
-
-/** Well-formed block structure (mappings and lists of mappings, as in a report) with raw scalar text. */
-type Tree = string | { map: Array<[string, Tree]> } | { seq: Tree[] };
-const plainWord = fc.constantFrom('name', 'status', 'at', 'text', 'Bürgerbüro', 'major_outage', '2023-10-30T06:45:00+01:00', 'unknown', '42', 'E-Mail');
-const treeScalar = fc.oneof({ weight: 3, arbitrary: plainWord }, { weight: 2, arbitrary: scalarText });
-const { tree } = fc.letrec<{ tree: Tree }>((tie) => ({
-  tree: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    treeScalar,
-    fc.record({ map: fc.uniqueArray(fc.tuple(treeScalar, tie('tree')), { minLength: 1, maxLength: 4, selector: ([key]) => key }) }),
-    fc.record({ seq: fc.array(tie('tree'), { minLength: 1, maxLength: 3 }) }),
-  ),
-}));
-function render(node: Tree, indent: string): string {
-  if (typeof node === 'string') return ' ' + node;
-  if ('map' in node) return node.map.map(([key, value]) => `\n${indent}${key}:${render(value, indent + '  ')}`).join('');
-  // A collection in a list starts on the dash's line, as reports write it (`- name: …`, `- - a`).
-  return node.seq
-    .map((item) => {
-      if (typeof item === 'string') return `\n${indent}-${render(item, indent + '  ')}`;
-      const inner = render(item, indent + '  ');
-      return `\n${indent}- ${inner.slice(indent.length + 3)}`;
-    })
-    .join('');
-}
-const structured = fc
-  .uniqueArray(fc.tuple(fc.constantFrom('id', 'title', 'status', 'affected_services', 'updates', 'data_loss'), tree), {
-    minLength: 1,
-    maxLength: 5,
-    selector: ([key]) => key,
-  })
-  .map((fields) => fields.map(([key, value]) => `${key}:${render(value, '  ')}`).join('\n'));
 
 describe('fast YAML data path', () => {
   it('agrees with `yaml` on every fixture and example frontmatter, and takes all but the broken ones', () => {

@@ -191,7 +191,7 @@ export function relatedAt(entry: FamilyEntry, pointer: string, message: string):
   let offset = 0;
   let endOffset = 0;
   if (report && report.frontmatter.kind === 'yaml') {
-    const range = report.yaml ? rangeForPointer(report.yaml, pointer, 'value') : null;
+    const range = rangeForPointer(report.nodes.locate, pointer, 'value');
     const base = report.frontmatter.contentOffset;
     if (range) {
       offset = base + range.offset;

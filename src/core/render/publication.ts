@@ -86,8 +86,17 @@ export const CONTACT_ORDER = ['press', 'hotline', 'emergency', 'dpo'] as const;
 
 const TIMESTAMP_KEYS = ['started_at', 'detected_at', 'contained_at', 'resolved_at', 'published_at'] as const;
 
+// A parsed report never changes; its leak scan, its claims scan and its outputs share one selection.
+const selections = new WeakMap<ParsedReport, Publication>();
+
 /** Selects what a report publishes. Never throws: a broken report publishes what can be read. */
 export function selectPublication(report: ParsedReport): Publication {
+  let selection = selections.get(report);
+  if (!selection) selections.set(report, (selection = select(report)));
+  return selection;
+}
+
+function select(report: ParsedReport): Publication {
   const data = isRecord(report.data) ? report.data : {};
   const texts: PublishedText[] = [];
 

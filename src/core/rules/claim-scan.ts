@@ -11,13 +11,14 @@
  * document with positions, which a report without claims never builds).
  */
 import { isScalar } from 'yaml';
-import { formatPointer, locate } from '../pointer';
+import { formatPointer } from '../pointer';
 import { isRecord } from '../fields';
 import { selectPublication, type Publication } from '../render/publication';
 import { fieldName } from '../i18n';
 import type { Locale } from '../types';
 import type { RuleContext, TextRange } from './rule';
-import { splitSentences } from '../language/sentences';
+import { splitSentences, type Sentence } from '../language/sentences';
+import { BoundedCache } from '../memo';
 import { analyseSentence, tokenize, type Claim } from '../language/claims';
 import { TRIGGERS } from '../language/lexicon';
 
@@ -103,7 +104,7 @@ export function publishedTexts(ctx: RuleContext, relevant: (text: string) => boo
  */
 function valueToSource(ctx: RuleContext, path: string, value: string): (i: number) => number {
   const fm = ctx.report.frontmatter;
-  const node = fm.kind === 'yaml' && ctx.report.yaml ? locate(ctx.report.yaml, path)?.value : null;
+  const node = fm.kind === 'yaml' ? ctx.report.nodes.locate(path)?.value : null;
   if (!node || !isScalar(node) || !node.range || fm.kind !== 'yaml') {
     const fallback = ctx.at(path);
     return () => fallback.offset;
@@ -138,13 +139,9 @@ export function findClaims(ctx: RuleContext): ClaimHit[] {
   const hits: ClaimHit[] = [];
   const lang = reportLang(ctx);
   const latest = latestUpdatePath(ctx.data);
-  const relevant = triggerFor(ctx);
+  const { relevant, key } = triggerFor(ctx);
   for (const published of publishedTexts(ctx, relevant)) {
-    for (const sentence of splitSentences(published.text, lang, relevant)) {
-      if (!relevant(sentence.text)) continue;
-      const claims = analyseSentence(sentence.text);
-      if (claims.length === 0) continue;
-      const trim = sentenceRange(sentence.text);
+    for (const { sentence, claims, trim } of claimSentences(published.text, lang, key, relevant)) {
       const base = sentence.offset + trim.offset;
       const inSentence = (start: number, end: number) =>
         end > start ? published.toDocument(base + start, base + end) : { offset: published.toDocument(base + start, base + start + 1).offset, endOffset: published.toDocument(base + start, base + start + 1).offset };
@@ -172,15 +169,40 @@ export function findClaims(ctx: RuleContext): ClaimHit[] {
  * report anything for this report (a restoration date only matters while the incident is open and
  * `expected_restoration` is set).
  */
-function triggerFor(ctx: RuleContext): (text: string) => boolean {
+function triggerFor(ctx: RuleContext): { relevant: (text: string) => boolean; key: string } {
   const data = ctx.data;
   const triggers: RegExp[] = [];
-  if (ctx.enabledRules.has('claim-data-loss')) triggers.push(TRIGGERS.dataLoss);
-  if (ctx.enabledRules.has('claim-status')) triggers.push(TRIGGERS.status);
+  let key = '';
+  if (ctx.enabledRules.has('claim-data-loss')) (triggers.push(TRIGGERS.dataLoss), (key += 'd'));
+  if (ctx.enabledRules.has('claim-status')) (triggers.push(TRIGGERS.status), (key += 's'));
   if (ctx.enabledRules.has('claim-restoration') && data && data.status !== 'resolved' && typeof data.expected_restoration === 'string') {
     triggers.push(TRIGGERS.restoration);
+    key += 'r';
   }
-  return (text) => triggers.some((trigger) => trigger.test(text));
+  return { relevant: (text) => triggers.some((trigger) => trigger.test(text)), key };
+}
+
+/** A sentence of a published text with claims, and its words' range in it. */
+interface ClaimSentence {
+  sentence: Sentence;
+  claims: Claim[];
+  trim: TextRange;
+}
+
+// Sentences and their claims depend on the text, its language and the triggers alone. The same
+// texts come back all the time: every keystroke re-lints the paragraphs not being edited, and the
+// members of a family repeat their provider's sentences.
+const analysed = new BoundedCache<string, ClaimSentence[]>(2048);
+
+/** The sentences of `text` that hold claims (memoised; see {@link analysed}). */
+function claimSentences(text: string, lang: Locale, triggers: string, relevant: (text: string) => boolean): ClaimSentence[] {
+  return analysed.get(`${lang}:${triggers}:${text}`, () =>
+    splitSentences(text, lang, relevant).flatMap((sentence) => {
+      if (!relevant(sentence.text)) return [];
+      const claims = analyseSentence(sentence.text);
+      return claims.length === 0 ? [] : [{ sentence, claims, trim: sentenceRange(sentence.text) }];
+    }),
+  );
 }
 
 /** The sentence without list markers, emphasis or quotes around it: from its first word to its final punctuation. */

@@ -21,7 +21,6 @@
  * bury the Problems panel).
  */
 import { isScalar } from 'yaml';
-import { locate } from '../pointer';
 import { recordItems } from '../fields';
 import { selectPublication, type PublishedText } from '../render/publication';
 import { fieldName } from '../i18n';
@@ -224,9 +223,8 @@ function scan(ctx: RuleContext): LeakHit[] {
   // Only the values with a hit need their source range (locating a node costs a walk of the
   // document); with escapes in the source, every value, as its source may differ from its data.
   const withHits = escapes ? published : valuesWithHits(published, inValues);
-  const doc = report.yaml;
   for (const { path } of withHits) {
-    const node = doc && locate(doc, path)?.value;
+    const node = report.nodes.locate(path)?.value;
     if (!node || !isScalar(node) || typeof node.value !== 'string' || !node.range) continue;
     const [start, end] = [fm.contentOffset + node.range[0], fm.contentOffset + node.range[1]];
     scanText(text.slice(start, end), start, path, settings, hits);

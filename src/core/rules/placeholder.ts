@@ -1,7 +1,6 @@
 import type { RawFinding } from '../types';
 import type { Rule } from './rule';
 import { isScalar } from 'yaml';
-import { walkScalars } from '../pointer';
 import { fieldName } from '../i18n';
 
 // Markers are matched case-sensitively ("todo" in prose is a word, "TODO" a marker); `<…>` counts
@@ -58,12 +57,14 @@ export const placeholderRule: Rule = {
     const fm = report.frontmatter;
     // Any match inside a value is a match in the whole frontmatter text: only when that has one is
     // the YAML document (with positions) needed to tell which value, and where.
-    if (fm.kind === 'yaml' && report.yamlErrors.length === 0 && ANY_PLACEHOLDER.some((pattern) => pattern.test(fm.source)) && report.yaml) {
+    const hasPlaceholder = (source: string) => ANY_PLACEHOLDER.some((pattern) => pattern.test(source));
+    if (fm.kind === 'yaml' && report.yamlErrors.length === 0 && hasPlaceholder(fm.source)) {
       const base = fm.contentOffset;
-      walkScalars(report.yaml, (node, pointer) => {
+      // Only the top-level entries with a placeholder need their positions.
+      report.nodes.walkScalars((node, pointer) => {
         if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return;
         scan(base + node.range[0], base + node.range[1], pointer);
-      });
+      }, hasPlaceholder);
     }
     if (ctx.data && report.publicBounds) scan(report.publicBounds.offset, report.publicBounds.endOffset, null);
     return findings;

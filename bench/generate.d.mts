@@ -1,0 +1,3 @@
+// Types of bench/generate.mjs for the unit tests that reuse its inputs.
+/** A valid report of about `targetBytes` (default 1 MB): the typical example with thousands of services and updates. */
+export function largeReport(targetBytes?: number): string;
