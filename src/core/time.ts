@@ -2,6 +2,8 @@
  * Date-time helpers that work the same in Node and in a browser (Intl only, no Node APIs).
  */
 
+import { BoundedCache } from './memo';
+
 const DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|z|[+-]\d{2}:\d{2})?$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -16,9 +18,19 @@ export interface ParsedDateTime {
   local: { year: number; month: number; day: number; hour: number; minute: number; second: number; fraction: string };
 }
 
-/** Parses an RFC 3339 date-time, tolerating a missing offset or seconds (so rules can say what is missing). */
-export function parseDateTime(value: unknown): ParsedDateTime | null {
+// Every rule that compares times parses the same few timestamps of a report again: remember them.
+const parsedDateTimes = new BoundedCache<string, Readonly<ParsedDateTime> | null>(4096);
+
+/**
+ * Parses an RFC 3339 date-time, tolerating a missing offset or seconds (so rules can say what is
+ * missing). The result is shared between callers: read it, never change it.
+ */
+export function parseDateTime(value: unknown): Readonly<ParsedDateTime> | null {
   if (typeof value !== 'string') return null;
+  return parsedDateTimes.get(value, () => parse(value));
+}
+
+function parse(value: string): ParsedDateTime | null {
   const m = DATE_TIME.exec(value.trim());
   if (!m) return null;
   const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number, number];
@@ -89,8 +101,15 @@ export function isValidTimeZone(zone: string): boolean {
 
 const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
 
+// Formatting to parts is the costly step, and rules ask for the same instants more than once.
+const zoneOffsets = new BoundedCache<string, number>(4096);
+
 /** The UTC offset of `zone` at the instant `epochMs`, in minutes east of UTC. */
 export function zoneOffsetMinutes(zone: string, epochMs: number): number {
+  return zoneOffsets.get(`${zone} ${epochMs}`, () => computeZoneOffset(zone, epochMs));
+}
+
+function computeZoneOffset(zone: string, epochMs: number): number {
   let formatter = offsetFormatters.get(zone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });

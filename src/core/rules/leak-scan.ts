@@ -63,6 +63,17 @@ const HOST = new RegExp(`(?<![\\w.-])(?:${LABEL}\\.)+[a-z][a-z0-9-]*[a-z0-9](?![
 
 const EMAIL = /(?<![\w.%+-])[\w.%+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,}(?![\w-])/gi;
 
+// Necessary conditions, each far cheaper to search for than its pattern: a text without one cannot
+// hold a match, so the pattern is not run on it (most published text has no dotted word at all).
+/** Every IPv4 address has three dots between digits. */
+const IPV4_HINT = /\d\.\d+\.\d+\.\d/;
+/** Every IPv6 candidate has two colons at most four hex digits apart. */
+const IPV6_HINT = /:[0-9a-f]{0,4}:/gi;
+/** Every host name has a label character, a dot and a letter. */
+const HOST_HINT = /[a-z0-9]\.[a-z]/gi;
+/** A Windows path has a drive colon before a slash. */
+const WINDOWS_HINT = /:[\\/]/;
+
 const WINDOWS_PATH = /(?<![\w\\/])[a-z]:(?:\\|\/(?!\/))(?:[\w$.~-]+[\\/]?)+/gi;
 const UNC_PATH = /(?<![\w\\])\\\\[\w.$-]+(?:\\[\w$.~-]+)+\\?/g;
 // Starts after white space or an opening bracket/quote, never after a letter (und/oder, km/h),
@@ -93,8 +104,8 @@ export function internalText(report: ParsedReport): string {
 /** Host names named in the internal sections that identify a machine (see `leak-hostname`). */
 export function internalHostNames(report: ParsedReport, publicEmailDomains: ReadonlySet<string>): Set<string> {
   const hosts = new Set<string>();
-  for (const match of internalText(report).matchAll(HOST)) {
-    const host = trimHost(match[0]).toLowerCase();
+  for (const match of hostMatches(internalText(report))) {
+    const host = trimHost(match.text).toLowerCase();
     const labels = host.split('.');
     // Three or more labels name one machine (vpn02.stadt.de); a bare domain (stadt.de) or the web
     // site (www.…) is usually public anyway, and a dotted file name (bericht.pdf) is no host.
@@ -103,6 +114,94 @@ export function internalHostNames(report: ParsedReport, publicEmailDomains: Read
     hosts.add(host);
   }
   return hosts;
+}
+
+/** Characters of the runs that {@link HOST} matches lie in (`[\w.-]`). */
+function isRunChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 46 || code === 45;
+}
+
+/**
+ * The {@link HOST} matches of `source`, found where they can be. A match consists of `[\w.-]`
+ * characters, and its look-behind and look-ahead make it start and end with a maximal run of them;
+ * it holds a label character, a dot and a letter. So the pattern runs only on the runs around such
+ * a {@link HOST_HINT}, with the same result as on the whole text (test/unit/leak.test.ts compares).
+ */
+export function* hostMatches(source: string): Generator<{ index: number; text: string }> {
+  let runEnd = -1;
+  for (const hint of source.matchAll(HOST_HINT)) {
+    if (hint.index < runEnd) continue;
+    let start = hint.index;
+    while (start > 0 && isRunChar(source.charCodeAt(start - 1))) start--;
+    let end = hint.index + hint[0].length;
+    while (end < source.length && isRunChar(source.charCodeAt(end))) end++;
+    runEnd = end;
+    for (const m of source.slice(start, end).matchAll(HOST)) yield { index: start + m.index, text: m[0] };
+  }
+}
+
+/** Characters of an address's local part (`[\w.%+-]`). */
+function isLocalChar(code: number): boolean {
+  return isRunChar(code) || code === 37 || code === 43;
+}
+
+const EMAIL_AT = new RegExp(EMAIL.source, 'iy');
+
+/**
+ * The {@link EMAIL} matches of `source`. A match holds one `@`, and its look-behind makes it start
+ * where the run of local-part characters before that `@` starts: so the pattern is tried there
+ * only, once per `@`, instead of at every word (test/unit/leak.test.ts compares).
+ */
+export function* emailMatches(source: string): Generator<{ index: number; text: string }> {
+  let next = 0;
+  for (let at = source.indexOf('@'); at !== -1; at = source.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > 0 && isLocalChar(source.charCodeAt(start - 1))) start--;
+    if (start === at || start < next) continue;
+    EMAIL_AT.lastIndex = start;
+    const m = EMAIL_AT.exec(source);
+    if (!m) continue;
+    next = start + m[0].length;
+    yield { index: start, text: m[0] };
+  }
+}
+
+/** Every match of {@link EMAIL} in `source`, the plain way (for tests of {@link emailMatches}). */
+export function emailMatchesByPattern(source: string): Array<{ index: number; text: string }> {
+  return [...source.matchAll(EMAIL)].map((m) => ({ index: m.index, text: m[0] }));
+}
+
+/** Characters of the runs that {@link IPV6_CANDIDATE} matches lie in (`[\w:.%]`). */
+function isIPv6RunChar(code: number): boolean {
+  return isRunChar(code) || code === 58 || code === 37;
+}
+
+/**
+ * The {@link IPV6_CANDIDATE} matches of `source`, tried only on the runs of `[\w:.%]` around two
+ * close colons (times such as 10:16:00 are such runs; prose is not): a candidate consists of those
+ * characters, its look-behind and look-ahead hold at a run's ends exactly as in the whole text.
+ */
+export function* ipv6Candidates(source: string): Generator<{ index: number; text: string }> {
+  let runEnd = -1;
+  for (const hint of source.matchAll(IPV6_HINT)) {
+    if (hint.index < runEnd) continue;
+    let start = hint.index;
+    while (start > 0 && isIPv6RunChar(source.charCodeAt(start - 1))) start--;
+    let end = hint.index + hint[0].length;
+    while (end < source.length && isIPv6RunChar(source.charCodeAt(end))) end++;
+    runEnd = end;
+    for (const m of source.slice(start, end).matchAll(IPV6_CANDIDATE)) yield { index: start + m.index, text: m[0] };
+  }
+}
+
+/** Every match of {@link IPV6_CANDIDATE} in `source`, the plain way (for tests of {@link ipv6Candidates}). */
+export function ipv6CandidatesByPattern(source: string): Array<{ index: number; text: string }> {
+  return [...source.matchAll(IPV6_CANDIDATE)].map((m) => ({ index: m.index, text: m[0] }));
+}
+
+/** Every match of {@link HOST} in `source`, the plain way (for tests of {@link hostMatches}). */
+export function hostMatchesByPattern(source: string): Array<{ index: number; text: string }> {
+  return [...source.matchAll(HOST)].map((m) => ({ index: m.index, text: m[0] }));
 }
 
 function trimHost(host: string): string {
@@ -258,37 +357,41 @@ function scanText(source: string, base: number, path: string | null, settings: S
   const add = (kind: LeakKind, index: number, found: string, extra: Partial<LeakHit> = {}) => {
     hits.push({ kind, offset: base + index, endOffset: base + index + found.length, text: found, path, ...extra });
   };
-  for (const m of source.matchAll(IPV4)) {
-    if (isVersionNumber(source, m.index)) continue;
-    add('ip', m.index, m[0], { detail: 'ipv4' });
+  if (IPV4_HINT.test(source)) {
+    for (const m of source.matchAll(IPV4)) {
+      if (isVersionNumber(source, m.index)) continue;
+      add('ip', m.index, m[0], { detail: 'ipv4' });
+    }
   }
-  for (const m of source.matchAll(IPV6_CANDIDATE)) {
-    if (isIPv6(m[0])) add('ip', m.index, m[0], { detail: 'ipv6' });
+  for (const m of ipv6Candidates(source)) {
+    if (isIPv6(m.text)) add('ip', m.index, m.text, { detail: 'ipv6' });
   }
-  for (const m of source.matchAll(HOST)) {
-    const host = trimHost(m[0]);
+  for (const m of hostMatches(source)) {
+    const host = trimHost(m.text);
     const lower = host.toLowerCase();
     const domain = settings.suffixes.find((suffix) => lower.endsWith(suffix) && lower.length > suffix.length);
     if (domain) add('hostname', m.index, host, { detail: 'internal-domain', domain });
     else if (settings.internalHosts.has(lower)) add('hostname', m.index, host, { detail: 'internal-section' });
   }
-  for (const m of source.matchAll(EMAIL)) {
-    const lower = m[0].toLowerCase();
+  for (const m of emailMatches(source)) {
+    const lower = m.text.toLowerCase();
     // An address under an internal domain names an internal system, listed contact or not.
     const domain = settings.suffixes.find((suffix) => lower.endsWith(suffix));
-    if (domain) add('hostname', m.index, m[0], { detail: 'internal-email', domain });
-    else if (!settings.contactEmails.has(lower)) add('email', m.index, m[0]);
+    if (domain) add('hostname', m.index, m.text, { detail: 'internal-email', domain });
+    else if (!settings.contactEmails.has(lower)) add('email', m.index, m.text);
   }
   if (settings.ticket) {
     for (const m of source.matchAll(settings.ticket)) {
       if (m[0].length > 0) add('ticket', m.index, m[0]);
     }
   }
-  for (const m of source.matchAll(WINDOWS_PATH)) add('path', m.index, trimPath(m[0]), { detail: 'windows' });
-  for (const m of source.matchAll(UNC_PATH)) add('path', m.index, trimPath(m[0]), { detail: 'unc' });
-  for (const m of source.matchAll(UNIX_PATH)) {
-    const path = trimPath(m[0]);
-    if (isUnixPath(path)) add('path', m.index, path, { detail: 'unix' });
+  if (WINDOWS_HINT.test(source)) for (const m of source.matchAll(WINDOWS_PATH)) add('path', m.index, trimPath(m[0]), { detail: 'windows' });
+  if (source.includes('\\\\')) for (const m of source.matchAll(UNC_PATH)) add('path', m.index, trimPath(m[0]), { detail: 'unc' });
+  if (source.includes('/')) {
+    for (const m of source.matchAll(UNIX_PATH)) {
+      const path = trimPath(m[0]);
+      if (isUnixPath(path)) add('path', m.index, path, { detail: 'unix' });
+    }
   }
   if (settings.iocs.length > 0) {
     const lower = source.toLowerCase();
