@@ -62,6 +62,7 @@ const TITLES = {
   dataLossSet: { en: 'Set `data_loss` to: {variant}', de: '`data_loss` setzen auf: {variant}' },
   dataLossStatement: { en: 'Add the statement: {variant}', de: 'Aussage ergänzen: {variant}' },
   qualify: { en: 'Qualify the claim: “{qualifier}”', de: 'Aussage einschränken: „{qualifier}“' },
+  nis2Insert: { en: 'Add `nis2` with `applies: {value}`', de: '`nis2` mit `applies: {value}` ergänzen' },
 } satisfies Record<string, Localized>;
 
 /**
@@ -89,6 +90,7 @@ export function fixEdits(report: ParsedReport, finding: Finding, options: FixOpt
     case 'insert-key': {
       if (!ctx) return [];
       if (isDataLossFix(fix.parentPath, fix.key)) return dataLossFixes(ctx, fix.parentPath === '');
+      if (fix.parentPath === '' && fix.key === 'nis2') return nis2Fixes(ctx);
       const pointer = fix.parentPath + formatPointer([fix.key]);
       const value = placeholderValue(ctx, pointer, fix.placeholder);
       const edits = insertFields(ctx, fix.parentPath, [{ key: fix.key, value }]);
@@ -453,6 +455,21 @@ function lastSegment(pointer: string | null): string | undefined {
 
 function unquote(text: string): string {
   return /^(["']).*\1$/s.test(text) ? text.slice(1, -1) : text;
+}
+
+// ---------------------------------------------------------------------------------------------
+// NIS2
+
+/**
+ * A missing `nis2` block: one fix per answer to "does NIS2 apply?", in the schema's order. None is
+ * preferred or safe: the answer is a fact only the author knows.
+ */
+function nis2Fixes(ctx: EditContext): FixAction[] {
+  const answers = ctx.info.fieldInfo('/nis2/applies', 'en')?.enum ?? [];
+  return answers.flatMap((value) => {
+    const edits = insertFields(ctx, '', [{ key: 'nis2', value: { applies: value } }]);
+    return edits ? [{ title: t(ctx.locale, TITLES.nis2Insert, { value: String(value) }), edits, isPreferred: false, safe: false }] : [];
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -89,3 +89,4 @@ export {
   type DeadlineKind,
 } from './deadlines';
 export { CONFIDENTIAL_OUTPUTS } from './render/outputs';
+export { renderDraftArticle, type DraftDocument } from './render/drafts/document';

@@ -23,8 +23,6 @@ export const InternalCommands = {
   revealDeadline: 'incidentReport._revealDeadline',
   /** Fixes the extension's "now" (integration tests). */
   setClock: 'incidentReport._setClock',
-  /** The confidential draft view's state (integration tests). */
-  draftState: 'incidentReport._draftState',
 } as const;
 
 /** Setting keys below the `incidentReport` section. */

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { CONFIDENTIAL_OUTPUTS, type ConfidentialOutput } from '../core';
 import type { Clock } from './clock';
-import { Commands, InternalCommands } from './constants';
+import { Commands } from './constants';
 import type { EngineService } from './engine';
 import { exists } from './files';
+import type { PressReleasePreview } from './preview';
 
 /** Optional arguments of the draft commands, for automation and tests. */
 export interface DraftArgs {
@@ -19,31 +20,22 @@ export interface DraftArgs {
   overwrite?: boolean;
 }
 
-/** What the draft view shows (internal command `incidentReport._draftState`, for tests). */
-export interface DraftViewState {
-  title: string;
-  html: string;
-  id: string;
-  uri: string;
-}
-
 const EXTENSIONS: Record<string, string> = { text: 'txt', html: 'html', md: 'md' };
 const toUri = (value: string | vscode.Uri): vscode.Uri => (typeof value === 'string' ? vscode.Uri.parse(value, true) : value);
 
 /**
  * Confidential drafts for authorities (GDPR Art. 33/34, NIS2): "Incident Report: Open Confidential
- * Draft…" renders one of the registry's confidential outputs in a webview marked confidential (no
- * scripts; it follows edits of the report), "Export Confidential Draft…" writes it next to the
- * report. Drafts are never offered by the press-release export.
+ * Draft…" shows one of the registry's confidential outputs in the preview (its switcher lists them
+ * in a group of their own, under a confidential banner), "Export Confidential Draft…" writes it
+ * next to the report — by default the draft the preview shows. Drafts are never offered by the
+ * public export.
  */
-export function registerDrafts(context: vscode.ExtensionContext, engine: EngineService, clock: Clock): void {
-  let view: { panel: vscode.WebviewPanel; uri: vscode.Uri; output: ConfidentialOutput; html: string } | undefined;
-
+export function registerDrafts(context: vscode.ExtensionContext, engine: EngineService, clock: Clock, preview: PressReleasePreview): void {
   const locale = (uri: vscode.Uri) => engine.settings(uri).locale;
   const reportUri = (args: DraftArgs): vscode.Uri | undefined => {
     if (args.uri) return toUri(args.uri);
     const active = vscode.window.activeTextEditor?.document;
-    return active && engine.isReport(active) ? active.uri : view?.uri;
+    return active && engine.isReport(active) ? active.uri : (preview.shownDraft?.uri ?? preview.currentUri);
   };
   const pick = async (uri: vscode.Uri, id: string | undefined): Promise<ConfidentialOutput | undefined> => {
     if (id) return CONFIDENTIAL_OUTPUTS.find((o) => o.id === id);
@@ -61,14 +53,6 @@ export function registerDrafts(context: vscode.ExtensionContext, engine: EngineS
     const { linter } = await engine.linterFor(uri);
     return output.render([result.report], format, { now: clock.now(), locale: linter.locale, schema: linter.schema.info });
   };
-  const refresh = async () => {
-    if (!view) return;
-    const html = await render(view.uri, view.output, 'html');
-    if (html !== undefined && view) {
-      view.html = html;
-      view.panel.webview.html = html;
-    }
-  };
   const notReport = () => void vscode.window.showErrorMessage(vscode.l10n.t('Incident Report: open an incident report to draft a notification.'));
 
   context.subscriptions.push(
@@ -77,24 +61,17 @@ export function registerDrafts(context: vscode.ExtensionContext, engine: EngineS
       if (!uri) return notReport();
       const output = await pick(uri, args.id);
       if (!output) return undefined;
-      const html = await render(uri, output, 'html');
-      if (html === undefined) return notReport();
-      const title = `${vscode.l10n.t('Confidential')}: ${output.label[locale(uri)]}`;
-      if (!view) {
-        const panel = vscode.window.createWebviewPanel('incidentReport.draft', title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false, localResourceRoots: [] });
-        view = { panel, uri, output, html };
-        panel.onDidDispose(() => (view = undefined));
-      }
-      Object.assign(view, { uri, output, html });
-      view.panel.title = title;
-      view.panel.webview.html = html;
-      view.panel.reveal(vscode.ViewColumn.Beside, true);
-      return { title, id: output.id, uri: uri.toString() };
+      const document = await vscode.workspace.openTextDocument(uri);
+      if (!engine.isReport(document)) return notReport();
+      // One view for every output: the preview, switched to the draft (its banner says what it is).
+      preview.showDraft(uri, output.id);
+      return { title: `${vscode.l10n.t('Confidential')}: ${output.label[locale(uri)]}`, id: output.id, uri: uri.toString() };
     }),
     vscode.commands.registerCommand(Commands.exportDraft, async (args: DraftArgs = {}) => {
       const uri = reportUri(args);
       if (!uri) return notReport();
-      const output = await pick(uri, args.id ?? (view && view.uri.toString() === uri.toString() ? view.output.id : undefined));
+      const shown = preview.shownDraft;
+      const output = await pick(uri, args.id ?? (shown && shown.uri.toString() === uri.toString() ? shown.id : undefined));
       if (!output) return undefined;
       const format = args.format ?? 'html';
       if (!output.formats.includes(format)) return undefined;
@@ -113,13 +90,5 @@ export function registerDrafts(context: vscode.ExtensionContext, engine: EngineS
       void vscode.window.showInformationMessage(vscode.l10n.t('Confidential draft exported: {0}. Do not publish it.', target.path.slice(target.path.lastIndexOf('/') + 1)));
       return target.toString();
     }),
-    vscode.commands.registerCommand(InternalCommands.draftState, (): DraftViewState | undefined =>
-      view ? { title: view.panel.title, html: view.html, id: view.output.id, uri: view.uri.toString() } : undefined,
-    ),
-    vscode.workspace.onDidChangeTextDocument((event) => {
-      if (view && event.document.uri.toString() === view.uri.toString()) void refresh();
-    }),
-    clock.onDidChange(() => void refresh()),
-    { dispose: () => view?.panel.dispose() },
   );
 }

@@ -42,12 +42,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const clock = new Clock();
   context.subscriptions.push(clock, vscode.commands.registerCommand(InternalCommands.setClock, (value?: string | number) => clock.set(value)));
   const deadlineClock = registerDeadlineClock(context, engine, diagnostics, clock);
-  registerDrafts(context, engine, clock);
   registerCommands(context, engine, diagnostics);
   registerCodeActions(context, engine);
   registerCompletion(context, engine);
   registerHover(context, engine, clock);
-  registerPreview(context, engine);
+  const preview = registerPreview(context, engine, clock);
+  registerDrafts(context, engine, clock, preview);
   registerStartLayout(context, engine);
   registerFrontmatterIndentation(context, engine);
   return {

@@ -6,7 +6,8 @@
  * - keeps one scroll position per report across updates, report switches and reloads (webview state),
  * - sends link clicks to the extension instead of navigating (the extension opens http(s)/mailto
  *   through VS Code after checking them), and the Problems-panel request,
- * - sends the output switcher's choice and a post's "Copy" (its number only) to the extension.
+ * - sends the output switcher's choice and a post's "Copy" (its number only) to the extension,
+ * - shows the confidential banner while a draft is shown, and sends its "Export" request.
  */
 import { isOpenableLink, parseToWebview, type FromWebview, type ToWebview } from '../extension/preview/protocol';
 
@@ -67,14 +68,35 @@ function renderStatus(status: ToWebview['status']): void {
 function renderSwitcher(outputs: ToWebview['outputs']): void {
   const select = document.getElementById('ir-output');
   if (!(select instanceof HTMLSelectElement)) return;
-  const current = Array.from(select.options).map((o) => `${o.value}\u0000${o.text}`).join('\u0001');
-  const wanted = outputs.choices.map((c) => `${c.id}\u0000${c.label}`).join('\u0001');
-  if (current !== wanted) {
-    select.replaceChildren(...outputs.choices.map((c) => new Option(c.label, c.id)));
+  const key = (id: string, label: string, confidential: boolean) => `${id}\u0000${label}\u0000${confidential ? 1 : 0}`;
+  const current = Array.from(select.options).map((o) => key(o.value, o.text, o.parentElement instanceof HTMLOptGroupElement)).join('\u0001');
+  const wanted = outputs.choices.map((c) => key(c.id, c.label, c.confidential === true)).join('\u0001');
+  const group = select.querySelector('optgroup');
+  if (current !== wanted || (group && group.label !== outputs.confidentialGroup)) {
+    const drafts = document.createElement('optgroup');
+    drafts.label = outputs.confidentialGroup;
+    const open: HTMLOptionElement[] = [];
+    for (const choice of outputs.choices) {
+      const option = new Option(choice.label, choice.id);
+      if (choice.confidential) drafts.append(option);
+      else open.push(option);
+    }
+    select.replaceChildren(...open, ...(drafts.children.length > 0 ? [drafts] : []));
   }
   select.value = outputs.selected;
   const label = select.parentElement?.firstChild;
   if (label && label.nodeType === Node.TEXT_NODE) label.textContent = `${outputs.label} `;
+}
+
+/** Shows the confidential banner (its words and the export button) while a draft is shown. */
+function renderConfidential(banner: ToWebview['confidential']): void {
+  const element = document.getElementById('ir-confidential');
+  if (!element) return;
+  element.hidden = banner === null;
+  const text = element.querySelector('.ir-confidential-text');
+  if (text) text.textContent = banner?.text ?? '';
+  const button = element.querySelector('#ir-export-draft');
+  if (button) button.textContent = banner?.exportLabel ?? '';
 }
 
 function apply(update: ToWebview): void {
@@ -91,6 +113,7 @@ function apply(update: ToWebview): void {
   }
   renderStatus(update.status);
   renderSwitcher(update.outputs);
+  renderConfidential(update.confidential);
   state.uri = update.uri;
   if (switched) restoreScroll();
   save();
@@ -119,6 +142,11 @@ document.addEventListener('click', (event) => {
   const target = event.target instanceof Element ? event.target : null;
   if (target?.closest('#ir-problems')) {
     vscode.postMessage({ type: 'showProblems' });
+    return;
+  }
+  if (target?.closest('#ir-export-draft')) {
+    // Which draft is the extension's to know: the page only asks for "the one shown".
+    vscode.postMessage({ type: 'exportDraft' });
     return;
   }
   const copy = target?.closest('.ir-copy');

@@ -12,7 +12,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { parseReport } from '../../src/core';
+import { CONFIDENTIAL_OUTPUTS, parseReport, renderDraftArticle } from '../../src/core';
 import { buildModel, renderPressRelease } from '../../src/core/render';
 import { renderStatusPageHtml } from '../../src/core/render/statusPage';
 import { buildPreviewHtml } from '../../src/extension/preview/html';
@@ -87,10 +87,10 @@ const THEMES: Record<string, { bodyClass: string; vars: Record<string, string> }
 };
 
 /** The preview page as VS Code shows it in `theme`: the theme's variables on `<html>`, its class on `<body>`. */
-function themedPreview(article: string, lang: 'de' | 'en', theme: keyof typeof THEMES, status: ToWebview['status']): string {
+function themedPreview(article: string, lang: 'de' | 'en', theme: keyof typeof THEMES, status: ToWebview['status'], draft?: { id: string; banner: NonNullable<ToWebview['confidential']> }): string {
   const { bodyClass, vars } = THEMES[theme]!;
   const style = Object.entries(vars).map(([name, value]) => `--vscode-${name}: ${value}`).join('; ');
-  const state: ToWebview = { type: 'update', outputs: { label: 'Anzeigen:', selected: 'press-release', choices: [{ id: 'press-release', label: 'Pressemitteilung' }, { id: 'status-page', label: 'Notfallseite' }, { id: 'atom', label: 'Feed (Atom)' }, { id: 'social', label: 'Social-Media-Beiträge' }] }, uri: 'file:///r.md', article, lang, status, notice: null };
+  const state: ToWebview = { type: 'update', outputs: { label: 'Anzeigen:', selected: draft?.id ?? 'press-release', choices: [{ id: 'press-release', label: 'Pressemitteilung' }, { id: 'status-page', label: 'Notfallseite' }, { id: 'atom', label: 'Feed (Atom)' }, { id: 'social', label: 'Social-Media-Beiträge' }, { id: 'gdpr-art33', label: 'Meldung an die Datenschutzaufsicht (vertraulicher Entwurf)', confidential: true }], confidentialGroup: 'Vertraulich – nur für Behörden' }, uri: 'file:///r.md', article, lang, status, notice: null, confidential: draft?.banner ?? null };
   return buildPreviewHtml({ cspSource: '', nonce: 'YTExeS10ZXN0LW5vbmNlLTE', scriptUri: 'https://webview.test/preview.js', state, title: 'Vorschau' })
     .replace(/<html lang="(de|en)">/, `<html lang="$1" style="${style}">`)
     .replace('<body ', `<body class="${bodyClass}" `);
@@ -153,6 +153,15 @@ describe('accessibility (axe-core) in a real browser', function () {
         assert.equal(found.length, 0, describeViolations(found));
       });
     }
+    it(`preview webview, ${theme} theme, showing a confidential draft with gaps: 0 violations (banner and gaps included)`, async () => {
+      const report = parseReport(readFileSync(join(ROOT, 'test', 'fixtures', 'authority-drafts', 'input.md'), 'utf8'));
+      const draft = CONFIDENTIAL_OUTPUTS.find((o) => o.id === 'gdpr-art33')!.draft(report, { now: Date.parse('2023-11-01T20:00:00+01:00') });
+      const article = renderDraftArticle(draft);
+      assert.ok(article.includes('<span class="gap">[noch offen:'), 'the draft has gaps');
+      const banner = { text: 'Vertraulich – nur für Behörden. Diesen Entwurf nicht veröffentlichen.', exportLabel: 'Vertraulichen Entwurf exportieren…' };
+      const found = await violations(themedPreview(article, 'de', theme, { errors: 0, warnings: 1, summary: 'Fehler: 0, Warnungen: 1 — nicht veröffentlichungsreif', problemsLabel: 'Im Problembereich anzeigen' }, { id: 'gdpr-art33', banner }));
+      assert.equal(found.length, 0, describeViolations(found));
+    });
     for (const [label, status] of [
       ['with errors', { errors: 2, warnings: 1, summary: 'Fehler: 2, Warnungen: 1 — nicht veröffentlichungsreif', problemsLabel: 'Im Problembereich anzeigen' }],
       ['with warnings', { errors: 0, warnings: 1, summary: 'Fehler: 0, Warnungen: 1 — nicht veröffentlichungsreif', problemsLabel: 'Im Problembereich anzeigen' }],

@@ -14,7 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { parseReport } from '../../src/core';
+import { CONFIDENTIAL_OUTPUTS, parseReport, renderDraftArticle } from '../../src/core';
 import { renderPressRelease } from '../../src/core/render';
 import { buildPreviewHtml } from '../../src/extension/preview/html';
 import type { ToWebview } from '../../src/extension/preview/protocol';
@@ -288,12 +288,13 @@ describe('XSS corpus in a real browser', function () {
     const scriptUrl = 'https://webview.test/out/webview/preview.js';
     const state: ToWebview = {
       type: 'update',
-      outputs: { label: '<script>__pwned(204)</script>', selected: 'press-release', choices: [{ id: 'press-release', label: '<img src=x onerror=__pwned(205)>' }, { id: 'social', label: 'Social' }] },
+      outputs: { label: '<script>__pwned(204)</script>', selected: 'press-release', choices: [{ id: 'press-release', label: '<img src=x onerror=__pwned(205)>' }, { id: 'social', label: 'Social' }, { id: 'gdpr-art33', label: '<img src=x onerror=__pwned(206)>', confidential: true }], confidentialGroup: '<script>__pwned(207)</script>' },
       uri: 'file:///reports/xss.md',
       article: release.article,
       lang: release.locale,
       status: { errors: 3, warnings: 1, summary: '<script>__pwned(201)</script>', problemsLabel: '<img src=x onerror=__pwned(202)>' },
       notice: '<script>__pwned(203)</script>',
+      confidential: { text: '<script>__pwned(208)</script>', exportLabel: '<img src=x onerror=__pwned(209)>' },
     };
     const html = buildPreviewHtml({ cspSource: 'https://webview.test', nonce: 'dGVzdC1ub25jZS0xMjM0NTY', scriptUri: scriptUrl, state, title: `Pressemitteilung ${joined}` });
     // The stub VS Code API records what the webview posts (installed before any page script runs).
@@ -324,18 +325,80 @@ describe('XSS corpus in a real browser', function () {
     }
     await webview.close();
   });
+  it('the preview shows a confidential draft under its banner, lists drafts in their own group, and asks the extension to export', async () => {
+    const script = readFileSync(WEBVIEW_SCRIPT, 'utf8');
+    const scriptUrl = 'https://webview.test/out/webview/preview.js';
+    const choices = [
+      { id: 'press-release', label: 'Pressemitteilung' },
+      { id: 'gdpr-art33', label: 'Meldung nach Art. 33', confidential: true },
+      { id: 'nis2-notification', label: 'NIS2-Meldung', confidential: true },
+    ];
+    const state: ToWebview = {
+      type: 'update',
+      outputs: { label: 'Anzeigen:', selected: 'press-release', choices, confidentialGroup: 'Vertraulich – nur für Behörden' },
+      uri: 'file:///a.md',
+      article: release.article,
+      lang: 'de',
+      status: { errors: 0, warnings: 0, summary: 'ok', problemsLabel: 'Probleme' },
+      notice: null,
+      confidential: null,
+    };
+    // The page as first built shows the release; the drafts are already in their group.
+    const html = buildPreviewHtml({ cspSource: '', nonce: 'ZHJhZnQtdGVzdC1ub25jZQ', scriptUri: scriptUrl, state, title: 't' });
+    const stub = `window.__posted = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), getState: () => undefined, setState: () => {} });`;
+    const { page, observed } = await open(browser!, 'https://webview.test', html, { [scriptUrl]: script }, stub);
+    const view = () =>
+      page.evaluate<{ hidden: boolean; banner: string; groups: string[]; grouped: string[]; selected: string; heading: string }>(`({
+        hidden: document.getElementById('ir-confidential').hidden,
+        banner: document.getElementById('ir-confidential').innerText,
+        groups: [...document.querySelectorAll('#ir-output optgroup')].map((g) => g.label),
+        grouped: [...document.querySelectorAll('#ir-output optgroup option')].map((o) => o.value),
+        selected: document.getElementById('ir-output').value,
+        heading: document.querySelector('#ir-content h1')?.textContent ?? '',
+      })`);
+    assert.deepEqual({ ...(await view()), heading: '' }, { hidden: true, banner: '', groups: ['Vertraulich – nur für Behörden'], grouped: ['gdpr-art33', 'nis2-notification'], selected: 'press-release', heading: '' });
+
+    // The extension switches to a draft: the article is the draft, the banner shows in words.
+    // From the hostile report: every field's payload is in the draft too, and must not run.
+    const document = CONFIDENTIAL_OUTPUTS.find((o) => o.id === 'gdpr-art33')!.draft(parseReport(source), { now: Date.parse('2023-10-30T12:00:00Z') });
+    const draft = renderDraftArticle(document);
+    const banner = { text: 'Vertraulich – nur für Behörden. Diesen Entwurf nicht veröffentlichen.', exportLabel: 'Vertraulichen Entwurf exportieren…' };
+    await page.evaluate(`window.postMessage(${JSON.stringify({ ...state, outputs: { ...state.outputs, selected: 'gdpr-art33' }, article: draft, confidential: banner })}, '*')`);
+    await page.waitForTimeout(150);
+    const shown = await view();
+    assert.equal(shown.hidden, false);
+    assert.match(shown.banner, /VERTRAULICH – NUR FÜR BEHÖRDEN\. DIESEN ENTWURF NICHT VERÖFFENTLICHEN\.\s*Vertraulichen Entwurf exportieren…/);
+    assert.equal(shown.selected, 'gdpr-art33');
+    assert.equal(shown.heading, document.title);
+    assert.ok(await page.evaluate<boolean>(`document.querySelector('#ir-content .confidential').textContent.startsWith('Vertraulich')`));
+
+    // The banner's button asks the extension for "the draft shown": no id, no format from the page.
+    await page.evaluate(`document.getElementById('ir-export-draft').click()`);
+    await page.waitForTimeout(100);
+    const posted = await page.evaluate<unknown[]>('window.__posted');
+    assert.deepEqual(posted.slice(1), [{ type: 'exportDraft' }]);
+
+    // Back to a public output: the banner goes away.
+    await page.evaluate(`window.postMessage(${JSON.stringify(state)}, '*')`);
+    await page.waitForTimeout(100);
+    assert.equal((await view()).hidden, true);
+    assertClean(observed, 'draft view');
+    await page.close();
+  });
+
   it('the preview keeps its scroll position per report across updates and restores it from the saved state', async () => {
     const script = readFileSync(WEBVIEW_SCRIPT, 'utf8');
     const scriptUrl = 'https://webview.test/out/webview/preview.js';
     const long = renderPressRelease(parseReport(readFileSync(join(ROOT, 'examples', 'incidents', '2023-10-30-suedwestfalen-it.md'), 'utf8')));
     const state: ToWebview = {
       type: 'update',
-      outputs: { label: '<script>__pwned(204)</script>', selected: 'press-release', choices: [{ id: 'press-release', label: '<img src=x onerror=__pwned(205)>' }, { id: 'social', label: 'Social' }] },
+      outputs: { label: '<script>__pwned(204)</script>', selected: 'press-release', choices: [{ id: 'press-release', label: '<img src=x onerror=__pwned(205)>' }, { id: 'social', label: 'Social' }, { id: 'gdpr-art33', label: '<img src=x onerror=__pwned(206)>', confidential: true }], confidentialGroup: '<script>__pwned(207)</script>' },
       uri: 'file:///a.md',
       article: long.article,
       lang: 'de',
       status: { errors: 0, warnings: 0, summary: 'ok', problemsLabel: 'Probleme' },
       notice: null,
+      confidential: null,
     };
     const html = buildPreviewHtml({ cspSource: '', nonce: 'c2Nyb2xsLXRlc3Qtbm9uY2U', scriptUri: scriptUrl, state, title: 't' });
     const stub = `window.__saved = JSON.parse(sessionStorage.getItem('saved') || 'null'); window.__posted = [];

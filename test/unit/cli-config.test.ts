@@ -22,9 +22,9 @@ const LEAKY = GOOD.replace(
   'die Kfz-Zulassung, die Führerscheinstelle und die Ausländerbehörde.',
   'die Kfz-Zulassung, die Führerscheinstelle und die Ausländerbehörde (Vorgang ACME-1234, Server dms.kreis.lokal).',
 );
-const TICKET_EN = '124:77  warning  Ticket ID `ACME-1234` in the public text: internal ticket numbers mean nothing to the public and reveal internal processes; remove it.  leak-ticket';
+const TICKET_EN = '126:77  warning  Ticket ID `ACME-1234` in the public text: internal ticket numbers mean nothing to the public and reveal internal processes; remove it.  leak-ticket';
 const HOST_EN =
-  '124:95  error    Internal host name `dms.kreis.lokal` (domain `.lokal`) in the public text: names of internal systems help attackers map the network and must not be published.  leak-hostname';
+  '126:95  error    Internal host name `dms.kreis.lokal` (domain `.lokal`) in the public text: names of internal systems help attackers map the network and must not be published.  leak-hostname';
 
 function workspace(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'ir-config-'));
@@ -99,8 +99,8 @@ describe('CLI configuration (.incident-report.json)', () => {
     assert.deepEqual(
       JSON.parse(de.stdout)[0].findings.map((f: { line: number; severity: string; ruleId: string; message: string }) => `${f.line} ${f.severity} ${f.ruleId} ${f.message}`),
       [
-        '124 error leak-ticket Ticketnummer `ACME-1234` im öffentlichen Text: Interne Ticketnummern sagen der Öffentlichkeit nichts und verraten interne Abläufe; entfernen.',
-        '124 warning leak-hostname Interner Hostname `dms.kreis.lokal` (Domain `.lokal`) im öffentlichen Text: Namen interner Systeme helfen Angreifern, das Netz auszukundschaften, und dürfen nicht veröffentlicht werden.',
+        '126 error leak-ticket Ticketnummer `ACME-1234` im öffentlichen Text: Interne Ticketnummern sagen der Öffentlichkeit nichts und verraten interne Abläufe; entfernen.',
+        '126 warning leak-hostname Interner Hostname `dms.kreis.lokal` (Domain `.lokal`) im öffentlichen Text: Namen interner Systeme helfen Angreifern, das Netz auszukundschaften, und dürfen nicht veröffentlicht werden.',
       ],
     );
     const overridden = cli(['lint', '-c', 'ci/strict.json', '--locale', 'en', '--rule', 'leak-hostname=error', '--ticket-pattern', '\\bXYZ-\\d+\\b', 'incidents'], dir);
@@ -119,7 +119,7 @@ describe('CLI configuration (.incident-report.json)', () => {
     assert.deepEqual(cli(['lint', 'r.md'], dir), {
       code: 1,
       stdout:
-        'r.md\n  1:1  error    This document has 6976 characters, more than the limit of 1000: it was not checked, so nothing in it may be published. Split it, or raise the limit (CLI `--max-size`, setting `incidentReport.maxSize`).  size-limit\n\n' +
+        'r.md\n  1:1  error    This document has 7084 characters, more than the limit of 1000: it was not checked, so nothing in it may be published. Split it, or raise the limit (CLI `--max-size`, setting `incidentReport.maxSize`).  size-limit\n\n' +
         '✖ 1 problem(s) (1 error(s), 0 warning(s), 0 info) in 1 file(s)\n',
       stderr: '',
     });
@@ -166,7 +166,7 @@ describe('CLI render with a configuration', () => {
       stdout: '',
       stderr:
         'incident-report: r.md: 1 Problem(e) (1 Fehler, 0 Warnung(en)) — die Pressemitteilung ist womöglich nicht veröffentlichungsreif:\n' +
-        '  77:1 error contacts: kein Pressekontakt; einen Kontakt mit `role: press` ergänzen, damit die Presse weiß, wen sie fragen kann. (press-contact)\n' +
+        '  79:1 error contacts: kein Pressekontakt; einen Kontakt mit `role: press` ergänzen, damit die Presse weiß, wen sie fragen kann. (press-contact)\n' +
         'incident-report: nicht erzeugt: --strict lehnt einen Bericht mit Fehlern ab (1)\n',
     });
   });
@@ -186,10 +186,10 @@ describe('CLI --format github', () => {
     assert.equal(
       stdout,
       [
-        '::notice file=incidents/a%2Cb%3Ac.md,line=124,col=77,endLine=124,endColumn=86,title=incident-report (leak-ticket)::Ticket ID `ACME-1234` in the public text: internal ticket numbers mean nothing to the public and reveal internal processes; remove it.',
-        '::error file=incidents/a%2Cb%3Ac.md,line=124,col=95,endLine=124,endColumn=110,title=incident-report (leak-hostname)::Internal host name `dms.kreis.lokal` (domain `.lokal`) in the public text: names of internal systems help attackers map the network and must not be published.',
-        '::notice file=incidents/info.md,line=125,col=1,endLine=125,endColumn=7,title=incident-report (leak-ticket)::Ticket ID `ACME-1` in the public text: internal ticket numbers mean nothing to the public and reveal internal processes; remove it.',
-        '::error file=incidents/info.md,line=125,col=16,endLine=125,endColumn=31,title=incident-report (leak-hostname)::Internal host name `dms.kreis.lokal` (domain `.lokal`) in the public text: names of internal systems help attackers map the network and must not be published.',
+        '::notice file=incidents/a%2Cb%3Ac.md,line=126,col=77,endLine=126,endColumn=86,title=incident-report (leak-ticket)::Ticket ID `ACME-1234` in the public text: internal ticket numbers mean nothing to the public and reveal internal processes; remove it.',
+        '::error file=incidents/a%2Cb%3Ac.md,line=126,col=95,endLine=126,endColumn=110,title=incident-report (leak-hostname)::Internal host name `dms.kreis.lokal` (domain `.lokal`) in the public text: names of internal systems help attackers map the network and must not be published.',
+        '::notice file=incidents/info.md,line=127,col=1,endLine=127,endColumn=7,title=incident-report (leak-ticket)::Ticket ID `ACME-1` in the public text: internal ticket numbers mean nothing to the public and reveal internal processes; remove it.',
+        '::error file=incidents/info.md,line=127,col=16,endLine=127,endColumn=31,title=incident-report (leak-hostname)::Internal host name `dms.kreis.lokal` (domain `.lokal`) in the public text: names of internal systems help attackers map the network and must not be published.',
         '::error file=missing.md,title=incident-report::file not found',
         '',
       ].join('\n'),

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { createLinter } from '../../src/core';
+import { applyEdits, createLinter, fixEdits } from '../../src/core';
 import {
   addMonthInZone,
   displayFrame,
@@ -17,8 +17,12 @@ import { findingLine } from './fixtureFormat';
 
 const ZONE = 'Europe/Berlin';
 
-/** A minimal valid report (German, Europe/Berlin) with extra `data_loss` lines and top-level blocks. */
-function report(options: { aware?: string; loss?: string[]; personal?: string; nis2?: string[]; severity?: string; started?: string } = {}): string {
+/**
+ * A minimal valid report (German, Europe/Berlin) with extra `data_loss` lines and top-level blocks.
+ * `nis2` defaults to `applies: no` (the GDPR tests are not about NIS2); `null` leaves the block out.
+ */
+function report(options: { aware?: string; loss?: string[]; personal?: string; nis2?: string[] | null; severity?: string; started?: string } = {}): string {
+  const nis2 = options.nis2 === undefined ? ['applies: no'] : options.nis2;
   const started = options.started ?? '2023-01-01T00:00:00+01:00';
   return [
     '---',
@@ -44,7 +48,7 @@ function report(options: { aware?: string; loss?: string[]; personal?: string; n
     '  statement: Ob Daten abgeflossen sind, wird derzeit untersucht.',
     ...(options.aware ? [`  aware_at: ${options.aware}`] : []),
     ...(options.loss ?? []).map((line) => `  ${line}`),
-    ...(options.nis2 ? ['nis2:', ...options.nis2.map((line) => `  ${line}`)] : []),
+    ...(nis2 ? ['nis2:', ...nis2.map((line) => `  ${line}`)] : []),
     'contacts:',
     '  - role: press',
     '    name: Pressestelle',
@@ -133,6 +137,21 @@ describe('deadlines: GDPR Art. 33', () => {
       'info gdpr-notification /data_loss/personal_data Whether personal data is affected is not known yet: consider a precautionary notification of the supervisory authority by Thursday, 8 June 2023, 10:00 am (2 days left); what is still unknown can follow in phases (GDPR Art. 33(4)).',
     ]);
   });
+
+  it('unknown personal data suggests a precautionary notification after the 72 hours too, without a time left', () => {
+    const unknown = report({ aware, personal: 'unknown' });
+    // Exactly at the deadline the 72 hours still run; a millisecond later they have ended.
+    assert.match(lint(unknown, '2023-06-08T10:00:00+02:00')[0]!, /by Thursday, 8 June 2023, 10:00 am \(less than a minute left\)/);
+    assert.deepEqual(lint(unknown, '2023-06-08T10:00:00.001+02:00'), [
+      'info gdpr-notification /data_loss/personal_data Whether personal data is affected is not known yet, and the 72 hours for a notification ended on Thursday, 8 June 2023, 10:00 am: a precautionary notification of the supervisory authority is still advisable, with the reasons for the delay; what is still unknown can follow in phases (GDPR Art. 33(1) and (4)).',
+    ]);
+    assert.deepEqual(lintDe(unknown, LATER), [
+      '20:18-20:25 info gdpr-notification /data_loss/personal_data Ob personenbezogene Daten betroffen sind, ist noch unklar, und die 72 Stunden für eine Meldung endeten am Donnerstag, 8. Juni 2023, 10:00 Uhr: eine vorsorgliche Meldung an die Aufsichtsbehörde ist weiterhin ratsam, mit den Gründen für die Verzögerung; was noch unbekannt ist, kann schrittweise nachgereicht werden (DSGVO Art. 33 Abs. 1 und 4).',
+    ]);
+    // A notification sent (however early or late), or no risk: nothing to suggest.
+    assert.deepEqual(lint(report({ aware, personal: 'unknown', loss: ['authority_notified_at: 2023-06-20T10:00:00+02:00'] }), LATER), []);
+    assert.deepEqual(lint(report({ aware, personal: 'unknown', loss: ['risk: none'] }), LATER), []);
+  });
 });
 
 describe('deadlines: NIS2 / § 32 BSIG', () => {
@@ -192,6 +211,31 @@ describe('deadlines: NIS2 / § 32 BSIG', () => {
     assert.deepEqual(lint(unknown('critical'), LATER).map(head).sort(), ['info nis2-reporting /nis2/applies']);
     assert.deepEqual(lint(unknown('minor'), LATER), []);
     assert.deepEqual(lint(report({ aware, personal: 'no', nis2: ['applies: no'] }), LATER), []);
+  });
+
+  it('without a nis2 block a major or critical incident gets the same question, at severity, with a fix per answer', () => {
+    const absent = (severity: string) => report({ aware, personal: 'no', severity, nis2: null });
+    const message =
+      'The incident is major: check whether NIS2 applies (§ 32 BSIG; municipal companies and IT providers may be covered) and record the answer in a `nis2` block (`applies: yes`, `no` or `unknown`); the early warning would be due within 24 hours of becoming aware.';
+    assert.deepEqual(lint(absent('major'), LATER), [`info nis2-reporting /nis2 ${message}`]);
+    assert.deepEqual(lint(absent('critical'), LATER).map(head), ['info nis2-reporting /nis2']);
+    assert.deepEqual(lint(absent('minor'), LATER), []);
+    assert.deepEqual(lint(absent('none'), LATER), []);
+    const linter = createLinter({ locale: 'de', timeZone: ZONE, now: () => Date.parse(LATER) });
+    const result = linter.lint(absent('major'));
+    const finding = result.findings.find((f) => f.ruleId === 'nis2-reporting')!;
+    assert.equal(findingLine(finding), '7:11-7:16 info nis2-reporting /nis2 Der Vorfall ist major: prüfen, ob NIS2 gilt (§ 32 BSIG; kommunale Unternehmen und IT-Dienstleister können erfasst sein), und die Antwort in einem `nis2`-Block festhalten (`applies: yes`, `no` oder `unknown`); die frühe Erstmeldung wäre binnen 24 Stunden nach Kenntnisnahme fällig.');
+    // The quick fixes add the block where the schema puts it (after contacts, the last key before it), one per answer.
+    const actions = fixEdits(result.report, finding, { locale: 'en' });
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred, a.safe]), [
+      ['Add `nis2` with `applies: yes`', false, false],
+      ['Add `nis2` with `applies: no`', false, false],
+      ['Add `nis2` with `applies: unknown`', false, false],
+    ]);
+    const fixed = applyEdits(result.report.text, actions[2]!.edits);
+    assert.ok(fixed.includes('    name: Pressestelle\nnis2:\n  applies: unknown\n---\n'), fixed);
+    assert.deepEqual(lint(fixed, LATER).map(head), ['info nis2-reporting /nis2/applies']);
+    assert.deepEqual(lint(applyEdits(result.report.text, actions[1]!.edits), LATER), []);
   });
 
   it('nextDeadline is the open stage due first', () => {

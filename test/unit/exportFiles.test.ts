@@ -14,6 +14,7 @@ const confidential: ConfidentialOutput = {
   formats: ['text'],
   multi: false,
   render: () => 'internal details',
+  draft: () => ({ locale: 'en', title: 'Notification', banner: 'Confidential', meta: [], sections: [] }),
 };
 
 describe('export choices and file names', () => {

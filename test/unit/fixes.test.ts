@@ -40,6 +40,8 @@ const VALID = [
   '  - role: press',
   '    name: Pressestelle',
   '    email: presse@beispiel.example',
+  'nis2:',
+  '  applies: no',
   'updates:',
   '  - at: 2024-03-01T12:00:00+01:00',
   '    text: Erste Meldung.',

@@ -4,12 +4,13 @@ import { isOpenableLink, parseFromWebview, parseToWebview, type ToWebview } from
 
 const STATE: ToWebview = {
   type: 'update',
-  outputs: { label: 'Anzeigen:', selected: 'press-release', choices: [{ id: 'press-release', label: 'Pressemitteilung' }, { id: 'status-page', label: 'Notfallseite' }, { id: 'atom', label: 'Feed (Atom)' }, { id: 'social', label: 'Social-Media-Beiträge' }] },
+  outputs: { label: 'Anzeigen:', selected: 'press-release', choices: [{ id: 'press-release', label: 'Pressemitteilung' }, { id: 'status-page', label: 'Notfallseite' }, { id: 'atom', label: 'Feed (Atom)' }, { id: 'social', label: 'Social-Media-Beiträge' }, { id: 'gdpr-art33', label: 'Meldung <Art. 33>', confidential: true }], confidentialGroup: 'Vertraulich – nur für Behörden' },
   uri: 'file:///r/a"b<c>.md',
   article: '<article class="press-release"><h1>Titel</h1></article>',
   lang: 'de',
   status: { errors: 2, warnings: 1, summary: '2 <b>Fehler</b>', problemsLabel: 'Probleme & mehr' },
   notice: null,
+  confidential: null,
 };
 
 describe('preview page', () => {
@@ -39,6 +40,27 @@ describe('preview page', () => {
     assert.ok(html.includes('var(--vscode-editor-foreground)'), 'theme-aware styles');
   });
 
+  it('lists the confidential drafts in a group of their own, and shows the confidential banner only with a draft', () => {
+    const page = (state: ToWebview) => buildPreviewHtml({ cspSource: '', nonce: 'abcdefghijklmnopqrstuv', scriptUri: 'https://x/p.js', state, title: 't' });
+    const html = page(STATE);
+    assert.ok(
+      html.includes(
+        '<select id="ir-output"><option value="press-release" selected>Pressemitteilung</option><option value="status-page">Notfallseite</option><option value="atom">Feed (Atom)</option><option value="social">Social-Media-Beiträge</option>' +
+          '<optgroup label="Vertraulich – nur für Behörden"><option value="gdpr-art33">Meldung &lt;Art. 33&gt;</option></optgroup></select>',
+      ),
+      html,
+    );
+    assert.ok(html.includes('<div id="ir-confidential" class="ir-confidential" role="note" hidden>'));
+    const draft = page({ ...STATE, outputs: { ...STATE.outputs, selected: 'gdpr-art33' }, confidential: { text: 'Vertraulich – nur für Behörden. <b>', exportLabel: 'Exportieren…' } });
+    assert.ok(draft.includes('<option value="gdpr-art33" selected>'));
+    assert.ok(
+      draft.includes(
+        '<div id="ir-confidential" class="ir-confidential" role="note"><strong class="ir-confidential-text">Vertraulich – nur für Behörden. &lt;b&gt;</strong><button type="button" id="ir-export-draft">Exportieren…</button></div>',
+      ),
+      draft,
+    );
+  });
+
   it('refuses a nonce that could break out of the CSP', () => {
     assert.throws(() => buildPreviewHtml({ cspSource: '', nonce: "x' 'unsafe-inline", scriptUri: '', state: STATE, title: '' }));
   });
@@ -48,13 +70,14 @@ describe('preview messages', () => {
   it('accepts exactly the three message kinds', () => {
     assert.deepEqual(parseFromWebview({ type: 'ready' }), { type: 'ready' });
     assert.deepEqual(parseFromWebview({ type: 'showProblems' }), { type: 'showProblems' });
+    assert.deepEqual(parseFromWebview({ type: 'exportDraft' }), { type: 'exportDraft' });
     assert.deepEqual(parseFromWebview({ type: 'openLink', href: 'https://stadt.example/a?b=c#d' }), { type: 'openLink', href: 'https://stadt.example/a?b=c#d' });
     assert.deepEqual(parseFromWebview({ type: 'openLink', href: 'mailto:presse@stadt.example' }), { type: 'openLink', href: 'mailto:presse@stadt.example' });
   });
 
   it('rejects everything else', () => {
     for (const bad of [
-      null, undefined, 'ready', 42, [], {}, { type: 'eval', code: 'x' }, { type: 'ready', extra: 1 },
+      null, undefined, 'ready', 42, [], {}, { type: 'eval', code: 'x' }, { type: 'ready', extra: 1 }, { type: 'exportDraft', id: 'gdpr-art33' }, { type: 'exportDraft', format: 'html' },
       { type: 'openLink' }, { type: 'openLink', href: 5 }, { type: 'openLink', href: 'https://a.example', more: 1 },
       { type: 'openLink', href: 'javascript:alert(1)' }, { type: 'openLink', href: 'JAVASCRIPT:alert(1)' },
       { type: 'openLink', href: 'data:text/html,<script>alert(1)</script>' }, { type: 'openLink', href: 'file:///etc/passwd' },
@@ -73,6 +96,11 @@ describe('preview messages', () => {
     assert.equal(parseToWebview({ ...STATE, article: 5 }), null);
     assert.equal(parseToWebview({ ...STATE, lang: 'fr' }), null);
     assert.equal(parseToWebview({ ...STATE, status: null }), null);
+    const banner = { text: 'Vertraulich', exportLabel: 'Exportieren…' };
+    assert.deepEqual(parseToWebview({ ...STATE, confidential: banner }), { ...STATE, confidential: banner });
+    assert.equal(parseToWebview({ ...STATE, confidential: undefined }), null);
+    assert.equal(parseToWebview({ ...STATE, confidential: { text: 'Vertraulich' } }), null);
+    assert.equal(parseToWebview({ ...STATE, outputs: { ...STATE.outputs, confidentialGroup: 3 } }), null);
     assert.equal(parseToWebview({ type: 'navigate', url: 'https://evil.example' }), null);
   });
 });

@@ -8,13 +8,14 @@ const NOW = Date.UTC(2024, 2, 31, 1, 30, 27);
 
 describe('newReportTemplate', () => {
   for (const lang of ['de', 'en'] as const) {
-    it(`(${lang}) lints with placeholder warnings only (and the precautionary GDPR note)`, () => {
+    it(`(${lang}) lints with placeholder warnings only (and the precautionary GDPR and the NIS2 notes)`, () => {
       const text = newReportTemplate({ lang, organization: 'Stadt Werne', id: reportId('Stadt Werne', NOW, 'Europe/Berlin'), now: NOW, timeZone: 'Europe/Berlin' });
       const { findings, report } = createLinter({ locale: lang, now: () => NOW + 60_000 }).lint(text);
-      assert.deepEqual([...new Set(findings.map((f) => `${f.ruleId}/${f.severity}`))], ['placeholder/warning', 'gdpr-notification/info']);
+      assert.deepEqual([...new Set(findings.map((f) => `${f.ruleId}/${f.severity}`))], ['placeholder/warning', 'gdpr-notification/info', 'nis2-reporting/info']);
       // title, service, workaround, contact name, phone, update text, public TODO; personal data
-      // is still unknown within the 72 hours, so a precautionary notification is suggested.
-      assert.equal(findings.length, 8);
+      // is still unknown within the 72 hours, so a precautionary notification is suggested; and
+      // `nis2.applies: unknown` asks whether NIS2 applies to this major incident.
+      assert.equal(findings.length, 9);
       const data = report.data as Record<string, any>;
       assert.equal(data.id, '2024-03-31-stadt-werne');
       assert.equal(data.lang, lang);

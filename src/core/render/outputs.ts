@@ -46,6 +46,8 @@ export interface PublicOutput extends OutputBase {
 export interface ConfidentialOutput extends OutputBase {
   audience: 'confidential';
   render(reports: readonly ParsedReport[], format: string, options: OutputOptions): string;
+  /** The draft as data, for a view that lays it out itself (the editor's preview). */
+  draft(report: ParsedReport, options: OutputOptions): DraftDocument;
 }
 
 export type OutputDefinition = PublicOutput | ConfidentialOutput;
@@ -111,6 +113,7 @@ function draft(id: string, label: Localized, build: (report: ParsedReport, optio
     label,
     formats: DRAFT_FORMATS,
     multi: false,
+    draft: (report, options) => build(report, options),
     render(reports, format, options) {
       const report = reports[0];
       if (!report) throw new Error(`${id} renders exactly one report`);

@@ -7,6 +7,22 @@ import { instantIn } from '../time';
 
 const NOTIFIED = '/data_loss/authority_notified_at';
 
+/** The precautionary-notification info for `personal_data: unknown`, by where the 72 hours stand. */
+const PRECAUTIONARY = {
+  running: {
+    en: 'Whether personal data is affected is not known yet: consider a precautionary notification of the supervisory authority by {due} ({left}); what is still unknown can follow in phases (GDPR Art. 33(4)).',
+    de: 'Ob personenbezogene Daten betroffen sind, ist noch unklar: eine vorsorgliche Meldung an die Aufsichtsbehörde bis {due} erwägen ({left}); was noch unbekannt ist, kann schrittweise nachgereicht werden (DSGVO Art. 33 Abs. 4).',
+  },
+  passed: {
+    en: 'Whether personal data is affected is not known yet, and the 72 hours for a notification ended on {due}: a precautionary notification of the supervisory authority is still advisable, with the reasons for the delay; what is still unknown can follow in phases (GDPR Art. 33(1) and (4)).',
+    de: 'Ob personenbezogene Daten betroffen sind, ist noch unklar, und die 72 Stunden für eine Meldung endeten am {due}: eine vorsorgliche Meldung an die Aufsichtsbehörde ist weiterhin ratsam, mit den Gründen für die Verzögerung; was noch unbekannt ist, kann schrittweise nachgereicht werden (DSGVO Art. 33 Abs. 1 und 4).',
+  },
+  undated: {
+    en: 'Whether personal data is affected is not known yet: consider a precautionary notification of the supervisory authority, within 72 hours of becoming aware (`data_loss.aware_at`); what is still unknown can follow in phases (GDPR Art. 33(4)).',
+    de: 'Ob personenbezogene Daten betroffen sind, ist noch unklar: eine vorsorgliche Meldung an die Aufsichtsbehörde erwägen, binnen 72 Stunden nach Kenntnisnahme (`data_loss.aware_at`); was noch unbekannt ist, kann schrittweise nachgereicht werden (DSGVO Art. 33 Abs. 4).',
+  },
+} as const;
+
 /** The `gdpr-notification` rule; its `docs` are rendered to docs/rules/gdpr-notification.md by `npm run generate`. */
 export const gdprNotificationRule: Rule = {
   id: 'gdpr-notification',
@@ -19,7 +35,7 @@ export const gdprNotificationRule: Rule = {
     checks: [
       'The GDPR Art. 33 clock. It runs from `data_loss.aware_at` (else `timestamps.detected_at`) for 72 real hours, computed on instants so a DST change inside them counts, and every deadline is stated in the report\'s zone.',
       'When personal data is affected (`data_loss.personal_data: yes`) and `authority_notified_at` is not recorded yet: a warning that names the deadline and the time left, an error once it has passed. A notification later than 72 hours needs a `delay_reason` (Art. 33(1)); without one it is a warning at `authority_notified_at`.',
-      'With `personal_data: unknown` and no notification, an info suggests a precautionary (phased) notification while the 72 hours run; with `data_loss.risk: none`, an info says that no notification is due (Art. 33(1)), the breach is only documented (Art. 33(5)).',
+      'With `personal_data: unknown` and no notification, an info suggests a precautionary (phased) notification: by the deadline while the 72 hours run, and still afterwards (with the reasons for the delay); with `data_loss.risk: none`, an info says that no notification is due (Art. 33(1)), the breach is only documented (Art. 33(5)).',
     ],
   },
   check(ctx) {
@@ -36,19 +52,19 @@ export const gdprNotificationRule: Rule = {
     };
 
     if (loss.personal_data === 'unknown') {
-      // A nudge while the 72 hours run: a phased notification (Art. 33(4)) can start before the
-      // facts are in. Once personal_data is settled as yes, the clock above applies in full.
-      const dueAt = from ? from.at + DEADLINE_HOURS.gdprArt33 * 3_600_000 : null;
-      if (!hasNotification && loss.risk !== 'none' && dueAt !== null && ctx.now <= dueAt) {
-        push(
-          'info',
-          '/data_loss/personal_data',
-          {
-            en: 'Whether personal data is affected is not known yet: consider a precautionary notification of the supervisory authority by {due} ({left}); what is still unknown can follow in phases (GDPR Art. 33(4)).',
-            de: 'Ob personenbezogene Daten betroffen sind, ist noch unklar: eine vorsorgliche Meldung an die Aufsichtsbehörde bis {due} erwägen ({left}); was noch unbekannt ist, kann schrittweise nachgereicht werden (DSGVO Art. 33 Abs. 4).',
-          },
-          { due: formatInstant(dueAt, frame, ctx.locale), left: formatTimeLeft(dueAt, ctx.now, ctx.locale) },
-        );
+      // Not knowing is no reason to wait: a phased notification (Art. 33(4)) can start before the
+      // facts are in, and after the 72 hours it is still better late than never. Once
+      // personal_data is settled as yes, the clock below applies in full.
+      if (!hasNotification && loss.risk !== 'none') {
+        const dueAt = from ? from.at + DEADLINE_HOURS.gdprArt33 * 3_600_000 : null;
+        const due = dueAt === null ? '' : formatInstant(dueAt, frame, ctx.locale);
+        if (dueAt === null) {
+          push('info', '/data_loss/personal_data', PRECAUTIONARY.undated, {});
+        } else if (ctx.now <= dueAt) {
+          push('info', '/data_loss/personal_data', PRECAUTIONARY.running, { due, left: formatTimeLeft(dueAt, ctx.now, ctx.locale) });
+        } else {
+          push('info', '/data_loss/personal_data', PRECAUTIONARY.passed, { due });
+        }
       }
       return findings;
     }

@@ -10,6 +10,18 @@ const WITHIN: Record<Exclude<Deadline['kind'], 'gdpr-art33'>, { en: string; de: 
   'nis2-final-report': { en: 'within one month of the notification', de: 'binnen eines Monats nach der Meldung' },
 };
 
+/** The question whether NIS2 applies, for a `major` or `critical` incident. */
+const ASK = {
+  unknown: {
+    en: 'The incident is {severity}: check whether NIS2 applies (§ 32 BSIG; municipal companies and IT providers may be covered) and set nis2.applies to yes or no; the early warning would be due within 24 hours of becoming aware.',
+    de: 'Der Vorfall ist {severity}: prüfen, ob NIS2 gilt (§ 32 BSIG; kommunale Unternehmen und IT-Dienstleister können erfasst sein), und nis2.applies auf yes oder no setzen; die frühe Erstmeldung wäre binnen 24 Stunden nach Kenntnisnahme fällig.',
+  },
+  missing: {
+    en: 'The incident is {severity}: check whether NIS2 applies (§ 32 BSIG; municipal companies and IT providers may be covered) and record the answer in a `nis2` block (`applies: yes`, `no` or `unknown`); the early warning would be due within 24 hours of becoming aware.',
+    de: 'Der Vorfall ist {severity}: prüfen, ob NIS2 gilt (§ 32 BSIG; kommunale Unternehmen und IT-Dienstleister können erfasst sein), und die Antwort in einem `nis2`-Block festhalten (`applies: yes`, `no` oder `unknown`); die frühe Erstmeldung wäre binnen 24 Stunden nach Kenntnisnahme fällig.',
+  },
+} as const;
+
 /** The `nis2-reporting` rule; its `docs` are rendered to docs/rules/nis2-reporting.md by `npm run generate`. */
 export const nis2ReportingRule: Rule = {
   id: 'nis2-reporting',
@@ -21,25 +33,35 @@ export const nis2ReportingRule: Rule = {
   docs: {
     checks: [
       'NIS2 Art. 23 / § 32 BSIG. With `nis2.applies: yes`, each stage is checked against its deadline, counted from `data_loss.aware_at` (else `timestamps.detected_at`) on instants: the early warning within 24 hours, the notification within 72 hours, the final report one month after the notification.',
-      'A stage not yet sent is a warning with the deadline and the time left, an error once it is overdue; a stage sent after its deadline is a warning at its timestamp. With `nis2.applies: unknown`, an info once the incident is `major` or `critical` asks whether NIS2 applies.',
+      'A stage not yet sent is a warning with the deadline and the time left, an error once it is overdue; a stage sent after its deadline is a warning at its timestamp. With `nis2.applies: unknown`, or without a `nis2` block (the question is not answered yet), an info once the incident is `major` or `critical` asks whether NIS2 applies; without the block it sits on `severity`, and its quick fix adds `nis2` with `applies: yes`, `no` or `unknown`.',
     ],
   },
   check(ctx) {
     const data = ctx.data;
-    if (!data || !isRecord(data.nis2)) return [];
+    if (!data) return [];
+    const significant = data.severity === 'major' || data.severity === 'critical';
+    if (data.nis2 === undefined) {
+      // No `nis2` block is a question not yet answered, not a "no": ask where the facts go.
+      if (!significant) return [];
+      return [
+        {
+          ruleId: this.id,
+          severity: 'info',
+          message: ctx.t(ASK.missing, { severity: String(data.severity) }),
+          ...ctx.at('/severity'),
+          path: '/nis2',
+          fix: { kind: 'insert-key', parentPath: '', key: 'nis2', placeholder: '' },
+        },
+      ];
+    }
+    if (!isRecord(data.nis2)) return [];
     const findings: RawFinding[] = [];
     if (data.nis2.applies === 'unknown') {
-      if (data.severity === 'major' || data.severity === 'critical') {
+      if (significant) {
         findings.push({
           ruleId: this.id,
           severity: 'info',
-          message: ctx.t(
-            {
-              en: 'The incident is {severity}: check whether NIS2 applies (§ 32 BSIG; municipal companies and IT providers may be covered) and set nis2.applies to yes or no; the early warning would be due within 24 hours of becoming aware.',
-              de: 'Der Vorfall ist {severity}: prüfen, ob NIS2 gilt (§ 32 BSIG; kommunale Unternehmen und IT-Dienstleister können erfasst sein), und nis2.applies auf yes oder no setzen; die frühe Erstmeldung wäre binnen 24 Stunden nach Kenntnisnahme fällig.',
-            },
-            { severity: String(data.severity) },
-          ),
+          message: ctx.t(ASK.unknown, { severity: String(data.severity) }),
           ...ctx.at('/nis2/applies'),
           path: '/nis2/applies',
         });

@@ -101,6 +101,9 @@ export function newReportTemplate(options: NewReportOptions): string {
     '  - role: press',
     `    name: ${text.contact}`,
     `    phone: ${text.phone}`,
+    // The NIS2 question stands open until answered (nis2-reporting asks it for major incidents).
+    'nis2:',
+    '  applies: unknown # yes | no | unknown',
     'updates:',
     `  - at: ${now}`,
     `    text: ${text.update}`,

@@ -110,6 +110,21 @@ table { border-collapse: collapse; } td, th { border: 1px solid var(--vscode-pan
 .ir-post-meta { margin: 0; display: flex; gap: 1rem; align-items: center; justify-content: space-between; }
 .ir-copy { font: inherit; color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: 0; padding: .2rem .8rem; cursor: pointer; }
 .ir-copy:focus-visible, .ir-switcher select:focus-visible { outline: 1px solid var(--vscode-focusBorder); }
+/* Confidential drafts: a banner in words, framed thick in the error colour; the text keeps the
+   editor's colours (coloured text on the widget background misses 4.5:1 in some themes). */
+.ir-confidential { display: flex; gap: .75rem; align-items: center; justify-content: space-between; margin: .4rem 1.5rem 0;
+  padding: .5rem .8rem; border: 3px double var(--vscode-editorError-foreground); background: var(--vscode-editor-background); }
+.ir-confidential[hidden] { display: none; }
+.ir-confidential-text { text-transform: uppercase; letter-spacing: .04em; }
+#ir-export-draft { flex: none; font: inherit; color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: 0; padding: .2rem .8rem; cursor: pointer; }
+#ir-export-draft:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 2px; }
+.draft { max-width: 46rem; margin: 0 auto; }
+.draft .confidential { margin: 0 0 1rem; padding: .4rem .8rem; font-weight: 700; border-left: 6px solid var(--vscode-editorError-foreground);
+  background: var(--vscode-textBlockQuote-background); }
+.draft dl { display: grid; grid-template-columns: minmax(10rem, max-content) 1fr; gap: .25rem 1rem; margin: 0; }
+.draft dt { color: var(--vscode-descriptionForeground); }
+.draft dd { margin: 0; }
+.draft .gap { font-style: italic; text-decoration: underline dotted; }
 `;
 
 /** Everything the preview page shows at first paint. */
@@ -138,10 +153,26 @@ export function statusHtml(status: ToWebview['status']): string {
 
 /** The output switcher: a native select (keyboard and screen readers know it), options from the registry. */
 export function switcherHtml(outputs: PreviewOutputs): string {
-  const options = outputs.choices
-    .map((c) => `<option value="${escapeHtml(c.id)}"${c.id === outputs.selected ? ' selected' : ''}>${escapeHtml(c.label)}</option>`)
-    .join('');
-  return `<label class="ir-switcher">${escapeHtml(outputs.label)} <select id="ir-output">${options}</select></label>`;
+  const option = (c: PreviewOutputs['choices'][number]) =>
+    `<option value="${escapeHtml(c.id)}"${c.id === outputs.selected ? ' selected' : ''}>${escapeHtml(c.label)}</option>`;
+  const open = outputs.choices.filter((c) => !c.confidential).map(option).join('');
+  const drafts = outputs.choices.filter((c) => c.confidential).map(option).join('');
+  // The drafts in a group of their own: its label says what they are, before any is chosen.
+  const group = drafts ? `<optgroup label="${escapeHtml(outputs.confidentialGroup)}">${drafts}</optgroup>` : '';
+  return `<label class="ir-switcher">${escapeHtml(outputs.label)} <select id="ir-output">${open}${group}</select></label>`;
+}
+
+/**
+ * The banner above a confidential draft: words first (not colour only), and the one way to export
+ * what is shown — the confidential export, never the public one.
+ */
+export function confidentialHtml(banner: ToWebview['confidential']): string {
+  return (
+    `<div id="ir-confidential" class="ir-confidential" role="note"${banner ? '' : ' hidden'}>` +
+    `<strong class="ir-confidential-text">${escapeHtml(banner?.text ?? '')}</strong>` +
+    `<button type="button" id="ir-export-draft">${escapeHtml(banner?.exportLabel ?? '')}</button>` +
+    '</div>'
+  );
 }
 
 /** The preview's complete HTML. */
@@ -163,6 +194,7 @@ export function buildPreviewHtml(page: PreviewPage): string {
     // A banner landmark: the switcher and the counts are page chrome, not the release.
     '<header class="ir-bar">',
     switcherHtml(state.outputs),
+    confidentialHtml(state.confidential),
     statusHtml(state.status),
     '</header>',
     `<div id="ir-notice" class="ir-notice"${state.notice ? '' : ' hidden'}>${escapeHtml(state.notice ?? '')}</div>`,

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
+import type { Clock } from '../clock';
 import type { EngineService } from '../engine';
 import { exportPressRelease, type ExportArgs } from './export';
-import { PressReleasePreview } from './preview';
+import { PressReleasePreview, type ShownDraftExport } from './preview';
 import { PREVIEW_VIEW_TYPE } from './protocol';
 
 /** Command IDs of the press-release feature (mirrored in package.json). */
@@ -15,17 +16,20 @@ export const PreviewCommands = {
   selectPreviewOutput: 'incidentReport._selectPreviewOutput',
   /** Internal: a social post's "Copy" button (post index); copies through the extension host. */
   copySocialPost: 'incidentReport._copySocialPost',
+  /** Internal: the confidential banner's "Export" button (the draft shown, through the confidential export). */
+  exportPreviewDraft: 'incidentReport._exportPreviewDraft',
 } as const;
 
 export type { ExportArgs, ExportResult } from './export';
 export type { PreviewSnapshot } from './preview';
+export type { PressReleasePreview } from './preview';
 
 /**
  * Registers the press-release preview (commands, live updates, serializer) and the export command.
  * Everything is disposed through `context.subscriptions`.
  */
-export function registerPreview(context: vscode.ExtensionContext, engine: EngineService): PressReleasePreview {
-  const preview = new PressReleasePreview(context.extensionUri, engine);
+export function registerPreview(context: vscode.ExtensionContext, engine: EngineService, clock: Clock): PressReleasePreview {
+  const preview = new PressReleasePreview(context.extensionUri, engine, clock);
 
   /** The report to preview: the URI the editor-title button passes, else the active report. */
   const target = (arg: unknown): vscode.Uri | undefined => {
@@ -60,6 +64,7 @@ export function registerPreview(context: vscode.ExtensionContext, engine: Engine
     vscode.commands.registerCommand(PreviewCommands.copySocialPost, (index: unknown) =>
       typeof index === 'number' && Number.isInteger(index) ? preview.copyPost(index) : undefined,
     ),
+    vscode.commands.registerCommand(PreviewCommands.exportPreviewDraft, (options?: ShownDraftExport) => preview.exportShownDraft(isExportArgs(options) ? options : {})),
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
         const saved = typeof state === 'object' && state !== null ? (state as { uri?: unknown }).uri : undefined;

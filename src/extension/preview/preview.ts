@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
-import { buildModel, OutputIds, PUBLIC_OUTPUTS, type Finding } from '../../core';
+import { buildModel, CONFIDENTIAL_OUTPUTS, OutputIds, PUBLIC_OUTPUTS, renderDraftArticle, type ConfidentialOutput, type Finding } from '../../core';
+import type { Clock } from '../clock';
+import { Commands } from '../constants';
 import { disposeAll } from '../disposables';
 import type { EngineService } from '../engine';
 import { buildPreviewHtml, createNonce } from './html';
-import { parseFromWebview, PREVIEW_VIEW_TYPE, type PreviewOutputs, type PreviewStatus, type ToWebview } from './protocol';
+import { parseFromWebview, PREVIEW_VIEW_TYPE, type ConfidentialBanner, type PreviewOutputs, type PreviewStatus, type ToWebview } from './protocol';
 import { previewView, type PostLabels } from './views';
 
 /** Re-render at most this often while typing (a throttle, not a debounce: long typing still updates). */
@@ -33,7 +35,20 @@ export interface PreviewSnapshot {
   output: string;
   /** The social posts shown (when `output` is `social`), as the Copy buttons copy them. */
   posts: string[];
+  /** The confidential banner while a draft for an authority is shown, else `null`. */
+  confidential: ConfidentialBanner | null;
+  /** The panel's title. */
+  title: string | null;
 }
+
+/** Options of exporting the draft the preview shows (the banner's button asks for everything). */
+export interface ShownDraftExport {
+  format?: string;
+  target?: string;
+  overwrite?: boolean;
+}
+
+const confidentialOutput = (id: string): ConfidentialOutput | undefined => CONFIDENTIAL_OUTPUTS.find((o) => o.id === id);
 
 /** Words of the social-post view, in the UI language. */
 function postLabels(): PostLabels {
@@ -88,8 +103,13 @@ export class PressReleasePreview implements vscode.Disposable {
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly engine: EngineService,
+    private readonly clock: Clock,
   ) {
     this.disposables.push(
+      // A draft states the time left: a new "now" (fixed or cleared) renders it again.
+      clock.onDidChange(() => {
+        if (confidentialOutput(this.output)) this.schedule();
+      }),
       this.rendered,
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (this.panel && this.uri && event.document.uri.toString() === this.uri.toString()) this.schedule();
@@ -126,6 +146,8 @@ export class PressReleasePreview implements vscode.Disposable {
       panel.onDidDispose(() => {
         if (this.panel === panel) {
           this.panel = undefined;
+          // A closed preview opens again on the press release, not on a draft for an authority.
+          if (confidentialOutput(this.output)) this.output = OutputIds.pressRelease;
           this.disposePanel();
         }
       }),
@@ -148,7 +170,34 @@ export class PressReleasePreview implements vscode.Disposable {
       pageBuilds: this.pageBuilds,
       output: this.output,
       posts: [...this.posts],
+      confidential: this.last?.confidential ?? null,
+      title: this.panel?.title ?? null,
     };
+  }
+
+  /** The confidential draft shown and its report, if one is shown. */
+  get shownDraft(): { uri: vscode.Uri; id: string } | undefined {
+    return this.panel && this.uri && confidentialOutput(this.output) ? { uri: this.uri, id: this.output } : undefined;
+  }
+
+  /** Opens (or reveals) the preview for `uri` beside the editor with draft `id` selected. */
+  showDraft(uri: vscode.Uri, id: string): boolean {
+    if (!confidentialOutput(id)) return false;
+    this.output = id;
+    this.show(uri, vscode.ViewColumn.Beside, true);
+    if (this.panel) this.panel.title = this.titleFor(uri);
+    void this.render(false);
+    return true;
+  }
+
+  /**
+   * Exports the draft shown through the confidential export (`incidentReport.exportDraft`), never
+   * the public one. Returns the written file's URI, or `undefined` when no draft is shown.
+   */
+  async exportShownDraft(options: ShownDraftExport = {}): Promise<string | undefined> {
+    const shown = this.shownDraft;
+    if (!shown) return undefined;
+    return vscode.commands.executeCommand<string | undefined>(Commands.exportDraft, { uri: shown.uri.toString(), id: shown.id, ...options });
   }
 
   /** The report the preview shows, if any. */
@@ -169,7 +218,8 @@ export class PressReleasePreview implements vscode.Disposable {
 
   private titleFor(uri: vscode.Uri | undefined): string {
     const name = uri ? uri.path.slice(uri.path.lastIndexOf('/') + 1) : '';
-    return vscode.l10n.t('Press Release: {0}', name);
+    // The tab says it too: a draft for an authority is no press release.
+    return confidentialOutput(this.output) ? vscode.l10n.t('Confidential Draft: {0}', name) : vscode.l10n.t('Press Release: {0}', name);
   }
 
   private follow(uri: vscode.Uri): void {
@@ -236,6 +286,7 @@ export class PressReleasePreview implements vscode.Disposable {
         lang: vscode.env.language.startsWith('de') ? 'de' : 'en',
         status: previewStatus([]),
         notice,
+        confidential: null,
       },
       version: null,
     });
@@ -249,6 +300,29 @@ export class PressReleasePreview implements vscode.Disposable {
       return empty(vscode.l10n.t('This report is larger than the size limit and was not checked, so no press release is shown. Raise the setting incidentReport.maxSize to check it.'));
     }
     const { linter } = await this.engine.linterFor(document.uri);
+    const draft = confidentialOutput(this.output);
+    if (draft) {
+      // A draft for an authority reads the whole report (never the publication model), in the
+      // report's language, with the deadlines measured against the extension's "now".
+      const documentData = draft.draft(result.report, { locale: linter.locale, schema: linter.schema.info, now: this.clock.now() });
+      this.posts = [];
+      return {
+        update: {
+          type: 'update',
+          outputs,
+          uri: uri.toString(),
+          article: renderDraftArticle(documentData),
+          lang: documentData.locale,
+          status: previewStatus(result.findings),
+          notice: null,
+          confidential: {
+            text: vscode.l10n.t('Confidential – for authorities only. Do not publish this draft.'),
+            exportLabel: vscode.l10n.t('Export Confidential Draft…'),
+          },
+        },
+        version: document.version,
+      };
+    }
     const model = buildModel(result.report, { locale: linter.locale, schema: linter.schema.info });
     const view = previewView(this.output, model, { locale: linter.locale }, postLabels());
     this.posts = view.posts.map((p) => p.text);
@@ -261,25 +335,34 @@ export class PressReleasePreview implements vscode.Disposable {
         lang: model.locale,
         status: previewStatus(result.findings),
         notice: null,
+        confidential: null,
       },
       version: document.version,
     };
   }
 
-  /** The switcher's choices: every public output of the registry, in the UI language. */
+  /**
+   * The switcher's choices: every public output of the registry, then the confidential drafts for
+   * authorities in a group of their own, in the UI language.
+   */
   private outputChoices(): PreviewOutputs {
     const ui = vscode.env.language.startsWith('de') ? 'de' : 'en';
     return {
-      choices: PUBLIC_OUTPUTS.map((o) => ({ id: o.id, label: o.label[ui] })),
+      choices: [
+        ...PUBLIC_OUTPUTS.map((o) => ({ id: o.id, label: o.label[ui] })),
+        ...CONFIDENTIAL_OUTPUTS.map((o) => ({ id: o.id, label: o.label[ui], confidential: true })),
+      ],
       selected: this.output,
       label: vscode.l10n.t('Show:'),
+      confidentialGroup: vscode.l10n.t('Confidential – for authorities only'),
     };
   }
 
-  /** Shows output `id` (a public output of the registry); false for an unknown id. */
+  /** Shows output `id` (a public output or a confidential draft of the registry); false for an unknown id. */
   selectOutput(id: string): boolean {
-    if (!PUBLIC_OUTPUTS.some((o) => o.id === id)) return false;
+    if (!PUBLIC_OUTPUTS.some((o) => o.id === id) && !confidentialOutput(id)) return false;
     this.output = id;
+    if (this.panel) this.panel.title = this.titleFor(this.uri);
     void this.render(false);
     return true;
   }
@@ -313,6 +396,9 @@ export class PressReleasePreview implements vscode.Disposable {
         break;
       case 'copyPost':
         void this.copyPost(message.index);
+        break;
+      case 'exportDraft':
+        void this.exportShownDraft();
         break;
       case 'openLink': {
         let target: vscode.Uri;

@@ -21,6 +21,8 @@ export interface PreviewStatus {
 export interface OutputChoice {
   id: string;
   label: string;
+  /** A confidential draft for an authority: listed in its own group, below the public outputs. */
+  confidential?: boolean;
 }
 
 /** The switcher: which outputs there are, which one is shown, and its label. */
@@ -29,6 +31,16 @@ export interface PreviewOutputs {
   selected: string;
   /** Label of the switcher ("Show" / "Anzeigen"). */
   label: string;
+  /** Label of the group of confidential drafts ("Confidential – for authorities only"). */
+  confidentialGroup: string;
+}
+
+/** The banner above a confidential draft, and its export button. */
+export interface ConfidentialBanner {
+  /** "Confidential – for authorities only: …" (text, so it does not rely on colour). */
+  text: string;
+  /** Label of the button that exports the draft shown through the confidential export. */
+  exportLabel: string;
 }
 
 /** Extension → webview. */
@@ -44,6 +56,8 @@ export type ToWebview = {
   status: PreviewStatus;
   /** A note shown instead of or above the release (report closed, not a report). */
   notice: string | null;
+  /** Set while a confidential draft is shown: the banner stays above it. */
+  confidential: ConfidentialBanner | null;
 };
 
 /** Webview → extension. */
@@ -54,7 +68,9 @@ export type FromWebview =
   /** The switcher picked another output. */
   | { type: 'selectOutput'; id: string }
   /** A post's "Copy" button: the extension copies its own copy of post `index` (never text from the page). */
-  | { type: 'copyPost'; index: number };
+  | { type: 'copyPost'; index: number }
+  /** The confidential banner's "Export" button: the extension exports the draft it shows (no id from the page). */
+  | { type: 'exportDraft' };
 
 /** What an output id looks like (`press-release`, `status-page`, …): anything else did not come from the switcher. */
 const OUTPUT_ID = /^[a-z][a-z0-9-]{0,63}$/;
@@ -84,6 +100,8 @@ export function parseFromWebview(value: unknown): FromWebview | null {
       return keys.length === 1 ? { type: 'ready' } : null;
     case 'showProblems':
       return keys.length === 1 ? { type: 'showProblems' } : null;
+    case 'exportDraft':
+      return keys.length === 1 ? { type: 'exportDraft' } : null;
     case 'openLink':
       return keys.length === 2 && isOpenableLink(message.href) ? { type: 'openLink', href: message.href } : null;
     case 'selectOutput':
@@ -97,6 +115,13 @@ export function parseFromWebview(value: unknown): FromWebview | null {
   }
 }
 
+function isBanner(value: unknown): boolean {
+  if (value === null) return true;
+  if (typeof value !== 'object' || value === undefined) return false;
+  const banner = value as Record<string, unknown>;
+  return typeof banner.text === 'string' && typeof banner.exportLabel === 'string';
+}
+
 /** Validates a message from the extension inside the webview (defence in depth: only our shape is used). */
 export function parseToWebview(value: unknown): ToWebview | null {
   if (typeof value !== 'object' || value === null) return null;
@@ -108,6 +133,7 @@ export function parseToWebview(value: unknown): ToWebview | null {
     outputs === null ||
     typeof outputs.selected !== 'string' ||
     typeof outputs.label !== 'string' ||
+    typeof outputs.confidentialGroup !== 'string' ||
     !Array.isArray(outputs.choices) ||
     !outputs.choices.every((c: unknown) => typeof c === 'object' && c !== null && typeof (c as OutputChoice).id === 'string' && typeof (c as OutputChoice).label === 'string')
   ) {
@@ -119,6 +145,7 @@ export function parseToWebview(value: unknown): ToWebview | null {
     typeof m.article !== 'string' ||
     (m.lang !== 'de' && m.lang !== 'en') ||
     (m.notice !== null && typeof m.notice !== 'string') ||
+    !isBanner(m.confidential) ||
     typeof status !== 'object' ||
     status === null ||
     typeof status.errors !== 'number' ||

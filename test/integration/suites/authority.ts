@@ -1,19 +1,24 @@
 /**
  * Authority notifications in real VS Code: the deadline clock in the status bar (with the clock
  * fixed through the internal command `incidentReport._setClock`), the deadline in the hover on
- * timestamps, and a confidential draft shown in a webview and exported.
+ * timestamps, and a confidential draft shown in the preview and exported from there.
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { activateExtension, closeAllEditors, replaceText, resetSettings, setSetting, waitFor, type ExtensionApi } from './util';
 import { fixtureText, plain, positionOf, removeFixtures, useFixture } from './editingFixtures';
 
-interface DraftViewState {
-  title: string;
-  html: string;
-  id: string;
-  uri: string;
+/** The part of the preview's state (`incidentReport._previewState`) these tests read. */
+interface PreviewState {
+  open: boolean;
+  uri: string | null;
+  article: string | null;
+  output: string;
+  title: string | null;
+  confidential: { text: string; exportLabel: string } | null;
+  html: string | null;
 }
+const previewState = async () => (await vscode.commands.executeCommand<PreviewState>('incidentReport._previewState'))!;
 
 describe('authority deadlines and drafts (editing/deadlines.md)', () => {
   let api: ExtensionApi;
@@ -97,25 +102,49 @@ describe('authority deadlines and drafts (editing/deadlines.md)', () => {
     assert.ok(!early.includes('DSGVO-Meldung'), early);
   });
 
-  it('opens a confidential draft in a webview and exports it', async () => {
+  it('shows a confidential draft in the preview, switches to another, and exports the one shown', async () => {
     await setNow('2023-11-01T20:00:00+01:00');
-    const opened = await vscode.commands.executeCommand<{ title: string }>('incidentReport.openDraft', { uri: uri.toString(), id: 'gdpr-art33' });
-    assert.ok(opened, 'the draft did not open');
-    const state = await vscode.commands.executeCommand<DraftViewState>('incidentReport._draftState');
-    assert.strictEqual(state.id, 'gdpr-art33');
-    assert.strictEqual(state.title, 'Confidential: Meldung an die Datenschutzaufsicht nach Art. 33 DSGVO (vertraulicher Entwurf)');
-    assert.ok(state.html.includes('<p class="confidential" role="note">Vertraulich – Entwurf für die Behörde'));
-    assert.ok(state.html.includes('Donnerstag, 2. November 2023, 7:30 Uhr (noch 11 Stunden)'));
-    assert.ok(state.html.includes('<span class="gap">[noch offen: ungefähre Zahl der Datensätze]</span>'));
+    // "Open Confidential Draft…" opens the preview beside the report, switched to the draft.
+    const opened = await vscode.commands.executeCommand<{ title: string; id: string }>('incidentReport.openDraft', { uri: uri.toString(), id: 'gdpr-art33' });
+    assert.strictEqual(opened?.id, 'gdpr-art33');
+    const art33 = await waitFor('the Art. 33 draft in the preview', previewState, (s) => s.output === 'gdpr-art33' && s.uri === uri.toString() && (s.article ?? '').includes('class="draft"'));
+    // Marked in words, twice: the preview's banner (UI language) and the draft's own (report language).
+    assert.deepStrictEqual(art33.confidential, { text: 'Confidential – for authorities only. Do not publish this draft.', exportLabel: 'Export Confidential Draft…' });
+    assert.ok(art33.article!.startsWith('<article class="draft" lang="de"><p class="confidential" role="note">Vertraulich – Entwurf für die Behörde'), art33.article!);
+    assert.ok(art33.article!.includes('Donnerstag, 2. November 2023, 7:30 Uhr (noch 11 Stunden)'), art33.article!);
+    assert.ok(art33.article!.includes('<span class="gap">[noch offen: ungefähre Zahl der Datensätze]</span>'));
+    assert.strictEqual(art33.title, 'Confidential Draft: deadlines.md');
     const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
-    await waitFor(`a webview tab "${state.title}"`, () => tabs().map((t) => `${t.label}|${t.input instanceof vscode.TabInputWebview ? 'webview' : 'other'}`), (labels) => labels.includes(`${state.title}|webview`));
+    await waitFor('the preview tab titled as a confidential draft', () => tabs().map((t) => `${t.label}|${t.input instanceof vscode.TabInputWebview ? 'webview' : 'other'}`), (labels) => labels.includes('Confidential Draft: deadlines.md|webview'));
+    // The page itself (rebuilt when the panel opened) lists the drafts in their group, this one selected.
+    assert.ok((art33.html ?? '').includes('<optgroup label="Confidential – for authorities only">'), art33.html ?? '');
 
+    // The switcher's path (what the webview's select posts): another draft, still under the banner.
+    assert.strictEqual(await vscode.commands.executeCommand('incidentReport._selectPreviewOutput', 'nis2-notification'), true);
+    const nis2 = await waitFor('the NIS2 notification in the preview', previewState, (s) => s.output === 'nis2-notification' && (s.article ?? '').includes('203.0.113.45'));
+    assert.ok(nis2.confidential, 'the banner stays while a draft is shown');
+    assert.ok(nis2.article!.includes('<p class="confidential" role="note">Vertraulich'));
+
+    // The banner's "Export" button (same path as the internal command): the confidential export writes the draft shown.
     const target = vscode.Uri.joinPath(uri, '..', 'deadlines.nis2-notification.md');
-    const written = await vscode.commands.executeCommand<string>('incidentReport.exportDraft', { uri: uri.toString(), id: 'nis2-notification', format: 'md', overwrite: true });
+    const written = await vscode.commands.executeCommand<string>('incidentReport._exportPreviewDraft', { format: 'md', overwrite: true });
     assert.strictEqual(written, target.toString());
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
-    assert.ok(text.startsWith('> **Vertraulich'));
+    assert.ok(text.startsWith('> **Vertraulich'), text);
     assert.ok(text.includes('  - 203.0.113.45'));
     await vscode.workspace.fs.delete(target);
+
+    // "Export Confidential Draft…" without an id exports what the preview shows, too.
+    const html = vscode.Uri.joinPath(uri, '..', 'deadlines.nis2-notification.html');
+    assert.strictEqual(await vscode.commands.executeCommand<string>('incidentReport.exportDraft', { uri: uri.toString(), overwrite: true }), html.toString());
+    assert.ok(new TextDecoder().decode(await vscode.workspace.fs.readFile(html)).includes('<p class="confidential" role="note">Vertraulich'));
+    await vscode.workspace.fs.delete(html);
+
+    // Back to the press release: no banner, and nothing to export as a draft.
+    assert.strictEqual(await vscode.commands.executeCommand('incidentReport._selectPreviewOutput', 'press-release'), true);
+    const release = await waitFor('the release again', previewState, (s) => s.output === 'press-release' && (s.article ?? '').includes('<article class="press-release">'));
+    assert.strictEqual(release.confidential, null);
+    assert.strictEqual(release.title, 'Press Release: deadlines.md');
+    assert.strictEqual(await vscode.commands.executeCommand('incidentReport._exportPreviewDraft', { format: 'md', overwrite: true }), undefined);
   });
 });

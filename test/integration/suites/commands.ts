@@ -95,11 +95,12 @@ describe('commands', () => {
       assert.ok(editor, 'the new report is not open');
       assert.strictEqual(editor.document.uri.toString(), uri.toString());
       assert.strictEqual(editor.document.getText(editor.selection), '<Headline naming the organisation and the visible effect>');
-      // Only the fill-ins are reported.
-      await waitFor('placeholder warnings on the new report', () => ours(uri).length, (n) => n === 7);
+      // Only the fill-ins are warned about; two infos ask the open questions of a fresh report: a
+      // precautionary GDPR notification (personal data unknown) and whether NIS2 applies.
+      await waitFor('placeholder warnings and the two infos on the new report', () => ours(uri).length, (n) => n === 9);
       assert.deepStrictEqual(
-        [...new Set(ours(uri).map((d) => `${(d.code as { value: string }).value}/${d.severity}`))],
-        [`placeholder/${vscode.DiagnosticSeverity.Warning}`],
+        [...new Set(ours(uri).map((d) => `${(d.code as { value: string }).value}/${d.severity}`))].sort(),
+        [`gdpr-notification/${vscode.DiagnosticSeverity.Information}`, `nis2-reporting/${vscode.DiagnosticSeverity.Information}`, `placeholder/${vscode.DiagnosticSeverity.Warning}`].sort(),
       );
     });
 

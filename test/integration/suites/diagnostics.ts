@@ -103,7 +103,7 @@ describe('diagnostics', function () {
     await expectDiagnostics(uri, BROKEN_EN);
     await replaceText(editor, 'status: closed', 'status: operational');
     await expectDiagnostics(uri, BROKEN_EN.slice(1));
-    await replaceText(editor, 'severity: major', 'severity: huge');
+    await replaceText(editor, 'severity: minor', 'severity: huge');
     await expectDiagnostics(uri, ['7:11-7:15 error schema severity: `huge` is not allowed; write `critical`, `major`, `minor` or `none`.', ...BROKEN_EN.slice(1)]);
   });
 

@@ -21,6 +21,8 @@ interface PreviewSnapshot {
   pageBuilds: number;
   output: string;
   posts: string[];
+  confidential: { text: string; exportLabel: string } | null;
+  title: string | null;
 }
 
 const state = async () => (await vscode.commands.executeCommand<PreviewSnapshot>('incidentReport._previewState'))!;
@@ -103,12 +105,14 @@ describe('press release preview', () => {
     const html = first.html ?? '';
     for (const id of ['press-release', 'status-page', 'atom', 'social']) assert.ok(html.includes(`<option value="${id}"`), id);
     assert.ok(html.includes('<select id="ir-output">'));
-    // Confidential drafts for authorities are never among the preview's choices, nor selectable.
+    // Confidential drafts for authorities are offered after the public outputs, in their own group only.
     assert.ok(CONFIDENTIAL_OUTPUTS.length > 0);
-    for (const draft of CONFIDENTIAL_OUTPUTS) {
-      assert.ok(!html.includes(`<option value="${draft.id}"`), `${draft.id} is offered in the switcher`);
-      assert.strictEqual(await vscode.commands.executeCommand('incidentReport._selectPreviewOutput', draft.id), false, draft.id);
-    }
+    const group = /<optgroup label="Confidential – for authorities only">(.*?)<\/optgroup>/.exec(html)?.[1] ?? '';
+    assert.deepStrictEqual([...group.matchAll(/<option value="([^"]+)"/g)].map((m) => m[1]), CONFIDENTIAL_OUTPUTS.map((d) => d.id));
+    const publicPart = html.slice(html.indexOf('<select id="ir-output">'), html.indexOf('<optgroup'));
+    for (const draft of CONFIDENTIAL_OUTPUTS) assert.ok(!publicPart.includes(`"${draft.id}"`), `${draft.id} is offered among the public outputs`);
+    // The public export never writes a draft, whatever the preview shows.
+    assert.strictEqual(await vscode.commands.executeCommand('incidentReport.exportPressRelease', { uri: editor.document.uri.toString(), output: 'gdpr-art33', open: false, overwrite: true }), undefined);
 
     assert.strictEqual(await vscode.commands.executeCommand('incidentReport._selectPreviewOutput', 'status-page'), true);
     const page = await waitFor('the status page', state, (s) => s.output === 'status-page' && (s.article ?? '').includes('<article class="status-page">'));

@@ -47,12 +47,13 @@ describe('snippets', () => {
         (found) => found.length >= 8,
       );
       // A fresh report does not know yet whether personal data is affected: gdpr-notification
-      // suggests a precautionary notification while the 72 hours run (a note, not a problem).
+      // suggests a precautionary notification (a note, not a problem); and the major incident has
+      // no `nis2` block yet, so nis2-reporting asks whether NIS2 applies.
       const problems = diagnostics.filter((d) => d.severity !== vscode.DiagnosticSeverity.Information);
       const notPlaceholders = problems.filter((d) => (d.code as { value: string }).value !== 'placeholder').map((d) => d.message);
       assert.deepStrictEqual(notPlaceholders, [`contacts[0].email: \`${email}\` is not a valid e-mail address.`]);
       const notes = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Information).map((d) => (d.code as { value: string }).value);
-      assert.deepStrictEqual(notes, ['gdpr-notification']);
+      assert.deepStrictEqual(notes, ['nis2-reporting', 'gdpr-notification']);
       assert.ok(diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length >= 8);
     });
   }

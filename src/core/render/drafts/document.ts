@@ -130,7 +130,12 @@ dd { margin: 0; }
 @media print { body { background: #fff; } .draft { margin: 0; border-top-width: 4px; } }
 `;
 
-function writeHtml(d: DraftDocument): string {
+/**
+ * The draft's body as HTML: the confidentiality banner first, then the title, the meta lines and
+ * the sections. Every value is escaped; gaps are marked by their words ("[noch offen: …]"), not
+ * by colour alone. The editor's preview shows exactly this inside its page.
+ */
+export function renderDraftArticle(d: DraftDocument): string {
   const e = escapeHtml;
   const value = (v: DraftValue) => (isGap(v) ? `<span class="gap">${e(show(v, d.locale))}</span>` : e(v));
   const body: string[] = [`<p class="confidential" role="note">${e(d.banner)}</p>`, `<h1>${e(d.title)}</h1>`];
@@ -153,6 +158,11 @@ function writeHtml(d: DraftDocument): string {
     flush();
     body.push('</section>');
   }
+  return `<article class="draft" lang="${d.locale}">${body.join('\n')}</article>`;
+}
+
+function writeHtml(d: DraftDocument): string {
+  const e = escapeHtml;
   return [
     '<!DOCTYPE html>',
     `<html lang="${d.locale}">`,
@@ -166,7 +176,7 @@ function writeHtml(d: DraftDocument): string {
     `<style>${DRAFT_CSS}</style>`,
     '</head>',
     '<body>',
-    `<main class="draft">${body.join('\n')}</main>`,
+    `<main>${renderDraftArticle(d)}</main>`,
     '</body>',
     '</html>',
     '',
