@@ -58,7 +58,7 @@ const MEMBER = 'families/kommunen/werne.md';
 const DATA_LOSS_AGAINST_PARENT =
   '21:17-21:30 error family-data-loss data_loss.exfiltration is no_indication, but the parent report says under_investigation (families/provider/sit.md): a member cannot rule out what its parent has not ruled out.';
 const CLAIM_AGAINST_PARENT =
-  '32:66-32:98 error claim-data-loss A sentence in the public text denies a data loss, but the parent report (families/provider/sit.md) does not know yet (data_loss.exfiltration: under_investigation). Say what is known so far, or that it is being examined.';
+  '35:66-35:98 error claim-data-loss A sentence in the public text denies a data loss, but the parent report (families/provider/sit.md) does not know yet (data_loss.exfiltration: under_investigation). Say what is known so far, or that it is being examined.';
 const SHARED_FACTS =
   '10:16-10:20 error family-shared-facts incident_type (ddos) differs from the parent report (ransomware in families/provider/sit.md): members state the shared facts as the parent does.';
 
