@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { familyEntry, loadParentChain, normalizePath, type FamilyEntry, type FamilyMember, type LintContext, type LintResult } from '../core';
+import { readBytes } from './files';
 
 /**
  * Incident families in the editor: loads a report's parent chain through `vscode.workspace.fs`
@@ -146,34 +147,6 @@ export class FamilyService implements vscode.Disposable {
   dispose(): void {
     for (const disposable of this.disposables) disposable.dispose();
   }
-}
-
-/** `true` in the Node extension host's bundle, `false` in the web worker's (a define of scripts/build.mjs). */
-declare const __NODE_EXTENSION_HOST__: boolean;
-
-/**
- * The bytes of a parent file. In the Node extension host a `file:` URI is read with Node's fs, as
- * VS Code's own disk provider would: `workspace.fs.readFile` travels through the window there, and
- * while the window is busy opening the member's editor it took 200–2,600 ms for a 7 KB parent in the
- * VS Code server of bench/vscode (Node's fs: 5 ms), which is most of what opening a member cost.
- * The web worker host and other schemes (remote, virtual file systems) use `workspace.fs`.
- */
-async function readBytes(uri: vscode.Uri): Promise<Uint8Array> {
-  // The define makes this branch dead code in the web bundle, so esbuild leaves `node:fs` out of it.
-  if (__NODE_EXTENSION_HOST__) {
-    if (uri.scheme === 'file') {
-      const { readFile } = await import('node:fs/promises');
-      try {
-        return await readFile(uri.fsPath);
-      } catch (error) {
-        const code = (error as { code?: unknown }).code;
-        // The same error the caller gets from workspace.fs for a missing file.
-        if (code === 'ENOENT' || code === 'ENOTDIR') throw vscode.FileSystemError.FileNotFound(uri);
-        throw error;
-      }
-    }
-  }
-  return vscode.workspace.fs.readFile(uri);
 }
 
 /** Scheme and authority of a URI: paths are compared only within one file system. */

@@ -9,3 +9,32 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
     return false;
   }
 }
+
+/** `true` in the Node extension host's bundle, `false` in the web worker's (a define of scripts/build.mjs). */
+declare const __NODE_EXTENSION_HOST__: boolean;
+
+/**
+ * The bytes of a file the engine needs before its first lint (a parent report, the project
+ * configuration). In the Node extension host a `file:` URI is read with Node's fs, as VS Code's own
+ * disk provider would: `workspace.fs.readFile` travels through the window there, and while the
+ * window is busy opening an editor it took 200–2,600 ms for a 7 KB file in the VS Code server of
+ * bench/vscode (Node's fs: 5 ms), which made the first diagnostic of a session wait. The web worker
+ * host and other schemes (remote, virtual file systems) use `workspace.fs`.
+ */
+export async function readBytes(uri: vscode.Uri): Promise<Uint8Array> {
+  // The define makes this branch dead code in the web bundle, so esbuild leaves `node:fs` out of it.
+  if (__NODE_EXTENSION_HOST__) {
+    if (uri.scheme === 'file') {
+      const { readFile } = await import('node:fs/promises');
+      try {
+        return await readFile(uri.fsPath);
+      } catch (error) {
+        const code = (error as { code?: unknown }).code;
+        // The same error the caller gets from workspace.fs for a missing file.
+        if (code === 'ENOENT' || code === 'ENOTDIR') throw vscode.FileSystemError.FileNotFound(uri);
+        throw error;
+      }
+    }
+  }
+  return vscode.workspace.fs.readFile(uri);
+}

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CONFIG_FILE_NAME, ConfigError, parseProjectConfig, toLocale, type ProjectConfig } from '../core';
 import { DIAGNOSTIC_SOURCE } from './constants';
+import { readBytes } from './files';
 
 /** What a workspace folder's `.incident-report.json` gave: its configuration, or nothing when absent or invalid. */
 interface FolderConfig {
@@ -8,8 +9,9 @@ interface FolderConfig {
 }
 
 /**
- * Reads the `.incident-report.json` at the root of each workspace folder through
- * `vscode.workspace.fs` (so it works in the web host and on remote file systems), re-reads it when
+ * Reads the `.incident-report.json` at the root of each workspace folder (`readBytes`: Node's fs
+ * for local files in the Node host, else `vscode.workspace.fs`, so it works in the web host and on
+ * remote file systems), re-reads it when
  * it changes, and shows what is wrong with it as diagnostics on the file itself (an invalid file is
  * ignored as a whole). The trust rule is applied by the caller (EngineService).
  */
@@ -63,7 +65,7 @@ export class ProjectConfigs implements vscode.Disposable {
     const key = folder.uri.toString();
     let text: string;
     try {
-      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+      text = new TextDecoder().decode(await readBytes(file));
     } catch {
       this.loaded.delete(key);
       this.problems.delete(file);
