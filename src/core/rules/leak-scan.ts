@@ -128,16 +128,7 @@ function isRunChar(code: number): boolean {
  * a {@link HOST_HINT}, with the same result as on the whole text (test/unit/leak.test.ts compares).
  */
 export function* hostMatches(source: string): Generator<{ index: number; text: string }> {
-  let runEnd = -1;
-  for (const hint of source.matchAll(HOST_HINT)) {
-    if (hint.index < runEnd) continue;
-    let start = hint.index;
-    while (start > 0 && isRunChar(source.charCodeAt(start - 1))) start--;
-    let end = hint.index + hint[0].length;
-    while (end < source.length && isRunChar(source.charCodeAt(end))) end++;
-    runEnd = end;
-    for (const m of source.slice(start, end).matchAll(HOST)) yield { index: start + m.index, text: m[0] };
-  }
+  yield* runMatches(source, HOST_HINT, isRunChar, HOST);
 }
 
 /** Characters of an address's local part (`[\w.%+-]`). */
@@ -182,15 +173,24 @@ function isIPv6RunChar(code: number): boolean {
  * characters, its look-behind and look-ahead hold at a run's ends exactly as in the whole text.
  */
 export function* ipv6Candidates(source: string): Generator<{ index: number; text: string }> {
+  yield* runMatches(source, IPV6_HINT, isIPv6RunChar, IPV6_CANDIDATE);
+}
+
+/**
+ * The matches of `pattern` (global) in the maximal runs of `inRun` characters around each match of
+ * `hint` (global): the same as on the whole text when every match of `pattern` consists of run
+ * characters, holds a hint, and its look-arounds only test characters that end a run.
+ */
+function* runMatches(source: string, hint: RegExp, inRun: (code: number) => boolean, pattern: RegExp): Generator<{ index: number; text: string }> {
   let runEnd = -1;
-  for (const hint of source.matchAll(IPV6_HINT)) {
-    if (hint.index < runEnd) continue;
-    let start = hint.index;
-    while (start > 0 && isIPv6RunChar(source.charCodeAt(start - 1))) start--;
-    let end = hint.index + hint[0].length;
-    while (end < source.length && isIPv6RunChar(source.charCodeAt(end))) end++;
+  for (const found of source.matchAll(hint)) {
+    if (found.index < runEnd) continue;
+    let start = found.index;
+    while (start > 0 && inRun(source.charCodeAt(start - 1))) start--;
+    let end = found.index + found[0].length;
+    while (end < source.length && inRun(source.charCodeAt(end))) end++;
     runEnd = end;
-    for (const m of source.slice(start, end).matchAll(IPV6_CANDIDATE)) yield { index: start + m.index, text: m[0] };
+    for (const m of source.slice(start, end).matchAll(pattern)) yield { index: start + m.index, text: m[0] };
   }
 }
 
