@@ -119,19 +119,11 @@ export function frontmatterNodes(source: string, whole: () => Document.Parsed | 
     },
     walkScalars(visitScalar, wanted) {
       if (entries === undefined && !failed) entries = splitEntries(source);
-      if (failed || !entries) {
-        const doc = whole();
-        if (doc) walkScalars(doc, visitScalar);
-        return;
-      }
-      const chosen = [...entries.values()].filter((entry) => !wanted || wanted(source.slice(entry.start, entry.end)));
+      const chosen = entries && !failed ? [...entries.values()].filter((entry) => !wanted || wanted(source.slice(entry.start, entry.end))) : [];
       const docs = chosen.map(entryDoc);
-      if (failed) {
-        const doc = whole();
-        if (doc) walkScalars(doc, visitScalar);
-        return;
-      }
-      for (const doc of docs) walkScalars(doc!, visitScalar);
+      // Entries that do not split cleanly (now or while parsing one): the whole document decides.
+      const walked = !entries || failed ? [whole()] : docs;
+      for (const doc of walked) if (doc) walkScalars(doc, visitScalar);
     },
   };
 }
