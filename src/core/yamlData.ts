@@ -19,17 +19,32 @@
  */
 import { load, FAILSAFE_SCHEMA, Type } from 'js-yaml';
 
+// js-yaml asks every implicit type about every plain scalar, and most scalars are prose: the
+// resolvers answer with a set lookup or a first-character test before any regular expression.
+// Each is exactly the `yaml` package's core-schema test (listed next to it).
+
+/** `/^(?:~|[Nn]ull|NULL)?$/` */
+const NULL_WORDS: ReadonlySet<string> = new Set(['', '~', 'null', 'Null', 'NULL']);
+/** `/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/` */
+const BOOL_WORDS: ReadonlySet<string> = new Set(['true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
+
 const coreNull = new Type('tag:yaml.org,2002:null', {
   kind: 'scalar',
-  resolve: (text: string | null) => text === null || /^(?:~|[Nn]ull|NULL)?$/.test(text),
+  resolve: (text: string | null) => text === null || NULL_WORDS.has(text),
   construct: () => null,
 });
 
 const coreBool = new Type('tag:yaml.org,2002:bool', {
   kind: 'scalar',
-  resolve: (text: string | null) => text !== null && /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(text),
+  resolve: (text: string | null) => text !== null && BOOL_WORDS.has(text),
   construct: (text: string) => text[0] === 't' || text[0] === 'T',
 });
+
+/** Every int and float of the core schema starts with a digit, a sign or a dot (`.inf`, `.5`). */
+function mayBeNumber(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return (c >= 48 && c <= 57) || c === 43 /* + */ || c === 45 /* - */ || c === 46 /* . */;
+}
 
 const INT_DECIMAL = /^[-+]?[0-9]+$/;
 const INT_OCTAL = /^0o[0-7]+$/;
@@ -37,7 +52,7 @@ const INT_HEX = /^0x[0-9a-fA-F]+$/;
 
 const coreInt = new Type('tag:yaml.org,2002:int', {
   kind: 'scalar',
-  resolve: (text: string | null) => text !== null && (INT_DECIMAL.test(text) || INT_OCTAL.test(text) || INT_HEX.test(text)),
+  resolve: (text: string | null) => text !== null && mayBeNumber(text) && (INT_DECIMAL.test(text) || INT_OCTAL.test(text) || INT_HEX.test(text)),
   construct: (text: string) =>
     INT_OCTAL.test(text) ? parseInt(text.slice(2), 8) : INT_HEX.test(text) ? parseInt(text.slice(2), 16) : parseInt(text, 10),
 });
@@ -48,7 +63,7 @@ const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
 const coreFloat = new Type('tag:yaml.org,2002:float', {
   kind: 'scalar',
-  resolve: (text: string | null) => text !== null && (FLOAT_SPECIAL.test(text) || FLOAT_EXP.test(text) || FLOAT.test(text)),
+  resolve: (text: string | null) => text !== null && mayBeNumber(text) && (FLOAT_SPECIAL.test(text) || FLOAT_EXP.test(text) || FLOAT.test(text)),
   construct: (text: string) => {
     if (!FLOAT_SPECIAL.test(text)) return parseFloat(text);
     if (text.slice(-3).toLowerCase() === 'nan') return NaN;
@@ -85,8 +100,10 @@ const LEFT_TO_YAML: ReadonlyArray<{ needs: readonly string[]; pattern: RegExp }>
   { needs: [']', '}'], pattern: /[\]}][ \t]*:(?:[\s,\]}]|$)/m },
   { needs: ['~', 'null', 'Null', 'NULL'], pattern: /(?:^[ \t]*(?:-[ \t]+)*|[{,][ \t]*)(?:~|[Nn]ull|NULL)[ \t]*:(?:\s|$)/m },
   { needs: ['\t'], pattern: /^ *\t/m },
-  // The dash first (found by a fast scan), then what must come before it.
-  { needs: ['-'], pattern: /(?<=^|[ \t])-[ \t]*(?:#.*)?$/m },
+  // What comes before the dash is matched, not looked behind at: the same answer for `test`, and
+  // V8 then finds candidates by their first character (a look-behind made this guard cost more
+  // than all the others together: every date has dashes).
+  { needs: ['-'], pattern: /(?:^|[ \t])-[ \t]*(?:#.*)?$/m },
   { needs: ['---', '...'], pattern: /^(?:---|\.\.\.)/m },
   { needs: ['#'], pattern: /['"\]}]#/ },
   { needs: ['\r', '\uFEFF'], pattern: /\r(?!\n)|\uFEFF/ },

@@ -79,6 +79,12 @@ describe('fast YAML data path', () => {
     }
   });
 
+  it('leaves list items with nothing on their line to `yaml`, at the line start and indented', () => {
+    for (const source of ['list:\n- a\n-', 'list:\n- a\n- # note', '-\n- a', 'list:\n  - a\n  -\t', 'outer:\n  - - a\n    -\n  - b']) {
+      assert.equal(loadPlainYaml(source), undefined, source);
+    }
+  });
+
   it('reads YAML 1.2 core scalars as `yaml` does', () => {
     assert.deepStrictEqual(loadPlainYaml('a: 1_000\nb: 0b11\nc: 0o17\nd: 0x1F\ne: 1e3\nf: no\ng: 2023-10-30\nh:\ni: .NaN')?.data, {
       a: '1_000',
@@ -92,5 +98,22 @@ describe('fast YAML data path', () => {
       i: NaN,
     });
     assert.deepStrictEqual(loadPlainYaml('# only a comment')?.data, null);
+  });
+
+  it('resolves every plain scalar as `yaml` does (nulls, booleans, ints and floats by their quick pre-tests)', () => {
+    const scalarChar = fc.constantFrom('0', '1', '7', '9', 'a', 'e', 'E', 'f', 'F', 'x', 'o', '.', '+', '-', '_', 'i', 'n', 'N', 'I', 'u', 'l', 'L', 't', 'T', 'r', 's', '~');
+    const words = fc.constantFrom('null', 'Null', 'NULL', 'nULL', '~', 'true', 'True', 'TRUE', 'tRUE', 'false', 'False', 'FALSE', '.inf', '-.Inf', '+.INF', '.nan', '.NaN', '.NAN', '0o17', '0x1F', '0b11', '1e3', '-.5', '+1.', '1_000');
+    let numbers = 0;
+    fc.assert(
+      fc.property(fc.oneof(words, fc.array(scalarChar, { minLength: 1, maxLength: 8 }).map((chars) => chars.join(''))), (scalar) => {
+        const source = `value: ${scalar}`;
+        if (agrees(source) && typeof loadPlainYaml(source)?.data === 'object') {
+          const value = (loadPlainYaml(source)!.data as { value: unknown }).value;
+          if (typeof value === 'number') numbers++;
+        }
+      }),
+      { numRuns: 6000, seed: 1200 },
+    );
+    assert.ok(numbers > 300, `only ${numbers} generated scalars were numbers`);
   });
 });
