@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { parseReport } from '../../src/core/parse';
-import { boundsOf, findPublicSection, scanPublicBounds } from '../../src/core/publicSection';
+import { boundsOf, findPublicSection, NEEDS_PARSER, needsParser, scanPublicBounds } from '../../src/core/publicSection';
 
 /**
  * Linting finds the public section by a line scan; rendering uses the CommonMark syntax tree. The
@@ -75,5 +75,25 @@ describe('public section by line scan', () => {
     for (const text of ['```\n## Pressemitteilung\n```', '<!--\n## Pressemitteilung\n-->', 'Pressemitteilung\n===', '- a\n\n  ## Pressemitteilung', '## *Pressemitteilung*']) {
       assert.equal(scanPublicBounds(FRONTMATTER + text, FRONTMATTER.length), undefined, text);
     }
+  });
+
+  it('tests for markup the scan leaves to the parser exactly as the one pattern does (needsParser = NEEDS_PARSER)', () => {
+    const same = (text: string) => assert.equal(needsParser(text), NEEDS_PARSER.test(text), JSON.stringify(text));
+    for (const text of documents) same(parseReport(text).text.slice(parseReport(text).bodyOffset));
+    fc.assert(fc.property(body, same), { numRuns: 3000, seed: 20231101 });
+    // Every character the patterns name, and every line break a multiline `^` knows.
+    const markupChar = fc.constantFrom(' ', ' ', ' ', '\t', '\n', '\r', '\u2028', '\u2029', '`', '~', '<', '=', '-', '#', '>', '*', '+', 'a');
+    let needing = 0;
+    fc.assert(
+      fc.property(fc.array(markupChar, { maxLength: 24 }).map((chars) => chars.join('')), (text) => {
+        same(text);
+        if (NEEDS_PARSER.test(text)) needing++;
+      }),
+      { numRuns: 20000, seed: 2028 },
+    );
+    // Not vacuous: both answers occur often.
+    assert.ok(needing > 2000 && needing < 18000, `${needing} of 20000 need the parser`);
+    same('-'.repeat(3) + '\n' + '>'.repeat(200));
+    same('x\n' + '*'.repeat(199) + '\n');
   });
 });
