@@ -11,7 +11,15 @@ export function parsePointer(pointer: string): string[] {
 
 /** Builds an RFC 6901 JSON Pointer from raw segments, escaping `~` and `/`. */
 export function formatPointer(segments: ReadonlyArray<string | number>): string {
-  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  let pointer = '';
+  for (const segment of segments) pointer += '/' + escapeSegment(segment);
+  return pointer;
+}
+
+/** One segment of a JSON Pointer; keys and indices rarely hold `~` or `/`, so most need no replacing. */
+function escapeSegment(segment: string | number): string {
+  if (typeof segment === 'number') return String(segment);
+  return segment.includes('~') || segment.includes('/') ? segment.replace(/~/g, '~0').replace(/\//g, '~1') : segment;
 }
 
 /** A located frontmatter node: the value, and the key it hangs under when its parent is a mapping. */

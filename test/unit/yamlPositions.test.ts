@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { isScalar, parseDocument, type Node } from 'yaml';
-import { formatPointer, locate, rangeForPointer, walkScalars, type Located } from '../../src/core/pointer';
+import { formatPointer, locate, parsePointer, rangeForPointer, walkScalars, type Located } from '../../src/core/pointer';
 import { loadPlainYaml } from '../../src/core/yamlData';
 import { frontmatterNodes, YAML_PARSE_OPTIONS } from '../../src/core/yamlPositions';
 import { documents, fragment, frontmatterOf, structured, yamlish } from './yamlArbitraries';
@@ -130,5 +130,18 @@ describe('frontmatter positions by top-level entry', function () {
     for (const source of ['"quoted key": 1\nb: 2', '- a\n- b', 'a: 1\nb c: 2']) {
       assert.equal(agrees(source), false, source);
     }
+  });
+});
+
+describe('JSON Pointer segments (RFC 6901)', () => {
+  it('escapes `~` and `/` and round-trips through parsePointer', () => {
+    assert.equal(formatPointer(['a/b', 'c~d', 0, '~1', '']), '/a~1b/c~0d/0/~01/');
+    const segment = fc.oneof(fc.nat(99), fc.array(fc.constantFrom('~', '/', '0', '1', 'a', ' '), { maxLength: 5 }).map((chars) => chars.join('')));
+    fc.assert(
+      fc.property(fc.array(segment, { maxLength: 5 }), (segments) => {
+        assert.deepStrictEqual(parsePointer(formatPointer(segments)), segments.map(String));
+      }),
+      { numRuns: 3000, seed: 6901 },
+    );
   });
 });
