@@ -7,4 +7,5 @@ try {
   process.stderr.write('incident-report: out/cli.js is missing; run "npm run build" first\n');
   process.exit(2);
 }
+require('./v8-tiering.js').tuneForBatchRuns();
 require('../out/cli.js');
