@@ -19,14 +19,18 @@ function flagsSet(execArgv: string[], env: Record<string, string> = {}): string[
   return JSON.parse(result.stdout) as string[];
 }
 
+// The values were measured on V8 11 (Node 20); any other V8 keeps its defaults.
+const MEASURED = /^11\./.test(process.versions.v8);
+const when = (flags: string[]) => (MEASURED ? flags : []);
+
 describe('V8 tiering of the CLI (bin/v8-tiering.js)', () => {
-  it('sets a later optimization and less inlining for a batch run', () => {
-    assert.deepStrictEqual(flagsSet([]), ['--interrupt-budget=300000', '--max-inlined-bytecode-size-cumulative=200']);
+  it(`sets a later optimization and less inlining for a batch run (V8 ${process.versions.v8})`, () => {
+    assert.deepStrictEqual(flagsSet([]), when(['--interrupt-budget=300000', '--max-inlined-bytecode-size-cumulative=200']));
   });
 
   it('leaves a flag the user gave to node, in either spelling', () => {
-    assert.deepStrictEqual(flagsSet(['--interrupt-budget=1000']), ['--max-inlined-bytecode-size-cumulative=200']);
-    assert.deepStrictEqual(flagsSet(['--max_inlined_bytecode_size_cumulative=50']), ['--interrupt-budget=300000']);
+    assert.deepStrictEqual(flagsSet(['--interrupt-budget=1000']), when(['--max-inlined-bytecode-size-cumulative=200']));
+    assert.deepStrictEqual(flagsSet(['--max_inlined_bytecode_size_cumulative=50']), when(['--interrupt-budget=300000']));
   });
 
   it('keeps V8 defaults with INCIDENT_REPORT_V8_DEFAULTS=1', () => {
