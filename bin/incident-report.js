@@ -8,4 +8,5 @@ try {
   process.exit(2);
 }
 require('./v8-tiering.js').tuneForBatchRuns();
-require('../out/cli.js');
+// Like require('../out/cli.js'), with V8's code cache (compile-cache.js).
+require('./compile-cache.js').runMain(require('node:path').join(__dirname, '..', 'out', 'cli.js'));

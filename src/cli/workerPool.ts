@@ -48,6 +48,13 @@ function workerScript(): string | null {
   return existsSync(file) ? file : null;
 }
 
+/** Starts a worker on `script`, through bin/compile-cache.js (V8's code cache) when it is there. */
+function startWorker(script: string, workerData: WorkerInput): Worker {
+  const loader = join(__dirname, '..', 'bin', 'compile-cache.js');
+  if (!existsSync(loader)) return new Worker(script, { workerData });
+  return new Worker(`require(${JSON.stringify(loader)}).runWorker(${JSON.stringify(script)});`, { eval: true, workerData });
+}
+
 /**
  * How many worker threads to start for `count` targets: none for small runs, otherwise one per
  * further core. `INCIDENT_REPORT_JOBS=N` caps the threads in all (1 = no workers).
@@ -112,7 +119,7 @@ function lintParallel(
     };
 
     for (let i = 0; i < count; i++) {
-      const worker = new Worker(script, { workerData: input });
+      const worker = startWorker(script, input);
       pool.push(worker);
       let gone = false;
       const retire = () => {
