@@ -125,6 +125,29 @@ export async function timeCommands(cmds, rounds, log = () => {}) {
 }
 
 /**
+ * `pairs` runs of `a` and `b` one right after the other (which goes first alternates), after one
+ * warm-up of each: the ratio a/b of each pair, taken while the machine's speed is the same for
+ * both. On a shared machine the speed drifts by tens of percent within a minute, so the median of
+ * these ratios is steadier than the ratio of two medians taken over a longer time.
+ */
+export async function timePairs(a, b, pairs, log = () => {}) {
+  await runTimed(a);
+  await runTimed(b);
+  const ratios = [];
+  const times = { [a.id]: [], [b.id]: [] };
+  for (let i = 0; i < pairs; i++) {
+    const order = i % 2 === 0 ? [a, b] : [b, a];
+    const ms = {};
+    for (const c of order) ms[c.id] = (await runTimed(c)).ms;
+    times[a.id].push(ms[a.id]);
+    times[b.id].push(ms[b.id]);
+    ratios.push(ms[a.id] / ms[b.id]);
+    log(`  pair ${i + 1}/${pairs}: ${a.id} ${(ms[a.id] / 1000).toFixed(2)} s, ${b.id} ${(ms[b.id] / 1000).toFixed(2)} s → ${(ms[a.id] / ms[b.id]).toFixed(2)}×`);
+  }
+  return { a: a.id, b: b.id, ratios, median: median(ratios), times };
+}
+
+/**
  * The incident-family corpus (bench/generate.mjs `writeFamilyCorpus`) twice: with `parent:` and the
  * same files without it. Returns the folder and the two commands to time side by side.
  */
