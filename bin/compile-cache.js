@@ -57,12 +57,19 @@ function readCache(file) {
   }
 }
 
+/**
+ * Caches kept per bundle name. Every build (and every Node version) makes a new file; without a
+ * bound the folder would grow by a megabyte per build. A few stay, for installations side by side.
+ */
+const KEPT_PER_BUNDLE = 4;
+
 /** Writes `data` to `file` through a temporary file, so a reader never sees half a cache. */
 function writeCache(file, data) {
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
     fs.writeFileSync(temporary, data, { mode: 0o600 });
     fs.renameSync(temporary, file);
+    pruneCaches(file);
   } catch {
     try {
       fs.rmSync(temporary, { force: true });
@@ -70,6 +77,18 @@ function writeCache(file, data) {
       // Nothing more to do: the next run compiles again.
     }
   }
+}
+
+/** Deletes all but the newest {@link KEPT_PER_BUNDLE} caches of the bundle `file` is one of. */
+function pruneCaches(file) {
+  const folder = path.dirname(file);
+  const bundle = path.basename(file).slice(0, path.basename(file).indexOf('.js-') + '.js-'.length);
+  const caches = fs
+    .readdirSync(folder)
+    .filter((name) => name.startsWith(bundle) && name.endsWith('.cache'))
+    .map((name) => ({ name, mtime: fs.statSync(path.join(folder, name)).mtimeMs }))
+    .sort((a, b) => b.mtime - a.mtime);
+  for (const { name } of caches.slice(KEPT_PER_BUNDLE)) fs.rmSync(path.join(folder, name), { force: true });
 }
 
 /**

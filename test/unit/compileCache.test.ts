@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,6 +60,23 @@ describe('V8 code cache of the CLI (bin/compile-cache.js)', function () {
     writeFileSync(join(folder, file!), 'not V8 bytecode at all');
     assert.deepStrictEqual(cli(['--version'], { INCIDENT_REPORT_COMPILE_CACHE: folder }), version);
     assert.notEqual(readFileSync(join(folder, file!), 'utf8'), 'not V8 bytecode at all');
+  });
+
+  it('keeps the four newest caches of a bundle when it writes one', () => {
+    const folder = join(dir, 'cache');
+    mkdirSync(folder, { mode: 0o700 });
+    const old = ['a', 'b', 'c', 'd', 'e'].map((tag, i) => {
+      const name = `cli.js-0.0-x64-${tag.repeat(32)}.cache`;
+      writeFileSync(join(folder, name), 'old');
+      utimesSync(join(folder, name), 1_000_000 + i, 1_000_000 + i);
+      return name;
+    });
+    writeFileSync(join(folder, 'cli-worker.js-0.0-x64-old.cache'), 'another bundle');
+    assert.equal(cli(['--version'], { INCIDENT_REPORT_COMPILE_CACHE: folder }).code, 0);
+    const kept = cacheFiles(folder);
+    assert.equal(kept.filter((name) => name.startsWith('cli.js-')).length, 4);
+    // The new one and the three newest old ones; the other bundle's cache is not touched.
+    for (const name of [...old.slice(2), 'cli-worker.js-0.0-x64-old.cache']) assert.ok(kept.includes(name), name);
   });
 
   it('uses the cached bytecode on the next load', () => {
