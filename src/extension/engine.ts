@@ -45,12 +45,18 @@ interface FolderEngine {
 /**
  * The one place where the extension talks to the core engine: resolves settings per workspace
  * folder, loads a custom schema (only in a trusted workspace), keeps one linter per configuration
- * and caches lint results per document version. Adapters (diagnostics, code actions, completion,
- * hover, preview) all ask it, so a document is parsed once per version.
+ * and caches lint results per document text. Adapters (diagnostics, code actions, completion,
+ * hover, preview) all ask it, so a text is linted once per configuration.
  */
 export class EngineService implements vscode.Disposable {
   private readonly engines = new Map<string, Promise<FolderEngine>>();
-  private readonly cache = new Map<string, { version: number; generation: number; family: number; result: LintResult }>();
+  /**
+   * The last result per document, reused only for the same text, the same linter and the same
+   * family state. Not by version: a document closed and opened again counts its versions from the
+   * start, and `lintNow` lints with the bundled schema while a custom one loads, whose result must
+   * not stand in for the custom schema's.
+   */
+  private readonly cache = new Map<string, { text: string; linter: Linter; family: number; result: LintResult }>();
   /** Parents and members of the reports linted here (see FamilyService). */
   readonly family = new FamilyService();
   private readonly resolved = new Map<string, FolderEngine>();
@@ -162,16 +168,15 @@ export class EngineService implements vscode.Disposable {
   }
 
   /**
-   * Lints a document (cached per version and configuration). `null` when the document is not an
+   * Lints a document (cached per text, linter and family state). `null` when the document is not an
    * incident report.
    */
   async lint(document: vscode.TextDocument): Promise<LintResult | null> {
     if (!this.isReport(document)) return null;
-    const generation = this.generation;
     const { linter } = await this.linterFor(document.uri);
     // Its parents first (read through workspace.fs, once until they change), then the sync lint.
     await this.family.load(document.uri, document.getText());
-    return this.lintWith(linter, document, generation);
+    return this.lintWith(linter, document);
   }
 
   /**
@@ -192,7 +197,7 @@ export class EngineService implements vscode.Disposable {
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
     const ready = this.resolved.get((folder?.uri.toString() ?? '') + '#' + this.generation);
     const linter = ready?.linter ?? createLinter(this.lintOptions(this.settings(document.uri)));
-    return this.lintWith(linter, document, this.generation);
+    return this.lintWith(linter, document);
   }
 
   /**
@@ -221,13 +226,14 @@ export class EngineService implements vscode.Disposable {
     this.cache.delete(uri.toString());
   }
 
-  private lintWith(linter: Linter, document: vscode.TextDocument, generation: number): LintResult {
+  private lintWith(linter: Linter, document: vscode.TextDocument): LintResult {
     const key = document.uri.toString();
     const cached = this.cache.get(key);
     const family = this.family.stamp(document.uri);
-    if (cached && cached.version === document.version && cached.generation === generation && cached.family === family) return cached.result;
-    const result = linter.lint(document.getText(), this.family.contextNow(document.uri));
-    this.cache.set(key, { version: document.version, generation, family, result });
+    const text = document.getText();
+    if (cached && cached.linter === linter && cached.family === family && cached.text === text) return cached.result;
+    const result = linter.lint(text, this.family.contextNow(document.uri));
+    this.cache.set(key, { text, linter, family, result });
     this.family.record(document.uri, result);
     return result;
   }
