@@ -48,7 +48,7 @@ class IncidentReportCodeActions implements vscode.CodeActionProvider {
     if (!only || only.intersects(vscode.CodeActionKind.QuickFix)) {
       const ours = context.diagnostics.filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE);
       if (ours.length === 0) return actions;
-      // Cached per document text: the same result the diagnostics were made from.
+      // Cached per document version: the same result the diagnostics were made from.
       const result = await this.engine.lint(document);
       if (!result || token.isCancellationRequested) return actions;
       const options = await this.engine.fixOptions(document);

@@ -45,18 +45,20 @@ interface FolderEngine {
 /**
  * The one place where the extension talks to the core engine: resolves settings per workspace
  * folder, loads a custom schema (only in a trusted workspace), keeps one linter per configuration
- * and caches lint results per document text. Adapters (diagnostics, code actions, completion,
+ * and caches lint results per document version. Adapters (diagnostics, code actions, completion,
  * hover, preview) all ask it, so a text is linted once per configuration.
  */
 export class EngineService implements vscode.Disposable {
   private readonly engines = new Map<string, Promise<FolderEngine>>();
   /**
-   * The last result per document, reused only for the same text, the same linter and the same
-   * family state. Not by version: a document closed and opened again counts its versions from the
-   * start, and `lintNow` lints with the bundled schema while a custom one loads, whose result must
-   * not stand in for the custom schema's.
+   * The last result per document, reused only for the same document object at the same version,
+   * the same linter and the same family state. Not by URI and version alone: a document closed and
+   * opened again is a new object whose versions count from the start; and `lintNow` lints with the
+   * bundled schema while a custom one loads, whose result must not stand in for the custom schema's.
+   * (No text comparison: hover and completion ask on every request, and building a large
+   * document's text each time is what the cache saves.)
    */
-  private readonly cache = new Map<string, { text: string; linter: Linter; family: number; result: LintResult }>();
+  private readonly cache = new Map<string, { document: vscode.TextDocument; version: number; linter: Linter; family: number; result: LintResult }>();
   /** Parents and members of the reports linted here (see FamilyService). */
   readonly family = new FamilyService();
   private readonly resolved = new Map<string, FolderEngine>();
@@ -168,7 +170,7 @@ export class EngineService implements vscode.Disposable {
   }
 
   /**
-   * Lints a document (cached per text, linter and family state). `null` when the document is not an
+   * Lints a document (cached per document version, linter and family state). `null` when the document is not an
    * incident report.
    */
   async lint(document: vscode.TextDocument): Promise<LintResult | null> {
@@ -230,10 +232,9 @@ export class EngineService implements vscode.Disposable {
     const key = document.uri.toString();
     const cached = this.cache.get(key);
     const family = this.family.stamp(document.uri);
-    const text = document.getText();
-    if (cached && cached.linter === linter && cached.family === family && cached.text === text) return cached.result;
-    const result = linter.lint(text, this.family.contextNow(document.uri));
-    this.cache.set(key, { text, linter, family, result });
+    if (cached && cached.document === document && cached.version === document.version && cached.linter === linter && cached.family === family) return cached.result;
+    const result = linter.lint(document.getText(), this.family.contextNow(document.uri));
+    this.cache.set(key, { document, version: document.version, linter, family, result });
     this.family.record(document.uri, result);
     return result;
   }
