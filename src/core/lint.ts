@@ -1,6 +1,6 @@
 import type { Finding, Locale, Localized, RawFinding, RuleLevel, Severity } from './types';
 import { parseReport, unparsedReport, type ParsedReport } from './parse';
-import { rangeForPointer, parsePointer } from './pointer';
+import { parsePointer } from './pointer';
 import { getIn, isRecord } from './fields';
 import { t } from './i18n';
 import { isValidTimeZone, systemTimeZone } from './time';
@@ -112,7 +112,7 @@ export function createLinter(options: LintOptions = {}): Linter {
         enabledRules,
         at(pointer, prefer = 'value') {
           if (report.frontmatter.kind === 'yaml') {
-            const range = rangeForPointer(report.nodes.locate, pointer, prefer);
+            const range = report.nodes.rangeOf(pointer, prefer);
             if (range) {
               const base = report.frontmatter.contentOffset;
               return { offset: base + range.offset, endOffset: base + range.endOffset };

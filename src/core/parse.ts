@@ -6,8 +6,8 @@ import type { Node as UnistNode } from 'unist';
 import { boundsOf, findPublicSection, scanPublicBounds, type PublicBounds, type PublicSection } from './publicSection';
 import { loadPlainYaml } from './yamlData';
 import { locateFrontmatter, type Frontmatter } from './frontmatter';
-import { documentLocator, walkScalars, type NodeLocator } from './pointer';
-import { frontmatterNodes, YAML_PARSE_OPTIONS, type FrontmatterNodes } from './yamlPositions';
+import { documentLocator, rangeForPointer, walkScalars, type NodeLocator } from './pointer';
+import { frontmatterNodes, scalarVia, YAML_PARSE_OPTIONS, type FrontmatterNodes } from './yamlPositions';
 
 export type { Frontmatter } from './frontmatter';
 
@@ -96,7 +96,7 @@ export function parseReport(input: string, limits: ParseLimits = DEFAULT_LIMITS)
     }
   }
 
-  const nodes = readFast && frontmatter.kind === 'yaml' ? frontmatterNodes(frontmatter.source, document) : wholeDocumentNodes(document);
+  const nodes = readFast && frontmatter.kind === 'yaml' ? frontmatterNodes(frontmatter.source, document, data) : wholeDocumentNodes(document);
 
   const bodyOffset = frontmatter.kind === 'yaml' ? lineEnd(text, frontmatter.close.endOffset) : 0;
   let parsedBody: { root: Root; error: string | null } | undefined;
@@ -177,6 +177,9 @@ function wholeDocumentNodes(document: () => Document.Parsed | null | undefined):
       const doc = document();
       if (doc) walkScalars(doc, visit);
     },
+    rangeOf: (pointer, prefer) => rangeForPointer(locator, pointer, prefer),
+    scalar: (pointer) => scalarVia(locator, pointer),
+    parsedEntries: 0,
   };
 }
 

@@ -12,9 +12,14 @@
  * a mapping, an entry that does not parse to exactly its own key) makes every lookup use the whole
  * document instead. test/unit/yamlPositions.test.ts compares both ways on every fixture, example and
  * generated document, for every field and for missing ones.
+ *
+ * Where a finding goes (`rangeOf`) and the scalars that scans place (`scalar`) need even less: a line
+ * scan of the entry (`yamlLineScan.ts`) tells them for nearly every field, and only what it cannot
+ * tell parses the entry. The same test holds both to the whole document.
  */
-import { isNode, isPair, parseDocument, visit, type Document, type Node } from 'yaml';
-import { locate, parsePointer, walkScalars, type Located, type NodeLocator } from './pointer';
+import { isNode, isPair, isScalar, parseDocument, visit, type Document, type Node, type Scalar } from 'yaml';
+import { locate, parsePointer, rangeForPointer, walkScalars, type Located, type NodeLocator, type SourceRange } from './pointer';
+import { locateInLines, NOT_ITS_OWN_NAME, type LineLocated } from './yamlLineScan';
 
 /** The options every positioned parse of frontmatter uses (see `parseReport`). */
 export const YAML_PARSE_OPTIONS = { version: '1.2', uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' } as const;
@@ -45,7 +50,7 @@ function splitEntries(source: string): Map<string, Entry> | null {
     const continues = first === ' ' || first === '\t' || first === '#' || first === '\n' || first === '\r' || (first === '-' && /^-(?:[ \t\r\n]|$)/.test(source.slice(start, start + 2)));
     if (!continues) {
       const key = ENTRY_KEY.exec(source.slice(start, next))?.[1];
-      if (key === undefined || entries.has(key)) return null;
+      if (key === undefined || entries.has(key) || NOT_ITS_OWN_NAME.has(key)) return null;
       if (last) last.end = start;
       last = { key, start, end: source.length };
       entries.set(key, last);
@@ -78,17 +83,38 @@ export interface FrontmatterNodes {
    * without it), with its JSON Pointer.
    */
   walkScalars(visit: (node: Node, pointer: string) => void, wanted?: (entryText: string) => boolean): void;
+  /** Where to report something about the field at `pointer`: exactly {@link rangeForPointer} over {@link locate}. */
+  rangeOf(pointer: string, prefer?: 'value' | 'key'): SourceRange | null;
+  /** The scalar at `pointer` (its range, value and style), or `null` where there is none. */
+  scalar(pointer: string): ScalarAt | null;
+  /** How many top-level entries were parsed with `yaml` so far (the line scan parses none). */
+  readonly parsedEntries: number;
+}
+
+/** A scalar of the frontmatter: where it is written, and its value. */
+export interface ScalarAt extends SourceRange {
+  value: unknown;
+  type: Scalar.Type | undefined;
+}
+
+/** {@link FrontmatterNodes.scalar} by way of a {@link NodeLocator}. */
+export function scalarVia(locate: NodeLocator, pointer: string): ScalarAt | null {
+  const node = locate(pointer)?.value;
+  if (!node || !isScalar(node) || !node.range) return null;
+  return { offset: node.range[0], endOffset: node.range[1], value: node.value, type: node.type };
 }
 
 /**
  * Entry-wise positions for `source`, a frontmatter that the fast data path read (so plain block
  * YAML without anchors, tags or multi-line flow). `whole` builds the full document, the fallback.
  */
-export function frontmatterNodes(source: string, whole: () => Document.Parsed | null): FrontmatterNodes {
+export function frontmatterNodes(source: string, whole: () => Document.Parsed | null, data?: unknown): FrontmatterNodes {
   let entries: Map<string, Entry> | null | undefined;
   let failed = false;
+  let parsedEntries = 0;
   const entryDoc = (entry: Entry): Document.Parsed | null => {
     if (entry.doc !== undefined) return entry.doc;
+    parsedEntries++;
     const doc = parseDocument(source.slice(entry.start, entry.end), YAML_PARSE_OPTIONS);
     const contents = doc.contents as { items?: unknown[] } | null;
     const item = contents?.items?.length === 1 ? contents.items[0] : null;
@@ -108,14 +134,38 @@ export function frontmatterNodes(source: string, whole: () => Document.Parsed | 
     return entries.get(key);
   };
 
+  const locateNode: NodeLocator = (pointer) => {
+    const [head] = parsePointer(pointer);
+    if (head === undefined) return wholeLocate(whole, pointer);
+    const entry = entryFor(head);
+    if (entry === undefined) return null;
+    const doc = entry && entryDoc(entry);
+    return doc ? locate(doc, pointer) : wholeLocate(whole, pointer);
+  };
+  /** The line scan's answer for `segments` (see `yamlLineScan.ts`); `undefined` when only `yaml` can tell. */
+  const scanned = (segments: readonly string[]): LineLocated | null | undefined => {
+    if (segments.length === 0 || data === undefined) return undefined;
+    const entry = entryFor(segments[0]!);
+    if (entry === undefined) return null;
+    return entry ? locateInLines(source, entry, segments) : undefined;
+  };
+
   return {
-    locate(pointer) {
-      const [head] = parsePointer(pointer);
-      if (head === undefined) return wholeLocate(whole, pointer);
-      const entry = entryFor(head);
-      if (entry === undefined) return null;
-      const doc = entry && entryDoc(entry);
-      return doc ? locate(doc, pointer) : wholeLocate(whole, pointer);
+    get parsedEntries() {
+      return parsedEntries;
+    },
+    locate: locateNode,
+    rangeOf(pointer, prefer = 'value') {
+      const range = scannedRange(scanned, parsePointer(pointer), prefer);
+      return range === undefined ? rangeForPointer(locateNode, pointer, prefer) : range;
+    },
+    scalar(pointer) {
+      const segments = parsePointer(pointer);
+      const found = scanned(segments);
+      if (found === null) return null;
+      if (found === undefined || found.node.kind === 'empty') return scalarVia(locateNode, pointer);
+      if (found.node.kind !== 'scalar') return null;
+      return { ...found.node.range, value: valueIn(data, segments), type: found.node.style };
     },
     walkScalars(visitScalar, wanted) {
       if (entries === undefined && !failed) entries = splitEntries(source);
@@ -126,6 +176,40 @@ export function frontmatterNodes(source: string, whole: () => Document.Parsed | 
       for (const doc of walked) if (doc) walkScalars(doc, visitScalar);
     },
   };
+}
+
+/**
+ * {@link rangeForPointer} from the line scan's answers, step for step; `undefined` as soon as the
+ * scan cannot tell, or the answer would be a collection's own range (the scan does not know where
+ * a collection ends the way `yaml` does).
+ */
+function scannedRange(
+  scanned: (segments: readonly string[]) => LineLocated | null | undefined,
+  segments: readonly string[],
+  prefer: 'value' | 'key',
+): SourceRange | null | undefined {
+  for (let depth = segments.length; depth > 0; depth--) {
+    const located = scanned(segments.slice(0, depth));
+    if (located === undefined) return undefined;
+    if (located === null) continue;
+    const { node, key } = located;
+    if (depth === segments.length && prefer === 'value') {
+      if (node.kind === 'scalar') return node.range;
+      if (node.kind !== 'empty') return undefined;
+    }
+    if (key) return key;
+    // A sequence item: its first key, or the item itself.
+    if (node.kind === 'map') return node.firstKey;
+    return node.kind === 'scalar' ? node.range : undefined;
+  }
+  return null;
+}
+
+/** The data at `segments` (the fast path's data is what `yaml` would give each scalar). */
+function valueIn(data: unknown, segments: readonly string[]): unknown {
+  let value = data;
+  for (const segment of segments) value = (value as Record<string, unknown> | null | undefined)?.[segment];
+  return value;
 }
 
 function wholeLocate(whole: () => Document.Parsed | null, pointer: string): Located | null {

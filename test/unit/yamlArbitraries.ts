@@ -83,3 +83,87 @@ export const structured = fc
   })
   .map((fields) => fields.map(([key, value]) => `${key}:${render(value, '  ')}`).join('\n'));
 
+
+/**
+ * Block YAML in the many layouts people write: any indentation step, lists at their key's column or
+ * deeper, several spaces after a dash, comments and blank lines anywhere, trailing blanks, CRLF,
+ * spaces before a colon, quoted values with `#` and `: ` inside, values that go on over several
+ * lines, block scalars and flow collections. Keys are mostly plain words (some `True`, some quoted).
+ */
+type LayoutTree = { scalar: string } | { map: Array<[string, LayoutTree]> } | { seq: LayoutTree[] };
+const layoutScalar = fc.oneof(
+  { weight: 6, arbitrary: plainWord },
+  { weight: 3, arbitrary: fragment },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      '"a # b"', "'x: y'", '"say \\"hi\\""', "'it''s # ok'", '"ends\\\\"', 'C#', 'a#b', 'Uhr: 9', 'x:y', 'https://example.org/a#b',
+      'text\n  continued', 'text\n\n  after a blank', '"open\n  quote"', '|\n  block', '>-\n  folded\n  text', '[a, b]', '{a: 1}',
+      '-5', '-x', '?x', ':x', 'a - b', '"q"  # c', "'s'\t# c", 'plain   # c', '"x" y', 'trailing   ', 'x\t',
+    ),
+  },
+);
+const layoutKey = fc.oneof(
+  { weight: 8, arbitrary: fc.constantFrom('name', 'status', 'at', 'text', 'workaround', 'restored_at', 'role', 'x-ticket', '_a', 'a_b-c') },
+  { weight: 1, arbitrary: fc.constantFrom('True', 'FALSE', 'true', '"quoted"', 'Straße', 'zwei Worte', '1', 'status ') },
+);
+const { layoutTree } = fc.letrec<{ layoutTree: LayoutTree }>((tie) => ({
+  layoutTree: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    layoutScalar.map((scalar) => ({ scalar })),
+    fc.record({ map: fc.uniqueArray(fc.tuple(layoutKey, tie('layoutTree')), { minLength: 1, maxLength: 4, selector: ([key]) => key.trim() }) }),
+    fc.record({ seq: fc.array(tie('layoutTree'), { minLength: 1, maxLength: 3 }) }),
+  ),
+}));
+const layoutStyle = fc.record({
+  step: fc.integer({ min: 1, max: 4 }),
+  listAtKeyColumn: fc.boolean(),
+  afterDash: fc.constantFrom(' ', ' ', '  ', '   '),
+  afterColon: fc.constantFrom(' ', ' ', '  ', '\t'),
+  beforeColon: fc.constantFrom('', '', '', ' '),
+  newline: fc.constantFrom('\n', '\n', '\n', '\r\n'),
+  comments: fc.array(fc.tuple(fc.nat(40), fc.constantFrom('# note', '', '   ', '  # indented note', '      # deep note')), { maxLength: 3 }),
+  trailing: fc.constantFrom('', '', ' ', '  # end'),
+});
+type LayoutStyle = typeof layoutStyle extends fc.Arbitrary<infer T> ? T : never;
+function renderLayout(node: LayoutTree, column: number, style: LayoutStyle, lines: string[], prefix: string): void {
+  const pad = (n: number) => ' '.repeat(n);
+  if ('scalar' in node) {
+    const [first, ...rest] = node.scalar.split('\n');
+    lines.push(`${prefix}${first}${style.trailing}`);
+    for (const line of rest) lines.push(line === '' ? '' : pad(column) + line.trimStart());
+    return;
+  }
+  if ('map' in node) {
+    node.map.forEach(([key, value], i) => {
+      const lead = i === 0 ? prefix : pad(column);
+      const head = `${lead}${key}${style.beforeColon}:`;
+      if ('scalar' in value) return renderLayout(value, column + style.step, style, lines, head + style.afterColon);
+      lines.push(head);
+      const inner = 'seq' in value && style.listAtKeyColumn ? column : column + style.step;
+      renderLayout(value, inner, style, lines, pad(inner));
+    });
+    return;
+  }
+  node.seq.forEach((item, i) => {
+    const lead = i === 0 ? prefix : pad(column);
+    // A collection in an item starts on the dash's line; its further lines align with its first.
+    renderLayout(item, column + 1 + style.afterDash.length, style, lines, `${lead}-${style.afterDash}`);
+  });
+}
+/** Report-shaped frontmatter in varied layouts (see above). */
+export const layouts = fc
+  .tuple(
+    fc.uniqueArray(fc.tuple(fc.constantFrom('id', 'title', 'status', 'affected_services', 'updates', 'data_loss', 'contacts'), layoutTree), {
+      minLength: 1,
+      maxLength: 5,
+      selector: ([key]) => key,
+    }),
+    layoutStyle,
+  )
+  .map(([fields, style]) => {
+    const lines: string[] = [];
+    for (const [key, value] of fields) renderLayout({ map: [[key, value]] }, 0, style, lines, '');
+    for (const [at, comment] of style.comments) lines.splice(at % (lines.length + 1), 0, comment);
+    return lines.join(style.newline);
+  });

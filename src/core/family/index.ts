@@ -12,7 +12,6 @@
 import { parseReport, type ParsedReport } from '../parse';
 import { isIncidentReport } from '../isReport';
 import { isRecord } from '../fields';
-import { rangeForPointer } from '../pointer';
 import type { RelatedLocation } from '../types';
 
 /** One document of a family as a host loaded it; parsed on first use, once. */
@@ -191,7 +190,7 @@ export function relatedAt(entry: FamilyEntry, pointer: string, message: string):
   let offset = 0;
   let endOffset = 0;
   if (report && report.frontmatter.kind === 'yaml') {
-    const range = rangeForPointer(report.nodes.locate, pointer, 'value');
+    const range = report.nodes.rangeOf(pointer, 'value');
     const base = report.frontmatter.contentOffset;
     if (range) {
       offset = base + range.offset;
