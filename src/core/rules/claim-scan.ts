@@ -10,7 +10,6 @@
  * only the texts that pass are located in the source (which for frontmatter values needs the YAML
  * document with positions, which a report without claims never builds).
  */
-import { isScalar } from 'yaml';
 import { formatPointer } from '../pointer';
 import { isRecord } from '../fields';
 import { selectPublication, type Publication } from '../render/publication';
@@ -104,13 +103,13 @@ export function publishedTexts(ctx: RuleContext, relevant: (text: string) => boo
  */
 function valueToSource(ctx: RuleContext, path: string, value: string): (i: number) => number {
   const fm = ctx.report.frontmatter;
-  const node = fm.kind === 'yaml' ? ctx.report.nodes.locate(path)?.value : null;
-  if (!node || !isScalar(node) || !node.range || fm.kind !== 'yaml') {
+  const node = fm.kind === 'yaml' ? ctx.report.nodes.scalar(path) : null;
+  if (!node || fm.kind !== 'yaml') {
     const fallback = ctx.at(path);
     return () => fallback.offset;
   }
-  const start = fm.contentOffset + node.range[0];
-  const source = ctx.report.text.slice(start, fm.contentOffset + node.range[1]);
+  const start = fm.contentOffset + node.offset;
+  const source = ctx.report.text.slice(start, fm.contentOffset + node.endOffset);
   const positions: number[] = [];
   let j = 0;
   // A block scalar's header ("|-", ">") is no part of the value.

@@ -20,7 +20,6 @@
  * per published field or section, then one finding that counts the rest (a pasted log must not
  * bury the Problems panel).
  */
-import { isScalar } from 'yaml';
 import { recordItems } from '../fields';
 import { selectPublication, type PublishedText } from '../render/publication';
 import { fieldName } from '../i18n';
@@ -323,9 +322,9 @@ function scan(ctx: RuleContext): LeakHit[] {
   // document); with escapes in the source, every value, as its source may differ from its data.
   const withHits = escapes ? published : valuesWithHits(published, inValues);
   for (const { path } of withHits) {
-    const node = report.nodes.locate(path)?.value;
-    if (!node || !isScalar(node) || typeof node.value !== 'string' || !node.range) continue;
-    const [start, end] = [fm.contentOffset + node.range[0], fm.contentOffset + node.range[1]];
+    const node = report.nodes.scalar(path);
+    if (!node || typeof node.value !== 'string') continue;
+    const [start, end] = [fm.contentOffset + node.offset, fm.contentOffset + node.endOffset];
     scanText(text.slice(start, end), start, path, settings, hits);
   }
   return hits;
