@@ -52,17 +52,28 @@ export function locateFrontmatter(text: string): Frontmatter {
   const open = { offset: 0, endOffset: 3 };
   if (firstBreak === -1) return { kind: 'unclosed', open, contentOffset: text.length };
   const contentOffset = firstBreak + 1;
+  // Only a line that starts with `---` can close: jump from one to the next instead of cutting
+  // every line of the frontmatter out of the text.
   for (let start = contentOffset; start < text.length; ) {
     const newline = text.indexOf('\n', start);
     const end = newline === -1 ? text.length : newline;
-    const line = text.slice(start, end).replace(/\r$/, '');
-    if (FENCE_LINE.test(line)) {
+    if (isFence(text, start, end)) {
       return { kind: 'yaml', open, close: { offset: start, endOffset: start + 3 }, contentOffset, source: text.slice(contentOffset, start) };
     }
     if (newline === -1) break;
-    start = newline + 1;
+    const next = text.indexOf('\n---', newline);
+    if (next === -1) break;
+    start = next + 1;
   }
   return { kind: 'unclosed', open, contentOffset };
+}
+
+/** Whether the line `[start, end)` of `text` is a fence: what {@link FENCE_LINE} says of it without its `\r`. */
+function isFence(text: string, start: number, end: number): boolean {
+  if (!text.startsWith('---', start)) return false;
+  let i = start + 3;
+  while (i < end && (text[i] === ' ' || text[i] === '\t')) i++;
+  return i === end || (i === end - 1 && text[i] === '\r');
 }
 
 /**

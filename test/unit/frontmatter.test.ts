@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import {
   bundledCompiledSchema,
   completionContext,
@@ -25,7 +26,35 @@ const DOTS_INSIDE = ['---', 'schema: incident-report/v1', 'id: x', '...', 'timez
 const DOTS_ONLY = ['---', 'schema: incident-report/v1', 'affected_services:', '  - name: Bürgerbüro', '...', '', 'Body', ''].join('\n');
 const DASHES = DOTS_ONLY.replace('\n...\n', '\n---\n');
 
+/** The closing fence the plain way, line by line (what `locateFrontmatter` jumps to instead). */
+function closingFenceByLines(text: string): number | null {
+  const firstBreak = text.indexOf('\n');
+  if (firstBreak === -1) return null;
+  for (let start = firstBreak + 1; start < text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    if (/^---[ \t]*$/.test(text.slice(start, end).replace(/\r$/, ''))) return start;
+    if (newline === -1) break;
+    start = newline + 1;
+  }
+  return null;
+}
+
 describe('frontmatter locator', () => {
+  it('finds the same closing fence as a line-by-line search, on generated texts', () => {
+    const piece = fc.constantFrom('---', '--', '----', '---x', ' ---', '...', 'a: 1', '', ' ', '\t', '\r', '\n', '\r\n', '- x', '-', '#');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), (pieces) => {
+        const text = '---\n' + pieces.join('');
+        const located = locateFrontmatter(text);
+        const expected = closingFenceByLines(text);
+        assert.equal(located.kind === 'yaml' ? located.close.offset : null, expected, JSON.stringify(text));
+        if (located.kind === 'yaml') assert.equal(located.source, text.slice(4, expected!));
+      }),
+      { numRuns: 20000, seed: 2911 },
+    );
+  });
+
   it('closes only at `---` (also with CRLF and trailing blanks)', () => {
     const located = locateFrontmatter(DOTS_INSIDE);
     assert.equal(located.kind, 'yaml');

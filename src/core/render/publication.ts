@@ -96,22 +96,27 @@ export function selectPublication(report: ParsedReport): Publication {
   return selection;
 }
 
+/** `value[segment]` when `value` is a list and `segment` an index, or a record and `segment` a key. */
+function child(value: unknown, segment: string | number): unknown {
+  if (typeof segment === 'number') return Array.isArray(value) ? value[segment] : undefined;
+  return isRecord(value) ? value[segment] : undefined;
+}
+
 function select(report: ParsedReport): Publication {
   const data = isRecord(report.data) ? report.data : {};
   const texts: PublishedText[] = [];
 
   // THE accessor: the only way report values get into a publication. A blank value is no text.
-  const read = (...segments: Array<string | number>): PublishedText | null => {
-    let value: unknown = data;
-    for (const segment of segments) {
-      if (Array.isArray(value) && typeof segment === 'number') value = value[segment];
-      else if (isRecord(value) && typeof segment === 'string') value = value[segment];
-      else return null;
-    }
+  // Up to three segments, named rather than spread: it runs for every field of every report.
+  const read = (first: string, second?: string | number, third?: string | number): PublishedText | null => {
+    let value: unknown = data[first];
+    if (second !== undefined) value = child(value, second);
+    if (third !== undefined) value = child(value, third);
     const text = typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : null;
     if (text === null || text.trim() === '') return null;
     // The segments are this module's own keys and indices: nothing to escape (no `~`, no `/`).
-    const published = { path: '/' + segments.join('/'), value: text };
+    const path = second === undefined ? '/' + first : third === undefined ? `/${first}/${second}` : `/${first}/${second}/${third}`;
+    const published = { path, value: text };
     texts.push(published);
     return published;
   };
@@ -119,9 +124,9 @@ function select(report: ParsedReport): Publication {
   const indices = (value: unknown): number[] => (Array.isArray(value) ? value.map((_, i) => i) : []);
   const record = (value: unknown): Record<string, unknown> => (isRecord(value) ? value : {});
   // Every item of a list of strings (`list` is the list itself, `segments` where it is).
-  const readAll = (list: unknown, ...segments: string[]) =>
+  const readAll = (list: unknown, first: string, second?: string) =>
     indices(list)
-      .map((i) => read(...segments, i))
+      .map((i) => (second === undefined ? read(first, i) : read(first, second, i)))
       .filter((t): t is PublishedText => t !== null);
 
   const timestamps = {} as Publication['timestamps'];
