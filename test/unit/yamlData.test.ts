@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { parseDocument } from 'yaml';
 import { loadPlainYaml } from '../../src/core/yamlData';
-import { documents, fragment, frontmatterOf, structured, yamlish } from './yamlArbitraries';
+import { readBlockYaml } from '../../src/core/yamlBlock';
+import { largeReport } from '../../bench/generate.mjs';
+import { documents, fragment, frontmatterOf, layouts, structured, yamlish } from './yamlArbitraries';
 
 /**
  * The fast data path (js-yaml) may only accept what the `yaml` package reads without error, and must
@@ -115,5 +117,64 @@ describe('fast YAML data path', () => {
       { numRuns: 6000, seed: 1200 },
     );
     assert.ok(numbers > 300, `only ${numbers} generated scalars were numbers`);
+  });
+});
+
+/** Asserts that the line reader, where it answers, gives what `yaml` gives; returns whether it answered. */
+function blockAgrees(source: string): boolean {
+  const block = readBlockYaml(source);
+  if (!block) return false;
+  const full = viaYaml(source);
+  assert.equal(full.errors, 0, `the line reader accepted what yaml rejects: ${JSON.stringify(source)}`);
+  assert.deepStrictEqual(block.data, full.data, `different data for ${JSON.stringify(source)}`);
+  return true;
+}
+
+describe('line reader of plain block YAML', function () {
+  // Each test calls the reader on its own, without the fast path's guards in front of it.
+  this.timeout(120_000);
+
+  it('agrees with `yaml` on every fixture and example, and reads every example', () => {
+    let answered = 0;
+    const examplesNotRead: string[] = [];
+    for (const file of documents) {
+      const source = frontmatterOf(readFileSync(file, 'utf8'));
+      if (source === null) continue;
+      if (blockAgrees(source)) answered++;
+      else if (/[\\/]examples[\\/]/.test(file)) examplesNotRead.push(file);
+    }
+    assert.deepStrictEqual(examplesNotRead, []);
+    assert.ok(answered > 60, `read only ${answered} frontmatters`);
+  });
+
+  it('agrees with `yaml` on a 1 MB report, which it reads', () => {
+    assert.ok(blockAgrees(frontmatterOf(largeReport())!));
+  });
+
+  for (const [name, arbitrary, runs, least] of [
+    ['block YAML in varied layouts', layouts, 6000, 500],
+    ['report-shaped documents', structured, 3000, 300],
+  ] as const) {
+    it(`agrees with \`yaml\` wherever it answers, on generated ${name}`, () => {
+      let answered = 0;
+      fc.assert(
+        fc.property(arbitrary, (source) => {
+          if (blockAgrees(source)) answered++;
+        }),
+        { numRuns: runs, seed: 2911 },
+      );
+      assert.ok(answered > least, `answered only ${answered} of ${runs}`);
+    });
+  }
+
+  it('agrees with `yaml` wherever it answers, on mutated fixture frontmatter', () => {
+    const sources = documents.map((file) => frontmatterOf(readFileSync(file, 'utf8'))).filter((s): s is string => s !== null);
+    fc.assert(
+      fc.property(fc.constantFrom(...sources), fc.nat(), fragment, (source, at, inserted) => {
+        const position = at % (source.length + 1);
+        blockAgrees(source.slice(0, position) + inserted + source.slice(position));
+      }),
+      { numRuns: 1500, seed: 2912 },
+    );
   });
 });
