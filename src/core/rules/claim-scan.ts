@@ -191,11 +191,16 @@ interface ClaimSentence {
 // Sentences and their claims depend on the text, its language and the triggers alone. The same
 // texts come back all the time: every keystroke re-lints the paragraphs not being edited, and the
 // members of a family repeat their provider's sentences.
-const analysed = new BoundedCache<string, ClaimSentence[]>(2048);
+// One cache per language and set of triggers (a handful): keyed by the text alone, a lookup hashes
+// the text itself, whose hash V8 keeps, instead of a new joined key for every lookup.
+const analysed = new Map<string, BoundedCache<string, ClaimSentence[]>>();
 
 /** The sentences of `text` that hold claims (memoised; see {@link analysed}). */
 function claimSentences(text: string, lang: Locale, triggers: string, relevant: (text: string) => boolean): ClaimSentence[] {
-  return analysed.get(`${lang}:${triggers}:${text}`, () =>
+  const key = `${lang}:${triggers}`;
+  let cache = analysed.get(key);
+  if (!cache) analysed.set(key, (cache = new BoundedCache(2048)));
+  return cache.get(text, () =>
     splitSentences(text, lang, relevant).flatMap((sentence) => {
       if (!relevant(sentence.text)) return [];
       const claims = analyseSentence(sentence.text);
