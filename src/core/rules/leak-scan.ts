@@ -127,8 +127,13 @@ function isRunChar(code: number): boolean {
  * a {@link HOST_HINT}, with the same result as on the whole text (test/unit/leak.test.ts compares).
  */
 export function* hostMatches(source: string): Generator<{ index: number; text: string }> {
-  yield* runMatches(source, HOST_HINT, isRunChar, HOST);
+  yield* runMatches(source, HOST_HINT, isRunChar, HOST_AT, () => false);
 }
+
+/** {@link HOST} tried at one position (its look-behind allows a start only where a run starts). */
+const HOST_AT = new RegExp(HOST.source, 'iy');
+/** {@link IPV6_CANDIDATE} tried at one position (a run's start, or after a `-` or `%` in it). */
+const IPV6_CANDIDATE_AT = new RegExp(IPV6_CANDIDATE.source, 'iy');
 
 /** Characters of an address's local part (`[\w.%+-]`). */
 function isLocalChar(code: number): boolean {
@@ -172,15 +177,24 @@ function isIPv6RunChar(code: number): boolean {
  * characters, its look-behind and look-ahead hold at a run's ends exactly as in the whole text.
  */
 export function* ipv6Candidates(source: string): Generator<{ index: number; text: string }> {
-  yield* runMatches(source, IPV6_HINT, isIPv6RunChar, IPV6_CANDIDATE);
+  // The runs hold `-` too (isRunChar), which the look-behind allows, like `%`.
+  yield* runMatches(source, IPV6_HINT, isIPv6RunChar, IPV6_CANDIDATE_AT, (code) => code === 45 /* - */ || code === 37 /* % */);
 }
 
 /**
- * The matches of `pattern` (global) in the maximal runs of `inRun` characters around each match of
- * `hint` (global): the same as on the whole text when every match of `pattern` consists of run
- * characters, holds a hint, and its look-arounds only test characters that end a run.
+ * The matches of `pattern` in the maximal runs of `inRun` characters around each match of `hint`
+ * (global): the same as on the whole text when every match of `pattern` consists of run characters,
+ * holds a hint, and its look-arounds only test characters that end a run. Its look-behind refuses
+ * every run character but those `startsAfter` accepts, so a match can start only where a run starts
+ * or after such a character: `pattern` (sticky) is tried there alone, not at every character.
  */
-function* runMatches(source: string, hint: RegExp, inRun: (code: number) => boolean, pattern: RegExp): Generator<{ index: number; text: string }> {
+function* runMatches(
+  source: string,
+  hint: RegExp,
+  inRun: (code: number) => boolean,
+  pattern: RegExp,
+  startsAfter: (code: number) => boolean,
+): Generator<{ index: number; text: string }> {
   let runEnd = -1;
   for (const found of source.matchAll(hint)) {
     if (found.index < runEnd) continue;
@@ -189,7 +203,16 @@ function* runMatches(source: string, hint: RegExp, inRun: (code: number) => bool
     let end = found.index + found[0].length;
     while (end < source.length && inRun(source.charCodeAt(end))) end++;
     runEnd = end;
-    for (const m of source.slice(start, end).matchAll(pattern)) yield { index: start + m.index, text: m[0] };
+    let free = start; // the first position no earlier match covers
+    for (let at = start; at < end; at++) {
+      if (at !== start && !startsAfter(source.charCodeAt(at - 1))) continue;
+      if (at < free) continue;
+      pattern.lastIndex = at;
+      const m = pattern.exec(source);
+      if (!m) continue;
+      yield { index: at, text: m[0] };
+      free = at + Math.max(1, m[0].length);
+    }
   }
 }
 
