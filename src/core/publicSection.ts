@@ -32,11 +32,16 @@ export interface PublicBounds {
 }
 
 /** True when a heading's text names the public section ("Pressemitteilung" or "Press release"). */
+/** White space (what `trim` removes), then the first letter of a public title, in either case. */
+const STARTS_LIKE_A_TITLE = new RegExp(`^\\s*[${[...new Set(PUBLIC_SECTION_TITLES.map((title) => title[0]))].join('')}]`, 'i');
+
 export function isPublicHeading(heading: Heading): boolean {
   return isPublicTitle(toString(heading));
 }
 
 function isPublicTitle(text: string): boolean {
+  // Most headings are rejected by their first letter, without building new strings.
+  if (!STARTS_LIKE_A_TITLE.test(text)) return false;
   const title = text.trim().replace(/\s+/g, ' ').replace(/[:.]$/, '').toLowerCase();
   return PUBLIC_SECTION_TITLES.includes(title);
 }
