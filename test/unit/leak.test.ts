@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { createLinter, type Finding } from '../../src/core';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { emailMatches, emailMatchesByPattern, hostMatches, hostMatchesByPattern, ipv6Candidates, ipv6CandidatesByPattern, isIPv6 } from '../../src/core/rules/leak-scan';
+import { emailMatches, emailMatchesByPattern, hostMatches, hostMatchesByPattern, iocFilter, ipv6Candidates, ipv6CandidatesByPattern, isIPv6 } from '../../src/core/rules/leak-scan';
 import { documents } from './yamlArbitraries';
 
 const NOW = () => Date.parse('2023-11-01T12:00:00Z');
@@ -343,5 +343,34 @@ describe('leak rules: host names searched only around a dot, addresses only at a
   it('finds what the pattern finds on generated text', () => {
     const piece = fc.constantFrom('a', 'Z', '0', '9', '.', '-', '_', ' ', '\n', '@', 'ä', 'fs01', 'intern', 'example.', '.de', 'x-', '..', '/', ':', '%', '+', 'a@b.de', '@@', '@x.', '::', 'fe80', ':1:', '%eth0', '10:16:00', '192.0.2.1');
     fc.assert(fc.property(fc.array(piece, { maxLength: 30 }).map((parts) => parts.join('')), same), { numRuns: 20000, seed: 1105 });
+  });
+});
+
+describe('leak rules: the indicator filter', () => {
+  // Characters whose case mappings are special: Kelvin sign, dotted and dotless i, long s, sharp s,
+  // final sigma, a ligature, and letters that change length when lower-cased.
+  const tricky = ['K', 'k', '\u212A', 'İ', 'ı', 'i', 'I', 'ſ', 's', 'S', 'ß', 'ẞ', 'Σ', 'σ', 'ς', 'ﬀ', 'ǅ', 'Ω', '\u2126', 'ä', 'Ä', 'a', 'A', '0', '9', ':', '.', '-', ' ', '/', '[', ']', '(', '*', '\\', '$'];
+  const text = (maxLength: number) => fc.array(fc.constantFrom(...tricky), { minLength: 0, maxLength }).map((chars) => chars.join(''));
+
+  it('matches wherever the lower-cased text holds an indicator (it may match more, never less)', () => {
+    let found = 0;
+    fc.assert(
+      fc.property(fc.array(text(5).filter((ioc) => ioc.length >= 1), { minLength: 1, maxLength: 3 }), text(24), (raw, source) => {
+        const iocs = raw.map((ioc) => ioc.toLowerCase());
+        const lower = source.toLowerCase();
+        if (iocs.some((ioc) => lower.includes(ioc))) {
+          found++;
+          // The scan does not filter a text with `İ` (lower-cased to two characters).
+          assert.ok(source.includes('İ') || iocFilter(iocs).test(source), `${JSON.stringify(iocs)} in ${JSON.stringify(source)}`);
+        }
+      }),
+      { numRuns: 30000, seed: 4311 },
+    );
+    assert.ok(found > 2000, `only ${found} generated texts held an indicator`);
+  });
+
+  it('takes indicators with pattern characters literally', () => {
+    assert.ok(iocFilter(['a.b[1]$(x)*']).test('see A.B[1]$(X)*'));
+    assert.ok(!iocFilter(['a.b']).test('axb'));
   });
 });

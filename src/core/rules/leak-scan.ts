@@ -20,6 +20,7 @@
  * per published field or section, then one finding that counts the rest (a pasted log must not
  * bury the Problems panel).
  */
+import { BoundedCache } from '../memo';
 import { recordItems } from '../fields';
 import { selectPublication, type PublishedText } from '../render/publication';
 import { fieldName } from '../i18n';
@@ -269,6 +270,21 @@ function compileTicketPattern(source: string): RegExp | null {
   }
 }
 
+/** Compiled filters by their indicators: the reports of a family, and every lint of one report, share them. */
+const iocFilters = new BoundedCache<string, RegExp>(256);
+
+/**
+ * A pattern that matches wherever `source.toLowerCase()` holds one of `iocs` (lower-case): each
+ * indicator, case-insensitive by Unicode case folding, which pairs every character with all those
+ * that lower-case to it (and a few more: a filter may say yes where the search then finds nothing,
+ * never no where it would find something), except `İ`, which lower-cases to two characters (the
+ * caller does not filter a text holding it). test/unit/leak.test.ts checks that on generated text.
+ */
+export function iocFilter(iocs: readonly string[]): RegExp {
+  const key = iocs.join('\n');
+  return iocFilters.get(key, () => new RegExp(iocs.map((ioc) => ioc.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')).join('|'), 'iu'));
+}
+
 const VALUE_SEPARATOR = '\n|\n';
 
 const cache = new WeakMap<RuleContext, LeakHit[]>();
@@ -289,6 +305,8 @@ interface ScanSettings {
   internalHosts: ReadonlySet<string>;
   ticket: RegExp | null;
   iocs: readonly string[];
+  /** Matches wherever one of {@link iocs} might be found (`null` without any): see {@link iocFilter}. */
+  iocFilter: RegExp | null;
 }
 
 function scan(ctx: RuleContext): LeakHit[] {
@@ -304,21 +322,23 @@ function scan(ctx: RuleContext): LeakHit[] {
       .filter(Boolean),
   );
   const emailDomains = new Set([...contactEmails].map((e) => e.slice(e.lastIndexOf('@') + 1)));
+  const iocs = (Array.isArray(data.iocs) ? data.iocs : [])
+    .flatMap((value) => {
+      if (typeof value !== 'string' && typeof value !== 'number') return [];
+      const ioc = String(value).trim();
+      const bare = ioc.replace(IOC_HASH_PREFIX, '');
+      return bare !== ioc ? [ioc, bare] : [ioc];
+    })
+    // Very short values ("1", "ok") would match everywhere and are no useful indicator.
+    .filter((ioc) => ioc.length >= 4)
+    .map((ioc) => ioc.toLowerCase());
   const settings: ScanSettings = {
     contactEmails,
     suffixes: ctx.settings.internalDomains.map(normaliseSuffix).filter((s) => s.length > 1),
     internalHosts: internalHostNames(report, emailDomains),
     ticket: compileTicketPattern(ctx.settings.ticketPattern),
-    iocs: (Array.isArray(data.iocs) ? data.iocs : [])
-      .flatMap((value) => {
-        if (typeof value !== 'string' && typeof value !== 'number') return [];
-        const ioc = String(value).trim();
-        const bare = ioc.replace(IOC_HASH_PREFIX, '');
-        return bare !== ioc ? [ioc, bare] : [ioc];
-      })
-      // Very short values ("1", "ok") would match everywhere and are no useful indicator.
-      .filter((ioc) => ioc.length >= 4)
-      .map((ioc) => ioc.toLowerCase()),
+    iocs,
+    iocFilter: iocs.length > 0 ? iocFilter(iocs) : null,
   };
 
   const hits: LeakHit[] = [];
@@ -415,7 +435,10 @@ function scanText(source: string, base: number, path: string | null, settings: S
       if (isUnixPath(path)) add('path', m.index, path, { detail: 'unix' });
     }
   }
-  if (settings.iocs.length > 0) {
+  // Public text rarely holds an indicator: a single case-insensitive search rules that out before
+  // the text is lower-cased and searched for each one.
+  // (`İ` is the one character that lower-cases to two, which no pattern pairs with it: then no filter.)
+  if (settings.iocFilter && (source.includes('\u0130') || settings.iocFilter.test(source))) {
     const lower = source.toLowerCase();
     for (const ioc of settings.iocs) {
       for (let i = lower.indexOf(ioc); i !== -1; i = lower.indexOf(ioc, i + 1)) {
