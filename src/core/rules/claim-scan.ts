@@ -139,7 +139,9 @@ export function findClaims(ctx: RuleContext): ClaimHit[] {
   const lang = reportLang(ctx);
   const latest = latestUpdatePath(ctx.data);
   const { relevant, key } = triggerFor(ctx);
-  for (const published of publishedTexts(ctx, relevant)) {
+  // Every published text, relevant or not: `claimSentences` remembers both answers, so a text seen
+  // before is not searched for triggers again.
+  for (const published of publishedTexts(ctx)) {
     for (const { sentence, claims, trim } of claimSentences(published.text, lang, key, relevant)) {
       const base = sentence.offset + trim.offset;
       const inSentence = (start: number, end: number) =>
@@ -195,17 +197,19 @@ interface ClaimSentence {
 // the text itself, whose hash V8 keeps, instead of a new joined key for every lookup.
 const analysed = new Map<string, BoundedCache<string, ClaimSentence[]>>();
 
-/** The sentences of `text` that hold claims (memoised; see {@link analysed}). */
+/** The sentences of `text` that hold claims, none when it has no trigger at all (memoised; see {@link analysed}). */
 function claimSentences(text: string, lang: Locale, triggers: string, relevant: (text: string) => boolean): ClaimSentence[] {
   const key = `${lang}:${triggers}`;
   let cache = analysed.get(key);
   if (!cache) analysed.set(key, (cache = new BoundedCache(2048)));
   return cache.get(text, () =>
-    splitSentences(text, lang, relevant).flatMap((sentence) => {
-      if (!relevant(sentence.text)) return [];
-      const claims = analyseSentence(sentence.text);
-      return claims.length === 0 ? [] : [{ sentence, claims, trim: sentenceRange(sentence.text) }];
-    }),
+    !relevant(text)
+      ? []
+      : splitSentences(text, lang, relevant).flatMap((sentence) => {
+          if (!relevant(sentence.text)) return [];
+          const claims = analyseSentence(sentence.text);
+          return claims.length === 0 ? [] : [{ sentence, claims, trim: sentenceRange(sentence.text) }];
+        }),
   );
 }
 
