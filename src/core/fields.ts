@@ -1,4 +1,4 @@
-import { formatPointer } from './pointer';
+import { fieldPointer } from './pointer';
 
 /** A date-time field of a report and its value as written. */
 export interface DateTimeField {
@@ -23,22 +23,22 @@ function items(value: unknown): Record<string, unknown>[] {
  */
 export function dateTimeFields(data: Record<string, unknown>, includeForecasts = false): DateTimeField[] {
   const fields: DateTimeField[] = [];
-  const push = (segments: Array<string | number>, value: unknown) => {
-    if (value !== undefined && value !== null) fields.push({ pointer: formatPointer(segments), value });
+  const push = (value: unknown, first: string, second?: string | number, third?: string) => {
+    if (value !== undefined && value !== null) fields.push({ pointer: fieldPointer(first, second, third), value });
   };
   const timestamps = isRecord(data.timestamps) ? data.timestamps : {};
-  for (const key of TIMESTAMP_KEYS) push(['timestamps', key], timestamps[key]);
-  items(data.affected_services).forEach((s, i) => push(['affected_services', i, 'restored_at'], s.restored_at));
+  for (const key of TIMESTAMP_KEYS) push(timestamps[key], 'timestamps', key);
+  items(data.affected_services).forEach((s, i) => push(s.restored_at, 'affected_services', i, 'restored_at'));
   if (isRecord(data.data_loss)) {
-    push(['data_loss', 'aware_at'], data.data_loss.aware_at);
-    push(['data_loss', 'authority_notified_at'], data.data_loss.authority_notified_at);
-    push(['data_loss', 'subjects_informed_at'], data.data_loss.subjects_informed_at);
+    push(data.data_loss.aware_at, 'data_loss', 'aware_at');
+    push(data.data_loss.authority_notified_at, 'data_loss', 'authority_notified_at');
+    push(data.data_loss.subjects_informed_at, 'data_loss', 'subjects_informed_at');
   }
-  items(data.authorities).forEach((a, i) => push(['authorities', i, 'notified_at'], a.notified_at));
-  if (isRecord(data.nis2)) for (const key of NIS2_KEYS) push(['nis2', key], data.nis2[key]);
-  items(data.updates).forEach((u, i) => push(['updates', i, 'at'], u.at));
-  if (isRecord(data.approval)) push(['approval', 'approved_at'], data.approval.approved_at);
-  if (includeForecasts) push(['expected_restoration'], data.expected_restoration);
+  items(data.authorities).forEach((a, i) => push(a.notified_at, 'authorities', i, 'notified_at'));
+  if (isRecord(data.nis2)) for (const key of NIS2_KEYS) push(data.nis2[key], 'nis2', key);
+  items(data.updates).forEach((u, i) => push(u.at, 'updates', i, 'at'));
+  if (isRecord(data.approval)) push(data.approval.approved_at, 'approval', 'approved_at');
+  if (includeForecasts) push(data.expected_restoration, 'expected_restoration');
   return fields;
 }
 

@@ -17,7 +17,8 @@ export interface ParsedReport {
   text: string;
   /** 1 when the input started with a BOM (offsets in `text` are then one less than in the raw input). */
   bomLength: number;
-  lines: LineCounter;
+  /** Where each line starts (counted on first use: a clean report never needs a line number). */
+  readonly lines: LineCounter;
   frontmatter: Frontmatter;
   /**
    * The YAML document with positions, when there is frontmatter. Built on first access when the fast
@@ -73,7 +74,8 @@ const TOO_DEEP = /^(?![-*_ \t]*$)[ \t>*+-]{200,}/m;
 export function parseReport(input: string, limits: ParseLimits = DEFAULT_LIMITS): ParsedReport {
   const bomLength = input.charCodeAt(0) === 0xfeff ? 1 : 0;
   const text = bomLength ? input.slice(1) : input;
-  const lines = countLines(text);
+  let lineCounter: LineCounter | undefined;
+  const lines = () => (lineCounter ??= countLines(text));
   const frontmatter = locateFrontmatter(text);
 
   let yaml: Document.Parsed | null | undefined = frontmatter.kind === 'yaml' ? undefined : null;
@@ -102,12 +104,14 @@ export function parseReport(input: string, limits: ParseLimits = DEFAULT_LIMITS)
   let parsedBody: { root: Root; error: string | null } | undefined;
   let publicSection: PublicSection | null | undefined;
   let publicBounds: PublicBounds | null | undefined;
-  const body = () => (parsedBody ??= parseBody(text, bodyOffset, lines));
+  const body = () => (parsedBody ??= parseBody(text, bodyOffset, lines()));
   const section = () => (publicSection === undefined ? (publicSection = findPublicSection(body().root, text)) : publicSection);
   return {
     text,
     bomLength,
-    lines,
+    get lines() {
+      return lines();
+    },
     frontmatter,
     get yaml() {
       return document();

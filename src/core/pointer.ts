@@ -16,6 +16,34 @@ export function formatPointer(segments: ReadonlyArray<string | number>): string 
   return pointer;
 }
 
+/** Pointers built before, by their segments (a missing segment is the key `undefined`). */
+const fieldPointers = new Map<string, Map<string | number | undefined, Map<string | number | undefined, string>>>();
+/** Indices from here on, and pointers beyond {@link MOST_CACHED}, are built each time: a huge report must not fill memory. */
+const CACHED_INDICES = 256;
+const MOST_CACHED = 20_000;
+let cachedPointers = 0;
+
+/**
+ * `formatPointer` of one to three segments, for the fields that rules and the publication model
+ * read on every lint (`/timestamps/started_at`, `/updates/3/text`): the same string every time,
+ * built once instead of for every field of every report.
+ */
+export function fieldPointer(first: string, second?: string | number, third?: string | number): string {
+  const build = () => formatPointer(second === undefined ? [first] : third === undefined ? [first, second] : [first, second, third]);
+  const large = (segment: string | number | undefined) => typeof segment === 'number' && !(segment >= 0 && segment < CACHED_INDICES);
+  if (large(second) || large(third)) return build();
+  let bySecond = fieldPointers.get(first);
+  if (!bySecond) fieldPointers.set(first, (bySecond = new Map()));
+  let byThird = bySecond.get(second);
+  if (!byThird) bySecond.set(second, (byThird = new Map()));
+  let pointer = byThird.get(third);
+  if (pointer === undefined) {
+    pointer = build();
+    if (cachedPointers < MOST_CACHED) (byThird.set(third, pointer), cachedPointers++);
+  }
+  return pointer;
+}
+
 /** One segment of a JSON Pointer; keys and indices rarely hold `~` or `/`, so most need no replacing. */
 function escapeSegment(segment: string | number): string {
   if (typeof segment === 'number') return String(segment);

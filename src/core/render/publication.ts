@@ -11,6 +11,7 @@
 import type { ParsedReport } from '../parse';
 import type { PublicBounds, PublicSection } from '../publicSection';
 import { isRecord } from '../fields';
+import { fieldPointer } from '../pointer';
 import { publishesArt34Contents } from '../art34';
 
 /** One report value that a public output may print, with the JSON Pointer it was read from. */
@@ -114,9 +115,7 @@ function select(report: ParsedReport): Publication {
     if (third !== undefined) value = child(value, third);
     const text = typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : null;
     if (text === null || text.trim() === '') return null;
-    // The segments are this module's own keys and indices: nothing to escape (no `~`, no `/`).
-    const path = second === undefined ? '/' + first : third === undefined ? `/${first}/${second}` : `/${first}/${second}/${third}`;
-    const published = { path, value: text };
+    const published = { path: fieldPointer(first, second, third), value: text };
     texts.push(published);
     return published;
   };

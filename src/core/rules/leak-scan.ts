@@ -127,8 +127,8 @@ function isRunChar(code: number): boolean {
  * it holds a label character, a dot and a letter. So the pattern runs only on the runs around such
  * a {@link HOST_HINT}, with the same result as on the whole text (test/unit/leak.test.ts compares).
  */
-export function* hostMatches(source: string): Generator<{ index: number; text: string }> {
-  yield* runMatches(source, HOST_HINT, isRunChar, HOST_AT, () => false);
+export function hostMatches(source: string): Array<{ index: number; text: string }> {
+  return runMatches(source, HOST_HINT, isRunChar, HOST_AT, () => false);
 }
 
 /** {@link HOST} tried at one position (its look-behind allows a start only where a run starts). */
@@ -177,9 +177,9 @@ function isIPv6RunChar(code: number): boolean {
  * close colons (times such as 10:16:00 are such runs; prose is not): a candidate consists of those
  * characters, its look-behind and look-ahead hold at a run's ends exactly as in the whole text.
  */
-export function* ipv6Candidates(source: string): Generator<{ index: number; text: string }> {
+export function ipv6Candidates(source: string): Array<{ index: number; text: string }> {
   // The runs hold `-` too (isRunChar), which the look-behind allows, like `%`.
-  yield* runMatches(source, IPV6_HINT, isIPv6RunChar, IPV6_CANDIDATE_AT, (code) => code === 45 /* - */ || code === 37 /* % */);
+  return runMatches(source, IPV6_HINT, isIPv6RunChar, IPV6_CANDIDATE_AT, (code) => code === 45 /* - */ || code === 37 /* % */);
 }
 
 /**
@@ -189,21 +189,23 @@ export function* ipv6Candidates(source: string): Generator<{ index: number; text
  * every run character but those `startsAfter` accepts, so a match can start only where a run starts
  * or after such a character: `pattern` (sticky) is tried there alone, not at every character.
  */
-function* runMatches(
+function runMatches(
   source: string,
   hint: RegExp,
   inRun: (code: number) => boolean,
   pattern: RegExp,
   startsAfter: (code: number) => boolean,
-): Generator<{ index: number; text: string }> {
-  let runEnd = -1;
-  for (const found of source.matchAll(hint)) {
-    if (found.index < runEnd) continue;
-    let start = found.index;
+): Array<{ index: number; text: string }> {
+  const matches: Array<{ index: number; text: string }> = [];
+  // `test` moves the (global) hint on without building a match; all at once, so that no other
+  // search can move it meanwhile.
+  hint.lastIndex = 0;
+  while (hint.test(source)) {
+    // A hint consists of run characters: its last one lies in the run around it.
+    let start = hint.lastIndex - 1;
     while (start > 0 && inRun(source.charCodeAt(start - 1))) start--;
-    let end = found.index + found[0].length;
+    let end = hint.lastIndex;
     while (end < source.length && inRun(source.charCodeAt(end))) end++;
-    runEnd = end;
     let free = start; // the first position no earlier match covers
     for (let at = start; at < end; at++) {
       if (at !== start && !startsAfter(source.charCodeAt(at - 1))) continue;
@@ -211,10 +213,13 @@ function* runMatches(
       pattern.lastIndex = at;
       const m = pattern.exec(source);
       if (!m) continue;
-      yield { index: at, text: m[0] };
+      matches.push({ index: at, text: m[0] });
       free = at + Math.max(1, m[0].length);
     }
+    // Further hints in this run find the same run.
+    hint.lastIndex = end;
   }
+  return matches;
 }
 
 /** Every match of {@link IPV6_CANDIDATE} in `source`, the plain way (for tests of {@link ipv6Candidates}). */
@@ -302,7 +307,8 @@ export function findLeaks(ctx: RuleContext): LeakHit[] {
 interface ScanSettings {
   contactEmails: ReadonlySet<string>;
   suffixes: readonly string[];
-  internalHosts: ReadonlySet<string>;
+  /** Host names of the internal sections, found on first use (most public text names no host at all). */
+  readonly internalHosts: ReadonlySet<string>;
   ticket: RegExp | null;
   iocs: readonly string[];
   /** Matches wherever one of {@link iocs} might be found (`null` without any): see {@link iocFilter}. */
@@ -332,10 +338,13 @@ function scan(ctx: RuleContext): LeakHit[] {
     // Very short values ("1", "ok") would match everywhere and are no useful indicator.
     .filter((ioc) => ioc.length >= 4)
     .map((ioc) => ioc.toLowerCase());
+  let internalHosts: ReadonlySet<string> | undefined;
   const settings: ScanSettings = {
     contactEmails,
     suffixes: ctx.settings.internalDomains.map(normaliseSuffix).filter((s) => s.length > 1),
-    internalHosts: internalHostNames(report, emailDomains),
+    get internalHosts() {
+      return (internalHosts ??= internalHostNames(report, emailDomains));
+    },
     ticket: compileTicketPattern(ctx.settings.ticketPattern),
     iocs,
     iocFilter: iocs.length > 0 ? iocFilter(iocs) : null,
