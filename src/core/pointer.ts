@@ -29,19 +29,25 @@ let cachedPointers = 0;
  * built once instead of for every field of every report.
  */
 export function fieldPointer(first: string, second?: string | number, third?: string | number): string {
-  const build = () => formatPointer(second === undefined ? [first] : third === undefined ? [first, second] : [first, second, third]);
-  const large = (segment: string | number | undefined) => typeof segment === 'number' && !(segment >= 0 && segment < CACHED_INDICES);
-  if (large(second) || large(third)) return build();
+  if (isLargeIndex(second) || isLargeIndex(third)) return buildPointer(first, second, third);
   let bySecond = fieldPointers.get(first);
   if (!bySecond) fieldPointers.set(first, (bySecond = new Map()));
   let byThird = bySecond.get(second);
   if (!byThird) bySecond.set(second, (byThird = new Map()));
   let pointer = byThird.get(third);
   if (pointer === undefined) {
-    pointer = build();
+    pointer = buildPointer(first, second, third);
     if (cachedPointers < MOST_CACHED) (byThird.set(third, pointer), cachedPointers++);
   }
   return pointer;
+}
+
+function isLargeIndex(segment: string | number | undefined): boolean {
+  return typeof segment === 'number' && !(segment >= 0 && segment < CACHED_INDICES);
+}
+
+function buildPointer(first: string, second?: string | number, third?: string | number): string {
+  return formatPointer(second === undefined ? [first] : third === undefined ? [first, second] : [first, second, third]);
 }
 
 /** One segment of a JSON Pointer; keys and indices rarely hold `~` or `/`, so most need no replacing. */

@@ -33,25 +33,6 @@ function isLetter(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
 }
 
-/** Keys read before, by length: the same few dozen keys come back in every report. */
-const KNOWN_KEYS: string[][] = [];
-const KNOWN_PER_LENGTH = 24;
-const KNOWN_LONGEST = 40;
-
-/**
- * The key `source[start, end)`: a string read before when there is one, which is then already a
- * property name to V8 (no new string to hash and look up for every key of every report).
- */
-function knownKey(source: string, start: number, end: number): string {
-  const length = end - start;
-  if (length > KNOWN_LONGEST) return source.slice(start, end);
-  const known = (KNOWN_KEYS[length] ??= []);
-  for (const key of known) if (source.startsWith(key, start)) return key;
-  const key = source.slice(start, end);
-  if (known.length < KNOWN_PER_LENGTH) known.push(key);
-  return key;
-}
-
 /** Thrown (and caught below) where the reader gives up: never seen by callers. */
 const GIVE_UP = Symbol('not plain block YAML');
 
@@ -242,7 +223,7 @@ class BlockReader {
     if (c !== 58) return null;
     const after = source.charCodeAt(i + 1);
     if (!(after === 32 || after === 9 || after === 13 || after === 10 || i + 1 === source.length)) return null;
-    const key = knownKey(source, at, nameEnd);
+    const key = source.slice(at, nameEnd);
     if (nameEnd - at <= 9 && NOT_PLAIN_KEYS.has(key)) return null;
     this.keyEnd = i + 1;
     return key;
