@@ -17,21 +17,12 @@
  * `yaml` on every fixture and on generated documents of many layouts.
  */
 import { corePlainValue } from './yamlScalars';
+import { cannotStartPlain, isListItem, lineAfter, nothingFrom, plainKeyAt } from './yamlLines';
 
 /** Characters that make the text something the line reader does not take (control characters, odd line breaks, surrogates, BOM). */
 const UNUSUAL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
 /** A carriage return without line feed: a line break to YAML. (Apart from {@link UNUSUAL}: one class alone is scanned faster.) */
 const LONE_CR = /\r(?!\n)/;
-/** Plain-word keys that YAML reads as something other than that word (or that objects treat specially). */
-const NOT_PLAIN_KEYS: ReadonlySet<string> = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', '__proto__']);
-/** Characters that make a plain scalar something else when they start it. */
-const NOT_PLAIN_START: ReadonlySet<string> = new Set([',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '%', '@', '`']);
-/** Indicators that are plain text only when a non-space follows (`-5`, `?x`, `:x`). */
-const INDICATOR_BEFORE_SPACE: ReadonlySet<string> = new Set(['-', '?', ':']);
-
-function isLetter(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
-}
 
 /** Thrown (and caught below) where the reader gives up: never seen by callers. */
 const GIVE_UP = Symbol('not plain block YAML');
@@ -76,7 +67,7 @@ class BlockReader {
         this.indent = first - at;
         return true;
       }
-      at = this.lineAfter(first);
+      at = lineAfter(this.source, first);
     }
     this.lineStart = this.contentAt = source.length;
     this.indent = -1;
@@ -87,13 +78,14 @@ class BlockReader {
   mapping(indent: number, at: number): Record<string, unknown> {
     const result: Record<string, unknown> = {};
     for (let keyAt = at; ; keyAt = this.contentAt) {
-      const key = this.keyAt(keyAt);
-      if (key === null) throw GIVE_UP;
+      const found = plainKeyAt(this.source, keyAt);
+      if (found === null) throw GIVE_UP;
+      const key = found.name;
       // (A lookup first: most keys are new, and the own-property test is for those that are not.)
       if (result[key] !== undefined && Object.prototype.hasOwnProperty.call(result, key)) throw GIVE_UP;
-      result[key] = this.valueAfter(this.keyEnd, indent);
+      result[key] = this.valueAfter(found.afterColon, indent);
       if (this.indent < indent) return result; // the end, or a line further out
-      if (this.indent > indent || this.isItem(this.contentAt)) throw GIVE_UP;
+      if (this.indent > indent || isListItem(this.source, this.contentAt)) throw GIVE_UP;
     }
   }
 
@@ -106,11 +98,11 @@ class BlockReader {
       let at = dash + 1;
       while (this.source.charCodeAt(at) === 32) at++;
       const c = this.source[at];
-      if (c === '\t' || this.nothingAt(at) || (c === '-' && this.isItem(at))) throw GIVE_UP;
-      result.push(this.keyAt(at) !== null ? this.mapping(at - lineStart, at) : this.scalarThenNextLine(at));
+      if (c === '\t' || nothingFrom(this.source, at) || (c === '-' && isListItem(this.source, at))) throw GIVE_UP;
+      result.push(plainKeyAt(this.source, at) !== null ? this.mapping(at - lineStart, at) : this.scalarThenNextLine(at));
       if (this.indent < indent) return result;
       if (this.indent > indent) throw GIVE_UP;
-      if (!this.isItem(this.contentAt)) return result; // a list at its key's column, and the next key
+      if (!isListItem(this.source, this.contentAt)) return result; // a list at its key's column, and the next key
     }
   }
 
@@ -118,12 +110,12 @@ class BlockReader {
   private valueAfter(at: number, ownerIndent: number): unknown {
     const source = this.source;
     while (source[at] === ' ' || source[at] === '\t') at++;
-    if (!this.nothingAt(at)) return this.scalarThenNextLine(at);
-    if (!this.toContent(this.lineAfter(at))) return null;
-    const item = this.isItem(this.contentAt);
+    if (!nothingFrom(this.source, at)) return this.scalarThenNextLine(at);
+    if (!this.toContent(lineAfter(this.source, at))) return null;
+    const item = isListItem(this.source, this.contentAt);
     if (this.indent > ownerIndent || (this.indent === ownerIndent && item)) {
       if (item) return this.list(this.indent);
-      if (this.keyAt(this.contentAt) === null) throw GIVE_UP; // a value on the next line, or a key not read here
+      if (plainKeyAt(source, this.contentAt) === null) throw GIVE_UP; // a value on the next line, or a key not read here
       return this.mapping(this.indent, this.contentAt);
     }
     return null;
@@ -145,11 +137,9 @@ class BlockReader {
       let rest = end;
       while (source[rest] === ' ' || source[rest] === '\t') rest++;
       if (rest === end && source[rest] === '#') throw GIVE_UP;
-      if (!this.nothingAt(rest)) throw GIVE_UP;
+      if (!nothingFrom(this.source, rest)) throw GIVE_UP;
     } else {
-      if (NOT_PLAIN_START.has(first)) throw GIVE_UP;
-      const next = source[at + 1];
-      if (INDICATOR_BEFORE_SPACE.has(first) && (next === undefined || next === ' ' || next === '\t' || next === '\r' || next === '\n')) throw GIVE_UP;
+      if (cannotStartPlain(source, at)) throw GIVE_UP;
       // A comment starts at a `#` after white space; `: ` (or `:` at the end) is no text.
       end = lineEnd;
       for (let i = this.next('#', at + 1); i !== -1 && i < lineEnd; i = this.next('#', i + 1)) {
@@ -203,48 +193,5 @@ class BlockReader {
     const last = this.found[char];
     if (last === -1 || last >= from) return last;
     return (this.found[char] = this.source.indexOf(char, from));
-  }
-
-  /** Where the last key that {@link keyAt} read ends: after its colon. */
-  private keyEnd = 0;
-
-  /**
-   * The plain-word key at `at` (`[A-Za-z_][A-Za-z0-9_-]*`, blanks, `:`, then white space or the line
-   * end), or `null` for anything else, words YAML reads as null or booleans, and `__proto__`.
-   */
-  private keyAt(at: number): string | null {
-    const source = this.source;
-    let c = source.charCodeAt(at);
-    if (!(isLetter(c) || c === 95)) return null;
-    let i = at + 1;
-    for (c = source.charCodeAt(i); isLetter(c) || (c >= 48 && c <= 57) || c === 95 || c === 45; c = source.charCodeAt(++i));
-    const nameEnd = i;
-    while (c === 32 || c === 9) c = source.charCodeAt(++i);
-    if (c !== 58) return null;
-    const after = source.charCodeAt(i + 1);
-    if (!(after === 32 || after === 9 || after === 13 || after === 10 || i + 1 === source.length)) return null;
-    const key = source.slice(at, nameEnd);
-    if (nameEnd - at <= 9 && NOT_PLAIN_KEYS.has(key)) return null;
-    this.keyEnd = i + 1;
-    return key;
-  }
-
-  /** `- ` (or `-` at the line end) at `at`. */
-  private isItem(at: number): boolean {
-    if (this.source[at] !== '-') return false;
-    const next = this.source[at + 1];
-    return next === ' ' || next === '\n' || next === '\r' || next === undefined;
-  }
-
-  /** Nothing but an optional comment from `at` to the line end. */
-  private nothingAt(at: number): boolean {
-    const c = this.source[at];
-    return c === undefined || c === '\n' || c === '#' || (c === '\r' && this.source[at + 1] === '\n');
-  }
-
-  /** The start of the line after the one holding `at`. */
-  private lineAfter(at: number): number {
-    const newline = this.source.indexOf('\n', at);
-    return newline === -1 ? this.source.length : newline + 1;
   }
 }

@@ -17,6 +17,7 @@
  * Offsets are into the frontmatter source, as `yaml` gives them.
  */
 import type { SourceRange } from './pointer';
+import { cannotStartPlain, indentOf, isListItem, lineAfter, nothingFrom, plainKeyAt } from './yamlLines';
 
 /** A node found by the scan. */
 export type LineNode =
@@ -35,17 +36,6 @@ export interface LineLocated {
   key: SourceRange | null;
 }
 
-/** A key the scan understands: a plain word, then the colon and white space or the line end. */
-const PLAIN_KEY = /([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?=[ \t\r\n]|$)/y;
-/** Characters that make a plain scalar something else when they start it. */
-const NOT_PLAIN_START = new Set([',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '%', '@', '`']);
-/** Start of the indicators that are plain text only when a non-space follows (`-5`, `?x`, `:x`). */
-const INDICATOR_BEFORE_SPACE = new Set(['-', '?', ':']);
-/**
- * Plain-word keys that `yaml` reads as booleans, so that its `locate` knows them as `"true"` and
- * `"false"`, not by the word written (null words never reach here: the fast data path refuses them).
- */
-export const NOT_ITS_OWN_NAME: ReadonlySet<string> = new Set(['True', 'TRUE', 'False', 'FALSE']);
 const INDEX = /^(?:0|[1-9][0-9]*)$/;
 
 /** The text of one top-level entry (`key:` at column 0 up to the next one), as `yamlPositions.ts` splits it. */
@@ -67,7 +57,7 @@ class LineScan {
   constructor(private readonly source: string) {}
 
   locate(entry: EntrySpan, segments: readonly string[]): LineLocated | null | undefined {
-    const key = this.keyAt(entry.start);
+    const key = plainKeyAt(this.source, entry.start);
     if (!key || key.name !== entry.key) return undefined;
     const node = this.valueAfter(key.afterColon, 0, entry.end, true);
     if (node === undefined) return undefined;
@@ -86,7 +76,7 @@ class LineScan {
   private mapChild(map: Extract<LineNode, { kind: 'map' }>, segment: string): LineLocated | null | undefined {
     let at = map.firstKey.offset;
     for (;;) {
-      const key = this.keyAt(at);
+      const key = plainKeyAt(this.source, at);
       if (!key) return undefined;
       if (key.name === segment) {
         const node = this.valueAfter(key.afterColon, map.indent, map.end, true);
@@ -94,15 +84,15 @@ class LineScan {
       }
       // The next line at the mapping's column that is not a `- ` item of a value written at the
       // key's own indentation; lines further in belong to this key's value.
-      let line = this.nextLine(at);
+      let line = lineAfter(this.source, at);
       for (;;) {
         line = this.nextContentLine(line, map.end);
         if (line === -1) return null;
-        const indent = this.indentAt(line);
+        const indent = indentOf(this.source, line);
         if (indent < map.indent) return undefined;
-        if (indent === map.indent && !this.isItem(line + indent)) break;
+        if (indent === map.indent && !isListItem(this.source, line + indent)) break;
         if (indent === map.indent && this.source[line + indent + 1] === '\t') return undefined;
-        line = this.nextLine(line);
+        line = lineAfter(this.source, line);
       }
       at = line + map.indent;
     }
@@ -110,20 +100,20 @@ class LineScan {
 
   private seqItem(seq: Extract<LineNode, { kind: 'seq' }>, index: number): LineLocated | null | undefined {
     let count = 0;
-    for (let line = this.nextContentLine(seq.start, seq.end); line !== -1; line = this.nextContentLine(this.nextLine(line), seq.end)) {
-      const indent = this.indentAt(line);
+    for (let line = this.nextContentLine(seq.start, seq.end); line !== -1; line = this.nextContentLine(lineAfter(this.source, line), seq.end)) {
+      const indent = indentOf(this.source, line);
       if (indent < seq.indent) return undefined;
       if (indent > seq.indent) continue;
       const dash = line + indent;
-      if (!this.isItem(dash)) return undefined;
+      if (!isListItem(this.source, dash)) return undefined;
       if (count++ < index) continue;
       const itemEnd = this.blockEnd(line, seq.indent + 1, false, seq.end);
       let at = dash + 1;
       while (this.source[at] === ' ') at++;
-      if (this.source[at] === '\t' || this.lineHasNoValue(at)) return undefined;
-      if (this.source[at] === '-' && this.isItem(at)) return undefined; // `- - a`: a list in a list item
+      if (this.source[at] === '\t' || nothingFrom(this.source, at)) return undefined;
+      if (this.source[at] === '-' && isListItem(this.source, at)) return undefined; // `- - a`: a list in a list item
       const column = at - line;
-      const key = this.keyAt(at);
+      const key = plainKeyAt(this.source, at);
       const node: LineNode | undefined = key
         ? { kind: 'map', indent: column, firstKey: { offset: at, endOffset: key.end }, end: itemEnd }
         : this.scalarAt(at, seq.indent, itemEnd);
@@ -139,16 +129,16 @@ class LineScan {
   private valueAfter(afterColon: number, ownerIndent: number, regionEnd: number, sameColumnList: boolean): LineNode | undefined {
     let at = afterColon;
     while (this.source[at] === ' ' || this.source[at] === '\t') at++;
-    if (!this.lineHasNoValue(at)) return this.scalarAt(at, ownerIndent, regionEnd);
-    const line = this.nextContentLine(this.nextLine(at), regionEnd);
+    if (!nothingFrom(this.source, at)) return this.scalarAt(at, ownerIndent, regionEnd);
+    const line = this.nextContentLine(lineAfter(this.source, at), regionEnd);
     if (line === -1) return { kind: 'empty' };
-    const indent = this.indentAt(line);
+    const indent = indentOf(this.source, line);
     const first = line + indent;
-    if (this.source[first] === '-' && (this.source[first + 1] === '\t' || this.lineHasNoValue(first + 1))) return undefined;
-    const item = this.isItem(first);
+    if (this.source[first] === '-' && (this.source[first + 1] === '\t' || nothingFrom(this.source, first + 1))) return undefined;
+    const item = isListItem(this.source, first);
     if (indent > ownerIndent || (indent === ownerIndent && item && sameColumnList)) {
       if (item) return { kind: 'seq', indent, start: line, end: this.blockEnd(line, indent, true, regionEnd) };
-      const key = this.keyAt(first);
+      const key = plainKeyAt(this.source, first);
       if (!key) return undefined; // a plain scalar on the next line, or a key the scan does not read
       return { kind: 'map', indent, firstKey: { offset: first, endOffset: key.end }, end: this.blockEnd(line, indent, false, regionEnd) };
     }
@@ -181,9 +171,7 @@ class LineScan {
       if (rest < lineEnd && source[rest] !== '#' && !(source[rest] === '\r' && rest + 1 === lineEnd)) return undefined;
       if (source[rest] === '#' && rest === end) return undefined; // `"x"#`: `yaml` refuses a comment glued to the quote
     } else {
-      if (NOT_PLAIN_START.has(first)) return undefined;
-      const next = source[at + 1];
-      if (INDICATOR_BEFORE_SPACE.has(first) && (next === ' ' || next === '\t' || next === '\r' || next === '\n' || next === undefined)) return undefined;
+      if (cannotStartPlain(source, at)) return undefined;
       end = lineEnd;
       for (let i = at + 1; i < lineEnd; i++) {
         const c = source[i];
@@ -199,66 +187,33 @@ class LineScan {
       style = 'PLAIN';
     }
     // A deeper line after it would continue (or break) the scalar.
-    const after = this.nextNonBlankLine(this.nextLine(at), regionEnd);
-    if (after !== -1 && this.indentAt(after) > ownerIndent) return undefined;
+    const after = this.nextNonBlankLine(lineAfter(this.source, at), regionEnd);
+    if (after !== -1 && indentOf(this.source, after) > ownerIndent) return undefined;
     return { kind: 'scalar', range: { offset: at, endOffset: end }, style };
   }
 
   /** The start of the first line at or after `line` that has content at `indent` or less (or `- ` ends a list at its column). */
   private blockEnd(line: number, indent: number, list: boolean, regionEnd: number): number {
-    for (let next = this.nextContentLine(this.nextLine(line), regionEnd); next !== -1; next = this.nextContentLine(this.nextLine(next), regionEnd)) {
-      const column = this.indentAt(next);
-      if (column < indent || (list && column === indent && !this.isItem(next + column))) return next;
+    for (let next = this.nextContentLine(lineAfter(this.source, line), regionEnd); next !== -1; next = this.nextContentLine(lineAfter(this.source, next), regionEnd)) {
+      const column = indentOf(this.source, next);
+      if (column < indent || (list && column === indent && !isListItem(this.source, next + column))) return next;
     }
     return regionEnd;
   }
 
-  /** A plain-word key at `at`, with where its name and its colon end (`null` for any other key). */
-  private keyAt(at: number): { name: string; end: number; afterColon: number } | null {
-    PLAIN_KEY.lastIndex = at;
-    const match = PLAIN_KEY.exec(this.source);
-    if (!match || NOT_ITS_OWN_NAME.has(match[1]!)) return null;
-    return { name: match[1]!, end: at + match[1]!.length, afterColon: at + match[0].length };
-  }
-
-  /** `- ` (or `-` at the line end) at `at`. */
-  private isItem(at: number): boolean {
-    if (this.source[at] !== '-') return false;
-    const next = this.source[at + 1];
-    return next === ' ' || next === '\n' || next === '\r' || next === undefined;
-  }
-
-  /** Nothing but an optional comment from `at` to the line end. */
-  private lineHasNoValue(at: number): boolean {
-    const c = this.source[at];
-    return c === undefined || c === '\n' || c === '#' || (c === '\r' && this.source[at + 1] === '\n');
-  }
-
-  private indentAt(line: number): number {
-    let i = line;
-    while (this.source[i] === ' ') i++;
-    return i - line;
-  }
-
-  /** The start of the line after the one holding `at` (the source length at the end). */
-  private nextLine(at: number): number {
-    const newline = this.source.indexOf('\n', at);
-    return newline === -1 ? this.source.length : newline + 1;
-  }
-
   /** The first line at or after `line`, before `end`, with more than blanks and a comment; -1 if none. */
   private nextContentLine(line: number, end: number): number {
-    for (let at = line; at < end; at = this.nextLine(at)) {
+    for (let at = line; at < end; at = lineAfter(this.source, at)) {
       // (The fast data path admits no tab in indentation, so spaces are all there is before content.)
-      if (!this.lineHasNoValue(at + this.indentAt(at))) return at;
+      if (!nothingFrom(this.source, at + indentOf(this.source, at))) return at;
     }
     return -1;
   }
 
   /** The first line at or after `line`, before `end`, that is not blank (a comment counts); -1 if none. */
   private nextNonBlankLine(line: number, end: number): number {
-    for (let at = line; at < end; at = this.nextLine(at)) {
-      const first = at + this.indentAt(at);
+    for (let at = line; at < end; at = lineAfter(this.source, at)) {
+      const first = at + indentOf(this.source, at);
       const c = this.source[first];
       if (!(c === undefined || c === '\n' || (c === '\r' && this.source[first + 1] === '\n'))) return at;
     }

@@ -19,7 +19,8 @@
  */
 import { isNode, isPair, isScalar, parseDocument, visit, type Document, type Node, type Scalar } from 'yaml';
 import { locate, parsePointer, rangeForPointer, walkScalars, type Located, type NodeLocator, type SourceRange } from './pointer';
-import { locateInLines, NOT_ITS_OWN_NAME, type LineLocated } from './yamlLineScan';
+import { locateInLines, type LineLocated } from './yamlLineScan';
+import { NOT_PLAIN_KEYS } from './yamlLines';
 
 /** The options every positioned parse of frontmatter uses (see `parseReport`). */
 export const YAML_PARSE_OPTIONS = { version: '1.2', uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' } as const;
@@ -50,7 +51,7 @@ function splitEntries(source: string): Map<string, Entry> | null {
     const continues = first === ' ' || first === '\t' || first === '#' || first === '\n' || first === '\r' || (first === '-' && /^-(?:[ \t\r\n]|$)/.test(source.slice(start, start + 2)));
     if (!continues) {
       const key = ENTRY_KEY.exec(source.slice(start, next))?.[1];
-      if (key === undefined || entries.has(key) || NOT_ITS_OWN_NAME.has(key)) return null;
+      if (key === undefined || entries.has(key) || NOT_PLAIN_KEYS.has(key)) return null;
       if (last) last.end = start;
       last = { key, start, end: source.length };
       entries.set(key, last);
