@@ -19,7 +19,16 @@ const PLANT = `Planted ${IP} and ${HOST} here`;
 const NOW = Date.parse('2023-11-08T12:00:00Z');
 
 /** Fields that must never reach any output, whatever they hold. */
-const INTERNAL_BY_DESIGN = [/^\/iocs\//, /^\/authorities\/\d+\/reference$/, /^\/approval(\/|$)/, /^\/data_loss\/delay_reason$/, /\/x-[^/]*$/];
+const INTERNAL_BY_DESIGN = [
+  /^\/iocs\//,
+  /^\/authorities\/\d+\/reference$/,
+  /^\/approval(\/|$)/,
+  /^\/data_loss\/delay_reason$/,
+  // For the authorities, even with a public communication (it prints public_measures instead).
+  /^\/data_loss\/measures$/,
+  /^\/data_loss\/art34_reason$/,
+  /\/x-[^/]*$/,
+];
 
 /** Fields a release prints (with the base report's values around them): the test must see them, or it proves nothing. */
 const MUST_BE_PRINTED = [
@@ -30,6 +39,8 @@ const MUST_BE_PRINTED = [
   '/affected_services/0/workaround',
   '/data_loss/statement',
   '/data_loss/data_categories/0',
+  '/data_loss/advice',
+  '/organization_address',
   '/authorities/0/name',
   '/updates/0/text',
   '/contacts/0/name',
@@ -38,7 +49,6 @@ const MUST_BE_PRINTED = [
   '/contacts/0/hours',
   '/location',
   '/data_loss/public_measures',
-  '/data_loss/advice',
 ];
 
 /** Printed only in a public communication under Art. 34(3)(c) GDPR (the `art34` variant of the base report). */
@@ -49,7 +59,12 @@ interface Case {
   /** Pointer of the planted field, `null` for the body. */
   path: string | null;
   text: string;
+  /** Never printed whatever it holds (beyond {@link INTERNAL_BY_DESIGN}). */
+  internal?: boolean;
 }
+
+/** The contact the authorities deal with: every one of its fields is internal, whatever the role's other contacts publish. */
+const AUTHORITY_CONTACT_KEYS = ['name', 'function', 'phone', 'email', 'hours', 'x-planted'];
 
 /**
  * The base report as it is, or (`art34`) with a public communication replacing individual notice
@@ -72,6 +87,15 @@ function cases(variant: 'plain' | 'art34'): Case[] {
     list.push({ name: prefix + fieldPattern(leaf), path: pointerOf(leaf), text: reportText(data, body) });
   }
   if (variant === 'art34') return list;
+  for (const key of AUTHORITY_CONTACT_KEYS) {
+    const { data, body } = baseReport();
+    const contacts = data.contacts as Array<Record<string, unknown>>;
+    // Filled like a published contact, with the planted text in one field.
+    const contact: Record<string, unknown> = { role: 'authority_contact', name: 'Jana Beispiel', function: 'Informationssicherheitsbeauftragte', phone: '+49 2921 000100', email: 'isb@kreis-soest.example', hours: 'rund um die Uhr' };
+    contact[key] = PLANT;
+    contacts.unshift(contact);
+    list.push({ name: `contacts[] (role authority_contact).${key}`, path: `/contacts/0/${key}`, text: reportText(data, body), internal: true });
+  }
   const { data, body } = base(variant);
   const internal = body.indexOf('\n## Interne');
   assert.ok(internal > 0, 'the base report has an internal section');
@@ -106,7 +130,7 @@ describe('publication model: every public output prints only what the leak rules
       const { report, findings, unchecked } = linter.lint(c.text);
       assert.equal(unchecked, undefined);
       const outputs = renderAll(buildModel(report, { now: NOW }));
-      const internal = c.path === 'internal' || (c.path !== null && INTERNAL_BY_DESIGN.some((re) => re.test(c.path!)));
+      const internal = c.internal === true || c.path === 'internal' || (c.path !== null && INTERNAL_BY_DESIGN.some((re) => re.test(c.path!)));
       for (const needle of [IP, HOST]) {
         const at = c.text.indexOf(needle);
         assert.ok(at > 0 && c.text.lastIndexOf(needle) === at, `${needle} is planted exactly once`);

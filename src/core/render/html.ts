@@ -213,9 +213,11 @@ export function renderArticle(model: PressReleaseModel, options: { link?: string
     parts.push('</ul></section>');
   }
 
-  if (model.about) {
+  if (model.about || model.address) {
     const heading = label(model.locale, 'about').replace('{org}', model.organization ?? label(model.locale, 'organizationFallback'));
-    parts.push(`<section class="about"><h2>${e(heading)}</h2><p>${e(model.about)}</p></section>`);
+    const about = model.about ? `<p>${e(model.about)}</p>` : '';
+    const address = model.address ? `<p class="address">${L('address')}: ${e(model.address)}</p>` : '';
+    parts.push(`<section class="about"><h2>${e(heading)}</h2>${about}${address}</section>`);
   }
 
   parts.push('<footer>');

@@ -37,6 +37,7 @@ export const LABELS = {
   art34Contact: { de: 'Fragen zum Datenschutz', en: 'Data protection questions' },
   art34StatusPage: { de: 'Diese Information steht auch auf unserer Notfallseite', en: 'This information is also on our status page' },
   dataProtectionContact: { de: 'Ansprechstelle für Datenschutzfragen', en: 'Contact point for data protection questions' },
+  address: { de: 'Anschrift', en: 'Address' },
   authorityNotified: { de: 'Datenschutzaufsicht informiert', en: 'Data protection authority notified' },
   authorities: { de: 'Beteiligte Behörden', en: 'Authorities involved' },
   body: { de: 'Weitere Informationen', en: 'More information' },

@@ -122,6 +122,8 @@ export interface PressReleaseModel {
   publishedEpochMs: number | null;
   /** The short boilerplate about the organisation (`organization_about`), or `null`. */
   about: string | null;
+  /** The organisation's postal address (`organization_address`), or `null`. */
+  address: string | null;
   /** The authorities grouped by what they do, in plain words ("Ermittlungen: …"). */
   authorityGroups: Array<{ label: string; names: string[] }>;
   title: string;
@@ -374,6 +376,7 @@ export function buildModel(source: ParsedReport | Publication, options: RenderOp
     publishedRfc3339: published?.epochMs != null ? rfc3339(published.epochMs, zone, published.iso) : null,
     publishedEpochMs: published?.epochMs ?? null,
     about: str(pub.organizationAbout),
+    address: str(pub.organizationAddress),
     authorityGroups,
     title: str(pub.title) ?? label(locale, 'untitled'),
     organization,

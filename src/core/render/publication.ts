@@ -53,6 +53,8 @@ export interface Publication {
   location: PublishedText | null;
   /** `organization_about`: the press release's boilerplate. */
   organizationAbout: PublishedText | null;
+  /** `organization_address`: the postal address printed with the boilerplate. */
+  organizationAddress: PublishedText | null;
   status: PublishedText | null;
   severity: PublishedText | null;
   incidentType: PublishedText | null;
@@ -93,7 +95,8 @@ export interface Publication {
  * Contacts in the order a reader needs them. The data protection officer is published only when
  * personal data is (or may be) affected: Art. 34(2) with 33(3)(b) GDPR asks for the DPO's contact
  * details when people are told about a breach of their data; otherwise the DPO is not a point of
- * contact for the incident and would only draw unrelated enquiries.
+ * contact for the incident and would only draw unrelated enquiries. The person the authorities
+ * deal with (`authority_contact`) is no public contact at all: it is not listed, so never read.
  */
 export const CONTACT_ORDER = ['press', 'hotline', 'emergency', 'dpo'] as const;
 
@@ -210,6 +213,7 @@ function select(report: ParsedReport): Publication {
     organization: read('organization'),
     location: read('location'),
     organizationAbout: read('organization_about'),
+    organizationAddress: read('organization_address'),
     status: read('status'),
     severity: read('severity'),
     incidentType: read('incident_type'),

@@ -147,9 +147,10 @@ export function renderText(model: PressReleaseModel, options: { link?: string } 
     out.push(`${heading(L('contacts'))}\n${items.join('\n')}`);
   }
 
-  if (model.about) {
+  if (model.about || model.address) {
     const title = L('about').replace('{org}', model.organization ?? L('organizationFallback'));
-    out.push(`${heading(title)}\n${wrap(model.about)}`);
+    const about = [model.about ? wrap(model.about) : '', model.address ? wrap(`${L('address')}: ${model.address}`) : ''].filter(Boolean);
+    out.push(`${heading(title)}\n${about.join('\n\n')}`);
   }
 
   const footer = [wrap(`${L('source')}: ${model.source}`)];
