@@ -29,6 +29,8 @@ export const LABELS = {
   categories: { de: 'Betroffene Daten', en: 'Data affected' },
   likelyConsequences: { de: 'Mögliche Folgen für Betroffene', en: 'Likely consequences for the people affected' },
   measures: { de: 'Ergriffene Maßnahmen', en: 'Measures taken' },
+  advice: { de: 'Was Sie jetzt tun sollten', en: 'What you should do now' },
+  address: { de: 'Anschrift', en: 'Address' },
   authorityNotified: { de: 'Datenschutzaufsicht informiert', en: 'Data protection authority notified' },
   authorities: { de: 'Beteiligte Behörden', en: 'Authorities involved' },
   body: { de: 'Weitere Informationen', en: 'More information' },

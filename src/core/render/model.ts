@@ -99,6 +99,8 @@ export interface PressReleaseModel {
   publishedEpochMs: number | null;
   /** The short boilerplate about the organisation (`organization_about`), or `null`. */
   about: string | null;
+  /** The organisation's postal address (`organization_address`), or `null`. */
+  address: string | null;
   /** The authorities grouped by what they do, in plain words ("Ermittlungen: …"). */
   authorityGroups: Array<{ label: string; names: string[] }>;
   title: string;
@@ -116,7 +118,8 @@ export interface PressReleaseModel {
   publicDepth: number;
   services: ServiceEntry[];
   expectedRestoration: Fact | null;
-  dataLoss: { statement: string | null; facts: Fact[]; categories: string[] };
+  /** `advice`: what the people affected should do now (published while personal data may be affected). */
+  dataLoss: { statement: string | null; facts: Fact[]; categories: string[]; advice: string | null };
   /**
    * The Art. 34(2) contents when a public communication replaces individual notice
    * (`art34_exemption: disproportionate_effort`), else `null`: `likely_consequences` and `measures`
@@ -345,6 +348,7 @@ export function buildModel(source: ParsedReport | Publication, options: RenderOp
     publishedRfc3339: published?.epochMs != null ? rfc3339(published.epochMs, zone, published.iso) : null,
     publishedEpochMs: published?.epochMs ?? null,
     about: str(pub.organizationAbout),
+    address: str(pub.organizationAddress),
     authorityGroups,
     title: str(pub.title) ?? label(locale, 'untitled'),
     organization,
@@ -363,7 +367,7 @@ export function buildModel(source: ParsedReport | Publication, options: RenderOp
     },
     services,
     expectedRestoration,
-    dataLoss: { statement: str(loss.statement), facts: lossFacts, categories: loss.categories.map((c) => c.value.trim()) },
+    dataLoss: { statement: str(loss.statement), facts: lossFacts, categories: loss.categories.map((c) => c.value.trim()), advice: str(loss.advice) },
     art34: loss.publicNotice
       ? {
           consequences: str(loss.likelyConsequences),

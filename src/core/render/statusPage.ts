@@ -205,6 +205,7 @@ function incidentHtml(model: PressReleaseModel, locale: Locale): string {
   }
   if (model.expectedRestoration) parts.push(`<p class="restoration">${e(model.expectedRestoration.label)}: ${timeHtml(model.expectedRestoration)}</p>`);
   if (model.dataLoss.statement) parts.push(`<p class="statement">${e(model.dataLoss.statement)}</p>`);
+  if (model.dataLoss.advice) parts.push(`<p class="advice"><strong>${L('advice')}:</strong> ${e(model.dataLoss.advice)}</p>`);
   parts.push('</article>');
   return parts.join('\n');
 }
@@ -345,6 +346,7 @@ export function renderStatusPageText(models: readonly PressReleaseModel[], optio
       }
       if (model.expectedRestoration) block.push(wrap(`${model.expectedRestoration.label}: ${model.expectedRestoration.value}`));
       if (model.dataLoss.statement) block.push(wrap(model.dataLoss.statement));
+      if (model.dataLoss.advice) block.push(wrap(`${L('advice')}: ${model.dataLoss.advice}`));
       out.push(block.join('\n'));
     }
   }

@@ -97,6 +97,7 @@ export function renderText(model: PressReleaseModel): string {
   if (model.expectedRestoration) out.push(fact(model.expectedRestoration));
 
   const loss = [heading(L('dataLoss').toUpperCase(), '='), wrap(model.dataLoss.statement ?? L('noStatement'))];
+  if (model.dataLoss.advice) loss.push(wrap(`${L('advice')}: ${model.dataLoss.advice}`));
   const lossFacts = model.dataLoss.facts.map((f) => fact(f));
   if (model.dataLoss.categories.length > 0) lossFacts.push(fact({ label: L('categories'), value: model.dataLoss.categories.join(', ') }));
   if (lossFacts.length > 0) loss.push(lossFacts.join('\n'));
@@ -122,9 +123,10 @@ export function renderText(model: PressReleaseModel): string {
     out.push(`${heading(L('contacts'))}\n${items.join('\n')}`);
   }
 
-  if (model.about) {
+  if (model.about || model.address) {
     const title = L('about').replace('{org}', model.organization ?? L('organizationFallback'));
-    out.push(`${heading(title)}\n${wrap(model.about)}`);
+    const about = [model.about ? wrap(model.about) : '', model.address ? wrap(`${L('address')}: ${model.address}`) : ''].filter(Boolean);
+    out.push(`${heading(title)}\n${about.join('\n\n')}`);
   }
 
   const footer = [wrap(`${L('source')}: ${model.source}`)];
