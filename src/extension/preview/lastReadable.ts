@@ -1,8 +1,5 @@
 import { isRecord, type LintResult, type ParsedReport } from '../../core';
 
-/** How many reports' last readable versions are kept (the preview follows one report at a time). */
-const KEPT = 8;
-
 /**
  * The line to name when a report's frontmatter cannot be read (a YAML error, a frontmatter that is no
  * mapping or is never closed), or `null` when it can. While it cannot, the data is gone: a preview
@@ -22,25 +19,25 @@ export function unreadableLine(result: LintResult): number | null {
 }
 
 /**
- * The last version of each previewed report whose frontmatter could be read, so the preview can
- * keep showing it while a stray word breaks the YAML (in memory only, for a few reports).
+ * The last version of each previewed document whose frontmatter could be read, so the preview can
+ * keep showing it while a stray word breaks the YAML. Keyed by the open document itself, not its
+ * URI: a document closed and opened again (or a new untitled one that reuses the name) starts
+ * without one, and a closed document's version is dropped with it.
  */
 export class LastReadable {
-  private readonly reports = new Map<string, ParsedReport>();
+  private readonly reports = new WeakMap<object, ParsedReport>();
 
   /**
-   * What to render for `result` of the report at `uri`: its own report when the frontmatter can be
-   * read (remembered for later), else the last readable one (`null` if there never was one), with
-   * the line of the error.
+   * What to render for `result` of `document`: its own report when the frontmatter can be read
+   * (remembered for later), else the last readable one (`null` if there never was one), with the
+   * line of the error.
    */
-  pick(uri: string, result: LintResult): { report: ParsedReport | null; errorLine: number | null } {
+  pick(document: object, result: LintResult): { report: ParsedReport | null; errorLine: number | null } {
     const errorLine = unreadableLine(result);
     if (errorLine === null) {
-      this.reports.delete(uri);
-      this.reports.set(uri, result.report);
-      if (this.reports.size > KEPT) this.reports.delete(this.reports.keys().next().value!);
+      this.reports.set(document, result.report);
       return { report: result.report, errorLine };
     }
-    return { report: this.reports.get(uri) ?? null, errorLine };
+    return { report: this.reports.get(document) ?? null, errorLine };
   }
 }

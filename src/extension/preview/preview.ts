@@ -319,7 +319,7 @@ export class PressReleasePreview implements vscode.Disposable {
     }
     // A stray word in the frontmatter leaves no data to render (no title, no language): keep showing
     // the last version that could be read, and say which line broke it, until it can be read again.
-    const readable = this.lastReadable.pick(uri.toString(), result);
+    const readable = this.lastReadable.pick(document, result);
     const notice =
       readable.errorLine === null
         ? null
