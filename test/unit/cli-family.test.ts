@@ -207,7 +207,7 @@ describe('CLI lint of incident families', function () {
     const werne = readFileSync(join(dir, files[0]!), 'utf8');
     assert.match(werne, /^parent: \.\.\/2023-10-30-sit\.md$/m);
     assert.match(werne, /^ {2}started_at: 2023-10-30T01:01:00\+01:00$/m);
-    assert.match(werne, /^ {2}statement: "Nach Angaben von Südwestfalen-IT: Ob Daten abgeflossen sind/m);
+    assert.match(werne, /^ {2}statement: "Ob Daten abgeflossen sind, .* \(Quelle: Südwestfalen-IT\)"$/m);
     assert.match(werne, /^organization: Stadt Werne\nlocation: Werne$/m);
     assert.match(readFileSync(join(dir, files[1]!), 'utf8'), /^organization: Stadt Lünen\nlocation: <Ort der Datumszeile>$/m);
     // Run again: new files with a suffix, the first ones untouched.

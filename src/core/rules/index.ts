@@ -31,6 +31,7 @@ import { restorationPastRule } from './restoration-past';
 import { schemaRule } from './schema';
 import { sizeLimitRule } from './size-limit';
 import { timestampTimezoneRule } from './timestamp-timezone';
+import { timezoneNameRule } from './timezone-name';
 import { yamlSyntaxRule } from './yaml-syntax';
 
 /** Every rule, ordered by id (findings are sorted by position, so the order only breaks ties). */
@@ -65,6 +66,7 @@ export const RULES: readonly Rule[] = [
   schemaRule,
   sizeLimitRule,
   timestampTimezoneRule,
+  timezoneNameRule,
   yamlSyntaxRule,
 ];
 
@@ -105,4 +107,5 @@ export * from './restoration-past';
 export * from './schema';
 export * from './size-limit';
 export * from './timestamp-timezone';
+export * from './timezone-name';
 export * from './yaml-syntax';
