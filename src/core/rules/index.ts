@@ -2,8 +2,10 @@
 // A new rule is a module here exporting one `Rule`; the generator lists it.
 import type { OptionSpec, Rule } from './rule';
 import { chronologyRule } from './chronology';
+import { claimCountRule } from './claim-count';
 import { claimDataLossRule } from './claim-data-loss';
 import { claimRestorationRule } from './claim-restoration';
+import { claimRiskRule } from './claim-risk';
 import { claimStatusRule } from './claim-status';
 import { countFormatRule } from './count-format';
 import { familyChronologyRule } from './family-chronology';
@@ -37,8 +39,10 @@ import { yamlSyntaxRule } from './yaml-syntax';
 /** Every rule, ordered by id (findings are sorted by position, so the order only breaks ties). */
 export const RULES: readonly Rule[] = [
   chronologyRule,
+  claimCountRule,
   claimDataLossRule,
   claimRestorationRule,
+  claimRiskRule,
   claimStatusRule,
   countFormatRule,
   familyChronologyRule,
@@ -78,8 +82,10 @@ export const RULE_OPTIONS: readonly OptionSpec[] = RULES.flatMap((rule) => rule.
 
 export type { OptionSpec, PrecheckContext, Rule, RuleContext, RuleDocs, RuleSettings, TextRange } from './rule';
 export * from './chronology';
+export * from './claim-count';
 export * from './claim-data-loss';
 export * from './claim-restoration';
+export * from './claim-risk';
 export * from './claim-status';
 export * from './count-format';
 export * from './family-chronology';

@@ -35,6 +35,48 @@ async function qualify(name: string, where: string, before: string, after: strin
   );
 }
 
+describe('numbers: a count written 41.000 and a "rund 50.000" sentence (issue 22, as a new user meets them)', () => {
+  before(async () => {
+    await activateExtension();
+    await resetSettings();
+  });
+  afterEach(closeAllEditors);
+  after(removeFixtures);
+
+  it('shows both at their lines, and the preferred quick fixes repair them one after the other', async () => {
+    const original = await fixtureText('numbers');
+    const { document } = await openFixture('numbers', 2);
+    const described = () => ours(document.uri).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${(d.code as { value: string }).value} ${document.getText(d.range)}`).sort();
+    assert.deepStrictEqual(described(), ['27:20 count-format 41.000', '48:1 claim-count Betroffen sind rund 50.000 Einwohnerinnen und Einwohner.']);
+    for (const d of ours(document.uri)) assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Error);
+
+    const preferredFix = async (rule: string): Promise<vscode.CodeAction> => {
+      const target = ours(document.uri).find((d) => (d.code as { value: string }).value === rule);
+      assert.ok(target, `a ${rule} diagnostic`);
+      const fetch = async () =>
+        ((await vscode.commands.executeCommand<Action[]>('vscode.executeCodeActionProvider', document.uri, target.range, vscode.CodeActionKind.QuickFix.value)) ?? [])
+          .filter((a): a is vscode.CodeAction => 'kind' in a && a.kind?.value === vscode.CodeActionKind.QuickFix.value && a.isPreferred === true);
+      const [action] = await waitFor(`the ${rule} quick fix`, fetch, (found) => found.length === 1, 20_000);
+      return action!;
+    };
+
+    const write = await preferredFix('count-format');
+    assert.strictEqual(write.title, 'Write `41000`');
+    assert.ok(write.edit && (await vscode.workspace.applyEdit(write.edit)));
+    assert.strictEqual(document.getText(), original.replace('subjects_approx: 41.000', 'subjects_approx: 41000'));
+    await waitFor('the count-format diagnostic to go away', described, (lines) => lines.length === 1 && lines[0]!.startsWith('48:1 claim-count'));
+
+    const restate = await preferredFix('claim-count');
+    assert.strictEqual(restate.title, 'Give the number of the facts: “rund 41.000”');
+    assert.ok(restate.edit && (await vscode.workspace.applyEdit(restate.edit)));
+    assert.strictEqual(
+      document.getText(),
+      original.replace('subjects_approx: 41.000', 'subjects_approx: 41000').replace('Betroffen sind rund 50.000 Einwohnerinnen', 'Betroffen sind rund 41.000 Einwohnerinnen'),
+    );
+    await waitFor('no diagnostics left', described, (lines) => lines.length === 0);
+  });
+});
+
 describe('claims: qualifier quick fix', () => {
   before(async () => {
     await activateExtension();
