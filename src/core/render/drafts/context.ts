@@ -141,3 +141,8 @@ export function authorityContactLine(ctx: DraftContext): string | null {
 export function stringList(ctx: DraftContext, value: unknown): string[] {
   return Array.isArray(value) ? value.map((item) => ctx.text(item)).filter((item): item is string => item !== null) : [];
 }
+
+/** A list from the report, or the words for "none recorded" (an answer, not a gap: an empty list says it). */
+export function listOrNone(ctx: DraftContext, values: string[], none: Localized): string | string[] {
+  return values.length > 0 ? values : ctx.t(none);
+}

@@ -5,6 +5,7 @@
  * same definitions to docs/drafts/<draft>.md, so the documentation cannot drift from the drafts.
  */
 import type { Localized } from '../../types';
+import { getIn } from '../../fields';
 import type { DraftContext } from './context';
 import type { DraftBlock, DraftDocument, DraftSection, DraftValue } from './document';
 
@@ -65,3 +66,12 @@ export function formSection(ctx: DraftContext, section: FormSection, extra: { be
 
 /** Shorthand for a localized text. */
 export const L = (en: string, de: string): Localized => ({ en, de });
+
+/**
+ * An item holding one text field of the report (`data_loss.measures`): its text, or a gap naming
+ * what is missing. Most items of the forms are of this kind.
+ */
+export function textItem(number: string, label: Localized, field: string, source: Localized, missing: Localized): FormItem {
+  const path = field.split('.');
+  return { number, label, fields: [field], source, value: (ctx) => ctx.textOr(getIn(ctx.data, path), missing) };
+}

@@ -10,9 +10,9 @@ import type { Localized } from '../../types';
 import type { ParsedReport } from '../../parse';
 import { recordItems } from '../../fields';
 import { DEADLINE_LABELS, formatTimeLeft, gdprRole } from '../../deadlines';
-import { authorityContactLine, contactLine, draftContext, stringList, type DraftContext, type DraftOptions } from './context';
+import { authorityContactLine, contactLine, draftContext, listOrNone, stringList, type DraftContext, type DraftOptions } from './context';
 import { gap, gapsOf, type DraftBlock, type DraftDocument, type DraftSection, type DraftValue } from './document';
-import { columns, formSection, L, type DraftForm, type FormSection } from './form';
+import { columns, formSection, L, textItem, type DraftForm, type FormSection } from './form';
 
 /** The confidentiality banner of drafts for an authority. */
 export const CONFIDENTIAL: Localized = L(
@@ -117,10 +117,7 @@ const CONTROLLER_SECTION: FormSection = {
       label: L('Other organisations involved', 'Weitere Beteiligte'),
       fields: ['affected_organizations[]'],
       source: L('LfD Niedersachsen form (1.4)', 'Formular LfD Niedersachsen (1.4)'),
-      value: (ctx) => {
-        const others = stringList(ctx, ctx.data.affected_organizations);
-        return others.length > 0 ? others : ctx.t(L('none recorded', 'keine erfasst'));
-      },
+      value: (ctx) => listOrNone(ctx, stringList(ctx, ctx.data.affected_organizations), L('none recorded', 'keine erfasst')),
     },
   ],
 };
@@ -327,13 +324,7 @@ const BEFORE_SECTION: FormSection = {
 const CONSEQUENCES_SECTION: FormSection = {
   heading: L('7. Likely consequences and risk', '7. Wahrscheinliche Folgen und Risiko'),
   items: [
-    {
-      number: '7.1',
-      label: L('Likely consequences', 'Wahrscheinliche Folgen'),
-      fields: ['data_loss.likely_consequences'],
-      source: L('Art. 33(3)(c) GDPR', 'Art. 33 Abs. 3 lit. c DSGVO'),
-      value: (ctx) => ctx.textOr(ctx.loss.likely_consequences, L('likely consequences for the people affected', 'wahrscheinliche Folgen für die betroffenen Personen')),
-    },
+    textItem('7.1', L('Likely consequences', 'Wahrscheinliche Folgen'), 'data_loss.likely_consequences', L('Art. 33(3)(c) GDPR', 'Art. 33 Abs. 3 lit. c DSGVO'), L('likely consequences for the people affected', 'wahrscheinliche Folgen für die betroffenen Personen')),
     {
       number: '7.2',
       label: L('Risk assessment', 'Risikobewertung'),
@@ -341,33 +332,15 @@ const CONSEQUENCES_SECTION: FormSection = {
       source: L('Art. 33(1), Art. 34(1) GDPR', 'Art. 33 Abs. 1, Art. 34 Abs. 1 DSGVO'),
       value: (ctx) => answerOr(ctx, '/data_loss/risk', ctx.loss.risk, L('risk assessment', 'Risikobewertung')),
     },
-    {
-      number: '7.3',
-      label: L('Reason for the assessment', 'Begründung der Bewertung'),
-      fields: ['data_loss.risk_reason'],
-      source: L('Art. 33(5) GDPR', 'Art. 33 Abs. 5 DSGVO'),
-      value: (ctx) => ctx.textOr(ctx.loss.risk_reason, L('why the risk was assessed this way (data_loss.risk_reason)', 'warum das Risiko so bewertet wurde (data_loss.risk_reason)')),
-    },
+    textItem('7.3', L('Reason for the assessment', 'Begründung der Bewertung'), 'data_loss.risk_reason', L('Art. 33(5) GDPR', 'Art. 33 Abs. 5 DSGVO'), L('why the risk was assessed this way (data_loss.risk_reason)', 'warum das Risiko so bewertet wurde (data_loss.risk_reason)')),
   ],
 };
 
 const MEASURES_SECTION: FormSection = {
   heading: L('8. Measures taken or proposed', '8. Ergriffene oder geplante Maßnahmen'),
   items: [
-    {
-      number: '8.1',
-      label: L('Measures, incl. mitigation', 'Maßnahmen einschließlich Abmilderung'),
-      fields: ['data_loss.measures'],
-      source: L('Art. 33(3)(d) GDPR', 'Art. 33 Abs. 3 lit. d DSGVO'),
-      value: (ctx) => ctx.textOr(ctx.loss.measures, L('measures taken or proposed, incl. mitigation', 'ergriffene oder vorgeschlagene Maßnahmen einschließlich Abmilderung')),
-    },
-    {
-      number: '8.2',
-      label: L('Advice to the people affected', 'Empfehlungen an die Betroffenen'),
-      fields: ['data_loss.advice'],
-      source: L('Art. 33(3)(d), Art. 34(2) GDPR', 'Art. 33 Abs. 3 lit. d, Art. 34 Abs. 2 DSGVO'),
-      value: (ctx) => ctx.textOr(ctx.loss.advice, L('what the people affected should do now (data_loss.advice)', 'was die Betroffenen jetzt tun sollten (data_loss.advice)')),
-    },
+    textItem('8.1', L('Measures, incl. mitigation', 'Maßnahmen einschließlich Abmilderung'), 'data_loss.measures', L('Art. 33(3)(d) GDPR', 'Art. 33 Abs. 3 lit. d DSGVO'), L('measures taken or proposed, incl. mitigation', 'ergriffene oder vorgeschlagene Maßnahmen einschließlich Abmilderung')),
+    textItem('8.2', L('Advice to the people affected', 'Empfehlungen an die Betroffenen'), 'data_loss.advice', L('Art. 33(3)(d), Art. 34(2) GDPR', 'Art. 33 Abs. 3 lit. d, Art. 34 Abs. 2 DSGVO'), L('what the people affected should do now (data_loss.advice)', 'was die Betroffenen jetzt tun sollten (data_loss.advice)')),
   ],
 };
 
@@ -379,10 +352,7 @@ const OTHERS_SECTION: FormSection = {
       label: L('Other authorities involved', 'Weitere beteiligte Behörden'),
       fields: ['authorities[].name', 'authorities[].role', 'authorities[].notified_at', 'authorities[].reference'],
       source: L('LfDI Rheinland-Pfalz form (other authorities)', 'Formular LfDI Rheinland-Pfalz (weitere Behörden)'),
-      value: (ctx) => {
-        const items = authorityItems(ctx);
-        return items.length > 0 ? items : ctx.t(L('none recorded', 'keine erfasst'));
-      },
+      value: (ctx) => listOrNone(ctx, authorityItems(ctx), L('none recorded', 'keine erfasst')),
     },
     {
       number: '9.2',
@@ -404,13 +374,13 @@ const FOLLOW_UP_SECTION: FormSection = {
   heading: L('0. Reference', '0. Bezug'),
   note: L('Only in a follow-up notification: once data_loss.authority_notified_at is recorded, unless --initial is given.', 'Nur in einer Folgemeldung: sobald data_loss.authority_notified_at erfasst ist, außer mit --initial.'),
   items: [
-    {
-      number: '0.1',
-      label: L('File number of the supervisory authority', 'Aktenzeichen der Aufsichtsbehörde'),
-      fields: ['data_loss.authority_reference'],
-      source: L('Art. 33(4) GDPR; LDI NRW: Aktenzeichen, BayLDA: Kennung', 'Art. 33 Abs. 4 DSGVO; LDI NRW: Aktenzeichen, BayLDA: Kennung'),
-      value: (ctx) => ctx.textOr(ctx.loss.authority_reference, L('the file number the authority gave the first notification (data_loss.authority_reference)', 'das Aktenzeichen, das die Behörde der Erstmeldung gegeben hat (data_loss.authority_reference)')),
-    },
+    textItem(
+      '0.1',
+      L('File number of the supervisory authority', 'Aktenzeichen der Aufsichtsbehörde'),
+      'data_loss.authority_reference',
+      L('Art. 33(4) GDPR; LDI NRW: Aktenzeichen, BayLDA: Kennung', 'Art. 33 Abs. 4 DSGVO; LDI NRW: Aktenzeichen, BayLDA: Kennung'),
+      L('the file number the authority gave the first notification (data_loss.authority_reference)', 'das Aktenzeichen, das die Behörde der Erstmeldung gegeben hat (data_loss.authority_reference)'),
+    ),
     {
       number: '0.2',
       label: L('First notification sent', 'Erstmeldung abgegeben am'),
@@ -572,27 +542,15 @@ const ART34_SECTION: FormSection = {
       source: L('Art. 34(2) GDPR', 'Art. 34 Abs. 2 DSGVO'),
       value: (ctx) => listOr(ctx, stringList(ctx, ctx.loss.data_categories), L('which kinds of data are affected', 'welche Arten von Daten betroffen sind')),
     },
-    {
-      number: '3',
-      label: L('What this can mean for you', 'Was kann das für Sie bedeuten?'),
-      fields: ['data_loss.likely_consequences'],
-      source: L('Art. 34(2) with Art. 33(3)(c) GDPR', 'Art. 34 Abs. 2 mit Art. 33 Abs. 3 lit. c DSGVO'),
-      value: (ctx) => ctx.textOr(ctx.loss.likely_consequences, L('the likely consequences for you', 'die wahrscheinlichen Folgen für Sie')),
-    },
-    {
-      number: '4',
-      label: L('What we are doing', 'Was tun wir?'),
-      fields: ['data_loss.measures'],
-      source: L('Art. 34(2) with Art. 33(3)(d) GDPR', 'Art. 34 Abs. 2 mit Art. 33 Abs. 3 lit. d DSGVO'),
-      value: (ctx) => ctx.textOr(ctx.loss.measures, L('what we have done and are doing', 'was wir getan haben und tun')),
-    },
-    {
-      number: '5',
-      label: L('What you can do now', 'Was können Sie jetzt tun?'),
-      fields: ['data_loss.advice'],
-      source: L('Art. 34(2) with Art. 33(3)(d) GDPR (mitigating the possible adverse effects)', 'Art. 34 Abs. 2 mit Art. 33 Abs. 3 lit. d DSGVO (Abmilderung möglicher nachteiliger Auswirkungen)'),
-      value: (ctx) => ctx.textOr(ctx.loss.advice, L('what you can do yourself now (data_loss.advice)', 'was Sie jetzt selbst tun können (data_loss.advice)')),
-    },
+    textItem('3', L('What this can mean for you', 'Was kann das für Sie bedeuten?'), 'data_loss.likely_consequences', L('Art. 34(2) with Art. 33(3)(c) GDPR', 'Art. 34 Abs. 2 mit Art. 33 Abs. 3 lit. c DSGVO'), L('the likely consequences for you', 'die wahrscheinlichen Folgen für Sie')),
+    textItem('4', L('What we are doing', 'Was tun wir?'), 'data_loss.measures', L('Art. 34(2) with Art. 33(3)(d) GDPR', 'Art. 34 Abs. 2 mit Art. 33 Abs. 3 lit. d DSGVO'), L('what we have done and are doing', 'was wir getan haben und tun')),
+    textItem(
+      '5',
+      L('What you can do now', 'Was können Sie jetzt tun?'),
+      'data_loss.advice',
+      L('Art. 34(2) with Art. 33(3)(d) GDPR (mitigating the possible adverse effects)', 'Art. 34 Abs. 2 mit Art. 33 Abs. 3 lit. d DSGVO (Abmilderung möglicher nachteiliger Auswirkungen)'),
+      L('what you can do yourself now (data_loss.advice)', 'was Sie jetzt selbst tun können (data_loss.advice)'),
+    ),
     {
       number: '6',
       label: L('Who can answer your questions', 'Wer beantwortet Ihre Fragen?'),

@@ -10,10 +10,10 @@ import type { ParsedReport } from '../../parse';
 import { recordItems } from '../../fields';
 import { DEADLINE_LABELS, formatEndOfDay, formatSpan, formatTimeLeft, nis2Handled, nis2Scope, type DeadlineKind } from '../../deadlines';
 import { instantIn } from '../../time';
-import { authorityContactLine, draftContext, stringList, type DraftContext, type DraftOptions } from './context';
+import { authorityContactLine, draftContext, listOrNone, stringList, type DraftContext, type DraftOptions } from './context';
 import { gap, type DraftDocument, type DraftValue } from './document';
 import { CONFIDENTIAL } from './gdpr';
-import { columns, formSection, L, type DraftForm, type FormItem, type FormSection } from './form';
+import { columns, formSection, L, textItem, type DraftForm, type FormItem, type FormSection } from './form';
 
 type Stage = Exclude<DeadlineKind, 'gdpr-art33'>;
 
@@ -219,10 +219,7 @@ function impactItems(prefix: string): FormItem[] {
       label: L('Organisations affected', 'Betroffene Organisationen'),
       fields: ['affected_organizations[]'],
       source: L('NIS2 Art. 23(3)(b), (4)(b)', 'Art. 23 Abs. 3 lit. b, Abs. 4 lit. b NIS2'),
-      value: (ctx) => {
-        const others = stringList(ctx, ctx.data.affected_organizations);
-        return others.length > 0 ? others : ctx.t(L('none recorded besides the entity', 'außer der Einrichtung keine erfasst'));
-      },
+      value: (ctx) => listOrNone(ctx, stringList(ctx, ctx.data.affected_organizations), L('none recorded besides the entity', 'außer der Einrichtung keine erfasst')),
     },
     {
       number: `${prefix}.4`,
@@ -256,21 +253,21 @@ function impactItems(prefix: string): FormItem[] {
   ];
 }
 
-const MITIGATION_ITEM: FormItem = {
-  number: '',
-  label: L('Mitigation applied and ongoing', 'Getroffene und laufende Abhilfemaßnahmen'),
-  fields: ['nis2.mitigation'],
-  source: L('NIS2 Art. 23(4)(d)(iii); § 32(1) no. 4 BSIG', 'Art. 23 Abs. 4 lit. d Ziff. iii NIS2; § 32 Abs. 1 Nr. 4 BSIG'),
-  value: (ctx) => ctx.textOr(ctx.nis2.mitigation, L('mitigation applied and ongoing (nis2.mitigation)', 'getroffene und laufende Abhilfemaßnahmen (nis2.mitigation)')),
-};
+const MITIGATION_ITEM = textItem(
+  '',
+  L('Mitigation applied and ongoing', 'Getroffene und laufende Abhilfemaßnahmen'),
+  'nis2.mitigation',
+  L('NIS2 Art. 23(4)(d)(iii); § 32(1) no. 4 BSIG', 'Art. 23 Abs. 4 lit. d Ziff. iii NIS2; § 32 Abs. 1 Nr. 4 BSIG'),
+  L('mitigation applied and ongoing (nis2.mitigation)', 'getroffene und laufende Abhilfemaßnahmen (nis2.mitigation)'),
+);
 
-const ROOT_CAUSE_ITEM: FormItem = {
-  number: '',
-  label: L('Type of threat or root cause', 'Art der Bedrohung oder Grundursache'),
-  fields: ['nis2.root_cause'],
-  source: L('NIS2 Art. 23(4)(d)(ii); § 32(1) no. 4 BSIG', 'Art. 23 Abs. 4 lit. d Ziff. ii NIS2; § 32 Abs. 1 Nr. 4 BSIG'),
-  value: (ctx) => ctx.textOr(ctx.nis2.root_cause, L('type of threat or root cause that probably triggered the incident (nis2.root_cause)', 'Art der Bedrohung oder Grundursache, die den Vorfall wahrscheinlich ausgelöst hat (nis2.root_cause)')),
-};
+const ROOT_CAUSE_ITEM = textItem(
+  '',
+  L('Type of threat or root cause', 'Art der Bedrohung oder Grundursache'),
+  'nis2.root_cause',
+  L('NIS2 Art. 23(4)(d)(ii); § 32(1) no. 4 BSIG', 'Art. 23 Abs. 4 lit. d Ziff. ii NIS2; § 32 Abs. 1 Nr. 4 BSIG'),
+  L('type of threat or root cause that probably triggered the incident (nis2.root_cause)', 'Art der Bedrohung oder Grundursache, die den Vorfall wahrscheinlich ausgelöst hat (nis2.root_cause)'),
+);
 
 function numbered(prefix: string, items: FormItem[]): FormItem[] {
   return items.map((item, i) => ({ ...item, number: `${prefix}.${i + 1}` }));
@@ -311,10 +308,7 @@ const FORMS: Record<Stage, { title: { en: string; de: string }; basis: { en: str
             label: L('Indicators of compromise', 'Kompromittierungsindikatoren (IoCs)'),
             fields: ['iocs[]'],
             source: L('NIS2 Art. 23(4)(b)', 'Art. 23 Abs. 4 lit. b NIS2'),
-            value: (ctx) => {
-              const iocs = stringList(ctx, ctx.data.iocs);
-              return iocs.length > 0 ? iocs : ctx.t(L('none recorded yet', 'noch keine erfasst'));
-            },
+            value: (ctx) => listOrNone(ctx, stringList(ctx, ctx.data.iocs), L('none recorded yet', 'noch keine erfasst')),
           },
           MITIGATION_ITEM,
         ]),
