@@ -122,7 +122,7 @@ describe('authority deadlines and drafts (editing/deadlines.md)', () => {
     assert.ok(aware.includes('Meldefristen'), aware);
     assert.ok(aware.includes('DSGVO-Meldung fällig bis Donnerstag, 2. November 2023, 7:30 Uhr (noch 11 Stunden)'), aware);
     // data_loss.aware_at starts the GDPR clock only; the NIS2 stages run from nis2.aware_at.
-    assert.ok(!aware.includes('NIS2'), aware);
+    assert.ok(!aware.includes('NIS2-Erstmeldung') && !aware.includes('NIS2-Meldung'), aware);
     const early = await hover('early_warning_at:');
     assert.ok(early.includes('NIS2-Erstmeldung fällig bis Dienstag, 31. Oktober 2023, 9:30 Uhr: rechtzeitig abgegeben'), early);
     assert.ok(!early.includes('DSGVO-Meldung'), early);
