@@ -58,10 +58,6 @@ export const LABELS = {
   subscribeFeed: { de: 'Meldungen als Feed abonnieren (Atom)', en: 'Subscribe to the updates (Atom feed)' },
   noUpdates: { de: 'Noch keine Meldungen.', en: 'No updates yet.' },
   recentlyResolved: { de: 'Kürzlich behoben', en: 'Recently resolved' },
-  statusFooter: {
-    de: 'Bitte rufen Sie an, bevor Sie persönlich vorbeikommen. Diese Seite funktioniert ohne JavaScript und lässt sich drucken.',
-    en: 'Please call before you come in person. This page works without JavaScript and prints cleanly.',
-  },
   socialState: { de: 'aktueller Stand', en: 'current status' },
   socialResolved: { de: 'Der Vorfall ist behoben.', en: 'The incident is resolved.' },
   socialClosed: { de: 'Nicht verfügbar', en: 'Not available' },

@@ -142,6 +142,19 @@ export interface PressReleaseModel {
   body: { offset: number; endOffset: number } | null;
 }
 
+/**
+ * The contact citizens should call: the hotline, else the emergency contact, else the press office
+ * (each only with a phone number or an e-mail address). Social posts and the status page's footer
+ * name it.
+ */
+export function citizenContact(contacts: readonly ContactEntry[]): ContactEntry | undefined {
+  for (const role of ['hotline', 'emergency', 'press'] as const) {
+    const found = contacts.find((c) => c.roleKey === role && (c.phone || c.email));
+    if (found) return found;
+  }
+  return undefined;
+}
+
 let bundledInfo: SchemaInfo | null = null;
 
 /** Incident states of the schema. */

@@ -5,6 +5,7 @@
 import type { Fact, PressReleaseModel } from './model';
 import { label } from './labels';
 import { markdownToBlocks, type TextBlock } from './markdown';
+import { unbreakableUnits } from './keepTogether';
 
 /** Line width of the text version (the classic e-mail width). */
 export const TEXT_WIDTH = 72;
@@ -14,18 +15,25 @@ function clean(value: string): string {
   return value.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '');
 }
 
-/** Wraps `text` at `width`, prefixing the first line with `first` and the others with `rest`. */
+/**
+ * Wraps `text` at `width`, prefixing the first line with `first` and the others with `rest`. A line
+ * never breaks inside a phone number, date, time or number with its unit (see keepTogether.ts),
+ * unless that unit is too long for a line of its own.
+ */
 export function wrap(text: string, first = '', rest = first, width = TEXT_WIDTH): string {
   const lines: string[] = [];
   for (const hardLine of clean(text).split('\n')) {
     let line = '';
-    for (const word of hardLine.split(/[ \t]+/).filter(Boolean)) {
-      const prefix = lines.length === 0 ? first : rest;
-      if (line && prefix.length + line.length + 1 + word.length > width) {
-        lines.push(prefix + line);
-        line = word;
-      } else {
-        line = line ? `${line} ${word}` : word;
+    for (const unit of unbreakableUnits(hardLine)) {
+      const room = width - (lines.length === 0 ? first : rest).length;
+      for (const word of unit.length > room ? unit.split(' ') : [unit]) {
+        const prefix = lines.length === 0 ? first : rest;
+        if (line && prefix.length + line.length + 1 + word.length > width) {
+          lines.push(prefix + line);
+          line = word;
+        } else {
+          line = line ? `${line} ${word}` : word;
+        }
       }
     }
     lines.push((lines.length === 0 ? first : rest) + line);
