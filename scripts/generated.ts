@@ -9,6 +9,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { publishedFieldsDoc, readmeWithTable } from './published-fields';
 import { draftDocs } from './draft-docs';
+import { publicWordingDoc } from './public-wording';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Localized, OptionSpec, Rule } from '../src/core';
@@ -282,6 +283,7 @@ export async function generatedFiles(): Promise<GeneratedFile[]> {
     { path: 'README.md', content: readmeWithTable(readme(rules)) },
     { path: 'docs/published-fields.md', content: publishedFieldsDoc() },
     ...draftDocs(),
+    { path: 'docs/public-wording.md', content: publicWordingDoc() },
     { path: 'package.json', content: packageJson(rules) },
     { path: 'package.nls.json', content: nlsFile('package.nls.json', 'en', rules) },
     { path: 'package.nls.de.json', content: nlsFile('package.nls.de.json', 'de', rules) },

@@ -65,6 +65,8 @@ const TITLES = {
   keepInstant: { en: 'Keep the instant: `{value}`', de: 'Zeitpunkt beibehalten: `{value}`' },
   keepWallTime: { en: 'Keep the wall time: `{value}`', de: 'Uhrzeit beibehalten: `{value}`' },
   nis2Answer: { en: 'Answer NIS2: {answer}', de: 'NIS2 beantworten: {answer}' },
+  writeCount: { en: 'Write `{value}`', de: '`{value}` schreiben' },
+  restateCount: { en: 'Give the number of the facts: “{value}”', de: 'Die Zahl aus den Fakten nennen: „{value}“' },
 } satisfies Record<string, Localized>;
 
 /**
@@ -98,6 +100,13 @@ export function fixEdits(report: ParsedReport, finding: Finding, options: FixOpt
     }
     case 'nis2-scope':
       return ctx ? nis2ScopeFixes(ctx, fix.answers) : [];
+    case 'write-count':
+    case 'restate-count': {
+      // Both decide which number is meant (a count, the facts' figure): preferred, never applied unasked.
+      if (fix.offset < 0 || fix.endOffset < fix.offset || fix.endOffset > report.text.length) return [];
+      const title = t(ctx?.locale ?? options.locale ?? 'en', fix.kind === 'write-count' ? TITLES.writeCount : TITLES.restateCount, { value: fix.newText });
+      return [{ title, edits: [{ offset: fix.offset, endOffset: fix.endOffset, newText: fix.newText }], isPreferred: true, safe: false }];
+    }
     case 'sort-updates': {
       if (!ctx) return [];
       const edit = sortUpdatesEdit(ctx);

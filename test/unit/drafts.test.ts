@@ -47,14 +47,14 @@ const BARE = [
 const COMPLETE = FULL.replace('lang: de\n', 'lang: de\norganization_address: Am Markt 1, 59494 Soest\naffected_organizations:\n  - Stadt Werne\n')
   .replace('    workaround: Dringende Fälle werden auf Papier bearbeitet.\n', '    workaround: Dringende Fälle werden auf Papier bearbeitet.\n    restored_at: 2023-11-02T12:00:00+01:00\n')
   .replace('  published_at: 2023-10-30T16:00:00+01:00\n', '  contained_at: 2023-10-30T09:00:00+01:00\n  published_at: 2023-10-30T16:00:00+01:00\n')
-  .replace('  subjects_approx: 120000\n', '  subjects_approx: 120000\n  records_approx: 240000\n  authority_notified_at: 2023-11-01T18:00:00+01:00\n  authority_reference: LDI-2023-04711\n  role: both\n  controllers:\n    - name: Stadt Werne\n      notified_at: 2023-10-30T12:00:00+01:00\n  breach_type:\n    - availability\n  special_categories: no\n  subject_categories:\n    - Einwohnerinnen und Einwohner\n  social_data: no\n  risk_reason: Meldedaten erlauben gezielte Betrugsversuche.\n  subjects_informed_how: public\n  measures: Konten gesperrt, Strafanzeige erstattet.\n  advice: Seien Sie vorsichtig bei Anrufen im Namen der Stadt.\n')
+  .replace('  subjects_approx: 120000\n', '  subjects_approx: 120000\n  records_approx: 240000\n  authority_notified_at: 2023-11-01T18:00:00+01:00\n  authority_reference: LDI-2023-04711\n  role: both\n  controllers:\n    - name: Stadt Werne\n      notified_at: 2023-10-30T12:00:00+01:00\n  breach_type:\n    - availability\n  special_categories: no\n  subject_categories:\n    - Einwohnerinnen und Einwohner\n  social_data: no\n  risk_reason: Meldedaten erlauben gezielte Betrugsversuche.\n  subjects_informed_how: public\n  measures: Konten gesperrt, Strafanzeige erstattet.\n')
   .replace('  applies: yes\n', '  entity: important\n  significant: yes\n  aware_at: 2023-10-30T02:15:00+01:00\n  notification_at: 2023-11-01T10:00:00+01:00\n  progress_report_at: 2023-11-30T10:00:00+01:00\n  handled_at: 2023-11-10T17:00:00+01:00\n  final_report_at: 2023-11-30T12:00:00+01:00\n  root_cause: Zugang über ein VPN-Konto ohne zweiten Faktor.\n  mitigation: Netze getrennt, Systeme neu aufgesetzt.\n')
   .replace('authorities:', 'authorities:')
   .replace('contacts:\n', 'authorities:\n  - name: Polizeipräsidium Dortmund\n    role: law_enforcement\ncontacts:\n  - role: authority_contact\n    name: Jana Beispiel\n    function: Informationssicherheitsbeauftragte\n    phone: +49 2921 000100\n    email: isb@kommunal-it.example\n  - role: hotline\n    name: Bürgertelefon\n    phone: +49 2921 000010\n');
 
 /** Items a bare report still answers (a default, a computed value or "none recorded"), per form: every other item is a gap. */
 const ANSWERED_WHEN_BARE: Record<string, string[]> = {
-  'gdpr-art33': ['1.1', '1.5', '1.6', '1.7', '2.1', '2.2', '2.3', '2.5', '2.6', '2.7', '3.1', '4.1', '5.3', '9.1'],
+  'gdpr-art33': ['1.1', '1.5', '1.6', '1.7', '2.1', '2.2', '2.3', '2.5', '2.6', '2.7', '3.1', '4.1', '5.3', '5.4', '5.5', '9.1'],
   'gdpr-art34': ['1'],
   'nis2-early-warning': ['1.1', '1.2', '1.3', '1.5', '1.6', '1.7', '1.8', '2.1'],
   'nis2-notification': ['1.1', '1.2', '1.3', '1.5', '1.6', '1.7', '2.2', '3.1', '3.3', '3.4', '3.6', '4.1'],
@@ -212,7 +212,7 @@ describe('drafts: gdpr-art34', () => {
       '1 Was ist passiert?\n  - Am Montag, 30. Oktober 2023, 2:15 Uhr hat Kommunal-IT Musterland AöR festgestellt, dass personenbezogene Daten, die bei uns über Sie gespeichert sind, von einem Sicherheitsvorfall betroffen sind',
       '3 Was kann das für Sie bedeuten? Betrugsversuche mit Namen und Anschriften sind möglich.',
       '4 Was tun wir? Konten gesperrt, Strafanzeige erstattet.',
-      '5 Was können Sie jetzt tun? Seien Sie vorsichtig bei Anrufen im Namen der Stadt.',
+      '5 Was können Sie jetzt tun? Seien Sie misstrauisch bei Anrufen, Briefen und E-Mails, die sich auf den Angriff beziehen.',
       '  - Datenschutzbeauftragte(r): Datenschutzbeauftragte der Kommunal-IT, E-Mail datenschutz@kommunal-it.example',
       '  - Hotline: Bürgertelefon, Telefon +49 2921 000010',
     ]) {
@@ -325,33 +325,57 @@ describe('drafts: formats', () => {
 });
 
 describe('publication model: Art. 34(2) contents', () => {
-  it('likely consequences, measures and the DPO are public only with disproportionate_effort', () => {
+  it('likely consequences and the DPO are public only with disproportionate_effort; measures never, public_measures always', () => {
     const withMeasures = FULL.replace('  art34_exemption:', '  measures: Konten gesperrt, Strafanzeige erstattet.\n  art34_exemption:');
-    const release = renderPressRelease(parseReport(withMeasures), { now: NOW }).html;
-    assert.ok(release.includes('Betrugsversuche mit Namen und Anschriften sind möglich.'));
-    assert.ok(release.includes('Konten gesperrt, Strafanzeige erstattet.'));
-    assert.ok(release.includes('datenschutz@kommunal-it.example'));
-    assert.deepEqual(buildModel(parseReport(withMeasures)).art34, { consequences: 'Betrugsversuche mit Namen und Anschriften sind möglich.', measures: 'Konten gesperrt, Strafanzeige erstattet.', hasDpoContact: true });
+    const release = renderPressRelease(parseReport(withMeasures), { now: NOW });
+    for (const out of [release.html, release.text.replace(/\s+/g, ' ')]) {
+      assert.ok(out.includes('Information für die Betroffenen') || out.includes('INFORMATION FÜR DIE BETROFFENEN'), 'the public communication has its own section');
+      assert.ok(out.includes('Betrugsversuche mit Namen und Anschriften sind möglich.'));
+      assert.ok(out.includes('Die betroffenen Systeme sind vom Netz getrennt'), 'public_measures are printed');
+      assert.ok(out.includes('Seien Sie misstrauisch bei Anrufen'), 'the advice is printed');
+      assert.ok(out.includes('datenschutz@kommunal-it.example'));
+      assert.ok(!out.includes('Konten gesperrt'), 'measures stay internal, for the authorities');
+    }
+    const art34 = buildModel(parseReport(withMeasures)).art34!;
+    assert.deepEqual(
+      { ...art34, contacts: art34.contacts.map((c) => c.email) },
+      {
+        nature: 'Daten wurden zerstört oder unbrauchbar gemacht. Personenbezogene Daten sind betroffen. Ob Daten abgeflossen sind, wird noch untersucht.',
+        categories: ['Meldedaten (Name, Anschrift, Geburtsdatum)'],
+        subjects: 'rund 120.000',
+        consequences: 'Betrugsversuche mit Namen und Anschriften sind möglich.',
+        measures: 'Die betroffenen Systeme sind vom Netz getrennt und werden neu aufgebaut; die Polizei ermittelt.',
+        advice: 'Seien Sie misstrauisch bei Anrufen, Briefen und E-Mails, die sich auf den Angriff beziehen.',
+        contacts: ['datenschutz@kommunal-it.example'],
+      },
+    );
 
     const internal = withMeasures.replace('  art34_exemption: disproportionate_effort\n', '  art34_exemption: encrypted\n');
     const plain = renderPressRelease(parseReport(internal), { now: NOW });
-    for (const out of [plain.text, plain.html]) {
+    for (const out of [plain.text.replace(/\s+/g, ' '), plain.html]) {
       assert.ok(!out.includes('Betrugsversuche'), 'likely_consequences stays internal');
       assert.ok(!out.includes('Konten gesperrt'), 'measures stay internal');
       assert.ok(!out.includes('BSI-2023-4711'), 'the BSI reference stays internal');
+      assert.ok(out.includes('Die betroffenen Systeme sind vom Netz getrennt und werden neu aufgebaut'), 'public_measures are public in every release');
+      assert.ok(!out.includes('Information für die Betroffenen') && !out.includes('INFORMATION FÜR DIE BETROFFENEN'));
     }
     assert.equal(buildModel(parseReport(internal)).art34, null);
   });
 });
 
 describe('leak rules: Art. 34(2) contents', () => {
-  it('scan likely_consequences and measures only when they are published', async () => {
+  it('scan likely_consequences only when published, public_measures always, measures never', async () => {
     const { createLinter } = await import('../../src/core');
     const linter = createLinter({ locale: 'en', timeZone: 'Europe/Berlin', now: () => NOW });
+    const ips = (text: string) => linter.lint(text).findings.filter((f) => f.ruleId === 'leak-ip').map((f) => `${f.line}:${f.column} ${f.path}`);
     const leaky = FULL.replace('  art34_exemption:', '  measures: Firewall 10.20.30.40 neu konfiguriert.\n  art34_exemption:');
-    const published = linter.lint(leaky).findings.filter((f) => f.ruleId === 'leak-ip').map((f) => `${f.line}:${f.column} ${f.path}`);
-    assert.deepEqual(published, ['30:22 /data_loss/measures']);
-    const internal = leaky.replace('art34_exemption: disproportionate_effort', 'art34_exemption: encrypted');
-    assert.deepEqual(linter.lint(internal).findings.filter((f) => f.ruleId === 'leak-ip'), []);
+    assert.deepEqual(ips(leaky), [], 'measures are internal even with a public communication');
+    const consequences = FULL.replace('Betrugsversuche mit Namen und Anschriften sind möglich.', 'Betrug über 10.20.30.40 möglich.');
+    assert.deepEqual(ips(consequences), ['29:36 /data_loss/likely_consequences']);
+    assert.deepEqual(ips(consequences.replace('art34_exemption: disproportionate_effort', 'art34_exemption: encrypted')), []);
+    const publicMeasures = FULL.replace('und werden neu aufgebaut', 'und 10.20.30.40 wird neu aufgebaut');
+    assert.deepEqual(ips(publicMeasures), ['30:71 /data_loss/public_measures']);
+    assert.deepEqual(ips(publicMeasures.replace('art34_exemption: disproportionate_effort', 'art34_exemption: encrypted')), ['30:71 /data_loss/public_measures']);
   });
 });
+

@@ -305,6 +305,26 @@ const PEOPLE_SECTION: FormSection = {
       source: L('Art. 34 GDPR', 'Art. 34 DSGVO'),
       value: (ctx) => informedValue(ctx),
     },
+    {
+      number: '5.4',
+      label: L('Why individual notice would be disproportionate', 'Warum die einzelne Benachrichtigung unverhältnismäßig wäre'),
+      fields: ['data_loss.art34_reason'],
+      source: L('Art. 34(3)(c) GDPR', 'Art. 34 Abs. 3 lit. c DSGVO'),
+      value: (ctx) =>
+        ctx.loss.art34_exemption === 'disproportionate_effort'
+          ? ctx.textOr(ctx.loss.art34_reason, L('why telling each person affected would take disproportionate effort (data_loss.art34_reason)', 'warum die einzelne Benachrichtigung der Betroffenen unverhältnismäßig wäre (data_loss.art34_reason)'))
+          : ctx.t(NOT_APPLICABLE),
+    },
+    {
+      number: '5.5',
+      label: L('Public communication published through', 'Öffentliche Bekanntmachung über'),
+      fields: ['data_loss.art34_channel[]'],
+      source: L('Art. 34(3)(c) GDPR', 'Art. 34 Abs. 3 lit. c DSGVO'),
+      value: (ctx) =>
+        ctx.loss.art34_exemption === 'disproportionate_effort'
+          ? listOr(ctx, wordsList(ctx, '/data_loss/art34_channel/0', ctx.loss.art34_channel), L('where the public communication appears (data_loss.art34_channel)', 'wo die öffentliche Bekanntmachung erscheint (data_loss.art34_channel)'))
+          : ctx.t(NOT_APPLICABLE),
+    },
   ],
 };
 
