@@ -1,6 +1,8 @@
 /** Service names for completion: from a catalog file and from other reports. */
 import { parseDocument } from 'yaml';
-import { locateFrontmatter, stripBom } from './frontmatter';
+import { isRecord } from './fields';
+import type { ParsedReport } from './parse';
+import { YAML_OPTIONS } from './yaml';
 
 /**
  * Service names from a catalog file: YAML or JSON (JSON is YAML), either a list of names, a list of
@@ -9,7 +11,7 @@ import { locateFrontmatter, stripBom } from './frontmatter';
 export function serviceNamesFromCatalog(text: string): string[] {
   let data: unknown;
   try {
-    const doc = parseDocument(text, { version: '1.2', logLevel: 'error' });
+    const doc = parseDocument(text, YAML_OPTIONS);
     if (doc.errors.length > 0) return [];
     data = doc.toJS({ maxAliasCount: 100 });
   } catch {
@@ -19,19 +21,9 @@ export function serviceNamesFromCatalog(text: string): string[] {
   return names(data);
 }
 
-/** The `affected_services[].name` values of a report's frontmatter (no Markdown parsing needed). */
-export function serviceNamesOfReport(text: string): string[] {
-  const frontmatter = locateFrontmatter(stripBom(text));
-  if (frontmatter.kind !== 'yaml') return [];
-  try {
-    const doc = parseDocument(frontmatter.source, { version: '1.2', logLevel: 'error' });
-    if (doc.errors.length > 0) return [];
-    const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
-    if (!data || typeof data !== 'object' || Array.isArray(data)) return [];
-    return names((data as Record<string, unknown>).affected_services);
-  } catch {
-    return [];
-  }
+/** The `affected_services[].name` values of a report (none while its frontmatter cannot be read). */
+export function serviceNamesOfReport(report: ParsedReport): string[] {
+  return isRecord(report.data) ? names(report.data.affected_services) : [];
 }
 
 function names(list: unknown): string[] {

@@ -200,7 +200,7 @@ async function addUpdate(engine: EngineService, args: AddUpdateArgs = {}): Promi
   const reportZone = data && typeof data === 'object' ? (data as Record<string, unknown>).timezone : undefined;
   const at = formatInZone(toMinute(args.now ?? Date.now()), zoneFor(engine, document.uri, reportZone));
 
-  const insertion = appendUpdate(document.getText(), at);
+  const insertion = appendUpdate(engine.parsed(document) ?? document.getText(), at);
   if (insertion === 'no-frontmatter') {
     void vscode.window.showWarningMessage(vscode.l10n.t('Incident Report: this report has no frontmatter to add an update to.'));
     return false;

@@ -7,6 +7,7 @@ import {
   formatPointer,
   indentUnit,
   isDateTimeField,
+  parseReport,
   reportTimeZone,
   serviceNamesFromCatalog,
   serviceNamesOfReport,
@@ -16,6 +17,7 @@ import {
   type FieldInfo,
   type KeyCompletionContext,
   type Locale,
+  type ParsedReport,
   type SchemaInfo,
   type ValueCompletionContext,
 } from '../core';
@@ -58,11 +60,12 @@ class FrontmatterCompletion implements vscode.CompletionItemProvider {
     trigger: vscode.CompletionContext,
   ): Promise<vscode.CompletionItem[] | undefined> {
     if (!this.engine.isReport(document)) return undefined;
-    const text = document.getText();
     const offset = document.offsetAt(position);
     const { linter } = await this.engine.linterFor(document.uri);
     const info = linter.schema.info;
-    const context = completionContext(text, offset, info);
+    // The document of this version, parsed once (also for the lint and hover); it may have changed while the linter loaded.
+    const report = this.engine.parsed(document);
+    const context = report && completionContext(report, offset, info);
     if (!context || token.isCancellationRequested) return undefined;
     const locale = this.engine.settings(document.uri).locale;
     if (context.kind === 'key') {
@@ -71,14 +74,14 @@ class FrontmatterCompletion implements vscode.CompletionItemProvider {
         const before = document.lineAt(position.line).text.slice(0, position.character);
         if (!/-[ \t]+$/.test(before)) return undefined;
       }
-      return keyItems(document, context, info, locale);
+      return keyItems(document, report, context, info, locale);
     }
-    return this.valueItems(document, text, position, context, info, locale);
+    return this.valueItems(document, report, position, context, info, locale);
   }
 
   private async valueItems(
     document: vscode.TextDocument,
-    text: string,
+    report: ParsedReport,
     position: vscode.Position,
     context: ValueCompletionContext,
     info: SchemaInfo,
@@ -111,7 +114,7 @@ class FrontmatterCompletion implements vscode.CompletionItemProvider {
       add(String(field.const), vscode.CompletionItemKind.Constant, field.title, 50);
     }
     if (isDateTimeField(info, context.pointer)) {
-      const zone = reportTimeZone(text) ?? this.engine.settings(document.uri).timeZone ?? systemTimeZone();
+      const zone = reportTimeZone(report) ?? this.engine.settings(document.uri).timeZone ?? systemTimeZone();
       const now = Date.now();
       const nowText = formatInZone(now - (now % 60_000), zone);
       const item = add(nowText, vscode.CompletionItemKind.Value, t(locale, FIELD_DOC_TEXT.now, { zone }), 0);
@@ -122,7 +125,7 @@ class FrontmatterCompletion implements vscode.CompletionItemProvider {
     }
     if (SERVICE_NAME.test(context.pointer)) {
       const { catalog, reports } = await this.services.names(document);
-      const taken = new Set(serviceNamesOfReport(text));
+      const taken = new Set(serviceNamesOfReport(report));
       let sort = 100;
       for (const name of catalog) if (!taken.has(name)) add(name, vscode.CompletionItemKind.Value, t(locale, FIELD_DOC_TEXT.catalog), sort++);
       for (const name of reports) {
@@ -133,12 +136,12 @@ class FrontmatterCompletion implements vscode.CompletionItemProvider {
   }
 }
 
-function keyItems(document: vscode.TextDocument, context: KeyCompletionContext, info: SchemaInfo, locale: Locale): vscode.CompletionItem[] {
+function keyItems(document: vscode.TextDocument, report: ParsedReport, context: KeyCompletionContext, info: SchemaInfo, locale: Locale): vscode.CompletionItem[] {
   const mapping = info.fieldInfo(context.pointer, locale);
   if (!mapping?.properties) return [];
   const present = new Set(context.existingKeys);
   const range = new vscode.Range(document.positionAt(context.range.offset), document.positionAt(context.range.endOffset));
-  const unit = indentUnit(document.getText());
+  const unit = indentUnit(report);
   const items: vscode.CompletionItem[] = [];
   Object.keys(mapping.properties).forEach((key, index) => {
     if (present.has(key)) return;
@@ -213,7 +216,8 @@ class ServiceNames implements vscode.Disposable {
     for (const other of vscode.workspace.textDocuments) {
       const key = other.uri.toString();
       if (key === own || other.languageId !== LANGUAGE_ID || !this.engine.isReport(other)) continue;
-      open.set(key, serviceNamesOfReport(other.getText()));
+      const parsed = this.engine.parsed(other);
+      open.set(key, parsed ? serviceNamesOfReport(parsed) : []);
     }
     const reports = new Set<string>();
     for (const [key, names] of this.reports) if (key !== own && !open.has(key)) names.forEach((name) => reports.add(name));
@@ -252,11 +256,12 @@ class ServiceNames implements vscode.Disposable {
   private async readReport(uri: vscode.Uri): Promise<void> {
     const text = await readText(uri);
     const key = uri.toString();
-    if (text === null || !this.engine.isReportText(uri, text)) {
+    const report = text === null ? null : parseReport(text);
+    if (report === null || !this.engine.isReportText(uri, report)) {
       this.reports.delete(key);
       return;
     }
-    this.reports.set(key, serviceNamesOfReport(text));
+    this.reports.set(key, serviceNamesOfReport(report));
   }
 
   private reset(): void {

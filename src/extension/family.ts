@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { familyEntry, loadParentChain, normalizePath, type FamilyEntry, type FamilyMember, type LintContext, type LintResult } from '../core';
+import { familyEntry, loadParentChain, normalizePath, type FamilyEntry, type FamilyMember, type LintContext, type LintResult, type ParsedReport } from '../core';
 import { readBytes } from './files';
 
 /**
@@ -54,8 +54,8 @@ export class FamilyService implements vscode.Disposable {
   }
 
   /** The lint context of `uri`: its parent chain loaded now (each file read once until it changes). */
-  async load(uri: vscode.Uri, text: string): Promise<LintContext> {
-    const chain = await loadParentChain(uri.path, text, (path) => this.read(uri.with({ path })));
+  async load(uri: vscode.Uri, input: string | ParsedReport): Promise<LintContext> {
+    const chain = await loadParentChain(uri.path, input, (path) => this.read(uri.with({ path })));
     const key = uri.toString();
     const parents = chain.map((entry) => uri.with({ path: entry.path }).toString());
     // A synchronous lint (hover, deadline clock, Enter rules) may have run before the chain was

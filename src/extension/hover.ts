@@ -21,7 +21,8 @@ class FrontmatterHover implements vscode.HoverProvider {
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     if (!this.engine.isReport(document)) return undefined;
-    const target = hoverTarget(document.getText(), document.offsetAt(position));
+    const report = this.engine.parsed(document);
+    const target = report && hoverTarget(report, document.offsetAt(position));
     if (!target) return undefined;
     const { linter } = await this.engine.linterFor(document.uri);
     const info = linter.schema.info;
