@@ -23,6 +23,8 @@ export const InternalCommands = {
   revealDeadline: 'incidentReport._revealDeadline',
   /** Fixes the extension's "now" (integration tests). */
   setClock: 'incidentReport._setClock',
+  /** The time-zone warning's "Use …" button: writes a zone into `incidentReport.timeZone` where it is set. */
+  useTimeZone: 'incidentReport._useTimeZone',
 } as const;
 
 /** Setting keys below the `incidentReport` section. */

@@ -29,6 +29,7 @@ import { restorationPastRule } from './restoration-past';
 import { schemaRule } from './schema';
 import { sizeLimitRule } from './size-limit';
 import { timestampTimezoneRule } from './timestamp-timezone';
+import { timezoneNameRule } from './timezone-name';
 import { yamlSyntaxRule } from './yaml-syntax';
 
 /** Every rule, ordered by id (findings are sorted by position, so the order only breaks ties). */
@@ -61,6 +62,7 @@ export const RULES: readonly Rule[] = [
   schemaRule,
   sizeLimitRule,
   timestampTimezoneRule,
+  timezoneNameRule,
   yamlSyntaxRule,
 ];
 
@@ -99,4 +101,5 @@ export * from './restoration-past';
 export * from './schema';
 export * from './size-limit';
 export * from './timestamp-timezone';
+export * from './timezone-name';
 export * from './yaml-syntax';
