@@ -204,6 +204,6 @@ describe('one YAML reader: findings lie within their fields', () => {
   it('for every fixture, example and generated report', () => {
     let checked = 0;
     for (const item of [...fixtures, ...examples, ...generated]) checked += assertWithinFields(item.text, item.lint(item.text), item.name);
-    assert.ok(checked > 200, `only ${checked} findings on existing fields`);
+    assert.ok(checked > 150, `only ${checked} findings on existing fields`);
   });
 });
