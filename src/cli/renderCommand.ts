@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createLinter, isIncidentReport, lintOptionsFrom, type Finding, type ParsedReport } from '../core';
+import { createLinter, isIncidentReport, lintOptionsFrom, withTrust, type Finding, type ParsedReport } from '../core';
 import { isRecord } from '../core/fields';
 import { t } from '../core/i18n';
 import { buildModel } from '../core/render';
@@ -26,7 +26,8 @@ const SUMMARY_LIMIT = 5;
 export async function runRender(input: RenderArgs): Promise<CommandOutcome> {
   const output = findOutput(input.as)!;
   // The configuration of the first report (nearest .incident-report.json, or --config), the command line on top.
-  const loaded = await new ConfigFinder(input.config).forTarget(input.inputs[0]!);
+  const found = await new ConfigFinder(input.config).forTarget(input.inputs[0]!);
+  const loaded = input.restricted ? { ...found, config: withTrust(found.config, false) } : found;
   const config = effectiveConfig(loaded, input);
   const args: RenderArgs = { ...input, locale: config.locale ?? input.locale };
   const schemaFile = schemaPath(loaded, input);

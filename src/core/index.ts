@@ -17,6 +17,7 @@ export {
   type FamilyMember,
   type FamilyOptions,
 } from './family';
+export { FamilyTracker, type FamilyHost } from './family/tracker';
 export { parseReport, type ParsedReport, type Frontmatter } from './parse';
 export { findPublicSection, isPublicHeading, PUBLIC_SECTION_TITLES, type PublicSection } from './publicSection';
 export { formatPointer, parsePointer } from './pointer';
@@ -39,6 +40,7 @@ export {
   renderArticle,
   renderStatusPageFragment,
   renderAtom,
+  FEED_FILE,
   socialPosts,
   type SocialPost,
   type PressReleaseModel,
@@ -56,9 +58,9 @@ export { completionContext, indentUnit, reportTimeZone, type CompletionContext, 
 export { hoverTarget, type HoverTarget } from './hover';
 export { serviceNamesFromCatalog, serviceNamesOfReport } from './serviceNames';
 export { FIELD_DOC_TEXT, fieldDocumentation, valueDocumentation, escapeMarkdown, isDateTimeField, requiredIn } from './fieldDocs';
-export { newReportTemplate, reportId, toMinute } from './templates/report';
+export { newReportTemplate, placeSuggestion, reportId, toMinute } from './templates/report';
 export { appendUpdate } from './templates/update';
-export { memberId, membersFolderName, newMemberTemplate, organizationList } from './templates/member';
+export { memberId, memberList, membersFolderName, newMemberTemplate, organizationList, type MemberEntry } from './templates/member';
 export { isRecord } from './fields';
 export { GERMAN_TIME_ZONE, timeZoneChoices, type TimeZoneChoice, type TimeZoneChoiceOptions } from './templates/timeZones';
 export { checkTimeZone, closestTimeZone, knownTimeZones, LANGUAGE_TIME_ZONES, timeZoneOffers, timeZoneProblem, type TimeZoneCheck, type TimeZoneOffer } from './timeZoneNames';
@@ -70,9 +72,19 @@ export {
   mergeConfigs,
   parseProjectConfig,
   withTrust,
+  lintOptionsOfSettings,
+  resolveEditorSettings,
+  settingValueProblem,
+  SettingKeys,
+  SETTINGS_SECTION,
+  VALIDATE_DEBOUNCE_MS,
   type ConfigProblem,
   type ProjectConfig,
+  type ResolvedSettings,
+  type SettingKey,
+  type SettingProblem,
 } from './config';
+export * from './editor';
 export {
   clockLevel,
   clockTexts,

@@ -1,7 +1,7 @@
 /** Service names for completion: from a catalog file and from other reports. */
 import { parseDocument } from 'yaml';
 import { isRecord } from './fields';
-import type { ParsedReport } from './parse';
+import { parseReport, type ParsedReport } from './parse';
 import { YAML_OPTIONS } from './yaml';
 
 /**
@@ -21,9 +21,10 @@ export function serviceNamesFromCatalog(text: string): string[] {
   return names(data);
 }
 
-/** The `affected_services[].name` values of a report (none while its frontmatter cannot be read). */
-export function serviceNamesOfReport(report: ParsedReport): string[] {
-  return isRecord(report.data) ? names(report.data.affected_services) : [];
+/** The `affected_services[].name` values of a report (parsed, or its text; none while its frontmatter cannot be read). */
+export function serviceNamesOfReport(input: string | ParsedReport): string[] {
+  const data = (typeof input === 'string' ? parseReport(input) : input).data;
+  return isRecord(data) ? names(data.affected_services) : [];
 }
 
 function names(list: unknown): string[] {

@@ -64,6 +64,14 @@ describe('completion context', () => {
     assert.ok(!ctx.existingKeys.includes('status'));
   });
 
+  it('a partial key above another key: only its own line counts, and it has no colon yet', () => {
+    // To `yaml` this is one key over two lines (`sev status: …`), with an error.
+    const { text, offset } = at(withCursorLine(3, 'sev¦\nstatus: investigating'));
+    const ctx = completionContext(parseReport(text), offset, info);
+    assert.ok(ctx && ctx.kind === 'key');
+    assert.deepEqual([ctx.pointer, ctx.prefix, text.slice(ctx.range.offset, ctx.range.endOffset), ctx.hasColon], ['', 'sev', 'sev', false]);
+  });
+
   it('a key of a nested mapping', () => {
     const ctx = context(withCursorLine(8, '  started_at: 2024-03-01T08:00:00+01:00\n  de¦'));
     assert.ok(ctx && ctx.kind === 'key');

@@ -102,9 +102,15 @@ function restyle(text: string, styles: readonly Style[]): string | null {
   return text.slice(0, report.bomLength + fm.contentOffset) + yaml + text.slice(report.bomLength + fm.close.offset);
 }
 
+/**
+ * Rules about how a value is written rather than what it says: `41.000` is a count that YAML read
+ * as 41 (`count-format`); written anew from the data it is 41, and the finding is rightly gone.
+ */
+const ABOUT_THE_WRITING = new Set(['count-format']);
+
 /** What must not depend on the style: the findings without their positions. */
 function facts(findings: readonly Finding[]): string[] {
-  return findings.map((f) => `${f.ruleId} ${f.severity} ${f.path ?? '-'} ${f.message}`).sort();
+  return findings.filter((f) => !ABOUT_THE_WRITING.has(f.ruleId)).map((f) => `${f.ruleId} ${f.severity} ${f.path ?? '-'} ${f.message}`).sort();
 }
 
 /** Every output rendered from the report (public ones through the publication model, drafts from the report). */

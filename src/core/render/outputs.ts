@@ -10,7 +10,7 @@
 import type { Localized } from '../types';
 import type { ParsedReport } from '../parse';
 import type { PressReleaseModel } from './model';
-import { renderPage } from './html';
+import { renderArticle, renderPage } from './html';
 import { renderText } from './text';
 import { DRAFT_FORMATS, writeDraft, type DraftDocument } from './drafts/document';
 import type { DraftOptions } from './drafts/context';
@@ -76,7 +76,12 @@ const pressRelease: PublicOutput = {
   audience: 'public',
   formats: ['html', 'text'],
   multi: false,
-  render: (models, format) => (format === 'text' ? renderText(only(models)) : renderPage(only(models))),
+  // `link` (the status page's address) goes into the pointer of an Art. 34 public communication.
+  render: (models, format, options) => {
+    const model = only(models);
+    const link = options.link !== undefined ? { link: options.link } : {};
+    return format === 'text' ? renderText(model, link) : renderPage(model, renderArticle(model, link));
+  },
 };
 
 const statusPage: PublicOutput = {

@@ -49,8 +49,12 @@ export function cursorPlace(yaml: FrontmatterYaml, offset: number): CursorPlace 
   const found = descend(doc, pos);
   if (found.key) {
     const { pair, map, path } = found.key;
-    const [start, end] = found.key.range;
-    return { kind: 'key', mapping: path, keys: keysOf(map, pair), column: start - lineStartOf(source, start), range: shift(start, Math.max(end, pos)), prefix: source.slice(start, pos), hasColon: pair.value !== null };
+    const [start, keyEnd] = found.key.range;
+    // A key typed without its colon may run on into the next line as far as `yaml` is concerned
+    // (`organization_a` above `organization: x`): only its part on the cursor's line counts.
+    const end = Math.min(keyEnd, lineEndOf(source, pos));
+    const hasColon = end === keyEnd && colonAfter(source, keyEnd) !== -1;
+    return { kind: 'key', mapping: path, keys: keysOf(map, pair), column: start - lineStartOf(source, start), range: shift(start, Math.max(end, pos)), prefix: source.slice(start, pos), hasColon };
   }
 
   const last = lastBefore(doc, source, pos);
