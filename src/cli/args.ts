@@ -49,6 +49,8 @@ export interface RenderArgs {
   link: string | null;
   /** `--hashtag` values for social posts. */
   hashtags: string[];
+  /** `--initial`: the GDPR Art. 33 first notification again, even after it was sent. */
+  initial: boolean;
   maxSize: number | undefined;
   strict: boolean;
   locale: Locale;
@@ -129,6 +131,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
         'max-chars': { type: 'string' },
         link: { type: 'string' },
         hashtag: { type: 'string', multiple: true },
+        initial: { type: 'boolean' },
         jobs: { type: 'string', short: 'j' },
       },
     });
@@ -231,7 +234,7 @@ function checkNow(value: string): number {
 
 /** Checks the render options against the chosen output. */
 function renderArgs(
-  values: { format?: string; out?: string; strict?: boolean; schema?: string; 'time-zone'?: string; as?: string; 'max-chars'?: string; link?: string; hashtag?: string[]; locale?: string; config?: string },
+  values: { format?: string; out?: string; strict?: boolean; schema?: string; 'time-zone'?: string; as?: string; 'max-chars'?: string; link?: string; hashtag?: string[]; locale?: string; config?: string; initial?: boolean },
   positionals: string[],
   locale: Locale,
   maxSize: number | undefined,
@@ -265,6 +268,7 @@ function renderArgs(
   for (const tag of hashtags) {
     if (!/^#?[\p{L}\p{N}_]+$/u.test(tag)) throw new UsageError(`--hashtag takes letters, digits and _ (with or without #), not "${tag}"`);
   }
+  if (values.initial && as !== 'gdpr-art33') throw new UsageError('--initial applies to render --as gdpr-art33 only');
   return {
     command: 'render',
     inputs: positionals,
@@ -280,6 +284,7 @@ function renderArgs(
     maxChars,
     link,
     hashtags,
+    initial: values.initial ?? false,
     maxSize,
     now,
   };
@@ -364,6 +369,7 @@ Render options:
       --link URL                    public URL of the status page (feed, posts)
       --max-chars N                 longest social post (default 280; Mastodon: 500)
       --hashtag TAG                 hashtag for social posts (repeatable; never invented)
+      --initial                     gdpr-art33: the first notification again, not the follow-up
       --strict                      refuse to render a report with errors (exit 1)
       --max-size N                  as for lint; a report over the limit is never rendered
   -c, --config FILE                 as for lint (default: the nearest .incident-report.json)

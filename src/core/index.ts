@@ -101,3 +101,6 @@ export {
 } from './deadlines';
 export { CONFIDENTIAL_OUTPUTS } from './render/outputs';
 export { renderDraftArticle, type DraftDocument } from './render/drafts/document';
+export { COLUMNS, type DraftForm, type FormItem, type FormSection } from './render/drafts/form';
+export { ART33_FORM, ART34_FORM } from './render/drafts/gdpr';
+export { NIS2_FORMS } from './render/drafts/nis2';

@@ -1,24 +1,16 @@
 /** Service names for completion: from a catalog file and from other reports. */
-import { parseDocument } from 'yaml';
 import { isRecord } from './fields';
 import { parseReport, type ParsedReport } from './parse';
-import { YAML_OPTIONS } from './yaml';
+import { readYaml } from './yaml';
 
 /**
  * Service names from a catalog file: YAML or JSON (JSON is YAML), either a list of names, a list of
  * `{name}` objects, or a mapping with such a list under `services`. Anything else gives no names.
  */
 export function serviceNamesFromCatalog(text: string): string[] {
-  let data: unknown;
-  try {
-    const doc = parseDocument(text, YAML_OPTIONS);
-    if (doc.errors.length > 0) return [];
-    data = doc.toJS({ maxAliasCount: 100 });
-  } catch {
-    return [];
-  }
-  if (data && typeof data === 'object' && !Array.isArray(data)) data = (data as Record<string, unknown>).services;
-  return names(data);
+  // Read like a frontmatter: no data from a file with errors or too many aliases.
+  const data = readYaml(text, 0).data;
+  return names(isRecord(data) ? data.services : data);
 }
 
 /** The `affected_services[].name` values of a report (parsed, or its text; none while its frontmatter cannot be read). */

@@ -29,6 +29,10 @@ export interface FixtureOptions {
   family?: Record<string, string>;
   /** Member paths → files in the fixture folder: `input.md` is linted as their parent. */
   members?: Record<string, string>;
+  /** Confidential drafts rendered as text and compared with `draft.<id>.<locale>.txt`. */
+  drafts?: string[];
+  /** Render the drafts with `--initial`. */
+  initial?: boolean;
 }
 
 /** One fixture folder: its input, options, and the linter and lint context they ask for. */

@@ -14,6 +14,8 @@ export interface OutputOptions extends RenderOptions {
   feedHref?: string;
   /** Language that overrides the report's own (confidential drafts; `--locale` given explicitly). */
   forceLocale?: Locale;
+  /** Confidential drafts: the GDPR Art. 33 first notification again, even after it was sent (`render --initial`). */
+  initial?: boolean;
 }
 
 /** Default post length: X's limit (Mastodon allows 500). */
