@@ -157,10 +157,11 @@ async function newReport(engine: EngineService, args: NewReportArgs = {}): Promi
 
   const editor = await vscode.window.showTextDocument(uri);
   // Start where the author has to write first: the headline placeholder.
-  const title = /^title: (.*)$/m.exec(text);
-  if (title) {
-    const start = editor.document.positionAt(title.index + 'title: '.length);
-    const end = editor.document.positionAt(title.index + title[0].length);
+  const report = engine.parsed(editor.document);
+  const title = report?.frontmatter.kind === 'yaml' ? report.yaml?.rangeOf('/title') : null;
+  if (report?.frontmatter.kind === 'yaml' && title) {
+    const start = editor.document.positionAt(report.frontmatter.contentOffset + title.offset);
+    const end = editor.document.positionAt(report.frontmatter.contentOffset + title.endOffset);
     editor.selection = new vscode.Selection(start, end);
     editor.revealRange(new vscode.Range(start, end));
   }

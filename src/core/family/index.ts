@@ -172,18 +172,16 @@ function locationIn(file: string, report: ParsedReport | null, offset: number, e
 
 /**
  * The member record of a linted report (for hosts that lint a parent with its members later):
- * `null` unless it names a parent and has an `organization`. The position of `organization` comes
- * from a line scan for the top-level key, so a clean report never builds its positioned YAML for it.
+ * `null` unless it names a parent and has an `organization`, placed at that value.
  */
 export function memberOf(path: string, report: ParsedReport, label: string = path): FamilyMember | null {
   const data = isRecord(report.data) ? report.data : null;
   if (!data || typeof data.parent !== 'string' || typeof data.organization !== 'string') return null;
   if (report.frontmatter.kind !== 'yaml') return null;
   const base = report.frontmatter.contentOffset;
-  const source = report.frontmatter.source;
-  const match = /^organization:[ \t]*(\S[^\r\n]*?)[ \t]*\r?$/m.exec(source);
-  const offset = match ? base + match.index + match[0].indexOf(match[1]!) : report.frontmatter.open.offset;
-  const endOffset = match ? offset + match[1]!.length : report.frontmatter.open.endOffset;
+  const range = report.yaml!.rangeOf('/organization');
+  const offset = range ? base + range.offset : report.frontmatter.open.offset;
+  const endOffset = range ? base + range.endOffset : report.frontmatter.open.endOffset;
   const start = report.lines.linePos(offset);
   const end = report.lines.linePos(endOffset);
   return {
