@@ -58,7 +58,7 @@ export async function runLint(args: LintArgs): Promise<CommandOutcome> {
     const { linter, options } = setup;
     locale = linter.locale;
     const members: Target[] = indices.map((i) => targets[i]!);
-    const groupOutcomes = await lintAll(members, linter, options, files);
+    const groupOutcomes = await lintAll(members, linter, options, files, args.jobs);
     indices.forEach((targetIndex, i) => {
       outcomes[targetIndex] = groupOutcomes[i]!;
       setups[targetIndex] = setup;

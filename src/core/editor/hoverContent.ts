@@ -1,8 +1,9 @@
 /** What hover shows in a report's frontmatter, decided once for every editor. */
 import { deadlineHover } from '../deadlines';
 import { escapeMarkdown, fieldDocumentation, valueDocumentation } from '../fieldDocs';
-import type { OffsetRange } from '../frontmatterLines';
+import type { OffsetRange } from '../completion';
 import { hoverTarget } from '../hover';
+import { parseReport, type ParsedReport } from '../parse';
 import type { SchemaInfo } from '../schema/meta';
 import type { Locale } from '../types';
 
@@ -22,17 +23,17 @@ export interface HoverHost {
   locale: Locale;
   timeZone: string | undefined;
   now: number;
-  /** The report's parsed data (for deadlines). */
-  reportData: () => unknown;
 }
 
 /**
- * Hover at `offset` of `text` (an incident report): on a key, the field's title and description, its
- * allowed values in plain words and an example; on an enum value, what it means; on a timestamp, the
- * deadlines computed from the facts. `null` where there is nothing to explain.
+ * Hover at `offset` of a report (parsed, as hosts keep each version; or its text): on a key, the
+ * field's title and description, its allowed values in plain words and an example; on an enum value,
+ * what it means; on a timestamp, the deadlines computed from the facts. `null` where there is
+ * nothing to explain.
  */
-export function hoverContent(text: string, offset: number, host: HoverHost): HoverContent | null {
-  const target = hoverTarget(text, offset);
+export function hoverContent(input: string | ParsedReport, offset: number, host: HoverHost): HoverContent | null {
+  const report = typeof input === 'string' ? parseReport(input) : input;
+  const target = hoverTarget(report, offset);
   if (!target) return null;
   const field = host.info.fieldInfo(target.pointer, host.locale);
   if (!field) return null;
@@ -43,7 +44,7 @@ export function hoverContent(text: string, offset: number, host: HoverHost): Hov
       meaning !== undefined
         ? valueDocumentation(target.text, meaning, field, target.pointer, host.locale)
         : fieldDocumentation(field, target.pointer, host.locale, host.info),
-    deadlines: meaning === undefined ? deadlineHover(host.reportData(), target.pointer, host.timeZone, host.locale, host.now) : null,
+    deadlines: meaning === undefined ? deadlineHover(report.data, target.pointer, host.timeZone, host.locale, host.now) : null,
   };
 }
 

@@ -89,8 +89,9 @@ function judge(ctx: RuleContext, hit: ClaimHit, claim: CountClaim, loss: Record<
   const field = claim.subject === 'people' ? 'subjects_approx' : 'records_approx';
   const fact = factOf(ctx, loss, field);
   if (fact === null) return null; // unreadable: the schema or count-format reports the fact itself
+  // Where the count is written; `null` when it has no exact place in the source (an escape inside): then no fix.
   const span = hit.span(claim.offset, claim.endOffset);
-  const words = ctx.report.text.slice(span.offset, span.endOffset);
+  const words = hit.spanText(claim.offset, claim.endOffset);
   const where = whereClaim(ctx, hit);
   const subject = claim.subject === 'people' ? ctx.t({ en: 'people affected', de: 'betroffenen Personen' }) : ctx.t({ en: 'records affected', de: 'betroffenen Datensätze' });
   const base = { ruleId: claimCountRule.id, ...hit.range(), path: hit.path };
@@ -138,6 +139,6 @@ function judge(ctx: RuleContext, hit: ClaimHit, claim: CountClaim, loss: Record<
         restated: newText,
       },
     ),
-    ...(claim.replaceable ? { fix: { kind: 'restate-count' as const, offset: span.offset, endOffset: span.endOffset, newText } } : {}),
+    ...(claim.replaceable && span ? { fix: { kind: 'restate-count' as const, offset: span.offset, endOffset: span.endOffset, newText } } : {}),
   };
 }

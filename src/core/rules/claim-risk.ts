@@ -1,9 +1,9 @@
 import type { Rule, RuleContext } from './rule';
 import type { RawFinding } from '../types';
 import { isRecord } from '../fields';
-import { findClaims, reportLang, whereClaim, type ClaimHit } from './claim-scan';
+import { findClaims, whereClaim, type ClaimHit } from './claim-scan';
 import type { NoRiskClaim } from '../language/claims';
-import { QUALIFIER, qualifierEdit } from '../language/qualify';
+import { qualifyFix } from './claim-data-loss';
 
 /** The `claim-risk` rule; its `docs` are rendered to docs/rules/claim-risk.md by `npm run generate`. */
 export const claimRiskRule: Rule = {
@@ -66,8 +66,7 @@ function judge(ctx: RuleContext, hit: ClaimHit, claim: NoRiskClaim, loss: Record
   const personal = loss.personal_data === 'yes' || loss.personal_data === 'unknown';
   const unknown = risk === 'unknown' || (risk === undefined && personal);
   if (!unknown || claim.hedged) return null;
-  const edit = qualifierEdit(hit.sentenceText, reportLang(ctx));
-  const fix = edit ? { kind: 'qualify-claim' as const, ...hit.inSentence(edit.offset, edit.endOffset), newText: edit.newText, qualifier: QUALIFIER[reportLang(ctx)] } : null;
+  const fix = qualifyFix(ctx, hit);
   return {
     ...base(),
     message: ctx.t({
