@@ -165,10 +165,12 @@ describe('CLI render with a configuration', () => {
       code: 1,
       stdout: '',
       stderr:
-        'incident-report: r.md: 1 Problem(e) (1 Fehler, 0 Warnung(en)) — die Pressemitteilung ist womöglich nicht veröffentlichungsreif:\n' +
+        'incident-report: r.md: nicht veröffentlichungsreif: 1 Befund(e) blockieren (Fehler sowie Platzhalter, die nie veröffentlicht werden):\n' +
         '  79:1 error contacts: kein Pressekontakt; einen Kontakt mit `role: press` ergänzen, damit die Presse weiß, wen sie fragen kann. (press-contact)\n' +
-        'incident-report: nicht erzeugt: --strict lehnt einen Bericht mit Fehlern ab (1)\n',
+        'incident-report: nichts geschrieben. Befunde beheben, einen zu Unrecht gemeldeten mit Grund unterdrücken oder mit --draft einen gekennzeichneten Entwurf erzeugen.\n',
     });
+    // --strict is the default: the same without it.
+    assert.deepEqual(cli(['render', '--format', 'text', 'r.md'], dir).code, 1);
   });
 });
 

@@ -76,7 +76,10 @@ const pressRelease: PublicOutput = {
   audience: 'public',
   formats: ['html', 'text'],
   multi: false,
-  render: (models, format) => (format === 'text' ? renderText(only(models)) : renderPage(only(models))),
+  render: (models, format, options) => {
+    const model = only(models);
+    return format === 'text' ? renderText(model, options.draft) : renderPage(model, undefined, options.draft);
+  },
 };
 
 const statusPage: PublicOutput = {

@@ -13,6 +13,7 @@
 import type { ContactEntry, PressReleaseModel } from './model';
 import { label, type LABELS } from './labels';
 import { DEFAULT_MAX_CHARS, type OutputOptions } from './outputOptions';
+import { draftPrefix } from './draft';
 
 /** What a URL counts as on X and Mastodon. */
 export const URL_WEIGHT = 23;
@@ -181,8 +182,10 @@ export function socialPosts(model: PressReleaseModel, options: OutputOptions = {
   const workingText = list('socialWorking', working);
 
   const posts: SocialPost[] = [];
+  // A draft's every post starts with "[ENTWURF]" / "[DRAFT]", inside the length limit.
+  const marker = options.draft ? draftPrefix(model.locale) : '';
   const add = (kind: SocialPost['kind'], head: string, bodies: readonly string[]) => {
-    const { text, shortened } = fit(head, bodies, extras, max);
+    const { text, shortened } = fit(marker + head, bodies, extras, max);
     posts.push({ kind, text, chars: countChars(text), shortened });
   };
   // The headline gives the context, the services say what works: the headline goes first when it fits.

@@ -5,6 +5,7 @@
 import type { Fact, PressReleaseModel } from './model';
 import { label } from './labels';
 import { markdownToBlocks, type TextBlock } from './markdown';
+import { draftBannerText } from './draft';
 
 /** Line width of the text version (the classic e-mail width). */
 export const TEXT_WIDTH = 72;
@@ -50,10 +51,11 @@ function blocks(list: readonly TextBlock[]): string[] {
   });
 }
 
-/** Renders the model as plain text. */
-export function renderText(model: PressReleaseModel): string {
+/** Renders the model as plain text; `draft` puts the draft banner on top. */
+export function renderText(model: PressReleaseModel, draft = false): string {
   const L = (key: Parameters<typeof label>[1]) => label(model.locale, key);
   const out: string[] = [];
+  if (draft) out.push(draftBannerText(model.locale));
 
   out.push(model.organization ? `${L('kind').toUpperCase()} · ${clean(model.organization)}` : L('kind').toUpperCase());
   out.push(heading(model.title, '='));

@@ -28,6 +28,7 @@ import { resolvedNeedsTimeRule } from './resolved-needs-time';
 import { restorationPastRule } from './restoration-past';
 import { schemaRule } from './schema';
 import { sizeLimitRule } from './size-limit';
+import { suppressionRule } from './suppression';
 import { timestampTimezoneRule } from './timestamp-timezone';
 import { yamlSyntaxRule } from './yaml-syntax';
 
@@ -60,6 +61,7 @@ export const RULES: readonly Rule[] = [
   restorationPastRule,
   schemaRule,
   sizeLimitRule,
+  suppressionRule,
   timestampTimezoneRule,
   yamlSyntaxRule,
 ];
@@ -98,5 +100,6 @@ export * from './resolved-needs-time';
 export * from './restoration-past';
 export * from './schema';
 export * from './size-limit';
+export * from './suppression';
 export * from './timestamp-timezone';
 export * from './yaml-syntax';
