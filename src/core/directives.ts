@@ -110,14 +110,25 @@ function bodyDirectives(report: ParsedReport): Directive[] {
       if (!parsed) continue;
       const endOffset = offset + match[0].length;
       const line = report.lines.linePos(endOffset).line;
-      // The line after the comment's last line, without its line break.
-      const next = lineStarts[line];
-      const target =
-        next === undefined ? null : { offset: next, endOffset: (lineStarts[line + 1] ?? report.text.length + 1) - 1 };
+      // The line after the comment's last line (past lines of directives alone: they may stand one
+      // above the other), without its line break.
+      let index = line;
+      while (index < lineStarts.length && DIRECTIVES_ONLY.test(lineText(report.text, lineStarts, index))) index++;
+      const next = lineStarts[index];
+      const target = next === undefined ? null : { offset: next, endOffset: (lineStarts[index + 1] ?? report.text.length + 1) - 1 };
       directives.push({ where: 'body', offset, endOffset, line, ...parsed, target, placement: target ? 'ok' : 'nothing-follows' });
     }
   }
   return directives.sort((a, b) => a.offset - b.offset);
+}
+
+/** A line of nothing but directive comments. */
+const DIRECTIVES_ONLY = /^[ \t]*(?:<!--[ \t]*incident-report-[^\n]*?-->[ \t]*)+\r?$/;
+
+/** The text of line `index` (0-based), without its line break. */
+function lineText(text: string, lineStarts: readonly number[], index: number): string {
+  const end = lineStarts[index + 1];
+  return text.slice(lineStarts[index], end === undefined ? text.length : end - 1);
 }
 
 /** The parts of a directive comment's text (`content` starts at document offset `base`), or `null` when it is none. */

@@ -19,9 +19,10 @@ export interface FrontmatterComment extends SourceSpan {
   /** True when the comment stands alone on its line (not after a value). */
   ownLine: boolean;
   /**
-   * For a comment alone on its line: the entry that starts on the next line — a `key: value` pair
-   * or a `- ` list item, with everything nested in it — or `null` when no entry starts there. Where
-   * a list item and its first key start on the same line, the list item (the larger one).
+   * For a comment alone on its line: the entry that starts on the next line (past further comment
+   * lines, so directives may stand one above the other) — a `key: value` pair or a `- ` list item,
+   * with everything nested in it — or `null` when no entry starts there. Where a list item and its
+   * first key start on the same line, the list item (the larger one).
    */
   entry: SourceSpan | null;
 }
@@ -29,6 +30,49 @@ export interface FrontmatterComment extends SourceSpan {
 /** Every comment of `source` (the YAML between the fences) that contains `marker`, in source order. */
 export function frontmatterComments(source: string, marker: string): FrontmatterComment[] {
   if (!source.includes(marker)) return [];
+  const { comments, entries } = read(source);
+  const lines = lineIndex(source);
+  const ownLine = (offset: number) => source.slice(lines.starts[lines.of(offset)], offset).trim() === '';
+  // Lines that hold nothing but a comment: several directives may stand one above the other.
+  const commentLines = new Set(comments.filter((c) => ownLine(c.offset)).map((c) => lines.of(c.offset)));
+  return comments
+    .filter((comment) => comment.source.includes(marker))
+    .map((comment) => {
+      const own = ownLine(comment.offset);
+      let next = lines.of(comment.offset) + 1;
+      while (commentLines.has(next)) next++;
+      let entry: SourceSpan | null = null;
+      for (const span of own ? entries : []) {
+        if (lines.of(span.offset) !== next) continue;
+        if (!entry || span.offset < entry.offset || (span.offset === entry.offset && span.endOffset > entry.endOffset)) entry = span;
+      }
+      return { offset: comment.offset, endOffset: comment.offset + comment.source.length, text: comment.source.slice(1), ownLine: own, entry };
+    });
+}
+
+/**
+ * The entry a comment must stand before to cover `offset`: the innermost `key: value` pair or list
+ * item holding it, widened to the largest entry that starts on the same line (a list item and its
+ * first key). `null` when no entry holds `offset` (offsets relative to `source`).
+ */
+export function entryAround(source: string, offset: number): SourceSpan | null {
+  const { entries } = read(source);
+  let inner: SourceSpan | null = null;
+  for (const span of entries) {
+    if (span.offset <= offset && offset < span.endOffset && (!inner || span.offset >= inner.offset)) inner = span;
+  }
+  if (!inner) return null;
+  const lines = lineIndex(source);
+  const line = lines.of(inner.offset);
+  let widest = inner;
+  for (const span of entries) {
+    if (lines.of(span.offset) === line && span.offset <= widest.offset && span.endOffset >= widest.endOffset) widest = span;
+  }
+  return widest;
+}
+
+/** Comments and entries of `source`, from one parse. */
+function read(source: string): { comments: Array<{ offset: number; source: string }>; entries: SourceSpan[] } {
   const comments: Array<{ offset: number; source: string }> = [];
   const entries: SourceSpan[] = [];
   for (const token of new Parser().parse(source)) {
@@ -39,32 +83,27 @@ export function frontmatterComments(source: string, marker: string): Frontmatter
       if (span) entries.push(span);
     });
   }
-  const lineStarts = [0];
-  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const lineOf = (offset: number) => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (lineStarts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
-  };
-  return comments
-    .filter((comment) => comment.source.includes(marker))
-    .sort((a, b) => a.offset - b.offset)
-    .map((comment) => {
-      const line = lineOf(comment.offset);
-      const ownLine = source.slice(lineStarts[line], comment.offset).trim() === '';
-      const next = line + 1;
-      let entry: SourceSpan | null = null;
-      for (const span of ownLine ? entries : []) {
-        if (lineOf(span.offset) !== next) continue;
-        if (!entry || span.offset < entry.offset || (span.offset === entry.offset && span.endOffset > entry.endOffset)) entry = span;
+  comments.sort((a, b) => a.offset - b.offset);
+  return { comments, entries };
+}
+
+/** Line starts of `source`, and the (0-based) line of an offset. */
+function lineIndex(source: string): { starts: number[]; of(offset: number): number } {
+  const starts = [0];
+  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
+  return {
+    starts,
+    of(offset: number) {
+      let low = 0;
+      let high = starts.length - 1;
+      while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if (starts[mid]! <= offset) low = mid;
+        else high = mid - 1;
       }
-      return { offset: comment.offset, endOffset: comment.offset + comment.source.length, text: comment.source.slice(1), ownLine, entry };
-    });
+      return low;
+    },
+  };
 }
 
 /** Comment tokens anywhere below `node` (documents, collections, items, separators, ends). */

@@ -93,3 +93,4 @@ export { renderDraftArticle, type DraftDocument } from './render/drafts/document
 export { blocksPublication, publishVerdict, FINDINGS_GATE, PUBLISH_GATES, type Blocker, type PublishGate, type Verdict, type VerdictInput } from './verdict';
 export { applyDirectives, readDirectives, suppressedBy, DIRECTIVE_KEYWORD, UNSUPPRESSIBLE_RULES, type Directive, type DirectivePart } from './directives';
 export { draftBanner, draftPrefix } from './render/draft';
+export { directiveAt, directiveHover, directiveReason, suppressionEdit, suppressTitle } from './suppress';
