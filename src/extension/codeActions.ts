@@ -1,28 +1,41 @@
 import * as vscode from 'vscode';
-import { diffEdit, fixEdits, type Finding, type FixAction, type TextEdit } from '../core';
-import { Commands, DIAGNOSTIC_SOURCE, LANGUAGE_ID } from './constants';
+import { diffEdit, directiveReason, fixEdits, suppressionEdit, suppressTitle, type Finding, type FixAction, type TextEdit } from '../core';
+import { Commands, DIAGNOSTIC_SOURCE, InternalCommands, LANGUAGE_ID } from './constants';
 import type { EngineService } from './engine';
+import type { Prompts } from './prompts';
 
 /** `source.fixAll.incidentReport`: what "fix all" on save and the Source Action menu ask for. */
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('incidentReport');
+
+/** `quickfix.suppress`: a quick fix that keeps the finding and records why it is wrong here. */
+export const SUPPRESS_KIND = vscode.CodeActionKind.QuickFix.append('suppress');
 
 /**
  * Quick fixes for our diagnostics (computed by the core's fix engine from each finding's fix data),
  * the source action `source.fixAll.incidentReport` and the command `incidentReport.fixAll`, which
  * both apply every safe fix.
  */
-export function registerCodeActions(context: vscode.ExtensionContext, engine: EngineService): void {
+export function registerCodeActions(context: vscode.ExtensionContext, engine: EngineService, prompts: Prompts): void {
   const provider = new IncidentReportCodeActions(engine);
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider({ language: LANGUAGE_ID }, provider, {
       providedCodeActionKinds: IncidentReportCodeActions.kinds,
     }),
     vscode.commands.registerCommand(Commands.fixAll, () => fixAllInActiveEditor(engine)),
+    vscode.commands.registerCommand(InternalCommands.suppressWithReason, (target: SuppressTarget) => suppressWithReason(engine, prompts, target)),
   );
 }
 
+/** The finding the suppress action was offered for (plain data: it travels as a command argument). */
+interface SuppressTarget {
+  uri: string;
+  ruleId: string;
+  offset: number;
+  message: string;
+}
+
 class IncidentReportCodeActions implements vscode.CodeActionProvider {
-  static readonly kinds = [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND];
+  static readonly kinds = [vscode.CodeActionKind.QuickFix, SUPPRESS_KIND, FIX_ALL_KIND];
 
   constructor(private readonly engine: EngineService) {}
 
@@ -54,6 +67,15 @@ class IncidentReportCodeActions implements vscode.CodeActionProvider {
       const options = await this.engine.fixOptions(document);
       const byKey = new Map<string, vscode.CodeAction>();
       for (const diagnostic of ours) {
+        // Every finding a directive can reach may be suppressed, with a reason the user gives.
+        const any = findingFor(document, result.findings, diagnostic, false);
+        if (any && suppressionEdit(result.report, any, '…')) {
+          const action = new vscode.CodeAction(suppressTitle(options.locale ?? 'en'), SUPPRESS_KIND);
+          action.diagnostics = [diagnostic];
+          const target: SuppressTarget = { uri: document.uri.toString(), ruleId: any.ruleId, offset: any.offset, message: any.message };
+          action.command = { title: action.title, command: InternalCommands.suppressWithReason, arguments: [target] };
+          actions.push(action);
+        }
         const finding = findingFor(document, result.findings, diagnostic);
         if (!finding) continue;
         for (const fix of fixEdits(result.report, finding, options)) {
@@ -74,10 +96,10 @@ class IncidentReportCodeActions implements vscode.CodeActionProvider {
   }
 }
 
-/** The finding a diagnostic was made from: same rule, message and range. */
-function findingFor(document: vscode.TextDocument, findings: readonly Finding[], diagnostic: vscode.Diagnostic): Finding | undefined {
+/** The finding a diagnostic was made from: same rule, message and range (`withFix`: only one with fix data). */
+function findingFor(document: vscode.TextDocument, findings: readonly Finding[], diagnostic: vscode.Diagnostic, withFix = true): Finding | undefined {
   const ruleId = typeof diagnostic.code === 'object' && diagnostic.code ? String(diagnostic.code.value) : String(diagnostic.code);
-  const candidates = findings.filter((finding) => finding.ruleId === ruleId && finding.message === diagnostic.message && finding.fix);
+  const candidates = findings.filter((finding) => finding.ruleId === ruleId && finding.message === diagnostic.message && (finding.fix || !withFix) && !finding.suppressed);
   return (
     candidates.find((finding) => {
       const range = new vscode.Range(document.positionAt(finding.offset), document.positionAt(finding.endOffset));
@@ -128,4 +150,31 @@ async function fixAllInActiveEditor(engine: EngineService): Promise<boolean> {
     return false;
   }
   return vscode.workspace.applyEdit(edit);
+}
+
+/**
+ * `incidentReport._suppressWithReason`, the command of "Suppress on this line with a reason…": asks
+ * why the finding is wrong here, then inserts the directive the engine places (core/suppress.ts).
+ * Resolves to `true` when the report was edited.
+ */
+async function suppressWithReason(engine: EngineService, prompts: Prompts, target: SuppressTarget): Promise<boolean> {
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri, true));
+  const result = await engine.lint(document);
+  const finding =
+    result?.findings.find((f) => f.ruleId === target.ruleId && f.offset === target.offset && !f.suppressed) ??
+    result?.findings.find((f) => f.ruleId === target.ruleId && f.message === target.message && !f.suppressed);
+  if (!result || !finding) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Incident Report: the finding is gone; nothing was suppressed.'));
+    return false;
+  }
+  const reason = await prompts.input({
+    title: vscode.l10n.t('Suppress {0} on this line', finding.ruleId),
+    prompt: vscode.l10n.t('Why is this finding wrong here? The reason stays in the report and is listed in SARIF and JSON; it is never published.'),
+    placeHolder: vscode.l10n.t('e.g. the police published this address themselves'),
+    validate: (value) => (directiveReason(value) ? undefined : vscode.l10n.t('Enter the reason: a suppression without one suppresses nothing.')),
+  });
+  if (reason === undefined) return false;
+  const edit = suppressionEdit(result.report, finding, reason);
+  if (!edit) return false;
+  return vscode.workspace.applyEdit(workspaceEdit(document, [edit]));
 }

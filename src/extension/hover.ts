@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
-import { deadlineHover, fieldDocumentation, hoverTarget, valueDocumentation } from '../core';
+import { deadlineHover, directiveAt, directiveHover, fieldDocumentation, hoverTarget, valueDocumentation } from '../core';
 import { LANGUAGE_ID } from './constants';
 import type { EngineService } from './engine';
 import type { Clock } from './clock';
 
 /**
- * Hover in the frontmatter of incident reports: on a key, the field's title and description in the
- * report locale (`incidentReport.locale`), its allowed values in plain words and an example; on an
- * enum value, what it means. The text is the engine's (`core/fieldDocs.ts`).
+ * Hover in incident reports: on a frontmatter key, the field's title and description in the report
+ * locale (`incidentReport.locale`), its allowed values in plain words and an example; on an enum
+ * value, what it means; on a suppression directive (frontmatter or body), the findings it
+ * suppresses and its reason. The text is the engine's (`core/fieldDocs.ts`, `core/suppress.ts`).
  */
 export function registerHover(context: vscode.ExtensionContext, engine: EngineService, clock: Clock): void {
   context.subscriptions.push(vscode.languages.registerHoverProvider({ language: LANGUAGE_ID }, new FrontmatterHover(engine, clock)));
@@ -21,7 +22,14 @@ class FrontmatterHover implements vscode.HoverProvider {
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     if (!this.engine.isReport(document)) return undefined;
-    const target = hoverTarget(document.getText(), document.offsetAt(position));
+    const offset = document.offsetAt(position);
+    const linted = this.engine.lintNow(document);
+    const directive = linted ? directiveAt(linted.report, offset) : undefined;
+    if (linted && directive) {
+      const text = directiveHover(directive, linted.findings, this.engine.settings(document.uri).locale);
+      return new vscode.Hover(new vscode.MarkdownString(text), new vscode.Range(document.positionAt(directive.offset), document.positionAt(directive.endOffset)));
+    }
+    const target = hoverTarget(document.getText(), offset);
     if (!target) return undefined;
     const { linter } = await this.engine.linterFor(document.uri);
     const info = linter.schema.info;

@@ -22,6 +22,7 @@ interface PreviewSnapshot {
   output: string;
   posts: string[];
   confidential: { text: string; exportLabel: string } | null;
+  draft: { text: string; detail: string; problemsLabel: string } | null;
   title: string | null;
 }
 
@@ -76,7 +77,7 @@ describe('press release preview', () => {
     assert.strictEqual(after.version, editor.document.version);
     assert.strictEqual(after.pageBuilds, before.pageBuilds, 'an edit updates the page by message, it does not rebuild it');
     const counted = await waitFor('the leak error in the status', state, (s) => s.status?.errors === 1);
-    assert.strictEqual(counted.status!.summary, 'Errors: 1, warnings: 0 — not ready for release');
+    assert.strictEqual(counted.status!.summary, 'Not ready to publish — blocking findings: 1 (errors: 1, warnings: 0)');
     const diagnostics = await waitFor(
       'the leak-ip diagnostic',
       () => vscode.languages.getDiagnostics(editor.document.uri).filter((d) => String(typeof d.code === 'object' ? d.code.value : d.code) === 'leak-ip'),
@@ -209,7 +210,7 @@ describe('press release preview', () => {
       open: false,
       overwrite: true,
     });
-    assert.deepStrictEqual(page, { output: 'status-page', files: { html: fileUri('incidents/clean.status-page.html').toString() }, html: fileUri('incidents/clean.status-page.html').toString() });
+    assert.deepStrictEqual(page, { output: 'status-page', files: { html: fileUri('incidents/clean.status-page.html').toString() }, html: fileUri('incidents/clean.status-page.html').toString(), draft: false });
     const pageHtml = await readText(fileUri('incidents/clean.status-page.html'));
     assert.ok(pageHtml.startsWith('<!DOCTYPE html>\n'), pageHtml.slice(0, 80));
     assert.ok(pageHtml.includes('<h1>Service status: Kreis Muster</h1>'), pageHtml);
@@ -226,7 +227,7 @@ describe('press release preview', () => {
       open: false,
       overwrite: true,
     });
-    assert.deepStrictEqual(feed, { output: 'atom', files: { xml: fileUri('incidents/clean.atom.xml').toString() } });
+    assert.deepStrictEqual(feed, { output: 'atom', files: { xml: fileUri('incidents/clean.atom.xml').toString() }, draft: false });
     const xml = await readText(fileUri('incidents/clean.atom.xml'));
     assert.ok(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">'), xml);
     assert.ok(xml.includes('<id>tag:incident-report.invalid,2024-06-01:2024-06-01-kreis-muster/feed</id>'), xml);
@@ -273,7 +274,7 @@ describe('press release preview', () => {
     const result = await running;
     const html = fileUri('incidents/picked.press-release.html').toString();
     const text = fileUri('incidents/picked.press-release.txt').toString();
-    assert.deepStrictEqual(result, { output: 'press-release', files: { html, text }, html, text });
+    assert.deepStrictEqual(result, { output: 'press-release', files: { html, text }, html, text, draft: false });
     assert.ok((await readText(vscode.Uri.parse(html))).includes('<h1>Website of Kreis Muster unavailable</h1>'));
     assert.ok((await readText(vscode.Uri.parse(text))).startsWith('PRESS RELEASE · Kreis Muster\n'));
   });
