@@ -166,7 +166,12 @@ async function main() {
   await page.keyboard.type('13');
   await page.keyboard.press('Enter');
   await page.keyboard.press('End');
+  // The status bar follows the cursor a moment later on a loaded machine: wait for it to say line 13.
   let position = await cursor();
+  for (const until = Date.now() + 5000; !/Ln 13, Col 21/.test(position ?? '') && Date.now() < until; ) {
+    await page.waitForTimeout(100);
+    position = await cursor();
+  }
   if (!/Ln 13, Col 21/.test(position ?? '')) failures.push(`could not go to the end of line 13: the status bar says "${position}"`);
   // Right after opening, before the frontmatter is tokenized as embedded YAML, an Enter has been
   // seen to get no onEnter rule (2 columns); it is undone and pressed again, and said so.

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { parseDateTime, RULE_IDS, toLocale, type Locale, type RuleLevel } from '../core';
+import { checkTimeZone, parseDateTime, RULE_IDS, timeZoneProblem, toLocale, type Locale, type RuleLevel } from '../core';
 import { findOutput, OUTPUTS, OutputIds } from '../core/render/outputs';
 
 /** A usage problem: exit code 2 with this message. */
@@ -129,6 +129,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
   const { values, positionals } = parsed;
   const locale = values.locale === undefined ? environmentLocale(env) : checkLocale(values.locale);
   const now = values.now === undefined ? undefined : checkNow(values.now);
+  const timeZone = values['time-zone'] === undefined ? undefined : checkZone(values['time-zone'], locale);
   let maxSize: number | undefined;
   if (values['max-size'] !== undefined) {
     if (!/^[1-9]\d*$/.test(values['max-size'])) throw new UsageError(`--max-size takes a whole number of characters > 0, not "${values['max-size']}"`);
@@ -138,10 +139,10 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
   if (command === 'new') {
     if (positionals.length > 0) throw new UsageError(`new takes no file arguments, got "${positionals[0]}"`);
     if (!values.parent || !values.organizations) throw new UsageError('new needs --parent FILE and --organizations FILE');
-    return { command, parent: values.parent, organizations: values.organizations, out: values.out ?? null, timeZone: values['time-zone'] };
+    return { command, parent: values.parent, organizations: values.organizations, out: values.out ?? null, timeZone };
   }
 
-  if (command === 'render') return renderArgs(values, positionals, locale, maxSize, now);
+  if (command === 'render') return renderArgs(values, positionals, locale, maxSize, now, timeZone);
   for (const option of ['as', 'max-chars', 'link', 'hashtag', 'draft', 'strict'] as const) {
     if (values[option] !== undefined) throw new UsageError(`--${option} is an option of render, not of lint`);
   }
@@ -190,11 +191,18 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
     maxWarnings,
     quiet: values.quiet ?? false,
     rules,
-    timeZone: values['time-zone'],
+    timeZone,
     color,
     now,
     maxSize,
   };
+}
+
+/** `--time-zone` takes an IANA zone the runtime knows; otherwise the closest one is named. */
+function checkZone(value: string, locale: Locale): string {
+  const check = checkTimeZone(value);
+  if (!check.ok) throw new UsageError(`--time-zone: ${timeZoneProblem(value, check, locale)}`);
+  return value;
 }
 
 /** `--now` takes an RFC 3339 instant: a date-time with seconds and a UTC offset. */
@@ -213,6 +221,7 @@ function renderArgs(
   locale: Locale,
   maxSize: number | undefined,
   now: number | undefined,
+  timeZone: string | undefined,
 ): RenderArgs {
   const as = values.as ?? OutputIds.pressRelease;
   const output = findOutput(as);
@@ -257,7 +266,7 @@ function renderArgs(
     explicitLocale: values.locale !== undefined,
     schema: values.schema ?? null,
     config: values.config ?? null,
-    timeZone: values['time-zone'],
+    timeZone,
     maxChars,
     link,
     hashtags,

@@ -20,6 +20,8 @@ export const FIELD_DOC_TEXT = {
   today: { en: 'today ({zone})', de: 'heute ({zone})' },
   catalog: { en: 'from the services catalog', de: 'aus dem Dienstekatalog' },
   otherReports: { en: 'used in other reports', de: 'in anderen Berichten verwendet' },
+  zoneOffset: { en: 'now UTC{offset}', de: 'derzeit UTC{offset}' },
+  regionalZone: { en: 'now UTC{offset} · where the report\'s language is spoken', de: 'derzeit UTC{offset} · im Sprachraum des Berichts' },
 } satisfies Record<string, Localized>;
 
 /** Escapes Markdown syntax so that `text` shows as written (what VS Code's `appendText` escapes). */

@@ -7,7 +7,7 @@ export interface DateTimeField {
 }
 
 const TIMESTAMP_KEYS = ['started_at', 'detected_at', 'contained_at', 'resolved_at', 'published_at'] as const;
-const NIS2_KEYS = ['early_warning_at', 'notification_at', 'final_report_at'] as const;
+const NIS2_KEYS = ['aware_at', 'early_warning_at', 'notification_at', 'progress_report_at', 'final_report_at', 'handled_at'] as const;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -23,8 +23,9 @@ function items(value: unknown): Record<string, unknown>[] {
  */
 export function dateTimeFields(data: Record<string, unknown>, includeForecasts = false): DateTimeField[] {
   const fields: DateTimeField[] = [];
-  const push = (value: unknown, first: string, second?: string | number, third?: string) => {
-    if (value !== undefined && value !== null) fields.push({ pointer: fieldPointer(first, second, third), value });
+  const push = (value: unknown, first: string, second?: string | number, third?: string | number, fourth?: string) => {
+    if (value === undefined || value === null) return;
+    fields.push({ pointer: fourth === undefined ? fieldPointer(first, second, third) : `${fieldPointer(first, second, third)}/${fourth}`, value });
   };
   const timestamps = isRecord(data.timestamps) ? data.timestamps : {};
   for (const key of TIMESTAMP_KEYS) push(timestamps[key], 'timestamps', key);
@@ -33,6 +34,7 @@ export function dateTimeFields(data: Record<string, unknown>, includeForecasts =
     push(data.data_loss.aware_at, 'data_loss', 'aware_at');
     push(data.data_loss.authority_notified_at, 'data_loss', 'authority_notified_at');
     push(data.data_loss.subjects_informed_at, 'data_loss', 'subjects_informed_at');
+    items(data.data_loss.controllers).forEach((c, i) => push(c.notified_at, 'data_loss', 'controllers', i, 'notified_at'));
   }
   items(data.authorities).forEach((a, i) => push(a.notified_at, 'authorities', i, 'notified_at'));
   if (isRecord(data.nis2)) for (const key of NIS2_KEYS) push(data.nis2[key], 'nis2', key);

@@ -442,8 +442,8 @@ function replaceValueFixes(
         edits: [{ offset: fix.offset, endOffset: fix.endOffset, newText: value }],
         isPreferred: preferred,
         // A preferred replacement is the corrected spelling, the word for a YAML boolean or the
-        // value completed with its offset: nothing the author still has to decide.
-        safe: preferred,
+        // value completed with its offset: nothing the author still has to decide. A guess is.
+        safe: preferred && !fix.guess,
       };
     });
 }

@@ -62,6 +62,7 @@ export { appendUpdate } from './templates/update';
 export { memberId, membersFolderName, newMemberTemplate, organizationList } from './templates/member';
 export { isRecord } from './fields';
 export { GERMAN_TIME_ZONE, timeZoneChoices, type TimeZoneChoice, type TimeZoneChoiceOptions } from './templates/timeZones';
+export { checkTimeZone, closestTimeZone, knownTimeZones, LANGUAGE_TIME_ZONES, timeZoneOffers, timeZoneProblem, type TimeZoneCheck, type TimeZoneOffer } from './timeZoneNames';
 export { yamlScalar } from './yamlText';
 export { DATA_LOSS_TEMPLATES, dataLossFields, type DataLossTemplate, type DataLossVariant } from './templates/dataLoss';
 export {

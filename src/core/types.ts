@@ -22,8 +22,12 @@ export type Localized = Record<Locale, string>;
 export type FixData =
   /** Insert `key` into the mapping at `parentPath` (a missing required field). */
   | { kind: 'insert-key'; parentPath: string; key: string; placeholder: string }
-  /** Replace the value at `[offset, endOffset)` with one of `values` (enum, const, yes/no). */
-  | { kind: 'replace-value'; offset: number; endOffset: number; values: string[]; preferred?: string }
+  /**
+   * Replace the value at `[offset, endOffset)` with one of `values` (enum, const, yes/no). `guess`:
+   * the preferred value is only the likeliest (a time zone near a misspelt name), so "fix all"
+   * never applies it.
+   */
+  | { kind: 'replace-value'; offset: number; endOffset: number; values: string[]; preferred?: string; guess?: boolean }
   /** Sort the `updates` list chronologically. */
   | { kind: 'sort-updates' }
   /**

@@ -4,15 +4,19 @@ import {
   FIELD_DOC_TEXT,
   fieldDocumentation,
   formatInZone,
+  formatOffset,
   formatPointer,
   indentUnit,
   isDateTimeField,
+  isRecord,
   reportTimeZone,
   serviceNamesFromCatalog,
   serviceNamesOfReport,
   systemTimeZone,
   t,
+  timeZoneOffers,
   yamlScalar,
+  zoneOffsetMinutes,
   type FieldInfo,
   type KeyCompletionContext,
   type Locale,
@@ -27,6 +31,7 @@ import type { EngineService } from './engine';
 export const TRIGGER_CHARACTERS = [':', ' ', '-'];
 
 const SERVICE_NAME = /^\/affected_services\/\d+\/name$/;
+const TIME_ZONE = '/timezone';
 
 /**
  * Completion in the frontmatter of incident reports: the keys valid at the cursor (minus those
@@ -119,6 +124,17 @@ class FrontmatterCompletion implements vscode.CompletionItemProvider {
       if (info.schemasAt(context.pointer).some((schema) => schema.format === 'date')) {
         add(nowText.slice(0, 10), vscode.CompletionItemKind.Value, t(locale, FIELD_DOC_TEXT.today, { zone }), 1);
       }
+    }
+    if (context.pointer === TIME_ZONE) {
+      // Only zones the runtime knows, those where the report's language is spoken first: a list of
+      // our own also keeps VS Code's word completion from offering what was typed ("Europe/Berl").
+      const data = this.engine.lintNow(document)?.report.data;
+      const reportLang = isRecord(data) && (data.lang === 'de' || data.lang === 'en') ? data.lang : locale;
+      const now = Date.now();
+      timeZoneOffers(reportLang).forEach((offer, index) => {
+        const offset = formatOffset(zoneOffsetMinutes(offer.zone, now));
+        add(offer.zone, vscode.CompletionItemKind.Value, t(locale, offer.regional ? FIELD_DOC_TEXT.regionalZone : FIELD_DOC_TEXT.zoneOffset, { offset }), index);
+      });
     }
     if (SERVICE_NAME.test(context.pointer)) {
       const { catalog, reports } = await this.services.names(document);

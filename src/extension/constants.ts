@@ -29,6 +29,8 @@ export const InternalCommands = {
   answerPrompts: 'incidentReport._answerPrompts',
   /** The last modal question asked and its answer (integration tests). */
   lastPrompt: 'incidentReport._lastPrompt',
+  /** The time-zone warning's "Use …" button: writes a zone into `incidentReport.timeZone` where it is set. */
+  useTimeZone: 'incidentReport._useTimeZone',
 } as const;
 
 /** Setting keys below the `incidentReport` section. */

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import {
+  checkTimeZone,
   createLinter,
   DEFAULT_REPORT_GLOBS,
   fixAllText,
@@ -35,6 +36,22 @@ export interface ResolvedSettings {
   ticketPattern: string | undefined;
   /** Largest report checked, in characters (`incidentReport.maxSize`, else the file's); undefined = the engine's default. */
   maxSize: number | undefined;
+  /** Settings whose values are not used (the author is told: timeZoneSetting.ts). */
+  problems: SettingProblem[];
+}
+
+/** A setting whose value cannot be used, with what is used instead (see timeZoneSetting.ts). */
+export interface SettingProblem {
+  /** The setting's key below `incidentReport` (`timeZone`). */
+  key: string;
+  /** The value as set. */
+  value: string;
+  /** The closest valid value, if there is one. */
+  suggestion: string | undefined;
+  /** The value is right but for its case: the suggestion is used. */
+  wrongCase: boolean;
+  /** What is used until it is changed. */
+  fallback: string;
 }
 
 interface FolderEngine {
@@ -120,7 +137,7 @@ export class EngineService implements vscode.Disposable {
       files: setting<string[]>(Settings.files, []),
       schema: setting<string>(Settings.schema, '')?.trim() || undefined,
       locale: localeSetting === 'de' || localeSetting === 'en' ? localeSetting : undefined,
-      timeZone: setting<string>(Settings.timeZone, '')?.trim() || undefined,
+      timeZone: undefined,
       rules: setting<Record<string, RuleLevel>>(Settings.rules, {}),
       servicesCatalog: setting<string>(Settings.servicesCatalog, '')?.trim() || undefined,
       internalDomains: setting<string[]>(Settings.internalDomains, []),
@@ -128,7 +145,17 @@ export class EngineService implements vscode.Disposable {
       // 0 is the setting's "engine default".
       maxSize: setting<number>(Settings.maxSize, 0) || undefined,
     };
+    // A zone the runtime does not know is not used (a zone in the wrong case is, spelt right): the
+    // file's zone or the system's stands in, and the author is told (timeZoneSetting.ts).
+    const zone = setting<string>(Settings.timeZone, '')?.trim() || undefined;
+    const zoneCheck = zone === undefined ? null : checkTimeZone(zone);
+    if (zoneCheck?.ok) fromSettings.timeZone = zone;
+    else if (zoneCheck?.wrongCase) fromSettings.timeZone = zoneCheck.suggestion;
     const merged = mergeConfigs(withTrust(this.projectConfigs.get(uri), vscode.workspace.isTrusted), fromSettings);
+    const problems: SettingProblem[] = [];
+    if (zone !== undefined && zoneCheck && !zoneCheck.ok) {
+      problems.push({ key: Settings.timeZone, value: zone, suggestion: zoneCheck.suggestion, wrongCase: zoneCheck.wrongCase === true, fallback: merged.timeZone ?? systemTimeZone() });
+    }
     return {
       files: merged.files ?? config.get<string[]>(Settings.files, [...DEFAULT_REPORT_GLOBS]),
       schemaPath: merged.schema ?? '',
@@ -140,6 +167,7 @@ export class EngineService implements vscode.Disposable {
       internalDomains: merged.internalDomains ?? config.get<string[]>(Settings.internalDomains),
       ticketPattern: merged.ticketPattern,
       maxSize: merged.maxSize,
+      problems,
     };
   }
 

@@ -14,6 +14,7 @@ import { registerDrafts } from './drafts';
 import { InternalCommands } from './constants';
 import { registerStartLayout } from './startup';
 import { registerFrontmatterIndentation } from './indentation';
+import { registerTimeZoneSetting, type SettingWarningsState } from './timeZoneSetting';
 
 // When the bundle finished loading, on the extension host's clock: with `timing` below it lets the
 // benchmark split the time to the first diagnostic between VS Code, loading and activation.
@@ -26,6 +27,8 @@ export interface ExtensionApi {
   readonly deadlineClock: DeadlineClockState;
   /** Fires each time the extension publishes (or clears) the diagnostics of a URI. */
   readonly onDidPublishDiagnostics: vscode.Event<vscode.Uri>;
+  /** Warnings about settings the extension cannot use (an unknown `incidentReport.timeZone`). */
+  readonly settingWarnings: SettingWarningsState;
   /** `performance.now()` of the extension host when the bundle was loaded and `activate` ran. */
   readonly timing: { readonly moduleLoadedAt: number; readonly activateStart: number; readonly activateEnd: number };
 }
@@ -53,10 +56,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerDrafts(context, engine, clock, preview);
   registerStartLayout(context, engine);
   registerFrontmatterIndentation(context, engine);
+  const settingWarnings = registerTimeZoneSetting(context, engine);
   return {
     statusBar,
     deadlineClock,
     onDidPublishDiagnostics: diagnostics.onDidChange,
+    settingWarnings,
     timing: { moduleLoadedAt, activateStart, activateEnd: performance.now() },
   };
 }

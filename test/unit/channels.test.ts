@@ -205,6 +205,37 @@ describe('social posts', () => {
     assert.ok(url!.chars <= 100, url!.text);
   });
 
+  it('never repeats a sentence within a post: not the organisation the post opens with, not the contact line, not its own text', () => {
+    // A member report's title starts with its organisation (the template writes it so); the post opens with it already.
+    const member = hostileReport('', { organization: 'Stadt Werne', title: 'Stadt Werne: Bürgerbüro geschlossen', affected_services: [{ name: 'Bürgerbüro', status: 'major_outage' }] });
+    const [state] = socialPosts(model(member));
+    assert.equal(state!.text, 'Stadt Werne – aktueller Stand: Bürgerbüro geschlossen. Nicht verfügbar: Bürgerbüro.\nBürgertelefon: +49 1 (H)');
+    // A resolved report whose headline says what the resolved post says; an update that repeats itself and the contact.
+    const resolved = hostileReport('', {
+      title: 'Der Vorfall ist behoben',
+      status: 'resolved',
+      timestamps: { started_at: '2023-10-30T01:01:00+01:00', detected_at: '2023-10-30T02:00:00+01:00', resolved_at: '2023-10-31T08:00:00+01:00', published_at: '2023-10-31T09:00:00+01:00' },
+      affected_services: [{ name: 'Bürgerbüro', status: 'operational' }],
+      contacts: [{ role: 'hotline', phone: '+49 2921 30-4400' }],
+      updates: [{ at: '2023-10-31T09:00:00+01:00', text: 'Das Bürgerbüro ist wieder geöffnet. Bürgertelefon: +49 2921 30-4400. Das Bürgerbüro ist wieder geöffnet.' }],
+    });
+    const posts = socialPosts(model(resolved));
+    assert.deepEqual(
+      posts.map((p) => p.text),
+      [
+        'Org – aktueller Stand: Der Vorfall ist behoben. Es funktioniert: Bürgerbüro.\nBürgertelefon: +49 2921 30-4400',
+        'Org, 31.10.2023, 9:00 Uhr: Das Bürgerbüro ist wieder geöffnet.\nBürgertelefon: +49 2921 30-4400',
+      ],
+    );
+    // Every post of the examples: no sentence twice.
+    for (const text of [DE, EN, RESOLVED, member, resolved]) {
+      for (const post of socialPosts(model(text), { link: LINK })) {
+        const sentences = post.text.split(/(?<=[.!?])\s+|\n/).map((x) => x.replace(/[.!?]$/, '').trim().toLowerCase()).filter(Boolean);
+        assert.equal(new Set(sentences).size, sentences.length, post.text);
+      }
+    }
+  });
+
   it('keeps control characters and a separator line out of a post', () => {
     const posts = socialPosts(model(hostileReport('\n---\n\u0007x\u202e')));
     for (const post of posts) {
@@ -243,6 +274,25 @@ describe('status page', () => {
     assert.ok(!html.includes('<h3>Drensteinfurt'));
     assert.match(html, /<h2 id="resolved-heading">Kürzlich behoben<\/h2><ul>\n<li><strong>Stadt Drensteinfurt<\/strong>: [^<]+ – Behoben: <time datetime="2022-12-09T16:00:00\+01:00">/);
     assert.ok(text.includes('Kürzlich behoben\n================\n- Stadt Drensteinfurt: '));
+  });
+
+  it('closes with the organisation, how to reach its hotline and "Stand", for citizens, not developers', () => {
+    const footer = html.slice(html.indexOf('<footer'));
+    assert.equal(
+      footer,
+      '<footer class="site-footer">' +
+        '<p><strong>Kreis Soest</strong> · Bürgertelefon: <a href="tel:+492921304400">+49 2921 30-4400</a></p>' +
+        '<p><strong>Stadt Drensteinfurt</strong> · Bürgertelefon: <a href="tel:+492508995200">+49 2508 995-200</a></p>' +
+        '<p>Stand: <time datetime="2023-11-06T11:00:00+01:00">Montag, 6. November 2023, 11:00 Uhr</time></p>' +
+        '</footer>\n</body>\n</html>',
+    );
+    assert.ok(text.endsWith('\n\n--\nKreis Soest · Bürgertelefon: +49 2921 30-4400\nStadt Drensteinfurt · Bürgertelefon: +49 2508 995-200\nStand: Montag, 6. November 2023, 11:00 Uhr\n'), text.slice(-300));
+    assert.ok(!/JavaScript|drucken|prints/.test(html + text));
+    // Without a hotline the emergency contact, else the press office; an English report's words are marked as English.
+    const en = renderStatusPageHtml([model(DE), model(EN)]);
+    assert.ok(en.includes('<p lang="en"><strong>Südwestfalen-IT (municipal IT service provider)</strong> · Hotline: <a href="tel:+492715000500">+49 271 5000-500</a></p>'), en.slice(en.indexOf('<footer')));
+    const pressOnly = renderStatusPageText([model(hostileReport('', { contacts: [{ role: 'press', email: 'presse@stadt.example' }] }))]);
+    assert.ok(pressOnly.endsWith('--\nOrg · Pressestelle: presse@stadt.example\nStand: Montag, 30. Oktober 2023, 9:00 Uhr\n'), pressOnly);
   });
 
   it('is self-contained: the release CSP, no scripts, nothing loaded', () => {

@@ -214,3 +214,57 @@ describe('CLI stderr', () => {
     assert.equal(JSON.parse(stdout)[0].findings[0].message, '`[ a, b ]` is not a field of an incident report: remove it, or start your own fields with `x-`.');
   });
 });
+
+describe('CLI time zones', () => {
+  const dir = workspace({
+    'incidents/werne.md': GOOD.replace(/^timezone: .*$/m, 'timezone: Europe/Berl'),
+    'incidents/good.md': GOOD,
+    'orgs.txt': 'Stadt Werne\n',
+    'bad/.incident-report.json': '{\n  "timeZone": "Europe/Berl"\n}\n',
+    'bad/incidents/good.md': GOOD,
+  });
+
+  it('refuses an unknown --time-zone with exit 2 and the closest zone, for lint, render and new, writing nothing', () => {
+    const expected = 'incident-report: --time-zone: `Europe/Berl` is no IANA time zone this runtime knows. Did you mean Europe/Berlin?\n';
+    for (const args of [
+      ['lint', '--time-zone', 'Europe/Berl', 'incidents/good.md'],
+      ['render', '--time-zone', 'Europe/Berl', '--out', 'release.html', 'incidents/good.md'],
+      ['new', '--time-zone', 'Europe/Berl', '--parent', 'incidents/good.md', '--organizations', 'orgs.txt'],
+    ]) {
+      const { code, stdout, stderr } = cli(args, dir);
+      assert.deepEqual({ code, stdout, stderr }, { code: 2, stdout: '', stderr: expected }, args.join(' '));
+    }
+    assert.throws(() => readFileSync(join(dir, 'release.html')), /ENOENT/);
+    assert.throws(() => readFileSync(join(dir, 'incidents/good/')), /ENOENT|EISDIR/);
+    const german = cli(['lint', '--locale', 'de', '--time-zone', 'europe/berlin', 'incidents/good.md'], dir);
+    assert.equal(german.code, 2);
+    assert.equal(german.stderr, 'incident-report: --time-zone: `europe/berlin` ist anders geschrieben als in der IANA-Zeitzonendatenbank. Meinten Sie Europe/Berlin?\n');
+    assert.equal(cli(['lint', '--time-zone', 'Europe/Berlin', 'incidents/good.md'], dir).code, 0);
+  });
+
+  it('reports an unknown `timezone` in the frontmatter as an error on its line, with the closest zone', () => {
+    const { code, stdout } = cli(['lint', '--format', 'json', 'incidents/werne.md'], dir);
+    assert.equal(code, 1);
+    const findings = (JSON.parse(stdout) as Array<{ findings: Array<Record<string, unknown>> }>)[0]!.findings;
+    const line = GOOD.split('\n').findIndex((l) => l.startsWith('timezone:')) + 1;
+    assert.deepEqual(findings, [
+      {
+        ruleId: 'timezone-name',
+        severity: 'error',
+        message: 'timezone: `Europe/Berl` is no IANA time zone this runtime knows. Did you mean Europe/Berlin?',
+        line,
+        column: 11,
+        endLine: line,
+        endColumn: 22,
+        path: '/timezone',
+      },
+    ]);
+  });
+
+  it('refuses a configuration file with an unknown timeZone as a configuration problem at its place (exit 2)', () => {
+    const { code, stdout, stderr } = cli(['lint', 'bad/incidents'], dir);
+    assert.equal(code, 2);
+    assert.equal(stdout, '');
+    assert.match(stderr, /bad\/\.incident-report\.json:2:15: "timeZone": `Europe\/Berl` is no IANA time zone this runtime knows\. Did you mean Europe\/Berlin\?\n/);
+  });
+});

@@ -206,7 +206,7 @@ describe('CLI lint of incident families', function () {
     const werne = readFileSync(join(dir, files[0]!), 'utf8');
     assert.match(werne, /^parent: \.\.\/2023-10-30-sit\.md$/m);
     assert.match(werne, /^ {2}started_at: 2023-10-30T01:01:00\+01:00$/m);
-    assert.match(werne, /^ {2}statement: "Nach Angaben von Südwestfalen-IT: Ob Daten abgeflossen sind/m);
+    assert.match(werne, /^ {2}statement: "Ob Daten abgeflossen sind, .* \(Quelle: Südwestfalen-IT\)"$/m);
     // Run again: new files with a suffix, the first ones untouched.
     const second = cli(['new', '--parent', 'provider/2023-10-30-sit.md', '--organizations', 'orgs.txt'], dir);
     assert.deepEqual(second.stdout.trim().split('\n').map((f) => f.replace(/\.md$/, '')), files.map((f) => f.replace(/\.md$/, '-2')));

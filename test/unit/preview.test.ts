@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { buildPreviewHtml, createNonce, previewCsp } from '../../src/extension/preview/html';
 import { isOpenableLink, parseFromWebview, parseToWebview, type ToWebview } from '../../src/extension/preview/protocol';
+import { LastReadable, unreadableLine } from '../../src/extension/preview/lastReadable';
+import { createLinter } from '../../src/core';
 
 const STATE: ToWebview = {
   type: 'update',
@@ -103,5 +105,31 @@ describe('preview messages', () => {
     assert.equal(parseToWebview({ ...STATE, confidential: { text: 'Vertraulich' } }), null);
     assert.equal(parseToWebview({ ...STATE, outputs: { ...STATE.outputs, confidentialGroup: 3 } }), null);
     assert.equal(parseToWebview({ type: 'navigate', url: 'https://evil.example' }), null);
+  });
+});
+
+describe('preview: the last readable version', () => {
+  const linter = createLinter({ now: () => Date.parse('2024-06-02T12:00:00Z') });
+  const GOOD = '---\nschema: incident-report/v1\ntitle: Bürgerbüro geschlossen\nlang: de\nstatus: identified\n---\n\n## Pressemitteilung\n\nText.\n';
+  const STRAY = GOOD.replace('lang: de\n', 'lang: de\nBürgerbüro\n');
+
+  it('names the line of the YAML error, of a frontmatter that is no mapping or never closed, and nothing when it can be read', () => {
+    assert.equal(unreadableLine(linter.lint(GOOD)), null);
+    assert.equal(unreadableLine(linter.lint(STRAY)), 5);
+    assert.equal(unreadableLine(linter.lint('---\n- a list\n---\n')), 1);
+    assert.equal(unreadableLine(linter.lint('---\ntitle: x\n')), 1);
+    assert.equal(unreadableLine(linter.lint('No frontmatter at all.\n')), null);
+    // The YAML rule switched off: still unreadable, at the frontmatter.
+    assert.equal(unreadableLine(createLinter({ rules: { 'yaml-syntax': 'off' } }).lint(STRAY)), 1);
+  });
+
+  it('keeps the last readable report per open document, never another document\'s', () => {
+    const last = new LastReadable();
+    const document = {};
+    const good = linter.lint(GOOD);
+    assert.deepEqual(last.pick(document, good), { report: good.report, errorLine: null });
+    assert.deepEqual(last.pick(document, linter.lint(STRAY)), { report: good.report, errorLine: 5 });
+    // A new document (a reopened file, a new untitled one with the old name) has none.
+    assert.deepEqual(last.pick({}, linter.lint(STRAY)), { report: null, errorLine: 5 });
   });
 });

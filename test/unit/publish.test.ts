@@ -30,6 +30,8 @@ const MUST_BE_PRINTED = [
   '/affected_services/0/workaround',
   '/data_loss/statement',
   '/data_loss/data_categories/0',
+  '/data_loss/advice',
+  '/organization_address',
   '/authorities/0/name',
   '/updates/0/text',
   '/contacts/0/name',
@@ -43,7 +45,12 @@ interface Case {
   /** Pointer of the planted field, `null` for the body. */
   path: string | null;
   text: string;
+  /** Never printed whatever it holds (beyond {@link INTERNAL_BY_DESIGN}). */
+  internal?: boolean;
 }
+
+/** The contact the authorities deal with: every one of its fields is internal, whatever the role's other contacts publish. */
+const AUTHORITY_CONTACT_KEYS = ['name', 'function', 'phone', 'email', 'hours', 'x-planted'];
 
 function cases(): Case[] {
   const list: Case[] = [];
@@ -51,6 +58,15 @@ function cases(): Case[] {
     const { data, body } = baseReport();
     setIn(data, leaf, PLANT);
     list.push({ name: fieldPattern(leaf), path: pointerOf(leaf), text: reportText(data, body) });
+  }
+  for (const key of AUTHORITY_CONTACT_KEYS) {
+    const { data, body } = baseReport();
+    const contacts = data.contacts as Array<Record<string, unknown>>;
+    // Filled like a published contact, with the planted text in one field.
+    const contact: Record<string, unknown> = { role: 'authority_contact', name: 'Jana Beispiel', function: 'Informationssicherheitsbeauftragte', phone: '+49 2921 000100', email: 'isb@kreis-soest.example', hours: 'rund um die Uhr' };
+    contact[key] = PLANT;
+    contacts.unshift(contact);
+    list.push({ name: `contacts[] (role authority_contact).${key}`, path: `/contacts/0/${key}`, text: reportText(data, body), internal: true });
   }
   const { data, body } = baseReport();
   const internal = body.indexOf('\n## Interne');
@@ -85,7 +101,7 @@ describe('publication model: every public output prints only what the leak rules
       const { report, findings, unchecked } = linter.lint(c.text);
       assert.equal(unchecked, undefined);
       const outputs = renderAll(buildModel(report, { now: NOW }));
-      const internal = c.path === 'internal' || (c.path !== null && INTERNAL_BY_DESIGN.some((re) => re.test(c.path!)));
+      const internal = c.internal === true || c.path === 'internal' || (c.path !== null && INTERNAL_BY_DESIGN.some((re) => re.test(c.path!)));
       for (const needle of [IP, HOST]) {
         const at = c.text.indexOf(needle);
         assert.ok(at > 0 && c.text.lastIndexOf(needle) === at, `${needle} is planted exactly once`);

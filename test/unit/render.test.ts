@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseReport } from '../../src/core';
+import fc from 'fast-check';
 import { renderPressRelease } from '../../src/core/render';
+import { wrap } from '../../src/core/render/text';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples', 'incidents');
 const load = (name: string) => parseReport(readFileSync(join(EXAMPLES, name), 'utf8'));
@@ -311,5 +313,68 @@ GEHEIM-INTERN
       assert.match(html, /<\/html>\n$/);
       assert.ok(text.length > 0);
     }
+  });
+});
+
+describe('text outputs: line breaks', () => {
+  const { text } = renderPressRelease(load('2023-10-30-suedwestfalen-it.md'), { now: NOW });
+
+  it('never breaks between a number and its unit, nor inside a phone number', () => {
+    assert.ok(
+      text.includes('\nDer Angriff auf den Dienstleister begann in der Nacht zum Montag gegen\n1 Uhr. Um Schaden abzuwenden, wurden dessen Rechenzentren vom Netz\n'),
+      text,
+    );
+    assert.ok(text.includes('\nFragen der Presse beantwortet Katrin Ebbinghaus unter +49 2921 30-4410\noder presse@kreis-soest.example. Das Bürgertelefon ist unter\n+49 2921 30-4400 erreichbar.\n'), text);
+  });
+
+  it('keeps dates, times, units, legal references, e-mail addresses and URLs on one line', () => {
+    const line = (n: number) => 'x'.repeat(n);
+    // Each item starts a few columns before the end of a 40-column line: the old wrapper split every one of them.
+    const cases: Array<[string, string]> = [
+      ['+49 2921 30-4400', `${line(28)} +49 2921 30-4400 erreichbar`],
+      ['(02921) 30 44 00', `${line(30)} (02921) 30 44 00`],
+      ['Montag, 30. Oktober 2023', `${line(25)} Montag, 30. Oktober 2023 wieder`],
+      ['Monday, 30 October 2023', `${line(25)} Monday, 30 October 2023 again`],
+      ['October 30, 2023', `${line(30)} October 30, 2023`],
+      ['8:30 – 12:30 Uhr', `${line(30)} 8:30 – 12:30 Uhr`],
+      ['3:55 pm', `${line(34)} 3:55 pm`],
+      ['72 Stunden', `innerhalb ${line(24)} 72 Stunden nach Kenntnis`],
+      ['§ 32 BSIG', `nach ${line(31)} § 32 BSIG`],
+      ['10 %', `${line(37)} 10 % der Fälle`],
+    ];
+    for (const [item, input] of cases) {
+      const wrapped = wrap(input, '', '', 40);
+      assert.ok(wrapped.split('\n').some((l) => l.includes(item.replace(/ BSIG$/, ''))), `${item} broken in:\n${wrapped}`);
+      assert.equal(wrapped.replace(/\n/g, ' '), input, 'no word lost or added');
+    }
+    // Addresses have no spaces: they are never broken, however long.
+    const url = `https://www.kreis-soest.de/${'a'.repeat(60)}`;
+    assert.equal(wrap(`Siehe ${url} oder presse@kreis-soest.example.`, '', '', 40), `Siehe\n${url}\noder presse@kreis-soest.example.`);
+    // A kept unit longer than a line is still broken at its spaces (never worse than without keeping).
+    assert.equal(wrap('0800 111 222 333 444 555', '', '', 10), '0800 111\n222 333\n444 555');
+  });
+
+  it('breaks only at spaces outside kept items, never loses a word, and keeps every generated phone number, date and time whole (property)', () => {
+    const digits = (min: number, max: number) => fc.integer({ min: 10 ** (min - 1), max: 10 ** max - 1 }).map(String);
+    const phone = fc.tuple(fc.constantFrom('+49 ', '0', '+1 '), digits(2, 4), digits(2, 4), fc.constantFrom(' ', '-'), digits(2, 4)).map(([a, b, c, sep, d]) => `${a}${b} ${c}${sep}${d}`);
+    const date = fc.tuple(fc.integer({ min: 1, max: 28 }), fc.constantFrom('Januar', 'Oktober', 'März'), fc.integer({ min: 2000, max: 2030 })).map(([d, m, y]) => `${d}. ${m} ${y}`);
+    const time = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.constantFrom('', ':00', ':30')).map(([h, m]) => `${h}${m} Uhr`);
+    const word = fc.stringMatching(/^[a-zäöü]{1,12}$/);
+    const kept = fc.oneof(phone, date, time);
+    const token = fc.oneof({ arbitrary: word, weight: 4 }, { arbitrary: kept, weight: 1 });
+    fc.assert(
+      fc.property(fc.array(token, { minLength: 1, maxLength: 40 }), fc.integer({ min: 30, max: 72 }), (tokens, width) => {
+        const input = tokens.join(' ');
+        const wrapped = wrap(input, '', '', width);
+        assert.equal(wrapped.replace(/\n/g, ' '), input);
+        const lines = wrapped.split('\n');
+        for (const item of tokens.filter((t) => t.includes(' '))) {
+          assert.ok(lines.some((l) => l.includes(item)), `${JSON.stringify(item)} broken:\n${wrapped}`);
+        }
+        // Every word and kept item is shorter than the narrowest width here: no line may overflow.
+        for (const l of lines) assert.ok(l.length <= width, `${l.length} > ${width}: ${l}`);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

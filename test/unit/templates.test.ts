@@ -2,6 +2,8 @@ import { strict as assert } from 'node:assert';
 import { createLinter, parseReport } from '../../src/core';
 import { newReportTemplate, reportId, slugify, yamlString } from '../../src/core/templates/report';
 import { appendUpdate } from '../../src/core/templates/update';
+import { newMemberTemplate } from '../../src/core/templates/member';
+import { DATA_LOSS_TEMPLATES } from '../../src/core/templates/dataLoss';
 
 /** 2024-03-31T01:30:27Z: the night Europe/Berlin switches to summer time. */
 const NOW = Date.UTC(2024, 2, 31, 1, 30, 27);
@@ -33,6 +35,70 @@ describe('newReportTemplate', () => {
     }
     assert.equal(yamlString('Stadt Werne'), 'Stadt Werne');
     assert.equal(yamlString('yes'), '"yes"');
+  });
+});
+
+describe('template sentences', () => {
+  const PARENT = {
+    lang: 'de',
+    organization: 'Kreis Soest',
+    status: 'identified',
+    data_loss: { occurred: 'unknown', exfiltration: 'under_investigation', personal_data: 'unknown', statement: 'Ob Daten abgeflossen sind, wird derzeit untersucht.' },
+  };
+  const member = (lang: 'de' | 'en', parent: Record<string, unknown> = PARENT) =>
+    newMemberTemplate({ parent: { ...parent, lang }, parentRef: '../kreis.md', organization: 'Stadt Werne', id: 'm', now: NOW, timeZone: 'Europe/Berlin' });
+
+  /**
+   * Where an organisation's name may stand in a template: as the value of a field, as a label before a
+   * colon, in brackets, after "Quelle:"/"Source:", or in a contact's name. Anywhere else German would
+   * need an article or a case ending ("Nach Angaben von Kreis Soest" for "des Kreises Soest").
+   */
+  const UNINFLECTED = /(?:^(?:title|organization|name): "?<?|\(|(?:Quelle|Source|source): |<Pressestelle |<Press office )$/;
+
+  it('name an organisation only where no article or case ending is needed, in every template and language', () => {
+    for (const lang of ['de', 'en'] as const) {
+      const texts = [member(lang), member(lang, { ...PARENT, organization: 'Stadt Werne' }), newReportTemplate({ lang, organization: 'Kreis Soest', id: 'r', now: NOW, timeZone: 'Europe/Berlin' })];
+      for (const text of texts) {
+        for (const name of ['Kreis Soest', 'Stadt Werne']) {
+          for (const m of text.matchAll(new RegExp(name, 'g'))) {
+            const lineStart = text.lastIndexOf('\n', m.index) + 1;
+            const before = text.slice(lineStart, m.index).trimStart();
+            assert.match(before, UNINFLECTED, `"${name}" after "${before}" in:\n${text.split('\n').find((l, i, all) => all.slice(0, i + 1).join('\n').length >= m.index)}`);
+          }
+        }
+      }
+    }
+  });
+
+  it('give the member the parent\'s facts with their source, and leave the relation to the parent for the author to write', () => {
+    const de = member('de');
+    assert.match(de, /^ {2}statement: "Ob Daten abgeflossen sind, wird derzeit untersucht\. \(Quelle: Kreis Soest\)"$/m);
+    assert.ok(
+      de.endsWith(
+        '## Pressemitteilung\n\n' +
+          'Ein Vorfall bei <unserem IT-Dienstleister> (Kreis Soest) wirkt sich auch auf unsere Dienstleistungen aus. <Was über Beginn, Art und Daten bekannt ist> (Quelle: Kreis Soest).\n\n' +
+          '<Welche Dienstleistungen eingeschränkt sind und wie Bürgerinnen und Bürger uns erreichen>\n',
+      ),
+      de,
+    );
+    const en = member('en');
+    assert.match(en, /^ {2}statement: "Ob Daten abgeflossen sind, wird derzeit untersucht\. \(Source: Kreis Soest\)"$/m);
+    assert.ok(en.includes('\nAn incident at <our IT service provider> (Kreis Soest) also affects our services. <What is known about start, kind and data> (source: Kreis Soest).\n'), en);
+    // Without a parent organisation or statement the author is asked for both.
+    const bare = member('de', { lang: 'de' });
+    assert.match(bare, /^ {2}statement: "<Aussage zum Datenverlust> \(Quelle: <Name des Dienstleisters>\)"$/m);
+  });
+
+  it('word the data-loss statements as a press office would', () => {
+    assert.deepEqual(
+      DATA_LOSS_TEMPLATES.map((t) => t.statement.de),
+      [
+        'Nach derzeitigem Kenntnisstand sind keine Daten verloren gegangen oder aus unseren Systemen abgeflossen.',
+        'Es gibt Hinweise darauf, dass Daten aus unseren Systemen abgeflossen sein könnten. Wir prüfen das und informieren die Betroffenen.',
+        'Unbefugte haben Daten aus unseren Systemen kopiert. Wir klären, um welche Daten es sich handelt, und informieren die Betroffenen direkt.',
+        'Ob Daten verloren gegangen oder abgeflossen sind, wird derzeit untersucht. Wir berichten, sobald wir mehr wissen.',
+      ],
+    );
   });
 });
 

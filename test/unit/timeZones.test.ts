@@ -1,5 +1,10 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { timeZoneChoices } from '../../src/core/templates/timeZones';
+import { checkTimeZone, knownTimeZones, timeZoneOffers, timeZoneProblem } from '../../src/core/timeZoneNames';
+import { createLinter } from '../../src/core';
+import { fixAllText, fixEdits } from '../../src/core/fixes';
 
 const AVAILABLE = ['Europe/Vienna', 'America/New_York', 'Europe/Berlin', 'UTC', 'Asia/Tokyo'];
 const zonesOf = (result: ReturnType<typeof timeZoneChoices>) => result.choices.map((c) => c.zone);
@@ -36,5 +41,57 @@ describe('timeZoneChoices', () => {
     const result = timeZoneChoices({ lang: 'en', configured: 'Mars/Olympus', system: 'UTC', available: ['Nowhere/Land', 'Asia/Tokyo'] });
     assert.deepEqual(zonesOf(result), ['UTC', 'Asia/Tokyo']);
     assert.equal(result.preselected, 0);
+  });
+});
+
+describe('time-zone names', () => {
+  it('knows the IANA zones of the runtime, spelt as the database spells them', () => {
+    for (const zone of ['Europe/Berlin', 'UTC', 'America/Argentina/Buenos_Aires', 'Etc/GMT+1', 'US/Eastern', 'CET']) assert.deepEqual(checkTimeZone(zone), { ok: true }, zone);
+    assert.ok(knownTimeZones().includes('Europe/Berlin') && knownTimeZones().includes('UTC'));
+  });
+
+  it('names the closest known zone of a typo, a city, a colloquial name or a name in the wrong case', () => {
+    const cases: Array<[string, string | undefined]> = [
+      ['Europe/Berl', 'Europe/Berlin'],
+      ['Europa/Berlin', 'Europe/Berlin'],
+      ['Berlin', 'Europe/Berlin'],
+      ['New York', 'America/New_York'],
+      ['MEZ', 'Europe/Berlin'],
+      ['Mars/Olympus', undefined],
+      ['+01:00', undefined],
+      ['', undefined],
+    ];
+    for (const [name, suggestion] of cases) assert.deepEqual(checkTimeZone(name), { ok: false, suggestion }, name);
+    assert.deepEqual(checkTimeZone('europe/berlin'), { ok: false, suggestion: 'Europe/Berlin', wrongCase: true });
+    assert.deepEqual(checkTimeZone('utc'), { ok: false, suggestion: 'UTC', wrongCase: true });
+  });
+
+  it('says so in German and English', () => {
+    const check = checkTimeZone('Europe/Berl') as Extract<ReturnType<typeof checkTimeZone>, { ok: false }>;
+    assert.equal(timeZoneProblem('Europe/Berl', check, 'en'), '`Europe/Berl` is no IANA time zone this runtime knows. Did you mean Europe/Berlin?');
+    assert.equal(timeZoneProblem('Europe/Berl', check, 'de'), '`Europe/Berl` ist keine IANA-Zeitzone, die diese Laufzeitumgebung kennt. Meinten Sie Europe/Berlin?');
+    assert.equal(timeZoneProblem('Mars/Olympus', { ok: false, suggestion: undefined }, 'en'), '`Mars/Olympus` is no IANA time zone this runtime knows. Write an IANA name such as Europe/Berlin or UTC.');
+  });
+
+  it('offers every known zone once, those where the report language is spoken first, then UTC', () => {
+    const german = timeZoneOffers('de');
+    assert.deepEqual(german.slice(0, 7).map((o) => o.zone), ['Europe/Berlin', 'Europe/Vienna', 'Europe/Zurich', 'Europe/Vaduz', 'Europe/Luxembourg', 'Europe/Busingen', 'UTC']);
+    assert.deepEqual(german.slice(0, 7).map((o) => o.regional), [true, true, true, true, true, true, false]);
+    assert.deepEqual([...german.map((o) => o.zone)].sort(), [...knownTimeZones()]);
+    assert.deepEqual(timeZoneOffers('en').slice(0, 3).map((o) => o.zone), ['Europe/London', 'Europe/Dublin', 'America/New_York']);
+    // Only what the runtime has: a zone it lacks is not offered, even for the language's region.
+    assert.deepEqual(timeZoneOffers('de', ['Europe/Vienna', 'Asia/Tokyo']).map((o) => o.zone), ['Europe/Vienna', 'Asia/Tokyo']);
+  });
+
+  it('leaves the suggested zone to the author: preferred quick fix, never applied by "fix all"', () => {
+    const text = readFileSync(join(__dirname, '..', 'fixtures', 'timezone-unknown', 'input.md'), 'utf8');
+    const linter = createLinter({ now: () => Date.parse('2023-11-07T12:00:00Z') });
+    const result = linter.lint(text);
+    const finding = result.findings.find((f) => f.ruleId === 'timezone-name')!;
+    const [action] = fixEdits(result.report, finding);
+    assert.equal(action!.title, 'Change to `Europe/Berlin`');
+    assert.equal(action!.isPreferred, true);
+    assert.equal(action!.safe, false);
+    assert.equal(fixAllText(text, (input) => linter.lint(input)), text);
   });
 });

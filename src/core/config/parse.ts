@@ -2,7 +2,7 @@ import { parseTree, printParseErrorCode, type Node, type ParseError } from 'json
 import { t } from '../i18n';
 import { RULE_IDS } from '../rules';
 import { closest } from '../similar';
-import { isValidTimeZone } from '../time';
+import { checkTimeZone, timeZoneProblem } from '../timeZoneNames';
 import type { Locale, Localized } from '../types';
 import { CONFIG_KEYS, type ConfigProblem, type ProjectConfig } from './types';
 
@@ -159,10 +159,12 @@ function readValue(key: (typeof CONFIG_KEYS)[number], node: Node, config: Projec
       return;
     }
     case 'timeZone': {
-      if (node.type !== 'string' || !isValidTimeZone(node.value as string)) {
-        return mustBe({ en: 'an IANA time zone such as "Europe/Berlin"', de: 'eine IANA-Zeitzone wie "Europe/Berlin"' });
-      }
-      config.timeZone = node.value as string;
+      if (node.type !== 'string') return mustBe({ en: 'an IANA time zone such as "Europe/Berlin"', de: 'eine IANA-Zeitzone wie "Europe/Berlin"' });
+      const zone = node.value as string;
+      const check = checkTimeZone(zone);
+      // The same words as the report's `timezone` finding, with the closest zone named.
+      if (!check.ok) return at(node, { en: `"timeZone": ${timeZoneProblem(zone, check, 'en')}`, de: `"timeZone": ${timeZoneProblem(zone, check, 'de')}` });
+      config.timeZone = zone;
       return;
     }
   }

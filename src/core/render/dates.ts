@@ -7,12 +7,14 @@
 import type { Locale } from '../types';
 import { isValidTimeZone, parseDateTime, zoneOffsetMinutes } from '../time';
 
-const MONTHS: Record<Locale, readonly string[]> = {
+/** Month names as printed (also what the text wrapper keeps together with their day and year). */
+export const MONTHS: Record<Locale, readonly string[]> = {
   de: ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'],
   en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
 };
 
-const WEEKDAYS: Record<Locale, readonly string[]> = {
+/** Weekday names as printed, Sunday first. */
+export const WEEKDAYS: Record<Locale, readonly string[]> = {
   de: ['Sonntag', 'Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag'],
   en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
 };

@@ -140,6 +140,7 @@ export function renderArticle(model: PressReleaseModel): string {
 
   parts.push(`<section class="data-loss" aria-labelledby="data-loss-heading"><h2 id="data-loss-heading">${L('dataLoss')}</h2>`);
   parts.push(`<p class="statement">${e(model.dataLoss.statement ?? label(model.locale, 'noStatement'))}</p>`);
+  if (model.dataLoss.advice) parts.push(`<p class="advice"><strong>${L('advice')}:</strong> ${e(model.dataLoss.advice)}</p>`);
   const lossFacts = [...model.dataLoss.facts];
   if (model.dataLoss.categories.length > 0) {
     lossFacts.push({ label: label(model.locale, 'categories'), value: model.dataLoss.categories.join(', ') });
@@ -177,9 +178,11 @@ export function renderArticle(model: PressReleaseModel): string {
     parts.push('</ul></section>');
   }
 
-  if (model.about) {
+  if (model.about || model.address) {
     const heading = label(model.locale, 'about').replace('{org}', model.organization ?? label(model.locale, 'organizationFallback'));
-    parts.push(`<section class="about"><h2>${e(heading)}</h2><p>${e(model.about)}</p></section>`);
+    const about = model.about ? `<p>${e(model.about)}</p>` : '';
+    const address = model.address ? `<p class="address">${L('address')}: ${e(model.address)}</p>` : '';
+    parts.push(`<section class="about"><h2>${e(heading)}</h2>${about}${address}</section>`);
   }
 
   parts.push('<footer>');

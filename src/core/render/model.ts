@@ -99,6 +99,8 @@ export interface PressReleaseModel {
   publishedEpochMs: number | null;
   /** The short boilerplate about the organisation (`organization_about`), or `null`. */
   about: string | null;
+  /** The organisation's postal address (`organization_address`), or `null`. */
+  address: string | null;
   /** The authorities grouped by what they do, in plain words ("Ermittlungen: …"). */
   authorityGroups: Array<{ label: string; names: string[] }>;
   title: string;
@@ -116,7 +118,8 @@ export interface PressReleaseModel {
   publicDepth: number;
   services: ServiceEntry[];
   expectedRestoration: Fact | null;
-  dataLoss: { statement: string | null; facts: Fact[]; categories: string[] };
+  /** `advice`: what the people affected should do now (published while personal data may be affected). */
+  dataLoss: { statement: string | null; facts: Fact[]; categories: string[]; advice: string | null };
   /**
    * The Art. 34(2) contents when a public communication replaces individual notice
    * (`art34_exemption: disproportionate_effort`), else `null`: `likely_consequences` and `measures`
@@ -137,6 +140,19 @@ export interface PressReleaseModel {
   texts: readonly PublishedText[];
   /** The public section's source range (scanned as a whole), or `null` without one. */
   body: { offset: number; endOffset: number } | null;
+}
+
+/**
+ * The contact citizens should call: the hotline, else the emergency contact, else the press office
+ * (each only with a phone number or an e-mail address). Social posts and the status page's footer
+ * name it.
+ */
+export function citizenContact(contacts: readonly ContactEntry[]): ContactEntry | undefined {
+  for (const role of ['hotline', 'emergency', 'press'] as const) {
+    const found = contacts.find((c) => c.roleKey === role && (c.phone || c.email));
+    if (found) return found;
+  }
+  return undefined;
 }
 
 let bundledInfo: SchemaInfo | null = null;
@@ -332,6 +348,7 @@ export function buildModel(source: ParsedReport | Publication, options: RenderOp
     publishedRfc3339: published?.epochMs != null ? rfc3339(published.epochMs, zone, published.iso) : null,
     publishedEpochMs: published?.epochMs ?? null,
     about: str(pub.organizationAbout),
+    address: str(pub.organizationAddress),
     authorityGroups,
     title: str(pub.title) ?? label(locale, 'untitled'),
     organization,
@@ -350,7 +367,7 @@ export function buildModel(source: ParsedReport | Publication, options: RenderOp
     },
     services,
     expectedRestoration,
-    dataLoss: { statement: str(loss.statement), facts: lossFacts, categories: loss.categories.map((c) => c.value.trim()) },
+    dataLoss: { statement: str(loss.statement), facts: lossFacts, categories: loss.categories.map((c) => c.value.trim()), advice: str(loss.advice) },
     art34: loss.publicNotice
       ? {
           consequences: str(loss.likelyConsequences),

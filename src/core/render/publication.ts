@@ -49,6 +49,8 @@ export interface Publication {
   organization: PublishedText | null;
   /** `organization_about`: the press release's boilerplate. */
   organizationAbout: PublishedText | null;
+  /** `organization_address`: the postal address printed with the boilerplate. */
+  organizationAddress: PublishedText | null;
   status: PublishedText | null;
   severity: PublishedText | null;
   incidentType: PublishedText | null;
@@ -70,6 +72,11 @@ export interface Publication {
     /** Art. 34(2) contents, read only when {@link publicNotice}: internal otherwise. */
     likelyConsequences: PublishedText | null;
     measures: PublishedText | null;
+    /**
+     * What the people affected should do now (`advice`): public, read while personal data is or
+     * may be affected (or a public communication replaces individual notice), like the DPO.
+     */
+    advice: PublishedText | null;
   };
   /** Name and role only: an authority's `reference` (case number) stays internal. */
   authorities: Array<{ index: number; name: PublishedText; role: PublishedText | null }>;
@@ -81,7 +88,8 @@ export interface Publication {
  * Contacts in the order a reader needs them. The data protection officer is published only when
  * personal data is (or may be) affected: Art. 34(2) with 33(3)(b) GDPR asks for the DPO's contact
  * details when people are told about a breach of their data; otherwise the DPO is not a point of
- * contact for the incident and would only draw unrelated enquiries.
+ * contact for the incident and would only draw unrelated enquiries. The person the authorities
+ * deal with (`authority_contact`) is no public contact at all: it is not listed, so never read.
  */
 export const CONTACT_ORDER = ['press', 'hotline', 'emergency', 'dpo'] as const;
 
@@ -146,6 +154,8 @@ function select(report: ParsedReport): Publication {
   const loss = record(data.data_loss);
   const personalData = read('data_loss', 'personal_data');
   const publicNotice = publishesArt34Contents(data);
+  // People whose data is (or may be) affected are told what to do; otherwise the advice is no one's.
+  const concernsPeople = personalData?.value === 'yes' || personalData?.value === 'unknown' || publicNotice;
   const dataLoss: Publication['dataLoss'] = {
     occurred: read('data_loss', 'occurred'),
     exfiltration: read('data_loss', 'exfiltration'),
@@ -157,6 +167,7 @@ function select(report: ParsedReport): Publication {
     publicNotice,
     likelyConsequences: publicNotice ? read('data_loss', 'likely_consequences') : null,
     measures: publicNotice ? read('data_loss', 'measures') : null,
+    advice: concernsPeople ? read('data_loss', 'advice') : null,
   };
 
   const authorities = indices(data.authorities).flatMap((index) => {
@@ -167,7 +178,7 @@ function select(report: ParsedReport): Publication {
   const updates = indices(data.updates).map((index) => ({ index, at: read('updates', index, 'at'), text: read('updates', index, 'text') }));
 
   // With a public communication instead of individual notice, the DPO's contact is part of it.
-  const showDpo = personalData?.value === 'yes' || personalData?.value === 'unknown' || publicNotice;
+  const showDpo = concernsPeople;
   const contacts = indices(data.contacts)
     .map((index) => ({ index, role: record((data.contacts as unknown[])[index]).role }))
     .filter(({ role }) => typeof role === 'string' && (CONTACT_ORDER as readonly string[]).includes(role) && (role !== 'dpo' || showDpo))
@@ -192,6 +203,7 @@ function select(report: ParsedReport): Publication {
     title: read('title'),
     organization: read('organization'),
     organizationAbout: read('organization_about'),
+    organizationAddress: read('organization_address'),
     status: read('status'),
     severity: read('severity'),
     incidentType: read('incident_type'),

@@ -10,7 +10,9 @@
  * A post never exceeds the limit: the free text is shortened at a word with "…", then hashtags,
  * contact and link give way, in that order.
  */
-import type { ContactEntry, PressReleaseModel } from './model';
+import { citizenContact, type PressReleaseModel } from './model';
+import type { Locale } from '../types';
+import { splitSentences } from '../language/sentences';
 import { label, type LABELS } from './labels';
 import { DEFAULT_MAX_CHARS, type OutputOptions } from './outputOptions';
 import { draftPrefix } from './draft';
@@ -97,13 +99,34 @@ export function shorten(text: string, budget: number): string {
   return result.replace(/[\s,;:.–-]+$/u, '') + ELLIPSIS;
 }
 
-/** The contact people should call: the hotline, else the emergency contact, else the press office. */
-function reachableContact(contacts: readonly ContactEntry[]): ContactEntry | undefined {
-  for (const role of ['hotline', 'emergency', 'press'] as const) {
-    const found = contacts.find((c) => c.roleKey === role && (c.phone || c.email));
-    if (found) return found;
+/** A sentence as compared for repeats: case, spacing and closing punctuation do not count. */
+function sentenceKey(sentence: string): string {
+  return sentence.toLowerCase().replace(/\s+/g, ' ').replace(/[\s.!?…:;,]+$/u, '').trim();
+}
+
+/**
+ * `text` without the sentences already said (`said`, as {@link sentenceKey}s) or said earlier in
+ * `text` itself: a post never says the same sentence twice. Adds what it keeps to `said`.
+ */
+function withoutRepeats(text: string, locale: Locale, said: Set<string>): string {
+  const kept: string[] = [];
+  for (const sentence of splitSentences(text, locale)) {
+    const key = sentenceKey(sentence.text);
+    if (key && said.has(key)) continue;
+    said.add(key);
+    kept.push(sentence.text);
   }
-  return undefined;
+  return kept.join(' ');
+}
+
+/**
+ * The headline without the organisation in front ("Stadt Werne: Bürgerbüro geschlossen" →
+ * "Bürgerbüro geschlossen"): every post already opens with the organisation's name.
+ */
+function withoutOrganization(title: string, org: string): string {
+  if (!org || !title.toLowerCase().startsWith(org.toLowerCase())) return title;
+  const rest = /^\s*[:–—|-]\s*(.+)$/u.exec(title.slice(org.length));
+  return rest ? rest[1]! : title;
 }
 
 function hashtagList(tags: readonly string[] | undefined): string {
@@ -157,7 +180,7 @@ export function socialPosts(model: PressReleaseModel, options: OutputOptions = {
   const L = (key: LabelKey) => label(model.locale, key);
   const max = options.maxChars ?? DEFAULT_MAX_CHARS;
   const org = clean(model.organization ?? model.source);
-  const contact = reachableContact(model.contacts);
+  const contact = citizenContact(model.contacts);
   const reach = contact ? clean(`${contact.role}: ${contact.phone ?? contact.email ?? ''}`) : '';
   const extras: Extras = {
     contact: contact?.hours ? `${reach} (${clean(contact.hours)})` : reach,
@@ -172,7 +195,7 @@ export function socialPosts(model: PressReleaseModel, options: OutputOptions = {
   const closed = byState(['major_outage', 'partial_outage']);
   const limited = byState(['degraded_performance', 'under_maintenance']);
   const working = [...byState(['operational']), ...model.services.filter((s) => s.restoredAt !== null).map((s) => clean(s.name))];
-  const title = clean(model.title);
+  const title = withoutOrganization(clean(model.title), org);
   const list = (key: LabelKey, names: readonly string[]) => (names.length > 0 ? `${L(key)}: ${names.join(', ')}.` : '');
   const resolved = model.statusKey === 'resolved' ? L('socialResolved') : '';
   const restoration =
@@ -185,7 +208,10 @@ export function socialPosts(model: PressReleaseModel, options: OutputOptions = {
   // A draft's every post starts with "[ENTWURF]" / "[DRAFT]", inside the length limit.
   const marker = options.draft ? draftPrefix(model.locale) : '';
   const add = (kind: SocialPost['kind'], head: string, bodies: readonly string[]) => {
-    const { text, shortened } = fit(marker + head, bodies, extras, max);
+    // What the contact line says is not said again in the text (nor anything twice in the text).
+    const said = new Set([extras.contact, extras.shortContact].filter(Boolean).map(sentenceKey));
+    const unique = bodies.map((body) => withoutRepeats(body, model.locale, new Set(said))).filter((body, i, all) => body && all.indexOf(body) === i);
+    const { text, shortened } = fit(marker + head, unique, extras, max);
     posts.push({ kind, text, chars: countChars(text), shortened });
   };
   // The headline gives the context, the services say what works: the headline goes first when it fits.

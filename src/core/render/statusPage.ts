@@ -8,7 +8,7 @@
  * HTML: one self-contained page with the press release's CSP (no scripts, nothing loaded), readable
  * on paper. Text: the same content, wrapped at 72 columns.
  */
-import type { ContactEntry, Fact, PressReleaseModel, UpdateEntry } from './model';
+import { citizenContact, type ContactEntry, type Fact, type PressReleaseModel, type UpdateEntry } from './model';
 import { label, type LABELS } from './labels';
 import { escapeHtml as e, PAGE_CSP } from './html';
 import { FEED_FILE } from './atom';
@@ -144,6 +144,45 @@ function contactsHtml(contacts: readonly ContactEntry[], L: (key: LabelKey) => s
   return `<div class="reach"><h3 id="${headingId}">${L('reachUs')}</h3><ul>${items.join('')}</ul></div>`;
 }
 
+/**
+ * The footer a citizen reads last, on screen and on paper: who publishes, how to reach them (the
+ * hotline, else the emergency contact, else the press office) and how current the page is.
+ */
+interface FooterLine {
+  organization: string;
+  contact: ContactEntry | undefined;
+  /** The language of the contact's role word (its report's). */
+  locale: Locale | undefined;
+}
+
+function footerLines(groups: readonly OrganizationGroup[]): FooterLine[] {
+  return groups.map((group) => ({
+    organization: group.name,
+    contact: citizenContact(group.contacts),
+    locale: (group.open[0] ?? group.resolved[0])?.locale,
+  }));
+}
+
+function footerHtml(groups: readonly OrganizationGroup[], locale: Locale, stamp: Fact | null): string {
+  const lines = footerLines(groups).map(({ organization, contact, locale: lineLocale }) => {
+    const parts = [`<strong>${e(organization)}</strong>`];
+    if (contact?.phone) parts.push(`${e(contact.role)}: ${contact.phoneHref ? `<a href="${e(contact.phoneHref)}">${e(contact.phone)}</a>` : e(contact.phone)}`);
+    else if (contact?.email) parts.push(`${e(contact.role)}: ${contact.emailLinkable ? `<a href="mailto:${e(contact.email)}">${e(contact.email)}</a>` : e(contact.email)}`);
+    return `<p${lineLocale && lineLocale !== locale ? ` lang="${lineLocale}"` : ''}>${parts.join(' · ')}</p>`;
+  });
+  if (stamp) lines.push(`<p>${e(stamp.label)}: ${timeHtml(stamp)}</p>`);
+  return lines.length > 0 ? `<footer class="site-footer">${lines.join('')}</footer>` : '';
+}
+
+function footerText(groups: readonly OrganizationGroup[], stamp: Fact | null): string {
+  const lines = footerLines(groups).map(({ organization, contact }) => {
+    const reach = contact?.phone ?? contact?.email;
+    return wrap(reach ? `${organization} · ${contact!.role}: ${reach}` : organization);
+  });
+  if (stamp) lines.push(wrap(`${stamp.label}: ${stamp.value}`));
+  return `--\n${lines.join('\n')}`;
+}
+
 function incidentHtml(model: PressReleaseModel, locale: Locale): string {
   // Labels in the report's own language: an English report on a German page reads English throughout.
   const L = (key: LabelKey) => e(label(model.locale, key));
@@ -167,6 +206,7 @@ function incidentHtml(model: PressReleaseModel, locale: Locale): string {
   }
   if (model.expectedRestoration) parts.push(`<p class="restoration">${e(model.expectedRestoration.label)}: ${timeHtml(model.expectedRestoration)}</p>`);
   if (model.dataLoss.statement) parts.push(`<p class="statement">${e(model.dataLoss.statement)}</p>`);
+  if (model.dataLoss.advice) parts.push(`<p class="advice"><strong>${L('advice')}:</strong> ${e(model.dataLoss.advice)}</p>`);
   parts.push('</article>');
   return parts.join('\n');
 }
@@ -216,17 +256,18 @@ function statusParts(models: readonly PressReleaseModel[], options: OutputOption
     }
     body.push('</ul></section>');
   }
-  return { locale, L, heading, feedHref, stamp, body };
+  return { locale, L, heading, feedHref, stamp, body, groups };
 }
 
 /** The status page as a fragment (for hosts that bring their own page: the editor preview). */
 export function renderStatusPageFragment(models: readonly PressReleaseModel[], options: OutputOptions = {}): string {
-  const { L, heading, stamp, body } = statusParts(models, options);
+  const { locale, L, heading, stamp, body, groups } = statusParts(models, options);
   return [
     '<article class="status-page">',
     `<h1>${L('statusPage')}: ${e(heading)}</h1>`,
     stamp ? `<p class="as-of">${e(stamp.label)}: ${timeHtml(stamp)}</p>` : '',
     ...body,
+    footerHtml(groups, locale, stamp),
     '</article>',
   ]
     .filter((line) => line !== '')
@@ -235,7 +276,7 @@ export function renderStatusPageFragment(models: readonly PressReleaseModel[], o
 
 /** The status page as a self-contained HTML page. */
 export function renderStatusPageHtml(models: readonly PressReleaseModel[], options: OutputOptions = {}): string {
-  const { locale, L, heading, feedHref, stamp, body } = statusParts(models, options);
+  const { locale, L, heading, feedHref, stamp, body, groups } = statusParts(models, options);
   return [
     '<!DOCTYPE html>',
     `<html lang="${locale}">`,
@@ -258,7 +299,7 @@ export function renderStatusPageHtml(models: readonly PressReleaseModel[], optio
     '<main>',
     ...body,
     '</main>',
-    `<footer class="site-footer"><p>${L('statusFooter')}</p></footer>`,
+    footerHtml(groups, locale, stamp),
     '</body>',
     '</html>',
     '',
@@ -309,6 +350,7 @@ export function renderStatusPageText(models: readonly PressReleaseModel[], optio
       }
       if (model.expectedRestoration) block.push(wrap(`${model.expectedRestoration.label}: ${model.expectedRestoration.value}`));
       if (model.dataLoss.statement) block.push(wrap(model.dataLoss.statement));
+      if (model.dataLoss.advice) block.push(wrap(`${L('advice')}: ${model.dataLoss.advice}`));
       out.push(block.join('\n'));
     }
   }
@@ -328,5 +370,6 @@ export function renderStatusPageText(models: readonly PressReleaseModel[], optio
     const lines = resolved.map((m) => wrap(`${m.organization ?? m.source}: ${m.title}${m.resolvedAt ? ` (${m.resolvedAt.label}: ${m.resolvedAt.value})` : ''}`, '- ', '  '));
     out.push(`${underline(L('recentlyResolved'), '=')}\n${lines.join('\n')}`);
   }
+  out.push(footerText(groups, stamp));
   return out.join('\n\n') + '\n';
 }

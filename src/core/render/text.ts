@@ -6,6 +6,7 @@ import type { Fact, PressReleaseModel } from './model';
 import { label } from './labels';
 import { markdownToBlocks, type TextBlock } from './markdown';
 import { draftBannerText } from './draft';
+import { unbreakableUnits } from './keepTogether';
 
 /** Line width of the text version (the classic e-mail width). */
 export const TEXT_WIDTH = 72;
@@ -15,18 +16,25 @@ function clean(value: string): string {
   return value.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '');
 }
 
-/** Wraps `text` at `width`, prefixing the first line with `first` and the others with `rest`. */
+/**
+ * Wraps `text` at `width`, prefixing the first line with `first` and the others with `rest`. A line
+ * never breaks inside a phone number, date, time or number with its unit (see keepTogether.ts),
+ * unless that unit is too long for a line of its own.
+ */
 export function wrap(text: string, first = '', rest = first, width = TEXT_WIDTH): string {
   const lines: string[] = [];
   for (const hardLine of clean(text).split('\n')) {
     let line = '';
-    for (const word of hardLine.split(/[ \t]+/).filter(Boolean)) {
-      const prefix = lines.length === 0 ? first : rest;
-      if (line && prefix.length + line.length + 1 + word.length > width) {
-        lines.push(prefix + line);
-        line = word;
-      } else {
-        line = line ? `${line} ${word}` : word;
+    for (const unit of unbreakableUnits(hardLine)) {
+      const room = width - (lines.length === 0 ? first : rest).length;
+      for (const word of unit.length > room ? unit.split(' ') : [unit]) {
+        const prefix = lines.length === 0 ? first : rest;
+        if (line && prefix.length + line.length + 1 + word.length > width) {
+          lines.push(prefix + line);
+          line = word;
+        } else {
+          line = line ? `${line} ${word}` : word;
+        }
       }
     }
     lines.push((lines.length === 0 ? first : rest) + line);
@@ -91,6 +99,7 @@ export function renderText(model: PressReleaseModel, draft = false): string {
   if (model.expectedRestoration) out.push(fact(model.expectedRestoration));
 
   const loss = [heading(L('dataLoss').toUpperCase(), '='), wrap(model.dataLoss.statement ?? L('noStatement'))];
+  if (model.dataLoss.advice) loss.push(wrap(`${L('advice')}: ${model.dataLoss.advice}`));
   const lossFacts = model.dataLoss.facts.map((f) => fact(f));
   if (model.dataLoss.categories.length > 0) lossFacts.push(fact({ label: L('categories'), value: model.dataLoss.categories.join(', ') }));
   if (lossFacts.length > 0) loss.push(lossFacts.join('\n'));
@@ -116,9 +125,10 @@ export function renderText(model: PressReleaseModel, draft = false): string {
     out.push(`${heading(L('contacts'))}\n${items.join('\n')}`);
   }
 
-  if (model.about) {
+  if (model.about || model.address) {
     const title = L('about').replace('{org}', model.organization ?? L('organizationFallback'));
-    out.push(`${heading(title)}\n${wrap(model.about)}`);
+    const about = [model.about ? wrap(model.about) : '', model.address ? wrap(`${L('address')}: ${model.address}`) : ''].filter(Boolean);
+    out.push(`${heading(title)}\n${about.join('\n\n')}`);
   }
 
   const footer = [wrap(`${L('source')}: ${model.source}`)];

@@ -30,6 +30,7 @@ import { schemaRule } from './schema';
 import { sizeLimitRule } from './size-limit';
 import { suppressionRule } from './suppression';
 import { timestampTimezoneRule } from './timestamp-timezone';
+import { timezoneNameRule } from './timezone-name';
 import { yamlSyntaxRule } from './yaml-syntax';
 
 /** Every rule, ordered by id (findings are sorted by position, so the order only breaks ties). */
@@ -63,6 +64,7 @@ export const RULES: readonly Rule[] = [
   sizeLimitRule,
   suppressionRule,
   timestampTimezoneRule,
+  timezoneNameRule,
   yamlSyntaxRule,
 ];
 
@@ -102,4 +104,5 @@ export * from './schema';
 export * from './size-limit';
 export * from './suppression';
 export * from './timestamp-timezone';
+export * from './timezone-name';
 export * from './yaml-syntax';

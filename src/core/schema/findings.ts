@@ -211,6 +211,8 @@ function valueFinding(error: ErrorObject, ctx: SchemaFindingContext): RawFinding
       return { ...base, message: t(locale, M.format, { field, value: showValue(value), format, hint }) };
     }
     case 'pattern':
+      // A `timezone` that is no zone name is the timezone-name rule's finding, with the closest zone.
+      if (path === '/timezone' && typeof value === 'string' && ctx.enabledRules.has('timezone-name')) return null;
       return { ...base, message: t(locale, M.pattern, { field, value: showValue(value), hint }) };
     case 'minLength': {
       const limit = (error.params as { limit: number }).limit;

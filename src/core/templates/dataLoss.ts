@@ -40,7 +40,7 @@ export const DATA_LOSS_TEMPLATES: readonly DataLossTemplate[] = [
     personal_data: 'unknown',
     statement: {
       en: 'There are signs that data may have been taken from our systems. We are checking this and will inform those affected.',
-      de: 'Es gibt Hinweise darauf, dass Daten aus unseren Systemen abgeflossen sein könnten. Wir prüfen das und informieren Betroffene.',
+      de: 'Es gibt Hinweise darauf, dass Daten aus unseren Systemen abgeflossen sein könnten. Wir prüfen das und informieren die Betroffenen.',
     },
   },
   {
@@ -51,7 +51,7 @@ export const DATA_LOSS_TEMPLATES: readonly DataLossTemplate[] = [
     personal_data: 'unknown',
     statement: {
       en: 'Unauthorised persons have copied data from our systems. We are determining which data is affected and will inform those concerned directly.',
-      de: 'Unbefugte haben Daten aus unseren Systemen kopiert. Wir klären, welche Daten betroffen sind, und informieren die Betroffenen direkt.',
+      de: 'Unbefugte haben Daten aus unseren Systemen kopiert. Wir klären, um welche Daten es sich handelt, und informieren die Betroffenen direkt.',
     },
   },
   {

@@ -20,6 +20,12 @@ export interface NewMemberOptions {
   timeZone: string;
 }
 
+/**
+ * Texts of the member template per language. An organisation's name appears only where it needs no
+ * article and no case ending: as a label ("Stadt Werne: …"), in brackets and after "Quelle:". German
+ * declines names like "Kreis Soest" ("des Kreises Soest"), and a template cannot know how; where a
+ * sentence needs the parent as a noun, a `<…>` fill-in asks the author to write it.
+ */
 const TEXT: Record<Locale, {
   noStatement: string;
   title: string;
@@ -27,7 +33,8 @@ const TEXT: Record<Locale, {
   workaround: string;
   contact: string;
   phone: string;
-  according: string;
+  source: string;
+  parentFallback: string;
   lead: string;
   own: string;
   internal: string;
@@ -41,11 +48,12 @@ const TEXT: Record<Locale, {
     workaround: '<Was Bürgerinnen und Bürger stattdessen tun können>',
     contact: '<Pressestelle {organization}>',
     phone: '<Telefonnummer>',
-    according: 'Nach Angaben von {parent}',
-    lead: '{organization} ist von dem Vorfall bei {parent} betroffen. Nach Angaben von {parent} <was über Beginn, Art und Daten bekannt ist>.',
-    own: '<Eingeschränkte Dienste und Erreichbarkeit>',
+    source: '(Quelle: {parent})',
+    parentFallback: '<Name des Dienstleisters>',
+    lead: 'Ein Vorfall bei <unserem IT-Dienstleister> ({parent}) wirkt sich auch auf unsere Dienstleistungen aus. <Was über Beginn, Art und Daten bekannt ist> (Quelle: {parent}).',
+    own: '<Welche Dienstleistungen eingeschränkt sind und wie Bürgerinnen und Bürger uns erreichen>',
     internal: 'Interne Analyse',
-    internalTodo: '<Was bei {organization} betroffen ist> (dieser Abschnitt wird nie veröffentlicht).',
+    internalTodo: '<Welche eigenen Systeme und Abläufe betroffen sind> (dieser Abschnitt wird nie veröffentlicht).',
     publicHeading: 'Pressemitteilung',
   },
   en: {
@@ -55,11 +63,12 @@ const TEXT: Record<Locale, {
     workaround: '<What people can do instead>',
     contact: '<Press office {organization}>',
     phone: '<Phone number>',
-    according: 'According to {parent}',
-    lead: '{organization} is affected by the incident at {parent}. According to {parent}, <what is known about start, kind and data>.',
-    own: '<Restricted services and how to reach us>',
+    source: '(Source: {parent})',
+    parentFallback: '<Name of the service provider>',
+    lead: 'An incident at <our IT service provider> ({parent}) also affects our services. <What is known about start, kind and data> (source: {parent}).',
+    own: '<Which services are restricted and how people can reach us>',
     internal: 'Internal analysis',
-    internalTodo: '<What is affected at {organization}> (this section is never published).',
+    internalTodo: '<Which of our own systems and processes are affected> (this section is never published).',
     publicHeading: 'Press release',
   },
 };
@@ -70,22 +79,23 @@ const fill = (text: string, values: Record<string, string>) => text.replace(/\{(
  * A new member report of `parent`, in the parent's language: `parent` set; the shared facts copied
  * (status, severity, incident type, time zone, start, expected restoration, the data-loss facts);
  * its own services, contacts, title and public text left as visible `<…>` fill-ins (the
- * `placeholder` rule lists them). The data-loss statement and the lead say on whose behalf the
- * shared facts are stated ("Nach Angaben von Südwestfalen-IT: …"): the member publishes them, the
- * parent vouches for them.
+ * `placeholder` rule lists them). The data-loss statement and the lead name the source of the
+ * shared facts ("… (Quelle: Südwestfalen-IT)"): the member publishes them, the parent vouches for them.
  */
 export function newMemberTemplate(options: NewMemberOptions): string {
   const parent = options.parent;
   const lang: Locale = parent.lang === 'en' ? 'en' : 'de';
   const text = TEXT[lang];
-  const parentOrg = typeof parent.organization === 'string' ? parent.organization : lang === 'de' ? 'dem IT-Dienstleister' : 'the IT provider';
+  const parentOrg = typeof parent.organization === 'string' && parent.organization.trim() ? parent.organization.trim() : text.parentFallback;
   const values = { organization: options.organization, parent: parentOrg };
   const zone = typeof parent.timezone === 'string' && isValidTimeZone(parent.timezone) ? parent.timezone : options.timeZone;
   const now = formatInZone(toMinute(options.now), zone);
   const timestamps = isRecord(parent.timestamps) ? parent.timestamps : {};
   const dataLoss = isRecord(parent.data_loss) ? parent.data_loss : {};
   const copy = (value: unknown, fallback: string) => (typeof value === 'string' && value ? yamlString(value) : fallback);
-  const statement = typeof dataLoss.statement === 'string' && dataLoss.statement ? `${fill(text.according, values)}: ${dataLoss.statement}` : '';
+  // The parent's statement, with its source after it: the member publishes it, the parent vouches for it.
+  const ownStatement = typeof dataLoss.statement === 'string' && dataLoss.statement.trim() ? dataLoss.statement.trim() : text.noStatement;
+  const statement = `${ownStatement} ${fill(text.source, values)}`;
   const lines = [
     '---',
     `schema: ${REPORT_MARKER}`,
@@ -111,7 +121,7 @@ export function newMemberTemplate(options: NewMemberOptions): string {
     `  occurred: ${copy(dataLoss.occurred, 'unknown')}`,
     `  exfiltration: ${copy(dataLoss.exfiltration, 'under_investigation')}`,
     `  personal_data: ${copy(dataLoss.personal_data, 'unknown')}`,
-    `  statement: ${yamlString(statement || `${fill(text.according, values)}: ${text.noStatement}`)}`,
+    `  statement: ${yamlString(statement)}`,
     'contacts:',
     '  - role: press',
     `    name: ${yamlString(fill(text.contact, values))}`,

@@ -7,6 +7,7 @@ import type { EngineService } from '../engine';
 import { buildPreviewHtml, createNonce } from './html';
 import { parseFromWebview, PREVIEW_VIEW_TYPE, type ConfidentialBanner, type DraftBanner, type PreviewOutputs, type PreviewStatus, type ToWebview } from './protocol';
 import { previewView, type PostLabels } from './views';
+import { LastReadable } from './lastReadable';
 
 /** Re-render at most this often while typing (a throttle, not a debounce: long typing still updates). */
 export const PREVIEW_THROTTLE_MS = 300;
@@ -41,6 +42,8 @@ export interface PreviewSnapshot {
   draft: DraftBanner | null;
   /** The panel's title. */
   title: string | null;
+  /** The note above the output (e.g. the frontmatter's YAML error while the last readable version is shown), or `null`. */
+  notice: string | null;
 }
 
 /** Options of exporting the draft the preview shows (the banner's button asks for everything). */
@@ -109,6 +112,8 @@ export class PressReleasePreview implements vscode.Disposable {
   private output: string = OutputIds.pressRelease;
   /** The posts of the last render: what "Copy" copies (the webview only says which one). */
   private posts: string[] = [];
+  /** The last version of each report whose frontmatter could be read: shown while a YAML error lasts. */
+  private readonly lastReadable = new LastReadable();
   private readonly rendered = new vscode.EventEmitter<PreviewSnapshot>();
 
   /** Fires after each render. */
@@ -153,6 +158,8 @@ export class PressReleasePreview implements vscode.Disposable {
     this.disposePanel();
     this.panel = panel;
     this.uri = uri;
+    // A panel restored after a reload shows the press release again: its title must say so.
+    panel.title = this.titleFor(uri);
     this.renders = 0;
     this.pageBuilds = 0;
     panel.webview.options = this.options();
@@ -187,6 +194,7 @@ export class PressReleasePreview implements vscode.Disposable {
       confidential: this.last?.confidential ?? null,
       draft: this.last?.draft ?? null,
       title: this.panel?.title ?? null,
+      notice: this.last?.notice ?? null,
     };
   }
 
@@ -233,8 +241,18 @@ export class PressReleasePreview implements vscode.Disposable {
 
   private titleFor(uri: vscode.Uri | undefined): string {
     const name = uri ? uri.path.slice(uri.path.lastIndexOf('/') + 1) : '';
-    // The tab says it too: a draft for an authority is no press release.
-    return confidentialOutput(this.output) ? vscode.l10n.t('Confidential Draft: {0}', name) : vscode.l10n.t('Press Release: {0}', name);
+    // The tab names what is shown: a draft for an authority is no press release, posts are no status page.
+    if (confidentialOutput(this.output)) return vscode.l10n.t('Confidential Draft: {0}', name);
+    switch (this.output) {
+      case OutputIds.statusPage:
+        return vscode.l10n.t('Status Page: {0}', name);
+      case OutputIds.atom:
+        return vscode.l10n.t('Atom Feed: {0}', name);
+      case OutputIds.social:
+        return vscode.l10n.t('Social Posts: {0}', name);
+      default:
+        return vscode.l10n.t('Press Release: {0}', name);
+    }
   }
 
   private follow(uri: vscode.Uri): void {
@@ -315,13 +333,28 @@ export class PressReleasePreview implements vscode.Disposable {
     if (result.unchecked) {
       return empty(vscode.l10n.t('This report is larger than the size limit and was not checked, so no press release is shown. Raise the setting incidentReport.maxSize to check it.'));
     }
+    // A stray word in the frontmatter leaves no data to render (no title, no language): keep showing
+    // the last version that could be read, and say which line broke it, until it can be read again.
+    const readable = this.lastReadable.pick(document, result);
+    const notice =
+      readable.errorLine === null
+        ? null
+        : readable.report
+          ? vscode.l10n.t('YAML error in the frontmatter on line {0}: the preview shows the last version that could be read until it is fixed.', readable.errorLine)
+          : vscode.l10n.t('YAML error in the frontmatter on line {0}: the preview appears once the frontmatter can be read.', readable.errorLine);
+    if (!readable.report) {
+      this.posts = [];
+      return { update: { ...empty(notice!).update, uri: uri.toString(), status: previewStatus(result.findings, publishVerdict(result)) }, version: document.version };
+    }
+    const report = readable.report;
     const { linter } = await this.engine.linterFor(document.uri);
+    // The verdict is the current text's (a YAML error blocks), also while the last readable version is shown.
     const verdict = publishVerdict(result);
     const draft = confidentialOutput(this.output);
     if (draft) {
       // A draft for an authority reads the whole report (never the publication model), in the
       // report's language, with the deadlines measured against the extension's "now".
-      const documentData = draft.draft(result.report, { locale: linter.locale, schema: linter.schema.info, now: this.clock.now() });
+      const documentData = draft.draft(report, { locale: linter.locale, schema: linter.schema.info, now: this.clock.now() });
       this.posts = [];
       return {
         update: {
@@ -331,7 +364,7 @@ export class PressReleasePreview implements vscode.Disposable {
           article: renderDraftArticle(documentData),
           lang: documentData.locale,
           status: previewStatus(result.findings, verdict),
-          notice: null,
+          notice,
           confidential: {
             text: vscode.l10n.t('Confidential – for authorities only. Do not publish this draft.'),
             exportLabel: vscode.l10n.t('Export Confidential Draft…'),
@@ -342,7 +375,7 @@ export class PressReleasePreview implements vscode.Disposable {
         version: document.version,
       };
     }
-    const model = buildModel(result.report, { locale: linter.locale, schema: linter.schema.info });
+    const model = buildModel(report, { locale: linter.locale, schema: linter.schema.info });
     // While the verdict blocks, the output is shown as `render --draft` writes it (posts and feed
     // entries marked), under the draft banner: what is copied from here says it is a draft.
     const view = previewView(this.output, model, { locale: linter.locale, ...(verdict.publishable ? {} : { draft: true }) }, postLabels());
@@ -355,7 +388,7 @@ export class PressReleasePreview implements vscode.Disposable {
         article: view.article,
         lang: model.locale,
         status: previewStatus(result.findings, verdict),
-        notice: null,
+        notice,
         confidential: null,
         draft: draftBannerOf(verdict, model.locale),
       },

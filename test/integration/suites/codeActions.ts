@@ -175,6 +175,22 @@ describe('code actions', () => {
     });
   });
 
+  describe('time zone (editing/timezone.md)', () => {
+    it('writes the closest known zone for an unknown `timezone`, which "fix all" leaves to the author', async () => {
+      const original = await fixtureText('timezone');
+      const { document } = await openFixture('timezone', 1);
+      const target = diagnostic(document.uri, 'timezone: `Europe/Berl` is no IANA time zone this runtime knows. Did you mean Europe/Berlin?');
+      assert.deepStrictEqual([target.range.start.line, target.range.start.character, target.range.end.character], [9, 10, 21]);
+      // The closest name is a guess: "fix all" does not apply it.
+      assert.strictEqual(await vscode.commands.executeCommand<boolean>('incidentReport.fixAll'), false, 'fix all changed the zone');
+      const actions = await quickFixes(document.uri, target);
+      assert.deepStrictEqual(titles(actions), [['Change to `Europe/Berlin`', true]]);
+      await apply(actions[0]!);
+      assert.strictEqual(document.getText(), original.replace('timezone: Europe/Berl #', 'timezone: Europe/Berlin #'));
+      await gone(document.uri, 'timezone:');
+    });
+  });
+
   describe('CRLF (editing/code-actions-crlf.md)', () => {
     before(async () => {
       original = await fixtureText('code-actions-crlf');

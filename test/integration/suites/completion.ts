@@ -116,6 +116,48 @@ describe('completion (editing/completion.md)', () => {
     assert.strictEqual(found.find((item) => labelOf(item) === 'Bürgerbüro')!.detail, 'used in other reports');
   });
 
+  it('offers only time zones the runtime knows for `timezone`, those where the report’s language is spoken first', async () => {
+    /** Replaces the first `search` with `replacement` in the fixture (undone in `finally` below). */
+    const replace = async (search: string, replacement: string) => {
+      const start = positionOf(document, search);
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(document.uri, new vscode.Range(start, start.translate(0, search.length)), replacement);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+    };
+    /** Every item VS Code would show (all providers, word-based ones included), in the order of their sortText. */
+    const everything = async (position: vscode.Position) => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+      return [...(list?.items ?? [])].sort((a, b) => (a.sortText ?? labelOf(a)).localeCompare(b.sortText ?? labelOf(b)));
+    };
+    const known = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
+    const original = document.getText();
+    try {
+      // A zone typed half: only real zones, the one meant among them, not the half word itself.
+      await replace('timezone: Europe/Berlin', 'timezone: Europe/Berl');
+      const typed = await everything(positionOf(document, 'timezone: Europe/Berl', 'timezone: Europe/Berl'.length));
+      const labelsTyped = typed.map(labelOf);
+      assert.deepStrictEqual(labelsTyped.filter((label) => !known.has(label)), [], 'only zones the runtime knows');
+      assert.ok(labelsTyped.includes('Europe/Berlin'), `Europe/Berlin missing from [${labelsTyped.slice(0, 20).join(', ')}, …]`);
+      const berlin = typed.find((item) => labelOf(item) === 'Europe/Berlin')!;
+      assert.match(berlin.detail ?? '', /^now UTC\+0[12]:00$/);
+      // An empty value: every known zone once; for this English report the British Isles first, then UTC follows the region's zones.
+      await replace('timezone: Europe/Berl', 'timezone: ');
+      const position = positionOf(document, 'timezone: ', 'timezone: '.length);
+      const english = (await everything(position)).map(labelOf);
+      assert.deepStrictEqual(english.slice(0, 3), ['Europe/London', 'Europe/Dublin', 'America/New_York']);
+      assert.deepStrictEqual([...english].sort(), [...known].sort(), 'each known zone once, nothing else');
+      // A German report: Germany, Austria, Switzerland first.
+      await replace('lang: en', 'lang: de');
+      const german = await everything(positionOf(document, 'timezone: ', 'timezone: '.length));
+      assert.deepStrictEqual(german.slice(0, 4).map(labelOf), ['Europe/Berlin', 'Europe/Vienna', 'Europe/Zurich', 'Europe/Vaduz']);
+      assert.match(german[0]!.detail ?? '', /^now UTC\+0[12]:00 · where the report's language is spoken$/);
+    } finally {
+      const undo = new vscode.WorkspaceEdit();
+      undo.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), original);
+      await vscode.workspace.applyEdit(undo);
+    }
+  });
+
   it('inserts a space after a bare colon', async () => {
     const at = positionOf(document, '\n\naffected_services:', 1);
     const edit = new vscode.WorkspaceEdit();

@@ -142,7 +142,7 @@ describe('incident families', function () {
     assert.match(text, /^parent: \.\.\/sit\.md$/m);
     assert.match(text, /^incident_type: ransomware$/m);
     assert.match(text, /^ {2}started_at: 2023-10-30T01:01:00\+01:00$/m);
-    assert.match(text, /^ {2}statement: "Nach Angaben von Südwestfalen-IT: Ob Daten abgeflossen sind/m);
+    assert.match(text, /^ {2}statement: "Ob Daten abgeflossen sind, .* \(Quelle: Südwestfalen-IT\)"$/m);
     assert.match(text, /^ {4}name: <Pressestelle Stadt Lünen>$/m);
     // The first member opens; it finds its parent (no family finding), only its fill-ins are flagged.
     const opened = vscode.window.activeTextEditor?.document.uri.toString();

@@ -24,6 +24,7 @@ interface PreviewSnapshot {
   confidential: { text: string; exportLabel: string } | null;
   draft: { text: string; detail: string; problemsLabel: string } | null;
   title: string | null;
+  notice: string | null;
 }
 
 const state = async () => (await vscode.commands.executeCommand<PreviewSnapshot>('incidentReport._previewState'))!;
@@ -142,6 +143,102 @@ describe('press release preview', () => {
     assert.strictEqual(await vscode.commands.executeCommand('incidentReport._selectPreviewOutput', 'no-such-output'), false);
     await vscode.commands.executeCommand('incidentReport._selectPreviewOutput', 'press-release');
     await waitFor('the release again', state, (s) => s.output === 'press-release' && (s.article ?? '').includes('<article class="press-release">'));
+  });
+
+  it('names the output shown in the tab title', async () => {
+    const editor = await openFile('incidents/clean.md');
+    await vscode.commands.executeCommand('incidentReport.showPreviewToSide');
+    await waitFor('the release', state, (s) => s.renders > 0 && s.uri === editor.document.uri.toString());
+    const tabTitle = () => previewTabs()[0]?.label ?? '';
+    try {
+      for (const [id, title] of [
+        ['social', 'Social Posts: clean.md'],
+        ['status-page', 'Status Page: clean.md'],
+        ['atom', 'Atom Feed: clean.md'],
+        ['press-release', 'Press Release: clean.md'],
+      ] as const) {
+        assert.strictEqual(await vscode.commands.executeCommand('incidentReport._selectPreviewOutput', id), true);
+        await waitFor(`the tab title for ${id}`, tabTitle, (label) => label === title);
+        assert.strictEqual((await state()).title, title);
+      }
+      // It keeps naming the output when the preview follows another report.
+      await vscode.commands.executeCommand('incidentReport._selectPreviewOutput', 'social');
+      await openFile('incidents/broken.md');
+      await waitFor('the tab title of the followed report', tabTitle, (label) => label === 'Social Posts: broken.md');
+    } finally {
+      await vscode.commands.executeCommand('incidentReport._selectPreviewOutput', 'press-release');
+    }
+  });
+
+  it('keeps the last readable version while a stray word breaks the frontmatter, naming the line, until it parses again', async () => {
+    const text = [
+      '---',
+      'schema: incident-report/v1',
+      'id: 2024-06-01-stadt-muster',
+      'title: Bürgerbüro der Stadt Muster geschlossen',
+      'lang: de',
+      'status: identified',
+      'severity: minor',
+      'organization: Stadt Muster',
+      'timezone: Europe/Berlin',
+      'affected_services:',
+      '  - name: Bürgerbüro',
+      '    status: major_outage',
+      'timestamps:',
+      '  started_at: 2024-06-01T07:00:00+02:00',
+      '  detected_at: 2024-06-01T07:10:00+02:00',
+      '  published_at: 2024-06-01T09:00:00+02:00',
+      'data_loss:',
+      '  occurred: no',
+      '  exfiltration: no_indication',
+      '  personal_data: no',
+      '  statement: Nach bisherigen Erkenntnissen sind keine Daten abgeflossen.',
+      'contacts:',
+      '  - role: press',
+      '    email: presse@stadt-muster.example',
+      '---',
+      '',
+      '## Pressemitteilung',
+      '',
+      'Das Bürgerbüro bleibt heute geschlossen.',
+      '',
+    ].join('\n');
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+    const editor = await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('incidentReport.showPreviewToSide');
+    const good = await waitFor('the German release', state, (s) => s.uri === document.uri.toString() && (s.article ?? '').includes('<h1>Bürgerbüro der Stadt Muster geschlossen</h1>'));
+    assert.strictEqual(good.notice, null);
+    assert.ok(good.html?.includes('<html lang="de">'));
+    // A word typed on a line of its own in the frontmatter (line 6): the YAML breaks.
+    await replaceText(editor, 'status: identified\n', 'status: identified\nBürgerbüro\n');
+    const broken = await waitFor('the YAML error in the preview', state, (s) => s.notice !== null && s.version === document.version);
+    assert.strictEqual(broken.notice, 'YAML error in the frontmatter on line 7: the preview shows the last version that could be read until it is fixed.');
+    assert.ok(broken.article?.includes('<h1>Bürgerbüro der Stadt Muster geschlossen</h1>'), broken.article ?? '');
+    assert.ok(broken.article?.includes('Pressemitteilung') && !broken.article.includes('Untitled') && !broken.article.includes('Press release'), broken.article ?? '');
+    assert.ok((broken.status?.errors ?? 0) >= 1, 'the YAML error is counted');
+    // Another output while it is broken: also from the last readable version.
+    await vscode.commands.executeCommand('incidentReport._selectPreviewOutput', 'social');
+    const posts = await waitFor('the posts of the last readable version', state, (s) => s.output === 'social' && s.posts.length > 0);
+    assert.ok(posts.posts[0]!.startsWith('Stadt Muster – aktueller Stand: Bürgerbüro der Stadt Muster geschlossen.'), posts.posts[0]);
+    assert.strictEqual(posts.notice, broken.notice);
+    await vscode.commands.executeCommand('incidentReport._selectPreviewOutput', 'press-release');
+    // Fixed: the notice goes, and the preview shows the current text again.
+    await replaceText(editor, 'status: identified\nBürgerbüro\n', 'status: identified\n');
+    await replaceText(editor, 'title: Bürgerbüro der Stadt Muster geschlossen', 'title: Bürgerbüro der Stadt Muster wieder geöffnet');
+    const fixed = await waitFor('the current release', state, (s) => s.notice === null && (s.article ?? '').includes('<h1>Bürgerbüro der Stadt Muster wieder geöffnet</h1>'));
+    assert.strictEqual(fixed.version, document.version);
+  });
+
+  it('shows no made-up release for a report whose frontmatter could never be read, only the line', async () => {
+    const document = await vscode.workspace.openTextDocument({
+      language: 'markdown',
+      content: '---\nschema: incident-report/v1\ntitle: Stadt Muster\nlang de\nstatus: identified\n---\n\n## Pressemitteilung\n\nText.\n',
+    });
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('incidentReport.showPreviewToSide');
+    const shown = await waitFor('the notice', state, (s) => s.uri === document.uri.toString() && s.notice !== null);
+    assert.strictEqual(shown.notice, 'YAML error in the frontmatter on line 4: the preview appears once the frontmatter can be read.');
+    assert.strictEqual(shown.article, '');
   });
 
   it('shows social posts with their character count and copies one through the extension host', async () => {

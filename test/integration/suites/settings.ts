@@ -16,6 +16,7 @@ import {
   resetSettings,
   setSetting,
   sleep,
+  waitFor,
 } from './util';
 
 export const BROKEN_DE = [
@@ -55,6 +56,32 @@ describe('settings', () => {
     await expectDiagnostics(document.uri, BROKEN_DE);
     await setSetting('locale', 'en');
     await expectDiagnostics(document.uri, BROKEN_EN);
+  });
+
+  it('incidentReport.timeZone: an unknown zone is not used; a warning names the setting, the closest zone and the zone used meanwhile, and its button writes the closest zone', async () => {
+    const extension = await activateExtension();
+    const told = () => extension.exports.settingWarnings.shown;
+    const before = told().length;
+    const { document } = await openFile('incidents/broken.md');
+    await expectDiagnostics(document.uri, BROKEN_EN);
+    await setSetting('timeZone', 'Europe/Berl');
+    const shown = await waitFor('the time-zone warning', () => told().slice(before), (warnings) => warnings.length > 0);
+    const system = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    assert.deepStrictEqual(shown, [
+      `Incident Report: the setting incidentReport.timeZone is "Europe/Berl", which is no IANA time zone this runtime knows. Did you mean Europe/Berlin? Until it is changed, ${system} is used.`,
+    ]);
+    // Linting goes on, with the zone used meanwhile.
+    await expectDiagnostics(document.uri, BROKEN_EN);
+    // The warning's button writes the closest zone where the setting is set (here: the workspace).
+    await vscode.commands.executeCommand('incidentReport._useTimeZone', 'Europe/Berlin', fileUri('incidents/broken.md').toString());
+    assert.strictEqual(vscode.workspace.getConfiguration('incidentReport').inspect('timeZone')?.workspaceValue, 'Europe/Berlin');
+    // A known zone in the wrong case is used as the IANA database writes it, and said so once.
+    await setSetting('timeZone', 'europe/berlin');
+    await waitFor('the spelling warning', () => told().length, (n) => n === before + 2);
+    assert.strictEqual(told()[before + 1], 'Incident Report: the setting incidentReport.timeZone is "europe/berlin", which the IANA time zone database writes as Europe/Berlin; Europe/Berlin is used.');
+    await setSetting('timeZone', 'Europe/Berlin');
+    await expectDiagnostics(document.uri, BROKEN_EN);
+    assert.strictEqual(told().length, before + 2, 'a known zone is not warned about');
   });
 
   it('incidentReport.rules turns a rule off and changes a severity', async () => {

@@ -24,6 +24,8 @@ export interface ExtensionApi {
   };
   /** Fires each time the extension publishes (or clears) the diagnostics of a URI. */
   readonly onDidPublishDiagnostics: vscode.Event<vscode.Uri>;
+  /** Warnings about settings the extension cannot use (an unknown `incidentReport.timeZone`). */
+  readonly settingWarnings: { readonly shown: readonly string[] };
 }
 
 /** Activates the extension under test and returns it with its exports. */
