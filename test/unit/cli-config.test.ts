@@ -1,8 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { workspace as tempWorkspace } from './tempWorkspace';
+
+const workspace = (files: Record<string, string>) => tempWorkspace(files, 'ir-config-');
 
 /** The CLI with `.incident-report.json`, its new flags and `--format github`, run as a user would (npm run build first). */
 const ROOT = join(__dirname, '..', '..');
@@ -25,15 +27,6 @@ const LEAKY = GOOD.replace(
 const TICKET_EN = '126:77  warning  Ticket ID `ACME-1234` in the public text: internal ticket numbers mean nothing to the public and reveal internal processes; remove it.  leak-ticket';
 const HOST_EN =
   '126:95  error    Internal host name `dms.kreis.lokal` (domain `.lokal`) in the public text: names of internal systems help attackers map the network and must not be published.  leak-hostname';
-
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ir-config-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
 
 const config = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
 

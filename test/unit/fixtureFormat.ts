@@ -1,4 +1,4 @@
-import type { Finding } from '../../src/core';
+import type { Finding, RuleLevel } from '../../src/core';
 
 /**
  * One finding as a fixture line: `line:col-endLine:endCol severity ruleId path message`, followed by
@@ -14,3 +14,17 @@ export function findingLine(f: Finding): string {
 /** The fixed clock and zone every fixture is linted with, unless its options.json says otherwise. */
 export const FIXTURE_NOW = Date.parse('2026-01-01T00:00:00Z');
 export const FIXTURE_ZONE = 'Europe/Berlin';
+
+/** What a fixture's `options.json` may set. */
+export interface FixtureOptions {
+  timeZone?: string;
+  now?: string;
+  rules?: Record<string, RuleLevel>;
+  maxSize?: number;
+  /** The path `input.md` is linted as (family fixtures). */
+  path?: string;
+  /** Family paths → files in the fixture folder; any other path looked up does not exist. */
+  family?: Record<string, string>;
+  /** Member paths → files in the fixture folder: `input.md` is linted as their parent. */
+  members?: Record<string, string>;
+}

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createLinter, familyEntry, memberOf, parseReport, type LintContext, type Locale, type RuleLevel } from '../../src/core';
-import { FIXTURE_NOW, FIXTURE_ZONE, findingLine } from './fixtureFormat';
+import { createLinter, familyEntry, memberOf, parseReport, type LintContext, type Locale } from '../../src/core';
+import { FIXTURE_NOW, FIXTURE_ZONE, findingLine, type FixtureOptions } from './fixtureFormat';
 
 /**
  * Fixture-driven engine tests. Each folder in test/fixtures holds `input.md` (byte-exact: CRLF and
@@ -12,19 +12,6 @@ import { FIXTURE_NOW, FIXTURE_ZONE, findingLine } from './fixtureFormat';
  */
 const FIXTURES = join(__dirname, '..', 'fixtures');
 const update = process.env.UPDATE_FIXTURES === '1';
-
-interface FixtureOptions {
-  timeZone?: string;
-  now?: string;
-  rules?: Record<string, RuleLevel>;
-  maxSize?: number;
-  /** The path `input.md` is linted as (family fixtures). */
-  path?: string;
-  /** Family paths → files in the fixture folder; any other path looked up does not exist. */
-  family?: Record<string, string>;
-  /** Member paths → files in the fixture folder: `input.md` is linted as their parent. */
-  members?: Record<string, string>;
-}
 
 /** The lint context of a family fixture: its files stand where `options.json` puts them. */
 function familyContext(dir: string, options: FixtureOptions): LintContext {

@@ -14,7 +14,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
-import { FIXTURE_NOW, FIXTURE_ZONE } from './fixtureFormat';
+import { FIXTURE_NOW, FIXTURE_ZONE, type FixtureOptions } from './fixtureFormat';
+import { workspace } from './tempWorkspace';
 
 const ROOT = join(__dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'incident-report.js');
@@ -23,15 +24,6 @@ const FIXTURES = join(ROOT, 'test', 'fixtures');
 function cli(args: string[], cwd: string) {
   const result = spawnSync(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH ?? '', TZ: 'Europe/Berlin', LANG: 'C' }, encoding: 'utf8' });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ir-verdict-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
 }
 
 const fixture = (name: string, file = 'input.md') => readFileSync(join(FIXTURES, name, file), 'utf8');
@@ -49,7 +41,7 @@ describe('render fails closed: the defects of issue 20', function () {
       const options = JSON.parse(fixture(name, 'options.json')) as { path: string; family?: Record<string, string> };
       const files: Record<string, string> = { [options.path]: fixture(name) };
       for (const [path, file] of Object.entries(options.family ?? {})) files[path] = fixture(name, file);
-      const dir = workspace(files);
+      const dir = workspace(files, 'ir-verdict-');
       const lint = cli(['lint', '--now', '2026-01-01T00:00:00Z', options.path], dir);
       assert.equal(lint.code, 1, lint.stdout);
       assert.match(lint.stdout, new RegExp(`error .*  ${rule}\\n`));
@@ -152,16 +144,6 @@ interface JsonFinding {
 }
 const blocking = (f: JsonFinding) => !f.suppressed && (f.severity === 'error' || f.ruleId === 'placeholder');
 const stderrLine = (f: JsonFinding) => `  ${f.line}:${f.column} ${f.severity} ${f.message} (${f.ruleId})`;
-
-interface FixtureOptions {
-  timeZone?: string;
-  now?: string;
-  rules?: Record<string, string>;
-  maxSize?: number;
-  path?: string;
-  family?: Record<string, string>;
-  members?: Record<string, string>;
-}
 
 /** Puts a fixture's files where its options say, with its options as the folder's `.incident-report.json`. */
 function layOut(name: string): { root: string; file: string; now: string } {
