@@ -24,13 +24,11 @@ export function registerTimeZoneSetting(context: vscode.ExtensionContext, engine
     // A value fixed and later set wrong again is told again.
     for (const key of told) if (!current.some((entry) => entry.key === key)) told.delete(key);
     for (const { scope, problem, key } of current) {
-      {
-        if (told.has(key)) continue;
-        told.add(key);
-        const message = warning(problem);
-        shown.push(message);
-        void offer(message, problem, scope);
-      }
+      if (told.has(key)) continue;
+      told.add(key);
+      const message = warning(problem);
+      shown.push(message);
+      void offer(message, problem, scope);
     }
   };
   context.subscriptions.push(
