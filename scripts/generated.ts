@@ -8,6 +8,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { publishedFieldsDoc, readmeWithTable } from './published-fields';
+import { publicWordingDoc } from './public-wording';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Localized, OptionSpec, Rule } from '../src/core';
@@ -280,6 +281,7 @@ export async function generatedFiles(): Promise<GeneratedFile[]> {
     ...rules.map((rule) => ({ path: `docs/rules/${rule.id}.md`, content: ruleDoc(rule, fixtures) })),
     { path: 'README.md', content: readmeWithTable(readme(rules)) },
     { path: 'docs/published-fields.md', content: publishedFieldsDoc() },
+    { path: 'docs/public-wording.md', content: publicWordingDoc() },
     { path: 'package.json', content: packageJson(rules) },
     { path: 'package.nls.json', content: nlsFile('package.nls.json', 'en', rules) },
     { path: 'package.nls.de.json', content: nlsFile('package.nls.de.json', 'de', rules) },

@@ -51,7 +51,10 @@ written otherwise; timestamps are printed formatted. Contacts are listed for the
 \`hotline\` and \`emergency\`, and \`dpo\` when \`data_loss.personal_data\` is \`yes\` or \`unknown\`; their
 \`phone\` and \`email\` are published on purpose (a listed contact address is no \`leak-email\` finding,
 but an address under an internal domain is a \`leak-hostname\` error). \`data_loss.subjects_approx\` is
-printed as a number.
+printed as a number. \`data_loss.likely_consequences\` is printed (and scanned) only in a public
+communication under Art. 34(3)(c) GDPR (\`art34_exemption: disproportionate_effort\`, not the case in the
+report this table is made from); \`data_loss.advice\` while personal data is or may be affected;
+\`data_loss.public_measures\` always; \`data_loss.measures\` never (it is for the authorities).
 
 ${publishedFieldsTable()}
 `;

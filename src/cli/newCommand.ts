@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { isIncidentReport, parseReport, systemTimeZone, isValidTimeZone } from '../core';
 import { isRecord } from '../core/fields';
-import { memberId, membersFolderName, newMemberTemplate, organizationList } from '../core/templates/member';
+import { memberId, memberList, membersFolderName, newMemberTemplate } from '../core/templates/member';
 import type { NewArgs } from './args';
 import { matchPath } from './files';
 import { describeIoError } from './ioError';
@@ -30,20 +30,20 @@ export async function runNew(args: NewArgs, now: number = Date.now()): Promise<C
   if (!isRecord(data) || !isIncidentReport(parentText, matchPath(args.parent))) {
     return failed(`${args.parent}: not an incident report (no frontmatter with "schema: incident-report/v1")`);
   }
-  const organizations = organizationList(listText);
-  if (organizations.length === 0) return failed(`${args.organizations}: no organisation names (one per line)`);
+  const members = memberList(listText);
+  if (members.length === 0) return failed(`${args.organizations}: no organisation names (one per line)`);
 
   const folder = args.out ?? join(dirname(args.parent), membersFolderName(basename(args.parent)));
   const parentRef = relative(folder, args.parent).replace(/\\/g, '/');
   const zone = args.timeZone && isValidTimeZone(args.timeZone) ? args.timeZone : systemTimeZone();
   await mkdir(folder, { recursive: true });
   const written: string[] = [];
-  for (const organization of organizations) {
+  for (const { organization, location } of members) {
     const base = memberId(organization, now, zone);
     for (let n = 1; ; n++) {
       const id = n === 1 ? base : `${base}-${n}`;
       const file = join(folder, `${id}.md`);
-      const text = newMemberTemplate({ parent: data, parentRef, organization, id, now, timeZone: zone });
+      const text = newMemberTemplate({ parent: data, parentRef, organization, location, id, now, timeZone: zone });
       try {
         // `wx`: fails when the file exists, so nothing is ever overwritten, even in a race.
         await writeFile(file, text, { flag: 'wx' });

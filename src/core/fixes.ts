@@ -62,6 +62,8 @@ const TITLES = {
   dataLossSet: { en: 'Set `data_loss` to: {variant}', de: '`data_loss` setzen auf: {variant}' },
   dataLossStatement: { en: 'Add the statement: {variant}', de: 'Aussage ergänzen: {variant}' },
   qualify: { en: 'Qualify the claim: “{qualifier}”', de: 'Aussage einschränken: „{qualifier}“' },
+  writeCount: { en: 'Write `{value}`', de: '`{value}` schreiben' },
+  restateCount: { en: 'Give the number of the facts: “{value}”', de: 'Die Zahl aus den Fakten nennen: „{value}“' },
   nis2Insert: { en: 'Add `nis2` with `applies: {value}`', de: '`nis2` mit `applies: {value}` ergänzen' },
 } satisfies Record<string, Localized>;
 
@@ -80,6 +82,13 @@ export function fixEdits(report: ParsedReport, finding: Finding, options: FixOpt
       // Changes what is published: preferred (the one fix), never applied unasked.
       if (fix.offset < 0 || fix.endOffset < fix.offset || fix.endOffset > report.text.length) return [];
       const title = t(ctx?.locale ?? options.locale ?? 'en', TITLES.qualify, { qualifier: fix.qualifier });
+      return [{ title, edits: [{ offset: fix.offset, endOffset: fix.endOffset, newText: fix.newText }], isPreferred: true, safe: false }];
+    }
+    case 'write-count':
+    case 'restate-count': {
+      // Both decide which number is meant (a count, the facts' figure): preferred, never applied unasked.
+      if (fix.offset < 0 || fix.endOffset < fix.offset || fix.endOffset > report.text.length) return [];
+      const title = t(ctx?.locale ?? options.locale ?? 'en', fix.kind === 'write-count' ? TITLES.writeCount : TITLES.restateCount, { value: fix.newText });
       return [{ title, edits: [{ offset: fix.offset, endOffset: fix.endOffset, newText: fix.newText }], isPreferred: true, safe: false }];
     }
     case 'sort-updates': {

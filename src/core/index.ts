@@ -57,9 +57,9 @@ export { completionContext, type CompletionContext, type KeyCompletionContext, t
 export { hoverTarget, type HoverTarget } from './hover';
 export { serviceNamesFromCatalog, serviceNamesOfReport } from './serviceNames';
 export { FIELD_DOC_TEXT, fieldDocumentation, valueDocumentation, escapeMarkdown, isDateTimeField, requiredIn } from './fieldDocs';
-export { newReportTemplate, reportId, toMinute } from './templates/report';
+export { newReportTemplate, placeSuggestion, reportId, toMinute } from './templates/report';
 export { appendUpdate } from './templates/update';
-export { memberId, membersFolderName, newMemberTemplate, organizationList } from './templates/member';
+export { memberId, memberList, membersFolderName, newMemberTemplate, organizationList, type MemberEntry } from './templates/member';
 export { isRecord } from './fields';
 export { GERMAN_TIME_ZONE, timeZoneChoices, type TimeZoneChoice, type TimeZoneChoiceOptions } from './templates/timeZones';
 export { checkTimeZone, closestTimeZone, knownTimeZones, LANGUAGE_TIME_ZONES, timeZoneOffers, timeZoneProblem, type TimeZoneCheck, type TimeZoneOffer } from './timeZoneNames';

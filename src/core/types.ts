@@ -34,7 +34,14 @@ export type FixData =
    * Qualify an absolute claim in published text: replace `[offset, endOffset)` (often empty, an
    * insertion) with `newText`. `qualifier` names the wording for the title ("So far, …").
    */
-  | { kind: 'qualify-claim'; offset: number; endOffset: number; newText: string; qualifier: string };
+  | { kind: 'qualify-claim'; offset: number; endOffset: number; newText: string; qualifier: string }
+  /** Write a count without its thousands separators: replace `[offset, endOffset)` with `newText` (`41000`). */
+  | { kind: 'write-count'; offset: number; endOffset: number; newText: string }
+  /**
+   * Say the number of the facts in published text: replace the number a sentence gives
+   * (`[offset, endOffset)`, qualifier included) with `newText` ("rund 41.000", "about 41,000").
+   */
+  | { kind: 'restate-count'; offset: number; endOffset: number; newText: string };
 
 /**
  * A place in another file that explains a finding of a cross-file rule (the parent's value that a

@@ -5,6 +5,7 @@ import {
   formatOffset,
   isValidTimeZone,
   newReportTemplate,
+  placeSuggestion,
   reportId,
   systemTimeZone,
   timeZoneChoices,
@@ -23,6 +24,8 @@ import { newMemberReport, type NewMemberArgs } from './newMember';
 export interface NewReportArgs {
   lang?: Locale;
   organization?: string;
+  /** The place of the dateline (`''`: none, the dateline names the organisation); asked for when absent. */
+  location?: string;
   /** IANA time zone of the report's timestamps (else the author picks one). */
   timeZone?: string;
   /** Epoch ms used as "now" (tests pin the clock). */
@@ -122,6 +125,19 @@ async function newReport(engine: EngineService, args: NewReportArgs = {}): Promi
     if (!organization) return undefined;
   }
 
+  let location = args.location?.trim();
+  if (location === undefined) {
+    const answer = await vscode.window.showInputBox({
+      title: vscode.l10n.t('New incident report'),
+      prompt: vscode.l10n.t('Place of the dateline, as in "Lindenau, 22 April 2026 –" (leave empty to name the organisation)'),
+      value: placeSuggestion(organization),
+      placeHolder: vscode.l10n.t('e.g. Werne'),
+      ignoreFocusOut: true,
+    });
+    if (answer === undefined) return undefined;
+    location = answer.trim();
+  }
+
   const now = args.now ?? Date.now();
   const timeZone = args.timeZone && isValidTimeZone(args.timeZone) ? args.timeZone : await pickTimeZone(engine, folder.uri, lang, now);
   if (!timeZone) return undefined;
@@ -135,7 +151,7 @@ async function newReport(engine: EngineService, args: NewReportArgs = {}): Promi
     uri = vscode.Uri.joinPath(directory, `${id}.md`);
   }
 
-  const text = newReportTemplate({ lang, organization, id, now, timeZone });
+  const text = newReportTemplate({ lang, organization, location, id, now, timeZone });
   await vscode.workspace.fs.createDirectory(directory);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
 

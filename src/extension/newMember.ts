@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isRecord, isValidTimeZone, memberId, membersFolderName, newMemberTemplate, organizationList, systemTimeZone } from '../core';
+import { isRecord, isValidTimeZone, memberId, memberList, membersFolderName, newMemberTemplate, systemTimeZone, type MemberEntry } from '../core';
 import { exists } from './files';
 import type { EngineService } from './engine';
 
@@ -7,7 +7,7 @@ import type { EngineService } from './engine';
 export interface NewMemberArgs {
   /** The parent report (default: the active editor's). */
   parent?: vscode.Uri;
-  /** Organisation names (default: asked for, several separated by `;` or new lines). */
+  /** Organisation names, each optionally `Name | Ort` (default: asked for, several separated by `;` or new lines). */
   organizations?: string[];
   /** Epoch ms used as "now" (tests pin the clock). */
   now?: number;
@@ -29,18 +29,16 @@ export async function newMemberReport(engine: EngineService, args: NewMemberArgs
     void vscode.window.showInformationMessage(vscode.l10n.t('Incident Report: open the parent incident report to create member reports from it.'));
     return [];
   }
-  let organizations = (args.organizations ?? []).map((name) => name.trim()).filter(Boolean);
+  let organizations: MemberEntry[] = memberList((args.organizations ?? []).join('\n'));
   if (organizations.length === 0) {
     const answer = await vscode.window.showInputBox({
       title: vscode.l10n.t('New member report'),
-      prompt: vscode.l10n.t('Member organisations, separated by semicolons (e.g. Stadt Werne; Stadt Lünen)'),
+      prompt: vscode.l10n.t('Member organisations, separated by semicolons, each with the place of its dateline after | (e.g. Stadt Werne | Werne; Stadt Lünen | Lünen)'),
       placeHolder: vscode.l10n.t('e.g. Stadt Werne'),
       ignoreFocusOut: true,
       validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('Enter the name of the organisation.')),
     });
-    organizations = organizationList((answer ?? '').replace(/;/g, '\n'));
-  } else {
-    organizations = organizationList(organizations.join('\n'));
+    organizations = memberList((answer ?? '').replace(/;/g, '\n'));
   }
   if (organizations.length === 0) return [];
 
@@ -52,7 +50,7 @@ export async function newMemberReport(engine: EngineService, args: NewMemberArgs
   const timeZone = configured && isValidTimeZone(configured) ? configured : systemTimeZone();
   await vscode.workspace.fs.createDirectory(folder);
   const written: vscode.Uri[] = [];
-  for (const organization of organizations) {
+  for (const { organization, location } of organizations) {
     const base = memberId(organization, now, timeZone);
     let id = base;
     let uri = vscode.Uri.joinPath(folder, `${id}.md`);
@@ -60,7 +58,7 @@ export async function newMemberReport(engine: EngineService, args: NewMemberArgs
       id = `${base}-${n}`;
       uri = vscode.Uri.joinPath(folder, `${id}.md`);
     }
-    const text = newMemberTemplate({ parent: data, parentRef: `../${parentName}`, organization, id, now, timeZone });
+    const text = newMemberTemplate({ parent: data, parentRef: `../${parentName}`, organization, location, id, now, timeZone });
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     written.push(uri);
   }

@@ -195,7 +195,8 @@ describe('CLI lint of incident families', function () {
   });
 
   it('new --parent --organizations writes member reports that lint clean but for their fill-ins, never overwriting', () => {
-    write('orgs.txt', 'Stadt Werne\n# ein Kommentar\n\nStadt Lünen\nStadt Werne\n');
+    // `Organisation | Ort` gives the place of the member's dateline; without it a fill-in asks for it.
+    write('orgs.txt', 'Stadt Werne | Werne\n# ein Kommentar\n\nStadt Lünen\nStadt Werne\n');
     const first = cli(['new', '--parent', 'provider/2023-10-30-sit.md', '--organizations', 'orgs.txt'], dir);
     assert.equal(first.stderr, '');
     assert.equal(first.code, 0);
@@ -207,6 +208,8 @@ describe('CLI lint of incident families', function () {
     assert.match(werne, /^parent: \.\.\/2023-10-30-sit\.md$/m);
     assert.match(werne, /^ {2}started_at: 2023-10-30T01:01:00\+01:00$/m);
     assert.match(werne, /^ {2}statement: "Ob Daten abgeflossen sind, .* \(Quelle: Südwestfalen-IT\)"$/m);
+    assert.match(werne, /^organization: Stadt Werne\nlocation: Werne$/m);
+    assert.match(readFileSync(join(dir, files[1]!), 'utf8'), /^organization: Stadt Lünen\nlocation: <Ort der Datumszeile>$/m);
     // Run again: new files with a suffix, the first ones untouched.
     const second = cli(['new', '--parent', 'provider/2023-10-30-sit.md', '--organizations', 'orgs.txt'], dir);
     assert.deepEqual(second.stdout.trim().split('\n').map((f) => f.replace(/\.md$/, '')), files.map((f) => f.replace(/\.md$/, '-2')));

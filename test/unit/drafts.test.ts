@@ -224,33 +224,57 @@ describe('drafts: formats', () => {
 });
 
 describe('publication model: Art. 34(2) contents', () => {
-  it('likely consequences, measures and the DPO are public only with disproportionate_effort', () => {
+  it('likely consequences and the DPO are public only with disproportionate_effort; measures never, public_measures always', () => {
     const withMeasures = FULL.replace('  art34_exemption:', '  measures: Konten gesperrt, Strafanzeige erstattet.\n  art34_exemption:');
-    const release = renderPressRelease(parseReport(withMeasures), { now: NOW }).html;
-    assert.ok(release.includes('Betrugsversuche mit Namen und Anschriften sind möglich.'));
-    assert.ok(release.includes('Konten gesperrt, Strafanzeige erstattet.'));
-    assert.ok(release.includes('datenschutz@kommunal-it.example'));
-    assert.deepEqual(buildModel(parseReport(withMeasures)).art34, { consequences: 'Betrugsversuche mit Namen und Anschriften sind möglich.', measures: 'Konten gesperrt, Strafanzeige erstattet.', hasDpoContact: true });
+    const release = renderPressRelease(parseReport(withMeasures), { now: NOW });
+    for (const out of [release.html, release.text.replace(/\s+/g, ' ')]) {
+      assert.ok(out.includes('Information für die Betroffenen') || out.includes('INFORMATION FÜR DIE BETROFFENEN'), 'the public communication has its own section');
+      assert.ok(out.includes('Betrugsversuche mit Namen und Anschriften sind möglich.'));
+      assert.ok(out.includes('Die betroffenen Systeme sind vom Netz getrennt'), 'public_measures are printed');
+      assert.ok(out.includes('Seien Sie misstrauisch bei Anrufen'), 'the advice is printed');
+      assert.ok(out.includes('datenschutz@kommunal-it.example'));
+      assert.ok(!out.includes('Konten gesperrt'), 'measures stay internal, for the authorities');
+    }
+    const art34 = buildModel(parseReport(withMeasures)).art34!;
+    assert.deepEqual(
+      { ...art34, contacts: art34.contacts.map((c) => c.email) },
+      {
+        nature: 'Daten wurden zerstört oder unbrauchbar gemacht. Personenbezogene Daten sind betroffen. Ob Daten abgeflossen sind, wird noch untersucht.',
+        categories: ['Meldedaten (Name, Anschrift, Geburtsdatum)'],
+        subjects: 'rund 120.000',
+        consequences: 'Betrugsversuche mit Namen und Anschriften sind möglich.',
+        measures: 'Die betroffenen Systeme sind vom Netz getrennt und werden neu aufgebaut; die Polizei ermittelt.',
+        advice: 'Seien Sie misstrauisch bei Anrufen, Briefen und E-Mails, die sich auf den Angriff beziehen.',
+        contacts: ['datenschutz@kommunal-it.example'],
+      },
+    );
 
     const internal = withMeasures.replace('  art34_exemption: disproportionate_effort\n', '  art34_exemption: encrypted\n');
     const plain = renderPressRelease(parseReport(internal), { now: NOW });
-    for (const out of [plain.text, plain.html]) {
+    for (const out of [plain.text.replace(/\s+/g, ' '), plain.html]) {
       assert.ok(!out.includes('Betrugsversuche'), 'likely_consequences stays internal');
       assert.ok(!out.includes('Konten gesperrt'), 'measures stay internal');
       assert.ok(!out.includes('BSI-2023-4711'), 'the BSI reference stays internal');
+      assert.ok(out.includes('Die betroffenen Systeme sind vom Netz getrennt und werden neu aufgebaut'), 'public_measures are public in every release');
+      assert.ok(!out.includes('Information für die Betroffenen') && !out.includes('INFORMATION FÜR DIE BETROFFENEN'));
     }
     assert.equal(buildModel(parseReport(internal)).art34, null);
   });
 });
 
 describe('leak rules: Art. 34(2) contents', () => {
-  it('scan likely_consequences and measures only when they are published', async () => {
+  it('scan likely_consequences only when published, public_measures always, measures never', async () => {
     const { createLinter } = await import('../../src/core');
     const linter = createLinter({ locale: 'en', timeZone: 'Europe/Berlin', now: () => NOW });
+    const ips = (text: string) => linter.lint(text).findings.filter((f) => f.ruleId === 'leak-ip').map((f) => `${f.line}:${f.column} ${f.path}`);
     const leaky = FULL.replace('  art34_exemption:', '  measures: Firewall 10.20.30.40 neu konfiguriert.\n  art34_exemption:');
-    const published = linter.lint(leaky).findings.filter((f) => f.ruleId === 'leak-ip').map((f) => `${f.line}:${f.column} ${f.path}`);
-    assert.deepEqual(published, ['30:22 /data_loss/measures']);
-    const internal = leaky.replace('art34_exemption: disproportionate_effort', 'art34_exemption: encrypted');
-    assert.deepEqual(linter.lint(internal).findings.filter((f) => f.ruleId === 'leak-ip'), []);
+    assert.deepEqual(ips(leaky), [], 'measures are internal even with a public communication');
+    const consequences = FULL.replace('Betrugsversuche mit Namen und Anschriften sind möglich.', 'Betrug über 10.20.30.40 möglich.');
+    assert.deepEqual(ips(consequences), ['29:36 /data_loss/likely_consequences']);
+    assert.deepEqual(ips(consequences.replace('art34_exemption: disproportionate_effort', 'art34_exemption: encrypted')), []);
+    const publicMeasures = FULL.replace('und werden neu aufgebaut', 'und 10.20.30.40 wird neu aufgebaut');
+    assert.deepEqual(ips(publicMeasures), ['30:71 /data_loss/public_measures']);
+    assert.deepEqual(ips(publicMeasures.replace('art34_exemption: disproportionate_effort', 'art34_exemption: encrypted')), ['30:71 /data_loss/public_measures']);
   });
 });
+

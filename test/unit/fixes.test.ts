@@ -480,6 +480,27 @@ describe('fixes', () => {
     });
   });
 
+  describe('write-count (count-format)', () => {
+    for (const [written, fixed] of [['41.000', '41000'], ['"41,000"', '41000'], ['1.200.000', '1200000'], ["'41 000'", '41000']] as const) {
+      it(`writes ${written} as ${fixed}: preferred, never applied unasked`, () => {
+        const text = doc(insertAfter(VALID, '  personal_data: unknown', `  subjects_approx: ${written}`));
+        const actions = actionsFor(text, '/data_loss/subjects_approx', OPTIONS, 'count-format');
+        assert.deepEqual(actions.map((a) => [a.title, a.isPreferred, a.safe]), [[`Write \`${fixed}\``, true, false]]);
+        const out = apply(text, actions[0]!);
+        assert.equal(out, doc(insertAfter(VALID, '  personal_data: unknown', `  subjects_approx: ${fixed}`)));
+        assertFixed(out, '/data_loss/subjects_approx');
+        assert.equal(fixAllText(text, (t) => linter.lint(t), OPTIONS), text, 'fix all leaves the number to the author');
+      });
+    }
+
+    it('offers nothing for a fraction: a count has none', () => {
+      const text = doc(insertAfter(VALID, '  personal_data: unknown', '  subjects_approx: 41.5'));
+      const finding = linter.lint(text).findings.find((f) => f.ruleId === 'count-format')!;
+      assert.equal(finding.fix, undefined);
+      assert.deepEqual(linter.lint(text).findings.filter((f) => f.ruleId === 'schema').map((f) => f.path), [], 'reported once, by count-format');
+    });
+  });
+
   describe('fix all', () => {
     it('applies exactly the safe fixes of the broken example', () => {
       const input = readFileSync(join(__dirname, '..', '..', 'examples', 'broken', 'broken.incident.md'), 'utf8');

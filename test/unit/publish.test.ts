@@ -19,7 +19,16 @@ const PLANT = `Planted ${IP} and ${HOST} here`;
 const NOW = Date.parse('2023-11-08T12:00:00Z');
 
 /** Fields that must never reach any output, whatever they hold. */
-const INTERNAL_BY_DESIGN = [/^\/iocs\//, /^\/authorities\/\d+\/reference$/, /^\/approval(\/|$)/, /^\/data_loss\/delay_reason$/, /\/x-[^/]*$/];
+const INTERNAL_BY_DESIGN = [
+  /^\/iocs\//,
+  /^\/authorities\/\d+\/reference$/,
+  /^\/approval(\/|$)/,
+  /^\/data_loss\/delay_reason$/,
+  // For the authorities, even with a public communication (it prints public_measures instead).
+  /^\/data_loss\/measures$/,
+  /^\/data_loss\/art34_reason$/,
+  /\/x-[^/]*$/,
+];
 
 /** Fields a release prints (with the base report's values around them): the test must see them, or it proves nothing. */
 const MUST_BE_PRINTED = [
@@ -38,7 +47,12 @@ const MUST_BE_PRINTED = [
   '/contacts/0/phone',
   '/contacts/0/email',
   '/contacts/0/hours',
+  '/location',
+  '/data_loss/public_measures',
 ];
+
+/** Printed only in a public communication under Art. 34(3)(c) GDPR (the `art34` variant of the base report). */
+const MUST_BE_PRINTED_IN_ART34 = ['/data_loss/likely_consequences', '/data_loss/public_measures', '/data_loss/advice', '/location'];
 
 interface Case {
   name: string;
@@ -52,13 +66,27 @@ interface Case {
 /** The contact the authorities deal with: every one of its fields is internal, whatever the role's other contacts publish. */
 const AUTHORITY_CONTACT_KEYS = ['name', 'function', 'phone', 'email', 'hours', 'x-planted'];
 
-function cases(): Case[] {
+/**
+ * The base report as it is, or (`art34`) with a public communication replacing individual notice
+ * (`art34_exemption: disproportionate_effort`), which makes `likely_consequences` public.
+ */
+function base(variant: 'plain' | 'art34'): { data: Record<string, unknown>; body: string } {
+  const report = baseReport();
+  if (variant === 'art34') setIn(report.data, ['data_loss', 'art34_exemption'], 'disproportionate_effort');
+  return report;
+}
+
+function cases(variant: 'plain' | 'art34'): Case[] {
   const list: Case[] = [];
+  const prefix = variant === 'art34' ? 'Art. 34 communication: ' : '';
   for (const leaf of stringLeaves()) {
-    const { data, body } = baseReport();
+    const { data, body } = base(variant);
+    // The exemption itself stays what makes this variant.
+    if (variant === 'art34' && pointerOf(leaf) === '/data_loss/art34_exemption') continue;
     setIn(data, leaf, PLANT);
-    list.push({ name: fieldPattern(leaf), path: pointerOf(leaf), text: reportText(data, body) });
+    list.push({ name: prefix + fieldPattern(leaf), path: pointerOf(leaf), text: reportText(data, body) });
   }
+  if (variant === 'art34') return list;
   for (const key of AUTHORITY_CONTACT_KEYS) {
     const { data, body } = baseReport();
     const contacts = data.contacts as Array<Record<string, unknown>>;
@@ -68,7 +96,7 @@ function cases(): Case[] {
     contacts.unshift(contact);
     list.push({ name: `contacts[] (role authority_contact).${key}`, path: `/contacts/0/${key}`, text: reportText(data, body), internal: true });
   }
-  const { data, body } = baseReport();
+  const { data, body } = base(variant);
   const internal = body.indexOf('\n## Interne');
   assert.ok(internal > 0, 'the base report has an internal section');
   list.push({ name: 'internal section', path: 'internal', text: reportText(data, body.slice(0, internal + 1) + `${PLANT}\n\n` + body.slice(internal + 1)) });
@@ -88,8 +116,9 @@ function renderAll(model: ReturnType<typeof buildModel>): Array<{ id: string; ou
 
 describe('publication model: every public output prints only what the leak rules scan', () => {
   const linter = createLinter({ now: () => NOW });
-  const all = cases();
+  const all = [...cases('plain'), ...cases('art34')];
   const printed = new Set<string>();
+  const printedInArt34 = new Set<string>();
 
   it('enumerates the schema (string leaves, x-* keys) and has public outputs to render', () => {
     assert.ok(all.length >= 40, `only ${all.length} cases`);
@@ -111,7 +140,7 @@ describe('publication model: every public output prints only what the leak rules
           continue;
         }
         if (shownIn.length === 0) continue;
-        printed.add(c.path ?? 'body');
+        (c.name.startsWith('Art. 34') ? printedInArt34 : printed).add(c.path ?? 'body');
         const covering = findings.filter(
           (f: Finding) => f.ruleId.startsWith('leak-') && f.offset === at && f.endOffset === at + needle.length && f.path === (c.path === 'internal' ? null : c.path),
         );
@@ -127,6 +156,8 @@ describe('publication model: every public output prints only what the leak rules
 
   it('saw the planted text printed from every field a release is known to print (the test is not vacuous)', () => {
     for (const path of [...MUST_BE_PRINTED, 'body']) assert.ok(printed.has(path), `${path} never appeared in an output`);
+    for (const path of MUST_BE_PRINTED_IN_ART34) assert.ok(printedInArt34.has(path), `${path} never appeared in the outputs of an Art. 34 communication`);
+    assert.ok(!printed.has('/data_loss/likely_consequences'), 'likely_consequences is internal without a public communication');
   });
 });
 

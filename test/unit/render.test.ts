@@ -43,14 +43,16 @@ describe('renderPressRelease: German report (Kreis Soest)', () => {
 
   it('has the headline, and "Ort, Datum –" opens the lead as in a press office release', () => {
     assert.ok(html.includes('<h1>Cyberangriff auf die Südwestfalen-IT – Einschränkungen in der Kreisverwaltung Soest</h1>'));
-    assert.ok(html.includes('<div class="lead"><p><span class="dateline"><span class="organization">Kreis Soest</span>, <time datetime="2023-11-06T11:00:00+01:00">6. November 2023</time> –</span> Nach einem Cyberangriff auf die Südwestfalen-IT,'));
+    assert.ok(html.includes('<div class="lead"><p><span class="dateline"><span class="place">Kreis Soest</span>, <time datetime="2023-11-06T11:00:00+01:00">6. November 2023</time> –</span> Nach einem Cyberangriff auf die Südwestfalen-IT,'));
     assert.ok(text.includes('\nKreis Soest, 6. November 2023 – Nach einem Cyberangriff auf die\nSüdwestfalen-IT,'));
     assert.ok(text.includes('\nCyberangriff auf die Südwestfalen-IT – Einschränkungen in der Kreisverwaltung Soest\n===='));
   });
 
-  it('states status and severity in plain words', () => {
-    assert.ok(html.includes('<dt>Stand der Bearbeitung</dt><dd>Ursache erkannt</dd><dt>Auswirkungen</dt><dd>erheblich</dd>'));
-    assert.ok(text.includes('Stand der Bearbeitung: Ursache erkannt\nAuswirkungen: erheblich\n'));
+  it('states status and severity in a press office\'s words, claiming no more than the state means', () => {
+    // `identified` during forensics: the attack is confirmed, not its cause; `major` is no alarm bell.
+    assert.ok(html.includes('<dt>Stand der Bearbeitung</dt><dd>Angriff bestätigt, Auswirkungen werden eingegrenzt</dd><dt>Auswirkungen</dt><dd>deutliche Einschränkungen</dd><dt>Art des Vorfalls</dt><dd>Angriff mit Erpressungssoftware (Ransomware)</dd>'));
+    assert.ok(text.includes('Stand der Bearbeitung: Angriff bestätigt, Auswirkungen werden\n  eingegrenzt\nAuswirkungen: deutliche Einschränkungen\n'));
+    assert.ok(!html.includes('Ursache erkannt') && !text.includes('Ursache erkannt'));
   });
 
   it('leads with the first paragraph of the public section', () => {
@@ -64,8 +66,8 @@ describe('renderPressRelease: German report (Kreis Soest)', () => {
       for (const [mark, at] of found) assert.ok(at > 0, `missing: ${mark}`);
       assert.deepEqual([...found].sort((a, b) => a[1] - b[1]).map(([m]) => m), found.map(([m]) => m));
     };
-    inOrder(order(html, ['class="lead"', 'Der Angriff auf den Dienstleister begann', '<h2>Auf einen Blick</h2>', '<h2>Betroffene Dienste</h2>', 'Datenabfluss und Datenschutz</h2>', '<h2>Beteiligte Behörden</h2>', '<h2>Aktualisierungen</h2>', '<h2>Kontakt</h2>', '<footer>']));
-    inOrder(order(text, ['Kreis Soest, 6. November 2023 –', 'Der Angriff auf den Dienstleister begann', 'Auf einen Blick\n', 'Betroffene Dienste\n', 'DATENABFLUSS UND DATENSCHUTZ', 'Beteiligte Behörden\n', 'Aktualisierungen\n', 'Kontakt\n', '\n--\nQuelle']));
+    inOrder(order(html, ['class="lead"', 'Der Angriff auf den Dienstleister begann', '<h2>Auf einen Blick</h2>', '<h2>Betroffene Dienste</h2>', 'Daten und Datenschutz</h2>', '<h2>Beteiligte Behörden</h2>', '<h2>Aktualisierungen</h2>', '<h2>Kontakt</h2>', '<footer>']));
+    inOrder(order(text, ['Kreis Soest, 6. November 2023 –', 'Der Angriff auf den Dienstleister begann', 'Auf einen Blick\n', 'Betroffene Dienste\n', 'DATEN UND DATENSCHUTZ', 'Beteiligte Behörden\n', 'Aktualisierungen\n', 'Kontakt\n', '\n--\nQuelle']));
   });
 
   it('names the authorities by what they do, not by an internal code', () => {
@@ -88,9 +90,9 @@ describe('renderPressRelease: German report (Kreis Soest)', () => {
   });
 
   it('always shows the data-loss statement, prominently', () => {
-    assert.ok(html.includes('<section class="data-loss" aria-labelledby="data-loss-heading"><h2 id="data-loss-heading">Datenabfluss und Datenschutz</h2>\n<p class="statement">Ob beim Angriff auf den Dienstleister Daten abgeflossen sind, prüfen die Ermittlungsbehörden noch.</p>'));
-    assert.ok(html.includes('<dt>Datenabfluss</dt><dd>möglicher Datenabfluss wird geprüft</dd>'));
-    assert.ok(text.includes('DATENABFLUSS UND DATENSCHUTZ\n============================\n\nOb beim Angriff auf den Dienstleister Daten abgeflossen sind, prüfen die\nErmittlungsbehörden noch.'));
+    assert.ok(html.includes('<section class="data-loss" aria-labelledby="data-loss-heading"><h2 id="data-loss-heading">Daten und Datenschutz</h2>\n<p class="statement">Ob beim Angriff auf den Dienstleister Daten abgeflossen sind, prüfen die Ermittlungsbehörden noch.</p>'));
+    assert.ok(html.includes('<dt>Stand der Untersuchung</dt><dd>Noch untersucht wird, ob Daten abgeflossen sind, ob sie zerstört oder unbrauchbar gemacht wurden und ob personenbezogene Daten betroffen sind.</dd>'));
+    assert.ok(text.includes('DATEN UND DATENSCHUTZ\n=====================\n\nOb beim Angriff auf den Dienstleister Daten abgeflossen sind, prüfen die\nErmittlungsbehörden noch.'));
   });
 
   it('orders the updates newest first with localized headings', () => {
@@ -148,8 +150,9 @@ describe('renderPressRelease: English report (Südwestfalen-IT)', () => {
 
   it('has headline, dateline, status and severity', () => {
     assert.ok(html.includes('<h1>Ransomware attack on the data centres of Südwestfalen-IT</h1>'));
-    assert.ok(html.includes('<span class="dateline"><span class="organization">Südwestfalen-IT (municipal IT service provider)</span>, <time datetime="2023-11-06T10:00:00+01:00">6 November 2023</time> –</span> '));
-    assert.ok(html.includes('<dt>Status</dt><dd>cause identified</dd><dt>Impact</dt><dd>critical impact</dd>'));
+    // Without `location` the dateline names the organisation.
+    assert.ok(html.includes('<span class="dateline"><span class="place">Südwestfalen-IT (municipal IT service provider)</span>, <time datetime="2023-11-06T10:00:00+01:00">6 November 2023</time> –</span> '));
+    assert.ok(html.includes('<dt>Status</dt><dd>attack confirmed, its effects are being contained</dd><dt>Impact</dt><dd>severe disruption of essential services</dd>'));
     assert.ok(text.includes('\nSüdwestfalen-IT (municipal IT service provider), 6 November 2023 –\nSüdwestfalen-IT, the IT service provider'));
   });
 
@@ -171,6 +174,8 @@ describe('renderPressRelease: English report (Südwestfalen-IT)', () => {
     assert.ok(html.includes('<span class="state state-degraded_performance">degraded performance</span>'));
     assert.ok(html.includes('<p class="statement">Systems holding personal data of residents were encrypted; whether any data was copied out is still being investigated with the authorities.</p>'));
     assert.ok(html.includes('<dt>People affected (estimate)</dt><dd>about 1,700,000</dd>'));
+    // occurred: yes without breach_type: destroyed or unusable, never "lost" for what may have been copied.
+    assert.ok(html.includes('<dt>Where the investigation stands</dt><dd>Data was destroyed or made unusable. Personal data is affected. We are still investigating whether data has been stolen.</dd>'));
     assert.ok(html.includes('<span class="role">Press office</span><strong>Jonas Hellweg, Communications</strong>'));
     assert.ok(html.includes('<span class="role">Hotline</span><strong>Crisis hotline for member municipalities</strong><br>Phone: <a href="tel:+492715000500">+49 271 5000-500</a><br>Hours: daily 07:00–20:00</li>'));
     assert.ok(html.includes('<span class="role">Data protection officer</span>'), 'personal data affected: the DPO is published');
@@ -242,7 +247,7 @@ describe('renderPressRelease: edge cases', () => {
     assert.ok(html.includes('<p class="notice" role="note">Für diesen Bericht gibt es noch keinen öffentlichen Text (Abschnitt „Pressemitteilung“). Diese Fassung zeigt nur die Fakten.</p>'));
     assert.ok(text.includes('[Für diesen Bericht gibt es noch keinen öffentlichen Text (Abschnitt'));
     // The dateline stands alone, without the dash that would open a lead.
-    assert.ok(html.includes('<div class="lead"><p><span class="dateline"><span class="organization">'));
+    assert.ok(html.includes('<div class="lead"><p><span class="dateline"><span class="place">'));
     assert.ok(!html.includes(' –</span>'));
     assert.ok(html.includes('Es gibt keinen Hinweis auf einen Datenabfluss.'));
     assert.ok(!html.includes('GEHEIM') && !text.includes('GEHEIM'), 'no internal section, no x-* keys');

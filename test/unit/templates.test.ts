@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { createLinter, parseReport } from '../../src/core';
-import { newReportTemplate, reportId, slugify, yamlString } from '../../src/core/templates/report';
+import { newReportTemplate, placeSuggestion, reportId, slugify, yamlString } from '../../src/core/templates/report';
+import { memberList } from '../../src/core/templates/member';
 import { appendUpdate } from '../../src/core/templates/update';
 import { newMemberTemplate } from '../../src/core/templates/member';
 import { DATA_LOSS_TEMPLATES } from '../../src/core/templates/dataLoss';
@@ -35,6 +36,33 @@ describe('newReportTemplate', () => {
     }
     assert.equal(yamlString('Stadt Werne'), 'Stadt Werne');
     assert.equal(yamlString('yes'), '"yes"');
+  });
+});
+
+describe('location: the place of the dateline', () => {
+  it('is written after the organisation when given, and left out when empty', () => {
+    const base = { lang: 'de' as const, organization: 'Stadt Werne', id: 'x', now: NOW, timeZone: 'Europe/Berlin' };
+    assert.match(newReportTemplate({ ...base, location: 'Werne' }), /\norganization: Stadt Werne\nlocation: Werne\ntimezone:/);
+    assert.doesNotMatch(newReportTemplate({ ...base, location: ' ' }), /location:/);
+    assert.equal((parseReport(newReportTemplate({ ...base, location: 'Wickede (Ruhr)' })).data as Record<string, unknown>).location, 'Wickede (Ruhr)');
+  });
+
+  it('is suggested from the organisation only when its name gives the place away', () => {
+    assert.equal(placeSuggestion('Stadt Werne'), 'Werne');
+    assert.equal(placeSuggestion('Gemeinde Wickede (Ruhr)'), 'Wickede (Ruhr)');
+    assert.equal(placeSuggestion('Kreisverwaltung Soest'), 'Soest');
+    assert.equal(placeSuggestion('Große Kreisstadt Lindenau'), 'Lindenau');
+    assert.equal(placeSuggestion('Town of Lindenau'), 'Lindenau');
+    assert.equal(placeSuggestion('Lindenau City Council'), 'Lindenau');
+    assert.equal(placeSuggestion('Südwestfalen-IT'), '');
+    assert.equal(placeSuggestion('Stadtwerke Werne GmbH'), '');
+  });
+
+  it('comes from `Organisation | Ort` lines of a member list', () => {
+    assert.deepEqual(memberList('Stadt Werne | Werne\n- Stadt Lünen\n# Kommentar\nStadt Werne | Anders\n'), [
+      { organization: 'Stadt Werne', location: 'Werne' },
+      { organization: 'Stadt Lünen', location: null },
+    ]);
   });
 });
 

@@ -3,7 +3,7 @@
  * Content-Security-Policy that forbids every load except inline styles and `data:` images, and every
  * report value escaped. Markdown from the public section arrives already sanitized (see markdown.ts).
  */
-import type { Fact, PressReleaseModel } from './model';
+import type { Art34Notice, ContactEntry, Fact, PressReleaseModel } from './model';
 import { label } from './labels';
 import { markdownToHtml } from './markdown';
 import { DRAFT_CSS, draftBannerHtml, NOINDEX_META } from './draft';
@@ -53,6 +53,8 @@ h3, h4, h5, h6 { font: 600 1rem/1.3 system-ui, sans-serif; margin: 1.3rem 0 .4re
 .data-loss .statement { font-size: 1.08rem; font-weight: 700; margin: 0 0 .6rem; }
 .data-loss .facts { margin-top: .4rem; }
 .restoration { font: 600 1rem/1.4 system-ui, sans-serif; }
+.art34 { border: 2px solid var(--alert-border); padding: .9rem 1.2rem; margin: 1.5rem 0; }
+.art34 h2 { margin-top: 0; border: 0; }
 .updates article { margin: 0 0 1rem; }
 .updates h3 { color: var(--accent); }
 .contacts { list-style: none; padding: 0; margin: 0; display: grid; gap: .8rem; }
@@ -90,8 +92,46 @@ function datelineHtml(model: PressReleaseModel, dash: boolean): string {
   const date = model.dateline.datetime
     ? `<time datetime="${e(model.dateline.datetime)}">${e(model.dateline.date)}</time>`
     : e(model.dateline.date);
-  const place = model.organization ? `<span class="organization">${e(model.organization)}</span>, ` : '';
+  const place = model.dateline.place ? `<span class="place">${e(model.dateline.place)}</span>, ` : '';
   return `<span class="dateline">${place}${date}${dash ? ' –' : ''}</span>`;
+}
+
+/** Phone and e-mail of a contact as HTML lines, linked where they can be. */
+export function contactLinesHtml(c: ContactEntry, L: (key: Parameters<typeof label>[1]) => string): string[] {
+  const lines: string[] = [];
+  if (c.phone) lines.push(`${L('phone')}: ${c.phoneHref ? `<a href="${e(c.phoneHref)}">${e(c.phone)}</a>` : e(c.phone)}`);
+  if (c.email) lines.push(`${L('email')}: ${c.emailLinkable ? `<a href="mailto:${e(c.email)}">${e(c.email)}</a>` : e(c.email)}`);
+  if (c.hours) lines.push(`${L('hours')}: ${e(c.hours)}`);
+  return lines;
+}
+
+/**
+ * The public communication under Art. 34(3)(c) GDPR as an HTML section: what happened, the likely
+ * consequences, the measures, the advice and whom to ask, in that order (Art. 34(2)). `pointer` adds
+ * the line that sends readers to the status page (the press release has it; the page itself not).
+ */
+export function art34Html(notice: Art34Notice, locale: PressReleaseModel['locale'], id: string, pointer?: { link: string | undefined }, level = 2): string {
+  const L = (key: Parameters<typeof label>[1]) => e(label(locale, key));
+  const what = [notice.nature, notice.categories.length > 0 ? `${label(locale, 'categories')}: ${notice.categories.join(', ')}.` : null, notice.subjects ? `${label(locale, 'subjects')}: ${notice.subjects}.` : null]
+    .filter((part): part is string => part !== null)
+    .map(e)
+    .join(' ');
+  const items: Array<[string, string]> = [];
+  if (what) items.push([L('art34What'), what]);
+  if (notice.consequences) items.push([L('art34Consequences'), e(notice.consequences)]);
+  if (notice.measures) items.push([L('measures'), e(notice.measures)]);
+  if (notice.advice) items.push([L('advice'), e(notice.advice)]);
+  if (notice.contacts.length > 0) {
+    items.push([L('art34Contact'), notice.contacts.map((c) => [c.name ? `<strong>${e(c.name)}</strong>` : e(c.role), ...contactLinesHtml(c, L)].join('<br>')).join('<br>')]);
+  }
+  const parts = [`<section class="art34" aria-labelledby="${id}">`, `<h${level} id="${id}">${L('art34Heading')}</h${level}>`, `<p>${L('art34Intro')}</p>`];
+  parts.push(`<dl class="facts">${items.map(([dt, dd]) => `<dt>${dt}</dt><dd>${dd}</dd>`).join('')}</dl>`);
+  if (pointer) {
+    const link = pointer.link && /^https?:\/\//i.test(pointer.link) ? `: <a href="${e(pointer.link)}">${e(pointer.link)}</a>` : '.';
+    parts.push(`<p class="status-page-pointer">${L('art34StatusPage')}${link}</p>`);
+  }
+  parts.push('</section>');
+  return parts.join('');
 }
 
 /**
@@ -100,7 +140,7 @@ function datelineHtml(model: PressReleaseModel, dash: boolean): string {
  * body; the structured facts (at a glance, services, restoration, data-loss box, authorities,
  * updates); the contacts (press first) and the boilerplate about the organisation.
  */
-export function renderArticle(model: PressReleaseModel): string {
+export function renderArticle(model: PressReleaseModel, options: { link?: string } = {}): string {
   const L = (key: Parameters<typeof label>[1]) => e(label(model.locale, key));
   const parts: string[] = [];
 
@@ -146,6 +186,7 @@ export function renderArticle(model: PressReleaseModel): string {
     lossFacts.push({ label: label(model.locale, 'categories'), value: model.dataLoss.categories.join(', ') });
   }
   parts.push(factList(lossFacts), '</section>');
+  if (model.art34) parts.push(art34Html(model.art34, model.locale, 'art34-heading', { link: options.link }));
 
   if (model.authorityGroups.length > 0) {
     const groups = model.authorityGroups.map((g) => ({ label: g.label, value: g.names.join('; ') }));
@@ -166,13 +207,8 @@ export function renderArticle(model: PressReleaseModel): string {
     for (const c of model.contacts) {
       const lines: string[] = [];
       if (c.name) lines.push(`<strong>${e(c.name)}</strong>`);
-      if (c.phone) {
-        lines.push(`${L('phone')}: ${c.phoneHref ? `<a href="${e(c.phoneHref)}">${e(c.phone)}</a>` : e(c.phone)}`);
-      }
-      if (c.email) {
-        lines.push(`${L('email')}: ${c.emailLinkable ? `<a href="mailto:${e(c.email)}">${e(c.email)}</a>` : e(c.email)}`);
-      }
-      if (c.hours) lines.push(`${L('hours')}: ${e(c.hours)}`);
+      lines.push(...contactLinesHtml(c, L));
+      if (c.dataProtection && c.roleKey !== 'dpo') lines.push(L('dataProtectionContact'));
       parts.push(`<li><span class="role">${e(c.role)}</span>${lines.join('<br>')}</li>`);
     }
     parts.push('</ul></section>');

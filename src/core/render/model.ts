@@ -14,6 +14,7 @@ import bundledSchema from '../../../schemas/incident-report.schema.json';
 import { clockAt, formatDate, formatDateTime, formatShortDateTime, formatUpdateHeading, resolveTime, rfc3339, type DisplayTime } from './dates';
 import { selectPublication, type Publication, type PublishedText } from './publication';
 import { authorityRoleLabel, contactRoleLabel, label, LABELS } from './labels';
+import { dataLossText, incidentTypeWords, severityWords, statusWords } from './wording';
 
 /** Options of {@link buildModel} and `renderPressRelease`. */
 export interface RenderOptions {
@@ -59,6 +60,28 @@ export interface ContactEntry {
   /** True when `email` looks like an address (then it becomes a `mailto:` link). */
   emailLinkable: boolean;
   hours: string | null;
+  /** A contact point for data protection questions: the DPO, or a contact marked `data_protection: yes`. */
+  dataProtection: boolean;
+}
+
+/**
+ * The public communication that replaces individual notice (GDPR Art. 34(3)(c)): the Art. 34(2)
+ * contents in the order the people affected need them. Each is `null` (or empty) when the report
+ * lacks it; `gdpr-data-subjects` reports that as an error.
+ */
+export interface Art34Notice {
+  /** What happened to the data, in plain words (from the data-loss facts), when they say what happened. */
+  nature: string | null;
+  /** `data_categories`: which data. */
+  categories: string[];
+  /** "rund 41.000" / "about 41,000", from `subjects_approx`. */
+  subjects: string | null;
+  consequences: string | null;
+  /** `public_measures` (never the internal `measures`). */
+  measures: string | null;
+  advice: string | null;
+  /** The contact points for data protection questions that can be reached (phone or e-mail). */
+  contacts: ContactEntry[];
 }
 
 /** One public update. */
@@ -105,8 +128,11 @@ export interface PressReleaseModel {
   authorityGroups: Array<{ label: string; names: string[] }>;
   title: string;
   organization: string | null;
-  /** The date of this version: the newest of `published_at` and `updates[].at`. */
-  dateline: { date: string; datetime: string | null };
+  /**
+   * The date of this version (the newest of `published_at` and `updates[].at`) and the place it is
+   * dated from: `location`, else the organisation (`null` without either).
+   */
+  dateline: { place: string | null; date: string; datetime: string | null };
   facts: Fact[];
   affectedOrganizations: string[];
   hasPublicSection: boolean;
@@ -122,10 +148,10 @@ export interface PressReleaseModel {
   dataLoss: { statement: string | null; facts: Fact[]; categories: string[]; advice: string | null };
   /**
    * The Art. 34(2) contents when a public communication replaces individual notice
-   * (`art34_exemption: disproportionate_effort`), else `null`: `likely_consequences` and `measures`
-   * are internal otherwise. The DPO is then among `contacts`.
+   * (`art34_exemption: disproportionate_effort`), else `null`: `likely_consequences` is internal
+   * otherwise, and `public_measures` and `advice` are then among `dataLoss.facts`.
    */
-  art34: { consequences: string | null; measures: string | null; hasDpoContact: boolean } | null;
+  art34: Art34Notice | null;
   authorities: Array<{ name: string; role: string | null }>;
   /** Newest first. */
   updates: UpdateEntry[];
@@ -174,6 +200,15 @@ function str(text: PublishedText | null): string | null {
 }
 
 /**
+ * True when the data-loss facts say what happened, not only that it is being examined: the nature
+ * of a breach that a public communication must describe (Art. 34(2) GDPR).
+ */
+function describesWhatHappened(loss: Publication['dataLoss']): boolean {
+  const exfiltration = loss.exfiltration?.value.trim();
+  return loss.breachTypes.length > 0 || exfiltration === 'confirmed' || exfiltration === 'suspected' || loss.occurred?.value.trim() === 'yes';
+}
+
+/**
  * Builds the model of a report (or of a publication already selected from it). Never throws: a
  * broken or partial report gives a partial release.
  */
@@ -202,9 +237,12 @@ export function buildModel(source: ParsedReport | Publication, options: RenderOp
   const push = (labelKey: keyof typeof LABELS, value: string | null) => {
     if (value) facts.push({ label: label(locale, labelKey), value });
   };
-  push('status', words(pub.status));
-  push('severity', words(pub.severity));
-  push('incidentType', words(pub.incidentType));
+  // Status and severity in a press office's words (wording.ts); a value it does not know as the schema says it.
+  const incidentType = pub.incidentType?.value.trim() ?? null;
+  const statusText = pub.status ? (statusWords(pub.status.value.trim(), incidentType, locale) ?? words(pub.status)) : null;
+  push('status', statusText);
+  push('severity', pub.severity ? (severityWords(pub.severity.value.trim(), locale) ?? words(pub.severity)) : null);
+  push('incidentType', incidentType !== null ? (incidentTypeWords(incidentType, locale) ?? words(pub.incidentType)) : null);
   for (const [key, labelKey] of [
     ['started_at', 'started'],
     ['detected_at', 'detected'],
@@ -236,30 +274,32 @@ export function buildModel(source: ParsedReport | Publication, options: RenderOp
   }
 
   const loss = pub.dataLoss;
+  const statusValue = pub.status?.value.trim() ?? '';
+  const value = (text: PublishedText | null) => text?.value.trim() ?? null;
+  const lossText = dataLossText(
+    {
+      occurred: value(loss.occurred),
+      exfiltration: value(loss.exfiltration),
+      personalData: value(loss.personalData),
+      breachTypes: loss.breachTypes.map((t) => t.value.trim()),
+      open: statusValue !== 'resolved',
+    },
+    locale,
+  );
+  const subjects =
+    loss.subjectsApprox !== null && loss.subjectsApprox > 0
+      ? (locale === 'de' ? 'rund ' : 'about ') + loss.subjectsApprox.toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB')
+      : null;
   const lossFacts: Fact[] = [];
-  for (const [text, labelKey] of [
-    [loss.occurred, 'dataOccurred'],
-    [loss.exfiltration, 'exfiltration'],
-    [loss.personalData, 'personalData'],
-  ] as const) {
-    const plain = words(text);
-    if (plain) lossFacts.push({ label: label(locale, labelKey), value: plain });
-  }
-  if (loss.subjectsApprox !== null && loss.subjectsApprox > 0) {
-    lossFacts.push({
-      label: label(locale, 'subjects'),
-      value: (locale === 'de' ? 'rund ' : 'about ') + loss.subjectsApprox.toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB'),
-    });
-  }
+  // A public communication under Art. 34(3)(c) says what happened in its own section: not twice.
+  if (lossText && !loss.publicNotice) lossFacts.push({ label: label(locale, 'dataKnown'), value: lossText });
+  if (subjects && !loss.publicNotice) lossFacts.push({ label: label(locale, 'subjects'), value: subjects });
   const notified = timeFact('authorityNotified', loss.authorityNotifiedAt);
   if (notified) lossFacts.push(notified);
-  if (loss.publicNotice) {
-    // A public communication under Art. 34(3)(c) GDPR carries the 34(2) contents (see art34.ts).
-    const consequences = str(loss.likelyConsequences);
-    if (consequences) lossFacts.push({ label: label(locale, 'likelyConsequences'), value: consequences });
-    const measures = str(loss.measures);
-    if (measures) lossFacts.push({ label: label(locale, 'measures'), value: measures });
-  }
+  const publicMeasures = str(loss.publicMeasures);
+  const advice = str(loss.advice);
+  // With a public communication under Art. 34(3)(c) the measures are part of it (see `art34`).
+  if (publicMeasures && !loss.publicNotice) lossFacts.push({ label: label(locale, 'measures'), value: publicMeasures });
 
   const updates = pub.updates
     .map((update) => {
@@ -296,6 +336,7 @@ export function buildModel(source: ParsedReport | Publication, options: RenderOp
   const dateline = asOfTime
     ? { date: formatDate(asOfTime.clock, locale), datetime: asOfTime.iso }
     : { date: formatDate(clockAt(options.now ?? Date.now(), zone), locale), datetime: null };
+  const place = str(pub.location) ?? str(pub.organization);
 
   const contacts = pub.contacts.map((contact): ContactEntry => {
     const phone = str(contact.phone);
@@ -311,6 +352,7 @@ export function buildModel(source: ParsedReport | Publication, options: RenderOp
       email,
       emailLinkable: email !== null && EMAIL.test(email),
       hours: str(contact.hours),
+      dataProtection: contact.role.value === 'dpo' || contact.dataProtection?.value.trim() === 'yes',
     };
   });
 
@@ -323,7 +365,6 @@ export function buildModel(source: ParsedReport | Publication, options: RenderOp
     if (group) group.names.push(str(authority.name)!);
     else authorityGroups.push({ label: groupLabel, names: [str(authority.name)!] });
   }
-  const statusValue = pub.status?.value.trim() ?? '';
   // The section's syntax tree is parsed on first read: a model built for its texts alone never pays for it.
   let parts: { lead: Paragraph | null; rest: RootContent[]; depth: number } | undefined;
   const sectionParts = () => {
@@ -342,7 +383,7 @@ export function buildModel(source: ParsedReport | Publication, options: RenderOp
     locale,
     id: str(pub.id),
     statusKey: INCIDENT_STATES.includes(statusValue) ? (statusValue as IncidentStatus) : null,
-    statusText: words(pub.status),
+    statusText,
     resolvedAt: timeFact('resolved', pub.timestamps.resolved_at),
     startedAt: timeFact('started', pub.timestamps.started_at),
     publishedRfc3339: published?.epochMs != null ? rfc3339(published.epochMs, zone, published.iso) : null,
@@ -352,7 +393,7 @@ export function buildModel(source: ParsedReport | Publication, options: RenderOp
     authorityGroups,
     title: str(pub.title) ?? label(locale, 'untitled'),
     organization,
-    dateline,
+    dateline: { place, ...dateline },
     facts,
     affectedOrganizations: pub.affectedOrganizations.map((o) => o.value.trim()),
     hasPublicSection: pub.body !== null,
@@ -367,12 +408,17 @@ export function buildModel(source: ParsedReport | Publication, options: RenderOp
     },
     services,
     expectedRestoration,
-    dataLoss: { statement: str(loss.statement), facts: lossFacts, categories: loss.categories.map((c) => c.value.trim()), advice: str(loss.advice) },
+    // With a public communication the advice is part of it (see `art34`), not repeated beside the statement.
+    dataLoss: { statement: str(loss.statement), facts: lossFacts, categories: loss.publicNotice ? [] : loss.categories.map((c) => c.value.trim()), advice: loss.publicNotice ? null : advice },
     art34: loss.publicNotice
       ? {
+          nature: lossText && describesWhatHappened(loss) ? lossText : null,
+          categories: loss.categories.map((c) => c.value.trim()),
+          subjects,
           consequences: str(loss.likelyConsequences),
-          measures: str(loss.measures),
-          hasDpoContact: pub.contacts.some((c) => c.role.value === 'dpo' && (str(c.phone) !== null || str(c.email) !== null)),
+          measures: publicMeasures,
+          advice,
+          contacts: contacts.filter((c) => c.dataProtection && (c.phone !== null || c.email !== null)),
         }
       : null,
     authorities: pub.authorities.map((a) => ({ name: str(a.name)!, role: words(a.role) })),

@@ -10,7 +10,7 @@
 import type { Localized } from '../types';
 import type { ParsedReport } from '../parse';
 import type { PressReleaseModel } from './model';
-import { renderPage } from './html';
+import { renderArticle, renderPage } from './html';
 import { renderText } from './text';
 import { DRAFT_FORMATS, writeDraft, type DraftDocument } from './drafts/document';
 import type { DraftOptions } from './drafts/context';
@@ -76,9 +76,11 @@ const pressRelease: PublicOutput = {
   audience: 'public',
   formats: ['html', 'text'],
   multi: false,
+  // `link` (the status page's address) goes into the pointer of an Art. 34 public communication.
   render: (models, format, options) => {
     const model = only(models);
-    return format === 'text' ? renderText(model, options.draft) : renderPage(model, undefined, options.draft);
+    const link = options.link !== undefined ? { link: options.link } : {};
+    return format === 'text' ? renderText(model, { ...link, draft: options.draft }) : renderPage(model, renderArticle(model, link), options.draft);
   },
 };
 

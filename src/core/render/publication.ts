@@ -30,6 +30,8 @@ export interface PublishedContact {
   phone: PublishedText | null;
   email: PublishedText | null;
   hours: PublishedText | null;
+  /** `data_protection`: `yes` marks a contact point for data protection questions besides the DPO. */
+  dataProtection: PublishedText | null;
 }
 
 /** Everything public outputs may show of a report. Values are raw (untrimmed) report text. */
@@ -47,6 +49,8 @@ export interface Publication {
   id: PublishedText | null;
   title: PublishedText | null;
   organization: PublishedText | null;
+  /** `location`: the place of the dateline ("Lindenau, 22. April 2026 –"). */
+  location: PublishedText | null;
   /** `organization_about`: the press release's boilerplate. */
   organizationAbout: PublishedText | null;
   /** `organization_address`: the postal address printed with the boilerplate. */
@@ -67,11 +71,14 @@ export interface Publication {
     /** A number, printed as a number ("about 1,200"): it cannot carry text. */
     subjectsApprox: number | null;
     categories: PublishedText[];
+    /** `breach_type`: confidentiality, integrity, availability (printed in plain words). */
+    breachTypes: PublishedText[];
+    /** `public_measures`: the measures as the public is told them (`measures` stays internal). */
+    publicMeasures: PublishedText | null;
     /** True when a public communication replaces individual notice (GDPR Art. 34(3)(c), see art34.ts). */
     publicNotice: boolean;
-    /** Art. 34(2) contents, read only when {@link publicNotice}: internal otherwise. */
+    /** The likely consequences (Art. 34(2)), read only when {@link publicNotice}: internal otherwise. */
     likelyConsequences: PublishedText | null;
-    measures: PublishedText | null;
     /**
      * What the people affected should do now (`advice`): public, read while personal data is or
      * may be affected (or a public communication replaces individual notice), like the DPO.
@@ -164,9 +171,10 @@ function select(report: ParsedReport): Publication {
     authorityNotifiedAt: read('data_loss', 'authority_notified_at'),
     subjectsApprox: typeof loss.subjects_approx === 'number' && Number.isFinite(loss.subjects_approx) ? loss.subjects_approx : null,
     categories: readAll(loss.data_categories, 'data_loss', 'data_categories'),
+    breachTypes: readAll(loss.breach_type, 'data_loss', 'breach_type'),
+    publicMeasures: read('data_loss', 'public_measures'),
     publicNotice,
     likelyConsequences: publicNotice ? read('data_loss', 'likely_consequences') : null,
-    measures: publicNotice ? read('data_loss', 'measures') : null,
     advice: concernsPeople ? read('data_loss', 'advice') : null,
   };
 
@@ -190,6 +198,7 @@ function select(report: ParsedReport): Publication {
       phone: read('contacts', index, 'phone'),
       email: read('contacts', index, 'email'),
       hours: read('contacts', index, 'hours'),
+      dataProtection: read('contacts', index, 'data_protection'),
     }));
 
   const bounds: PublicBounds | null = report.publicBounds;
@@ -202,6 +211,7 @@ function select(report: ParsedReport): Publication {
     id: read('id'),
     title: read('title'),
     organization: read('organization'),
+    location: read('location'),
     organizationAbout: read('organization_about'),
     organizationAddress: read('organization_address'),
     status: read('status'),

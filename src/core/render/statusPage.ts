@@ -10,10 +10,10 @@
  */
 import { citizenContact, type ContactEntry, type Fact, type PressReleaseModel, type UpdateEntry } from './model';
 import { label, type LABELS } from './labels';
-import { escapeHtml as e, PAGE_CSP } from './html';
+import { art34Html, escapeHtml as e, PAGE_CSP } from './html';
 import { FEED_FILE } from './atom';
 import type { OutputOptions } from './outputOptions';
-import { TEXT_WIDTH, wrap } from './text';
+import { art34Text, TEXT_WIDTH, wrap } from './text';
 import { DRAFT_CSS, draftBannerHtml, draftBannerText, NOINDEX_META } from './draft';
 import type { Locale } from '../types';
 
@@ -51,6 +51,11 @@ tbody th { font-weight: 700; }
 .state-operational { background: #d7f0dc; color: #17602a; }
 .restoration { font-weight: 700; }
 .statement { border-left: 4px solid #c25e00; background: #fff4e5; padding: .4rem .8rem; }
+.art34 { border: 2px solid #c25e00; background: #fff; padding: .2rem 1rem .6rem; margin: .8rem 0; }
+.art34 h4 { margin: .6rem 0 .3rem; font-size: 1.05rem; }
+.art34 .facts { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; margin: 0; }
+.art34 .facts dt { font-weight: 700; }
+.art34 .facts dd { margin: 0; }
 .updates ol, .resolved ul { list-style: none; padding: 0; margin: 0; }
 .updates li { background: #fff; border: 1px solid var(--rule); border-radius: .4rem; padding: .6rem 1rem; margin: 0 0 .6rem; }
 .updates .when { display: block; font-weight: 700; }
@@ -183,7 +188,7 @@ function footerText(groups: readonly OrganizationGroup[], stamp: Fact | null): s
   return `--\n${lines.join('\n')}`;
 }
 
-function incidentHtml(model: PressReleaseModel, locale: Locale): string {
+function incidentHtml(model: PressReleaseModel, locale: Locale, id: string): string {
   // Labels in the report's own language: an English report on a German page reads English throughout.
   const L = (key: LabelKey) => e(label(model.locale, key));
   const parts = [`<article class="incident"${langAttr(model, locale)}>`, `<h3>${e(model.title)}</h3>`];
@@ -207,6 +212,8 @@ function incidentHtml(model: PressReleaseModel, locale: Locale): string {
   if (model.expectedRestoration) parts.push(`<p class="restoration">${e(model.expectedRestoration.label)}: ${timeHtml(model.expectedRestoration)}</p>`);
   if (model.dataLoss.statement) parts.push(`<p class="statement">${e(model.dataLoss.statement)}</p>`);
   if (model.dataLoss.advice) parts.push(`<p class="advice"><strong>${L('advice')}:</strong> ${e(model.dataLoss.advice)}</p>`);
+  // The status page is the prominent website notice of a public communication under Art. 34(3)(c) GDPR.
+  if (model.art34) parts.push(art34Html(model.art34, model.locale, id, undefined, 4));
   parts.push('</article>');
   return parts.join('\n');
 }
@@ -228,7 +235,7 @@ function statusParts(models: readonly PressReleaseModel[], options: OutputOption
     const GL = (key: LabelKey) => e(label(groupLocale, key));
     body.push(contactsHtml(group.contacts, GL, `reach-${index}`).replace('<div class="reach">', `<div class="reach"${groupLocale === locale ? '' : ` lang="${groupLocale}"`}>`));
     if (group.open.length === 0) body.push(`<p>${GL('noOpenIncident')}</p>`);
-    for (const model of group.open) body.push(incidentHtml(model, locale));
+    group.open.forEach((model, i) => body.push(incidentHtml(model, locale, `art34-${index}-${i}`)));
     body.push('</section>');
   });
 
@@ -351,6 +358,7 @@ export function renderStatusPageText(models: readonly PressReleaseModel[], optio
       if (model.expectedRestoration) block.push(wrap(`${model.expectedRestoration.label}: ${model.expectedRestoration.value}`));
       if (model.dataLoss.statement) block.push(wrap(model.dataLoss.statement));
       if (model.dataLoss.advice) block.push(wrap(`${L('advice')}: ${model.dataLoss.advice}`));
+      if (model.art34) block.push('', art34Text(model.art34, model.locale));
       out.push(block.join('\n'));
     }
   }

@@ -2,7 +2,7 @@
  * The press release as plain text for e-mail: the same content and order as the HTML page,
  * paragraphs wrapped at 72 columns, headings underlined (readable in any mail client).
  */
-import type { Fact, PressReleaseModel } from './model';
+import type { Art34Notice, ContactEntry, Fact, PressReleaseModel } from './model';
 import { label } from './labels';
 import { markdownToBlocks, type TextBlock } from './markdown';
 import { draftBannerText } from './draft';
@@ -59,18 +59,54 @@ function blocks(list: readonly TextBlock[]): string[] {
   });
 }
 
-/** Renders the model as plain text; `draft` puts the draft banner on top. */
-export function renderText(model: PressReleaseModel, draft = false): string {
+/** A contact's phone, e-mail and hours as indented lines. */
+export function contactLinesText(c: ContactEntry, L: (key: Parameters<typeof label>[1]) => string, indent = '  '): string[] {
+  const lines: string[] = [];
+  if (c.phone) lines.push(wrap(`${L('phone')}: ${c.phone}`, indent, indent + '  '));
+  if (c.email) lines.push(wrap(`${L('email')}: ${c.email}`, indent, indent + '  '));
+  if (c.hours) lines.push(wrap(`${L('hours')}: ${c.hours}`, indent, indent + '  '));
+  return lines;
+}
+
+/**
+ * The public communication under Art. 34(3)(c) GDPR as text (see `art34Html`): heading, intro and
+ * the Art. 34(2) contents; `pointer` adds the line that sends readers to the status page.
+ */
+export function art34Text(notice: Art34Notice, locale: PressReleaseModel['locale'], pointer?: { link: string | undefined }): string {
+  const L = (key: Parameters<typeof label>[1]) => label(locale, key);
+  const what = [notice.nature, notice.categories.length > 0 ? `${L('categories')}: ${notice.categories.join(', ')}.` : null, notice.subjects ? `${L('subjects')}: ${notice.subjects}.` : null]
+    .filter((part): part is string => part !== null)
+    .join(' ');
+  const out = [heading(L('art34Heading').toUpperCase(), '='), wrap(L('art34Intro'))];
+  const items: string[] = [];
+  if (what) items.push(fact({ label: L('art34What'), value: what }));
+  if (notice.consequences) items.push(fact({ label: L('art34Consequences'), value: notice.consequences }));
+  if (notice.measures) items.push(fact({ label: L('measures'), value: notice.measures }));
+  if (notice.advice) items.push(fact({ label: L('advice'), value: notice.advice }));
+  if (notice.contacts.length > 0) {
+    const contacts = notice.contacts.map((c) => [wrap(c.name ?? c.role, '- ', '  '), ...contactLinesText(c, L, '  ')].join('\n'));
+    items.push(`${L('art34Contact')}:\n${contacts.join('\n')}`);
+  }
+  out.push(items.join('\n'));
+  if (pointer) out.push(wrap(pointer.link ? `${L('art34StatusPage')}: ${pointer.link}` : `${L('art34StatusPage')}.`));
+  return out.join('\n\n');
+}
+
+/**
+ * Renders the model as plain text; `link` is the status page's address (for an Art. 34
+ * communication), `draft` puts the draft banner on top.
+ */
+export function renderText(model: PressReleaseModel, options: { link?: string; draft?: boolean } = {}): string {
   const L = (key: Parameters<typeof label>[1]) => label(model.locale, key);
   const out: string[] = [];
-  if (draft) out.push(draftBannerText(model.locale));
+  if (options.draft) out.push(draftBannerText(model.locale));
 
   out.push(model.organization ? `${L('kind').toUpperCase()} · ${clean(model.organization)}` : L('kind').toUpperCase());
   out.push(heading(model.title, '='));
 
   if (!model.hasPublicSection) out.push(wrap(`[${L('noPublicSection')}]`));
   // "Ort, Datum –" opens the lead, as a press office writes it.
-  const dateline = model.organization ? `${model.organization}, ${model.dateline.date}` : model.dateline.date;
+  const dateline = model.dateline.place ? `${model.dateline.place}, ${model.dateline.date}` : model.dateline.date;
   const lead = model.lead ? markdownToBlocks([model.lead]) : [];
   const first = lead[0];
   if (first && !first.pre && !first.heading) {
@@ -104,6 +140,7 @@ export function renderText(model: PressReleaseModel, draft = false): string {
   if (model.dataLoss.categories.length > 0) lossFacts.push(fact({ label: L('categories'), value: model.dataLoss.categories.join(', ') }));
   if (lossFacts.length > 0) loss.push(lossFacts.join('\n'));
   out.push(loss.join('\n\n'));
+  if (model.art34) out.push(art34Text(model.art34, model.locale, { link: options.link }));
 
   if (model.authorityGroups.length > 0) {
     out.push(`${heading(L('authorities'))}\n${model.authorityGroups.map((g) => fact({ label: g.label, value: g.names.join('; ') })).join('\n')}`);
@@ -116,10 +153,8 @@ export function renderText(model: PressReleaseModel, draft = false): string {
 
   if (model.contacts.length > 0) {
     const items = model.contacts.map((c) => {
-      const lines = [wrap(c.name ? `${c.role}: ${c.name}` : c.role, '- ', '  ')];
-      if (c.phone) lines.push(wrap(`${L('phone')}: ${c.phone}`, '  ', '    '));
-      if (c.email) lines.push(wrap(`${L('email')}: ${c.email}`, '  ', '    '));
-      if (c.hours) lines.push(wrap(`${L('hours')}: ${c.hours}`, '  ', '    '));
+      const lines = [wrap(c.name ? `${c.role}: ${c.name}` : c.role, '- ', '  '), ...contactLinesText(c, L)];
+      if (c.dataProtection && c.roleKey !== 'dpo') lines.push(wrap(L('dataProtectionContact'), '  ', '    '));
       return lines.join('\n');
     });
     out.push(`${heading(L('contacts'))}\n${items.join('\n')}`);

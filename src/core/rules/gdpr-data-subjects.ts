@@ -1,7 +1,6 @@
 import type { RawFinding } from '../types';
 import type { Rule } from './rule';
 import { isRecord } from '../fields';
-import { buildModel } from '../render/model';
 
 /** The `gdpr-data-subjects` rule; its `docs` are rendered to docs/rules/gdpr-data-subjects.md by `npm run generate`. */
 export const gdprDataSubjectsRule: Rule = {
@@ -14,7 +13,7 @@ export const gdprDataSubjectsRule: Rule = {
   docs: {
     checks: [
       'GDPR Art. 34: with `data_loss.risk: high` the people affected must be told without undue delay, so the report records `data_loss.subjects_informed_at` or why not in `data_loss.art34_exemption` (`encrypted`, `mitigated`, `disproportionate_effort`); without either it is a warning at `risk`.',
-      'With `disproportionate_effort` a public communication replaces individual notice and must carry the Art. 34(2) contents: the rule asks the publication model whether the public outputs have the DPO\'s contact details (a `dpo` contact with phone or e-mail), `likely_consequences` and `measures`, and warns on the exemption for what is missing.',
+      'With `disproportionate_effort` a public communication replaces individual notice; [`gdpr-public-notice`](gdpr-public-notice.md) checks that it carries the Art. 34(2) contents and goes out through an effective channel.',
     ],
   },
   check(ctx) {
@@ -34,27 +33,6 @@ export const gdprDataSubjectsRule: Rule = {
         path: '/data_loss/risk',
         fix: { kind: 'insert-key', parentPath: '/data_loss', key: 'subjects_informed_at', placeholder: '' },
       });
-    }
-    if (exemption === 'disproportionate_effort') {
-      const art34 = buildModel(ctx.report, { locale: ctx.locale, now: ctx.now }).art34;
-      const missing: string[] = [];
-      if (!art34?.hasDpoContact) missing.push(ctx.t({ en: 'the DPO’s contact details (a `dpo` contact with phone or e-mail)', de: 'die Kontaktdaten der/des Datenschutzbeauftragten (Kontakt `dpo` mit Telefon oder E-Mail)' }));
-      if (!art34?.consequences) missing.push(ctx.t({ en: 'the likely consequences (`likely_consequences`)', de: 'die wahrscheinlichen Folgen (`likely_consequences`)' }));
-      if (!art34?.measures) missing.push(ctx.t({ en: 'the measures taken (`measures`)', de: 'die ergriffenen Maßnahmen (`measures`)' }));
-      if (missing.length > 0) {
-        findings.push({
-          ruleId: this.id,
-          message: ctx.t(
-            {
-              en: 'With disproportionate_effort the press release is the public communication that replaces individual notice (GDPR Art. 34(3)(c)) and must carry the Art. 34(2) contents; it lacks {missing}.',
-              de: 'Bei disproportionate_effort ersetzt die Pressemitteilung als öffentliche Bekanntmachung die einzelne Benachrichtigung (DSGVO Art. 34 Abs. 3 lit. c) und muss die Angaben nach Art. 34 Abs. 2 enthalten; es fehlen {missing}.',
-            },
-            { missing: missing.join('; ') },
-          ),
-          ...ctx.at('/data_loss/art34_exemption'),
-          path: '/data_loss/art34_exemption',
-        });
-      }
     }
     return findings;
   },

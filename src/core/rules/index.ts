@@ -5,6 +5,7 @@ import { chronologyRule } from './chronology';
 import { claimDataLossRule } from './claim-data-loss';
 import { claimRestorationRule } from './claim-restoration';
 import { claimStatusRule } from './claim-status';
+import { countFormatRule } from './count-format';
 import { familyChronologyRule } from './family-chronology';
 import { familyCycleRule } from './family-cycle';
 import { familyDataLossRule } from './family-data-loss';
@@ -14,6 +15,7 @@ import { familySharedFactsRule } from './family-shared-facts';
 import { frontmatterRule } from './frontmatter';
 import { gdprDataSubjectsRule } from './gdpr-data-subjects';
 import { gdprNotificationRule } from './gdpr-notification';
+import { gdprPublicNoticeRule } from './gdpr-public-notice';
 import { leakEmailRule } from './leak-email';
 import { leakHostnameRule } from './leak-hostname';
 import { leakIocRule } from './leak-ioc';
@@ -39,6 +41,7 @@ export const RULES: readonly Rule[] = [
   claimDataLossRule,
   claimRestorationRule,
   claimStatusRule,
+  countFormatRule,
   familyChronologyRule,
   familyCycleRule,
   familyDataLossRule,
@@ -48,6 +51,7 @@ export const RULES: readonly Rule[] = [
   frontmatterRule,
   gdprDataSubjectsRule,
   gdprNotificationRule,
+  gdprPublicNoticeRule,
   leakEmailRule,
   leakHostnameRule,
   leakIocRule,
@@ -79,6 +83,7 @@ export * from './chronology';
 export * from './claim-data-loss';
 export * from './claim-restoration';
 export * from './claim-status';
+export * from './count-format';
 export * from './family-chronology';
 export * from './family-cycle';
 export * from './family-data-loss';
@@ -88,6 +93,7 @@ export * from './family-shared-facts';
 export * from './frontmatter';
 export * from './gdpr-data-subjects';
 export * from './gdpr-notification';
+export * from './gdpr-public-notice';
 export * from './leak-email';
 export * from './leak-hostname';
 export * from './leak-ioc';

@@ -12,6 +12,8 @@ export interface NewMemberOptions {
   parentRef: string;
   /** The member organisation, as it should appear in its press release. */
   organization: string;
+  /** The place of its dateline ("Werne"); without it the template leaves a `<…>` fill-in. */
+  location?: string | null;
   /** The member report's ID (see {@link memberFileName}). */
   id: string;
   /** When the member report is started (epoch ms): its `detected_at` and `published_at`. */
@@ -28,6 +30,7 @@ export interface NewMemberOptions {
  */
 const TEXT: Record<Locale, {
   noStatement: string;
+  location: string;
   title: string;
   service: string;
   workaround: string;
@@ -43,6 +46,7 @@ const TEXT: Record<Locale, {
 }> = {
   de: {
     noStatement: '<Aussage zum Datenverlust>',
+    location: '<Ort der Datumszeile>',
     title: '{organization}: <Überschrift mit sichtbarer Auswirkung>',
     service: '<Betroffener Dienst>',
     workaround: '<Was Bürgerinnen und Bürger stattdessen tun können>',
@@ -58,6 +62,7 @@ const TEXT: Record<Locale, {
   },
   en: {
     noStatement: '<Statement on data loss>',
+    location: '<Place of the dateline>',
     title: '{organization}: <Headline with the visible effect>',
     service: '<Affected service>',
     workaround: '<What people can do instead>',
@@ -105,6 +110,7 @@ export function newMemberTemplate(options: NewMemberOptions): string {
     `status: ${copy(parent.status, 'investigating')}`,
     `severity: ${copy(parent.severity, 'major')}`,
     `organization: ${yamlString(options.organization)}`,
+    `location: ${yamlString(options.location?.trim() || text.location)}`,
     `parent: ${yamlString(options.parentRef)}`,
     ...(typeof parent.incident_type === 'string' ? [`incident_type: ${yamlString(parent.incident_type)}`] : []),
     `timezone: ${zone}`,
@@ -157,9 +163,28 @@ export function membersFolderName(parentFileName: string): string {
 
 /** Organisation names from a list: one per line, blank lines and `#` comments ignored, duplicates once. */
 export function organizationList(text: string): string[] {
-  const names = text
-    .split(/\r?\n/)
-    .map((line) => line.replace(/^\s*[-*]\s+/, '').trim())
-    .filter((line) => line && !line.startsWith('#'));
-  return [...new Set(names)];
+  return memberList(text).map((member) => member.organization);
+}
+
+/** One member of a list: the organisation and, when given, the place of its dateline. */
+export interface MemberEntry {
+  organization: string;
+  location: string | null;
+}
+
+/**
+ * Members from a list: one per line, `Organisation | Ort` to give the place of the dateline
+ * (`Stadt Werne | Werne`); blank lines and `#` comments ignored, an organisation listed twice once.
+ */
+export function memberList(text: string): MemberEntry[] {
+  const members = new Map<string, MemberEntry>();
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.replace(/^\s*[-*]\s+/, '').trim();
+    if (!line || line.startsWith('#')) continue;
+    const bar = line.indexOf('|');
+    const organization = (bar === -1 ? line : line.slice(0, bar)).trim();
+    const location = bar === -1 ? '' : line.slice(bar + 1).trim();
+    if (organization && !members.has(organization)) members.set(organization, { organization, location: location || null });
+  }
+  return [...members.values()];
 }

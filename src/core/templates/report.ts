@@ -8,6 +8,8 @@ export interface NewReportOptions {
   lang: Locale;
   /** The publishing organisation, written as it should appear in the press release. */
   organization: string;
+  /** The place of the dateline ("Lindenau"); without it (or empty) the dateline names the organisation. */
+  location?: string;
   /** The report ID (see {@link reportId}); must match the schema's ID pattern. */
   id: string;
   /** The moment the report is started (epoch ms): all initial timestamps are set to it. */
@@ -82,6 +84,7 @@ export function newReportTemplate(options: NewReportOptions): string {
     'severity: major # critical | major | minor | none',
     'incident_type: unknown # ransomware | ddos | phishing | intrusion | outage | data_leak | other | unknown',
     `organization: ${yamlString(options.organization)}`,
+    ...(options.location?.trim() ? [`location: ${yamlString(options.location.trim())}`] : []),
     `timezone: ${options.timeZone}`,
     'affected_services:',
     `  - name: ${text.service}`,
@@ -120,6 +123,21 @@ export function newReportTemplate(options: NewReportOptions): string {
     text.publicTodo,
     '',
   ].join('\n');
+}
+
+// Words before a town's name in the name of its administration ("Stadt Werne" is dated "Werne").
+const PLACE_PREFIX = /^(?:(?:Große\s+Kreisstadt|Kreisfreie\s+Stadt|Hansestadt|Universitätsstadt|Stadtverwaltung|Kreisverwaltung|Gemeindeverwaltung|Verbandsgemeinde|Samtgemeinde|Landkreis|Stadt|Gemeinde|Markt|Kreis|City\s+of|Town\s+of|Borough\s+of|County\s+of|Municipality\s+of)\s+)+/i;
+const PLACE_SUFFIX = /\s+(?:City\s+Council|County\s+Council|Borough\s+Council|Council)$/i;
+
+/**
+ * The place a new report's dateline probably names, guessed from the organisation: "Stadt Werne" →
+ * "Werne", "Town of Lindenau" → "Lindenau". Empty when the name gives no place away
+ * ("Südwestfalen-IT"): a suggestion for the new-report prompt, never written unasked.
+ */
+export function placeSuggestion(organization: string): string {
+  const name = organization.trim();
+  const place = name.replace(PLACE_PREFIX, '').replace(PLACE_SUFFIX, '').trim();
+  return place !== name && place ? place : '';
 }
 
 /**

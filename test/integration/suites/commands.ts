@@ -75,7 +75,8 @@ describe('commands', () => {
 
     it('creates incidents/<id>.md from the template, opens it and selects the headline', async () => {
       await setSetting('timeZone', 'Europe/Berlin');
-      // The time-zone prompt pre-selects the configured zone: Enter takes it.
+      // The place prompt suggests "Test" for "Stadt Test" and the time-zone prompt pre-selects the
+      // configured zone: Enter takes both.
       const uri = await newReportAnswering({ lang: 'en', organization: 'Stadt Test', now: NOW });
       assert.ok(uri, 'no report was created');
       created.push(uri);
@@ -83,11 +84,11 @@ describe('commands', () => {
       const text = await readText(uri);
       assert.strictEqual(
         text,
-        newReportTemplate({ lang: 'en', organization: 'Stadt Test', id: '2024-05-02-stadt-test', now: NOW, timeZone: 'Europe/Berlin' }),
+        newReportTemplate({ lang: 'en', organization: 'Stadt Test', location: 'Test', id: '2024-05-02-stadt-test', now: NOW, timeZone: 'Europe/Berlin' }),
       );
       // Spot checks of what the template function must have produced for these inputs.
       assert.ok(text.includes('\nid: 2024-05-02-stadt-test\n'));
-      assert.ok(text.includes('\norganization: Stadt Test\n'));
+      assert.ok(text.includes('\norganization: Stadt Test\nlocation: Test\n'), 'the place of the dateline, as suggested and accepted');
       assert.ok(text.includes('\n  published_at: 2024-05-02T10:15:00+02:00\n'));
       assert.ok(text.includes('\n## Press release\n'));
 
@@ -111,6 +112,7 @@ describe('commands', () => {
       const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('incidentReport.newReport', {
         lang: 'de',
         organization: 'Stadt Test',
+        location: '',
         timeZone: 'Europe/Berlin',
         now: NOW + 3_600_000,
       });
@@ -119,6 +121,28 @@ describe('commands', () => {
       assert.strictEqual(uri.toString(), fileUri('incidents/2024-05-02-stadt-test-2.md').toString());
       assert.strictEqual(await readText(first), before);
       assert.ok((await readText(uri)).includes('\nlang: de\n'));
+      assert.ok(!(await readText(uri)).includes('\nlocation:'), 'an empty place: the dateline names the organisation');
+    });
+
+    it('creates nothing when the place prompt is dismissed', async () => {
+      let settled = false;
+      const running = vscode.commands
+        .executeCommand<vscode.Uri | undefined>('incidentReport.newReport', { lang: 'de', organization: 'Stadt Ortlos', timeZone: 'Europe/Berlin', now: NOW })
+        .then((uri) => {
+          settled = true;
+          return uri;
+        });
+      await waitFor(
+        'the place prompt to be dismissed',
+        async () => {
+          if (!settled) await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          return settled;
+        },
+        (done) => done,
+      );
+      assert.strictEqual(await running, undefined);
+      assert.ok(!(await vscode.workspace.fs.stat(fileUri('incidents/2024-05-02-stadt-ortlos.md')).then(() => true, () => false)));
     });
   });
 
@@ -132,7 +156,7 @@ describe('commands', () => {
 
     it('pre-selects the configured zone even for a German report', async () => {
       await setSetting('timeZone', 'Asia/Tokyo');
-      const uri = await newReportAnswering({ lang: 'de', organization: 'Stadt Zeitzone Eins', now: NOW });
+      const uri = await newReportAnswering({ lang: 'de', organization: 'Stadt Zeitzone Eins', location: '', now: NOW });
       assert.ok(uri);
       created.push(uri);
       assert.deepStrictEqual(zoneLines(await readText(uri)), [
@@ -145,12 +169,12 @@ describe('commands', () => {
 
     it('without a setting pre-selects the system zone, and offers Europe/Berlin first for a German report', async () => {
       const system = Intl.DateTimeFormat().resolvedOptions().timeZone;
-      const accepted = await newReportAnswering({ lang: 'de', organization: 'Stadt Zeitzone Zwei', now: NOW });
+      const accepted = await newReportAnswering({ lang: 'de', organization: 'Stadt Zeitzone Zwei', location: '', now: NOW });
       assert.ok(accepted);
       created.push(accepted);
       assert.ok((await readText(accepted)).includes(`\ntimezone: ${system}\n`), `the system zone ${system} was not pre-selected`);
 
-      const first = await newReportAnswering({ lang: 'de', organization: 'Stadt Zeitzone Drei', now: NOW }, ['quickInput.first']);
+      const first = await newReportAnswering({ lang: 'de', organization: 'Stadt Zeitzone Drei', location: '', now: NOW }, ['quickInput.first']);
       assert.ok(first);
       created.push(first);
       assert.deepStrictEqual(zoneLines(await readText(first)), [
@@ -163,7 +187,7 @@ describe('commands', () => {
 
     it('puts the configured zone first for an English report, no Europe/Berlin before it', async () => {
       await setSetting('timeZone', 'UTC');
-      const uri = await newReportAnswering({ lang: 'en', organization: 'Town Zone', now: NOW }, ['quickInput.first']);
+      const uri = await newReportAnswering({ lang: 'en', organization: 'Town Zone', location: '', now: NOW }, ['quickInput.first']);
       assert.ok(uri);
       created.push(uri);
       assert.deepStrictEqual(zoneLines(await readText(uri)), [
@@ -177,7 +201,7 @@ describe('commands', () => {
     it('creates nothing when the time-zone prompt is dismissed', async () => {
       let settled = false;
       const running = vscode.commands
-        .executeCommand<vscode.Uri | undefined>('incidentReport.newReport', { lang: 'de', organization: 'Stadt Abbruch', now: NOW })
+        .executeCommand<vscode.Uri | undefined>('incidentReport.newReport', { lang: 'de', organization: 'Stadt Abbruch', location: '', now: NOW })
         .then((uri) => {
           settled = true;
           return uri;

@@ -131,7 +131,7 @@ describe('incident families', function () {
 
   it('"New Member Report from This Report" writes members in the parent\'s language that stand on its facts, never overwriting', async () => {
     const now = Date.parse('2023-11-01T09:00:00Z');
-    const args = { parent: fileUri(PARENT), organizations: ['Stadt Lünen', 'Stadt Hamm'], now };
+    const args = { parent: fileUri(PARENT), organizations: ['Stadt Lünen | Lünen', 'Stadt Hamm'], now };
     const first = await vscode.commands.executeCommand<vscode.Uri[]>('incidentReport.newMemberReport', args);
     assert.deepStrictEqual(
       first.map((uri) => vscode.workspace.asRelativePath(uri, false)),
@@ -144,6 +144,9 @@ describe('incident families', function () {
     assert.match(text, /^ {2}started_at: 2023-10-30T01:01:00\+01:00$/m);
     assert.match(text, /^ {2}statement: "Ob Daten abgeflossen sind, .* \(Quelle: Südwestfalen-IT\)"$/m);
     assert.match(text, /^ {4}name: <Pressestelle Stadt Lünen>$/m);
+    // `Organisation | Ort` names the dateline's place; without it a fill-in asks for it.
+    assert.match(text, /^organization: Stadt Lünen\nlocation: Lünen$/m);
+    assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(first[1]!)), /^organization: Stadt Hamm\nlocation: <Ort der Datumszeile>$/m);
     // The first member opens; it finds its parent (no family finding), only its fill-ins are flagged.
     const opened = vscode.window.activeTextEditor?.document.uri.toString();
     assert.strictEqual(opened, first[0]!.toString());

@@ -110,6 +110,7 @@ export function gdprArt33Draft(report: ParsedReport, options: DraftOptions = {})
     blocks: [
       field(ctx.t(L('Approximate number of people', 'Ungefähre Zahl der Personen')), numberOr(ctx, loss.subjects_approx, L('approximate number of people affected', 'ungefähre Zahl der betroffenen Personen'))),
       field(ctx.t(L('People informed (Art. 34)', 'Betroffene benachrichtigt (Art. 34)')), informedValue(ctx)),
+      ...publicCommunicationBlocks(ctx),
     ],
   };
 
@@ -171,6 +172,27 @@ function informedValue(ctx: DraftContext): DraftValue {
   if (exemption) return ctx.t(L('not individually ({why})', 'nicht einzeln ({why})'), { why: exemption });
   if (ctx.loss.risk === 'high') return gap(ctx.t(L('when the people affected were informed, or why not (Art. 34(3))', 'wann die Betroffenen benachrichtigt wurden oder warum nicht (Art. 34 Abs. 3)')));
   return ctx.t(L('not required unless the risk is high', 'nur bei hohem Risiko erforderlich'));
+}
+
+/**
+ * With a public communication instead of individual notice (Art. 34(3)(c)): why telling each person
+ * would be disproportionate (`art34_reason`, the authority will ask) and where the communication
+ * appears (`art34_channel`).
+ */
+function publicCommunicationBlocks(ctx: DraftContext): DraftBlock[] {
+  if (ctx.loss.art34_exemption !== 'disproportionate_effort') return [];
+  const channels = Array.isArray(ctx.loss.art34_channel)
+    ? ctx.loss.art34_channel.map((channel, i) => ctx.words(`/data_loss/art34_channel/${i}`, channel)).filter((c): c is string => c !== null)
+    : [];
+  return [
+    field(
+      ctx.t(L('Why individual notice would be disproportionate (Art. 34(3)(c))', 'Warum die einzelne Benachrichtigung unverhältnismäßig wäre (Art. 34 Abs. 3 lit. c)')),
+      ctx.textOr(ctx.loss.art34_reason, L('why telling each person affected would take disproportionate effort', 'warum die einzelne Benachrichtigung der Betroffenen unverhältnismäßig wäre')),
+    ),
+    channels.length > 0
+      ? { kind: 'list', label: ctx.t(L('Public communication published through', 'Öffentliche Bekanntmachung über')), items: channels }
+      : field(ctx.t(L('Public communication published through', 'Öffentliche Bekanntmachung über')), gap(ctx.t(L('where the public communication appears', 'wo die öffentliche Bekanntmachung erscheint')))),
+  ];
 }
 
 /** Other authorities involved, with their internal references (a draft for an authority may carry them). */

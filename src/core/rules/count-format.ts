@@ -1,0 +1,111 @@
+import type { RawFinding } from '../types';
+import type { Rule, RuleContext } from './rule';
+import { isRecord } from '../fields';
+import { fieldName } from '../i18n';
+import { formatPointer } from '../pointer';
+
+/** A count written with a separator: `41.000`, `41,000`, `41 000`, `1.5`. */
+export interface SeparatedCount {
+  pointer: string;
+  /** The value's document range. */
+  offset: number;
+  endOffset: number;
+  /** The value as written (without quotes). */
+  source: string;
+  /** What YAML made of it: a number (`41.000` is 41) or text (`41,000`). */
+  read: unknown;
+  /** The digits alone, when every separator is followed by exactly three digits (`41000`); else `null`. */
+  fixed: string | null;
+}
+
+/** Digits with separators between them (a leading sign allowed): what a count must not look like. */
+const SEPARATED = /^[+-]?\d+(?:[.,  \u202f]\d+)+$/u;
+/** Thousands groups: one to three digits, then groups of exactly three after one kind of separator. */
+const THOUSANDS = /^\d{1,3}(?:([.,  \u202f])\d{3})(?:\1\d{3})*$/u;
+/** A cheap look at a value before the schema is asked about its field. */
+const CANDIDATE = /^\s*[+-]?\d[\d.,  \u202f]*\s*$/u;
+
+const cache = new WeakMap<RuleContext, SeparatedCount[]>();
+
+/**
+ * Every whole-number field of the schema (`type: integer`) whose value is written with a `.`, `,`
+ * or space between digits, read from the source text of the value (YAML has already turned
+ * `41.000` into 41 and `41,000` into text). Cached per lint: the `schema` rule asks too, so that
+ * the same value is not reported twice.
+ */
+export function separatedCounts(ctx: RuleContext): SeparatedCount[] {
+  const cached = cache.get(ctx);
+  if (cached) return cached;
+  const found: SeparatedCount[] = [];
+  if (ctx.data && ctx.report.frontmatter.kind === 'yaml') {
+    const walk = (value: unknown, segments: Array<string | number>, depth: number): void => {
+      if (depth > 16) return;
+      if (Array.isArray(value)) value.forEach((item, i) => walk(item, [...segments, i], depth + 1));
+      else if (isRecord(value)) for (const [key, child] of Object.entries(value)) walk(child, [...segments, key], depth + 1);
+      else if ((typeof value === 'number' || typeof value === 'string') && CANDIDATE.test(String(value))) {
+        const pointer = formatPointer(segments);
+        const type = ctx.schema.info.fieldInfo(pointer, ctx.locale)?.type;
+        if (!(type === 'integer' || (Array.isArray(type) && type.includes('integer')))) return;
+        const range = ctx.at(pointer);
+        const source = unquote(ctx.report.text.slice(range.offset, range.endOffset).trim());
+        if (!SEPARATED.test(source)) return;
+        const digits = source.replace(/^[+-]/, '');
+        found.push({ pointer, ...range, source, read: value, fixed: THOUSANDS.test(digits) ? source.replace(/[.,  \u202f]/gu, '') : null });
+      }
+    };
+    walk(ctx.data, [], 0);
+  }
+  cache.set(ctx, found);
+  return found;
+}
+
+function unquote(text: string): string {
+  return /^(["']).*\1$/s.test(text) ? text.slice(1, -1) : text;
+}
+
+/** The `count-format` rule; its `docs` are rendered to docs/rules/count-format.md by `npm run generate`. */
+export const countFormatRule: Rule = {
+  id: 'count-format',
+  defaultSeverity: 'error',
+  description: {
+    en: 'Counts (every whole-number field, such as `data_loss.subjects_approx`) are written without thousands separators.',
+    de: 'Anzahlen (jedes Feld mit einer ganzen Zahl, etwa `data_loss.subjects_approx`) stehen ohne Tausendertrennzeichen.',
+  },
+  docs: {
+    checks: [
+      'A count written the German way, `subjects_approx: 41.000`, is the decimal number 41.0 to YAML: the schema accepts it as a whole number, and the release would print "rund 41" a few lines below a lead that says "rund 41.000". Written `41,000` or `41 000` it is text, not a number. So every field the schema types as a whole number (`data_loss.subjects_approx`, `data_loss.records_approx`, and any `integer` of an organisation\'s own schema) is checked as it is **written in the source**, not as YAML read it: a `.`, `,` or space between digits is an error.',
+      'The quick fix removes the separators when each is followed by exactly three digits (`41.000` → `41000`, `1.200.000` → `1200000`, `41,000` → `41000`); it is offered, not applied by "fix all": it decides which number was meant. `1.5` or `41,5` get no fix: a count has no fractions. The `schema` rule does not report the same value again.',
+    ],
+  },
+  check(ctx) {
+    return separatedCounts(ctx).map((count): RawFinding => {
+      const field = fieldName(count.pointer);
+      const reading =
+        typeof count.read === 'number'
+          ? ctx.t({ en: 'YAML reads it as the number {value}', de: 'YAML liest das als die Zahl {value}' }, { value: String(count.read) })
+          : ctx.t({ en: 'YAML reads it as text, not as a number', de: 'YAML liest das als Text, nicht als Zahl' });
+      return {
+        ruleId: this.id,
+        message: count.fixed
+          ? ctx.t(
+              {
+                en: '{field} is written as {source}: {reading}. Write a count without thousands separators: {fixed}.',
+                de: '{field} steht als {source} da: {reading}. Eine Anzahl ohne Tausendertrennzeichen schreiben: {fixed}.',
+              },
+              { field, source: count.source, reading, fixed: count.fixed },
+            )
+          : ctx.t(
+              {
+                en: '{field} is written as {source}: {reading}. A count is a whole number, written without separators.',
+                de: '{field} steht als {source} da: {reading}. Eine Anzahl ist eine ganze Zahl und steht ohne Trennzeichen.',
+              },
+              { field, source: count.source, reading },
+            ),
+        offset: count.offset,
+        endOffset: count.endOffset,
+        path: count.pointer,
+        ...(count.fixed ? { fix: { kind: 'write-count' as const, offset: count.offset, endOffset: count.endOffset, newText: count.fixed } } : {}),
+      };
+    });
+  },
+};
