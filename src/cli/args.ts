@@ -61,6 +61,11 @@ export interface RenderArgs {
   config: string | null;
   timeZone: string | undefined;
   now: number | undefined;
+  /**
+   * Restricted (the language server's `--no-custom-schema`): the configuration's `schema` and
+   * `ticketPattern` are not used. Not a command-line option of `render`.
+   */
+  restricted?: boolean;
 }
 
 export interface NewArgs {
@@ -74,7 +79,14 @@ export interface NewArgs {
   timeZone: string | undefined;
 }
 
-export type CliArgs = LintArgs | RenderArgs | NewArgs | { command: 'help' } | { command: 'version' };
+/** `incident-report lsp --stdio [--no-custom-schema]`: the language server. */
+export interface LspArgs {
+  command: 'lsp';
+  /** `--no-custom-schema`: restricted behaviour, as VS Code's untrusted workspace (no `schema`, no `ticketPattern`). */
+  customSchema: boolean;
+}
+
+export type CliArgs = LintArgs | RenderArgs | NewArgs | LspArgs | { command: 'help' } | { command: 'version' };
 
 const LEVELS = new Set(['error', 'warning', 'info', 'off']);
 
@@ -88,8 +100,9 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
   if (command === '--version' || command === '-v') return { command: 'version' };
+  if (command === 'lsp') return lspArgs(rest);
   if (command !== 'lint' && command !== 'render' && command !== 'new') {
-    throw new UsageError(`unknown command "${command}"; use "lint", "render" or "new" (see --help)`);
+    throw new UsageError(`unknown command "${command}"; use "lint", "render", "new" or "lsp" (see --help)`);
   }
   let parsed;
   try {
@@ -292,6 +305,18 @@ function checkLocale(value: string): Locale {
   return value;
 }
 
+/** `lsp --stdio [--no-custom-schema]`: the server talks over standard input and output only. */
+function lspArgs(rest: readonly string[]): LspArgs {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: [...rest], strict: true, allowPositionals: false, options: { stdio: { type: 'boolean' }, 'no-custom-schema': { type: 'boolean' } } }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  if (!values.stdio) throw new UsageError('lsp needs --stdio: the language server talks over standard input and output');
+  return { command: 'lsp', customSchema: !values['no-custom-schema'] };
+}
+
 /** The text of `--help`. */
 export const HELP = `incident-report — lint and render Markdown incident reports
 
@@ -299,6 +324,7 @@ Usage:
   incident-report lint [options] <file|dir|glob>...
   incident-report render [--as OUTPUT] <file|dir>... [--format F] [--out FILE|DIR] [--draft] [--config FILE]
   incident-report new --parent FILE --organizations FILE [--out DIR]
+  incident-report lsp --stdio [--no-custom-schema]
 
 Lint options:
   -f, --format stylish|json|sarif|github
@@ -354,6 +380,11 @@ New member reports:
       --organizations FILE          one organisation name per line
   -o, --out DIR                     folder for the members (default: beside the parent, named after it)
   Each member gets parent:, the shared facts and its own fill-ins; existing files are never overwritten.
+
+Language server (for Neovim, Helix, Zed, Emacs, JetBrains IDEs; see the README, "Other editors"):
+      --stdio                       talk the Language Server Protocol over stdin and stdout
+      --no-custom-schema            restricted: ignore "schema" and "ticketPattern" (settings and
+                                    .incident-report.json), as VS Code does in an untrusted workspace
 
 Directories are searched for incident reports: Markdown files with "schema: incident-report/v1"
 in their frontmatter, or matching **/incidents/**/*.md or **/*.incident.md (or the configuration's

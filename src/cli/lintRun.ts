@@ -1,4 +1,4 @@
-import { createLinter, lintOptionsFrom, normalizePath, type FamilyMember, type Linter, type Locale } from '../core';
+import { createLinter, lintOptionsFrom, normalizePath, withTrust, type FamilyMember, type Linter, type Locale } from '../core';
 import { FamilyFiles } from './familyFiles';
 import type { LintArgs, RenderArgs } from './args';
 import { ConfigFinder, effectiveConfig, schemaPath, type LoadedConfig } from './config';
@@ -57,8 +57,10 @@ export async function lintRun(args: LintArgs | RenderArgs, keepReports = false):
   const outcomes: TargetOutcome[] = new Array(targets.length);
   const setups: LintSetup[] = new Array(targets.length);
   let locale = args.locale;
+  // Restricted (the language server's `--no-custom-schema`): a configuration's `schema` and `ticketPattern` are not used.
+  const restricted = args.command === 'render' && args.restricted === true;
   for (const { loaded, indices } of groups.values()) {
-    const setup = await linterFor(loaded, args);
+    const setup = await linterFor(restricted ? { ...loaded, config: withTrust(loaded.config, false) } : loaded, args);
     locale = setup.linter.locale;
     const members: Target[] = indices.map((i) => targets[i]!);
     const groupOutcomes = keepReports

@@ -21,6 +21,11 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         return await runRender(args);
       case 'new':
         return await runNew(args);
+      case 'lsp':
+        // Runs until the client says `exit`, closes stdin or dies: the server library ends the process then.
+        // Loaded on demand: lint and render never pay for the protocol library.
+        (await import('../lsp/server')).startLanguageServer({ customSchema: args.customSchema });
+        return await new Promise<never>(() => {});
     }
   } catch (error) {
     if (error instanceof UsageError) return { stdout: '', stderr: `incident-report: ${error.message}\n`, exitCode: 2 };

@@ -17,6 +17,7 @@ export {
   type FamilyMember,
   type FamilyOptions,
 } from './family';
+export { FamilyTracker, type FamilyHost } from './family/tracker';
 export { parseReport, type ParsedReport, type Frontmatter } from './parse';
 export { findPublicSection, isPublicHeading, PUBLIC_SECTION_TITLES, type PublicSection } from './publicSection';
 export { formatPointer, parsePointer, locate, rangeForPointer } from './pointer';
@@ -39,6 +40,7 @@ export {
   renderArticle,
   renderStatusPageFragment,
   renderAtom,
+  FEED_FILE,
   socialPosts,
   type SocialPost,
   type PressReleaseModel,
@@ -72,9 +74,19 @@ export {
   mergeConfigs,
   parseProjectConfig,
   withTrust,
+  lintOptionsOfSettings,
+  resolveEditorSettings,
+  settingValueProblem,
+  SettingKeys,
+  SETTINGS_SECTION,
+  VALIDATE_DEBOUNCE_MS,
   type ConfigProblem,
   type ProjectConfig,
+  type ResolvedSettings,
+  type SettingKey,
+  type SettingProblem,
 } from './config';
+export * from './editor';
 export {
   clockLevel,
   clockTexts,

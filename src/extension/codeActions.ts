@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { diffEdit, directiveReason, fixEdits, suppressionEdit, suppressTitle, type Finding, type FixAction, type TextEdit } from '../core';
+import { diffEdit, directiveReason, quickFixes, suppressionEdit, suppressOffers, suppressTitle, type FixAction, type TextEdit } from '../core';
 import { Commands, DIAGNOSTIC_SOURCE, InternalCommands, LANGUAGE_ID } from './constants';
 import type { EngineService } from './engine';
 import type { Prompts } from './prompts';
@@ -65,47 +65,29 @@ class IncidentReportCodeActions implements vscode.CodeActionProvider {
       const result = await this.engine.lint(document);
       if (!result || token.isCancellationRequested) return actions;
       const options = await this.engine.fixOptions(document);
-      const byKey = new Map<string, vscode.CodeAction>();
-      for (const diagnostic of ours) {
-        // Every finding a directive can reach may be suppressed, with a reason the user gives.
-        const any = findingFor(document, result.findings, diagnostic, false);
-        if (any && suppressionEdit(result.report, any, '…')) {
-          const action = new vscode.CodeAction(suppressTitle(options.locale ?? 'en'), SUPPRESS_KIND);
-          action.diagnostics = [diagnostic];
-          const target: SuppressTarget = { uri: document.uri.toString(), ruleId: any.ruleId, offset: any.offset, message: any.message };
-          action.command = { title: action.title, command: InternalCommands.suppressWithReason, arguments: [target] };
-          actions.push(action);
-        }
-        const finding = findingFor(document, result.findings, diagnostic);
-        if (!finding) continue;
-        for (const fix of fixEdits(result.report, finding, options)) {
-          // One action per distinct fix: several diagnostics can share one (e.g. sorting updates).
-          const key = fix.title + JSON.stringify(fix.edits);
-          const existing = byKey.get(key);
-          if (existing) {
-            existing.diagnostics!.push(diagnostic);
-            continue;
-          }
-          const action = toCodeAction(document, fix, diagnostic);
-          byKey.set(key, action);
-          actions.push(action);
-        }
+      const keyed = ours.map((diagnostic) => ({
+        diagnostic,
+        ruleId: typeof diagnostic.code === 'object' && diagnostic.code ? String(diagnostic.code.value) : String(diagnostic.code),
+        message: diagnostic.message,
+        offset: document.offsetAt(diagnostic.range.start),
+        endOffset: document.offsetAt(diagnostic.range.end),
+      }));
+      // Every finding a directive can reach may be suppressed, with a reason the user gives.
+      for (const { diagnostic, finding } of suppressOffers(result.report, result.findings, keyed)) {
+        const action = new vscode.CodeAction(suppressTitle(options.locale ?? 'en'), SUPPRESS_KIND);
+        action.diagnostics = [diagnostic.diagnostic];
+        const target: SuppressTarget = { uri: document.uri.toString(), ruleId: finding.ruleId, offset: finding.offset, message: finding.message };
+        action.command = { title: action.title, command: InternalCommands.suppressWithReason, arguments: [target] };
+        actions.push(action);
+      }
+      for (const { fix, diagnostics } of quickFixes(result.report, result.findings, keyed, options)) {
+        const action = toCodeAction(document, fix, diagnostics[0]!.diagnostic);
+        action.diagnostics = diagnostics.map((keyedDiagnostic) => keyedDiagnostic.diagnostic);
+        actions.push(action);
       }
     }
     return actions;
   }
-}
-
-/** The finding a diagnostic was made from: same rule, message and range (`withFix`: only one with fix data). */
-function findingFor(document: vscode.TextDocument, findings: readonly Finding[], diagnostic: vscode.Diagnostic, withFix = true): Finding | undefined {
-  const ruleId = typeof diagnostic.code === 'object' && diagnostic.code ? String(diagnostic.code.value) : String(diagnostic.code);
-  const candidates = findings.filter((finding) => finding.ruleId === ruleId && finding.message === diagnostic.message && (finding.fix || !withFix) && !finding.suppressed);
-  return (
-    candidates.find((finding) => {
-      const range = new vscode.Range(document.positionAt(finding.offset), document.positionAt(finding.endOffset));
-      return range.isEqual(diagnostic.range);
-    }) ?? (candidates.length === 1 ? candidates[0] : undefined)
-  );
 }
 
 function toCodeAction(document: vscode.TextDocument, fix: FixAction, diagnostic: vscode.Diagnostic): vscode.CodeAction {

@@ -1,37 +1,18 @@
 import * as vscode from 'vscode';
 import {
-  completionContext,
-  FIELD_DOC_TEXT,
-  fieldDocumentation,
-  formatInZone,
-  formatOffset,
-  formatPointer,
-  indentUnit,
-  isDateTimeField,
-  isRecord,
-  reportTimeZone,
+  completionOffers,
+  COMPLETION_TRIGGER_CHARACTERS,
   serviceNamesFromCatalog,
   serviceNamesOfReport,
-  systemTimeZone,
-  t,
-  timeZoneOffers,
-  yamlScalar,
-  zoneOffsetMinutes,
-  type FieldInfo,
-  type KeyCompletionContext,
-  type Locale,
-  type SchemaInfo,
-  type ValueCompletionContext,
+  type CompletionOffer,
+  type CompletionOfferKind,
 } from '../core';
 import { LANGUAGE_ID } from './constants';
 import { disposeAll } from './disposables';
 import type { EngineService } from './engine';
 
 /** Characters after which completion opens by itself: `key:`, `key: `, `- `. */
-export const TRIGGER_CHARACTERS = [':', ' ', '-'];
-
-const SERVICE_NAME = /^\/affected_services\/\d+\/name$/;
-const TIME_ZONE = '/timezone';
+export const TRIGGER_CHARACTERS = COMPLETION_TRIGGER_CHARACTERS;
 
 /**
  * Completion in the frontmatter of incident reports: the keys valid at the cursor (minus those
@@ -50,6 +31,14 @@ export function registerCompletion(context: vscode.ExtensionContext, engine: Eng
   );
 }
 
+const KINDS: Record<CompletionOfferKind, vscode.CompletionItemKind> = {
+  property: vscode.CompletionItemKind.Property,
+  enum: vscode.CompletionItemKind.EnumMember,
+  constant: vscode.CompletionItemKind.Constant,
+  value: vscode.CompletionItemKind.Value,
+};
+
+/** Maps the core's offers (core/editor/completionOffers.ts) to VS Code's completion items. */
 class FrontmatterCompletion implements vscode.CompletionItemProvider {
   constructor(
     private readonly engine: EngineService,
@@ -64,134 +53,36 @@ class FrontmatterCompletion implements vscode.CompletionItemProvider {
   ): Promise<vscode.CompletionItem[] | undefined> {
     if (!this.engine.isReport(document)) return undefined;
     const text = document.getText();
-    const offset = document.offsetAt(position);
     const { linter } = await this.engine.linterFor(document.uri);
-    const info = linter.schema.info;
-    const context = completionContext(text, offset, info);
-    if (!context || token.isCancellationRequested) return undefined;
-    const locale = this.engine.settings(document.uri).locale;
-    if (context.kind === 'key') {
-      // A space typed for indentation should not pop up the key list; after `- ` it should.
-      if (trigger.triggerKind === vscode.CompletionTriggerKind.TriggerCharacter && trigger.triggerCharacter === ' ') {
-        const before = document.lineAt(position.line).text.slice(0, position.character);
-        if (!/-[ \t]+$/.test(before)) return undefined;
-      }
-      return keyItems(document, context, info, locale);
-    }
-    return this.valueItems(document, text, position, context, info, locale);
-  }
-
-  private async valueItems(
-    document: vscode.TextDocument,
-    text: string,
-    position: vscode.Position,
-    context: ValueCompletionContext,
-    info: SchemaInfo,
-    locale: Locale,
-  ): Promise<vscode.CompletionItem[] | undefined> {
-    const field = info.fieldInfo(context.pointer, locale);
-    if (!field) return undefined;
-    const range = {
-      inserting: new vscode.Range(document.positionAt(context.range.offset), position),
-      replacing: new vscode.Range(document.positionAt(context.range.offset), document.positionAt(context.range.endOffset)),
-    };
-    const lead = context.needsSpace ? ' ' : '';
-    const items: vscode.CompletionItem[] = [];
-    const add = (value: string, kind: vscode.CompletionItemKind, detail: string | undefined, sort: number) => {
-      const item = new vscode.CompletionItem(value, kind);
-      item.insertText = lead + yamlScalar(value);
-      item.filterText = lead + value;
-      item.range = range;
-      if (detail) item.detail = detail;
-      item.sortText = String(sort).padStart(4, '0');
-      items.push(item);
-      return item;
-    };
-
-    (field.enum ?? []).forEach((value, index) => {
-      const item = add(String(value), vscode.CompletionItemKind.EnumMember, field.enumDescriptions?.[String(value)], index);
-      item.documentation = new vscode.MarkdownString(fieldDocumentation(field, context.pointer, locale, info, { brief: true }));
+    const settings = this.engine.settings(document.uri);
+    const offers = await completionOffers(text, document.offsetAt(position), {
+      info: linter.schema.info,
+      locale: settings.locale,
+      timeZone: settings.timeZone,
+      now: Date.now(),
+      reportData: () => this.engine.lintNow(document)?.report.data,
+      serviceNames: () => this.services.names(document),
+      ...(trigger.triggerKind === vscode.CompletionTriggerKind.TriggerCharacter && trigger.triggerCharacter ? { triggerCharacter: trigger.triggerCharacter } : {}),
     });
-    if (field.const !== undefined && !(field.enum ?? []).includes(field.const)) {
-      add(String(field.const), vscode.CompletionItemKind.Constant, field.title, 50);
-    }
-    if (isDateTimeField(info, context.pointer)) {
-      const zone = reportTimeZone(text) ?? this.engine.settings(document.uri).timeZone ?? systemTimeZone();
-      const now = Date.now();
-      const nowText = formatInZone(now - (now % 60_000), zone);
-      const item = add(nowText, vscode.CompletionItemKind.Value, t(locale, FIELD_DOC_TEXT.now, { zone }), 0);
-      item.preselect = true;
-      if (info.schemasAt(context.pointer).some((schema) => schema.format === 'date')) {
-        add(nowText.slice(0, 10), vscode.CompletionItemKind.Value, t(locale, FIELD_DOC_TEXT.today, { zone }), 1);
-      }
-    }
-    if (context.pointer === TIME_ZONE) {
-      // Only zones the runtime knows, those where the report's language is spoken first: a list of
-      // our own also keeps VS Code's word completion from offering what was typed ("Europe/Berl").
-      const data = this.engine.lintNow(document)?.report.data;
-      const reportLang = isRecord(data) && (data.lang === 'de' || data.lang === 'en') ? data.lang : locale;
-      const now = Date.now();
-      timeZoneOffers(reportLang).forEach((offer, index) => {
-        const offset = formatOffset(zoneOffsetMinutes(offer.zone, now));
-        add(offer.zone, vscode.CompletionItemKind.Value, t(locale, offer.regional ? FIELD_DOC_TEXT.regionalZone : FIELD_DOC_TEXT.zoneOffset, { offset }), index);
-      });
-    }
-    if (SERVICE_NAME.test(context.pointer)) {
-      const { catalog, reports } = await this.services.names(document);
-      const taken = new Set(serviceNamesOfReport(text));
-      let sort = 100;
-      for (const name of catalog) if (!taken.has(name)) add(name, vscode.CompletionItemKind.Value, t(locale, FIELD_DOC_TEXT.catalog), sort++);
-      for (const name of reports) {
-        if (!taken.has(name) && !catalog.includes(name)) add(name, vscode.CompletionItemKind.Value, t(locale, FIELD_DOC_TEXT.otherReports), sort++);
-      }
-    }
-    return items;
+    if (!offers || token.isCancellationRequested) return undefined;
+    return offers.map((offer) => toItem(document, position, offer));
   }
 }
 
-function keyItems(document: vscode.TextDocument, context: KeyCompletionContext, info: SchemaInfo, locale: Locale): vscode.CompletionItem[] {
-  const mapping = info.fieldInfo(context.pointer, locale);
-  if (!mapping?.properties) return [];
-  const present = new Set(context.existingKeys);
-  const range = new vscode.Range(document.positionAt(context.range.offset), document.positionAt(context.range.endOffset));
-  const unit = indentUnit(document.getText());
-  const items: vscode.CompletionItem[] = [];
-  Object.keys(mapping.properties).forEach((key, index) => {
-    if (present.has(key)) return;
-    const pointer = context.pointer + formatPointer([key]);
-    const field = info.fieldInfo(pointer, locale);
-    if (!field) return;
-    const required = mapping.required.includes(key);
-    const item = new vscode.CompletionItem({ label: key, description: field.title }, vscode.CompletionItemKind.Property);
-    item.detail = required ? `${field.title ?? key} (${t(locale, FIELD_DOC_TEXT.required)})` : field.title;
-    item.documentation = new vscode.MarkdownString(fieldDocumentation(field, pointer, locale, info, { brief: true }));
-    item.range = range;
-    item.filterText = (context.needsSpace ? ' ' : '') + key;
-    // Required fields first, then the schema's order (which is the order of a good report).
-    item.sortText = `${required ? 0 : 1}${String(index).padStart(3, '0')}`;
-    item.insertText = context.hasColon ? key : insertion(document, key, field, context, unit);
-    if (!context.hasColon && (field.enum || isDateTimeField(info, pointer) || SERVICE_NAME.test(pointer))) {
-      // Values are one keystroke away: open the list of allowed values right after `key: `.
-      item.command = { title: 'suggest', command: 'editor.action.triggerSuggest' };
-    }
-    items.push(item);
-  });
-  return items;
-}
-
-/**
- * What choosing a key inserts: `key: ` for a value, a block opener for a mapping or a list. VS Code
- * indents every new line of a snippet like the cursor's line, so the snippet only adds what goes
- * beyond that: the dash of a list item (`- key`) and one nesting step.
- */
-function insertion(document: vscode.TextDocument, key: string, field: FieldInfo, context: KeyCompletionContext, unit: number): string | vscode.SnippetString {
-  const lead = context.needsSpace ? ' ' : '';
-  const line = document.lineAt(document.positionAt(context.range.offset).line).text;
-  const lineIndent = /^ */.exec(line)![0].length;
-  const nested = ' '.repeat(Math.max(0, context.column - lineIndent) + unit);
-  if (field.isArray) return new vscode.SnippetString(`${lead}${key}:\n${nested}- $0`);
-  if (field.type === 'object' || field.properties) return new vscode.SnippetString(`${lead}${key}:\n${nested}$0`);
-  return `${lead}${key}: `;
+function toItem(document: vscode.TextDocument, position: vscode.Position, offer: CompletionOffer): vscode.CompletionItem {
+  const item = new vscode.CompletionItem(offer.kind === 'property' ? { label: offer.label, description: offer.description } : offer.label, KINDS[offer.kind]);
+  const start = document.positionAt(offer.range.offset);
+  const replacing = new vscode.Range(start, document.positionAt(offer.range.endOffset));
+  // Values: Tab/Enter may insert (up to the cursor) or replace the whole value; keys replace the partial key.
+  item.range = offer.kind === 'property' ? replacing : { inserting: new vscode.Range(start, position), replacing };
+  if (offer.detail !== undefined) item.detail = offer.detail;
+  if (offer.documentation !== undefined) item.documentation = new vscode.MarkdownString(offer.documentation);
+  item.insertText = offer.snippet ? new vscode.SnippetString(offer.insertText) : offer.insertText;
+  item.filterText = offer.filterText;
+  item.sortText = offer.sortText;
+  if (offer.preselect) item.preselect = true;
+  if (offer.retrigger) item.command = { title: 'suggest', command: 'editor.action.triggerSuggest' };
+  return item;
 }
 
 /**

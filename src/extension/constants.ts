@@ -1,4 +1,5 @@
 /** Every command, setting and view ID of the extension, in one place (mirrored in package.json). */
+import { SETTINGS_SECTION, SettingKeys, VALIDATE_DEBOUNCE_MS } from '../core';
 
 export const EXTENSION_ID = 'incident-report.incident-report';
 export const DIAGNOSTIC_SOURCE = 'incident-report';
@@ -33,25 +34,13 @@ export const InternalCommands = {
   useTimeZone: 'incidentReport._useTimeZone',
 } as const;
 
-/** Setting keys below the `incidentReport` section. */
-export const Settings = {
-  section: 'incidentReport',
-  files: 'files',
-  schema: 'schema',
-  locale: 'locale',
-  timeZone: 'timeZone',
-  rules: 'rules',
-  servicesCatalog: 'servicesCatalog',
-  validateOnType: 'validate.onType',
-  internalDomains: 'internalDomains',
-  ticketPattern: 'ticketPattern',
-  maxSize: 'maxSize',
-} as const;
+/** Setting keys below the `incidentReport` section (the core's, shared with the language server). */
+export const Settings = { section: SETTINGS_SECTION, ...SettingKeys } as const;
 
 /** Context keys for `when` clauses. */
 export const ContextKeys = {
   isReport: 'incidentReport.isReport',
 } as const;
 
-/** Debounce between a keystroke and re-validation. */
-export const VALIDATE_DEBOUNCE_MS = 200;
+/** Debounce between a keystroke and re-validation (the core's, shared with the language server). */
+export { VALIDATE_DEBOUNCE_MS };

@@ -1,58 +1,28 @@
 import * as vscode from 'vscode';
 import {
-  checkTimeZone,
   createLinter,
-  DEFAULT_REPORT_GLOBS,
   fixAllText,
   systemTimeZone,
   type FixOptions,
   isIncidentReport,
-  mergeConfigs,
+  lintOptionsOfSettings,
+  resolveEditorSettings,
   SchemaLoadError,
   toLocale,
-  withTrust,
-  type ProjectConfig,
   type Linter,
   type LintOptions,
   type LintResult,
-  type Locale,
-  type RuleLevel,
+  type ResolvedSettings,
+  type SettingKey,
+  type SettingProblem,
 } from '../core';
 import { Settings } from './constants';
 import { FamilyService } from './family';
 import { disposeAll } from './disposables';
 import { ProjectConfigs } from './projectConfig';
 
-/** The settings that shape linting for one workspace folder. */
-export interface ResolvedSettings {
-  files: string[];
-  schemaPath: string;
-  locale: Locale;
-  timeZone: string | undefined;
-  rules: Record<string, RuleLevel>;
-  servicesCatalog: string;
-  validateOnType: boolean;
-  internalDomains: string[] | undefined;
-  ticketPattern: string | undefined;
-  /** Largest report checked, in characters (`incidentReport.maxSize`, else the file's); undefined = the engine's default. */
-  maxSize: number | undefined;
-  /** Settings whose values are not used (the author is told: timeZoneSetting.ts). */
-  problems: SettingProblem[];
-}
-
-/** A setting whose value cannot be used, with what is used instead (see timeZoneSetting.ts). */
-export interface SettingProblem {
-  /** The setting's key below `incidentReport` (`timeZone`). */
-  key: string;
-  /** The value as set. */
-  value: string;
-  /** The closest valid value, if there is one. */
-  suggestion: string | undefined;
-  /** The value is right but for its case: the suggestion is used. */
-  wrongCase: boolean;
-  /** What is used until it is changed. */
-  fallback: string;
-}
+/** The settings of a folder and a setting that cannot be used: decided by the core for every editor. */
+export type { ResolvedSettings, SettingProblem };
 
 interface FolderEngine {
   linter: Linter;
@@ -126,49 +96,14 @@ export class EngineService implements vscode.Disposable {
 
   private resolveSettings(uri: vscode.Uri | undefined): ResolvedSettings {
     const config = vscode.workspace.getConfiguration(Settings.section, uri);
-    const explicit = (key: string): boolean => {
+    // Only what the user set (user, workspace or folder level) counts; VS Code itself ignores
+    // restricted workspace settings when untrusted (`get` then returns the user's or the default).
+    const explicit = (key: SettingKey): unknown => {
       const inspected = config.inspect(key);
-      return inspected !== undefined && [inspected.globalValue, inspected.workspaceValue, inspected.workspaceFolderValue].some((v) => v !== undefined);
+      const set = inspected !== undefined && [inspected.globalValue, inspected.workspaceValue, inspected.workspaceFolderValue].some((v) => v !== undefined);
+      return set ? config.get(key) : undefined;
     };
-    const setting = <T>(key: string, fallback: T): T | undefined => (explicit(key) ? config.get<T>(key, fallback) : undefined);
-    const localeSetting = setting<string>(Settings.locale, 'auto');
-    // VS Code itself ignores restricted workspace settings when untrusted: `get` then returns the user's or the default.
-    const fromSettings: ProjectConfig = {
-      files: setting<string[]>(Settings.files, []),
-      schema: setting<string>(Settings.schema, '')?.trim() || undefined,
-      locale: localeSetting === 'de' || localeSetting === 'en' ? localeSetting : undefined,
-      timeZone: undefined,
-      rules: setting<Record<string, RuleLevel>>(Settings.rules, {}),
-      servicesCatalog: setting<string>(Settings.servicesCatalog, '')?.trim() || undefined,
-      internalDomains: setting<string[]>(Settings.internalDomains, []),
-      ticketPattern: setting<string>(Settings.ticketPattern, '') || undefined,
-      // 0 is the setting's "engine default".
-      maxSize: setting<number>(Settings.maxSize, 0) || undefined,
-    };
-    // A zone the runtime does not know is not used (a zone in the wrong case is, spelt right): the
-    // file's zone or the system's stands in, and the author is told (timeZoneSetting.ts).
-    const zone = setting<string>(Settings.timeZone, '')?.trim() || undefined;
-    const zoneCheck = zone === undefined ? null : checkTimeZone(zone);
-    if (zoneCheck?.ok) fromSettings.timeZone = zone;
-    else if (zoneCheck?.wrongCase) fromSettings.timeZone = zoneCheck.suggestion;
-    const merged = mergeConfigs(withTrust(this.projectConfigs.get(uri), vscode.workspace.isTrusted), fromSettings);
-    const problems: SettingProblem[] = [];
-    if (zone !== undefined && zoneCheck && !zoneCheck.ok) {
-      problems.push({ key: Settings.timeZone, value: zone, suggestion: zoneCheck.suggestion, wrongCase: zoneCheck.wrongCase === true, fallback: merged.timeZone ?? systemTimeZone() });
-    }
-    return {
-      files: merged.files ?? config.get<string[]>(Settings.files, [...DEFAULT_REPORT_GLOBS]),
-      schemaPath: merged.schema ?? '',
-      locale: merged.locale ?? toLocale(vscode.env.language),
-      timeZone: merged.timeZone,
-      rules: merged.rules ?? {},
-      servicesCatalog: merged.servicesCatalog ?? '',
-      validateOnType: config.get<boolean>(Settings.validateOnType, true),
-      internalDomains: merged.internalDomains ?? config.get<string[]>(Settings.internalDomains),
-      ticketPattern: merged.ticketPattern,
-      maxSize: merged.maxSize,
-      problems,
-    };
+    return resolveEditorSettings(this.projectConfigs.get(uri), vscode.workspace.isTrusted, explicit, toLocale(vscode.env.language));
   }
 
   /** True when the document is an incident report (marker, or a path matching `incidentReport.files`). */
@@ -268,14 +203,7 @@ export class EngineService implements vscode.Disposable {
   }
 
   private lintOptions(settings: ResolvedSettings): LintOptions {
-    return {
-      locale: settings.locale,
-      rules: settings.rules,
-      ...(settings.timeZone ? { timeZone: settings.timeZone } : {}),
-      ...(settings.internalDomains ? { internalDomains: settings.internalDomains } : {}),
-      ...(settings.ticketPattern ? { ticketPattern: settings.ticketPattern } : {}),
-      ...(settings.maxSize !== undefined ? { maxSize: settings.maxSize } : {}),
-    };
+    return lintOptionsOfSettings(settings);
   }
 
   private async buildEngine(uri: vscode.Uri, folder: vscode.WorkspaceFolder | undefined): Promise<FolderEngine> {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { deadlineHover, directiveAt, directiveHover, fieldDocumentation, hoverTarget, valueDocumentation } from '../core';
+import { hoverContent } from '../core';
 import { LANGUAGE_ID } from './constants';
 import type { EngineService } from './engine';
 import type { Clock } from './clock';
@@ -22,33 +22,23 @@ class FrontmatterHover implements vscode.HoverProvider {
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     if (!this.engine.isReport(document)) return undefined;
-    const offset = document.offsetAt(position);
-    const linted = this.engine.lintNow(document);
-    const directive = linted ? directiveAt(linted.report, offset) : undefined;
-    if (linted && directive) {
-      const text = directiveHover(directive, linted.findings, this.engine.settings(document.uri).locale);
-      return new vscode.Hover(new vscode.MarkdownString(text), new vscode.Range(document.positionAt(directive.offset), document.positionAt(directive.endOffset)));
-    }
-    const target = hoverTarget(document.getText(), offset);
-    if (!target) return undefined;
     const { linter } = await this.engine.linterFor(document.uri);
-    const info = linter.schema.info;
-    const locale = this.engine.settings(document.uri).locale;
-    const field = info.fieldInfo(target.pointer, locale);
-    if (!field) return undefined;
-    const range = new vscode.Range(document.positionAt(target.range.offset), document.positionAt(target.range.endOffset));
-    const meaning = target.kind === 'value' ? field.enumDescriptions?.[target.text] : undefined;
-    const markdown = new vscode.MarkdownString(
-      meaning !== undefined
-        ? valueDocumentation(target.text, meaning, field, target.pointer, locale)
-        : fieldDocumentation(field, target.pointer, locale, info),
-    );
+    const settings = this.engine.settings(document.uri);
+    const content = hoverContent(document.getText(), document.offsetAt(position), {
+      info: linter.schema.info,
+      locale: settings.locale,
+      timeZone: settings.timeZone,
+      now: this.clock.now(),
+      reportData: () => this.engine.lintNow(document)?.report.data,
+      lintResult: () => this.engine.lintNow(document),
+    });
+    if (!content) return undefined;
+    const markdown = new vscode.MarkdownString(content.documentation);
     // On timestamps the clocks start or record: the deadlines computed from the facts (core/deadlines.ts).
-    const deadlines = meaning === undefined ? deadlineHover(this.engine.lintNow(document)?.report.data, target.pointer, this.engine.settings(document.uri).timeZone, locale, this.clock.now()) : null;
-    if (deadlines) {
-      markdown.appendMarkdown('\n\n---\n\n**').appendText(deadlines.heading).appendMarkdown(':**\n\n');
-      for (const line of deadlines.lines) markdown.appendMarkdown('- ').appendText(line).appendMarkdown('\n');
+    if (content.deadlines) {
+      markdown.appendMarkdown('\n\n---\n\n**').appendText(content.deadlines.heading).appendMarkdown(':**\n\n');
+      for (const line of content.deadlines.lines) markdown.appendMarkdown('- ').appendText(line).appendMarkdown('\n');
     }
-    return new vscode.Hover(markdown, range);
+    return new vscode.Hover(markdown, new vscode.Range(document.positionAt(content.range.offset), document.positionAt(content.range.endOffset)));
   }
 }

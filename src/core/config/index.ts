@@ -6,3 +6,14 @@
 export { CONFIG_FILE_NAME, CONFIG_KEYS, RESTRICTED_CONFIG_KEYS, type ConfigProblem, type ProjectConfig } from './types';
 export { ConfigError, parseProjectConfig } from './parse';
 export { lintOptionsFrom, mergeConfigs, withTrust } from './merge';
+export {
+  lintOptionsOfSettings,
+  resolveEditorSettings,
+  settingValueProblem,
+  SettingKeys,
+  SETTINGS_SECTION,
+  VALIDATE_DEBOUNCE_MS,
+  type ResolvedSettings,
+  type SettingKey,
+  type SettingProblem,
+} from './editorSettings';

@@ -1,0 +1,155 @@
+/**
+ * Editor settings (`incidentReport.*`), read the same way by every editor host: the VS Code
+ * extension and the language server hand over the values the user set explicitly, and this module
+ * decides what they mean on top of the folder's `.incident-report.json`.
+ */
+import { DEFAULT_REPORT_GLOBS } from '../isReport';
+import type { LintOptions } from '../lint';
+import { systemTimeZone } from '../time';
+import { checkTimeZone } from '../timeZoneNames';
+import type { Locale, Localized, RuleLevel } from '../types';
+import { mergeConfigs, withTrust } from './merge';
+import { ConfigError, parseProjectConfig } from './parse';
+import { CONFIG_KEYS, type ProjectConfig } from './types';
+
+/** The section of every setting: `incidentReport.files`, … */
+export const SETTINGS_SECTION = 'incidentReport';
+
+/** Setting keys below {@link SETTINGS_SECTION}. */
+export const SettingKeys = {
+  files: 'files',
+  schema: 'schema',
+  locale: 'locale',
+  timeZone: 'timeZone',
+  rules: 'rules',
+  servicesCatalog: 'servicesCatalog',
+  validateOnType: 'validate.onType',
+  internalDomains: 'internalDomains',
+  ticketPattern: 'ticketPattern',
+  maxSize: 'maxSize',
+} as const;
+
+/** One setting key, as VS Code names it below `incidentReport` (`validate.onType`). */
+export type SettingKey = (typeof SettingKeys)[keyof typeof SettingKeys];
+
+/** Delay between an edit and linting the text again, in every editor. */
+export const VALIDATE_DEBOUNCE_MS = 200;
+
+/** The settings that shape linting of one workspace folder. */
+export interface ResolvedSettings {
+  files: string[];
+  schemaPath: string;
+  locale: Locale;
+  timeZone: string | undefined;
+  rules: Record<string, RuleLevel>;
+  servicesCatalog: string;
+  validateOnType: boolean;
+  internalDomains: string[] | undefined;
+  ticketPattern: string | undefined;
+  /** Largest report checked, in characters (`incidentReport.maxSize`, else the file's); undefined = the engine's default. */
+  maxSize: number | undefined;
+  /** Settings whose values are not used (the author is told). */
+  problems: SettingProblem[];
+}
+
+/** A setting whose value cannot be used, with what is used instead. */
+export interface SettingProblem {
+  /** The setting's key below `incidentReport` (`timeZone`). */
+  key: string;
+  /** The value as set. */
+  value: string;
+  /** The closest valid value, if there is one. */
+  suggestion: string | undefined;
+  /** The value is right but for its case: the suggestion is used. */
+  wrongCase: boolean;
+  /** What is used until it is changed. */
+  fallback: string;
+}
+
+/**
+ * The settings of a folder: its `.incident-report.json` (without `schema` and `ticketPattern` when
+ * the folder is not trusted), with every setting the user set explicitly on top (`explicit` returns
+ * `undefined` for a setting left at its default); `rules` merge rule by rule. An empty string, `0`
+ * for `maxSize` and `auto` for `locale` mean "not set". A time zone the runtime does not know is not
+ * used (one in the wrong case is, spelt right) and is named in `problems`.
+ */
+export function resolveEditorSettings(file: ProjectConfig, trusted: boolean, explicit: (key: SettingKey) => unknown, displayLocale: Locale): ResolvedSettings {
+  const text = (key: SettingKey): string | undefined => {
+    const value = explicit(key);
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+  };
+  const locale = explicit(SettingKeys.locale);
+  const maxSize = explicit(SettingKeys.maxSize);
+  const fromSettings: ProjectConfig = {
+    files: explicit(SettingKeys.files) as string[] | undefined,
+    schema: text(SettingKeys.schema),
+    locale: locale === 'de' || locale === 'en' ? locale : undefined,
+    timeZone: undefined,
+    rules: explicit(SettingKeys.rules) as Record<string, RuleLevel> | undefined,
+    servicesCatalog: text(SettingKeys.servicesCatalog),
+    internalDomains: explicit(SettingKeys.internalDomains) as string[] | undefined,
+    ticketPattern: (explicit(SettingKeys.ticketPattern) as string | undefined) || undefined,
+    maxSize: typeof maxSize === 'number' && maxSize > 0 ? maxSize : undefined,
+  };
+  const zone = text(SettingKeys.timeZone);
+  const zoneCheck = zone === undefined ? null : checkTimeZone(zone);
+  if (zoneCheck?.ok) fromSettings.timeZone = zone;
+  else if (zoneCheck?.wrongCase) fromSettings.timeZone = zoneCheck.suggestion;
+  // The host drops restricted settings of an untrusted workspace itself (VS Code does); the file's go here.
+  const merged = mergeConfigs(withTrust(file, trusted), fromSettings);
+  const problems: SettingProblem[] = [];
+  if (zone !== undefined && zoneCheck && !zoneCheck.ok) {
+    problems.push({ key: SettingKeys.timeZone, value: zone, suggestion: zoneCheck.suggestion, wrongCase: zoneCheck.wrongCase === true, fallback: merged.timeZone ?? systemTimeZone() });
+  }
+  const onType = explicit(SettingKeys.validateOnType);
+  return {
+    files: merged.files ?? [...DEFAULT_REPORT_GLOBS],
+    schemaPath: merged.schema ?? '',
+    locale: merged.locale ?? displayLocale,
+    timeZone: merged.timeZone,
+    rules: merged.rules ?? {},
+    servicesCatalog: merged.servicesCatalog ?? '',
+    validateOnType: typeof onType === 'boolean' ? onType : true,
+    internalDomains: merged.internalDomains,
+    ticketPattern: merged.ticketPattern,
+    maxSize: merged.maxSize,
+    problems,
+  };
+}
+
+/**
+ * Why a setting's value, as an editor sent it, cannot be used (`null` when it can). Values that
+ * mean "not set" pass; the others are checked as the same key of `.incident-report.json` is, so
+ * the words are the same. For hosts whose settings arrive as untyped JSON (the language server).
+ */
+export function settingValueProblem(key: SettingKey, value: unknown): Localized | null {
+  if (value === undefined || value === null || value === '' || (key === SettingKeys.maxSize && value === 0) || (key === SettingKeys.locale && value === 'auto')) return null;
+  if (key === SettingKeys.validateOnType) {
+    return typeof value === 'boolean' ? null : { en: `"${key}" must be true or false`, de: `"${key}" muss true oder false sein` };
+  }
+  if (!(CONFIG_KEYS as readonly string[]).includes(key)) return null;
+  // A time zone in the wrong case is used, spelt right (resolveEditorSettings), and is no problem here.
+  if (key === SettingKeys.timeZone && typeof value === 'string') {
+    const check = checkTimeZone(value.trim());
+    if (!check.ok && check.wrongCase) return null;
+  }
+  try {
+    parseProjectConfig(JSON.stringify({ [key]: typeof value === 'string' ? value.trim() : value }), key);
+    return null;
+  } catch (error) {
+    if (error instanceof ConfigError && error.problems[0]) return error.problems[0].message;
+    throw error;
+  }
+}
+
+/** The linter options of resolved editor settings (the schema is loaded by the host from `schemaPath`). */
+export function lintOptionsOfSettings(settings: ResolvedSettings): LintOptions {
+  return {
+    locale: settings.locale,
+    rules: settings.rules,
+    ...(settings.timeZone ? { timeZone: settings.timeZone } : {}),
+    ...(settings.internalDomains ? { internalDomains: settings.internalDomains } : {}),
+    ...(settings.ticketPattern ? { ticketPattern: settings.ticketPattern } : {}),
+    ...(settings.maxSize !== undefined ? { maxSize: settings.maxSize } : {}),
+  };
+}

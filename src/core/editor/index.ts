@@ -1,0 +1,7 @@
+/**
+ * What every editor host decides the same way (the VS Code extension and the language server):
+ * completion offers, hover content and quick fixes, in offsets of the document's text.
+ */
+export { completionOffers, COMPLETION_TRIGGER_CHARACTERS, type CompletionHost, type CompletionOffer, type CompletionOfferKind } from './completionOffers';
+export { hoverContent, hoverMarkdown, type HoverContent, type HoverHost } from './hoverContent';
+export { findingForDiagnostic, quickFixes, suppressOffers, type DiagnosticKey, type QuickFix } from './quickFixes';

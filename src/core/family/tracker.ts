@@ -1,0 +1,136 @@
+import type { LintContext, LintResult } from '../lint';
+import { loadParentChain, normalizePath, type FamilyEntry, type FamilyMember } from './index';
+
+/**
+ * How an editor host names documents: by a key (its URI string) that consists of a file system
+ * (scheme and authority) and a path. Paths handed to the engine are URI paths (`/…/provider/sit.md`).
+ */
+export interface FamilyHost {
+  /** The URI path of a key. */
+  path(key: string): string;
+  /** The key of `path` on the same file system as `key`. */
+  withPath(key: string, path: string): string;
+  /** How messages name the document of `key` (a workspace-relative path). */
+  label(key: string): string;
+  /** Reads a document: an open editor's text before the file's; an entry with an error when it cannot be read. */
+  read(key: string): Promise<FamilyEntry>;
+}
+
+/**
+ * Incident families in an editor, the same in every editor host (VS Code extension, language
+ * server): loads a report's parent chain (each document once until it changes), and remembers who
+ * depends on whom:
+ * - a member's parents, so that editing, saving, creating or deleting a parent re-lints its members;
+ * - the members the editor has linted, so that a parent is linted with them (family-membership).
+ *
+ * The host tells it when a document changed ({@link changed}) or went away ({@link removed}); it
+ * answers with the keys of the reports to lint again (`onChange`).
+ */
+export class FamilyTracker {
+  /** Loaded documents by key. */
+  private readonly entries = new Map<string, FamilyEntry>();
+  /** Member key → keys of its parent chain. */
+  private readonly parents = new Map<string, string[]>();
+  /** Member key → its member record (for linting its parent). */
+  private readonly members = new Map<string, { base: string; parent: string; member: FamilyMember }>();
+  /** Member key → how often its family changed: part of a lint cache's key. */
+  private readonly stamps = new Map<string, number>();
+
+  constructor(
+    private readonly host: FamilyHost,
+    /** Called with the keys of reports whose family changed: lint them again. */
+    private readonly onChange: (keys: string[]) => void,
+  ) {}
+
+  /** The lint context of `key`: its parent chain loaded now (each document read once until it changes). */
+  async load(key: string, text: string): Promise<LintContext> {
+    const chain = await loadParentChain(this.host.path(key), text, (path) => this.read(this.host.withPath(key, path)));
+    const parents = chain.map((entry) => this.host.withPath(key, entry.path));
+    // A synchronous lint may have run before the chain was loaded and cached a result without the
+    // parent: a newly loaded chain makes that result stale.
+    if (parents.join('\n') !== (this.parents.get(key) ?? []).join('\n')) this.bump(key);
+    this.parents.set(key, parents);
+    return this.contextNow(key);
+  }
+
+  /** The lint context of `key` from what is loaded already (for synchronous callers). */
+  contextNow(key: string): LintContext {
+    const path = this.host.path(key);
+    const normalized = normalizePath(path);
+    const base = this.base(key);
+    const members = [...this.members.values()].filter((m) => m.parent === normalized && m.base === base);
+    return {
+      path,
+      label: this.host.label(key),
+      family: {
+        lookup: (at) => this.entries.get(this.host.withPath(key, at)),
+        members: members.map((m) => m.member),
+      },
+    };
+  }
+
+  /** How often the family of `key` changed (part of a lint cache's key). */
+  stamp(key: string): number {
+    return this.stamps.get(key) ?? 0;
+  }
+
+  /**
+   * Remembers a lint result: whether the report is a member of a parent. A new, changed or lost
+   * membership changes the parent's findings, so the parent is announced for re-linting.
+   */
+  record(key: string, result: LintResult): void {
+    const before = this.members.get(key);
+    const member = result.member;
+    if (!member) {
+      if (before) this.dropMember(key);
+      return;
+    }
+    this.members.set(key, { base: this.base(key), parent: member.parent, member });
+    if (before?.parent === member.parent && before.member.organization === member.organization) return;
+    const touched = [member.parent, ...(before && before.parent !== member.parent ? [before.parent] : [])];
+    this.announce(touched.map((path) => this.host.withPath(key, path)));
+  }
+
+  /** A document changed (edited, saved, closed with unsaved changes, created on disk): forget its text and re-lint what stands on it. */
+  changed(key: string): void {
+    const had = this.entries.delete(key);
+    const dependents = [...this.parents].filter(([, chain]) => chain.includes(key)).map(([member]) => member);
+    if (had || dependents.length) this.announce(dependents);
+  }
+
+  /** A file was deleted (or renamed away): it is no member any more, and what stood on it is linted again. */
+  removed(key: string): void {
+    this.dropMember(key);
+    this.changed(key);
+  }
+
+  private dropMember(key: string): void {
+    const before = this.members.get(key);
+    if (!before) return;
+    this.members.delete(key);
+    this.announce([this.host.withPath(key, before.parent)]);
+  }
+
+  private async read(key: string): Promise<FamilyEntry> {
+    const cached = this.entries.get(key);
+    if (cached) return cached;
+    const entry = await this.host.read(key);
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  private announce(keys: string[]): void {
+    if (keys.length === 0) return;
+    for (const key of keys) this.bump(key);
+    this.onChange(keys);
+  }
+
+  private bump(key: string): void {
+    this.stamps.set(key, (this.stamps.get(key) ?? 0) + 1);
+  }
+
+  /** The file system of a key: paths are compared only within one. */
+  private base(key: string): string {
+    return this.host.withPath(key, '/');
+  }
+}

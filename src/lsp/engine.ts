@@ -1,0 +1,230 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, relative, resolve, sep } from 'node:path';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  ConfigError,
+  createLinter,
+  familyEntry,
+  FamilyTracker,
+  fixAllText,
+  isIncidentReport,
+  lintOptionsOfSettings,
+  resolveEditorSettings,
+  SchemaLoadError,
+  SettingKeys,
+  systemTimeZone,
+  type FixOptions,
+  type Linter,
+  type LintResult,
+  type Locale,
+  type ResolvedSettings,
+} from '../core';
+import { ConfigFinder, type LoadedConfig } from '../cli/config';
+import { describeIoError } from '../cli/ioError';
+import type { ClientSettings } from './clientSettings';
+import { canonicalUri, filePath, fileUri, uriPath } from './uris';
+
+/** How the server was started. */
+export interface ServerOptions {
+  /** False with `--no-custom-schema`: `schema` and `ticketPattern` are never used. */
+  customSchema: boolean;
+}
+
+/** What the engine needs from the server around it. */
+export interface EngineHost {
+  options: ServerOptions;
+  settings: ClientSettings;
+  displayLocale: Locale;
+  /** The workspace folders as file system paths. */
+  folders(): readonly string[];
+  /** The open document of a canonical URI. */
+  openDocument(key: string): TextDocument | undefined;
+  /** Reports whose family changed (canonical URIs): lint them again. */
+  familyChanged(keys: string[]): void;
+  /** A `.incident-report.json` could not be used: show why (an empty list clears it). */
+  configProblems(file: string, error: ConfigError | null): void;
+  warn(message: string): void;
+}
+
+/** The settings of one document and where its relative paths start. */
+export interface DocumentSettings {
+  settings: ResolvedSettings;
+  /** The folder `files` globs are matched in: the `.incident-report.json`'s, else the workspace folder's. */
+  base: string;
+  /** The workspace folder holding the document (or its own folder). */
+  folder: string;
+  /** The schema file in use (absolute), if any. */
+  schemaFile: string | null;
+  /** The services catalog (absolute), if any. */
+  catalogFile: string | null;
+}
+
+/**
+ * The engine behind the language server, the server's counterpart of the extension's
+ * `EngineService`: the configuration of a document exactly as the CLI finds it (the nearest
+ * `.incident-report.json` in its folder or above) with the editor's explicit settings on top
+ * (core's `resolveEditorSettings`, as in VS Code), one linter per configuration, lint results
+ * cached per document version, and the family of each report (core's `FamilyTracker`).
+ */
+export class LspEngine {
+  private finder = new ConfigFinder(null);
+  private readonly linters = new Map<string, Promise<Linter>>();
+  private readonly cache = new Map<string, { version: number; linter: Linter; family: number; result: LintResult }>();
+  /** Files the configuration depends on (schemas, catalogs): a change to one starts over. */
+  readonly watchedFiles = new Set<string>();
+  readonly family: FamilyTracker;
+
+  constructor(private readonly host: EngineHost) {
+    this.family = new FamilyTracker(
+      {
+        path: uriPath,
+        withPath: (key, path) => (filePath(key) !== null ? fileUri(path) : key),
+        label: (key) => this.label(uriPath(key)),
+        read: (key) => this.readFamilyEntry(key),
+      },
+      (keys) => host.familyChanged(keys),
+    );
+  }
+
+  /** The settings of the document at `uri`. */
+  async settingsFor(uri: string): Promise<DocumentSettings> {
+    const path = uriPath(uri);
+    const folder = this.folderOf(path);
+    const loaded = await this.configFor(path, folder);
+    const explicit = await this.host.settings.explicit(uri);
+    const settings = resolveEditorSettings(loaded.config, this.host.options.customSchema, explicit, this.host.displayLocale);
+    // A path set in the editor is the workspace folder's (as in VS Code), one from the file the file's folder's.
+    const from = (key: string, value: string): string | null => (value ? resolve(explicit(key as never) !== undefined ? folder : loaded.base, value) : null);
+    return {
+      settings,
+      base: loaded.file ? loaded.base : folder,
+      folder,
+      schemaFile: from(SettingKeys.schema, settings.schemaPath),
+      catalogFile: from(SettingKeys.servicesCatalog, settings.servicesCatalog),
+    };
+  }
+
+  /** True when the text at `uri` is an incident report (the marker, or a path matching `files`). */
+  async isReport(uri: string, text: string): Promise<boolean> {
+    const { settings, base } = await this.settingsFor(uri);
+    return isIncidentReport(text, relative(base, uriPath(uri)).split(sep).join('/'), settings.files);
+  }
+
+  /** The linter for the document at `uri` (its custom schema loaded; the bundled one when it cannot be). */
+  async linterFor(uri: string): Promise<{ linter: Linter; document: DocumentSettings }> {
+    const document = await this.settingsFor(uri);
+    const options = lintOptionsOfSettings(document.settings);
+    const key = JSON.stringify([options, document.schemaFile]);
+    let linter = this.linters.get(key);
+    if (!linter) {
+      linter = this.buildLinter(document, options);
+      this.linters.set(key, linter);
+    }
+    return { linter: await linter, document };
+  }
+
+  /** Lints an open document with its family (cached per version). `null` when it is not an incident report. */
+  async lint(document: TextDocument): Promise<LintResult | null> {
+    const text = document.getText();
+    if (!(await this.isReport(document.uri, text))) return null;
+    const { linter } = await this.linterFor(document.uri);
+    const key = canonicalUri(document.uri);
+    const context = await this.family.load(key, text);
+    const cached = this.cache.get(key);
+    const family = this.family.stamp(key);
+    if (cached && cached.version === document.version && cached.linter === linter && cached.family === family) return cached.result;
+    const result = linter.lint(text, context);
+    this.cache.set(key, { version: document.version, linter, family, result });
+    this.family.record(key, result);
+    return result;
+  }
+
+  /** Options of the fix engine, as the extension's. */
+  async fixOptions(uri: string): Promise<FixOptions> {
+    const { linter, document } = await this.linterFor(uri);
+    return { locale: document.settings.locale, schema: linter.schema.info, timeZone: document.settings.timeZone ?? systemTimeZone() };
+  }
+
+  /** The document's text with every safe fix applied (repeated until none is left). */
+  async fixAll(document: TextDocument): Promise<string> {
+    const { linter } = await this.linterFor(document.uri);
+    return fixAllText(document.getText(), (input) => linter.lint(input), await this.fixOptions(document.uri));
+  }
+
+  /** The cached result of the document's current version, if it was linted. */
+  lastResult(document: TextDocument): LintResult | null {
+    const cached = this.cache.get(canonicalUri(document.uri));
+    return cached && cached.version === document.version ? cached.result : null;
+  }
+
+  /** Forgets a closed document's result. */
+  forget(uri: string): void {
+    this.cache.delete(canonicalUri(uri));
+  }
+
+  /** Settings, a configuration file or a schema changed: everything is read again. */
+  invalidate(): void {
+    this.finder = new ConfigFinder(null);
+    this.linters.clear();
+    this.cache.clear();
+    this.watchedFiles.clear();
+  }
+
+  /** How messages name a file: relative to its workspace folder. */
+  label(path: string): string {
+    const folder = this.folderOf(path);
+    const inside = relative(folder, path);
+    return inside && !inside.startsWith('..') ? inside.split(sep).join('/') : path;
+  }
+
+  /** The workspace folder holding `path` (the innermost), else the file's own folder. */
+  folderOf(path: string): string {
+    let best: string | null = null;
+    for (const folder of this.host.folders()) {
+      const inside = relative(folder, path);
+      if (!inside.startsWith('..') && !resolve(inside).startsWith('..') && (best === null || folder.length > best.length)) best = folder;
+    }
+    return best ?? dirname(path);
+  }
+
+  private async configFor(path: string, folder: string): Promise<LoadedConfig> {
+    try {
+      const loaded = await this.finder.forTarget(path);
+      if (loaded.file) this.host.configProblems(loaded.file, null);
+      return loaded;
+    } catch (error) {
+      // An invalid file is ignored as a whole, as in VS Code; its problems are shown on it.
+      if (error instanceof ConfigError) this.host.configProblems(resolve(error.source), error);
+      else this.host.warn(`Incident Report: ${error instanceof Error ? error.message : String(error)}`);
+      return { file: null, base: folder, config: {} };
+    }
+  }
+
+  private async buildLinter(document: DocumentSettings, options: ReturnType<typeof lintOptionsOfSettings>): Promise<Linter> {
+    if (document.catalogFile) this.watchedFiles.add(document.catalogFile);
+    if (!document.schemaFile) return createLinter(options);
+    this.watchedFiles.add(document.schemaFile);
+    try {
+      const schema = JSON.parse(await readFile(document.schemaFile, 'utf8')) as unknown;
+      return createLinter({ ...options, schema });
+    } catch (error) {
+      const reason = error instanceof SchemaLoadError || error instanceof SyntaxError ? error.message : describeIoError(error);
+      this.host.warn(`Incident Report: the schema ${document.schemaFile} cannot be used (${reason}); the bundled schema is used instead.`);
+      return createLinter(options);
+    }
+  }
+
+  private async readFamilyEntry(key: string): Promise<ReturnType<typeof familyEntry>> {
+    const path = uriPath(key);
+    const label = this.label(path);
+    const open = this.host.openDocument(key);
+    if (open) return familyEntry(path, open.getText(), null, label);
+    try {
+      // A UTF-8 BOM is dropped, as editors drop it.
+      return familyEntry(path, (await readFile(path, 'utf8')).replace(/^\uFEFF/, ''), null, label);
+    } catch (error) {
+      // The CLI's words, so the server's findings equal `lint`'s.
+      return familyEntry(path, null, describeIoError(error), label);
+    }
+  }
+}

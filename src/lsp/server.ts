@@ -1,0 +1,282 @@
+import { basename } from 'node:path';
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Connection,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CONFIG_FILE_NAME,
+  COMPLETION_TRIGGER_CHARACTERS,
+  completionOffers,
+  diffEdit,
+  hoverContent,
+  hoverMarkdown,
+  quickFixes,
+  SETTINGS_SECTION,
+  t,
+  toLocale,
+  type ConfigError,
+  type Locale,
+} from '../core';
+import { ClientSettings } from './clientSettings';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, toCompletionItem, toQuickFix, toTextEdit } from './convert';
+import { DiagnosticsPublisher } from './diagnostics';
+import { LspEngine, type ServerOptions } from './engine';
+import { RENDER_COMMAND, renderCommand } from './render';
+import { ServiceNames } from './serviceNames';
+import { canonicalUri, fileUri, filePath } from './uris';
+
+declare const __VERSION__: string;
+
+/**
+ * `incident-report lsp --stdio`: the Language Server Protocol server, built on
+ * `vscode-languageserver` (the protocol, its JSON-RPC and the process lifecycle are the library's:
+ * `exit` ends the process with 0 after `shutdown`, else 1; so does a closed stdin and, with the
+ * `processId` of `initialize`, a parent that died). Every decision is the core's, as in the VS Code
+ * extension: what is a report and how it is configured, findings, fixes, completion, hover.
+ */
+export function startLanguageServer(options: ServerOptions): Connection {
+  const connection = createConnection(ProposedFeatures.all);
+  const documents = new TextDocuments(TextDocument);
+  let folders: string[] = [];
+  let engine!: LspEngine;
+  let publisher!: DiagnosticsPublisher;
+  let services!: ServiceNames;
+  let watchesFiles = false;
+  let registersConfiguration = false;
+  let followsFolders = false;
+  let displayLocale: Locale = 'en';
+  let clientSettings!: ClientSettings;
+  const configProblems = new Set<string>();
+  const openByKey = () => new Map(documents.all().map((document) => [canonicalUri(document.uri), document] as const));
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    folders = folderPaths(params);
+    displayLocale = toLocale(params.locale);
+    const canAsk = params.capabilities.workspace?.configuration === true;
+    watchesFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    registersConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    followsFolders = params.capabilities.workspace?.workspaceFolders === true;
+    clientSettings = new ClientSettings(connection, canAsk, params.initializationOptions, options.customSchema, displayLocale);
+    engine = new LspEngine({
+      options,
+      settings: clientSettings,
+      displayLocale,
+      folders: () => folders,
+      openDocument: (key) => openByKey().get(key),
+      familyChanged: (keys) => publisher.familyChanged(keys),
+      configProblems: (file, error) => showConfigProblems(file, error),
+      warn: (message) => void connection.window.showWarningMessage(message),
+    });
+    publisher = new DiagnosticsPublisher(connection, documents, engine);
+    services = new ServiceNames(() => folders, (uri, text) => engine.isReport(uri, text));
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        completionProvider: { triggerCharacters: [...COMPLETION_TRIGGER_CHARACTERS] },
+        hoverProvider: true,
+        executeCommandProvider: { commands: [RENDER_COMMAND] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'incident-report', version: typeof __VERSION__ === 'string' ? __VERSION__ : 'dev' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    // Parents, the project file, schemas and catalogs change outside the editor too.
+    if (watchesFiles) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.md' }, { globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/*.{json,yaml,yml}' }],
+      });
+    }
+    if (registersConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+    if (!followsFolders) return;
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      folders = folders.filter((folder) => !event.removed.some((removed) => filePath(removed.uri) === folder));
+      for (const added of event.added) {
+        const path = filePath(added.uri);
+        if (path !== null) folders.push(path);
+      }
+      startOver();
+    });
+  });
+
+  /** Settings, the project file or a schema changed: read everything again and lint every open document. */
+  const startOver = () => {
+    engine.invalidate();
+    services.reset();
+    publisher.revalidateAll();
+  };
+
+  const showConfigProblems = (file: string, error: ConfigError | null) => {
+    const uri = fileUri(file);
+    if (!error) {
+      if (configProblems.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+      return;
+    }
+    configProblems.add(uri);
+    const diagnostics: Diagnostic[] = error.problems.map((problem) => ({
+      range: { start: { line: problem.line - 1, character: problem.column - 1 }, end: { line: problem.line - 1, character: problem.column - 1 + Math.max(problem.length, 1) } },
+      severity: 1,
+      source: DIAGNOSTIC_SOURCE,
+      code: 'config',
+      message: `${t(displayLocale, problem.message)} (${t(displayLocale, IGNORED_FILE)})`,
+    }));
+    void connection.sendDiagnostics({ uri, diagnostics });
+  };
+
+  connection.onDidChangeConfiguration((change) => {
+    clientSettings.changed(change.settings);
+    startOver();
+  });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    let configChanged = false;
+    for (const change of changes) {
+      const path = filePath(change.uri);
+      if (path === null) continue;
+      services.fileChanged(path);
+      if (basename(path) === CONFIG_FILE_NAME || engine.watchedFiles.has(path)) configChanged = true;
+      const key = canonicalUri(change.uri);
+      if (change.type === FileChangeType.Deleted) engine.family.removed(key);
+      else engine.family.changed(key);
+    }
+    if (configChanged) startOver();
+  });
+
+  documents.onDidOpen(({ document }) => void publisher.validate(document));
+  documents.onDidChangeContent(({ document }) => {
+    // TextDocuments announces an opened document as changed too: it was linted on open.
+    if (document.version === openedVersion.get(document.uri)) return;
+    engine.family.changed(canonicalUri(document.uri));
+    void publisher.edited(document);
+  });
+  const openedVersion = new Map<string, number>();
+  documents.onDidOpen(({ document }) => openedVersion.set(document.uri, document.version));
+  documents.onDidSave(({ document }) => {
+    engine.family.changed(canonicalUri(document.uri));
+    void publisher.validate(document);
+  });
+  documents.onDidClose(({ document }) => {
+    openedVersion.delete(document.uri);
+    publisher.closed(document.uri);
+    engine.forget(document.uri);
+    // The file on disk is the parent again (the editor may have closed with unsaved changes).
+    engine.family.changed(canonicalUri(document.uri));
+  });
+
+  connection.onCodeAction(async (params) => guard('codeAction', () => codeActions(params), []));
+
+  const codeActions = async (params: CodeActionParams): Promise<CodeAction[]> => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document || !(await engine.isReport(document.uri, document.getText()))) return [];
+    const only = params.context.only;
+    const actions: CodeAction[] = [];
+    // As VS Code's `only.contains`: `source`, `source.fixAll` and the kind itself ask for fix all.
+    if (only?.some((kind) => FIX_ALL_KIND === kind || FIX_ALL_KIND.startsWith(`${kind}.`))) {
+      const change = diffEdit(document.getText(), await engine.fixAll(document));
+      if (change) actions.push({ title: t(displayLocale, FIX_ALL_TITLE), kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: [toTextEdit(document, change)] } } });
+    }
+    if (!only || only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${kind}.`) || kind === '')) {
+      const ours = params.context.diagnostics.filter((diagnostic): diagnostic is Diagnostic & { message: string } => diagnostic.source === DIAGNOSTIC_SOURCE && typeof diagnostic.message === 'string');
+      if (ours.length === 0) return actions;
+      const result = await engine.lint(document);
+      if (!result) return actions;
+      const keyed = ours.map((diagnostic) => ({
+        diagnostic,
+        ruleId: String(diagnostic.code),
+        message: diagnostic.message,
+        offset: document.offsetAt(diagnostic.range.start),
+        endOffset: document.offsetAt(diagnostic.range.end),
+      }));
+      for (const { fix, diagnostics } of quickFixes(result.report, result.findings, keyed, await engine.fixOptions(document.uri))) {
+        actions.push(toQuickFix(document, fix, diagnostics.map((entry) => entry.diagnostic)));
+      }
+    }
+    return actions;
+  };
+
+  connection.onCompletion(async (params) =>
+    guard('completion', async () => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document || !(await engine.isReport(document.uri, document.getText()))) return null;
+      const { linter, document: configured } = await engine.linterFor(document.uri);
+      const text = document.getText();
+      const own = canonicalUri(document.uri);
+      const offers = await completionOffers(text, document.offsetAt(params.position), {
+        info: linter.schema.info,
+        locale: configured.settings.locale,
+        timeZone: configured.settings.timeZone,
+        now: Date.now(),
+        reportData: () => (engine.lastResult(document) ?? linter.lint(text)).report.data,
+        serviceNames: () => services.names(own, configured.catalogFile, new Map([...openByKey()].map(([key, open]) => [key, open.getText()]))),
+        ...(params.context?.triggerCharacter ? { triggerCharacter: params.context.triggerCharacter } : {}),
+      });
+      return offers && offers.map((offer) => toCompletionItem(document, offer));
+    }, null),
+  );
+
+  connection.onHover(async (params) =>
+    guard('hover', async () => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document || !(await engine.isReport(document.uri, document.getText()))) return null;
+      const { linter, document: configured } = await engine.linterFor(document.uri);
+      const content = hoverContent(document.getText(), document.offsetAt(params.position), {
+        info: linter.schema.info,
+        locale: configured.settings.locale,
+        timeZone: configured.settings.timeZone,
+        now: Date.now(),
+        reportData: () => (engine.lastResult(document) ?? linter.lint(document.getText())).report.data,
+        lintResult: () => engine.lastResult(document) ?? linter.lint(document.getText()),
+      });
+      if (!content) return null;
+      return {
+        contents: { kind: 'markdown' as const, value: hoverMarkdown(content) },
+        range: { start: document.positionAt(content.range.offset), end: document.positionAt(content.range.endOffset) },
+      };
+    }, null),
+  );
+
+  connection.onExecuteCommand(async (params) => {
+    if (params.command !== RENDER_COMMAND) throw new Error(`unknown command ${params.command}; this server runs ${RENDER_COMMAND}`);
+    return renderCommand(params.arguments, !options.customSchema);
+  });
+
+  connection.onShutdown(() => publisher?.dispose());
+
+  /** A handler that fails logs why and answers `fallback`: bad input never ends the server. */
+  async function guard<T>(name: string, run: () => Promise<T>, fallback: T): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      connection.console.error(`incident-report: ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return fallback;
+    }
+  }
+
+  documents.listen(connection);
+  connection.listen();
+  return connection;
+}
+
+const FIX_ALL_TITLE = { en: 'Fix all safe problems (Incident Report)', de: 'Alle sicheren Probleme beheben (Vorfallsbericht)' };
+const IGNORED_FILE = { en: 'the file is ignored until this is fixed', de: 'die Datei wird ignoriert, bis das behoben ist' };
+
+/** The workspace folders of `initialize` as paths (`rootUri` for older clients). */
+function folderPaths(params: InitializeParams): string[] {
+  const uris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  return uris.map(filePath).filter((path): path is string => path !== null);
+}

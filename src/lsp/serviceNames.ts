@@ -1,0 +1,82 @@
+import { readFile } from 'node:fs/promises';
+import { glob } from 'tinyglobby';
+import { serviceNamesFromCatalog, serviceNamesOfReport } from '../core';
+import { canonicalUri, fileUri } from './uris';
+
+/** The most Markdown files a workspace folder is searched for service names (as the extension's 2000). */
+const MAX_FILES = 2000;
+
+/**
+ * Service names for completion, as the extension offers them: from the catalog file
+ * (`servicesCatalog`) and from `affected_services` of every other report in the workspace folders.
+ * Files are read once and again when the client reports a change (`didChangeWatchedFiles`); open
+ * reports count with their unsaved text.
+ */
+export class ServiceNames {
+  private readonly catalogs = new Map<string, Promise<string[]>>();
+  private readonly reports = new Map<string, string[]>();
+  private scan: Promise<void> | undefined;
+
+  constructor(
+    private readonly folders: () => readonly string[],
+    /** True when a file's text is an incident report (the engine decides). */
+    private readonly isReport: (uri: string, text: string) => Promise<boolean>,
+  ) {}
+
+  /** Names from the catalog, and from other reports (`open`: canonical URI → current text of open reports). */
+  async names(own: string, catalogFile: string | null, open: ReadonlyMap<string, string>): Promise<{ catalog: string[]; reports: string[] }> {
+    const catalog = catalogFile ? await this.catalog(catalogFile) : [];
+    this.scan ??= this.scanFolders();
+    await this.scan;
+    const names = new Set<string>();
+    for (const [key, list] of this.reports) if (key !== own && !open.has(key)) list.forEach((name) => names.add(name));
+    for (const [key, text] of open) if (key !== own && (await this.isReport(key, text))) serviceNamesOfReport(text).forEach((name) => names.add(name));
+    return { catalog, reports: [...names].sort((a, b) => a.localeCompare(b)) };
+  }
+
+  /** A file changed on disk (or was created or deleted). */
+  fileChanged(path: string): void {
+    this.catalogs.delete(path);
+    if (path.toLowerCase().endsWith('.md') && this.scan) void this.readReport(path);
+  }
+
+  /** Settings changed: start over. */
+  reset(): void {
+    this.catalogs.clear();
+    this.reports.clear();
+    this.scan = undefined;
+  }
+
+  private catalog(path: string): Promise<string[]> {
+    let names = this.catalogs.get(path);
+    if (!names) {
+      names = readFile(path, 'utf8').then(serviceNamesFromCatalog, () => []);
+      this.catalogs.set(path, names);
+    }
+    return names;
+  }
+
+  private async scanFolders(): Promise<void> {
+    for (const folder of this.folders()) {
+      try {
+        const files = await glob('**/*.md', { cwd: folder, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] });
+        await Promise.all(files.slice(0, MAX_FILES).map((file) => this.readReport(file)));
+      } catch {
+        // A folder that cannot be searched: completion offers the catalog and open reports only.
+      }
+    }
+  }
+
+  private async readReport(path: string): Promise<void> {
+    const key = canonicalUri(fileUri(path));
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch {
+      this.reports.delete(key);
+      return;
+    }
+    if (await this.isReport(key, text)) this.reports.set(key, serviceNamesOfReport(text));
+    else this.reports.delete(key);
+  }
+}

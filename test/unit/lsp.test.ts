@@ -1,0 +1,365 @@
+import { strict as assert } from 'node:assert';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, CompletionItem, Diagnostic, Hover, TextEdit } from 'vscode-languageserver/node';
+import { LspClient, uri } from '../lsp/client';
+
+/**
+ * The language server at the protocol level, driven by vscode-languageserver's own client-side
+ * JSON-RPC against the built `incident-report lsp --stdio`: diagnostics equal to what `lint --format
+ * json` reports for the same files, quick fixes and fix all as edits, completion, hover, the project
+ * file and the editor's settings, the render command, bad input and the process lifecycle.
+ */
+const ROOT = join(__dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'incident-report.js');
+const FIXTURES = join(ROOT, 'test', 'fixtures');
+
+interface JsonFinding {
+  ruleId: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  related?: Array<{ file: string; line: number; column: number; message: string }>;
+}
+
+function lintJson(folder: string, file: string): JsonFinding[] {
+  const result = spawnSync(process.execPath, [BIN, 'lint', '--format', 'json', file], {
+    cwd: folder,
+    env: { PATH: process.env.PATH ?? '', TZ: 'Europe/Berlin', LANG: 'C', INCIDENT_REPORT_JOBS: '1' },
+    encoding: 'utf8',
+  });
+  assert.ok(result.status === 0 || result.status === 1, result.stderr);
+  const files = JSON.parse(result.stdout) as Array<{ file: string; findings: JsonFinding[] }>;
+  return files.find((entry) => entry.file === file)!.findings;
+}
+
+const SEVERITY = { error: 1, warning: 2, info: 3 } as const;
+
+/** What the server must publish for a CLI finding (related locations: the CLI gives their start). */
+function expected(folder: string, finding: JsonFinding) {
+  return {
+    range: { start: { line: finding.line - 1, character: finding.column - 1 }, end: { line: finding.endLine - 1, character: finding.endColumn - 1 } },
+    severity: SEVERITY[finding.severity],
+    code: finding.ruleId,
+    message: finding.message,
+    related: (finding.related ?? []).map((related) => ({ uri: uri(resolve(folder, related.file)), line: related.line - 1, character: related.column - 1, message: related.message })),
+  };
+}
+
+function actual(diagnostic: Diagnostic) {
+  return {
+    range: diagnostic.range,
+    severity: diagnostic.severity,
+    code: diagnostic.code,
+    message: diagnostic.message,
+    related: (diagnostic.relatedInformation ?? []).map((related) => ({
+      uri: related.location.uri,
+      line: related.location.range.start.line,
+      character: related.location.range.start.character,
+      message: related.message,
+    })),
+  };
+}
+
+function applyEdits(text: string, edits: TextEdit[]): string {
+  return TextDocument.applyEdits(TextDocument.create('file:///x.md', 'markdown', 1, text), edits);
+}
+
+describe('language server (protocol)', function () {
+  this.timeout(60_000);
+  let folder: string;
+  let client: LspClient | undefined;
+
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), 'ir-lsp-'));
+    cpSync(join(ROOT, 'examples', 'broken'), join(folder, 'broken'), { recursive: true });
+    cpSync(join(ROOT, 'examples', 'incidents'), join(folder, 'incidents'), { recursive: true });
+    mkdirSync(join(folder, 'provider'));
+    mkdirSync(join(folder, 'kommunen'));
+    cpSync(join(FIXTURES, 'family-data-loss', 'parent.md'), join(folder, 'provider', '2023-10-30-sit.md'));
+    cpSync(join(FIXTURES, 'family-data-loss', 'input.md'), join(folder, 'kommunen', 'werne.md'));
+  });
+
+  afterEach(() => {
+    client?.kill();
+    client = undefined;
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  const open = async (relative: string, text = readFileSync(join(folder, relative), 'utf8')) => client!.open(join(folder, relative), text);
+
+  it('announces its capabilities', async () => {
+    client = await LspClient.start({ folder });
+    const capabilities = client.initializeResult.capabilities;
+    assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.incidentReport'] });
+    assert.deepEqual(capabilities.completionProvider, { triggerCharacters: [':', ' ', '-'] });
+    assert.equal(capabilities.hoverProvider, true);
+    assert.deepEqual(capabilities.executeCommandProvider, { commands: ['incident-report.render'] });
+    assert.equal(client.initializeResult.serverInfo?.name, 'incident-report');
+  });
+
+  it('publishes on open exactly what lint --format json reports: ranges, rule codes with their docs, messages, severities', async () => {
+    client = await LspClient.start({ folder });
+    const documentUri = await open('broken/broken.incident.md');
+    const { diagnostics } = await client.waitForDiagnostics(documentUri);
+    const cli = lintJson(folder, 'broken/broken.incident.md');
+    assert.ok(cli.length >= 10, `the broken example has many findings, got ${cli.length}`);
+    assert.deepEqual(diagnostics.map(actual), cli.map((finding) => expected(folder, finding)));
+    for (const diagnostic of diagnostics) {
+      assert.equal(diagnostic.source, 'incident-report');
+      assert.equal(diagnostic.codeDescription?.href, `https://github.com/incident-report/incident-report/blob/main/docs/rules/${String(diagnostic.code)}.md`);
+    }
+  });
+
+  it('gives family findings relatedInformation into the parent, as the CLI its related locations', async () => {
+    client = await LspClient.start({ folder });
+    const documentUri = await open('kommunen/werne.md');
+    const { diagnostics } = await client.waitForDiagnostics(documentUri);
+    const cli = lintJson(folder, 'kommunen/werne.md');
+    assert.ok(cli.some((finding) => finding.ruleId === 'family-data-loss' && finding.related?.length));
+    assert.deepEqual(diagnostics.map(actual), cli.map((finding) => expected(folder, finding)));
+    const related = diagnostics.find((diagnostic) => diagnostic.code === 'family-data-loss')!.relatedInformation![0]!;
+    assert.equal(related.location.uri, uri(join(folder, 'provider', '2023-10-30-sit.md')));
+    assert.equal(related.message, "the parent's data_loss.occurred: yes");
+  });
+
+  it('lints again after an edit (debounced), and a member when its open parent changes', async () => {
+    client = await LspClient.start({ folder });
+    const member = await open('kommunen/werne.md');
+    const before = await client.waitForDiagnostics(member);
+    assert.equal(before.diagnostics.filter((d) => d.code === 'family-data-loss').length, 3);
+    // The parent, opened and edited to rule out data loss as the member does: the member follows.
+    const parentPath = join(folder, 'provider', '2023-10-30-sit.md');
+    const parentText = readFileSync(parentPath, 'utf8');
+    const parent = await open('provider/2023-10-30-sit.md', parentText);
+    await client.waitForDiagnostics(parent);
+    const fixed = parentText.replace('occurred: yes', 'occurred: no').replace('exfiltration: suspected', 'exfiltration: no_indication').replace('personal_data: unknown', 'personal_data: no');
+    assert.notEqual(fixed, parentText);
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: parent, version: 2 }, contentChanges: [{ text: fixed }] });
+    const after = await client.waitForDiagnostics(member, (params) => !params.diagnostics.some((d) => d.code === 'family-data-loss'));
+    // The CLI reads the parent from disk: give it the editor's text.
+    writeFileSync(parentPath, fixed);
+    assert.deepEqual(after.diagnostics.map((d) => d.code), before.diagnostics.filter((d) => d.code !== 'family-data-loss').map((d) => d.code));
+    // An incremental edit of the member itself: `severity: major` → `severity: minor` changes nis2-reporting.
+    const memberText = readFileSync(join(folder, 'kommunen', 'werne.md'), 'utf8');
+    const line = memberText.split('\n').findIndex((text) => text.startsWith('severity: major'));
+    assert.ok(line > 0);
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: member, version: 2 },
+      contentChanges: [{ range: { start: { line, character: 10 }, end: { line, character: 15 } }, text: 'minor' }],
+    });
+    const edited = await client.waitForDiagnostics(member, (params) => params.version === 2);
+    assert.deepEqual(edited.diagnostics.map(actual), lintJsonOf(folder, 'kommunen/werne.md', memberText.replace('severity: major', 'severity: minor')));
+  });
+
+  /** `lint --format json` of a changed text, written to the file first. */
+  function lintJsonOf(dir: string, relative: string, text: string) {
+    writeFileSync(join(dir, relative), text);
+    return lintJson(dir, relative).map((finding) => expected(dir, finding));
+  }
+
+  it('reads .incident-report.json like the CLI, and an editor setting wins over it', async () => {
+    writeFileSync(join(folder, '.incident-report.json'), JSON.stringify({ rules: { 'press-contact': 'off', placeholder: 'error' } }));
+    client = await LspClient.start({ folder });
+    const documentUri = await open('broken/broken.incident.md');
+    const { diagnostics } = await client.waitForDiagnostics(documentUri);
+    const cli = lintJson(folder, 'broken/broken.incident.md');
+    assert.ok(!cli.some((finding) => finding.ruleId === 'press-contact'));
+    assert.deepEqual(diagnostics.map(actual), cli.map((finding) => expected(folder, finding)));
+    client.kill();
+
+    // workspace/configuration: `incidentReport.rules` set in the editor merges rule by rule; `locale` de.
+    client = await LspClient.start({ folder, settings: () => ({ rules: { 'press-contact': 'error' }, locale: 'de' }) });
+    const again = await open('broken/broken.incident.md');
+    const german = await client.waitForDiagnostics(again);
+    const press = german.diagnostics.find((d) => d.code === 'press-contact');
+    assert.equal(press?.severity, 1);
+    assert.match(String(press!.message), /Kontakt|Presse/);
+    assert.equal(german.diagnostics.find((d) => d.code === 'placeholder')?.severity, 1, 'the file still sets placeholder');
+  });
+
+  it('takes initializationOptions when the client cannot answer workspace/configuration, and logs an unusable value', async () => {
+    client = await LspClient.start({ folder, initializationOptions: { incidentReport: { rules: { 'press-contact': 'off' }, maxSize: 'big' } } });
+    const documentUri = await open('broken/broken.incident.md');
+    const { diagnostics } = await client.waitForDiagnostics(documentUri);
+    assert.ok(!diagnostics.some((d) => d.code === 'press-contact'));
+    assert.ok(diagnostics.some((d) => d.code === 'schema'));
+    assert.ok(client.logs.some((line) => line.includes('incidentReport.maxSize') && line.includes('must be a whole number')), client.logs.join('\n'));
+  });
+
+  it('re-lints when .incident-report.json changes on disk (workspace/didChangeWatchedFiles), and shows an invalid one on the file', async () => {
+    client = await LspClient.start({ folder });
+    const documentUri = await open('broken/broken.incident.md');
+    const first = await client.waitForDiagnostics(documentUri);
+    assert.ok(first.diagnostics.some((d) => d.code === 'press-contact'));
+    const config = join(folder, '.incident-report.json');
+    writeFileSync(config, '{ "rules": { "press-contact": "off" } }');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(config), type: 1 }] });
+    await client.waitForDiagnostics(documentUri, (params) => !params.diagnostics.some((d) => d.code === 'press-contact'));
+    writeFileSync(config, '{ "rules": { "press-contact": "of" } }');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(config), type: 2 }] });
+    const problems = await client.waitForDiagnostics(uri(config));
+    assert.deepEqual(
+      problems.diagnostics.map((d) => [d.range.start.line, d.range.start.character, d.message]),
+      [[0, 30, 'the level of rule "press-contact" must be "error", "warning", "info" or "off" (the file is ignored until this is fixed)']],
+    );
+    await client.waitForDiagnostics(documentUri, (params) => params.diagnostics.some((d) => d.code === 'press-contact'));
+  });
+
+  it('offers the quick fix of a finding as an edit, and source.fixAll.incidentReport as one edit of every safe fix', async () => {
+    client = await LspClient.start({ folder });
+    const path = join(folder, 'broken', 'broken.incident.md');
+    const text = readFileSync(path, 'utf8');
+    const documentUri = await open('broken/broken.incident.md', text);
+    const { diagnostics } = await client.waitForDiagnostics(documentUri);
+    const typo = diagnostics.find((d) => String(d.message).startsWith('`severty` is not a field'))!;
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: documentUri },
+      range: typo.range,
+      context: { diagnostics: [typo] },
+    })) as CodeAction[];
+    assert.deepEqual(
+      actions.map((action) => [action.title, action.kind, action.isPreferred]),
+      [['Rename to `severity`', 'quickfix', true]],
+    );
+    const renamed = applyEdits(text, actions[0]!.edit!.changes![documentUri]!);
+    assert.equal(renamed, text.replace('\nseverty: major', '\nseverity: major'));
+
+    const fixAll = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: documentUri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.incidentReport'] },
+    })) as CodeAction[];
+    assert.equal(fixAll.length, 1);
+    assert.equal(fixAll[0]!.kind, 'source.fixAll.incidentReport');
+    const all = applyEdits(text, fixAll[0]!.edit!.changes![documentUri]!);
+    assert.match(all, /\nseverity: major/);
+    assert.match(all, /occurred: no\b/, 'the YAML boolean false becomes the word');
+    assert.match(all, /detected_at: 2023-10-30T06:45:00\+01:00/, 'the missing offset in the report\'s zone');
+  });
+
+  it('completes keys and values: missing required keys first, enum values with their meaning, now for timestamps', async () => {
+    client = await LspClient.start({ folder });
+    const text = '---\nschema: incident-report/v1\nid: x\nstatus: \nsev\n---\n';
+    const documentUri = await open('incidents/new.md', text);
+    await client.waitForDiagnostics(documentUri);
+    const keys = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: documentUri }, position: { line: 4, character: 3 } })) as CompletionItem[];
+    const severity = keys.find((item) => item.label === 'severity')!;
+    assert.ok(severity, keys.map((item) => item.label).join(', '));
+    assert.equal(severity.kind, 10);
+    assert.deepEqual(severity.textEdit, { range: { start: { line: 4, character: 0 }, end: { line: 4, character: 3 } }, newText: 'severity: ' });
+    assert.match(severity.detail!, /required/);
+    assert.ok(!keys.some((item) => item.label === 'id' || item.label === 'schema'), 'present keys are not offered');
+    const values = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: documentUri }, position: { line: 3, character: 8 } })) as CompletionItem[];
+    assert.deepEqual(
+      values.map((item) => [item.label, item.detail, item.textEdit?.newText]),
+      [
+        ['investigating', 'under investigation', 'investigating'],
+        ['identified', 'cause identified', 'identified'],
+        ['monitoring', 'fix in place, being monitored', 'monitoring'],
+        ['resolved', 'resolved', 'resolved'],
+      ],
+    );
+    const stamped = '---\nschema: incident-report/v1\ntimezone: Europe/Berlin\ntimestamps:\n  started_at: \n---\n';
+    const other = await open('incidents/stamped.md', stamped);
+    const now = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: other }, position: { line: 4, character: 14 } })) as CompletionItem[];
+    assert.equal(now[0]!.preselect, true);
+    assert.match(now[0]!.label, /^\d{4}-\d\d-\d\dT\d\d:\d\d:00\+0[12]:00$/);
+    // A list key inserts its block with the line's indentation (clients insert as is).
+    const block = '---\nschema: incident-report/v1\nid: x\naffected\n---\n';
+    const third = await open('incidents/block.md', block);
+    const blockKeys = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: third }, position: { line: 3, character: 8 } })) as CompletionItem[];
+    const services = blockKeys.find((item) => item.label === 'affected_services')!;
+    assert.equal(services.insertTextFormat, 2);
+    assert.equal(services.textEdit?.newText, 'affected_services:\n  - $0');
+  });
+
+  it('explains a key and an enum value on hover', async () => {
+    client = await LspClient.start({ folder });
+    const text = readFileSync(join(folder, 'broken', 'broken.incident.md'), 'utf8');
+    const documentUri = await open('broken/broken.incident.md', text);
+    await client.waitForDiagnostics(documentUri);
+    const lines = text.split('\n');
+    const lang = lines.findIndex((line) => line.startsWith('lang:'));
+    const key = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: documentUri }, position: { line: lang, character: 1 } })) as Hover;
+    assert.deepEqual(key.range, { start: { line: lang, character: 0 }, end: { line: lang, character: 4 } });
+    const value = (key.contents as { kind: string; value: string }).value;
+    assert.equal((key.contents as { kind: string }).kind, 'markdown');
+    assert.match(value, /^\*\*Language\*\* · `lang` · required\n\nLanguage of the public text/);
+    const status = lines.findIndex((line) => line.startsWith('status: resolved'));
+    const enumHover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: documentUri }, position: { line: status, character: 10 } })) as Hover;
+    assert.match((enumHover.contents as { value: string }).value, /`resolved`/);
+    const body = lines.findIndex((line) => line.startsWith('## Pressemitteilung'));
+    assert.equal(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: documentUri }, position: { line: body, character: 3 } }), null);
+  });
+
+  it('renders an output next to the report with workspace/executeCommand incident-report.render, as the CLI does', async () => {
+    client = await LspClient.start({ folder });
+    const report = join(folder, 'incidents', '2023-10-30-suedwestfalen-it.md');
+    const result = (await client.connection.sendRequest('workspace/executeCommand', {
+      command: 'incident-report.render',
+      arguments: [{ uri: uri(report), output: 'press-release', format: 'text' }],
+    })) as { files: string[]; exitCode: number; messages: string };
+    const written = join(folder, 'incidents', '2023-10-30-suedwestfalen-it.press-release.txt');
+    assert.deepEqual(result.files, [written]);
+    assert.equal(result.exitCode, 0);
+    const cli = spawnSync(process.execPath, [BIN, 'render', '--format', 'text', report], { cwd: folder, env: { PATH: process.env.PATH ?? '', TZ: 'Europe/Berlin', LANG: 'C' }, encoding: 'utf8' });
+    assert.equal(readFileSync(written, 'utf8'), cli.stdout);
+    await assert.rejects(
+      client.connection.sendRequest('workspace/executeCommand', { command: 'incident-report.render', arguments: [{ uri: uri(report), output: 'fax' }] }),
+      /unknown output "fax"; known: press-release, status-page/,
+    );
+  });
+
+  it('answers bad input with an error response or nothing, and keeps serving', async () => {
+    client = await LspClient.start({ folder });
+    const connection = client.connection;
+    assert.equal(await connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///nowhere.md' }, position: { line: 0, character: 0 } }), null);
+    assert.deepEqual(await connection.sendRequest('textDocument/codeAction', { textDocument: { uri: 'file:///nowhere.md' }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } }), []);
+    assert.equal(await connection.sendRequest('textDocument/completion', { textDocument: { uri: 'untitled:Untitled-1' }, position: { line: 0, character: 0 } }), null);
+    await assert.rejects(connection.sendRequest('workspace/executeCommand', { command: 'incident-report.render', arguments: [42] }), /needs the report's URI/);
+    await assert.rejects(connection.sendRequest('workspace/executeCommand', { command: 'rm -rf', arguments: [] }));
+    await assert.rejects(connection.sendRequest('no/such/method', {}), /Unhandled method/);
+    // Garbage where a position belongs: the handler fails, the server logs it and answers.
+    assert.equal(await connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///nowhere.md' }, position: 'top' }), null);
+    const documentUri = await open('broken/broken.incident.md');
+    assert.ok((await client.waitForDiagnostics(documentUri)).diagnostics.length > 0, 'still serving');
+    assert.equal(await client.stop(), 0);
+  });
+
+  it('exits with 0 after shutdown and exit, with 1 on exit without shutdown, and when its parent process dies', async () => {
+    client = await LspClient.start({ folder });
+    assert.equal(await client.stop(), 0);
+    client = await LspClient.start({ folder });
+    await client.connection.sendNotification('exit');
+    assert.equal(await client.exited, 1);
+    client.kill();
+    // The editor that started it dies without a word: the server sees its processId gone and ends.
+    const parent = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    client = await LspClient.start({ folder, processId: parent.pid! });
+    parent.kill('SIGKILL');
+    const code = await Promise.race([client.exited, new Promise((resolve) => setTimeout(() => resolve('still running'), 20_000))]);
+    assert.equal(code, 1);
+    assert.ok(!existsSync(join(folder, 'nothing')));
+  });
+
+  it('with --no-custom-schema ignores the project file\'s schema and ticketPattern', async () => {
+    mkdirSync(join(folder, 'config'));
+    writeFileSync(join(folder, 'config', 'strict.schema.json'), JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', required: ['x-approved'] }));
+    writeFileSync(join(folder, '.incident-report.json'), JSON.stringify({ schema: 'config/strict.schema.json' }));
+    const clean = 'incidents/2023-10-30-suedwestfalen-it.md';
+    client = await LspClient.start({ folder });
+    const custom = await client.waitForDiagnostics(await open(clean));
+    assert.ok(custom.diagnostics.some((d) => d.code === 'schema' && String(d.message).includes('x-approved')), JSON.stringify(custom.diagnostics));
+    client.kill();
+    client = await LspClient.start({ folder, args: ['--no-custom-schema'] });
+    const restricted = await client.waitForDiagnostics(await open(clean));
+    assert.ok(!restricted.diagnostics.some((d) => String(d.message).includes('x-approved')), JSON.stringify(restricted.diagnostics));
+  });
+});
