@@ -2,7 +2,7 @@
 // `npm run bench`: builds, measures, prints a table and writes BENCHMARKS.md. Not part of the tests.
 //
 //   npm run bench                                   # everything (≈ 15–25 min on 2 cores)
-//   npm run bench -- --only core,cli                # some sections: core, cli, vscode, size, profile
+//   npm run bench -- --only core,cli                # some sections: core, cli, vscode, lsp, size, profile
 //   npm run bench -- --rounds 5 --sessions 3 --files 2000 --no-write
 //   node bench/run.mjs --report-only                # rewrite BENCHMARKS.md from bench/.build/results.json
 //
@@ -18,6 +18,7 @@ import { ROOT, TYPICAL_PATH, largeItemCount } from './generate.mjs';
 import { composition, measureSizes } from './size.mjs';
 import { median, quantile } from './stats.mjs';
 import { runSession } from './vscode.mjs';
+import { lspSession } from './lsp.mjs';
 
 // ------------------------------------------------------------------------------------------------
 // Options
@@ -26,7 +27,7 @@ const option = (name, fallback) => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 ? argv[i + 1] : fallback;
 };
-const SECTIONS = ['core', 'cli', 'family', 'vscode', 'size', 'profile'];
+const SECTIONS = ['core', 'cli', 'family', 'vscode', 'lsp', 'size', 'profile'];
 const only = new Set((option('only', SECTIONS.join(',')) ?? '').split(',').filter(Boolean));
 for (const s of only) if (!SECTIONS.includes(s)) throw new Error(`--only: unknown section "${s}" (${SECTIONS.join(', ')})`);
 const ROUNDS = Number(option('rounds', 3));
@@ -51,6 +52,7 @@ const TARGETS = {
   familyVsFlat: 1.3, // families at most 1.3× the same files without parent (issue 14)
   debounce: 200, // ms (src/extension/constants.ts VALIDATE_DEBOUNCE_MS)
   editSlack: 20, // ms over the debounce
+  lspReady: 500, // ms: language server started → initialize answered (issue 25)
   firstDiagnostic: 1000, // ms
   memberOpenSlack: 200, // ms: a member opened reaches its first diagnostic at most this much later than without parent (issue 14)
   vsix: 1024 * 1024, // bytes
@@ -188,6 +190,19 @@ if (REPORT_ONLY) {
   }
 
   // ------------------------------------------------------------------------------------------------
+  // 3b. The language server, through a protocol client
+  if (only.has('lsp')) {
+    log(`bench: language server (${SESSIONS + 2} sessions of bench/lsp.mjs)`);
+    const sessions = [];
+    for (let i = 0; i < SESSIONS + 2; i++) {
+      const session = await lspSession();
+      sessions.push(session);
+      log(`  session ${i + 1}: ready ${ms(session.ready)}, first diagnostic ${ms(session.firstDiagnostic)}, edits p50 ${ms(median(session.edit))}`);
+    }
+    results.lsp = { sessions };
+  }
+
+  // ------------------------------------------------------------------------------------------------
   // 4. Size
   if (only.has('size')) {
     log('bench: sizes (npm run package in a temporary copy)');
@@ -321,6 +336,14 @@ if (results.vscode) {
   } else {
     row('VS Code', `could not run: ${results.vscode.failures[0]?.log.split('\n').filter(Boolean).at(-1) ?? 'no session'}`, '–', false);
   }
+}
+if (results.lsp) {
+  const s = results.lsp.sessions;
+  const ready = median(s.map((x) => x.ready));
+  const edit = median(s.flatMap((x) => x.edit));
+  row('Language server: start → ready (p50)', ms(ready), `≤ ${TARGETS.lspReady} ms`, ready <= TARGETS.lspReady);
+  row('Language server: open → first diagnostic (p50)', ms(median(s.map((x) => x.firstDiagnostic))), '–', null);
+  row('Language server: edit → diagnostic (p50)', ms(edit), `≤ ${TARGETS.debounce + TARGETS.editSlack} ms (debounce + ${TARGETS.editSlack})`, edit <= TARGETS.debounce + TARGETS.editSlack);
 }
 if (results.size) {
   const z = results.size;
@@ -504,6 +527,23 @@ if (results.vscode) {
     );
   }
   for (const f of results.vscode.failures) md.push('A session failed:', '', '```', f.log.trim(), '```', '');
+}
+if (results.lsp) {
+  const s = results.lsp.sessions;
+  const edits = s.flatMap((x) => x.edit).sort((a, b) => a - b);
+  md.push('## 3b. Language server', '');
+  md.push(
+    `bench/lsp.mjs drives \`incident-report lsp --stdio\` (the development build) with vscode-languageserver's client-side JSON-RPC, ${s.length} sessions with a fresh`,
+    'server each: started → `initialize` answered; a typical report opened → its diagnostics; 20 edits of one character → the diagnostics of each',
+    `edited version (the server waits the core's debounce of ${TARGETS.debounce} ms first).`,
+    '',
+    '| measurement | p50 | p95 | max |',
+    '|---|---|---|---|',
+    `| start → ready | ${ms(median(s.map((x) => x.ready)))} | ${ms(quantile(s.map((x) => x.ready).sort((a, b) => a - b), 0.95))} | ${ms(Math.max(...s.map((x) => x.ready)))} |`,
+    `| open → first diagnostic | ${ms(median(s.map((x) => x.firstDiagnostic)))} | ${ms(quantile(s.map((x) => x.firstDiagnostic).sort((a, b) => a - b), 0.95))} | ${ms(Math.max(...s.map((x) => x.firstDiagnostic)))} |`,
+    `| edit → diagnostic (${edits.length} edits) | ${ms(median(edits))} | ${ms(quantile(edits, 0.95))} | ${ms(edits.at(-1))} |`,
+    '',
+  );
 }
 if (results.size) {
   const z = results.size;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { Finding, Severity } from '../core';
-import { DIAGNOSTIC_SOURCE, VALIDATE_DEBOUNCE_MS } from './constants';
+import { LintScheduler, type Finding, type Severity } from '../core';
+import { DIAGNOSTIC_SOURCE } from './constants';
 import { disposeAll } from './disposables';
 import type { EngineService } from './engine';
 
@@ -58,9 +58,8 @@ class Diagnostics implements DiagnosticsService {
   readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  /** Run counter per URI: a run whose number is no longer current is stale and is dropped. */
-  private readonly runs = new Map<string, number>();
+  /** Debounce and run numbers per URI (the core's, as in the language server): a stale run is dropped. */
+  private readonly scheduler = new LintScheduler();
   /** URIs whose diagnostics came from workspace linting: they outlive the editor. */
   private readonly fromWorkspace = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -86,8 +85,7 @@ class Diagnostics implements DiagnosticsService {
 
   async validate(document: vscode.TextDocument): Promise<void> {
     const key = document.uri.toString();
-    this.cancelTimer(key);
-    const run = this.nextRun(key);
+    const run = this.scheduler.begin(key);
     if (document.isClosed) return;
     if (!this.engine.isReport(document)) {
       // A file that stops being a report loses its diagnostics.
@@ -103,7 +101,7 @@ class Diagnostics implements DiagnosticsService {
       return;
     }
     // Dropped when the text moved on, the document closed, or a newer run started meanwhile.
-    if (this.runs.get(key) !== run || document.isClosed || document.version !== version) return;
+    if (!this.scheduler.isCurrent(key, run) || document.isClosed || document.version !== version) return;
     if (!result) {
       this.clear(document.uri, true);
       return;
@@ -127,19 +125,19 @@ class Diagnostics implements DiagnosticsService {
       await this.validate(open);
       return { isReport: this.engine.isReport(open), counts: this.counts(uri) };
     }
-    const run = this.nextRun(key);
+    const run = this.scheduler.begin(key);
     const bytes = await vscode.workspace.fs.readFile(uri);
     // TextDecoder drops a UTF-8 BOM, so offsets match what TextDocument.getText() would give.
     const text = new TextDecoder().decode(bytes);
     if (token?.isCancellationRequested) return { isReport: false, counts: this.counts(uri) };
     const result = await this.engine.lintText(uri, text);
     if (!result) {
-      if (this.runs.get(key) === run) this.clear(uri, true);
+      if (this.scheduler.isCurrent(key, run)) this.clear(uri, true);
       return { isReport: false, counts: zero() };
     }
     const findings = result.findings.filter((finding) => !finding.suppressed);
     // An editor opened on the file meanwhile owns its diagnostics now.
-    if (this.runs.get(key) !== run) return { isReport: true, counts: this.counts(uri) };
+    if (!this.scheduler.isCurrent(key, run)) return { isReport: true, counts: this.counts(uri) };
     this.fromWorkspace.add(key);
     this.publish(
       uri,
@@ -190,14 +188,7 @@ class Diagnostics implements DiagnosticsService {
         this.schedule(open);
       } else if (this.fromWorkspace.has(key)) {
         // Coalesced: workspace linting announces a parent once per member it meets.
-        this.cancelTimer(key);
-        this.timers.set(
-          key,
-          setTimeout(() => {
-            this.timers.delete(key);
-            void this.lintFile(uri).catch(() => this.clear(uri, true));
-          }, VALIDATE_DEBOUNCE_MS),
-        );
+        this.scheduler.schedule(key, () => void this.lintFile(uri).catch(() => this.clear(uri, true)));
       }
     }
   }
@@ -216,21 +207,12 @@ class Diagnostics implements DiagnosticsService {
 
   /** Lints `document` after the debounce delay (a newer request restarts the delay). */
   private schedule(document: vscode.TextDocument): void {
-    const key = document.uri.toString();
-    this.cancelTimer(key);
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        void this.validate(document);
-      }, VALIDATE_DEBOUNCE_MS),
-    );
+    this.scheduler.schedule(document.uri.toString(), () => void this.validate(document));
   }
 
   private async onClose(document: vscode.TextDocument): Promise<void> {
     const key = document.uri.toString();
-    this.cancelTimer(key);
-    this.nextRun(key);
+    this.scheduler.begin(key);
     this.engine.forget(document.uri);
     if (!this.fromWorkspace.has(key)) {
       this.clear(document.uri, false);
@@ -280,21 +262,8 @@ class Diagnostics implements DiagnosticsService {
     this.changed.fire(uri);
   }
 
-  private nextRun(key: string): number {
-    const run = (this.runs.get(key) ?? 0) + 1;
-    this.runs.set(key, run);
-    return run;
-  }
-
-  private cancelTimer(key: string): void {
-    const timer = this.timers.get(key);
-    if (timer !== undefined) clearTimeout(timer);
-    this.timers.delete(key);
-  }
-
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
+    this.scheduler.dispose();
     disposeAll(this.disposables);
   }
 }

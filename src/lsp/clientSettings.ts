@@ -46,7 +46,8 @@ export class ClientSettings {
     let raw: unknown = sectionOf(this.initial);
     if (this.canAsk) {
       try {
-        raw = await this.connection.workspace.getConfiguration(uri ? { scopeUri: uri, section: SETTINGS_SECTION } : { section: SETTINGS_SECTION });
+        // Some clients answer with the whole settings object instead of the section: both are read.
+        raw = sectionOf(await this.connection.workspace.getConfiguration(uri ? { scopeUri: uri, section: SETTINGS_SECTION } : { section: SETTINGS_SECTION }));
       } catch (error) {
         this.connection.console.warn(`incident-report: workspace/configuration failed (${error instanceof Error ? error.message : String(error)}); using initializationOptions`);
       }

@@ -1,18 +1,18 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { VALIDATE_DEBOUNCE_MS } from '../core';
+import { LintScheduler } from '../core';
 import { toDiagnostic } from './convert';
 import type { LspEngine } from './engine';
 import { canonicalUri } from './uris';
 
 /**
  * Pushes diagnostics of open incident reports (and only of them): on open and save at once, after
- * an edit once the core's debounce delay has passed (unless `validate.onType` is off), and when a
+ * an edit once the core's debounce delay has passed (core's LintScheduler) (unless `validate.onType` is off), and when a
  * report's family or the configuration changed. A run overtaken by a newer one is dropped.
  */
 export class DiagnosticsPublisher {
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly runs = new Map<string, number>();
+  /** Debounce and run numbers per URI (the core's, as in the extension): a stale run is dropped. */
+  private readonly scheduler = new LintScheduler();
   /** Documents that have diagnostics published (to clear them when they stop being reports). */
   private readonly published = new Set<string>();
 
@@ -25,8 +25,7 @@ export class DiagnosticsPublisher {
   /** Lints `document` now (cancelling a pending debounced run) and publishes the result. */
   async validate(document: TextDocument): Promise<void> {
     const uri = document.uri;
-    this.cancel(uri);
-    const run = this.nextRun(uri);
+    const run = this.scheduler.begin(uri);
     const version = document.version;
     let result;
     try {
@@ -36,7 +35,7 @@ export class DiagnosticsPublisher {
       return;
     }
     // Dropped when the text moved on, the document closed, or a newer run started meanwhile.
-    if (this.runs.get(uri) !== run || this.documents.get(uri)?.version !== version) return;
+    if (!this.scheduler.isCurrent(uri, run) || this.documents.get(uri)?.version !== version) return;
     if (!result) return this.clear(uri);
     this.published.add(uri);
     // A finding suppressed with a reason is no problem any more (as in VS Code; lint's JSON lists it as suppressed).
@@ -51,15 +50,10 @@ export class DiagnosticsPublisher {
 
   /** Lints the open document at `uri` after the debounce delay (a newer request restarts the delay). */
   schedule(uri: string): void {
-    this.cancel(uri);
-    this.timers.set(
-      uri,
-      setTimeout(() => {
-        this.timers.delete(uri);
-        const document = this.documents.get(uri);
-        if (document) void this.validate(document);
-      }, VALIDATE_DEBOUNCE_MS),
-    );
+    this.scheduler.schedule(uri, () => {
+      const document = this.documents.get(uri);
+      if (document) void this.validate(document);
+    });
   }
 
   /** Reports whose family changed (canonical URIs): lint the open ones again, debounced. */
@@ -75,8 +69,7 @@ export class DiagnosticsPublisher {
 
   /** A document closed: its diagnostics go (they describe the editor's text, not the file). */
   closed(uri: string): void {
-    this.cancel(uri);
-    this.nextRun(uri);
+    this.scheduler.begin(uri);
     this.clear(uri);
   }
 
@@ -85,20 +78,7 @@ export class DiagnosticsPublisher {
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
-  private nextRun(uri: string): number {
-    const run = (this.runs.get(uri) ?? 0) + 1;
-    this.runs.set(uri, run);
-    return run;
-  }
-
-  private cancel(uri: string): void {
-    const timer = this.timers.get(uri);
-    if (timer !== undefined) clearTimeout(timer);
-    this.timers.delete(uri);
-  }
-
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
+    this.scheduler.dispose();
   }
 }
