@@ -8,6 +8,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { publishedFieldsDoc, readmeWithTable } from './published-fields';
+import { draftDocs } from './draft-docs';
 import { publicWordingDoc } from './public-wording';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -281,6 +282,7 @@ export async function generatedFiles(): Promise<GeneratedFile[]> {
     ...rules.map((rule) => ({ path: `docs/rules/${rule.id}.md`, content: ruleDoc(rule, fixtures) })),
     { path: 'README.md', content: readmeWithTable(readme(rules)) },
     { path: 'docs/published-fields.md', content: publishedFieldsDoc() },
+    ...draftDocs(),
     { path: 'docs/public-wording.md', content: publicWordingDoc() },
     { path: 'package.json', content: packageJson(rules) },
     { path: 'package.nls.json', content: nlsFile('package.nls.json', 'en', rules) },

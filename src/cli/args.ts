@@ -47,6 +47,8 @@ export interface RenderArgs {
   link: string | null;
   /** `--hashtag` values for social posts. */
   hashtags: string[];
+  /** `--initial`: the GDPR Art. 33 first notification again, even after it was sent. */
+  initial: boolean;
   maxSize: number | undefined;
   /**
    * `--strict`: refuse a report that is not ready to publish. The default for public outputs (it is
@@ -134,6 +136,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
         'max-chars': { type: 'string' },
         link: { type: 'string' },
         hashtag: { type: 'string', multiple: true },
+        initial: { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -229,7 +232,7 @@ function checkNow(value: string): number {
 
 /** Checks the render options against the chosen output. */
 function renderArgs(
-  values: { format?: string; out?: string; strict?: boolean; draft?: boolean; schema?: string; 'time-zone'?: string; as?: string; 'max-chars'?: string; link?: string; hashtag?: string[]; locale?: string; config?: string },
+  values: { format?: string; out?: string; strict?: boolean; draft?: boolean; schema?: string; 'time-zone'?: string; as?: string; 'max-chars'?: string; link?: string; hashtag?: string[]; locale?: string; config?: string; initial?: boolean },
   positionals: string[],
   locale: Locale,
   maxSize: number | undefined,
@@ -267,6 +270,7 @@ function renderArgs(
   for (const tag of hashtags) {
     if (!/^#?[\p{L}\p{N}_]+$/u.test(tag)) throw new UsageError(`--hashtag takes letters, digits and _ (with or without #), not "${tag}"`);
   }
+  if (values.initial && as !== 'gdpr-art33') throw new UsageError('--initial applies to render --as gdpr-art33 only');
   return {
     command: 'render',
     inputs: positionals,
@@ -283,6 +287,7 @@ function renderArgs(
     maxChars,
     link,
     hashtags,
+    initial: values.initial ?? false,
     maxSize,
     now,
   };
@@ -365,6 +370,7 @@ Render options:
       --link URL                    public URL of the status page (feed, posts)
       --max-chars N                 longest social post (default 280; Mastodon: 500)
       --hashtag TAG                 hashtag for social posts (repeatable; never invented)
+      --initial                     gdpr-art33: the first notification again, not the follow-up
       --draft                       render a report that is not ready to publish, marked as a
                                     draft (banner, noindex, [ENTWURF]/[DRAFT] before posts and
                                     feed entries); without it, public outputs fail closed

@@ -116,6 +116,7 @@ export async function runRender(args: RenderArgs): Promise<CommandOutcome> {
     ...(args.link !== null ? { link: args.link } : {}),
     ...(args.maxChars !== null ? { maxChars: args.maxChars } : {}),
     ...(args.hashtags.length > 0 ? { hashtags: args.hashtags } : {}),
+    ...(args.initial ? { initial: true } : {}),
   };
   // A public output sees the publication models only, never the report (outputs.ts); confidential
   // drafts for authorities read the whole report. Each model in its own configuration's language and schema.

@@ -62,9 +62,11 @@ const TITLES = {
   dataLossSet: { en: 'Set `data_loss` to: {variant}', de: '`data_loss` setzen auf: {variant}' },
   dataLossStatement: { en: 'Add the statement: {variant}', de: 'Aussage ergänzen: {variant}' },
   qualify: { en: 'Qualify the claim: “{qualifier}”', de: 'Aussage einschränken: „{qualifier}“' },
+  keepInstant: { en: 'Keep the instant: `{value}`', de: 'Zeitpunkt beibehalten: `{value}`' },
+  keepWallTime: { en: 'Keep the wall time: `{value}`', de: 'Uhrzeit beibehalten: `{value}`' },
+  nis2Answer: { en: 'Answer NIS2: {answer}', de: 'NIS2 beantworten: {answer}' },
   writeCount: { en: 'Write `{value}`', de: '`{value}` schreiben' },
   restateCount: { en: 'Give the number of the facts: “{value}”', de: 'Die Zahl aus den Fakten nennen: „{value}“' },
-  nis2Insert: { en: 'Add `nis2` with `applies: {value}`', de: '`nis2` mit `applies: {value}` ergänzen' },
 } satisfies Record<string, Localized>;
 
 /**
@@ -84,6 +86,20 @@ export function fixEdits(report: ParsedReport, finding: Finding, options: FixOpt
       const title = t(ctx?.locale ?? options.locale ?? 'en', TITLES.qualify, { qualifier: fix.qualifier });
       return [{ title, edits: [{ offset: fix.offset, endOffset: fix.endOffset, newText: fix.newText }], isPreferred: true, safe: false }];
     }
+    case 'zone-offset': {
+      // Which one the author meant is a fact only they know: neither is preferred or safe.
+      if (fix.offset < 0 || fix.endOffset < fix.offset || fix.endOffset > report.text.length) return [];
+      const locale = ctx?.locale ?? options.locale ?? 'en';
+      const choices: Array<[Localized, string | null]> = [
+        [TITLES.keepInstant, fix.keepInstant],
+        [TITLES.keepWallTime, fix.keepWallTime],
+      ];
+      return choices
+        .filter((choice): choice is [Localized, string] => choice[1] !== null)
+        .map(([title, value]) => ({ title: t(locale, title, { value }), edits: [{ offset: fix.offset, endOffset: fix.endOffset, newText: value }], isPreferred: false, safe: false }));
+    }
+    case 'nis2-scope':
+      return ctx ? nis2ScopeFixes(ctx, fix.answers) : [];
     case 'write-count':
     case 'restate-count': {
       // Both decide which number is meant (a count, the facts' figure): preferred, never applied unasked.
@@ -99,7 +115,6 @@ export function fixEdits(report: ParsedReport, finding: Finding, options: FixOpt
     case 'insert-key': {
       if (!ctx) return [];
       if (isDataLossFix(fix.parentPath, fix.key)) return dataLossFixes(ctx, fix.parentPath === '');
-      if (fix.parentPath === '' && fix.key === 'nis2') return nis2Fixes(ctx);
       const pointer = fix.parentPath + formatPointer([fix.key]);
       const value = placeholderValue(ctx, pointer, fix.placeholder);
       const edits = insertFields(ctx, fix.parentPath, [{ key: fix.key, value }]);
@@ -470,15 +485,62 @@ function unquote(text: string): string {
 // NIS2
 
 /**
- * A missing `nis2` block: one fix per answer to "does NIS2 apply?", in the schema's order. None is
- * preferred or safe: the answer is a fact only the author knows.
+ * One fix per answer to the NIS2 questions (`entity`, `significant`): the fields are written into
+ * `nis2` (the block is added when it is missing), and `applies`, the shorthand for both, makes way
+ * for them. None is preferred or safe: each states a fact only the author knows.
  */
-function nis2Fixes(ctx: EditContext): FixAction[] {
-  const answers = ctx.info.fieldInfo('/nis2/applies', 'en')?.enum ?? [];
-  return answers.flatMap((value) => {
-    const edits = insertFields(ctx, '', [{ key: 'nis2', value: { applies: value } }]);
-    return edits ? [{ title: t(ctx.locale, TITLES.nis2Insert, { value: String(value) }), edits, isPreferred: false, safe: false }] : [];
+function nis2ScopeFixes(ctx: EditContext, answers: Array<Record<string, string>>): FixAction[] {
+  const located = locate(ctx.doc, '/nis2');
+  return answers.flatMap((answer) => {
+    const fields = Object.entries(answer).map(([key, value]) => ({ key, value }));
+    const title = t(ctx.locale, TITLES.nis2Answer, { answer: fields.map((f) => `${f.key}: ${f.value}`).join(', ') });
+    let edits: TextEdit[] | null;
+    if (!located || located.value === null || (isScalar(located.value) && located.value.value === null)) {
+      edits = located ? null : insertFields(ctx, '', [{ key: 'nis2', value: answer }]);
+    } else if (isMap(located.value) && !located.value.flow) {
+      edits = setNis2Fields(ctx, located.value, fields);
+    } else {
+      edits = null;
+    }
+    return edits && edits.length > 0 ? [{ title, edits, isPreferred: false, safe: false }] : [];
   });
+}
+
+/** Edits writing `fields` into the block-style `nis2` map: present keys get the value, `applies` gives its lines to the missing ones. */
+function setNis2Fields(ctx: EditContext, map: YAMLMap, fields: NewField[]): TextEdit[] | null {
+  const pairOf = (key: string) => map.items.find((item) => isScalar(item.key) && item.key.value === key) as Pair | undefined;
+  const edits: TextEdit[] = [];
+  const missing: NewField[] = [];
+  for (const field of fields) {
+    const node = pairOf(field.key)?.value as Node | null | undefined;
+    if (node && node.range && isScalar(node) && node.value !== null) {
+      if (String(node.value) !== field.value) edits.push({ offset: ctx.base + node.range[0], endOffset: ctx.base + node.range[1], newText: yamlScalar(String(field.value)) });
+    } else if (!pairOf(field.key)) {
+      missing.push(field);
+    } else {
+      return null;
+    }
+  }
+  const applies = pairOf('applies');
+  if (applies && (applies.key as Node).range) {
+    const keyStart = ctx.base + (applies.key as Node).range![0];
+    const start = lineStart(ctx.text, keyStart);
+    const value = applies.value as Node | null;
+    if (!/^[ \t]*$/.test(ctx.text.slice(start, keyStart)) || !value?.range) return null;
+    if (missing.length === 0) {
+      edits.push({ offset: start, endOffset: afterPair(ctx, applies), newText: '' });
+    } else {
+      // The new fields take the place of `applies: …`; a comment after it stays on the line.
+      const column = keyStart - start;
+      const text = blockText(ctx, missing, column, false);
+      edits.push({ offset: keyStart, endOffset: ctx.base + value.range[1], newText: text.slice(column, text.length - ctx.eol.length) });
+    }
+  } else if (missing.length > 0) {
+    const inserted = insertFields(ctx, '/nis2', missing);
+    if (!inserted) return null;
+    edits.push(...inserted);
+  }
+  return edits.sort((x, y) => x.offset - y.offset);
 }
 
 // ---------------------------------------------------------------------------------------------

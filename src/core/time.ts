@@ -70,7 +70,9 @@ export function instantIn(value: unknown, zone: string): number | null {
   return parsed.offset ? parsed.epochMs : (parseDateTime(withZoneOffset(parsed, zone))?.epochMs ?? null);
 }
 
-function offsetMinutes(offset: string): number {
+/** Minutes east of UTC of an offset as written (`+01:00`, `-05:30`; `Z` is 0). */
+export function offsetMinutes(offset: string): number {
+  if (offset === 'Z' || offset === 'z') return 0;
   const sign = offset.startsWith('-') ? -1 : 1;
   return sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
 }

@@ -31,6 +31,17 @@ export type FixData =
   /** Sort the `updates` list chronologically. */
   | { kind: 'sort-updates' }
   /**
+   * Answer the NIS2 questions: one fix per answer, each a set of `nis2` fields (`entity`,
+   * `significant`) to write, adding the block when it is missing and replacing `applies`, the
+   * shorthand for both.
+   */
+  | { kind: 'nis2-scope'; answers: Array<Record<string, string>> }
+  /**
+   * A timestamp whose offset does not fit the report's zone at that moment: rewrite it keeping the
+   * instant, or keeping the wall time (`null` when that wall time does not exist in the zone).
+   */
+  | { kind: 'zone-offset'; offset: number; endOffset: number; keepInstant: string; keepWallTime: string | null }
+  /**
    * Qualify an absolute claim in published text: replace `[offset, endOffset)` (often empty, an
    * insertion) with `newText`. `qualifier` names the wording for the title ("So far, …").
    */

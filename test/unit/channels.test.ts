@@ -71,6 +71,7 @@ describe('output registry', () => {
         ['gdpr-art34', 'confidential', 'text|html|md', false],
         ['nis2-early-warning', 'confidential', 'text|html|md', false],
         ['nis2-notification', 'confidential', 'text|html|md', false],
+        ['nis2-progress-report', 'confidential', 'text|html|md', false],
         ['nis2-final-report', 'confidential', 'text|html|md', false],
       ],
     );

@@ -37,11 +37,11 @@ describe('CLI: --now and confidential drafts', () => {
     const de = cli(['render', '--as', 'gdpr-art33', '--now', '2023-11-01T20:00:00+01:00', REPORT]);
     assert.equal(de.code, 0);
     assert.ok(de.stdout.startsWith('*** Vertraulich – Entwurf für die Behörde, nicht zur Veröffentlichung.'));
-    assert.ok(de.stdout.includes('Meldung fällig (72 Stunden nach Kenntnisnahme): Donnerstag, 2. November 2023, 7:30 Uhr (noch 11 Stunden)'));
+    assert.ok(de.stdout.includes('2.6 Meldung fällig: Donnerstag, 2. November 2023, 7:30 Uhr (noch 11 Stunden)'));
     const en = cli(['render', '--as', 'gdpr-art33', '--locale', 'en', '--format', 'md', '--now', '2023-11-01T20:00:00+01:00', REPORT]);
     assert.equal(en.code, 0);
     assert.ok(en.stdout.startsWith('> **Confidential — draft for the authority'));
-    assert.ok(en.stdout.includes('- **Became aware:** Monday, 30 October 2023, 7:30 am'));
+    assert.ok(en.stdout.includes('| 2.3 | Became aware of the breach | Monday, 30 October 2023, 7:30 am | Art. 33(1) GDPR |'), en.stdout);
   });
 
   it('render --as <draft> summarises the findings as things to check before sending, not publishing', () => {
@@ -60,9 +60,30 @@ describe('CLI: --now and confidential drafts', () => {
   it('render --as rejects unknown outputs and formats the output does not have', () => {
     const unknown = cli(['render', '--as', 'tweet', REPORT]);
     assert.equal(unknown.code, 2);
-    assert.equal(unknown.stderr, 'incident-report: --as must be one of press-release, status-page, atom, social, gdpr-art33, gdpr-art34, nis2-early-warning, nis2-notification, nis2-final-report, not "tweet"\n');
+    assert.equal(unknown.stderr, 'incident-report: --as must be one of press-release, status-page, atom, social, gdpr-art33, gdpr-art34, nis2-early-warning, nis2-notification, nis2-progress-report, nis2-final-report, not "tweet"\n');
     const format = cli(['render', '--as', 'nis2-notification', '--format', 'pdf', REPORT]);
     assert.equal(format.code, 2);
     assert.equal(format.stderr, 'incident-report: --format for render --as nis2-notification must be "text" or "html" or "md", not "pdf"\n');
+  });
+
+  it('render --as gdpr-art33 writes the follow-up once a notification was sent; --initial the first one again', () => {
+    const report = 'test/fixtures/draft-art33-follow-up/input.md';
+    const follow = cli(['render', '--as', 'gdpr-art33', '--now', '2023-11-03T20:00:00+01:00', report]);
+    assert.equal(follow.code, 0, follow.stderr);
+    assert.ok(follow.stdout.includes('Folgemeldung (ergänzende Meldung) einer Verletzung des Schutzes personenbezogener Daten an die Aufsichtsbehörde (Art. 33 Abs. 4 DSGVO)'));
+    assert.ok(follow.stdout.includes('0.1 Aktenzeichen der Aufsichtsbehörde: LDI-2023-04711'));
+    const initial = cli(['render', '--as', 'gdpr-art33', '--initial', '--locale', 'en', '--now', '2023-11-03T20:00:00+01:00', report]);
+    assert.equal(initial.code, 0, initial.stderr);
+    assert.ok(initial.stdout.includes('Notification of a personal data breach to the supervisory authority (GDPR Art. 33)\n'));
+    assert.ok(!initial.stdout.includes('This is a first notification') && !initial.stdout.includes('0.1 File number'));
+    const wrong = cli(['render', '--as', 'nis2-notification', '--initial', report]);
+    assert.equal(wrong.code, 2);
+    assert.equal(wrong.stderr, 'incident-report: --initial applies to render --as gdpr-art33 only\n');
+  });
+
+  it('lint --now: the NIS2 early warning counts from detected_at, not from the later data_loss.aware_at (exit 1)', () => {
+    const r = cli(['lint', '--locale', 'en', '--now', '2026-05-07T12:00:00+02:00', 'test/fixtures/nis2-clock-from-detected/input.md']);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /NIS2 early warning to the BSI was due by Wednesday, 6 May 2026, 8:00 am \(overdue by 28 hours\)/);
   });
 });

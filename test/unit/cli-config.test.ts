@@ -112,7 +112,7 @@ describe('CLI configuration (.incident-report.json)', () => {
     assert.deepEqual(cli(['lint', 'r.md'], dir), {
       code: 1,
       stdout:
-        'r.md\n  1:1  error    This document has 7084 characters, more than the limit of 1000: it was not checked, so nothing in it may be published. Split it, or raise the limit (CLI `--max-size`, setting `incidentReport.maxSize`).  size-limit\n\n' +
+        'r.md\n  1:1  error    This document has 7092 characters, more than the limit of 1000: it was not checked, so nothing in it may be published. Split it, or raise the limit (CLI `--max-size`, setting `incidentReport.maxSize`).  size-limit\n\n' +
         '✖ 1 problem(s) (1 error(s), 0 warning(s), 0 info) in 1 file(s)\n',
       stderr: '',
     });

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseReport, renderPressRelease } from '../../src/core';
-import { CONFIDENTIAL_OUTPUTS, OUTPUTS, PUBLIC_OUTPUTS, findOutput } from '../../src/core/render/outputs';
+import { ART33_FORM, ART34_FORM, NIS2_FORMS, parseReport, renderPressRelease, type DraftDocument } from '../../src/core';
+import { CONFIDENTIAL_OUTPUTS, OUTPUTS, PUBLIC_OUTPUTS, findOutput, type ConfidentialOutput } from '../../src/core/render/outputs';
 import { buildModel } from '../../src/core/render/model';
 
 /**
@@ -43,12 +43,42 @@ const BARE = [
   '',
 ].join('\n');
 
+/** Every fact every form asks for, filled (German): no item of any draft may show a gap for it. */
+const COMPLETE = FULL.replace('lang: de\n', 'lang: de\norganization_address: Am Markt 1, 59494 Soest\naffected_organizations:\n  - Stadt Werne\n')
+  .replace('    workaround: Dringende Fälle werden auf Papier bearbeitet.\n', '    workaround: Dringende Fälle werden auf Papier bearbeitet.\n    restored_at: 2023-11-02T12:00:00+01:00\n')
+  .replace('  published_at: 2023-10-30T16:00:00+01:00\n', '  contained_at: 2023-10-30T09:00:00+01:00\n  published_at: 2023-10-30T16:00:00+01:00\n')
+  .replace('  subjects_approx: 120000\n', '  subjects_approx: 120000\n  records_approx: 240000\n  authority_notified_at: 2023-11-01T18:00:00+01:00\n  authority_reference: LDI-2023-04711\n  role: both\n  controllers:\n    - name: Stadt Werne\n      notified_at: 2023-10-30T12:00:00+01:00\n  breach_type:\n    - availability\n  special_categories: no\n  subject_categories:\n    - Einwohnerinnen und Einwohner\n  social_data: no\n  risk_reason: Meldedaten erlauben gezielte Betrugsversuche.\n  subjects_informed_how: public\n  measures: Konten gesperrt, Strafanzeige erstattet.\n')
+  .replace('  applies: yes\n', '  entity: important\n  significant: yes\n  aware_at: 2023-10-30T02:15:00+01:00\n  notification_at: 2023-11-01T10:00:00+01:00\n  progress_report_at: 2023-11-30T10:00:00+01:00\n  handled_at: 2023-11-10T17:00:00+01:00\n  final_report_at: 2023-11-30T12:00:00+01:00\n  root_cause: Zugang über ein VPN-Konto ohne zweiten Faktor.\n  mitigation: Netze getrennt, Systeme neu aufgesetzt.\n')
+  .replace('authorities:', 'authorities:')
+  .replace('contacts:\n', 'authorities:\n  - name: Polizeipräsidium Dortmund\n    role: law_enforcement\ncontacts:\n  - role: authority_contact\n    name: Jana Beispiel\n    function: Informationssicherheitsbeauftragte\n    phone: +49 2921 000100\n    email: isb@kommunal-it.example\n  - role: hotline\n    name: Bürgertelefon\n    phone: +49 2921 000010\n');
+
+/** Items a bare report still answers (a default, a computed value or "none recorded"), per form: every other item is a gap. */
+const ANSWERED_WHEN_BARE: Record<string, string[]> = {
+  'gdpr-art33': ['1.1', '1.5', '1.6', '1.7', '2.1', '2.2', '2.3', '2.5', '2.6', '2.7', '3.1', '4.1', '5.3', '5.4', '5.5', '9.1'],
+  'gdpr-art34': ['1'],
+  'nis2-early-warning': ['1.1', '1.2', '1.3', '1.5', '1.6', '1.7', '1.8', '2.1'],
+  'nis2-notification': ['1.1', '1.2', '1.3', '1.5', '1.6', '1.7', '2.2', '3.1', '3.3', '3.4', '3.6', '4.1'],
+  'nis2-progress-report': ['1.1', '1.2', '1.3', '1.5', '1.7', '2.2', '3.1', '3.3', '3.4', '3.6'],
+  'nis2-final-report': ['1.1', '1.2', '1.3', '1.5', '1.7', '2.1', '3.1', '3.3', '3.4', '3.6'],
+};
+
+/** The items of a draft as `number → values` (gaps as their text), in order. */
+function itemsOf(document: DraftDocument): Array<{ number: string; label: string; values: Array<string | { gap: string }> }> {
+  return document.sections.flatMap((s) => s.blocks.filter((b) => b.kind === 'item')).map((b) => b as { number: string; label: string; values: Array<string | { gap: string }> });
+}
+
+function draftOf(id: string, text: string, locale: 'de' | 'en', now = NOW): DraftDocument {
+  const output = findOutput(id);
+  assert.ok(output && output.audience === 'confidential');
+  return output.draft(parseReport(text), { now, forceLocale: locale });
+}
+
 describe('drafts: registry', () => {
-  it('lists the public channels as public outputs and the five drafts as confidential', () => {
+  it('lists the public channels as public outputs and the six drafts as confidential', () => {
     assert.deepEqual(PUBLIC_OUTPUTS.map((o) => o.id), ['press-release', 'status-page', 'atom', 'social']);
-    assert.deepEqual(CONFIDENTIAL_OUTPUTS.map((o) => o.id), ['gdpr-art33', 'gdpr-art34', 'nis2-early-warning', 'nis2-notification', 'nis2-final-report']);
-    assert.deepEqual(OUTPUTS.map((o) => o.audience), ['public', 'public', 'public', 'public', 'confidential', 'confidential', 'confidential', 'confidential', 'confidential']);
+    assert.deepEqual(CONFIDENTIAL_OUTPUTS.map((o) => o.id), ['gdpr-art33', 'gdpr-art34', 'nis2-early-warning', 'nis2-notification', 'nis2-progress-report', 'nis2-final-report']);
     for (const output of CONFIDENTIAL_OUTPUTS) assert.deepEqual(output.formats, ['text', 'html', 'md']);
+    assert.deepEqual([ART33_FORM, ART34_FORM, ...NIS2_FORMS].map((f) => f.id), CONFIDENTIAL_OUTPUTS.map((o) => o.id));
   });
 
   it('every draft is marked confidential in every format and language', () => {
@@ -61,144 +91,212 @@ describe('drafts: registry', () => {
   });
 });
 
+describe('drafts: every form item, in the form\'s order, filled and as a gap, in both languages', () => {
+  const COMPLETE_NOW = Date.parse('2023-12-20T12:00:00+01:00');
+  for (const form of [ART33_FORM, ART34_FORM, ...NIS2_FORMS]) {
+    for (const locale of ['de', 'en'] as const) {
+      it(`${form.id} (${locale})`, () => {
+        const expected = form.sections.flatMap((section) => section.items.map((item) => ({ number: item.number, label: item.label[locale] })));
+        // Filled: every item of the form, in its order, none a gap.
+        const full = itemsOf(draftOf(form.id, COMPLETE, locale, COMPLETE_NOW));
+        assert.deepEqual(full.map((i) => [i.number, i.label]), expected.map((i) => [i.number, i.label]));
+        // An item no report field holds (measures before the incident) stays a gap for the author to fill in the form.
+        const fieldless = new Set(form.sections.flatMap((s) => s.items.filter((item) => item.fields.length === 0).map((item) => item.number)));
+        for (const item of full) {
+          const filled = item.values.length > 0 && item.values.every((v) => typeof v === 'string');
+          assert.equal(filled, !fieldless.has(item.number), `${form.id} ${item.number}: ${JSON.stringify(item.values)}`);
+        }
+        // Bare: the same items (a first notification has no reference section), each a gap unless answered by default.
+        const bare = itemsOf(draftOf(form.id, BARE_ALL, locale));
+        const firstNotification = expected.filter((i) => !i.number.startsWith('0.'));
+        assert.deepEqual(bare.map((i) => [i.number, i.label]), firstNotification.map((i) => [i.number, i.label]));
+        const answered = bare.filter((i) => i.values.every((v) => typeof v === 'string')).map((i) => i.number);
+        assert.deepEqual(answered, ANSWERED_WHEN_BARE[form.id]);
+      });
+    }
+  }
+});
+
+/** The bare report with an answered NIS2 block, so the NIS2 drafts have a clock. */
+const BARE_ALL = BARE.replace('contacts: []', 'nis2:\n  applies: yes\ncontacts: []');
+
 describe('drafts: gdpr-art33', () => {
-  it('German: controller and DPO, timeline, nature, data and people, consequences, measures as a gap, phased notification', () => {
+  it('German: the form\'s items with their values and gaps, and the phased notification', () => {
     const text = render('gdpr-art33', FULL);
     for (const expected of [
       'Meldung einer Verletzung des Schutzes personenbezogener Daten an die Aufsichtsbehörde (Art. 33 DSGVO)',
-      'Verantwortlicher: Kommunal-IT Musterland AöR',
-      'Datenschutzbeauftragte(r) / Anlaufstelle: Datenschutzbeauftragte der Kommunal-IT, E-Mail datenschutz@kommunal-it.example',
-      'Kenntnis erlangt: Montag, 30. Oktober 2023, 7:30 Uhr',
-      'Beginn der Verletzung: Montag, 30. Oktober 2023, 1:01 Uhr',
-      'Entdeckt: Montag, 30. Oktober 2023, 2:15 Uhr',
-      'Eingedämmt: [noch offen: wann die Verletzung eingedämmt wurde (noch nicht erfasst)]',
-      'Meldung fällig (72 Stunden nach Kenntnisnahme): Donnerstag, 2. November 2023, 7:30 Uhr (noch 11 Stunden)',
-      'Art: Ransomware-Angriff',
-      '  - Meldedaten (Name, Anschrift, Geburtsdatum)',
-      'Ungefähre Zahl der Datensätze: [noch offen: ungefähre Zahl der Datensätze]',
-      'Ungefähre Zahl der Personen: rund 120.000',
-      'Wahrscheinliche Folgen: Betrugsversuche mit Namen und Anschriften sind möglich.',
-      'Maßnahmen: [noch offen: ergriffene oder vorgeschlagene Maßnahmen einschließlich Abmilderung (Art. 33 Abs. 3 lit. d)]',
-      'Meldung in Schritten (Art. 33 Abs. 4)',
+      '1.1 Name des Verantwortlichen (beim Auftragsverarbeiter: des Auftragsverarbeiters): Kommunal-IT Musterland AöR',
+      '1.3 Datenschutzbeauftragte(r) oder sonstige Anlaufstelle: Datenschutzbeauftragte der Kommunal-IT, E-Mail datenschutz@kommunal-it.example',
+      '1.4 Meldende Person: [noch offen: Name, Funktion und Kontaktdaten der meldenden Person (Kontakt authority_contact)]',
+      '2.3 Kenntnis von der Verletzung: Montag, 30. Oktober 2023, 7:30 Uhr',
+      '2.1 Beginn der Verletzung: Montag, 30. Oktober 2023, 1:01 Uhr',
+      '2.2 Entdeckt: Montag, 30. Oktober 2023, 2:15 Uhr',
+      '2.4 Eingedämmt: [noch offen: wann die Verletzung eingedämmt wurde (noch nicht erfasst)]',
+      '2.6 Meldung fällig: Donnerstag, 2. November 2023, 7:30 Uhr (noch 11 Stunden)',
+      '3.2 Art des Vorfalls: Ransomware-Angriff',
+      '4.2 Kategorien personenbezogener Daten: Meldedaten (Name, Anschrift, Geburtsdatum)',
+      '4.5 Ungefähre Zahl der Datensätze: [noch offen: ungefähre Zahl der Datensätze]',
+      '5.2 Ungefähre Zahl der Personen: rund 120.000',
+      '7.1 Wahrscheinliche Folgen: Betrugsversuche mit Namen und Anschriften sind möglich.',
+      '8.1 Maßnahmen einschließlich Abmilderung: [noch offen: ergriffene oder vorgeschlagene Maßnahmen einschließlich Abmilderung]',
+      '10. Meldung in Schritten (Art. 33 Abs. 4)',
+      'Dies ist eine Erstmeldung.',
       '  - ob Daten abgeflossen sind (wird untersucht)',
       '  - ungefähre Zahl der Datensätze',
     ]) {
       assert.ok(text.includes(expected), `missing: ${expected}\n---\n${text}`);
     }
-    assert.ok(!text.includes('Gründe für die Verzögerung'), 'not late: no delay section');
   });
 
   it('English (--locale overrides the report language) with the same structure', () => {
     const text = render('gdpr-art33', FULL, 'text', 'en');
     for (const expected of [
       'Notification of a personal data breach to the supervisory authority (GDPR Art. 33)',
-      'Controller: Kommunal-IT Musterland AöR',
-      'Data protection officer / contact point: Datenschutzbeauftragte der Kommunal-IT, e-mail datenschutz@kommunal-it.example',
-      'Became aware: Monday, 30 October 2023, 7:30 am',
-      'Notification due (72 hours after becoming aware): Thursday, 2 November 2023, 7:30 am (11 hours left)',
-      'Approximate number of people: about 120,000',
-      'Phased notification (Art. 33(4))',
-      'Measures: [to be completed: measures taken or proposed, incl. mitigation (Art. 33(3)(d))]',
+      '1.3 Data protection officer or other contact point: Datenschutzbeauftragte der Kommunal-IT, e-mail datenschutz@kommunal-it.example',
+      '2.3 Became aware of the breach: Monday, 30 October 2023, 7:30 am',
+      '2.6 Notification due: Thursday, 2 November 2023, 7:30 am (11 hours left)',
+      '5.2 Approximate number of people: about 120,000',
+      '10. Phased notification (Art. 33(4))',
+      '8.1 Measures, incl. mitigation: [to be completed: measures taken or proposed, incl. mitigation]',
     ]) {
       assert.ok(text.includes(expected), `missing: ${expected}\n---\n${text}`);
     }
   });
 
-  it('a late notification carries the delay reason, or a gap for it', () => {
+  it('a late notification asks for the delay reason, or shows it', () => {
     const late = FULL.replace('  risk: high\n', '  risk: high\n  authority_notified_at: 2023-11-03T10:00:00+01:00\n');
-    assert.match(render('gdpr-art33', late), /Gründe für die Verzögerung \(Art\. 33 Abs\. 1\)\n-+\n\[noch offen: warum die Meldung später als nach 72 Stunden erfolgt\]/);
+    assert.ok(render('gdpr-art33', late).includes('2.7 Gründe für eine Verzögerung: [noch offen: warum die Meldung später als nach 72 Stunden erfolgt (delay_reason)]'));
     const reasoned = late.replace('  risk: high\n', '  risk: high\n  delay_reason: Die betroffenen Daten ließen sich erst nach der Forensik bestimmen.\n');
-    assert.match(render('gdpr-art33', reasoned), /Gründe für die Verzögerung \(Art\. 33 Abs\. 1\)\n-+\nDie betroffenen Daten ließen sich erst nach der Forensik bestimmen\./);
+    assert.ok(render('gdpr-art33', reasoned).includes('2.7 Gründe für eine Verzögerung: Die betroffenen Daten ließen sich erst nach der Forensik bestimmen.'));
+    assert.ok(render('gdpr-art33', FULL).includes('2.7 Gründe für eine Verzögerung: nicht erforderlich (binnen 72 Stunden)'));
   });
 
-  it('a bare report shows every missing fact as a gap and invents nothing', () => {
-    const text = render('gdpr-art33', BARE);
-    for (const expected of [
-      'Data protection officer / contact point: [to be completed: name and contact details of the data protection officer or another contact point (Art. 33(3)(b))]',
-      'Became aware: Monday, 30 October 2023, 2:00 am (time of detection; aware_at not recorded)',
-      'Categories of personal data: [to be completed: categories of personal data, incl. special categories (Art. 9)]',
-      'Approximate number of people: [to be completed: approximate number of people affected]',
-      'Likely consequences: [to be completed: likely consequences for the people affected (Art. 33(3)(c))]',
-      'Risk assessment: [to be completed: risk assessment]',
-      'Type: [to be completed: type of incident]',
-    ]) {
-      assert.ok(text.includes(expected), `missing: ${expected}\n---\n${text}`);
+  it('after the first notification: a follow-up with the file number and the first notification; --initial renders the first one again, never calling it new', () => {
+    const sent = FULL.replace('  risk: high\n', '  risk: high\n  authority_notified_at: 2023-11-01T18:00:00+01:00\n  authority_reference: LDI-2023-04711\n');
+    const follow = render('gdpr-art33', sent, 'text', 'en');
+    assert.ok(follow.includes('Follow-up notification of a personal data breach to the supervisory authority (GDPR Art. 33(4))'));
+    assert.ok(follow.includes('0.1 File number of the supervisory authority: LDI-2023-04711'));
+    assert.ok(follow.includes('0.2 First notification sent: Wednesday, 1 November 2023, 6:00 pm'));
+    assert.ok(follow.includes('This follow-up supplements the first notification of Wednesday, 1 November 2023, 6:00 pm with the facts as they now stand.'));
+    const initial = (findOutput('gdpr-art33') as ConfidentialOutput).render([parseReport(sent)], 'text', { now: NOW, initial: true });
+    assert.ok(initial.startsWith('*** Vertraulich'));
+    assert.ok(initial.includes('Meldung einer Verletzung des Schutzes personenbezogener Daten an die Aufsichtsbehörde (Art. 33 DSGVO)'));
+    for (const out of [follow, initial, render('gdpr-art33', sent)]) {
+      assert.ok(!out.includes('Dies ist eine Erstmeldung') && !out.includes('This is a first notification'), out);
     }
-    // Not yet late against "now" (due 2 November, 2:00 am): no delay section.
-    assert.ok(!text.includes('why the notification comes later'));
+    // Without the file number the follow-up shows the gap.
+    assert.ok(render('gdpr-art33', sent.replace('  authority_reference: LDI-2023-04711\n', '')).includes('0.1 Aktenzeichen der Aufsichtsbehörde: [noch offen: das Aktenzeichen, das die Behörde der Erstmeldung gegeben hat (data_loss.authority_reference)]'));
+  });
+
+  it('a processor renders the notice to its controllers (Art. 33(2)), with no 72 hours', () => {
+    const processor = FULL.replace('  risk: high\n', '  risk: high\n  role: processor\n  controllers:\n    - name: Stadt Werne\n      notified_at: 2023-10-30T12:00:00+01:00\n    - name: Gemeinde Wickede (Ruhr)\n');
+    const text = render('gdpr-art33', processor);
+    assert.ok(text.includes('Information des Verantwortlichen über eine Verletzung des Schutzes personenbezogener Daten (Art. 33 Abs. 2 DSGVO)'));
+    assert.ok(text.includes('Als Auftragsverarbeiter informiert Kommunal-IT Musterland AöR jeden Verantwortlichen'));
+    assert.ok(text.includes('1.6 Verantwortliche, in deren Auftrag verarbeitet wird:\n  - Stadt Werne, informiert am Montag, 30. Oktober 2023, 12:00 Uhr\n  - Gemeinde Wickede (Ruhr), noch nicht informiert'));
+    assert.ok(text.includes('2.6 Meldung fällig: an jeden Verantwortlichen unverzüglich nach Kenntnisnahme (Art. 33 Abs. 2)'));
+    assert.ok(!text.includes('DSGVO-Meldung: fällig'));
+  });
+
+  it('the person reporting is the authority_contact', () => {
+    const text = render('gdpr-art33', COMPLETE, 'text', 'en');
+    assert.ok(text.includes('1.4 Person reporting: Jana Beispiel, Informationssicherheitsbeauftragte, phone +49 2921 000100, e-mail isb@kommunal-it.example'));
   });
 });
 
 describe('drafts: gdpr-art34', () => {
   it('tells the people affected in plain language with the Art. 34(2) contents, in German and English', () => {
-    const de = render('gdpr-art34', FULL);
+    const de = render('gdpr-art34', COMPLETE);
     for (const expected of [
       'Information über eine Verletzung des Schutzes Ihrer personenbezogenen Daten (Art. 34 DSGVO)',
-      'Was ist passiert?',
-      'Am Montag, 30. Oktober 2023, 2:15 Uhr hat Kommunal-IT Musterland AöR festgestellt',
-      'Was kann das für Sie bedeuten?\n------------------------------\nBetrugsversuche mit Namen und Anschriften sind möglich.',
-      'Was tun wir?\n------------\n[noch offen: was wir getan haben und tun, und was Sie selbst tun können]',
-      'Datenschutzbeauftragte(r): Datenschutzbeauftragte der Kommunal-IT, E-Mail datenschutz@kommunal-it.example',
+      '1 Was ist passiert?\n  - Am Montag, 30. Oktober 2023, 2:15 Uhr hat Kommunal-IT Musterland AöR festgestellt, dass personenbezogene Daten, die bei uns über Sie gespeichert sind, von einem Sicherheitsvorfall betroffen sind',
+      '3 Was kann das für Sie bedeuten? Betrugsversuche mit Namen und Anschriften sind möglich.',
+      '4 Was tun wir? Konten gesperrt, Strafanzeige erstattet.',
+      '5 Was können Sie jetzt tun? Seien Sie misstrauisch bei Anrufen, Briefen und E-Mails, die sich auf den Angriff beziehen.',
+      '  - Datenschutzbeauftragte(r): Datenschutzbeauftragte der Kommunal-IT, E-Mail datenschutz@kommunal-it.example',
+      '  - Hotline: Bürgertelefon, Telefon +49 2921 000010',
     ]) {
       assert.ok(de.includes(expected), `missing: ${expected}\n---\n${de}`);
     }
     const en = render('gdpr-art34', FULL, 'text', 'en');
-    for (const expected of ['Information about a breach of your personal data (GDPR Art. 34)', 'What this can mean for you', 'Who can answer your questions', 'Confidential draft']) {
+    for (const expected of ['Information about a breach of your personal data (GDPR Art. 34)', '3 What this can mean for you', '6 Who can answer your questions', 'Confidential draft']) {
       assert.ok(en.includes(expected), `missing: ${expected}`);
     }
-    assert.ok(!de.includes('BSI-2023-4711') && !de.includes('203.0.113.45'), 'no internal references in the notice to citizens');
+    assert.ok(!de.includes('BSI-2023-4711') && !de.includes('203.0.113.45') && !de.includes('Jana Beispiel'), 'no internal references and no authority contact in the notice to citizens');
+  });
+
+  it('asserts no more than the facts: personal data unknown is "may be affected", no is a gap (issue 21, defect 6)', () => {
+    const unknown = render('gdpr-art34', FULL.replace('  personal_data: yes', '  personal_data: unknown'));
+    assert.ok(unknown.includes('hat Kommunal-IT Musterland AöR einen Sicherheitsvorfall festgestellt: Ransomware-Angriff auf den kommunalen IT-Dienstleister. Personenbezogene Daten, die bei uns über Sie gespeichert sind, können betroffen sein; ob das so ist, wird noch untersucht.'), unknown);
+    assert.ok(!unknown.includes('festgestellt, dass personenbezogene Daten'));
+    const none = render('gdpr-art34', FULL.replace('  personal_data: yes', '  personal_data: no'), 'text', 'en');
+    assert.ok(none.includes('[to be completed: whether personal data is affected at all (data_loss.personal_data is not yes)'), none);
   });
 });
 
 describe('drafts: NIS2', () => {
-  it('early warning: suspected malicious cause and cross-border impact, with the stage clock', () => {
-    const text = render('nis2-early-warning', FULL);
+  it('early warning: entity, scope, the authority contact (never a hotline), the clock from nis2.aware_at', () => {
+    const text = render('nis2-early-warning', COMPLETE.replace('  aware_at: 2023-10-30T02:15:00+01:00\n', '  aware_at: 2023-10-30T06:00:00+01:00\n'));
     for (const expected of [
-      'Frühe Erstmeldung eines erheblichen Sicherheitsvorfalls (Art. 23 Abs. 4 lit. a NIS2, § 32 BSIG)',
-      'Einrichtung: Kommunal-IT Musterland AöR',
-      'Ansprechperson für die Meldestelle: Krisenstab Kommunal-IT, Telefon +49 2921 000099',
-      'Fällig: Dienstag, 31. Oktober 2023, 7:30 Uhr',
-      'Abgegeben: Montag, 30. Oktober 2023, 18:00 Uhr',
-      'Verdacht auf rechtswidrige oder böswillige Ursache: ja',
-      'Mögliche grenzüberschreitende Auswirkungen: nein',
-      'Aktenzeichen der Meldestelle: BSI-2023-4711',
+      'Frühe Erstmeldung eines erheblichen Sicherheitsvorfalls (Art. 23 Abs. 4 lit. a NIS2, § 32 Abs. 1 Nr. 1 BSIG)',
+      '1.1 Einrichtung: Kommunal-IT Musterland AöR',
+      '1.2 Besonders wichtige oder wichtige Einrichtung: wichtige Einrichtung',
+      '1.3 Erheblicher Sicherheitsvorfall: erheblicher Sicherheitsvorfall',
+      '1.4 Ansprechperson für die Meldestelle: Jana Beispiel, Informationssicherheitsbeauftragte, Telefon +49 2921 000100, E-Mail isb@kommunal-it.example',
+      '1.5 Kenntnis vom erheblichen Sicherheitsvorfall: Montag, 30. Oktober 2023, 6:00 Uhr',
+      '1.6 Fällig: Dienstag, 31. Oktober 2023, 6:00 Uhr',
+      '1.7 Abgegeben: Montag, 30. Oktober 2023, 18:00 Uhr',
+      '2.2 Verdacht auf rechtswidrige oder böswillige Ursache: ja',
+      '2.3 Mögliche grenzüberschreitende Auswirkungen: nein',
+      '1.8 Aktenzeichen der Meldestelle: BSI-2023-4711',
     ]) {
       assert.ok(text.includes(expected), `missing: ${expected}\n---\n${text}`);
     }
-    const en = render('nis2-early-warning', BARE.replace('contacts: []', 'nis2:\n  applies: yes\ncontacts: []'), 'text');
-    assert.ok(en.includes('Suspected unlawful or malicious cause: [to be completed: whether an unlawful or malicious act is suspected]'));
-    assert.ok(en.includes('Possible cross-border impact: [to be completed: whether the incident can have a cross-border impact]'));
+    // The full fixture has an emergency line and no authority contact: a gap, never the emergency or hotline number.
+    const gapText = render('nis2-early-warning', FULL, 'text', 'en');
+    assert.ok(gapText.includes('1.4 Contact person for the reporting office: [to be completed: name, function and reachability of the person the authorities deal with (an authority_contact contact)]'));
+    assert.ok(!gapText.includes('+49 2921 000099'));
   });
 
-  it('notification: first assessment of severity and impact, and the IoCs', () => {
-    const text = render('nis2-notification', FULL, 'text', 'en');
+  it('notification: severity and impact from the facts (services with outage, organisations, exfiltration, people) and the IoCs', () => {
+    const text = render('nis2-notification', COMPLETE, 'text', 'en');
     for (const expected of [
-      'Incident notification (NIS2 Art. 23(4)(b), § 32 BSIG)',
-      'Due: Thursday, 2 November 2023, 7:30 am (11 hours left)',
-      'Early warning sent: Monday, 30 October 2023, 6:00 pm',
-      'First assessment of severity and impact',
-      'Severity: critical',
+      'Incident notification (NIS2 Art. 23(4)(b), § 32(1) no. 2 BSIG)',
+      '1.6 Due: Thursday, 2 November 2023, 2:15 am',
+      '2.1 Early warning sent: Monday, 30 October 2023, 6:00 pm',
+      '3.1 Severity: critical',
+      '3.2 Services affected and outage: Fachverfahren Meldewesen: major outage, out for 3 days, restored Thursday, 2 November 2023, 12:00 pm',
+      '3.3 Organisations affected: Stadt Werne',
+      '3.4 Data exfiltration: possible data exfiltration under investigation',
+      '3.5 People affected (approximate): about 120,000',
       '  - 203.0.113.45',
       '  - update-check.example.net',
+      '4.2 Mitigation applied and ongoing: Netze getrennt, Systeme neu aufgesetzt.',
     ]) {
       assert.ok(text.includes(expected), `missing: ${expected}\n---\n${text}`);
     }
+    // The GDPR measures are not borrowed.
+    assert.ok(!render('nis2-notification', COMPLETE).includes('Konten gesperrt'));
   });
 
-  it('final report: due one month after the notification; a progress report while unresolved', () => {
+  it('applies: no is an answer, not an open question (issue 21, defect 2)', () => {
+    const no = render('nis2-early-warning', FULL.replace('  applies: yes', '  applies: no'));
+    assert.ok(no.includes('1.2 Besonders wichtige oder wichtige Einrichtung: NIS2 gilt nicht (nis2.applies: no)'));
+    assert.ok(no.includes('1.6 Fällig: keine Meldung fällig: NIS2 gilt für diesen Vorfall nicht'));
+    assert.ok(!no.includes('noch offen: ob die Einrichtung unter NIS2 fällt'));
+  });
+
+  it('the final report while the incident is ongoing points to the progress report; after handling it is due a month later', () => {
     const notified = FULL.replace('  suspected_malicious: yes', '  notification_at: 2023-11-01T10:00:00+01:00\n  suspected_malicious: yes');
-    const text = render('nis2-final-report', notified);
-    for (const expected of [
-      'Abschlussmeldung (Art. 23 Abs. 4 lit. d NIS2, § 32 BSIG)',
-      'Fällig: Freitag, 1. Dezember 2023, 10:00 Uhr (noch 29 Tagen)'.replace('Tagen', 'Tage'),
-      'Fortschrittsbericht',
-      'Grundursache: [noch offen: Art der Bedrohung oder Grundursache, die den Vorfall wahrscheinlich ausgelöst hat]',
-      'Getroffene und laufende Abhilfemaßnahmen: [noch offen: getroffene und laufende Abhilfemaßnahmen]',
-      'Grenzüberschreitende Auswirkungen: nein',
-    ]) {
-      assert.ok(text.includes(expected), `missing: ${expected}\n---\n${text}`);
-    }
-    assert.ok(render('nis2-final-report', FULL).includes('Fällig: [noch offen: einen Monat nach der Meldung (nis2.notification_at nicht erfasst)]'));
+    const progress = render('nis2-progress-report', notified);
+    assert.ok(progress.includes('Fortschrittsmeldung (Art. 23 Abs. 4 lit. e NIS2, § 32 Abs. 2 BSIG)'));
+    assert.ok(progress.includes('1.6 Fällig: Freitag, 1. Dezember 2023, 24:00 Uhr (noch 30 Tage)'), progress);
+    const final = render('nis2-final-report', notified);
+    assert.ok(final.includes('1.6 Fällig: einen Monat nach Abschluss der Bearbeitung (nis2.handled_at, sonst timestamps.resolved_at): Der Vorfall wird noch bearbeitet, daher ist zuerst eine Fortschrittsmeldung fällig'), final);
+    const handled = notified.replace('  suspected_malicious: yes', '  handled_at: 2023-11-20T17:00:00+01:00\n  suspected_malicious: yes');
+    assert.ok(render('nis2-final-report', handled).includes('1.6 Fällig: Freitag, 1. Dezember 2023, 24:00 Uhr (noch 30 Tage)'));
+    assert.ok(render('nis2-progress-report', handled).includes('1.6 Fällig: nicht erforderlich: Der Vorfall war binnen des Monats nach der Meldung bearbeitet'));
+    assert.ok(render('nis2-final-report', FULL).includes('1.6 Fällig: [noch offen: einen Monat nach der Meldung (nis2.notification_at nicht erfasst)]'));
   });
 });
 
@@ -213,13 +311,16 @@ describe('drafts: formats', () => {
     assert.ok(!html.includes('<script>'));
     assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
     assert.ok(html.includes('<span class="gap">[noch offen: ungefähre Zahl der Datensätze]</span>'));
+    assert.ok(html.includes('<th scope="col">Nr.</th><th scope="col">Angabe</th><th scope="col">Inhalt</th><th scope="col">Grundlage</th>'));
+    assert.ok(html.includes('<td class="source">Art. 33 Abs. 3 lit. a DSGVO</td>'));
   });
 
   it('Markdown escapes report values so they cannot add markup', () => {
     const md = render('gdpr-art33', hostile, 'md');
     assert.ok(md.startsWith('> **Vertraulich'));
     assert.ok(md.includes('\\<script\\>alert(1)\\</script\\> \\*fett\\* \\[x\\](http://evil.example)'));
-    assert.ok(md.includes('## 1\\. Verantwortlicher und Anlaufstelle') || md.includes('## 1. Verantwortlicher und Anlaufstelle'));
+    assert.ok(md.includes('| Nr. | Angabe | Inhalt | Grundlage |'));
+    assert.ok(md.includes('| 4.5 | Ungefähre Zahl der Datensätze | \\[noch offen: ungefähre Zahl der Datensätze\\] | Art. 33 Abs. 3 lit. a DSGVO |'), md);
   });
 });
 

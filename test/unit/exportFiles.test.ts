@@ -14,7 +14,7 @@ const confidential: ConfidentialOutput = {
   formats: ['text'],
   multi: false,
   render: () => 'internal details',
-  draft: () => ({ locale: 'en', title: 'Notification', banner: 'Confidential', meta: [], sections: [] }),
+  draft: () => ({ locale: 'en', title: 'Notification', banner: 'Confidential', columns: { number: 'No.', item: 'Item', content: 'Content', source: 'Source' }, meta: [], sections: [] }),
 };
 
 describe('export choices and file names', () => {

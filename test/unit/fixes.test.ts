@@ -41,7 +41,7 @@ const VALID = [
   '    name: Pressestelle',
   '    email: presse@beispiel.example',
   'nis2:',
-  '  applies: no',
+  '  entity: not_covered',
   'updates:',
   '  - at: 2024-03-01T12:00:00+01:00',
   '    text: Erste Meldung.',

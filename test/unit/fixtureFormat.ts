@@ -27,4 +27,8 @@ export interface FixtureOptions {
   family?: Record<string, string>;
   /** Member paths → files in the fixture folder: `input.md` is linted as their parent. */
   members?: Record<string, string>;
+  /** Confidential drafts rendered as text and compared with `draft.<id>.<locale>.txt`. */
+  drafts?: string[];
+  /** Render the drafts with `--initial`. */
+  initial?: boolean;
 }

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createLinter, familyEntry, memberOf, parseReport, type LintContext, type Locale } from '../../src/core';
+import { createLinter, familyEntry, findOutput, memberOf, parseReport, type LintContext, type Locale } from '../../src/core';
 import { FIXTURE_NOW, FIXTURE_ZONE, findingLine, type FixtureOptions } from './fixtureFormat';
 
 /**
@@ -9,6 +9,8 @@ import { FIXTURE_NOW, FIXTURE_ZONE, findingLine, type FixtureOptions } from './f
  * BOM cases stay as they are) and the expected findings per locale, `expected.en.txt` and
  * optionally `expected.de.txt`, one finding a line. `options.json` may set `timeZone`, `now`
  * (RFC 3339) and `rules`. `UPDATE_FIXTURES=1` rewrites the expected files (review the diff!).
+ * `drafts` lists confidential drafts whose text rendering (at `now`, in each locale) is expected
+ * in `draft.<id>.<locale>.txt`.
  */
 const FIXTURES = join(__dirname, '..', 'fixtures');
 const update = process.env.UPDATE_FIXTURES === '1';
@@ -56,6 +58,20 @@ describe('fixtures', () => {
         const expected = readFileSync(expectedFile, 'utf8').replace(/\r\n/g, '\n').trimEnd();
         assert.equal(actual, expected);
       });
+      for (const id of options.drafts ?? []) {
+        it(`${name}: draft ${id} (${locale})`, () => {
+          const output = findOutput(id);
+          assert.ok(output && output.audience === 'confidential', `${id} is no confidential draft`);
+          const now = options.now ? Date.parse(options.now) : FIXTURE_NOW;
+          const actual = output.render([parseReport(input)], 'text', { now, forceLocale: locale, ...(options.initial ? { initial: true } : {}) });
+          const file = join(dir, `draft.${id}.${locale}.txt`);
+          if (update) {
+            writeFileSync(file, actual);
+            return;
+          }
+          assert.equal(actual, readFileSync(file, 'utf8'));
+        });
+      }
     }
   }
 });

@@ -17,7 +17,7 @@ describe('newReportTemplate', () => {
       assert.deepEqual([...new Set(findings.map((f) => `${f.ruleId}/${f.severity}`))], ['placeholder/warning', 'gdpr-notification/info', 'nis2-reporting/info']);
       // title, service, workaround, contact name, phone, update text, public TODO; personal data
       // is still unknown within the 72 hours, so a precautionary notification is suggested; and
-      // `nis2.applies: unknown` asks whether NIS2 applies to this major incident.
+      // `nis2.entity: unknown` asks whether NIS2 covers the organisation for this major incident.
       assert.equal(findings.length, 9);
       const data = report.data as Record<string, any>;
       assert.equal(data.id, '2024-03-31-stadt-werne');

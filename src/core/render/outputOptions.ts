@@ -19,6 +19,8 @@ export interface OutputOptions extends RenderOptions {
    * before posts and feed entries. Set when the publish verdict blocks and a draft was asked for.
    */
   draft?: boolean;
+  /** Confidential drafts: the GDPR Art. 33 first notification again, even after it was sent (`render --initial`). */
+  initial?: boolean;
 }
 
 /** Default post length: X's limit (Mastodon allows 500). */

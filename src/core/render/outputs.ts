@@ -15,7 +15,7 @@ import { renderText } from './text';
 import { DRAFT_FORMATS, writeDraft, type DraftDocument } from './drafts/document';
 import type { DraftOptions } from './drafts/context';
 import { gdprArt33Draft, gdprArt34Draft } from './drafts/gdpr';
-import { nis2EarlyWarningDraft, nis2FinalReportDraft, nis2NotificationDraft } from './drafts/nis2';
+import { nis2EarlyWarningDraft, nis2FinalReportDraft, nis2NotificationDraft, nis2ProgressReportDraft } from './drafts/nis2';
 import { renderStatusPageHtml, renderStatusPageText } from './statusPage';
 import { renderAtom } from './atom';
 import { renderSocial, renderSocialJson } from './social';
@@ -137,6 +137,7 @@ export const CONFIDENTIAL_OUTPUTS: readonly ConfidentialOutput[] = [
   draft('gdpr-art34', { en: 'GDPR Art. 34 notice to the people affected (confidential draft)', de: 'Benachrichtigung der Betroffenen nach Art. 34 DSGVO (vertraulicher Entwurf)' }, gdprArt34Draft),
   draft('nis2-early-warning', { en: 'NIS2 early warning to the BSI (confidential draft)', de: 'NIS2-Erstmeldung an das BSI (vertraulicher Entwurf)' }, nis2EarlyWarningDraft),
   draft('nis2-notification', { en: 'NIS2 incident notification to the BSI (confidential draft)', de: 'NIS2-Meldung an das BSI (vertraulicher Entwurf)' }, nis2NotificationDraft),
+  draft('nis2-progress-report', { en: 'NIS2 progress report to the BSI (confidential draft)', de: 'NIS2-Fortschrittsmeldung an das BSI (vertraulicher Entwurf)' }, nis2ProgressReportDraft),
   draft('nis2-final-report', { en: 'NIS2 final report to the BSI (confidential draft)', de: 'NIS2-Abschlussmeldung an das BSI (vertraulicher Entwurf)' }, nis2FinalReportDraft),
 ];
 

@@ -4,7 +4,7 @@ import { dateTimeFields, isRecord, recordItems } from '../fields';
 import { fieldName } from '../i18n';
 import { formatPointer } from '../pointer';
 import { instantIn } from '../time';
-import { awareness } from '../deadlines';
+import { gdprAwareness, nis2Awareness } from '../deadlines';
 
 const ORDER = ['started_at', 'detected_at', 'contained_at', 'resolved_at'] as const;
 
@@ -99,33 +99,37 @@ export const chronologyRule: Rule = {
   },
 };
 
-/** Notifications sent after the moment they report on: awareness, and the final report after the notification. */
-const AFTER_AWARENESS: ReadonlyArray<readonly [string, string]> = [
-  ['data_loss', 'authority_notified_at'],
-  ['data_loss', 'subjects_informed_at'],
-  ['nis2', 'early_warning_at'],
-  ['nis2', 'notification_at'],
-  ['nis2', 'final_report_at'],
+/** Notifications sent after the moment they report on, each against the clock of its own law. */
+const AFTER_AWARENESS: ReadonlyArray<readonly [string, string, 'gdpr' | 'nis2']> = [
+  ['data_loss', 'authority_notified_at', 'gdpr'],
+  ['data_loss', 'subjects_informed_at', 'gdpr'],
+  ['nis2', 'early_warning_at', 'nis2'],
+  ['nis2', 'notification_at', 'nis2'],
+  ['nis2', 'progress_report_at', 'nis2'],
+  ['nis2', 'final_report_at', 'nis2'],
 ];
 
 function reportingOrder(ctx: RuleContext, ruleId: string): RawFinding[] {
   const findings: RawFinding[] = [];
-  const from = awareness(ctx.data!, ctx.timeZone);
+  const clocks = { gdpr: gdprAwareness(ctx.data!, ctx.timeZone), nis2: nis2Awareness(ctx.data!, ctx.timeZone) };
   const push = (pointer: string, message: { en: string; de: string }, values: Record<string, string>) =>
     findings.push({ ruleId, message: ctx.t(message, values), ...ctx.at(pointer), path: pointer });
   const started = instantIn(isRecord(ctx.data!.timestamps) ? ctx.data!.timestamps.started_at : undefined, ctx.timeZone);
-  if (from && from.pointer === '/data_loss/aware_at' && started !== null && from.at < started) {
-    push(
-      from.pointer,
-      {
-        en: 'data_loss.aware_at ({value}) is before timestamps.started_at: nobody can become aware of an incident before it began.',
-        de: 'data_loss.aware_at ({value}) liegt vor timestamps.started_at: Von einem Vorfall kann niemand vor seinem Beginn Kenntnis erlangen.',
-      },
-      { value: String(from.value) },
-    );
+  for (const from of [clocks.gdpr, clocks.nis2]) {
+    if (from && from.pointer !== '/timestamps/detected_at' && started !== null && from.at < started) {
+      push(
+        from.pointer,
+        {
+          en: '{field} ({value}) is before timestamps.started_at: nobody can become aware of an incident before it began.',
+          de: '{field} ({value}) liegt vor timestamps.started_at: Von einem Vorfall kann niemand vor seinem Beginn Kenntnis erlangen.',
+        },
+        { field: fieldName(from.pointer), value: String(from.value) },
+      );
+    }
   }
-  if (!from) return findings;
-  for (const [block, key] of AFTER_AWARENESS) {
+  for (const [block, key, law] of AFTER_AWARENESS) {
+    const from = clocks[law];
+    if (!from) continue;
     const holder = ctx.data![block];
     const value = isRecord(holder) ? holder[key] : undefined;
     const at = instantIn(value, ctx.timeZone);
@@ -139,16 +143,21 @@ function reportingOrder(ctx: RuleContext, ruleId: string): RawFinding[] {
         },
         { field: `${block}.${key}`, value: String(value), from: fieldName(from.pointer), fromValue: String(from.value) },
       );
-    } else if (block === 'nis2' && key === 'final_report_at') {
+    } else if (block === 'nis2' && (key === 'final_report_at' || key === 'progress_report_at')) {
       const notification = isRecord(holder) ? holder.notification_at : undefined;
       const notifiedAt = instantIn(notification, ctx.timeZone);
       if (notifiedAt !== null && at < notifiedAt) {
         push(
-          '/nis2/final_report_at',
-          {
-            en: 'nis2.final_report_at ({value}) is before nis2.notification_at ({notification}): the final report follows the notification.',
-            de: 'nis2.final_report_at ({value}) liegt vor nis2.notification_at ({notification}): Die Abschlussmeldung folgt auf die Meldung.',
-          },
+          `/nis2/${key}`,
+          key === 'final_report_at'
+            ? {
+                en: 'nis2.final_report_at ({value}) is before nis2.notification_at ({notification}): the final report follows the notification.',
+                de: 'nis2.final_report_at ({value}) liegt vor nis2.notification_at ({notification}): Die Abschlussmeldung folgt auf die Meldung.',
+              }
+            : {
+                en: 'nis2.progress_report_at ({value}) is before nis2.notification_at ({notification}): the progress report follows the notification.',
+                de: 'nis2.progress_report_at ({value}) liegt vor nis2.notification_at ({notification}): Die Fortschrittsmeldung folgt auf die Meldung.',
+              },
           { value: String(value), notification: String(notification) },
         );
       }

@@ -1,8 +1,8 @@
 import type { RawFinding } from '../types';
-import type { Rule } from './rule';
+import type { Rule, RuleContext } from './rule';
 import { isRecord } from '../fields';
 import { fieldName } from '../i18n';
-import { awareness, DEADLINE_HOURS, displayFrame, formatInstant, formatTimeLeft, reportDeadlines } from '../deadlines';
+import { controllersToNotify, DEADLINE_HOURS, displayFrame, formatInstant, formatTimeLeft, gdprAwareness, gdprRole, reportDeadlines } from '../deadlines';
 import { instantIn } from '../time';
 
 const NOTIFIED = '/data_loss/authority_notified_at';
@@ -23,6 +23,11 @@ const PRECAUTIONARY = {
   },
 } as const;
 
+const SOCIAL_DATA = {
+  en: 'Social data is affected: besides the data protection authority, report the breach to the legal or specialist supervisory authority of the body concerned (§ 83a SGB X; Sozialamt, Jugendamt, Jobcenter).',
+  de: 'Sozialdaten sind betroffen: Neben der Datenschutzaufsicht ist die Verletzung auch der Rechts- oder Fachaufsichtsbehörde der betroffenen Stelle zu melden (§ 83a SGB X; Sozialamt, Jugendamt, Jobcenter).',
+} as const;
+
 /** The `gdpr-notification` rule; its `docs` are rendered to docs/rules/gdpr-notification.md by `npm run generate`. */
 export const gdprNotificationRule: Rule = {
   id: 'gdpr-notification',
@@ -35,7 +40,10 @@ export const gdprNotificationRule: Rule = {
     checks: [
       'The GDPR Art. 33 clock. It runs from `data_loss.aware_at` (else `timestamps.detected_at`) for 72 real hours, computed on instants so a DST change inside them counts, and every deadline is stated in the report\'s zone.',
       'When personal data is affected (`data_loss.personal_data: yes`) and `authority_notified_at` is not recorded yet: a warning that names the deadline and the time left, an error once it has passed. A notification later than 72 hours needs a `delay_reason` (Art. 33(1)); without one it is a warning at `authority_notified_at`.',
-      'With `personal_data: unknown` and no notification, an info suggests a precautionary (phased) notification: by the deadline while the 72 hours run, and still afterwards (with the reasons for the delay); with `data_loss.risk: none`, an info says that no notification is due (Art. 33(1)), the breach is only documented (Art. 33(5)).',
+      'With `personal_data: unknown` and no notification, an info suggests a precautionary (phased) notification: by the deadline while the 72 hours run, and still afterwards (with the reasons for the delay).',
+      'With `data_loss.risk: none` no notification is due (Art. 33(1)), but Art. 33(5) requires documenting why: without `data_loss.risk_reason` it is a warning (the report is then the only evidence of that decision), with it an info.',
+      'A processor (`data_loss.role: processor`) has no 72 hours and no precautionary notification: it notifies each controller without undue delay (Art. 33(2)). Once the awareness instant has passed, each of `data_loss.controllers` without `notified_at` gets a warning naming it, and a processor that lists no controller gets one at `role`. With `role: both` both duties apply; the GDPR role never changes the NIS2 duties.',
+      'With `data_loss.social_data: yes` an info names the further report to the body\'s legal or specialist supervisory authority (§ 83a SGB X: Sozialamt, Jugendamt, Jobcenter).',
     ],
   },
   check(ctx) {
@@ -44,12 +52,19 @@ export const gdprNotificationRule: Rule = {
     if (!data || !isRecord(loss)) return [];
     const notified = loss.authority_notified_at;
     const hasNotification = notified !== undefined && notified !== null;
-    const from = awareness(data, ctx.timeZone);
+    const from = gdprAwareness(data, ctx.timeZone);
+    const role = gdprRole(data);
     const frame = displayFrame(data, from?.value);
     const findings: RawFinding[] = [];
     const push = (severity: RawFinding['severity'], pointer: string, message: { en: string; de: string }, values: Record<string, string | number>, fix?: RawFinding['fix']) => {
       findings.push({ ruleId: this.id, ...(severity ? { severity } : {}), message: ctx.t(message, values), ...ctx.at(pointer), path: pointer, ...(fix ? { fix } : {}) });
     };
+
+    if (loss.social_data === 'yes') {
+      push('info', '/data_loss/social_data', SOCIAL_DATA, {});
+    }
+    if (role !== 'controller' && loss.personal_data === 'yes') findings.push(...controllerFindings(ctx, this.id, from?.at ?? null));
+    if (role === 'processor') return findings;
 
     if (loss.personal_data === 'unknown') {
       // Not knowing is no reason to wait: a phased notification (Art. 33(4)) can start before the
@@ -72,15 +87,29 @@ export const gdprNotificationRule: Rule = {
 
     if (loss.risk === 'none') {
       if (!hasNotification) {
-        push(
-          'info',
-          '/data_loss/risk',
-          {
-            en: 'data_loss.risk is none: no notification of the supervisory authority is due (GDPR Art. 33(1)); document the breach and why it is unlikely to result in a risk (Art. 33(5)).',
-            de: 'data_loss.risk ist none: Eine Meldung an die Aufsichtsbehörde ist nicht nötig (DSGVO Art. 33 Abs. 1); die Verletzung und die Begründung, warum kein Risiko besteht, dokumentieren (Art. 33 Abs. 5).',
-          },
-          {},
-        );
+        const reasoned = typeof loss.risk_reason === 'string' && loss.risk_reason.trim() !== '';
+        if (reasoned) {
+          push(
+            'info',
+            '/data_loss/risk',
+            {
+              en: 'data_loss.risk is none: no notification of the supervisory authority is due (GDPR Art. 33(1)); the breach and `risk_reason` are its record (Art. 33(5)).',
+              de: 'data_loss.risk ist none: Eine Meldung an die Aufsichtsbehörde ist nicht nötig (DSGVO Art. 33 Abs. 1); die Verletzung und `risk_reason` sind ihre Dokumentation (Art. 33 Abs. 5).',
+            },
+            {},
+          );
+        } else {
+          push(
+            'warning',
+            '/data_loss/risk',
+            {
+              en: 'data_loss.risk is none, so no notification is made, but the reason is not recorded: Art. 33(5) GDPR requires documenting why, and this report is then the only evidence of that decision; add `data_loss.risk_reason`.',
+              de: 'data_loss.risk ist none, daher unterbleibt die Meldung, aber die Begründung fehlt: Art. 33 Abs. 5 DSGVO verlangt, sie zu dokumentieren, und dieser Bericht ist dann der einzige Nachweis der Entscheidung; `data_loss.risk_reason` ergänzen.',
+            },
+            {},
+            { kind: 'insert-key', parentPath: '/data_loss', key: 'risk_reason', placeholder: '' },
+          );
+        }
       }
       return findings;
     }
@@ -147,3 +176,48 @@ export const gdprNotificationRule: Rule = {
     return findings;
   },
 };
+
+/**
+ * Art. 33(2): a processor tells each controller without undue delay. Once the moment of awareness
+ * has passed, each listed controller not yet notified is a warning naming it; a processor that
+ * lists none is asked to.
+ */
+function controllerFindings(ctx: RuleContext, ruleId: string, awareAt: number | null): RawFinding[] {
+  const controllers = controllersToNotify(ctx.data!, ctx.timeZone);
+  if (controllers.length === 0) {
+    return [
+      {
+        ruleId,
+        severity: 'warning',
+        message: ctx.t({
+          en: 'As processor, the organisation must notify each controller of the breach without undue delay (GDPR Art. 33(2)); list them in `data_loss.controllers` with `notified_at`.',
+          de: 'Als Auftragsverarbeiter muss die Organisation jeden Verantwortlichen unverzüglich über die Verletzung informieren (DSGVO Art. 33 Abs. 2); sie in `data_loss.controllers` mit `notified_at` aufführen.',
+        }),
+        ...ctx.at('/data_loss/role'),
+        path: '/data_loss/role',
+        fix: { kind: 'insert-key', parentPath: '/data_loss', key: 'controllers', placeholder: '' },
+      },
+    ];
+  }
+  if (awareAt === null || ctx.now < awareAt) return [];
+  return controllers
+    .filter((c) => c.notifiedAt === null)
+    .map((c): RawFinding => {
+      const pointer = `/data_loss/controllers/${c.index}`;
+      return {
+        ruleId,
+        severity: 'warning',
+        message: ctx.t(
+          {
+            en: '{name} is not notified yet: as processor, tell each controller of the breach without undue delay (GDPR Art. 33(2)), then record `notified_at`.',
+            de: '{name} ist noch nicht informiert: Als Auftragsverarbeiter jeden Verantwortlichen unverzüglich über die Verletzung informieren (DSGVO Art. 33 Abs. 2), dann `notified_at` eintragen.',
+          },
+          { name: c.name ?? ctx.t({ en: `Controller ${c.index + 1}`, de: `Verantwortlicher ${c.index + 1}` }) },
+        ),
+        // At the controller's name: the item as a whole would span to the next line.
+        ...ctx.at(c.name ? `${pointer}/name` : pointer),
+        path: pointer,
+        fix: { kind: 'insert-key', parentPath: pointer, key: 'notified_at', placeholder: '' },
+      };
+    });
+}

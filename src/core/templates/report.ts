@@ -104,9 +104,10 @@ export function newReportTemplate(options: NewReportOptions): string {
     '  - role: press',
     `    name: ${text.contact}`,
     `    phone: ${text.phone}`,
-    // The NIS2 question stands open until answered (nis2-reporting asks it for major incidents).
+    // The NIS2 questions stand open until answered (nis2-reporting asks them for major incidents).
     'nis2:',
-    '  applies: unknown # yes | no | unknown',
+    '  entity: unknown # essential | important | not_covered | unknown',
+    '  significant: unknown # yes | no | unknown',
     'updates:',
     `  - at: ${now}`,
     `    text: ${text.update}`,

@@ -70,11 +70,36 @@ describe('authority deadlines and drafts (editing/deadlines.md)', () => {
   it('moves to the next stage when one is recorded, and hides when nothing is due', async () => {
     await setNow('2023-11-01T20:00:00+01:00');
     await replaceText(editor, '  risk: high\n', '  risk: high\n  authority_notified_at: 2023-11-01T12:00:00+01:00\n');
-    await waitFor('the NIS2 notification next', () => clock().text, (t) => t === '$(clock) NIS2-Meldung: noch 11 h');
+    // The NIS2 clock runs from nis2.aware_at (9:30), not from data_loss.aware_at (7:30): 13 h, not 11 h.
+    await waitFor('the NIS2 notification next', () => clock().text, (t) => t === '$(clock) NIS2-Meldung: noch 13 h');
+    assert.strictEqual(clock().tooltip, 'NIS2-Meldung fällig bis Donnerstag, 2. November 2023, 9:30 Uhr (noch 13 Stunden). Klicken, um zum Feld zu springen.');
+    assert.strictEqual(clock().pointer, '/nis2/notification_at');
+    // Without nis2.aware_at it counts from detected_at (2:15): 6 h.
+    await replaceText(editor, '  aware_at: 2023-10-30T09:30:00+01:00\n', '');
+    await waitFor('the NIS2 notification counted from detected_at', () => clock().text, (t) => t === '$(clock) NIS2-Meldung: noch 6 h');
     await replaceText(editor, '  suspected_malicious: yes', '  notification_at: 2023-11-01T13:00:00+01:00\n  suspected_malicious: yes');
-    await waitFor('the final report next', () => clock().text, (t) => t === '$(clock) NIS2-Abschlussmeldung: noch 29 T');
-    await replaceText(editor, '  applies: yes', '  applies: no');
+    // Still being handled a month after the notification: the progress report (Fortschrittsmeldung) is next, due at the end of 1 December.
+    await waitFor('the progress report next', () => clock().text, (t) => t === '$(clock) NIS2-Fortschrittsmeldung: noch 30 T');
+    await replaceText(editor, '  entity: important', '  entity: not_covered');
     await waitFor('the clock to hide', () => clock().text, (t) => t === undefined);
+  });
+
+  it('offers the NIS2 answers as quick fixes on `applies: unknown` (Ctrl+.), and applies one', async () => {
+    await setNow('2023-11-01T20:00:00+01:00');
+    await replaceText(editor, '  entity: important\n  significant: yes\n', '  applies: unknown\n');
+    const line = positionOf(editor.document, 'applies: unknown').line;
+    const info = await waitFor(
+      'the NIS2 question on applies',
+      () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'incident-report' && d.range.start.line === line),
+      (found) => found.length === 1,
+    );
+    const actions = ((await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>('vscode.executeCodeActionProvider', uri, info[0]!.range, vscode.CodeActionKind.QuickFix.value)) ?? []).filter(
+      (a): a is vscode.CodeAction => 'edit' in a || 'kind' in a,
+    );
+    const answers = actions.map((a) => a.title.replace(/^[^:]*: /, ''));
+    assert.deepStrictEqual(answers, ['entity: essential, significant: unknown', 'entity: important, significant: unknown', 'entity: not_covered', 'entity: unknown']);
+    assert.ok(await vscode.workspace.applyEdit(actions[1]!.edit!));
+    assert.ok(editor.document.getText().includes('nis2:\n  entity: important\n  significant: unknown\n  aware_at:'), editor.document.getText());
   });
 
   it('jumps to the field on click', async () => {
@@ -96,9 +121,10 @@ describe('authority deadlines and drafts (editing/deadlines.md)', () => {
     const aware = await hover('aware_at:');
     assert.ok(aware.includes('Meldefristen'), aware);
     assert.ok(aware.includes('DSGVO-Meldung fällig bis Donnerstag, 2. November 2023, 7:30 Uhr (noch 11 Stunden)'), aware);
-    assert.ok(aware.includes('NIS2-Erstmeldung fällig bis Dienstag, 31. Oktober 2023, 7:30 Uhr: rechtzeitig abgegeben'), aware);
+    // data_loss.aware_at starts the GDPR clock only; the NIS2 stages run from nis2.aware_at.
+    assert.ok(!aware.includes('NIS2-Erstmeldung') && !aware.includes('NIS2-Meldung'), aware);
     const early = await hover('early_warning_at:');
-    assert.ok(early.includes('NIS2-Erstmeldung fällig bis Dienstag, 31. Oktober 2023, 7:30 Uhr: rechtzeitig abgegeben'), early);
+    assert.ok(early.includes('NIS2-Erstmeldung fällig bis Dienstag, 31. Oktober 2023, 9:30 Uhr: rechtzeitig abgegeben'), early);
     assert.ok(!early.includes('DSGVO-Meldung'), early);
   });
 
@@ -131,7 +157,7 @@ describe('authority deadlines and drafts (editing/deadlines.md)', () => {
     assert.strictEqual(written, target.toString());
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
     assert.ok(text.startsWith('> **Vertraulich'), text);
-    assert.ok(text.includes('  - 203.0.113.45'));
+    assert.ok(text.includes('| 4.1 | Kompromittierungsindikatoren (IoCs) | 203.0.113.45<br>update-check.example.net | Art. 23 Abs. 4 lit. b NIS2 |'), text);
     await vscode.workspace.fs.delete(target);
 
     // "Export Confidential Draft…" without an id exports what the preview shows, too.

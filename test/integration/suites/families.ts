@@ -43,7 +43,7 @@ function report(fields: { id: string; organization: string; parent?: string; inc
     `    name: Pressestelle ${fields.organization}`,
     '    phone: +49 2389 000000',
     'nis2:',
-    '  applies: no',
+    '  entity: not_covered',
     '---',
     '',
     '## Pressemitteilung',

@@ -7,7 +7,7 @@ import type { ParsedReport } from '../../parse';
 import { isRecord, recordItems } from '../../fields';
 import { t } from '../../i18n';
 import { isValidTimeZone, systemTimeZone } from '../../time';
-import { awareness, displayFrame, formatInstant, reportDeadlines, type Deadline, type DisplayFrame } from '../../deadlines';
+import { displayFrame, formatDue, formatInstant, gdprAwareness, nis2Awareness, reportDeadlines, type Awareness, type Deadline, type DisplayFrame } from '../../deadlines';
 import { SchemaInfo, type JsonSchema } from '../../schema/meta';
 import bundledSchema from '../../../../schemas/incident-report.schema.json';
 import { formatDateTime, resolveTime } from '../dates';
@@ -23,6 +23,8 @@ export interface DraftOptions {
   now?: number;
   /** Schema metadata of an organisation's schema, for plain-word values. */
   schema?: SchemaInfo;
+  /** The first notification again, even after one was sent (`render --initial`): no follow-up. */
+  initial?: boolean;
 }
 
 let bundledInfo: SchemaInfo | null = null;
@@ -36,7 +38,14 @@ export interface DraftContext {
   now: number;
   frame: DisplayFrame;
   deadlines: Deadline[];
-  aware: { at: number; pointer: string } | null;
+  /** When the GDPR clock starts (`data_loss.aware_at`, else `detected_at`). */
+  aware: Awareness | null;
+  /** When the NIS2 clock starts (`nis2.aware_at`, else `detected_at`). */
+  nis2Aware: Awareness | null;
+  /** The zone months and times are counted in. */
+  zone: string;
+  /** True for `render --initial`. */
+  initial: boolean;
   t(text: Localized, values?: Record<string, string | number>): string;
   /** A trimmed string value, or `null`. */
   text(value: unknown): string | null;
@@ -48,6 +57,8 @@ export interface DraftContext {
   time(value: unknown): string | null;
   /** An instant in the report's zone. */
   instant(epochMs: number): string;
+  /** When a deadline is due, in words. */
+  due(deadline: Deadline): string;
   /** Contacts with this role. */
   contacts(role: string): Array<Record<string, unknown>>;
 }
@@ -60,7 +71,8 @@ export function draftContext(report: ParsedReport, options: DraftOptions = {}): 
   bundledInfo ??= new SchemaInfo(bundledSchema as JsonSchema);
   const infos = options.schema ? [options.schema, bundledInfo] : [bundledInfo];
   const clockZone = zoneName ?? systemTimeZone();
-  const aware = awareness(data, clockZone);
+  const aware = gdprAwareness(data, clockZone);
+  const nis2Aware = nis2Awareness(data, clockZone);
   const frame = displayFrame(data, aware?.value);
   const text = (value: unknown): string | null => {
     if (typeof value === 'string') return value.trim() === '' ? null : value.trim();
@@ -75,7 +87,10 @@ export function draftContext(report: ParsedReport, options: DraftOptions = {}): 
     now: options.now ?? Date.now(),
     frame,
     deadlines: reportDeadlines(data, clockZone),
-    aware: aware ? { at: aware.at, pointer: aware.pointer } : null,
+    aware,
+    nis2Aware,
+    zone: clockZone,
+    initial: options.initial === true,
     t: (message, values) => t(locale, message, values),
     text,
     textOr: (value, missing) => text(value) ?? gap(missing[locale]),
@@ -92,6 +107,7 @@ export function draftContext(report: ParsedReport, options: DraftOptions = {}): 
       return resolved ? formatDateTime(resolved, locale) : null;
     },
     instant: (epochMs) => formatInstant(epochMs, frame, locale),
+    due: (deadline) => formatDue(deadline, data, locale),
     contacts: (role) => recordItems(data.contacts).filter((c) => c.role === role),
   };
 }
@@ -108,7 +124,25 @@ export function contactLine(ctx: DraftContext, contact: Record<string, unknown> 
   return parts.length > 0 ? parts.join(', ') : null;
 }
 
+/** The person the authorities deal with (`authority_contact`): name, function and how to reach them; `null` without one. */
+export function authorityContactLine(ctx: DraftContext): string | null {
+  const contact = ctx.contacts('authority_contact')[0];
+  if (!contact) return null;
+  const parts = [
+    ctx.text(contact.name),
+    ctx.text(contact.function),
+    ctx.text(contact.phone) && `${ctx.t({ en: 'phone', de: 'Telefon' })} ${ctx.text(contact.phone)}`,
+    ctx.text(contact.email) && `${ctx.t({ en: 'e-mail', de: 'E-Mail' })} ${ctx.text(contact.email)}`,
+  ].filter((part): part is string => typeof part === 'string' && part !== '');
+  return parts.length > 0 ? parts.join(', ') : null;
+}
+
 /** A list of strings from the report (`data_categories`, `iocs`). */
 export function stringList(ctx: DraftContext, value: unknown): string[] {
   return Array.isArray(value) ? value.map((item) => ctx.text(item)).filter((item): item is string => item !== null) : [];
+}
+
+/** A list from the report, or the words for "none recorded" (an answer, not a gap: an empty list says it). */
+export function listOrNone(ctx: DraftContext, values: string[], none: Localized): string | string[] {
+  return values.length > 0 ? values : ctx.t(none);
 }

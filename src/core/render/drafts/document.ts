@@ -15,8 +15,13 @@ export interface Gap {
 /** A value in a draft: text from the report or the engine, or a gap. */
 export type DraftValue = string | Gap;
 
-/** One block of a section: a labelled value, a list, or a paragraph. */
+/**
+ * One block of a section: an item of the form (number, label, its value or values, and the legal
+ * source that asks for it: consecutive items are laid out as the form's table), a labelled value,
+ * a list, or a paragraph.
+ */
 export type DraftBlock =
+  | { kind: 'item'; number: string; label: string; values: DraftValue[]; source: string }
   | { kind: 'field'; label: string; value: DraftValue }
   | { kind: 'list'; label: string; items: DraftValue[] }
   | { kind: 'paragraph'; value: DraftValue };
@@ -29,6 +34,8 @@ export interface DraftSection {
 /** A whole draft. */
 export interface DraftDocument {
   locale: Locale;
+  /** The column headings of the form's table (number, item, content, source). */
+  columns: { number: string; item: string; content: string; source: string };
   title: string;
   /** The confidentiality banner ("Vertraulich – …"). */
   banner: string;
@@ -65,6 +72,7 @@ export function gapsOf(document: Pick<DraftDocument, 'meta' | 'sections'>): stri
   for (const section of document.sections) {
     for (const block of section.blocks) {
       if (block.kind === 'list') block.items.forEach(add);
+      else if (block.kind === 'item') block.values.forEach(add);
       else add(block.value);
     }
   }
@@ -84,7 +92,13 @@ function writeText(d: DraftDocument): string {
   for (const section of d.sections) {
     out.push('', section.heading, '-'.repeat(Math.min(72, section.heading.length)));
     for (const block of section.blocks) {
-      if (block.kind === 'field') out.push(`${block.label}: ${show(block.value, d.locale)}`);
+      if (block.kind === 'item') {
+        // "Was ist passiert?" needs no colon after its question mark.
+        const label = /[?:]$/.test(block.label) ? `${block.number} ${block.label}` : `${block.number} ${block.label}:`;
+        const [first] = block.values;
+        if (block.values.length === 1 && first !== undefined) out.push(`${label} ${show(first, d.locale)}`);
+        else out.push(label, ...block.values.map((item) => `  - ${show(item, d.locale)}`));
+      } else if (block.kind === 'field') out.push(`${block.label}: ${show(block.value, d.locale)}`);
       else if (block.kind === 'list') out.push(`${block.label}:`, ...block.items.map((item) => `  - ${show(item, d.locale)}`));
       else out.push(show(block.value, d.locale));
     }
@@ -104,7 +118,16 @@ function writeMarkdown(d: DraftDocument): string {
   for (const m of d.meta) out.push(`- **${md(m.label)}:** ${value(m.value)}`);
   for (const section of d.sections) {
     out.push('', `## ${md(section.heading)}`, '');
+    let table = false;
     for (const block of section.blocks) {
+      if (block.kind === 'item') {
+        if (!table) out.push(`| ${md(d.columns.number)} | ${md(d.columns.item)} | ${md(d.columns.content)} | ${md(d.columns.source)} |`, '|---|---|---|---|');
+        table = true;
+        out.push(`| ${md(block.number)} | ${md(block.label)} | ${block.values.map(value).join('<br>')} | ${md(block.source)} |`);
+        continue;
+      }
+      if (table) out.push('');
+      table = false;
       if (block.kind === 'field') out.push(`- **${md(block.label)}:** ${value(block.value)}`);
       else if (block.kind === 'list') out.push(`- **${md(block.label)}:**`, ...block.items.map((item) => `  - ${value(item)}`));
       else out.push('', value(block.value), '');
@@ -126,6 +149,11 @@ h2 { font-size: 1.05rem; border-bottom: 1px solid #d0d5dc; padding-bottom: .2rem
 dl { display: grid; grid-template-columns: minmax(10rem, max-content) 1fr; gap: .25rem 1rem; margin: 0; }
 dt { color: #555; }
 dd { margin: 0; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; vertical-align: top; padding: .3rem .4rem; border-bottom: 1px solid #d0d5dc; }
+th[scope="col"] { color: #555; font-weight: 600; }
+td.source { color: #555; font-size: .85rem; }
+td ul { margin: 0; padding-left: 1.1rem; }
 .gap { background: #fff1bf; color: #6b5200; font-style: italic; padding: 0 .2rem; }
 @media print { body { background: #fff; } .draft { margin: 0; border-top-width: 4px; } }
 `;
@@ -143,11 +171,24 @@ export function renderDraftArticle(d: DraftDocument): string {
   for (const section of d.sections) {
     body.push(`<section><h2>${e(section.heading)}</h2>`);
     let fields: string[] = [];
+    let rows: string[] = [];
     const flush = () => {
       if (fields.length > 0) body.push(`<dl>${fields.join('')}</dl>`);
+      if (rows.length > 0) {
+        const head = `<thead><tr><th scope="col">${e(d.columns.number)}</th><th scope="col">${e(d.columns.item)}</th><th scope="col">${e(d.columns.content)}</th><th scope="col">${e(d.columns.source)}</th></tr></thead>`;
+        body.push(`<table>${head}<tbody>${rows.join('')}</tbody></table>`);
+      }
       fields = [];
+      rows = [];
     };
     for (const block of section.blocks) {
+      if (block.kind === 'item') {
+        if (fields.length > 0) flush();
+        const content = block.values.length === 1 ? value(block.values[0]!) : `<ul>${block.values.map((v) => `<li>${value(v)}</li>`).join('')}</ul>`;
+        rows.push(`<tr><td>${e(block.number)}</td><th scope="row">${e(block.label)}</th><td>${content}</td><td class="source">${e(block.source)}</td></tr>`);
+        continue;
+      }
+      if (rows.length > 0) flush();
       if (block.kind === 'field') fields.push(`<dt>${e(block.label)}</dt><dd>${value(block.value)}</dd>`);
       else if (block.kind === 'list') fields.push(`<dt>${e(block.label)}</dt><dd><ul>${block.items.map((i) => `<li>${value(i)}</li>`).join('')}</ul></dd>`);
       else {

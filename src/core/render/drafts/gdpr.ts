@@ -1,16 +1,18 @@
 /**
- * GDPR drafts: the Art. 33 notification to the supervisory authority, laid out like the state DPA
- * forms (Niedersachsen's sections: controller and contact, timeline, the breach, data, people,
- * consequences and measures), and the Art. 34 notice to the people affected in plain language.
+ * GDPR drafts. The Art. 33 notification to the supervisory authority follows the state DPA forms
+ * (sections of the LfD Niedersachsen form: controller, timeline, breach, data, people, measures
+ * before the incident, consequences; then the remedies and other authorities of the LfDI
+ * Rheinland-Pfalz form), as a first notification or, once one was sent, as a follow-up
+ * (Art. 33(4)); a processor's draft is the notice to its controllers (Art. 33(2)). The Art. 34
+ * notice tells the people affected what Art. 34(2) asks, in plain language.
  */
 import type { Localized } from '../../types';
 import type { ParsedReport } from '../../parse';
 import { recordItems } from '../../fields';
-import { DEADLINE_LABELS, formatTimeLeft } from '../../deadlines';
-import { contactLine, draftContext, stringList, type DraftContext, type DraftOptions } from './context';
+import { DEADLINE_LABELS, formatTimeLeft, gdprRole } from '../../deadlines';
+import { authorityContactLine, contactLine, draftContext, listOrNone, stringList, type DraftContext, type DraftOptions } from './context';
 import { gap, gapsOf, type DraftBlock, type DraftDocument, type DraftSection, type DraftValue } from './document';
-
-const L = (en: string, de: string): Localized => ({ en, de });
+import { columns, formSection, L, textItem, type DraftForm, type FormSection } from './form';
 
 /** The confidentiality banner of drafts for an authority. */
 export const CONFIDENTIAL: Localized = L(
@@ -18,17 +20,7 @@ export const CONFIDENTIAL: Localized = L(
   'Vertraulich – Entwurf für die Behörde, nicht zur Veröffentlichung. Vor dem Absenden jede Angabe prüfen.',
 );
 
-function field(label: string, value: DraftValue): DraftBlock {
-  return { kind: 'field', label, value };
-}
-
-/** The controller's contact point: the DPO, else the press office is no substitute, so a gap. */
-function dpoValue(ctx: DraftContext): DraftValue {
-  return (
-    contactLine(ctx, ctx.contacts('dpo')[0]) ??
-    gap(ctx.t(L('name and contact details of the data protection officer or another contact point (Art. 33(3)(b))', 'Name und Kontaktdaten der/des Datenschutzbeauftragten oder einer sonstigen Anlaufstelle (Art. 33 Abs. 3 lit. b)')))
-  );
-}
+const NOT_APPLICABLE = L('not applicable', 'entfällt');
 
 function timeOr(ctx: DraftContext, value: unknown, missing: Localized): DraftValue {
   return ctx.time(value) ?? gap(ctx.t(missing));
@@ -39,165 +31,480 @@ function numberOr(ctx: DraftContext, value: unknown, missing: Localized): DraftV
   return gap(ctx.t(missing));
 }
 
-/** Builds the Art. 33 notification draft. */
+function listOr(ctx: DraftContext, values: string[], missing: Localized): DraftValue | DraftValue[] {
+  return values.length > 0 ? values : gap(ctx.t(missing));
+}
+
+/** An enum answer in plain words; `unknown` and a missing value are gaps. */
+function answerOr(ctx: DraftContext, pointer: string, value: unknown, missing: Localized): DraftValue {
+  return typeof value === 'string' && value !== 'unknown' ? ctx.words(pointer, value)! : gap(ctx.t(missing));
+}
+
+/** Enum values of a list in plain words. */
+function wordsList(ctx: DraftContext, pointer: string, value: unknown): string[] {
+  return Array.isArray(value) ? value.map((v) => ctx.words(pointer, v)).filter((v): v is string => v !== null) : [];
+}
+
+function deadlineOf(ctx: DraftContext) {
+  return ctx.deadlines.find((d) => d.kind === 'gdpr-art33');
+}
+
+/** True when the 72 hours have passed without a notification, or it went late. */
+function isLate(ctx: DraftContext): boolean {
+  const deadline = deadlineOf(ctx);
+  return deadline !== undefined && (deadline.doneAt ?? ctx.now) > deadline.dueAt;
+}
+
+const CONTROLLER_SECTION: FormSection = {
+  heading: L('1. Controller, processor and people involved', '1. Verantwortlicher, Auftragsverarbeiter und Beteiligte'),
+  items: [
+    {
+      number: '1.1',
+      label: L('Name of the controller (for a processor: of the processor)', 'Name des Verantwortlichen (beim Auftragsverarbeiter: des Auftragsverarbeiters)'),
+      fields: ['organization'],
+      source: L('Art. 33(3)(b), Art. 4(7) GDPR', 'Art. 33 Abs. 3 lit. b, Art. 4 Nr. 7 DSGVO'),
+      value: (ctx) => ctx.textOr(ctx.data.organization, L('name of the controller', 'Name des Verantwortlichen')),
+    },
+    {
+      number: '1.2',
+      label: L('Postal address', 'Anschrift'),
+      fields: ['organization_address'],
+      source: L('State DPA forms (1.1)', 'Meldeformulare der Aufsichtsbehörden (1.1)'),
+      value: (ctx) => ctx.textOr(ctx.data.organization_address, L('postal address of the controller (organization_address)', 'Anschrift des Verantwortlichen (organization_address)')),
+    },
+    {
+      number: '1.3',
+      label: L('Data protection officer or other contact point', 'Datenschutzbeauftragte(r) oder sonstige Anlaufstelle'),
+      fields: ['contacts[role=dpo]'],
+      source: L('Art. 33(3)(b), Art. 37(1)(a) GDPR', 'Art. 33 Abs. 3 lit. b, Art. 37 Abs. 1 lit. a DSGVO'),
+      value: (ctx) =>
+        contactLine(ctx, ctx.contacts('dpo')[0]) ??
+        gap(ctx.t(L('name and contact details of the data protection officer or another contact point (a dpo contact)', 'Name und Kontaktdaten der/des Datenschutzbeauftragten oder einer sonstigen Anlaufstelle (Kontakt dpo)'))),
+    },
+    {
+      number: '1.4',
+      label: L('Person reporting', 'Meldende Person'),
+      fields: ['contacts[role=authority_contact]'],
+      source: L('State DPA forms (1.3: person reporting)', 'Meldeformulare der Aufsichtsbehörden (1.3: meldende Person)'),
+      value: (ctx) =>
+        authorityContactLine(ctx) ??
+        gap(ctx.t(L('name, function and contact details of the person reporting (an authority_contact contact)', 'Name, Funktion und Kontaktdaten der meldenden Person (Kontakt authority_contact)'))),
+    },
+    {
+      number: '1.5',
+      label: L('Role for the data affected', 'Rolle für die betroffenen Daten'),
+      fields: ['data_loss.role'],
+      source: L('Art. 33(1) and (2), Art. 28(3)(f) GDPR', 'Art. 33 Abs. 1 und 2, Art. 28 Abs. 3 lit. f DSGVO'),
+      value: (ctx) => ctx.words('/data_loss/role', gdprRole(ctx.data))!,
+    },
+    {
+      number: '1.6',
+      label: L('Controllers on whose behalf the data is processed', 'Verantwortliche, in deren Auftrag verarbeitet wird'),
+      fields: ['data_loss.controllers[].name', 'data_loss.controllers[].notified_at'],
+      source: L('Art. 33(2) GDPR; LfD Niedersachsen form (1.2)', 'Art. 33 Abs. 2 DSGVO; Formular LfD Niedersachsen (1.2)'),
+      value: (ctx) => {
+        if (gdprRole(ctx.data) === 'controller') return ctx.t(NOT_APPLICABLE);
+        const items = recordItems(ctx.loss.controllers).map((c) => {
+          const name = ctx.text(c.name) ?? ctx.t(L('(unnamed)', '(ohne Namen)'));
+          const notified = ctx.time(c.notified_at);
+          return notified ? ctx.t(L('{name}, notified {time}', '{name}, informiert am {time}'), { name, time: notified }) : ctx.t(L('{name}, not notified yet', '{name}, noch nicht informiert'), { name });
+        });
+        return listOr(ctx, items, L('the controllers whose data is affected (data_loss.controllers)', 'die Verantwortlichen, deren Daten betroffen sind (data_loss.controllers)'));
+      },
+    },
+    {
+      number: '1.7',
+      label: L('Other organisations involved', 'Weitere Beteiligte'),
+      fields: ['affected_organizations[]'],
+      source: L('LfD Niedersachsen form (1.4)', 'Formular LfD Niedersachsen (1.4)'),
+      value: (ctx) => listOrNone(ctx, stringList(ctx, ctx.data.affected_organizations), L('none recorded', 'keine erfasst')),
+    },
+  ],
+};
+
+const TIMELINE_SECTION: FormSection = {
+  heading: L('2. Timeline', '2. Zeitlicher Ablauf'),
+  items: [
+    {
+      number: '2.1',
+      label: L('Breach began', 'Beginn der Verletzung'),
+      fields: ['timestamps.started_at'],
+      source: L('State DPA forms (2)', 'Meldeformulare der Aufsichtsbehörden (2)'),
+      value: (ctx) => timeOr(ctx, record(ctx.data.timestamps).started_at, L('when the breach began', 'wann die Verletzung begann')),
+    },
+    {
+      number: '2.2',
+      label: L('Detected', 'Entdeckt'),
+      fields: ['timestamps.detected_at'],
+      source: L('State DPA forms (2)', 'Meldeformulare der Aufsichtsbehörden (2)'),
+      value: (ctx) => timeOr(ctx, record(ctx.data.timestamps).detected_at, L('when the breach was detected', 'wann die Verletzung entdeckt wurde')),
+    },
+    {
+      number: '2.3',
+      label: L('Became aware of the breach', 'Kenntnis von der Verletzung'),
+      fields: ['data_loss.aware_at', 'timestamps.detected_at'],
+      source: L('Art. 33(1) GDPR', 'Art. 33 Abs. 1 DSGVO'),
+      value: (ctx) => {
+        const aware = ctx.time(ctx.loss.aware_at);
+        if (aware) return aware;
+        const detected = ctx.time(record(ctx.data.timestamps).detected_at);
+        return detected
+          ? ctx.t(L('{time} (time of detection; aware_at not recorded)', '{time} (Zeitpunkt der Entdeckung; aware_at nicht erfasst)'), { time: detected })
+          : gap(ctx.t(L('when the organisation became aware of the breach', 'wann die Organisation Kenntnis von der Verletzung erlangt hat')));
+      },
+    },
+    {
+      number: '2.4',
+      label: L('Contained', 'Eingedämmt'),
+      fields: ['timestamps.contained_at'],
+      source: L('State DPA forms (2)', 'Meldeformulare der Aufsichtsbehörden (2)'),
+      value: (ctx) => timeOr(ctx, record(ctx.data.timestamps).contained_at, L('when the breach was contained (not yet recorded)', 'wann die Verletzung eingedämmt wurde (noch nicht erfasst)')),
+    },
+    {
+      number: '2.5',
+      label: L('Resolved', 'Behoben'),
+      fields: ['timestamps.resolved_at', 'status'],
+      source: L('State DPA forms (2)', 'Meldeformulare der Aufsichtsbehörden (2)'),
+      value: (ctx) => ctx.time(record(ctx.data.timestamps).resolved_at) ?? (ctx.data.status !== 'resolved' ? ctx.t(L('not yet (the incident is ongoing)', 'noch nicht (der Vorfall dauert an)')) : gap(ctx.t(L('when the incident was resolved', 'wann der Vorfall behoben wurde')))),
+    },
+    {
+      number: '2.6',
+      label: L('Notification due', 'Meldung fällig'),
+      fields: ['data_loss.aware_at', 'data_loss.authority_notified_at', 'data_loss.controllers[].notified_at'],
+      source: L('Art. 33(1) GDPR: 72 hours after becoming aware; Art. 33(2): the processor without undue delay', 'Art. 33 Abs. 1 DSGVO: 72 Stunden nach Kenntnisnahme; Art. 33 Abs. 2: der Auftragsverarbeiter unverzüglich'),
+      value: (ctx) => {
+        if (gdprRole(ctx.data) === 'processor') return ctx.t(L('to each controller without undue delay after becoming aware (Art. 33(2))', 'an jeden Verantwortlichen unverzüglich nach Kenntnisnahme (Art. 33 Abs. 2)'));
+        const deadline = deadlineOf(ctx);
+        if (!deadline) return ctx.t(L('no notification due (personal data not affected or risk none)', 'keine Meldung fällig (keine personenbezogenen Daten betroffen oder kein Risiko)'));
+        const due = ctx.due(deadline);
+        return deadline.doneAt === null ? `${due} (${formatTimeLeft(deadline.dueAt, ctx.now, ctx.locale)})` : due;
+      },
+    },
+    {
+      number: '2.7',
+      label: L('Reasons for a delay', 'Gründe für eine Verzögerung'),
+      fields: ['data_loss.delay_reason'],
+      source: L('Art. 33(1) sentence 2 GDPR', 'Art. 33 Abs. 1 Satz 2 DSGVO'),
+      value: (ctx) =>
+        isLate(ctx)
+          ? ctx.textOr(ctx.loss.delay_reason, L('why the notification comes later than 72 hours (delay_reason)', 'warum die Meldung später als nach 72 Stunden erfolgt (delay_reason)'))
+          : (ctx.text(ctx.loss.delay_reason) ?? ctx.t(L('not required (within 72 hours)', 'nicht erforderlich (binnen 72 Stunden)'))),
+    },
+  ],
+};
+
+const BREACH_SECTION: FormSection = {
+  heading: L('3. Nature of the breach', '3. Art der Verletzung'),
+  items: [
+    {
+      number: '3.1',
+      label: L('Description', 'Beschreibung'),
+      fields: ['title', 'data_loss.statement'],
+      source: L('Art. 33(3)(a) GDPR', 'Art. 33 Abs. 3 lit. a DSGVO'),
+      value: (ctx) => {
+        const parts = [ctx.text(ctx.data.title), ctx.text(ctx.loss.statement)].filter((p): p is string => p !== null);
+        return parts.length > 0 ? parts : gap(ctx.t(L('short description of the breach', 'Kurzbeschreibung der Verletzung')));
+      },
+    },
+    {
+      number: '3.2',
+      label: L('Type of incident', 'Art des Vorfalls'),
+      fields: ['incident_type'],
+      source: L('State DPA forms (3)', 'Meldeformulare der Aufsichtsbehörden (3)'),
+      value: (ctx) => answerOr(ctx, '/incident_type', ctx.data.incident_type, L('type of incident', 'Art des Vorfalls')),
+    },
+    {
+      number: '3.3',
+      label: L('Security objectives breached', 'Verletzte Schutzziele'),
+      fields: ['data_loss.breach_type[]'],
+      source: L('Art. 4(12) GDPR; state DPA forms (7)', 'Art. 4 Nr. 12 DSGVO; Meldeformulare der Aufsichtsbehörden (7)'),
+      value: (ctx) => listOr(ctx, wordsList(ctx, '/data_loss/breach_type/0', ctx.loss.breach_type), L('whether confidentiality, integrity and/or availability were breached (data_loss.breach_type)', 'ob Vertraulichkeit, Integrität und/oder Verfügbarkeit verletzt sind (data_loss.breach_type)')),
+    },
+    {
+      number: '3.4',
+      label: L('Data lost or exfiltrated', 'Datenverlust und Datenabfluss'),
+      fields: ['data_loss.occurred', 'data_loss.exfiltration'],
+      source: L('Art. 33(3)(a) GDPR', 'Art. 33 Abs. 3 lit. a DSGVO'),
+      value: (ctx) => [
+        answerOr(ctx, '/data_loss/occurred', ctx.loss.occurred, L('whether data was lost', 'ob Daten verloren gingen')),
+        ctx.words('/data_loss/exfiltration', ctx.loss.exfiltration) ?? gap(ctx.t(L('whether data was exfiltrated', 'ob Daten abgeflossen sind'))),
+      ],
+    },
+    {
+      number: '3.5',
+      label: L('Systems and services affected', 'Betroffene Systeme und Dienste'),
+      fields: ['affected_services[].name'],
+      source: L('State DPA forms (3)', 'Meldeformulare der Aufsichtsbehörden (3)'),
+      value: (ctx) => listOr(ctx, recordItems(ctx.data.affected_services).map((s) => ctx.text(s.name)).filter((n): n is string => n !== null), L('the systems and services affected', 'die betroffenen Systeme und Dienste')),
+    },
+  ],
+};
+
+const DATA_SECTION: FormSection = {
+  heading: L('4. Data concerned', '4. Betroffene Daten'),
+  items: [
+    {
+      number: '4.1',
+      label: L('Personal data affected', 'Personenbezogene Daten betroffen'),
+      fields: ['data_loss.personal_data'],
+      source: L('Art. 4(12), Art. 33(1) GDPR', 'Art. 4 Nr. 12, Art. 33 Abs. 1 DSGVO'),
+      value: (ctx) => answerOr(ctx, '/data_loss/personal_data', ctx.loss.personal_data, L('whether personal data is affected', 'ob personenbezogene Daten betroffen sind')),
+    },
+    {
+      number: '4.2',
+      label: L('Categories of personal data', 'Kategorien personenbezogener Daten'),
+      fields: ['data_loss.data_categories[]'],
+      source: L('Art. 33(3)(a) GDPR', 'Art. 33 Abs. 3 lit. a DSGVO'),
+      value: (ctx) => listOr(ctx, stringList(ctx, ctx.loss.data_categories), L('categories of personal data concerned', 'Kategorien der betroffenen personenbezogenen Daten')),
+    },
+    {
+      number: '4.3',
+      label: L('Special categories (Art. 9) or criminal records (Art. 10)', 'Besondere Kategorien (Art. 9) oder Strafdaten (Art. 10)'),
+      fields: ['data_loss.special_categories'],
+      source: L('Art. 33(3)(a) with Art. 9, 10 GDPR; LfD Niedersachsen form (4)', 'Art. 33 Abs. 3 lit. a mit Art. 9, 10 DSGVO; Formular LfD Niedersachsen (4)'),
+      value: (ctx) => answerOr(ctx, '/data_loss/special_categories', ctx.loss.special_categories, L('whether special categories of data are affected (data_loss.special_categories)', 'ob besondere Kategorien von Daten betroffen sind (data_loss.special_categories)')),
+    },
+    {
+      number: '4.4',
+      label: L('Social data', 'Sozialdaten'),
+      fields: ['data_loss.social_data'],
+      source: L('§ 67(2), § 83a SGB X', '§ 67 Abs. 2, § 83a SGB X'),
+      value: (ctx) => answerOr(ctx, '/data_loss/social_data', ctx.loss.social_data, L('whether social data is affected (data_loss.social_data)', 'ob Sozialdaten betroffen sind (data_loss.social_data)')),
+    },
+    {
+      number: '4.5',
+      label: L('Approximate number of records', 'Ungefähre Zahl der Datensätze'),
+      fields: ['data_loss.records_approx'],
+      source: L('Art. 33(3)(a) GDPR', 'Art. 33 Abs. 3 lit. a DSGVO'),
+      value: (ctx) => numberOr(ctx, ctx.loss.records_approx, L('approximate number of records', 'ungefähre Zahl der Datensätze')),
+    },
+  ],
+};
+
+const PEOPLE_SECTION: FormSection = {
+  heading: L('5. People concerned', '5. Betroffene Personen'),
+  items: [
+    {
+      number: '5.1',
+      label: L('Categories of people', 'Kategorien betroffener Personen'),
+      fields: ['data_loss.subject_categories[]'],
+      source: L('Art. 33(3)(a) GDPR', 'Art. 33 Abs. 3 lit. a DSGVO'),
+      value: (ctx) => listOr(ctx, stringList(ctx, ctx.loss.subject_categories), L('categories of people affected, e.g. residents, staff, children (data_loss.subject_categories)', 'Kategorien betroffener Personen, etwa Einwohner, Beschäftigte, Kinder (data_loss.subject_categories)')),
+    },
+    {
+      number: '5.2',
+      label: L('Approximate number of people', 'Ungefähre Zahl der Personen'),
+      fields: ['data_loss.subjects_approx'],
+      source: L('Art. 33(3)(a) GDPR', 'Art. 33 Abs. 3 lit. a DSGVO'),
+      value: (ctx) => numberOr(ctx, ctx.loss.subjects_approx, L('approximate number of people affected', 'ungefähre Zahl der betroffenen Personen')),
+    },
+    {
+      number: '5.3',
+      label: L('People informed (Art. 34)', 'Benachrichtigung der Betroffenen (Art. 34)'),
+      fields: ['data_loss.subjects_informed_at', 'data_loss.subjects_informed_how', 'data_loss.art34_exemption'],
+      source: L('Art. 34 GDPR', 'Art. 34 DSGVO'),
+      value: (ctx) => informedValue(ctx),
+    },
+    {
+      number: '5.4',
+      label: L('Why individual notice would be disproportionate', 'Warum die einzelne Benachrichtigung unverhältnismäßig wäre'),
+      fields: ['data_loss.art34_reason'],
+      source: L('Art. 34(3)(c) GDPR', 'Art. 34 Abs. 3 lit. c DSGVO'),
+      value: (ctx) =>
+        ctx.loss.art34_exemption === 'disproportionate_effort'
+          ? ctx.textOr(ctx.loss.art34_reason, L('why telling each person affected would take disproportionate effort (data_loss.art34_reason)', 'warum die einzelne Benachrichtigung der Betroffenen unverhältnismäßig wäre (data_loss.art34_reason)'))
+          : ctx.t(NOT_APPLICABLE),
+    },
+    {
+      number: '5.5',
+      label: L('Public communication published through', 'Öffentliche Bekanntmachung über'),
+      fields: ['data_loss.art34_channel[]'],
+      source: L('Art. 34(3)(c) GDPR', 'Art. 34 Abs. 3 lit. c DSGVO'),
+      value: (ctx) =>
+        ctx.loss.art34_exemption === 'disproportionate_effort'
+          ? listOr(ctx, wordsList(ctx, '/data_loss/art34_channel/0', ctx.loss.art34_channel), L('where the public communication appears (data_loss.art34_channel)', 'wo die öffentliche Bekanntmachung erscheint (data_loss.art34_channel)'))
+          : ctx.t(NOT_APPLICABLE),
+    },
+  ],
+};
+
+const BEFORE_SECTION: FormSection = {
+  heading: L('6. Measures before the incident', '6. Maßnahmen vor dem Vorfall'),
+  items: [
+    {
+      number: '6.1',
+      label: L('Technical and organisational measures in place', 'Bestehende technische und organisatorische Maßnahmen'),
+      fields: [],
+      source: L('Art. 32 GDPR; LfD Niedersachsen form (6)', 'Art. 32 DSGVO; Formular LfD Niedersachsen (6)'),
+      value: (ctx) => gap(ctx.t(L('the security measures in place before the incident, e.g. encryption, backups (no report field: fill in here)', 'die Sicherheitsmaßnahmen vor dem Vorfall, etwa Verschlüsselung, Sicherungen (kein Berichtsfeld: hier ergänzen)'))),
+    },
+  ],
+};
+
+const CONSEQUENCES_SECTION: FormSection = {
+  heading: L('7. Likely consequences and risk', '7. Wahrscheinliche Folgen und Risiko'),
+  items: [
+    textItem('7.1', L('Likely consequences', 'Wahrscheinliche Folgen'), 'data_loss.likely_consequences', L('Art. 33(3)(c) GDPR', 'Art. 33 Abs. 3 lit. c DSGVO'), L('likely consequences for the people affected', 'wahrscheinliche Folgen für die betroffenen Personen')),
+    {
+      number: '7.2',
+      label: L('Risk assessment', 'Risikobewertung'),
+      fields: ['data_loss.risk'],
+      source: L('Art. 33(1), Art. 34(1) GDPR', 'Art. 33 Abs. 1, Art. 34 Abs. 1 DSGVO'),
+      value: (ctx) => answerOr(ctx, '/data_loss/risk', ctx.loss.risk, L('risk assessment', 'Risikobewertung')),
+    },
+    textItem('7.3', L('Reason for the assessment', 'Begründung der Bewertung'), 'data_loss.risk_reason', L('Art. 33(5) GDPR', 'Art. 33 Abs. 5 DSGVO'), L('why the risk was assessed this way (data_loss.risk_reason)', 'warum das Risiko so bewertet wurde (data_loss.risk_reason)')),
+  ],
+};
+
+const MEASURES_SECTION: FormSection = {
+  heading: L('8. Measures taken or proposed', '8. Ergriffene oder geplante Maßnahmen'),
+  items: [
+    textItem('8.1', L('Measures, incl. mitigation', 'Maßnahmen einschließlich Abmilderung'), 'data_loss.measures', L('Art. 33(3)(d) GDPR', 'Art. 33 Abs. 3 lit. d DSGVO'), L('measures taken or proposed, incl. mitigation', 'ergriffene oder vorgeschlagene Maßnahmen einschließlich Abmilderung')),
+    textItem('8.2', L('Advice to the people affected', 'Empfehlungen an die Betroffenen'), 'data_loss.advice', L('Art. 33(3)(d), Art. 34(2) GDPR', 'Art. 33 Abs. 3 lit. d, Art. 34 Abs. 2 DSGVO'), L('what the people affected should do now (data_loss.advice)', 'was die Betroffenen jetzt tun sollten (data_loss.advice)')),
+  ],
+};
+
+const OTHERS_SECTION: FormSection = {
+  heading: L('9. Other authorities', '9. Weitere Stellen'),
+  items: [
+    {
+      number: '9.1',
+      label: L('Other authorities involved', 'Weitere beteiligte Behörden'),
+      fields: ['authorities[].name', 'authorities[].role', 'authorities[].notified_at', 'authorities[].reference'],
+      source: L('LfDI Rheinland-Pfalz form (other authorities)', 'Formular LfDI Rheinland-Pfalz (weitere Behörden)'),
+      value: (ctx) => listOrNone(ctx, authorityItems(ctx), L('none recorded', 'keine erfasst')),
+    },
+    {
+      number: '9.2',
+      label: L('Report to the legal or specialist supervisory authority', 'Meldung an die Rechts- oder Fachaufsicht'),
+      fields: ['data_loss.social_data'],
+      source: L('§ 83a SGB X', '§ 83a SGB X'),
+      value: (ctx) =>
+        ctx.loss.social_data === 'yes'
+          ? ctx.t(L('required: social data is affected', 'erforderlich: Sozialdaten sind betroffen'))
+          : ctx.loss.social_data === 'no'
+            ? ctx.t(NOT_APPLICABLE)
+            : gap(ctx.t(L('whether social data is affected (data_loss.social_data)', 'ob Sozialdaten betroffen sind (data_loss.social_data)'))),
+    },
+  ],
+};
+
+/** The reference of a follow-up notification (shown once a first notification was sent). */
+const FOLLOW_UP_SECTION: FormSection = {
+  heading: L('0. Reference', '0. Bezug'),
+  note: L('Only in a follow-up notification: once data_loss.authority_notified_at is recorded, unless --initial is given.', 'Nur in einer Folgemeldung: sobald data_loss.authority_notified_at erfasst ist, außer mit --initial.'),
+  items: [
+    textItem(
+      '0.1',
+      L('File number of the supervisory authority', 'Aktenzeichen der Aufsichtsbehörde'),
+      'data_loss.authority_reference',
+      L('Art. 33(4) GDPR; LDI NRW: Aktenzeichen, BayLDA: Kennung', 'Art. 33 Abs. 4 DSGVO; LDI NRW: Aktenzeichen, BayLDA: Kennung'),
+      L('the file number the authority gave the first notification (data_loss.authority_reference)', 'das Aktenzeichen, das die Behörde der Erstmeldung gegeben hat (data_loss.authority_reference)'),
+    ),
+    {
+      number: '0.2',
+      label: L('First notification sent', 'Erstmeldung abgegeben am'),
+      fields: ['data_loss.authority_notified_at'],
+      source: L('Art. 33(4) GDPR', 'Art. 33 Abs. 4 DSGVO'),
+      value: (ctx) => timeOr(ctx, ctx.loss.authority_notified_at, L('when the first notification was sent', 'wann die Erstmeldung abging')),
+    },
+  ],
+};
+
+const ART33_SECTIONS = [CONTROLLER_SECTION, TIMELINE_SECTION, BREACH_SECTION, DATA_SECTION, PEOPLE_SECTION, BEFORE_SECTION, CONSEQUENCES_SECTION, MEASURES_SECTION, OTHERS_SECTION];
+
+/** The Art. 33 form, for the docs and the tests. */
+export const ART33_FORM: DraftForm = {
+  id: 'gdpr-art33',
+  title: L('Notification of a personal data breach to the supervisory authority (GDPR Art. 33)', 'Meldung einer Verletzung des Schutzes personenbezogener Daten an die Aufsichtsbehörde (Art. 33 DSGVO)'),
+  basis: L(
+    'The sections of the LfD Niedersachsen form (1–7), then the remedies and other authorities of the LfDI Rheinland-Pfalz form; a follow-up starts with the reference (0). A processor (data_loss.role: processor) gets the same items as its notice to the controllers (Art. 33(2)).',
+    'Die Abschnitte des Formulars der LfD Niedersachsen (1–7), dann Abhilfe und weitere Behörden aus dem Formular des LfDI Rheinland-Pfalz; eine Folgemeldung beginnt mit dem Bezug (0). Ein Auftragsverarbeiter (data_loss.role: processor) erhält dieselben Angaben als Information an die Verantwortlichen (Art. 33 Abs. 2).',
+  ),
+  sections: [FOLLOW_UP_SECTION, ...ART33_SECTIONS],
+};
+
+function record(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/** True when this Art. 33 draft is a follow-up: a first notification was sent and `--initial` is not given. */
+function isFollowUp(ctx: DraftContext): boolean {
+  return !ctx.initial && gdprRole(ctx.data) !== 'processor' && ctx.time(ctx.loss.authority_notified_at) !== null;
+}
+
+/** Builds the Art. 33 draft: first notification, follow-up, or a processor's notice to its controllers. */
 export function gdprArt33Draft(report: ParsedReport, options: DraftOptions = {}): DraftDocument {
   const ctx = draftContext(report, options);
-  const { data, loss } = ctx;
-  const deadline = ctx.deadlines.find((d) => d.kind === 'gdpr-art33');
-  const timestamps = (data.timestamps ?? {}) as Record<string, unknown>;
-  const notifiedAt = ctx.time(loss.authority_notified_at);
+  const role = gdprRole(ctx.data);
+  const followUp = isFollowUp(ctx);
+  const sections: DraftSection[] = [];
+  if (followUp) sections.push(formSection(ctx, FOLLOW_UP_SECTION));
+  const intro: DraftBlock[] =
+    role === 'processor'
+      ? [{ kind: 'paragraph', value: ctx.t(L('As processor, {org} informs each controller of a breach of the personal data it processes on their behalf (Art. 33(2) GDPR), so that the controller can notify its supervisory authority (Art. 33(1)).', 'Als Auftragsverarbeiter informiert {org} jeden Verantwortlichen über eine Verletzung des Schutzes der personenbezogenen Daten, die in seinem Auftrag verarbeitet werden (Art. 33 Abs. 2 DSGVO), damit dieser seine Aufsichtsbehörde benachrichtigen kann (Art. 33 Abs. 1).'), { org: ctx.text(ctx.data.organization) ?? ctx.t(L('the processor', 'der Auftragsverarbeiter')) }) }]
+      : [];
+  ART33_SECTIONS.forEach((section, i) => sections.push(formSection(ctx, section, i === 0 ? { before: intro } : {})));
+  sections.push(phasedSection(ctx, followUp, gapsOf({ meta: [], sections })));
 
-  const controller: DraftSection = {
-    heading: ctx.t(L('1. Controller and contact point', '1. Verantwortlicher und Anlaufstelle')),
-    blocks: [
-      field(ctx.t(L('Controller', 'Verantwortlicher')), ctx.textOr(data.organization, L('name of the controller', 'Name des Verantwortlichen'))),
-      field(ctx.t(L('Data protection officer / contact point', 'Datenschutzbeauftragte(r) / Anlaufstelle')), dpoValue(ctx)),
-      field(ctx.t(L('Person reporting', 'Meldende Person')), gap(ctx.t(L('name, function and contact details of the person reporting', 'Name, Funktion und Kontaktdaten der meldenden Person')))),
-    ],
-  };
-
-  const timeline: DraftSection = {
-    heading: ctx.t(L('2. Timeline', '2. Zeitlicher Ablauf')),
-    blocks: [
-      field(
-        ctx.t(L('Became aware', 'Kenntnis erlangt')),
-        ctx.time(loss.aware_at) ??
-          (ctx.time(timestamps.detected_at)
-            ? ctx.t(L('{time} (time of detection; aware_at not recorded)', '{time} (Zeitpunkt der Entdeckung; aware_at nicht erfasst)'), { time: ctx.time(timestamps.detected_at)! })
-            : gap(ctx.t(L('when the organisation became aware of the breach', 'wann die Organisation Kenntnis von der Verletzung erlangt hat')))),
-      ),
-      field(ctx.t(L('Breach began', 'Beginn der Verletzung')), timeOr(ctx, timestamps.started_at, L('when the breach began', 'wann die Verletzung begann'))),
-      field(ctx.t(L('Detected', 'Entdeckt')), timeOr(ctx, timestamps.detected_at, L('when the breach was detected', 'wann die Verletzung entdeckt wurde'))),
-      field(ctx.t(L('Contained', 'Eingedämmt')), timeOr(ctx, timestamps.contained_at, L('when the breach was contained (not yet recorded)', 'wann die Verletzung eingedämmt wurde (noch nicht erfasst)'))),
-      ...(deadline
-        ? [
-            field(
-              ctx.t(L('Notification due (72 hours after becoming aware)', 'Meldung fällig (72 Stunden nach Kenntnisnahme)')),
-              notifiedAt ? ctx.instant(deadline.dueAt) : `${ctx.instant(deadline.dueAt)} (${formatTimeLeft(deadline.dueAt, ctx.now, ctx.locale)})`,
-            ),
-          ]
-        : []),
-      ...(notifiedAt ? [field(ctx.t(L('Notified', 'Gemeldet')), notifiedAt)] : []),
-    ],
-  };
-
-  const categories = stringList(ctx, loss.data_categories);
-  const services = recordItems(data.affected_services).map((s) => ctx.text(s.name)).filter((n): n is string => n !== null);
-  const breach: DraftSection = {
-    heading: ctx.t(L('3. Nature of the breach', '3. Art der Verletzung')),
-    blocks: [
-      field(ctx.t(L('Incident', 'Vorfall')), ctx.textOr(data.title, L('short description of the incident', 'Kurzbeschreibung des Vorfalls'))),
-      field(ctx.t(L('Type', 'Art')), ctx.words('/incident_type', data.incident_type) ?? gap(ctx.t(L('type of incident', 'Art des Vorfalls')))),
-      field(ctx.t(L('Data loss', 'Datenverlust')), ctx.words('/data_loss/occurred', loss.occurred) ?? gap(ctx.t(L('whether data was lost', 'ob Daten verloren gingen')))),
-      field(ctx.t(L('Exfiltration', 'Datenabfluss')), ctx.words('/data_loss/exfiltration', loss.exfiltration) ?? gap(ctx.t(L('whether data was exfiltrated', 'ob Daten abgeflossen sind')))),
-      field(ctx.t(L('Personal data', 'Personenbezogene Daten')), ctx.words('/data_loss/personal_data', loss.personal_data) ?? gap(ctx.t(L('whether personal data is affected', 'ob personenbezogene Daten betroffen sind')))),
-      ...(services.length > 0 ? [{ kind: 'list' as const, label: ctx.t(L('Systems and services affected', 'Betroffene Systeme und Dienste')), items: services }] : []),
-    ],
-  };
-
-  const dataSection: DraftSection = {
-    heading: ctx.t(L('4. Data concerned', '4. Betroffene Daten')),
-    blocks: [
-      categories.length > 0
-        ? { kind: 'list', label: ctx.t(L('Categories of personal data', 'Kategorien personenbezogener Daten')), items: categories }
-        : field(ctx.t(L('Categories of personal data', 'Kategorien personenbezogener Daten')), gap(ctx.t(L('categories of personal data, incl. special categories (Art. 9)', 'Kategorien personenbezogener Daten, auch besondere Kategorien (Art. 9)')))),
-      field(ctx.t(L('Approximate number of records', 'Ungefähre Zahl der Datensätze')), numberOr(ctx, loss.records_approx, L('approximate number of records', 'ungefähre Zahl der Datensätze'))),
-    ],
-  };
-
-  const people: DraftSection = {
-    heading: ctx.t(L('5. People concerned', '5. Betroffene Personen')),
-    blocks: [
-      field(ctx.t(L('Approximate number of people', 'Ungefähre Zahl der Personen')), numberOr(ctx, loss.subjects_approx, L('approximate number of people affected', 'ungefähre Zahl der betroffenen Personen'))),
-      field(ctx.t(L('People informed (Art. 34)', 'Betroffene benachrichtigt (Art. 34)')), informedValue(ctx)),
-      ...publicCommunicationBlocks(ctx),
-    ],
-  };
-
-  const consequences: DraftSection = {
-    heading: ctx.t(L('6. Likely consequences and risk', '6. Wahrscheinliche Folgen und Risiko')),
-    blocks: [
-      field(ctx.t(L('Likely consequences', 'Wahrscheinliche Folgen')), ctx.textOr(loss.likely_consequences, L('likely consequences for the people affected (Art. 33(3)(c))', 'wahrscheinliche Folgen für die betroffenen Personen (Art. 33 Abs. 3 lit. c)'))),
-      field(
-        ctx.t(L('Risk assessment', 'Risikobewertung')),
-        loss.risk === 'unknown' || typeof loss.risk !== 'string' ? gap(ctx.t(L('risk assessment', 'Risikobewertung'))) : ctx.words('/data_loss/risk', loss.risk)!,
-      ),
-    ],
-  };
-
-  const measures: DraftSection = {
-    heading: ctx.t(L('7. Measures taken or proposed', '7. Ergriffene oder geplante Maßnahmen')),
-    blocks: [
-      field(ctx.t(L('Measures', 'Maßnahmen')), ctx.textOr(loss.measures, L('measures taken or proposed, incl. mitigation (Art. 33(3)(d))', 'ergriffene oder vorgeschlagene Maßnahmen einschließlich Abmilderung (Art. 33 Abs. 3 lit. d)'))),
-      ...authorityBlocks(ctx),
-    ],
-  };
-
-  const sections = [controller, timeline, breach, dataSection, people, consequences, measures];
-  const late = deadline && ((deadline.doneAt ?? ctx.now) > deadline.dueAt);
-  if (late) {
-    sections.push({
-      heading: ctx.t(L('Reasons for the delay (Art. 33(1))', 'Gründe für die Verzögerung (Art. 33 Abs. 1)')),
-      blocks: [{ kind: 'paragraph', value: ctx.textOr(loss.delay_reason, L('why the notification comes later than 72 hours', 'warum die Meldung später als nach 72 Stunden erfolgt')) }],
-    });
-  }
-  const unknown = stillUnknown(ctx, gapsOf({ meta: [], sections }));
-  sections.push({
-    heading: ctx.t(L('Phased notification (Art. 33(4))', 'Meldung in Schritten (Art. 33 Abs. 4)')),
-    blocks:
-      unknown.length > 0
-        ? [
-            { kind: 'paragraph', value: ctx.t(L('This is a first notification. The following is not known yet and will be provided without undue further delay:', 'Dies ist eine Erstmeldung. Folgendes ist noch nicht bekannt und wird ohne unangemessene weitere Verzögerung nachgereicht:')) },
-            { kind: 'list', label: ctx.t(L('Still unknown', 'Noch offen')), items: unknown },
-          ]
-        : [{ kind: 'paragraph', value: ctx.t(L('All required information is given; no follow-up is planned.', 'Alle erforderlichen Angaben liegen vor; eine Nachmeldung ist nicht vorgesehen.')) }],
-  });
-
+  const deadline = deadlineOf(ctx);
+  const title =
+    role === 'processor'
+      ? L('Information of the controller about a personal data breach (GDPR Art. 33(2))', 'Information des Verantwortlichen über eine Verletzung des Schutzes personenbezogener Daten (Art. 33 Abs. 2 DSGVO)')
+      : followUp
+        ? L('Follow-up notification of a personal data breach to the supervisory authority (GDPR Art. 33(4))', 'Folgemeldung (ergänzende Meldung) einer Verletzung des Schutzes personenbezogener Daten an die Aufsichtsbehörde (Art. 33 Abs. 4 DSGVO)')
+        : ART33_FORM.title;
   return {
     locale: ctx.locale,
-    title: ctx.t(L('Notification of a personal data breach to the supervisory authority (GDPR Art. 33)', 'Meldung einer Verletzung des Schutzes personenbezogener Daten an die Aufsichtsbehörde (Art. 33 DSGVO)')),
+    title: ctx.t(title),
     banner: ctx.t(CONFIDENTIAL),
+    columns: columns(ctx),
     meta: [
-      { label: ctx.t(L('Report', 'Bericht')), value: ctx.textOr(data.id, L('report id', 'Berichtskennung')) },
-      ...(deadline ? [{ label: ctx.t(DEADLINE_LABELS['gdpr-art33']), value: ctx.t(L('due by {due}', 'fällig bis {due}'), { due: ctx.instant(deadline.dueAt) }) }] : []),
+      { label: ctx.t(L('Report', 'Bericht')), value: ctx.textOr(ctx.data.id, L('report id', 'Berichtskennung')) },
+      ...(deadline && !followUp ? [{ label: ctx.t(DEADLINE_LABELS['gdpr-art33']), value: ctx.t(L('due by {due}', 'fällig bis {due}'), { due: ctx.due(deadline) }) }] : []),
     ],
     sections,
   };
 }
 
+/** Art. 33(4): what is still open, in a first notification or a follow-up. */
+function phasedSection(ctx: DraftContext, followUp: boolean, gaps: string[]): DraftSection {
+  const unknown = stillUnknown(ctx, gaps);
+  const notified = ctx.time(ctx.loss.authority_notified_at);
+  let lead: string;
+  if (followUp) {
+    lead =
+      unknown.length > 0
+        ? ctx.t(L('This follow-up supplements the first notification of {date} with the facts as they now stand. The following will be provided without undue further delay:', 'Diese Folgemeldung ergänzt die Erstmeldung vom {date} um den aktuellen Stand. Folgendes wird ohne unangemessene weitere Verzögerung nachgereicht:'), { date: notified! })
+        : ctx.t(L('This follow-up supplements the first notification of {date} with the facts as they now stand; all required information is now given.', 'Diese Folgemeldung ergänzt die Erstmeldung vom {date} um den aktuellen Stand; alle erforderlichen Angaben liegen nun vor.'), { date: notified! });
+  } else if (notified) {
+    // `--initial` after a notification was sent: the first notification again, never called a new one.
+    lead = ctx.t(L('Information not yet known follows without undue further delay:', 'Noch nicht bekannte Angaben werden ohne unangemessene weitere Verzögerung nachgereicht:'));
+  } else {
+    lead = ctx.t(L('This is a first notification. The following is not known yet and will be provided without undue further delay:', 'Dies ist eine Erstmeldung. Folgendes ist noch nicht bekannt und wird ohne unangemessene weitere Verzögerung nachgereicht:'));
+  }
+  const blocks: DraftBlock[] =
+    unknown.length > 0 || (!followUp && notified)
+      ? [{ kind: 'paragraph', value: lead }, { kind: 'list', label: ctx.t(L('Still open', 'Noch offen')), items: unknown.length > 0 ? unknown : [ctx.t(L('nothing', 'nichts'))] }]
+      : followUp
+        ? [{ kind: 'paragraph', value: lead }]
+        : [{ kind: 'paragraph', value: ctx.t(L('All required information is given; no follow-up is planned.', 'Alle erforderlichen Angaben liegen vor; eine Nachmeldung ist nicht vorgesehen.')) }];
+  return { heading: ctx.t(L('10. Phased notification (Art. 33(4))', '10. Meldung in Schritten (Art. 33 Abs. 4)')), blocks };
+}
+
 function informedValue(ctx: DraftContext): DraftValue {
   const informed = ctx.time(ctx.loss.subjects_informed_at);
-  if (informed) return informed;
+  const how = ctx.words('/data_loss/subjects_informed_how', ctx.loss.subjects_informed_how);
+  if (informed) return how ? `${informed} (${how})` : informed;
   const exemption = ctx.words('/data_loss/art34_exemption', ctx.loss.art34_exemption);
   if (exemption) return ctx.t(L('not individually ({why})', 'nicht einzeln ({why})'), { why: exemption });
   if (ctx.loss.risk === 'high') return gap(ctx.t(L('when the people affected were informed, or why not (Art. 34(3))', 'wann die Betroffenen benachrichtigt wurden oder warum nicht (Art. 34 Abs. 3)')));
   return ctx.t(L('not required unless the risk is high', 'nur bei hohem Risiko erforderlich'));
 }
 
-/**
- * With a public communication instead of individual notice (Art. 34(3)(c)): why telling each person
- * would be disproportionate (`art34_reason`, the authority will ask) and where the communication
- * appears (`art34_channel`).
- */
-function publicCommunicationBlocks(ctx: DraftContext): DraftBlock[] {
-  if (ctx.loss.art34_exemption !== 'disproportionate_effort') return [];
-  const channels = Array.isArray(ctx.loss.art34_channel)
-    ? ctx.loss.art34_channel.map((channel, i) => ctx.words(`/data_loss/art34_channel/${i}`, channel)).filter((c): c is string => c !== null)
-    : [];
-  return [
-    field(
-      ctx.t(L('Why individual notice would be disproportionate (Art. 34(3)(c))', 'Warum die einzelne Benachrichtigung unverhältnismäßig wäre (Art. 34 Abs. 3 lit. c)')),
-      ctx.textOr(ctx.loss.art34_reason, L('why telling each person affected would take disproportionate effort', 'warum die einzelne Benachrichtigung der Betroffenen unverhältnismäßig wäre')),
-    ),
-    channels.length > 0
-      ? { kind: 'list', label: ctx.t(L('Public communication published through', 'Öffentliche Bekanntmachung über')), items: channels }
-      : field(ctx.t(L('Public communication published through', 'Öffentliche Bekanntmachung über')), gap(ctx.t(L('where the public communication appears', 'wo die öffentliche Bekanntmachung erscheint')))),
-  ];
-}
-
 /** Other authorities involved, with their internal references (a draft for an authority may carry them). */
-function authorityBlocks(ctx: DraftContext): DraftBlock[] {
-  const items = recordItems(ctx.data.authorities)
+function authorityItems(ctx: DraftContext): string[] {
+  return recordItems(ctx.data.authorities)
     .map((a) => {
       const name = ctx.text(a.name);
       if (!name) return null;
@@ -205,7 +512,6 @@ function authorityBlocks(ctx: DraftContext): DraftBlock[] {
       return details.length > 0 ? `${name} (${details.join(', ')})` : name;
     })
     .filter((item): item is string => item !== null);
-  return items.length > 0 ? [{ kind: 'list', label: ctx.t(L('Other authorities involved', 'Weitere beteiligte Behörden')), items }] : [];
 }
 
 /** What is still unknown: the draft's gaps plus the facts the report marks as open. */
@@ -217,43 +523,88 @@ function stillUnknown(ctx: DraftContext, gaps: string[]): string[] {
   return [...new Set([...open, ...gaps])];
 }
 
+// ---------------------------------------------------------------------------------------------
+// Art. 34
+
+/** What happened, without claiming more than the facts: personal data affected, possibly affected, or not. */
+function whatHappened(ctx: DraftContext): DraftValue {
+  const organization = ctx.text(ctx.data.organization);
+  const detected = ctx.time(record(ctx.data.timestamps).detected_at);
+  if (!organization || !detected) return gap(ctx.t(L('what happened, when and to whom, in plain words', 'was wann wem passiert ist, in einfachen Worten')));
+  const values = { date: detected, organization, title: ctx.text(ctx.data.title) ?? '' };
+  switch (ctx.loss.personal_data) {
+    case 'yes':
+      return ctx.t(L('On {date}, {organization} found that personal data it holds about you was affected by a security incident: {title}.', 'Am {date} hat {organization} festgestellt, dass personenbezogene Daten, die bei uns über Sie gespeichert sind, von einem Sicherheitsvorfall betroffen sind: {title}.'), values);
+    case 'unknown':
+      return ctx.t(L('On {date}, {organization} found a security incident: {title}. Personal data it holds about you may be affected; whether it is, is still being investigated.', 'Am {date} hat {organization} einen Sicherheitsvorfall festgestellt: {title}. Personenbezogene Daten, die bei uns über Sie gespeichert sind, können betroffen sein; ob das so ist, wird noch untersucht.'), values);
+    default:
+      return gap(ctx.t(L('whether personal data is affected at all (data_loss.personal_data is not yes): a notice under Art. 34 is only due when it is', 'ob überhaupt personenbezogene Daten betroffen sind (data_loss.personal_data ist nicht yes): Eine Benachrichtigung nach Art. 34 ist nur dann fällig')));
+  }
+}
+
+const ART34_SECTION: FormSection = {
+  heading: L('Information for the people affected', 'Information für die Betroffenen'),
+  items: [
+    {
+      number: '1',
+      label: L('What happened', 'Was ist passiert?'),
+      fields: ['organization', 'timestamps.detected_at', 'title', 'data_loss.personal_data', 'data_loss.statement'],
+      source: L('Art. 34(2) GDPR: the nature of the breach in clear and plain language', 'Art. 34 Abs. 2 DSGVO: Art der Verletzung in klarer und einfacher Sprache'),
+      value: (ctx) => {
+        const statement = ctx.text(ctx.loss.statement);
+        return statement ? [whatHappened(ctx), statement] : whatHappened(ctx);
+      },
+    },
+    {
+      number: '2',
+      label: L('Which of your data is affected', 'Welche Daten sind betroffen?'),
+      fields: ['data_loss.data_categories[]'],
+      source: L('Art. 34(2) GDPR', 'Art. 34 Abs. 2 DSGVO'),
+      value: (ctx) => listOr(ctx, stringList(ctx, ctx.loss.data_categories), L('which kinds of data are affected', 'welche Arten von Daten betroffen sind')),
+    },
+    textItem('3', L('What this can mean for you', 'Was kann das für Sie bedeuten?'), 'data_loss.likely_consequences', L('Art. 34(2) with Art. 33(3)(c) GDPR', 'Art. 34 Abs. 2 mit Art. 33 Abs. 3 lit. c DSGVO'), L('the likely consequences for you', 'die wahrscheinlichen Folgen für Sie')),
+    textItem('4', L('What we are doing', 'Was tun wir?'), 'data_loss.measures', L('Art. 34(2) with Art. 33(3)(d) GDPR', 'Art. 34 Abs. 2 mit Art. 33 Abs. 3 lit. d DSGVO'), L('what we have done and are doing', 'was wir getan haben und tun')),
+    textItem(
+      '5',
+      L('What you can do now', 'Was können Sie jetzt tun?'),
+      'data_loss.advice',
+      L('Art. 34(2) with Art. 33(3)(d) GDPR (mitigating the possible adverse effects)', 'Art. 34 Abs. 2 mit Art. 33 Abs. 3 lit. d DSGVO (Abmilderung möglicher nachteiliger Auswirkungen)'),
+      L('what you can do yourself now (data_loss.advice)', 'was Sie jetzt selbst tun können (data_loss.advice)'),
+    ),
+    {
+      number: '6',
+      label: L('Who can answer your questions', 'Wer beantwortet Ihre Fragen?'),
+      fields: ['contacts[role=dpo]', 'contacts[role=hotline]'],
+      source: L('Art. 34(2) with Art. 33(3)(b) GDPR', 'Art. 34 Abs. 2 mit Art. 33 Abs. 3 lit. b DSGVO'),
+      value: (ctx) => {
+        const dpo = contactLine(ctx, ctx.contacts('dpo')[0]);
+        const hotline = contactLine(ctx, ctx.contacts('hotline')[0]);
+        const values: DraftValue[] = [dpo ? ctx.t(L('Data protection officer: {contact}', 'Datenschutzbeauftragte(r): {contact}'), { contact: dpo }) : gap(ctx.t(L('name and contact details of the data protection officer', 'Name und Kontaktdaten der/des Datenschutzbeauftragten')))];
+        if (hotline) values.push(ctx.t(L('Hotline: {contact}', 'Hotline: {contact}'), { contact: hotline }));
+        return values.length === 1 ? values[0]! : values;
+      },
+    },
+  ],
+};
+
+/** The Art. 34 notice, for the docs and the tests. */
+export const ART34_FORM: DraftForm = {
+  id: 'gdpr-art34',
+  title: L('Information about a breach of your personal data (GDPR Art. 34)', 'Information über eine Verletzung des Schutzes Ihrer personenbezogenen Daten (Art. 34 DSGVO)'),
+  basis: L('The contents Art. 34(2) GDPR requires, in plain language.', 'Die Angaben nach Art. 34 Abs. 2 DSGVO, in einfacher Sprache.'),
+  sections: [ART34_SECTION],
+};
+
 /** Builds the Art. 34 notice to the people affected: plain language, the Art. 34(2) contents. */
 export function gdprArt34Draft(report: ParsedReport, options: DraftOptions = {}): DraftDocument {
   const ctx = draftContext(report, options);
-  const { data, loss } = ctx;
-  const timestamps = (data.timestamps ?? {}) as Record<string, unknown>;
-  const organization = ctx.text(data.organization);
-  const categories = stringList(ctx, loss.data_categories);
-  const detected = ctx.time(timestamps.detected_at);
-  const what: DraftValue =
-    organization && detected
-      ? ctx.t(
-          L(
-            'On {date}, {organization} found that personal data it holds about you was affected by a security incident: {title}.',
-            'Am {date} hat {organization} festgestellt, dass personenbezogene Daten, die bei uns über Sie gespeichert sind, von einem Sicherheitsvorfall betroffen sind: {title}.',
-          ),
-          { date: detected, organization, title: ctx.text(data.title) ?? '' },
-        )
-      : gap(ctx.t(L('what happened, when and to whom, in plain words', 'was wann wem passiert ist, in einfachen Worten')));
-  const sections: DraftSection[] = [
-    { heading: ctx.t(L('What happened', 'Was ist passiert?')), blocks: [{ kind: 'paragraph', value: what }, ...(ctx.text(loss.statement) ? [{ kind: 'paragraph' as const, value: ctx.text(loss.statement)! }] : [])] },
-    {
-      heading: ctx.t(L('Which of your data is affected', 'Welche Daten sind betroffen?')),
-      blocks: [categories.length > 0 ? { kind: 'list', label: ctx.t(L('Data', 'Daten')), items: categories } : { kind: 'paragraph', value: gap(ctx.t(L('which kinds of data are affected', 'welche Arten von Daten betroffen sind'))) }],
-    },
-    { heading: ctx.t(L('What this can mean for you', 'Was kann das für Sie bedeuten?')), blocks: [{ kind: 'paragraph', value: ctx.textOr(loss.likely_consequences, L('the likely consequences for you', 'die wahrscheinlichen Folgen für Sie')) }] },
-    { heading: ctx.t(L('What we are doing', 'Was tun wir?')), blocks: [{ kind: 'paragraph', value: ctx.textOr(loss.measures, L('what we have done and are doing, and what you can do yourself', 'was wir getan haben und tun, und was Sie selbst tun können')) }] },
-    {
-      heading: ctx.t(L('Who can answer your questions', 'Wer beantwortet Ihre Fragen?')),
-      blocks: [field(ctx.t(L('Data protection officer', 'Datenschutzbeauftragte(r)')), contactLine(ctx, ctx.contacts('dpo')[0]) ?? gap(ctx.t(L('name and contact details of the data protection officer', 'Name und Kontaktdaten der/des Datenschutzbeauftragten')))),
-        ...ctx.contacts('hotline').slice(0, 1).map((c) => field(ctx.t(L('Hotline', 'Hotline')), contactLine(ctx, c) ?? '')).filter((b) => b.kind === 'field' && b.value !== '')],
-    },
-  ];
+  const organization = ctx.text(ctx.data.organization);
   return {
     locale: ctx.locale,
-    title: ctx.t(L('Information about a breach of your personal data (GDPR Art. 34)', 'Information über eine Verletzung des Schutzes Ihrer personenbezogenen Daten (Art. 34 DSGVO)')),
+    title: ctx.t(ART34_FORM.title),
     banner: ctx.t(L('Confidential draft — not to be sent or published before approval.', 'Vertraulicher Entwurf – vor der Freigabe nicht versenden oder veröffentlichen.')),
+    columns: columns(ctx),
     meta: [{ label: ctx.t(L('From', 'Absender')), value: organization ?? gap(ctx.t(L('the controller', 'der Verantwortliche'))) }],
-    sections,
+    sections: [formSection(ctx, ART34_SECTION)],
   };
 }

@@ -1,175 +1,415 @@
 /**
- * NIS2 / § 32 BSIG drafts for the joint BSI/BBK reporting office: the early warning (24 h), the
- * incident notification (72 h, may carry IoCs) and the final report (one month after the
- * notification), each with the contents NIS2 Art. 23(4) asks of its stage.
+ * NIS2 / § 32 BSIG drafts for the joint BSI/BBK reporting office, one per stage, each with the
+ * items NIS2 Art. 23(4) and § 32 BSIG ask of it: the early warning (24 h), the incident
+ * notification (72 h: an update with a first assessment of severity and impact, and IoCs), the
+ * progress report (one month after the notification while the incident is still being handled)
+ * and the final report (one month after the notification, or after the handling is completed).
+ * The person named for the reporting office is the `authority_contact`, never a public hotline.
  */
-import type { Localized } from '../../types';
 import type { ParsedReport } from '../../parse';
 import { recordItems } from '../../fields';
-import { DEADLINE_LABELS, formatTimeLeft, type DeadlineKind } from '../../deadlines';
-import { contactLine, draftContext, stringList, type DraftContext, type DraftOptions } from './context';
-import { gap, type DraftBlock, type DraftDocument, type DraftSection, type DraftValue } from './document';
+import { DEADLINE_LABELS, formatEndOfDay, formatSpan, formatTimeLeft, nis2Handled, nis2Scope, type DeadlineKind } from '../../deadlines';
+import { instantIn } from '../../time';
+import { authorityContactLine, draftContext, listOrNone, stringList, type DraftContext, type DraftOptions } from './context';
+import { gap, type DraftDocument, type DraftValue } from './document';
 import { CONFIDENTIAL } from './gdpr';
-
-const L = (en: string, de: string): Localized => ({ en, de });
+import { columns, formSection, L, textItem, type DraftForm, type FormItem, type FormSection } from './form';
 
 type Stage = Exclude<DeadlineKind, 'gdpr-art33'>;
 
-const TITLES: Record<Stage, Localized> = {
-  'nis2-early-warning': L('Early warning of a significant security incident (NIS2 Art. 23(4)(a), § 32 BSIG)', 'Frühe Erstmeldung eines erheblichen Sicherheitsvorfalls (Art. 23 Abs. 4 lit. a NIS2, § 32 BSIG)'),
-  'nis2-notification': L('Incident notification (NIS2 Art. 23(4)(b), § 32 BSIG)', 'Meldung eines erheblichen Sicherheitsvorfalls (Art. 23 Abs. 4 lit. b NIS2, § 32 BSIG)'),
-  'nis2-final-report': L('Final report (NIS2 Art. 23(4)(d), § 32 BSIG)', 'Abschlussmeldung (Art. 23 Abs. 4 lit. d NIS2, § 32 BSIG)'),
+const STAGE_KEYS: Record<Stage, string> = {
+  'nis2-early-warning': 'early_warning_at',
+  'nis2-notification': 'notification_at',
+  'nis2-progress-report': 'progress_report_at',
+  'nis2-final-report': 'final_report_at',
 };
 
-function field(label: string, value: DraftValue): DraftBlock {
-  return { kind: 'field', label, value };
-}
-
-function yesNo(ctx: DraftContext, key: 'suspected_malicious' | 'cross_border', missing: Localized): DraftValue {
+function yesNo(ctx: DraftContext, key: 'suspected_malicious' | 'cross_border', missing: { en: string; de: string }): DraftValue {
   const value = ctx.nis2[key];
   if (value === 'yes' || value === 'no') return ctx.words(`/nis2/${key}`, value)!;
   return gap(ctx.t(missing));
 }
 
-const MALICIOUS = L('whether an unlawful or malicious act is suspected', 'ob ein rechtswidriges oder böswilliges Handeln vermutet wird');
-const CROSS_BORDER = L('whether the incident can have a cross-border impact', 'ob grenzüberschreitende Auswirkungen möglich sind');
+const MALICIOUS = L('whether an unlawful or malicious act is suspected (nis2.suspected_malicious)', 'ob ein rechtswidriges oder böswilliges Handeln vermutet wird (nis2.suspected_malicious)');
+const CROSS_BORDER = L('whether the incident can have a cross-border impact (nis2.cross_border)', 'ob grenzüberschreitende Auswirkungen möglich sind (nis2.cross_border)');
 
-/** Entity, contact and the stage's clock: the same head for every stage. */
-function entity(ctx: DraftContext, stage: Stage): DraftSection {
-  const deadline = ctx.deadlines.find((d) => d.kind === stage);
-  const done = ctx.time(ctx.nis2[stage === 'nis2-early-warning' ? 'early_warning_at' : stage === 'nis2-notification' ? 'notification_at' : 'final_report_at']);
-  const contact = ctx.contacts('emergency')[0] ?? ctx.contacts('hotline')[0];
-  const blocks: DraftBlock[] = [
-    field(ctx.t(L('Entity', 'Einrichtung')), ctx.textOr(ctx.data.organization, L('name of the entity', 'Name der Einrichtung'))),
-    field(ctx.t(L('Contact for the reporting office', 'Ansprechperson für die Meldestelle')), contactLine(ctx, contact) ?? gap(ctx.t(L('name and reachability of the contact person', 'Name und Erreichbarkeit der Ansprechperson')))),
-    field(
-      ctx.t(L('Became aware', 'Kenntnis erlangt')),
-      ctx.aware ? ctx.instant(ctx.aware.at) : gap(ctx.t(L('when the entity became aware of the incident', 'wann die Einrichtung Kenntnis vom Vorfall erlangt hat'))),
-    ),
-  ];
-  if (ctx.nis2.applies !== 'yes') {
-    blocks.push(field(ctx.t(L('NIS2 applies', 'NIS2 anwendbar')), gap(ctx.t(L('whether the entity is covered by NIS2 (nis2.applies)', 'ob die Einrichtung unter NIS2 fällt (nis2.applies)')))));
-  }
-  if (deadline) {
-    blocks.push(
-      field(
-        ctx.t(L('Due', 'Fällig')),
-        deadline.doneAt === null ? `${ctx.instant(deadline.dueAt)} (${formatTimeLeft(deadline.dueAt, ctx.now, ctx.locale)})` : ctx.instant(deadline.dueAt),
-      ),
-    );
-  } else if (stage === 'nis2-final-report') {
-    blocks.push(field(ctx.t(L('Due', 'Fällig')), gap(ctx.t(L('one month after the incident notification (nis2.notification_at not recorded)', 'einen Monat nach der Meldung (nis2.notification_at nicht erfasst)')))));
-  }
-  if (done) blocks.push(field(ctx.t(L('Sent', 'Abgegeben')), done));
-  const reference = ctx.text(ctx.nis2.reference);
-  if (reference) blocks.push(field(ctx.t(L('Reference of the reporting office', 'Aktenzeichen der Meldestelle')), reference));
-  return { heading: ctx.t(L('Entity and reporting', 'Einrichtung und Meldung')), blocks };
+/** Whether the entity is covered, from `entity` or the `applies` shorthand; answered questions are never gaps. */
+function entityValue(ctx: DraftContext): DraftValue {
+  const scope = nis2Scope(ctx.data);
+  if (ctx.nis2.entity !== undefined && ctx.nis2.entity !== 'unknown') return ctx.words('/nis2/entity', ctx.nis2.entity)!;
+  if (scope.shorthand && ctx.nis2.applies === 'yes') return ctx.t(L('covered by NIS2 (nis2.applies: yes; essential or important not stated)', 'von NIS2 erfasst (nis2.applies: yes; besonders wichtig oder wichtig nicht angegeben)'));
+  if (scope.shorthand && ctx.nis2.applies === 'no') return ctx.t(L('NIS2 does not apply (nis2.applies: no)', 'NIS2 gilt nicht (nis2.applies: no)'));
+  return gap(ctx.t(L('whether the entity is essential or important under NIS2 (nis2.entity)', 'ob die Einrichtung nach NIS2 besonders wichtig oder wichtig ist (nis2.entity)')));
 }
 
-function description(ctx: DraftContext): DraftBlock[] {
-  const services = recordItems(ctx.data.affected_services)
+function significantValue(ctx: DraftContext): DraftValue {
+  if (ctx.nis2.significant === 'yes' || ctx.nis2.significant === 'no') return ctx.words('/nis2/significant', ctx.nis2.significant)!;
+  if (ctx.nis2.entity === undefined && ctx.nis2.significant === undefined && ctx.nis2.applies === 'yes') return ctx.t(L('significant (nis2.applies: yes)', 'erheblich (nis2.applies: yes)'));
+  if (ctx.nis2.entity === undefined && ctx.nis2.significant === undefined && ctx.nis2.applies === 'no') return ctx.t(L('NIS2 does not apply (nis2.applies: no)', 'NIS2 gilt nicht (nis2.applies: no)'));
+  return gap(ctx.t(L('whether the incident is significant (nis2.significant); a suspicion is enough to report', 'ob der Vorfall erheblich ist (nis2.significant); ein Verdacht genügt für die Meldung')));
+}
+
+/** The head every stage shares: entity, scope, contact, clock, reference. */
+function headSection(stage: Stage): FormSection {
+  const key = STAGE_KEYS[stage];
+  return {
+    heading: L('1. Entity and reporting', '1. Einrichtung und Meldung'),
+    items: [
+      {
+        number: '1.1',
+        label: L('Entity', 'Einrichtung'),
+        fields: ['organization'],
+        source: L('§ 32(1) BSIG', '§ 32 Abs. 1 BSIG'),
+        value: (ctx) => ctx.textOr(ctx.data.organization, L('name of the entity', 'Name der Einrichtung')),
+      },
+      {
+        number: '1.2',
+        label: L('Essential or important entity', 'Besonders wichtige oder wichtige Einrichtung'),
+        fields: ['nis2.entity', 'nis2.applies'],
+        source: L('§ 28 BSIG; NIS2 Art. 3', '§ 28 BSIG; Art. 3 NIS2'),
+        value: entityValue,
+      },
+      {
+        number: '1.3',
+        label: L('Significant incident', 'Erheblicher Sicherheitsvorfall'),
+        fields: ['nis2.significant', 'nis2.applies'],
+        source: L('§ 2 no. 11 BSIG; NIS2 Art. 23(3)', '§ 2 Nr. 11 BSIG; Art. 23 Abs. 3 NIS2'),
+        value: significantValue,
+      },
+      {
+        number: '1.4',
+        label: L('Contact person for the reporting office', 'Ansprechperson für die Meldestelle'),
+        fields: ['contacts[role=authority_contact]'],
+        source: L('§ 32 BSIG (BSI reporting form: contact)', '§ 32 BSIG (Meldeformular des BSI: Ansprechperson)'),
+        value: (ctx) =>
+          authorityContactLine(ctx) ??
+          gap(ctx.t(L('name, function and reachability of the person the authorities deal with (an authority_contact contact)', 'Name, Funktion und Erreichbarkeit der Ansprechperson für die Behörden (Kontakt authority_contact)'))),
+      },
+      {
+        number: '1.5',
+        label: L('Became aware of the significant incident', 'Kenntnis vom erheblichen Sicherheitsvorfall'),
+        fields: ['nis2.aware_at', 'timestamps.detected_at'],
+        source: L('NIS2 Art. 23(4); § 32(1) BSIG', 'Art. 23 Abs. 4 NIS2; § 32 Abs. 1 BSIG'),
+        value: (ctx) => {
+          const aware = ctx.nis2Aware;
+          if (!aware) return gap(ctx.t(L('when the entity became aware of the significant incident (nis2.aware_at)', 'wann die Einrichtung Kenntnis vom erheblichen Sicherheitsvorfall erlangt hat (nis2.aware_at)')));
+          const time = ctx.time(aware.value)!;
+          return aware.pointer === '/nis2/aware_at' ? time : ctx.t(L('{time} (time of detection; nis2.aware_at not recorded)', '{time} (Zeitpunkt der Entdeckung; nis2.aware_at nicht erfasst)'), { time });
+        },
+      },
+      {
+        number: '1.6',
+        label: L('Due', 'Fällig'),
+        fields: ['nis2.aware_at', 'nis2.notification_at', 'nis2.handled_at', 'timestamps.resolved_at'],
+        source: L('§ 32(1), (2) BSIG; NIS2 Art. 23(4)', '§ 32 Abs. 1, 2 BSIG; Art. 23 Abs. 4 NIS2'),
+        value: (ctx) => dueValue(ctx, stage),
+      },
+      {
+        number: '1.7',
+        label: L('Sent', 'Abgegeben'),
+        fields: [`nis2.${key}`],
+        source: L('§ 32 BSIG', '§ 32 BSIG'),
+        value: (ctx) => ctx.time(ctx.nis2[key]) ?? ctx.t(L('not yet', 'noch nicht')),
+      },
+      {
+        number: '1.8',
+        label: L('Reference of the reporting office', 'Aktenzeichen der Meldestelle'),
+        fields: ['nis2.reference'],
+        source: L('§ 32 BSIG (given by the reporting office)', '§ 32 BSIG (vergibt die Meldestelle)'),
+        value: (ctx) =>
+          ctx.text(ctx.nis2.reference) ??
+          (stage === 'nis2-early-warning' ? ctx.t(L('not given yet (the reporting office gives it)', 'noch nicht vergeben (vergibt die Meldestelle)')) : gap(ctx.t(L('the reference the reporting office gave (nis2.reference)', 'das Aktenzeichen der Meldestelle (nis2.reference)')))),
+      },
+    ],
+  };
+}
+
+function dueValue(ctx: DraftContext, stage: Stage): DraftValue {
+  const scope = nis2Scope(ctx.data);
+  if (scope.state === 'not-due') return ctx.t(L('no report due: NIS2 does not apply to this incident', 'keine Meldung fällig: NIS2 gilt für diesen Vorfall nicht'));
+  const deadline = ctx.deadlines.find((d) => d.kind === stage);
+  if (deadline) {
+    const due = ctx.due(deadline);
+    const next = deadline.period?.nextWorkingDay ? ctx.t(L('; that day is no working day, so the period may run to {day} (§ 193 BGB, unsettled)', '; der Tag ist kein Werktag, daher läuft die Frist womöglich bis {day} (§ 193 BGB, ungeklärt)'), { day: formatEndOfDay(deadline.period.nextWorkingDay, ctx.locale) }) : '';
+    return deadline.doneAt === null ? `${due} (${formatTimeLeft(deadline.dueAt, ctx.now, ctx.locale)})${next}` : `${due}${next}`;
+  }
+  if (scope.state !== 'due' && scope.state !== 'suspected') return gap(ctx.t(L('whether NIS2 applies (nis2.entity, nis2.significant)', 'ob NIS2 gilt (nis2.entity, nis2.significant)')));
+  if (stage === 'nis2-progress-report') {
+    return ctx.deadlines.some((d) => d.kind === 'nis2-final-report' && d.fromPointer === '/nis2/notification_at')
+      ? ctx.t(L('not required: the incident was handled within the month after the notification', 'nicht erforderlich: Der Vorfall war binnen des Monats nach der Meldung bearbeitet'))
+      : gap(ctx.t(L('one month after the notification (nis2.notification_at not recorded)', 'einen Monat nach der Meldung (nis2.notification_at nicht erfasst)')));
+  }
+  if (stage === 'nis2-final-report') {
+    if (instantIn(ctx.nis2.notification_at, ctx.zone) === null) return gap(ctx.t(L('one month after the notification (nis2.notification_at not recorded)', 'einen Monat nach der Meldung (nis2.notification_at nicht erfasst)')));
+    return ctx.t(L('one month after the handling is completed (nis2.handled_at, else timestamps.resolved_at): the incident is still being handled, so a progress report is due first', 'einen Monat nach Abschluss der Bearbeitung (nis2.handled_at, sonst timestamps.resolved_at): Der Vorfall wird noch bearbeitet, daher ist zuerst eine Fortschrittsmeldung fällig'));
+  }
+  return gap(ctx.t(L('when the entity became aware of the incident', 'wann die Einrichtung Kenntnis vom Vorfall erlangt hat')));
+}
+
+// Items of the stages' own sections.
+
+const DESCRIPTION: FormItem = {
+  number: '',
+  label: L('Description of the incident', 'Beschreibung des Vorfalls'),
+  fields: ['title', 'incident_type'],
+  source: L('NIS2 Art. 23(4)', 'Art. 23 Abs. 4 NIS2'),
+  value: (ctx) => {
+    const parts = [ctx.text(ctx.data.title), ctx.words('/incident_type', ctx.data.incident_type === 'unknown' ? undefined : ctx.data.incident_type)].filter((p): p is string => p !== null);
+    return parts.length > 0 ? parts : gap(ctx.t(L('short description of the incident', 'Kurzbeschreibung des Vorfalls')));
+  },
+};
+
+const MALICIOUS_ITEM: FormItem = {
+  number: '',
+  label: L('Suspected unlawful or malicious cause', 'Verdacht auf rechtswidrige oder böswillige Ursache'),
+  fields: ['nis2.suspected_malicious'],
+  source: L('NIS2 Art. 23(4)(a); § 32(1) no. 1 BSIG', 'Art. 23 Abs. 4 lit. a NIS2; § 32 Abs. 1 Nr. 1 BSIG'),
+  value: (ctx) => yesNo(ctx, 'suspected_malicious', MALICIOUS),
+};
+
+const CROSS_BORDER_ITEM: FormItem = {
+  number: '',
+  label: L('Possible cross-border impact', 'Mögliche grenzüberschreitende Auswirkungen'),
+  fields: ['nis2.cross_border'],
+  source: L('NIS2 Art. 23(4)(a), (d); § 32(1) BSIG', 'Art. 23 Abs. 4 lit. a, d NIS2; § 32 Abs. 1 BSIG'),
+  value: (ctx) => yesNo(ctx, 'cross_border', CROSS_BORDER),
+};
+
+/** Services with how long each has been or was out (from `started_at` to `restored_at`, or until now). */
+function servicesValue(ctx: DraftContext): DraftValue | DraftValue[] {
+  const started = instantIn((ctx.data.timestamps as Record<string, unknown> | undefined)?.started_at, ctx.zone);
+  const items = recordItems(ctx.data.affected_services)
     .map((s) => {
       const name = ctx.text(s.name);
+      if (!name) return null;
       const state = ctx.words('/affected_services/0/status', s.status);
-      return name ? (state ? `${name}: ${state}` : name) : null;
+      const restored = instantIn(s.restored_at, ctx.zone);
+      let outage = '';
+      if (started !== null && restored !== null && restored >= started) {
+        outage = ctx.t(L('out for {span}, restored {time}', 'ausgefallen {span}, wiederhergestellt {time}'), { span: formatSpan(restored - started, ctx.locale), time: ctx.time(s.restored_at)! });
+      } else if (started !== null && s.status !== 'operational' && ctx.now >= started) {
+        outage = ctx.t(L('affected for {span} so far', 'seit {span} beeinträchtigt'), { span: formatSpan(ctx.now - started, ctx.locale) });
+      }
+      const details = [state, outage].filter(Boolean).join(', ');
+      return details ? `${name}: ${details}` : name;
     })
     .filter((s): s is string => s !== null);
+  return items.length > 0 ? items : gap(ctx.t(L('the services affected and how long they were out', 'die betroffenen Dienste und die Dauer ihres Ausfalls')));
+}
+
+/** Severity and impact from the facts: severity, services with outage durations, organisations, exfiltration, people. */
+function impactItems(prefix: string): FormItem[] {
   return [
-    field(ctx.t(L('Incident', 'Vorfall')), ctx.textOr(ctx.data.title, L('short description of the incident', 'Kurzbeschreibung des Vorfalls'))),
-    field(ctx.t(L('Type of threat', 'Art der Bedrohung')), ctx.words('/incident_type', ctx.data.incident_type) ?? gap(ctx.t(L('type of threat or root cause', 'Art der Bedrohung oder Grundursache')))),
-    ...(services.length > 0 ? [{ kind: 'list' as const, label: ctx.t(L('Services affected', 'Betroffene Dienste')), items: services }] : []),
+    {
+      number: `${prefix}.1`,
+      label: L('Severity', 'Schweregrad'),
+      fields: ['severity'],
+      source: L('NIS2 Art. 23(4)(b), (d)', 'Art. 23 Abs. 4 lit. b, d NIS2'),
+      value: (ctx) => ctx.words('/severity', ctx.data.severity) ?? gap(ctx.t(L('severity of the incident', 'Schweregrad des Vorfalls'))),
+    },
+    {
+      number: `${prefix}.2`,
+      label: L('Services affected and outage', 'Betroffene Dienste und Ausfalldauer'),
+      fields: ['affected_services[].name', 'affected_services[].status', 'affected_services[].restored_at', 'timestamps.started_at'],
+      source: L('NIS2 Art. 23(4)(b), (d)', 'Art. 23 Abs. 4 lit. b, d NIS2'),
+      value: servicesValue,
+    },
+    {
+      number: `${prefix}.3`,
+      label: L('Organisations affected', 'Betroffene Organisationen'),
+      fields: ['affected_organizations[]'],
+      source: L('NIS2 Art. 23(3)(b), (4)(b)', 'Art. 23 Abs. 3 lit. b, Abs. 4 lit. b NIS2'),
+      value: (ctx) => listOrNone(ctx, stringList(ctx, ctx.data.affected_organizations), L('none recorded besides the entity', 'außer der Einrichtung keine erfasst')),
+    },
+    {
+      number: `${prefix}.4`,
+      label: L('Data exfiltration', 'Datenabfluss'),
+      fields: ['data_loss.exfiltration'],
+      source: L('NIS2 Art. 23(4)(b); Reg. (EU) 2024/2690 Art. 3', 'Art. 23 Abs. 4 lit. b NIS2; VO (EU) 2024/2690 Art. 3'),
+      value: (ctx) => ctx.words('/data_loss/exfiltration', ctx.loss.exfiltration) ?? gap(ctx.t(L('whether data was exfiltrated', 'ob Daten abgeflossen sind'))),
+    },
+    {
+      number: `${prefix}.5`,
+      label: L('People affected (approximate)', 'Betroffene Personen (ungefähr)'),
+      fields: ['data_loss.subjects_approx'],
+      source: L('NIS2 Art. 23(4)(b)', 'Art. 23 Abs. 4 lit. b NIS2'),
+      value: (ctx) =>
+        typeof ctx.loss.subjects_approx === 'number'
+          ? ctx.t(L('about {n}', 'rund {n}'), { n: ctx.loss.subjects_approx.toLocaleString(ctx.locale === 'de' ? 'de-DE' : 'en-GB') })
+          : gap(ctx.t(L('approximately how many people are affected', 'wie viele Personen ungefähr betroffen sind'))),
+    },
+    {
+      number: `${prefix}.6`,
+      label: L('State of the handling', 'Stand der Bearbeitung'),
+      fields: ['status', 'expected_restoration'],
+      source: L('NIS2 Art. 23(4)(b), (e)', 'Art. 23 Abs. 4 lit. b, e NIS2'),
+      value: (ctx) => {
+        const status = ctx.words('/status', ctx.data.status);
+        const expected = ctx.data.expected_restoration === 'unknown' ? ctx.t(L('restoration not yet foreseeable', 'Wiederherstellung noch nicht absehbar')) : ctx.time(ctx.data.expected_restoration) && ctx.t(L('expected restoration {time}', 'voraussichtliche Wiederherstellung {time}'), { time: ctx.time(ctx.data.expected_restoration)! });
+        const parts = [status, expected].filter((p): p is string => typeof p === 'string' && p !== '');
+        return parts.length > 0 ? parts : gap(ctx.t(L('state of the handling', 'Stand der Bearbeitung')));
+      },
+    },
   ];
 }
 
-function severityBlocks(ctx: DraftContext): DraftBlock[] {
-  return [
-    field(ctx.t(L('Severity', 'Schweregrad')), ctx.words('/severity', ctx.data.severity) ?? gap(ctx.t(L('severity of the incident', 'Schweregrad des Vorfalls')))),
-    field(ctx.t(L('Status', 'Stand')), ctx.words('/status', ctx.data.status) ?? gap(ctx.t(L('state of the handling', 'Stand der Bearbeitung')))),
-    field(ctx.t(L('Expected restoration', 'Voraussichtliche Wiederherstellung')), ctx.data.expected_restoration === 'unknown' ? ctx.t(L('not yet known', 'noch nicht absehbar')) : (ctx.time(ctx.data.expected_restoration) ?? gap(ctx.t(L('expected restoration', 'voraussichtliche Wiederherstellung'))))),
-  ];
+const MITIGATION_ITEM = textItem(
+  '',
+  L('Mitigation applied and ongoing', 'Getroffene und laufende Abhilfemaßnahmen'),
+  'nis2.mitigation',
+  L('NIS2 Art. 23(4)(d)(iii); § 32(1) no. 4 BSIG', 'Art. 23 Abs. 4 lit. d Ziff. iii NIS2; § 32 Abs. 1 Nr. 4 BSIG'),
+  L('mitigation applied and ongoing (nis2.mitigation)', 'getroffene und laufende Abhilfemaßnahmen (nis2.mitigation)'),
+);
+
+const ROOT_CAUSE_ITEM = textItem(
+  '',
+  L('Type of threat or root cause', 'Art der Bedrohung oder Grundursache'),
+  'nis2.root_cause',
+  L('NIS2 Art. 23(4)(d)(ii); § 32(1) no. 4 BSIG', 'Art. 23 Abs. 4 lit. d Ziff. ii NIS2; § 32 Abs. 1 Nr. 4 BSIG'),
+  L('type of threat or root cause that probably triggered the incident (nis2.root_cause)', 'Art der Bedrohung oder Grundursache, die den Vorfall wahrscheinlich ausgelöst hat (nis2.root_cause)'),
+);
+
+function numbered(prefix: string, items: FormItem[]): FormItem[] {
+  return items.map((item, i) => ({ ...item, number: `${prefix}.${i + 1}` }));
 }
 
-function document(ctx: DraftContext, stage: Stage, sections: DraftSection[]): DraftDocument {
+const FORMS: Record<Stage, { title: { en: string; de: string }; basis: { en: string; de: string }; sections: FormSection[] }> = {
+  'nis2-early-warning': {
+    title: L('Early warning of a significant security incident (NIS2 Art. 23(4)(a), § 32(1) no. 1 BSIG)', 'Frühe Erstmeldung eines erheblichen Sicherheitsvorfalls (Art. 23 Abs. 4 lit. a NIS2, § 32 Abs. 1 Nr. 1 BSIG)'),
+    basis: L('Within 24 hours of becoming aware: whether an unlawful or malicious act is suspected and whether a cross-border impact is possible.', 'Binnen 24 Stunden nach Kenntnis: ob ein rechtswidriges oder böswilliges Handeln vermutet wird und ob grenzüberschreitende Auswirkungen möglich sind.'),
+    sections: [headSection('nis2-early-warning'), { heading: L('2. Early warning', '2. Frühe Erstmeldung'), items: numbered('2', [DESCRIPTION, MALICIOUS_ITEM, CROSS_BORDER_ITEM]) }],
+  },
+  'nis2-notification': {
+    title: L('Incident notification (NIS2 Art. 23(4)(b), § 32(1) no. 2 BSIG)', 'Meldung eines erheblichen Sicherheitsvorfalls (Art. 23 Abs. 4 lit. b NIS2, § 32 Abs. 1 Nr. 2 BSIG)'),
+    basis: L('Within 72 hours of becoming aware: an update of the early warning, a first assessment of severity and impact, and indicators of compromise where available.', 'Binnen 72 Stunden nach Kenntnis: eine Aktualisierung der frühen Erstmeldung, eine erste Bewertung von Schweregrad und Auswirkungen und, soweit vorhanden, Kompromittierungsindikatoren.'),
+    sections: [
+      headSection('nis2-notification'),
+      {
+        heading: L('2. Update of the early warning', '2. Aktualisierung der frühen Erstmeldung'),
+        items: numbered('2', [
+          {
+            number: '',
+            label: L('Early warning sent', 'Frühe Erstmeldung abgegeben'),
+            fields: ['nis2.early_warning_at'],
+            source: L('NIS2 Art. 23(4)(b)', 'Art. 23 Abs. 4 lit. b NIS2'),
+            value: (ctx) => ctx.time(ctx.nis2.early_warning_at) ?? gap(ctx.t(L('when the early warning was sent (nis2.early_warning_at)', 'wann die frühe Erstmeldung abging (nis2.early_warning_at)'))),
+          },
+          DESCRIPTION,
+          MALICIOUS_ITEM,
+          CROSS_BORDER_ITEM,
+        ]),
+      },
+      { heading: L('3. First assessment of severity and impact', '3. Erste Bewertung von Schweregrad und Auswirkungen'), items: impactItems('3') },
+      {
+        heading: L('4. Indicators of compromise and mitigation', '4. Kompromittierungsindikatoren und Abhilfe'),
+        items: numbered('4', [
+          {
+            number: '',
+            label: L('Indicators of compromise', 'Kompromittierungsindikatoren (IoCs)'),
+            fields: ['iocs[]'],
+            source: L('NIS2 Art. 23(4)(b)', 'Art. 23 Abs. 4 lit. b NIS2'),
+            value: (ctx) => listOrNone(ctx, stringList(ctx, ctx.data.iocs), L('none recorded yet', 'noch keine erfasst')),
+          },
+          MITIGATION_ITEM,
+        ]),
+      },
+    ],
+  },
+  'nis2-progress-report': {
+    title: L('Progress report (NIS2 Art. 23(4)(e), § 32(2) BSIG)', 'Fortschrittsmeldung (Art. 23 Abs. 4 lit. e NIS2, § 32 Abs. 2 BSIG)'),
+    basis: L('One month after the notification, instead of the final report while the incident is still being handled. (An interim report on request, Zwischenmeldung, § 32(1) no. 3 BSIG, has no fixed date.)', 'Einen Monat nach der Meldung statt der Abschlussmeldung, solange der Vorfall noch bearbeitet wird. (Eine Zwischenmeldung auf Ersuchen, § 32 Abs. 1 Nr. 3 BSIG, hat keinen festen Termin.)'),
+    sections: [
+      headSection('nis2-progress-report'),
+      {
+        heading: L('2. Progress', '2. Fortschritt'),
+        items: numbered('2', [
+          {
+            number: '',
+            label: L('Notification sent', 'Meldung abgegeben'),
+            fields: ['nis2.notification_at'],
+            source: L('§ 32(1) no. 2 BSIG', '§ 32 Abs. 1 Nr. 2 BSIG'),
+            value: (ctx) => ctx.time(ctx.nis2.notification_at) ?? gap(ctx.t(L('when the notification was sent (nis2.notification_at)', 'wann die Meldung abging (nis2.notification_at)'))),
+          },
+          {
+            number: '',
+            label: L('Handling completed', 'Abschluss der Bearbeitung'),
+            fields: ['nis2.handled_at', 'timestamps.resolved_at'],
+            source: L('§ 32(2) BSIG', '§ 32 Abs. 2 BSIG'),
+            value: (ctx) => {
+              const handled = nis2Handled(ctx.data, ctx.zone);
+              return handled ? ctx.time(handled.value)! : ctx.t(L('not yet: the incident is still being handled', 'noch nicht: Der Vorfall wird noch bearbeitet'));
+            },
+          },
+          ROOT_CAUSE_ITEM,
+          MITIGATION_ITEM,
+        ]),
+      },
+      { heading: L('3. Severity and impact as they now stand', '3. Schweregrad und Auswirkungen nach aktuellem Stand'), items: impactItems('3') },
+    ],
+  },
+  'nis2-final-report': {
+    title: L('Final report (NIS2 Art. 23(4)(d), § 32(1) no. 4 BSIG)', 'Abschlussmeldung (Art. 23 Abs. 4 lit. d NIS2, § 32 Abs. 1 Nr. 4 BSIG)'),
+    basis: L('One month after the notification; when the incident was still being handled then, one month after the handling is completed (§ 32(2) BSIG).', 'Einen Monat nach der Meldung; wurde der Vorfall dann noch bearbeitet, einen Monat nach Abschluss der Bearbeitung (§ 32 Abs. 2 BSIG).'),
+    sections: [
+      headSection('nis2-final-report'),
+      {
+        heading: L('2. Detailed description', '2. Ausführliche Beschreibung'),
+        items: numbered('2', [
+          DESCRIPTION,
+          {
+            number: '',
+            label: L('Handling completed', 'Abschluss der Bearbeitung'),
+            fields: ['nis2.handled_at', 'timestamps.resolved_at'],
+            source: L('§ 32(2) BSIG', '§ 32 Abs. 2 BSIG'),
+            value: (ctx) => {
+              const handled = nis2Handled(ctx.data, ctx.zone);
+              return handled ? ctx.time(handled.value)! : gap(ctx.t(L('when the handling was completed (nis2.handled_at): the incident is still being handled', 'wann die Bearbeitung abgeschlossen wurde (nis2.handled_at): Der Vorfall wird noch bearbeitet')));
+            },
+          },
+          ROOT_CAUSE_ITEM,
+          MITIGATION_ITEM,
+          CROSS_BORDER_ITEM,
+        ]),
+      },
+      { heading: L('3. Severity and impact', '3. Schweregrad und Auswirkungen'), items: impactItems('3') },
+    ],
+  },
+};
+
+/** The NIS2 forms, for the docs and the tests. */
+export const NIS2_FORMS: DraftForm[] = (Object.keys(FORMS) as Stage[]).map((id) => ({ id, title: FORMS[id].title, basis: FORMS[id].basis, sections: FORMS[id].sections }));
+
+function stageDraft(stage: Stage, report: ParsedReport, options: DraftOptions): DraftDocument {
+  const ctx = draftContext(report, options);
   return {
     locale: ctx.locale,
-    title: ctx.t(TITLES[stage]),
+    title: ctx.t(FORMS[stage].title),
     banner: ctx.t(CONFIDENTIAL),
+    columns: columns(ctx),
     meta: [
       { label: ctx.t(L('Report', 'Bericht')), value: ctx.textOr(ctx.data.id, L('report id', 'Berichtskennung')) },
       { label: ctx.t(L('Stage', 'Meldestufe')), value: ctx.t(DEADLINE_LABELS[stage]) },
     ],
-    sections,
+    sections: FORMS[stage].sections.map((section) => formSection(ctx, section)),
   };
 }
 
 /** The early warning: within 24 hours, with the suspected cause and a possible cross-border impact. */
 export function nis2EarlyWarningDraft(report: ParsedReport, options: DraftOptions = {}): DraftDocument {
-  const ctx = draftContext(report, options);
-  return document(ctx, 'nis2-early-warning', [
-    entity(ctx, 'nis2-early-warning'),
-    { heading: ctx.t(L('Incident', 'Vorfall')), blocks: description(ctx) },
-    {
-      heading: ctx.t(L('Early assessment', 'Erste Einschätzung')),
-      blocks: [
-        field(ctx.t(L('Suspected unlawful or malicious cause', 'Verdacht auf rechtswidrige oder böswillige Ursache')), yesNo(ctx, 'suspected_malicious', MALICIOUS)),
-        field(ctx.t(L('Possible cross-border impact', 'Mögliche grenzüberschreitende Auswirkungen')), yesNo(ctx, 'cross_border', CROSS_BORDER)),
-      ],
-    },
-  ]);
+  return stageDraft('nis2-early-warning', report, options);
 }
 
-/** The incident notification: within 72 hours, an update with a first assessment and IoCs. */
+/** The incident notification: within 72 hours, an update with a first assessment of severity and impact, and IoCs. */
 export function nis2NotificationDraft(report: ParsedReport, options: DraftOptions = {}): DraftDocument {
-  const ctx = draftContext(report, options);
-  const iocs = stringList(ctx, ctx.data.iocs);
-  const early = ctx.time(ctx.nis2.early_warning_at);
-  return document(ctx, 'nis2-notification', [
-    entity(ctx, 'nis2-notification'),
-    {
-      heading: ctx.t(L('Update of the early warning', 'Aktualisierung der frühen Erstmeldung')),
-      blocks: [
-        field(ctx.t(L('Early warning sent', 'Frühe Erstmeldung abgegeben')), early ?? gap(ctx.t(L('when the early warning was sent', 'wann die frühe Erstmeldung abging')))),
-        ...description(ctx),
-        field(ctx.t(L('Suspected unlawful or malicious cause', 'Verdacht auf rechtswidrige oder böswillige Ursache')), yesNo(ctx, 'suspected_malicious', MALICIOUS)),
-        field(ctx.t(L('Possible cross-border impact', 'Mögliche grenzüberschreitende Auswirkungen')), yesNo(ctx, 'cross_border', CROSS_BORDER)),
-      ],
-    },
-    { heading: ctx.t(L('First assessment of severity and impact', 'Erste Bewertung von Schweregrad und Auswirkungen')), blocks: severityBlocks(ctx) },
-    {
-      heading: ctx.t(L('Indicators of compromise', 'Kompromittierungsindikatoren (IoCs)')),
-      blocks: iocs.length > 0 ? [{ kind: 'list', label: ctx.t(L('Indicators', 'Indikatoren')), items: iocs }] : [{ kind: 'paragraph', value: ctx.t(L('None recorded yet.', 'Noch keine erfasst.')) }],
-    },
-  ]);
+  return stageDraft('nis2-notification', report, options);
 }
 
-/** The final report: one month after the notification; a progress report while the incident is ongoing. */
+/** The progress report: one month after the notification while the incident is still being handled. */
+export function nis2ProgressReportDraft(report: ParsedReport, options: DraftOptions = {}): DraftDocument {
+  return stageDraft('nis2-progress-report', report, options);
+}
+
+/** The final report: one month after the notification, or after the handling is completed. */
 export function nis2FinalReportDraft(report: ParsedReport, options: DraftOptions = {}): DraftDocument {
-  const ctx = draftContext(report, options);
-  const sections: DraftSection[] = [entity(ctx, 'nis2-final-report')];
-  if (ctx.data.status !== 'resolved') {
-    sections.push({
-      heading: ctx.t(L('Progress report', 'Fortschrittsbericht')),
-      blocks: [
-        {
-          kind: 'paragraph',
-          value: ctx.t(
-            L(
-              'The incident is not resolved yet: send this as a progress report; the final report follows within one month of the incident being handled.',
-              'Der Vorfall ist noch nicht abgeschlossen: als Fortschrittsbericht abgeben; die Abschlussmeldung folgt binnen eines Monats nach seiner Bewältigung.',
-            ),
-          ),
-        },
-      ],
-    });
-  }
-  sections.push(
-    { heading: ctx.t(L('Detailed description', 'Ausführliche Beschreibung')), blocks: [...description(ctx), field(ctx.t(L('Root cause', 'Grundursache')), gap(ctx.t(L('type of threat or root cause that probably triggered the incident', 'Art der Bedrohung oder Grundursache, die den Vorfall wahrscheinlich ausgelöst hat'))))] },
-    { heading: ctx.t(L('Severity and impact', 'Schweregrad und Auswirkungen')), blocks: severityBlocks(ctx) },
-    {
-      heading: ctx.t(L('Mitigation', 'Abhilfemaßnahmen')),
-      blocks: [field(ctx.t(L('Applied and ongoing mitigation', 'Getroffene und laufende Abhilfemaßnahmen')), ctx.textOr(ctx.loss.measures, L('mitigation measures applied and ongoing', 'getroffene und laufende Abhilfemaßnahmen')))],
-    },
-    { heading: ctx.t(L('Cross-border impact', 'Grenzüberschreitende Auswirkungen')), blocks: [field(ctx.t(L('Cross-border impact', 'Grenzüberschreitende Auswirkungen')), yesNo(ctx, 'cross_border', CROSS_BORDER))] },
-  );
-  return document(ctx, 'nis2-final-report', sections);
+  return stageDraft('nis2-final-report', report, options);
 }
