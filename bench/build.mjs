@@ -18,8 +18,8 @@ const node = {
   target: 'node20',
   absWorkingDir: ROOT,
   define: { __VERSION__: '"bench"', 'import.meta.url': '__importMetaUrl' },
-  // As in scripts/build.mjs: jsonc-parser's UMD `main` has require()s a bundle cannot follow.
-  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+  // As in scripts/build.mjs (jsonc-parser's ESM build, `yaml`'s platform-neutral build).
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js', yaml: './node_modules/yaml/browser/index.js' },
   banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 

@@ -91,20 +91,17 @@ const DOMAIN_BREAKERS = [
 ];
 
 /**
- * Writes `count` reports into `<dir>/incidents/` and returns what it wrote. About half are valid,
- * a third break the schema (which both linters check), the rest break only domain rules.
+ * The texts of `count` generated reports (the same every time): about half are valid, a third
+ * break the schema (which both linters check), the rest break only domain rules.
  */
-export function writeCorpus(dir, count = 2000) {
+export function corpusReports(count = 2000) {
   const sources = readdirSync(path.join(ROOT, 'examples/incidents'))
     .filter((f) => f.endsWith('.md'))
     .sort()
     .map((f) => readFileSync(path.join(ROOT, 'examples/incidents', f), 'utf8'));
   const broken = readFileSync(path.join(ROOT, 'examples/broken/broken.incident.md'), 'utf8');
   const random = rng(7);
-  const out = path.join(dir, 'incidents');
-  mkdirSync(out, { recursive: true });
-  const kinds = { valid: 0, schema: 0, domain: 0, example: 0 };
-  const files = [];
+  const reports = [];
   for (let i = 0; i < count; i++) {
     const n = pad(i, 4);
     let text = sources[i % sources.length].replace(/^id: (.*)$/m, `id: $1-${n}`).replace(/^(title: .*)$/m, `$1 (${n})`);
@@ -120,8 +117,20 @@ export function writeCorpus(dir, count = 2000) {
       text = DOMAIN_BREAKERS[Math.floor(random() * DOMAIN_BREAKERS.length)](text);
       kind = 'domain';
     }
+    reports.push({ name: `report-${n}.md`, text, kind });
+  }
+  return reports;
+}
+
+/** Writes {@link corpusReports} into `<dir>/incidents/` and returns what it wrote. */
+export function writeCorpus(dir, count = 2000) {
+  const out = path.join(dir, 'incidents');
+  mkdirSync(out, { recursive: true });
+  const kinds = { valid: 0, schema: 0, domain: 0, example: 0 };
+  const files = [];
+  for (const { name, text, kind } of corpusReports(count)) {
     kinds[kind]++;
-    const file = path.join(out, `report-${n}.md`);
+    const file = path.join(out, name);
     writeFileSync(file, text);
     files.push({ file, kind });
   }

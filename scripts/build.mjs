@@ -12,8 +12,13 @@ const common = {
   minify: production,
   logLevel: 'warning',
   define: { __VERSION__: JSON.stringify(pkg.version) },
-  // jsonc-parser's `main` is a UMD build whose dynamic require()s a bundle cannot follow; its ESM build can.
-  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+  alias: {
+    // jsonc-parser's `main` is a UMD build whose dynamic require()s a bundle cannot follow; its ESM build can.
+    'jsonc-parser': 'jsonc-parser/lib/esm/main.js',
+    // `yaml`'s platform-neutral build, in every bundle: its Node build reads `process.env.LOG_TOKENS`
+    // for every token it parses, which makes a frontmatter's parse a third slower (see BENCHMARKS.md).
+    yaml: './node_modules/yaml/browser/index.js',
+  },
 };
 
 // A web worker has no `process`: libraries that only peek at process.env.NODE_ENV get a constant.

@@ -29,6 +29,8 @@ export interface LintArgs {
   now: number | undefined;
   /** `--max-size N`: largest report checked, in characters (`undefined`: the default). */
   maxSize: number | undefined;
+  /** `--jobs N|auto`: threads to lint on (1, the default: the main thread only). */
+  jobs: number | 'auto';
 }
 
 export interface RenderArgs {
@@ -137,6 +139,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
         link: { type: 'string' },
         hashtag: { type: 'string', multiple: true },
         initial: { type: 'boolean' },
+        jobs: { type: 'string', short: 'j' },
       },
     });
   } catch (error) {
@@ -152,6 +155,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
     maxSize = Number(values['max-size']);
   }
 
+  if (command !== 'lint' && values.jobs !== undefined) throw new UsageError(`--jobs is an option of lint, not of ${command}`);
   if (command === 'new') {
     if (positionals.length > 0) throw new UsageError(`new takes no file arguments, got "${positionals[0]}"`);
     if (!values.parent || !values.organizations) throw new UsageError('new needs --parent FILE and --organizations FILE');
@@ -194,6 +198,10 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
     rules[m[1]!] = m[2] as RuleLevel;
   }
   const color = values['no-color'] ? false : (values.color ?? (isTTY && !env.NO_COLOR));
+  const jobs = values.jobs === undefined || values.jobs === 'auto' ? (values.jobs ?? 1) : Number(values.jobs);
+  if (jobs !== 'auto' && !(Number.isSafeInteger(jobs) && jobs >= 1 && /^\d+$/.test(values.jobs ?? '1'))) {
+    throw new UsageError(`--jobs takes a whole number of threads ≥ 1 or "auto", not "${values.jobs}"`);
+  }
   return {
     command,
     inputs: positionals,
@@ -211,6 +219,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
     color,
     now,
     maxSize,
+    jobs,
   };
 }
 
@@ -350,6 +359,8 @@ Lint options:
       --now INSTANT                 measure deadlines against this RFC 3339 instant (default: the clock)
       --max-size N                  largest report checked, in characters (default: 2097152);
                                     a larger one is an error (size-limit), never skipped silently
+  -j, --jobs N|auto                 lint on N threads (auto: one per core; default 1); threads
+                                    start only for runs of at least 250 files per thread
 
 Options given on the command line win over the configuration file; --rule changes only the
 rules it names.

@@ -39,7 +39,7 @@ interface Group {
  * top; one linter per configuration; every file read once per thread; parents resolved from each
  * file's real path (also outside the given folders); parents named by linted members linted again
  * with their members at the end. `keepReports` (render) lints on the main thread and keeps each
- * parsed report; otherwise large runs are shared with worker threads.
+ * parsed report; otherwise `lint --jobs N` shares the run with worker threads.
  */
 export async function lintRun(args: LintArgs | RenderArgs, keepReports = false): Promise<LintRun> {
   const { targets, problems } = await expandTargets(args.inputs);
@@ -65,7 +65,7 @@ export async function lintRun(args: LintArgs | RenderArgs, keepReports = false):
     const members: Target[] = indices.map((i) => targets[i]!);
     const groupOutcomes = keepReports
       ? members.map((target) => lintTarget(setup.linter, target, files, setup.options, undefined, true))
-      : await lintAll(members, setup.linter, setup.options, files);
+      : await lintAll(members, setup.linter, setup.options, files, args.command === 'lint' ? args.jobs : 1);
     indices.forEach((targetIndex, i) => {
       outcomes[targetIndex] = groupOutcomes[i]!;
       setups[targetIndex] = setup;

@@ -9,16 +9,6 @@ import { claim, type ToMain, type WorkerInput } from './workerPool';
 import { FamilyFiles } from './familyFiles';
 import { linterOptions, lintTarget } from './workerTask';
 
-/**
- * Writes this thread's V8 code cache when bin/compile-cache.js started it and the cache is due:
- * before `done`, because the main thread may end the worker right after that message. The key is
- * `BEFORE_DONE` of bin/compile-cache.js.
- */
-function writeCompileCache(): void {
-  const save = (globalThis as Record<symbol, unknown>)[Symbol.for('incident-report.compile-cache.before-done')];
-  if (typeof save === 'function') save();
-}
-
 const port = parentPort;
 if (port) {
   const post = (message: ToMain) => port.postMessage(message);
@@ -37,7 +27,6 @@ if (port) {
       for (let index = range[0]; index < range[1]; index++) results.push({ index, outcome: lintTarget(linter, targets[index]!, files, options) });
       post({ type: 'results', results });
     }
-    writeCompileCache();
     post({ type: 'done' });
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Lints many targets on every core: the main thread and `workers` worker threads (out/cli-worker.js)
+ * Lints many targets on several threads when asked to (`--jobs N`): the main thread and worker threads (out/cli-worker.js)
  * claim batches of targets from one shared counter (a SharedArrayBuffer, `Atomics.add`), so nobody
  * waits for a dispatcher and a slow file or a late worker never holds the others up. Outcomes are
  * stored by index: the caller sees them in target order, exactly as a sequential run produces them.
@@ -48,20 +48,12 @@ function workerScript(): string | null {
   return existsSync(file) ? file : null;
 }
 
-/** Starts a worker on `script`, through bin/compile-cache.js (V8's code cache) when it is there. */
-function startWorker(script: string, workerData: WorkerInput): Worker {
-  const loader = join(__dirname, '..', 'bin', 'compile-cache.js');
-  if (!existsSync(loader)) return new Worker(script, { workerData });
-  return new Worker(`require(${JSON.stringify(loader)}).runWorker(${JSON.stringify(script)});`, { eval: true, workerData });
-}
-
 /**
- * How many worker threads to start for `count` targets: none for small runs, otherwise one per
- * further core. `INCIDENT_REPORT_JOBS=N` caps the threads in all (1 = no workers).
+ * How many worker threads to start for `count` targets and `jobs` threads in all (`--jobs`;
+ * `'auto'`: one per core): none for small runs, where a worker's start costs more than it lints.
  */
-export function workerCount(count: number, env: NodeJS.ProcessEnv = process.env): number {
-  const jobs = Number.parseInt(env.INCIDENT_REPORT_JOBS ?? '', 10);
-  const threads = Number.isInteger(jobs) && jobs > 0 ? jobs : availableParallelism();
+export function workerCount(count: number, jobs: number | 'auto'): number {
+  const threads = jobs === 'auto' ? availableParallelism() : jobs;
   return Math.max(0, Math.min(threads - 1, Math.floor(count / MIN_FILES_PER_WORKER)));
 }
 
@@ -75,9 +67,9 @@ export function claim(counter: Int32Array, total: number, batch: number): [numbe
  * Lints every target, in parallel where that pays; outcomes in target order. The main thread reads
  * through `files`; each worker resolves the parents of its targets through its own `FamilyFiles`.
  */
-export async function lintAll(targets: readonly Target[], linter: Linter, options: WorkerLintOptions, files: FamilyFiles): Promise<TargetOutcome[]> {
+export async function lintAll(targets: readonly Target[], linter: Linter, options: WorkerLintOptions, files: FamilyFiles, jobs: number | 'auto'): Promise<TargetOutcome[]> {
   const script = workerScript();
-  const workers = script ? workerCount(targets.length) : 0;
+  const workers = script ? workerCount(targets.length, jobs) : 0;
   if (workers === 0) return targets.map((target) => lintTarget(linter, target, files, options));
   return lintParallel(targets, linter, options, script!, workers, files);
 }
@@ -119,7 +111,7 @@ function lintParallel(
     };
 
     for (let i = 0; i < count; i++) {
-      const worker = startWorker(script, input);
+      const worker = new Worker(script, { workerData: input });
       pool.push(worker);
       let gone = false;
       const retire = () => {

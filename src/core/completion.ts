@@ -1,12 +1,18 @@
 /**
- * Where in the frontmatter the cursor is, for completion: a key of which mapping, or the value of
- * which field (see `frontmatterLines.ts` for how lines are read).
+ * Completion contexts: where in the frontmatter the cursor is (a key of which mapping, or the value
+ * of which field), from the parsed document of the current text (`yaml/cursor.ts`) and the schema.
  */
 import { formatPointer } from './pointer';
+import type { ParsedReport } from './parse';
 import type { SchemaInfo } from './schema/meta';
-import { frontmatterLines, mapPath, seqItem, siblingKeys, valueEnd, type OffsetRange } from './frontmatterLines';
+import { isValidTimeZone } from './time';
+import { cursorPlace, indentationStep, rootString } from './yaml';
 
-export type { OffsetRange } from './frontmatterLines';
+/** A range in the document text (BOM-less UTF-16 offsets). */
+export interface OffsetRange {
+  offset: number;
+  endOffset: number;
+}
 
 /** The cursor is where a key of a mapping goes (`sta|` or an empty, indented line). */
 export interface KeyCompletionContext {
@@ -43,88 +49,49 @@ export interface ValueCompletionContext {
 /** Completion context at a cursor position. */
 export type CompletionContext = KeyCompletionContext | ValueCompletionContext;
 
+/** What a key may be made of while it is typed. */
+const KEY_LIKE = /^[A-Za-z0-9_$.-]*$/;
+
 /**
- * The completion context at `offset` in `text` (BOM-less), or `null` when the cursor is not in the
+ * The completion context at `offset` in the report, or `null` when the cursor is not in the
  * frontmatter or not where a key or a value goes (inside a comment, a block scalar, a broken line).
  * `info` tells a list of mappings (`- |` starts a key) from a list of values (`- |` starts a value).
  */
-export function completionContext(text: string, offset: number, info: SchemaInfo): CompletionContext | null {
-  const found = frontmatterLines(text, offset);
-  if (!found) return null;
-  const { lines, index } = found;
-  const line = lines[index]!;
-  const col = offset - line.start;
-  const before = line.text.slice(0, col);
-  if (/(^|[ \t])#/.test(before)) return null; // in a comment
-
-  // Value position: `key: |`, `key:|`, `- key: va|`.
-  if (line.key !== null && col > line.contentCol + line.key.length) {
-    const colon = line.text.indexOf(':', line.contentCol + (line.text[line.contentCol] === '"' || line.text[line.contentCol] === "'" ? line.key.length + 2 : line.key.length));
-    if (col <= colon) return null;
-    const path = mapPath(lines, index, line.contentCol);
-    if (!path) return null;
-    const valueStart = col === colon + 1 ? col : Math.max(line.valueCol, colon + 1);
-    if (col < valueStart) return null;
-    const end = Math.max(col, valueEnd(line.text, valueStart));
-    return {
-      kind: 'value',
-      pointer: formatPointer([...path, line.key]),
-      prefix: line.text.slice(valueStart, col),
-      range: { offset: line.start + valueStart, endOffset: line.start + end },
-      needsSpace: col === colon + 1,
-    };
-  }
-
-  // A dash right before the cursor with no space yet (`  -|`): a new item starts.
-  const bareDash = /^( *)((?:-[ \t]+)*)-$/.exec(before);
-  if (bareDash) {
-    const dash = col - 1;
-    const item = seqItem(lines, index, dash);
-    if (!item) return null;
-    const seqPointer = formatPointer(item.path);
-    const itemPointer = formatPointer([...item.path, item.index]);
-    if (isObjectItem(info, seqPointer)) {
-      return { kind: 'key', pointer: itemPointer, existingKeys: [], prefix: '', range: { offset, endOffset: offset }, hasColon: false, needsSpace: true, column: dash + 2 };
-    }
-    return { kind: 'value', pointer: itemPointer, prefix: '', range: { offset, endOffset: offset }, needsSpace: true };
-  }
-
-  // Key position: indentation, dashes and a partial key (`  sta|`, `  - |`).
-  const keyStart = line.dashes.length > 0 || line.indent > 0 ? line.contentCol : line.indent;
-  if (col < keyStart && line.text.trim() !== '') return null;
-  const column = line.text.trim() === '' ? col : keyStart;
-  const partial = line.text.slice(column, col);
-  const wordEnd = column + (/^[A-Za-z0-9_$.-]*/.exec(line.text.slice(column))?.[0].length ?? 0);
-  const keyLike = /^[A-Za-z0-9_$.-]*$/.test(partial);
-
-  if (line.dashes.length > 0 && line.contentCol === column) {
-    // A list item: a mapping item gets keys, a value item gets values.
-    const dash = line.dashes[line.dashes.length - 1]!;
-    const item = seqItem(lines, index, dash);
-    if (!item) return null;
-    const seqPointer = formatPointer(item.path);
-    const itemPointer = formatPointer([...item.path, item.index]);
-    if (!isObjectItem(info, seqPointer)) {
-      const end = Math.max(col, valueEnd(line.text, column));
-      return { kind: 'value', pointer: itemPointer, prefix: partial, range: { offset: line.start + column, endOffset: line.start + end }, needsSpace: false };
+export function completionContext(report: ParsedReport, offset: number, info: SchemaInfo): CompletionContext | null {
+  const fm = report.frontmatter;
+  if (!report.yaml || (fm.kind === 'yaml' && offset >= fm.close.offset)) return null;
+  const place = cursorPlace(report.yaml, offset);
+  if (!place) return null;
+  switch (place.kind) {
+    case 'key':
+      if (!KEY_LIKE.test(place.prefix)) return null;
+      return { kind: 'key', pointer: formatPointer(place.mapping), existingKeys: place.keys, prefix: place.prefix, range: place.range, hasColon: place.hasColon, needsSpace: false, column: place.column };
+    case 'new-key':
+      return { kind: 'key', pointer: formatPointer(place.mapping), existingKeys: place.keys, prefix: '', range: { offset, endOffset: offset }, hasColon: false, needsSpace: false, column: place.column };
+    case 'value': {
+      const pointer = formatPointer(place.field);
+      // A list item of mappings: what is typed after the dash is the item's first key.
+      if (place.item && isObjectItem(info, formatPointer(place.field.slice(0, -1)))) {
+        if (!KEY_LIKE.test(place.prefix)) return null;
+        return { kind: 'key', pointer, existingKeys: [], prefix: place.prefix, range: place.range, hasColon: false, needsSpace: place.needsSpace, column: place.column };
+      }
+      return { kind: 'value', pointer, prefix: place.prefix, range: place.range, needsSpace: place.needsSpace };
     }
   }
-  if (!keyLike) return null;
-  const path = mapPath(lines, index, column);
-  if (!path) return null;
-  return {
-    kind: 'key',
-    pointer: formatPointer(path),
-    existingKeys: siblingKeys(lines, index, column),
-    prefix: partial,
-    range: { offset: line.start + column, endOffset: line.start + Math.max(col, wordEnd) },
-    hasColon: /^[ \t]*:/.test(line.text.slice(wordEnd)),
-    needsSpace: false,
-    column,
-  };
 }
 
 function isObjectItem(info: SchemaInfo, seqPointer: string): boolean {
   const item = info.fieldInfo(seqPointer + '/0', 'en');
   return !!item && (item.type === 'object' || item.properties !== undefined);
+}
+
+/** The report's nesting step, in spaces (2 when nothing is nested yet): what an inserted block is indented by. */
+export function indentUnit(report: ParsedReport): number {
+  return report.yaml ? indentationStep(report.yaml) : 2;
+}
+
+/** The report's own `timezone` (read also while its YAML is broken elsewhere), when it names a zone. */
+export function reportTimeZone(report: ParsedReport): string | undefined {
+  const zone = report.yaml ? rootString(report.yaml, 'timezone') : undefined;
+  return zone && isValidTimeZone(zone) ? zone : undefined;
 }

@@ -13,7 +13,7 @@
  */
 import type { ParsedReport } from './parse';
 import type { Finding } from './types';
-import { frontmatterComments } from './frontmatterComments';
+import { frontmatterComments } from './yaml';
 
 /** The one directive there is. */
 export const DIRECTIVE_KEYWORD = 'incident-report-disable-next-line';

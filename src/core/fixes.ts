@@ -9,12 +9,12 @@ import type { ParsedReport } from './parse';
 import type { LintResult } from './lint';
 import type { SchemaInfo } from './schema/meta';
 import { bundledCompiledSchema } from './schema/validator';
-import { formatPointer, locate, parsePointer } from './pointer';
+import { formatPointer, parsePointer } from './pointer';
+import { indentationStep, locate, yamlScalar } from './yaml';
 import { fieldName, t } from './i18n';
 import { getIn, isRecord, recordItems } from './fields';
 import { formatInZone, instantIn, isValidTimeZone, systemTimeZone } from './time';
 import { DATA_LOSS_TEMPLATES, dataLossFields, type DataLossTemplate } from './templates/dataLoss';
-import { yamlScalar } from './yamlText';
 
 /** Replace `[offset, endOffset)` of the BOM-less text with `newText` (an insertion when both are equal). */
 export interface TextEdit {
@@ -242,11 +242,11 @@ function editContext(report: ParsedReport, options: FixOptions): EditContext | n
   const locale = options.locale ?? 'en';
   return {
     text: report.text,
-    doc: report.yaml,
+    doc: report.yaml.doc,
     base: fm.contentOffset,
     sourceEnd: fm.close.offset,
     eol: report.text.includes('\r\n') ? '\r\n' : '\n',
-    unit: indentUnit(fm.source),
+    unit: indentationStep(report.yaml),
     info: options.schema ?? bundledCompiledSchema().info,
     locale,
     lang: data?.lang === 'de' || data?.lang === 'en' ? data.lang : locale,
@@ -254,16 +254,6 @@ function editContext(report: ParsedReport, options: FixOptions): EditContext | n
     zone: reportZone ?? configured,
     data,
   };
-}
-
-/** The smallest indentation of an indented content line: the document's nesting step (2 by default). */
-function indentUnit(source: string): number {
-  let unit = Infinity;
-  for (const line of source.split('\n')) {
-    const m = /^( +)[^ #\r]/.exec(line);
-    if (m) unit = Math.min(unit, m[1]!.length);
-  }
-  return Number.isFinite(unit) ? unit : 2;
 }
 
 function lineStart(text: string, offset: number): number {
@@ -450,7 +440,10 @@ function replaceValueFixes(
   locale: Locale,
 ): FixAction[] {
   const current = report.text.slice(fix.offset, fix.endOffset);
-  const isKey = /^[ \t]*:/.test(report.text.slice(fix.endOffset, fix.endOffset + 20)) && lastSegment(finding.path) === unquote(current);
+  // A key's text is replaced (a rename) when the fix covers exactly the key of the finding's field.
+  const base = report.frontmatter.kind === 'yaml' ? report.frontmatter.contentOffset : 0;
+  const key = finding.path && report.yaml ? (report.yaml.locate(finding.path)?.pair?.key as Node | null | undefined) : null;
+  const isKey = !!key?.range && key.range[0] + base === fix.offset && key.range[1] + base === fix.endOffset;
   // Renaming a key to one its mapping already has would create a duplicate key: offer, never prefer.
   const siblings = isKey && finding.path ? getIn(report.data, parsePointer(finding.path).slice(0, -1)) : undefined;
   const taken = (value: string) => isKey && isRecord(siblings) && Object.prototype.hasOwnProperty.call(siblings, value);
@@ -470,15 +463,6 @@ function replaceValueFixes(
         safe: preferred && !fix.guess,
       };
     });
-}
-
-function lastSegment(pointer: string | null): string | undefined {
-  if (!pointer) return undefined;
-  return parsePointer(pointer).pop();
-}
-
-function unquote(text: string): string {
-  return /^(["']).*\1$/s.test(text) ? text.slice(1, -1) : text;
 }
 
 // ---------------------------------------------------------------------------------------------

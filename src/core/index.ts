@@ -3,7 +3,7 @@
  * `vscode` and no Node-only APIs, so the extension (desktop and web), the CLI and tests share it.
  */
 export type { Finding, FixData, Locale, Localized, RawFinding, RelatedLocation, RuleLevel, Severity, Suppression } from './types';
-export { createLinter, DEFAULT_INTERNAL_DOMAINS, DEFAULT_TICKET_PATTERN, type LintContext, type LintOptions, type LintResult, type Linter } from './lint';
+export { createLinter, DEFAULT_INTERNAL_DOMAINS, DEFAULT_MAX_SIZE, DEFAULT_TICKET_PATTERN, type LintContext, type LintOptions, type LintResult, type Linter } from './lint';
 export {
   familyEntry,
   familyOf,
@@ -20,12 +20,12 @@ export {
 export { FamilyTracker, type FamilyHost } from './family/tracker';
 export { parseReport, type ParsedReport, type Frontmatter } from './parse';
 export { findPublicSection, isPublicHeading, PUBLIC_SECTION_TITLES, type PublicSection } from './publicSection';
-export { formatPointer, parsePointer, locate, rangeForPointer } from './pointer';
+export { formatPointer, parsePointer } from './pointer';
 export { fieldName, t, toLocale } from './i18n';
 export { RULES, RULE_IDS, RULE_OPTIONS, type OptionSpec, type Rule, type RuleDocs } from './rules';
 export { BUNDLED_SCHEMA, bundledCompiledSchema, compileCustomSchema, SchemaLoadError, type CompiledSchema } from './schema/validator';
 export { SchemaInfo, type FieldInfo, type JsonSchema } from './schema/meta';
-export { isIncidentReport, DEFAULT_REPORT_GLOBS, REPORT_MARKER } from './isReport';
+export { hasReportMarker, isIncidentReport, isReportPath, DEFAULT_REPORT_GLOBS, REPORT_MARKER } from './isReport';
 export { formatInZone, formatOffset, isValidTimeZone, systemTimeZone, parseDateTime, zoneOffsetMinutes } from './time';
 export { renderPressRelease, escapeHtml, isSafeLink, PAGE_CSP, PAGE_CSS, type PressRelease, type RenderOptions } from './render';
 export {
@@ -53,9 +53,8 @@ export {
 } from './render';
 export { exportableOutputs, exportFileName, formatExtension, reportBaseName, siblingPath } from './render/exportFiles';
 export { applyEdits, diffEdit, fixAllText, fixEdits, safeEdits, type FixAction, type FixOptions, type TextEdit } from './fixes';
-export { locateFrontmatter, frontmatterContent } from './frontmatter';
-export { indentUnit, reportTimeZone } from './frontmatterLines';
-export { completionContext, type CompletionContext, type KeyCompletionContext, type ValueCompletionContext } from './completion';
+export { enterIndentation, locateFrontmatter, locate, rangeForPointer, yamlScalar, type EnterIndentation, type FrontmatterYaml } from './yaml';
+export { completionContext, indentUnit, reportTimeZone, type CompletionContext, type KeyCompletionContext, type ValueCompletionContext } from './completion';
 export { hoverTarget, type HoverTarget } from './hover';
 export { serviceNamesFromCatalog, serviceNamesOfReport } from './serviceNames';
 export { FIELD_DOC_TEXT, fieldDocumentation, valueDocumentation, escapeMarkdown, isDateTimeField, requiredIn } from './fieldDocs';
@@ -65,7 +64,6 @@ export { memberId, memberList, membersFolderName, newMemberTemplate, organizatio
 export { isRecord } from './fields';
 export { GERMAN_TIME_ZONE, timeZoneChoices, type TimeZoneChoice, type TimeZoneChoiceOptions } from './templates/timeZones';
 export { checkTimeZone, closestTimeZone, knownTimeZones, LANGUAGE_TIME_ZONES, timeZoneOffers, timeZoneProblem, type TimeZoneCheck, type TimeZoneOffer } from './timeZoneNames';
-export { yamlScalar } from './yamlText';
 export { DATA_LOSS_TEMPLATES, dataLossFields, type DataLossTemplate, type DataLossVariant } from './templates/dataLoss';
 export {
   CONFIG_FILE_NAME,

@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
-import { frontmatterContent, stripBom } from './frontmatter';
+import { parseReport, type ParsedReport } from './parse';
+import { rootString } from './yaml';
 
 /** The frontmatter line that marks any Markdown file as an incident report. */
 export const REPORT_MARKER = 'incident-report/v1';
@@ -7,18 +8,20 @@ export const REPORT_MARKER = 'incident-report/v1';
 /** Paths that are reports even without the marker. */
 export const DEFAULT_REPORT_GLOBS: readonly string[] = ['**/incidents/**/*.md', '**/*.incident.md'];
 
-/** `schema: incident-report/v1` as a top-level key of the frontmatter (quotes and a comment allowed). */
-const MARKER_LINE = /^schema:[ \t]*["']?incident-report\/v1["']?[ \t]*(?:#.*)?\r?$/m;
-
 const matchers = new Map<string, (path: string) => boolean>();
 
 /**
- * True when a document is an incident report: its frontmatter has `schema: incident-report/v1`, or
- * its path (forward slashes, workspace-relative or absolute) matches one of `globs`.
- * Cheap enough for every open Markdown file: a single regular expression, no parsing.
+ * True when a document is an incident report: its path (forward slashes, workspace-relative or
+ * absolute) matches one of `globs`, or its frontmatter has `schema: incident-report/v1` (read also
+ * while the YAML is broken elsewhere, or the closing fence is still being typed). Give the parsed
+ * report when there is one; a text is read only as far as a frontmatter in its first 64 KiB.
  */
-export function isIncidentReport(text: string, path: string | null, globs: readonly string[] = DEFAULT_REPORT_GLOBS): boolean {
-  if (hasMarker(text)) return true;
+export function isIncidentReport(input: string | ParsedReport, path: string | null, globs: readonly string[] = DEFAULT_REPORT_GLOBS): boolean {
+  return isReportPath(path, globs) || hasReportMarker(typeof input === 'string' ? parseReport(input.slice(0, 64 * 1024)) : input);
+}
+
+/** True when `path` (forward slashes, workspace-relative or absolute) matches one of `globs`: a report by where it is. */
+export function isReportPath(path: string | null, globs: readonly string[] = DEFAULT_REPORT_GLOBS): boolean {
   if (!path || globs.length === 0) return false;
   const key = globs.join('\n');
   let matcher = matchers.get(key);
@@ -29,9 +32,7 @@ export function isIncidentReport(text: string, path: string | null, globs: reado
   return matcher(path.replace(/\\/g, '/'));
 }
 
-/** True when the frontmatter (closed or still being typed) in the first 64 KiB holds the marker line. */
-function hasMarker(text: string): boolean {
-  const head = stripBom(text.slice(0, 64 * 1024));
-  const content = frontmatterContent(head);
-  return content !== null && MARKER_LINE.test(head.slice(content.offset, content.endOffset));
+/** True when the frontmatter (closed or still being typed) says `schema: incident-report/v1`: a report by what it says. */
+export function hasReportMarker(report: ParsedReport): boolean {
+  return report.yaml !== null && rootString(report.yaml, 'schema') === REPORT_MARKER;
 }

@@ -1,6 +1,7 @@
 import type { Finding, Locale, Localized, RawFinding, RuleLevel, Severity } from './types';
 import { parseReport, unparsedReport, type ParsedReport } from './parse';
 import { parsePointer } from './pointer';
+import { withoutBom } from './yaml';
 import { getIn, isRecord } from './fields';
 import { t } from './i18n';
 import { isValidTimeZone, systemTimeZone } from './time';
@@ -11,7 +12,7 @@ import { applyDirectives, readDirectives, type Directive } from './directives';
 import { DEFAULT_INTERNAL_DOMAINS, DEFAULT_MAX_SIZE, DEFAULT_TICKET_PATTERN, RULES, type Rule, type RuleContext, type RuleSettings } from './rules';
 
 // The defaults live with the rules that declare these options.
-export { DEFAULT_INTERNAL_DOMAINS, DEFAULT_TICKET_PATTERN } from './rules';
+export { DEFAULT_INTERNAL_DOMAINS, DEFAULT_MAX_SIZE, DEFAULT_TICKET_PATTERN } from './rules';
 
 /** How a linter is set up; every field is optional. */
 export interface LintOptions {
@@ -63,9 +64,15 @@ export interface LintContext extends FamilyLintContext {
 
 /** A configured engine: compile once, lint many documents. */
 export interface Linter {
-  lint(text: string, context?: LintContext): LintResult;
+  /**
+   * Lints a report: its text, or the report parsed from it already (the editor parses each version
+   * once, for the lint and for completion, hover and the other features alike).
+   */
+  lint(input: string | ParsedReport, context?: LintContext): LintResult;
   readonly schema: CompiledSchema;
   readonly locale: Locale;
+  /** The largest document checked, in characters: a larger one is not parsed (see {@link LintOptions.maxSize}). */
+  readonly maxSize: number;
 }
 
 /**
@@ -84,13 +91,15 @@ export function createLinter(options: LintOptions = {}): Linter {
     ticketPattern: options.ticketPattern ?? DEFAULT_TICKET_PATTERN,
   };
   const now = options.now ?? Date.now;
+  const maxSize = options.maxSize && options.maxSize > 0 ? options.maxSize : DEFAULT_MAX_SIZE;
 
   return {
     schema,
     locale,
-    lint(input: string, context: LintContext = {}): LintResult {
-      const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-      const precheck = { maxSize: options.maxSize && options.maxSize > 0 ? options.maxSize : DEFAULT_MAX_SIZE, t: (message: Localized, values?: Record<string, string | number>) => t(locale, message, values) };
+    maxSize,
+    lint(input: string | ParsedReport, context: LintContext = {}): LintResult {
+      const text = typeof input === 'string' ? withoutBom(input).text : input.text;
+      const precheck = { maxSize, t: (message: Localized, values?: Record<string, string | number>) => t(locale, message, values) };
       for (const rule of active) {
         const early = rule.precheck?.(text, precheck);
         if (early) {
@@ -99,7 +108,7 @@ export function createLinter(options: LintOptions = {}): Linter {
           return { report, member: null, findings, unchecked: findings[0]! };
         }
       }
-      const report = parseReport(input);
+      const report = typeof input === 'string' ? parseReport(input) : input;
       const data = isRecord(report.data) ? report.data : null;
       let directives: Directive[] | undefined;
       const reportZone = data && typeof data.timezone === 'string' && isValidTimeZone(data.timezone) ? data.timezone : null;
@@ -114,7 +123,7 @@ export function createLinter(options: LintOptions = {}): Linter {
         enabledRules,
         at(pointer, prefer = 'value') {
           if (report.frontmatter.kind === 'yaml') {
-            const range = report.nodes.rangeOf(pointer, prefer);
+            const range = report.yaml!.rangeOf(pointer, prefer);
             if (range) {
               const base = report.frontmatter.contentOffset;
               return { offset: base + range.offset, endOffset: base + range.endOffset };

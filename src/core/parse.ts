@@ -1,15 +1,12 @@
-import { LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
+import { LineCounter, type YAMLError } from 'yaml';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Root } from 'mdast';
 import type { Node as UnistNode } from 'unist';
 import { boundsOf, findPublicSection, scanPublicBounds, type PublicBounds, type PublicSection } from './publicSection';
-import { loadPlainYaml } from './yamlData';
-import { locateFrontmatter, type Frontmatter } from './frontmatter';
-import { documentLocator, rangeForPointer, walkScalars, type NodeLocator } from './pointer';
-import { frontmatterNodes, scalarVia, YAML_PARSE_OPTIONS, type FrontmatterNodes } from './yamlPositions';
+import { locateFrontmatter, readYaml, withoutBom, type DataError, type DataLimits, type Frontmatter, type FrontmatterYaml } from './yaml';
 
-export type { Frontmatter } from './frontmatter';
+export type { Frontmatter } from './yaml';
 
 /** A report parsed once; every rule, the renderer and the editor adapters read from it. */
 export interface ParsedReport {
@@ -21,25 +18,21 @@ export interface ParsedReport {
   readonly lines: LineCounter;
   frontmatter: Frontmatter;
   /**
-   * The YAML document with positions, when there is frontmatter. Built on first access when the fast
-   * path (see `yamlData.ts`) read the data: a valid report never needs a position.
+   * The frontmatter's YAML, parsed once: document, positions and data (see `yaml/`). `null`
+   * without an opening fence. While the closing fence is missing, what follows the opening one
+   * (up to {@link TYPING_LIMIT}), read on first use: only the editor asks then (completion and
+   * report detection while the author types).
    */
-  readonly yaml: Document.Parsed | null;
-  /**
-   * Frontmatter nodes by JSON Pointer, with ranges relative to the frontmatter content. After the
-   * fast path this parses only the top-level entry that holds the node (see `yamlPositions.ts`);
-   * findings and scans locate through it rather than through `yaml`.
-   */
-  readonly nodes: FrontmatterNodes;
-  /** The YAML parser's errors; empty without building the document when the fast path read the data. */
+  readonly yaml: FrontmatterYaml | null;
+  /** The YAML parser's errors (of a closed frontmatter). */
   readonly yamlErrors: readonly YAMLError[];
   /**
-   * The frontmatter as plain data, or `undefined` when it could not be turned into data
-   * (syntax errors, alias bombs): rules must then stay silent rather than guess.
+   * The frontmatter as plain data, or `undefined` when there is no closed frontmatter or it could
+   * not be turned into data (syntax errors, alias bombs): rules must then stay silent rather than guess.
    */
   data: unknown;
   /** Problems found while turning YAML into data that the YAML parser itself does not report. */
-  dataError: { kind: 'aliases' | 'depth'; message: string } | null;
+  dataError: DataError | null;
   /** Offset where the Markdown body starts (after the frontmatter). */
   bodyOffset: number;
   /** The Markdown body (parsed on first access: linting a broken frontmatter never pays for it). */
@@ -56,12 +49,10 @@ export interface ParsedReport {
 }
 
 /** Limits that keep hostile YAML from exhausting memory. */
-export interface ParseLimits {
-  /** Most alias expansions allowed when building data (YAML "billion laughs"). */
-  maxAliasCount: number;
-}
+export type ParseLimits = DataLimits;
 
-const DEFAULT_LIMITS: ParseLimits = { maxAliasCount: 100 };
+/** How much of the text after an unclosed opening fence the editor reads as YAML (a new report's frontmatter is far shorter). */
+const TYPING_LIMIT = 64 * 1024;
 
 // One processor for the life of the process: creating it per file costs more than parsing.
 // It sees only the body: micromark is slow on long frontmatter, and the fences are easy to find.
@@ -71,34 +62,17 @@ const markdownParser = unified().use(remarkParse).freeze();
 const TOO_DEEP = /^(?![-*_ \t]*$)[ \t>*+-]{200,}/m;
 
 /** Parses a report: frontmatter fences, YAML (1.2, with positions), Markdown body and public section. */
-export function parseReport(input: string, limits: ParseLimits = DEFAULT_LIMITS): ParsedReport {
-  const bomLength = input.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const text = bomLength ? input.slice(1) : input;
+export function parseReport(input: string, limits?: ParseLimits): ParsedReport {
+  const { text, bomLength } = withoutBom(input);
   let lineCounter: LineCounter | undefined;
   const lines = () => (lineCounter ??= countLines(text));
   const frontmatter = locateFrontmatter(text);
-
-  let yaml: Document.Parsed | null | undefined = frontmatter.kind === 'yaml' ? undefined : null;
-  const document = () => (yaml === undefined ? (yaml = parseYaml(frontmatter)) : yaml);
-  let data: unknown = undefined;
-  let dataError: ParsedReport['dataError'] = null;
-  let readFast = false;
-  if (frontmatter.kind === 'yaml') {
-    const fast = loadPlainYaml(frontmatter.source);
-    if (fast) {
-      data = fast.data;
-      readFast = true;
-    } else if (document()!.errors.length === 0) {
-      try {
-        data = document()!.toJS({ maxAliasCount: limits.maxAliasCount });
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        dataError = { kind: error instanceof RangeError && /call stack/i.test(message) ? 'depth' : 'aliases', message };
-      }
-    }
-  }
-
-  const nodes = readFast && frontmatter.kind === 'yaml' ? frontmatterNodes(frontmatter.source, document, data) : wholeDocumentNodes(document);
+  const closed = frontmatter.kind === 'yaml' ? readYaml(frontmatter.source, frontmatter.contentOffset, limits) : null;
+  let typing: FrontmatterYaml | undefined;
+  const yaml = (): FrontmatterYaml | null => {
+    if (frontmatter.kind !== 'unclosed') return closed;
+    return (typing ??= readYaml(text.slice(frontmatter.contentOffset, frontmatter.contentOffset + TYPING_LIMIT), frontmatter.contentOffset, limits));
+  };
 
   const bodyOffset = frontmatter.kind === 'yaml' ? lineEnd(text, frontmatter.close.endOffset) : 0;
   let parsedBody: { root: Root; error: string | null } | undefined;
@@ -114,14 +88,11 @@ export function parseReport(input: string, limits: ParseLimits = DEFAULT_LIMITS)
     },
     frontmatter,
     get yaml() {
-      return document();
+      return yaml();
     },
-    nodes,
-    get yamlErrors() {
-      return readFast ? [] : (document()?.errors ?? []);
-    },
-    data,
-    dataError,
+    yamlErrors: closed?.errors ?? [],
+    data: closed?.data,
+    dataError: closed?.dataError ?? null,
     bodyOffset,
     get body() {
       return body().root;
@@ -150,7 +121,6 @@ export function unparsedReport(text: string): ParsedReport {
     lines: countLines(text),
     frontmatter: { kind: 'none' },
     yaml: null,
-    nodes: wholeDocumentNodes(() => null),
     yamlErrors: [],
     data: undefined,
     dataError: null,
@@ -159,31 +129,6 @@ export function unparsedReport(text: string): ParsedReport {
     bodyError: null,
     publicSection: null,
     publicBounds: null,
-  };
-}
-
-function parseYaml(frontmatter: Frontmatter): Document.Parsed | null {
-  if (frontmatter.kind !== 'yaml') return null;
-  // logLevel 'error': `yaml` would otherwise print Node warnings (e.g. "Keys with collection values
-  // will be stringified") to the user's stderr; the engine reports such keys itself.
-  return parseDocument(frontmatter.source, YAML_PARSE_OPTIONS);
-}
-
-/** {@link FrontmatterNodes} over the whole document, built on first use. */
-function wholeDocumentNodes(document: () => Document.Parsed | null | undefined): FrontmatterNodes {
-  const locator: NodeLocator = (pointer) => {
-    const doc = document();
-    return doc ? documentLocator(doc)(pointer) : null;
-  };
-  return {
-    locate: locator,
-    walkScalars(visit) {
-      const doc = document();
-      if (doc) walkScalars(doc, visit);
-    },
-    rangeOf: (pointer, prefer) => rangeForPointer(locator, pointer, prefer),
-    scalar: (pointer) => scalarVia(locator, pointer),
-    parsedEntries: 0,
   };
 }
 

@@ -1,37 +1,22 @@
 /** Service names for completion: from a catalog file and from other reports. */
-import { parseDocument } from 'yaml';
-import { locateFrontmatter, stripBom } from './frontmatter';
+import { isRecord } from './fields';
+import { parseReport, type ParsedReport } from './parse';
+import { readYaml } from './yaml';
 
 /**
  * Service names from a catalog file: YAML or JSON (JSON is YAML), either a list of names, a list of
  * `{name}` objects, or a mapping with such a list under `services`. Anything else gives no names.
  */
 export function serviceNamesFromCatalog(text: string): string[] {
-  let data: unknown;
-  try {
-    const doc = parseDocument(text, { version: '1.2', logLevel: 'error' });
-    if (doc.errors.length > 0) return [];
-    data = doc.toJS({ maxAliasCount: 100 });
-  } catch {
-    return [];
-  }
-  if (data && typeof data === 'object' && !Array.isArray(data)) data = (data as Record<string, unknown>).services;
-  return names(data);
+  // Read like a frontmatter: no data from a file with errors or too many aliases.
+  const data = readYaml(text, 0).data;
+  return names(isRecord(data) ? data.services : data);
 }
 
-/** The `affected_services[].name` values of a report's frontmatter (no Markdown parsing needed). */
-export function serviceNamesOfReport(text: string): string[] {
-  const frontmatter = locateFrontmatter(stripBom(text));
-  if (frontmatter.kind !== 'yaml') return [];
-  try {
-    const doc = parseDocument(frontmatter.source, { version: '1.2', logLevel: 'error' });
-    if (doc.errors.length > 0) return [];
-    const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
-    if (!data || typeof data !== 'object' || Array.isArray(data)) return [];
-    return names((data as Record<string, unknown>).affected_services);
-  } catch {
-    return [];
-  }
+/** The `affected_services[].name` values of a report (parsed, or its text; none while its frontmatter cannot be read). */
+export function serviceNamesOfReport(input: string | ParsedReport): string[] {
+  const data = (typeof input === 'string' ? parseReport(input) : input).data;
+  return isRecord(data) ? names(data.affected_services) : [];
 }
 
 function names(list: unknown): string[] {

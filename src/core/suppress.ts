@@ -8,7 +8,7 @@ import type { ParsedReport } from './parse';
 import type { TextEdit } from './fixes';
 import { parseReport } from './parse';
 import { t } from './i18n';
-import { entryAround } from './frontmatterComments';
+import { entryAround } from './yaml';
 import { DIRECTIVE_KEYWORD, readDirectives, suppressedBy, UNSUPPRESSIBLE_RULES, type Directive } from './directives';
 import { escapeMarkdown as escape } from './fieldDocs';
 

@@ -157,10 +157,11 @@ async function newReport(engine: EngineService, args: NewReportArgs = {}): Promi
 
   const editor = await vscode.window.showTextDocument(uri);
   // Start where the author has to write first: the headline placeholder.
-  const title = /^title: (.*)$/m.exec(text);
-  if (title) {
-    const start = editor.document.positionAt(title.index + 'title: '.length);
-    const end = editor.document.positionAt(title.index + title[0].length);
+  const report = engine.parsed(editor.document);
+  const title = report?.frontmatter.kind === 'yaml' ? report.yaml?.rangeOf('/title') : null;
+  if (report?.frontmatter.kind === 'yaml' && title) {
+    const start = editor.document.positionAt(report.frontmatter.contentOffset + title.offset);
+    const end = editor.document.positionAt(report.frontmatter.contentOffset + title.endOffset);
     editor.selection = new vscode.Selection(start, end);
     editor.revealRange(new vscode.Range(start, end));
   }
@@ -216,7 +217,7 @@ async function addUpdate(engine: EngineService, args: AddUpdateArgs = {}): Promi
   const reportZone = data && typeof data === 'object' ? (data as Record<string, unknown>).timezone : undefined;
   const at = formatInZone(toMinute(args.now ?? Date.now()), zoneFor(engine, document.uri, reportZone));
 
-  const insertion = appendUpdate(document.getText(), at);
+  const insertion = appendUpdate(engine.parsed(document) ?? document.getText(), at);
   if (insertion === 'no-frontmatter') {
     void vscode.window.showWarningMessage(vscode.l10n.t('Incident Report: this report has no frontmatter to add an update to.'));
     return false;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import {
   completionOffers,
   COMPLETION_TRIGGER_CHARACTERS,
+  parseReport,
   serviceNamesFromCatalog,
   serviceNamesOfReport,
   type CompletionOffer,
@@ -52,15 +53,17 @@ class FrontmatterCompletion implements vscode.CompletionItemProvider {
     trigger: vscode.CompletionContext,
   ): Promise<vscode.CompletionItem[] | undefined> {
     if (!this.engine.isReport(document)) return undefined;
-    const text = document.getText();
     const { linter } = await this.engine.linterFor(document.uri);
+    // The document of this version, parsed once for the lint, hover and Enter too (read after the
+    // wait: the text may have changed meanwhile).
+    const report = this.engine.parsed(document);
+    if (!report) return undefined;
     const settings = this.engine.settings(document.uri);
-    const offers = await completionOffers(text, document.offsetAt(position), {
+    const offers = await completionOffers(report, document.offsetAt(position), {
       info: linter.schema.info,
       locale: settings.locale,
       timeZone: settings.timeZone,
       now: Date.now(),
-      reportData: () => this.engine.lintNow(document)?.report.data,
       serviceNames: () => this.services.names(document),
       ...(trigger.triggerKind === vscode.CompletionTriggerKind.TriggerCharacter && trigger.triggerCharacter ? { triggerCharacter: trigger.triggerCharacter } : {}),
     });
@@ -120,7 +123,8 @@ class ServiceNames implements vscode.Disposable {
     for (const other of vscode.workspace.textDocuments) {
       const key = other.uri.toString();
       if (key === own || other.languageId !== LANGUAGE_ID || !this.engine.isReport(other)) continue;
-      open.set(key, serviceNamesOfReport(other.getText()));
+      const parsed = this.engine.parsed(other);
+      open.set(key, parsed ? serviceNamesOfReport(parsed) : []);
     }
     const reports = new Set<string>();
     for (const [key, names] of this.reports) if (key !== own && !open.has(key)) names.forEach((name) => reports.add(name));
@@ -159,11 +163,12 @@ class ServiceNames implements vscode.Disposable {
   private async readReport(uri: vscode.Uri): Promise<void> {
     const text = await readText(uri);
     const key = uri.toString();
-    if (text === null || !this.engine.isReportText(uri, text)) {
+    const report = text === null ? null : parseReport(text);
+    if (report === null || !this.engine.isReportText(uri, report)) {
       this.reports.delete(key);
       return;
     }
-    this.reports.set(key, serviceNamesOfReport(text));
+    this.reports.set(key, serviceNamesOfReport(report));
   }
 
   private reset(): void {

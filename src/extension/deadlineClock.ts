@@ -24,7 +24,7 @@ export interface DeadlineClockState {
 /** The document range of a field (or, while it is missing, of the mapping that should hold it). */
 export function fieldRange(document: vscode.TextDocument, report: ParsedReport, pointer: string): vscode.Range | undefined {
   if (report.frontmatter.kind !== 'yaml') return undefined;
-  const range = report.nodes.rangeOf(pointer, 'value');
+  const range = report.yaml!.rangeOf(pointer, 'value');
   if (!range) return undefined;
   const base = report.frontmatter.contentOffset;
   return new vscode.Range(document.positionAt(base + range.offset), document.positionAt(base + range.endOffset));

@@ -1,10 +1,15 @@
 import * as vscode from 'vscode';
 import {
   createLinter,
+  DEFAULT_MAX_SIZE,
   fixAllText,
   systemTimeZone,
   type FixOptions,
+  hasReportMarker,
   isIncidentReport,
+  isReportPath,
+  parseReport,
+  type ParsedReport,
   lintOptionsOfSettings,
   resolveEditorSettings,
   SchemaLoadError,
@@ -46,6 +51,12 @@ export class EngineService implements vscode.Disposable {
    * document's text each time is what the cache saves.)
    */
   private readonly cache = new Map<string, { document: vscode.TextDocument; version: number; linter: Linter; family: number; result: LintResult }>();
+  /**
+   * Each open document parsed once per version (as yaml-language-server keeps its documents): the
+   * lint, completion, hover, Enter and the service-name scan all read this one parse. Keyed like
+   * {@link cache}: the same document object at the same version.
+   */
+  private readonly parses = new Map<string, { document: vscode.TextDocument; version: number; report: ParsedReport | null }>();
   /** Parents and members of the reports linted here (see FamilyService). */
   readonly family = new FamilyService();
   private readonly resolved = new Map<string, FolderEngine>();
@@ -106,15 +117,32 @@ export class EngineService implements vscode.Disposable {
     return resolveEditorSettings(this.projectConfigs.get(uri), vscode.workspace.isTrusted, explicit, toLocale(vscode.env.language));
   }
 
-  /** True when the document is an incident report (marker, or a path matching `incidentReport.files`). */
+  /** True when the document is an incident report (a path matching `incidentReport.files`, or the marker). */
   isReport(document: vscode.TextDocument): boolean {
     if (document.languageId !== 'markdown') return false;
-    return this.isReportText(document.uri, document.getText());
+    if (isReportPath(relativePath(document.uri), this.settings(document.uri).files)) return true;
+    const report = this.parsed(document);
+    // A document too large to parse: its marker is looked for at its start only.
+    return report ? hasReportMarker(report) : isIncidentReport(document.getText(), null);
   }
 
-  /** True when `text`, the content of the file at `uri` (not open in an editor), is an incident report. */
-  isReportText(uri: vscode.Uri, text: string): boolean {
+  /** True when `text` (or its parse), the content of the file at `uri` (not open in an editor), is an incident report. */
+  isReportText(uri: vscode.Uri, text: string | ParsedReport): boolean {
     return isIncidentReport(text, relativePath(uri), this.settings(uri).files);
+  }
+
+  /**
+   * The document parsed, once per version; `null` when it is larger than the size limit (the lint
+   * then reports just that, and the editor's features stay silent rather than parse it on every key).
+   */
+  parsed(document: vscode.TextDocument): ParsedReport | null {
+    const key = document.uri.toString();
+    const cached = this.parses.get(key);
+    if (cached && cached.document === document && cached.version === document.version) return cached.report;
+    const text = document.getText();
+    const report = text.length > (this.settings(document.uri).maxSize ?? DEFAULT_MAX_SIZE) ? null : parseReport(text);
+    this.parses.set(key, { document, version: document.version, report });
+    return report;
   }
 
   /** The linter for `uri`'s folder, with its custom schema loaded (falls back to the bundled one). */
@@ -140,7 +168,7 @@ export class EngineService implements vscode.Disposable {
     if (!this.isReport(document)) return null;
     const { linter } = await this.linterFor(document.uri);
     // Its parents first (read through workspace.fs, once until they change), then the sync lint.
-    await this.family.load(document.uri, document.getText());
+    await this.family.load(document.uri, this.parsed(document) ?? document.getText());
     return this.lintWith(linter, document);
   }
 
@@ -186,9 +214,10 @@ export class EngineService implements vscode.Disposable {
     return fixAllText(document.getText(), (input) => linter.lint(input), await this.fixOptions(document));
   }
 
-  /** Forgets the cached result of a closed document. */
+  /** Forgets the cached parse and result of a closed document. */
   forget(uri: vscode.Uri): void {
     this.cache.delete(uri.toString());
+    this.parses.delete(uri.toString());
   }
 
   private lintWith(linter: Linter, document: vscode.TextDocument): LintResult {
@@ -196,7 +225,7 @@ export class EngineService implements vscode.Disposable {
     const cached = this.cache.get(key);
     const family = this.family.stamp(document.uri);
     if (cached && cached.document === document && cached.version === document.version && cached.linter === linter && cached.family === family) return cached.result;
-    const result = linter.lint(document.getText(), this.family.contextNow(document.uri));
+    const result = linter.lint(this.parsed(document) ?? document.getText(), this.family.contextNow(document.uri));
     this.cache.set(key, { document, version: document.version, linter, family, result });
     this.family.record(document.uri, result);
     return result;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { familyEntry, FamilyTracker, type LintContext, type LintResult } from '../core';
+import { familyEntry, FamilyTracker, type LintContext, type LintResult, type ParsedReport } from '../core';
 import { readBytes } from './files';
 
 /**
@@ -46,8 +46,8 @@ export class FamilyService implements vscode.Disposable {
   }
 
   /** The lint context of `uri`: its parent chain loaded now (each file read once until it changes). */
-  load(uri: vscode.Uri, text: string): Promise<LintContext> {
-    return this.tracker.load(uri.toString(), text);
+  load(uri: vscode.Uri, input: string | ParsedReport): Promise<LintContext> {
+    return this.tracker.load(uri.toString(), input);
   }
 
   /** The lint context of `uri` from what is loaded already (for synchronous callers). */

@@ -24,13 +24,13 @@ class FrontmatterHover implements vscode.HoverProvider {
     if (!this.engine.isReport(document)) return undefined;
     const { linter } = await this.engine.linterFor(document.uri);
     const settings = this.engine.settings(document.uri);
-    const content = hoverContent(document.getText(), document.offsetAt(position), {
+    const report = this.engine.parsed(document);
+    const content = report && hoverContent(report, document.offsetAt(position), {
       info: linter.schema.info,
       locale: settings.locale,
       timeZone: settings.timeZone,
       now: this.clock.now(),
-      reportData: () => this.engine.lintNow(document)?.report.data,
-      lintResult: () => this.engine.lintNow(document),
+      findings: () => this.engine.lintNow(document)?.findings,
     });
     if (!content) return undefined;
     const markdown = new vscode.MarkdownString(content.documentation);

@@ -1,59 +1,60 @@
 import * as vscode from 'vscode';
+import { enterIndentation } from '../core';
 import { LANGUAGE_ID } from './constants';
 import type { EngineService } from './engine';
 
 /**
- * Enter in YAML frontmatter: Markdown's own language configuration keeps the indentation of the
- * line, which after `  - name: Standesamt` puts the next key two columns left of `name`, outside
- * the list item, and breaks the YAML.
- */
-export const FRONTMATTER_ON_ENTER_RULES: vscode.OnEnterRule[] = [
-  // `  - name: Standesamt` ⏎ → `    ` : the next key of the same list item, aligned with `name`.
-  { beforeText: /^\s*- [A-Za-z_][\w-]*:(?:\s.*)?$/, action: { indentAction: vscode.IndentAction.None, appendText: '  ' } },
-  // `timestamps:` ⏎ → `  ` : the first key of the nested mapping (or `- ` of a nested list).
-  { beforeText: /^\s*[A-Za-z_][\w-]*:\s*(?:#.*)?$/, action: { indentAction: vscode.IndentAction.None, appendText: '  ' } },
-];
-
-/**
  * Markdown's grammar marks frontmatter as embedded YAML, so once the line is tokenized VS Code
  * applies YAML's language configuration there (whose indentation rules keep the 2 columns), before
- * that Markdown's: the rules go to both.
+ * that Markdown's: the rule goes to both.
  */
 const FRONTMATTER_LANGUAGES = [LANGUAGE_ID, 'yaml'];
 
+/** Characters a regular expression reads as syntax. */
+const SPECIAL = /[\\^$.*+?()[\]{}|/]/g;
+
 /**
- * Applies {@link FRONTMATTER_ON_ENTER_RULES} only while the cursor of the active editor is in the
- * frontmatter of an incident report. A language configuration holds for every Markdown file, so the
- * rules are registered when the cursor enters a report's frontmatter and removed when it leaves:
- * ordinary Markdown lists (`- Note: …`) keep VS Code's behaviour. Where the frontmatter ends comes
- * from the engine's (cached) lint result; it is looked up only when the cursor changes lines.
+ * Enter in the frontmatter of an incident report continues the YAML structure: Markdown's own
+ * language configuration keeps the indentation of the line, which after `  - name: Standesamt`
+ * puts the next key two columns left of `name`, outside the list item, and breaks the YAML.
+ *
+ * What Enter does on the cursor's line comes from the engine's parse of the document's current
+ * version (`enterIndentation`: aligned with a list item's first key, one step in below a key
+ * without value). VS Code applies it through an onEnter rule for exactly that line's text, set
+ * while the cursor is there and removed when it leaves: a language configuration holds for every
+ * Markdown file, and ordinary Markdown lists (`- Note: …`) keep VS Code's behaviour.
  */
 export function registerFrontmatterIndentation(context: vscode.ExtensionContext, engine: EngineService): void {
   let rules: vscode.Disposable | undefined;
-  let last: { document: vscode.TextDocument; line: number } | undefined;
+  let current = '';
 
-  const inFrontmatter = (editor: vscode.TextEditor): boolean => {
-    const { document } = editor;
-    const position = editor.selection.active;
-    if (position.line === 0) return false;
-    const bodyOffset = engine.lintNow(document)?.report.bodyOffset ?? 0;
-    return document.offsetAt(position) < bodyOffset;
+  const ruleFor = (editor: vscode.TextEditor): vscode.OnEnterRule | undefined => {
+    const { document, selection } = editor;
+    const position = selection.active;
+    const line = document.lineAt(position.line);
+    if (!selection.isEmpty || position.line === 0 || line.text.slice(position.character).trim() !== '' || document.languageId !== LANGUAGE_ID) return undefined;
+    if (!engine.isReport(document)) return undefined;
+    const report = engine.parsed(document);
+    const enter = report?.yaml && enterIndentation(report.yaml, document.offsetAt(position));
+    if (!enter) return undefined;
+    const indentation = line.firstNonWhitespaceCharacterIndex;
+    // The line's own text decides: up to the colon, or all of it before the cursor.
+    const decided = enter.decidedBy === 'colon' ? line.text.slice(0, document.positionAt(enter.colonEnd).character) : line.text.slice(0, position.character).trimEnd();
+    const exact = decided.replace(SPECIAL, '\\$&');
+    return {
+      beforeText: new RegExp(`^${exact}${enter.decidedBy === 'colon' ? '' : '[ \\t]*$'}`),
+      afterText: /^\s*$/,
+      action: { indentAction: vscode.IndentAction.None, appendText: ' '.repeat(Math.max(0, enter.column - indentation)) },
+    };
   };
 
   const update = (editor: vscode.TextEditor | undefined) => {
-    const line = editor?.selection.active.line ?? -1;
-    // Typing or moving within a line changes nothing (and costs no lint); a new line or document may.
-    if (editor && last && last.document === editor.document && last.line === line) return;
-    last = editor ? { document: editor.document, line } : undefined;
-    const wanted = Boolean(editor && editor.document.languageId === LANGUAGE_ID && inFrontmatter(editor));
-    if (wanted && !rules) {
-      rules = vscode.Disposable.from(
-        ...FRONTMATTER_LANGUAGES.map((language) => vscode.languages.setLanguageConfiguration(language, { onEnterRules: FRONTMATTER_ON_ENTER_RULES })),
-      );
-    } else if (!wanted && rules) {
-      rules.dispose();
-      rules = undefined;
-    }
+    const rule = editor && ruleFor(editor);
+    const key = rule ? `${rule.beforeText.source}\n${rule.action.appendText}` : '';
+    if (key === current) return;
+    current = key;
+    rules?.dispose();
+    rules = rule ? vscode.Disposable.from(...FRONTMATTER_LANGUAGES.map((language) => vscode.languages.setLanguageConfiguration(language, { onEnterRules: [rule] }))) : undefined;
   };
 
   context.subscriptions.push(

@@ -17,6 +17,8 @@ import {
   type Linter,
   type LintResult,
   type Locale,
+  parseReport,
+  type ParsedReport,
   type ResolvedSettings,
 } from '../core';
 import { ConfigFinder, type LoadedConfig } from '../cli/config';
@@ -70,6 +72,7 @@ export class LspEngine {
   private finder = new ConfigFinder(null);
   private readonly linters = new Map<string, Promise<Linter>>();
   private readonly cache = new Map<string, { version: number; linter: Linter; family: number; result: LintResult }>();
+  private readonly parses = new Map<string, { version: number; report: ParsedReport | null }>();
   /** Files the configuration depends on (schemas, catalogs): a change to one starts over. */
   readonly watchedFiles = new Set<string>();
   readonly family: FamilyTracker;
@@ -104,10 +107,27 @@ export class LspEngine {
     };
   }
 
-  /** True when the text at `uri` is an incident report (the marker, or a path matching `files`). */
-  async isReport(uri: string, text: string): Promise<boolean> {
+  /** True when the text (or parse) at `uri` is an incident report (a path matching `files`, or the marker). */
+  async isReport(uri: string, input: string | ParsedReport): Promise<boolean> {
     const { settings, base } = await this.settingsFor(uri);
-    return isIncidentReport(text, relative(base, uriPath(uri)).split(sep).join('/'), settings.files);
+    return isIncidentReport(input, relative(base, uriPath(uri)).split(sep).join('/'), settings.files);
+  }
+
+  /**
+   * The open document parsed, once per version (as yaml-language-server keeps its documents): the
+   * lint, completion, hover and the service-name scan read this one parse. `null` when it is larger
+   * than its linter's size limit (the lint then reports just that).
+   */
+  async parsed(document: TextDocument): Promise<ParsedReport | null> {
+    const key = canonicalUri(document.uri);
+    const cached = this.parses.get(key);
+    if (cached && cached.version === document.version) return cached.report;
+    const { linter } = await this.linterFor(document.uri);
+    const text = document.getText();
+    const report = text.length > linter.maxSize ? null : parseReport(text);
+    // The text may have moved on while the linter loaded: keep only what belongs to its version.
+    if (document.getText() === text) this.parses.set(key, { version: document.version, report });
+    return report;
   }
 
   /** The linter for the document at `uri` (its custom schema loaded; the bundled one when it cannot be). */
@@ -126,14 +146,15 @@ export class LspEngine {
   /** Lints an open document with its family (cached per version). `null` when it is not an incident report. */
   async lint(document: TextDocument): Promise<LintResult | null> {
     const text = document.getText();
-    if (!(await this.isReport(document.uri, text))) return null;
+    const input = (await this.parsed(document)) ?? text;
+    if (!(await this.isReport(document.uri, input))) return null;
     const { linter } = await this.linterFor(document.uri);
     const key = canonicalUri(document.uri);
-    const context = await this.family.load(key, text);
+    const context = await this.family.load(key, input);
     const cached = this.cache.get(key);
     const family = this.family.stamp(key);
     if (cached && cached.version === document.version && cached.linter === linter && cached.family === family) return cached.result;
-    const result = linter.lint(text, context);
+    const result = linter.lint(input, context);
     this.cache.set(key, { version: document.version, linter, family, result });
     this.family.record(key, result);
     return result;
@@ -157,9 +178,10 @@ export class LspEngine {
     return cached && cached.version === document.version ? cached.result : null;
   }
 
-  /** Forgets a closed document's result. */
+  /** Forgets a closed document's parse and result. */
   forget(uri: string): void {
     this.cache.delete(canonicalUri(uri));
+    this.parses.delete(canonicalUri(uri));
   }
 
   /** Settings, a configuration file or a schema changed: everything is read again. */
@@ -167,6 +189,7 @@ export class LspEngine {
     this.finder = new ConfigFinder(null);
     this.linters.clear();
     this.cache.clear();
+    this.parses.clear();
     this.watchedFiles.clear();
   }
 

@@ -29,6 +29,7 @@ import {
   toLocale,
   type ConfigError,
   type Locale,
+  type ParsedReport,
 } from '../core';
 import { ClientSettings } from './clientSettings';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, toCompletionItem, toQuickFix, toTextEdit } from './convert';
@@ -212,17 +213,20 @@ export function startLanguageServer(options: ServerOptions): Connection {
   connection.onCompletion(async (params) =>
     guard('completion', async () => {
       const document = documents.get(params.textDocument.uri);
-      if (!document || !(await engine.isReport(document.uri, document.getText()))) return null;
+      const report = document && (await engine.parsed(document));
+      if (!document || !report || !(await engine.isReport(document.uri, report))) return null;
       const { linter, document: configured } = await engine.linterFor(document.uri);
-      const text = document.getText();
       const own = canonicalUri(document.uri);
-      const offers = await completionOffers(text, document.offsetAt(params.position), {
+      const offers = await completionOffers(report, document.offsetAt(params.position), {
         info: linter.schema.info,
         locale: configured.settings.locale,
         timeZone: configured.settings.timeZone,
         now: Date.now(),
-        reportData: () => (engine.lastResult(document) ?? linter.lint(text)).report.data,
-        serviceNames: () => services.names(own, configured.catalogFile, new Map([...openByKey()].map(([key, open]) => [key, open.getText()]))),
+        serviceNames: async () => {
+          const open = new Map<string, ParsedReport | string>();
+          for (const [key, other] of openByKey()) open.set(key, (await engine.parsed(other)) ?? other.getText());
+          return services.names(own, configured.catalogFile, open);
+        },
         ...(params.context?.triggerCharacter ? { triggerCharacter: params.context.triggerCharacter } : {}),
       });
       return offers && offers.map((offer) => toCompletionItem(document, offer));
@@ -232,15 +236,15 @@ export function startLanguageServer(options: ServerOptions): Connection {
   connection.onHover(async (params) =>
     guard('hover', async () => {
       const document = documents.get(params.textDocument.uri);
-      if (!document || !(await engine.isReport(document.uri, document.getText()))) return null;
+      const report = document && (await engine.parsed(document));
+      if (!document || !report || !(await engine.isReport(document.uri, report))) return null;
       const { linter, document: configured } = await engine.linterFor(document.uri);
-      const content = hoverContent(document.getText(), document.offsetAt(params.position), {
+      const content = hoverContent(report, document.offsetAt(params.position), {
         info: linter.schema.info,
         locale: configured.settings.locale,
         timeZone: configured.settings.timeZone,
         now: Date.now(),
-        reportData: () => (engine.lastResult(document) ?? linter.lint(document.getText())).report.data,
-        lintResult: () => engine.lastResult(document) ?? linter.lint(document.getText()),
+        findings: () => (engine.lastResult(document) ?? linter.lint(document.getText())).findings,
       });
       if (!content) return null;
       return {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { glob } from 'tinyglobby';
-import { serviceNamesFromCatalog, serviceNamesOfReport } from '../core';
+import { parseReport, serviceNamesFromCatalog, serviceNamesOfReport, type ParsedReport } from '../core';
 import { canonicalUri, fileUri } from './uris';
 
 /** The most Markdown files a workspace folder is searched for service names (as the extension's 2000). */
@@ -20,17 +20,17 @@ export class ServiceNames {
   constructor(
     private readonly folders: () => readonly string[],
     /** True when a file's text is an incident report (the engine decides). */
-    private readonly isReport: (uri: string, text: string) => Promise<boolean>,
+    private readonly isReport: (uri: string, input: string | ParsedReport) => Promise<boolean>,
   ) {}
 
-  /** Names from the catalog, and from other reports (`open`: canonical URI → current text of open reports). */
-  async names(own: string, catalogFile: string | null, open: ReadonlyMap<string, string>): Promise<{ catalog: string[]; reports: string[] }> {
+  /** Names from the catalog, and from other reports (`open`: canonical URI → the open report, parsed or its text). */
+  async names(own: string, catalogFile: string | null, open: ReadonlyMap<string, string | ParsedReport>): Promise<{ catalog: string[]; reports: string[] }> {
     const catalog = catalogFile ? await this.catalog(catalogFile) : [];
     this.scan ??= this.scanFolders();
     await this.scan;
     const names = new Set<string>();
     for (const [key, list] of this.reports) if (key !== own && !open.has(key)) list.forEach((name) => names.add(name));
-    for (const [key, text] of open) if (key !== own && (await this.isReport(key, text))) serviceNamesOfReport(text).forEach((name) => names.add(name));
+    for (const [key, report] of open) if (key !== own && (await this.isReport(key, report))) serviceNamesOfReport(report).forEach((name) => names.add(name));
     return { catalog, reports: [...names].sort((a, b) => a.localeCompare(b)) };
   }
 
@@ -76,7 +76,8 @@ export class ServiceNames {
       this.reports.delete(key);
       return;
     }
-    if (await this.isReport(key, text)) this.reports.set(key, serviceNamesOfReport(text));
+    const report = parseReport(text);
+    if (await this.isReport(key, report)) this.reports.set(key, serviceNamesOfReport(report));
     else this.reports.delete(key);
   }
 }

@@ -15,9 +15,9 @@ const FIXTURES = join(ROOT, 'test', 'fixtures');
 const fixture = (name: string, file: string) => readFileSync(join(FIXTURES, name, file), 'utf8');
 
 function cli(args: string[], cwd: string, jobs = 1) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
+  const result = spawnSync(process.execPath, [BIN, ...(args[0] === 'lint' ? [...args, '--jobs', String(jobs)] : args)], {
     cwd,
-    env: { PATH: process.env.PATH ?? '', TZ: 'Europe/Berlin', LANG: 'C', INCIDENT_REPORT_JOBS: String(jobs) },
+    env: { PATH: process.env.PATH ?? '', TZ: 'Europe/Berlin', LANG: 'C' },
     encoding: 'utf8',
     maxBuffer: 1 << 26,
   });

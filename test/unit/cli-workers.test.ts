@@ -13,9 +13,9 @@ const ROOT = join(__dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'incident-report.js');
 
 function cli(args: string[], cwd: string, jobs: number) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
+  const result = spawnSync(process.execPath, [BIN, ...(args[0] === 'lint' ? [...args, '--jobs', String(jobs)] : args)], {
     cwd,
-    env: { PATH: process.env.PATH ?? '', TZ: 'Europe/Berlin', LANG: 'C', INCIDENT_REPORT_JOBS: String(jobs) },
+    env: { PATH: process.env.PATH ?? '', TZ: 'Europe/Berlin', LANG: 'C' },
     encoding: 'utf8',
     maxBuffer: 1 << 26,
   });

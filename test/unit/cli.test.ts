@@ -143,6 +143,10 @@ describe('CLI lint', () => {
     assert.equal(cli(['frobnicate']).stderr, 'incident-report: unknown command "frobnicate"; use "lint", "render", "new" or "lsp" (see --help)\n');
     assert.equal(cli(['lint', '--max-warnings', 'many', GOOD]).code, 2);
     assert.equal(cli(['lint', '--schema', 'no-such.json', GOOD]).stderr, 'incident-report: --schema no-such.json: file not found\n');
+    assert.equal(cli(['lint', '--jobs', '0', GOOD]).stderr, 'incident-report: --jobs takes a whole number of threads ≥ 1 or "auto", not "0"\n');
+    assert.equal(cli(['lint', '--jobs', '1.5', GOOD]).code, 2);
+    assert.equal(cli(['render', '--jobs', '2', GOOD]).stderr, 'incident-report: --jobs is an option of lint, not of render\n');
+    assert.equal(cli(['lint', '--jobs', 'auto', GOOD]).code, 0);
   });
 
   it('validates against a custom schema that extends the bundled one', () => {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { bundledCompiledSchema } from '../../src/core';
-import { completionContext, hoverTarget, serviceNamesFromCatalog, serviceNamesOfReport } from '../../src/core';
+import { completionContext, hoverTarget, parseReport, serviceNamesFromCatalog, serviceNamesOfReport } from '../../src/core';
 
 /**
  * Completion and hover contexts: the cursor is marked with `¦` in each fixture, which is removed
@@ -18,7 +18,7 @@ function at(marked: string, eol = '\n') {
 
 function context(marked: string, eol = '\n') {
   const { text, offset } = at(marked, eol);
-  return completionContext(text, offset, info);
+  return completionContext(parseReport(text), offset, info);
 }
 
 const REPORT = `---
@@ -56,12 +56,20 @@ describe('completion context', () => {
 
   it('a partial root key, with the range covering the word', () => {
     const { text, offset } = at(withCursorLine(3, 'sta¦tus: investigating'));
-    const ctx = completionContext(text, offset, info);
+    const ctx = completionContext(parseReport(text), offset, info);
     assert.ok(ctx && ctx.kind === 'key');
     assert.equal(ctx.prefix, 'sta');
     assert.equal(text.slice(ctx.range.offset, ctx.range.endOffset), 'status');
     assert.equal(ctx.hasColon, true);
     assert.ok(!ctx.existingKeys.includes('status'));
+  });
+
+  it('a partial key above another key: only its own line counts, and it has no colon yet', () => {
+    // To `yaml` this is one key over two lines (`sev status: …`), with an error.
+    const { text, offset } = at(withCursorLine(3, 'sev¦\nstatus: investigating'));
+    const ctx = completionContext(parseReport(text), offset, info);
+    assert.ok(ctx && ctx.kind === 'key');
+    assert.deepEqual([ctx.pointer, ctx.prefix, text.slice(ctx.range.offset, ctx.range.endOffset), ctx.hasColon], ['', 'sev', 'sev', false]);
   });
 
   it('a key of a nested mapping', () => {
@@ -100,7 +108,7 @@ describe('completion context', () => {
     assert.equal(value.prefix, 'inv');
     assert.equal(value.needsSpace, false);
     const { text, offset } = at(withCursorLine(3, 'status: inv¦estigating # comment'));
-    const range = (completionContext(text, offset, info) as { range: { offset: number; endOffset: number } }).range;
+    const range = (completionContext(parseReport(text), offset, info) as { range: { offset: number; endOffset: number } }).range;
     assert.equal(text.slice(range.offset, range.endOffset), 'investigating');
 
     const colon = context(withCursorLine(6, '    status:¦'));
@@ -135,20 +143,20 @@ describe('completion context', () => {
 describe('hover target', () => {
   it('a key and its pointer', () => {
     const { text, offset } = at(withCursorLine(6, '    sta¦tus: major_outage'));
-    const target = hoverTarget(text, offset);
+    const target = hoverTarget(parseReport(text), offset);
     assert.deepEqual(target && { kind: target.kind, pointer: target.pointer, text: target.text }, { kind: 'key', pointer: '/affected_services/0/status', text: 'status' });
     assert.equal(text.slice(target!.range.offset, target!.range.endOffset), 'status');
   });
 
   it('a value', () => {
     const { text, offset } = at(withCursorLine(6, '    status: major_out¦age # comment'));
-    const target = hoverTarget(text, offset);
+    const target = hoverTarget(parseReport(text), offset);
     assert.deepEqual(target && { kind: target.kind, pointer: target.pointer, text: target.text }, { kind: 'value', pointer: '/affected_services/0/status', text: 'major_outage' });
   });
 
   it('a nested key under a list at the key’s column', () => {
     const { text, offset } = at(withCursorLine(11, '  te¦xt: |'));
-    assert.equal(hoverTarget(text, offset)?.pointer, '/updates/0/text');
+    assert.equal(hoverTarget(parseReport(text), offset)?.pointer, '/updates/0/text');
   });
 });
 
@@ -160,7 +168,7 @@ describe('service names', () => {
   });
 
   it('from a report’s frontmatter', () => {
-    assert.deepEqual(serviceNamesOfReport(REPORT), ['Bürgerbüro']);
-    assert.deepEqual(serviceNamesOfReport('# no frontmatter'), []);
+    assert.deepEqual(serviceNamesOfReport(parseReport(REPORT)), ['Bürgerbüro']);
+    assert.deepEqual(serviceNamesOfReport(parseReport('# no frontmatter')), []);
   });
 });

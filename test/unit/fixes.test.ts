@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createLinter, type Finding, type Locale } from '../../src/core';
 import { applyEdits, diffEdit, fixAllText, fixEdits, safeEdits, type FixAction, type FixOptions } from '../../src/core/fixes';
 import { DATA_LOSS_TEMPLATES } from '../../src/core/templates/dataLoss';
-import { yamlScalar } from '../../src/core/yamlText';
+import { yamlScalar } from '../../src/core/yaml';
 
 /**
  * The fix engine on fixture texts: every test applies the edits and compares the whole resulting

@@ -1,4 +1,6 @@
-import type { Finding, RuleLevel } from '../../src/core';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createLinter, familyEntry, memberOf, parseReport, type Finding, type LintContext, type Linter, type Locale, type RuleLevel } from '../../src/core';
 
 /**
  * One finding as a fixture line: `line:col-endLine:endCol severity ruleId path message`, followed by
@@ -15,7 +17,9 @@ export function findingLine(f: Finding): string {
 export const FIXTURE_NOW = Date.parse('2026-01-01T00:00:00Z');
 export const FIXTURE_ZONE = 'Europe/Berlin';
 
-/** What a fixture's `options.json` may set. */
+const FIXTURES = join(__dirname, '..', 'fixtures');
+
+/** What a fixture's `options.json` may say. */
 export interface FixtureOptions {
   timeZone?: string;
   now?: string;
@@ -31,4 +35,56 @@ export interface FixtureOptions {
   drafts?: string[];
   /** Render the drafts with `--initial`. */
   initial?: boolean;
+}
+
+/** One fixture folder: its input, options, and the linter and lint context they ask for. */
+export interface FixtureCase {
+  name: string;
+  dir: string;
+  input: string;
+  options: FixtureOptions;
+  linter(locale: Locale): Linter;
+  /** The lint context of a family fixture: its files stand where `options.json` puts them. */
+  context(): LintContext;
+}
+
+/** Every fixture folder of test/fixtures, by name. */
+export function fixtureCases(): FixtureCase[] {
+  return readdirSync(FIXTURES, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()
+    .map((name) => {
+      const dir = join(FIXTURES, name);
+      const optionsFile = join(dir, 'options.json');
+      const options: FixtureOptions = existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, 'utf8')) : {};
+      return {
+        name,
+        dir,
+        input: readFileSync(join(dir, 'input.md'), 'utf8'),
+        options,
+        linter: (locale: Locale) =>
+          createLinter({
+            locale,
+            timeZone: options.timeZone ?? FIXTURE_ZONE,
+            now: () => (options.now ? Date.parse(options.now) : FIXTURE_NOW),
+            ...(options.rules ? { rules: options.rules } : {}),
+            ...(options.maxSize ? { maxSize: options.maxSize } : {}),
+          }),
+        context: () => familyContext(dir, options),
+      };
+    });
+}
+
+function familyContext(dir: string, options: FixtureOptions): LintContext {
+  if (!options.path) return {};
+  const files = options.family ?? {};
+  const members = Object.entries(options.members ?? {}).map(([path, file]) => memberOf(path, parseReport(readFileSync(join(dir, file), 'utf8')))!);
+  return {
+    path: options.path,
+    family: {
+      lookup: (path) => (path in files ? familyEntry(path, readFileSync(join(dir, files[path]!), 'utf8')) : familyEntry(path, null, 'no such file')),
+      ...(members.length ? { members } : {}),
+    },
+  };
 }

@@ -80,27 +80,27 @@ describe('frontmatter locator', () => {
 
   it('completion: a key after `...` is still in the frontmatter, the body after `---` is not', () => {
     const offset = DOTS_INSIDE.indexOf('stat') + 4;
-    const context = completionContext(DOTS_INSIDE, offset, info);
+    const context = completionContext(parseReport(DOTS_INSIDE), offset, info);
     assert.deepEqual(context && [context.kind, context.pointer, context.prefix], ['key', '', 'stat']);
-    assert.equal(completionContext(DOTS_INSIDE, DOTS_INSIDE.indexOf('Body:') + 5, info), null);
+    assert.equal(completionContext(parseReport(DOTS_INSIDE), DOTS_INSIDE.indexOf('Body:') + 5, info), null);
   });
 
   it('hover: a key after `...` is a field', () => {
-    const target = hoverTarget(DOTS_INSIDE, DOTS_INSIDE.indexOf('timezone') + 2);
+    const target = hoverTarget(parseReport(DOTS_INSIDE), DOTS_INSIDE.indexOf('timezone') + 2);
     assert.deepEqual(target && [target.kind, target.pointer], ['key', '/timezone']);
-    assert.equal(hoverTarget(DOTS_INSIDE, DOTS_INSIDE.indexOf('Body:') + 1), null);
+    assert.equal(hoverTarget(parseReport(DOTS_INSIDE), DOTS_INSIDE.indexOf('Body:') + 1), null);
   });
 
   it('service names of other reports: read only from frontmatter closed by `---`', () => {
-    assert.deepEqual(serviceNamesOfReport(DASHES), ['Bürgerbüro']);
-    assert.deepEqual(serviceNamesOfReport('\uFEFF' + DASHES), ['Bürgerbüro']);
-    assert.deepEqual(serviceNamesOfReport(DOTS_ONLY), []);
+    assert.deepEqual(serviceNamesOfReport(parseReport(DASHES)), ['Bürgerbüro']);
+    assert.deepEqual(serviceNamesOfReport(parseReport('\uFEFF' + DASHES)), ['Bürgerbüro']);
+    assert.deepEqual(serviceNamesOfReport(parseReport(DOTS_ONLY)), []);
   });
 
   it('time zone and indentation for completion: read up to `---`, past `...`', () => {
-    assert.equal(reportTimeZone(DOTS_INSIDE), 'Europe/Berlin');
-    assert.equal(reportTimeZone(['---', 'id: x', '---', 'timezone: Europe/Berlin', ''].join('\n')), undefined);
-    assert.equal(indentUnit(['---', 'a:', '...', '    b: 1', '---', '  body', ''].join('\n')), 4);
-    assert.equal(indentUnit(['---', 'a: 1', '---', '   body', ''].join('\n')), 2);
+    assert.equal(reportTimeZone(parseReport(DOTS_INSIDE)), 'Europe/Berlin');
+    assert.equal(reportTimeZone(parseReport(['---', 'id: x', '---', 'timezone: Europe/Berlin', ''].join('\n'))), undefined);
+    assert.equal(indentUnit(parseReport(['---', 'a:', '...', '    b: 1', '---', '  body', ''].join('\n'))), 4);
+    assert.equal(indentUnit(parseReport(['---', 'a: 1', '---', '   body', ''].join('\n'))), 2);
   });
 });

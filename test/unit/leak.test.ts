@@ -238,10 +238,20 @@ describe('leak rules: values read without positions first', () => {
   });
 
   it('finds an address next to an escape in a double-quoted value, at its source range', () => {
-    const text = base.replace('title: Störung', 'title: "Server 192.0.2.99\\u0041"');
-    assert.ok(text.includes('"Server 192.0.2.99\\u0041"'));
+    const text = base.replace('title: Störung', 'title: "Server 192.0.2.99\\u0020im Netz"');
+    assert.ok(text.includes('"Server 192.0.2.99\\u0020im Netz"'));
     const ip = leaks(text).filter((f) => f.path === '/title');
     assert.deepEqual(summary(ip), [`leak-ip ${rangeOf(text, '192.0.2.99')}`]);
+  });
+
+  it('reads a value as it is published: an escape inside an address hides nothing, and one that makes it text finds nothing', () => {
+    // `\x39` is "9": the published title names 192.0.2.99; no exact place in the source, so the whole value.
+    const hidden = base.replace('title: Störung', 'title: "Server 192.0.2.9\\x39"');
+    assert.deepEqual(summary(leaks(hidden).filter((f) => f.path === '/title')), [`leak-ip ${rangeOf(hidden, '"Server 192.0.2.9\\x39"')}`]);
+    // `\u0041` is "A": the published title reads "192.0.2.99A", as if written plainly.
+    const glued = base.replace('title: Störung', 'title: "Server 192.0.2.99\\u0041"');
+    const plain = base.replace('title: Störung', 'title: Server 192.0.2.99A');
+    assert.deepEqual(leaks(glued).filter((f) => f.path === '/title').map((f) => f.message), leaks(plain).filter((f) => f.path === '/title').map((f) => f.message));
   });
 
   it('finds an address in a folded multi-line value, at its source range', () => {

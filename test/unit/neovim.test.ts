@@ -67,7 +67,7 @@ describe('language server in Neovim (built-in LSP client, headless)', function (
   it('shows the diagnostics lint --format json reports (vim.diagnostic.get)', () => {
     const cli = spawnSync(process.execPath, [BIN, 'lint', '--format', 'json', 'broken/broken.incident.md'], {
       cwd: folder,
-      env: { PATH: process.env.PATH ?? '', TZ: 'Europe/Berlin', LANG: 'C', INCIDENT_REPORT_JOBS: '1' },
+      env: { PATH: process.env.PATH ?? '', TZ: 'Europe/Berlin', LANG: 'C' },
       encoding: 'utf8',
     });
     const findings = (JSON.parse(cli.stdout) as Array<{ findings: Array<{ ruleId: string; severity: keyof typeof SEVERITY; message: string; line: number; column: number; endLine: number; endColumn: number }> }>)[0]!.findings;

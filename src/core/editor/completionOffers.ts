@@ -2,10 +2,9 @@
  * What completion offers in a report's frontmatter, decided once for every editor: the VS Code
  * extension and the language server map these offers to their own item types and nothing else.
  */
-import { completionContext, type KeyCompletionContext, type ValueCompletionContext } from '../completion';
+import { completionContext, indentUnit, reportTimeZone, type KeyCompletionContext, type OffsetRange, type ValueCompletionContext } from '../completion';
 import { FIELD_DOC_TEXT, fieldDocumentation, isDateTimeField } from '../fieldDocs';
 import { isRecord } from '../fields';
-import { indentUnit, reportTimeZone, type OffsetRange } from '../frontmatterLines';
 import { t } from '../i18n';
 import { formatPointer } from '../pointer';
 import type { FieldInfo, SchemaInfo } from '../schema/meta';
@@ -13,7 +12,8 @@ import { serviceNamesOfReport } from '../serviceNames';
 import { formatInZone, formatOffset, systemTimeZone, zoneOffsetMinutes } from '../time';
 import { timeZoneOffers } from '../timeZoneNames';
 import type { Locale } from '../types';
-import { yamlScalar } from '../yamlText';
+import { parseReport, type ParsedReport } from '../parse';
+import { yamlScalar } from '../yaml';
 
 /** Characters after which completion opens by itself: `key:`, `key: `, `- `. */
 export const COMPLETION_TRIGGER_CHARACTERS: readonly string[] = [':', ' ', '-'];
@@ -57,8 +57,6 @@ export interface CompletionHost {
   /** The configured time zone (`incidentReport.timeZone`, `timeZone` of the project file). */
   timeZone: string | undefined;
   now: number;
-  /** The report's parsed data (for its language), asked only when time zones are offered. */
-  reportData: () => unknown;
   /** Service names from the catalog and from the other reports, asked only for `affected_services[].name`. */
   serviceNames: () => Promise<{ catalog: readonly string[]; reports: readonly string[] }>;
   /** The character that opened completion, when one did. */
@@ -66,29 +64,31 @@ export interface CompletionHost {
 }
 
 /**
- * The offers at `offset` of `text` (an incident report), or `null` where completion has nothing to
- * say: keys valid there (minus those present), enum values with their plain words, "now" for
- * date-time fields, known time zones, and service names.
+ * The offers at `offset` of a report (parsed, as hosts keep each version; or its text), or `null`
+ * where completion has nothing to say: keys valid there (minus those present), enum values with
+ * their plain words, "now" for date-time fields, known time zones, and service names.
  */
-export async function completionOffers(text: string, offset: number, host: CompletionHost): Promise<CompletionOffer[] | null> {
-  const context = completionContext(text, offset, host.info);
+export async function completionOffers(input: string | ParsedReport, offset: number, host: CompletionHost): Promise<CompletionOffer[] | null> {
+  const report = typeof input === 'string' ? parseReport(input) : input;
+  const text = report.text;
+  const context = completionContext(report, offset, host.info);
   if (!context) return null;
   const lineStart = text.lastIndexOf('\n', context.range.offset - 1) + 1;
   const lineIndent = /^ */.exec(text.slice(lineStart, context.range.offset))![0];
   if (context.kind === 'key') {
     // A space typed for indentation should not pop up the key list; after `- ` it should.
     if (host.triggerCharacter === ' ' && !/-[ \t]+$/.test(text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset))) return null;
-    return keyOffers(text, context, host, lineIndent);
+    return keyOffers(report, context, host, lineIndent);
   }
-  return valueOffers(text, context, host, lineIndent);
+  return valueOffers(report, context, host, lineIndent);
 }
 
-function keyOffers(text: string, context: KeyCompletionContext, host: CompletionHost, lineIndent: string): CompletionOffer[] {
+function keyOffers(report: ParsedReport, context: KeyCompletionContext, host: CompletionHost, lineIndent: string): CompletionOffer[] {
   const { info, locale } = host;
   const mapping = info.fieldInfo(context.pointer, locale);
   if (!mapping?.properties) return [];
   const present = new Set(context.existingKeys);
-  const unit = indentUnit(text);
+  const unit = indentUnit(report);
   const offers: CompletionOffer[] = [];
   Object.keys(mapping.properties).forEach((key, index) => {
     if (present.has(key)) return;
@@ -130,7 +130,7 @@ function keyInsertion(key: string, field: FieldInfo, context: KeyCompletionConte
   return { text: `${lead}${key}: `, snippet: false };
 }
 
-async function valueOffers(text: string, context: ValueCompletionContext, host: CompletionHost, lineIndent: string): Promise<CompletionOffer[] | null> {
+async function valueOffers(report: ParsedReport, context: ValueCompletionContext, host: CompletionHost, lineIndent: string): Promise<CompletionOffer[] | null> {
   const { info, locale } = host;
   const field = info.fieldInfo(context.pointer, locale);
   if (!field) return null;
@@ -158,7 +158,7 @@ async function valueOffers(text: string, context: ValueCompletionContext, host: 
   });
   if (field.const !== undefined && !(field.enum ?? []).includes(field.const)) add(String(field.const), 'constant', field.title, 50);
   if (isDateTimeField(info, context.pointer)) {
-    const zone = reportTimeZone(text) ?? host.timeZone ?? systemTimeZone();
+    const zone = reportTimeZone(report) ?? host.timeZone ?? systemTimeZone();
     const nowText = formatInZone(host.now - (host.now % 60_000), zone);
     add(nowText, 'value', t(locale, FIELD_DOC_TEXT.now, { zone }), 0).preselect = true;
     if (info.schemasAt(context.pointer).some((schema) => schema.format === 'date')) add(nowText.slice(0, 10), 'value', t(locale, FIELD_DOC_TEXT.today, { zone }), 1);
@@ -166,7 +166,7 @@ async function valueOffers(text: string, context: ValueCompletionContext, host: 
   if (context.pointer === TIME_ZONE) {
     // Only zones the runtime knows, those where the report's language is spoken first: a list of
     // our own also keeps an editor's word completion from offering what was typed ("Europe/Berl").
-    const data = host.reportData();
+    const data = report.data;
     const reportLang = isRecord(data) && (data.lang === 'de' || data.lang === 'en') ? data.lang : locale;
     timeZoneOffers(reportLang).forEach((offer, index) => {
       const offset = formatOffset(zoneOffsetMinutes(offer.zone, host.now));
@@ -175,7 +175,7 @@ async function valueOffers(text: string, context: ValueCompletionContext, host: 
   }
   if (SERVICE_NAME.test(context.pointer)) {
     const { catalog, reports } = await host.serviceNames();
-    const taken = new Set(serviceNamesOfReport(text));
+    const taken = new Set(serviceNamesOfReport(report));
     let sort = 100;
     for (const name of catalog) if (!taken.has(name)) add(name, 'value', t(locale, FIELD_DOC_TEXT.catalog), sort++);
     for (const name of reports) if (!taken.has(name) && !catalog.includes(name)) add(name, 'value', t(locale, FIELD_DOC_TEXT.otherReports), sort++);

@@ -1,11 +1,11 @@
 /** What hover shows in a report's frontmatter, decided once for every editor. */
 import { deadlineHover } from '../deadlines';
 import { escapeMarkdown, fieldDocumentation, valueDocumentation } from '../fieldDocs';
-import type { OffsetRange } from '../frontmatterLines';
+import type { OffsetRange } from '../completion';
 import { hoverTarget } from '../hover';
+import { parseReport, type ParsedReport } from '../parse';
 import type { SchemaInfo } from '../schema/meta';
 import type { Finding, Locale } from '../types';
-import type { ParsedReport } from '../parse';
 import { directiveAt, directiveHover } from '../suppress';
 
 /** The content of a hover: the field's (or value's) documentation, and the deadlines a timestamp starts or records. */
@@ -24,26 +24,24 @@ export interface HoverHost {
   locale: Locale;
   timeZone: string | undefined;
   now: number;
-  /** The report's parsed data (for deadlines). */
-  reportData: () => unknown;
-  /** The report's lint result: on a suppression directive, the hover lists what it suppresses. */
-  lintResult?: () => { report: ParsedReport; findings: readonly Finding[] } | null | undefined;
+  /** The findings of the report's current text: on a suppression directive, the hover lists what it suppresses. */
+  findings?: () => readonly Finding[] | null | undefined;
 }
 
 /**
- * Hover at `offset` of `text` (an incident report): on a key, the field's title and description, its
- * allowed values in plain words and an example; on an enum value, what it means; on a timestamp, the
- * deadlines computed from the facts; on a suppression directive (frontmatter or body), what it
- * suppresses and its reason. `null` where there is nothing to explain.
+ * Hover at `offset` of a report (parsed, as hosts keep each version; or its text): on a key, the
+ * field's title and description, its allowed values in plain words and an example; on an enum value,
+ * what it means; on a timestamp, the deadlines computed from the facts; on a suppression directive
+ * (frontmatter or body), what it suppresses and its reason. `null` where there is nothing to explain.
  */
-export function hoverContent(text: string, offset: number, host: HoverHost): HoverContent | null {
-  // A directive is found only where the text names one: no lint for an ordinary hover.
-  const result = text.includes('incident-report-') ? host.lintResult?.() : null;
-  const directive = result ? directiveAt(result.report, offset) : undefined;
-  if (result && directive) {
-    return { range: { offset: directive.offset, endOffset: directive.endOffset }, documentation: directiveHover(directive, result.findings, host.locale), deadlines: null };
+export function hoverContent(input: string | ParsedReport, offset: number, host: HoverHost): HoverContent | null {
+  const report = typeof input === 'string' ? parseReport(input) : input;
+  const directive = directiveAt(report, offset);
+  const findings = directive ? host.findings?.() : null;
+  if (directive && findings) {
+    return { range: { offset: directive.offset, endOffset: directive.endOffset }, documentation: directiveHover(directive, findings, host.locale), deadlines: null };
   }
-  const target = hoverTarget(text, offset);
+  const target = hoverTarget(report, offset);
   if (!target) return null;
   const field = host.info.fieldInfo(target.pointer, host.locale);
   if (!field) return null;
@@ -54,7 +52,7 @@ export function hoverContent(text: string, offset: number, host: HoverHost): Hov
       meaning !== undefined
         ? valueDocumentation(target.text, meaning, field, target.pointer, host.locale)
         : fieldDocumentation(field, target.pointer, host.locale, host.info),
-    deadlines: meaning === undefined ? deadlineHover(host.reportData(), target.pointer, host.timeZone, host.locale, host.now) : null,
+    deadlines: meaning === undefined ? deadlineHover(report.data, target.pointer, host.timeZone, host.locale, host.now) : null,
   };
 }
 

@@ -85,48 +85,10 @@ export function familyEntry(path: string, text: string | null, error: string | n
   };
 }
 
-const FENCE = /^---[ \t]*\r?$/;
-const PARENT_LINE = /^parent:[ \t]*(.*?)[ \t]*\r?$/;
-
-/**
- * The `parent` value of a report, read cheaply (a line scan of the frontmatter, no YAML parse), for
- * hosts that load the parent chain before linting. Handles plain, single- and double-quoted values
- * and trailing comments; anything fancier (block scalars, flow collections) gives `null`, and the
- * lint, which reads the real YAML, then reports the parent as not checked rather than guessing.
- */
-export function parentReference(input: string): string | null {
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  let start = text.indexOf('\n') + 1;
-  if (start === 0 || !FENCE.test(text.slice(0, start - 1))) return null;
-  while (start < text.length) {
-    const newline = text.indexOf('\n', start);
-    const line = text.slice(start, newline === -1 ? text.length : newline);
-    if (FENCE.test(line)) return null;
-    const match = PARENT_LINE.exec(line);
-    if (match) return scalarValue(match[1]!);
-    if (newline === -1) break;
-    start = newline + 1;
-  }
-  return null;
-}
-
-function scalarValue(raw: string): string | null {
-  if (raw.startsWith('"')) {
-    const end = raw.lastIndexOf('"');
-    if (end <= 0) return null;
-    try {
-      const value: unknown = JSON.parse(raw.slice(0, end + 1));
-      return typeof value === 'string' && value ? value : null;
-    } catch {
-      return null;
-    }
-  }
-  if (raw.startsWith("'")) {
-    const match = /^'((?:[^']|'')*)'/.exec(raw);
-    return match && match[1] ? match[1].replace(/''/g, "'") : null;
-  }
-  const value = raw.replace(/[ \t]+#.*$/, '');
-  return value && !/^[|>[{&*!%@`]/.test(value) ? value : null;
+/** The `parent` a report names (`null` when it names none, or its frontmatter cannot be read). */
+export function parentReference(input: string | ParsedReport): string | null {
+  const data = (typeof input === 'string' ? parseReport(input) : input).data;
+  return isRecord(data) && typeof data.parent === 'string' && data.parent !== '' ? data.parent : null;
 }
 
 /**
@@ -149,9 +111,9 @@ export function resolveParentPath(memberPath: string, ref: string): string {
   return (absolute ? '/' : '') + out.join('/');
 }
 
-/** The resolved parent path of a document, read cheaply, or `null` when it names none. */
-export function parentPathOf(path: string, text: string): string | null {
-  const ref = parentReference(text);
+/** The resolved parent path of a document, or `null` when it names none. */
+export function parentPathOf(path: string, input: string | ParsedReport): string | null {
+  const ref = parentReference(input);
   return ref === null ? null : resolveParentPath(path, ref);
 }
 
@@ -160,14 +122,14 @@ export function parentPathOf(path: string, text: string): string | null {
  * over `vscode.workspace.fs`). Stops at a report without parent, at a file that cannot be read or is
  * no report, at a path seen before (a cycle) and after {@link MAX_FAMILY_DEPTH} levels.
  */
-export async function loadParentChain(path: string, text: string, read: (path: string) => Promise<FamilyEntry>): Promise<FamilyEntry[]> {
+export async function loadParentChain(path: string, input: string | ParsedReport, read: (path: string) => Promise<FamilyEntry>): Promise<FamilyEntry[]> {
   const chain: FamilyEntry[] = [];
   const seen = new Set([normalizePath(path)]);
-  for (let next = parentPathOf(path, text); next !== null && !seen.has(next) && chain.length < MAX_FAMILY_DEPTH; ) {
+  for (let next = parentPathOf(path, input); next !== null && !seen.has(next) && chain.length < MAX_FAMILY_DEPTH; ) {
     seen.add(next);
     const entry = await read(next);
     chain.push(entry);
-    next = entry.text === null ? null : parentPathOf(entry.path, entry.text);
+    next = entry.report === null ? null : parentPathOf(entry.path, entry.report);
   }
   return chain;
 }
@@ -190,7 +152,7 @@ export function relatedAt(entry: FamilyEntry, pointer: string, message: string):
   let offset = 0;
   let endOffset = 0;
   if (report && report.frontmatter.kind === 'yaml') {
-    const range = report.nodes.rangeOf(pointer, 'value');
+    const range = report.yaml!.rangeOf(pointer, 'value');
     const base = report.frontmatter.contentOffset;
     if (range) {
       offset = base + range.offset;
@@ -210,18 +172,16 @@ function locationIn(file: string, report: ParsedReport | null, offset: number, e
 
 /**
  * The member record of a linted report (for hosts that lint a parent with its members later):
- * `null` unless it names a parent and has an `organization`. The position of `organization` comes
- * from a line scan for the top-level key, so a clean report never builds its positioned YAML for it.
+ * `null` unless it names a parent and has an `organization`, placed at that value.
  */
 export function memberOf(path: string, report: ParsedReport, label: string = path): FamilyMember | null {
   const data = isRecord(report.data) ? report.data : null;
   if (!data || typeof data.parent !== 'string' || typeof data.organization !== 'string') return null;
   if (report.frontmatter.kind !== 'yaml') return null;
   const base = report.frontmatter.contentOffset;
-  const source = report.frontmatter.source;
-  const match = /^organization:[ \t]*(\S[^\r\n]*?)[ \t]*\r?$/m.exec(source);
-  const offset = match ? base + match.index + match[0].indexOf(match[1]!) : report.frontmatter.open.offset;
-  const endOffset = match ? offset + match[1]!.length : report.frontmatter.open.endOffset;
+  const range = report.yaml!.rangeOf('/organization');
+  const offset = range ? base + range.offset : report.frontmatter.open.offset;
+  const endOffset = range ? base + range.endOffset : report.frontmatter.open.endOffset;
   const start = report.lines.linePos(offset);
   const end = report.lines.linePos(endOffset);
   return {

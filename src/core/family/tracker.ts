@@ -1,4 +1,5 @@
 import type { LintContext, LintResult } from '../lint';
+import type { ParsedReport } from '../parse';
 import { loadParentChain, normalizePath, type FamilyEntry, type FamilyMember } from './index';
 
 /**
@@ -43,8 +44,8 @@ export class FamilyTracker {
   ) {}
 
   /** The lint context of `key`: its parent chain loaded now (each document read once until it changes). */
-  async load(key: string, text: string): Promise<LintContext> {
-    const chain = await loadParentChain(this.host.path(key), text, (path) => this.read(this.host.withPath(key, path)));
+  async load(key: string, input: string | ParsedReport): Promise<LintContext> {
+    const chain = await loadParentChain(this.host.path(key), input, (path) => this.read(this.host.withPath(key, path)));
     const parents = chain.map((entry) => this.host.withPath(key, entry.path));
     // A synchronous lint may have run before the chain was loaded and cached a result without the
     // parent: a newly loaded chain makes that result stale.

@@ -196,10 +196,11 @@ function relatedFacts(ctx: RuleContext, entry: FamilyEntry, depth: number, facts
 
 function qualifyFix(ctx: RuleContext, hit: ClaimHit) {
   const edit = qualifierEdit(hit.sentenceText, reportLang(ctx));
-  if (!edit) return null;
+  const range = edit && hit.inSentence(edit.offset, edit.endOffset);
+  if (!edit || !range) return null;
   return {
     kind: 'qualify-claim' as const,
-    ...hit.inSentence(edit.offset, edit.endOffset),
+    ...range,
     newText: edit.newText,
     qualifier: QUALIFIER[reportLang(ctx)],
   };

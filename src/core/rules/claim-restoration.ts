@@ -29,9 +29,8 @@ export const claimRestorationRule: Rule = {
       const claim = hit.claim;
       if (claim.kind !== 'restoration-date' || !hit.latest) continue;
       if (expected && (claim.year ?? Number(expected[1])) === Number(expected[1]) && claim.month === Number(expected[2]) && claim.day === Number(expected[3])) continue;
-      const range = hit.range();
-      const text = ctx.report.text.slice(range.offset, range.endOffset);
-      const base = { ruleId: this.id, ...range, path: hit.path };
+      const text = hit.rangeText;
+      const base = { ruleId: this.id, ...hit.range(), path: hit.path };
       if (!expected) {
         findings.push({
           ...base,

@@ -7,8 +7,7 @@
  * `data_loss.statement`, `updates[].text` and `affected_services[].workaround`.
  *
  * Cheap first: values are tested for trigger words before anything is split into sentences, and
- * only the texts that pass are located in the source (which for frontmatter values needs the YAML
- * document with positions, which a report without claims never builds).
+ * only the sentences with claims are located in the source.
  */
 import { formatPointer } from '../pointer';
 import { isRecord } from '../fields';
@@ -27,8 +26,11 @@ export interface ClaimSource {
   path: string | null;
   /** The text as published (for a YAML scalar: its value). */
   text: string;
-  /** Document range of `[start, end)` of `text`; locates the source only when first asked. */
-  toDocument(start: number, end: number): TextRange;
+  /**
+   * Document range of `[start, end)` of `text` (`start === end`: an insertion point); `null` when
+   * that text has no exact place in the source (an escape inside it).
+   */
+  toDocument(start: number, end: number): TextRange | null;
 }
 
 /** A claim found in a published text. */
@@ -41,8 +43,10 @@ export interface ClaimHit {
   sentence(): TextRange;
   /** Document range of the claim: the sentence, or for a date the date itself. */
   range(): TextRange;
-  /** Document range of an edit `[start, end)` inside the sentence text. */
-  inSentence(start: number, end: number): TextRange;
+  /** The text of {@link range} as published (a date folded over two lines reads as one). */
+  rangeText: string;
+  /** Document range of an edit `[start, end)` inside the sentence text; `null` when it has no exact place. */
+  inSentence(start: number, end: number): TextRange | null;
   /** For `updates[i].text`: whether this is the newest update (older ones are history). */
   latest: boolean;
 }
@@ -77,10 +81,9 @@ export function publishedTexts(ctx: RuleContext, relevant: (text: string) => boo
   if (fm.kind === 'yaml') {
     for (const { path, value } of publishedProse(publication)) {
       if (!relevant(value)) continue;
-      let map: ((i: number) => number) | undefined;
-      const toDocument = (start: number, end: number): TextRange => {
-        map ??= valueToSource(ctx, path, value);
-        return { offset: map(start), endOffset: map(end - 1) + 1 };
+      const toDocument = (start: number, end: number): TextRange | null => {
+        const span = report.yaml!.valueSpan(path, start, end);
+        return span && { offset: fm.contentOffset + span.offset, endOffset: fm.contentOffset + span.endOffset };
       };
       texts.push({ path, text: value, toDocument });
     }
@@ -106,41 +109,6 @@ function blankDirectives(text: string, base: number, directives: RuleContext['di
   return out;
 }
 
-/**
- * Maps offsets in a scalar's value to document offsets, by walking value and source side by side:
- * equal characters match, a run of white space matches a run (line folding), and source characters
- * the value lacks (quotes, escapes, indentation) are skipped. Needs the YAML document with
- * positions, which is why it runs only for a finding. Without a located node, every offset maps to
- * the value's key.
- */
-function valueToSource(ctx: RuleContext, path: string, value: string): (i: number) => number {
-  const fm = ctx.report.frontmatter;
-  const node = fm.kind === 'yaml' ? ctx.report.nodes.scalar(path) : null;
-  if (!node || fm.kind !== 'yaml') {
-    const fallback = ctx.at(path);
-    return () => fallback.offset;
-  }
-  const start = fm.contentOffset + node.offset;
-  const source = ctx.report.text.slice(start, fm.contentOffset + node.endOffset);
-  const positions: number[] = [];
-  let j = 0;
-  // A block scalar's header ("|-", ">") is no part of the value.
-  if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') j = source.indexOf('\n') + 1;
-  for (let i = 0; i < value.length; i++) {
-    const c = value[i]!;
-    if (/\s/.test(c)) {
-      while (j < source.length && source[j] !== c && !/\s/.test(source[j]!)) j++;
-      positions.push(Math.min(j, source.length - 1));
-      if (i + 1 < value.length && !/\s/.test(value[i + 1]!)) while (j < source.length && /\s/.test(source[j]!)) j++;
-      continue;
-    }
-    while (j < source.length && source[j] !== c) j++;
-    positions.push(Math.min(j, source.length - 1));
-    j++;
-  }
-  return (i) => start + (positions[Math.max(0, Math.min(i, positions.length - 1))] ?? 0);
-}
-
 const cache = new WeakMap<RuleContext, ClaimHit[]>();
 
 /** Every claim in the published text of the context's report. */
@@ -156,17 +124,19 @@ export function findClaims(ctx: RuleContext): ClaimHit[] {
   for (const published of publishedTexts(ctx)) {
     for (const { sentence, claims, trim } of claimSentences(published.text, lang, key, relevant)) {
       const base = sentence.offset + trim.offset;
-      const inSentence = (start: number, end: number) =>
-        end > start ? published.toDocument(base + start, base + end) : { offset: published.toDocument(base + start, base + start + 1).offset, endOffset: published.toDocument(base + start, base + start + 1).offset };
+      const inSentence = (start: number, end: number) => published.toDocument(base + start, base + end);
       const sentenceText = sentence.text.slice(trim.offset, trim.endOffset);
-      const whole = () => published.toDocument(base, base + sentenceText.length);
+      // Text with no exact place in the source (an escape inside) is reported at its whole field.
+      const located = (start: number, end: number) => published.toDocument(start, end) ?? ctx.at(published.path!);
+      const whole = () => located(base, base + sentenceText.length);
       for (const claim of claims) {
         hits.push({
           claim,
           path: published.path,
           sentenceText,
           sentence: whole,
-          range: claim.kind === 'restoration-date' ? () => published.toDocument(sentence.offset + claim.offset, sentence.offset + claim.endOffset) : whole,
+          range: claim.kind === 'restoration-date' ? () => located(sentence.offset + claim.offset, sentence.offset + claim.endOffset) : whole,
+          rangeText: claim.kind === 'restoration-date' ? published.text.slice(sentence.offset + claim.offset, sentence.offset + claim.endOffset) : sentenceText,
           inSentence,
           latest: published.path === null || !published.path.startsWith('/updates/') || published.path === latest,
         });

@@ -47,7 +47,9 @@ export function separatedCounts(ctx: RuleContext): SeparatedCount[] {
         const type = ctx.schema.info.fieldInfo(pointer, ctx.locale)?.type;
         if (!(type === 'integer' || (Array.isArray(type) && type.includes('integer')))) return;
         const range = ctx.at(pointer);
-        const source = unquote(ctx.report.text.slice(range.offset, range.endOffset).trim());
+        // Text reads as written; a number as its plain scalar is written (`41.000`, which YAML read as 41).
+        const scalar = typeof value === 'number' ? ctx.report.yaml?.scalar(pointer) : null;
+        const source = scalar ? ctx.report.yaml!.source.slice(scalar.offset, scalar.endOffset) : String(value).trim();
         if (!SEPARATED.test(source)) return;
         const digits = source.replace(/^[+-]/, '');
         found.push({ pointer, ...range, source, read: value, fixed: THOUSANDS.test(digits) ? source.replace(/[.,  \u202f]/gu, '') : null });
@@ -57,10 +59,6 @@ export function separatedCounts(ctx: RuleContext): SeparatedCount[] {
   }
   cache.set(ctx, found);
   return found;
-}
-
-function unquote(text: string): string {
-  return /^(["']).*\1$/s.test(text) ? text.slice(1, -1) : text;
 }
 
 /** The `count-format` rule; its `docs` are rendered to docs/rules/count-format.md by `npm run generate`. */

@@ -36,7 +36,7 @@ export interface LeakHit {
   kind: LeakKind;
   offset: number;
   endOffset: number;
-  /** The leaked text as written. */
+  /** The leaked text as published. */
   text: string;
   /** JSON Pointer of the frontmatter field, `null` for the public section. */
   path: string | null;
@@ -298,7 +298,7 @@ const cache = new WeakMap<RuleContext, LeakHit[]>();
 export function findLeaks(ctx: RuleContext): LeakHit[] {
   const cached = cache.get(ctx);
   if (cached) return cached;
-  const hits = dedupe(scan(ctx), ctx.enabledRules);
+  const hits = scan(ctx);
   cache.set(ctx, hits);
   return hits;
 }
@@ -354,30 +354,27 @@ function scan(ctx: RuleContext): LeakHit[] {
   const publication = selectPublication(report);
   const body = publication.body;
   if (body && body.endOffset > body.offset) {
-    scanText(text.slice(body.offset, body.endOffset), body.offset, null, settings, hits);
+    const found: LeakHit[] = [];
+    scanText(text.slice(body.offset, body.endOffset), body.offset, null, settings, found);
+    hits.push(...dedupe(found, ctx.enabledRules));
   }
-  // The published values are scanned as data first: a hit in a value is a hit in its source text
-  // and the other way round (line folding keeps white space white space), except across escapes
-  // (`\x41`), hence the backslash check. Only then are exact source ranges needed, and with them
-  // the YAML document with positions, which a clean report never has to build.
+  // The published values are what is scanned (what a reader sees, whatever the YAML style), all
+  // joined in one scan first (far cheaper than one per value): most have nothing to find. The
+  // separator ends every pattern: a line break for the look-behinds, and a `|` so that a word like
+  // "Version" at the end of one value cannot excuse an address in the next.
   const fm = report.frontmatter;
   if (fm.kind !== 'yaml') return hits;
   const published = publication.texts;
-  // One scan over all values joined (far cheaper than one per value) decides whether any value
-  // has a hit. The separator ends every pattern: a line break for the look-behinds, and a `|`
-  // so that a word like "Version" at the end of one value cannot excuse an address in the next.
   const inValues: LeakHit[] = [];
   scanText(published.map((text) => text.value).join(VALUE_SEPARATOR), 0, null, settings, inValues);
-  const escapes = fm.source.includes('\\');
-  if (inValues.length === 0 && !escapes) return hits;
-  // Only the values with a hit need their source range (locating a node costs a walk of the
-  // document); with escapes in the source, every value, as its source may differ from its data.
-  const withHits = escapes ? published : valuesWithHits(published, inValues);
-  for (const { path } of withHits) {
-    const node = report.nodes.scalar(path);
-    if (!node || typeof node.value !== 'string') continue;
-    const [start, end] = [fm.contentOffset + node.offset, fm.contentOffset + node.endOffset];
-    scanText(text.slice(start, end), start, path, settings, hits);
+  for (const { path, value } of valuesWithHits(published, inValues)) {
+    const found: LeakHit[] = [];
+    scanText(value, 0, path, settings, found);
+    for (const hit of dedupe(found, ctx.enabledRules)) {
+      // Where the value has no exact place in the source (an escape inside the hit), the whole field.
+      const span = report.yaml!.valueSpan(path, hit.offset, hit.endOffset);
+      hits.push({ ...hit, ...(span ? { offset: fm.contentOffset + span.offset, endOffset: fm.contentOffset + span.endOffset } : ctx.at(path)) });
+    }
   }
   return hits;
 }

@@ -1,6 +1,5 @@
 import type { RawFinding } from '../types';
-import type { Rule } from './rule';
-import { isScalar } from 'yaml';
+import type { Rule, TextRange } from './rule';
 import { fieldName } from '../i18n';
 
 // Markers are matched case-sensitively ("todo" in prose is a word, "TODO" a marker); `<…>` counts
@@ -32,9 +31,9 @@ export const placeholderRule: Rule = {
   check(ctx) {
     const { report } = ctx;
     const findings: RawFinding[] = [];
-    const scan = (start: number, end: number, path: string | null) => {
-      const source = report.text.slice(start, end);
-      const matches = PLACEHOLDERS.flatMap((pattern) => [...source.matchAll(pattern)]).sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
+    /** Finds the placeholders of `text`; `place` gives the document range of `[start, end)` of it. */
+    const scan = (text: string, path: string | null, place: (start: number, end: number) => TextRange) => {
+      const matches = PLACEHOLDERS.flatMap((pattern) => [...text.matchAll(pattern)]).sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
       for (const match of matches) {
         const word = match[0];
         findings.push({
@@ -52,25 +51,25 @@ export const placeholderRule: Rule = {
                   : ctx.t({ en: '{field}', de: 'in {field}' }, { field: fieldName(path) }),
             },
           ),
-          offset: start + (match.index ?? 0),
-          endOffset: start + (match.index ?? 0) + word.length,
+          ...place(match.index ?? 0, (match.index ?? 0) + word.length),
           path,
         });
       }
     };
     const fm = report.frontmatter;
-    // Any match inside a value is a match in the whole frontmatter text: only when that has one is
-    // the YAML document (with positions) needed to tell which value, and where.
-    const hasPlaceholder = (source: string) => ANY_PLACEHOLDER.some((pattern) => pattern.test(source));
-    if (fm.kind === 'yaml' && report.yamlErrors.length === 0 && hasPlaceholder(fm.source)) {
-      const base = fm.contentOffset;
-      // Only the top-level entries with a placeholder need their positions.
-      report.nodes.walkScalars((node, pointer) => {
-        if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return;
-        scan(base + node.range[0], base + node.range[1], pointer);
-      }, hasPlaceholder);
+    const yaml = report.yaml;
+    if (fm.kind === 'yaml' && yaml && report.yamlErrors.length === 0) {
+      // The values as they read (a placeholder may be folded over two lines, or written with escapes).
+      yaml.walkScalars((node, pointer) => {
+        if (typeof node.value !== 'string' || !ANY_PLACEHOLDER.some((pattern) => pattern.test(node.value as string))) return;
+        scan(node.value, pointer, (start, end) => {
+          const span = yaml.valueSpan(pointer, start, end);
+          return span ? { offset: fm.contentOffset + span.offset, endOffset: fm.contentOffset + span.endOffset } : ctx.at(pointer);
+        });
+      });
     }
-    if (ctx.data && report.publicBounds) scan(report.publicBounds.offset, report.publicBounds.endOffset, null);
+    const bounds = report.publicBounds;
+    if (ctx.data && bounds) scan(report.text.slice(bounds.offset, bounds.endOffset), null, (start, end) => ({ offset: bounds.offset + start, endOffset: bounds.offset + end }));
     return findings;
   },
 };

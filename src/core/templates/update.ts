@@ -1,5 +1,5 @@
-import { isMap, isScalar, isSeq } from 'yaml';
-import { parseReport } from '../parse';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { parseReport, type ParsedReport } from '../parse';
 
 /** A text insertion that appends an `updates` entry, and where the cursor goes afterwards. */
 export interface UpdateInsertion {
@@ -18,66 +18,56 @@ export type UpdateInsertionError = 'no-frontmatter' | 'not-a-list';
 /**
  * Appends an `updates` entry `{at, text: ''}` as the last item of the frontmatter's `updates` list,
  * with the indentation and line endings the report already uses; creates the `updates:` key
- * (before the closing fence) when it is missing. Works line by line, so it also works while the
- * YAML elsewhere is broken; the parsed YAML is only consulted to refuse a flow-style list
- * (`updates: [...]`), which cannot take a block entry.
+ * (before the closing fence) when it is missing. Reads the parsed frontmatter, which `yaml` reads
+ * on through errors elsewhere; a flow-style list (`updates: [...]`) cannot take a block entry.
  */
-export function appendUpdate(input: string, at: string): UpdateInsertion | UpdateInsertionError {
-  const report = parseReport(input);
+export function appendUpdate(input: string | ParsedReport, at: string): UpdateInsertion | UpdateInsertionError {
+  const report = typeof input === 'string' ? parseReport(input) : input;
   const fm = report.frontmatter;
-  if (fm.kind !== 'yaml') return 'no-frontmatter';
-  const text = report.text;
+  if (fm.kind !== 'yaml' || !report.yaml) return 'no-frontmatter';
+  const { text } = report;
+  const base = fm.contentOffset;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-
-  // Lines of the frontmatter content: [start, end) without the line break.
-  const lines: Array<{ start: number; end: number; text: string }> = [];
-  for (let start = fm.contentOffset; start < fm.close.offset; ) {
-    const nl = text.indexOf('\n', start);
-    const next = nl === -1 || nl >= fm.close.offset ? fm.close.offset : nl + 1;
-    let end = nl === -1 || nl >= fm.close.offset ? fm.close.offset : nl;
-    if (end > start && text[end - 1] === '\r') end--;
-    lines.push({ start, end, text: text.slice(start, end) });
-    start = next;
-  }
-
-  const keyIndex = lines.findIndex((line) => /^updates[ \t]*:(?:[ \t]|$)/.test(line.text));
-  if (keyIndex === -1) {
+  const root = report.yaml.doc.contents;
+  const pair = isMap(root) ? root.items.find((item) => isScalar(item.key) && item.key.value === 'updates') : undefined;
+  if (!pair) {
     const block = `updates:${eol}  - at: ${at}${eol}    text: `;
     return { offset: fm.close.offset, endOffset: fm.close.offset, text: block + eol, cursorOffset: fm.close.offset + block.length };
   }
+  const key = pair.key as Node;
+  const value = pair.value as Node | null;
+  const keyLineEnd = lineEnd(text, base + key.range![0]);
+  const entry = (dash: number, column: number) => `${eol}${' '.repeat(dash)}- at: ${at}${eol}${' '.repeat(column)}text: `;
 
-  const keyLine = lines[keyIndex]!;
-  const inline = keyLine.text.replace(/^updates[ \t]*:/, '').replace(/(?:^|[ \t])#.*$/, '').trim();
-  const value = report.yaml && isMap(report.yaml.contents) ? report.yaml.contents.get('updates', true) : undefined;
-  const emptyFlow = inline === '[]';
-  if (inline !== '' && !emptyFlow) return 'not-a-list';
-  if (value !== undefined && value !== null && !(isSeq(value) && (!value.flow || value.items.length === 0)) && !(isScalar(value) && value.value === null)) {
-    return 'not-a-list';
+  if (isSeq(value) && !value.flow && value.items.length > 0) {
+    // After the last item's last line (a comment below it stays below), aligned with the items.
+    const last = value.items[value.items.length - 1] as Node;
+    const dash = base + value.range![0];
+    const dashColumn = dash - lineStart(text, dash);
+    const firstKey = isMap(last) ? (last.items[0]?.key as Node | undefined) : undefined;
+    const keyColumn = firstKey?.range ? base + firstKey.range[0] - lineStart(text, base + firstKey.range[0]) : dashColumn + 2;
+    const end = base + last.range![1];
+    const anchor = text[end - 1] === '\n' ? end - (text[end - 2] === '\r' ? 2 : 1) : lineEnd(text, end);
+    const added = entry(dashColumn, keyColumn);
+    return { offset: anchor, endOffset: anchor, text: added, cursorOffset: anchor + added.length };
   }
+  const emptyFlow = isSeq(value) && value.flow && value.items.length === 0;
+  if (!emptyFlow && !(value === null || (isScalar(value) && value.value === null))) return 'not-a-list';
+  // `updates:` or `updates: []` (a comment after it stays on the key's line): the entry goes below.
+  const colon = text.indexOf(':', base + key.range![1]) + 1;
+  const comment = emptyFlow ? text.slice(base + value!.range![1], keyLineEnd).trim() : '';
+  const start = emptyFlow ? colon : keyLineEnd;
+  const added = (comment ? ` ${comment}` : '') + entry(2, 4);
+  return { offset: start, endOffset: keyLineEnd, text: added, cursorOffset: start + added.length };
+}
 
-  // The block of the key: every following line that is indented, blank, a comment or a
-  // column-0 sequence entry (`- at:` directly below `updates:` is valid YAML too).
-  let last = keyIndex;
-  let itemIndent: string | undefined;
-  for (let i = keyIndex + 1; i < lines.length; i++) {
-    const line = lines[i]!.text;
-    if (/^[ \t]*$/.test(line) || /^[ \t]*#/.test(line)) continue;
-    if (!/^[ \t]/.test(line) && !/^-(?:[ \t]|$)/.test(line)) break;
-    last = i;
-    const dash = /^([ \t]*)-(?:[ \t]|$)/.exec(line);
-    if (itemIndent === undefined && dash) itemIndent = dash[1]!;
-  }
-  const indent = itemIndent ?? '  ';
-  const entry = `${eol}${indent}- at: ${at}${eol}${indent}  text: `;
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
 
-  if (emptyFlow) {
-    // `updates: []` becomes `updates:` followed by the entry.
-    // A trailing comment stays on the key's line.
-    const colon = keyLine.start + keyLine.text.indexOf(':') + 1;
-    const rest = text.slice(colon, keyLine.end).replace(/^[ \t]*\[\][ \t]*/, (m) => (m.length < text.slice(colon, keyLine.end).length ? ' ' : ''));
-    const replacement = rest + entry;
-    return { offset: colon, endOffset: keyLine.end, text: replacement, cursorOffset: colon + replacement.length };
-  }
-  const anchor = lines[last]!.end;
-  return { offset: anchor, endOffset: anchor, text: entry, cursorOffset: anchor + entry.length };
+/** Where the line holding `offset` ends (before its `\r\n` or `\n`). */
+function lineEnd(text: string, offset: number): number {
+  const newline = text.indexOf('\n', offset);
+  const end = newline === -1 ? text.length : newline;
+  return text[end - 1] === '\r' ? end - 1 : end;
 }

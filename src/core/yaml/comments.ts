@@ -1,8 +1,9 @@
 /**
  * The comments of a YAML frontmatter and the entries they stand before, read with the `yaml`
  * package's concrete syntax tree (no YAML reading of our own: a `#` inside a block scalar is text,
- * not a comment, and only the parser knows). Suppression directives (`directives.ts`) are the only
- * reader; this is the one function to move onto the parsed document when the YAML layer changes.
+ * not a comment, and only the parser knows). The parsed document keeps no comment positions, so
+ * suppression directives (`../directives.ts`, the only reader) ask this, and only when the
+ * frontmatter names one.
  */
 import { CST, Parser } from 'yaml';
 

@@ -1,4 +1,5 @@
 import { parseDocument } from 'yaml';
+import { YAML_OPTIONS } from './document';
 
 /**
  * Writes a value as a one-line YAML scalar for inserting into a report: plain when YAML 1.2 (what
@@ -15,7 +16,7 @@ export function yamlScalar(value: unknown): string {
 
 function readsBackAsString(text: string): boolean {
   if (text === '' || text !== text.trim() || /[\r\n\t]/.test(text)) return false;
-  const doc = parseDocument(`k: ${text}\n`, { version: '1.2', logLevel: 'error' });
+  const doc = parseDocument(`k: ${text}\n`, YAML_OPTIONS);
   if (doc.errors.length > 0 || doc.warnings.length > 0) return false;
   const data = doc.toJS() as unknown;
   return typeof data === 'object' && data !== null && (data as Record<string, unknown>).k === text;

@@ -1,6 +1,7 @@
 /**
- * The one frontmatter locator of the engine: parser, report detection, completion, hover and the
- * service-name scan all find the frontmatter here, so they never disagree about where it ends.
+ * Where the frontmatter is: the fences and the byte order mark, found once per text (by
+ * `parseReport`); everything else reads the frontmatter from there, so nothing disagrees about
+ * where it ends.
  *
  * Only a `---` line closes the frontmatter. YAML would also end a document at `...`, but the
  * Markdown tools reports pass through (remark-frontmatter, Jekyll, Hugo, GitHub's renderer) accept
@@ -76,18 +77,7 @@ function isFence(text: string, start: number, end: number): boolean {
   return i === end || (i === end - 1 && text[i] === '\r');
 }
 
-/**
- * The frontmatter's content while the author types: from the opening fence's next line to the
- * closing fence, or to the end of the text when it is not closed yet. `null` without an opening fence.
- */
-export function frontmatterContent(text: string): { offset: number; endOffset: number; closed: boolean } | null {
-  const frontmatter = locateFrontmatter(text);
-  if (frontmatter.kind === 'yaml') return { offset: frontmatter.contentOffset, endOffset: frontmatter.close.offset, closed: true };
-  if (frontmatter.kind === 'unclosed') return { offset: frontmatter.contentOffset, endOffset: text.length, closed: false };
-  return null;
-}
-
-/** `text` without a leading UTF-8 byte order mark. */
-export function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+/** `input` without a leading UTF-8 byte order mark, and the length of the mark (0 or 1). */
+export function withoutBom(input: string): { text: string; bomLength: number } {
+  return input.charCodeAt(0) === 0xfeff ? { text: input.slice(1), bomLength: 1 } : { text: input, bomLength: 0 };
 }

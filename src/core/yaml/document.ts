@@ -1,0 +1,114 @@
+/**
+ * The frontmatter's YAML, parsed once by the `yaml` package: its document with the position of
+ * every node, its errors, and its data. Rules, renderers and the editor all read this one parse.
+ */
+import { parseAllDocuments, parseDocument, type Document, type Scalar, type YAMLError } from 'yaml';
+import { locate, rangeForPointer, scalarAt, spanOf, valuePositions, walkScalars, type Located, type ScalarAt, type SourceRange } from './positions';
+
+/**
+ * The options of every parse: YAML 1.2 (what the schema's types assume: `no` is a word, not
+ * `false`), duplicate keys are errors, and `yaml` logs nothing to the user's stderr (the engine
+ * reports problems itself).
+ */
+export const YAML_OPTIONS = { version: '1.2', uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' } as const;
+
+/** Limits that keep hostile YAML from exhausting memory. */
+export interface DataLimits {
+  /** Most alias expansions allowed when building data (YAML "billion laughs"). */
+  maxAliasCount: number;
+}
+
+const DEFAULT_LIMITS: DataLimits = { maxAliasCount: 100 };
+
+/** Why YAML without syntax errors could still not be turned into data. */
+export interface DataError {
+  kind: 'aliases' | 'depth';
+  message: string;
+}
+
+/** A frontmatter read: one parse, and everything taken from it. */
+export interface FrontmatterYaml {
+  /** The YAML text: every node range is an offset into it. */
+  readonly source: string;
+  /** Where `source` starts in the report text (add it to a node range for a document offset). */
+  readonly offset: number;
+  /** The document, with the position of every node (also while it has errors: `yaml` reads on). */
+  readonly doc: Document.Parsed;
+  /**
+   * Every document of the source: a `...` line inside the fences ends the first one (an error
+   * the lint reports), and the author may still be typing below it. Parsed on first use.
+   */
+  readonly docs: readonly Document.Parsed[];
+  /** The parser's errors. */
+  readonly errors: readonly YAMLError[];
+  /**
+   * The frontmatter as plain data, or `undefined` when it could not be turned into data (syntax
+   * errors, alias bombs): rules must then stay silent rather than guess.
+   */
+  readonly data: unknown;
+  /** Problems found while turning YAML into data that the parser itself does not report. */
+  readonly dataError: DataError | null;
+  /** The node at `pointer` with its key and parent. */
+  locate(pointer: string): Located | null;
+  /** Where to report something about the field at `pointer` (see {@link rangeForPointer}). */
+  rangeOf(pointer: string, prefer?: 'value' | 'key'): SourceRange | null;
+  /** The scalar at `pointer` (its range, value and style), or `null` where there is none. */
+  scalar(pointer: string): ScalarAt | null;
+  /** Calls `visit` for every scalar value with its JSON Pointer. */
+  walkScalars(visit: (node: Scalar, pointer: string) => void): void;
+  /**
+   * Where the characters `[start, end)` of the string at `pointer` are written (`start === end`:
+   * where text inserted before character `start` goes). `null` where they have no exact place: an
+   * escape or a doubled quote among them, or no string at `pointer`.
+   */
+  valueSpan(pointer: string, start: number, end: number): SourceRange | null;
+}
+
+/** Reads the YAML `source`, which starts at `offset` in the report text. */
+export function readYaml(source: string, offset: number, limits: DataLimits = DEFAULT_LIMITS): FrontmatterYaml {
+  const doc = parseDocument(source, YAML_OPTIONS);
+  let data: unknown;
+  let dataError: DataError | null = null;
+  if (doc.errors.length === 0) {
+    try {
+      data = doc.toJS({ maxAliasCount: limits.maxAliasCount });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      dataError = { kind: error instanceof RangeError && /call stack/i.test(message) ? 'depth' : 'aliases', message };
+    }
+  }
+  let docs: readonly Document.Parsed[] | undefined;
+  const positions = new Map<string, { value: string; positions: number[] } | null>();
+  const valueSpan = (pointer: string, start: number, end: number): SourceRange | null => {
+    let known = positions.get(pointer);
+    if (known === undefined) {
+      const scalar = scalarAt(doc, pointer);
+      known = scalar && typeof scalar.value === 'string' ? { value: scalar.value, positions: valuePositions(source, scalar, scalar.value) } : null;
+      positions.set(pointer, known);
+    }
+    if (!known) return null;
+    if (start !== end) return spanOf(source, known.value, known.positions, start, end);
+    // An insertion point: before character `start`, or after the last one.
+    const around = start < known.value.length ? spanOf(source, known.value, known.positions, start, start + 1) : spanOf(source, known.value, known.positions, start - 1, start);
+    if (!around) return null;
+    const at = start < known.value.length ? around.offset : around.endOffset;
+    return { offset: at, endOffset: at };
+  };
+  return {
+    source,
+    offset,
+    doc,
+    get docs() {
+      // parseDocument reports a second document as MULTIPLE_DOCS: only then is there more to read.
+      return (docs ??= doc.errors.some((error) => error.code === 'MULTIPLE_DOCS') ? [...parseAllDocuments(source, YAML_OPTIONS)] : [doc]);
+    },
+    errors: doc.errors,
+    data,
+    dataError,
+    locate: (pointer) => locate(doc, pointer),
+    rangeOf: (pointer, prefer) => rangeForPointer(doc, pointer, prefer),
+    scalar: (pointer) => scalarAt(doc, pointer),
+    walkScalars: (visit) => walkScalars(doc, visit),
+    valueSpan,
+  };
+}

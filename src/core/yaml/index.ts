@@ -1,0 +1,19 @@
+/**
+ * The one reader of a report's frontmatter. Everything about reading it lives here:
+ * - where it is: the fences and the byte order mark, found once per text (`frontmatter.ts`);
+ * - what it says and where: one parse by the `yaml` package gives the document with the position
+ *   of every node, its errors and its data (`document.ts`, `positions.ts`);
+ * - what the editor needs at a cursor: the key or value under it, the mapping a new key joins, the
+ *   indentation Enter continues with, a value without its quotes (`cursor.ts`);
+ * - writing a value back as a YAML scalar (`scalar.ts`);
+ * - the comments and the entries they stand before, from the `yaml` package's concrete syntax tree,
+ *   for suppression directives (`comments.ts`: read only when a frontmatter names a directive).
+ *
+ * The `yaml` package is the only source of YAML semantics: nothing here reads YAML text by itself.
+ */
+export { locateFrontmatter, withoutBom, type FenceRange, type Frontmatter } from './frontmatter';
+export { readYaml, YAML_OPTIONS, type DataError, type DataLimits, type FrontmatterYaml } from './document';
+export { locate, rangeForPointer, walkScalars, type Located, type ScalarAt, type SourceRange } from './positions';
+export { cursorPlace, cursorTarget, enterIndentation, indentationStep, rootString, type CursorPlace, type CursorTarget, type EnterIndentation, type Segment } from './cursor';
+export { yamlScalar } from './scalar';
+export { entryAround, frontmatterComments, type FrontmatterComment, type SourceSpan } from './comments';

@@ -1,0 +1,217 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { Alias, Document, isMap, isScalar, isSeq, parse, visit, type Node, type Scalar, type ToStringOptions } from 'yaml';
+import { buildModel, CONFIDENTIAL_OUTPUTS, createLinter, isRecord, parseReport, PUBLIC_OUTPUTS, readDirectives, type Finding, type LintContext, type Linter } from '../../src/core';
+import { locate } from '../../src/core/yaml';
+import { corpusReports } from '../../bench/generate.mjs';
+import { FIXTURE_NOW, fixtureCases, type FixtureCase } from './fixtureFormat';
+import { documents } from './yamlArbitraries';
+
+/**
+ * Metamorphic tests of the one YAML reader (src/core/yaml/): the same facts written in other valid
+ * YAML styles must give the same findings (rule, severity, pointer, message) and the same rendered
+ * outputs, and every finding about an existing field must lie within that field's text. Inputs are
+ * every fixture, every example and generated reports (bench/generate.mjs); each style is applied on
+ * its own and in random combinations.
+ */
+
+/** A way of writing the same data: `yaml` options for `toString`, and changes to the document or the text. */
+interface Style {
+  name: string;
+  options?: ToStringOptions;
+  document?: (doc: Document) => void;
+  /** A change to the YAML text as written. */
+  text?: (yaml: string) => string;
+}
+
+/** Every scalar value and every collection below the root, with its parent. */
+function eachValue(doc: Document, visitValue: (node: Node) => void): void {
+  visit(doc, {
+    Scalar: (key, node) => (key === 'key' ? undefined : visitValue(node)),
+    Collection: (key, node) => (key === null ? undefined : visitValue(node)),
+  });
+}
+
+const STYLES: readonly Style[] = [
+  { name: 'plain' },
+  { name: 'single-quoted values', options: { defaultStringType: 'QUOTE_SINGLE', defaultKeyType: 'PLAIN' } },
+  { name: 'double-quoted values', options: { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' } },
+  { name: 'quoted keys', options: { defaultKeyType: 'QUOTE_DOUBLE' } },
+  { name: 'single-quoted keys and values', options: { defaultStringType: 'QUOTE_SINGLE' } },
+  { name: 'flow mappings and sequences', options: { collectionStyle: 'flow' } },
+  {
+    name: 'flow collections inside block ones',
+    document: (doc) => eachValue(doc, (node) => (isMap(node) || isSeq(node) ? (node.flow = true) : undefined)),
+  },
+  { name: 'plain scalars folded over lines', options: { lineWidth: 24, minContentWidth: 0 } },
+  { name: 'literal block scalars', options: { defaultStringType: 'BLOCK_LITERAL', defaultKeyType: 'PLAIN' } },
+  { name: 'folded block scalars', options: { defaultStringType: 'BLOCK_FOLDED', defaultKeyType: 'PLAIN', lineWidth: 30, minContentWidth: 0 } },
+  {
+    name: 'comments everywhere',
+    document: (doc) => {
+      doc.commentBefore = ' before the first field';
+      doc.comment = ' after the last field';
+      visit(doc, (key, node) => {
+        if (isScalar(node) || isMap(node) || isSeq(node)) {
+          node.commentBefore = ` above ${String(key)}`;
+          if (!(isScalar(node) && key === 'key')) node.comment = ' # at the end: key: value, - item';
+        }
+      });
+    },
+  },
+  { name: 'CRLF line breaks', text: (yaml) => yaml.replace(/\r?\n/g, '\r\n') },
+  {
+    name: 'anchors and aliases',
+    document: (doc) => {
+      // Every value written before is an alias of its first occurrence (`&a1 major_outage` … `*a1`).
+      const first = new Map<string, Scalar>();
+      let anchors = 0;
+      visit(doc, {
+        Scalar(key, node) {
+          if (key === 'key' || node.value === null) return undefined;
+          const id = JSON.stringify(node.value);
+          const earlier = first.get(id);
+          if (!earlier) return void first.set(id, node);
+          earlier.anchor ??= `a${++anchors}`;
+          return new Alias(earlier.anchor);
+        },
+      });
+    },
+  },
+  { name: '4-space indentation', options: { indent: 4 } },
+  { name: 'unindented sequences', options: { indentSeq: false } },
+];
+
+/**
+ * `text` with its frontmatter written anew from its data in `styles`; `null` when the frontmatter
+ * is not a valid mapping (a broken one has no data to write). The Markdown body stays as it is.
+ */
+function restyle(text: string, styles: readonly Style[]): string | null {
+  const report = parseReport(text);
+  const fm = report.frontmatter;
+  if (fm.kind !== 'yaml' || report.yamlErrors.length > 0 || report.dataError || !isRecord(report.data)) return null;
+  // Written anew from the data, the YAML loses its comments: a suppression directive there is content.
+  if (readDirectives(report).some((directive) => directive.where === 'frontmatter')) return null;
+  const doc = new Document(report.data, { version: '1.2' });
+  for (const style of styles) style.document?.(doc);
+  const options = Object.assign({}, ...styles.map((style) => style.options ?? {})) as ToStringOptions;
+  let yaml = doc.toString(options);
+  // The facts are the same, or the comparison would be meaningless.
+  assert.deepStrictEqual(parse(yaml, { version: '1.2' }), report.data, `${styles.map((s) => s.name).join(', ')} changed the data:\n${yaml}`);
+  if (text.includes('\r\n')) yaml = yaml.replace(/\n/g, '\r\n');
+  for (const style of styles) yaml = style.text?.(yaml) ?? yaml;
+  return text.slice(0, report.bomLength + fm.contentOffset) + yaml + text.slice(report.bomLength + fm.close.offset);
+}
+
+/**
+ * Rules about how a value is written rather than what it says: `41.000` is a count that YAML read
+ * as 41 (`count-format`); written anew from the data it is 41, and the finding is rightly gone.
+ */
+const ABOUT_THE_WRITING = new Set(['count-format']);
+
+/** What must not depend on the style: the findings without their positions. */
+function facts(findings: readonly Finding[]): string[] {
+  return findings.filter((f) => !ABOUT_THE_WRITING.has(f.ruleId)).map((f) => `${f.ruleId} ${f.severity} ${f.path ?? '-'} ${f.message}`).sort();
+}
+
+/** Every output rendered from the report (public ones through the publication model, drafts from the report). */
+function outputs(text: string): Record<string, string> {
+  const report = parseReport(text);
+  const rendered: Record<string, string> = {};
+  const options = { now: FIXTURE_NOW };
+  for (const output of PUBLIC_OUTPUTS) {
+    for (const format of output.formats) rendered[`${output.id}.${format}`] = output.render([buildModel(report, options)], format, options);
+  }
+  for (const output of CONFIDENTIAL_OUTPUTS) {
+    for (const format of output.formats) rendered[`${output.id}.${format}`] = output.render([report], format, options);
+  }
+  return rendered;
+}
+
+/**
+ * Every finding about a field that exists lies within the field's text: from its key (or, for a
+ * list item, its first character) to the end of its value.
+ */
+function assertWithinFields(text: string, findings: readonly Finding[], context: string): number {
+  const report = parseReport(text);
+  const yaml = report.yaml;
+  if (report.frontmatter.kind !== 'yaml' || !yaml || report.yamlErrors.length > 0) return 0;
+  let checked = 0;
+  for (const finding of findings) {
+    if (finding.path === null) continue;
+    const located = locate(yaml.doc, finding.path);
+    if (!located?.value?.range && !located?.pair) continue;
+    const key = located.pair?.key as Node | undefined;
+    const start = yaml.offset + (key?.range?.[0] ?? located.value!.range![0]);
+    const end = yaml.offset + (located.value?.range?.[1] ?? key!.range![1]);
+    assert.ok(
+      finding.offset >= start && finding.endOffset <= end,
+      `${context}: ${finding.ruleId} at ${finding.line}:${finding.column} (${JSON.stringify(text.slice(finding.offset, finding.endOffset))}) lies outside ${finding.path} (${JSON.stringify(text.slice(start, end))})`,
+    );
+    checked++;
+  }
+  return checked;
+}
+
+/** A document to restyle: its text, how to lint it, and a name for messages. */
+interface Case {
+  name: string;
+  text: string;
+  lint: (text: string) => Finding[];
+}
+
+function caseOf(name: string, text: string, linter: Linter, context: () => LintContext = () => ({})): Case {
+  return { name, text, lint: (input) => linter.lint(input, context()).findings };
+}
+
+const exampleLinter = createLinter({ locale: 'en', timeZone: 'Europe/Berlin', now: () => FIXTURE_NOW });
+const fixtures: Case[] = fixtureCases()
+  // A size limit counts characters, which another style changes.
+  .filter((fixture: FixtureCase) => !fixture.options.maxSize)
+  .map((fixture) => caseOf(fixture.name, fixture.input, fixture.linter('en'), fixture.context));
+const examples: Case[] = documents.filter((file) => file.includes('examples')).map((file) => caseOf(file, readFileSync(file, 'utf8'), exampleLinter));
+const generated: Case[] = corpusReports(100).map(({ name, text }) => caseOf(name, text, exampleLinter));
+
+/** Asserts the same facts and outputs for `styles`; returns whether the case could be restyled. */
+function agrees(item: Case, styles: readonly Style[]): boolean {
+  const restyled = restyle(item.text, styles);
+  if (restyled === null) return false;
+  const context = `${item.name} in ${styles.map((s) => s.name).join(' + ')}`;
+  const [before, after] = [item.lint(item.text), item.lint(restyled)];
+  assert.deepStrictEqual(facts(after), facts(before), `${context}:\n${restyled}`);
+  assert.deepStrictEqual(outputs(restyled), outputs(item.text), `${context}: rendered outputs differ`);
+  assertWithinFields(restyled, after, context);
+  return true;
+}
+
+describe('one YAML reader: the same facts in any YAML style', function () {
+  this.timeout(600_000);
+
+  for (const style of STYLES) {
+    it(`${style.name}: same findings and outputs for every fixture, example and generated report`, () => {
+      let compared = 0;
+      for (const item of [...fixtures, ...examples, ...generated]) if (agrees(item, [style])) compared++;
+      assert.ok(compared > 150, `only ${compared} documents compared`);
+    });
+  }
+
+  it('any combination of styles: same findings and outputs', () => {
+    const all = [...fixtures, ...examples, ...generated];
+    fc.assert(
+      fc.property(fc.constantFrom(...all), fc.subarray([...STYLES], { minLength: 2 }), (item, styles) => {
+        // Flow collections cannot hold block scalars: `yaml` writes those styles as quoted then.
+        agrees(item, styles);
+      }),
+      { numRuns: 300, seed: 2323 },
+    );
+  });
+});
+
+describe('one YAML reader: findings lie within their fields', () => {
+  it('for every fixture, example and generated report', () => {
+    let checked = 0;
+    for (const item of [...fixtures, ...examples, ...generated]) checked += assertWithinFields(item.text, item.lint(item.text), item.name);
+    assert.ok(checked > 150, `only ${checked} findings on existing fields`);
+  });
+});
