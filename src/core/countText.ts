@@ -19,14 +19,22 @@ export function writtenCount(source: string): { separated: boolean; meant: strin
 
 /**
  * The count at `pointer` as its author meant it: the value when it is written as a plain whole
- * number, the number meant when it is written with thousands separators (`41.000` → 41000), and
- * `null` for anything else (a fraction, text): what could not be read is not printed.
+ * number, the number meant when it is written with thousands separators (`41.000`, which YAML read
+ * as 41, and the text `"1,200,000"` → 1200000, as count-format's quick fix writes them), and `null`
+ * for anything else (a fraction, other text): what could not be read is not printed.
  */
 export function countAsWritten(report: ParsedReport, pointer: string, value: unknown): number | null {
+  // Text reads as written, as count-format reads it.
+  if (typeof value === 'string') return wholeNumber(writtenCount(value.trim()).meant);
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) return null;
   const scalar = report.yaml?.scalar(pointer);
   if (!scalar || !report.yaml) return value;
   const written = writtenCount(report.yaml.source.slice(scalar.offset, scalar.endOffset));
-  if (!written.separated) return value;
-  return written.meant === null ? null : Number(written.meant);
+  return written.separated ? wholeNumber(written.meant) : value;
+}
+
+/** The number of digits meant, when it is a count (not negative). */
+function wholeNumber(meant: string | null): number | null {
+  const number = meant === null ? NaN : Number(meant);
+  return Number.isSafeInteger(number) && number >= 0 ? number : null;
 }
