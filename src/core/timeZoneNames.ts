@@ -19,6 +19,8 @@ const IANA_NAME = /^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)*$/;
 const COLLOQUIAL: Readonly<Record<string, string>> = { mez: 'Europe/Berlin', mesz: 'Europe/Berlin', cest: 'Europe/Berlin' };
 
 let known: readonly string[] | undefined;
+/** {@link knownTimeZones} by their lower-case names (every lint checks a report's zone). */
+let byLowerCase: ReadonlyMap<string, string> | undefined;
 
 /** Every zone the runtime lists (`Intl.supportedValuesOf('timeZone')`) and `UTC`, sorted. */
 export function knownTimeZones(): readonly string[] {
@@ -44,7 +46,8 @@ export type TimeZoneCheck = { ok: true } | { ok: false; suggestion: string | und
  */
 export function checkTimeZone(name: string): TimeZoneCheck {
   if (IANA_NAME.test(name) && isValidTimeZone(name)) {
-    const spelled = knownTimeZones().find((zone) => zone.toLowerCase() === name.toLowerCase()) ?? resolvedName(name);
+    byLowerCase ??= new Map(knownTimeZones().map((zone) => [zone.toLowerCase(), zone]));
+    const spelled = byLowerCase.get(name.toLowerCase()) ?? resolvedName(name);
     if (spelled !== undefined && spelled !== name && spelled.toLowerCase() === name.toLowerCase()) return { ok: false, suggestion: spelled, wrongCase: true };
     return { ok: true };
   }
