@@ -87,7 +87,8 @@ export function registerDeadlineClock(context: vscode.ExtensionContext, engine: 
       }
     }),
   );
-  refresh();
+  // Not computed during activation: the report that activated the extension shows its clock when
+  // its first diagnostics arrive (above), so the clock never delays them.
 
   return {
     get text() {
