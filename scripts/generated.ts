@@ -144,11 +144,11 @@ function ruleDoc(rule: Rule, fixtures: Fixture[]): string {
         .slice(0, 2);
   const examples = shown
     .map((f) => {
-      // A finding's `  related …` lines follow it.
+      // A finding's `  related …` and `  suppressed …` lines follow it.
       let mine = false;
       const lines = f.expected
         .split('\n')
-        .filter((line) => (line.startsWith('  related ') ? mine : (mine = line.split(' ')[2] === rule.id)))
+        .filter((line) => (line.startsWith('  ') ? mine : (mine = line.split(' ')[2] === rule.id)))
         .join('\n');
       const { files, options: shownOptions } = familyFiles(f);
       const options = shownOptions ? `Linted with the options \`${shownOptions}\`:\n<!-- lint options: ${shownOptions} -->\n\n` : '';

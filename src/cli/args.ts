@@ -52,7 +52,13 @@ export interface RenderArgs {
   /** `--initial`: the GDPR Art. 33 first notification again, even after it was sent. */
   initial: boolean;
   maxSize: number | undefined;
+  /**
+   * `--strict`: refuse a report that is not ready to publish. The default for public outputs (it is
+   * still accepted); for confidential drafts it refuses a report with errors.
+   */
   strict: boolean;
+  /** `--draft`: render a public output that the publish verdict blocks, marked as a draft. */
+  draft: boolean;
   locale: Locale;
   explicitLocale: boolean;
   schema: string | null;
@@ -120,6 +126,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
         'no-color': { type: 'boolean' },
         out: { type: 'string', short: 'o' },
         strict: { type: 'boolean' },
+        draft: { type: 'boolean' },
         config: { type: 'string', short: 'c' },
         'internal-domain': { type: 'string', multiple: true },
         'ticket-pattern': { type: 'string' },
@@ -156,7 +163,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
   }
 
   if (command === 'render') return renderArgs(values, positionals, locale, maxSize, now, timeZone);
-  for (const option of ['as', 'max-chars', 'link', 'hashtag'] as const) {
+  for (const option of ['as', 'max-chars', 'link', 'hashtag', 'draft', 'strict'] as const) {
     if (values[option] !== undefined) throw new UsageError(`--${option} is an option of render, not of lint`);
   }
 
@@ -234,7 +241,7 @@ function checkNow(value: string): number {
 
 /** Checks the render options against the chosen output. */
 function renderArgs(
-  values: { format?: string; out?: string; strict?: boolean; schema?: string; 'time-zone'?: string; as?: string; 'max-chars'?: string; link?: string; hashtag?: string[]; locale?: string; config?: string; initial?: boolean },
+  values: { format?: string; out?: string; strict?: boolean; draft?: boolean; schema?: string; 'time-zone'?: string; as?: string; 'max-chars'?: string; link?: string; hashtag?: string[]; locale?: string; config?: string; initial?: boolean },
   positionals: string[],
   locale: Locale,
   maxSize: number | undefined,
@@ -247,6 +254,10 @@ function renderArgs(
   if (positionals.length === 0) throw new UsageError('render needs a report file');
   if (positionals.length > 1 && !output.multi) {
     throw new UsageError(`render --as ${as} takes exactly one report file (status-page, atom and social take several)`);
+  }
+  if (values.draft && values.strict) throw new UsageError('--draft and --strict exclude each other: --strict refuses what --draft renders as a draft');
+  if (values.draft && output.audience === 'confidential') {
+    throw new UsageError(`--draft marks public outputs; ${as} is a confidential draft for an authority already`);
   }
   const format = values.format ?? output.formats[0]!;
   if (!output.formats.includes(format)) {
@@ -276,6 +287,7 @@ function renderArgs(
     format,
     out: values.out ?? null,
     strict: values.strict ?? false,
+    draft: values.draft ?? false,
     locale,
     explicitLocale: values.locale !== undefined,
     schema: values.schema ?? null,
@@ -324,7 +336,7 @@ export const HELP = `incident-report — lint and render Markdown incident repor
 
 Usage:
   incident-report lint [options] <file|dir|glob>...
-  incident-report render [--as OUTPUT] <file>... [--format F] [--out FILE|DIR] [--strict] [--config FILE]
+  incident-report render [--as OUTPUT] <file|dir>... [--format F] [--out FILE|DIR] [--draft] [--config FILE]
   incident-report new --parent FILE --organizations FILE [--out DIR]
   incident-report lsp --stdio [--no-custom-schema]
 
@@ -370,7 +382,13 @@ Render options:
       --max-chars N                 longest social post (default 280; Mastodon: 500)
       --hashtag TAG                 hashtag for social posts (repeatable; never invented)
       --initial                     gdpr-art33: the first notification again, not the follow-up
-      --strict                      refuse to render a report with errors (exit 1)
+      --draft                       render a report that is not ready to publish, marked as a
+                                    draft (banner, noindex, [ENTWURF]/[DRAFT] before posts and
+                                    feed entries); without it, public outputs fail closed
+      --strict                      the default for public outputs: refuse (exit 1, nothing
+                                    written) a report with an error or a placeholder that no
+                                    directive suppresses; for drafts for authorities: refuse
+                                    a report with errors
       --max-size N                  as for lint; a report over the limit is never rendered
   -c, --config FILE                 as for lint (default: the nearest .incident-report.json)
 
@@ -389,5 +407,11 @@ Directories are searched for incident reports: Markdown files with "schema: inci
 in their frontmatter, or matching **/incidents/**/*.md or **/*.incident.md (or the configuration's
 "files", relative to its folder).
 
-Exit codes: 0 clean, 1 errors (or too many warnings), 2 usage, configuration or I/O problem.
+A finding that a rule gets wrong is suppressed where it is, with a reason, on the line before:
+  <!-- incident-report-disable-next-line RULE[, RULE…] -- REASON -->   in the Markdown body
+  # incident-report-disable-next-line RULE -- REASON                  before a frontmatter key
+It then no longer blocks; lint --format json and sarif still list it with the reason.
+
+Exit codes: 0 clean (render: written), 1 errors or too many warnings (render: not ready to
+publish, nothing written), 2 usage, configuration or I/O problem.
 `;

@@ -1,97 +1,117 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createLinter, isIncidentReport, lintOptionsFrom, withTrust, type Finding, type ParsedReport } from '../core';
+import { publishVerdict, type Finding, type ParsedReport, type Verdict } from '../core';
 import { isRecord } from '../core/fields';
 import { t } from '../core/i18n';
 import { buildModel } from '../core/render';
 import { FEED_FILE, feedUrl, renderAtom } from '../core/render/atom';
-import { findOutput, OutputIds, type OutputAudience, type OutputOptions } from '../core/render/outputs';
+import { draftBanner } from '../core/render/draft';
+import { findOutput, OutputIds, type OutputOptions } from '../core/render/outputs';
 import type { RenderArgs } from './args';
-import { ConfigFinder, effectiveConfig, schemaPath } from './config';
-import { expandTargets, matchPath } from './files';
 import { describeIoError } from './ioError';
 import type { CommandOutcome } from './lintCommand';
-import { loadSchemaFile } from './schemaFile';
+import { lintRun, type LintSetup } from './lintRun';
 
-/** How many findings the stderr summary lists before "… and N more". */
+/** How many non-blocking findings the stderr summary lists before "… and N more". */
 const SUMMARY_LIMIT = 5;
 
+type Say = (text: { en: string; de: string }, values?: Record<string, string | number>) => string;
+
+/** A report to render: what lint found in it (the same findings `lint` prints) and its verdict. */
+interface Entry {
+  file: string;
+  report: ParsedReport;
+  findings: Finding[];
+  setup: LintSetup;
+  verdict: Verdict;
+}
+
 /**
- * `incident-report render [--as OUTPUT] <file>...`: an output of the registry (the press release by
- * default, or a confidential draft for an authority) to stdout or `--out`. Every report is linted first: a draft with findings still renders
- * and the findings are summarised on stderr; `--strict` refuses reports with errors (exit 1). A file
+ * `incident-report render [--as OUTPUT] <file|dir>...`: an output of the registry (the press release
+ * by default, another public channel, or a confidential draft for an authority) to stdout or `--out`.
+ *
+ * Every report is linted exactly as `lint` lints it (lintRun.ts: nearest configuration, family from
+ * its real path and its siblings), and a public output asks the publish verdict (core/verdict.ts).
+ * It fails closed: a report with an error or a placeholder that no directive suppresses is not
+ * rendered (exit 1, nothing written, its blocking findings on stderr), and one such report blocks a
+ * status page, feed or posts over several. `--draft` renders it anyway, marked as a draft. A
+ * confidential draft for an authority renders with findings (they are summarised); `--strict`
+ * refuses it when there are errors. A report that could not be checked is never rendered. A file
  * that cannot be read or is no incident report at all (no YAML frontmatter, or frontmatter that is
- * not a mapping) exits 2. Directories are searched for reports (for outputs that take several).
+ * not a mapping) exits 2.
  */
-export async function runRender(input: RenderArgs): Promise<CommandOutcome> {
-  const output = findOutput(input.as)!;
-  // The configuration of the first report (nearest .incident-report.json, or --config), the command line on top.
-  const found = await new ConfigFinder(input.config).forTarget(input.inputs[0]!);
-  const loaded = input.restricted ? { ...found, config: withTrust(found.config, false) } : found;
-  const config = effectiveConfig(loaded, input);
-  const args: RenderArgs = { ...input, locale: config.locale ?? input.locale };
-  const schemaFile = schemaPath(loaded, input);
-  const schema = schemaFile ? await loadSchemaFile(schemaFile, input.schema ? '--schema ' : '') : undefined;
-  const linter = createLinter({
-    ...lintOptionsFrom(config),
-    locale: args.locale,
-    ...(schema !== undefined ? { schema } : {}),
-    ...(args.now !== undefined ? { now: () => args.now! } : {}),
-  });
-  const say = (text: { en: string; de: string }, values?: Record<string, string | number>) => t(args.locale, text, values);
+export async function runRender(args: RenderArgs): Promise<CommandOutcome> {
+  const output = findOutput(args.as)!;
+  const run = await lintRun(args, true);
+  const locale = run.locale;
+  const say: Say = (text, values) => t(locale, text, values);
   const fail = (file: string, message: string, stderr = ''): CommandOutcome => ({ stdout: '', stderr: `${stderr}incident-report: ${file}: ${message}\n`, exitCode: 2 });
 
-  const { targets, problems } = await expandTargets(args.inputs);
-  if (problems.length > 0) return fail(problems[0]!.arg, problems[0]!.message);
-  const reports: ParsedReport[] = [];
+  if (run.problems.length > 0) return fail(run.problems[0]!.arg, run.problems[0]!.message);
+  const entries: Entry[] = [];
   let stderr = '';
-  let errorCount = 0;
-  for (const target of targets) {
-    let source: string;
-    try {
-      source = await readFile(target.display, 'utf8');
-    } catch (error) {
-      return fail(target.display, describeIoError(error), stderr);
-    }
-    if (!target.explicit && !isIncidentReport(source, matchPath(target.display))) continue;
-    const { findings, report, unchecked } = linter.lint(source);
-    // Fail closed: text that was not scanned for leaks is never printed, with or without --strict.
-    if (unchecked) {
-      const reason = `${unchecked.line}:${unchecked.column} ${unchecked.severity} ${unchecked.message} (${unchecked.ruleId})`;
+  for (const [index, target] of run.targets.entries()) {
+    const outcome = run.outcomes[index]!;
+    if (outcome.kind === 'skipped') continue;
+    if (outcome.kind === 'io') return fail(target.display, outcome.message, stderr);
+    // Fail closed: text that was not scanned for leaks is never printed, not even as a draft.
+    if (outcome.unchecked) {
+      const reason = `${outcome.unchecked.line}:${outcome.unchecked.column} ${outcome.unchecked.severity} ${outcome.unchecked.message} (${outcome.unchecked.ruleId})`;
       const refused = say({
         en: 'not rendered: the report could not be checked, and unchecked text is never published',
         de: 'nicht erzeugt: Der Bericht konnte nicht geprüft werden, und ungeprüfter Text wird nie veröffentlicht',
       });
       return { stdout: '', stderr: `${stderr}incident-report: ${target.display}: ${refused}\n  ${reason}\n`, exitCode: 1 };
     }
+    const report = outcome.report!;
     const problem = unusable(report, target.display, say);
     if (problem) return fail(target.display, problem, stderr);
-    stderr += summarise(args, target.display, findings, output.audience);
-    errorCount += findings.filter((f) => f.severity === 'error').length;
-    reports.push(report);
+    entries.push({ file: target.display, report, findings: outcome.findings, setup: run.setups[index]!, verdict: publishVerdict(outcome) });
   }
-  if (reports.length === 0) {
+  if (entries.length === 0) {
     return fail(args.inputs.join(' '), say({ en: 'no incident reports found', de: 'keine Vorfallsberichte gefunden' }), stderr);
   }
-  if (reports.length > 1 && !output.multi) {
-    return fail(args.inputs.join(' '), say({ en: 'render --as {as} takes exactly one report, found {n}', de: 'render --as {as} nimmt genau einen Bericht, gefunden: {n}' }, { as: args.as, n: reports.length }), stderr);
+  if (entries.length > 1 && !output.multi) {
+    return fail(args.inputs.join(' '), say({ en: 'render --as {as} takes exactly one report, found {n}', de: 'render --as {as} nimmt genau einen Bericht, gefunden: {n}' }, { as: args.as, n: entries.length }), stderr);
   }
 
-  if (args.strict && errorCount > 0) {
-    stderr += `incident-report: ${say(
-      {
-        en: 'not rendered: --strict refuses a report with errors ({count})',
-        de: 'nicht erzeugt: --strict lehnt einen Bericht mit Fehlern ab ({count})',
-      },
-      { count: errorCount },
-    )}\n`;
-    return { stdout: '', stderr, exitCode: 1 };
+  if (output.audience === 'confidential') {
+    // A draft for an authority is not published: its findings are facts to check before it is sent.
+    for (const entry of entries) stderr += summarise(say, entry.file, entry.findings.filter((f) => !f.suppressed), 'confidential');
+    const errorCount = entries.reduce((n, e) => n + e.findings.filter((f) => f.severity === 'error' && !f.suppressed).length, 0);
+    if (args.strict && errorCount > 0) {
+      stderr += `incident-report: ${say(
+        { en: 'not rendered: --strict refuses a report with errors ({count})', de: 'nicht erzeugt: --strict lehnt einen Bericht mit Fehlern ab ({count})' },
+        { count: errorCount },
+      )}\n`;
+      return { stdout: '', stderr, exitCode: 1 };
+    }
+  } else {
+    const blocked = entries.filter((entry) => !entry.verdict.publishable);
+    if (blocked.length > 0 && !args.draft) {
+      for (const entry of blocked) stderr += refusal(say, entry);
+      stderr += `incident-report: ${say(
+        blocked.length < entries.length
+          ? {
+              en: 'nothing written: one blocked report blocks the whole {output}. Fix the findings, suppress a wrongly flagged one with a reason, or render a marked draft with --draft.',
+              de: 'nichts geschrieben: Ein blockierter Bericht blockiert die ganze Ausgabe {output}. Befunde beheben, einen zu Unrecht gemeldeten mit Grund unterdrücken oder mit --draft einen gekennzeichneten Entwurf erzeugen.',
+            }
+          : {
+              en: 'nothing written. Fix the findings, suppress a wrongly flagged one with a reason, or render a marked draft with --draft.',
+              de: 'nichts geschrieben. Befunde beheben, einen zu Unrecht gemeldeten mit Grund unterdrücken oder mit --draft einen gekennzeichneten Entwurf erzeugen.',
+            },
+        { output: output.id },
+      )}\n`;
+      return { stdout: '', stderr, exitCode: 1 };
+    }
+    for (const entry of entries) stderr += publicSummary(say, entry, args.draft);
   }
 
   const options: OutputOptions = {
-    locale: args.locale,
+    locale,
     now: args.now ?? Date.now(),
-    schema: linter.schema.info,
+    schema: entries[0]!.setup.linter.schema.info,
+    ...(args.draft && output.audience === 'public' ? { draft: true } : {}),
     ...(args.explicitLocale ? { forceLocale: args.locale } : {}),
     ...(args.link !== null ? { link: args.link } : {}),
     ...(args.maxChars !== null ? { maxChars: args.maxChars } : {}),
@@ -99,8 +119,9 @@ export async function runRender(input: RenderArgs): Promise<CommandOutcome> {
     ...(args.initial ? { initial: true } : {}),
   };
   // A public output sees the publication models only, never the report (outputs.ts); confidential
-  // drafts for authorities read the whole report.
-  const models = () => reports.map((report) => buildModel(report, options));
+  // drafts for authorities read the whole report. Each model in its own configuration's language and schema.
+  const models = () => entries.map((entry) => buildModel(entry.report, { ...options, locale: entry.setup.linter.locale, schema: entry.setup.linter.schema.info }));
+  const reports = entries.map((entry) => entry.report);
   const rendered = output.audience === 'public' ? output.render(models(), args.format, options) : output.render(reports, args.format, options);
   if (args.out === null) return { stdout: rendered, stderr, exitCode: 0 };
 
@@ -152,33 +173,75 @@ function unusable(report: ParsedReport, file: string, say: (text: { en: string; 
       });
 }
 
+/** One finding as a stderr line (`  line:col severity message (rule)`), with its related places. */
+function findingLines(f: Finding): string[] {
+  return [`  ${f.line}:${f.column} ${f.severity} ${f.message} (${f.ruleId})`, ...(f.related ?? []).map((r) => `    ↳ ${r.file}:${r.line}:${r.column} ${r.message}`)];
+}
+
+/** Why a report is not published: every blocking finding, as lint prints it. */
+function refusal(say: Say, entry: Entry): string {
+  const blockers = entry.verdict.blockers.map((b) => b.finding);
+  const head = say(
+    {
+      en: '{file}: not ready to publish: {n} finding(s) block it (errors, and placeholders, which are never published):',
+      de: '{file}: nicht veröffentlichungsreif: {n} Befund(e) blockieren (Fehler sowie Platzhalter, die nie veröffentlicht werden):',
+    },
+    { file: entry.file, n: blockers.length },
+  );
+  const others = entry.findings.filter((f) => !f.suppressed && !blockers.includes(f)).length;
+  const rest = others > 0
+    ? `incident-report: ${say({ en: '{file}: {n} more finding(s) do not block; run `incident-report lint {file}`', de: '{file}: {n} weitere(r) Befund(e) blockieren nicht; `incident-report lint {file}` ausführen' }, { file: entry.file, n: others })}\n`
+    : '';
+  return `incident-report: ${head}\n${blockers.flatMap(findingLines).join('\n')}\n${rest}`;
+}
+
+/** What a rendered public output's report still has: blocking findings of a draft, then the rest. */
+function publicSummary(say: Say, entry: Entry, draft: boolean): string {
+  let out = '';
+  const blockers = entry.verdict.blockers.map((b) => b.finding);
+  if (draft && blockers.length > 0) {
+    out += `incident-report: ${say(
+      { en: '{file}: rendered as a draft ("{banner}"): {n} finding(s) block publication:', de: '{file}: als Entwurf erzeugt („{banner}“): {n} Befund(e) blockieren die Veröffentlichung:' },
+      { file: entry.file, n: blockers.length, banner: draftBanner(reportLocale(entry)) },
+    )}\n${blockers.flatMap(findingLines).join('\n')}\n`;
+  }
+  out += summarise(say, entry.file, entry.findings.filter((f) => !f.suppressed && !blockers.includes(f)), 'public');
+  const suppressed = entry.verdict.suppressed.length;
+  if (suppressed > 0) {
+    out += `incident-report: ${say(
+      { en: '{file}: {n} finding(s) suppressed with a reason (listed by `incident-report lint --format json` or `sarif`)', de: '{file}: {n} Befund(e) mit Grund unterdrückt (aufgeführt von `incident-report lint --format json` oder `sarif`)' },
+      { file: entry.file, n: suppressed },
+    )}\n`;
+  }
+  return out;
+}
+
+/** The language a report's outputs are written in: its `lang`, else its configuration's. */
+function reportLocale(entry: Entry): 'de' | 'en' {
+  const data = isRecord(entry.report.data) ? entry.report.data : {};
+  return data.lang === 'de' || data.lang === 'en' ? data.lang : entry.setup.linter.locale;
+}
+
 /** "3 problems (1 error, 2 warnings)" and the first few as `line:col severity message (rule)`. */
-function summarise(args: RenderArgs, file: string, findings: readonly Finding[], audience: OutputAudience): string {
+function summarise(say: Say, file: string, findings: readonly Finding[], audience: 'public' | 'confidential'): string {
   if (findings.length === 0) return '';
   const count = (severity: Finding['severity']) => findings.filter((f) => f.severity === severity).length;
-  // A confidential draft is not published: its findings are facts to check before it is sent.
-  const head = t(
-    args.locale,
+  const head = say(
     audience === 'confidential'
       ? {
           en: '{file}: {total} problem(s) ({errors} error(s), {warnings} warning(s)) — check them before the draft is sent:',
           de: '{file}: {total} Problem(e) ({errors} Fehler, {warnings} Warnung(en)) — vor dem Versand des Entwurfs prüfen:',
         }
       : {
-          en: '{file}: {total} problem(s) ({errors} error(s), {warnings} warning(s)) — the release may not be ready to publish:',
-          de: '{file}: {total} Problem(e) ({errors} Fehler, {warnings} Warnung(en)) — die Pressemitteilung ist womöglich nicht veröffentlichungsreif:',
+          en: '{file}: {total} problem(s) ({errors} error(s), {warnings} warning(s)) that do not block publication; check them:',
+          de: '{file}: {total} Problem(e) ({errors} Fehler, {warnings} Warnung(en)), die die Veröffentlichung nicht blockieren; bitte prüfen:',
         },
     { file, total: findings.length, errors: count('error'), warnings: count('warning') },
   );
   const lines = findings.slice(0, SUMMARY_LIMIT).map((f) => `  ${f.line}:${f.column} ${f.severity} ${f.message} (${f.ruleId})`);
   if (findings.length > SUMMARY_LIMIT) {
     lines.push(
-      '  ' +
-        t(
-          args.locale,
-          { en: '… and {n} more: run `incident-report lint {file}`', de: '… und {n} weitere: `incident-report lint {file}` ausführen' },
-          { n: findings.length - SUMMARY_LIMIT, file },
-        ),
+      '  ' + say({ en: '… and {n} more: run `incident-report lint {file}`', de: '… und {n} weitere: `incident-report lint {file}` ausführen' }, { n: findings.length - SUMMARY_LIMIT, file }),
     );
   }
   return `incident-report: ${head}\n${lines.join('\n')}\n`;

@@ -1,13 +1,17 @@
 import { relative, resolve } from 'node:path';
-import { DEFAULT_REPORT_GLOBS, isIncidentReport, type FamilyMember, type Finding, type Linter, type LintOptions } from '../core';
+import { DEFAULT_REPORT_GLOBS, isIncidentReport, type FamilyMember, type Finding, type Linter, type LintOptions, type ParsedReport } from '../core';
 import type { FamilyFiles } from './familyFiles';
 import type { Target } from './files';
 import { matchPath } from './files';
 
 /** What linting one target gave: the same whether the main thread or a worker did it. */
 export type TargetOutcome =
-  /** `member`: the report names a parent (collected to lint the parent with its members). */
-  | { kind: 'linted'; findings: Finding[]; member: FamilyMember | null }
+  /**
+   * `member`: the report names a parent (collected to lint the parent with its members);
+   * `unchecked`: why the report was not checked at all (see LintResult); `report`: the parsed report,
+   * only when asked for (render, on the main thread: it cannot cross to a worker).
+   */
+  | { kind: 'linted'; findings: Finding[]; member: FamilyMember | null; unchecked?: Finding; report?: ParsedReport }
   /** Found below a directory but not an incident report: left out of the results. */
   | { kind: 'skipped' }
   | { kind: 'io'; message: string };
@@ -35,13 +39,20 @@ export function linterOptions(options: WorkerLintOptions): LintOptions {
  * instead of four awaited steps; the CLI has nothing else to do meanwhile (and workers read their
  * own files in parallel).
  */
-export function lintTarget(linter: Linter, target: Target, files: FamilyFiles, options: WorkerLintOptions = {}, members?: readonly FamilyMember[]): TargetOutcome {
+export function lintTarget(
+  linter: Linter,
+  target: Target,
+  files: FamilyFiles,
+  options: WorkerLintOptions = {},
+  members?: readonly FamilyMember[],
+  keepReport = false,
+): TargetOutcome {
   const { text, error } = files.read(target.display);
   if (text === null) return { kind: 'io', message: error ?? 'not readable' };
   if (!target.explicit && !isIncidentReport(text, reportPath(target, options), options.files ?? DEFAULT_REPORT_GLOBS)) return { kind: 'skipped' };
   const family = members ? files.withMembers(members) : files;
-  const { findings, member } = linter.lint(text, { path: target.display, family });
-  return { kind: 'linted', findings, member };
+  const { findings, member, unchecked, report } = linter.lint(text, { path: target.display, family });
+  return { kind: 'linted', findings, member, ...(unchecked ? { unchecked } : {}), ...(keepReport ? { report } : {}) };
 }
 
 /** The path report globs are matched against: relative to the configuration's folder, else to the working directory. */

@@ -2,7 +2,7 @@
  * The incident-report engine: parse → validate → findings → render. Pure TypeScript with no
  * `vscode` and no Node-only APIs, so the extension (desktop and web), the CLI and tests share it.
  */
-export type { Finding, FixData, Locale, Localized, RawFinding, RelatedLocation, RuleLevel, Severity } from './types';
+export type { Finding, FixData, Locale, Localized, RawFinding, RelatedLocation, RuleLevel, Severity, Suppression } from './types';
 export { createLinter, DEFAULT_INTERNAL_DOMAINS, DEFAULT_MAX_SIZE, DEFAULT_TICKET_PATTERN, type LintContext, type LintOptions, type LintResult, type Linter } from './lint';
 export {
   familyEntry,
@@ -101,6 +101,10 @@ export {
 } from './deadlines';
 export { CONFIDENTIAL_OUTPUTS } from './render/outputs';
 export { renderDraftArticle, type DraftDocument } from './render/drafts/document';
+export { blocksPublication, publishVerdict, FINDINGS_GATE, PUBLISH_GATES, type Blocker, type PublishGate, type Verdict, type VerdictInput } from './verdict';
+export { applyDirectives, readDirectives, suppressedBy, DIRECTIVE_KEYWORD, UNSUPPRESSIBLE_RULES, type Directive, type DirectivePart } from './directives';
+export { draftBanner, draftPrefix } from './render/draft';
+export { directiveAt, directiveHover, directiveReason, suppressionEdit, suppressTitle } from './suppress';
 export { COLUMNS, type DraftForm, type FormItem, type FormSection } from './render/drafts/form';
 export { ART33_FORM, ART34_FORM } from './render/drafts/gdpr';
 export { NIS2_FORMS } from './render/drafts/nis2';

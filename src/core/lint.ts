@@ -8,6 +8,7 @@ import { isValidTimeZone, systemTimeZone } from './time';
 import { bundledCompiledSchema, compileCustomSchema, type CompiledSchema } from './schema/validator';
 import { familyMembers, familyState, type FamilyLintContext } from './family/state';
 import { memberOf, type FamilyMember } from './family';
+import { applyDirectives, readDirectives, type Directive } from './directives';
 import { DEFAULT_INTERNAL_DOMAINS, DEFAULT_MAX_SIZE, DEFAULT_TICKET_PATTERN, RULES, type Rule, type RuleContext, type RuleSettings } from './rules';
 
 // The defaults live with the rules that declare these options.
@@ -109,6 +110,7 @@ export function createLinter(options: LintOptions = {}): Linter {
       }
       const report = typeof input === 'string' ? parseReport(input) : input;
       const data = isRecord(report.data) ? report.data : null;
+      let directives: Directive[] | undefined;
       const reportZone = data && typeof data.timezone === 'string' && isValidTimeZone(data.timezone) ? data.timezone : null;
       const ctx: RuleContext = {
         report,
@@ -133,12 +135,22 @@ export function createLinter(options: LintOptions = {}): Linter {
         t: (message, values) => t(locale, message, values),
         family: familyState(data, context),
         members: familyMembers(context),
+        get directives() {
+          return (directives ??= readDirectives(report));
+        },
       };
       const raw: Array<{ rule: Rule; finding: RawFinding }> = [];
       for (const rule of active) {
         for (const finding of rule.check(ctx)) raw.push({ rule, finding });
       }
-      const findings = raw.map(({ rule, finding }) => resolve(report, finding, severityOf(rule, finding, levels)));
+      // Directives apply whether or not their own rule is on: switching it off silences the
+      // complaints about directives, not the directives.
+      let findings = applyDirectives(ctx.directives, raw.map(({ rule, finding }) => resolve(report, finding, severityOf(rule, finding, levels))));
+      for (const rule of active) {
+        if (!rule.review) continue;
+        const reviewed = rule.review(ctx, findings);
+        if (reviewed.length > 0) findings = findings.concat(reviewed.map((finding) => resolve(report, finding, severityOf(rule, finding, levels))));
+      }
       findings.sort(byPosition);
       return { findings, report, member: context.path === undefined ? null : memberOf(context.path, report, context.label) };
     },

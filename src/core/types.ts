@@ -89,6 +89,19 @@ export interface Finding {
   fix?: FixData;
   /** Places in other files that the finding refers to (cross-file rules only). */
   related?: RelatedLocation[];
+  /**
+   * Set when an inline directive (`incident-report-disable-next-line RULE -- REASON`) suppresses the
+   * finding: it no longer blocks publication, and every output says so with the reason.
+   */
+  suppressed?: Suppression;
+}
+
+/** Why a finding is suppressed: the reason its directive gives, and where the directive is. */
+export interface Suppression {
+  /** The directive's reason, as written. */
+  justification: string;
+  /** 1-based line of the directive. */
+  line: number;
 }
 
 /** A finding before positions are resolved and severities applied: what rules produce. */

@@ -1,28 +1,41 @@
 import * as vscode from 'vscode';
-import { diffEdit, quickFixes, type FixAction, type TextEdit } from '../core';
-import { Commands, DIAGNOSTIC_SOURCE, LANGUAGE_ID } from './constants';
+import { diffEdit, directiveReason, quickFixes, suppressionEdit, suppressOffers, suppressTitle, type FixAction, type TextEdit } from '../core';
+import { Commands, DIAGNOSTIC_SOURCE, InternalCommands, LANGUAGE_ID } from './constants';
 import type { EngineService } from './engine';
+import type { Prompts } from './prompts';
 
 /** `source.fixAll.incidentReport`: what "fix all" on save and the Source Action menu ask for. */
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('incidentReport');
+
+/** `quickfix.suppress`: a quick fix that keeps the finding and records why it is wrong here. */
+export const SUPPRESS_KIND = vscode.CodeActionKind.QuickFix.append('suppress');
 
 /**
  * Quick fixes for our diagnostics (computed by the core's fix engine from each finding's fix data),
  * the source action `source.fixAll.incidentReport` and the command `incidentReport.fixAll`, which
  * both apply every safe fix.
  */
-export function registerCodeActions(context: vscode.ExtensionContext, engine: EngineService): void {
+export function registerCodeActions(context: vscode.ExtensionContext, engine: EngineService, prompts: Prompts): void {
   const provider = new IncidentReportCodeActions(engine);
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider({ language: LANGUAGE_ID }, provider, {
       providedCodeActionKinds: IncidentReportCodeActions.kinds,
     }),
     vscode.commands.registerCommand(Commands.fixAll, () => fixAllInActiveEditor(engine)),
+    vscode.commands.registerCommand(InternalCommands.suppressWithReason, (target: SuppressTarget) => suppressWithReason(engine, prompts, target)),
   );
 }
 
+/** The finding the suppress action was offered for (plain data: it travels as a command argument). */
+interface SuppressTarget {
+  uri: string;
+  ruleId: string;
+  offset: number;
+  message: string;
+}
+
 class IncidentReportCodeActions implements vscode.CodeActionProvider {
-  static readonly kinds = [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND];
+  static readonly kinds = [vscode.CodeActionKind.QuickFix, SUPPRESS_KIND, FIX_ALL_KIND];
 
   constructor(private readonly engine: EngineService) {}
 
@@ -59,6 +72,14 @@ class IncidentReportCodeActions implements vscode.CodeActionProvider {
         offset: document.offsetAt(diagnostic.range.start),
         endOffset: document.offsetAt(diagnostic.range.end),
       }));
+      // Every finding a directive can reach may be suppressed, with a reason the user gives.
+      for (const { diagnostic, finding } of suppressOffers(result.report, result.findings, keyed)) {
+        const action = new vscode.CodeAction(suppressTitle(options.locale ?? 'en'), SUPPRESS_KIND);
+        action.diagnostics = [diagnostic.diagnostic];
+        const target: SuppressTarget = { uri: document.uri.toString(), ruleId: finding.ruleId, offset: finding.offset, message: finding.message };
+        action.command = { title: action.title, command: InternalCommands.suppressWithReason, arguments: [target] };
+        actions.push(action);
+      }
       for (const { fix, diagnostics } of quickFixes(result.report, result.findings, keyed, options)) {
         const action = toCodeAction(document, fix, diagnostics[0]!.diagnostic);
         action.diagnostics = diagnostics.map((keyedDiagnostic) => keyedDiagnostic.diagnostic);
@@ -111,4 +132,31 @@ async function fixAllInActiveEditor(engine: EngineService): Promise<boolean> {
     return false;
   }
   return vscode.workspace.applyEdit(edit);
+}
+
+/**
+ * `incidentReport._suppressWithReason`, the command of "Suppress on this line with a reason…": asks
+ * why the finding is wrong here, then inserts the directive the engine places (core/suppress.ts).
+ * Resolves to `true` when the report was edited.
+ */
+async function suppressWithReason(engine: EngineService, prompts: Prompts, target: SuppressTarget): Promise<boolean> {
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri, true));
+  const result = await engine.lint(document);
+  const finding =
+    result?.findings.find((f) => f.ruleId === target.ruleId && f.offset === target.offset && !f.suppressed) ??
+    result?.findings.find((f) => f.ruleId === target.ruleId && f.message === target.message && !f.suppressed);
+  if (!result || !finding) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Incident Report: the finding is gone; nothing was suppressed.'));
+    return false;
+  }
+  const reason = await prompts.input({
+    title: vscode.l10n.t('Suppress {0} on this line', finding.ruleId),
+    prompt: vscode.l10n.t('Why is this finding wrong here? The reason stays in the report and is listed in SARIF and JSON; it is never published.'),
+    placeHolder: vscode.l10n.t('e.g. the police published this address themselves'),
+    validate: (value) => (directiveReason(value) ? undefined : vscode.l10n.t('Enter the reason: a suppression without one suppresses nothing.')),
+  });
+  if (reason === undefined) return false;
+  const edit = suppressionEdit(result.report, finding, reason);
+  if (!edit) return false;
+  return vscode.workspace.applyEdit(workspaceEdit(document, [edit]));
 }

@@ -24,6 +24,12 @@ export const InternalCommands = {
   revealDeadline: 'incidentReport._revealDeadline',
   /** Fixes the extension's "now" (integration tests). */
   setClock: 'incidentReport._setClock',
+  /** The quick fix "Suppress on this line with a reason…": asks for the reason, inserts the directive. */
+  suppressWithReason: 'incidentReport._suppressWithReason',
+  /** Queues answers to the next modal questions (integration tests; see prompts.ts). */
+  answerPrompts: 'incidentReport._answerPrompts',
+  /** The last modal question asked and its answer (integration tests). */
+  lastPrompt: 'incidentReport._lastPrompt',
   /** The time-zone warning's "Use …" button: writes a zone into `incidentReport.timeZone` where it is set. */
   useTimeZone: 'incidentReport._useTimeZone',
 } as const;

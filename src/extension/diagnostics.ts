@@ -106,7 +106,8 @@ class Diagnostics implements DiagnosticsService {
       this.clear(document.uri, true);
       return;
     }
-    const findings = result.findings;
+    // A finding suppressed with a reason is no problem any more: the hover on its directive shows it.
+    const findings = result.findings.filter((finding) => !finding.suppressed);
     this.publish(
       document.uri,
       findings.map((finding) =>
@@ -134,7 +135,7 @@ class Diagnostics implements DiagnosticsService {
       if (this.scheduler.isCurrent(key, run)) this.clear(uri, true);
       return { isReport: false, counts: zero() };
     }
-    const { findings } = result;
+    const findings = result.findings.filter((finding) => !finding.suppressed);
     // An editor opened on the file meanwhile owns its diagnostics now.
     if (!this.scheduler.isCurrent(key, run)) return { isReport: true, counts: this.counts(uri) };
     this.fromWorkspace.add(key);

@@ -197,7 +197,20 @@ export class EngineService implements vscode.Disposable {
     this.parses.delete(uri.toString());
   }
 
-  private lintWith(linter: Linter, document: vscode.TextDocument): LintResult {
+  /**
+   * The last lint result of a document, even of an older version, without linting (`null` when it
+   * was never linted): for views that refresh on an event and must not lint on their own.
+   */
+  lastResult(document: vscode.TextDocument): LintResult | null {
+    return this.cache.get(document.uri.toString())?.result ?? null;
+  }
+
+  /**
+   * Lints an incident report now with a linter already resolved by `linterFor` (cached per version,
+   * linter and family state; parents not yet loaded are left out): for providers that need the
+   * findings synchronously once they hold the folder's real linter.
+   */
+  lintWith(linter: Linter, document: vscode.TextDocument): LintResult {
     const key = document.uri.toString();
     const cached = this.cache.get(key);
     const family = this.family.stamp(document.uri);

@@ -5,9 +5,10 @@ import type { EngineService } from './engine';
 import type { Clock } from './clock';
 
 /**
- * Hover in the frontmatter of incident reports: on a key, the field's title and description in the
- * report locale (`incidentReport.locale`), its allowed values in plain words and an example; on an
- * enum value, what it means. The text is the engine's (`core/fieldDocs.ts`).
+ * Hover in incident reports: on a frontmatter key, the field's title and description in the report
+ * locale (`incidentReport.locale`), its allowed values in plain words and an example; on an enum
+ * value, what it means; on a suppression directive (frontmatter or body), the findings it
+ * suppresses and its reason. The text is the engine's (`core/fieldDocs.ts`, `core/suppress.ts`).
  */
 export function registerHover(context: vscode.ExtensionContext, engine: EngineService, clock: Clock): void {
   context.subscriptions.push(vscode.languages.registerHoverProvider({ language: LANGUAGE_ID }, new FrontmatterHover(engine, clock)));
@@ -29,6 +30,7 @@ class FrontmatterHover implements vscode.HoverProvider {
       locale: settings.locale,
       timeZone: settings.timeZone,
       now: this.clock.now(),
+      findings: () => this.engine.lintWith(linter, document).findings,
     });
     if (!content) return undefined;
     const markdown = new vscode.MarkdownString(content.documentation);

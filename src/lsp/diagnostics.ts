@@ -38,7 +38,8 @@ export class DiagnosticsPublisher {
     if (!this.scheduler.isCurrent(uri, run) || this.documents.get(uri)?.version !== version) return;
     if (!result) return this.clear(uri);
     this.published.add(uri);
-    await this.connection.sendDiagnostics({ uri, version, diagnostics: result.findings.map(toDiagnostic) });
+    // A finding suppressed with a reason is no problem any more (as in VS Code; lint's JSON lists it as suppressed).
+    await this.connection.sendDiagnostics({ uri, version, diagnostics: result.findings.filter((finding) => !finding.suppressed).map(toDiagnostic) });
   }
 
   /** An edit: lint after the debounce delay, when the settings let linting follow typing. */

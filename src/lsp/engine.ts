@@ -180,6 +180,12 @@ export class LspEngine {
     return fixAllText(document.getText(), (input) => linter.lint(input), await this.fixOptions(document.uri));
   }
 
+  /** The cached result of the document's current version, if it was linted. */
+  lastResult(document: TextDocument): LintResult | null {
+    const cached = this.cache.get(canonicalUri(document.uri));
+    return cached && cached.version === document.version ? cached.result : null;
+  }
+
   /** Forgets a closed document's parse and result. */
   forget(uri: string): void {
     this.cache.delete(canonicalUri(uri));

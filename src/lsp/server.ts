@@ -244,6 +244,7 @@ export function startLanguageServer(options: ServerOptions): Connection {
         locale: configured.settings.locale,
         timeZone: configured.settings.timeZone,
         now: Date.now(),
+        findings: () => (engine.lastResult(document) ?? linter.lint(document.getText())).findings,
       });
       if (!content) return null;
       return {

@@ -7,7 +7,8 @@
  * - sends link clicks to the extension instead of navigating (the extension opens http(s)/mailto
  *   through VS Code after checking them), and the Problems-panel request,
  * - sends the output switcher's choice and a post's "Copy" (its number only) to the extension,
- * - shows the confidential banner while a draft is shown, and sends its "Export" request.
+ * - shows the confidential banner while a draft is shown, and sends its "Export" request,
+ * - shows the draft banner while the publish verdict blocks the output shown.
  */
 import { isOpenableLink, parseToWebview, type FromWebview, type ToWebview } from '../extension/preview/protocol';
 
@@ -99,6 +100,20 @@ function renderConfidential(banner: ToWebview['confidential']): void {
   if (button) button.textContent = banner?.exportLabel ?? '';
 }
 
+/** Shows the draft banner (its words, the count, the Problems button) while the verdict blocks the output shown. */
+function renderDraft(banner: ToWebview['draft']): void {
+  const element = document.getElementById('ir-draft');
+  if (!element) return;
+  element.hidden = banner === null;
+  const set = (selector: string, text: string) => {
+    const part = element.querySelector(selector);
+    if (part) part.textContent = text;
+  };
+  set('.ir-draft-text', banner?.text ?? '');
+  set('.ir-draft-detail', banner?.detail ?? '');
+  set('#ir-draft-problems', banner?.problemsLabel ?? '');
+}
+
 function apply(update: ToWebview): void {
   if (!content) return;
   const switched = update.uri !== state.uri;
@@ -114,6 +129,7 @@ function apply(update: ToWebview): void {
   renderStatus(update.status);
   renderSwitcher(update.outputs);
   renderConfidential(update.confidential);
+  renderDraft(update.draft);
   state.uri = update.uri;
   if (switched) restoreScroll();
   save();
@@ -140,7 +156,7 @@ window.addEventListener(
 
 document.addEventListener('click', (event) => {
   const target = event.target instanceof Element ? event.target : null;
-  if (target?.closest('#ir-problems')) {
+  if (target?.closest('#ir-problems') || target?.closest('#ir-draft-problems')) {
     vscode.postMessage({ type: 'showProblems' });
     return;
   }

@@ -12,7 +12,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { CONFIDENTIAL_OUTPUTS, parseReport, renderDraftArticle } from '../../src/core';
+import { CONFIDENTIAL_OUTPUTS, parseReport, PUBLIC_OUTPUTS, renderDraftArticle } from '../../src/core';
 import { buildModel, renderPressRelease } from '../../src/core/render';
 import { renderStatusPageHtml } from '../../src/core/render/statusPage';
 import { buildPreviewHtml } from '../../src/extension/preview/html';
@@ -87,10 +87,17 @@ const THEMES: Record<string, { bodyClass: string; vars: Record<string, string> }
 };
 
 /** The preview page as VS Code shows it in `theme`: the theme's variables on `<html>`, its class on `<body>`. */
-function themedPreview(article: string, lang: 'de' | 'en', theme: keyof typeof THEMES, status: ToWebview['status'], draft?: { id: string; banner: NonNullable<ToWebview['confidential']> }): string {
+function themedPreview(
+  article: string,
+  lang: 'de' | 'en',
+  theme: keyof typeof THEMES,
+  status: ToWebview['status'],
+  draft?: { id: string; banner: NonNullable<ToWebview['confidential']> },
+  blocked: ToWebview['draft'] = null,
+): string {
   const { bodyClass, vars } = THEMES[theme]!;
   const style = Object.entries(vars).map(([name, value]) => `--vscode-${name}: ${value}`).join('; ');
-  const state: ToWebview = { type: 'update', outputs: { label: 'Anzeigen:', selected: draft?.id ?? 'press-release', choices: [{ id: 'press-release', label: 'Pressemitteilung' }, { id: 'status-page', label: 'Notfallseite' }, { id: 'atom', label: 'Feed (Atom)' }, { id: 'social', label: 'Social-Media-Beiträge' }, { id: 'gdpr-art33', label: 'Meldung an die Datenschutzaufsicht (vertraulicher Entwurf)', confidential: true }], confidentialGroup: 'Vertraulich – nur für Behörden' }, uri: 'file:///r.md', article, lang, status, notice: null, confidential: draft?.banner ?? null };
+  const state: ToWebview = { type: 'update', outputs: { label: 'Anzeigen:', selected: draft?.id ?? 'press-release', choices: [{ id: 'press-release', label: 'Pressemitteilung' }, { id: 'status-page', label: 'Notfallseite' }, { id: 'atom', label: 'Feed (Atom)' }, { id: 'social', label: 'Social-Media-Beiträge' }, { id: 'gdpr-art33', label: 'Meldung an die Datenschutzaufsicht (vertraulicher Entwurf)', confidential: true }], confidentialGroup: 'Vertraulich – nur für Behörden' }, uri: 'file:///r.md', article, lang, status, notice: null, confidential: draft?.banner ?? null, draft: blocked };
   return buildPreviewHtml({ cspSource: '', nonce: 'YTExeS10ZXN0LW5vbmNlLTE', scriptUri: 'https://webview.test/preview.js', state, title: 'Vorschau' })
     .replace(/<html lang="(de|en)">/, `<html lang="$1" style="${style}">`)
     .replace('<body ', `<body class="${bodyClass}" `);
@@ -143,7 +150,27 @@ describe('accessibility (axe-core) in a real browser', function () {
     assert.equal(found.length, 0, describeViolations(found));
   });
 
+  it('press release and status page marked as drafts (render --draft): 0 violations, banner included', async () => {
+    const models = parsed.map((r) => buildModel(r, { now: NOW }));
+    const release = PUBLIC_OUTPUTS.find((o) => o.id === 'press-release')!.render([models[0]!], 'html', { now: NOW, draft: true });
+    const status = renderStatusPageHtml(models, { now: NOW, draft: true });
+    for (const html of [release, status]) {
+      assert.ok(html.includes('class="draft-banner"'), 'the banner is there');
+      const found = await violations(html);
+      assert.equal(found.length, 0, describeViolations(found));
+    }
+  });
+
   for (const theme of Object.keys(THEMES)) {
+    it(`preview webview, ${theme} theme, blocked by the verdict: the draft banner, 0 violations`, async () => {
+      const release = renderPressRelease(parsed[reports.indexOf('2023-10-30-suedwestfalen-it.md')]!, { now: NOW });
+      const status = { errors: 2, warnings: 1, summary: 'Nicht veröffentlichungsreif: 3 blockierende Befunde (Fehler: 2, Warnungen: 1)', problemsLabel: 'Im Problembereich anzeigen' };
+      const blocked = { text: 'ENTWURF – nicht zur Veröffentlichung', detail: '3 Befunde blockieren die Veröffentlichung', problemsLabel: 'Im Problembereich anzeigen' };
+      const html = themedPreview(release.article, 'de', theme, status, undefined, blocked);
+      assert.ok(html.includes('<div id="ir-draft" class="ir-draft" role="note"><strong class="ir-draft-text">ENTWURF'), 'the banner is shown');
+      const found = await violations(html);
+      assert.equal(found.length, 0, describeViolations(found));
+    });
     for (const output of ['status-page', 'atom', 'social']) {
       it(`preview webview, ${theme} theme, showing ${output}: 0 violations`, async () => {
         const model = buildModel(parsed[reports.indexOf('2023-10-30-suedwestfalen-it.md')]!, { now: NOW });

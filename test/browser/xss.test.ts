@@ -295,6 +295,7 @@ describe('XSS corpus in a real browser', function () {
       status: { errors: 3, warnings: 1, summary: '<script>__pwned(201)</script>', problemsLabel: '<img src=x onerror=__pwned(202)>' },
       notice: '<script>__pwned(203)</script>',
       confidential: { text: '<script>__pwned(208)</script>', exportLabel: '<img src=x onerror=__pwned(209)>' },
+      draft: { text: '<script>__pwned(210)</script>', detail: '<img src=x onerror=__pwned(211)>', problemsLabel: '<script>__pwned(212)</script>' },
     };
     const html = buildPreviewHtml({ cspSource: 'https://webview.test', nonce: 'dGVzdC1ub25jZS0xMjM0NTY', scriptUri: scriptUrl, state, title: `Pressemitteilung ${joined}` });
     // The stub VS Code API records what the webview posts (installed before any page script runs).
@@ -323,6 +324,19 @@ describe('XSS corpus in a real browser', function () {
       assert.ok(['ready', 'openLink', 'showProblems'].includes(message.type), JSON.stringify(message));
       if (message.type === 'openLink') assert.match(message.href!, /^(https?:\/\/|mailto:)/);
     }
+    // The draft banner shows its words as text, and its button asks for the Problems panel.
+    const banner = await webview.evaluate<{ hidden: boolean; text: string }>(`({ hidden: document.getElementById('ir-draft').hidden, text: document.getElementById('ir-draft').textContent })`);
+    assert.equal(banner.hidden, false);
+    assert.ok(banner.text.includes('<script>__pwned(210)</script>') && banner.text.includes('<img src=x onerror=__pwned(211)>'), banner.text);
+    const before = (await webview.evaluate<unknown[]>('window.__posted')).length;
+    await webview.evaluate(`document.getElementById('ir-draft-problems').click()`);
+    await webview.waitForTimeout(100);
+    assert.deepEqual((await webview.evaluate<unknown[]>('window.__posted')).slice(before), [{ type: 'showProblems' }]);
+    // An update without the verdict's block hides the banner.
+    await webview.evaluate(`window.postMessage(${JSON.stringify({ ...state, draft: null })}, '*')`);
+    await webview.waitForTimeout(200);
+    assert.equal(await webview.evaluate<boolean>(`document.getElementById('ir-draft').hidden`), true);
+    assertClean(observed, 'preview webview, draft banner');
     await webview.close();
   });
   it('the preview shows a confidential draft under its banner, lists drafts in their own group, and asks the extension to export', async () => {
@@ -342,6 +356,7 @@ describe('XSS corpus in a real browser', function () {
       status: { errors: 0, warnings: 0, summary: 'ok', problemsLabel: 'Probleme' },
       notice: null,
       confidential: null,
+      draft: null,
     };
     // The page as first built shows the release; the drafts are already in their group.
     const html = buildPreviewHtml({ cspSource: '', nonce: 'ZHJhZnQtdGVzdC1ub25jZQ', scriptUri: scriptUrl, state, title: 't' });
@@ -399,6 +414,7 @@ describe('XSS corpus in a real browser', function () {
       status: { errors: 0, warnings: 0, summary: 'ok', problemsLabel: 'Probleme' },
       notice: null,
       confidential: null,
+      draft: null,
     };
     const html = buildPreviewHtml({ cspSource: '', nonce: 'c2Nyb2xsLXRlc3Qtbm9uY2U', scriptUri: scriptUrl, state, title: 't' });
     const stub = `window.__saved = JSON.parse(sessionStorage.getItem('saved') || 'null'); window.__posted = [];

@@ -1,8 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { workspace as tempWorkspace } from './tempWorkspace';
+
+const workspace = (files: Record<string, string>) => tempWorkspace(files, 'ir-config-');
 
 /** The CLI with `.incident-report.json`, its new flags and `--format github`, run as a user would (npm run build first). */
 const ROOT = join(__dirname, '..', '..');
@@ -25,15 +27,6 @@ const LEAKY = GOOD.replace(
 const TICKET_EN = '126:77  warning  Ticket ID `ACME-1234` in the public text: internal ticket numbers mean nothing to the public and reveal internal processes; remove it.  leak-ticket';
 const HOST_EN =
   '126:95  error    Internal host name `dms.kreis.lokal` (domain `.lokal`) in the public text: names of internal systems help attackers map the network and must not be published.  leak-hostname';
-
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ir-config-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
 
 const config = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
 
@@ -165,10 +158,12 @@ describe('CLI render with a configuration', () => {
       code: 1,
       stdout: '',
       stderr:
-        'incident-report: r.md: 1 Problem(e) (1 Fehler, 0 Warnung(en)) — die Pressemitteilung ist womöglich nicht veröffentlichungsreif:\n' +
+        'incident-report: r.md: nicht veröffentlichungsreif: 1 Befund(e) blockieren (Fehler sowie Platzhalter, die nie veröffentlicht werden):\n' +
         '  79:1 error contacts: kein Pressekontakt; einen Kontakt mit `role: press` ergänzen, damit die Presse weiß, wen sie fragen kann. (press-contact)\n' +
-        'incident-report: nicht erzeugt: --strict lehnt einen Bericht mit Fehlern ab (1)\n',
+        'incident-report: nichts geschrieben. Befunde beheben, einen zu Unrecht gemeldeten mit Grund unterdrücken oder mit --draft einen gekennzeichneten Entwurf erzeugen.\n',
     });
+    // --strict is the default: the same without it.
+    assert.deepEqual(cli(['render', '--format', 'text', 'r.md'], dir).code, 1);
   });
 });
 

@@ -51,37 +51,65 @@ describe('CLI render', () => {
     assert.ok(readFileSync(out, 'utf8').includes('<h1>Ransomware attack on the data centres of Südwestfalen-IT</h1>'));
   });
 
-  it('renders a draft with findings and summarises them on stderr', () => {
-    const { code, stdout, stderr } = cli(['render', BROKEN]);
-    assert.equal(code, 0);
-    assert.match(stdout, /^<!DOCTYPE html>/);
-    const lines = stderr.split('\n');
-    assert.match(lines[0]!, /^incident-report: examples\/broken\/broken\.incident\.md: \d+ problem\(s\) \(\d+ error\(s\), \d+ warning\(s\)\) — the release may not be ready to publish:$/);
-    assert.equal(lines[1], '  1:1 error `severity` is missing: choose critical, major, minor or none. (schema)');
-    assert.match(lines[2]!, /^ {2}8:1 error `severty` is not a field/);
-    assert.match(stderr, /^ {2}… and \d+ more: run `incident-report lint examples\/broken\/broken\.incident\.md`$/m);
-  });
-
-  it('summarises in German with --locale de', () => {
-    const { stderr } = cli(['render', BROKEN, '--locale', 'de']);
-    assert.match(stderr, /Problem\(e\) \(\d+ Fehler, \d+ Warnung\(en\)\) — die Pressemitteilung ist womöglich nicht veröffentlichungsreif:/);
-  });
-
-  it('--strict refuses a report with errors (exit 1, nothing written)', () => {
-    const out = join(dir, 'strict.html');
-    const { code, stdout, stderr } = cli(['render', BROKEN, '--strict', '--out', out]);
+  it('fails closed: a report with errors is not rendered (exit 1, nothing written), its blocking findings on stderr', () => {
+    const out = join(dir, 'blocked.html');
+    const { code, stdout, stderr } = cli(['render', BROKEN, '--out', out]);
     assert.equal(code, 1);
     assert.equal(stdout, '');
-    assert.match(stderr, /not rendered: --strict refuses a report with errors \(\d+\)\n$/);
+    assert.ok(!existsSync(out), 'nothing written');
+    const lines = stderr.split('\n');
+    assert.equal(lines[0], 'incident-report: examples/broken/broken.incident.md: not ready to publish: 13 finding(s) block it (errors, and placeholders, which are never published):');
+    assert.equal(lines[1], '  1:1 error `severity` is missing: choose critical, major, minor or none. (schema)');
+    // The placeholder is a warning to lint, and still blocks.
+    assert.ok(lines.includes('  51:1 warning Placeholder `TODO` left in the public text: fill it in before publishing. (placeholder)'));
+    assert.equal(lines.at(-3), 'incident-report: examples/broken/broken.incident.md: 1 more finding(s) do not block; run `incident-report lint examples/broken/broken.incident.md`');
+    assert.equal(lines.at(-2), 'incident-report: nothing written. Fix the findings, suppress a wrongly flagged one with a reason, or render a marked draft with --draft.');
+    // --strict, the documented default, changes nothing.
+    const strict = cli(['render', BROKEN, '--strict', '--out', out]);
+    assert.deepEqual(strict, { code: 1, stdout: '', stderr });
     assert.ok(!existsSync(out));
   });
 
-  it('--strict renders a report with warnings only', () => {
+  it('says so in German with --locale de', () => {
+    const { code, stderr } = cli(['render', BROKEN, '--locale', 'de']);
+    assert.equal(code, 1);
+    assert.match(stderr, /^incident-report: examples\/broken\/broken\.incident\.md: nicht veröffentlichungsreif: 13 Befund\(e\) blockieren \(Fehler sowie Platzhalter, die nie veröffentlicht werden\):\n/);
+    assert.match(stderr, /\nincident-report: nichts geschrieben\. Befunde beheben, einen zu Unrecht gemeldeten mit Grund unterdrücken oder mit --draft einen gekennzeichneten Entwurf erzeugen\.\n$/);
+  });
+
+  it('--draft renders a blocked report marked as a draft (exit 0) and lists what blocks it', () => {
+    const out = join(dir, 'draft.html');
+    const { code, stdout, stderr } = cli(['render', BROKEN, '--draft', '--out', out]);
+    assert.equal(code, 0, stderr);
+    assert.equal(stdout, '');
+    const lines = stderr.split('\n');
+    assert.equal(lines[0], 'incident-report: examples/broken/broken.incident.md: rendered as a draft ("ENTWURF – nicht zur Veröffentlichung"): 13 finding(s) block publication:');
+    assert.equal(lines.at(-2), `incident-report: wrote ${out}`);
+    const page = readFileSync(out, 'utf8');
+    assert.ok(page.includes('<meta name="robots" content="noindex">'));
+    assert.ok(page.includes('<main>\n<p class="draft-banner" role="note">ENTWURF – nicht zur Veröffentlichung</p>\n<article class="press-release">'));
+    assert.ok(page.includes('<title>[ENTWURF] Pressemitteilung: '));
+    const text = cli(['render', BROKEN, '--draft', '--format', 'text']);
+    assert.equal(text.code, 0);
+    assert.ok(text.stdout.startsWith('*** ENTWURF – nicht zur Veröffentlichung ***\n\nPRESSEMITTEILUNG'), text.stdout.slice(0, 80));
+  });
+
+  it('--draft and --strict exclude each other; --draft is for public outputs', () => {
+    assert.deepEqual(cli(['render', BROKEN, '--draft', '--strict']), {
+      code: 2,
+      stdout: '',
+      stderr: 'incident-report: --draft and --strict exclude each other: --strict refuses what --draft renders as a draft\n',
+    });
+    assert.equal(cli(['render', '--as', 'gdpr-art33', '--draft', BROKEN]).code, 2);
+    assert.equal(cli(['lint', '--draft', BROKEN]).code, 2);
+  });
+
+  it('renders a report with warnings only, and lists them as not blocking', () => {
     const file = join(dir, 'warn.incident.md');
     writeFileSync(file, readFileSync(join(ROOT, DE), 'utf8').replace('Fragen der Presse', 'Vorgang INC-2023-4711. Fragen der Presse'));
     const { code, stdout, stderr } = cli(['render', file, '--strict']);
     assert.equal(code, 0, stderr);
-    assert.match(stderr, /1 problem\(s\) \(0 error\(s\), 1 warning\(s\)\)/);
+    assert.match(stderr, /1 problem\(s\) \(0 error\(s\), 1 warning\(s\)\) that do not block publication; check them:/);
     assert.match(stderr, /warning Ticket ID `INC-2023-4711` in the public text/);
     assert.match(stdout, /^<!DOCTYPE html>/);
   });
@@ -209,17 +237,18 @@ contacts:
 ${attack}
 `,
     );
+    // The hostile report is full of findings: render it as a draft, which must be just as safe.
     for (const as of ['press-release', 'status-page']) {
-      const { code, stdout } = cli(['render', '--as', as, report]);
+      const { code, stdout } = cli(['render', '--draft', '--as', as, report]);
       assert.equal(code, 0, as);
       assert.ok(!/<script|<img|<entry/i.test(stdout), `${as}: raw markup`);
       assert.ok(stdout.includes('&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;'), as);
     }
-    const atom = cli(['render', '--as', 'atom', report]).stdout;
+    const atom = cli(['render', '--draft', '--as', 'atom', report]).stdout;
     assert.equal([...atom.matchAll(/<entry /g)].length, 1, 'no injected entry');
     assert.ok(!/<script|<img|<id>evil|&xxe;/.test(atom));
     assert.ok(atom.includes('&lt;/content&gt;&lt;entry&gt;&lt;id&gt;evil&lt;/id&gt;&lt;/entry&gt;&amp;xxe;&quot;&apos;'));
-    const social = cli(['render', '--as', 'social', '--max-chars', '120', report]);
+    const social = cli(['render', '--draft', '--as', 'social', '--max-chars', '120', report]);
     assert.equal(social.code, 0);
     for (const post of social.stdout.trimEnd().split('\n---\n')) assert.ok([...new Intl.Segmenter().segment(post)].length <= 120, post);
   });

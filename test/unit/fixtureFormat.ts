@@ -4,11 +4,13 @@ import { createLinter, familyEntry, memberOf, parseReport, type Finding, type Li
 
 /**
  * One finding as a fixture line: `line:col-endLine:endCol severity ruleId path message`, followed by
- * one `  related file:line:col-endLine:endCol message` line per related location (cross-file rules).
+ * one `  related file:line:col-endLine:endCol message` line per related location (cross-file rules)
+ * and, for a finding an inline directive suppresses, `  suppressed by line N: REASON`.
  */
 export function findingLine(f: Finding): string {
   const related = (f.related ?? []).map((r) => `\n  related ${r.file}:${r.line}:${r.column}-${r.endLine}:${r.endColumn} ${r.message}`);
-  return `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.severity} ${f.ruleId} ${f.path ?? '-'} ${f.message}` + related.join('');
+  const suppressed = f.suppressed ? `\n  suppressed by line ${f.suppressed.line}: ${f.suppressed.justification}` : '';
+  return `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.severity} ${f.ruleId} ${f.path ?? '-'} ${f.message}` + related.join('') + suppressed;
 }
 
 /** The fixed clock and zone every fixture is linted with, unless its options.json says otherwise. */

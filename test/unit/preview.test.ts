@@ -13,6 +13,7 @@ const STATE: ToWebview = {
   status: { errors: 2, warnings: 1, summary: '2 <b>Fehler</b>', problemsLabel: 'Probleme & mehr' },
   notice: null,
   confidential: null,
+  draft: null,
 };
 
 describe('preview page', () => {

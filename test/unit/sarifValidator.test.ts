@@ -121,6 +121,30 @@ describe('SARIF and the official validator (Sarif.Multitool validate)', function
     assert.deepEqual(validate(file, dir), []);
   });
 
+  it('accepts the SARIF of findings suppressed in source with a reason', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ir-sarif-'));
+    mkdirSync(join(dir, 'incidents'));
+    copyFileSync(join(ROOT, 'test', 'fixtures', 'suppression', 'input.md'), join(dir, 'incidents', 'suppressed.md'));
+    const lint = spawnSync(process.execPath, [BIN, 'lint', '--format', 'sarif', '--now', '2026-01-01T00:00:00Z', 'incidents'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', TZ: 'Europe/Berlin', LANG: 'C' },
+    });
+    assert.equal(lint.status, 0, lint.stdout);
+    const sarif = JSON.parse(lint.stdout) as { runs: Array<{ results: Array<{ ruleId: string; suppressions?: Array<{ kind: string; justification: string }> }> }> };
+    const suppressed = sarif.runs[0]!.results.filter((r) => r.suppressions);
+    assert.deepEqual(
+      suppressed.map((r) => [r.ruleId, r.suppressions]),
+      [
+        ['leak-ip', [{ kind: 'inSource', justification: '2001:db8::42 is the documentation address the vendor prints on its public status page' }]],
+        ['leak-ip', [{ kind: 'inSource', justification: 'the police published this address themselves in their warning of 30 October' }]],
+      ],
+    );
+    const file = join(dir, 'suppressed.sarif');
+    writeFileSync(file, lint.stdout);
+    assert.deepEqual(validate(file, dir), []);
+  });
+
   it('reports what is wrong (the validator really runs): a SARIF with the old faults fails', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ir-sarif-'));
     const bad = {

@@ -26,7 +26,7 @@ function annotationPath(file: string, cwd: string): string {
  * `--format github`: one GitHub Actions workflow command per finding
  * (`::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`), which the runner turns into
  * annotations on the pull request. Info findings become notices; a file that cannot be read is an
- * error annotation on the file. Nothing else is printed, so the log holds exactly the annotations.
+ * error annotation on the file; a suppressed finding is none. Nothing else is printed, so the log holds exactly the annotations.
  */
 export const formatGithub: Formatter = (results) => {
   const cwd = process.cwd();
@@ -38,6 +38,8 @@ export const formatGithub: Formatter = (results) => {
       continue;
     }
     for (const f of result.findings) {
+      // A finding suppressed with a reason is no annotation (lint --format sarif keeps it, dismissed).
+      if (f.suppressed) continue;
       const properties = [
         `file=${file}`,
         `line=${f.line}`,

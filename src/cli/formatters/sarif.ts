@@ -48,6 +48,8 @@ export const formatSarif: Formatter = (results, { locale }) => {
             })),
           }
         : {}),
+      // An inline directive's reason: code scanning shows the result as dismissed in source.
+      ...(finding.suppressed ? { suppressions: [{ kind: 'inSource', justification: finding.suppressed.justification }] } : {}),
     })),
   );
   const invocationErrors = results.filter((r) => r.ioError);

@@ -5,7 +5,8 @@ import type { OffsetRange } from '../completion';
 import { hoverTarget } from '../hover';
 import { parseReport, type ParsedReport } from '../parse';
 import type { SchemaInfo } from '../schema/meta';
-import type { Locale } from '../types';
+import type { Finding, Locale } from '../types';
+import { directiveAt, directiveHover } from '../suppress';
 
 /** The content of a hover: the field's (or value's) documentation, and the deadlines a timestamp starts or records. */
 export interface HoverContent {
@@ -23,16 +24,23 @@ export interface HoverHost {
   locale: Locale;
   timeZone: string | undefined;
   now: number;
+  /** The findings of the report's current text: on a suppression directive, the hover lists what it suppresses. */
+  findings?: () => readonly Finding[] | null | undefined;
 }
 
 /**
  * Hover at `offset` of a report (parsed, as hosts keep each version; or its text): on a key, the
  * field's title and description, its allowed values in plain words and an example; on an enum value,
- * what it means; on a timestamp, the deadlines computed from the facts. `null` where there is
- * nothing to explain.
+ * what it means; on a timestamp, the deadlines computed from the facts; on a suppression directive
+ * (frontmatter or body), what it suppresses and its reason. `null` where there is nothing to explain.
  */
 export function hoverContent(input: string | ParsedReport, offset: number, host: HoverHost): HoverContent | null {
   const report = typeof input === 'string' ? parseReport(input) : input;
+  const directive = directiveAt(report, offset);
+  const findings = directive ? host.findings?.() : null;
+  if (directive && findings) {
+    return { range: { offset: directive.offset, endOffset: directive.endOffset }, documentation: directiveHover(directive, findings, host.locale), deadlines: null };
+  }
   const target = hoverTarget(report, offset);
   if (!target) return null;
   const field = host.info.fieldInfo(target.pointer, host.locale);

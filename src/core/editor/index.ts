@@ -4,5 +4,5 @@
  */
 export { completionOffers, COMPLETION_TRIGGER_CHARACTERS, type CompletionHost, type CompletionOffer, type CompletionOfferKind } from './completionOffers';
 export { hoverContent, hoverMarkdown, type HoverContent, type HoverHost } from './hoverContent';
-export { findingForDiagnostic, quickFixes, type DiagnosticKey, type QuickFix } from './quickFixes';
+export { findingForDiagnostic, quickFixes, suppressOffers, type DiagnosticKey, type QuickFix } from './quickFixes';
 export { LintScheduler } from './lintScheduler';

@@ -1,6 +1,7 @@
 /** Which quick fixes an editor offers for the findings a request names, decided once for every editor. */
 import { fixEdits, type FixAction, type FixOptions } from '../fixes';
 import type { ParsedReport } from '../parse';
+import { suppressionEdit } from '../suppress';
 import type { Finding } from '../types';
 
 /** What an editor's diagnostic still tells of the finding it was made from. */
@@ -13,11 +14,14 @@ export interface DiagnosticKey {
 }
 
 /**
- * The finding a diagnostic was made from: same rule and message, and with a fix; the one at the same
- * range, else the only candidate (the range may have moved with edits the lint has not seen yet).
+ * The finding a diagnostic was made from: same rule and message, and with a fix (unless `withFix` is
+ * false); the one at the same range, else the only candidate (the range may have moved with edits the
+ * lint has not seen yet). A suppressed finding is no diagnostic.
  */
-export function findingForDiagnostic(findings: readonly Finding[], diagnostic: DiagnosticKey): Finding | undefined {
-  const candidates = findings.filter((finding) => finding.ruleId === diagnostic.ruleId && finding.message === diagnostic.message && finding.fix);
+export function findingForDiagnostic(findings: readonly Finding[], diagnostic: DiagnosticKey, withFix = true): Finding | undefined {
+  const candidates = findings.filter(
+    (finding) => finding.ruleId === diagnostic.ruleId && finding.message === diagnostic.message && (finding.fix || !withFix) && !finding.suppressed,
+  );
   return (
     candidates.find((finding) => finding.offset === diagnostic.offset && finding.endOffset === diagnostic.endOffset) ??
     (candidates.length === 1 ? candidates[0] : undefined)
@@ -54,4 +58,18 @@ export function quickFixes<D extends DiagnosticKey>(report: ParsedReport, findin
     }
   }
   return fixes;
+}
+
+/**
+ * The findings of a request's diagnostics that an inline directive can reach: each is offered
+ * "Suppress on this line with a reason…" (the host asks for the reason, then applies
+ * `suppressionEdit`). Rules that cannot be suppressed and findings no directive reaches are left out.
+ */
+export function suppressOffers<D extends DiagnosticKey>(report: ParsedReport, findings: readonly Finding[], diagnostics: readonly D[]): Array<{ diagnostic: D; finding: Finding }> {
+  const offers: Array<{ diagnostic: D; finding: Finding }> = [];
+  for (const diagnostic of diagnostics) {
+    const finding = findingForDiagnostic(findings, diagnostic, false);
+    if (finding && suppressionEdit(report, finding, 'reason')) offers.push({ diagnostic, finding });
+  }
+  return offers;
 }

@@ -10,6 +10,7 @@
 import type { PressReleaseModel, UpdateEntry } from './model';
 import { label } from './labels';
 import type { OutputOptions } from './outputOptions';
+import { draftPrefix } from './draft';
 
 /** Authority of the feed's `tag:` URIs (RFC 4151): a name reserved for documentation, never resolved. */
 export const TAG_AUTHORITY = 'incident-report.invalid';
@@ -98,7 +99,10 @@ export function renderAtom(models: readonly PressReleaseModel[], options: Output
     .map(({ entry }) => entry);
 
   const organizations = [...new Set(models.map((m) => m.organization).filter((o): o is string => o !== null))];
-  const feedTitle = models.length === 1 && first ? first.title : `${organizations.join(', ') || label(locale, 'unnamedOrg')}: ${label(locale, 'statusPage')}`;
+  const plainTitle = models.length === 1 && first ? first.title : `${organizations.join(', ') || label(locale, 'unnamedOrg')}: ${label(locale, 'statusPage')}`;
+  // A draft says so before every title a feed reader shows.
+  const marked = (title: string, entryLocale = locale) => (options.draft ? draftPrefix(entryLocale) + title : title);
+  const feedTitle = marked(plainTitle);
   const feedId = models.length === 1 && first ? `${reportTag(first)}/feed` : `tag:${TAG_AUTHORITY},2000-01-01:${models.map((m) => tagPart(m.id ?? m.title)).sort().join('+')}/feed`;
   const x = escapeXml;
   const out: string[] = [
@@ -117,11 +121,11 @@ export function renderAtom(models: readonly PressReleaseModel[], options: Output
   for (const entry of entries) {
     out.push(`  <entry xml:lang="${entry.model.locale}">`);
     out.push(`    <id>${x(entry.id)}</id>`);
-    out.push(`    <title type="text">${x(entry.title)}</title>`);
+    out.push(`    <title type="text">${x(marked(entry.title, entry.model.locale))}</title>`);
     out.push(`    <updated>${x(entry.updated)}</updated>`);
     if (entry.model.organization) out.push(`    <author><name>${x(entry.model.organization)}</name></author>`);
     if (options.link) out.push(`    <link rel="alternate" type="text/html" href="${x(options.link)}"/>`);
-    out.push(`    <content type="text">${x(entry.content || entry.title)}</content>`);
+    out.push(`    <content type="text">${x(entry.content || marked(entry.title, entry.model.locale))}</content>`);
     out.push('  </entry>');
   }
   out.push('</feed>', '');

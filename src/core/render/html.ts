@@ -6,6 +6,7 @@
 import type { Art34Notice, ContactEntry, Fact, PressReleaseModel } from './model';
 import { label } from './labels';
 import { markdownToHtml } from './markdown';
+import { DRAFT_CSS, draftBannerHtml, NOINDEX_META } from './draft';
 
 /** The page's Content-Security-Policy: nothing may load or run; inline styles only. */
 export const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -227,8 +228,11 @@ export function renderArticle(model: PressReleaseModel, options: { link?: string
   return parts.join('\n');
 }
 
-/** The complete page around {@link renderArticle}. */
-export function renderPage(model: PressReleaseModel, article = renderArticle(model)): string {
+/**
+ * The complete page around {@link renderArticle}; `draft` marks it as a draft (banner on top,
+ * `noindex`, the draft marker before the title).
+ */
+export function renderPage(model: PressReleaseModel, article = renderArticle(model), draft = false): string {
   return [
     '<!DOCTYPE html>',
     `<html lang="${model.locale}">`,
@@ -236,13 +240,15 @@ export function renderPage(model: PressReleaseModel, article = renderArticle(mod
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${PAGE_CSP}">`,
     '<meta name="referrer" content="no-referrer">',
+    ...(draft ? [NOINDEX_META] : []),
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${e(label(model.locale, 'kind'))}: ${e(model.title)}</title>`,
-    `<style>${PAGE_CSS}</style>`,
+    `<title>${draft ? e(label(model.locale, 'draftMarker')) + ' ' : ''}${e(label(model.locale, 'kind'))}: ${e(model.title)}</title>`,
+    `<style>${PAGE_CSS}${draft ? DRAFT_CSS : ''}</style>`,
     '</head>',
     '<body>',
     // The page's one landmark: without it, screen readers have nothing to jump to (axe: landmark-one-main, region).
     '<main>',
+    ...(draft ? [draftBannerHtml(model.locale)] : []),
     article,
     '</main>',
     '</body>',

@@ -4,6 +4,8 @@ import type { Locale, Localized } from '../types';
 /** Every label the press release prints, keyed by purpose. */
 export const LABELS = {
   kind: { de: 'Pressemitteilung', en: 'Press release' },
+  draftBanner: { de: 'ENTWURF – nicht zur Veröffentlichung', en: 'DRAFT – not for publication' },
+  draftMarker: { de: '[ENTWURF]', en: '[DRAFT]' },
   status: { de: 'Stand der Bearbeitung', en: 'Status' },
   severity: { de: 'Auswirkungen', en: 'Impact' },
   incidentType: { de: 'Art des Vorfalls', en: 'Type of incident' },

@@ -14,6 +14,11 @@ export interface OutputOptions extends RenderOptions {
   feedHref?: string;
   /** Language that overrides the report's own (confidential drafts; `--locale` given explicitly). */
   forceLocale?: Locale;
+  /**
+   * Marks a public output as a draft (see draft.ts): a banner, `noindex`, "[ENTWURF]" / "[DRAFT]"
+   * before posts and feed entries. Set when the publish verdict blocks and a draft was asked for.
+   */
+  draft?: boolean;
   /** Confidential drafts: the GDPR Art. 33 first notification again, even after it was sent (`render --initial`). */
   initial?: boolean;
 }

@@ -80,7 +80,7 @@ const pressRelease: PublicOutput = {
   render: (models, format, options) => {
     const model = only(models);
     const link = options.link !== undefined ? { link: options.link } : {};
-    return format === 'text' ? renderText(model, link) : renderPage(model, renderArticle(model, link));
+    return format === 'text' ? renderText(model, { ...link, draft: options.draft }) : renderPage(model, renderArticle(model, link), options.draft);
   },
 };
 

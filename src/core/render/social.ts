@@ -15,6 +15,7 @@ import type { Locale } from '../types';
 import { splitSentences } from '../language/sentences';
 import { label, type LABELS } from './labels';
 import { DEFAULT_MAX_CHARS, type OutputOptions } from './outputOptions';
+import { draftPrefix } from './draft';
 
 /** What a URL counts as on X and Mastodon. */
 export const URL_WEIGHT = 23;
@@ -204,11 +205,13 @@ export function socialPosts(model: PressReleaseModel, options: OutputOptions = {
   const workingText = list('socialWorking', working);
 
   const posts: SocialPost[] = [];
+  // A draft's every post starts with "[ENTWURF]" / "[DRAFT]", inside the length limit.
+  const marker = options.draft ? draftPrefix(model.locale) : '';
   const add = (kind: SocialPost['kind'], head: string, bodies: readonly string[]) => {
     // What the contact line says is not said again in the text (nor anything twice in the text).
     const said = new Set([extras.contact, extras.shortContact].filter(Boolean).map(sentenceKey));
     const unique = bodies.map((body) => withoutRepeats(body, model.locale, new Set(said))).filter((body, i, all) => body && all.indexOf(body) === i);
-    const { text, shortened } = fit(head, unique, extras, max);
+    const { text, shortened } = fit(marker + head, unique, extras, max);
     posts.push({ kind, text, chars: countChars(text), shortened });
   };
   // The headline gives the context, the services say what works: the headline goes first when it fits.

@@ -14,6 +14,7 @@ import { art34Html, escapeHtml as e, PAGE_CSP } from './html';
 import { FEED_FILE } from './atom';
 import type { OutputOptions } from './outputOptions';
 import { art34Text, TEXT_WIDTH, wrap } from './text';
+import { DRAFT_CSS, draftBannerHtml, draftBannerText, NOINDEX_META } from './draft';
 import type { Locale } from '../types';
 
 type LabelKey = keyof typeof LABELS;
@@ -290,13 +291,15 @@ export function renderStatusPageHtml(models: readonly PressReleaseModel[], optio
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${PAGE_CSP}">`,
     '<meta name="referrer" content="no-referrer">',
+    options.draft ? NOINDEX_META : '',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${L('statusPage')}: ${e(heading)}</title>`,
+    `<title>${options.draft ? L('draftMarker') + ' ' : ''}${L('statusPage')}: ${e(heading)}</title>`,
     `<link rel="alternate" type="application/atom+xml" href="${e(feedHref)}" title="${L('latestUpdates')}">`,
-    `<style>${STATUS_CSS}</style>`,
+    `<style>${STATUS_CSS}${options.draft ? DRAFT_CSS : ''}</style>`,
     '</head>',
     '<body>',
     '<header class="site-header">',
+    options.draft ? draftBannerHtml(locale) : '',
     `<h1>${L('statusPage')}: ${e(heading)}</h1>`,
     stamp ? `<p class="as-of">${e(stamp.label)}: ${timeHtml(stamp)}</p>` : '',
     '</header>',
@@ -323,6 +326,7 @@ export function renderStatusPageText(models: readonly PressReleaseModel[], optio
   const L = (key: LabelKey) => label(locale, key);
   const groups = groupByOrganization(models);
   const out: string[] = [underline(`${L('statusPage')}: ${groups.map((g) => g.name).join(', ') || L('unnamedOrg')}`, '#')];
+  if (options.draft) out.unshift(draftBannerText(locale));
   const stamp = asOf(models, locale);
   if (stamp) out.push(wrap(`${stamp.label}: ${stamp.value}`));
 

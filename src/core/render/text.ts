@@ -5,6 +5,7 @@
 import type { Art34Notice, ContactEntry, Fact, PressReleaseModel } from './model';
 import { label } from './labels';
 import { markdownToBlocks, type TextBlock } from './markdown';
+import { draftBannerText } from './draft';
 import { unbreakableUnits } from './keepTogether';
 
 /** Line width of the text version (the classic e-mail width). */
@@ -91,10 +92,14 @@ export function art34Text(notice: Art34Notice, locale: PressReleaseModel['locale
   return out.join('\n\n');
 }
 
-/** Renders the model as plain text; `link` is the status page's address (for an Art. 34 communication). */
-export function renderText(model: PressReleaseModel, options: { link?: string } = {}): string {
+/**
+ * Renders the model as plain text; `link` is the status page's address (for an Art. 34
+ * communication), `draft` puts the draft banner on top.
+ */
+export function renderText(model: PressReleaseModel, options: { link?: string; draft?: boolean } = {}): string {
   const L = (key: Parameters<typeof label>[1]) => label(model.locale, key);
   const out: string[] = [];
+  if (options.draft) out.push(draftBannerText(model.locale));
 
   out.push(model.organization ? `${L('kind').toUpperCase()} · ${clean(model.organization)}` : L('kind').toUpperCase());
   out.push(heading(model.title, '='));

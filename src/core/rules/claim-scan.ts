@@ -90,11 +90,23 @@ export function publishedTexts(ctx: RuleContext, relevant: (text: string) => boo
   }
   const section = publication.body;
   if (section && section.endOffset > section.offset) {
-    const text = report.text.slice(section.offset, section.endOffset);
     const base = section.offset;
+    // Suppression directives are never published: blanked (offsets kept), so their words glue to no sentence.
+    const text = blankDirectives(report.text.slice(section.offset, section.endOffset), base, ctx.directives);
     if (relevant(text)) texts.push({ path: null, text, toDocument: (start, end) => ({ offset: base + start, endOffset: base + end }) });
   }
   return texts;
+}
+
+/** `text` (which starts at document offset `base`) with every directive comment in it replaced by spaces. */
+function blankDirectives(text: string, base: number, directives: RuleContext['directives']): string {
+  let out = text;
+  for (const directive of directives) {
+    const start = Math.max(0, directive.offset - base);
+    const end = Math.min(text.length, directive.endOffset - base);
+    if (start < end) out = out.slice(0, start) + out.slice(start, end).replace(/[^\r\n]/g, ' ') + out.slice(end);
+  }
+  return out;
 }
 
 const cache = new WeakMap<RuleContext, ClaimHit[]>();

@@ -30,6 +30,7 @@ import { resolvedNeedsTimeRule } from './resolved-needs-time';
 import { restorationPastRule } from './restoration-past';
 import { schemaRule } from './schema';
 import { sizeLimitRule } from './size-limit';
+import { suppressionRule } from './suppression';
 import { timestampTimezoneRule } from './timestamp-timezone';
 import { timezoneNameRule } from './timezone-name';
 import { yamlSyntaxRule } from './yaml-syntax';
@@ -65,6 +66,7 @@ export const RULES: readonly Rule[] = [
   restorationPastRule,
   schemaRule,
   sizeLimitRule,
+  suppressionRule,
   timestampTimezoneRule,
   timezoneNameRule,
   yamlSyntaxRule,
@@ -106,6 +108,7 @@ export * from './resolved-needs-time';
 export * from './restoration-past';
 export * from './schema';
 export * from './size-limit';
+export * from './suppression';
 export * from './timestamp-timezone';
 export * from './timezone-name';
 export * from './yaml-syntax';

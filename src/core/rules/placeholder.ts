@@ -17,6 +17,9 @@ const ANY_PLACEHOLDER = PLACEHOLDERS.map((pattern) => new RegExp(pattern.source,
 export const placeholderRule: Rule = {
   id: 'placeholder',
   defaultSeverity: 'warning',
+  // A fill-in is never published: while the report is drafted lint shows it as a warning, but it
+  // holds back render and export at any severity (verdict.ts).
+  alwaysBlocks: true,
   description: {
     en: 'No TODO, TBD, XXX, FIXME, lorem ipsum or `<…>` placeholder is left in a value or the public text.',
     de: 'Kein TODO, TBD, XXX, FIXME, Lorem ipsum oder `<…>`-Platzhalter bleibt in einem Wert oder im öffentlichen Text.',
@@ -24,6 +27,7 @@ export const placeholderRule: Rule = {
   docs: {
     checks: [
       'Nothing unfinished goes out: TODO, TBD, XXX, FIXME, "lorem ipsum" or an unfilled `<…>` placeholder in a frontmatter value or in the public section is a warning.',
+      'A placeholder is never published: whatever its severity, a finding of this rule blocks `render` of a public output and the editor\'s export (see "Publishing" in the README), unless it is suppressed with a reason.',
     ],
   },
   check(ctx) {

@@ -1,4 +1,5 @@
-import type { Locale, Localized, RawFinding, Severity } from '../types';
+import type { Finding, Locale, Localized, RawFinding, Severity } from '../types';
+import type { Directive } from '../directives';
 import type { ParsedReport } from '../parse';
 import type { CompiledSchema } from '../schema/validator';
 import type { FamilyMember } from '../family';
@@ -43,6 +44,8 @@ export interface RuleContext {
   family: FamilyState | null;
   /** Reports that name this one as their parent, when the host knows them (CLI runs, workspace lint). */
   members: readonly FamilyMember[];
+  /** The report's inline suppression directives (read on first use; see directives.ts). */
+  readonly directives: readonly Directive[];
 }
 
 /**
@@ -90,6 +93,17 @@ export interface Rule {
   /** Options that configure the rule (declared once here; see `OptionSpec`): each is a `LintOptions` key. */
   options?: readonly OptionSpec<keyof LintOptions & string>[];
   check(ctx: RuleContext): RawFinding[];
+  /**
+   * Runs after every rule's `check`, once the directives have been applied, with the findings as
+   * they stand (severities resolved, suppressions marked): for a rule about the other findings (the
+   * `suppression` rule: a directive that suppresses nothing). Its findings are never suppressed.
+   */
+  review?(ctx: RuleContext, findings: readonly Finding[]): RawFinding[];
+  /**
+   * True when the rule's findings block publication at any severity (a placeholder is never
+   * published, even while lint shows it as a warning): see verdict.ts.
+   */
+  alwaysBlocks?: boolean;
   /**
    * Runs before anything is parsed; findings returned here replace the whole lint (nothing else is
    * parsed or checked). For guards such as the size limit.

@@ -5,7 +5,9 @@
  *   of every node, its errors and its data (`document.ts`, `positions.ts`);
  * - what the editor needs at a cursor: the key or value under it, the mapping a new key joins, the
  *   indentation Enter continues with, a value without its quotes (`cursor.ts`);
- * - writing a value back as a YAML scalar (`scalar.ts`).
+ * - writing a value back as a YAML scalar (`scalar.ts`);
+ * - the comments and the entries they stand before, from the `yaml` package's concrete syntax tree,
+ *   for suppression directives (`comments.ts`: read only when a frontmatter names a directive).
  *
  * The `yaml` package is the only source of YAML semantics: nothing here reads YAML text by itself.
  */
@@ -14,3 +16,4 @@ export { readYaml, YAML_OPTIONS, type DataError, type DataLimits, type Frontmatt
 export { locate, rangeForPointer, type Located, type ScalarAt, type SourceRange } from './positions';
 export { cursorPlace, cursorTarget, enterIndentation, indentationStep, rootString, type CursorPlace, type CursorTarget, type EnterIndentation, type Segment } from './cursor';
 export { yamlScalar } from './scalar';
+export { entryAround, frontmatterComments, type FrontmatterComment, type SourceSpan } from './comments';

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { buildModel, exportableOutputs, exportFileName, formatExtension, OUTPUTS, OutputIds, reportBaseName, siblingPath, type PublicOutput } from '../../core';
+import { buildModel, draftBanner, exportableOutputs, exportFileName, formatExtension, OUTPUTS, OutputIds, publishVerdict, reportBaseName, siblingPath, type PublicOutput } from '../../core';
 import type { EngineService } from '../engine';
+import type { Prompts } from '../prompts';
 import { exists } from '../files';
 
 /** Optional arguments of `incidentReport.exportPressRelease`, for automation and tests. */
@@ -21,8 +22,12 @@ export interface ExportArgs {
   overwrite?: boolean;
   /** `false` skips the offer to open the result. */
   open?: boolean;
-  /** `true` exports a report with errors without asking. */
-  force?: boolean;
+  /**
+   * For a report that the publish verdict blocks: `true` exports it as a draft without asking
+   * (marked like `render --draft`), `false` refuses without asking, unset asks (modal, "Export as
+   * Draft"). Nothing blocked is ever exported unmarked.
+   */
+  draft?: boolean;
   /** `true` lets the user pick the location (save dialog) even when the default would do. */
   pick?: boolean;
 }
@@ -37,6 +42,8 @@ export interface ExportResult {
   html?: string;
   /** The plain-text file, when one was written. */
   text?: string;
+  /** True when the report was not ready to publish and was exported marked as a draft. */
+  draft: boolean;
 }
 
 /** How the command was invoked: interactively (palette, editor title) asks; automation does not. */
@@ -151,12 +158,14 @@ async function chooseOutput(args: ExportArgs, interactive: boolean): Promise<{ o
  * `incidentReport.exportPressRelease` ("Export…"): writes a public output of the registry — the
  * press release, status page, Atom feed or social posts — in the chosen formats next to the report
  * (`report.status-page.html`, `report.atom.xml`, …) or where the user picks. Confidential outputs
- * are never offered. Existing files are never replaced without a modal confirmation; a report with
- * errors is exported only after confirmation; an unchecked (over-size) report never. Returns the
- * files written.
+ * are never offered. Existing files are never replaced without a modal confirmation. A report that
+ * the publish verdict blocks (core/verdict.ts, the one `render` asks) is exported only as a draft,
+ * marked like `render --draft`, after the user chose "Export as Draft"; an unchecked (over-size)
+ * report never. Returns the files written.
  */
 export async function exportPressRelease(
   engine: EngineService,
+  prompts: Prompts,
   previewed: vscode.Uri | undefined,
   args: ExportArgs = {},
   invocation: ExportInvocation = { interactive: false },
@@ -174,7 +183,7 @@ export async function exportPressRelease(
     return undefined;
   }
 
-  // Fail closed, even when forced: text that was not scanned for leaks is never exported.
+  // Fail closed, even as a draft: text that was not scanned for leaks is never exported.
   if (result.unchecked) {
     void vscode.window.showErrorMessage(
       vscode.l10n.t('Incident Report: {0} is larger than the size limit and was not checked; nothing was exported. Raise the setting incidentReport.maxSize to check it.', fileName(uri)),
@@ -186,26 +195,32 @@ export async function exportPressRelease(
   if (!choice) return undefined;
   const { output, formats } = choice;
 
-  const errors = result.findings.filter((f) => f.severity === 'error');
-  if (errors.length > 0 && !args.force) {
-    const leaks = errors.filter((f) => f.ruleId.startsWith('leak-')).length;
-    const exportAnyway = vscode.l10n.t('Export Anyway');
-    const answer = await vscode.window.showWarningMessage(
-      vscode.l10n.t('The report has {0} errors, {1} of them internal details in the public text. Export anyway?', errors.length, leaks),
-      { modal: true },
-      exportAnyway,
-    );
-    if (answer !== exportAnyway) return undefined;
-  }
-
   const { linter } = await engine.linterFor(uri);
   const model = buildModel(result.report, { locale: linter.locale, schema: linter.schema.info });
+  // Fail closed: what the verdict blocks goes out only as a marked draft, and only when chosen.
+  const verdict = publishVerdict(result);
+  if (!verdict.publishable && args.draft === false) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Incident Report: {0} is not ready to publish; nothing was exported.', fileName(uri)));
+    return undefined;
+  }
+  if (!verdict.publishable && args.draft !== true) {
+    const leaks = verdict.blockers.filter((b) => b.finding.ruleId.startsWith('leak-')).length;
+    const asDraft = vscode.l10n.t('Export as Draft');
+    const answer = await prompts.warning(
+      vscode.l10n.t('The report is not ready to publish. Findings that block it: {0}; internal details in the public text among them: {1}.', verdict.blockers.length, leaks),
+      vscode.l10n.t('Fix them (see the Problems panel), or export a draft marked "{0}" (not indexed by search engines; posts and feed entries start with the draft marker).', draftBanner(model.locale)),
+      [asDraft],
+    );
+    if (answer !== asDraft) return undefined;
+  }
+  const draft = !verdict.publishable;
   const options = {
     locale: linter.locale,
     schema: linter.schema.info,
     now: Date.now(),
     // The status page links the feed exported next to the report (`report.atom.xml`).
     feedHref: `${encodeURIComponent(reportBaseName(uri.path))}.${OutputIds.atom}.xml`,
+    ...(draft ? { draft: true } : {}),
   };
   const contents = formats.map((format) => ({ format, text: output.render([model], format, options) }));
 
@@ -249,16 +264,17 @@ export async function exportPressRelease(
     files[format] = target.toString();
   }
 
-  if (args.open !== false) void offerToOpen(output, targets);
-  return { output: output.id, files, ...(files.html ? { html: files.html } : {}), ...(files.text ? { text: files.text } : {}) };
+  if (args.open !== false) void offerToOpen(output, targets, draft);
+  return { output: output.id, files, ...(files.html ? { html: files.html } : {}), ...(files.text ? { text: files.text } : {}), draft };
 }
 
-async function offerToOpen(output: PublicOutput, targets: readonly vscode.Uri[]): Promise<void> {
+async function offerToOpen(output: PublicOutput, targets: readonly vscode.Uri[], draft: boolean): Promise<void> {
   const openPage = vscode.l10n.t('Open in Browser');
   const page = targets.find((t) => /\.html?$/i.test(t.path));
   const buttons = targets.filter((t) => t !== page).map((t) => ({ title: vscode.l10n.t('Open {0}', fileName(t)), target: t }));
+  const names = targets.map(fileName).join(', ');
   const choice = await vscode.window.showInformationMessage(
-    vscode.l10n.t('{0} exported: {1}.', output.label[uiLanguage()], targets.map(fileName).join(', ')),
+    draft ? vscode.l10n.t('{0} exported as a draft (not for publication): {1}.', output.label[uiLanguage()], names) : vscode.l10n.t('{0} exported: {1}.', output.label[uiLanguage()], names),
     ...(page ? [{ title: openPage, target: page }] : []),
     ...buttons,
   );

@@ -118,6 +118,12 @@ table { border-collapse: collapse; } td, th { border: 1px solid var(--vscode-pan
 .ir-confidential-text { text-transform: uppercase; letter-spacing: .04em; }
 #ir-export-draft { flex: none; font: inherit; color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: 0; padding: .2rem .8rem; cursor: pointer; }
 #ir-export-draft:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 2px; }
+.ir-draft { display: flex; flex-wrap: wrap; gap: .25rem .75rem; align-items: center; justify-content: space-between; margin: .4rem 1.5rem 0;
+  padding: .5rem .8rem; border: 3px double var(--vscode-editorWarning-foreground); background: var(--vscode-editor-background); }
+.ir-draft[hidden] { display: none; }
+.ir-draft-text { text-transform: uppercase; letter-spacing: .04em; }
+.ir-draft button { flex: none; font: inherit; color: var(--vscode-textLink-foreground); background: none; border: 0; padding: 0; cursor: pointer; text-decoration: underline; }
+.ir-draft button:focus-visible { outline: 1px solid var(--vscode-focusBorder); }
 .draft { max-width: 46rem; margin: 0 auto; }
 .draft .confidential { margin: 0 0 1rem; padding: .4rem .8rem; font-weight: 700; border-left: 6px solid var(--vscode-editorError-foreground);
   background: var(--vscode-textBlockQuote-background); }
@@ -175,6 +181,20 @@ export function confidentialHtml(banner: ToWebview['confidential']): string {
   );
 }
 
+/**
+ * The banner while the publish verdict blocks a public output: the output's own draft marking in
+ * words, how many findings block it, and a way to them (the Problems panel).
+ */
+export function draftHtml(banner: ToWebview['draft']): string {
+  return (
+    `<div id="ir-draft" class="ir-draft" role="note"${banner ? '' : ' hidden'}>` +
+    `<strong class="ir-draft-text">${escapeHtml(banner?.text ?? '')}</strong>` +
+    `<span class="ir-draft-detail">${escapeHtml(banner?.detail ?? '')}</span>` +
+    `<button type="button" id="ir-draft-problems">${escapeHtml(banner?.problemsLabel ?? '')}</button>` +
+    '</div>'
+  );
+}
+
 /** The preview's complete HTML. */
 export function buildPreviewHtml(page: PreviewPage): string {
   const { nonce, state } = page;
@@ -195,6 +215,7 @@ export function buildPreviewHtml(page: PreviewPage): string {
     '<header class="ir-bar">',
     switcherHtml(state.outputs),
     confidentialHtml(state.confidential),
+    draftHtml(state.draft),
     statusHtml(state.status),
     '</header>',
     `<div id="ir-notice" class="ir-notice"${state.notice ? '' : ' hidden'}>${escapeHtml(state.notice ?? '')}</div>`,

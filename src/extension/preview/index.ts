@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Clock } from '../clock';
 import type { EngineService } from '../engine';
+import type { Prompts } from '../prompts';
 import { exportPressRelease, type ExportArgs } from './export';
 import { PressReleasePreview, type ShownDraftExport } from './preview';
 import { PREVIEW_VIEW_TYPE } from './protocol';
@@ -28,7 +29,7 @@ export type { PressReleasePreview } from './preview';
  * Registers the press-release preview (commands, live updates, serializer) and the export command.
  * Everything is disposed through `context.subscriptions`.
  */
-export function registerPreview(context: vscode.ExtensionContext, engine: EngineService, clock: Clock): PressReleasePreview {
+export function registerPreview(context: vscode.ExtensionContext, engine: EngineService, clock: Clock, prompts: Prompts): PressReleasePreview {
   const preview = new PressReleasePreview(context.extensionUri, engine, clock);
 
   /** The report to preview: the URI the editor-title button passes, else the active report. */
@@ -56,8 +57,8 @@ export function registerPreview(context: vscode.ExtensionContext, engine: Engine
       // From the editor title or explorer the first argument is a Uri; from automation an ExportArgs object.
       // The palette and menus ask which output and formats; an arguments object (automation) does not.
       isExportArgs(arg) && !(arg instanceof vscode.Uri)
-        ? exportPressRelease(engine, preview.currentUri, arg)
-        : exportPressRelease(engine, preview.currentUri, arg instanceof vscode.Uri ? { uri: arg } : {}, { interactive: true }),
+        ? exportPressRelease(engine, prompts, preview.currentUri, arg)
+        : exportPressRelease(engine, prompts, preview.currentUri, arg instanceof vscode.Uri ? { uri: arg } : {}, { interactive: true }),
     ),
     vscode.commands.registerCommand(PreviewCommands.previewState, () => preview.snapshot()),
     vscode.commands.registerCommand(PreviewCommands.selectPreviewOutput, (id: unknown) => typeof id === 'string' && preview.selectOutput(id)),

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { buildModel, CONFIDENTIAL_OUTPUTS, OutputIds, PUBLIC_OUTPUTS, renderDraftArticle, type ConfidentialOutput, type Finding } from '../../core';
+import { buildModel, CONFIDENTIAL_OUTPUTS, draftBanner, OutputIds, PUBLIC_OUTPUTS, publishVerdict, renderDraftArticle, type ConfidentialOutput, type Finding, type Verdict } from '../../core';
 import type { Clock } from '../clock';
 import { Commands } from '../constants';
 import { disposeAll } from '../disposables';
 import type { EngineService } from '../engine';
 import { buildPreviewHtml, createNonce } from './html';
-import { parseFromWebview, PREVIEW_VIEW_TYPE, type ConfidentialBanner, type PreviewOutputs, type PreviewStatus, type ToWebview } from './protocol';
+import { parseFromWebview, PREVIEW_VIEW_TYPE, type ConfidentialBanner, type DraftBanner, type PreviewOutputs, type PreviewStatus, type ToWebview } from './protocol';
 import { previewView, type PostLabels } from './views';
 import { LastReadable } from './lastReadable';
 
@@ -38,6 +38,8 @@ export interface PreviewSnapshot {
   posts: string[];
   /** The confidential banner while a draft for an authority is shown, else `null`. */
   confidential: ConfidentialBanner | null;
+  /** The draft banner while the publish verdict blocks the public output shown, else `null`. */
+  draft: DraftBanner | null;
   /** The panel's title. */
   title: string | null;
   /** The note above the output (e.g. the frontmatter's YAML error while the last readable version is shown), or `null`. */
@@ -63,17 +65,29 @@ function postLabels(): PostLabels {
   };
 }
 
-/** Counts and words for the status line. */
-export function previewStatus(findings: readonly Finding[]): PreviewStatus {
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  const warnings = findings.filter((f) => f.severity === 'warning').length;
+/** The publish verdict and the counts for the status line (suppressed findings count for neither). */
+export function previewStatus(findings: readonly Finding[], verdict: Verdict): PreviewStatus {
+  const open = findings.filter((f) => !f.suppressed);
+  const errors = open.filter((f) => f.severity === 'error').length;
+  const warnings = open.filter((f) => f.severity === 'warning').length;
   return {
     errors,
     warnings,
-    summary:
-      errors === 0 && warnings === 0
-        ? vscode.l10n.t('ready for release')
-        : vscode.l10n.t('Errors: {0}, warnings: {1} — not ready for release', errors, warnings),
+    summary: verdict.publishable
+      ? warnings === 0
+        ? vscode.l10n.t('ready to publish')
+        : vscode.l10n.t('Ready to publish; warnings: {0}', warnings)
+      : vscode.l10n.t('Not ready to publish — blocking findings: {0} (errors: {1}, warnings: {2})', verdict.blockers.length, errors, warnings),
+    problemsLabel: vscode.l10n.t('Show in Problems panel'),
+  };
+}
+
+/** The draft banner over a public output whose report the verdict blocks, in the output's language. */
+function draftBannerOf(verdict: Verdict, locale: 'de' | 'en'): DraftBanner | null {
+  if (verdict.publishable) return null;
+  return {
+    text: draftBanner(locale),
+    detail: vscode.l10n.t('Findings that block publication: {0}', verdict.blockers.length),
     problemsLabel: vscode.l10n.t('Show in Problems panel'),
   };
 }
@@ -178,6 +192,7 @@ export class PressReleasePreview implements vscode.Disposable {
       output: this.output,
       posts: [...this.posts],
       confidential: this.last?.confidential ?? null,
+      draft: this.last?.draft ?? null,
       title: this.panel?.title ?? null,
       notice: this.last?.notice ?? null,
     };
@@ -302,9 +317,10 @@ export class PressReleasePreview implements vscode.Disposable {
         uri: uri?.toString() ?? '',
         article: '',
         lang: vscode.env.language.startsWith('de') ? 'de' : 'en',
-        status: previewStatus([]),
+        status: previewStatus([], publishVerdict({ findings: [] })),
         notice,
         confidential: null,
+        draft: null,
       },
       version: null,
     });
@@ -328,10 +344,12 @@ export class PressReleasePreview implements vscode.Disposable {
           : vscode.l10n.t('YAML error in the frontmatter on line {0}: the preview appears once the frontmatter can be read.', readable.errorLine);
     if (!readable.report) {
       this.posts = [];
-      return { update: { ...empty(notice!).update, uri: uri.toString(), status: previewStatus(result.findings) }, version: document.version };
+      return { update: { ...empty(notice!).update, uri: uri.toString(), status: previewStatus(result.findings, publishVerdict(result)) }, version: document.version };
     }
     const report = readable.report;
     const { linter } = await this.engine.linterFor(document.uri);
+    // The verdict is the current text's (a YAML error blocks), also while the last readable version is shown.
+    const verdict = publishVerdict(result);
     const draft = confidentialOutput(this.output);
     if (draft) {
       // A draft for an authority reads the whole report (never the publication model), in the
@@ -345,18 +363,22 @@ export class PressReleasePreview implements vscode.Disposable {
           uri: uri.toString(),
           article: renderDraftArticle(documentData),
           lang: documentData.locale,
-          status: previewStatus(result.findings),
+          status: previewStatus(result.findings, verdict),
           notice,
           confidential: {
             text: vscode.l10n.t('Confidential – for authorities only. Do not publish this draft.'),
             exportLabel: vscode.l10n.t('Export Confidential Draft…'),
           },
+          // A draft for an authority is a draft by nature: no publish verdict over it.
+          draft: null,
         },
         version: document.version,
       };
     }
     const model = buildModel(report, { locale: linter.locale, schema: linter.schema.info });
-    const view = previewView(this.output, model, { locale: linter.locale }, postLabels());
+    // While the verdict blocks, the output is shown as `render --draft` writes it (posts and feed
+    // entries marked), under the draft banner: what is copied from here says it is a draft.
+    const view = previewView(this.output, model, { locale: linter.locale, ...(verdict.publishable ? {} : { draft: true }) }, postLabels());
     this.posts = view.posts.map((p) => p.text);
     return {
       update: {
@@ -365,9 +387,10 @@ export class PressReleasePreview implements vscode.Disposable {
         uri: uri.toString(),
         article: view.article,
         lang: model.locale,
-        status: previewStatus(result.findings),
+        status: previewStatus(result.findings, verdict),
         notice,
         confidential: null,
+        draft: draftBannerOf(verdict, model.locale),
       },
       version: document.version,
     };

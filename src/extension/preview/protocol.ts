@@ -7,11 +7,11 @@
 /** The webview panel's view type (also in package.json `activationEvents`: `onWebviewPanel:…`). */
 export const PREVIEW_VIEW_TYPE = 'incidentReport.preview';
 
-/** Error and warning counts shown above the release, with the words to show them in. */
+/** The publish verdict and the counts shown above the release, with the words to show them in. */
 export interface PreviewStatus {
   errors: number;
   warnings: number;
-  /** e.g. "2 errors, 1 warning" / "ready for release" (localized by the extension). */
+  /** e.g. "Not ready to publish: 2 blocking findings" / "ready to publish" (localized by the extension). */
   summary: string;
   /** Label of the control that opens the Problems panel. */
   problemsLabel: string;
@@ -43,6 +43,19 @@ export interface ConfidentialBanner {
   exportLabel: string;
 }
 
+/**
+ * The banner above a public output while the publish verdict blocks it: the draft marking of the
+ * output itself ("ENTWURF – nicht zur Veröffentlichung"), how many findings block, and the way to them.
+ */
+export interface DraftBanner {
+  /** The output's own draft banner, in the report's language. */
+  text: string;
+  /** "2 findings block publication" (UI language). */
+  detail: string;
+  /** Label of the control that opens the Problems panel. */
+  problemsLabel: string;
+}
+
 /** Extension → webview. */
 export type ToWebview = {
   type: 'update';
@@ -58,6 +71,8 @@ export type ToWebview = {
   notice: string | null;
   /** Set while a confidential draft is shown: the banner stays above it. */
   confidential: ConfidentialBanner | null;
+  /** Set while a public output is shown whose report the publish verdict blocks. */
+  draft: DraftBanner | null;
 };
 
 /** Webview → extension. */
@@ -115,6 +130,13 @@ export function parseFromWebview(value: unknown): FromWebview | null {
   }
 }
 
+function isDraftBanner(value: unknown): boolean {
+  if (value === null) return true;
+  if (typeof value !== 'object' || value === undefined) return false;
+  const banner = value as Record<string, unknown>;
+  return typeof banner.text === 'string' && typeof banner.detail === 'string' && typeof banner.problemsLabel === 'string';
+}
+
 function isBanner(value: unknown): boolean {
   if (value === null) return true;
   if (typeof value !== 'object' || value === undefined) return false;
@@ -146,6 +168,7 @@ export function parseToWebview(value: unknown): ToWebview | null {
     (m.lang !== 'de' && m.lang !== 'en') ||
     (m.notice !== null && typeof m.notice !== 'string') ||
     !isBanner(m.confidential) ||
+    !isDraftBanner(m.draft) ||
     typeof status !== 'object' ||
     status === null ||
     typeof status.errors !== 'number' ||

@@ -36,6 +36,8 @@ import './families';
 import './projectConfig';
 // Authority notifications (issue 13): deadline clock, hover on timestamps, confidential drafts.
 import './authority';
+// One verdict before anything goes public (issue 20): preview banner, export as draft, suppressions.
+import './verdict';
 
 /** publisher.name of the extension under test (set by scripts/vscode-server-test.mjs and test-electron.mjs). */
 const EXTENSION_ID = testEnv('EXT_TEST_EXTENSION_ID') ?? 'incident-report.incident-report';

@@ -22,6 +22,7 @@ interface PreviewSnapshot {
   output: string;
   posts: string[];
   confidential: { text: string; exportLabel: string } | null;
+  draft: { text: string; detail: string; problemsLabel: string } | null;
   title: string | null;
   notice: string | null;
 }
@@ -77,7 +78,7 @@ describe('press release preview', () => {
     assert.strictEqual(after.version, editor.document.version);
     assert.strictEqual(after.pageBuilds, before.pageBuilds, 'an edit updates the page by message, it does not rebuild it');
     const counted = await waitFor('the leak error in the status', state, (s) => s.status?.errors === 1);
-    assert.strictEqual(counted.status!.summary, 'Errors: 1, warnings: 0 — not ready for release');
+    assert.strictEqual(counted.status!.summary, 'Not ready to publish — blocking findings: 1 (errors: 1, warnings: 0)');
     const diagnostics = await waitFor(
       'the leak-ip diagnostic',
       () => vscode.languages.getDiagnostics(editor.document.uri).filter((d) => String(typeof d.code === 'object' ? d.code.value : d.code) === 'leak-ip'),
@@ -218,7 +219,9 @@ describe('press release preview', () => {
     // Another output while it is broken: also from the last readable version.
     await vscode.commands.executeCommand('incidentReport._selectPreviewOutput', 'social');
     const posts = await waitFor('the posts of the last readable version', state, (s) => s.output === 'social' && s.posts.length > 0);
-    assert.ok(posts.posts[0]!.startsWith('Stadt Muster – aktueller Stand: Bürgerbüro der Stadt Muster geschlossen.'), posts.posts[0]);
+    // The current text cannot be published (its YAML error blocks the verdict): the posts are shown as drafts.
+    assert.ok(posts.posts[0]!.startsWith('[ENTWURF] Stadt Muster – aktueller Stand: Bürgerbüro der Stadt Muster geschlossen.'), posts.posts[0]);
+    assert.strictEqual(posts.draft?.text, 'ENTWURF – nicht zur Veröffentlichung');
     assert.strictEqual(posts.notice, broken.notice);
     await vscode.commands.executeCommand('incidentReport._selectPreviewOutput', 'press-release');
     // Fixed: the notice goes, and the preview shows the current text again.
@@ -306,7 +309,7 @@ describe('press release preview', () => {
       open: false,
       overwrite: true,
     });
-    assert.deepStrictEqual(page, { output: 'status-page', files: { html: fileUri('incidents/clean.status-page.html').toString() }, html: fileUri('incidents/clean.status-page.html').toString() });
+    assert.deepStrictEqual(page, { output: 'status-page', files: { html: fileUri('incidents/clean.status-page.html').toString() }, html: fileUri('incidents/clean.status-page.html').toString(), draft: false });
     const pageHtml = await readText(fileUri('incidents/clean.status-page.html'));
     assert.ok(pageHtml.startsWith('<!DOCTYPE html>\n'), pageHtml.slice(0, 80));
     assert.ok(pageHtml.includes('<h1>Service status: Kreis Muster</h1>'), pageHtml);
@@ -323,7 +326,7 @@ describe('press release preview', () => {
       open: false,
       overwrite: true,
     });
-    assert.deepStrictEqual(feed, { output: 'atom', files: { xml: fileUri('incidents/clean.atom.xml').toString() } });
+    assert.deepStrictEqual(feed, { output: 'atom', files: { xml: fileUri('incidents/clean.atom.xml').toString() }, draft: false });
     const xml = await readText(fileUri('incidents/clean.atom.xml'));
     assert.ok(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">'), xml);
     assert.ok(xml.includes('<id>tag:incident-report.invalid,2024-06-01:2024-06-01-kreis-muster/feed</id>'), xml);
@@ -370,7 +373,7 @@ describe('press release preview', () => {
     const result = await running;
     const html = fileUri('incidents/picked.press-release.html').toString();
     const text = fileUri('incidents/picked.press-release.txt').toString();
-    assert.deepStrictEqual(result, { output: 'press-release', files: { html, text }, html, text });
+    assert.deepStrictEqual(result, { output: 'press-release', files: { html, text }, html, text, draft: false });
     assert.ok((await readText(vscode.Uri.parse(html))).includes('<h1>Website of Kreis Muster unavailable</h1>'));
     assert.ok((await readText(vscode.Uri.parse(text))).startsWith('PRESS RELEASE · Kreis Muster\n'));
   });

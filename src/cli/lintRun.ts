@@ -1,0 +1,117 @@
+import { createLinter, lintOptionsFrom, normalizePath, withTrust, type FamilyMember, type Linter, type Locale } from '../core';
+import { FamilyFiles } from './familyFiles';
+import type { LintArgs, RenderArgs } from './args';
+import { ConfigFinder, effectiveConfig, schemaPath, type LoadedConfig } from './config';
+import { expandTargets, type Target, type TargetProblem } from './files';
+import { loadSchemaFile } from './schemaFile';
+import { lintAll } from './workerPool';
+import { linterOptions, lintTarget, type TargetOutcome, type WorkerLintOptions } from './workerTask';
+
+/** The linter of a group of targets, and the options a worker needs to build the same one. */
+export interface LintSetup {
+  linter: Linter;
+  options: WorkerLintOptions;
+}
+
+/** What linting the command line's files gave, target by target. */
+export interface LintRun {
+  targets: Target[];
+  /** Arguments that could not be turned into files. */
+  problems: TargetProblem[];
+  /** The outcome of each target, by index. */
+  outcomes: TargetOutcome[];
+  /** The linter each target was linted with (its nearest configuration), by index. */
+  setups: LintSetup[];
+  /** The run's message language: `--locale`, else the configuration's when all targets share one, else LANG's. */
+  locale: Locale;
+}
+
+/** Targets that share one configuration file. */
+interface Group {
+  loaded: LoadedConfig;
+  indices: number[];
+}
+
+/**
+ * Lints what the command line names, exactly as `incident-report lint` does, for `lint` and for
+ * `render` alike (render's publish verdict is made from these findings): every target gets the
+ * configuration of its nearest `.incident-report.json` (or `--config`), with the command line on
+ * top; one linter per configuration; every file read once per thread; parents resolved from each
+ * file's real path (also outside the given folders); parents named by linted members linted again
+ * with their members at the end. `keepReports` (render) lints on the main thread and keeps each
+ * parsed report; otherwise `lint --jobs N` shares the run with worker threads.
+ */
+export async function lintRun(args: LintArgs | RenderArgs, keepReports = false): Promise<LintRun> {
+  const { targets, problems } = await expandTargets(args.inputs);
+  const finder = new ConfigFinder(args.config);
+  const groups = new Map<string | null, Group>();
+  for (const [index, target] of targets.entries()) {
+    const loaded = await finder.forTarget(target.display);
+    const group = groups.get(loaded.file) ?? { loaded, indices: [] };
+    group.indices.push(index);
+    groups.set(loaded.file, group);
+  }
+  if (args.config !== null && targets.length === 0) await finder.forTarget('.'); // still check the file
+
+  const files = new FamilyFiles();
+  const outcomes: TargetOutcome[] = new Array(targets.length);
+  const setups: LintSetup[] = new Array(targets.length);
+  let locale = args.locale;
+  // Restricted (the language server's `--no-custom-schema`): a configuration's `schema` and `ticketPattern` are not used.
+  const restricted = args.command === 'render' && args.restricted === true;
+  for (const { loaded, indices } of groups.values()) {
+    const setup = await linterFor(restricted ? { ...loaded, config: withTrust(loaded.config, false) } : loaded, args);
+    locale = setup.linter.locale;
+    const members: Target[] = indices.map((i) => targets[i]!);
+    const groupOutcomes = keepReports
+      ? members.map((target) => lintTarget(setup.linter, target, files, setup.options, undefined, true))
+      : await lintAll(members, setup.linter, setup.options, files, args.command === 'lint' ? args.jobs : 1);
+    indices.forEach((targetIndex, i) => {
+      outcomes[targetIndex] = groupOutcomes[i]!;
+      setups[targetIndex] = setup;
+    });
+  }
+  relintParents(targets, outcomes, setups, files, keepReports);
+  // Messages of one run speak one language: --locale, else the configuration's (when all agree), else LANG.
+  if (!args.explicitLocale && groups.size !== 1) locale = args.locale;
+  return { targets, problems, outcomes, setups, locale };
+}
+
+/**
+ * Lints again, with their members, the targets that other targets name as parent: only then can
+ * the parent's `affected_organizations` be checked against its members (family-membership). A few
+ * files per family, on the main thread, after everything else.
+ */
+function relintParents(targets: readonly Target[], outcomes: TargetOutcome[], setups: readonly LintSetup[], files: FamilyFiles, keepReports: boolean): void {
+  const members = new Map<string, FamilyMember[]>();
+  for (const outcome of outcomes) {
+    if (outcome.kind !== 'linted' || !outcome.member) continue;
+    const list = members.get(outcome.member.parent);
+    if (list) list.push(outcome.member);
+    else members.set(outcome.member.parent, [outcome.member]);
+  }
+  if (members.size === 0) return;
+  targets.forEach((target, index) => {
+    const own = members.get(normalizePath(target.display));
+    if (own && outcomes[index]!.kind === 'linted') {
+      const { linter, options } = setups[index]!;
+      outcomes[index] = lintTarget(linter, target, files, options, own, keepReports);
+    }
+  });
+}
+
+/** The linter (and the options a worker needs to build the same one) for files under `loaded`. */
+async function linterFor(loaded: LoadedConfig, args: LintArgs | RenderArgs): Promise<LintSetup> {
+  const config = effectiveConfig(loaded, args);
+  const schemaFile = schemaPath(loaded, args);
+  const schema = schemaFile ? await loadSchemaFile(schemaFile, args.schema ? '--schema ' : '') : undefined;
+  const options: WorkerLintOptions = {
+    ...lintOptionsFrom(config),
+    locale: config.locale ?? args.locale,
+    rules: config.rules ?? {},
+    ...(schema !== undefined ? { schema } : {}),
+    ...(config.files ? { files: config.files, filesBase: loaded.base } : {}),
+    ...(args.now !== undefined ? { nowMs: args.now } : {}),
+  };
+  return { linter: createLinter(linterOptions(options)), options };
+}
