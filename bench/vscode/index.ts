@@ -188,7 +188,7 @@ export async function run(): Promise<void> {
   result.activeAfterOpen = extension.isActive;
   // Where the first open's time went: VS Code until the bundle was loaded, then activation, then
   // the first lint and publishing (all on the extension host's clock).
-  const timing = (extension.exports as { timing?: { moduleLoadedAt: number; activateStart: number; activateEnd: number } } | undefined)?.timing;
+  const timing = (extension.exports as { timing?: { moduleLoadedAt: number; activateStart: number; activateEnd: number; steps?: Record<string, number> } } | undefined)?.timing;
   const first = result.firstOpen as Timing;
   if (timing && first.eventAt !== null && first.setAt !== null && !result.activeBeforeOpen) {
     result.firstOpenSplit = {
@@ -196,6 +196,7 @@ export async function run(): Promise<void> {
       untilActivate: timing.activateStart - timing.moduleLoadedAt,
       activate: timing.activateEnd - timing.activateStart,
       untilSet: first.setAt - timing.activateEnd,
+      activateSteps: timing.steps ?? {},
     };
   }
 

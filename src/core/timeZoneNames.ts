@@ -19,18 +19,27 @@ const IANA_NAME = /^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)*$/;
 const COLLOQUIAL: Readonly<Record<string, string>> = { mez: 'Europe/Berlin', mesz: 'Europe/Berlin', cest: 'Europe/Berlin' };
 
 let known: readonly string[] | undefined;
+/**
+ * The zones the runtime lists, by their lower-case names: how a known zone is spelt. Every lint
+ * asks (the report's `timezone`), so it does without {@link knownTimeZones}, whose check of each
+ * zone costs a first lint a good part of a second.
+ */
+let spellings: ReadonlyMap<string, string> | undefined;
+
+/** The zones `Intl.supportedValuesOf('timeZone')` lists, and `UTC`. */
+function listedTimeZones(): string[] {
+  let listed: readonly string[] = [];
+  try {
+    listed = Intl.supportedValuesOf('timeZone');
+  } catch {
+    // A runtime without the list still checks names one by one (isValidTimeZone); it suggests none.
+  }
+  return [...new Set([...listed, 'UTC'])];
+}
 
 /** Every zone the runtime lists (`Intl.supportedValuesOf('timeZone')`) and `UTC`, sorted. */
 export function knownTimeZones(): readonly string[] {
-  if (!known) {
-    let listed: readonly string[] = [];
-    try {
-      listed = Intl.supportedValuesOf('timeZone');
-    } catch {
-      // A runtime without the list still checks names one by one (isValidTimeZone); it suggests none.
-    }
-    known = [...new Set([...listed, 'UTC'])].filter(isValidTimeZone).sort();
-  }
+  known ??= listedTimeZones().filter(isValidTimeZone).sort();
   return known;
 }
 
@@ -44,7 +53,8 @@ export type TimeZoneCheck = { ok: true } | { ok: false; suggestion: string | und
  */
 export function checkTimeZone(name: string): TimeZoneCheck {
   if (IANA_NAME.test(name) && isValidTimeZone(name)) {
-    const spelled = knownTimeZones().find((zone) => zone.toLowerCase() === name.toLowerCase()) ?? resolvedName(name);
+    spellings ??= new Map(listedTimeZones().map((zone) => [zone.toLowerCase(), zone]));
+    const spelled = spellings.get(name.toLowerCase()) ?? resolvedName(name);
     if (spelled !== undefined && spelled !== name && spelled.toLowerCase() === name.toLowerCase()) return { ok: false, suggestion: spelled, wrongCase: true };
     return { ok: true };
   }

@@ -212,8 +212,7 @@ async function addUpdate(engine: EngineService, args: AddUpdateArgs = {}): Promi
     return false;
   }
   const document = editor.document;
-  const result = engine.lintNow(document);
-  const data = result?.report.data;
+  const data = engine.parsed(document)?.data;
   const reportZone = data && typeof data === 'object' ? (data as Record<string, unknown>).timezone : undefined;
   const at = formatInZone(toMinute(args.now ?? Date.now()), zoneFor(engine, document.uri, reportZone));
 

@@ -99,23 +99,31 @@ class ServiceNames implements vscode.Disposable {
   private readonly catalogWatchers: vscode.Disposable[] = [];
   private readonly reports = new Map<string, string[]>();
   private scan: Promise<void> | undefined;
+  private watching = false;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly engine: EngineService) {
+    // Settings (the catalog path, `files`) changed: start over.
+    this.disposables.push(engine.onDidChange(() => this.reset()));
+  }
+
+  /** Watches the workspace's Markdown files from the first service-name completion on (not at activation). */
+  private watch(): void {
+    if (this.watching) return;
+    this.watching = true;
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
     this.disposables.push(
       watcher,
       watcher.onDidCreate((uri) => void this.readReport(uri)),
       watcher.onDidChange((uri) => void this.readReport(uri)),
       watcher.onDidDelete((uri) => this.reports.delete(uri.toString())),
-      // Settings (the catalog path, `files`) changed: start over.
-      engine.onDidChange(() => this.reset()),
     );
   }
 
   /** Names from the catalog, and from other reports (open ones with their current text). */
   async names(document: vscode.TextDocument): Promise<{ catalog: string[]; reports: string[] }> {
     const catalog = await this.catalog(document.uri);
+    this.watch();
     this.scan ??= this.scanWorkspace();
     await this.scan;
     const own = document.uri.toString();

@@ -42,21 +42,21 @@ export function registerDeadlineClock(context: vscode.ExtensionContext, engine: 
   item.name = vscode.l10n.t('Incident Report: reporting deadline');
   let shown: { text: string; tooltip: string; level: 'none' | 'warning' | 'error'; pointer: string } | undefined;
 
-  // Ticks and diagnostics read the engine's last result; switching editors (or the clock) asks for
-  // the current version's (a cache hit once the diagnostics have linted it).
-  const refresh = (lint = false) => {
+  // The deadlines come from the facts: the parse of the document's current version (the one the
+  // lint reads too), never a lint of its own.
+  const refresh = () => {
     const document = vscode.window.activeTextEditor?.document;
-    const result = document && engine.isReport(document) ? (lint ? engine.lintNow(document) : engine.lastResult(document)) : null;
+    const report = document && engine.isReport(document) ? engine.parsed(document) : null;
     const settings = document ? engine.settings(document.uri) : undefined;
-    const next = result && settings ? nextDeadline(deadlinesOf(result.report.data, settings.timeZone)) : null;
-    if (!document || !result || !settings || !next) {
+    const next = report && settings ? nextDeadline(deadlinesOf(report.data, settings.timeZone)) : null;
+    if (!document || !report || !settings || !next) {
       item.hide();
       shown = undefined;
       return;
     }
     const now = clock.now();
     const level = clockLevel(next, now);
-    const { text, tooltip } = clockTexts(next, result.report.data, settings.locale, now);
+    const { text, tooltip } = clockTexts(next, report.data, settings.locale, now);
     item.text = `$(${level === 'error' ? 'bell-dot' : 'clock'}) ${text}`;
     item.tooltip = tooltip;
     item.backgroundColor = level === 'none' ? undefined : new vscode.ThemeColor(level === 'error' ? 'statusBarItem.errorBackground' : 'statusBarItem.warningBackground');
@@ -69,17 +69,17 @@ export function registerDeadlineClock(context: vscode.ExtensionContext, engine: 
   context.subscriptions.push(
     item,
     { dispose: () => clearInterval(timer) },
-    vscode.window.onDidChangeActiveTextEditor(() => refresh(true)),
+    vscode.window.onDidChangeActiveTextEditor(() => refresh()),
     // Edits reach the clock through the (debounced) diagnostics: the facts just linted.
     diagnostics.onDidChange((uri) => {
       if (uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) refresh();
     }),
     engine.onDidChange(() => refresh()),
-    clock.onDidChange(() => refresh(true)),
+    clock.onDidChange(() => refresh()),
     vscode.commands.registerCommand(InternalCommands.revealDeadline, async (uri: vscode.Uri, pointer: string) => {
       const document = await vscode.workspace.openTextDocument(uri);
-      const result = engine.lintNow(document);
-      const range = result ? fieldRange(document, result.report, pointer) : undefined;
+      const report = engine.parsed(document);
+      const range = report ? fieldRange(document, report, pointer) : undefined;
       const editor = await vscode.window.showTextDocument(document);
       if (range) {
         editor.selection = new vscode.Selection(range.start, range.end);
@@ -87,7 +87,8 @@ export function registerDeadlineClock(context: vscode.ExtensionContext, engine: 
       }
     }),
   );
-  refresh(true);
+  // Not computed during activation: the report that activated the extension shows its clock when
+  // its first diagnostics arrive (above), so the clock never delays them.
 
   return {
     get text() {
@@ -102,6 +103,6 @@ export function registerDeadlineClock(context: vscode.ExtensionContext, engine: 
     get pointer() {
       return shown?.pointer;
     },
-    refresh: () => refresh(true),
+    refresh: () => refresh(),
   };
 }

@@ -45,10 +45,8 @@ export class EngineService implements vscode.Disposable {
   /**
    * The last result per document, reused only for the same document object at the same version,
    * the same linter and the same family state. Not by URI and version alone: a document closed and
-   * opened again is a new object whose versions count from the start; and `lintNow` lints with the
-   * bundled schema while a custom one loads, whose result must not stand in for the custom schema's.
-   * (No text comparison: hover and completion ask on every request, and building a large
-   * document's text each time is what the cache saves.)
+   * opened again is a new object whose versions count from the start. (No text comparison: building
+   * a large document's text on every request is what the cache saves.)
    */
   private readonly cache = new Map<string, { document: vscode.TextDocument; version: number; linter: Linter; family: number; result: LintResult }>();
   /**
@@ -59,7 +57,6 @@ export class EngineService implements vscode.Disposable {
   private readonly parses = new Map<string, { document: vscode.TextDocument; version: number; report: ParsedReport | null }>();
   /** Parents and members of the reports linted here (see FamilyService). */
   readonly family = new FamilyService();
-  private readonly resolved = new Map<string, FolderEngine>();
   private generation = 0;
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed, this.family];
@@ -151,10 +148,7 @@ export class EngineService implements vscode.Disposable {
     const key = (folder?.uri.toString() ?? '') + '#' + this.generation;
     let engine = this.engines.get(key);
     if (!engine) {
-      engine = this.buildEngine(uri, folder).then((built) => {
-        this.resolved.set(key, built);
-        return built;
-      });
+      engine = this.buildEngine(uri, folder);
       this.engines.set(key, engine);
     }
     return engine;
@@ -184,23 +178,6 @@ export class EngineService implements vscode.Disposable {
     return result;
   }
 
-  /** Synchronous lint for providers that cannot wait (uses the bundled schema until the custom one is loaded). */
-  lintNow(document: vscode.TextDocument): LintResult | null {
-    if (!this.isReport(document)) return null;
-    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
-    const ready = this.resolved.get((folder?.uri.toString() ?? '') + '#' + this.generation);
-    const linter = ready?.linter ?? createLinter(this.lintOptions(this.settings(document.uri)));
-    return this.lintWith(linter, document);
-  }
-
-  /**
-   * The last lint result of a document, even of an older version, without linting (`null` when it
-   * was never linted): for views that refresh on a timer and must not lint on their own.
-   */
-  lastResult(document: vscode.TextDocument): LintResult | null {
-    return this.cache.get(document.uri.toString())?.result ?? null;
-  }
-
   /** Options of the fix engine: fix titles follow the report locale (`incidentReport.locale`), like the diagnostics. */
   async fixOptions(document: vscode.TextDocument): Promise<FixOptions> {
     const settings = this.settings(document.uri);
@@ -220,7 +197,20 @@ export class EngineService implements vscode.Disposable {
     this.parses.delete(uri.toString());
   }
 
-  private lintWith(linter: Linter, document: vscode.TextDocument): LintResult {
+  /**
+   * The last lint result of a document, even of an older version, without linting (`null` when it
+   * was never linted): for views that refresh on an event and must not lint on their own.
+   */
+  lastResult(document: vscode.TextDocument): LintResult | null {
+    return this.cache.get(document.uri.toString())?.result ?? null;
+  }
+
+  /**
+   * Lints an incident report now with a linter already resolved by `linterFor` (cached per version,
+   * linter and family state; parents not yet loaded are left out): for providers that need the
+   * findings synchronously once they hold the folder's real linter.
+   */
+  lintWith(linter: Linter, document: vscode.TextDocument): LintResult {
     const key = document.uri.toString();
     const cached = this.cache.get(key);
     const family = this.family.stamp(document.uri);
@@ -265,7 +255,6 @@ export class EngineService implements vscode.Disposable {
     this.settingsCache.clear();
     this.generation++;
     this.engines.clear();
-    this.resolved.clear();
     this.cache.clear();
     this.watchSchemas();
     this.changed.fire();

@@ -30,7 +30,7 @@ class FrontmatterHover implements vscode.HoverProvider {
       locale: settings.locale,
       timeZone: settings.timeZone,
       now: this.clock.now(),
-      findings: () => this.engine.lintNow(document)?.findings,
+      findings: () => this.engine.lintWith(linter, document).findings,
     });
     if (!content) return undefined;
     const markdown = new vscode.MarkdownString(content.documentation);

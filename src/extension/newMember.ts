@@ -23,8 +23,7 @@ export async function newMemberReport(engine: EngineService, args: NewMemberArgs
   const document = args.parent
     ? await vscode.workspace.openTextDocument(args.parent)
     : vscode.window.activeTextEditor?.document;
-  const result = document ? engine.lintNow(document) : null;
-  const data = result?.report.data;
+  const data = document && engine.isReport(document) ? engine.parsed(document)?.data : undefined;
   if (!document || !isRecord(data)) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Incident Report: open the parent incident report to create member reports from it.'));
     return [];

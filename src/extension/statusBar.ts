@@ -59,8 +59,9 @@ export function registerStatusBar(context: vscode.ExtensionContext, engine: Engi
       visible = false;
       return;
     }
-    // The result the diagnostics were made from; a report switched to is linted now (a cache hit once they ran).
-    const result: LintResult | null = engine.lastResult(document) ?? engine.lintNow(document);
+    // The result the diagnostics were made from (never a lint of its own: until the first
+    // diagnostics of a report arrive, and with them a refresh, the item stays hidden).
+    const result: LintResult | null = engine.lastResult(document);
     if (!result) {
       item.hide();
       visible = false;

@@ -130,6 +130,14 @@ export class LspEngine {
     return report;
   }
 
+  /** An open incident report parsed at its current version, with its linter and settings; `null` for any other document. */
+  async openReport(document: TextDocument): Promise<{ report: ParsedReport; linter: Linter; settings: DocumentSettings } | null> {
+    const report = await this.parsed(document);
+    if (!report || !(await this.isReport(document.uri, report))) return null;
+    const { linter, document: settings } = await this.linterFor(document.uri);
+    return { report, linter, settings };
+  }
+
   /** The linter for the document at `uri` (its custom schema loaded; the bundled one when it cannot be). */
   async linterFor(uri: string): Promise<{ linter: Linter; document: DocumentSettings }> {
     const document = await this.settingsFor(uri);

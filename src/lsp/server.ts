@@ -213,9 +213,9 @@ export function startLanguageServer(options: ServerOptions): Connection {
   connection.onCompletion(async (params) =>
     guard('completion', async () => {
       const document = documents.get(params.textDocument.uri);
-      const report = document && (await engine.parsed(document));
-      if (!document || !report || !(await engine.isReport(document.uri, report))) return null;
-      const { linter, document: configured } = await engine.linterFor(document.uri);
+      const open = document && (await engine.openReport(document));
+      if (!document || !open) return null;
+      const { report, linter, settings: configured } = open;
       const own = canonicalUri(document.uri);
       const offers = await completionOffers(report, document.offsetAt(params.position), {
         info: linter.schema.info,
@@ -223,9 +223,9 @@ export function startLanguageServer(options: ServerOptions): Connection {
         timeZone: configured.settings.timeZone,
         now: Date.now(),
         serviceNames: async () => {
-          const open = new Map<string, ParsedReport | string>();
-          for (const [key, other] of openByKey()) open.set(key, (await engine.parsed(other)) ?? other.getText());
-          return services.names(own, configured.catalogFile, open);
+          const others = new Map<string, ParsedReport | string>();
+          for (const [key, other] of openByKey()) others.set(key, (await engine.parsed(other)) ?? other.getText());
+          return services.names(own, configured.catalogFile, others);
         },
         ...(params.context?.triggerCharacter ? { triggerCharacter: params.context.triggerCharacter } : {}),
       });
@@ -236,9 +236,9 @@ export function startLanguageServer(options: ServerOptions): Connection {
   connection.onHover(async (params) =>
     guard('hover', async () => {
       const document = documents.get(params.textDocument.uri);
-      const report = document && (await engine.parsed(document));
-      if (!document || !report || !(await engine.isReport(document.uri, report))) return null;
-      const { linter, document: configured } = await engine.linterFor(document.uri);
+      const open = document && (await engine.openReport(document));
+      if (!document || !open) return null;
+      const { report, linter, settings: configured } = open;
       const content = hoverContent(report, document.offsetAt(params.position), {
         info: linter.schema.info,
         locale: configured.settings.locale,

@@ -2,8 +2,8 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { Alias, Document, isMap, isScalar, isSeq, parse, visit, type Node, type Scalar, type ToStringOptions } from 'yaml';
+import { parsePointer } from '../../src/core/pointer';
 import { buildModel, CONFIDENTIAL_OUTPUTS, createLinter, isRecord, parseReport, PUBLIC_OUTPUTS, readDirectives, type Finding, type LintContext, type Linter } from '../../src/core';
-import { locate } from '../../src/core/yaml';
 import { corpusReports } from '../../bench/generate.mjs';
 import { FIXTURE_NOW, fixtureCases, type FixtureCase } from './fixtureFormat';
 import { documents } from './yamlArbitraries';
@@ -130,9 +130,26 @@ function outputs(text: string): Record<string, string> {
 }
 
 /**
- * Every finding about a field that exists lies within the field's text: from its key (or, for a
- * list item, its first character) to the end of its value.
+ * The text of the field at `pointer`, found with the `yaml` package's own collection API (not the
+ * reader's lookup, which is what is tested): from its key (or, for a list item, its first
+ * character) to the end of its value. `null` when there is no such field.
  */
+function fieldText(doc: Document.Parsed, pointer: string): [number, number] | null {
+  const segments = parsePointer(pointer);
+  let parent: unknown = doc.contents;
+  for (const segment of segments.slice(0, -1)) parent = isSeq(parent) ? parent.get(Number(segment), true) : isMap(parent) ? parent.get(segment, true) : undefined;
+  const last = segments.at(-1)!;
+  if (isMap(parent)) {
+    const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === last);
+    const key = pair?.key as Node | undefined;
+    if (!key?.range) return null;
+    return [key.range[0], (pair!.value as Node | null)?.range?.[1] ?? key.range[1]];
+  }
+  const item = isSeq(parent) && /^\d+$/.test(last) ? (parent.get(Number(last), true) as Node | undefined) : undefined;
+  return item?.range ? [item.range[0], item.range[1]] : null;
+}
+
+/** Every finding about a field that exists lies within the field's text (see {@link fieldText}). */
 function assertWithinFields(text: string, findings: readonly Finding[], context: string): number {
   const report = parseReport(text);
   const yaml = report.yaml;
@@ -140,11 +157,9 @@ function assertWithinFields(text: string, findings: readonly Finding[], context:
   let checked = 0;
   for (const finding of findings) {
     if (finding.path === null) continue;
-    const located = locate(yaml.doc, finding.path);
-    if (!located?.value?.range && !located?.pair) continue;
-    const key = located.pair?.key as Node | undefined;
-    const start = yaml.offset + (key?.range?.[0] ?? located.value!.range![0]);
-    const end = yaml.offset + (located.value?.range?.[1] ?? key!.range![1]);
+    const field = fieldText(yaml.doc, finding.path);
+    if (!field) continue;
+    const [start, end] = [yaml.offset + field[0], yaml.offset + field[1]];
     assert.ok(
       finding.offset >= start && finding.endOffset <= end,
       `${context}: ${finding.ruleId} at ${finding.line}:${finding.column} (${JSON.stringify(text.slice(finding.offset, finding.endOffset))}) lies outside ${finding.path} (${JSON.stringify(text.slice(start, end))})`,

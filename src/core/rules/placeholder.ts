@@ -1,6 +1,8 @@
 import type { RawFinding } from '../types';
 import type { Rule, TextRange } from './rule';
 import { fieldName } from '../i18n';
+import { isRecord } from '../fields';
+import { formatPointer } from '../pointer';
 
 // Markers are matched case-sensitively ("todo" in prose is a word, "TODO" a marker); `<…>` counts
 // when it reads like a fill-in (`<Name>`, `<phone number>`, `<…>`), not like HTML (`<br>`) or an autolink.
@@ -58,15 +60,27 @@ export const placeholderRule: Rule = {
     };
     const fm = report.frontmatter;
     const yaml = report.yaml;
-    if (fm.kind === 'yaml' && yaml && report.yamlErrors.length === 0) {
-      // The values as they read (a placeholder may be folded over two lines, or written with escapes).
-      yaml.walkScalars((node, pointer) => {
-        if (typeof node.value !== 'string' || !ANY_PLACEHOLDER.some((pattern) => pattern.test(node.value as string))) return;
-        scan(node.value, pointer, (start, end) => {
-          const span = yaml.valueSpan(pointer, start, end);
-          return span ? { offset: fm.contentOffset + span.offset, endOffset: fm.contentOffset + span.endOffset } : ctx.at(pointer);
-        });
-      });
+    if (fm.kind === 'yaml' && yaml && ctx.data) {
+      // The values as they read (a placeholder may be folded over two lines, or written with
+      // escapes); a pointer is built for a value with a placeholder only.
+      const segments: Array<string | number> = [];
+      const visit = (value: unknown): void => {
+        if (typeof value === 'string') {
+          if (!ANY_PLACEHOLDER.some((pattern) => pattern.test(value))) return;
+          const pointer = formatPointer(segments);
+          scan(value, pointer, (start, end) => {
+            const span = yaml.valueSpan(pointer, start, end);
+            return span ? { offset: fm.contentOffset + span.offset, endOffset: fm.contentOffset + span.endOffset } : ctx.at(pointer);
+          });
+        } else if (Array.isArray(value) || isRecord(value)) {
+          for (const [key, child] of Object.entries(value)) {
+            segments.push(Array.isArray(value) ? Number(key) : key);
+            visit(child);
+            segments.pop();
+          }
+        }
+      };
+      visit(ctx.data);
     }
     const bounds = report.publicBounds;
     if (ctx.data && bounds) scan(report.text.slice(bounds.offset, bounds.endOffset), null, (start, end) => ({ offset: bounds.offset + start, endOffset: bounds.offset + end }));

@@ -2,8 +2,8 @@
  * The frontmatter's YAML, parsed once by the `yaml` package: its document with the position of
  * every node, its errors, and its data. Rules, renderers and the editor all read this one parse.
  */
-import { parseAllDocuments, parseDocument, type Document, type Scalar, type YAMLError } from 'yaml';
-import { locate, rangeForPointer, scalarAt, spanOf, valuePositions, walkScalars, type Located, type ScalarAt, type SourceRange } from './positions';
+import { parseAllDocuments, parseDocument, type Document, type YAMLError } from 'yaml';
+import { locate, rangeForPointer, scalarAt, spanOf, valuePositions, type Located, type ScalarAt, type SourceRange } from './positions';
 
 /**
  * The options of every parse: YAML 1.2 (what the schema's types assume: `no` is a word, not
@@ -54,8 +54,6 @@ export interface FrontmatterYaml {
   rangeOf(pointer: string, prefer?: 'value' | 'key'): SourceRange | null;
   /** The scalar at `pointer` (its range, value and style), or `null` where there is none. */
   scalar(pointer: string): ScalarAt | null;
-  /** Calls `visit` for every scalar value with its JSON Pointer. */
-  walkScalars(visit: (node: Scalar, pointer: string) => void): void;
   /**
    * Where the characters `[start, end)` of the string at `pointer` are written (`start === end`:
    * where text inserted before character `start` goes). `null` where they have no exact place: an
@@ -108,7 +106,6 @@ export function readYaml(source: string, offset: number, limits: DataLimits = DE
     locate: (pointer) => locate(doc, pointer),
     rangeOf: (pointer, prefer) => rangeForPointer(doc, pointer, prefer),
     scalar: (pointer) => scalarAt(doc, pointer),
-    walkScalars: (visit) => walkScalars(doc, visit),
     valueSpan,
   };
 }

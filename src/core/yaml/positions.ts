@@ -83,20 +83,6 @@ export function rangeForPointer(doc: Document, pointer: string, prefer: 'value' 
   return null;
 }
 
-/** Calls `visit` for every scalar value of the document with its JSON Pointer (keys are not visited). */
-export function walkScalars(doc: Document, visit: (node: Scalar, pointer: string) => void): void {
-  const walk = (node: unknown, segments: Array<string | number>): void => {
-    if (isMap(node)) {
-      for (const pair of node.items) if (isScalar(pair.key)) walk(pair.value, [...segments, String(pair.key.value)]);
-    } else if (isSeq(node)) {
-      node.items.forEach((item, index) => walk(item, [...segments, index]));
-    } else if (isScalar(node)) {
-      visit(node, formatPointer(segments));
-    }
-  };
-  walk(doc.contents, []);
-}
-
 /**
  * Where each character of a string scalar's value is written: value and source walked side by
  * side, a run of white space matching a run (line folding, indentation), other source characters
