@@ -3,10 +3,11 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { Alias, Document, isMap, isScalar, isSeq, parse, visit, type Node, type Scalar, type ToStringOptions } from 'yaml';
 import { parsePointer } from '../../src/core/pointer';
-import { applyEdits, buildModel, CONFIDENTIAL_OUTPUTS, createLinter, fixEdits, isRecord, parseReport, PUBLIC_OUTPUTS, readDirectives, type Finding, type LintContext, type Linter } from '../../src/core';
+import { buildModel, CONFIDENTIAL_OUTPUTS, createLinter, isRecord, parseReport, PUBLIC_OUTPUTS, readDirectives, type Finding, type LintContext, type Linter } from '../../src/core';
 import { corpusReports } from '../../bench/generate.mjs';
 import { FIXTURE_NOW, fixtureCases, type FixtureCase } from './fixtureFormat';
 import { documents } from './yamlArbitraries';
+import { countsAsMeant } from './countsAsMeant';
 
 /**
  * Metamorphic tests of the one YAML reader (src/core/yaml/): the same facts written in other valid
@@ -109,20 +110,6 @@ function restyle(text: string, styles: readonly Style[]): string | null {
  * as 41 (`count-format`); written anew from the data it is 41, and the finding is rightly gone.
  */
 const ABOUT_THE_WRITING = new Set(['count-format']);
-
-/**
- * `text` with every count written with thousands separators written as the number meant
- * (count-format's fix: `41.000` → `41000`). The outputs print the number meant, which YAML's data
- * (41) has lost; restyling this text keeps the facts the outputs print, so a count read wrongly in
- * the original fails the comparison of outputs.
- */
-function countsAsMeant(text: string, findings: readonly Finding[]): string {
-  const report = parseReport(text);
-  const edits = findings
-    .filter((finding) => finding.fix?.kind === 'write-count')
-    .flatMap((finding) => fixEdits(report, finding).flatMap((action) => action.edits));
-  return edits.length === 0 ? text : text.slice(0, text.length - report.text.length) + applyEdits(report.text, edits);
-}
 
 /** What must not depend on the style: the findings without their positions. */
 function facts(findings: readonly Finding[]): string[] {
