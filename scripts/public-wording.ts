@@ -1,8 +1,10 @@
-// docs/public-wording.md: what the public outputs say for `status`, `severity`, `incident_type`
-// and every combination of the data-loss facts, generated from src/core/render/wording.ts by
-// `npm run generate` (scripts/generated.ts); test/unit/generated.test.ts fails while it is stale.
+// docs/public-wording.md: what the public outputs say for `status`, `severity`, `incident_type`,
+// a service's state and every combination of the data-loss facts, generated from
+// src/core/render/wording.ts by `npm run generate` (scripts/generated.ts);
+// test/unit/generated.test.ts fails while it is stale.
 import type { Localized } from '../src/core/types';
-import { dataLossSentences, INCIDENT_TYPE_WORDS, IDENTIFIED_ATTACK, SEVERITY_WORDS, STATUS_WORDS, WORDING_VALUES, type DataLossFacts } from '../src/core/render/wording';
+import { LABELS } from '../src/core/render/labels';
+import { dataLossSentences, INCIDENT_TYPE_WORDS, IDENTIFIED_ATTACK, SERVICE_STATE_WORDS, SEVERITY_WORDS, STATUS_WORDS, WORDING_VALUES, type DataLossFacts } from '../src/core/render/wording';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 const both = (sentences: readonly Localized[]) => [sentences.map((s) => s.de).join(' '), sentences.map((s) => s.en).join(' ')];
@@ -81,6 +83,16 @@ What kind of incident, and nothing about the data: "ransomware: attackers encryp
 contradict a data-loss box that says it is still being examined.
 
 ${wordTable(INCIDENT_TYPE_WORDS)}
+
+## State of a service (\`affected_services[].status\`)
+
+The press release and the status page print these words beside each service; the social posts
+list the services under the same words ("Teilweise ausgefallen: E-Mail."), the worst first. A
+partial outage is not "nicht verfügbar" / "not available": no output says more (or less) than
+another. A service with \`restored_at\` works again, whatever state it is listed in: every output
+says "${LABELS.restoredShort.de}" / "${LABELS.restoredShort.en}".
+
+${wordTable(SERVICE_STATE_WORDS)}
 
 ## What happened to the data ("Stand der Untersuchung" / "Where the investigation stands")
 

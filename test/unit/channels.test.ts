@@ -147,7 +147,7 @@ describe('social posts', () => {
     assert.equal(posts.length, 1 + 7);
     assert.equal(
       posts[0],
-      'Kreis Soest – aktueller Stand: Nicht verfügbar: Kfz-Zulassung und Führerscheinstelle, Ausländerbehörde, Online-Terminvergabe, E-Mail, Internetauftritt des Kreises.\n' +
+      'Kreis Soest – aktueller Stand: Ausfall: Kfz-Zulassung und Führerscheinstelle, Ausländerbehörde, Online-Terminvergabe. Teilweise ausgefallen: E-Mail, Internetauftritt des Kreises.\n' +
         'Bürgertelefon: +49 2921 30-4400 (Mo–Do 8:00–16:00 Uhr, Fr 8:00–13:00 Uhr)\n' +
         LINK,
     );
@@ -166,7 +166,7 @@ describe('social posts', () => {
     assert.ok(state!.text.includes('\nHotline: +49 271 5000-500'));
     const [resolved] = socialPosts(model(RESOLVED));
     assert.ok(resolved!.text.includes('Der Vorfall ist behoben.'), resolved!.text);
-    assert.ok(!resolved!.text.includes('Nicht verfügbar'), 'restored services are not listed as closed');
+    assert.ok(!/Ausfall|ausgefallen/.test(resolved!.text), 'restored services are not listed as closed');
   });
 
   it('counts as X does (checked with twitter-text): a URL is 23, an umlaut one; every post fits', () => {
@@ -210,7 +210,7 @@ describe('social posts', () => {
     // A member report's title starts with its organisation (the template writes it so); the post opens with it already.
     const member = hostileReport('', { organization: 'Stadt Werne', title: 'Stadt Werne: Bürgerbüro geschlossen', affected_services: [{ name: 'Bürgerbüro', status: 'major_outage' }] });
     const [state] = socialPosts(model(member));
-    assert.equal(state!.text, 'Stadt Werne – aktueller Stand: Bürgerbüro geschlossen. Nicht verfügbar: Bürgerbüro.\nBürgertelefon: +49 1 (H)');
+    assert.equal(state!.text, 'Stadt Werne – aktueller Stand: Bürgerbüro geschlossen. Ausfall: Bürgerbüro.\nBürgertelefon: +49 1 (H)');
     // A resolved report whose headline says what the resolved post says; an update that repeats itself and the contact.
     const resolved = hostileReport('', {
       title: 'Der Vorfall ist behoben',
@@ -224,7 +224,7 @@ describe('social posts', () => {
     assert.deepEqual(
       posts.map((p) => p.text),
       [
-        'Org – aktueller Stand: Der Vorfall ist behoben. Es funktioniert: Bürgerbüro.\nBürgertelefon: +49 2921 30-4400',
+        'Org – aktueller Stand: Der Vorfall ist behoben. Verfügbar: Bürgerbüro.\nBürgertelefon: +49 2921 30-4400',
         'Org, 31.10.2023, 9:00 Uhr: Das Bürgerbüro ist wieder geöffnet.\nBürgertelefon: +49 2921 30-4400',
       ],
     );

@@ -2,8 +2,9 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildModel, parseReport, renderPressRelease } from '../../src/core';
-import { dataLossSentences, INCIDENT_TYPE_WORDS, SEVERITY_WORDS, statusWords, STATUS_WORDS, WORDING_VALUES, type DataLossFacts } from '../../src/core/render/wording';
+import { dataLossSentences, INCIDENT_TYPE_WORDS, SERVICE_STATE_WORDS, SEVERITY_WORDS, statusWords, STATUS_WORDS, WORDING_VALUES, type DataLossFacts } from '../../src/core/render/wording';
 import { renderStatusPageHtml, renderStatusPageText } from '../../src/core/render/statusPage';
+import { socialPosts } from '../../src/core/render/social';
 import { publicWordingDoc } from '../../scripts/public-wording';
 
 /** Every combination of the data-loss facts the public wording is made of. */
@@ -95,6 +96,10 @@ describe('public wording of status, severity and incident type', () => {
     assert.deepEqual(Object.keys(STATUS_WORDS), ['investigating', 'identified', 'monitoring', 'resolved']);
   });
 
+  it("has a word for every service state of the schema", () => {
+    assert.deepEqual(Object.keys(SERVICE_STATE_WORDS).sort(), ['degraded_performance', 'major_outage', 'operational', 'partial_outage', 'under_maintenance']);
+  });
+
   it('is documented in docs/public-wording.md (npm run generate)', () => {
     assert.equal(readFileSync(join(__dirname, '..', '..', 'docs', 'public-wording.md'), 'utf8'), publicWordingDoc());
   });
@@ -173,5 +178,42 @@ describe('rendered wording (press release and status page)', () => {
     assert.ok(html.includes('<dt>Where the investigation stands</dt><dd>Data has been stolen: unauthorised persons copied it. Personal data is affected.</dd>'));
     assert.ok(html.includes('<dt>Status</dt><dd>attack confirmed, its effects are being contained</dd><dt>Impact</dt><dd>severe disruption of essential services</dd>'));
     assert.doesNotMatch(text, /\blost\b|\bloss\b/i);
+  });
+
+  it('words each service state alike in every public output, de and en: a partial outage is no "nicht verfügbar", a restored outage no "Ausfall"', () => {
+    const services = `affected_services:
+  - name: E-Mail
+    status: partial_outage
+  - name: Website
+    status: operational
+  - name: Bürgerbüro
+    status: major_outage
+    restored_at: 2026-04-22T08:00:00+02:00
+`;
+    const de = LINDENAU(COPIED).replace(/affected_services:\n  - name: Bürgerbüro\n    status: major_outage\n/, services);
+    const en = de.replace('lang: de', 'lang: en').replace('## Pressemitteilung', '## Press release');
+    const expected = {
+      de: { post: 'Teilweise ausgefallen: E-Mail. Verfügbar: Website. Wieder verfügbar: Bürgerbüro.', lines: ['E-Mail: teilweise ausgefallen', 'Website: verfügbar', 'Bürgerbüro: wieder verfügbar'] },
+      en: { post: 'Partial outage: E-Mail. Operational: Website. Restored: Bürgerbüro.', lines: ['E-Mail: partial outage', 'Website: operational', 'Bürgerbüro: restored'] },
+    };
+    for (const [lang, text] of [['de', de], ['en', en]] as const) {
+      const report = parseReport(text);
+      const model = buildModel(report, { now: 0 });
+      const { html, text: release } = renderPressRelease(report, { now: 0 });
+      const [state] = socialPosts(model);
+      assert.ok(state!.text.includes(` ${expected[lang].post}\n`), state!.text);
+      // The press release (text and HTML) and the status page (text and HTML) say the same words.
+      const listed = (out: string) => out.split('\n').filter((line) => /^- (E-Mail|Website|Bürgerbüro):/.test(line)).map((line) => line.slice(2));
+      assert.deepEqual(listed(release), expected[lang].lines);
+      assert.deepEqual(listed(renderStatusPageText([model])), expected[lang].lines);
+      const [email, website, office] = expected[lang].lines.map((line) => line.split(': ')[1]);
+      assert.ok(html.includes(`<li><strong>E-Mail</strong><span class="state state-partial_outage">${email}</span></li>`), html);
+      assert.ok(html.includes(`<li><strong>Website</strong><span class="state state-operational">${website}</span></li>`), html);
+      assert.ok(html.includes(`<li><strong>Bürgerbüro</strong><span class="state state-operational">${office}</span>`), html);
+      const page = renderStatusPageHtml([model]);
+      assert.ok(page.includes(`<tr><th scope="row">E-Mail</th><td><span class="state state-partial_outage">${email}</span></td>`), page);
+      assert.ok(page.includes(`<tr><th scope="row">Bürgerbüro</th><td><span class="state state-operational">${office}</span></td>`), page);
+      for (const out of [state!.text, html, release, page]) assert.doesNotMatch(out, /nicht verfügbar|not available|Ausfall|major outage/i, out);
+    }
   });
 });

@@ -14,7 +14,7 @@ import bundledSchema from '../../../schemas/incident-report.schema.json';
 import { clockAt, formatDate, formatDateTime, formatShortDateTime, formatUpdateHeading, resolveTime, rfc3339, type DisplayTime } from './dates';
 import { selectPublication, type Publication, type PublishedText } from './publication';
 import { authorityRoleLabel, contactRoleLabel, label, LABELS } from './labels';
-import { dataLossText, incidentTypeWords, severityWords, statusWords } from './wording';
+import { dataLossText, incidentTypeWords, serviceStateWords, severityWords, statusWords } from './wording';
 
 /** Options of {@link buildModel} and `renderPressRelease`. */
 export interface RenderOptions {
@@ -39,9 +39,12 @@ export interface Fact {
 /** An affected service as published. */
 export interface ServiceEntry {
   name: string;
-  /** The state in plain words. */
+  /** The state in public words (wording.ts); "wieder verfügbar" / "restored" once `restored_at` is given. */
   state: string;
-  /** The schema value (`major_outage`), only when it is one of the known values: safe for a CSS class. */
+  /**
+   * The schema value (`major_outage`), only when it is one of the known values: safe for a CSS
+   * class. `operational` once `restored_at` is given.
+   */
   stateKey: string | null;
   workaround: string | null;
   restoredAt: Fact | null;
@@ -253,15 +256,15 @@ export function buildModel(source: ParsedReport | Publication, options: RenderOp
     if (fact) facts.push(fact);
   }
 
-  const services = pub.services.map(
-    (service): ServiceEntry => ({
-      name: str(service.name)!,
-      state: words(service.status) ?? '',
-      stateKey: service.status && KNOWN_SERVICE_STATES.has(service.status.value) ? service.status.value : null,
-      workaround: str(service.workaround),
-      restoredAt: timeFact('restoredAt', service.restoredAt),
-    }),
-  );
+  const services = pub.services.map((service): ServiceEntry => {
+    const restoredAt = timeFact('restoredAt', service.restoredAt);
+    const value = service.status?.value.trim() ?? '';
+    // One state per service for every output (wording.ts): a service with a restoration time works
+    // again, whatever state it was listed in, and no output may still call it an outage.
+    const stateKey = restoredAt ? 'operational' : KNOWN_SERVICE_STATES.has(value) ? value : null;
+    const state = restoredAt ? label(locale, 'restoredShort') : (serviceStateWords(value, locale) ?? words(service.status) ?? '');
+    return { name: str(service.name)!, state, stateKey, workaround: str(service.workaround), restoredAt };
+  });
 
   let expectedRestoration: Fact | null = null;
   if (pub.expectedRestoration?.value === 'unknown') {

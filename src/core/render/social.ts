@@ -17,6 +17,12 @@ import { label, type LABELS } from './labels';
 import { DEFAULT_MAX_CHARS, type OutputOptions } from './outputOptions';
 import { draftPrefix } from './draft';
 
+/** Service states, the worst first: what is closed matters most. */
+const STATE_RANK = ['major_outage', 'partial_outage', 'degraded_performance', 'under_maintenance', 'operational'];
+/** A state the schema does not know (an organisation's own schema) comes after the known ones that are no outage, before what works. */
+const UNKNOWN_STATE_RANK = 3.5;
+const OPERATIONAL_RANK = STATE_RANK.indexOf('operational');
+
 /** What a URL counts as on X and Mastodon. */
 export const URL_WEIGHT = 23;
 
@@ -73,6 +79,11 @@ type LabelKey = keyof typeof LABELS;
 /** Removes control characters and folds white space: a post is one paragraph plus our line breaks. */
 function clean(value: string): string {
   return value.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** "teilweise ausgefallen" as a heading: "Teilweise ausgefallen". */
+function upperFirst(text: string, locale: Locale): string {
+  return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
 }
 
 /** Shortens `text` to at most `budget` counted characters, at a word where possible, ending in "…". */
@@ -189,20 +200,27 @@ export function socialPosts(model: PressReleaseModel, options: OutputOptions = {
     tags: hashtagList(options.hashtags),
   };
 
-  // A service with a restoration time works again, whatever state it was listed in.
-  const byState = (keys: readonly string[]) =>
-    model.services.filter((s) => s.restoredAt === null && s.stateKey !== null && keys.includes(s.stateKey)).map((s) => clean(s.name));
-  const closed = byState(['major_outage', 'partial_outage']);
-  const limited = byState(['degraded_performance', 'under_maintenance']);
-  const working = [...byState(['operational']), ...model.services.filter((s) => s.restoredAt !== null).map((s) => clean(s.name))];
+  // Each service under the words the press release and the status page print for its state
+  // (the model's, from wording.ts), the worst first: a partial outage is "Teilweise ausgefallen",
+  // never "not available"; a restored service is "Wieder verfügbar".
+  const groups = new Map<string, { rank: number; names: string[] }>();
+  for (const service of model.services) {
+    if (service.state === '') continue;
+    const rank = service.stateKey === null ? UNKNOWN_STATE_RANK : STATE_RANK.indexOf(service.stateKey);
+    const group = groups.get(service.state) ?? { rank, names: [] };
+    group.names.push(clean(service.name));
+    groups.set(service.state, group);
+  }
+  const byRank = [...groups].sort(([, a], [, b]) => a.rank - b.rank);
+  const list = (heading: string, names: readonly string[]) => (names.length > 0 ? `${upperFirst(clean(heading), model.locale)}: ${names.join(', ')}.` : '');
+  const lists = (working: boolean) => byRank.filter(([, g]) => (g.rank === OPERATIONAL_RANK) === working).map(([state, g]) => list(state, g.names));
   const title = withoutOrganization(clean(model.title), org);
-  const list = (key: LabelKey, names: readonly string[]) => (names.length > 0 ? `${L(key)}: ${names.join(', ')}.` : '');
   const resolved = model.statusKey === 'resolved' ? L('socialResolved') : '';
   const restoration =
     model.expectedRestoration && model.statusKey !== 'resolved' ? `${clean(model.expectedRestoration.label)}: ${clean(model.expectedRestoration.value)}.` : '';
   const join = (...parts: string[]) => parts.filter(Boolean).join(' ');
-  const closedText = join(resolved, list('socialClosed', closed), list('socialLimited', limited));
-  const workingText = list('socialWorking', working);
+  const closedText = join(resolved, ...lists(false));
+  const workingText = join(...lists(true));
 
   const posts: SocialPost[] = [];
   // A draft's every post starts with "[ENTWURF]" / "[DRAFT]", inside the length limit.

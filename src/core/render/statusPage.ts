@@ -198,12 +198,7 @@ function incidentHtml(model: PressReleaseModel, locale: Locale, id: string): str
   if (model.services.length > 0) {
     parts.push(`<table><caption>${L('services')}</caption><thead><tr><th scope="col">${L('service')}</th><th scope="col">${L('state')}</th><th scope="col">${L('workaround')}</th></tr></thead><tbody>`);
     for (const s of model.services) {
-      // A service with a restoration time works again, whatever state it was listed in.
-      const state = s.restoredAt
-        ? `<span class="state state-operational">${L('restoredShort')}</span>`
-        : s.state
-          ? `<span class="state${s.stateKey ? ` state-${s.stateKey}` : ''}">${e(s.state)}</span>`
-          : '';
+      const state = s.state ? `<span class="state${s.stateKey ? ` state-${s.stateKey}` : ''}">${e(s.state)}</span>` : '';
       const detail = [s.workaround ? e(s.workaround) : '', s.restoredAt ? `${e(s.restoredAt.label)}: ${timeHtml(s.restoredAt)}` : ''].filter(Boolean).join('<br>');
       parts.push(`<tr><th scope="row">${e(s.name)}</th><td>${state}</td><td>${detail}</td></tr>`);
     }
@@ -350,8 +345,7 @@ export function renderStatusPageText(models: readonly PressReleaseModel[], optio
       const block = [underline(model.title, '-')];
       if (model.statusText) block.push(wrap(`${L('status')}: ${model.statusText}`));
       for (const s of model.services) {
-        const state = s.restoredAt ? L('restoredShort') : s.state;
-        block.push(wrap(state ? `${s.name}: ${state}` : s.name, '- ', '  '));
+        block.push(wrap(s.state ? `${s.name}: ${s.state}` : s.name, '- ', '  '));
         if (s.workaround) block.push(wrap(`${L('workaround')}: ${s.workaround}`, '  ', '  '));
         if (s.restoredAt) block.push(wrap(`${s.restoredAt.label}: ${s.restoredAt.value}`, '  ', '  '));
       }

@@ -1,8 +1,9 @@
 /**
  * The public wording of the report's facts: what a press office would print for `status`,
- * `severity` and the data-loss facts. These words go to the public, so each says no more than the
- * value means: `identified` is no "cause found" while forensics runs, `critical` is no alarm bell,
- * and data that was copied has not been "lost". docs/public-wording.md shows every combination
+ * `severity`, `incident_type`, a service's state and the data-loss facts. These words go to the
+ * public, so each says no more than the value means: `identified` is no "cause found" while
+ * forensics runs, `critical` is no alarm bell, a partial outage is no "not available", and data
+ * that was copied has not been "lost". docs/public-wording.md shows every combination
  * (generated from this module by `npm run generate`).
  *
  * The schema's own value descriptions (`x-enumDescriptions`) explain a value to the author in hover
@@ -48,6 +49,19 @@ export const INCIDENT_TYPE_WORDS: Readonly<Record<string, Localized>> = {
   unknown: { de: 'wird noch ermittelt', en: 'still being determined' },
 };
 
+/**
+ * A service's `status` in public words, as every public output prints it: the press release and the
+ * status page beside the service, the social posts before the services in that state. A partial
+ * outage is no "nicht verfügbar": one word for each state, so no output says more than another.
+ */
+export const SERVICE_STATE_WORDS: Readonly<Record<string, Localized>> = {
+  major_outage: { de: 'Ausfall', en: 'major outage' },
+  partial_outage: { de: 'teilweise ausgefallen', en: 'partial outage' },
+  degraded_performance: { de: 'eingeschränkt', en: 'degraded performance' },
+  under_maintenance: { de: 'in Wartung', en: 'under maintenance' },
+  operational: { de: 'verfügbar', en: 'operational' },
+};
+
 /** The public words for a `status` value, or `null` for a value this module does not know. */
 export function statusWords(status: string, incidentType: string | null, locale: Locale): string | null {
   if (status === 'identified' && incidentType !== null && ATTACKS.has(incidentType)) return IDENTIFIED_ATTACK[locale];
@@ -62,6 +76,11 @@ export function severityWords(severity: string, locale: Locale): string | null {
 /** The public words for an `incident_type` value, or `null` for a value this module does not know. */
 export function incidentTypeWords(type: string, locale: Locale): string | null {
   return Object.hasOwn(INCIDENT_TYPE_WORDS, type) ? INCIDENT_TYPE_WORDS[type]![locale] : null;
+}
+
+/** The public words for a service's `status`, or `null` for a value this module does not know. */
+export function serviceStateWords(state: string, locale: Locale): string | null {
+  return Object.hasOwn(SERVICE_STATE_WORDS, state) ? SERVICE_STATE_WORDS[state]![locale] : null;
 }
 
 /** The data-loss facts the public wording is made from (schema values; anything else counts as not given). */
