@@ -224,21 +224,21 @@ function reportLocale(entry: Entry): 'de' | 'en' {
   return data.lang === 'de' || data.lang === 'en' ? data.lang : entry.setup.linter.locale;
 }
 
-/** "3 problems (1 error, 2 warnings)" and the first few as `line:col severity message (rule)`. */
+/** "3 problem(s) (1 error(s), 1 warning(s), 1 info)", counted as lint's summary counts, and the first few as `line:col severity message (rule)`. */
 function summarise(say: Say, file: string, findings: readonly Finding[], audience: 'public' | 'confidential'): string {
   if (findings.length === 0) return '';
   const count = (severity: Finding['severity']) => findings.filter((f) => f.severity === severity).length;
   const head = say(
     audience === 'confidential'
       ? {
-          en: '{file}: {total} problem(s) ({errors} error(s), {warnings} warning(s)) — check them before the draft is sent:',
-          de: '{file}: {total} Problem(e) ({errors} Fehler, {warnings} Warnung(en)) — vor dem Versand des Entwurfs prüfen:',
+          en: '{file}: {total} problem(s) ({errors} error(s), {warnings} warning(s), {infos} info) — check them before the draft is sent:',
+          de: '{file}: {total} Problem(e) ({errors} Fehler, {warnings} Warnung(en), {infos} Hinweis(e)) — vor dem Versand des Entwurfs prüfen:',
         }
       : {
-          en: '{file}: {total} problem(s) ({errors} error(s), {warnings} warning(s)) that do not block publication; check them:',
-          de: '{file}: {total} Problem(e) ({errors} Fehler, {warnings} Warnung(en)), die die Veröffentlichung nicht blockieren; bitte prüfen:',
+          en: '{file}: {total} problem(s) ({errors} error(s), {warnings} warning(s), {infos} info) that do not block publication; check them:',
+          de: '{file}: {total} Problem(e) ({errors} Fehler, {warnings} Warnung(en), {infos} Hinweis(e)), die die Veröffentlichung nicht blockieren; bitte prüfen:',
         },
-    { file, total: findings.length, errors: count('error'), warnings: count('warning') },
+    { file, total: findings.length, errors: count('error'), warnings: count('warning'), infos: count('info') },
   );
   const lines = findings.slice(0, SUMMARY_LIMIT).map((f) => `  ${f.line}:${f.column} ${f.severity} ${f.message} (${f.ruleId})`);
   if (findings.length > SUMMARY_LIMIT) {

@@ -109,9 +109,24 @@ describe('CLI render', () => {
     writeFileSync(file, readFileSync(join(ROOT, DE), 'utf8').replace('Fragen der Presse', 'Vorgang INC-2023-4711. Fragen der Presse'));
     const { code, stdout, stderr } = cli(['render', file, '--strict']);
     assert.equal(code, 0, stderr);
-    assert.match(stderr, /1 problem\(s\) \(0 error\(s\), 1 warning\(s\)\) that do not block publication; check them:/);
+    assert.match(stderr, /1 problem\(s\) \(0 error\(s\), 1 warning\(s\), 0 info\) that do not block publication; check them:/);
     assert.match(stderr, /warning Ticket ID `INC-2023-4711` in the public text/);
     assert.match(stdout, /^<!DOCTYPE html>/);
+  });
+
+  it('counts infos in the summary, as lint does: the counts add up to the problems', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ir-render-info-'));
+    const file = join(folder, 'info.incident.md');
+    writeFileSync(file, readFileSync(join(ROOT, DE), 'utf8').replace('Fragen der Presse', 'Vorgänge INC-2023-4711 und INC-2023-4712. Fragen der Presse'));
+    writeFileSync(join(folder, '.incident-report.json'), JSON.stringify({ rules: { 'leak-ticket': 'info' } }));
+    const en = cli(['render', file, '--out', join(folder, 'info.html')]);
+    assert.equal(en.code, 0, en.stderr);
+    const head = `incident-report: ${file}: 2 problem(s) (0 error(s), 0 warning(s), 2 info) that do not block publication; check them:\n`;
+    assert.ok(en.stderr.startsWith(head), en.stderr);
+    const de = cli(['render', file, '--locale', 'de', '--out', join(folder, 'info.html')]);
+    assert.ok(de.stderr.startsWith(`incident-report: ${file}: 2 Problem(e) (0 Fehler, 0 Warnung(en), 2 Hinweis(e)), die die Veröffentlichung nicht blockieren; bitte prüfen:\n`), de.stderr);
+    // lint says the same counts.
+    assert.match(cli(['lint', file]).stdout, /\n✖ 2 problem\(s\) \(0 error\(s\), 0 warning\(s\), 2 info\) in 1 file\(s\)\n$/);
   });
 
   it('exits 2 for a file that cannot be read', () => {

@@ -196,6 +196,16 @@ describe('suppressed findings in every CLI format', function () {
     assert.deepEqual(cli('lint', '--format', 'github', file), { code: 0, stdout: '', stderr: '' });
   });
 
+  it('stylish: the counts in parentheses add up to the problems; the suppressed follow outside them', () => {
+    const other = 'incidents/b.md';
+    writeFileSync(join(dir, other), readFileSync(join(dir, file), 'utf8').replace('Fragen der Presse', 'Vorgang INC-2023-4711. Fragen der Presse'));
+    const r = cli('lint', other);
+    assert.equal(r.code, 0, r.stdout);
+    assert.ok(r.stdout.endsWith('\n✖ 1 problem(s) (0 error(s), 1 warning(s), 0 info) in 1 file(s), 1 suppressed\n'), r.stdout);
+    const de = cli('lint', '--locale', 'de', other);
+    assert.ok(de.stdout.endsWith('\n✖ 1 Problem(e) (0 Fehler, 1 Warnung(en), 0 Hinweis(e)) in 1 Datei(en), 1 unterdrückt\n'), de.stdout);
+  });
+
   it('render: the release is written and says how many were suppressed', () => {
     const r = cli('render', '--out', 'release.html', file);
     assert.equal(r.code, 0, r.stderr);

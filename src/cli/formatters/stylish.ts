@@ -37,11 +37,13 @@ export const formatStylish: Formatter = (results, { locale, color }) => {
   if (problems === 0) {
     lines.push(t(locale, { en: '✔ {files} file(s) checked, no problems', de: '✔ {files} Datei(en) geprüft, keine Probleme' }, { files: results.length }) + suppressedNote);
   } else {
+    // The counts in parentheses add up to the problems; suppressed findings are no problems and
+    // follow outside them, as in the "no problems" line.
     const summary = t(
       locale,
       {
-        en: '✖ {problems} problem(s) ({errors} error(s), {warnings} warning(s), {infos} info{suppressed}) in {files} file(s)',
-        de: '✖ {problems} Problem(e) ({errors} Fehler, {warnings} Warnung(en), {infos} Hinweis(e){suppressed}) in {files} Datei(en)',
+        en: '✖ {problems} problem(s) ({errors} error(s), {warnings} warning(s), {infos} info) in {files} file(s){suppressed}',
+        de: '✖ {problems} Problem(e) ({errors} Fehler, {warnings} Warnung(en), {infos} Hinweis(e)) in {files} Datei(en){suppressed}',
       },
       { problems, errors: totals.error, warnings: totals.warning, infos: totals.info, files: results.length, suppressed: suppressedNote },
     );
