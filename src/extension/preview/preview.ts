@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { buildModel, CONFIDENTIAL_OUTPUTS, draftBanner, OutputIds, PUBLIC_OUTPUTS, publishVerdict, renderDraftArticle, type ConfidentialOutput, type Finding, type Verdict } from '../../core';
+import { buildModel, CONFIDENTIAL_OUTPUTS, OutputIds, PUBLIC_OUTPUTS, publishVerdict, renderDraftArticle, type ConfidentialOutput, type Finding, type Verdict } from '../../core';
 import type { Clock } from '../clock';
 import { Commands } from '../constants';
 import { disposeAll } from '../disposables';
@@ -82,11 +82,16 @@ export function previewStatus(findings: readonly Finding[], verdict: Verdict): P
   };
 }
 
-/** The draft banner over a public output whose report the verdict blocks, in the output's language. */
-function draftBannerOf(verdict: Verdict, locale: 'de' | 'en'): DraftBanner | null {
+/**
+ * The draft banner over a public output whose report the verdict blocks. All of it is extension
+ * chrome, in VS Code's display language like the status line beside it: a German heading over an
+ * English count read as two voices. The output's own marking ("[ENTWURF]" before posts and feed
+ * entries, the banner of `render --draft`) stays in the report's language, as it is published.
+ */
+function draftBannerOf(verdict: Verdict): DraftBanner | null {
   if (verdict.publishable) return null;
   return {
-    text: draftBanner(locale),
+    text: vscode.l10n.t('DRAFT – not for publication'),
     detail: vscode.l10n.t('Findings that block publication: {0}', verdict.blockers.length),
     problemsLabel: vscode.l10n.t('Show in Problems panel'),
   };
@@ -390,7 +395,7 @@ export class PressReleasePreview implements vscode.Disposable {
         status: previewStatus(result.findings, verdict),
         notice,
         confidential: null,
-        draft: draftBannerOf(verdict, model.locale),
+        draft: draftBannerOf(verdict),
       },
       version: document.version,
     };

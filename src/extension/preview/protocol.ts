@@ -44,11 +44,12 @@ export interface ConfidentialBanner {
 }
 
 /**
- * The banner above a public output while the publish verdict blocks it: the draft marking of the
- * output itself ("ENTWURF – nicht zur Veröffentlichung"), how many findings block, and the way to them.
+ * The banner above a public output while the publish verdict blocks it: that it is a draft ("DRAFT
+ * – not for publication"), how many findings block, and the way to them. Extension chrome: every
+ * line in VS Code's display language (the output's own marking is in the report's).
  */
 export interface DraftBanner {
-  /** The output's own draft banner, in the report's language. */
+  /** "DRAFT – not for publication" (UI language). */
   text: string;
   /** "2 findings block publication" (UI language). */
   detail: string;

@@ -90,6 +90,30 @@ describe('one verdict: preview banner, export as draft, suppressions', () => {
     await vscode.commands.executeCommand('incidentReport._selectPreviewOutput', 'press-release');
   });
 
+  it("the banner is one language, VS Code's, for a German report too; the posts keep the report's own marking", async () => {
+    // The banner is extension chrome like the status line beside it (display language, English
+    // here); "[ENTWURF]" before each post is part of the output and stays in the report's language.
+    const uri = fileUri('incidents/banner-de.md');
+    const english = await readText(fileUri('incidents/clean.md'));
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(english.replace('lang: en', 'lang: de').replace('It works again.', 'It works again. TODO')));
+    created.push(uri);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await vscode.commands.executeCommand('incidentReport.showPreviewToSide');
+    const blocked = await waitFor('the draft banner', preview, (s) => s.uri === uri.toString() && s.draft !== null && s.status !== null);
+    assert.strictEqual(blocked.draft!.text, 'DRAFT – not for publication');
+    assert.match(blocked.draft!.detail, /^Findings that block publication: [1-9]\d*$/);
+    assert.strictEqual(blocked.draft!.problemsLabel, 'Show in Problems panel');
+    assert.match(blocked.status!.summary, /^Not ready to publish — blocking findings: /);
+    try {
+      await vscode.commands.executeCommand('incidentReport._selectPreviewOutput', 'social');
+      const posts = await waitFor('the marked posts', preview, (s) => s.output === 'social' && s.posts.length > 0);
+      assert.ok(posts.posts.every((post) => post.startsWith('[ENTWURF] ')), posts.posts.join('\n---\n'));
+      assert.strictEqual(posts.draft?.text, 'DRAFT – not for publication');
+    } finally {
+      await vscode.commands.executeCommand('incidentReport._selectPreviewOutput', 'press-release');
+    }
+  });
+
   it('export of a blocked report offers "Export as Draft" (never "Export anyway") and writes it marked', async () => {
     const report = fileUri('incidents/broken.md');
     const html = fileUri('incidents/broken.press-release.html');
