@@ -48,7 +48,7 @@ describe('CLI: --now and confidential drafts', () => {
     const overdue = cli(['render', '--as', 'gdpr-art33', '--now', '2023-11-02T07:30:00Z', REPORT]);
     assert.equal(overdue.code, 0, overdue.stderr);
     const head = overdue.stderr.split('\n')[0]!;
-    assert.match(head, /^incident-report: test\/fixtures\/authority-drafts\/input\.md: \d+ problem\(s\) \(\d+ error\(s\), \d+ warning\(s\)\) — check them before the draft is sent:$/);
+    assert.match(head, /^incident-report: test\/fixtures\/authority-drafts\/input\.md: 3 problem\(s\) \(2 error\(s\), 0 warning\(s\), 1 info\) — check them before the draft is sent:$/);
     assert.ok(overdue.stderr.includes('(gdpr-notification)'), overdue.stderr);
     assert.ok(!/publish/.test(head), head);
     const de = cli(['render', '--as', 'nis2-notification', '--locale', 'de', '--now', '2023-11-02T07:30:00Z', REPORT]);

@@ -128,7 +128,7 @@ describe('render fails closed: the defects of issue 20', function () {
     const broken = join(ROOT, 'examples/broken/broken.incident.md');
     const draft = cli(['render', '--as', 'gdpr-art33', broken], ROOT);
     assert.equal(draft.code, 0);
-    assert.match(draft.stderr, /problem\(s\) \(\d+ error\(s\), \d+ warning\(s\)\) — check them before the draft is sent:/);
+    assert.match(draft.stderr, /14 problem\(s\) \(12 error\(s\), 2 warning\(s\), 0 info\) — check them before the draft is sent:/);
     assert.equal(cli(['render', '--as', 'gdpr-art33', '--strict', broken], ROOT).code, 1);
   });
 });
