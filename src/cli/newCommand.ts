@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { isIncidentReport, parseReport, systemTimeZone, isValidTimeZone } from '../core';
-import { isRecord } from '../core/fields';
+import { isRecord } from '../core/report/fields';
 import { memberId, memberList, membersFolderName, newMemberTemplate } from '../core/templates/member';
 import type { NewArgs } from './args';
 import { matchPath } from './files';

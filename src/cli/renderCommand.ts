@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { publishVerdict, type Finding, type ParsedReport, type Verdict } from '../core';
-import { isRecord } from '../core/fields';
-import { t } from '../core/i18n';
+import { isRecord } from '../core/report/fields';
+import { t } from '../core/shared/i18n';
 import { buildModel } from '../core/render';
 import { FEED_FILE, feedUrl, renderAtom } from '../core/render/atom';
 import { draftBanner } from '../core/render/draft';
@@ -31,7 +31,7 @@ interface Entry {
  * by default, another public channel, or a confidential draft for an authority) to stdout or `--out`.
  *
  * Every report is linted exactly as `lint` lints it (lintRun.ts: nearest configuration, family from
- * its real path and its siblings), and a public output asks the publish verdict (core/verdict.ts).
+ * its real path and its siblings), and a public output asks the publish verdict (core/linter/verdict.ts).
  * It fails closed: a report with an error or a placeholder that no directive suppresses is not
  * rendered (exit 1, nothing written, its blocking findings on stderr), and one such report blocks a
  * status page, feed or posts over several. `--draft` renders it anyway, marked as a draft. A

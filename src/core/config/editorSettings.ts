@@ -3,11 +3,11 @@
  * extension and the language server hand over the values the user set explicitly, and this module
  * decides what they mean on top of the folder's `.incident-report.json`.
  */
-import { DEFAULT_REPORT_GLOBS } from '../isReport';
-import type { LintOptions } from '../lint';
-import { systemTimeZone } from '../time';
-import { checkTimeZone } from '../timeZoneNames';
-import type { Locale, Localized, RuleLevel } from '../types';
+import { DEFAULT_REPORT_GLOBS } from '../report/isReport';
+import type { LintOptions } from '../linter/lint';
+import { systemTimeZone } from '../shared/time';
+import { checkTimeZone } from '../shared/timeZoneNames';
+import type { Locale, Localized, RuleLevel } from '../shared/types';
 import { mergeConfigs, withTrust } from './merge';
 import { ConfigError, parseProjectConfig } from './parse';
 import { CONFIG_KEYS, type ProjectConfig } from './types';

@@ -1,4 +1,4 @@
-import type { LintOptions } from '../lint';
+import type { LintOptions } from '../linter/lint';
 import { RESTRICTED_CONFIG_KEYS, type ProjectConfig } from './types';
 
 /**

@@ -1,9 +1,9 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { t } from '../i18n';
+import { t } from '../shared/i18n';
 import { RULE_IDS } from '../rules';
-import { closest } from '../similar';
-import { checkTimeZone, timeZoneProblem } from '../timeZoneNames';
-import type { Locale, Localized } from '../types';
+import { closest } from '../shared/similar';
+import { checkTimeZone, timeZoneProblem } from '../shared/timeZoneNames';
+import type { Locale, Localized } from '../shared/types';
 import { CONFIG_KEYS, type ConfigProblem, type ProjectConfig } from './types';
 
 const LEVELS = ['error', 'warning', 'info', 'off'] as const;

@@ -1,4 +1,4 @@
-import type { Locale, Localized, RuleLevel } from '../types';
+import type { Locale, Localized, RuleLevel } from '../shared/types';
 
 /** The name of the project configuration file, looked for at the workspace or repository root. */
 export const CONFIG_FILE_NAME = '.incident-report.json';

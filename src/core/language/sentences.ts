@@ -8,7 +8,7 @@
  * keyword (`de-u-ss-standard`), so the merge is done here. The evidence for this choice is in
  * docs/rules/claim-data-loss.md.
  */
-import type { Locale } from '../types';
+import type { Locale } from '../shared/types';
 
 /** One sentence: its text and where it starts in the text that was split. */
 export interface Sentence {

@@ -3,7 +3,7 @@
  * version, built from the public frontmatter fields and the public section only. Pure (Intl, no Node
  * APIs), so the CLI, the extension host and a web worker render identically.
  */
-import type { ParsedReport } from '../parse';
+import type { ParsedReport } from '../report/parse';
 import { buildModel, type PressReleaseModel, type RenderOptions } from './model';
 import { PAGE_CSP, PAGE_CSS, renderArticle, renderPage } from './html';
 import { renderText } from './text';
@@ -62,4 +62,4 @@ export { renderStatusPageHtml, renderStatusPageText, renderStatusPageFragment } 
 export { renderAtom, escapeXml, FEED_FILE, feedUrl } from './atom';
 export { socialPosts, renderSocial, countChars, type SocialPost } from './social';
 export { isSafeLink } from './markdown';
-export { formatUpdateHeading, formatDateTime, formatDate, resolveTime } from './dates';
+export { formatUpdateHeading, formatDateTime, formatDate, resolveTime } from '../shared/dates';

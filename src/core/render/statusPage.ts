@@ -15,7 +15,7 @@ import { FEED_FILE } from './atom';
 import type { OutputOptions } from './outputOptions';
 import { art34Text, TEXT_WIDTH, wrap } from './text';
 import { DRAFT_CSS, draftBannerHtml, draftBannerText, NOINDEX_META } from './draft';
-import type { Locale } from '../types';
+import type { Locale } from '../shared/types';
 
 type LabelKey = keyof typeof LABELS;
 

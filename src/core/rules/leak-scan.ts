@@ -20,13 +20,13 @@
  * per published field or section, then one finding that counts the rest (a pasted log must not
  * bury the Problems panel).
  */
-import { BoundedCache } from '../memo';
-import { recordItems } from '../fields';
+import { BoundedCache } from '../shared/memo';
+import { recordItems } from '../report/fields';
 import { selectPublication, type PublishedText } from '../render/publication';
-import { fieldName } from '../i18n';
-import type { Localized, RawFinding } from '../types';
+import { fieldName } from '../shared/i18n';
+import type { Localized, RawFinding } from '../shared/types';
 import type { RuleContext } from './rule';
-import type { ParsedReport } from '../parse';
+import type { ParsedReport } from '../report/parse';
 
 /** The kinds of leak, each with its own rule `leak-<kind>`. */
 export type LeakKind = 'ioc' | 'email' | 'ip' | 'path' | 'hostname' | 'ticket';

@@ -1,10 +1,10 @@
-import type { Finding, Locale, Localized, RawFinding, Severity } from '../types';
-import type { Directive } from '../directives';
-import type { ParsedReport } from '../parse';
+import type { Finding, Locale, Localized, RawFinding, Severity } from '../shared/types';
+import type { Directive } from '../report/directives';
+import type { ParsedReport } from '../report/parse';
 import type { CompiledSchema } from '../schema/validator';
 import type { FamilyMember } from '../family';
 import type { FamilyState } from '../family/state';
-import type { LintOptions } from '../lint';
+import type { LintOptions } from '../linter/lint';
 
 /** A range in the document text (BOM-less offsets). */
 export interface TextRange {

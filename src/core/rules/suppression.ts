@@ -1,7 +1,7 @@
-import type { Finding, RawFinding } from '../types';
+import type { Finding, RawFinding } from '../shared/types';
 import type { Rule, RuleContext } from './rule';
-import { DIRECTIVE_KEYWORD, UNSUPPRESSIBLE_RULES, type Directive, type DirectivePart } from '../directives';
-import { closest } from '../similar';
+import { DIRECTIVE_KEYWORD, UNSUPPRESSIBLE_RULES, type Directive, type DirectivePart } from '../report/directives';
+import { closest } from '../shared/similar';
 import { RULE_IDS } from './index';
 
 /** The `suppression` rule; its `docs` are rendered to docs/rules/suppression.md by `npm run generate`. */

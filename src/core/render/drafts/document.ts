@@ -3,8 +3,8 @@
  * HTML). Drafts are built from the whole report (they may carry internal references and IoCs); a
  * fact the report does not hold is a visible {@link Gap}, never invented text.
  */
-import type { Locale, Localized } from '../../types';
-import { t } from '../../i18n';
+import type { Locale, Localized } from '../../shared/types';
+import { t } from '../../shared/i18n';
 import { escapeHtml } from '../html';
 
 /** A fact still missing: shown as "[noch offen: …]" / "[to be completed: …]". */

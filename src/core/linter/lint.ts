@@ -1,18 +1,18 @@
-import type { Finding, Locale, Localized, RawFinding, RuleLevel, Severity } from './types';
-import { parseReport, unparsedReport, type ParsedReport } from './parse';
-import { parsePointer } from './pointer';
-import { withoutBom } from './yaml';
-import { getIn, isRecord } from './fields';
-import { t } from './i18n';
-import { isValidTimeZone, systemTimeZone } from './time';
-import { bundledCompiledSchema, compileCustomSchema, type CompiledSchema } from './schema/validator';
-import { familyMembers, familyState, type FamilyLintContext } from './family/state';
-import { memberOf, type FamilyMember } from './family';
-import { applyDirectives, readDirectives, type Directive } from './directives';
-import { DEFAULT_INTERNAL_DOMAINS, DEFAULT_MAX_SIZE, DEFAULT_TICKET_PATTERN, RULES, type Rule, type RuleContext, type RuleSettings } from './rules';
+import type { Finding, Locale, Localized, RawFinding, RuleLevel, Severity } from '../shared/types';
+import { parseReport, unparsedReport, type ParsedReport } from '../report/parse';
+import { parsePointer } from '../yaml/pointer';
+import { withoutBom } from '../yaml';
+import { getIn, isRecord } from '../report/fields';
+import { t } from '../shared/i18n';
+import { isValidTimeZone, systemTimeZone } from '../shared/time';
+import { bundledCompiledSchema, compileCustomSchema, type CompiledSchema } from '../schema/validator';
+import { familyMembers, familyState, type FamilyLintContext } from '../family/state';
+import { memberOf, type FamilyMember } from '../family';
+import { applyDirectives, readDirectives, type Directive } from '../report/directives';
+import { DEFAULT_INTERNAL_DOMAINS, DEFAULT_MAX_SIZE, DEFAULT_TICKET_PATTERN, RULES, type Rule, type RuleContext, type RuleSettings } from '../rules';
 
 // The defaults live with the rules that declare these options.
-export { DEFAULT_INTERNAL_DOMAINS, DEFAULT_MAX_SIZE, DEFAULT_TICKET_PATTERN } from './rules';
+export { DEFAULT_INTERNAL_DOMAINS, DEFAULT_MAX_SIZE, DEFAULT_TICKET_PATTERN } from '../rules';
 
 /** How a linter is set up; every field is optional. */
 export interface LintOptions {

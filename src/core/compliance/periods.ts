@@ -8,7 +8,7 @@
  * the safe date and the later one only softens the verdict.
  */
 import { easter } from 'date-easter';
-import { zoneOffsetMinutes } from './time';
+import { zoneOffsetMinutes } from '../shared/time';
 
 const DAY = 86_400_000;
 

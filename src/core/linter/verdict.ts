@@ -21,9 +21,9 @@
  * should also report (a missing approval) is simplest as a rule whose findings are errors: the
  * findings gate then blocks on them with no new gate at all.
  */
-import type { Finding } from './types';
+import type { Finding } from '../shared/types';
 import type { LintResult } from './lint';
-import { RULES } from './rules';
+import { RULES } from '../rules';
 
 /** What a verdict is decided from: one report's lint result. */
 export type VerdictInput = Pick<LintResult, 'findings' | 'unchecked'>;

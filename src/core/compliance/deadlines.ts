@@ -12,11 +12,11 @@
  * 72 hours counts as the real hour it is. A month is calendar arithmetic (§§ 187, 188 BGB, see
  * periods.ts): it ends at 24:00 of its last day in the report's zone.
  */
-import type { Locale, Localized } from './types';
-import { isRecord, recordItems } from './fields';
-import { t } from './i18n';
-import { instantIn, isValidTimeZone, parseDateTime, systemTimeZone, zoneOffsetMinutes } from './time';
-import { formatLongDate, formatTime, type WallClock } from './render/dates';
+import type { Locale, Localized } from '../shared/types';
+import { isRecord, recordItems } from '../report/fields';
+import { t } from '../shared/i18n';
+import { instantIn, isValidTimeZone, parseDateTime, systemTimeZone, zoneOffsetMinutes } from '../shared/time';
+import { formatLongDate, formatTime, type WallClock } from '../shared/dates';
 import { oneMonthFrom, type CalendarDay, type PeriodEnd } from './periods';
 
 const HOUR = 3_600_000;

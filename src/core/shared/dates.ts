@@ -4,8 +4,8 @@
  * lost its comma between ICU releases, and a press release must not change with the runtime.
  * Intl is used only to learn a zone's UTC offset at an instant.
  */
-import type { Locale } from '../types';
-import { isValidTimeZone, parseDateTime, zoneOffsetMinutes } from '../time';
+import type { Locale } from './types';
+import { isValidTimeZone, parseDateTime, zoneOffsetMinutes } from './time';
 
 /** Month names as printed (also what the text wrapper keeps together with their day and year). */
 export const MONTHS: Record<Locale, readonly string[]> = {
