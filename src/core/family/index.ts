@@ -8,6 +8,8 @@
  * returns the documents it has loaded, keyed by {@link resolveParentPath}. The CLI can answer
  * lookups from a read-through cache; the extension loads the chain first with
  * {@link loadParentChain} (async, any reader) and then lints synchronously.
+  *
+ * May import: shared, report.
  */
 import { parseReport, type ParsedReport } from '../report/parse';
 import { isIncidentReport } from '../report/isReport';

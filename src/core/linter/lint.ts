@@ -9,31 +9,12 @@ import { bundledCompiledSchema, compileCustomSchema, type CompiledSchema } from 
 import { familyMembers, familyState, type FamilyLintContext } from '../family/state';
 import { memberOf, type FamilyMember } from '../family';
 import { applyDirectives, readDirectives, type Directive } from '../report/directives';
-import { DEFAULT_INTERNAL_DOMAINS, DEFAULT_MAX_SIZE, DEFAULT_TICKET_PATTERN, RULES, type Rule, type RuleContext, type RuleSettings } from '../rules';
+import type { LintOptions } from './options';
+import { DEFAULT_INTERNAL_DOMAINS, DEFAULT_MAX_SIZE, DEFAULT_TICKET_PATTERN, RULE_IDS, RULES, type Rule, type RuleContext, type RuleSettings } from '../rules';
 
 // The defaults live with the rules that declare these options.
 export { DEFAULT_INTERNAL_DOMAINS, DEFAULT_MAX_SIZE, DEFAULT_TICKET_PATTERN } from '../rules';
-
-/** How a linter is set up; every field is optional. */
-export interface LintOptions {
-  /** Language of messages (default English). */
-  locale?: Locale;
-  /** An organisation's own schema (parsed JSON) replacing the bundled one. Invalid → `SchemaLoadError`. */
-  schema?: unknown;
-  /** Severity per rule id; `off` disables a rule. */
-  rules?: Record<string, RuleLevel>;
-  /** IANA zone used to complete timestamps without offset when the report has no `timezone`. */
-  timeZone?: string;
-  /** Clock for "in the future" checks (epoch ms); injectable for tests. */
-  now?: () => number;
-  internalDomains?: readonly string[];
-  ticketPattern?: string;
-  /**
-   * Largest document checked, in characters (default {@link DEFAULT_MAX_SIZE}; 0 or less = the
-   * default). A larger one is not parsed: one `size-limit` error, and `LintResult.unchecked` says why.
-   */
-  maxSize?: number;
-}
+export type { LintOptions } from './options';
 
 /** The outcome of linting one document. */
 export interface LintResult {
@@ -121,6 +102,7 @@ export function createLinter(options: LintOptions = {}): Linter {
         schema,
         settings,
         enabledRules,
+        ruleIds: RULE_IDS,
         at(pointer, prefer = 'value') {
           if (report.frontmatter.kind === 'yaml') {
             const range = report.yaml!.rangeOf(pointer, prefer);

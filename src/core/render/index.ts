@@ -2,6 +2,9 @@
  * The press release: `renderPressRelease(report)` → a self-contained HTML page and a plain-text
  * version, built from the public frontmatter fields and the public section only. Pure (Intl, no Node
  * APIs), so the CLI, the extension host and a web worker render identically.
+  *
+ * May import: shared, yaml, schema, report, language, compliance (never rules or linter:
+ * the leak rules read the publication model, not the other way round).
  */
 import type { ParsedReport } from '../report/parse';
 import { buildModel, type PressReleaseModel, type RenderOptions } from './model';

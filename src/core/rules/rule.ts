@@ -4,7 +4,6 @@ import type { ParsedReport } from '../report/parse';
 import type { CompiledSchema } from '../schema/validator';
 import type { FamilyMember } from '../family';
 import type { FamilyState } from '../family/state';
-import type { LintOptions } from '../linter/lint';
 
 /** A range in the document text (BOM-less offsets). */
 export interface TextRange {
@@ -34,6 +33,8 @@ export interface RuleContext {
   settings: RuleSettings;
   /** Rules that are switched on in this run. */
   enabledRules: ReadonlySet<string>;
+  /** Every rule's id, switched on or not (a rule cannot import the rule list it is part of). */
+  ruleIds: readonly string[];
   /** Document range for the field at `pointer` (see `rangeForPointer`); the opening fence as last resort. */
   at(pointer: string, prefer?: 'value' | 'key'): TextRange;
   /** The value at `pointer` in the frontmatter data, or `undefined`. */
@@ -54,7 +55,7 @@ export interface RuleContext {
  * table and a section of the rule's documentation.
  */
 export interface OptionSpec<Name extends string = string> {
-  /** The key in `LintOptions`, the VS Code setting below `incidentReport.` and the project configuration. */
+  /** The key in `LintOptions` (generated into `RuleOptionValues`), the VS Code setting below `incidentReport.` and the project configuration. */
   name: Name;
   /** JSON Schema of the value with its `default` (no description: that is `description`). */
   schema: Readonly<Record<string, unknown>>;
@@ -90,8 +91,8 @@ export interface Rule {
   /** One sentence on what the rule checks, for documentation, SARIF and settings. */
   description: Localized;
   docs: RuleDocs;
-  /** Options that configure the rule (declared once here; see `OptionSpec`): each is a `LintOptions` key. */
-  options?: readonly OptionSpec<keyof LintOptions & string>[];
+  /** Options that configure the rule (declared once here; see `OptionSpec`): each becomes a `LintOptions` field. */
+  options?: readonly OptionSpec[];
   check(ctx: RuleContext): RawFinding[];
   /**
    * Runs after every rule's `check`, once the directives have been applied, with the findings as

@@ -2,7 +2,6 @@ import type { Finding, RawFinding } from '../shared/types';
 import type { Rule, RuleContext } from './rule';
 import { DIRECTIVE_KEYWORD, UNSUPPRESSIBLE_RULES, type Directive, type DirectivePart } from '../report/directives';
 import { closest } from '../shared/similar';
-import { RULE_IDS } from './index';
 
 /** The `suppression` rule; its `docs` are rendered to docs/rules/suppression.md by `npm run generate`. */
 export const suppressionRule: Rule = {
@@ -69,8 +68,8 @@ function directiveProblems(ctx: RuleContext, directive: Directive, findings: rea
           ),
         ),
       );
-    } else if (!RULE_IDS.includes(rule.text)) {
-      const guess = closest(rule.text, RULE_IDS);
+    } else if (!ctx.ruleIds.includes(rule.text)) {
+      const guess = closest(rule.text, ctx.ruleIds);
       problems.push(
         at(
           ctx,
@@ -115,7 +114,7 @@ function directiveProblems(ctx: RuleContext, directive: Directive, findings: rea
     return problems;
   }
   for (const rule of directive.rules) {
-    if (!RULE_IDS.includes(rule.text) || UNSUPPRESSIBLE_RULES.has(rule.text)) continue;
+    if (!ctx.ruleIds.includes(rule.text) || UNSUPPRESSIBLE_RULES.has(rule.text)) continue;
     const used = findings.some((finding) => finding.ruleId === rule.text && finding.suppressed?.line === directive.line);
     if (used) continue;
     problems.push(

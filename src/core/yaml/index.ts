@@ -10,6 +10,8 @@
  *   for suppression directives (`comments.ts`: read only when a frontmatter names a directive).
  *
  * The `yaml` package is the only source of YAML semantics: nothing here reads YAML text by itself.
+  *
+ * May import: shared.
  */
 export { locateFrontmatter, withoutBom, type FenceRange, type Frontmatter } from './frontmatter';
 export { readYaml, YAML_OPTIONS, type DataError, type DataLimits, type FrontmatterYaml } from './document';
