@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { checkTimeZone, parseDateTime, RULE_IDS, timeZoneProblem, toLocale, type Locale, type RuleLevel } from '../core';
 import { findOutput, OUTPUTS, OutputIds } from '../core/render/outputs';
+import { APPROVAL_ROLES, type ApprovalRole } from '../core/release/approvals';
 
 /** A usage problem: exit code 2 with this message. */
 export class UsageError extends Error {
@@ -59,6 +60,8 @@ export interface RenderArgs {
   strict: boolean;
   /** `--draft`: render a public output that the publish verdict blocks, marked as a draft. */
   draft: boolean;
+  /** `--whats-new`: a "What's new" box of the changes since the previous release (press release, status page). */
+  whatsNew: boolean;
   locale: Locale;
   explicitLocale: boolean;
   schema: string | null;
@@ -83,6 +86,31 @@ export interface NewArgs {
   timeZone: string | undefined;
 }
 
+/** `incident-report approve --by NAME [--role ROLE] FILE`: sign off what the report publishes now. */
+export interface ApproveArgs {
+  command: 'approve';
+  file: string;
+  by: string;
+  role: ApprovalRole | null;
+  locale: Locale;
+  /** `--now`: the time recorded (epoch ms), else the clock. */
+  now: number | undefined;
+  /** `--time-zone`: the zone the time is written in when the report has no `timezone`. */
+  timeZone: string | undefined;
+}
+
+/** `incident-report changes FILE [--since N] [--format text|json]`: what changed since a release. */
+export interface ChangesArgs {
+  command: 'changes';
+  file: string;
+  /** `--since N`, else the newest release. */
+  since: number | null;
+  format: 'text' | 'json';
+  locale: Locale;
+  /** True when `--locale` was given (else the report's `lang` chooses the words). */
+  explicitLocale: boolean;
+}
+
 /** `incident-report lsp --stdio [--no-custom-schema]`: the language server. */
 export interface LspArgs {
   command: 'lsp';
@@ -90,7 +118,7 @@ export interface LspArgs {
   customSchema: boolean;
 }
 
-export type CliArgs = LintArgs | RenderArgs | NewArgs | LspArgs | { command: 'help' } | { command: 'version' };
+export type CliArgs = LintArgs | RenderArgs | NewArgs | LspArgs | ApproveArgs | ChangesArgs | { command: 'help' } | { command: 'version' };
 
 const LEVELS = new Set(['error', 'warning', 'info', 'off']);
 
@@ -105,8 +133,9 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
   if (!command || command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
   if (command === '--version' || command === '-v') return { command: 'version' };
   if (command === 'lsp') return lspArgs(rest);
+  if (command === 'approve' || command === 'changes') return releaseArgs(command, rest, env);
   if (command !== 'lint' && command !== 'render' && command !== 'new') {
-    throw new UsageError(`unknown command "${command}"; use "lint", "render", "new" or "lsp" (see --help)`);
+    throw new UsageError(`unknown command "${command}"; use "lint", "render", "new", "approve", "changes" or "lsp" (see --help)`);
   }
   let parsed;
   try {
@@ -139,6 +168,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
         link: { type: 'string' },
         hashtag: { type: 'string', multiple: true },
         initial: { type: 'boolean' },
+        'whats-new': { type: 'boolean' },
         jobs: { type: 'string', short: 'j' },
       },
     });
@@ -163,7 +193,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
   }
 
   if (command === 'render') return renderArgs(values, positionals, locale, maxSize, now, timeZone);
-  for (const option of ['as', 'max-chars', 'link', 'hashtag', 'draft', 'strict'] as const) {
+  for (const option of ['as', 'max-chars', 'link', 'hashtag', 'draft', 'strict', 'whats-new'] as const) {
     if (values[option] !== undefined) throw new UsageError(`--${option} is an option of render, not of lint`);
   }
 
@@ -241,7 +271,7 @@ function checkNow(value: string): number {
 
 /** Checks the render options against the chosen output. */
 function renderArgs(
-  values: { format?: string; out?: string; strict?: boolean; draft?: boolean; schema?: string; 'time-zone'?: string; as?: string; 'max-chars'?: string; link?: string; hashtag?: string[]; locale?: string; config?: string; initial?: boolean },
+  values: { format?: string; out?: string; strict?: boolean; draft?: boolean; 'whats-new'?: boolean; schema?: string; 'time-zone'?: string; as?: string; 'max-chars'?: string; link?: string; hashtag?: string[]; locale?: string; config?: string; initial?: boolean },
   positionals: string[],
   locale: Locale,
   maxSize: number | undefined,
@@ -279,6 +309,9 @@ function renderArgs(
   for (const tag of hashtags) {
     if (!/^#?[\p{L}\p{N}_]+$/u.test(tag)) throw new UsageError(`--hashtag takes letters, digits and _ (with or without #), not "${tag}"`);
   }
+  if (values['whats-new'] && as !== OutputIds.pressRelease && as !== OutputIds.statusPage) {
+    throw new UsageError('--whats-new applies to render --as press-release and status-page only');
+  }
   if (values.initial && as !== 'gdpr-art33') throw new UsageError('--initial applies to render --as gdpr-art33 only');
   return {
     command: 'render',
@@ -288,6 +321,7 @@ function renderArgs(
     out: values.out ?? null,
     strict: values.strict ?? false,
     draft: values.draft ?? false,
+    whatsNew: values['whats-new'] ?? false,
     locale,
     explicitLocale: values.locale !== undefined,
     schema: values.schema ?? null,
@@ -319,6 +353,51 @@ function checkLocale(value: string): Locale {
   return value;
 }
 
+/** `approve` and `changes`: one report file each. */
+function releaseArgs(command: 'approve' | 'changes', rest: readonly string[], env: NodeJS.ProcessEnv): ApproveArgs | ChangesArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...rest],
+      allowPositionals: true,
+      strict: true,
+      options:
+        command === 'approve'
+          ? { by: { type: 'string' }, role: { type: 'string' }, now: { type: 'string' }, 'time-zone': { type: 'string' }, locale: { type: 'string' } }
+          : { since: { type: 'string' }, format: { type: 'string', short: 'f' }, locale: { type: 'string' } },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const values = parsed.values as Record<string, string | undefined>;
+  const locale = values.locale === undefined ? environmentLocale(env) : checkLocale(values.locale);
+  if (parsed.positionals.length !== 1) throw new UsageError(`${command} takes exactly one report file`);
+  const file = parsed.positionals[0]!;
+  if (command === 'approve') {
+    const by = values.by?.trim();
+    if (!by) throw new UsageError('approve needs --by NAME: who approves the release');
+    const role = values.role ?? null;
+    if (role !== null && !(APPROVAL_ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${APPROVAL_ROLES.join(', ')}, not "${role}"`);
+    return {
+      command,
+      file,
+      by,
+      role: role as ApprovalRole | null,
+      locale,
+      now: values.now === undefined ? undefined : checkNow(values.now),
+      timeZone: values['time-zone'] === undefined ? undefined : checkZone(values['time-zone'], locale),
+    };
+  }
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be "text" or "json", not "${format}"`);
+  let since: number | null = null;
+  if (values.since !== undefined) {
+    if (!/^[1-9]\d*$/.test(values.since)) throw new UsageError(`--since takes a release number ≥ 1, not "${values.since}"`);
+    since = Number(values.since);
+  }
+  return { command, file, since, format, locale, explicitLocale: values.locale !== undefined };
+}
+
 /** `lsp --stdio [--no-custom-schema]`: the server talks over standard input and output only. */
 function lspArgs(rest: readonly string[]): LspArgs {
   let values;
@@ -338,6 +417,8 @@ Usage:
   incident-report lint [options] <file|dir|glob>...
   incident-report render [--as OUTPUT] <file|dir>... [--format F] [--out FILE|DIR] [--draft] [--config FILE]
   incident-report new --parent FILE --organizations FILE [--out DIR]
+  incident-report approve --by NAME [--role press|it|dpo|lead] FILE
+  incident-report changes FILE [--since N] [--format text|json]
   incident-report lsp --stdio [--no-custom-schema]
 
 Lint options:
@@ -382,6 +463,8 @@ Render options:
       --max-chars N                 longest social post (default 280; Mastodon: 500)
       --hashtag TAG                 hashtag for social posts (repeatable; never invented)
       --initial                     gdpr-art33: the first notification again, not the follow-up
+      --whats-new                   press-release, status-page: a "Was ist neu" / "What's new"
+                                    box at the top listing the changes since the previous release
       --draft                       render a report that is not ready to publish, marked as a
                                     draft (banner, noindex, [ENTWURF]/[DRAFT] before posts and
                                     feed entries); without it, public outputs fail closed
@@ -397,6 +480,19 @@ New member reports:
       --organizations FILE          one organisation name per line
   -o, --out DIR                     folder for the members (default: beside the parent, named after it)
   Each member gets parent:, the shared facts and its own fill-ins; existing files are never overwritten.
+
+Sign-off (see the README, "Releases and sign-off"):
+  approve --by NAME [--role R] FILE writes what FILE publishes now to .releases/<report>/<n>.json
+                                    (canonical JSON, public content only) and appends
+                                    {by, role, at, version, fingerprint} to its "approvals";
+                                    a further approval of unchanged content signs the same version
+      --now INSTANT                 the time recorded (default: the clock)
+  changes FILE                      what changed since release N, one line per change
+      --since N                     compare with release N (default: the newest)
+  -f, --format text|json            json: [{"path", "before", "after"}] with JSON Pointers
+      --locale de|en                words in this language (default: the report's lang)
+  With "requireApproval" in .incident-report.json (true, or {"roles": ["press", "it"]}), lint
+  reports a missing, stale or incomplete approval as an error and render refuses public outputs.
 
 Language server (for Neovim, Helix, Zed, Emacs, JetBrains IDEs; see the README, "Other editors"):
       --stdio                       talk the Language Server Protocol over stdin and stdout

@@ -3,6 +3,8 @@ import { environmentLocale, HELP, parseCli, UsageError } from './args';
 import { runLint, type CommandOutcome } from './lintCommand';
 import { runRender } from './renderCommand';
 import { runNew } from './newCommand';
+import { runApprove } from './approveCommand';
+import { runChanges } from './changesCommand';
 
 declare const __VERSION__: string;
 
@@ -21,6 +23,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         return await runRender(args);
       case 'new':
         return await runNew(args);
+      case 'approve':
+        return await runApprove(args);
+      case 'changes':
+        return await runChanges(args);
       case 'lsp':
         // Runs until the client says `exit`, closes stdin or dies: the server library ends the process then.
         // Loaded on demand: lint and render never pay for the protocol library.

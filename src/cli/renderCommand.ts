@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { publishVerdict, type Finding, type ParsedReport, type Verdict } from '../core';
+import { concernsPublicationOnly, publishVerdict, type Finding, type ParsedReport, type Verdict } from '../core';
 import { isRecord } from '../core/report/fields';
 import { t } from '../core/shared/i18n';
 import { buildModel } from '../core/render';
@@ -77,8 +77,10 @@ export async function runRender(args: RenderArgs): Promise<CommandOutcome> {
 
   if (output.audience === 'confidential') {
     // A draft for an authority is not published: its findings are facts to check before it is sent.
-    for (const entry of entries) stderr += summarise(say, entry.file, entry.findings.filter((f) => !f.suppressed), 'confidential');
-    const errorCount = entries.reduce((n, e) => n + e.findings.filter((f) => f.severity === 'error' && !f.suppressed).length, 0);
+    // The release gate concerns publication: a draft for an authority is exempt from it.
+    const concerns = (f: Finding) => !f.suppressed && !concernsPublicationOnly(f);
+    for (const entry of entries) stderr += summarise(say, entry.file, entry.findings.filter(concerns), 'confidential');
+    const errorCount = entries.reduce((n, e) => n + e.findings.filter((f) => f.severity === 'error' && concerns(f)).length, 0);
     if (args.strict && errorCount > 0) {
       stderr += `incident-report: ${say(
         { en: 'not rendered: --strict refuses a report with errors ({count})', de: 'nicht erzeugt: --strict lehnt einen Bericht mit Fehlern ab ({count})' },

@@ -17,7 +17,7 @@ export type TargetOutcome =
   | { kind: 'io'; message: string };
 
 /** The linter options a worker needs to build the same linter as the main thread (structured-cloneable). */
-export type WorkerLintOptions = Pick<LintOptions, 'locale' | 'rules' | 'schema' | 'timeZone' | 'internalDomains' | 'ticketPattern' | 'maxSize'> & {
+export type WorkerLintOptions = Pick<LintOptions, 'locale' | 'rules' | 'schema' | 'timeZone' | 'internalDomains' | 'ticketPattern' | 'maxSize' | 'requireApproval'> & {
   /** The configuration's report globs, matched against paths relative to `filesBase` (its folder). */
   files?: readonly string[];
   filesBase?: string;

@@ -101,10 +101,11 @@ export {
 } from './compliance/deadlines';
 export { CONFIDENTIAL_OUTPUTS } from './render/outputs';
 export { renderDraftArticle, type DraftDocument } from './render/drafts/document';
-export { blocksPublication, publishVerdict, FINDINGS_GATE, PUBLISH_GATES, type Blocker, type PublishGate, type Verdict, type VerdictInput } from './linter/verdict';
+export { blocksPublication, concernsPublicationOnly, publishVerdict, FINDINGS_GATE, PUBLISH_GATES, type Blocker, type PublishGate, type Verdict, type VerdictInput } from './linter/verdict';
 export { applyDirectives, readDirectives, suppressedBy, DIRECTIVE_KEYWORD, UNSUPPRESSIBLE_RULES, type Directive, type DirectivePart } from './report/directives';
 export { draftBanner, draftPrefix } from './render/draft';
 export { directiveAt, directiveHover, directiveReason, suppressionEdit, suppressTitle } from './editor/suppress';
 export { COLUMNS, type DraftForm, type FormItem, type FormSection } from './render/drafts/form';
 export { ART33_FORM, ART34_FORM } from './render/drafts/gdpr';
 export { NIS2_FORMS } from './render/drafts/nis2';
+export * from './release';

@@ -140,7 +140,7 @@ describe('CLI lint', () => {
       stderr: 'incident-report: --format must be "stylish", "json", "sarif" or "github", not "xml"\n',
     });
     assert.equal(cli(['lint']).stderr, 'incident-report: lint needs at least one file, directory or glob\n');
-    assert.equal(cli(['frobnicate']).stderr, 'incident-report: unknown command "frobnicate"; use "lint", "render", "new" or "lsp" (see --help)\n');
+    assert.equal(cli(['frobnicate']).stderr, 'incident-report: unknown command "frobnicate"; use "lint", "render", "new", "approve", "changes" or "lsp" (see --help)\n');
     assert.equal(cli(['lint', '--max-warnings', 'many', GOOD]).code, 2);
     assert.equal(cli(['lint', '--schema', 'no-such.json', GOOD]).stderr, 'incident-report: --schema no-such.json: file not found\n');
     assert.equal(cli(['lint', '--jobs', '0', GOOD]).stderr, 'incident-report: --jobs takes a whole number of threads ≥ 1 or "auto", not "0"\n');

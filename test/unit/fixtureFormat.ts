@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createLinter, familyEntry, memberOf, parseReport, type Finding, type LintContext, type Linter, type Locale, type RuleLevel } from '../../src/core';
+import { createLinter, familyEntry, memberOf, parseReport, type Finding, type LintContext, type Linter, type Locale, type RequireApproval, type RuleLevel } from '../../src/core';
 
 /**
  * One finding as a fixture line: `line:col-endLine:endCol severity ruleId path message`, followed by
@@ -35,6 +35,8 @@ export interface FixtureOptions {
   drafts?: string[];
   /** Render the drafts with `--initial`. */
   initial?: boolean;
+  /** The release gate (`requireApproval`). */
+  requireApproval?: RequireApproval;
 }
 
 /** One fixture folder: its input, options, and the linter and lint context they ask for. */
@@ -70,6 +72,7 @@ export function fixtureCases(): FixtureCase[] {
             now: () => (options.now ? Date.parse(options.now) : FIXTURE_NOW),
             ...(options.rules ? { rules: options.rules } : {}),
             ...(options.maxSize ? { maxSize: options.maxSize } : {}),
+            ...(options.requireApproval !== undefined ? { requireApproval: options.requireApproval } : {}),
           }),
         context: () => familyContext(dir, options),
       };

@@ -11,6 +11,7 @@ import type { Locale, Localized, RuleLevel } from '../shared/types';
 import { mergeConfigs, withTrust } from './merge';
 import { ConfigError, parseProjectConfig } from './parse';
 import { CONFIG_KEYS, type ProjectConfig } from './types';
+import type { RequireApproval } from '../release/approvals';
 
 /** The section of every setting: `incidentReport.files`, … */
 export const SETTINGS_SECTION = 'incidentReport';
@@ -27,6 +28,7 @@ export const SettingKeys = {
   internalDomains: 'internalDomains',
   ticketPattern: 'ticketPattern',
   maxSize: 'maxSize',
+  requireApproval: 'requireApproval',
 } as const;
 
 /** One setting key, as VS Code names it below `incidentReport` (`validate.onType`). */
@@ -48,6 +50,8 @@ export interface ResolvedSettings {
   ticketPattern: string | undefined;
   /** Largest report checked, in characters (`incidentReport.maxSize`, else the file's); undefined = the engine's default. */
   maxSize: number | undefined;
+  /** The release gate (`incidentReport.requireApproval`, else the file's). */
+  requireApproval: RequireApproval | undefined;
   /** Settings whose values are not used (the author is told). */
   problems: SettingProblem[];
 }
@@ -90,6 +94,7 @@ export function resolveEditorSettings(file: ProjectConfig, trusted: boolean, exp
     internalDomains: explicit(SettingKeys.internalDomains) as string[] | undefined,
     ticketPattern: (explicit(SettingKeys.ticketPattern) as string | undefined) || undefined,
     maxSize: typeof maxSize === 'number' && maxSize > 0 ? maxSize : undefined,
+    requireApproval: requireApprovalSetting(explicit(SettingKeys.requireApproval)),
   };
   const zone = text(SettingKeys.timeZone);
   const zoneCheck = zone === undefined ? null : checkTimeZone(zone);
@@ -113,6 +118,7 @@ export function resolveEditorSettings(file: ProjectConfig, trusted: boolean, exp
     internalDomains: merged.internalDomains,
     ticketPattern: merged.ticketPattern,
     maxSize: merged.maxSize,
+    requireApproval: merged.requireApproval,
     problems,
   };
 }
@@ -142,6 +148,16 @@ export function settingValueProblem(key: SettingKey, value: unknown): Localized 
   }
 }
 
+/** The setting's value when it is one `.incident-report.json` accepts (VS Code checks its schema too); else not set. */
+function requireApprovalSetting(value: unknown): RequireApproval | undefined {
+  if (value === undefined || value === null) return undefined;
+  try {
+    return parseProjectConfig(JSON.stringify({ requireApproval: value }), 'requireApproval').requireApproval;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The linter options of resolved editor settings (the schema is loaded by the host from `schemaPath`). */
 export function lintOptionsOfSettings(settings: ResolvedSettings): LintOptions {
   return {
@@ -151,5 +167,6 @@ export function lintOptionsOfSettings(settings: ResolvedSettings): LintOptions {
     ...(settings.internalDomains ? { internalDomains: settings.internalDomains } : {}),
     ...(settings.ticketPattern ? { ticketPattern: settings.ticketPattern } : {}),
     ...(settings.maxSize !== undefined ? { maxSize: settings.maxSize } : {}),
+    ...(settings.requireApproval !== undefined ? { requireApproval: settings.requireApproval } : {}),
   };
 }

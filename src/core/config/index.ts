@@ -3,7 +3,7 @@
  * trust rule. Pure: the hosts read the file (CLI: node:fs, nearest file upward; extension:
  * `vscode.workspace.fs`) and resolve its relative paths against the file's folder.
   *
- * May import: shared, report, rules, linter.
+ * May import: shared, report, release, rules, linter.
  */
 export { CONFIG_FILE_NAME, CONFIG_KEYS, RESTRICTED_CONFIG_KEYS, type ConfigProblem, type ProjectConfig } from './types';
 export { ConfigError, parseProjectConfig } from './parse';

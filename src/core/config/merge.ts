@@ -43,5 +43,6 @@ export function lintOptionsFrom(config: ProjectConfig): LintOptions {
   if (config.internalDomains) options.internalDomains = config.internalDomains;
   if (config.ticketPattern) options.ticketPattern = config.ticketPattern;
   if (config.maxSize !== undefined) options.maxSize = config.maxSize;
+  if (config.requireApproval !== undefined) options.requireApproval = config.requireApproval;
   return options;
 }

@@ -5,6 +5,7 @@ import { closest } from '../shared/similar';
 import { checkTimeZone, timeZoneProblem } from '../shared/timeZoneNames';
 import type { Locale, Localized } from '../shared/types';
 import { CONFIG_KEYS, type ConfigProblem, type ProjectConfig } from './types';
+import { APPROVAL_ROLES, type ApprovalRole, type RequireApproval } from '../release/approvals';
 
 const LEVELS = ['error', 'warning', 'info', 'off'] as const;
 
@@ -158,6 +159,13 @@ function readValue(key: (typeof CONFIG_KEYS)[number], node: Node, config: Projec
       config.locale = node.value;
       return;
     }
+    case 'requireApproval': {
+      const value = readRequireApproval(node);
+      if (typeof value === 'string') return mustBe(REQUIRE_APPROVAL_SHAPE);
+      if ('problem' in value) return at(value.node, value.problem);
+      config.requireApproval = value.value;
+      return;
+    }
     case 'timeZone': {
       if (node.type !== 'string') return mustBe({ en: 'an IANA time zone such as "Europe/Berlin"', de: 'eine IANA-Zeitzone wie "Europe/Berlin"' });
       const zone = node.value as string;
@@ -168,6 +176,36 @@ function readValue(key: (typeof CONFIG_KEYS)[number], node: Node, config: Projec
       return;
     }
   }
+}
+
+const REQUIRE_APPROVAL_SHAPE: Localized = {
+  en: `true, false or { "roles": [...] } with roles from ${APPROVAL_ROLES.join(', ')}`,
+  de: `true, false oder { "roles": [...] } mit Rollen aus ${APPROVAL_ROLES.join(', ')}`,
+};
+
+/** `requireApproval`: a boolean, or `{ "roles": [...] }` with known, distinct roles. */
+function readRequireApproval(node: Node): { value: RequireApproval } | { node: Node; problem: Localized } | 'shape' {
+  if (node.type === 'boolean') return { value: node.value as boolean };
+  if (node.type !== 'object') return 'shape';
+  const roles: ApprovalRole[] = [];
+  for (const property of node.children ?? []) {
+    const [keyNode, valueNode] = property.children ?? [];
+    if (!keyNode || !valueNode) continue;
+    if (keyNode.value !== 'roles') {
+      return { node: keyNode, problem: { en: `"requireApproval" takes only "roles", not "${String(keyNode.value)}"`, de: `"requireApproval" nimmt nur "roles", nicht "${String(keyNode.value)}"` } };
+    }
+    if (valueNode.type !== 'array' || (valueNode.children ?? []).length === 0) {
+      return { node: valueNode, problem: { en: '"roles" must be a non-empty list of roles', de: '"roles" muss eine nicht leere Liste von Rollen sein' } };
+    }
+    for (const item of valueNode.children ?? []) {
+      if (item.type !== 'string' || !(APPROVAL_ROLES as readonly string[]).includes(item.value as string)) {
+        return { node: item, problem: { en: `unknown role ${JSON.stringify(item.value)}: use ${APPROVAL_ROLES.join(', ')}`, de: `unbekannte Rolle ${JSON.stringify(item.value)}: ${APPROVAL_ROLES.join(', ')} verwenden` } };
+      }
+      if (!roles.includes(item.value as ApprovalRole)) roles.push(item.value as ApprovalRole);
+    }
+  }
+  if (roles.length === 0) return { node, problem: { en: '"requireApproval" needs "roles"', de: '"requireApproval" braucht "roles"' } };
+  return { value: { roles } };
 }
 
 /** 1-based line and UTF-16 column of `offset`. */

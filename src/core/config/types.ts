@@ -1,4 +1,5 @@
 import type { Locale, Localized, RuleLevel } from '../shared/types';
+import type { RequireApproval } from '../release/approvals';
 
 /** The name of the project configuration file, looked for at the workspace or repository root. */
 export const CONFIG_FILE_NAME = '.incident-report.json';
@@ -18,6 +19,8 @@ export interface ProjectConfig {
   maxSize?: number;
   locale?: Locale;
   timeZone?: string;
+  /** The release gate: `true`, or the roles that must each approve (see release/approvals.ts). */
+  requireApproval?: RequireApproval;
 }
 
 /** The keys of {@link ProjectConfig}: what the file may hold (besides `$schema`). */
@@ -31,6 +34,7 @@ export const CONFIG_KEYS = [
   'maxSize',
   'locale',
   'timeZone',
+  'requireApproval',
 ] as const satisfies ReadonlyArray<keyof ProjectConfig>;
 
 /** Settings that run code chosen by the workspace (a schema compiled by Ajv, a regular expression): dropped when it is not trusted. */

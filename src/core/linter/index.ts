@@ -3,7 +3,7 @@
  * (positions, severities, suppressions); the fixes that repair findings as text edits; the publish
  * verdict that decides from the findings whether an output may be published.
  *
- * May import: shared, yaml, schema, report, family, templates, rules.
+ * May import: shared, yaml, schema, report, family, templates, release, rules.
  */
 export * from './lint';
 export * from './fixes';

@@ -8,6 +8,8 @@ import { isValidTimeZone, systemTimeZone } from '../shared/time';
 import { bundledCompiledSchema, compileCustomSchema, type CompiledSchema } from '../schema/validator';
 import { familyMembers, familyState, type FamilyLintContext } from '../family/state';
 import { memberOf, type FamilyMember } from '../family';
+import { releaseFilePath } from '../release/approvals';
+import type { ReleaseFile } from '../rules/rule';
 import { applyDirectives, readDirectives, type Directive } from '../report/directives';
 import type { LintOptions } from './options';
 import { DEFAULT_INTERNAL_DOMAINS, DEFAULT_MAX_SIZE, DEFAULT_TICKET_PATTERN, RULE_IDS, RULES, type Rule, type RuleContext, type RuleSettings } from '../rules';
@@ -36,7 +38,9 @@ export interface LintResult {
 /**
  * Where the linted document sits: its path (any form the host uses consistently: a file path or a
  * URI path) and its family, as the host loaded it. Without them the family rules report a `parent`
- * as not checked.
+ * as not checked. Release files (`.releases/<report>/<n>.json`) come through the same
+ * `family.lookup`, at the path `releaseFilePath(path, n)` gives: the `approval-current` rule names
+ * what changed since the approved release when the host loaded that file.
  */
 export interface LintContext extends FamilyLintContext {
   /** How messages of other files' findings name this file (default: `path`). */
@@ -70,6 +74,7 @@ export function createLinter(options: LintOptions = {}): Linter {
   const settings: RuleSettings = {
     internalDomains: options.internalDomains ?? DEFAULT_INTERNAL_DOMAINS,
     ticketPattern: options.ticketPattern ?? DEFAULT_TICKET_PATTERN,
+    requireApproval: options.requireApproval ?? false,
   };
   const now = options.now ?? Date.now;
   const maxSize = options.maxSize && options.maxSize > 0 ? options.maxSize : DEFAULT_MAX_SIZE;
@@ -116,6 +121,7 @@ export function createLinter(options: LintOptions = {}): Linter {
         valueAt: (pointer) => getIn(data, parsePointer(pointer)),
         t: (message, values) => t(locale, message, values),
         family: familyState(data, context),
+        releaseFile: (version) => releaseFileOf(context, version),
         members: familyMembers(context),
         get directives() {
           return (directives ??= readDirectives(report));
@@ -137,6 +143,16 @@ export function createLinter(options: LintOptions = {}): Linter {
       return { findings, report, member: context.path === undefined ? null : memberOf(context.path, report, context.label) };
     },
   };
+}
+
+/** A release file of the linted report as the host loaded it (through its family lookup). */
+function releaseFileOf(context: LintContext, version: number): ReleaseFile {
+  if (context.path === undefined || !context.family) return { kind: 'unchecked' };
+  const path = releaseFilePath(context.path, version);
+  const entry = context.family.lookup(path);
+  if (!entry) return { kind: 'unchecked', path };
+  if (entry.text === null) return { kind: 'missing', path, label: entry.label, error: entry.error ?? 'not readable' };
+  return { kind: 'read', path, label: entry.label, text: entry.text };
 }
 
 function openingFence(report: ParsedReport): { offset: number; endOffset: number } {

@@ -19,7 +19,10 @@
  * {@link PUBLISH_GATES}. Every host shows its blockers and refuses with them, because every host
  * asks this function; a gate is one more input, never a second check in a host. A gate that lint
  * should also report (a missing approval) is simplest as a rule whose findings are errors: the
- * findings gate then blocks on them with no new gate at all.
+ * findings gate then blocks on them with no new gate at all. That is how the release gate joins
+ * (issue 26): `requireApproval` makes the `approval-current` rule's findings errors, and this
+ * verdict blocks on them like on any error; that rule is `publicOnly`, so confidential drafts for
+ * authorities ({@link concernsPublicationOnly}) are exempt.
  */
 import type { Finding } from '../shared/types';
 import type { LintResult } from './lint';
@@ -61,6 +64,16 @@ const ALWAYS_BLOCKING: ReadonlySet<string> = new Set(RULES.filter((rule) => rule
 /** True when `finding` holds its report back from publication. */
 export function blocksPublication(finding: Finding): boolean {
   return !finding.suppressed && (finding.severity === 'error' || ALWAYS_BLOCKING.has(finding.ruleId));
+}
+
+const PUBLIC_ONLY: ReadonlySet<string> = new Set(RULES.filter((rule) => rule.publicOnly).map((rule) => rule.id));
+
+/**
+ * True when `finding` concerns publication only (the release gate, `approval-current`): a
+ * confidential draft for an authority is not published, so such a finding never holds one back.
+ */
+export function concernsPublicationOnly(finding: Finding): boolean {
+  return PUBLIC_ONLY.has(finding.ruleId);
 }
 
 /** Errors that no directive suppresses, and findings of rules that block at any severity. */

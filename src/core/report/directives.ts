@@ -27,9 +27,9 @@ const DIRECTIVE_LIKE = /^incident-report-(?:disable|enable|ignore|suppress)[A-Za
 /**
  * Rules whose findings no reason can excuse: the facts do not match the schema, the YAML cannot be
  * read, the text was never checked (too large), or there is no frontmatter to check. And the
- * directives' own rule.
+ * directives' own rule, and the release gate (`approval-current`): a sign-off is given by people.
  */
-export const UNSUPPRESSIBLE_RULES: ReadonlySet<string> = new Set(['schema', 'yaml-syntax', 'size-limit', 'frontmatter', 'suppression']);
+export const UNSUPPRESSIBLE_RULES: ReadonlySet<string> = new Set(['schema', 'yaml-syntax', 'size-limit', 'frontmatter', 'suppression', 'approval-current']);
 
 /** A word of a directive with its place in the document. */
 export interface DirectivePart {

@@ -4,6 +4,7 @@ import type { ParsedReport } from '../report/parse';
 import type { CompiledSchema } from '../schema/validator';
 import type { FamilyMember } from '../family';
 import type { FamilyState } from '../family/state';
+import type { RequireApproval } from '../release/approvals';
 
 /** A range in the document text (BOM-less offsets). */
 export interface TextRange {
@@ -17,7 +18,15 @@ export interface RuleSettings {
   internalDomains: readonly string[];
   /** Regular expression source that matches ticket IDs (`INC-2023-4711`). */
   ticketPattern: string;
+  /** The release gate (see release/approvals.ts); `false` when off. */
+  requireApproval: RequireApproval;
 }
+
+/** A release file as the host loaded it: read, missing (with why), or not loaded at all. */
+export type ReleaseFile =
+  | { kind: 'read'; path: string; label: string; text: string }
+  | { kind: 'missing'; path: string; label: string; error: string }
+  | { kind: 'unchecked'; path?: string };
 
 /** Everything a rule may read. Built once per lint; rules never parse anything themselves. */
 export interface RuleContext {
@@ -45,6 +54,8 @@ export interface RuleContext {
   family: FamilyState | null;
   /** Reports that name this one as their parent, when the host knows them (CLI runs, workspace lint). */
   members: readonly FamilyMember[];
+  /** Release file `version` of this report (`.releases/<report>/<version>.json`), as the host loaded it. */
+  releaseFile(version: number): ReleaseFile;
   /** The report's inline suppression directives (read on first use; see directives.ts). */
   readonly directives: readonly Directive[];
 }
@@ -105,6 +116,11 @@ export interface Rule {
    * published, even while lint shows it as a warning): see verdict.ts.
    */
   alwaysBlocks?: boolean;
+  /**
+   * True when the rule's findings concern publication only (the release gate): a confidential
+   * draft for an authority is not published, so they never hold one back.
+   */
+  publicOnly?: boolean;
   /**
    * Runs before anything is parsed; findings returned here replace the whole lint (nothing else is
    * parsed or checked). For guards such as the size limit.

@@ -60,10 +60,15 @@ function directiveProblems(ctx: RuleContext, directive: Directive, findings: rea
           ctx,
           rule,
           ctx.t(
-            {
-              en: '`{rule}` cannot be suppressed: its findings are facts that are wrong or text that was never checked. Correct the report instead.',
-              de: '`{rule}` lässt sich nicht unterdrücken: Die Befunde sind falsche Angaben oder nie geprüfter Text. Stattdessen den Bericht berichtigen.',
-            },
+            rule.text === 'approval-current'
+              ? {
+                  en: '`{rule}` cannot be suppressed: a sign-off is given by people, not by a comment. Approve the release instead.',
+                  de: '`{rule}` lässt sich nicht unterdrücken: Eine Freigabe erteilen Menschen, kein Kommentar. Stattdessen das Release freigeben.',
+                }
+              : {
+                  en: '`{rule}` cannot be suppressed: its findings are facts that are wrong or text that was never checked. Correct the report instead.',
+                  de: '`{rule}` lässt sich nicht unterdrücken: Die Befunde sind falsche Angaben oder nie geprüfter Text. Stattdessen den Bericht berichtigen.',
+                },
             { rule: rule.text },
           ),
         ),

@@ -22,6 +22,15 @@ export type UpdateInsertionError = 'no-frontmatter' | 'not-a-list';
  * on through errors elsewhere; a flow-style list (`updates: [...]`) cannot take a block entry.
  */
 export function appendUpdate(input: string | ParsedReport, at: string): UpdateInsertion | UpdateInsertionError {
+  return appendListItem(input, 'updates', [['at', at], ['text', '']]);
+}
+
+/**
+ * Appends a mapping of `entries` (key and YAML scalar text, in this order) as the last item of the
+ * top-level list `key`, as {@link appendUpdate} does for `updates`; the cursor goes after the last
+ * entry's value.
+ */
+export function appendListItem(input: string | ParsedReport, listKey: string, entries: ReadonlyArray<readonly [string, string]>): UpdateInsertion | UpdateInsertionError {
   const report = typeof input === 'string' ? parseReport(input) : input;
   const fm = report.frontmatter;
   if (fm.kind !== 'yaml' || !report.yaml) return 'no-frontmatter';
@@ -29,15 +38,16 @@ export function appendUpdate(input: string | ParsedReport, at: string): UpdateIn
   const base = fm.contentOffset;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const root = report.yaml.doc.contents;
-  const pair = isMap(root) ? root.items.find((item) => isScalar(item.key) && item.key.value === 'updates') : undefined;
+  const pair = isMap(root) ? root.items.find((item) => isScalar(item.key) && item.key.value === listKey) : undefined;
+  const entry = (dash: number, column: number) =>
+    `${eol}${' '.repeat(dash)}- ` + entries.map(([k, v], i) => `${i === 0 ? '' : eol + ' '.repeat(column)}${k}: ${v}`).join('');
   if (!pair) {
-    const block = `updates:${eol}  - at: ${at}${eol}    text: `;
+    const block = `${listKey}:${entry(2, 4)}`;
     return { offset: fm.close.offset, endOffset: fm.close.offset, text: block + eol, cursorOffset: fm.close.offset + block.length };
   }
   const key = pair.key as Node;
   const value = pair.value as Node | null;
   const keyLineEnd = lineEnd(text, base + key.range![0]);
-  const entry = (dash: number, column: number) => `${eol}${' '.repeat(dash)}- at: ${at}${eol}${' '.repeat(column)}text: `;
 
   if (isSeq(value) && !value.flow && value.items.length > 0) {
     // After the last item's last line (a comment below it stays below), aligned with the items.
@@ -53,7 +63,7 @@ export function appendUpdate(input: string | ParsedReport, at: string): UpdateIn
   }
   const emptyFlow = isSeq(value) && value.flow && value.items.length === 0;
   if (!emptyFlow && !(value === null || (isScalar(value) && value.value === null))) return 'not-a-list';
-  // `updates:` or `updates: []` (a comment after it stays on the key's line): the entry goes below.
+  // `key:` or `key: []` (a comment after it stays on the key's line): the entry goes below.
   const colon = text.indexOf(':', base + key.range![1]) + 1;
   const comment = emptyFlow ? text.slice(base + value!.range![1], keyLineEnd).trim() : '';
   const start = emptyFlow ? colon : keyLineEnd;

@@ -1,0 +1,68 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { formatInZone, isRecord, isValidTimeZone, parseReport, planApproval, releaseFilePath, systemTimeZone, t } from '../core';
+import { withoutBom } from '../core/yaml';
+import type { ApproveArgs } from './args';
+import { describeIoError } from './ioError';
+import type { CommandOutcome } from './lintCommand';
+
+/**
+ * `incident-report approve --by NAME [--role ROLE] FILE`: writes what the report publishes now
+ * (canonical JSON of its publication model) to `.releases/<report>/<n>.json` beside it and appends
+ * `{by, role, at, version, fingerprint}` to its `approvals`. Content that the newest release
+ * already holds is signed off under that version (the four-eyes principle: a second person adds
+ * an entry); anything else becomes the next version. No git needed: two plain files change.
+ */
+export async function runApprove(args: ApproveArgs): Promise<CommandOutcome> {
+  const say = (text: { en: string; de: string }, values?: Record<string, string | number>) => t(args.locale, text, values);
+  const fail = (message: string): CommandOutcome => ({ stdout: '', stderr: `incident-report: ${message}\n`, exitCode: 2 });
+  let raw: string;
+  try {
+    raw = await readFile(args.file, 'utf8');
+  } catch (error) {
+    return fail(`${args.file}: ${describeIoError(error)}`);
+  }
+  const { text, bomLength } = withoutBom(raw);
+  const report = parseReport(text);
+  if (report.frontmatter.kind !== 'yaml' || !isRecord(report.data)) {
+    return fail(`${args.file}: ${say({ en: 'not an incident report with readable frontmatter; run `incident-report lint {file}`', de: 'kein Vorfallsbericht mit lesbarer Frontmatter; `incident-report lint {file}` ausführen' }, { file: args.file })}`);
+  }
+  const data = report.data;
+  const zone = typeof data.timezone === 'string' && isValidTimeZone(data.timezone) ? data.timezone : (args.timeZone ?? systemTimeZone());
+  const at = formatInZone(args.now ?? Date.now(), zone);
+  const plan = planApproval(report, args.by, args.role, at);
+  if (typeof plan.edit === 'string') {
+    return fail(`${args.file}: ${say({ en: '`approvals` is not a list of entries, so no approval can be added to it', de: '`approvals` ist keine Liste von Einträgen, daher kann keine Freigabe angefügt werden' })}`);
+  }
+  const releasePath = releaseFilePath(args.file, plan.version);
+  // A release file is never replaced by other content: it is what was approved.
+  let existing: string | null = null;
+  try {
+    existing = await readFile(releasePath, 'utf8');
+  } catch {
+    existing = null;
+  }
+  if (existing !== null && existing !== plan.json) {
+    return fail(
+      `${releasePath}: ${say({
+        en: 'a different release {version} exists already; it is not replaced. Restore it, or check whether the report\'s `approvals` were edited by hand.',
+        de: 'ein anderes Release {version} existiert bereits und wird nicht ersetzt. Die Datei wiederherstellen oder prüfen, ob `approvals` im Bericht von Hand geändert wurde.',
+      }, { version: plan.version })}`,
+    );
+  }
+  try {
+    if (existing === null) {
+      await mkdir(dirname(releasePath), { recursive: true });
+      await writeFile(releasePath, plan.json, 'utf8');
+    }
+    const edited = text.slice(0, plan.edit.offset) + plan.edit.text + text.slice(plan.edit.endOffset);
+    await writeFile(args.file, (bomLength > 0 ? '\uFEFF' : '') + edited, 'utf8');
+  } catch (error) {
+    return fail(`${args.file}: ${describeIoError(error)}`);
+  }
+  const who = args.role ? `${args.by} (${args.role})` : args.by;
+  const line = plan.isNew
+    ? say({ en: 'release {version} of {file} approved by {who} at {at}: wrote {release} (sha256 {fingerprint})', de: 'Release {version} von {file} freigegeben von {who} am {at}: {release} geschrieben (sha256 {fingerprint})' }, { version: plan.version, file: args.file, who, at, release: releasePath, fingerprint: plan.fingerprint })
+    : say({ en: 'release {version} of {file} (unchanged, sha256 {fingerprint}) also approved by {who} at {at}', de: 'Release {version} von {file} (unverändert, sha256 {fingerprint}) zusätzlich freigegeben von {who} am {at}' }, { version: plan.version, file: args.file, who, at, fingerprint: plan.fingerprint });
+  return { stdout: `${line}\n`, stderr: '', exitCode: 0 };
+}

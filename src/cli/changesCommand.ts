@@ -1,0 +1,68 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { currentRelease, isRecord, parseReleaseJson, parseReport, readApprovals, releaseChanges, releaseFilePath, sha256Hex, t, toLocale, type Locale } from '../core';
+import type { ChangesArgs } from './args';
+import { describeIoError } from './ioError';
+import type { CommandOutcome } from './lintCommand';
+
+/**
+ * `incident-report changes FILE [--since N] [--format text|json]`: what the report publishes now
+ * compared with release N (default: the newest release file), one line per change in
+ * press-office words, or JSON `[{path, before, after}]` with JSON Pointers. Exit 0 whether or not
+ * something changed; 2 when the report or the release cannot be read.
+ */
+export async function runChanges(args: ChangesArgs): Promise<CommandOutcome> {
+  const fail = (message: string): CommandOutcome => ({ stdout: '', stderr: `incident-report: ${message}\n`, exitCode: 2 });
+  let text: string;
+  try {
+    text = await readFile(args.file, 'utf8');
+  } catch (error) {
+    return fail(`${args.file}: ${describeIoError(error)}`);
+  }
+  const report = parseReport(text);
+  const data = isRecord(report.data) ? report.data : null;
+  const locale: Locale = args.explicitLocale || (data?.lang !== 'de' && data?.lang !== 'en') ? args.locale : toLocale(data.lang as string);
+  const say = (message: { en: string; de: string }, values?: Record<string, string | number>) => t(locale, message, values);
+  if (report.frontmatter.kind !== 'yaml' || !data) {
+    return fail(`${args.file}: ${say({ en: 'not an incident report with readable frontmatter; run `incident-report lint {file}`', de: 'kein Vorfallsbericht mit lesbarer Frontmatter; `incident-report lint {file}` ausführen' }, { file: args.file })}`);
+  }
+  const version = args.since ?? (await newestRelease(args.file));
+  if (version === null) {
+    return fail(`${args.file}: ${say({ en: 'no release yet: approve one with `incident-report approve --by NAME {file}`', de: 'noch kein Release: eines mit `incident-report approve --by NAME {file}` freigeben' }, { file: args.file })}`);
+  }
+  const path = releaseFilePath(args.file, version);
+  let releaseText: string;
+  try {
+    releaseText = await readFile(path, 'utf8');
+  } catch (error) {
+    return fail(`${path}: ${describeIoError(error)}`);
+  }
+  const parsed = parseReleaseJson(releaseText);
+  if ('problem' in parsed) return fail(`${path}: ${parsed.problem}`);
+  let stderr = '';
+  const approved = readApprovals(data).filter((a) => a.version === version);
+  if (approved.length > 0 && approved.every((a) => a.fingerprint !== sha256Hex(releaseText))) {
+    stderr += `incident-report: ${say({ en: '{file}: warning: this file is not what was approved (its SHA-256 differs from the approvals of release {version})', de: '{file}: Warnung: Diese Datei ist nicht die freigegebene (ihr SHA-256 weicht von den Freigaben von Release {version} ab)' }, { file: path, version })}\n`;
+  }
+  const changes = releaseChanges(parsed.model, currentRelease(report).model);
+  if (args.format === 'json') {
+    return { stdout: `${JSON.stringify(changes.map(({ path: at, before, after }) => ({ path: at, before, after })), null, 2)}\n`, stderr, exitCode: 0 };
+  }
+  const head = changes.length === 0
+    ? say({ en: 'No changes since release {version}.', de: 'Keine Änderungen seit Release {version}.' }, { version })
+    : say({ en: 'Changes since release {version}:', de: 'Änderungen seit Release {version}:' }, { version });
+  return { stdout: `${head}\n${changes.map((change) => `- ${change.text[locale]}`).join('\n')}${changes.length ? '\n' : ''}`, stderr, exitCode: 0 };
+}
+
+/** The highest release number with a file in the report's release folder, or `null`. */
+async function newestRelease(file: string): Promise<number | null> {
+  const folder = dirname(releaseFilePath(file, 1));
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch {
+    return null;
+  }
+  const versions = names.map((name) => /^([1-9]\d*)\.json$/.exec(name)?.[1]).filter((v): v is string => v !== undefined).map(Number);
+  return versions.length > 0 ? Math.max(...versions) : null;
+}

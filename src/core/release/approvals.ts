@@ -1,0 +1,94 @@
+/**
+ * Sign-off: the `approvals` list of the frontmatter and the release files it points to.
+ *
+ * An approval `{by, role, at, version, fingerprint}` says that `by` approved release `version`, the
+ * file `.releases/<report>/<version>.json` beside the report, whose SHA-256 is `fingerprint`.
+ * Several people approve the same version with entries of the same version and fingerprint. The
+ * newest version is the one that counts; it is current while the report's publication model still
+ * has that fingerprint (model.ts). The old `approval: {approved_by, approved_at}` block stays valid
+ * but records no fingerprint, so it ties nothing to the text.
+ */
+import { isRecord } from '../report/fields';
+import { resolveParentPath } from '../family';
+import type { ParsedReport } from '../report/parse';
+import { reportBaseName } from '../render/exportFiles';
+import { appendListItem, type UpdateInsertion, type UpdateInsertionError } from '../templates/update';
+import { yamlScalar } from '../yaml';
+import { currentRelease } from './model';
+
+/** The roles a sign-off names (`--role`); a configuration may require some of them. */
+export const APPROVAL_ROLES = ['press', 'it', 'dpo', 'lead'] as const;
+export type ApprovalRole = (typeof APPROVAL_ROLES)[number];
+
+/** The folder beside a report that holds the release files of every report in it. */
+export const RELEASES_FOLDER = '.releases';
+
+/** One entry of `approvals` that can be read (the schema rule reports the others). */
+export interface Approval {
+  /** Its index in `approvals`. */
+  index: number;
+  by: string;
+  role: string | null;
+  at: string;
+  version: number;
+  fingerprint: string;
+}
+
+/** `requireApproval`: `true`, or the roles that must each have approved the current version. */
+export type RequireApproval = boolean | { roles: readonly ApprovalRole[] };
+
+/** The readable entries of `approvals`, in the order written. */
+export function readApprovals(data: Record<string, unknown> | null): Approval[] {
+  const list = data?.approvals;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((entry, index): Approval[] => {
+    if (!isRecord(entry)) return [];
+    const { by, role, at, version, fingerprint } = entry;
+    if (typeof by !== 'string' || typeof at !== 'string' || typeof fingerprint !== 'string') return [];
+    if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) return [];
+    return [{ index, by, role: typeof role === 'string' ? role : null, at, version, fingerprint: fingerprint.toLowerCase() }];
+  });
+}
+
+/** The entries of the newest version (the one that counts), or an empty list. */
+export function newestApprovals(approvals: readonly Approval[]): Approval[] {
+  if (approvals.length === 0) return [];
+  const newest = Math.max(...approvals.map((a) => a.version));
+  return approvals.filter((a) => a.version === newest);
+}
+
+/** `incidents/.releases/report/2.json` for `incidents/report.md` and version 2 (paths with `/`). */
+export function releaseFilePath(reportPath: string, version: number): string {
+  return resolveParentPath(reportPath, `${RELEASES_FOLDER}/${reportBaseName(reportPath.replace(/\\/g, '/'))}/${version}.json`);
+}
+
+/** The version a new approval gets: the newest, when its fingerprint is the current one (a further sign-off), else the next. */
+export function nextVersion(approvals: readonly Approval[], fingerprint: string): { version: number; isNew: boolean } {
+  const newest = newestApprovals(approvals);
+  const top = newest[0]?.version ?? 0;
+  if (newest.length > 0 && newest[newest.length - 1]!.fingerprint === fingerprint) return { version: top, isNew: false };
+  return { version: top + 1, isNew: true };
+}
+
+/** What approving a report now writes: the release file (unless this version has one) and the frontmatter entry. */
+export interface ApprovalPlan {
+  version: number;
+  /** True when this approval starts a new version (its release file is written); false for a further sign-off of the newest. */
+  isNew: boolean;
+  /** The release file's content (canonical JSON). */
+  json: string;
+  fingerprint: string;
+  /** The text edit that appends the approval to `approvals`, or why it cannot be made. */
+  edit: UpdateInsertion | UpdateInsertionError;
+}
+
+/** Plans an approval of `report` by `by` (in `role`) at `at` (RFC 3339 with offset). */
+export function planApproval(report: ParsedReport, by: string, role: ApprovalRole | null, at: string): ApprovalPlan {
+  const release = currentRelease(report);
+  const data = isRecord(report.data) ? report.data : null;
+  const { version, isNew } = nextVersion(readApprovals(data), release.fingerprint);
+  const entries: Array<[string, string]> = [['by', yamlScalar(by)]];
+  if (role) entries.push(['role', role]);
+  entries.push(['at', at], ['version', String(version)], ['fingerprint', release.fingerprint]);
+  return { version, isNew, json: release.json, fingerprint: release.fingerprint, edit: appendListItem(report, 'approvals', entries) };
+}

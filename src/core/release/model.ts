@@ -1,0 +1,140 @@
+/**
+ * A release: an approved snapshot of the publication model (render/publication.ts), written as
+ * canonical JSON. It holds exactly what a public output can print, and nothing internal: every
+ * value is read through the publication's one accessor, so a field that no output prints can never
+ * change a release, and a field that one prints always does.
+ *
+ * Canonical means: the same publication gives the same bytes, whatever order the frontmatter's keys
+ * are in and whatever YAML style they are written in. Keys are sorted, indentation is two spaces,
+ * line breaks are `\n`, and the text ends with one line break: readable in a pull request, and its
+ * SHA-256 (what an approval records as `fingerprint`) can be checked with `sha256sum`.
+ */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { configure } from 'safe-stable-stringify';
+import type { ParsedReport } from '../report/parse';
+import { selectPublication } from '../render/publication';
+import { readDirectives } from '../report/directives';
+import { isRecord } from '../report/fields';
+
+/** The value of `format` in every release file of this version (schemas/incident-report-release.schema.json). */
+export const RELEASE_FORMAT = 'incident-report-release/1';
+
+/** The pseudo-pointer under which changes name the public section (it is no frontmatter field). */
+export const PUBLIC_SECTION_PATH = '/public_section';
+
+/** What a report publishes, as plain data: the content of a release file. */
+export interface ReleaseModel {
+  format: typeof RELEASE_FORMAT;
+  /** `lang` as written (it chooses the language of every output), or `null`. */
+  lang: string | null;
+  /** `timezone` as written (every time is printed in it), or `null`. */
+  timezone: string | null;
+  /** True when a public communication replaces individual notice (GDPR Art. 34(3)(c)): outputs then print its contents. */
+  public_notice: boolean;
+  /** Every published frontmatter value by its JSON Pointer, as written (numbers as numbers). */
+  fields: Record<string, string | number>;
+  /** The public section's Markdown (line breaks `\n`, trimmed, suppression directives removed), or `null`. */
+  public_section: string | null;
+}
+
+const stringify = configure({ deterministic: true, bigint: false, circularValue: Error });
+
+/** The release model of a parsed report: what its public outputs print, read through the publication model. */
+export function releaseModel(report: ParsedReport): ReleaseModel {
+  const publication = selectPublication(report);
+  const fields: Record<string, string | number> = {};
+  for (const text of publication.texts) fields[text.path] = text.value;
+  // The one published value that is no text: a count printed as a number.
+  if (publication.dataLoss.subjectsApprox !== null) fields['/data_loss/subjects_approx'] = publication.dataLoss.subjectsApprox;
+  return {
+    format: RELEASE_FORMAT,
+    lang: typeof publication.lang === 'string' ? publication.lang : null,
+    timezone: typeof publication.timezone === 'string' ? publication.timezone : null,
+    public_notice: publication.dataLoss.publicNotice,
+    fields,
+    public_section: publicSectionText(report, publication.body),
+  };
+}
+
+/**
+ * The public section as the outputs read it: its Markdown without the suppression directives
+ * (comments that never reach an output), with `\n` line breaks, trimmed.
+ */
+function publicSectionText(report: ParsedReport, body: { offset: number; endOffset: number } | null): string | null {
+  if (!body) return null;
+  let text = '';
+  let at = body.offset;
+  for (const directive of readDirectives(report)) {
+    if (directive.where !== 'body' || directive.offset < body.offset || directive.endOffset > body.endOffset) continue;
+    text += report.text.slice(at, directive.offset);
+    at = directive.endOffset;
+  }
+  text += report.text.slice(at, body.endOffset);
+  const normalized = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
+    // A directive stood on a line of its own: the blank line it leaves is no content.
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  return normalized === '' ? null : normalized;
+}
+
+/** The canonical JSON text of a release model: sorted keys, two-space indentation, one final line break. */
+export function canonicalJson(model: ReleaseModel): string {
+  return `${stringify(model, null, 2)}\n`;
+}
+
+/** The SHA-256 of a text's UTF-8 bytes, as 64 lower-case hex digits (what `sha256sum` prints). */
+export function sha256Hex(text: string): string {
+  return bytesToHex(sha256(utf8ToBytes(text)));
+}
+
+/** A report's release: the canonical JSON of what it publishes, and that JSON's fingerprint. */
+export interface Release {
+  model: ReleaseModel;
+  json: string;
+  fingerprint: string;
+}
+
+const releases = new WeakMap<ParsedReport, Release>();
+
+/** The release a report would make now (computed once per parsed report). */
+export function currentRelease(report: ParsedReport): Release {
+  let release = releases.get(report);
+  if (!release) {
+    const model = releaseModel(report);
+    const json = canonicalJson(model);
+    release = { model, json, fingerprint: sha256Hex(json) };
+    releases.set(report, release);
+  }
+  return release;
+}
+
+/** Reads a release file's text: its model, or why it cannot be used. */
+export function parseReleaseJson(text: string): { model: ReleaseModel } | { problem: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { problem: `not valid JSON (${error instanceof Error ? error.message : String(error)})` };
+  }
+  if (!isRecord(value) || value.format !== RELEASE_FORMAT) return { problem: `not a release file (its "format" is not "${RELEASE_FORMAT}")` };
+  const fields = value.fields;
+  if (!isRecord(fields) || Object.values(fields).some((v) => typeof v !== 'string' && typeof v !== 'number')) {
+    return { problem: '"fields" is not an object of texts and numbers' };
+  }
+  const textOrNull = (v: unknown) => (typeof v === 'string' ? v : null);
+  return {
+    model: {
+      format: RELEASE_FORMAT,
+      lang: textOrNull(value.lang),
+      timezone: textOrNull(value.timezone),
+      public_notice: value.public_notice === true,
+      fields: fields as Record<string, string | number>,
+      public_section: textOrNull(value.public_section),
+    },
+  };
+}

@@ -1,0 +1,122 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { workspace } from './tempWorkspace';
+
+/** Runs the built CLI (npm run build first; `npm test` does) in `cwd`, as a user or CI would. */
+const BIN = join(__dirname, '..', '..', 'bin', 'incident-report.js');
+function cli(cwd: string, args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH ?? '', TZ: 'UTC', LANG: 'C', ...env }, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const REPORT = readFileSync(join(__dirname, '..', 'fixtures', 'valid-report', 'input.md'), 'utf8');
+const FILE = 'incidents/werne.md';
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+describe('CLI releases: the sign-off flow as a user runs it', function () {
+  this.timeout(120_000);
+  const dir = workspace({ [FILE]: REPORT });
+  const read = (path: string) => readFileSync(join(dir, path), 'utf8');
+  const edit = (from: string, to: string) => {
+    const text = read(FILE);
+    assert.ok(text.includes(from), from);
+    writeFileSync(join(dir, FILE), text.replace(from, to));
+  };
+
+  it('approve writes release 1 (canonical JSON, public content only) and appends the approval', () => {
+    const { code, stdout, stderr } = cli(dir, ['approve', '--by', 'Petra Schulz', '--role', 'press', '--now', '2023-11-06T10:00:00Z', FILE]);
+    assert.equal(stderr, '');
+    assert.equal(code, 0);
+    const release = read('incidents/.releases/werne/1.json');
+    const fingerprint = sha256(release);
+    assert.equal(stdout, `release 1 of ${FILE} approved by Petra Schulz (press) at 2023-11-06T11:00:00+01:00: wrote incidents/.releases/werne/1.json (sha256 ${fingerprint})\n`);
+    assert.ok(read(FILE).includes(`\napprovals:\n  - by: Petra Schulz\n    role: press\n    at: 2023-11-06T11:00:00+01:00\n    version: 1\n    fingerprint: ${fingerprint}\n---\n`));
+    const model = JSON.parse(release);
+    assert.equal(model.format, 'incident-report-release/1');
+    assert.equal(model.fields['/status'], 'identified');
+    // Nothing internal: no internal section, no NIS2 block, no approvals.
+    assert.ok(!release.includes('Interne Analyse') && !release.includes('Der Angriff traf') && !release.includes('nis2') && !release.includes('approvals'));
+    assert.equal(cli(dir, ['lint', FILE]).code, 0);
+  });
+
+  it('after an edit of the public text, lint warns that the approval is stale and names the change', () => {
+    edit('status: identified', 'status: monitoring');
+    edit('Wir informieren fortlaufend über den Stand.', 'Wir informieren fortlaufend über den Stand. Das Bürgerbüro öffnet am Montag wieder.');
+    const { code, stdout } = cli(dir, ['lint', FILE]);
+    assert.equal(code, 0);
+    assert.match(stdout, /45:18 {2}warning {2}The approval of release 1 is stale: The status changed: identified → monitoring \(and 1 more change\(s\)\)\. Approve the current text again before it is published\. {2}approval-current/);
+  });
+
+  it('an edit of the internal section keeps it current (only the public change is named)', () => {
+    edit('Der Angriff traf den Dienstleister in der Nacht.', 'Der Angriff traf den Dienstleister in der Nacht, Einstieg über vpn01.intern.');
+    assert.match(cli(dir, ['lint', FILE]).stdout, /\(and 1 more change\(s\)\)/);
+  });
+
+  it('changes --since 1 lists each change in press-office words (de from the report) and as JSON Pointers', () => {
+    const text = cli(dir, ['changes', FILE, '--since', '1']);
+    assert.equal(text.code, 0);
+    assert.equal(text.stdout, 'Änderungen seit Release 1:\n- Der Status hat sich geändert: identified → monitoring\n- Die Pressemitteilung: neuer Satz „Das Bürgerbüro öffnet am Montag wieder.“\n');
+    const json = cli(dir, ['changes', FILE, '--format', 'json']);
+    assert.deepEqual(JSON.parse(json.stdout), [
+      { path: '/status', before: 'identified', after: 'monitoring' },
+      { path: '/public_section', before: null, after: 'Das Bürgerbüro öffnet am Montag wieder.' },
+    ]);
+    assert.equal(cli(dir, ['changes', FILE, '--locale', 'en']).stdout.split('\n')[1], '- The status changed: identified → monitoring');
+  });
+
+  it('with requireApproval, lint fails and render refuses (exit 1, nothing written) until each role approved; drafts are exempt', () => {
+    writeFileSync(join(dir, '.incident-report.json'), '{ "requireApproval": { "roles": ["press", "it"] } }\n');
+    const lint = cli(dir, ['lint', FILE]);
+    assert.equal(lint.code, 1);
+    assert.match(lint.stdout, /error {4}Release gate: approval of release 1 is stale: The status changed: identified → monitoring/);
+    const render = cli(dir, ['render', FILE, '-o', 'release.html']);
+    assert.equal(render.code, 1);
+    assert.equal(existsSync(join(dir, 'release.html')), false);
+    assert.match(render.stderr, /not ready to publish: 1 finding\(s\) block it/);
+    assert.match(render.stderr, /Release gate: approval of release 1 is stale: The status changed: identified → monitoring .*\(approval-current\)/);
+    const draft = cli(dir, ['render', '--as', 'gdpr-art33', '--strict', FILE]);
+    assert.equal(draft.code, 0, draft.stderr);
+    assert.doesNotMatch(draft.stderr, /approval-current/);
+
+    const press = cli(dir, ['approve', '--by', 'Petra Schulz', '--role', 'press', '--now', '2023-11-06T13:05:00Z', FILE]);
+    assert.match(press.stdout, /^release 2 of incidents\/werne\.md approved by Petra Schulz \(press\)/);
+    const incomplete = cli(dir, ['lint', FILE]);
+    assert.equal(incomplete.code, 1);
+    assert.match(incomplete.stdout, /Release gate: release 2 is not fully approved: the role\(s\) `it` have not approved it yet/);
+    assert.equal(cli(dir, ['render', FILE, '-o', 'release.html']).code, 1);
+
+    const it = cli(dir, ['approve', '--by', 'Jan Becker', '--role', 'it', '--now', '2023-11-06T13:10:00Z', FILE]);
+    assert.match(it.stdout, /^release 2 of incidents\/werne\.md \(unchanged, sha256 [0-9a-f]{64}\) also approved by Jan Becker \(it\)/);
+    assert.equal(existsSync(join(dir, 'incidents/.releases/werne/3.json')), false);
+    assert.equal(cli(dir, ['lint', FILE]).code, 0);
+    const published = cli(dir, ['render', FILE, '-o', 'release.html']);
+    assert.equal(published.code, 0, published.stderr);
+    assert.ok(existsSync(join(dir, 'release.html')));
+    assert.equal(cli(dir, ['changes', FILE]).stdout, 'Keine Änderungen seit Release 2.\n');
+  });
+
+  it('without requireApproval render prints nothing about approvals', () => {
+    const clean = workspace({ [FILE]: REPORT });
+    const before = cli(clean, ['render', FILE]);
+    assert.equal(before.code, 0);
+    assert.equal(before.stderr, '');
+  });
+
+  it('refuses bad input with exit 2 and a precise message', () => {
+    assert.deepEqual(cli(dir, ['approve', FILE]).stderr, 'incident-report: approve needs --by NAME: who approves the release\n');
+    assert.deepEqual(cli(dir, ['approve', '--by', 'X', '--role', 'mayor', FILE]).stderr, 'incident-report: --role must be one of press, it, dpo, lead, not "mayor"\n');
+    assert.equal(cli(dir, ['changes', FILE, '--since', '9']).code, 2);
+    assert.match(cli(dir, ['changes', FILE, '--since', '9']).stderr, /incidents\/\.releases\/werne\/9\.json: /);
+    const fresh = workspace({ [FILE]: REPORT });
+    assert.equal(cli(fresh, ['changes', FILE]).stderr, 'incident-report: incidents/werne.md: noch kein Release: eines mit `incident-report approve --by NAME incidents/werne.md` freigeben\n');
+    // A release file is what was approved: it is never replaced by other content.
+    writeFileSync(join(dir, 'incidents/.releases/werne/3.json'), '{}\n');
+    edit('status: monitoring', 'status: resolved');
+    const clash = cli(dir, ['approve', '--by', 'Petra Schulz', FILE]);
+    assert.equal(clash.code, 2);
+    assert.match(clash.stderr, /a different release 3 exists already; it is not replaced/);
+  });
+});
