@@ -27,7 +27,7 @@ export { BUNDLED_SCHEMA, bundledCompiledSchema, compileCustomSchema, SchemaLoadE
 export { SchemaInfo, type FieldInfo, type JsonSchema } from './schema/meta';
 export { hasReportMarker, isIncidentReport, isReportPath, DEFAULT_REPORT_GLOBS, REPORT_MARKER } from './report/isReport';
 export { formatInZone, formatOffset, isValidTimeZone, systemTimeZone, parseDateTime, zoneOffsetMinutes } from './shared/time';
-export { renderPressRelease, escapeHtml, isSafeLink, PAGE_CSP, PAGE_CSS, type PressRelease, type RenderOptions } from './render';
+export { renderPressRelease, escapeHtml, isSafeLink, pageHead, PAGE_CSP, PAGE_CSS, type PageHead, type PressRelease, type RenderOptions } from './render';
 export {
   buildModel,
   selectPublication,

@@ -8,7 +8,8 @@
  */
 import type { ParsedReport } from '../report/parse';
 import { buildModel, type PressReleaseModel, type RenderOptions } from './model';
-import { PAGE_CSP, PAGE_CSS, renderArticle, renderPage } from './html';
+import { PAGE_CSS, renderArticle, renderPage } from './html';
+import { PAGE_CSP } from './page';
 import { renderText } from './text';
 
 /** A rendered release. */
@@ -59,7 +60,8 @@ export {
   type PublicOutput,
   type ConfidentialOutput,
 } from './outputs';
-export { escapeHtml, renderArticle } from './html';
+export { renderArticle } from './html';
+export { escapeHtml, pageHead, type PageHead } from './page';
 export { OutputIds, DEFAULT_MAX_CHARS } from './outputs';
 export { renderStatusPageHtml, renderStatusPageText, renderStatusPageFragment } from './statusPage';
 export { renderAtom, escapeXml, FEED_FILE, feedUrl } from './atom';
