@@ -22,6 +22,7 @@ export { parseReport, type ParsedReport, type Frontmatter } from './report/parse
 export { findPublicSection, isPublicHeading, PUBLIC_SECTION_TITLES, type PublicSection } from './report/publicSection';
 export { formatPointer, parsePointer } from './yaml/pointer';
 export { fieldName, t, toLocale } from './shared/i18n';
+export { withoutBom } from './shared/bom';
 export { RULES, RULE_IDS, RULE_OPTIONS, type OptionSpec, type Rule, type RuleDocs } from './rules';
 export { BUNDLED_SCHEMA, bundledCompiledSchema, compileCustomSchema, SchemaLoadError, type CompiledSchema } from './schema/validator';
 export { SchemaInfo, type FieldInfo, type JsonSchema } from './schema/meta';

@@ -1,4 +1,5 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { withoutBom } from '../shared/bom';
 import { t } from '../shared/i18n';
 import { RULE_IDS } from '../rules';
 import { closest } from '../shared/similar';
@@ -33,7 +34,7 @@ export class ConfigError extends Error {
  * problem with its line and column; `source` names the file in those messages.
  */
 export function parseProjectConfig(text: string, source: string): ProjectConfig {
-  const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const input = withoutBom(text).text;
   const syntax: ParseError[] = [];
   const root = parseTree(input, syntax, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const problems: ConfigProblem[] = [];

@@ -1,7 +1,7 @@
 import type { Finding, Locale, Localized, RawFinding, RuleLevel, Severity } from '../shared/types';
 import { parseReport, unparsedReport, type ParsedReport } from '../report/parse';
 import { parsePointer } from '../yaml/pointer';
-import { withoutBom } from '../yaml';
+import { withoutBom } from '../shared/bom';
 import { getIn, isRecord } from '../report/fields';
 import { t } from '../shared/i18n';
 import { isValidTimeZone, systemTimeZone } from '../shared/time';

@@ -4,7 +4,8 @@ import remarkParse from 'remark-parse';
 import type { Root } from 'mdast';
 import type { Node as UnistNode } from 'unist';
 import { boundsOf, findPublicSection, scanPublicBounds, type PublicBounds, type PublicSection } from './publicSection';
-import { locateFrontmatter, readYaml, withoutBom, type DataError, type DataLimits, type Frontmatter, type FrontmatterYaml } from '../yaml';
+import { withoutBom } from '../shared/bom';
+import { locateFrontmatter, readYaml, type DataError, type DataLimits, type Frontmatter, type FrontmatterYaml } from '../yaml';
 
 export type { Frontmatter } from '../yaml';
 

@@ -13,3 +13,4 @@ export * from './similar';
 export * from './time';
 export * from './dates';
 export * from './timeZoneNames';
+export * from './bom';

@@ -13,7 +13,7 @@
   *
  * May import: shared.
  */
-export { locateFrontmatter, withoutBom, type FenceRange, type Frontmatter } from './frontmatter';
+export { locateFrontmatter, type FenceRange, type Frontmatter } from './frontmatter';
 export { readYaml, YAML_OPTIONS, type DataError, type DataLimits, type FrontmatterYaml } from './document';
 export { locate, rangeForPointer, type Located, type ScalarAt, type SourceRange } from './positions';
 export { cursorPlace, cursorTarget, enterIndentation, indentationStep, rootString, type CursorPlace, type CursorTarget, type EnterIndentation, type Segment } from './cursor';
