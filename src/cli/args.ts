@@ -1,7 +1,5 @@
 import { parseArgs } from 'node:util';
-import { checkTimeZone, parseDateTime, RULE_IDS, timeZoneProblem, toLocale, type Locale, type RuleLevel } from '../core';
-import { findOutput, OUTPUTS, OutputIds } from '../core/render/outputs';
-import { APPROVAL_ROLES, type ApprovalRole } from '../core/release/approvals';
+import { APPROVAL_ROLES, type ApprovalRole, checkTimeZone, findOutput, type Locale, OutputIds, OUTPUTS, parseDateTime, RULE_IDS, type RuleLevel, timeZoneProblem, toLocale } from '../core';
 
 /** A usage problem: exit code 2 with this message. */
 export class UsageError extends Error {

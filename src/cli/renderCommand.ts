@@ -1,12 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { concernsPublicationOnly, publishVerdict, type Finding, type ParsedReport, type Verdict } from '../core';
-import { isRecord } from '../core/report/fields';
-import { t } from '../core/shared/i18n';
-import { buildModel } from '../core/render';
-import { FEED_FILE, feedUrl, renderAtom } from '../core/render/atom';
-import { draftBanner } from '../core/render/draft';
-import { findOutput, OutputIds, type OutputOptions } from '../core/render/outputs';
+import { buildModel, concernsPublicationOnly, draftBanner, FEED_FILE, feedUrl, type Finding, findOutput, isRecord, OutputIds, type OutputOptions, type ParsedReport, publishVerdict, renderAtom, t, type Verdict } from '../core';
 import type { RenderArgs } from './args';
 import { describeIoError } from './ioError';
 import type { CommandOutcome } from './lintCommand';

@@ -41,6 +41,7 @@ export {
   renderArticle,
   renderStatusPageFragment,
   renderAtom,
+  feedUrl,
   FEED_FILE,
   socialPosts,
   type SocialPost,
