@@ -23,7 +23,7 @@ export { findPublicSection, isPublicHeading, PUBLIC_SECTION_TITLES, type PublicS
 export { formatPointer, parsePointer } from './yaml/pointer';
 export { fieldName, t, toLocale } from './shared/i18n';
 export { withoutBom } from './shared/bom';
-export { RULES, RULE_IDS, RULE_OPTIONS, type OptionSpec, type Rule, type RuleDocs } from './rules';
+export { RULES, RULE_IDS, RULE_OPTIONS, type OptionFlag, type OptionProblem, type OptionSpec, type Rule, type RuleDocs, type RuleOptionValues } from './rules';
 export { BUNDLED_SCHEMA, bundledCompiledSchema, compileCustomSchema, SchemaLoadError, type CompiledSchema } from './schema/validator';
 export { SchemaInfo, type FieldInfo, type JsonSchema } from './schema/meta';
 export { hasReportMarker, isIncidentReport, isReportPath, DEFAULT_REPORT_GLOBS, REPORT_MARKER } from './report/isReport';
@@ -70,6 +70,15 @@ export { DATA_LOSS_TEMPLATES, dataLossFields, type DataLossTemplate, type DataLo
 export {
   CONFIG_FILE_NAME,
   ConfigError,
+  checkOption,
+  describeProblem,
+  isUnsetSetting,
+  optionFromFlag,
+  projectFileSchema,
+  ruleOption,
+  ruleOptionValues,
+  RULE_OPTION_NAMES,
+  RESTRICTED_CONFIG_KEYS,
   lintOptionsFrom,
   mergeConfigs,
   parseProjectConfig,

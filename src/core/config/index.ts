@@ -7,6 +7,7 @@
  */
 export { CONFIG_FILE_NAME, CONFIG_KEYS, RESTRICTED_CONFIG_KEYS, type ConfigProblem, type ProjectConfig } from './types';
 export { ConfigError, parseProjectConfig } from './parse';
+export { checkOption, describeProblem, isUnsetSetting, optionFromFlag, projectFileSchema, ruleOption, ruleOptionValues, RULE_OPTION_NAMES } from './options';
 export { lintOptionsFrom, mergeConfigs, withTrust } from './merge';
 export {
   lintOptionsOfSettings,

@@ -12,7 +12,7 @@ import { releaseFilePath } from '../release/approvals';
 import type { ReleaseFile } from '../rules/rule';
 import { applyDirectives, readDirectives, type Directive } from '../report/directives';
 import type { LintOptions } from './options';
-import { DEFAULT_INTERNAL_DOMAINS, DEFAULT_MAX_SIZE, DEFAULT_TICKET_PATTERN, RULE_IDS, RULES, type Rule, type RuleContext, type RuleSettings } from '../rules';
+import { DEFAULT_MAX_SIZE, RULE_IDS, RULE_OPTIONS, RULES, type Rule, type RuleContext, type RuleOptionValues, type RuleSettings } from '../rules';
 
 // The defaults live with the rules that declare these options.
 export { DEFAULT_INTERNAL_DOMAINS, DEFAULT_MAX_SIZE, DEFAULT_TICKET_PATTERN } from '../rules';
@@ -71,11 +71,8 @@ export function createLinter(options: LintOptions = {}): Linter {
   const levels = options.rules ?? {};
   const active = RULES.filter((rule) => levels[rule.id] !== 'off');
   const enabledRules = new Set(active.map((rule) => rule.id));
-  const settings: RuleSettings = {
-    internalDomains: options.internalDomains ?? DEFAULT_INTERNAL_DOMAINS,
-    ticketPattern: options.ticketPattern ?? DEFAULT_TICKET_PATTERN,
-    requireApproval: options.requireApproval ?? false,
-  };
+  // Each rule option as configured, else its declared default (the rule reads '' or 0 as its built-in value).
+  const settings = Object.fromEntries(RULE_OPTIONS.map((option) => [option.name, options[option.name as keyof RuleOptionValues] ?? option.schema.default])) as unknown as RuleSettings;
   const now = options.now ?? Date.now;
   const maxSize = options.maxSize && options.maxSize > 0 ? options.maxSize : DEFAULT_MAX_SIZE;
 

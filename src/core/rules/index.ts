@@ -82,19 +82,8 @@ export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);
 /** Every option the rules declare (settings, project configuration, engine options). */
 export const RULE_OPTIONS: readonly OptionSpec[] = RULES.flatMap((rule) => rule.options ?? []);
 
-/** The options the rules declare, as fields of the engine's `LintOptions` (typed from each option's schema). */
-export interface RuleOptionValues {
-  /** release gate: `true` or `{ "roles": [...] }` (`approval-current`) */
-  requireApproval?: boolean | { roles: readonly ("press" | "it" | "dpo" | "lead")[] };
-  /** host-name suffixes that must not appear in public text (`leak-hostname`) */
-  internalDomains?: readonly string[];
-  /** regular expression of internal ticket IDs (`leak-ticket`) */
-  ticketPattern?: string;
-  /** largest report that is checked, in characters (`0`: the default) (`size-limit`) */
-  maxSize?: number;
-}
-
-export type { OptionSpec, PrecheckContext, Rule, RuleContext, RuleDocs, RuleSettings, TextRange } from './rule';
+export type { OptionFlag, OptionProblem, OptionSpec, PrecheckContext, Rule, RuleContext, RuleDocs, RuleSettings, TextRange } from './rule';
+export type { RuleOptionValues } from './options';
 export * from './approval-current';
 export * from './chronology';
 export * from './claim-data-loss';

@@ -266,6 +266,9 @@ function normaliseSuffix(suffix: string): string {
   return trimmed.startsWith('.') ? trimmed : '.' + trimmed;
 }
 
+/** Default pattern of ticket IDs (`INC-2023-4711`, `CHG-12345`, `#4711` is not matched): an empty `ticketPattern`. */
+export const DEFAULT_TICKET_PATTERN = '\\b(?:INC|CHG|REQ|SR|TKT|PRB|RITM|JIRA|SEC)-\\d[\\d-]*\\b';
+
 function compileTicketPattern(source: string): RegExp | null {
   if (!source) return null;
   try {
@@ -345,7 +348,7 @@ function scan(ctx: RuleContext): LeakHit[] {
     get internalHosts() {
       return (internalHosts ??= internalHostNames(report, emailDomains));
     },
-    ticket: compileTicketPattern(ctx.settings.ticketPattern),
+    ticket: compileTicketPattern(ctx.settings.ticketPattern || DEFAULT_TICKET_PATTERN),
     iocs,
     iocFilter: iocs.length > 0 ? iocFilter(iocs) : null,
   };
