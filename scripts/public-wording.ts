@@ -2,7 +2,7 @@
 // a service's state and every combination of the data-loss facts, generated from
 // src/core/render/wording.ts by `npm run generate` (scripts/generated.ts);
 // test/unit/generated.test.ts fails while it is stale.
-import type { Localized } from '../src/core/types';
+import type { Localized } from '../src/core/shared/types';
 import { LABELS } from '../src/core/render/labels';
 import { dataLossSentences, INCIDENT_TYPE_WORDS, IDENTIFIED_ATTACK, SERVICE_STATE_WORDS, SEVERITY_WORDS, STATUS_WORDS, WORDING_VALUES, type DataLossFacts } from '../src/core/render/wording';
 

@@ -8,9 +8,9 @@
  * has that fingerprint (model.ts). The old `approval: {approved_by, approved_at}` block stays valid
  * but records no fingerprint, so it ties nothing to the text.
  */
-import { isRecord } from '../fields';
+import { isRecord } from '../report/fields';
 import { resolveParentPath } from '../family';
-import type { ParsedReport } from '../parse';
+import type { ParsedReport } from '../report/parse';
 import { reportBaseName } from '../render/exportFiles';
 import { appendListItem, type UpdateInsertion, type UpdateInsertionError } from '../templates/update';
 import { yamlScalar } from '../yaml';

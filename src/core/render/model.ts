@@ -6,12 +6,12 @@
  * unknown keys) cannot reach any output: renderers get this model, never the report.
  */
 import type { Paragraph, RootContent } from 'mdast';
-import type { Locale } from '../types';
-import type { ParsedReport } from '../parse';
-import { isValidTimeZone } from '../time';
+import type { Locale } from '../shared/types';
+import type { ParsedReport } from '../report/parse';
+import { isValidTimeZone } from '../shared/time';
 import { SchemaInfo, type JsonSchema } from '../schema/meta';
 import bundledSchema from '../../../schemas/incident-report.schema.json';
-import { clockAt, formatDate, formatDateTime, formatShortDateTime, formatUpdateHeading, resolveTime, rfc3339, type DisplayTime } from './dates';
+import { clockAt, formatDate, formatDateTime, formatShortDateTime, formatUpdateHeading, resolveTime, rfc3339, type DisplayTime } from '../shared/dates';
 import { selectPublication, type Publication, type PublishedText } from './publication';
 import { authorityRoleLabel, contactRoleLabel, label, LABELS } from './labels';
 import { dataLossText, incidentTypeWords, serviceStateWords, severityWords, statusWords } from './wording';

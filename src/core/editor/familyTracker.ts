@@ -1,6 +1,6 @@
-import type { LintContext, LintResult } from '../lint';
-import type { ParsedReport } from '../parse';
-import { loadParentChain, normalizePath, type FamilyEntry, type FamilyMember } from './index';
+import type { LintContext, LintResult } from '../linter/lint';
+import type { ParsedReport } from '../report/parse';
+import { loadParentChain, normalizePath, type FamilyEntry, type FamilyMember } from '../family/index';
 
 /**
  * How an editor host names documents: by a key (its URI string) that consists of a file system
