@@ -221,7 +221,8 @@ describe('press release preview', () => {
     const posts = await waitFor('the posts of the last readable version', state, (s) => s.output === 'social' && s.posts.length > 0);
     // The current text cannot be published (its YAML error blocks the verdict): the posts are shown as drafts.
     assert.ok(posts.posts[0]!.startsWith('[ENTWURF] Stadt Muster – aktueller Stand: Bürgerbüro der Stadt Muster geschlossen.'), posts.posts[0]);
-    assert.strictEqual(posts.draft?.text, 'ENTWURF – nicht zur Veröffentlichung');
+    // The banner is the editor's, in VS Code's language (English here); the posts' marking is the report's.
+    assert.strictEqual(posts.draft?.text, 'DRAFT – not for publication');
     assert.strictEqual(posts.notice, broken.notice);
     await vscode.commands.executeCommand('incidentReport._selectPreviewOutput', 'press-release');
     // Fixed: the notice goes, and the preview shows the current text again.
