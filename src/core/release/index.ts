@@ -14,6 +14,7 @@ export {
   newestApprovals,
   nextVersion,
   planApproval,
+  previousRelease,
   readApprovals,
   releaseFilePath,
   type Approval,

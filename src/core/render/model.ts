@@ -5,6 +5,8 @@
  * not selected there (iocs, authorities' references, approval, `x-*` keys, internal sections,
  * unknown keys) cannot reach any output: renderers get this model, never the report.
  */
+import { currentRelease, type ReleaseModel } from '../release/model';
+import { releaseChanges } from '../release/changes';
 import type { Paragraph, RootContent } from 'mdast';
 import type { Locale } from '../types';
 import type { ParsedReport } from '../parse';
@@ -27,6 +29,12 @@ export interface RenderOptions {
   now?: number;
   /** Schema metadata for plain-word enum values (an organisation's schema); the bundled one otherwise. */
   schema?: SchemaInfo;
+  /**
+   * A "Was ist neu" / "What's new" box of the changes since release `since`, whose publication
+   * model is `previous` (a release file's): built from the two publication models only, so it holds
+   * nothing an output does not publish anyway. Needs the parsed report (not a bare publication).
+   */
+  whatsNew?: { since: number; previous: ReleaseModel };
 }
 
 /** A labelled value; `datetime` is the machine-readable time when the value is one. */
@@ -106,6 +114,8 @@ export interface UpdateEntry {
 /** Everything the release shows. Strings are raw report values: the writers escape them. */
 export interface PressReleaseModel {
   locale: Locale;
+  /** The changes since the previous release, one line each in `locale` (`--whats-new`), or `null`. */
+  whatsNew: { since: number; items: string[] } | null;
   /** The report's `id` (stable identity for feed entries), or `null`. */
   id: string | null;
   /** The incident status as a schema value (`resolved` moves a report to "recently resolved"), or `null`. */
@@ -381,6 +391,7 @@ export function buildModel(source: ParsedReport | Publication, options: RenderOp
 
   return {
     locale,
+    whatsNew: options.whatsNew && !('texts' in source) ? whatsNewOf(options.whatsNew, source, locale) : null,
     id: str(pub.id),
     statusKey: INCIDENT_STATES.includes(statusValue) ? (statusValue as IncidentStatus) : null,
     statusText,
@@ -429,4 +440,10 @@ export function buildModel(source: ParsedReport | Publication, options: RenderOp
     texts: pub.texts,
     body: pub.body,
   };
+}
+
+/** The changes from the previous release to what `report` publishes now, in `locale`. */
+function whatsNewOf(whatsNew: { since: number; previous: ReleaseModel }, report: ParsedReport, locale: Locale): { since: number; items: string[] } {
+  const changes = releaseChanges(whatsNew.previous, currentRelease(report).model);
+  return { since: whatsNew.since, items: changes.map((change) => change.text[locale]) };
 }
