@@ -123,10 +123,11 @@ table { border-collapse: collapse; } td, th { border: 1px solid var(--vscode-pan
 .ir-draft[hidden] { display: none; }
 .ir-release { display: flex; flex-wrap: wrap; gap: .25rem 1rem; align-items: center; margin: .4rem 1.5rem 0; font-size: .9em; }
 .ir-release[hidden], .ir-release [hidden] { display: none; }
-.ir-approval { font-weight: 600; color: var(--vscode-editorWarning-foreground); }
-.ir-approval.is-current { color: var(--vscode-testing-iconPassed, inherit); }
+.ir-approval { font-weight: 600; border-left: 4px solid var(--vscode-editorWarning-foreground); padding-left: .4rem; }
+.ir-approval.is-current { border-left-color: var(--vscode-testing-iconPassed, var(--vscode-panel-border)); }
 .ir-changes { flex-basis: 100%; margin: .2rem 0 0; padding-left: 1.2rem; }
-mark.ir-changed { background: var(--vscode-editor-findMatchHighlightBackground, #ffe58a); color: inherit; outline: 1px solid var(--vscode-editor-findMatchBorder, transparent); }
+mark.ir-changed { background: none; color: inherit; text-decoration: underline 2px var(--vscode-editorWarning-foreground, currentColor); text-underline-offset: 3px;
+  box-shadow: inset 0 -.45em var(--vscode-editor-findMatchHighlightBackground, transparent); }
 .ir-draft-text { text-transform: uppercase; letter-spacing: .04em; }
 .ir-draft button { flex: none; font: inherit; color: var(--vscode-textLink-foreground); background: none; border: 0; padding: 0; cursor: pointer; text-decoration: underline; }
 .ir-draft button:focus-visible { outline: 1px solid var(--vscode-focusBorder); }

@@ -60,7 +60,8 @@ export function registerPreview(context: vscode.ExtensionContext, engine: Engine
       // The palette and menus ask which output and formats; an arguments object (automation) does not.
       isExportArgs(arg) && !(arg instanceof vscode.Uri)
         ? exportPressRelease(engine, prompts, preview.currentUri, arg)
-        : exportPressRelease(engine, prompts, preview.currentUri, arg instanceof vscode.Uri ? { uri: arg } : {}, { interactive: true }),
+        : // The export follows the preview's "What's new" switch.
+          exportPressRelease(engine, prompts, preview.currentUri, { ...(arg instanceof vscode.Uri ? { uri: arg } : {}), ...(preview.showsWhatsNew ? { whatsNew: true } : {}) }, { interactive: true }),
     ),
     vscode.commands.registerCommand(PreviewCommands.previewState, () => preview.snapshot()),
     vscode.commands.registerCommand(PreviewCommands.togglePreview, (which: unknown) => (which === 'changes' || which === 'whatsNew') && preview.toggle(which)),

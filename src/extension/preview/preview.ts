@@ -460,6 +460,11 @@ export class PressReleasePreview implements vscode.Disposable {
     };
   }
 
+  /** True while the preview is open with its "What's new" switch on (the export follows it). */
+  get showsWhatsNew(): boolean {
+    return this.panel !== undefined && this.whatsNew;
+  }
+
   /** Flips the "Changes since release N" toggle or the "What's new" switch, and renders again. */
   toggle(which: 'changes' | 'whatsNew'): boolean {
     if (which === 'changes') this.showChanges = !this.showChanges;
