@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CONFIG_FILE_NAME, ConfigError, parseProjectConfig, toLocale, type ProjectConfig } from '../core';
 import { DIAGNOSTIC_SOURCE } from './constants';
-import { readBytes } from './files';
+import { readBytes, readBytesNow } from './files';
 
 /** What a workspace folder's `.incident-report.json` gave: its configuration, or nothing when absent or invalid. */
 interface FolderConfig {
@@ -28,9 +28,10 @@ export class ProjectConfigs implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
 
   constructor() {
-    // Reports may have been linted (or passed over) before the files were read: re-check them.
-    this.ready = this.reloadAll().then(() => {
-      if (this.loaded.size > 0) this.changed.fire();
+    // Local folders are read at once, so the first lint finds their files; a folder read
+    // asynchronously may come after reports were linted (or passed over): re-check them then.
+    this.ready = this.reloadAll().then((waited) => {
+      if (waited && this.loaded.size > 0) this.changed.fire();
     });
     this.disposables.push(
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
@@ -45,7 +46,8 @@ export class ProjectConfigs implements vscode.Disposable {
     return (folder && this.loaded.get(folder.uri.toString())?.config) ?? {};
   }
 
-  private async reloadAll(): Promise<void> {
+  /** Reads every folder's file again; `true` when one of them had to be read asynchronously. */
+  private async reloadAll(): Promise<boolean> {
     for (const watcher of this.watchers) watcher.dispose();
     this.watchers = [];
     this.loaded.clear();
@@ -57,16 +59,41 @@ export class ProjectConfigs implements vscode.Disposable {
       };
       this.watchers.push(watcher, watcher.onDidChange(reload), watcher.onDidCreate(reload), watcher.onDidDelete(reload));
     }
-    await Promise.all(folders.map((folder) => this.reload(folder)));
+    const later = folders.filter((folder) => !this.reloadNow(folder));
+    await Promise.all(later.map((folder) => this.reload(folder)));
+    return later.length > 0;
+  }
+
+  /** Reads a folder's file synchronously where that is possible (a local folder in the Node host); `false` otherwise. */
+  private reloadNow(folder: vscode.WorkspaceFolder): boolean {
+    const file = vscode.Uri.joinPath(folder.uri, CONFIG_FILE_NAME);
+    let bytes: Uint8Array | null;
+    try {
+      bytes = readBytesNow(file);
+    } catch {
+      this.apply(folder, file, null);
+      return true;
+    }
+    if (bytes === null) return false;
+    this.apply(folder, file, new TextDecoder().decode(bytes));
+    return true;
   }
 
   private async reload(folder: vscode.WorkspaceFolder): Promise<void> {
     const file = vscode.Uri.joinPath(folder.uri, CONFIG_FILE_NAME);
-    const key = folder.uri.toString();
-    let text: string;
+    let text: string | null;
     try {
       text = new TextDecoder().decode(await readBytes(file));
     } catch {
+      text = null;
+    }
+    this.apply(folder, file, text);
+  }
+
+  /** Takes a folder's file (`null`: absent or unreadable, so the folder has no configuration). */
+  private apply(folder: vscode.WorkspaceFolder, file: vscode.Uri, text: string | null): void {
+    const key = folder.uri.toString();
+    if (text === null) {
       this.loaded.delete(key);
       this.problems.delete(file);
       return;
