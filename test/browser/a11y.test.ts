@@ -205,9 +205,19 @@ describe('accessibility (axe-core) in a real browser', function () {
     if (process.env.SCREENSHOT !== '1') this.skip();
     const page = await browser!.newPage();
     await page.setViewportSize({ width: 900, height: 1250 });
-    const german = reports.map((f, i) => [f, parsed[i]!] as const).filter(([f]) => !f.endsWith('.en.md')).map(([, r]) => buildModel(r, { now: NOW }));
-    await page.setContent(renderStatusPageHtml(german), { waitUntil: 'load' });
-    await page.screenshot({ path: join(ROOT, 'docs', 'images', 'status-page.png') });
+    // An open incident with a public communication to the people affected (Art. 34(3)(c)) and a resolved one.
+    const shown = ['2025-11-20-lindenau.md', '2022-12-01-drensteinfurt.md'].map((f) => buildModel(parsed[reports.indexOf(f)]!, { now: NOW }));
+    await page.setContent(renderStatusPageHtml(shown), { waitUntil: 'load' });
+    await page.screenshot({ path: join(ROOT, 'docs', 'images', 'status-page.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('writes the README screenshot of an exported press release (SCREENSHOT=1): the Art. 34 communication of the Lindenau example', async function () {
+    if (process.env.SCREENSHOT !== '1') this.skip();
+    const page = await browser!.newPage();
+    await page.setViewportSize({ width: 1000, height: 1400 });
+    await page.setContent(renderPressRelease(parsed[reports.indexOf('2025-11-20-lindenau.md')]!, { now: NOW }).html, { waitUntil: 'load' });
+    await page.screenshot({ path: join(ROOT, 'docs', 'images', 'exported-release.png'), fullPage: true });
     await page.close();
   });
 });

@@ -5,6 +5,7 @@ import { createLinter, type Finding } from '../../src/core';
 import { applyEdits, fixEdits } from '../../src/core/fixes';
 import { splitSentences } from '../../src/core/language/sentences';
 import { BoundedCache } from '../../src/core/memo';
+import { analyseSentence, type CountClaim } from '../../src/core/language/claims';
 
 const linter = createLinter({ now: () => Date.parse('2023-11-06T12:00:00Z') });
 const claims = (text: string): Finding[] => linter.lint(text).findings.filter((f) => f.ruleId.startsWith('claim-'));
@@ -136,5 +137,74 @@ describe('claims memo', () => {
     let computed = 0;
     const get = (key: string) => cache.get(key, () => ++computed);
     assert.deepEqual([get('a'), get('b'), get('a'), get('c'), get('b'), get('a')], [1, 2, 1, 3, 2, 4]);
+  });
+});
+
+describe('counts: numbers read in the report\'s language', () => {
+  const counts = (sentence: string, lang: 'de' | 'en') =>
+    analyseSentence(sentence, lang)
+      .filter((c): c is CountClaim => c.kind === 'count')
+      .map((c) => `${c.qualifier} ${c.value}${c.range ? `..${c.range[1]}` : ''} ${c.subject} “${sentence.slice(c.offset, c.endOffset)}”`);
+
+  it('German: "41.000" and "41 000" are forty-one thousand, "41,000" is forty-one, "1,2 Millionen" is 1.2 million', () => {
+    assert.deepEqual(counts('Betroffen sind rund 41.000 Personen.', 'de'), ['about 41000 people “rund 41.000”']);
+    assert.deepEqual(counts('Betroffen sind rund 41 000 Personen.', 'de'), ['about 41000 people “rund 41 000”']);
+    assert.deepEqual(counts('Betroffen sind 41,000 Personen.', 'de'), ['exact 41 people “41,000”']);
+    assert.deepEqual(counts('Abgeflossen sind rund 1,2 Millionen Datensätze.', 'de'), ['about 1200000 records “rund 1,2 Millionen”']);
+    assert.deepEqual(counts('Abgeflossen sind knapp 1,2 Mio. Datensätze.', 'de'), ['nearly 1200000 records “knapp 1,2 Mio.”']);
+  });
+
+  it('English: "41,000" and "41 000" are forty-one thousand, "41.000" is forty-one, "1.2 million" is 1.2 million', () => {
+    assert.deepEqual(counts('About 41,000 people are affected.', 'en'), ['about 41000 people “About 41,000”']);
+    assert.deepEqual(counts('About 41 000 people are affected.', 'en'), ['about 41000 people “About 41 000”']);
+    assert.deepEqual(counts('Data of 41.000 residents was leaked.', 'en'), ['exact 41 people “41.000”']);
+    assert.deepEqual(counts('Around 1.2 million records were stolen.', 'en'), ['about 1200000 records “Around 1.2 million”']);
+    assert.deepEqual(counts('Tens of thousands of residents are affected.', 'en'), ['vague 20000..1000000 people “Tens of thousands of”']);
+  });
+
+  it('reads the qualifier in front of the number, and a vague count for its range', () => {
+    assert.deepEqual(counts('Mehr als 40.000 Personen sind betroffen.', 'de'), ['over 40000 people “Mehr als 40.000”']);
+    assert.deepEqual(counts('Bis zu 45.000 Personen sind betroffen.', 'de'), ['upTo 45000 people “Bis zu 45.000”']);
+    assert.deepEqual(counts('Daten von Tausenden Betroffenen wurden kopiert.', 'de'), ['vague 2000..1000000 people “Tausenden”']);
+    assert.deepEqual(counts('Die Zahl der Betroffenen liegt bei rund 60.000.', 'de'), ['about 60000 people “rund 60.000”']);
+    // "über" after a data noun is "about", not "more than".
+    assert.deepEqual(counts('Informationen über 30.000 Bürgerinnen und Bürger wurden kopiert.', 'de'), ['exact 30000 people “30.000”']);
+  });
+
+  it('finds no count of people affected in populations, staff, phone numbers, dates, times or money', () => {
+    for (const [sentence, lang] of [
+      ['Die Stadt hat rund 41.000 Einwohner.', 'de'],
+      ['Die Stadt mit ihren rund 50.000 Einwohnern ist nur eingeschränkt erreichbar.', 'de'],
+      ['Rund 300 Beschäftigte arbeiten im Notbetrieb.', 'de'],
+      ['Das Bürgertelefon ist unter 02389 780-100 erreichbar.', 'de'],
+      ['Der Angriff begann am 30. Oktober 2023 gegen 13.20 Uhr.', 'de'],
+      ['Die Täter fordern 50.000 Euro von 41.000 Einwohnern.', 'de'],
+      ['Call +49 2389 780 100 if you have questions.', 'en'],
+      ['The attackers demanded 50,000 euros.', 'en'],
+      ['Whether more than 41,000 people are affected is being examined.', 'en'],
+      ['Not all 41,000 residents are affected.', 'en'],
+    ] as const) {
+      assert.deepEqual(counts(sentence, lang), [], sentence);
+    }
+  });
+});
+
+describe('claim-risk and promises', () => {
+  const kinds = (sentence: string, lang: 'de' | 'en' = 'de') => analyseSentence(sentence, lang).map((c) => (c.kind === 'no-risk' ? `no-risk/${c.about}${c.hedged ? '/hedged' : ''}` : c.kind === 'restoration-date' ? `date${c.promise ? '/promise' : ''}` : c.kind));
+
+  it('finds denials of a risk or of consequences for people, not for things', () => {
+    assert.deepEqual(kinds('Für die Bürgerinnen und Bürger besteht keine Gefahr.'), ['no-risk/risk']);
+    assert.deepEqual(kinds('Nach derzeitigem Stand besteht für Sie kein Risiko.'), ['no-risk/risk/hedged']);
+    assert.deepEqual(kinds('Für die Betroffenen entstehen keine Nachteile.'), ['no-risk/consequences']);
+    assert.deepEqual(kinds('Die Trinkwasserversorgung ist nicht gefährdet.'), []);
+    assert.deepEqual(kinds('There is no risk to residents.', 'en'), ['no-risk/risk']);
+    assert.deepEqual(kinds('We cannot rule out a risk to the people affected.', 'en'), []);
+  });
+
+  it('reads a promise of a date as a date claim, not as "all services are back"', () => {
+    assert.deepEqual(kinds('Wir garantieren, dass ab dem 4. Mai alle Dienste wieder laufen.'), ['date/promise']);
+    assert.deepEqual(kinds('Ab dem 4. Mai laufen alle Dienste wieder.'), ['date']);
+    assert.deepEqual(kinds('Alle Dienste laufen wieder.'), ['all-restored']);
+    assert.deepEqual(kinds('We promise that all services are back on 4 December.', 'en'), ['date/promise']);
   });
 });

@@ -169,7 +169,7 @@ describe('CLI render --as (public channels)', function () {
     assert.ok(page.includes('<a href="feed.xml" type="application/atom+xml">'));
     assert.ok(page.includes('<h2 id="resolved-heading">Kürzlich behoben</h2>'));
     const feed = readFileSync(join(out, 'feed.xml'), 'utf8');
-    assert.equal([...feed.matchAll(/<entry /g)].length, 7 + 6 + 6);
+    assert.equal([...feed.matchAll(/<entry /g)].length, 7 + 6 + 6 + 1);
     assert.ok(feed.includes(`<link rel="self" type="application/atom+xml" href="${LINK}feed.xml"/>`));
   });
 

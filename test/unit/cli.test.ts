@@ -24,7 +24,7 @@ describe('CLI lint', () => {
     const { code, stdout, stderr } = cli(['lint', 'examples/incidents']);
     assert.equal(stderr, '');
     assert.equal(code, 0);
-    assert.equal(stdout, '✔ 3 file(s) checked, no problems\n');
+    assert.equal(stdout, '✔ 4 file(s) checked, no problems\n');
   });
 
   it('prints stylish findings grouped by file and exits 1 on errors', () => {

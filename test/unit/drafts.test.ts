@@ -279,6 +279,19 @@ describe('drafts: NIS2', () => {
     assert.ok(!render('nis2-notification', COMPLETE).includes('Konten gesperrt'));
   });
 
+  it('counts as their author wrote them: 41.000 is rund 41.000 (never the 41 YAML read), "1,200,000" is rund 1.200.000, a fraction is a gap (issue 22, defect 1)', () => {
+    const counts = (subjects: string, records: string) =>
+      COMPLETE.replace('  subjects_approx: 120000\n', `  subjects_approx: ${subjects}\n`).replace('  records_approx: 240000\n', `  records_approx: ${records}\n`);
+    const written = counts('41.000', '"1,200,000"');
+    const art33 = render('gdpr-art33', written);
+    assert.ok(art33.includes('5.2 Ungefähre Zahl der Personen: rund 41.000\n'), art33);
+    assert.ok(art33.includes('4.5 Ungefähre Zahl der Datensätze: rund 1.200.000\n'), art33);
+    assert.ok(render('nis2-notification', written, 'text', 'en').includes('3.5 People affected (approximate): about 41,000\n'));
+    const unreadable = render('gdpr-art33', counts('41.5', '"1,2 Mio."'));
+    assert.ok(unreadable.includes('5.2 Ungefähre Zahl der Personen: [noch offen: ungefähre Zahl der betroffenen Personen]\n'), unreadable);
+    assert.ok(unreadable.includes('4.5 Ungefähre Zahl der Datensätze: [noch offen: ungefähre Zahl der Datensätze]\n'), unreadable);
+  });
+
   it('applies: no is an answer, not an open question (issue 21, defect 2)', () => {
     const no = render('nis2-early-warning', FULL.replace('  applies: yes', '  applies: no'));
     assert.ok(no.includes('1.2 Besonders wichtige oder wichtige Einrichtung: NIS2 gilt nicht (nis2.applies: no)'));

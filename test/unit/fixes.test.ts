@@ -501,6 +501,49 @@ describe('fixes', () => {
     });
   });
 
+  describe('restate-count (claim-count)', () => {
+    const withCount = (sentence: string, lang: 'de' | 'en' = 'de') => {
+      const lines = insertAfter(VALID, '  personal_data: unknown', '  subjects_approx: 41000');
+      const body = lang === 'de' ? lines : replaceLine(replaceLine(lines, 'lang: de', 'lang: en'), '## Pressemitteilung', '## Press release');
+      return doc(replaceLine(body, 'Die Stadt informiert.', sentence));
+    };
+    const cases: Array<[string, string, 'de' | 'en', string]> = [
+      ['Betroffen sind rund 50.000 Einwohnerinnen und Einwohner.', 'Betroffen sind rund 41.000 Einwohnerinnen und Einwohner.', 'de', 'rund 41.000'],
+      ['Über 1.000 Bürgerinnen und Bürger sind betroffen.', 'Rund 41.000 Bürgerinnen und Bürger sind betroffen.', 'de', 'Rund 41.000'],
+      ['Daten von Hunderten Betroffenen wurden kopiert.', 'Daten von rund 41.000 Betroffenen wurden kopiert.', 'de', 'rund 41.000'],
+      ['Thousands of residents are affected, not hundreds of residents.', 'Thousands of residents are affected, not hundreds of residents.', 'en', ''],
+      ['Hundreds of residents are affected.', 'About 41,000 residents are affected.', 'en', 'About 41,000'],
+      ['Data of more than 1,000 people was copied.', 'Data of about 41,000 people was copied.', 'en', 'about 41,000'],
+    ];
+    for (const [sentence, fixed, lang, value] of cases) {
+      it(`${lang}: "${sentence}"`, () => {
+        const text = withCount(sentence, lang);
+        const findings = linter.lint(text).findings.filter((f) => f.ruleId === 'claim-count');
+        if (!value) {
+          assert.deepEqual(findings, [], 'a count that holds (and a negated one) is no finding');
+          return;
+        }
+        assert.equal(findings.length, 1);
+        const actions = fixEdits(linter.lint(text).report, findings[0]!, OPTIONS);
+        assert.deepEqual(actions.map((a) => [a.title, a.isPreferred, a.safe]), [[`Give the number of the facts: “${value}”`, true, false]]);
+        const out = apply(text, actions[0]!);
+        assert.equal(out, withCount(fixed, lang));
+        assert.deepEqual(linter.lint(out).findings.filter((f) => f.ruleId === 'claim-count'), []);
+        assert.equal(fixAllText(text, (t) => linter.lint(t), OPTIONS), text, 'fix all never changes what is published');
+      });
+    }
+
+    it('offers none where the grammar would break ("Tausende von Bürgern") or the fact is missing', () => {
+      const text = doc(insertAfter(VALID, '  personal_data: unknown', '  subjects_approx: 450')).replace('Die Stadt informiert.', 'Tausende von Bürgern sind betroffen.');
+      const [finding] = linter.lint(text).findings.filter((f) => f.ruleId === 'claim-count');
+      assert.ok(finding && finding.fix === undefined);
+      const missing = doc(VALID).replace('Die Stadt informiert.', 'Rund 5.000 Personen sind betroffen.');
+      const [warning] = linter.lint(missing).findings.filter((f) => f.ruleId === 'claim-count');
+      assert.equal(warning?.severity, 'warning');
+      assert.equal(warning?.fix, undefined);
+    });
+  });
+
   describe('fix all', () => {
     it('applies exactly the safe fixes of the broken example', () => {
       const input = readFileSync(join(__dirname, '..', '..', 'examples', 'broken', 'broken.incident.md'), 'utf8');

@@ -24,6 +24,7 @@ import {
 import { FIXTURE_NOW, fixtureCases } from './fixtureFormat';
 import { baseReport, pointerOf, reportText, setIn, stringLeaves } from './schemaLeaves';
 import { documents } from './yamlArbitraries';
+import { countsAsMeant } from './countsAsMeant';
 
 /** `text` with its frontmatter written anew from its data: keys reversed at every level, in `options`' style. */
 function restyled(text: string, options: Record<string, unknown>): string | null {
@@ -52,10 +53,13 @@ describe('release model: canonical JSON', () => {
 
   it('is the same for every key order and YAML style of the same facts (fixtures and examples)', () => {
     let compared = 0;
+    // A count written 41.000 is released as the 41000 meant; written anew from YAML's data it would be 41.
+    const linter = createLinter({ now: () => FIXTURE_NOW });
     for (const input of inputs) {
       const json = currentRelease(parseReport(input.text)).json;
+      const meant = countsAsMeant(input.text, linter.lint(input.text).findings);
       for (const style of STYLES) {
-        const other = restyled(input.text, style);
+        const other = restyled(meant, style);
         if (other === null) continue;
         assert.equal(currentRelease(parseReport(other)).json, json, `${input.name} in ${JSON.stringify(style)}`);
         compared++;

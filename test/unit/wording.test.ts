@@ -158,6 +158,14 @@ describe('rendered wording (press release and status page)', () => {
     for (const out of status) assert.ok(out.replace(/\s+/g, ' ').includes('Stand der Bearbeitung: Angriff bestätigt, Auswirkungen werden eingegrenzt'));
   });
 
+  it('prints a count written 41.000 or "41,000" as the 41,000 its author meant, never "rund 41" (defect 1); a fraction not at all', () => {
+    const written = (count: string) => renderPressRelease(parseReport(LINDENAU(COPIED.replace('subjects_approx: 41000', `subjects_approx: ${count}`))), { now: 0 }).html;
+    assert.ok(written('41.000').includes('<dt>Betroffene Personen (geschätzt)</dt><dd>rund 41.000</dd>'));
+    assert.ok(written('41000').includes('<dt>Betroffene Personen (geschätzt)</dt><dd>rund 41.000</dd>'));
+    assert.ok(written('"41,000"').includes('<dt>Betroffene Personen (geschätzt)</dt><dd>rund 41.000</dd>'), 'text with thousands groups is the number count-format\'s fix writes');
+    assert.ok(!written('41.5').includes('Betroffene Personen'), 'an unreadable count is not printed');
+  });
+
   it('English: the same facts in English words', () => {
     const en = LINDENAU(COPIED, 'location: Lindenau\n').replace('lang: de', 'lang: en').replace('## Pressemitteilung', '## Press release');
     const { html, text } = renderPressRelease(parseReport(en), { now: 0 });

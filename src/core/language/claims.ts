@@ -12,8 +12,12 @@
 import {
   AFFECT_VERBS, ALL, AVAILABLE, CLAUSE_OPENERS, COMPLEMENT, DATA_NOUNS, DATE_PREPOSITIONS, EXCLUDERS, EXFILTRATION_VERBS,
   COORDINATORS, DATA_COMPOUND_HEADS, FORECAST, HEDGES, PENDING, LOSS_NOUNS, LOSS_VERBS, MONTHS, NEGATORS, OPEN_CLAUSE, PARTIAL, PERSONAL, RESOLVED, RESTORATION_CUES, SAFE,
-  SERVICE_NOUNS, THIRD_PARTIES, THIRD_PARTY_CLAIM, type LossKind,
+  SERVICE_NOUNS, THIRD_PARTIES, THIRD_PARTY_CLAIM, type LossKind, PROMISE, RISK_WORDS, CONSEQUENCE_WORDS, AT_RISK_PEOPLE,
 } from './lexicon';
+import { countsIn, sentenceNumbers, type CountClaim, type FoundNumber } from './counts';
+import type { Locale } from '../types';
+
+export type { CountClaim } from './counts';
 
 /** A word or punctuation mark of a sentence, with its place in the sentence text. */
 export interface Token {
@@ -46,9 +50,22 @@ export interface ResolvedClaim {
   kind: 'resolved';
 }
 
+/**
+ * A sentence denies a risk to the people affected ("Für die Bürgerinnen und Bürger besteht keine
+ * Gefahr") or consequences for them ("Für die Betroffenen entstehen keine Nachteile").
+ */
+export interface NoRiskClaim {
+  kind: 'no-risk';
+  about: 'risk' | 'consequences';
+  /** Qualified by the state of knowledge ("nach derzeitigem Stand", "so far"). */
+  hedged: boolean;
+}
+
 /** A sentence ties a restoration to a calendar date. */
 export interface RestorationDateClaim {
   kind: 'restoration-date';
+  /** Promised ("Wir garantieren, dass ab dem 4. Mai …"), not only forecast or reported. */
+  promise: boolean;
   /** The date's range in the sentence text. */
   offset: number;
   endOffset: number;
@@ -58,10 +75,11 @@ export interface RestorationDateClaim {
 }
 
 /** Everything the rules check, found in one sentence. */
-export type Claim = NoLossClaim | AllRestoredClaim | ResolvedClaim | RestorationDateClaim;
+export type Claim = NoLossClaim | AllRestoredClaim | ResolvedClaim | RestorationDateClaim | CountClaim | NoRiskClaim;
 
-// A numeric date ("09.12.2022", "9.12.") is one word; other full stops are not tokens.
-const WORD = /\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})?|[\p{L}\p{N}][\p{L}\p{N}'’\-]*|[,;:?!()–—„“”"»«‚‘]/gu;
+// A numeric date ("09.12.2022", "9.12.") is one word, and so is a number with separators ("41.000",
+// "41,000", "1,2": its comma ends no clause); other full stops are not tokens.
+const WORD = /\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})?|\d+(?:[.,]\d+)+|[\p{L}\p{N}][\p{L}\p{N}'’\-]*|[,;:?!()–—„“”"»«‚‘]/gu;
 const OPEN_QUOTES = new Set(['„', '“', '"', '»', '‚']);
 const CLOSE_QUOTES = new Set(['“', '”', '"', '«', '‘']);
 const BREAKS = new Set([',', ';', ':', '(', ')', '–', '—']);
@@ -188,8 +206,8 @@ function matrices(list: readonly Clause[]): Array<Clause | null> {
   return result;
 }
 
-/** The claims of one sentence (see the module comment). */
-export function analyseSentence(sentence: string): Claim[] {
+/** The claims of one sentence (see the module comment), numbers read in `lang`. */
+export function analyseSentence(sentence: string, lang: Locale = 'de'): Claim[] {
   if (/\?[\s"'“”»«)]*$/u.test(sentence)) return [];
   const tokens = tokenize(sentence);
   const words = tokens.filter((t) => t.word);
@@ -202,6 +220,9 @@ export function analyseSentence(sentence: string): Claim[] {
   const claims: Claim[] = [];
   const list = clauses(tokens);
   const governing = matrices(list);
+  const affectedInSentence = words.some((w) => AFFECT_VERBS.has(w.lower) || EXFILTRATION_VERBS.has(w.lower) || LOSS_VERBS.has(w.lower) || /^betroffene?n?$/.test(w.lower));
+  // The sentence's numbers, found once (on first need) and shared out to its clauses.
+  let numbers: FoundNumber[] | undefined;
   // hedgedSoFar[i]: a hedge in clause i or any before it; soHedgeAfter[i]: a trailing ", so …" hedge after clause i.
   const hedgedSoFar: boolean[] = [];
   list.forEach((c, i) => hedgedSoFar.push((i > 0 && hedgedSoFar[i - 1]!) || has(c.words, HEDGES)));
@@ -231,7 +252,10 @@ export function analyseSentence(sentence: string): Claim[] {
       if (polarity % 2 === 1) claims.push({ kind: 'no-loss', ...loss, hedged });
     }
     const polarity = negations(clause.words, false);
-    const forecast = has(clause.words, FORECAST) || has(clause.words, PARTIAL) || has(clause.words, PENDING);
+    const promise = has(clause.words, PROMISE) || (matrix !== null && has(matrix.words, PROMISE));
+    // A dated statement ("ab dem 4. Mai laufen alle Dienste wieder") is a forecast or a promise: the date is what to check.
+    const dates = polarity === 0 && has(clause.words, RESTORATION_CUES) ? restorationDates(clause.words, promise) : [];
+    const forecast = has(clause.words, FORECAST) || has(clause.words, PARTIAL) || has(clause.words, PENDING) || promise || dates.length > 0;
     if (polarity === 0 && !forecast && !partialSentence) {
       const service = (w: Token) => SERVICE_NOUNS.has(w.lower) || /dienste$|services$/.test(w.lower);
       const all = clause.words.some((w, j) => ALL.has(w.lower) && (service(w) || clause.words.slice(j + 1, j + 4).some(service)));
@@ -240,13 +264,36 @@ export function analyseSentence(sentence: string): Claim[] {
       // "resolved to act" is a decision, not a state.
       if (resolved !== -1 && clause.words[resolved + 1]?.lower !== 'to') claims.push({ kind: 'resolved' });
     }
-    if (polarity === 0 && has(clause.words, RESTORATION_CUES)) claims.push(...restorationDates(clause.words));
+    claims.push(...dates);
+    const denial = riskDenial(clause, matrix, i === 0 ? null : list[i - 1]!);
+    if (denial) {
+      const hedged = hedgedSentence || hedgedSoFar[i]! || (matrix !== null && has(matrix.words, HEDGES)) || soHedgeAfter[i]!;
+      claims.push({ kind: 'no-risk', about: denial, hedged });
+    }
+    // Counts of people or records affected; a negated clause ("nicht alle 41.000") states no count.
+    if (polarity % 2 === 0) claims.push(...countsIn(sentence, clause.words, (numbers ??= sentenceNumbers(sentence, words, lang)), affectedInSentence));
   });
   return claims;
 }
 
+/**
+ * What a clause denies for the people affected: a risk ("keine Gefahr für die Bürger", "citizens
+ * are not in danger") or consequences ("keine Nachteile für die Betroffenen"), or `null`. The people
+ * may be named in the clause, its governing clause or the clause before it; a denial about anything
+ * else ("Die Trinkwasserversorgung ist nicht gefährdet") is none.
+ */
+function riskDenial(clause: Clause, matrix: Clause | null, previous: Clause | null): 'risk' | 'consequences' | null {
+  const about = has(clause.words, RISK_WORDS) ? 'risk' : has(clause.words, CONSEQUENCE_WORDS) ? 'consequences' : null;
+  if (!about) return null;
+  const polarity = negations(clause.words, false) + (matrix ? negations(matrix.words, false) : 0);
+  if (polarity % 2 === 0) return null;
+  // "Sie" capitalised after the first word of the sentence is the reader.
+  const people = (list: readonly Token[]) => list.some((w) => AT_RISK_PEOPLE.has(w.lower) || (w.text === 'Sie' && w.offset > 0));
+  return people(clause.words) || (matrix !== null && people(matrix.words)) || (previous !== null && people(previous.words)) ? about : null;
+}
+
 /** Calendar dates after a preposition of time in a clause ("bis zum 9. Dezember", "by December 9"). */
-function restorationDates(words: readonly Token[]): RestorationDateClaim[] {
+function restorationDates(words: readonly Token[], promise: boolean): RestorationDateClaim[] {
   const found: RestorationDateClaim[] = [];
   for (let i = 0; i < words.length; i++) {
     if (!DATE_PREPOSITIONS.has(words[i]!.lower)) continue;
@@ -255,7 +302,7 @@ function restorationDates(words: readonly Token[]): RestorationDateClaim[] {
     while (j < words.length && j <= i + 3 && !/^\d/.test(words[j]!.text) && !MONTHS.has(words[j]!.lower.replace(/\.$/, ''))) j++;
     const date = dateAt(words, j);
     if (date) {
-      found.push(date);
+      found.push({ ...date, promise });
       i = j;
     }
   }
@@ -267,7 +314,7 @@ function dateAt(words: readonly Token[], j: number): RestorationDateClaim | null
   const first = words[j];
   if (!first) return null;
   const span = (endWord: Token, day: number, month: number, year: number | null): RestorationDateClaim | null =>
-    day >= 1 && day <= 31 && month >= 1 && month <= 12 ? { kind: 'restoration-date', offset: first.offset, endOffset: endWord.endOffset, year, month, day } : null;
+    day >= 1 && day <= 31 && month >= 1 && month <= 12 ? { kind: 'restoration-date', promise: false, offset: first.offset, endOffset: endWord.endOffset, year, month, day } : null;
   const yearAt = (k: number) => (words[k] && /^\d{4}$/.test(words[k]!.text) ? Number(words[k]!.text) : null);
   let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(first.text);
   if (m) return span(first, Number(m[3]), Number(m[2]), Number(m[1]));

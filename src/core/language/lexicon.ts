@@ -129,6 +129,32 @@ export const FORECAST = set(
   'expects', 'planned', 'plan', 'hoffen', 'hope', 'bald', 'soon', 'demnächst', 'geplant',
 );
 
+/** Verbs of promising: "Wir garantieren, dass …" makes what follows a promise, not a report of what is. */
+export const PROMISE = set(
+  'garantieren', 'garantiert', 'garantierte', 'versprechen', 'verspricht', 'versprochen', 'zusichern', 'sichern', 'sichert',
+  'zugesagt', 'zusagen', 'guarantee', 'guarantees', 'guaranteed', 'promise', 'promises', 'promised', 'assure', 'assures', 'pledge',
+);
+
+/** Nouns and predicates of a risk or danger. */
+export const RISK_WORDS = set(
+  'gefahr', 'gefahren', 'gefährdung', 'gefährdet', 'risiko', 'risiken', 'bedrohung', 'risk', 'risks', 'danger', 'dangers', 'threat',
+  'endangered', 'jeopardy',
+);
+
+/** Nouns of consequences for people. */
+export const CONSEQUENCE_WORDS = set(
+  'folgen', 'nachteile', 'nachteil', 'schaden', 'schäden', 'konsequenzen', 'auswirkungen', 'beeinträchtigungen', 'consequences',
+  'consequence', 'harm', 'disadvantages', 'disadvantage', 'damage', 'repercussions',
+);
+
+/** Who a denial of risk or consequences is about: the people whose data it is, or the reader. */
+export const AT_RISK_PEOPLE = set(
+  'bürger', 'bürgern', 'bürgerinnen', 'einwohner', 'einwohnern', 'einwohnerinnen', 'betroffene', 'betroffenen', 'kunden', 'kundinnen',
+  'patienten', 'patientinnen', 'beschäftigte', 'beschäftigten', 'mitarbeitende', 'mitarbeitenden', 'versicherte', 'versicherten',
+  'menschen', 'personen', 'bevölkerung', 'ihnen', 'ihre', 'ihrer', 'euch', 'residents', 'citizens', 'customers', 'patients',
+  'people', 'individuals', 'employees', 'public', 'you', 'your', 'inhabitants', 'users',
+);
+
 /** "Behoben", "resolved": the incident is over. */
 export const RESOLVED = set('behoben', 'beseitigt', 'gelöst', 'resolved', 'fixed');
 
@@ -165,4 +191,11 @@ export const TRIGGERS = {
   status: /behoben|beseitigt|gelöst|resolved|fixed|\b(?:alle|sämtliche|all|every|jede[rs]?)\b/i,
   restoration:
     /\d{1,2}\.\s*(?:[a-zä]{3}|\d)|\d{4}-\d\d-\d\d|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/i,
+  /** A number (or "Tausende") and a noun of people or records somewhere in the text. */
+  count: {
+    test: (text: string) =>
+      /\d|hundert|tausend|million|hundred|thousand/i.test(text) &&
+      /person|mensch|bürger|einwohner|betroffen|kund|patient|beschäftigt|mitarbeit|versichert|schüler|studier|bewohner|nutzer|steuerpflicht|antragsteller|leistungsempf|datensätz|einträg|dokument|dateien|akten|e-?mails|people|individual|resident|citizen|inhabitant|customer|employee|staff|user|pupil|student|taxpayer|claimant|applicant|member|record|files|entries|dataset/i.test(text),
+  },
+  risk: /gefahr|gefährd|risik|bedrohung|risk|danger|threat|jeopardy|folgen|nachteil|schaden|schäden|konsequenz|auswirkung|beeinträchtigung|consequence|harm|disadvantage|damage|repercussion/i,
 } as const;

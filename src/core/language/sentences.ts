@@ -23,7 +23,7 @@ export interface Sentence {
 const ABBREVIATIONS = new Set([
   // German
   'bzw', 'ca', 'dr', 'nr', 'vgl', 'ggf', 'usw', 'etc', 'inkl', 'zzgl', 'evtl', 'sog', 'bspw', 'hrsg', 'abs', 'art', 'str',
-  'tel', 'prof', 'dipl', 'ing', 'mio', 'mrd', 'ff', 'gem', 'lt', 'allg', 'abt', 'bzgl', 'einschl', 'jan', 'feb',
+  'tel', 'prof', 'dipl', 'ing', 'mio', 'mrd', 'tsd', 'ff', 'gem', 'lt', 'allg', 'abt', 'bzgl', 'einschl', 'jan', 'feb',
   'mär', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'okt', 'nov', 'dez', 'mo', 'di', 'mi', 'fr', 'hr',
   'fa', 'kath', 'ev', 'geb', 'uhr', 'std', 'akt', 'bd', 'kap', 'ziff', 'lfd', 'verw', 'ref',
   // English

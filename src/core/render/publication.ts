@@ -13,6 +13,7 @@ import type { PublicBounds, PublicSection } from '../publicSection';
 import { isRecord } from '../fields';
 import { fieldPointer } from '../pointer';
 import { publishesArt34Contents } from '../art34';
+import { countAsWritten } from '../countText';
 
 /** One report value that a public output may print, with the JSON Pointer it was read from. */
 export interface PublishedText {
@@ -169,7 +170,8 @@ function select(report: ParsedReport): Publication {
     personalData,
     statement: read('data_loss', 'statement'),
     authorityNotifiedAt: read('data_loss', 'authority_notified_at'),
-    subjectsApprox: typeof loss.subjects_approx === 'number' && Number.isFinite(loss.subjects_approx) ? loss.subjects_approx : null,
+    // As its author meant it: `41.000` (YAML: 41) is 41000, never "rund 41" (count-format reports how it is written).
+    subjectsApprox: countAsWritten(report, '/data_loss/subjects_approx', loss.subjects_approx),
     categories: readAll(loss.data_categories, 'data_loss', 'data_categories'),
     breachTypes: readAll(loss.breach_type, 'data_loss', 'breach_type'),
     publicMeasures: read('data_loss', 'public_measures'),

@@ -4,7 +4,8 @@
  *
  * What is read: the published prose of the publication model (`selectPublication()`, which also
  * feeds every public output and the leak rules): the public section, `title`,
- * `data_loss.statement`, `updates[].text` and `affected_services[].workaround`.
+ * `data_loss.statement`, `public_measures`, `advice` and (when published) `likely_consequences`,
+ * `updates[].text` and `affected_services[].workaround`.
  *
  * Cheap first: values are tested for trigger words before anything is split into sentences, and
  * only the sentences with claims are located in the source.
@@ -47,6 +48,13 @@ export interface ClaimHit {
   rangeText: string;
   /** Document range of an edit `[start, end)` inside the sentence text; `null` when it has no exact place. */
   inSentence(start: number, end: number): TextRange | null;
+  /**
+   * Document range of `[start, end)` in the offsets of the claim itself (relative to the untrimmed
+   * sentence); `null` when it has no exact place.
+   */
+  span(start: number, end: number): TextRange | null;
+  /** The published text of `[start, end)` in the same offsets as {@link span}. */
+  spanText(start: number, end: number): string;
   /** For `updates[i].text`: whether this is the newest update (older ones are history). */
   latest: boolean;
 }
@@ -66,6 +74,9 @@ function publishedProse(publication: Publication): Array<{ path: string; value: 
   return [
     publication.title,
     publication.dataLoss.statement,
+    publication.dataLoss.publicMeasures,
+    publication.dataLoss.advice,
+    publication.dataLoss.likelyConsequences,
     ...publication.services.map((service) => service.workaround),
     ...publication.updates.map((update) => update.text),
   ].filter((text): text is NonNullable<typeof text> => text !== null);
@@ -138,6 +149,8 @@ export function findClaims(ctx: RuleContext): ClaimHit[] {
           range: claim.kind === 'restoration-date' ? () => located(sentence.offset + claim.offset, sentence.offset + claim.endOffset) : whole,
           rangeText: claim.kind === 'restoration-date' ? published.text.slice(sentence.offset + claim.offset, sentence.offset + claim.endOffset) : sentenceText,
           inSentence,
+          span: (start, end) => published.toDocument(sentence.offset + start, sentence.offset + end),
+          spanText: (start, end) => published.text.slice(sentence.offset + start, sentence.offset + end),
           latest: published.path === null || !published.path.startsWith('/updates/') || published.path === latest,
         });
       }
@@ -154,10 +167,12 @@ export function findClaims(ctx: RuleContext): ClaimHit[] {
  */
 function triggerFor(ctx: RuleContext): { relevant: (text: string) => boolean; key: string } {
   const data = ctx.data;
-  const triggers: RegExp[] = [];
+  const triggers: Array<{ test(text: string): boolean }> = [];
   let key = '';
   if (ctx.enabledRules.has('claim-data-loss')) (triggers.push(TRIGGERS.dataLoss), (key += 'd'));
   if (ctx.enabledRules.has('claim-status')) (triggers.push(TRIGGERS.status), (key += 's'));
+  if (ctx.enabledRules.has('claim-count')) (triggers.push(TRIGGERS.count), (key += 'c'));
+  if (ctx.enabledRules.has('claim-risk')) (triggers.push(TRIGGERS.risk), (key += 'k'));
   if (ctx.enabledRules.has('claim-restoration') && data && data.status !== 'resolved' && typeof data.expected_restoration === 'string') {
     triggers.push(TRIGGERS.restoration);
     key += 'r';
@@ -189,7 +204,7 @@ function claimSentences(text: string, lang: Locale, triggers: string, relevant: 
       ? []
       : splitSentences(text, lang, relevant).flatMap((sentence) => {
           if (!relevant(sentence.text)) return [];
-          const claims = analyseSentence(sentence.text);
+          const claims = analyseSentence(sentence.text, lang);
           return claims.length === 0 ? [] : [{ sentence, claims, trim: sentenceRange(sentence.text) }];
         }),
   );

@@ -3,6 +3,7 @@ import type { Rule, RuleContext } from './rule';
 import { isRecord } from '../fields';
 import { fieldName } from '../i18n';
 import { formatPointer } from '../pointer';
+import { writtenCount } from '../countText';
 
 /** A count written with a separator: `41.000`, `41,000`, `41 000`, `1.5`. */
 export interface SeparatedCount {
@@ -18,10 +19,6 @@ export interface SeparatedCount {
   fixed: string | null;
 }
 
-/** Digits with separators between them (a leading sign allowed): what a count must not look like. */
-const SEPARATED = /^[+-]?\d+(?:[.,  \u202f]\d+)+$/u;
-/** Thousands groups: one to three digits, then groups of exactly three after one kind of separator. */
-const THOUSANDS = /^\d{1,3}(?:([.,  \u202f])\d{3})(?:\1\d{3})*$/u;
 /** A cheap look at a value before the schema is asked about its field. */
 const CANDIDATE = /^\s*[+-]?\d[\d.,  \u202f]*\s*$/u;
 
@@ -50,9 +47,9 @@ export function separatedCounts(ctx: RuleContext): SeparatedCount[] {
         // Text reads as written; a number as its plain scalar is written (`41.000`, which YAML read as 41).
         const scalar = typeof value === 'number' ? ctx.report.yaml?.scalar(pointer) : null;
         const source = scalar ? ctx.report.yaml!.source.slice(scalar.offset, scalar.endOffset) : String(value).trim();
-        if (!SEPARATED.test(source)) return;
-        const digits = source.replace(/^[+-]/, '');
-        found.push({ pointer, ...range, source, read: value, fixed: THOUSANDS.test(digits) ? source.replace(/[.,  \u202f]/gu, '') : null });
+        const written = writtenCount(source);
+        if (!written.separated) return;
+        found.push({ pointer, ...range, source, read: value, fixed: written.meant });
       }
     };
     walk(ctx.data, [], 0);

@@ -3,8 +3,10 @@
 import type { OptionSpec, Rule } from './rule';
 import { approvalCurrentRule } from './approval-current';
 import { chronologyRule } from './chronology';
+import { claimCountRule } from './claim-count';
 import { claimDataLossRule } from './claim-data-loss';
 import { claimRestorationRule } from './claim-restoration';
+import { claimRiskRule } from './claim-risk';
 import { claimStatusRule } from './claim-status';
 import { countFormatRule } from './count-format';
 import { familyChronologyRule } from './family-chronology';
@@ -40,8 +42,10 @@ import { yamlSyntaxRule } from './yaml-syntax';
 export const RULES: readonly Rule[] = [
   approvalCurrentRule,
   chronologyRule,
+  claimCountRule,
   claimDataLossRule,
   claimRestorationRule,
+  claimRiskRule,
   claimStatusRule,
   countFormatRule,
   familyChronologyRule,
@@ -83,8 +87,10 @@ export const RULE_OPTIONS: readonly OptionSpec[] = RULES.flatMap((rule) => rule.
 export type { OptionSpec, PrecheckContext, Rule, RuleContext, RuleDocs, RuleSettings, TextRange } from './rule';
 export * from './approval-current';
 export * from './chronology';
+export * from './claim-count';
 export * from './claim-data-loss';
 export * from './claim-restoration';
+export * from './claim-risk';
 export * from './claim-status';
 export * from './count-format';
 export * from './family-chronology';

@@ -53,6 +53,26 @@ async function newReportAnswering(args: Record<string, unknown>, moves: string[]
   return running;
 }
 
+/** Runs "New Incident Report…" and dismisses the prompt it stops at (`prompt`): nothing may be written to `path`. */
+async function newReportDismissed(prompt: string, args: Record<string, unknown>, path: string): Promise<void> {
+  let settled = false;
+  const running = vscode.commands.executeCommand<vscode.Uri | undefined>('incidentReport.newReport', args).then((uri) => {
+    settled = true;
+    return uri;
+  });
+  await waitFor(
+    `${prompt} to be dismissed`,
+    async () => {
+      if (!settled) await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return settled;
+    },
+    (done) => done,
+  );
+  assert.strictEqual(await running, undefined);
+  assert.ok(!(await vscode.workspace.fs.stat(fileUri(path)).then(() => true, () => false)), `${path} was written`);
+}
+
 async function readText(uri: vscode.Uri): Promise<string> {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 }
@@ -124,26 +144,8 @@ describe('commands', () => {
       assert.ok(!(await readText(uri)).includes('\nlocation:'), 'an empty place: the dateline names the organisation');
     });
 
-    it('creates nothing when the place prompt is dismissed', async () => {
-      let settled = false;
-      const running = vscode.commands
-        .executeCommand<vscode.Uri | undefined>('incidentReport.newReport', { lang: 'de', organization: 'Stadt Ortlos', timeZone: 'Europe/Berlin', now: NOW })
-        .then((uri) => {
-          settled = true;
-          return uri;
-        });
-      await waitFor(
-        'the place prompt to be dismissed',
-        async () => {
-          if (!settled) await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-          await new Promise((resolve) => setTimeout(resolve, 100));
-          return settled;
-        },
-        (done) => done,
-      );
-      assert.strictEqual(await running, undefined);
-      assert.ok(!(await vscode.workspace.fs.stat(fileUri('incidents/2024-05-02-stadt-ortlos.md')).then(() => true, () => false)));
-    });
+    it('creates nothing when the place prompt is dismissed', () =>
+      newReportDismissed('the place prompt', { lang: 'de', organization: 'Stadt Ortlos', timeZone: 'Europe/Berlin', now: NOW }, 'incidents/2024-05-02-stadt-ortlos.md'));
   });
 
   describe('incidentReport.newReport: time zone', () => {
@@ -198,26 +200,8 @@ describe('commands', () => {
       ]);
     });
 
-    it('creates nothing when the time-zone prompt is dismissed', async () => {
-      let settled = false;
-      const running = vscode.commands
-        .executeCommand<vscode.Uri | undefined>('incidentReport.newReport', { lang: 'de', organization: 'Stadt Abbruch', location: '', now: NOW })
-        .then((uri) => {
-          settled = true;
-          return uri;
-        });
-      await waitFor(
-        'the time-zone QuickPick to be dismissed',
-        async () => {
-          if (!settled) await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-          await new Promise((resolve) => setTimeout(resolve, 100));
-          return settled;
-        },
-        (done) => done,
-      );
-      assert.strictEqual(await running, undefined);
-      assert.ok(!(await vscode.workspace.fs.stat(fileUri('incidents/2024-05-02-stadt-abbruch.md')).then(() => true, () => false)));
-    });
+    it('creates nothing when the time-zone prompt is dismissed', () =>
+      newReportDismissed('the time-zone QuickPick', { lang: 'de', organization: 'Stadt Abbruch', location: '', now: NOW }, 'incidents/2024-05-02-stadt-abbruch.md'));
   });
 
   describe('incidentReport.addUpdate', () => {

@@ -4,7 +4,9 @@
  */
 import type { Locale, Localized } from '../../types';
 import type { ParsedReport } from '../../parse';
-import { isRecord, recordItems } from '../../fields';
+import { getIn, isRecord, recordItems } from '../../fields';
+import { parsePointer } from '../../pointer';
+import { countAsWritten } from '../../countText';
 import { t } from '../../i18n';
 import { isValidTimeZone, systemTimeZone } from '../../time';
 import { displayFrame, formatDue, formatInstant, gdprAwareness, nis2Awareness, reportDeadlines, type Awareness, type Deadline, type DisplayFrame } from '../../deadlines';
@@ -29,6 +31,8 @@ export interface DraftOptions {
 
 let bundledInfo: SchemaInfo | null = null;
 
+const APPROX: Localized = { en: 'about {n}', de: 'rund {n}' };
+
 /** Reading helpers over one report. */
 export interface DraftContext {
   locale: Locale;
@@ -51,6 +55,11 @@ export interface DraftContext {
   text(value: unknown): string | null;
   /** A value, or a gap naming what is missing. */
   textOr(value: unknown, missing: Localized): DraftValue;
+  /**
+   * The count at `pointer` as its author meant it ("rund 41.000" for `41.000`, see countAsWritten),
+   * or a gap naming what is missing: an unreadable count is a gap, never the 41 YAML read.
+   */
+  approxCount(pointer: string, missing: Localized): DraftValue;
   /** An enum value in plain words (from the schema), or `null`. */
   words(pointer: string, value: unknown): string | null;
   /** A timestamp in the report's zone ("Montag, 30. Oktober 2023, 9:00 Uhr"), or `null`. */
@@ -94,6 +103,10 @@ export function draftContext(report: ParsedReport, options: DraftOptions = {}): 
     t: (message, values) => t(locale, message, values),
     text,
     textOr: (value, missing) => text(value) ?? gap(missing[locale]),
+    approxCount(pointer, missing) {
+      const count = countAsWritten(report, pointer, getIn(data, parsePointer(pointer)));
+      return count === null ? gap(missing[locale]) : t(locale, APPROX, { n: count.toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB') });
+    },
     words(pointer, value) {
       if (typeof value !== 'string' || value === '') return null;
       for (const info of infos) {

@@ -26,11 +26,6 @@ function timeOr(ctx: DraftContext, value: unknown, missing: Localized): DraftVal
   return ctx.time(value) ?? gap(ctx.t(missing));
 }
 
-function numberOr(ctx: DraftContext, value: unknown, missing: Localized): DraftValue {
-  if (typeof value === 'number' && Number.isFinite(value)) return ctx.t(L('about {n}', 'rund {n}'), { n: value.toLocaleString(ctx.locale === 'de' ? 'de-DE' : 'en-GB') });
-  return gap(ctx.t(missing));
-}
-
 function listOr(ctx: DraftContext, values: string[], missing: Localized): DraftValue | DraftValue[] {
   return values.length > 0 ? values : gap(ctx.t(missing));
 }
@@ -276,7 +271,7 @@ const DATA_SECTION: FormSection = {
       label: L('Approximate number of records', 'Ungefähre Zahl der Datensätze'),
       fields: ['data_loss.records_approx'],
       source: L('Art. 33(3)(a) GDPR', 'Art. 33 Abs. 3 lit. a DSGVO'),
-      value: (ctx) => numberOr(ctx, ctx.loss.records_approx, L('approximate number of records', 'ungefähre Zahl der Datensätze')),
+      value: (ctx) => ctx.approxCount('/data_loss/records_approx', L('approximate number of records', 'ungefähre Zahl der Datensätze')),
     },
   ],
 };
@@ -296,7 +291,7 @@ const PEOPLE_SECTION: FormSection = {
       label: L('Approximate number of people', 'Ungefähre Zahl der Personen'),
       fields: ['data_loss.subjects_approx'],
       source: L('Art. 33(3)(a) GDPR', 'Art. 33 Abs. 3 lit. a DSGVO'),
-      value: (ctx) => numberOr(ctx, ctx.loss.subjects_approx, L('approximate number of people affected', 'ungefähre Zahl der betroffenen Personen')),
+      value: (ctx) => ctx.approxCount('/data_loss/subjects_approx', L('approximate number of people affected', 'ungefähre Zahl der betroffenen Personen')),
     },
     {
       number: '5.3',

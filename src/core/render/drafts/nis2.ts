@@ -233,10 +233,7 @@ function impactItems(prefix: string): FormItem[] {
       label: L('People affected (approximate)', 'Betroffene Personen (ungefähr)'),
       fields: ['data_loss.subjects_approx'],
       source: L('NIS2 Art. 23(4)(b)', 'Art. 23 Abs. 4 lit. b NIS2'),
-      value: (ctx) =>
-        typeof ctx.loss.subjects_approx === 'number'
-          ? ctx.t(L('about {n}', 'rund {n}'), { n: ctx.loss.subjects_approx.toLocaleString(ctx.locale === 'de' ? 'de-DE' : 'en-GB') })
-          : gap(ctx.t(L('approximately how many people are affected', 'wie viele Personen ungefähr betroffen sind'))),
+      value: (ctx) => ctx.approxCount('/data_loss/subjects_approx', L('approximately how many people are affected', 'wie viele Personen ungefähr betroffen sind')),
     },
     {
       number: `${prefix}.6`,
