@@ -573,7 +573,7 @@ md.push(
   'One parse of the frontmatter by the `yaml` package (src/core/yaml/) gives the data, the position of every node for the findings,',
   'and what the editor needs at the cursor; the editor parses each version of a document once for all its features. Beyond that:',
   '',
-  '1. **No syntax tree for linting.** The public section is found by a scan of ATX heading lines (src/core/publicSection.ts); the',
+  '1. **No syntax tree for linting.** The public section is found by a scan of ATX heading lines (src/core/report/publicSection.ts); the',
   '   scan declines, and the CommonMark parser decides, whenever the body has what could make the two disagree (fenced code, HTML,',
   '   setext underlines, indented headings, inline markup in a heading). test/unit/publicSection.test.ts proves they agree',
   '   whenever the scan answers. Rendering keeps the full parse.',

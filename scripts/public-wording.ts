@@ -1,7 +1,7 @@
 // docs/public-wording.md: what the public outputs say for `status`, `severity`, `incident_type`
 // and every combination of the data-loss facts, generated from src/core/render/wording.ts by
 // `npm run generate` (scripts/generated.ts); test/unit/generated.test.ts fails while it is stale.
-import type { Localized } from '../src/core/types';
+import type { Localized } from '../src/core/shared/types';
 import { dataLossSentences, INCIDENT_TYPE_WORDS, IDENTIFIED_ATTACK, SEVERITY_WORDS, STATUS_WORDS, WORDING_VALUES, type DataLossFacts } from '../src/core/render/wording';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');

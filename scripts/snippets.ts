@@ -4,7 +4,7 @@
  * `npm run generate` writes the file; test/unit/snippets.test.ts checks it is up to
  * date and that every snippet, expanded, gives valid YAML and a report without schema errors.
  */
-import type { Locale } from '../src/core/types';
+import type { Locale } from '../src/core/shared/types';
 import { DATA_LOSS_TEMPLATES } from '../src/core/templates/dataLoss';
 
 /** One entry of a VS Code snippets file. */

@@ -1,7 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { checkTimeZone, parseDateTime, RULE_IDS, timeZoneProblem, toLocale, type Locale, type RuleLevel } from '../core';
-import { findOutput, OUTPUTS, OutputIds } from '../core/render/outputs';
-import { APPROVAL_ROLES, type ApprovalRole } from '../core/release/approvals';
+import { APPROVAL_ROLES, type ApprovalRole, checkOption, checkTimeZone, describeProblem, findOutput, type Locale, optionFromFlag, OutputIds, OUTPUTS, parseDateTime, RULE_IDS, RULE_OPTIONS, type RuleLevel, type RuleOptionValues, t, timeZoneProblem, toLocale } from '../core';
 
 /** A usage problem: exit code 2 with this message. */
 export class UsageError extends Error {
@@ -18,9 +16,8 @@ export interface LintArgs {
   schema: string | null;
   /** `--config FILE`: this configuration for every file instead of the nearest `.incident-report.json`. */
   config: string | null;
-  /** `--internal-domain` (repeatable): replaces the configured list. */
-  internalDomains: string[] | null;
-  ticketPattern: string | null;
+  /** The rules' options given as flags (`--max-size`, `--internal-domain` …, declared by the rules): they win over the file. */
+  options: RuleOptionValues;
   maxWarnings: number | null;
   quiet: boolean;
   rules: Record<string, RuleLevel>;
@@ -28,8 +25,6 @@ export interface LintArgs {
   color: boolean;
   /** `--now`: the instant deadlines and "in the future" are measured against (epoch ms), else the clock. */
   now: number | undefined;
-  /** `--max-size N`: largest report checked, in characters (`undefined`: the default). */
-  maxSize: number | undefined;
   /** `--jobs N|auto`: threads to lint on (1, the default: the main thread only). */
   jobs: number | 'auto';
 }
@@ -52,7 +47,8 @@ export interface RenderArgs {
   hashtags: string[];
   /** `--initial`: the GDPR Art. 33 first notification again, even after it was sent. */
   initial: boolean;
-  maxSize: number | undefined;
+  /** The rules' options given as flags (`--max-size`, …): render lints as lint does. */
+  options: RuleOptionValues;
   /**
    * `--strict`: refuse a report that is not ready to publish. The default for public outputs (it is
    * still accepted); for confidential drafts it refuses a report with errors.
@@ -157,11 +153,9 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
         strict: { type: 'boolean' },
         draft: { type: 'boolean' },
         config: { type: 'string', short: 'c' },
-        'internal-domain': { type: 'string', multiple: true },
-        'ticket-pattern': { type: 'string' },
+        ...OPTION_FLAGS,
         parent: { type: 'string' },
         organizations: { type: 'string' },
-        'max-size': { type: 'string' },
         as: { type: 'string' },
         now: { type: 'string' },
         'max-chars': { type: 'string' },
@@ -179,11 +173,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
   const locale = values.locale === undefined ? environmentLocale(env) : checkLocale(values.locale);
   const now = values.now === undefined ? undefined : checkNow(values.now);
   const timeZone = values['time-zone'] === undefined ? undefined : checkZone(values['time-zone'], locale);
-  let maxSize: number | undefined;
-  if (values['max-size'] !== undefined) {
-    if (!/^[1-9]\d*$/.test(values['max-size'])) throw new UsageError(`--max-size takes a whole number of characters > 0, not "${values['max-size']}"`);
-    maxSize = Number(values['max-size']);
-  }
+  const options = optionsOfFlags(values as Record<string, string | string[] | boolean | undefined>, locale);
 
   if (command !== 'lint' && values.jobs !== undefined) throw new UsageError(`--jobs is an option of lint, not of ${command}`);
   if (command === 'new') {
@@ -192,7 +182,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
     return { command, parent: values.parent, organizations: values.organizations, out: values.out ?? null, timeZone };
   }
 
-  if (command === 'render') return renderArgs(values, positionals, locale, maxSize, now, timeZone);
+  if (command === 'render') return renderArgs(values, positionals, locale, options, now, timeZone);
   for (const option of ['as', 'max-chars', 'link', 'hashtag', 'draft', 'strict', 'whats-new'] as const) {
     if (values[option] !== undefined) throw new UsageError(`--${option} is an option of render, not of lint`);
   }
@@ -201,18 +191,6 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
   const format = values.format ?? 'stylish';
   if (format !== 'stylish' && format !== 'json' && format !== 'sarif' && format !== 'github') {
     throw new UsageError(`--format must be "stylish", "json", "sarif" or "github", not "${format}"`);
-  }
-  for (const suffix of values['internal-domain'] ?? []) {
-    if (!/^\.\S+$/.test(suffix)) throw new UsageError(`--internal-domain takes a domain suffix starting with a dot (e.g. .intern), not "${suffix}"`);
-  }
-  const ticketPattern = values['ticket-pattern'];
-  if (ticketPattern !== undefined) {
-    try {
-      if (ticketPattern === '') throw new Error('it is empty');
-      new RegExp(ticketPattern, 'g');
-    } catch (error) {
-      throw new UsageError(`--ticket-pattern is not a valid regular expression: ${error instanceof Error ? error.message : String(error)}`);
-    }
   }
   let maxWarnings: number | null = null;
   if (values['max-warnings'] !== undefined) {
@@ -240,17 +218,43 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
     explicitLocale: values.locale !== undefined,
     schema: values.schema ?? null,
     config: values.config ?? null,
-    internalDomains: values['internal-domain'] ?? null,
-    ticketPattern: ticketPattern ?? null,
+    options,
     maxWarnings,
     quiet: values.quiet ?? false,
     rules,
     timeZone,
     color,
     now,
-    maxSize,
     jobs,
   };
+}
+
+/** The command-line options the rules declare (`OptionSpec.cli`): a list option is repeatable. */
+const OPTION_FLAGS = Object.fromEntries(
+  RULE_OPTIONS.flatMap((option) => (option.cli ? [[option.cli.flag.slice(2), { type: 'string' as const, multiple: option.schema.type === 'array' }]] : [])),
+);
+
+/** The rules' options given on the command line, each checked by its rule's own check. */
+function optionsOfFlags(values: Record<string, string | string[] | boolean | undefined>, locale: Locale): RuleOptionValues {
+  const options: Record<string, unknown> = {};
+  for (const option of RULE_OPTIONS) {
+    const raw = option.cli ? values[option.cli.flag.slice(2)] : undefined;
+    if (raw === undefined || typeof raw === 'boolean') continue;
+    const value = optionFromFlag(option, raw);
+    const [problem] = checkOption(option, value);
+    if (problem) throw new UsageError(t(locale, 'says' in problem ? describeProblem(problem, option.cli!.flag) : { en: `${option.cli!.flag}: ${problem.message.en}`, de: `${option.cli!.flag}: ${problem.message.de}` }));
+    options[option.name] = value;
+  }
+  return options as RuleOptionValues;
+}
+
+/** The `--help` lines of the rules' options: `for` names the command they repeat ("as for lint"). */
+function optionHelp(asFor?: string): string {
+  return RULE_OPTIONS.flatMap((option) => {
+    if (!option.cli) return [];
+    const [first = '', ...rest] = asFor ? [`as for ${asFor}`] : option.cli.help;
+    return [`      ${`${option.cli.flag} ${option.cli.argument}`.padEnd(30)}${first}`, ...rest.map((line) => ' '.repeat(36) + line)];
+  }).join('\n');
 }
 
 /** `--time-zone` takes an IANA zone the runtime knows; otherwise the closest one is named. */
@@ -274,7 +278,7 @@ function renderArgs(
   values: { format?: string; out?: string; strict?: boolean; draft?: boolean; 'whats-new'?: boolean; schema?: string; 'time-zone'?: string; as?: string; 'max-chars'?: string; link?: string; hashtag?: string[]; locale?: string; config?: string; initial?: boolean },
   positionals: string[],
   locale: Locale,
-  maxSize: number | undefined,
+  options: RuleOptionValues,
   now: number | undefined,
   timeZone: string | undefined,
 ): RenderArgs {
@@ -331,7 +335,7 @@ function renderArgs(
     link,
     hashtags,
     initial: values.initial ?? false,
-    maxSize,
+    options,
     now,
   };
 }
@@ -432,13 +436,9 @@ Lint options:
   -q, --quiet                       report errors only
       --rule RULE=LEVEL             set a rule to error, warning, info or off (repeatable)
       --time-zone ZONE              IANA zone for timestamps without offset (default: the system's)
-      --internal-domain SUFFIX      internal domain suffix such as .intern (repeatable; replaces
-                                    the configured list)
-      --ticket-pattern RE           regular expression of internal ticket IDs
       --color / --no-color          force or disable colours
       --now INSTANT                 measure deadlines against this RFC 3339 instant (default: the clock)
-      --max-size N                  largest report checked, in characters (default: 2097152);
-                                    a larger one is an error (size-limit), never skipped silently
+${optionHelp()}
   -j, --jobs N|auto                 lint on N threads (auto: one per core; default 1); threads
                                     start only for runs of at least 250 files per thread
 
@@ -471,7 +471,7 @@ Render options:
                                     written) a report with an error or a placeholder that no
                                     directive suppresses; for drafts for authorities: refuse
                                     a report with errors
-      --max-size N                  as for lint; a report over the limit is never rendered
+${optionHelp('lint')}
   -c, --config FILE                 as for lint (default: the nearest .incident-report.json)
 
 New member reports:

@@ -86,9 +86,7 @@ export function commandLineLayer(args: LintArgs | RenderArgs): ProjectConfig {
     ...(lint && Object.keys(lint.rules).length > 0 ? { rules: lint.rules } : {}),
     ...(args.explicitLocale ? { locale: args.locale } : {}),
     ...(args.timeZone ? { timeZone: args.timeZone } : {}),
-    ...(lint?.internalDomains ? { internalDomains: lint.internalDomains } : {}),
-    ...(lint?.ticketPattern ? { ticketPattern: lint.ticketPattern } : {}),
-    ...(args.maxSize !== undefined ? { maxSize: args.maxSize } : {}),
+    ...args.options,
   };
 }
 

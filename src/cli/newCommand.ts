@@ -1,8 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
-import { isIncidentReport, parseReport, systemTimeZone, isValidTimeZone } from '../core';
-import { isRecord } from '../core/fields';
-import { memberId, memberList, membersFolderName, newMemberTemplate } from '../core/templates/member';
+import { isIncidentReport, isRecord, isValidTimeZone, memberId, memberList, membersFolderName, newMemberTemplate, parseReport, systemTimeZone } from '../core';
 import type { NewArgs } from './args';
 import { matchPath } from './files';
 import { describeIoError } from './ioError';

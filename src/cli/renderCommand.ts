@@ -1,13 +1,6 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { previousRelease, releaseFilePath, type ReleaseModel } from '../core/release';
-import { concernsPublicationOnly, publishVerdict, type Finding, type ParsedReport, type Verdict } from '../core';
-import { isRecord } from '../core/fields';
-import { t } from '../core/i18n';
-import { buildModel } from '../core/render';
-import { FEED_FILE, feedUrl, renderAtom } from '../core/render/atom';
-import { draftBanner } from '../core/render/draft';
-import { findOutput, OutputIds, type OutputOptions } from '../core/render/outputs';
+import { buildModel, concernsPublicationOnly, draftBanner, FEED_FILE, feedUrl, type Finding, findOutput, isRecord, OutputIds, type OutputOptions, type ParsedReport, previousRelease, publishVerdict, releaseFilePath, type Localized, renderAtom, t, type Verdict } from '../core';
 import type { RenderArgs } from './args';
 import { describeIoError } from './ioError';
 import type { CommandOutcome } from './lintCommand';
@@ -32,7 +25,7 @@ interface Entry {
  * by default, another public channel, or a confidential draft for an authority) to stdout or `--out`.
  *
  * Every report is linted exactly as `lint` lints it (lintRun.ts: nearest configuration, family from
- * its real path and its siblings), and a public output asks the publish verdict (core/verdict.ts).
+ * its real path and its siblings), and a public output asks the publish verdict (core/linter/verdict.ts).
  * It fails closed: a report with an error or a placeholder that no directive suppresses is not
  * rendered (exit 1, nothing written, its blocking findings on stderr), and one such report blocks a
  * status page, feed or posts over several. `--draft` renders it anyway, marked as a draft. A
@@ -256,7 +249,7 @@ function summarise(say: Say, file: string, findings: readonly Finding[], audienc
 }
 
 /** The newest release of `file` whose content differs from what it publishes now, or `null` (no earlier release). */
-async function previousReleaseOf(file: string, report: ParsedReport): Promise<{ since: number; previous: ReleaseModel } | null> {
+async function previousReleaseOf(file: string, report: ParsedReport): Promise<{ since: number; items: Localized[] } | null> {
   let names: string[];
   try {
     names = await readdir(dirname(releaseFilePath(file, 1)));

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { isRecord, parseReport, t, type Locale, type ParsedReport } from '../core';
-import { withoutBom } from '../core/yaml';
+import { isRecord, parseReport, t, withoutBom, type Locale, type ParsedReport } from '../core';
 import { describeIoError } from './ioError';
 import type { CommandOutcome } from './lintCommand';
 

@@ -1,5 +1,5 @@
 import { relative, resolve } from 'node:path';
-import { DEFAULT_REPORT_GLOBS, isIncidentReport, type FamilyMember, type Finding, type Linter, type LintOptions, type ParsedReport } from '../core';
+import { DEFAULT_REPORT_GLOBS, isIncidentReport, type FamilyMember, type Finding, type Linter, type LintOptions, type ParsedReport, type RuleOptionValues } from '../core';
 import type { FamilyFiles } from './familyFiles';
 import type { Target } from './files';
 import { matchPath } from './files';
@@ -17,7 +17,7 @@ export type TargetOutcome =
   | { kind: 'io'; message: string };
 
 /** The linter options a worker needs to build the same linter as the main thread (structured-cloneable). */
-export type WorkerLintOptions = Pick<LintOptions, 'locale' | 'rules' | 'schema' | 'timeZone' | 'internalDomains' | 'ticketPattern' | 'maxSize' | 'requireApproval'> & {
+export type WorkerLintOptions = Pick<LintOptions, 'locale' | 'rules' | 'schema' | 'timeZone' | keyof RuleOptionValues> & {
   /** The configuration's report globs, matched against paths relative to `filesBase` (its folder). */
   files?: readonly string[];
   filesBase?: string;

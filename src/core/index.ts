@@ -2,8 +2,8 @@
  * The incident-report engine: parse → validate → findings → render. Pure TypeScript with no
  * `vscode` and no Node-only APIs, so the extension (desktop and web), the CLI and tests share it.
  */
-export type { Finding, FixData, Locale, Localized, RawFinding, RelatedLocation, RuleLevel, Severity, Suppression } from './types';
-export { createLinter, DEFAULT_INTERNAL_DOMAINS, DEFAULT_MAX_SIZE, DEFAULT_TICKET_PATTERN, type LintContext, type LintOptions, type LintResult, type Linter } from './lint';
+export type { Finding, FixData, Locale, Localized, RawFinding, RelatedLocation, RuleLevel, Severity, Suppression } from './shared/types';
+export { createLinter, DEFAULT_INTERNAL_DOMAINS, DEFAULT_MAX_SIZE, DEFAULT_TICKET_PATTERN, type LintContext, type LintOptions, type LintResult, type Linter } from './linter/lint';
 export {
   familyEntry,
   familyOf,
@@ -17,17 +17,18 @@ export {
   type FamilyMember,
   type FamilyOptions,
 } from './family';
-export { FamilyTracker, type FamilyHost } from './family/tracker';
-export { parseReport, type ParsedReport, type Frontmatter } from './parse';
-export { findPublicSection, isPublicHeading, PUBLIC_SECTION_TITLES, type PublicSection } from './publicSection';
-export { formatPointer, parsePointer } from './pointer';
-export { fieldName, t, toLocale } from './i18n';
-export { RULES, RULE_IDS, RULE_OPTIONS, type OptionSpec, type Rule, type RuleDocs } from './rules';
+export { FamilyTracker, type FamilyHost } from './editor/familyTracker';
+export { parseReport, type ParsedReport, type Frontmatter } from './report/parse';
+export { findPublicSection, isPublicHeading, PUBLIC_SECTION_TITLES, type PublicSection } from './report/publicSection';
+export { formatPointer, parsePointer } from './yaml/pointer';
+export { fieldName, t, toLocale } from './shared/i18n';
+export { withoutBom } from './shared/bom';
+export { RULES, RULE_IDS, RULE_OPTIONS, type OptionFlag, type OptionProblem, type OptionSpec, type Rule, type RuleDocs, type RuleOptionValues } from './rules';
 export { BUNDLED_SCHEMA, bundledCompiledSchema, compileCustomSchema, SchemaLoadError, type CompiledSchema } from './schema/validator';
 export { SchemaInfo, type FieldInfo, type JsonSchema } from './schema/meta';
-export { hasReportMarker, isIncidentReport, isReportPath, DEFAULT_REPORT_GLOBS, REPORT_MARKER } from './isReport';
-export { formatInZone, formatOffset, isValidTimeZone, systemTimeZone, parseDateTime, zoneOffsetMinutes } from './time';
-export { renderPressRelease, escapeHtml, isSafeLink, PAGE_CSP, PAGE_CSS, type PressRelease, type RenderOptions } from './render';
+export { hasReportMarker, isIncidentReport, isReportPath, DEFAULT_REPORT_GLOBS, REPORT_MARKER } from './report/isReport';
+export { formatInZone, formatOffset, isValidTimeZone, systemTimeZone, parseDateTime, zoneOffsetMinutes } from './shared/time';
+export { renderPressRelease, escapeHtml, isSafeLink, pageHead, PAGE_CSP, PAGE_CSS, type PageHead, type PressRelease, type RenderOptions } from './render';
 export {
   buildModel,
   selectPublication,
@@ -40,6 +41,7 @@ export {
   renderArticle,
   renderStatusPageFragment,
   renderAtom,
+  feedUrl,
   FEED_FILE,
   socialPosts,
   type SocialPost,
@@ -52,22 +54,31 @@ export {
   type ConfidentialOutput,
 } from './render';
 export { exportableOutputs, exportFileName, formatExtension, reportBaseName, siblingPath } from './render/exportFiles';
-export { applyEdits, diffEdit, fixAllText, fixEdits, safeEdits, type FixAction, type FixOptions, type TextEdit } from './fixes';
+export { applyEdits, diffEdit, fixAllText, fixEdits, safeEdits, type FixAction, type FixOptions, type TextEdit } from './linter/fixes';
 export { enterIndentation, locateFrontmatter, locate, rangeForPointer, yamlScalar, type EnterIndentation, type FrontmatterYaml } from './yaml';
-export { completionContext, indentUnit, reportTimeZone, type CompletionContext, type KeyCompletionContext, type ValueCompletionContext } from './completion';
-export { hoverTarget, type HoverTarget } from './hover';
-export { serviceNamesFromCatalog, serviceNamesOfReport } from './serviceNames';
-export { FIELD_DOC_TEXT, fieldDocumentation, valueDocumentation, escapeMarkdown, isDateTimeField, requiredIn } from './fieldDocs';
+export { completionContext, indentUnit, reportTimeZone, type CompletionContext, type KeyCompletionContext, type ValueCompletionContext } from './editor/completionContext';
+export { hoverTarget, type HoverTarget } from './editor/hoverTarget';
+export { serviceNamesFromCatalog, serviceNamesOfReport } from './editor/serviceNames';
+export { FIELD_DOC_TEXT, fieldDocumentation, valueDocumentation, escapeMarkdown, isDateTimeField, requiredIn } from './editor/fieldDocs';
 export { newReportTemplate, placeSuggestion, reportId, toMinute } from './templates/report';
 export { appendUpdate } from './templates/update';
 export { memberId, memberList, membersFolderName, newMemberTemplate, organizationList, type MemberEntry } from './templates/member';
-export { isRecord } from './fields';
+export { isRecord } from './report/fields';
 export { GERMAN_TIME_ZONE, timeZoneChoices, type TimeZoneChoice, type TimeZoneChoiceOptions } from './templates/timeZones';
-export { checkTimeZone, closestTimeZone, knownTimeZones, LANGUAGE_TIME_ZONES, timeZoneOffers, timeZoneProblem, type TimeZoneCheck, type TimeZoneOffer } from './timeZoneNames';
+export { checkTimeZone, closestTimeZone, knownTimeZones, LANGUAGE_TIME_ZONES, timeZoneOffers, timeZoneProblem, type TimeZoneCheck, type TimeZoneOffer } from './shared/timeZoneNames';
 export { DATA_LOSS_TEMPLATES, dataLossFields, type DataLossTemplate, type DataLossVariant } from './templates/dataLoss';
 export {
   CONFIG_FILE_NAME,
   ConfigError,
+  checkOption,
+  describeProblem,
+  isUnsetSetting,
+  optionFromFlag,
+  projectFileSchema,
+  ruleOption,
+  ruleOptionValues,
+  RULE_OPTION_NAMES,
+  RESTRICTED_CONFIG_KEYS,
   lintOptionsFrom,
   mergeConfigs,
   parseProjectConfig,
@@ -98,13 +109,13 @@ export {
   DEADLINE_LABELS,
   type Deadline,
   type DeadlineKind,
-} from './deadlines';
+} from './compliance/deadlines';
 export { CONFIDENTIAL_OUTPUTS } from './render/outputs';
 export { renderDraftArticle, type DraftDocument } from './render/drafts/document';
-export { blocksPublication, concernsPublicationOnly, publishVerdict, FINDINGS_GATE, PUBLISH_GATES, type Blocker, type PublishGate, type Verdict, type VerdictInput } from './verdict';
-export { applyDirectives, readDirectives, suppressedBy, DIRECTIVE_KEYWORD, UNSUPPRESSIBLE_RULES, type Directive, type DirectivePart } from './directives';
+export { blocksPublication, concernsPublicationOnly, publishVerdict, FINDINGS_GATE, PUBLISH_GATES, type Blocker, type PublishGate, type Verdict, type VerdictInput } from './linter/verdict';
+export { applyDirectives, readDirectives, suppressedBy, DIRECTIVE_KEYWORD, UNSUPPRESSIBLE_RULES, type Directive, type DirectivePart } from './report/directives';
 export { draftBanner, draftPrefix } from './render/draft';
-export { directiveAt, directiveHover, directiveReason, suppressionEdit, suppressTitle } from './suppress';
+export { directiveAt, directiveHover, directiveReason, suppressionEdit, suppressTitle } from './editor/suppress';
 export { COLUMNS, type DraftForm, type FormItem, type FormSection } from './render/drafts/form';
 export { ART33_FORM, ART34_FORM } from './render/drafts/gdpr';
 export { NIS2_FORMS } from './render/drafts/nis2';

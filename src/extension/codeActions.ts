@@ -136,7 +136,7 @@ async function fixAllInActiveEditor(engine: EngineService): Promise<boolean> {
 
 /**
  * `incidentReport._suppressWithReason`, the command of "Suppress on this line with a reason…": asks
- * why the finding is wrong here, then inserts the directive the engine places (core/suppress.ts).
+ * why the finding is wrong here, then inserts the directive the engine places (core/editor/suppress.ts).
  * Resolves to `true` when the report was edited.
  */
 async function suppressWithReason(engine: EngineService, prompts: Prompts, target: SuppressTarget): Promise<boolean> {

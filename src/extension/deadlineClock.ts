@@ -33,7 +33,7 @@ export function fieldRange(document: vscode.TextDocument, report: ParsedReport, 
 /**
  * A status-bar item with the active report's next reporting deadline and the time left
  * ("DSGVO-Meldung: noch 11 h"), in warning and then error colours as it nears and passes. The
- * deadlines are the engine's (core/deadlines.ts), computed from its last parse of the document: a
+ * deadlines are the engine's (core/compliance/deadlines.ts), computed from its last parse of the document: a
  * tick every 30 seconds and each published diagnostics update refresh it without linting. It hides
  * when nothing is due, and a click jumps to the field that records the stage.
  */

@@ -8,7 +8,7 @@ import type { Clock } from './clock';
  * Hover in incident reports: on a frontmatter key, the field's title and description in the report
  * locale (`incidentReport.locale`), its allowed values in plain words and an example; on an enum
  * value, what it means; on a suppression directive (frontmatter or body), the findings it
- * suppresses and its reason. The text is the engine's (`core/fieldDocs.ts`, `core/suppress.ts`).
+ * suppresses and its reason. The text is the engine's (`core/editor/fieldDocs.ts`, `core/editor/suppress.ts`).
  */
 export function registerHover(context: vscode.ExtensionContext, engine: EngineService, clock: Clock): void {
   context.subscriptions.push(vscode.languages.registerHoverProvider({ language: LANGUAGE_ID }, new FrontmatterHover(engine, clock)));
@@ -34,7 +34,7 @@ class FrontmatterHover implements vscode.HoverProvider {
     });
     if (!content) return undefined;
     const markdown = new vscode.MarkdownString(content.documentation);
-    // On timestamps the clocks start or record: the deadlines computed from the facts (core/deadlines.ts).
+    // On timestamps the clocks start or record: the deadlines computed from the facts (core/compliance/deadlines.ts).
     if (content.deadlines) {
       markdown.appendMarkdown('\n\n---\n\n**').appendText(content.deadlines.heading).appendMarkdown(':**\n\n');
       for (const line of content.deadlines.lines) markdown.appendMarkdown('- ').appendText(line).appendMarkdown('\n');

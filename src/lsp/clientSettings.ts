@@ -1,8 +1,8 @@
 import type { Connection } from 'vscode-languageserver/node';
-import { SETTINGS_SECTION, SettingKeys, settingValueProblem, t, type Locale, type SettingKey } from '../core';
+import { RESTRICTED_CONFIG_KEYS, SETTINGS_SECTION, SettingKeys, settingValueProblem, t, type Locale, type SettingKey } from '../core';
 
-/** Settings the `--no-custom-schema` server never uses (as VS Code in an untrusted workspace). */
-const RESTRICTED: readonly SettingKey[] = [SettingKeys.schema, SettingKeys.ticketPattern];
+/** Settings the `--no-custom-schema` server never uses (as VS Code in an untrusted workspace): `schema` and the restricted rule options. */
+const RESTRICTED: readonly string[] = RESTRICTED_CONFIG_KEYS;
 
 /**
  * The editor's settings with the VS Code names (`incidentReport.locale`, …): asked with

@@ -13,6 +13,7 @@ import {
   SchemaLoadError,
   SettingKeys,
   systemTimeZone,
+  withoutBom,
   type FixOptions,
   type Linter,
   type LintResult,
@@ -252,7 +253,7 @@ export class LspEngine {
     if (open) return familyEntry(path, open.getText(), null, label);
     try {
       // A UTF-8 BOM is dropped, as editors drop it.
-      return familyEntry(path, (await readFile(path, 'utf8')).replace(/^\uFEFF/, ''), null, label);
+      return familyEntry(path, withoutBom(await readFile(path, 'utf8')).text, null, label);
     } catch (error) {
       // The CLI's words, so the server's findings equal `lint`'s.
       return familyEntry(path, null, describeIoError(error), label);

@@ -30,6 +30,14 @@ describe('one door into the engine', () => {
     assert.deepEqual(past, []);
   });
 
+  it('the CLI imports nothing of the engine past src/core/index.ts either', () => {
+    const past: string[] = [];
+    for (const file of sources(join(ROOT, 'src', 'cli'))) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/from '((?:\.\.\/)+core\/[^']+)'/g)) past.push(`${relative(ROOT, file)}: ${m[1]}`);
+    }
+    assert.deepEqual(past, []);
+  });
+
   it('only EngineService decides what is a report and lints it', () => {
     const offenders: string[] = [];
     for (const file of sources(join(ROOT, 'src', 'extension'))) {

@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLinter, type Finding } from '../../src/core';
-import { applyEdits, fixEdits } from '../../src/core/fixes';
+import { applyEdits, fixEdits } from '../../src/core/linter/fixes';
 import { splitSentences } from '../../src/core/language/sentences';
-import { BoundedCache } from '../../src/core/memo';
+import { BoundedCache } from '../../src/core/shared/memo';
 import { analyseSentence, type CountClaim } from '../../src/core/language/claims';
 
 const linter = createLinter({ now: () => Date.parse('2023-11-06T12:00:00Z') });

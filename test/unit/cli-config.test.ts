@@ -43,7 +43,7 @@ describe('CLI configuration (.incident-report.json)', () => {
     assert.deepEqual(cli(['lint', '--internal-domain', 'lokal', 'incidents'], dir), {
       code: 2,
       stdout: '',
-      stderr: 'incident-report: --internal-domain takes a domain suffix starting with a dot (e.g. .intern), not "lokal"\n',
+      stderr: 'incident-report: --internal-domain: "lokal" is no domain suffix: start it with a dot, e.g. ".intern"\n',
     });
     assert.deepEqual(cli(['lint', '--ticket-pattern', '(', 'incidents'], dir), {
       code: 2,

@@ -7,8 +7,8 @@ import {
   formatTimeLeft,
   nextDeadline,
   reportDeadlines,
-} from '../../src/core/deadlines';
-import { isNationwideHoliday, oneMonthFrom } from '../../src/core/periods';
+} from '../../src/core/compliance/deadlines';
+import { isNationwideHoliday, oneMonthFrom } from '../../src/core/compliance/periods';
 import { findingLine } from './fixtureFormat';
 
 /**

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLinter, type Finding, type Locale } from '../../src/core';
-import { applyEdits, diffEdit, fixAllText, fixEdits, safeEdits, type FixAction, type FixOptions } from '../../src/core/fixes';
+import { applyEdits, diffEdit, fixAllText, fixEdits, safeEdits, type FixAction, type FixOptions } from '../../src/core/linter/fixes';
 import { DATA_LOSS_TEMPLATES } from '../../src/core/templates/dataLoss';
 import { yamlScalar } from '../../src/core/yaml';
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { fieldPointer, formatPointer, parsePointer } from '../../src/core/pointer';
+import { fieldPointer, formatPointer, parsePointer } from '../../src/core/yaml/pointer';
 
 describe('JSON Pointer segments (RFC 6901)', () => {
   it('builds field pointers once, equal to formatPointer, however often and in whatever order they are asked for', () => {

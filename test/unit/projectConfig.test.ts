@@ -93,7 +93,7 @@ describe('project configuration (.incident-report.json)', () => {
       '7:15 "timeZone": `Europe/Berl` is no IANA time zone this runtime knows. Did you mean Europe/Berlin?',
       '8:3 unknown setting "fles": did you mean "files"?',
       '9:12 "files" must be a list of strings',
-      '10:3 unknown setting "colour"; known: rules, internalDomains, ticketPattern, schema, servicesCatalog, files, maxSize, locale, timeZone, requireApproval',
+      '10:3 unknown setting "colour"; known: rules, schema, servicesCatalog, files, locale, timeZone, requireApproval, internalDomains, ticketPattern, maxSize',
     ]);
   });
 

@@ -2,8 +2,8 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { parseReport } from '../../src/core/parse';
-import { boundsOf, findPublicSection, NEEDS_PARSER, needsParser, scanPublicBounds } from '../../src/core/publicSection';
+import { parseReport } from '../../src/core/report/parse';
+import { boundsOf, findPublicSection, NEEDS_PARSER, needsParser, scanPublicBounds } from '../../src/core/report/publicSection';
 
 /**
  * Linting finds the public section by a line scan; rendering uses the CommonMark syntax tree. The

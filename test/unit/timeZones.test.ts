@@ -2,9 +2,9 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { timeZoneChoices } from '../../src/core/templates/timeZones';
-import { checkTimeZone, knownTimeZones, timeZoneOffers, timeZoneProblem } from '../../src/core/timeZoneNames';
+import { checkTimeZone, knownTimeZones, timeZoneOffers, timeZoneProblem } from '../../src/core/shared/timeZoneNames';
 import { createLinter } from '../../src/core';
-import { fixAllText, fixEdits } from '../../src/core/fixes';
+import { fixAllText, fixEdits } from '../../src/core/linter/fixes';
 
 const AVAILABLE = ['Europe/Vienna', 'America/New_York', 'Europe/Berlin', 'UTC', 'Asia/Tokyo'];
 const zonesOf = (result: ReturnType<typeof timeZoneChoices>) => result.choices.map((c) => c.zone);

@@ -5,7 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { parseReport } from '../../src/core/parse';
+import { parseReport } from '../../src/core/report/parse';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
 const EXAMPLES = join(__dirname, '..', '..', 'examples');

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { Alias, Document, isMap, isScalar, isSeq, parse, visit, type Node, type Scalar, type ToStringOptions } from 'yaml';
-import { parsePointer } from '../../src/core/pointer';
+import { parsePointer } from '../../src/core/yaml/pointer';
 import { buildModel, CONFIDENTIAL_OUTPUTS, createLinter, isRecord, parseReport, PUBLIC_OUTPUTS, readDirectives, type Finding, type LintContext, type Linter } from '../../src/core';
 import { corpusReports } from '../../bench/generate.mjs';
 import { FIXTURE_NOW, fixtureCases, type FixtureCase } from './fixtureFormat';

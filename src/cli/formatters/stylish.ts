@@ -1,5 +1,5 @@
 import type { Formatter } from './types';
-import { t } from '../../core/i18n';
+import { t } from '../../core';
 
 const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', dim: '\x1b[2m', bold: '\x1b[1m', underline: '\x1b[4m', reset: '\x1b[0m' };
 

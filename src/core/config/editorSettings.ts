@@ -3,20 +3,21 @@
  * extension and the language server hand over the values the user set explicitly, and this module
  * decides what they mean on top of the folder's `.incident-report.json`.
  */
-import { DEFAULT_REPORT_GLOBS } from '../isReport';
-import type { LintOptions } from '../lint';
-import { systemTimeZone } from '../time';
-import { checkTimeZone } from '../timeZoneNames';
-import type { Locale, Localized, RuleLevel } from '../types';
+import { DEFAULT_REPORT_GLOBS } from '../report/isReport';
+import type { LintOptions } from '../linter/lint';
+import { systemTimeZone } from '../shared/time';
+import { checkTimeZone } from '../shared/timeZoneNames';
+import type { Locale, Localized, RuleLevel } from '../shared/types';
+import type { RuleOptionValues } from '../rules';
+import { checkOption, isUnsetSetting, RULE_OPTION_NAMES, ruleOption, ruleOptionValues } from './options';
 import { mergeConfigs, withTrust } from './merge';
 import { ConfigError, parseProjectConfig } from './parse';
 import { CONFIG_KEYS, type ProjectConfig } from './types';
-import type { RequireApproval } from '../release/approvals';
 
 /** The section of every setting: `incidentReport.files`, … */
 export const SETTINGS_SECTION = 'incidentReport';
 
-/** Setting keys below {@link SETTINGS_SECTION}. */
+/** Setting keys below {@link SETTINGS_SECTION}: the editor's own, then every rule's options. */
 export const SettingKeys = {
   files: 'files',
   schema: 'schema',
@@ -25,10 +26,7 @@ export const SettingKeys = {
   rules: 'rules',
   servicesCatalog: 'servicesCatalog',
   validateOnType: 'validate.onType',
-  internalDomains: 'internalDomains',
-  ticketPattern: 'ticketPattern',
-  maxSize: 'maxSize',
-  requireApproval: 'requireApproval',
+  ...(Object.fromEntries(RULE_OPTION_NAMES.map((name) => [name, name])) as { readonly [Name in keyof RuleOptionValues]-?: Name }),
 } as const;
 
 /** One setting key, as VS Code names it below `incidentReport` (`validate.onType`). */
@@ -37,8 +35,8 @@ export type SettingKey = (typeof SettingKeys)[keyof typeof SettingKeys];
 /** Delay between an edit and linting the text again, in every editor. */
 export const VALIDATE_DEBOUNCE_MS = 200;
 
-/** The settings that shape linting of one workspace folder. */
-export interface ResolvedSettings {
+/** The settings that shape linting of one workspace folder (with the rules' options, `undefined` = the default). */
+export interface ResolvedSettings extends RuleOptionValues {
   files: string[];
   schemaPath: string;
   locale: Locale;
@@ -46,12 +44,6 @@ export interface ResolvedSettings {
   rules: Record<string, RuleLevel>;
   servicesCatalog: string;
   validateOnType: boolean;
-  internalDomains: string[] | undefined;
-  ticketPattern: string | undefined;
-  /** Largest report checked, in characters (`incidentReport.maxSize`, else the file's); undefined = the engine's default. */
-  maxSize: number | undefined;
-  /** The release gate (`incidentReport.requireApproval`, else the file's). */
-  requireApproval: RequireApproval | undefined;
   /** Settings whose values are not used (the author is told). */
   problems: SettingProblem[];
 }
@@ -71,10 +63,11 @@ export interface SettingProblem {
 }
 
 /**
- * The settings of a folder: its `.incident-report.json` (without `schema` and `ticketPattern` when
- * the folder is not trusted), with every setting the user set explicitly on top (`explicit` returns
- * `undefined` for a setting left at its default); `rules` merge rule by rule. An empty string, `0`
- * for `maxSize` and `auto` for `locale` mean "not set". A time zone the runtime does not know is not
+ * The settings of a folder: its `.incident-report.json` (without `schema` and the restricted rule
+ * options such as `ticketPattern` when the folder is not trusted), with every setting the user set
+ * explicitly on top (`explicit` returns `undefined` for a setting left at its default); `rules` merge
+ * rule by rule. An empty string, a rule option's scalar default (`0` for `maxSize`) and `auto` for
+ * `locale` mean "not set". A time zone the runtime does not know is not
  * used (one in the wrong case is, spelt right) and is named in `problems`.
  */
 export function resolveEditorSettings(file: ProjectConfig, trusted: boolean, explicit: (key: SettingKey) => unknown, displayLocale: Locale): ResolvedSettings {
@@ -83,7 +76,6 @@ export function resolveEditorSettings(file: ProjectConfig, trusted: boolean, exp
     return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
   };
   const locale = explicit(SettingKeys.locale);
-  const maxSize = explicit(SettingKeys.maxSize);
   const fromSettings: ProjectConfig = {
     files: explicit(SettingKeys.files) as string[] | undefined,
     schema: text(SettingKeys.schema),
@@ -91,11 +83,13 @@ export function resolveEditorSettings(file: ProjectConfig, trusted: boolean, exp
     timeZone: undefined,
     rules: explicit(SettingKeys.rules) as Record<string, RuleLevel> | undefined,
     servicesCatalog: text(SettingKeys.servicesCatalog),
-    internalDomains: explicit(SettingKeys.internalDomains) as string[] | undefined,
-    ticketPattern: (explicit(SettingKeys.ticketPattern) as string | undefined) || undefined,
-    maxSize: typeof maxSize === 'number' && maxSize > 0 ? maxSize : undefined,
-    requireApproval: requireApprovalSetting(explicit(SettingKeys.requireApproval)),
   };
+  // A rule's option counts when it is set (not its scalar default) and its rule's check takes it.
+  for (const name of RULE_OPTION_NAMES) {
+    const option = ruleOption(name)!;
+    const value = explicit(name);
+    if (!isUnsetSetting(option, value) && checkOption(option, value).length === 0) (fromSettings as Record<string, unknown>)[name] = value;
+  }
   const zone = text(SettingKeys.timeZone);
   const zoneCheck = zone === undefined ? null : checkTimeZone(zone);
   if (zoneCheck?.ok) fromSettings.timeZone = zone;
@@ -115,10 +109,7 @@ export function resolveEditorSettings(file: ProjectConfig, trusted: boolean, exp
     rules: merged.rules ?? {},
     servicesCatalog: merged.servicesCatalog ?? '',
     validateOnType: typeof onType === 'boolean' ? onType : true,
-    internalDomains: merged.internalDomains,
-    ticketPattern: merged.ticketPattern,
-    maxSize: merged.maxSize,
-    requireApproval: merged.requireApproval,
+    ...ruleOptionValues(merged),
     problems,
   };
 }
@@ -129,7 +120,8 @@ export function resolveEditorSettings(file: ProjectConfig, trusted: boolean, exp
  * the words are the same. For hosts whose settings arrive as untyped JSON (the language server).
  */
 export function settingValueProblem(key: SettingKey, value: unknown): Localized | null {
-  if (value === undefined || value === null || value === '' || (key === SettingKeys.maxSize && value === 0) || (key === SettingKeys.locale && value === 'auto')) return null;
+  const option = ruleOption(key);
+  if (option ? isUnsetSetting(option, value) : value === undefined || value === null || value === '' || (key === SettingKeys.locale && value === 'auto')) return null;
   if (key === SettingKeys.validateOnType) {
     return typeof value === 'boolean' ? null : { en: `"${key}" must be true or false`, de: `"${key}" muss true oder false sein` };
   }
@@ -148,25 +140,12 @@ export function settingValueProblem(key: SettingKey, value: unknown): Localized 
   }
 }
 
-/** The setting's value when it is one `.incident-report.json` accepts (VS Code checks its schema too); else not set. */
-function requireApprovalSetting(value: unknown): RequireApproval | undefined {
-  if (value === undefined || value === null) return undefined;
-  try {
-    return parseProjectConfig(JSON.stringify({ requireApproval: value }), 'requireApproval').requireApproval;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The linter options of resolved editor settings (the schema is loaded by the host from `schemaPath`). */
 export function lintOptionsOfSettings(settings: ResolvedSettings): LintOptions {
   return {
     locale: settings.locale,
     rules: settings.rules,
     ...(settings.timeZone ? { timeZone: settings.timeZone } : {}),
-    ...(settings.internalDomains ? { internalDomains: settings.internalDomains } : {}),
-    ...(settings.ticketPattern ? { ticketPattern: settings.ticketPattern } : {}),
-    ...(settings.maxSize !== undefined ? { maxSize: settings.maxSize } : {}),
-    ...(settings.requireApproval !== undefined ? { requireApproval: settings.requireApproval } : {}),
+    ...ruleOptionValues(settings),
   };
 }

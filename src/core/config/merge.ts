@@ -1,4 +1,5 @@
-import type { LintOptions } from '../lint';
+import type { LintOptions } from '../linter/lint';
+import { ruleOptionValues } from './options';
 import { RESTRICTED_CONFIG_KEYS, type ProjectConfig } from './types';
 
 /**
@@ -21,8 +22,8 @@ export function mergeConfigs(...layers: ReadonlyArray<ProjectConfig | undefined>
 
 /**
  * What may be used from a configuration in a workspace of the given trust: an untrusted one loses
- * `schema` and `ticketPattern` (compiled to code / run as a regular expression), exactly as VS
- * Code drops the restricted settings of such a workspace.
+ * `schema` and the rules' options marked `restricted` (`ticketPattern`: compiled to code / run as a
+ * regular expression), exactly as VS Code drops the restricted settings of such a workspace.
  */
 export function withTrust(config: ProjectConfig, trusted: boolean): ProjectConfig {
   if (trusted) return config;
@@ -40,9 +41,5 @@ export function lintOptionsFrom(config: ProjectConfig): LintOptions {
   if (config.locale) options.locale = config.locale;
   if (config.rules) options.rules = config.rules;
   if (config.timeZone) options.timeZone = config.timeZone;
-  if (config.internalDomains) options.internalDomains = config.internalDomains;
-  if (config.ticketPattern) options.ticketPattern = config.ticketPattern;
-  if (config.maxSize !== undefined) options.maxSize = config.maxSize;
-  if (config.requireApproval !== undefined) options.requireApproval = config.requireApproval;
-  return options;
+  return { ...options, ...ruleOptionValues(config) };
 }

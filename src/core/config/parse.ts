@@ -1,11 +1,13 @@
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { t } from '../i18n';
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { withoutBom } from '../shared/bom';
+import { t } from '../shared/i18n';
 import { RULE_IDS } from '../rules';
-import { closest } from '../similar';
-import { checkTimeZone, timeZoneProblem } from '../timeZoneNames';
-import type { Locale, Localized } from '../types';
-import { CONFIG_KEYS, type ConfigProblem, type ProjectConfig } from './types';
-import { APPROVAL_ROLES, type ApprovalRole, type RequireApproval } from '../release/approvals';
+import { closest } from '../shared/similar';
+import { checkTimeZone, timeZoneProblem } from '../shared/timeZoneNames';
+import type { Locale, Localized } from '../shared/types';
+import { checkOption, describeProblem, ruleOption } from './options';
+import type { OptionProblem } from '../rules';
+import { CONFIG_KEYS, type ConfigKey, type ConfigProblem, type ProjectConfig } from './types';
 
 const LEVELS = ['error', 'warning', 'info', 'off'] as const;
 
@@ -33,7 +35,7 @@ export class ConfigError extends Error {
  * problem with its line and column; `source` names the file in those messages.
  */
 export function parseProjectConfig(text: string, source: string): ProjectConfig {
-  const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const input = withoutBom(text).text;
   const syntax: ParseError[] = [];
   const root = parseTree(input, syntax, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const problems: ConfigProblem[] = [];
@@ -75,7 +77,7 @@ export function parseProjectConfig(text: string, source: string): ProjectConfig 
       });
       continue;
     }
-    readValue(key as (typeof CONFIG_KEYS)[number], valueNode, config, at);
+    readValue(key as ConfigKey, valueNode, config, at);
   }
   if (problems.length > 0) throw new ConfigError(source, problems);
   return config;
@@ -83,7 +85,7 @@ export function parseProjectConfig(text: string, source: string): ProjectConfig 
 
 type Report = (node: Node, message: Localized) => void;
 
-function readValue(key: (typeof CONFIG_KEYS)[number], node: Node, config: ProjectConfig, at: Report): void {
+function readValue(key: ConfigKey, node: Node, config: ProjectConfig, at: Report): void {
   const mustBe = (what: Localized) => at(node, { en: `"${key}" must be ${what.en}`, de: `"${key}" muss ${what.de} sein` });
   switch (key) {
     case 'rules': {
@@ -111,34 +113,17 @@ function readValue(key: (typeof CONFIG_KEYS)[number], node: Node, config: Projec
       config.rules = rules;
       return;
     }
-    case 'internalDomains':
     case 'files': {
       if (node.type !== 'array') return mustBe({ en: 'a list of strings', de: 'eine Liste von Strings' });
       const values: string[] = [];
       for (const item of node.children ?? []) {
         if (item.type !== 'string' || item.value === '') {
           at(item, { en: `every entry of "${key}" must be a non-empty string`, de: `jeder Eintrag von "${key}" muss ein nicht leerer String sein` });
-        } else if (key === 'internalDomains' && !/^\.\S+$/.test(item.value as string)) {
-          at(item, {
-            en: `"${String(item.value)}" is no domain suffix: start it with a dot, e.g. ".intern"`,
-            de: `"${String(item.value)}" ist keine Domain-Endung: mit einem Punkt beginnen, z. B. ".intern"`,
-          });
         } else {
           values.push(item.value as string);
         }
       }
       config[key] = values;
-      return;
-    }
-    case 'ticketPattern': {
-      if (node.type !== 'string' || node.value === '') return mustBe({ en: 'a non-empty string (a regular expression)', de: 'ein nicht leerer String (ein regulärer Ausdruck)' });
-      try {
-        new RegExp(node.value as string, 'g');
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        return at(node, { en: `"ticketPattern" is not a valid regular expression: ${reason}`, de: `"ticketPattern" ist kein gültiger regulärer Ausdruck: ${reason}` });
-      }
-      config.ticketPattern = node.value as string;
       return;
     }
     case 'schema':
@@ -147,23 +132,9 @@ function readValue(key: (typeof CONFIG_KEYS)[number], node: Node, config: Projec
       config[key] = node.value as string;
       return;
     }
-    case 'maxSize': {
-      if (node.type !== 'number' || !Number.isSafeInteger(node.value) || (node.value as number) < 1) {
-        return mustBe({ en: 'a whole number of characters ≥ 1', de: 'eine ganze Zahl von Zeichen ≥ 1' });
-      }
-      config.maxSize = node.value as number;
-      return;
-    }
     case 'locale': {
       if (node.value !== 'de' && node.value !== 'en') return mustBe({ en: '"de" or "en"', de: '"de" oder "en"' });
       config.locale = node.value;
-      return;
-    }
-    case 'requireApproval': {
-      const value = readRequireApproval(node);
-      if (typeof value === 'string') return mustBe(REQUIRE_APPROVAL_SHAPE);
-      if ('problem' in value) return at(value.node, value.problem);
-      config.requireApproval = value.value;
       return;
     }
     case 'timeZone': {
@@ -175,37 +146,24 @@ function readValue(key: (typeof CONFIG_KEYS)[number], node: Node, config: Projec
       config.timeZone = zone;
       return;
     }
+    default: {
+      // A rule's option: checked by its own declaration, in the same words as on the command line.
+      const option = ruleOption(key);
+      if (!option) return;
+      const value: unknown = getNodeValue(node);
+      const problems = checkOption(option, value);
+      for (const problem of problems) at(problemNode(node, problem), describeProblem(problem, `"${key}"`));
+      if (problems.length === 0) (config as Record<string, unknown>)[key] = value;
+    }
   }
 }
 
-const REQUIRE_APPROVAL_SHAPE: Localized = {
-  en: `true, false or { "roles": [...] } with roles from ${APPROVAL_ROLES.join(', ')}`,
-  de: `true, false oder { "roles": [...] } mit Rollen aus ${APPROVAL_ROLES.join(', ')}`,
-};
-
-/** `requireApproval`: a boolean, or `{ "roles": [...] }` with known, distinct roles. */
-function readRequireApproval(node: Node): { value: RequireApproval } | { node: Node; problem: Localized } | 'shape' {
-  if (node.type === 'boolean') return { value: node.value as boolean };
-  if (node.type !== 'object') return 'shape';
-  const roles: ApprovalRole[] = [];
-  for (const property of node.children ?? []) {
-    const [keyNode, valueNode] = property.children ?? [];
-    if (!keyNode || !valueNode) continue;
-    if (keyNode.value !== 'roles') {
-      return { node: keyNode, problem: { en: `"requireApproval" takes only "roles", not "${String(keyNode.value)}"`, de: `"requireApproval" nimmt nur "roles", nicht "${String(keyNode.value)}"` } };
-    }
-    if (valueNode.type !== 'array' || (valueNode.children ?? []).length === 0) {
-      return { node: valueNode, problem: { en: '"roles" must be a non-empty list of roles', de: '"roles" muss eine nicht leere Liste von Rollen sein' } };
-    }
-    for (const item of valueNode.children ?? []) {
-      if (item.type !== 'string' || !(APPROVAL_ROLES as readonly string[]).includes(item.value as string)) {
-        return { node: item, problem: { en: `unknown role ${JSON.stringify(item.value)}: use ${APPROVAL_ROLES.join(', ')}`, de: `unbekannte Rolle ${JSON.stringify(item.value)}: ${APPROVAL_ROLES.join(', ')} verwenden` } };
-      }
-      if (!roles.includes(item.value as ApprovalRole)) roles.push(item.value as ApprovalRole);
-    }
-  }
-  if (roles.length === 0) return { node, problem: { en: '"requireApproval" needs "roles"', de: '"requireApproval" braucht "roles"' } };
-  return { value: { roles } };
+/** Where in the value a problem is: the node at its path (its key with `key`), else the value. */
+function problemNode(node: Node, problem: OptionProblem): Node {
+  if (!('at' in problem)) return node;
+  const found = findNodeAtLocation(node, [...problem.at]);
+  if (!found) return node;
+  return problem.key ? (found.parent?.children?.[0] ?? found) : found;
 }
 
 /** 1-based line and UTF-16 column of `offset`. */

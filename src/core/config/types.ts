@@ -1,5 +1,5 @@
-import type { Locale, Localized, RuleLevel } from '../types';
-import type { RequireApproval } from '../release/approvals';
+import type { Locale, Localized, RuleLevel } from '../shared/types';
+import { RULE_OPTIONS, type RuleOptionValues } from '../rules';
 
 /** The name of the project configuration file, looked for at the workspace or repository root. */
 export const CONFIG_FILE_NAME = '.incident-report.json';
@@ -9,36 +9,34 @@ export const CONFIG_FILE_NAME = '.incident-report.json';
  * from the file: every field optional. Paths (`schema`, `servicesCatalog`) are as written; the hosts
  * resolve them against the file's folder. `files` globs match paths relative to that folder.
  */
-export interface ProjectConfig {
+export interface ProjectConfig extends RuleOptionValues {
   rules?: Record<string, RuleLevel>;
-  internalDomains?: string[];
-  ticketPattern?: string;
   schema?: string;
   servicesCatalog?: string;
   files?: string[];
-  maxSize?: number;
   locale?: Locale;
   timeZone?: string;
-  /** The release gate: `true`, or the roles that must each approve (see release/approvals.ts). */
-  requireApproval?: RequireApproval;
 }
 
-/** The keys of {@link ProjectConfig}: what the file may hold (besides `$schema`). */
-export const CONFIG_KEYS = [
+/** One key of {@link ProjectConfig}. */
+export type ConfigKey = keyof ProjectConfig & string;
+
+/** The keys of {@link ProjectConfig}: what the file may hold (besides `$schema`): its own, then every rule's options. */
+export const CONFIG_KEYS: readonly ConfigKey[] = [
   'rules',
-  'internalDomains',
-  'ticketPattern',
   'schema',
   'servicesCatalog',
   'files',
-  'maxSize',
   'locale',
   'timeZone',
-  'requireApproval',
-] as const satisfies ReadonlyArray<keyof ProjectConfig>;
+  ...(RULE_OPTIONS.map((option) => option.name) as Array<keyof RuleOptionValues>),
+];
 
-/** Settings that run code chosen by the workspace (a schema compiled by Ajv, a regular expression): dropped when it is not trusted. */
-export const RESTRICTED_CONFIG_KEYS = ['schema', 'ticketPattern'] as const satisfies ReadonlyArray<keyof ProjectConfig>;
+/**
+ * Settings that run code chosen by the workspace (a schema compiled by Ajv, a rule's option marked
+ * `restricted` such as a regular expression): dropped when it is not trusted.
+ */
+export const RESTRICTED_CONFIG_KEYS: readonly ConfigKey[] = ['schema', ...(RULE_OPTIONS.filter((option) => option.restricted).map((option) => option.name) as Array<keyof RuleOptionValues>)];
 
 /** One thing wrong in a configuration file, with its place (1-based line and UTF-16 column). */
 export interface ConfigProblem {

@@ -2,17 +2,17 @@
  * What completion offers in a report's frontmatter, decided once for every editor: the VS Code
  * extension and the language server map these offers to their own item types and nothing else.
  */
-import { completionContext, indentUnit, reportTimeZone, type KeyCompletionContext, type OffsetRange, type ValueCompletionContext } from '../completion';
-import { FIELD_DOC_TEXT, fieldDocumentation, isDateTimeField } from '../fieldDocs';
-import { isRecord } from '../fields';
-import { t } from '../i18n';
-import { formatPointer } from '../pointer';
+import { completionContext, indentUnit, reportTimeZone, type KeyCompletionContext, type OffsetRange, type ValueCompletionContext } from './completionContext';
+import { FIELD_DOC_TEXT, fieldDocumentation, isDateTimeField } from './fieldDocs';
+import { isRecord } from '../report/fields';
+import { t } from '../shared/i18n';
+import { formatPointer } from '../yaml/pointer';
 import type { FieldInfo, SchemaInfo } from '../schema/meta';
-import { serviceNamesOfReport } from '../serviceNames';
-import { formatInZone, formatOffset, systemTimeZone, zoneOffsetMinutes } from '../time';
-import { timeZoneOffers } from '../timeZoneNames';
-import type { Locale } from '../types';
-import { parseReport, type ParsedReport } from '../parse';
+import { serviceNamesOfReport } from './serviceNames';
+import { formatInZone, formatOffset, systemTimeZone, zoneOffsetMinutes } from '../shared/time';
+import { timeZoneOffers } from '../shared/timeZoneNames';
+import type { Locale } from '../shared/types';
+import { parseReport, type ParsedReport } from '../report/parse';
 import { yamlScalar } from '../yaml';
 
 /** Characters after which completion opens by itself: `key:`, `key: `, `- `. */

@@ -1,12 +1,12 @@
 /** What hover shows in a report's frontmatter, decided once for every editor. */
-import { deadlineHover } from '../deadlines';
-import { escapeMarkdown, fieldDocumentation, valueDocumentation } from '../fieldDocs';
-import type { OffsetRange } from '../completion';
-import { hoverTarget } from '../hover';
-import { parseReport, type ParsedReport } from '../parse';
+import { deadlineHover } from '../compliance/deadlines';
+import { escapeMarkdown, fieldDocumentation, valueDocumentation } from './fieldDocs';
+import type { OffsetRange } from './completionContext';
+import { hoverTarget } from './hoverTarget';
+import { parseReport, type ParsedReport } from '../report/parse';
 import type { SchemaInfo } from '../schema/meta';
-import type { Finding, Locale } from '../types';
-import { directiveAt, directiveHover } from '../suppress';
+import type { Finding, Locale } from '../shared/types';
+import { directiveAt, directiveHover } from './suppress';
 
 /** The content of a hover: the field's (or value's) documentation, and the deadlines a timestamp starts or records. */
 export interface HoverContent {

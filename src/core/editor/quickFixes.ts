@@ -1,8 +1,8 @@
 /** Which quick fixes an editor offers for the findings a request names, decided once for every editor. */
-import { fixEdits, type FixAction, type FixOptions } from '../fixes';
-import type { ParsedReport } from '../parse';
-import { suppressionEdit } from '../suppress';
-import type { Finding } from '../types';
+import { fixEdits, type FixAction, type FixOptions } from '../linter/fixes';
+import type { ParsedReport } from '../report/parse';
+import { suppressionEdit } from './suppress';
+import type { Finding } from '../shared/types';
 
 /** What an editor's diagnostic still tells of the finding it was made from. */
 export interface DiagnosticKey {

@@ -8,11 +8,13 @@
  * returns the documents it has loaded, keyed by {@link resolveParentPath}. The CLI can answer
  * lookups from a read-through cache; the extension loads the chain first with
  * {@link loadParentChain} (async, any reader) and then lints synchronously.
+  *
+ * May import: shared, report.
  */
-import { parseReport, type ParsedReport } from '../parse';
-import { isIncidentReport } from '../isReport';
-import { isRecord } from '../fields';
-import type { RelatedLocation } from '../types';
+import { parseReport, type ParsedReport } from '../report/parse';
+import { isIncidentReport } from '../report/isReport';
+import { isRecord } from '../report/fields';
+import type { RelatedLocation } from '../shared/types';
 
 /** One document of a family as a host loaded it; parsed on first use, once. */
 export interface FamilyEntry {

@@ -15,20 +15,12 @@ import {
   SERVICE_NOUNS, THIRD_PARTIES, THIRD_PARTY_CLAIM, type LossKind, PROMISE, RISK_WORDS, CONSEQUENCE_WORDS, AT_RISK_PEOPLE,
 } from './lexicon';
 import { countsIn, sentenceNumbers, type CountClaim, type FoundNumber } from './counts';
-import type { Locale } from '../types';
+import type { Token } from './sentences';
+import type { Locale } from '../shared/types';
 
 export type { CountClaim } from './counts';
 
-/** A word or punctuation mark of a sentence, with its place in the sentence text. */
-export interface Token {
-  text: string;
-  lower: string;
-  offset: number;
-  endOffset: number;
-  word: boolean;
-  /** Inside quotation marks. */
-  quoted: boolean;
-}
+export type { Token } from './sentences';
 
 /** A sentence denies that data was lost, taken or touched. */
 export interface NoLossClaim {

@@ -11,8 +11,8 @@
  * affected: "Die Stadt hat rund 41.000 Einwohner" is no claim; neither are phone numbers, dates or
  * amounts of money, which no such noun follows.
  */
-import type { Locale } from '../types';
-import type { Token } from './claims';
+import type { Locale } from '../shared/types';
+import type { Token } from './sentences';
 
 /** What a qualifier in front of a number claims about the fact (see `holds`). */
 export type CountQualifier = 'exact' | 'about' | 'over' | 'good' | 'upTo' | 'under' | 'nearly' | 'vague';

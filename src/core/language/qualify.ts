@@ -8,7 +8,7 @@
  * fits: "Es sind nach bisherigen Erkenntnissen keine Daten abgeflossen." When no finite verb is
  * found near the start, the qualifier is appended instead: "…, so der bisherige Erkenntnisstand."
  */
-import type { Locale } from '../types';
+import type { Locale } from '../shared/types';
 import { tokenize } from './claims';
 
 /** An edit inside a sentence: replace `[offset, endOffset)` with `newText`. */

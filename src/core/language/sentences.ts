@@ -8,7 +8,7 @@
  * keyword (`de-u-ss-standard`), so the merge is done here. The evidence for this choice is in
  * docs/rules/claim-data-loss.md.
  */
-import type { Locale } from '../types';
+import type { Locale } from '../shared/types';
 
 /** One sentence: its text and where it starts in the text that was split. */
 export interface Sentence {
@@ -108,4 +108,15 @@ function trimmed(sentence: Sentence): Sentence {
   const lead = sentence.text.length - sentence.text.trimStart().length;
   const text = sentence.text.trim();
   return { offset: sentence.offset + lead, endOffset: sentence.offset + lead + text.length, text };
+}
+
+/** A word or punctuation mark of a sentence, with its place in the sentence text. */
+export interface Token {
+  text: string;
+  lower: string;
+  offset: number;
+  endOffset: number;
+  word: boolean;
+  /** Inside quotation marks. */
+  quoted: boolean;
 }

@@ -8,13 +8,15 @@
  * has that fingerprint (model.ts). The old `approval: {approved_by, approved_at}` block stays valid
  * but records no fingerprint, so it ties nothing to the text.
  */
-import { isRecord } from '../fields';
+import { isRecord } from '../report/fields';
 import { resolveParentPath } from '../family';
-import type { ParsedReport } from '../parse';
+import type { ParsedReport } from '../report/parse';
 import { reportBaseName } from '../render/exportFiles';
 import { appendListItem, type UpdateInsertion, type UpdateInsertionError } from '../templates/update';
 import { yamlScalar } from '../yaml';
-import { currentRelease, parseReleaseJson, type ReleaseModel } from './model';
+import { currentRelease, parseReleaseJson } from './model';
+import { releaseChanges } from './changes';
+import type { Localized } from '../shared/types';
 
 /** The roles a sign-off names (`--role`); a configuration may require some of them. */
 export const APPROVAL_ROLES = ['press', 'it', 'dpo', 'lead'] as const;
@@ -94,17 +96,17 @@ export function planApproval(report: ParsedReport, by: string, role: ApprovalRol
 }
 
 /**
- * The release the "What's new" box compares with: the newest one, from `newest` down, whose content
- * differs from what `report` publishes now (a report approved unchanged compares with the release
- * before). `read` gives a release file's text, or `null` when there is none.
+ * The "What's new" box: the changes (both languages) since the release it compares with, the newest
+ * one from `newest` down whose content differs from what `report` publishes now (a report approved
+ * unchanged compares with the release before). `read` gives a release file's text, or `null`.
  */
-export async function previousRelease(report: ParsedReport, newest: number, read: (version: number) => Promise<string | null>): Promise<{ since: number; previous: ReleaseModel } | null> {
+export async function previousRelease(report: ParsedReport, newest: number, read: (version: number) => Promise<string | null>): Promise<{ since: number; items: Localized[] } | null> {
   const current = currentRelease(report).json;
   for (let version = newest; version >= 1; version--) {
     const text = await read(version);
     if (text === null || text === current) continue;
     const parsed = parseReleaseJson(text);
-    if ('model' in parsed) return { since: version, previous: parsed.model };
+    if ('model' in parsed) return { since: version, items: releaseChanges(parsed.model, currentRelease(report).model).map((change) => change.text) };
   }
   return null;
 }

@@ -9,11 +9,11 @@
  * (the "What's new" box) therefore holds nothing that is not published anyway.
  */
 import { diffArrays } from 'diff';
-import { t } from '../i18n';
+import { t } from '../shared/i18n';
 import { splitSentences } from '../language/sentences';
-import { formatPointer, parsePointer } from '../pointer';
-import { formatShortDateTime, resolveTime } from '../render/dates';
-import type { Locale, Localized } from '../types';
+import { formatPointer, parsePointer } from '../yaml/pointer';
+import { formatShortDateTime, resolveTime } from '../shared/dates';
+import type { Locale, Localized } from '../shared/types';
 import { PUBLIC_SECTION_PATH, type ReleaseModel } from './model';
 
 type Value = string | number | boolean | null;

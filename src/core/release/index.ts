@@ -6,6 +6,8 @@
  * (rules/approval-current.ts) and, through it, the publish verdict (verdict.ts) read this module;
  * hosts (CLI `approve`/`changes`, the editor's "Approve Release…", the preview) write and read the
  * release files with their own file systems.
+ *
+ * May import: shared, yaml, report, language, render, family, templates.
  */
 export { canonicalJson, currentRelease, parseReleaseJson, releaseModel, sha256Hex, PUBLIC_SECTION_PATH, RELEASE_FORMAT, type Release, type ReleaseModel } from './model';
 export {

@@ -12,10 +12,10 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { configure } from 'safe-stable-stringify';
-import type { ParsedReport } from '../parse';
+import type { ParsedReport } from '../report/parse';
 import { selectPublication } from '../render/publication';
-import { readDirectives } from '../directives';
-import { isRecord } from '../fields';
+import { readDirectives } from '../report/directives';
+import { isRecord } from '../report/fields';
 
 /** The value of `format` in every release file of this version (schemas/incident-report-release.schema.json). */
 export const RELEASE_FORMAT = 'incident-report-release/1';

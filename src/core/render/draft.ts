@@ -4,7 +4,7 @@
  * `noindex` for search engines, and "[ENTWURF]" / "[DRAFT]" before each social post and feed entry
  * title. The words are the report's language, like the rest of the output.
  */
-import type { Locale } from '../types';
+import type { Locale } from '../shared/types';
 import { label } from './labels';
 
 /** The page's `<meta>` that keeps search engines from indexing a draft. */

@@ -6,19 +6,9 @@
 import type { Art34Notice, ContactEntry, Fact, PressReleaseModel } from './model';
 import { label } from './labels';
 import { markdownToHtml } from './markdown';
-import { DRAFT_CSS, draftBannerHtml, NOINDEX_META } from './draft';
-import type { Locale } from '../types';
-
-/** The page's Content-Security-Policy: nothing may load or run; inline styles only. */
-export const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-
-// Characters that must never reach HTML raw, plus C0 controls (invalid in HTML text).
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for HTML content and double- or single-quoted attributes; drops control characters. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}
+import { DRAFT_CSS, draftBannerHtml } from './draft';
+import { escapeHtml, pageHead } from './page';
+import type { Locale } from '../shared/types';
 
 const e = escapeHtml;
 
@@ -238,17 +228,12 @@ export function renderArticle(model: PressReleaseModel, options: { link?: string
  */
 export function renderPage(model: PressReleaseModel, article = renderArticle(model), draft = false): string {
   return [
-    '<!DOCTYPE html>',
-    `<html lang="${model.locale}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${PAGE_CSP}">`,
-    '<meta name="referrer" content="no-referrer">',
-    ...(draft ? [NOINDEX_META] : []),
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${draft ? e(label(model.locale, 'draftMarker')) + ' ' : ''}${e(label(model.locale, 'kind'))}: ${e(model.title)}</title>`,
-    `<style>${PAGE_CSS}${draft ? DRAFT_CSS : ''}</style>`,
-    '</head>',
+    ...pageHead({
+      lang: model.locale,
+      title: `${draft ? label(model.locale, 'draftMarker') + ' ' : ''}${label(model.locale, 'kind')}: ${model.title}`,
+      css: PAGE_CSS + (draft ? DRAFT_CSS : ''),
+      noindex: draft,
+    }),
     '<body>',
     // The page's one landmark: without it, screen readers have nothing to jump to (axe: landmark-one-main, region).
     '<main>',

@@ -2,10 +2,14 @@
  * The press release: `renderPressRelease(report)` → a self-contained HTML page and a plain-text
  * version, built from the public frontmatter fields and the public section only. Pure (Intl, no Node
  * APIs), so the CLI, the extension host and a web worker render identically.
+  *
+ * May import: shared, yaml, schema, report, language, compliance (never rules or linter:
+ * the leak rules read the publication model, not the other way round).
  */
-import type { ParsedReport } from '../parse';
+import type { ParsedReport } from '../report/parse';
 import { buildModel, type PressReleaseModel, type RenderOptions } from './model';
-import { PAGE_CSP, PAGE_CSS, renderArticle, renderPage } from './html';
+import { PAGE_CSS, renderArticle, renderPage } from './html';
+import { PAGE_CSP } from './page';
 import { renderText } from './text';
 
 /** A rendered release. */
@@ -56,10 +60,11 @@ export {
   type PublicOutput,
   type ConfidentialOutput,
 } from './outputs';
-export { escapeHtml, renderArticle } from './html';
+export { renderArticle } from './html';
+export { escapeHtml, pageHead, type PageHead } from './page';
 export { OutputIds, DEFAULT_MAX_CHARS } from './outputs';
 export { renderStatusPageHtml, renderStatusPageText, renderStatusPageFragment } from './statusPage';
 export { renderAtom, escapeXml, FEED_FILE, feedUrl } from './atom';
 export { socialPosts, renderSocial, countChars, type SocialPost } from './social';
 export { isSafeLink } from './markdown';
-export { formatUpdateHeading, formatDateTime, formatDate, resolveTime } from './dates';
+export { formatUpdateHeading, formatDateTime, formatDate, resolveTime } from '../shared/dates';

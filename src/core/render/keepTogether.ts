@@ -6,7 +6,7 @@
  * line is never broken inside them in the first place. Used by the text outputs' wrapper; the HTML
  * outputs leave line breaking to the browser.
  */
-import { MONTHS, WEEKDAYS } from './dates';
+import { MONTHS, WEEKDAYS } from '../shared/dates';
 
 const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const anyOf = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).map(escape).join('|');

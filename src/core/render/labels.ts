@@ -1,5 +1,5 @@
 /** Fixed wording of the press release in both languages; values from the report are filled in elsewhere. */
-import type { Locale, Localized } from '../types';
+import type { Locale, Localized } from '../shared/types';
 
 /** Every label the press release prints, keyed by purpose. */
 export const LABELS = {

@@ -5,15 +5,13 @@
  * not selected there (iocs, authorities' references, approval, `x-*` keys, internal sections,
  * unknown keys) cannot reach any output: renderers get this model, never the report.
  */
-import { currentRelease, type ReleaseModel } from '../release/model';
-import { releaseChanges } from '../release/changes';
 import type { Paragraph, RootContent } from 'mdast';
-import type { Locale } from '../types';
-import type { ParsedReport } from '../parse';
-import { isValidTimeZone } from '../time';
+import type { Locale, Localized } from '../shared/types';
+import type { ParsedReport } from '../report/parse';
+import { isValidTimeZone } from '../shared/time';
 import { SchemaInfo, type JsonSchema } from '../schema/meta';
 import bundledSchema from '../../../schemas/incident-report.schema.json';
-import { clockAt, formatDate, formatDateTime, formatShortDateTime, formatUpdateHeading, resolveTime, rfc3339, type DisplayTime } from './dates';
+import { clockAt, formatDate, formatDateTime, formatShortDateTime, formatUpdateHeading, resolveTime, rfc3339, type DisplayTime } from '../shared/dates';
 import { selectPublication, type Publication, type PublishedText } from './publication';
 import { authorityRoleLabel, contactRoleLabel, label, LABELS } from './labels';
 import { dataLossText, incidentTypeWords, severityWords, statusWords } from './wording';
@@ -30,11 +28,11 @@ export interface RenderOptions {
   /** Schema metadata for plain-word enum values (an organisation's schema); the bundled one otherwise. */
   schema?: SchemaInfo;
   /**
-   * A "Was ist neu" / "What's new" box of the changes since release `since`, whose publication
-   * model is `previous` (a release file's): built from the two publication models only, so it holds
-   * nothing an output does not publish anyway. Needs the parsed report (not a bare publication).
+   * A "Was ist neu" / "What's new" box of the changes since release `since`, as `previousRelease()`
+   * (release/approvals.ts) makes them from the two publication models only, so it holds nothing an
+   * output does not publish anyway.
    */
-  whatsNew?: { since: number; previous: ReleaseModel };
+  whatsNew?: { since: number; items: readonly Localized[] };
 }
 
 /** A labelled value; `datetime` is the machine-readable time when the value is one. */
@@ -391,7 +389,7 @@ export function buildModel(source: ParsedReport | Publication, options: RenderOp
 
   return {
     locale,
-    whatsNew: options.whatsNew && !('texts' in source) ? whatsNewOf(options.whatsNew, source, locale) : null,
+    whatsNew: options.whatsNew ? { since: options.whatsNew.since, items: options.whatsNew.items.map((item) => item[locale]) } : null,
     id: str(pub.id),
     statusKey: INCIDENT_STATES.includes(statusValue) ? (statusValue as IncidentStatus) : null,
     statusText,
@@ -442,8 +440,3 @@ export function buildModel(source: ParsedReport | Publication, options: RenderOp
   };
 }
 
-/** The changes from the previous release to what `report` publishes now, in `locale`. */
-function whatsNewOf(whatsNew: { since: number; previous: ReleaseModel }, report: ParsedReport, locale: Locale): { since: number; items: string[] } {
-  const changes = releaseChanges(whatsNew.previous, currentRelease(report).model);
-  return { since: whatsNew.since, items: changes.map((change) => change.text[locale]) };
-}

@@ -1,5 +1,5 @@
 /** Options every output accepts (kept apart from outputs.ts so the renderers need not import the registry). */
-import type { Locale } from '../types';
+import type { Locale } from '../shared/types';
 import type { RenderOptions } from './model';
 
 /** The press release's {@link RenderOptions} plus what the channels need. */

@@ -7,8 +7,8 @@
  * model does not carry cannot be published, and the leak property test enumerates
  * {@link PUBLIC_OUTPUTS}.
  */
-import type { Localized } from '../types';
-import type { ParsedReport } from '../parse';
+import type { Localized } from '../shared/types';
+import type { ParsedReport } from '../report/parse';
 import type { PressReleaseModel } from './model';
 import { renderArticle, renderPage } from './html';
 import { renderText } from './text';

@@ -8,12 +8,12 @@
  * Selecting is cheap (no Markdown parse, no date formatting), so the linter runs this very code on
  * every keystroke; formatting for display happens in `model.ts`.
  */
-import type { ParsedReport } from '../parse';
-import type { PublicBounds, PublicSection } from '../publicSection';
-import { isRecord } from '../fields';
-import { fieldPointer } from '../pointer';
-import { publishesArt34Contents } from '../art34';
-import { countAsWritten } from '../countText';
+import type { ParsedReport } from '../report/parse';
+import type { PublicBounds, PublicSection } from '../report/publicSection';
+import { isRecord } from '../report/fields';
+import { fieldPointer } from '../yaml/pointer';
+import { publishesArt34Contents } from '../compliance/art34';
+import { countAsWritten } from '../report/countText';
 
 /** One report value that a public output may print, with the JSON Pointer it was read from. */
 export interface PublishedText {

@@ -11,7 +11,7 @@
  * contact and link give way, in that order.
  */
 import { citizenContact, type PressReleaseModel } from './model';
-import type { Locale } from '../types';
+import type { Locale } from '../shared/types';
 import { splitSentences } from '../language/sentences';
 import { label, type LABELS } from './labels';
 import { DEFAULT_MAX_CHARS, type OutputOptions } from './outputOptions';

@@ -10,12 +10,13 @@
  */
 import { citizenContact, type ContactEntry, type Fact, type PressReleaseModel, type UpdateEntry } from './model';
 import { label, type LABELS } from './labels';
-import { art34Html, escapeHtml as e, PAGE_CSP, whatsNewHtml } from './html';
+import { art34Html, whatsNewHtml } from './html';
+import { escapeHtml as e, pageHead } from './page';
 import { FEED_FILE } from './atom';
 import type { OutputOptions } from './outputOptions';
 import { art34Text, TEXT_WIDTH, whatsNewText, wrap } from './text';
 import { DRAFT_CSS, draftBannerHtml, draftBannerText, NOINDEX_META } from './draft';
-import type { Locale } from '../types';
+import type { Locale } from '../shared/types';
 
 type LabelKey = keyof typeof LABELS;
 
@@ -287,18 +288,13 @@ export function renderStatusPageFragment(models: readonly PressReleaseModel[], o
 export function renderStatusPageHtml(models: readonly PressReleaseModel[], options: OutputOptions = {}): string {
   const { locale, L, heading, feedHref, stamp, body, groups } = statusParts(models, options);
   return [
-    '<!DOCTYPE html>',
-    `<html lang="${locale}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${PAGE_CSP}">`,
-    '<meta name="referrer" content="no-referrer">',
-    options.draft ? NOINDEX_META : '',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${options.draft ? L('draftMarker') + ' ' : ''}${L('statusPage')}: ${e(heading)}</title>`,
-    `<link rel="alternate" type="application/atom+xml" href="${e(feedHref)}" title="${L('latestUpdates')}">`,
-    `<style>${STATUS_CSS}${options.draft ? DRAFT_CSS : ''}</style>`,
-    '</head>',
+    ...pageHead({
+      lang: locale,
+      title: `${options.draft ? label(locale, 'draftMarker') + ' ' : ''}${label(locale, 'statusPage')}: ${heading}`,
+      css: STATUS_CSS + (options.draft ? DRAFT_CSS : ''),
+      noindex: options.draft,
+      extra: [`<link rel="alternate" type="application/atom+xml" href="${e(feedHref)}" title="${L('latestUpdates')}">`],
+    }),
     '<body>',
     '<header class="site-header">',
     options.draft ? draftBannerHtml(locale) : '',

@@ -6,7 +6,7 @@ import type { Art34Notice, ContactEntry, Fact, PressReleaseModel } from './model
 import { label } from './labels';
 import { markdownToBlocks, type TextBlock } from './markdown';
 import { draftBannerText } from './draft';
-import type { Locale } from '../types';
+import type { Locale } from '../shared/types';
 import { unbreakableUnits } from './keepTogether';
 
 /** Line width of the text version (the classic e-mail width). */

@@ -9,7 +9,7 @@
  * and completion; they are not public wording and are used only for values this module does not
  * know (an organisation's own schema may add some).
  */
-import type { Locale, Localized } from '../types';
+import type { Locale, Localized } from '../shared/types';
 
 /** Incident types that are attacks: "Angriff bestätigt" rather than "Vorfall bestätigt". */
 const ATTACKS = new Set(['ransomware', 'ddos', 'phishing', 'intrusion']);

@@ -1,5 +1,5 @@
-import type { Localized, RawFinding } from '../types';
-import type { Rule, RuleContext } from './rule';
+import type { Localized, RawFinding } from '../shared/types';
+import type { OptionProblem, Rule, RuleContext } from './rule';
 import { APPROVAL_ROLES, newestApprovals, readApprovals, type Approval } from '../release/approvals';
 import { currentRelease, parseReleaseJson, sha256Hex } from '../release/model';
 import { releaseChanges, summarizeChanges } from '../release/changes';
@@ -47,6 +47,7 @@ export const approvalCurrentRule: Rule = {
       },
       summary: 'release gate: `true` or `{ "roles": [...] }`',
       defaultText: '`false`',
+      check: requireApprovalProblems,
     },
   ],
   check(ctx) {
@@ -130,4 +131,23 @@ function changedSince(ctx: RuleContext, approval: Approval): string {
   if ('problem' in parsed) return fallback;
   const changes = releaseChanges(parsed.model, currentRelease(ctx.report).model);
   return changes.length > 0 ? summarizeChanges(changes, ctx.locale) : fallback;
+}
+
+/** `requireApproval`: a boolean, or `{ "roles": [...] }` with known roles (the first problem only: the others are mostly its echoes). */
+function requireApprovalProblems(value: unknown): OptionProblem[] {
+  if (typeof value === 'boolean') return [];
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return [{ says: { en: `must be true, false or { "roles": [...] } with roles from ${APPROVAL_ROLES.join(', ')}`, de: `muss true, false oder { "roles": [...] } mit Rollen aus ${APPROVAL_ROLES.join(', ')} sein` } }];
+  }
+  for (const [key, roles] of Object.entries(value)) {
+    if (key !== 'roles') return [{ at: [key], key: true, message: { en: `"requireApproval" takes only "roles", not "${key}"`, de: `"requireApproval" nimmt nur "roles", nicht "${key}"` } }];
+    if (!Array.isArray(roles) || roles.length === 0) return [{ at: ['roles'], message: { en: '"roles" must be a non-empty list of roles', de: '"roles" muss eine nicht leere Liste von Rollen sein' } }];
+    const unknown = roles.findIndex((role) => typeof role !== 'string' || !(APPROVAL_ROLES as readonly string[]).includes(role));
+    if (unknown !== -1) {
+      const role = JSON.stringify(roles[unknown]);
+      return [{ at: ['roles', unknown], message: { en: `unknown role ${role}: use ${APPROVAL_ROLES.join(', ')}`, de: `unbekannte Rolle ${role}: ${APPROVAL_ROLES.join(', ')} verwenden` } }];
+    }
+  }
+  if (!('roles' in value)) return [{ at: [], message: { en: '"requireApproval" needs "roles"', de: '"requireApproval" braucht "roles"' } }];
+  return [];
 }

@@ -1,10 +1,10 @@
-import type { RawFinding } from '../types';
+import type { RawFinding } from '../shared/types';
 import type { Rule, RuleContext } from './rule';
-import { dateTimeFields, isRecord, recordItems } from '../fields';
-import { fieldName } from '../i18n';
-import { formatPointer } from '../pointer';
-import { instantIn } from '../time';
-import { gdprAwareness, nis2Awareness } from '../deadlines';
+import { dateTimeFields, isRecord, recordItems } from '../report/fields';
+import { fieldName } from '../shared/i18n';
+import { formatPointer } from '../yaml/pointer';
+import { instantIn } from '../shared/time';
+import { gdprAwareness, nis2Awareness } from '../compliance/deadlines';
 
 const ORDER = ['started_at', 'detected_at', 'contained_at', 'resolved_at'] as const;
 

@@ -1,6 +1,6 @@
 import type { Rule, RuleContext } from './rule';
-import type { Localized, RawFinding } from '../types';
-import { isRecord } from '../fields';
+import type { Localized, RawFinding } from '../shared/types';
+import { isRecord } from '../report/fields';
 import { findClaims, reportLang, whereClaim, type ClaimHit } from './claim-scan';
 import { holds, restated, type CountClaim, type CountQualifier } from '../language/counts';
 import { separatedCounts } from './count-format';

@@ -1,7 +1,7 @@
 import type { Rule, RuleContext } from './rule';
-import type { RawFinding, RelatedLocation } from '../types';
+import type { RawFinding, RelatedLocation } from '../shared/types';
 import { relatedAt, type FamilyEntry } from '../family';
-import { isRecord } from '../fields';
+import { isRecord } from '../report/fields';
 import { findClaims, reportLang, whereClaim, type ClaimHit } from './claim-scan';
 import type { NoLossClaim } from '../language/claims';
 import { QUALIFIER, qualifierEdit } from '../language/qualify';

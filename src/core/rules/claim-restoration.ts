@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import type { RawFinding } from '../types';
+import type { RawFinding } from '../shared/types';
 import { findClaims, whereClaim } from './claim-scan';
 
 /** The `claim-restoration` rule; its `docs` are rendered to docs/rules/claim-restoration.md by `npm run generate`. */

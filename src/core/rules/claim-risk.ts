@@ -1,6 +1,6 @@
 import type { Rule, RuleContext } from './rule';
-import type { RawFinding } from '../types';
-import { isRecord } from '../fields';
+import type { RawFinding } from '../shared/types';
+import { isRecord } from '../report/fields';
 import { findClaims, whereClaim, type ClaimHit } from './claim-scan';
 import type { NoRiskClaim } from '../language/claims';
 import { qualifyFix } from './claim-data-loss';

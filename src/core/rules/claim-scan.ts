@@ -10,14 +10,14 @@
  * Cheap first: values are tested for trigger words before anything is split into sentences, and
  * only the sentences with claims are located in the source.
  */
-import { formatPointer } from '../pointer';
-import { isRecord } from '../fields';
+import { formatPointer } from '../yaml/pointer';
+import { isRecord } from '../report/fields';
 import { selectPublication, type Publication } from '../render/publication';
-import { fieldName } from '../i18n';
-import type { Locale } from '../types';
+import { fieldName } from '../shared/i18n';
+import type { Locale } from '../shared/types';
 import type { RuleContext, TextRange } from './rule';
 import { splitSentences, type Sentence } from '../language/sentences';
-import { BoundedCache } from '../memo';
+import { BoundedCache } from '../shared/memo';
 import { analyseSentence, tokenize, type Claim } from '../language/claims';
 import { TRIGGERS } from '../language/lexicon';
 

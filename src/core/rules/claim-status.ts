@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
-import type { RawFinding } from '../types';
-import { recordItems } from '../fields';
+import type { RawFinding } from '../shared/types';
+import { recordItems } from '../report/fields';
 import { findClaims, whereClaim } from './claim-scan';
 
 /** Service states in which "all services are back" is untrue. */

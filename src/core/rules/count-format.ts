@@ -1,9 +1,9 @@
-import type { RawFinding } from '../types';
+import type { RawFinding } from '../shared/types';
 import type { Rule, RuleContext } from './rule';
-import { isRecord } from '../fields';
-import { fieldName } from '../i18n';
-import { formatPointer } from '../pointer';
-import { writtenCount } from '../countText';
+import { isRecord } from '../report/fields';
+import { fieldName } from '../shared/i18n';
+import { formatPointer } from '../yaml/pointer';
+import { writtenCount } from '../report/countText';
 
 /** A count written with a separator: `41.000`, `41,000`, `41 000`, `1.5`. */
 export interface SeparatedCount {

@@ -1,7 +1,7 @@
 import type { Rule } from './rule';
 import { relatedAt } from '../family';
-import { isRecord } from '../fields';
-import { instantIn } from '../time';
+import { isRecord } from '../report/fields';
+import { instantIn } from '../shared/time';
 import { zoneOf } from './family-shared-facts';
 
 /** The `family-chronology` rule; its `docs` are rendered to docs/rules/family-chronology.md by `npm run generate`. */

@@ -1,7 +1,7 @@
-import type { RawFinding } from '../types';
+import type { RawFinding } from '../shared/types';
 import type { Rule } from './rule';
 import { relatedAt } from '../family';
-import { isRecord } from '../fields';
+import { isRecord } from '../report/fields';
 
 /** Parent values that leave data loss open or confirm it: a member cannot rule it out. */
 const OPEN_EXFILTRATION = new Set(['under_investigation', 'suspected', 'confirmed']);

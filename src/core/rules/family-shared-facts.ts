@@ -1,8 +1,8 @@
-import type { RawFinding } from '../types';
+import type { RawFinding } from '../shared/types';
 import type { Rule } from './rule';
 import { relatedAt } from '../family';
-import { isRecord } from '../fields';
-import { instantIn } from '../time';
+import { isRecord } from '../report/fields';
+import { instantIn } from '../shared/time';
 
 /** The `family-shared-facts` rule; its `docs` are rendered to docs/rules/family-shared-facts.md by `npm run generate`. */
 export const familySharedFactsRule: Rule = {

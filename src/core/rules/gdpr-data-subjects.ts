@@ -1,6 +1,6 @@
-import type { RawFinding } from '../types';
+import type { RawFinding } from '../shared/types';
 import type { Rule } from './rule';
-import { isRecord } from '../fields';
+import { isRecord } from '../report/fields';
 
 /** The `gdpr-data-subjects` rule; its `docs` are rendered to docs/rules/gdpr-data-subjects.md by `npm run generate`. */
 export const gdprDataSubjectsRule: Rule = {

@@ -1,9 +1,9 @@
-import type { RawFinding } from '../types';
+import type { RawFinding } from '../shared/types';
 import type { Rule, RuleContext } from './rule';
-import { isRecord } from '../fields';
-import { fieldName } from '../i18n';
-import { controllersToNotify, DEADLINE_HOURS, displayFrame, formatInstant, formatTimeLeft, gdprAwareness, gdprRole, reportDeadlines } from '../deadlines';
-import { instantIn } from '../time';
+import { isRecord } from '../report/fields';
+import { fieldName } from '../shared/i18n';
+import { controllersToNotify, DEADLINE_HOURS, displayFrame, formatInstant, formatTimeLeft, gdprAwareness, gdprRole, reportDeadlines } from '../compliance/deadlines';
+import { instantIn } from '../shared/time';
 
 const NOTIFIED = '/data_loss/authority_notified_at';
 

@@ -1,8 +1,8 @@
-import type { Localized, RawFinding } from '../types';
+import type { Localized, RawFinding } from '../shared/types';
 import type { Rule, RuleContext } from './rule';
-import { isRecord } from '../fields';
+import { isRecord } from '../report/fields';
 import { buildModel } from '../render/model';
-import { publishesArt34Contents } from '../art34';
+import { publishesArt34Contents } from '../compliance/art34';
 
 /** The `gdpr-public-notice` rule; its `docs` are rendered to docs/rules/gdpr-public-notice.md by `npm run generate`. */
 export const gdprPublicNoticeRule: Rule = {

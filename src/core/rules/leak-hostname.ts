@@ -22,7 +22,7 @@ export const leakHostnameRule: Rule = {
       name: 'internalDomains',
       schema: {
         type: 'array',
-        items: { type: 'string', pattern: '^\\.', patternErrorMessage: '%config.internalDomains.pattern%' },
+        items: { type: 'string', pattern: '^\\.\\S+$', patternErrorMessage: '%config.internalDomains.pattern%' },
         default: [...DEFAULT_INTERNAL_DOMAINS],
       },
       description: {
@@ -34,6 +34,19 @@ export const leakHostnameRule: Rule = {
       },
       summary: 'host-name suffixes that must not appear in public text',
       defaultText: DEFAULT_INTERNAL_DOMAINS.slice(0, 2).map((domain) => '`' + domain + '`').join(', ') + ', …',
+      cli: { flag: '--internal-domain', argument: 'SUFFIX', help: ['internal domain suffix such as .intern (repeatable; replaces', 'the configured list)'] },
+      check(value) {
+        if (!Array.isArray(value)) return [{ says: { en: 'must be a list of strings', de: 'muss eine Liste von Strings sein' } }];
+        return value.flatMap((entry: unknown, item) => {
+          if (typeof entry !== 'string' || entry === '') {
+            return [{ at: [item], message: { en: 'every entry of "internalDomains" must be a non-empty string', de: 'jeder Eintrag von "internalDomains" muss ein nicht leerer String sein' } }];
+          }
+          if (!/^\.\S+$/.test(entry)) {
+            return [{ at: [item], message: { en: `"${entry}" is no domain suffix: start it with a dot, e.g. ".intern"`, de: `"${entry}" ist keine Domain-Endung: mit einem Punkt beginnen, z. B. ".intern"` } }];
+          }
+          return [];
+        });
+      },
     },
   ],
   check(ctx) {

@@ -20,13 +20,13 @@
  * per published field or section, then one finding that counts the rest (a pasted log must not
  * bury the Problems panel).
  */
-import { BoundedCache } from '../memo';
-import { recordItems } from '../fields';
+import { BoundedCache } from '../shared/memo';
+import { recordItems } from '../report/fields';
 import { selectPublication, type PublishedText } from '../render/publication';
-import { fieldName } from '../i18n';
-import type { Localized, RawFinding } from '../types';
+import { fieldName } from '../shared/i18n';
+import type { Localized, RawFinding } from '../shared/types';
 import type { RuleContext } from './rule';
-import type { ParsedReport } from '../parse';
+import type { ParsedReport } from '../report/parse';
 
 /** The kinds of leak, each with its own rule `leak-<kind>`. */
 export type LeakKind = 'ioc' | 'email' | 'ip' | 'path' | 'hostname' | 'ticket';
@@ -266,6 +266,9 @@ function normaliseSuffix(suffix: string): string {
   return trimmed.startsWith('.') ? trimmed : '.' + trimmed;
 }
 
+/** Default pattern of ticket IDs (`INC-2023-4711`, `CHG-12345`, `#4711` is not matched): an empty `ticketPattern`. */
+export const DEFAULT_TICKET_PATTERN = '\\b(?:INC|CHG|REQ|SR|TKT|PRB|RITM|JIRA|SEC)-\\d[\\d-]*\\b';
+
 function compileTicketPattern(source: string): RegExp | null {
   if (!source) return null;
   try {
@@ -345,7 +348,7 @@ function scan(ctx: RuleContext): LeakHit[] {
     get internalHosts() {
       return (internalHosts ??= internalHostNames(report, emailDomains));
     },
-    ticket: compileTicketPattern(ctx.settings.ticketPattern),
+    ticket: compileTicketPattern(ctx.settings.ticketPattern || DEFAULT_TICKET_PATTERN),
     iocs,
     iocFilter: iocs.length > 0 ? iocFilter(iocs) : null,
   };

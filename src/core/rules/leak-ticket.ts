@@ -1,8 +1,7 @@
 import type { Rule } from './rule';
 import { leakFindings, whereText } from './leak-scan';
 
-/** Default pattern of ticket IDs (`INC-2023-4711`, `CHG-12345`, `#4711` is not matched). */
-export const DEFAULT_TICKET_PATTERN = '\\b(?:INC|CHG|REQ|SR|TKT|PRB|RITM|JIRA|SEC)-\\d[\\d-]*\\b';
+export { DEFAULT_TICKET_PATTERN } from './leak-scan';
 
 /** The `leak-ticket` rule; its `docs` are rendered to docs/rules/leak-ticket.md by `npm run generate`. */
 export const leakTicketRule: Rule = {
@@ -29,6 +28,17 @@ export const leakTicketRule: Rule = {
       defaultText: 'built-in (`INC-2023-4711`, `CHG-12345`, …)',
       // A regular expression from an untrusted workspace could be made to backtrack for ever.
       restricted: true,
+      cli: { flag: '--ticket-pattern', argument: 'RE', help: ['regular expression of internal ticket IDs'] },
+      check(value) {
+        if (typeof value !== 'string' || value === '') return [{ says: { en: 'must be a non-empty string (a regular expression)', de: 'muss ein nicht leerer String (ein regulärer Ausdruck) sein' } }];
+        try {
+          new RegExp(value, 'g');
+          return [];
+        } catch (error) {
+          const reason = error instanceof Error ? error.message : String(error);
+          return [{ says: { en: `is not a valid regular expression: ${reason}`, de: `ist kein gültiger regulärer Ausdruck: ${reason}` } }];
+        }
+      },
     },
   ],
   check(ctx) {

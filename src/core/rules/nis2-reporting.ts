@@ -1,7 +1,7 @@
-import type { FixData, Localized, RawFinding } from '../types';
+import type { FixData, Localized, RawFinding } from '../shared/types';
 import type { Rule, RuleContext } from './rule';
-import { isRecord } from '../fields';
-import { fieldName } from '../i18n';
+import { isRecord } from '../report/fields';
+import { fieldName } from '../shared/i18n';
 import {
   DEADLINE_LABELS,
   formatDue,
@@ -13,7 +13,7 @@ import {
   withinNextWorkingDay,
   type Deadline,
   type Nis2Scope,
-} from '../deadlines';
+} from '../compliance/deadlines';
 
 type Stage = Exclude<Deadline['kind'], 'gdpr-art33'>;
 

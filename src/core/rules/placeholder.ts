@@ -1,8 +1,8 @@
-import type { RawFinding } from '../types';
+import type { RawFinding } from '../shared/types';
 import type { Rule, TextRange } from './rule';
-import { fieldName } from '../i18n';
-import { isRecord } from '../fields';
-import { formatPointer } from '../pointer';
+import { fieldName } from '../shared/i18n';
+import { isRecord } from '../report/fields';
+import { formatPointer } from '../yaml/pointer';
 
 // Markers are matched case-sensitively ("todo" in prose is a word, "TODO" a marker); `<…>` counts
 // when it reads like a fill-in (`<Name>`, `<phone number>`, `<…>`), not like HTML (`<br>`) or an autolink.

@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { recordItems } from '../fields';
+import { recordItems } from '../report/fields';
 
 /** The `press-contact` rule; its `docs` are rendered to docs/rules/press-contact.md by `npm run generate`. */
 export const pressContactRule: Rule = {

@@ -1,4 +1,4 @@
-import type { RawFinding } from '../types';
+import type { RawFinding } from '../shared/types';
 import type { Rule } from './rule';
 
 /** The `public-section` rule; its `docs` are rendered to docs/rules/public-section.md by `npm run generate`. */

@@ -1,8 +1,8 @@
-import type { RawFinding } from '../types';
+import type { RawFinding } from '../shared/types';
 import type { Rule } from './rule';
-import { isRecord, recordItems } from '../fields';
-import { formatPointer } from '../pointer';
-import { formatInZone } from '../time';
+import { isRecord, recordItems } from '../report/fields';
+import { formatPointer } from '../yaml/pointer';
+import { formatInZone } from '../shared/time';
 
 const OUTAGE_STATES = new Set(['partial_outage', 'major_outage']);
 

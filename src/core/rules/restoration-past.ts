@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
-import { isRecord } from '../fields';
-import { instantOf, latestInstantOf } from '../time';
+import { isRecord } from '../report/fields';
+import { instantOf, latestInstantOf } from '../shared/time';
 
 /** The `restoration-past` rule; its `docs` are rendered to docs/rules/restoration-past.md by `npm run generate`. */
 export const restorationPastRule: Rule = {

@@ -1,11 +1,10 @@
-import type { Finding, Locale, Localized, RawFinding, Severity } from '../types';
-import type { Directive } from '../directives';
-import type { ParsedReport } from '../parse';
+import type { Finding, Locale, Localized, RawFinding, Severity } from '../shared/types';
+import type { Directive } from '../report/directives';
+import type { ParsedReport } from '../report/parse';
 import type { CompiledSchema } from '../schema/validator';
 import type { FamilyMember } from '../family';
 import type { FamilyState } from '../family/state';
-import type { LintOptions } from '../lint';
-import type { RequireApproval } from '../release/approvals';
+import type { RuleOptionValues } from './options';
 
 /** A range in the document text (BOM-less offsets). */
 export interface TextRange {
@@ -13,15 +12,11 @@ export interface TextRange {
   endOffset: number;
 }
 
-/** Settings of the leak check and other rules that need more than the report. */
-export interface RuleSettings {
-  /** Domain suffixes whose host names are internal (`.intern`, `.local`, …). */
-  internalDomains: readonly string[];
-  /** Regular expression source that matches ticket IDs (`INC-2023-4711`). */
-  ticketPattern: string;
-  /** The release gate (see release/approvals.ts); `false` when off. */
-  requireApproval: RequireApproval;
-}
+/**
+ * The rules' options as this lint runs with them: each one configured, else its schema's `default`
+ * (`''` and `0` there mean "the built-in value", which the rule that declares the option supplies).
+ */
+export type RuleSettings = Readonly<Required<RuleOptionValues>>;
 
 /** A release file as the host loaded it: read, missing (with why), or not loaded at all. */
 export type ReleaseFile =
@@ -43,6 +38,8 @@ export interface RuleContext {
   settings: RuleSettings;
   /** Rules that are switched on in this run. */
   enabledRules: ReadonlySet<string>;
+  /** Every rule's id, switched on or not (a rule cannot import the rule list it is part of). */
+  ruleIds: readonly string[];
   /** Document range for the field at `pointer` (see `rangeForPointer`); the opening fence as last resort. */
   at(pointer: string, prefer?: 'value' | 'key'): TextRange;
   /** The value at `pointer` in the frontmatter data, or `undefined`. */
@@ -60,14 +57,21 @@ export interface RuleContext {
 }
 
 /**
- * An option a rule (or the extension) declares. `npm run generate` turns it into the VS Code setting
- * `incidentReport.<name>` (package.json and both package.nls files), a row of the README's settings
- * table and a section of the rule's documentation.
+ * An option a rule (or the extension) declares, once. `npm run generate` turns it into the VS Code
+ * setting `incidentReport.<name>` (package.json, both package.nls files, `restrictedConfigurations`),
+ * the key of `.incident-report.json` and its schema, the `LintOptions` field (`RuleOptionValues` in
+ * rules/options.ts), a row of the README's settings and configuration tables and a section of the
+ * rule's documentation; the CLI reads its flag and prints its help from here, and the project file,
+ * the command line and the editors' settings check a value with the same `check`.
  */
 export interface OptionSpec<Name extends string = string> {
   /** The key in `LintOptions`, the VS Code setting below `incidentReport.` and the project configuration. */
   name: Name;
-  /** JSON Schema of the value with its `default` (no description: that is `description`). */
+  /**
+   * JSON Schema of the value with its `default` (no description: that is `description`). A scalar
+   * default (`''`, `0`) is the settings UI's "not set": the built-in value applies, and the project
+   * file and the command line do not take it.
+   */
   schema: Readonly<Record<string, unknown>>;
   /** What the option does (Markdown), in the settings UI and the rule documentation. */
   description: Localized;
@@ -77,11 +81,34 @@ export interface OptionSpec<Name extends string = string> {
   summary: string;
   /** The default as the README shows it (Markdown). */
   defaultText: string;
-  /** The command-line option that sets it, when there is one (`--max-size`). */
-  cli?: string;
+  /** The command-line option that sets it, when there is one (`--max-size N`). */
+  cli?: OptionFlag;
   /** Ignored from an untrusted workspace (listed in `restrictedConfigurations`). */
   restricted?: boolean;
+  /**
+   * Why a value (from the project file, the command line or a setting, as JSON) cannot be used:
+   * nothing when it can. Without it, the value is checked against the type `schema` names.
+   */
+  check?(value: unknown): OptionProblem[];
 }
+
+/** A command-line option: `--max-size N`. A list option is repeated (`--internal-domain .a --internal-domain .b`). */
+export interface OptionFlag {
+  /** `--max-size` */
+  flag: string;
+  /** What the value is, in `--help` (`N`, `RE`, `SUFFIX`). */
+  argument: string;
+  /** The lines of its `--help` entry (English, like the rest of the help). */
+  help: readonly string[];
+}
+
+/**
+ * What is wrong with an option's value: `says` follows the option's name (`"maxSize" must be a whole
+ * number …`, `--ticket-pattern is not a valid regular expression: …`); a problem inside the value (a
+ * list's entry, an object's key) is placed by its path in the value (`at`: `[2]`, `['roles', 0]`;
+ * `key`: the key there, not its value) and says itself in full.
+ */
+export type OptionProblem = { says: Localized } | { at: ReadonlyArray<string | number>; key?: boolean; message: Localized };
 
 /** A rule's documentation, rendered into `docs/rules/<id>.md` by `npm run generate`. */
 export interface RuleDocs {
@@ -101,8 +128,8 @@ export interface Rule {
   /** One sentence on what the rule checks, for documentation, SARIF and settings. */
   description: Localized;
   docs: RuleDocs;
-  /** Options that configure the rule (declared once here; see `OptionSpec`): each is a `LintOptions` key. */
-  options?: readonly OptionSpec<keyof LintOptions & string>[];
+  /** Options that configure the rule (declared once here; see `OptionSpec`): each becomes a `LintOptions` field. */
+  options?: readonly OptionSpec[];
   check(ctx: RuleContext): RawFinding[];
   /**
    * Runs after every rule's `check`, once the directives have been applied, with the findings as

@@ -1,8 +1,7 @@
-import type { Finding, RawFinding } from '../types';
+import type { Finding, RawFinding } from '../shared/types';
 import type { Rule, RuleContext } from './rule';
-import { DIRECTIVE_KEYWORD, UNSUPPRESSIBLE_RULES, type Directive, type DirectivePart } from '../directives';
-import { closest } from '../similar';
-import { RULE_IDS } from './index';
+import { DIRECTIVE_KEYWORD, UNSUPPRESSIBLE_RULES, type Directive, type DirectivePart } from '../report/directives';
+import { closest } from '../shared/similar';
 
 /** The `suppression` rule; its `docs` are rendered to docs/rules/suppression.md by `npm run generate`. */
 export const suppressionRule: Rule = {
@@ -74,8 +73,8 @@ function directiveProblems(ctx: RuleContext, directive: Directive, findings: rea
           ),
         ),
       );
-    } else if (!RULE_IDS.includes(rule.text)) {
-      const guess = closest(rule.text, RULE_IDS);
+    } else if (!ctx.ruleIds.includes(rule.text)) {
+      const guess = closest(rule.text, ctx.ruleIds);
       problems.push(
         at(
           ctx,
@@ -120,7 +119,7 @@ function directiveProblems(ctx: RuleContext, directive: Directive, findings: rea
     return problems;
   }
   for (const rule of directive.rules) {
-    if (!RULE_IDS.includes(rule.text) || UNSUPPRESSIBLE_RULES.has(rule.text)) continue;
+    if (!ctx.ruleIds.includes(rule.text) || UNSUPPRESSIBLE_RULES.has(rule.text)) continue;
     const used = findings.some((finding) => finding.ruleId === rule.text && finding.suppressed?.line === directive.line);
     if (used) continue;
     problems.push(

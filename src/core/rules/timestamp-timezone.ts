@@ -1,8 +1,8 @@
-import type { RawFinding } from '../types';
+import type { RawFinding } from '../shared/types';
 import type { Rule } from './rule';
-import { dateTimeFields } from '../fields';
-import { fieldName } from '../i18n';
-import { formatInZone, formatOffset, isValidTimeZone, offsetMinutes, parseDateTime, withZoneOffset, zoneOffsetMinutes, type ParsedDateTime } from '../time';
+import { dateTimeFields } from '../report/fields';
+import { fieldName } from '../shared/i18n';
+import { formatInZone, formatOffset, isValidTimeZone, offsetMinutes, parseDateTime, withZoneOffset, zoneOffsetMinutes, type ParsedDateTime } from '../shared/time';
 
 /** The `timestamp-timezone` rule; its `docs` are rendered to docs/rules/timestamp-timezone.md by `npm run generate`. */
 export const timestampTimezoneRule: Rule = {

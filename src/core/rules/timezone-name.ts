@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { checkTimeZone, timeZoneProblem } from '../timeZoneNames';
+import { checkTimeZone, timeZoneProblem } from '../shared/timeZoneNames';
 
 /** The `timezone-name` rule; its `docs` are rendered to docs/rules/timezone-name.md by `npm run generate`. */
 export const timezoneNameRule: Rule = {

@@ -1,4 +1,4 @@
-import type { Localized, RawFinding } from '../types';
+import type { Localized, RawFinding } from '../shared/types';
 import type { Rule } from './rule';
 
 const BY_CODE: Record<string, Localized> = {

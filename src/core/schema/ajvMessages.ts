@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import localizeDe from 'ajv-i18n/localize/de';
-import type { Locale } from '../types';
+import type { Locale } from '../shared/types';
 
 /**
  * Ajv's own wording for keywords our domain messages do not cover (custom schemas may use any

@@ -1,9 +1,9 @@
 import type { ErrorObject } from 'ajv';
-import type { Locale, Localized, RawFinding } from '../types';
-import { fieldName, listValues, showValue, t } from '../i18n';
-import { formatPointer } from '../pointer';
-import { parseDateTime } from '../time';
-import { closest } from '../similar';
+import type { Locale, Localized, RawFinding } from '../shared/types';
+import { fieldName, listValues, showValue, t } from '../shared/i18n';
+import { formatPointer } from '../yaml/pointer';
+import { parseDateTime } from '../shared/time';
+import { closest } from '../shared/similar';
 import type { SchemaInfo } from './meta';
 import { localizeAjvMessage } from './ajvMessages';
 

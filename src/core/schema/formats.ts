@@ -8,7 +8,7 @@
  * scripts/gen-schema-validator.mjs points the generated code here instead of at ajv-formats.
  */
 import { fullFormats as ajvFullFormats } from 'ajv-formats/dist/formats';
-import { BoundedCache } from '../memo';
+import { BoundedCache } from '../shared/memo';
 
 type FormatCheck = { validate: (text: string) => boolean; compare?: unknown };
 

@@ -1,5 +1,5 @@
-import type { Locale, Localized } from '../types';
-import { parsePointer } from '../pointer';
+import type { Locale, Localized } from '../shared/types';
+import { parsePointer } from '../yaml/pointer';
 
 /** A JSON Schema as plain data. */
 export type JsonSchema = { [keyword: string]: unknown };

@@ -1,4 +1,4 @@
-import type { Locale, Localized } from '../types';
+import type { Locale, Localized } from '../shared/types';
 
 /** The four situations a report's `data_loss` block can describe. */
 export type DataLossVariant = 'none' | 'suspected' | 'confirmed' | 'investigating';

@@ -1,7 +1,7 @@
-import type { Locale } from '../types';
-import { REPORT_MARKER } from '../isReport';
-import { isRecord } from '../fields';
-import { formatInZone, isValidTimeZone } from '../time';
+import type { Locale } from '../shared/types';
+import { REPORT_MARKER } from '../report/isReport';
+import { isRecord } from '../report/fields';
+import { formatInZone, isValidTimeZone } from '../shared/time';
 import { reportId, slugify, toMinute, yamlString } from './report';
 
 /** What a member report is made from. */

@@ -1,6 +1,6 @@
-import type { Locale } from '../types';
-import { REPORT_MARKER } from '../isReport';
-import { formatInZone } from '../time';
+import type { Locale } from '../shared/types';
+import { REPORT_MARKER } from '../report/isReport';
+import { formatInZone } from '../shared/time';
 
 /** What a new report is made from. */
 export interface NewReportOptions {

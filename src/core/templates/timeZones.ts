@@ -1,5 +1,5 @@
-import type { Locale } from '../types';
-import { isValidTimeZone } from '../time';
+import type { Locale } from '../shared/types';
+import { isValidTimeZone } from '../shared/time';
 
 /** The zone offered first for a German report: Germany has one time zone. */
 export const GERMAN_TIME_ZONE = 'Europe/Berlin';

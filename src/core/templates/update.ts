@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
-import { parseReport, type ParsedReport } from '../parse';
+import { parseReport, type ParsedReport } from '../report/parse';
 
 /** A text insertion that appends an `updates` entry, and where the cursor goes afterwards. */
 export interface UpdateInsertion {

@@ -76,8 +76,3 @@ function isFence(text: string, start: number, end: number): boolean {
   while (i < end && (text[i] === ' ' || text[i] === '\t')) i++;
   return i === end || (i === end - 1 && text[i] === '\r');
 }
-
-/** `input` without a leading UTF-8 byte order mark, and the length of the mark (0 or 1). */
-export function withoutBom(input: string): { text: string; bomLength: number } {
-  return input.charCodeAt(0) === 0xfeff ? { text: input.slice(1), bomLength: 1 } : { text: input, bomLength: 0 };
-}

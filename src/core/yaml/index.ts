@@ -10,8 +10,10 @@
  *   for suppression directives (`comments.ts`: read only when a frontmatter names a directive).
  *
  * The `yaml` package is the only source of YAML semantics: nothing here reads YAML text by itself.
+  *
+ * May import: shared.
  */
-export { locateFrontmatter, withoutBom, type FenceRange, type Frontmatter } from './frontmatter';
+export { locateFrontmatter, type FenceRange, type Frontmatter } from './frontmatter';
 export { readYaml, YAML_OPTIONS, type DataError, type DataLimits, type FrontmatterYaml } from './document';
 export { locate, rangeForPointer, type Located, type ScalarAt, type SourceRange } from './positions';
 export { cursorPlace, cursorTarget, enterIndentation, indentationStep, rootString, type CursorPlace, type CursorTarget, type EnterIndentation, type Segment } from './cursor';

@@ -3,7 +3,7 @@
  * are into the frontmatter source, as the `yaml` package gives them.
  */
 import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type Scalar } from 'yaml';
-import { formatPointer, parsePointer } from '../pointer';
+import { formatPointer, parsePointer } from './pointer';
 
 /** A located frontmatter node: the value, and the key it hangs under when its parent is a mapping. */
 export interface Located {

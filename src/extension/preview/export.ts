@@ -162,7 +162,7 @@ async function chooseOutput(args: ExportArgs, interactive: boolean): Promise<{ o
  * press release, status page, Atom feed or social posts — in the chosen formats next to the report
  * (`report.status-page.html`, `report.atom.xml`, …) or where the user picks. Confidential outputs
  * are never offered. Existing files are never replaced without a modal confirmation. A report that
- * the publish verdict blocks (core/verdict.ts, the one `render` asks) is exported only as a draft,
+ * the publish verdict blocks (core/linter/verdict.ts, the one `render` asks) is exported only as a draft,
  * marked like `render --draft`, after the user chose "Export as Draft"; an unchecked (over-size)
  * report never. Returns the files written.
  */

@@ -8,7 +8,7 @@
  * (they need 'unsafe-inline'), no forms, no `<base>`. The article is the renderer's sanitized output;
  * everything else that comes from the report is escaped here.
  */
-import { escapeHtml } from '../../core';
+import { escapeHtml, pageHead } from '../../core';
 import type { PreviewOutputs, ToWebview } from './protocol';
 
 /** A fresh nonce: 128 random bits, base64url (Web Crypto: works in Node 20, browsers and workers). */
@@ -224,15 +224,7 @@ export function buildPreviewHtml(page: PreviewPage): string {
   // The nonce goes into the CSP unescaped (quotes there must stay quotes): accept only what createNonce makes.
   if (!/^[A-Za-z0-9_-]{16,}$/.test(nonce)) throw new Error('invalid nonce');
   return [
-    '<!DOCTYPE html>',
-    `<html lang="${state.lang}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${previewCsp(nonce)}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(page.title)}</title>`,
-    `<style nonce="${nonce}">${PREVIEW_CSS}</style>`,
-    '</head>',
+    ...pageHead({ lang: state.lang, title: page.title, css: PREVIEW_CSS, csp: previewCsp(nonce), nonce }),
     `<body data-uri="${escapeHtml(state.uri)}">`,
     // A banner landmark: the switcher and the counts are page chrome, not the release.
     '<header class="ir-bar">',

@@ -2,17 +2,17 @@
  * What every draft reads from a report: values in plain words, times in the report's zone, the
  * computed deadlines, and the language (the report's `lang`, unless the caller forces another).
  */
-import type { Locale, Localized } from '../../types';
-import type { ParsedReport } from '../../parse';
-import { getIn, isRecord, recordItems } from '../../fields';
-import { parsePointer } from '../../pointer';
-import { countAsWritten } from '../../countText';
-import { t } from '../../i18n';
-import { isValidTimeZone, systemTimeZone } from '../../time';
-import { displayFrame, formatDue, formatInstant, gdprAwareness, nis2Awareness, reportDeadlines, type Awareness, type Deadline, type DisplayFrame } from '../../deadlines';
+import type { Locale, Localized } from '../../shared/types';
+import type { ParsedReport } from '../../report/parse';
+import { getIn, isRecord, recordItems } from '../../report/fields';
+import { parsePointer } from '../../yaml/pointer';
+import { countAsWritten } from '../../report/countText';
+import { t } from '../../shared/i18n';
+import { isValidTimeZone, systemTimeZone } from '../../shared/time';
+import { displayFrame, formatDue, formatInstant, gdprAwareness, nis2Awareness, reportDeadlines, type Awareness, type Deadline, type DisplayFrame } from '../../compliance/deadlines';
 import { SchemaInfo, type JsonSchema } from '../../schema/meta';
 import bundledSchema from '../../../../schemas/incident-report.schema.json';
-import { formatDateTime, resolveTime } from '../dates';
+import { formatDateTime, resolveTime } from '../../shared/dates';
 import { gap, type DraftValue } from './document';
 
 /** Options every draft understands (a subset of the registry's OutputOptions). */

@@ -3,9 +3,9 @@
  * HTML). Drafts are built from the whole report (they may carry internal references and IoCs); a
  * fact the report does not hold is a visible {@link Gap}, never invented text.
  */
-import type { Locale, Localized } from '../../types';
-import { t } from '../../i18n';
-import { escapeHtml } from '../html';
+import type { Locale, Localized } from '../../shared/types';
+import { t } from '../../shared/i18n';
+import { escapeHtml, pageHead } from '../page';
 
 /** A fact still missing: shown as "[noch offen: …]" / "[to be completed: …]". */
 export interface Gap {
@@ -137,7 +137,7 @@ function writeMarkdown(d: DraftDocument): string {
   return out.join('\n');
 }
 
-/** The page's Content-Security-Policy: nothing may load or run; inline styles only. */
+/** The page's Content-Security-Policy: nothing may load or run; inline styles only (no images either). */
 const DRAFT_CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
 const DRAFT_CSS = `
@@ -203,19 +203,8 @@ export function renderDraftArticle(d: DraftDocument): string {
 }
 
 function writeHtml(d: DraftDocument): string {
-  const e = escapeHtml;
   return [
-    '<!DOCTYPE html>',
-    `<html lang="${d.locale}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${DRAFT_CSP}">`,
-    '<meta name="referrer" content="no-referrer">',
-    '<meta name="robots" content="noindex">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${e(d.banner.split(/[–—:]/)[0]!.trim())}: ${e(d.title)}</title>`,
-    `<style>${DRAFT_CSS}</style>`,
-    '</head>',
+    ...pageHead({ lang: d.locale, title: `${d.banner.split(/[–—:]/)[0]!.trim()}: ${d.title}`, css: DRAFT_CSS, csp: DRAFT_CSP, noindex: true }),
     '<body>',
     `<main>${renderDraftArticle(d)}</main>`,
     '</body>',

@@ -4,8 +4,8 @@
  * draft shows them as the form's table (a value, or a visible gap); `npm run generate` writes the
  * same definitions to docs/drafts/<draft>.md, so the documentation cannot drift from the drafts.
  */
-import type { Localized } from '../../types';
-import { getIn } from '../../fields';
+import type { Localized } from '../../shared/types';
+import { getIn } from '../../report/fields';
 import type { DraftContext } from './context';
 import type { DraftBlock, DraftDocument, DraftSection, DraftValue } from './document';
 

@@ -6,10 +6,10 @@
  * (Art. 33(4)); a processor's draft is the notice to its controllers (Art. 33(2)). The Art. 34
  * notice tells the people affected what Art. 34(2) asks, in plain language.
  */
-import type { Localized } from '../../types';
-import type { ParsedReport } from '../../parse';
-import { recordItems } from '../../fields';
-import { DEADLINE_LABELS, formatTimeLeft, gdprRole } from '../../deadlines';
+import type { Localized } from '../../shared/types';
+import type { ParsedReport } from '../../report/parse';
+import { recordItems } from '../../report/fields';
+import { DEADLINE_LABELS, formatTimeLeft, gdprRole } from '../../compliance/deadlines';
 import { authorityContactLine, contactLine, draftContext, listOrNone, stringList, type DraftContext, type DraftOptions } from './context';
 import { gap, gapsOf, type DraftBlock, type DraftDocument, type DraftSection, type DraftValue } from './document';
 import { columns, formSection, L, textItem, type DraftForm, type FormSection } from './form';

@@ -6,10 +6,10 @@
  * and the final report (one month after the notification, or after the handling is completed).
  * The person named for the reporting office is the `authority_contact`, never a public hotline.
  */
-import type { ParsedReport } from '../../parse';
-import { recordItems } from '../../fields';
-import { DEADLINE_LABELS, formatEndOfDay, formatSpan, formatTimeLeft, nis2Handled, nis2Scope, type DeadlineKind } from '../../deadlines';
-import { instantIn } from '../../time';
+import type { ParsedReport } from '../../report/parse';
+import { recordItems } from '../../report/fields';
+import { DEADLINE_LABELS, formatEndOfDay, formatSpan, formatTimeLeft, nis2Handled, nis2Scope, type DeadlineKind } from '../../compliance/deadlines';
+import { instantIn } from '../../shared/time';
 import { authorityContactLine, draftContext, listOrNone, stringList, type DraftContext, type DraftOptions } from './context';
 import { gap, type DraftDocument, type DraftValue } from './document';
 import { CONFIDENTIAL } from './gdpr';

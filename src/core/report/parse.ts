@@ -4,9 +4,10 @@ import remarkParse from 'remark-parse';
 import type { Root } from 'mdast';
 import type { Node as UnistNode } from 'unist';
 import { boundsOf, findPublicSection, scanPublicBounds, type PublicBounds, type PublicSection } from './publicSection';
-import { locateFrontmatter, readYaml, withoutBom, type DataError, type DataLimits, type Frontmatter, type FrontmatterYaml } from './yaml';
+import { withoutBom } from '../shared/bom';
+import { locateFrontmatter, readYaml, type DataError, type DataLimits, type Frontmatter, type FrontmatterYaml } from '../yaml';
 
-export type { Frontmatter } from './yaml';
+export type { Frontmatter } from '../yaml';
 
 /** A report parsed once; every rule, the renderer and the editor adapters read from it. */
 export interface ParsedReport {

@@ -1,8 +1,8 @@
-import type { LintContext, LintResult } from '../lint';
-import { parseReport, type ParsedReport } from '../parse';
-import { isRecord } from '../fields';
+import type { LintContext, LintResult } from '../linter/lint';
+import { parseReport, type ParsedReport } from '../report/parse';
+import { isRecord } from '../report/fields';
 import { newestApprovals, readApprovals, releaseFilePath } from '../release/approvals';
-import { loadParentChain, normalizePath, type FamilyEntry, type FamilyMember } from './index';
+import { loadParentChain, normalizePath, type FamilyEntry, type FamilyMember } from '../family/index';
 
 /**
  * How an editor host names documents: by a key (its URI string) that consists of a file system

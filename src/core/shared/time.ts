@@ -146,11 +146,15 @@ export function withZoneOffset(parsed: ParsedDateTime, zone: string): string {
 
 /** Formats an instant as an RFC 3339 date-time with the offset of `zone` (for "now" in completion and commands). */
 export function formatInZone(epochMs: number, zone: string): string {
-  const offset = zoneOffsetMinutes(zone, epochMs);
+  return formatWithOffset(epochMs, zoneOffsetMinutes(zone, epochMs));
+}
+
+/** Formats an instant as an RFC 3339 date-time at `offset` minutes east of UTC (`2023-10-30T16:00:00+01:00`). */
+export function formatWithOffset(epochMs: number, offset: number): string {
   const local = new Date(epochMs + offset * 60_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
   return (
-    `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
+    `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
     `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}${formatOffset(offset)}`
   );
 }

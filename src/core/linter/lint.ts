@@ -1,43 +1,22 @@
-import type { Finding, Locale, Localized, RawFinding, RuleLevel, Severity } from './types';
-import { parseReport, unparsedReport, type ParsedReport } from './parse';
-import { parsePointer } from './pointer';
-import { withoutBom } from './yaml';
-import { getIn, isRecord } from './fields';
-import { t } from './i18n';
-import { isValidTimeZone, systemTimeZone } from './time';
-import { bundledCompiledSchema, compileCustomSchema, type CompiledSchema } from './schema/validator';
-import { familyMembers, familyState, type FamilyLintContext } from './family/state';
-import { memberOf, type FamilyMember } from './family';
-import { releaseFilePath, type RequireApproval } from './release/approvals';
-import type { ReleaseFile } from './rules/rule';
-import { applyDirectives, readDirectives, type Directive } from './directives';
-import { DEFAULT_INTERNAL_DOMAINS, DEFAULT_MAX_SIZE, DEFAULT_TICKET_PATTERN, RULES, type Rule, type RuleContext, type RuleSettings } from './rules';
+import type { Finding, Locale, Localized, RawFinding, RuleLevel, Severity } from '../shared/types';
+import { parseReport, unparsedReport, type ParsedReport } from '../report/parse';
+import { parsePointer } from '../yaml/pointer';
+import { withoutBom } from '../shared/bom';
+import { getIn, isRecord } from '../report/fields';
+import { t } from '../shared/i18n';
+import { isValidTimeZone, systemTimeZone } from '../shared/time';
+import { bundledCompiledSchema, compileCustomSchema, type CompiledSchema } from '../schema/validator';
+import { familyMembers, familyState, type FamilyLintContext } from '../family/state';
+import { memberOf, type FamilyMember } from '../family';
+import { releaseFilePath } from '../release/approvals';
+import type { ReleaseFile } from '../rules/rule';
+import { applyDirectives, readDirectives, type Directive } from '../report/directives';
+import type { LintOptions } from './options';
+import { DEFAULT_MAX_SIZE, RULE_IDS, RULE_OPTIONS, RULES, type Rule, type RuleContext, type RuleOptionValues, type RuleSettings } from '../rules';
 
 // The defaults live with the rules that declare these options.
-export { DEFAULT_INTERNAL_DOMAINS, DEFAULT_MAX_SIZE, DEFAULT_TICKET_PATTERN } from './rules';
-
-/** How a linter is set up; every field is optional. */
-export interface LintOptions {
-  /** Language of messages (default English). */
-  locale?: Locale;
-  /** An organisation's own schema (parsed JSON) replacing the bundled one. Invalid → `SchemaLoadError`. */
-  schema?: unknown;
-  /** Severity per rule id; `off` disables a rule. */
-  rules?: Record<string, RuleLevel>;
-  /** IANA zone used to complete timestamps without offset when the report has no `timezone`. */
-  timeZone?: string;
-  /** Clock for "in the future" checks (epoch ms); injectable for tests. */
-  now?: () => number;
-  internalDomains?: readonly string[];
-  ticketPattern?: string;
-  /**
-   * Largest document checked, in characters (default {@link DEFAULT_MAX_SIZE}; 0 or less = the
-   * default). A larger one is not parsed: one `size-limit` error, and `LintResult.unchecked` says why.
-   */
-  maxSize?: number;
-  /** The release gate (`requireApproval`): a missing, stale or incomplete approval is an error. */
-  requireApproval?: RequireApproval;
-}
+export { DEFAULT_INTERNAL_DOMAINS, DEFAULT_MAX_SIZE, DEFAULT_TICKET_PATTERN } from '../rules';
+export type { LintOptions } from './options';
 
 /** The outcome of linting one document. */
 export interface LintResult {
@@ -92,11 +71,8 @@ export function createLinter(options: LintOptions = {}): Linter {
   const levels = options.rules ?? {};
   const active = RULES.filter((rule) => levels[rule.id] !== 'off');
   const enabledRules = new Set(active.map((rule) => rule.id));
-  const settings: RuleSettings = {
-    internalDomains: options.internalDomains ?? DEFAULT_INTERNAL_DOMAINS,
-    ticketPattern: options.ticketPattern ?? DEFAULT_TICKET_PATTERN,
-    requireApproval: options.requireApproval ?? false,
-  };
+  // Each rule option as configured, else its declared default (the rule reads '' or 0 as its built-in value).
+  const settings = Object.fromEntries(RULE_OPTIONS.map((option) => [option.name, options[option.name as keyof RuleOptionValues] ?? option.schema.default])) as unknown as RuleSettings;
   const now = options.now ?? Date.now;
   const maxSize = options.maxSize && options.maxSize > 0 ? options.maxSize : DEFAULT_MAX_SIZE;
 
@@ -128,6 +104,7 @@ export function createLinter(options: LintOptions = {}): Linter {
         schema,
         settings,
         enabledRules,
+        ruleIds: RULE_IDS,
         at(pointer, prefer = 'value') {
           if (report.frontmatter.kind === 'yaml') {
             const range = report.yaml!.rangeOf(pointer, prefer);

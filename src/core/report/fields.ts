@@ -1,4 +1,4 @@
-import { fieldPointer } from './pointer';
+import { fieldPointer } from '../yaml/pointer';
 
 /** A date-time field of a report and its value as written. */
 export interface DateTimeField {

@@ -2,11 +2,11 @@
  * Completion contexts: where in the frontmatter the cursor is (a key of which mapping, or the value
  * of which field), from the parsed document of the current text (`yaml/cursor.ts`) and the schema.
  */
-import { formatPointer } from './pointer';
-import type { ParsedReport } from './parse';
-import type { SchemaInfo } from './schema/meta';
-import { isValidTimeZone } from './time';
-import { cursorPlace, indentationStep, rootString } from './yaml';
+import { formatPointer } from '../yaml/pointer';
+import type { ParsedReport } from '../report/parse';
+import type { SchemaInfo } from '../schema/meta';
+import { isValidTimeZone } from '../shared/time';
+import { cursorPlace, indentationStep, rootString } from '../yaml';
 
 /** A range in the document text (BOM-less UTF-16 offsets). */
 export interface OffsetRange {

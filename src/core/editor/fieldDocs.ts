@@ -3,10 +3,10 @@
  * report locale: engine text like the findings, so it comes from the engine's `Localized` tables.
  */
 import { stringify } from 'yaml';
-import { fieldName, t } from './i18n';
-import { formatPointer, parsePointer } from './pointer';
-import type { FieldInfo, SchemaInfo } from './schema/meta';
-import type { Locale, Localized } from './types';
+import { fieldName, t } from '../shared/i18n';
+import { formatPointer, parsePointer } from '../yaml/pointer';
+import type { FieldInfo, SchemaInfo } from '../schema/meta';
+import type { Locale, Localized } from '../shared/types';
 
 /** Words of hover and completion documentation. */
 export const FIELD_DOC_TEXT = {

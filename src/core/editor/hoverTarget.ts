@@ -1,8 +1,8 @@
 /** What the cursor rests on in the frontmatter, for hover. */
-import { formatPointer } from './pointer';
-import type { OffsetRange } from './completion';
-import type { ParsedReport } from './parse';
-import { cursorTarget } from './yaml';
+import { formatPointer } from '../yaml/pointer';
+import type { OffsetRange } from './completionContext';
+import type { ParsedReport } from '../report/parse';
+import { cursorTarget } from '../yaml';
 
 /** What the cursor rests on, for hover: a key (with its field's pointer) or a scalar value. */
 export interface HoverTarget {

@@ -8,7 +8,8 @@
  * the safe date and the later one only softens the verdict.
  */
 import { easter } from 'date-easter';
-import { zoneOffsetMinutes } from './time';
+import { zoneOffsetMinutes } from '../shared/time';
+import { wallClockAt } from '../shared/dates';
 
 const DAY = 86_400_000;
 
@@ -34,8 +35,8 @@ export interface PeriodEnd {
 
 /** The calendar day of an instant in a zone. */
 export function dayInZone(epochMs: number, zone: string): CalendarDay {
-  const local = new Date(epochMs + zoneOffsetMinutes(zone, epochMs) * 60_000);
-  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
+  const { year, month, day } = wallClockAt(epochMs, zoneOffsetMinutes(zone, epochMs));
+  return { year, month, day };
 }
 
 /** 00:00 of a calendar day in a zone, as an instant (a day that starts in a DST gap starts at its first existing minute). */

@@ -3,13 +3,13 @@
  * ("Suppress on this line with a reason…"), and what the hover on a directive says. Pure text work
  * over the parsed report; the extension only asks for the reason and applies the edit.
  */
-import type { Finding, Locale } from './types';
-import type { ParsedReport } from './parse';
-import type { TextEdit } from './fixes';
-import { parseReport } from './parse';
-import { t } from './i18n';
-import { entryAround } from './yaml';
-import { DIRECTIVE_KEYWORD, readDirectives, suppressedBy, UNSUPPRESSIBLE_RULES, type Directive } from './directives';
+import type { Finding, Locale } from '../shared/types';
+import type { ParsedReport } from '../report/parse';
+import type { TextEdit } from '../linter/fixes';
+import { parseReport } from '../report/parse';
+import { t } from '../shared/i18n';
+import { entryAround } from '../yaml';
+import { DIRECTIVE_KEYWORD, readDirectives, suppressedBy, UNSUPPRESSIBLE_RULES, type Directive } from '../report/directives';
 import { escapeMarkdown as escape } from './fieldDocs';
 
 /** Title of the quick fix, in the report locale. */

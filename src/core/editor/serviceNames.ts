@@ -1,7 +1,7 @@
 /** Service names for completion: from a catalog file and from other reports. */
-import { isRecord } from './fields';
-import { parseReport, type ParsedReport } from './parse';
-import { readYaml } from './yaml';
+import { isRecord } from '../report/fields';
+import { parseReport, type ParsedReport } from '../report/parse';
+import { readYaml } from '../yaml';
 
 /**
  * Service names from a catalog file: YAML or JSON (JSON is YAML), either a list of names, a list of

@@ -5,7 +5,7 @@
  * otherwise internal fields become public. One predicate, read by the publication model and the
  * leak scan alike, so what is published is what is scanned.
  */
-import { isRecord } from './fields';
+import { isRecord } from '../report/fields';
 
 /** True when the report's public outputs must carry the Art. 34(2) contents. */
 export function publishesArt34Contents(data: unknown): boolean {

@@ -4,17 +4,17 @@
  * the Markdown body) stays byte for byte as it was.
  */
 import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import type { Finding, Locale, Localized } from './types';
-import type { ParsedReport } from './parse';
+import type { Finding, Locale, Localized } from '../shared/types';
+import type { ParsedReport } from '../report/parse';
 import type { LintResult } from './lint';
-import type { SchemaInfo } from './schema/meta';
-import { bundledCompiledSchema } from './schema/validator';
-import { formatPointer, parsePointer } from './pointer';
-import { indentationStep, locate, yamlScalar } from './yaml';
-import { fieldName, t } from './i18n';
-import { getIn, isRecord, recordItems } from './fields';
-import { formatInZone, instantIn, isValidTimeZone, systemTimeZone } from './time';
-import { DATA_LOSS_TEMPLATES, dataLossFields, type DataLossTemplate } from './templates/dataLoss';
+import type { SchemaInfo } from '../schema/meta';
+import { bundledCompiledSchema } from '../schema/validator';
+import { formatPointer, parsePointer } from '../yaml/pointer';
+import { indentationStep, locate, yamlScalar } from '../yaml';
+import { fieldName, t } from '../shared/i18n';
+import { getIn, isRecord, recordItems } from '../report/fields';
+import { formatInZone, instantIn, isValidTimeZone, systemTimeZone } from '../shared/time';
+import { DATA_LOSS_TEMPLATES, dataLossFields, type DataLossTemplate } from '../templates/dataLoss';
 
 /** Replace `[offset, endOffset)` of the BOM-less text with `newText` (an insertion when both are equal). */
 export interface TextEdit {

@@ -12,8 +12,8 @@
  * published (tested for every output). What is wrong with a directive is the `suppression` rule's.
  */
 import type { ParsedReport } from './parse';
-import type { Finding } from './types';
-import { frontmatterComments } from './yaml';
+import type { Finding } from '../shared/types';
+import { frontmatterComments } from '../yaml';
 
 /** The one directive there is. */
 export const DIRECTIVE_KEYWORD = 'incident-report-disable-next-line';

@@ -24,9 +24,9 @@
  * verdict blocks on them like on any error; that rule is `publicOnly`, so confidential drafts for
  * authorities ({@link concernsPublicationOnly}) are exempt.
  */
-import type { Finding } from './types';
+import type { Finding } from '../shared/types';
 import type { LintResult } from './lint';
-import { RULES } from './rules';
+import { RULES } from '../rules';
 
 /** What a verdict is decided from: one report's lint result. */
 export type VerdictInput = Pick<LintResult, 'findings' | 'unchecked'>;

@@ -4,8 +4,8 @@
  * lost its comma between ICU releases, and a press release must not change with the runtime.
  * Intl is used only to learn a zone's UTC offset at an instant.
  */
-import type { Locale } from '../types';
-import { isValidTimeZone, parseDateTime, zoneOffsetMinutes } from '../time';
+import type { Locale } from './types';
+import { formatWithOffset, isValidTimeZone, offsetMinutes, parseDateTime, zoneOffsetMinutes } from './time';
 
 /** Month names as printed (also what the text wrapper keeps together with their day and year). */
 export const MONTHS: Record<Locale, readonly string[]> = {
@@ -64,23 +64,23 @@ export function resolveTime(value: unknown, zone: string | null): DisplayTime | 
   let shiftMinutes: number | null = null;
   if (parsed.offset) {
     if (zone && isValidTimeZone(zone)) shiftMinutes = zoneOffsetMinutes(zone, parsed.epochMs);
-    else shiftMinutes = parsed.offset === 'Z' ? 0 : offsetOf(parsed.offset);
+    else shiftMinutes = offsetMinutes(parsed.offset);
   }
   if (shiftMinutes === null) {
     const { year, month, day, hour, minute } = parsed.local;
     const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
     return { iso: trimmed, epochMs: null, dateOnly: false, clock: { year, month, day, weekday, hour, minute } };
   }
-  return { iso: trimmed, epochMs: parsed.epochMs, dateOnly: false, clock: shiftedClock(parsed.epochMs, shiftMinutes) };
+  return { iso: trimmed, epochMs: parsed.epochMs, dateOnly: false, clock: wallClockAt(parsed.epochMs, shiftMinutes) };
 }
 
 /** Wall clock of an epoch instant (the renderer's "now") in `zone`, or UTC. */
 export function clockAt(epochMs: number, zone: string | null): WallClock {
-  return shiftedClock(epochMs, zone && isValidTimeZone(zone) ? zoneOffsetMinutes(zone, epochMs) : 0);
+  return wallClockAt(epochMs, zone && isValidTimeZone(zone) ? zoneOffsetMinutes(zone, epochMs) : 0);
 }
 
-/** The wall clock `shiftMinutes` east of UTC at `epochMs`. */
-function shiftedClock(epochMs: number, shiftMinutes: number): WallClock {
+/** The wall clock `shiftMinutes` east of UTC at `epochMs` (the one place an instant becomes a wall clock). */
+export function wallClockAt(epochMs: number, shiftMinutes: number): WallClock {
   const local = new Date(epochMs + shiftMinutes * 60_000);
   return {
     year: local.getUTCFullYear(),
@@ -90,11 +90,6 @@ function shiftedClock(epochMs: number, shiftMinutes: number): WallClock {
     hour: local.getUTCHours(),
     minute: local.getUTCMinutes(),
   };
-}
-
-function offsetOf(offset: string): number {
-  const sign = offset.startsWith('-') ? -1 : 1;
-  return sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
 }
 
 /** "30. Oktober 2023" / "30 October 2023". */
@@ -136,25 +131,13 @@ export function formatShortDateTime(time: DisplayTime, locale: Locale): string {
   return time.dateOnly ? date : `${date}, ${formatTime(time.clock, locale)}`;
 }
 
-const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
-
 /**
  * An instant as RFC 3339 with an explicit offset (`2023-10-30T16:00:00+01:00`): in `zone` when it
  * is a valid IANA zone, else in the offset written in `written` (UTC for `Z`). Feeds need a full
  * date-time with offset even when the report names only a zone.
  */
 export function rfc3339(epochMs: number, zone: string | null, written: string): string {
-  let offset: number;
-  if (zone && isValidTimeZone(zone)) offset = zoneOffsetMinutes(zone, epochMs);
-  else {
-    const m = /([+-]\d{2}:\d{2})$/.exec(written.trim());
-    offset = m ? offsetOf(m[1]!) : 0;
-  }
-  const c = shiftedClock(epochMs, offset);
-  const seconds = new Date(epochMs).getUTCSeconds();
-  const sign = offset < 0 ? '-' : '+';
-  return (
-    `${pad(c.year, 4)}-${pad(c.month)}-${pad(c.day)}T${pad(c.hour)}:${pad(c.minute)}:${pad(seconds)}` +
-    `${sign}${pad(Math.trunc(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`
-  );
+  if (zone && isValidTimeZone(zone)) return formatWithOffset(epochMs, zoneOffsetMinutes(zone, epochMs));
+  const m = /([+-]\d{2}:\d{2})$/.exec(written.trim());
+  return formatWithOffset(epochMs, m ? offsetMinutes(m[1]!) : 0);
 }

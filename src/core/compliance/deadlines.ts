@@ -12,11 +12,11 @@
  * 72 hours counts as the real hour it is. A month is calendar arithmetic (§§ 187, 188 BGB, see
  * periods.ts): it ends at 24:00 of its last day in the report's zone.
  */
-import type { Locale, Localized } from './types';
-import { isRecord, recordItems } from './fields';
-import { t } from './i18n';
-import { instantIn, isValidTimeZone, parseDateTime, systemTimeZone, zoneOffsetMinutes } from './time';
-import { formatLongDate, formatTime, type WallClock } from './render/dates';
+import type { Locale, Localized } from '../shared/types';
+import { isRecord, recordItems } from '../report/fields';
+import { t } from '../shared/i18n';
+import { instantIn, isValidTimeZone, offsetMinutes, parseDateTime, systemTimeZone, zoneOffsetMinutes } from '../shared/time';
+import { formatLongDate, formatTime, wallClockAt, type WallClock } from '../shared/dates';
 import { oneMonthFrom, type CalendarDay, type PeriodEnd } from './periods';
 
 const HOUR = 3_600_000;
@@ -292,27 +292,13 @@ export function formatNextWorkingDay(deadline: Deadline, locale: Locale): string
  */
 export function displayFrame(data: Record<string, unknown> | null, reference?: unknown): DisplayFrame {
   const zone = data && typeof data.timezone === 'string' && isValidTimeZone(data.timezone) ? data.timezone : null;
-  const parsed = parseDateTime(reference);
-  let offsetMinutes = 0;
-  if (parsed?.offset && parsed.offset !== 'Z') {
-    const sign = parsed.offset.startsWith('-') ? -1 : 1;
-    offsetMinutes = sign * (Number(parsed.offset.slice(1, 3)) * 60 + Number(parsed.offset.slice(4, 6)));
-  }
-  return { zone, offsetMinutes };
+  const offset = parseDateTime(reference)?.offset;
+  return { zone, offsetMinutes: offset ? offsetMinutes(offset) : 0 };
 }
 
 /** The wall clock of `epochMs` in a display frame. */
 export function clockInFrame(epochMs: number, frame: DisplayFrame): WallClock {
-  const shift = frame.zone ? zoneOffsetMinutes(frame.zone, epochMs) : frame.offsetMinutes;
-  const local = new Date(epochMs + shift * 60_000);
-  return {
-    year: local.getUTCFullYear(),
-    month: local.getUTCMonth() + 1,
-    day: local.getUTCDate(),
-    weekday: local.getUTCDay(),
-    hour: local.getUTCHours(),
-    minute: local.getUTCMinutes(),
-  };
+  return wallClockAt(epochMs, frame.zone ? zoneOffsetMinutes(frame.zone, epochMs) : frame.offsetMinutes);
 }
 
 /** "Montag, 30. Oktober 2023, 9:00 Uhr" / "Monday, 30 October 2023, 9:00 am" in the report's frame. */

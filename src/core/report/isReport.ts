@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import { parseReport, type ParsedReport } from './parse';
-import { rootString } from './yaml';
+import { rootString } from '../yaml';
 
 /** The frontmatter line that marks any Markdown file as an incident report. */
 export const REPORT_MARKER = 'incident-report/v1';
