@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readReportFile, usageFailure } from './reportFile';
 import { dirname } from 'node:path';
-import { formatInZone, isRecord, isValidTimeZone, parseReport, planApproval, releaseFilePath, systemTimeZone, t, withoutBom } from '../core';
+import { formatInZone, isValidTimeZone, planApproval, releaseFilePath, systemTimeZone, t } from '../core';
 import type { ApproveArgs } from './args';
 import { describeIoError } from './ioError';
 import type { CommandOutcome } from './lintCommand';
@@ -14,19 +15,10 @@ import type { CommandOutcome } from './lintCommand';
  */
 export async function runApprove(args: ApproveArgs): Promise<CommandOutcome> {
   const say = (text: { en: string; de: string }, values?: Record<string, string | number>) => t(args.locale, text, values);
-  const fail = (message: string): CommandOutcome => ({ stdout: '', stderr: `incident-report: ${message}\n`, exitCode: 2 });
-  let raw: string;
-  try {
-    raw = await readFile(args.file, 'utf8');
-  } catch (error) {
-    return fail(`${args.file}: ${describeIoError(error)}`);
-  }
-  const { text, bomLength } = withoutBom(raw);
-  const report = parseReport(text);
-  if (report.frontmatter.kind !== 'yaml' || !isRecord(report.data)) {
-    return fail(`${args.file}: ${say({ en: 'not an incident report with readable frontmatter; run `incident-report lint {file}`', de: 'kein Vorfallsbericht mit lesbarer Frontmatter; `incident-report lint {file}` ausführen' }, { file: args.file })}`);
-  }
-  const data = report.data;
+  const fail = usageFailure;
+  const read = await readReportFile(args.file, args.locale);
+  if ('exitCode' in read) return read;
+  const { text, bomLength, report, data } = read;
   const zone = typeof data.timezone === 'string' && isValidTimeZone(data.timezone) ? data.timezone : (args.timeZone ?? systemTimeZone());
   const at = formatInZone(args.now ?? Date.now(), zone);
   const plan = planApproval(report, args.by, args.role, at);

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { APPROVAL_ROLES, type ApprovalRole, checkOption, checkTimeZone, describeProblem, findOutput, type Locale, optionFromFlag, OutputIds, OUTPUTS, parseDateTime, RULE_IDS, RULE_OPTIONS, type RuleLevel, type RuleOptionValues, t, timeZoneProblem, toLocale } from '../core';
 
 /** A usage problem: exit code 2 with this message. */
@@ -357,22 +357,26 @@ function checkLocale(value: string): Locale {
   return value;
 }
 
-/** `approve` and `changes`: one report file each. */
-function releaseArgs(command: 'approve' | 'changes', rest: readonly string[], env: NodeJS.ProcessEnv): ApproveArgs | ChangesArgs {
-  let parsed;
+/** `parseArgs` of node:util; what it refuses becomes a {@link UsageError} (exit 2). */
+function parseOptions<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
   try {
-    parsed = parseArgs({
-      args: [...rest],
-      allowPositionals: true,
-      strict: true,
-      options:
-        command === 'approve'
-          ? { by: { type: 'string' }, role: { type: 'string' }, now: { type: 'string' }, 'time-zone': { type: 'string' }, locale: { type: 'string' } }
-          : { since: { type: 'string' }, format: { type: 'string', short: 'f' }, locale: { type: 'string' } },
-    });
+    return parseArgs(config);
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
+}
+
+/** `approve` and `changes`: one report file each. */
+function releaseArgs(command: 'approve' | 'changes', rest: readonly string[], env: NodeJS.ProcessEnv): ApproveArgs | ChangesArgs {
+  const parsed = parseOptions({
+    args: [...rest],
+    allowPositionals: true,
+    strict: true,
+    options:
+      command === 'approve'
+        ? { by: { type: 'string' }, role: { type: 'string' }, now: { type: 'string' }, 'time-zone': { type: 'string' }, locale: { type: 'string' } }
+        : { since: { type: 'string' }, format: { type: 'string', short: 'f' }, locale: { type: 'string' } },
+  });
   const values = parsed.values as Record<string, string | undefined>;
   const locale = values.locale === undefined ? environmentLocale(env) : checkLocale(values.locale);
   if (parsed.positionals.length !== 1) throw new UsageError(`${command} takes exactly one report file`);
@@ -404,12 +408,7 @@ function releaseArgs(command: 'approve' | 'changes', rest: readonly string[], en
 
 /** `lsp --stdio [--no-custom-schema]`: the server talks over standard input and output only. */
 function lspArgs(rest: readonly string[]): LspArgs {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: [...rest], strict: true, allowPositionals: false, options: { stdio: { type: 'boolean' }, 'no-custom-schema': { type: 'boolean' } } }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const { values } = parseOptions({ args: [...rest], strict: true, allowPositionals: false, options: { stdio: { type: 'boolean' }, 'no-custom-schema': { type: 'boolean' } } });
   if (!values.stdio) throw new UsageError('lsp needs --stdio: the language server talks over standard input and output');
   return { command: 'lsp', customSchema: !values['no-custom-schema'] };
 }

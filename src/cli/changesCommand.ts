@@ -1,8 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { currentRelease, isRecord, parseReleaseJson, parseReport, readApprovals, releaseChanges, releaseFilePath, sha256Hex, t, toLocale, type Locale } from '../core';
+import { currentRelease, parseReleaseJson, readApprovals, releaseChanges, releaseFilePath, sha256Hex, t, toLocale, type Locale } from '../core';
 import type { ChangesArgs } from './args';
 import { describeIoError } from './ioError';
+import { readReportFile, usageFailure } from './reportFile';
 import type { CommandOutcome } from './lintCommand';
 
 /**
@@ -12,20 +13,13 @@ import type { CommandOutcome } from './lintCommand';
  * something changed; 2 when the report or the release cannot be read.
  */
 export async function runChanges(args: ChangesArgs): Promise<CommandOutcome> {
-  const fail = (message: string): CommandOutcome => ({ stdout: '', stderr: `incident-report: ${message}\n`, exitCode: 2 });
-  let text: string;
-  try {
-    text = await readFile(args.file, 'utf8');
-  } catch (error) {
-    return fail(`${args.file}: ${describeIoError(error)}`);
-  }
-  const report = parseReport(text);
-  const data = isRecord(report.data) ? report.data : null;
-  const locale: Locale = args.explicitLocale || (data?.lang !== 'de' && data?.lang !== 'en') ? args.locale : toLocale(data.lang as string);
+  const fail = usageFailure;
+  // The words are the report's language unless --locale says otherwise.
+  const read = await readReportFile(args.file, args.locale);
+  if ('exitCode' in read) return read;
+  const { report, data } = read;
+  const locale: Locale = args.explicitLocale || (data.lang !== 'de' && data.lang !== 'en') ? args.locale : toLocale(data.lang as string);
   const say = (message: { en: string; de: string }, values?: Record<string, string | number>) => t(locale, message, values);
-  if (report.frontmatter.kind !== 'yaml' || !data) {
-    return fail(`${args.file}: ${say({ en: 'not an incident report with readable frontmatter; run `incident-report lint {file}`', de: 'kein Vorfallsbericht mit lesbarer Frontmatter; `incident-report lint {file}` ausführen' }, { file: args.file })}`);
-  }
   const version = args.since ?? (await newestRelease(args.file));
   if (version === null) {
     return fail(`${args.file}: ${say({ en: 'no release yet: approve one with `incident-report approve --by NAME {file}`', de: 'noch kein Release: eines mit `incident-report approve --by NAME {file}` freigeben' }, { file: args.file })}`);

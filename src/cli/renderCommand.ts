@@ -1,6 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { buildModel, concernsPublicationOnly, draftBanner, FEED_FILE, feedUrl, type Finding, findOutput, isRecord, OutputIds, type OutputOptions, type ParsedReport, publishVerdict, renderAtom, t, type Verdict } from '../core';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { buildModel, concernsPublicationOnly, draftBanner, FEED_FILE, feedUrl, type Finding, findOutput, isRecord, OutputIds, type OutputOptions, type ParsedReport, previousRelease, publishVerdict, releaseFilePath, type Localized, renderAtom, t, type Verdict } from '../core';
 import type { RenderArgs } from './args';
 import { describeIoError } from './ioError';
 import type { CommandOutcome } from './lintCommand';
@@ -116,7 +116,12 @@ export async function runRender(args: RenderArgs): Promise<CommandOutcome> {
   };
   // A public output sees the publication models only, never the report (outputs.ts); confidential
   // drafts for authorities read the whole report. Each model in its own configuration's language and schema.
-  const models = () => entries.map((entry) => buildModel(entry.report, { ...options, locale: entry.setup.linter.locale, schema: entry.setup.linter.schema.info }));
+  // `--whats-new`: each report's changes since its previous release (the newest release file whose content differs).
+  const previous = args.whatsNew ? await Promise.all(entries.map((entry) => previousReleaseOf(entry.file, entry.report))) : entries.map(() => null);
+  const models = () =>
+    entries.map((entry, i) =>
+      buildModel(entry.report, { ...options, locale: entry.setup.linter.locale, schema: entry.setup.linter.schema.info, ...(previous[i] ? { whatsNew: previous[i]! } : {}) }),
+    );
   const reports = entries.map((entry) => entry.report);
   const rendered = output.audience === 'public' ? output.render(models(), args.format, options) : output.render(reports, args.format, options);
   if (args.out === null) return { stdout: rendered, stderr, exitCode: 0 };
@@ -241,4 +246,17 @@ function summarise(say: Say, file: string, findings: readonly Finding[], audienc
     );
   }
   return `incident-report: ${head}\n${lines.join('\n')}\n`;
+}
+
+/** The newest release of `file` whose content differs from what it publishes now, or `null` (no earlier release). */
+async function previousReleaseOf(file: string, report: ParsedReport): Promise<{ since: number; items: Localized[] } | null> {
+  let names: string[];
+  try {
+    names = await readdir(dirname(releaseFilePath(file, 1)));
+  } catch {
+    return null;
+  }
+  const versions = names.map((name) => /^([1-9]\d*)\.json$/.exec(name)?.[1]).filter((v): v is string => v !== undefined).map(Number);
+  if (versions.length === 0) return null;
+  return previousRelease(report, Math.max(...versions), (version) => readFile(releaseFilePath(file, version), 'utf8').catch(() => null));
 }

@@ -16,6 +16,7 @@ export const Commands = {
   newMemberReport: 'incidentReport.newMemberReport',
   openDraft: 'incidentReport.openDraft',
   exportDraft: 'incidentReport.exportDraft',
+  approveRelease: 'incidentReport.approveRelease',
 } as const;
 
 /** Internal commands: registered, but not contributed (not in the palette). */

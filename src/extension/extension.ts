@@ -11,6 +11,7 @@ import { registerPreview } from './preview';
 import { Clock } from './clock';
 import { registerDeadlineClock, type DeadlineClockState } from './deadlineClock';
 import { registerDrafts } from './drafts';
+import { registerApprove } from './approve';
 import { InternalCommands } from './constants';
 import { registerStartLayout } from './startup';
 import { registerFrontmatterIndentation } from './indentation';
@@ -66,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   step('hover', () => registerHover(context, engine, clock));
   const preview = step('preview', () => registerPreview(context, engine, clock, prompts));
   step('drafts', () => registerDrafts(context, engine, clock, preview));
+  step('approve', () => registerApprove(context, engine, clock, prompts));
   step('startLayout', () => registerStartLayout(context, engine));
   step('indentation', () => registerFrontmatterIndentation(context, engine));
   const settingWarnings = step('timeZoneSetting', () => registerTimeZoneSetting(context, engine));

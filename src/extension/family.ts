@@ -60,6 +60,11 @@ export class FamilyService implements vscode.Disposable {
     return this.tracker.stamp(uri.toString());
   }
 
+  /** A file changed outside the editor's events (a release file the extension wrote): read it anew, re-lint what stands on it. */
+  changed(uri: vscode.Uri): void {
+    this.tracker.changed(uri.toString());
+  }
+
   /** Remembers a lint result (membership of a parent; a changed one re-lints the parent). */
   record(uri: vscode.Uri, result: LintResult): void {
     this.tracker.record(uri.toString(), result);

@@ -3,7 +3,7 @@ import { InternalCommands } from './constants';
 
 /** A question the extension asked: what the user saw and could answer. */
 export interface AskedPrompt {
-  kind: 'warning' | 'input';
+  kind: 'warning' | 'input' | 'pick';
   message: string;
   detail?: string;
   /** The buttons offered (a modal warning), besides Cancel. */
@@ -19,6 +19,8 @@ export interface InputQuestion {
   title: string;
   prompt: string;
   placeHolder: string;
+  /** The text the box starts with (a remembered answer). */
+  value?: string;
   /** `undefined` when the value may be given, else why not (shown under the box). */
   validate(value: string): string | undefined;
 }
@@ -59,9 +61,24 @@ export class Prompts {
       title: question.title,
       prompt: question.prompt,
       placeHolder: question.placeHolder,
+      ...(question.value ? { value: question.value } : {}),
       ignoreFocusOut: true,
       validateInput: (value) => question.validate(value),
     });
+    return asked.answer;
+  }
+
+  /** A quick pick of `items`; resolves to the label picked (`preselect` first), `undefined` when cancelled. */
+  async pick(title: string, items: ReadonlyArray<{ label: string; description: string }>, preselect?: string): Promise<string | undefined> {
+    const asked: AskedPrompt = { kind: 'pick', message: title, buttons: items.map((item) => item.label), answer: undefined };
+    this.last = asked;
+    if (this.queued.length > 0) {
+      const typed = this.queued.shift();
+      asked.answer = items.find((item) => item.label === typed)?.label;
+      return asked.answer;
+    }
+    const ordered = preselect ? [...items].sort((a, b) => Number(b.label === preselect) - Number(a.label === preselect)) : [...items];
+    asked.answer = (await vscode.window.showQuickPick(ordered, { title, ignoreFocusOut: true }))?.label;
     return asked.answer;
   }
 

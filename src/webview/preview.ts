@@ -114,6 +114,42 @@ function renderDraft(banner: ToWebview['draft']): void {
   set('#ir-draft-problems', banner?.problemsLabel ?? '');
 }
 
+/** Shows the approval state, the changes toggle with the changes, and the "What's new" switch. */
+function renderRelease(panel: ToWebview['release']): void {
+  const element = document.getElementById('ir-release');
+  if (!element) return;
+  element.hidden = panel === null;
+  const approval = document.getElementById('ir-approval');
+  if (approval) {
+    approval.textContent = panel?.approval ?? '';
+    approval.classList.toggle('is-current', panel?.current === true);
+  }
+  const show = (id: string, visible: boolean) => {
+    const part = document.getElementById(id);
+    if (part) part.hidden = !visible;
+  };
+  const check = (id: string, checked: boolean) => {
+    const box = document.getElementById(id);
+    if (box instanceof HTMLInputElement) box.checked = checked;
+  };
+  const label = (selector: string, text: string) => {
+    const part = element.querySelector(selector);
+    if (part) part.textContent = text;
+  };
+  show('ir-changes-switch', Boolean(panel?.changesLabel));
+  check('ir-changes-toggle', panel?.showChanges === true);
+  label('.ir-changes-label', panel?.changesLabel ?? '');
+  show('ir-whats-new-switch', Boolean(panel?.whatsNewLabel));
+  check('ir-whats-new-toggle', panel?.whatsNew === true);
+  label('.ir-whats-new-label', panel?.whatsNewLabel ?? '');
+  const list = document.getElementById('ir-changes');
+  if (list) {
+    const lines = panel?.showChanges ? panel.changes : [];
+    list.replaceChildren(...lines.map((line) => Object.assign(document.createElement('li'), { textContent: line })));
+    list.hidden = lines.length === 0;
+  }
+}
+
 function apply(update: ToWebview): void {
   if (!content) return;
   const switched = update.uri !== state.uri;
@@ -130,6 +166,7 @@ function apply(update: ToWebview): void {
   renderSwitcher(update.outputs);
   renderConfidential(update.confidential);
   renderDraft(update.draft);
+  renderRelease(update.release);
   state.uri = update.uri;
   if (switched) restoreScroll();
   save();
@@ -183,6 +220,8 @@ document.addEventListener('click', (event) => {
 document.addEventListener('change', (event) => {
   const target = event.target;
   if (target instanceof HTMLSelectElement && target.id === 'ir-output') vscode.postMessage({ type: 'selectOutput', id: target.value });
+  if (target instanceof HTMLInputElement && target.id === 'ir-changes-toggle') vscode.postMessage({ type: 'toggleChanges' });
+  if (target instanceof HTMLInputElement && target.id === 'ir-whats-new-toggle') vscode.postMessage({ type: 'toggleWhatsNew' });
 });
 
 // A middle click fires `auxclick`, not `click`: it must not open the link in the webview either.

@@ -296,6 +296,7 @@ describe('XSS corpus in a real browser', function () {
       notice: '<script>__pwned(203)</script>',
       confidential: { text: '<script>__pwned(208)</script>', exportLabel: '<img src=x onerror=__pwned(209)>' },
       draft: { text: '<script>__pwned(210)</script>', detail: '<img src=x onerror=__pwned(211)>', problemsLabel: '<script>__pwned(212)</script>' },
+      release: { approval: '<img src=x onerror=__pwned(213)>', current: false, changesLabel: '<script>__pwned(214)</script>', showChanges: true, changes: ['<img src=x onerror=__pwned(215)>'], whatsNewLabel: '<script>__pwned(216)</script>', whatsNew: true },
     };
     const html = buildPreviewHtml({ cspSource: 'https://webview.test', nonce: 'dGVzdC1ub25jZS0xMjM0NTY', scriptUri: scriptUrl, state, title: `Pressemitteilung ${joined}` });
     // The stub VS Code API records what the webview posts (installed before any page script runs).
@@ -357,6 +358,7 @@ describe('XSS corpus in a real browser', function () {
       notice: null,
       confidential: null,
       draft: null,
+      release: null,
     };
     // The page as first built shows the release; the drafts are already in their group.
     const html = buildPreviewHtml({ cspSource: '', nonce: 'ZHJhZnQtdGVzdC1ub25jZQ', scriptUri: scriptUrl, state, title: 't' });
@@ -415,6 +417,7 @@ describe('XSS corpus in a real browser', function () {
       notice: null,
       confidential: null,
       draft: null,
+      release: null,
     };
     const html = buildPreviewHtml({ cspSource: '', nonce: 'c2Nyb2xsLXRlc3Qtbm9uY2U', scriptUri: scriptUrl, state, title: 't' });
     const stub = `window.__saved = JSON.parse(sessionStorage.getItem('saved') || 'null'); window.__posted = [];

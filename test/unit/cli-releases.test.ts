@@ -105,6 +105,21 @@ describe('CLI releases: the sign-off flow as a user runs it', function () {
     assert.equal(before.stderr, '');
   });
 
+  it('render --whats-new puts the changes since the previous release at the top of the press release and the status page', () => {
+    const html = cli(dir, ['render', '--whats-new', FILE]);
+    assert.equal(html.code, 0, html.stderr);
+    assert.ok(
+      html.stdout.includes('<section class="whats-new" aria-label="Was ist neu"><h2>Was ist neu</h2><ul><li>Der Status hat sich geändert: identified → monitoring</li><li>Die Pressemitteilung: neuer Satz „Das Bürgerbüro öffnet am Montag wieder.“</li></ul></section>'),
+      html.stdout,
+    );
+    const text = cli(dir, ['render', '--whats-new', '--format', 'text', FILE]);
+    assert.match(text.stdout, /\nWas ist neu\n-+\n- Der Status hat sich geändert: identified → monitoring\n- Die Pressemitteilung: neuer Satz „Das Bürgerbüro öffnet am Montag\n {2}wieder\.“\n/);
+    const page = cli(dir, ['render', '--as', 'status-page', '--whats-new', FILE]);
+    assert.ok(page.stdout.includes('<main>\n<section class="whats-new" aria-label="Was ist neu">'), page.stdout);
+    assert.ok(!cli(dir, ['render', FILE]).stdout.includes('class="whats-new"'));
+    assert.equal(cli(dir, ['render', '--as', 'atom', '--whats-new', FILE]).stderr, 'incident-report: --whats-new applies to render --as press-release and status-page only\n');
+  });
+
   it('refuses bad input with exit 2 and a precise message', () => {
     assert.deepEqual(cli(dir, ['approve', FILE]).stderr, 'incident-report: approve needs --by NAME: who approves the release\n');
     assert.deepEqual(cli(dir, ['approve', '--by', 'X', '--role', 'mayor', FILE]).stderr, 'incident-report: --role must be one of press, it, dpo, lead, not "mayor"\n');

@@ -14,6 +14,7 @@ const STATE: ToWebview = {
   notice: null,
   confidential: null,
   draft: null,
+  release: null,
 };
 
 describe('preview page', () => {

@@ -1,5 +1,7 @@
 import type { LintContext, LintResult } from '../linter/lint';
-import type { ParsedReport } from '../report/parse';
+import { parseReport, type ParsedReport } from '../report/parse';
+import { isRecord } from '../report/fields';
+import { newestApprovals, readApprovals, releaseFilePath } from '../release/approvals';
 import { loadParentChain, normalizePath, type FamilyEntry, type FamilyMember } from '../family/index';
 
 /**
@@ -47,6 +49,10 @@ export class FamilyTracker {
   async load(key: string, input: string | ParsedReport): Promise<LintContext> {
     const chain = await loadParentChain(this.host.path(key), input, (path) => this.read(this.host.withPath(key, path)));
     const parents = chain.map((entry) => this.host.withPath(key, entry.path));
+    // The release file of the newest approval: approval-current names what changed since it, and
+    // a change of that file lints the report again.
+    const release = await this.loadRelease(key, input);
+    if (release) parents.push(release);
     // A synchronous lint may have run before the chain was loaded and cached a result without the
     // parent: a newly loaded chain makes that result stale.
     if (parents.join('\n') !== (this.parents.get(key) ?? []).join('\n')) this.bump(key);
@@ -110,6 +116,16 @@ export class FamilyTracker {
     if (!before) return;
     this.members.delete(key);
     this.announce([this.host.withPath(key, before.parent)]);
+  }
+
+  /** Loads the release file of the report's newest approval; its key, or `null` when the report has no approval. */
+  private async loadRelease(key: string, input: string | ParsedReport): Promise<string | null> {
+    const report = typeof input === 'string' ? parseReport(input) : input;
+    const newest = newestApprovals(readApprovals(isRecord(report.data) ? report.data : null));
+    if (newest.length === 0) return null;
+    const release = this.host.withPath(key, releaseFilePath(this.host.path(key), newest[0]!.version));
+    await this.read(release);
+    return release;
   }
 
   private async read(key: string): Promise<FamilyEntry> {

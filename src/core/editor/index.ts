@@ -2,7 +2,7 @@
  * What every editor host decides the same way (the VS Code extension and the language server):
  * completion offers, hover content and quick fixes, in offsets of the document's text.
   *
- * May import: shared, yaml, schema, report, compliance, family, templates, config, linter.
+ * May import: shared, yaml, schema, report, compliance, family, templates, config, linter, release.
  */
 export { completionOffers, COMPLETION_TRIGGER_CHARACTERS, type CompletionHost, type CompletionOffer, type CompletionOfferKind } from './completionOffers';
 export { hoverContent, hoverMarkdown, type HoverContent, type HoverHost } from './hoverContent';

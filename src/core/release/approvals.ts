@@ -14,7 +14,9 @@ import type { ParsedReport } from '../report/parse';
 import { reportBaseName } from '../render/exportFiles';
 import { appendListItem, type UpdateInsertion, type UpdateInsertionError } from '../templates/update';
 import { yamlScalar } from '../yaml';
-import { currentRelease } from './model';
+import { currentRelease, parseReleaseJson } from './model';
+import { releaseChanges } from './changes';
+import type { Localized } from '../shared/types';
 
 /** The roles a sign-off names (`--role`); a configuration may require some of them. */
 export const APPROVAL_ROLES = ['press', 'it', 'dpo', 'lead'] as const;
@@ -91,4 +93,20 @@ export function planApproval(report: ParsedReport, by: string, role: ApprovalRol
   if (role) entries.push(['role', role]);
   entries.push(['at', at], ['version', String(version)], ['fingerprint', release.fingerprint]);
   return { version, isNew, json: release.json, fingerprint: release.fingerprint, edit: appendListItem(report, 'approvals', entries) };
+}
+
+/**
+ * The "What's new" box: the changes (both languages) since the release it compares with, the newest
+ * one from `newest` down whose content differs from what `report` publishes now (a report approved
+ * unchanged compares with the release before). `read` gives a release file's text, or `null`.
+ */
+export async function previousRelease(report: ParsedReport, newest: number, read: (version: number) => Promise<string | null>): Promise<{ since: number; items: Localized[] } | null> {
+  const current = currentRelease(report).json;
+  for (let version = newest; version >= 1; version--) {
+    const text = await read(version);
+    if (text === null || text === current) continue;
+    const parsed = parseReleaseJson(text);
+    if ('model' in parsed) return { since: version, items: releaseChanges(parsed.model, currentRelease(report).model).map((change) => change.text) };
+  }
+  return null;
 }

@@ -16,6 +16,7 @@ export {
   newestApprovals,
   nextVersion,
   planApproval,
+  previousRelease,
   readApprovals,
   releaseFilePath,
   type Approval,

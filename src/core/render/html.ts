@@ -8,6 +8,7 @@ import { label } from './labels';
 import { markdownToHtml } from './markdown';
 import { DRAFT_CSS, draftBannerHtml } from './draft';
 import { escapeHtml, pageHead } from './page';
+import type { Locale } from '../shared/types';
 
 const e = escapeHtml;
 
@@ -28,6 +29,8 @@ h3, h4, h5, h6 { font: 600 1rem/1.3 system-ui, sans-serif; margin: 1.3rem 0 .4re
 .facts dt { color: var(--muted); }
 .facts dd { margin: 0; }
 .lead { font-size: 1.12rem; font-weight: 600; }
+.whats-new { border: 2px solid var(--accent); padding: .4rem 1rem; margin: 0 0 1.5rem; font: .95rem/1.45 system-ui, sans-serif; }
+.whats-new h2 { margin: .4rem 0; border: 0; }
 .notice { border: 1px dashed var(--alert-border); background: var(--alert-bg); padding: .75rem 1rem; font: .95rem/1.45 system-ui, sans-serif; }
 .services { list-style: none; padding: 0; margin: 0; }
 .services li { padding: .55rem 0; border-bottom: 1px solid var(--rule); }
@@ -138,6 +141,7 @@ export function renderArticle(model: PressReleaseModel, options: { link?: string
   parts.push(`<p class="kicker">${L('kind')}${model.organization ? ` · <span class="letterhead">${e(model.organization)}</span>` : ''}</p>`);
   parts.push(`<h1>${e(model.title)}</h1>`);
   parts.push('</header>');
+  if (model.whatsNew && model.whatsNew.items.length > 0) parts.push(whatsNewHtml(model.locale, model.whatsNew.items));
 
   if (!model.hasPublicSection) parts.push(`<p class="notice" role="note">${L('noPublicSection')}</p>`);
   const lead = model.lead ? markdownToHtml([model.lead], model.publicDepth) : '';
@@ -240,4 +244,9 @@ export function renderPage(model: PressReleaseModel, article = renderArticle(mod
     '</html>',
     '',
   ].join('\n');
+}
+
+/** The "Was ist neu" / "What's new" box: the changes since the previous release, escaped. */
+export function whatsNewHtml(locale: Locale, items: readonly string[]): string {
+  return `<section class="whats-new" aria-label="${e(label(locale, 'whatsNew'))}"><h2>${e(label(locale, 'whatsNew'))}</h2><ul>${items.map((item) => `<li>${e(item)}</li>`).join('')}</ul></section>`;
 }

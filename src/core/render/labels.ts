@@ -6,6 +6,7 @@ export const LABELS = {
   kind: { de: 'Pressemitteilung', en: 'Press release' },
   draftBanner: { de: 'ENTWURF – nicht zur Veröffentlichung', en: 'DRAFT – not for publication' },
   draftMarker: { de: '[ENTWURF]', en: '[DRAFT]' },
+  whatsNew: { de: 'Was ist neu', en: "What's new" },
   status: { de: 'Stand der Bearbeitung', en: 'Status' },
   severity: { de: 'Auswirkungen', en: 'Impact' },
   incidentType: { de: 'Art des Vorfalls', en: 'Type of incident' },

@@ -6,7 +6,7 @@
  * unknown keys) cannot reach any output: renderers get this model, never the report.
  */
 import type { Paragraph, RootContent } from 'mdast';
-import type { Locale } from '../shared/types';
+import type { Locale, Localized } from '../shared/types';
 import type { ParsedReport } from '../report/parse';
 import { isValidTimeZone } from '../shared/time';
 import { SchemaInfo, type JsonSchema } from '../schema/meta';
@@ -27,6 +27,12 @@ export interface RenderOptions {
   now?: number;
   /** Schema metadata for plain-word enum values (an organisation's schema); the bundled one otherwise. */
   schema?: SchemaInfo;
+  /**
+   * A "Was ist neu" / "What's new" box of the changes since release `since`, as `previousRelease()`
+   * (release/approvals.ts) makes them from the two publication models only, so it holds nothing an
+   * output does not publish anyway.
+   */
+  whatsNew?: { since: number; items: readonly Localized[] };
 }
 
 /** A labelled value; `datetime` is the machine-readable time when the value is one. */
@@ -109,6 +115,8 @@ export interface UpdateEntry {
 /** Everything the release shows. Strings are raw report values: the writers escape them. */
 export interface PressReleaseModel {
   locale: Locale;
+  /** The changes since the previous release, one line each in `locale` (`--whats-new`), or `null`. */
+  whatsNew: { since: number; items: string[] } | null;
   /** The report's `id` (stable identity for feed entries), or `null`. */
   id: string | null;
   /** The incident status as a schema value (`resolved` moves a report to "recently resolved"), or `null`. */
@@ -384,6 +392,7 @@ export function buildModel(source: ParsedReport | Publication, options: RenderOp
 
   return {
     locale,
+    whatsNew: options.whatsNew ? { since: options.whatsNew.since, items: options.whatsNew.items.map((item) => item[locale]) } : null,
     id: str(pub.id),
     statusKey: INCIDENT_STATES.includes(statusValue) ? (statusValue as IncidentStatus) : null,
     statusText,
@@ -433,3 +442,4 @@ export function buildModel(source: ParsedReport | Publication, options: RenderOp
     body: pub.body,
   };
 }
+

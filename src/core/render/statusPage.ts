@@ -10,11 +10,11 @@
  */
 import { citizenContact, type ContactEntry, type Fact, type PressReleaseModel, type UpdateEntry } from './model';
 import { label, type LABELS } from './labels';
-import { art34Html } from './html';
+import { art34Html, whatsNewHtml } from './html';
 import { escapeHtml as e, pageHead } from './page';
 import { FEED_FILE } from './atom';
 import type { OutputOptions } from './outputOptions';
-import { art34Text, TEXT_WIDTH, wrap } from './text';
+import { art34Text, TEXT_WIDTH, whatsNewText, wrap } from './text';
 import { DRAFT_CSS, draftBannerHtml, draftBannerText, NOINDEX_META } from './draft';
 import type { Locale } from '../shared/types';
 
@@ -25,6 +25,8 @@ export const STATUS_CSS = `
 :root { color-scheme: light; --accent: #1d4e89; --muted: #4a4a4a; --rule: #c8cdd4; }
 * { box-sizing: border-box; }
 body { margin: 0; background: #f4f5f7; color: #1a1a1a; font: 16px/1.5 system-ui, "Segoe UI", Roboto, sans-serif; }
+.whats-new { border: 2px solid var(--accent); background: #fff; padding: .4rem 1rem; margin: 1rem 0; }
+.whats-new h2 { margin: .4rem 0; }
 .site-header, main, .site-footer { max-width: 52rem; margin: 0 auto; padding: 0 1.25rem; }
 .site-header { padding-top: 1.5rem; }
 .kicker { margin: 0; font-weight: 700; font-size: .85rem; letter-spacing: .1em; text-transform: uppercase; color: var(--accent); }
@@ -295,6 +297,7 @@ export function renderStatusPageHtml(models: readonly PressReleaseModel[], optio
     stamp ? `<p class="as-of">${e(stamp.label)}: ${timeHtml(stamp)}</p>` : '',
     '</header>',
     '<main>',
+    whatsNewOfPage(models, locale, whatsNewHtml),
     ...body,
     '</main>',
     footerHtml(groups, locale, stamp),
@@ -320,6 +323,8 @@ export function renderStatusPageText(models: readonly PressReleaseModel[], optio
   if (options.draft) out.unshift(draftBannerText(locale));
   const stamp = asOf(models, locale);
   if (stamp) out.push(wrap(`${stamp.label}: ${stamp.value}`));
+  const whatsNew = whatsNewOfPage(models, locale, whatsNewText);
+  if (whatsNew) out.push(whatsNew);
 
   for (const group of groups) {
     out.push(underline(group.name, '='));
@@ -370,4 +375,15 @@ export function renderStatusPageText(models: readonly PressReleaseModel[], optio
   }
   out.push(footerText(groups, stamp));
   return out.join('\n\n') + '\n';
+}
+
+/**
+ * The "What's new" box at the top of a status page: the changes of every report that has them
+ * (`--whats-new`), each line led by the report's headline when the page shows several; '' without.
+ */
+function whatsNewOfPage(models: readonly PressReleaseModel[], locale: Locale, box: (locale: Locale, items: readonly string[]) => string): string {
+  const withChanges = models.filter((model) => model.whatsNew && model.whatsNew.items.length > 0);
+  if (withChanges.length === 0) return '';
+  const items = withChanges.flatMap((model) => model.whatsNew!.items.map((item) => (models.length > 1 ? `${model.title}: ${item}` : item)));
+  return box(locale, items);
 }

@@ -6,6 +6,7 @@ import type { Art34Notice, ContactEntry, Fact, PressReleaseModel } from './model
 import { label } from './labels';
 import { markdownToBlocks, type TextBlock } from './markdown';
 import { draftBannerText } from './draft';
+import type { Locale } from '../shared/types';
 import { unbreakableUnits } from './keepTogether';
 
 /** Line width of the text version (the classic e-mail width). */
@@ -103,6 +104,7 @@ export function renderText(model: PressReleaseModel, options: { link?: string; d
 
   out.push(model.organization ? `${L('kind').toUpperCase()} · ${clean(model.organization)}` : L('kind').toUpperCase());
   out.push(heading(model.title, '='));
+  if (model.whatsNew && model.whatsNew.items.length > 0) out.push(whatsNewText(model.locale, model.whatsNew.items));
 
   if (!model.hasPublicSection) out.push(wrap(`[${L('noPublicSection')}]`));
   // "Ort, Datum –" opens the lead, as a press office writes it.
@@ -170,4 +172,9 @@ export function renderText(model: PressReleaseModel, options: { link?: string; d
   if (model.asOf) footer.push(fact(model.asOf));
   out.push(`--\n${footer.join('\n')}`);
   return out.filter((block) => block.trim() !== '').join('\n\n') + '\n';
+}
+
+/** The "Was ist neu" / "What's new" box as text: a heading and one wrapped item per change. */
+export function whatsNewText(locale: Locale, items: readonly string[]): string {
+  return `${heading(label(locale, 'whatsNew'))}\n${items.map((item) => wrap(`- ${item}`, '', '  ')).join('\n')}`;
 }

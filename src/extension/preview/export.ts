@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { buildModel, draftBanner, exportableOutputs, exportFileName, formatExtension, OUTPUTS, OutputIds, publishVerdict, reportBaseName, siblingPath, type PublicOutput } from '../../core';
+import { readReleaseFile } from '../releaseFiles';
+import { isRecord, newestApprovals, previousRelease, readApprovals, buildModel, draftBanner, exportableOutputs, exportFileName, formatExtension, OUTPUTS, OutputIds, publishVerdict, reportBaseName, siblingPath, type PublicOutput } from '../../core';
 import type { EngineService } from '../engine';
 import type { Prompts } from '../prompts';
 import { exists } from '../files';
@@ -30,6 +31,8 @@ export interface ExportArgs {
   draft?: boolean;
   /** `true` lets the user pick the location (save dialog) even when the default would do. */
   pick?: boolean;
+  /** `true` puts the "What's new" box (changes since the previous release) at the top of a press release or status page. */
+  whatsNew?: boolean;
 }
 
 /** The files written. */
@@ -196,7 +199,9 @@ export async function exportPressRelease(
   const { output, formats } = choice;
 
   const { linter } = await engine.linterFor(uri);
-  const model = buildModel(result.report, { locale: linter.locale, schema: linter.schema.info });
+  const newest = newestApprovals(readApprovals(isRecord(result.report.data) ? result.report.data : null))[0]?.version;
+  const whatsNew = args.whatsNew === true && newest !== undefined ? await previousRelease(result.report, newest, (v) => readReleaseFile(uri, v)) : null;
+  const model = buildModel(result.report, { locale: linter.locale, schema: linter.schema.info, ...(whatsNew ? { whatsNew } : {}) });
   // Fail closed: what the verdict blocks goes out only as a marked draft, and only when chosen.
   const verdict = publishVerdict(result);
   if (!verdict.publishable && args.draft === false) {

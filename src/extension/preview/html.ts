@@ -121,6 +121,13 @@ table { border-collapse: collapse; } td, th { border: 1px solid var(--vscode-pan
 .ir-draft { display: flex; flex-wrap: wrap; gap: .25rem .75rem; align-items: center; justify-content: space-between; margin: .4rem 1.5rem 0;
   padding: .5rem .8rem; border: 3px double var(--vscode-editorWarning-foreground); background: var(--vscode-editor-background); }
 .ir-draft[hidden] { display: none; }
+.ir-release { display: flex; flex-wrap: wrap; gap: .25rem 1rem; align-items: center; margin: .4rem 1.5rem 0; font-size: .9em; }
+.ir-release[hidden], .ir-release [hidden] { display: none; }
+.ir-approval { font-weight: 600; border-left: 4px solid var(--vscode-editorWarning-foreground); padding-left: .4rem; }
+.ir-approval.is-current { border-left-color: var(--vscode-testing-iconPassed, var(--vscode-panel-border)); }
+.ir-changes { flex-basis: 100%; margin: .2rem 0 0; padding-left: 1.2rem; }
+mark.ir-changed { background: none; color: inherit; text-decoration: underline 2px var(--vscode-editorWarning-foreground, currentColor); text-underline-offset: 3px;
+  box-shadow: inset 0 -.45em var(--vscode-editor-findMatchHighlightBackground, transparent); }
 .ir-draft-text { text-transform: uppercase; letter-spacing: .04em; }
 .ir-draft button { flex: none; font: inherit; color: var(--vscode-textLink-foreground); background: none; border: 0; padding: 0; cursor: pointer; text-decoration: underline; }
 .ir-draft button:focus-visible { outline: 1px solid var(--vscode-focusBorder); }
@@ -195,6 +202,22 @@ export function draftHtml(banner: ToWebview['draft']): string {
   );
 }
 
+/**
+ * The release line: the approval state, the "Changes since release N" toggle with the changes, and
+ * the "What's new" switch. Filled by the script on every update; hidden for drafts for authorities.
+ */
+export function releaseHtml(panel: ToWebview['release']): string {
+  const changes = (panel?.showChanges ? panel.changes : []).map((line) => `<li>${escapeHtml(line)}</li>`).join('');
+  return (
+    `<div id="ir-release" class="ir-release"${panel ? '' : ' hidden'}>` +
+    `<span id="ir-approval" class="ir-approval${panel?.current ? ' is-current' : ''}">${escapeHtml(panel?.approval ?? '')}</span>` +
+    `<label id="ir-changes-switch"${panel?.changesLabel ? '' : ' hidden'}><input type="checkbox" id="ir-changes-toggle"${panel?.showChanges ? ' checked' : ''}> <span class="ir-changes-label">${escapeHtml(panel?.changesLabel ?? '')}</span></label>` +
+    `<label id="ir-whats-new-switch"${panel?.whatsNewLabel ? '' : ' hidden'}><input type="checkbox" id="ir-whats-new-toggle"${panel?.whatsNew ? ' checked' : ''}> <span class="ir-whats-new-label">${escapeHtml(panel?.whatsNewLabel ?? '')}</span></label>` +
+    `<ul id="ir-changes" class="ir-changes"${changes ? '' : ' hidden'}>${changes}</ul>` +
+    '</div>'
+  );
+}
+
 /** The preview's complete HTML. */
 export function buildPreviewHtml(page: PreviewPage): string {
   const { nonce, state } = page;
@@ -209,6 +232,7 @@ export function buildPreviewHtml(page: PreviewPage): string {
     confidentialHtml(state.confidential),
     draftHtml(state.draft),
     statusHtml(state.status),
+    releaseHtml(state.release),
     '</header>',
     `<div id="ir-notice" class="ir-notice"${state.notice ? '' : ' hidden'}>${escapeHtml(state.notice ?? '')}</div>`,
     `<main id="ir-content">${state.article}</main>`,

@@ -19,6 +19,8 @@ export const PreviewCommands = {
   copySocialPost: 'incidentReport._copySocialPost',
   /** Internal: the confidential banner's "Export" button (the draft shown, through the confidential export). */
   exportPreviewDraft: 'incidentReport._exportPreviewDraft',
+  /** Internal: the "Changes since release N" toggle (`changes`) or the "What's new" switch (`whatsNew`); the webview's checkboxes use the same path. */
+  togglePreview: 'incidentReport._togglePreview',
 } as const;
 
 export type { ExportArgs, ExportResult } from './export';
@@ -58,9 +60,11 @@ export function registerPreview(context: vscode.ExtensionContext, engine: Engine
       // The palette and menus ask which output and formats; an arguments object (automation) does not.
       isExportArgs(arg) && !(arg instanceof vscode.Uri)
         ? exportPressRelease(engine, prompts, preview.currentUri, arg)
-        : exportPressRelease(engine, prompts, preview.currentUri, arg instanceof vscode.Uri ? { uri: arg } : {}, { interactive: true }),
+        : // The export follows the preview's "What's new" switch.
+          exportPressRelease(engine, prompts, preview.currentUri, { ...(arg instanceof vscode.Uri ? { uri: arg } : {}), ...(preview.showsWhatsNew ? { whatsNew: true } : {}) }, { interactive: true }),
     ),
     vscode.commands.registerCommand(PreviewCommands.previewState, () => preview.snapshot()),
+    vscode.commands.registerCommand(PreviewCommands.togglePreview, (which: unknown) => (which === 'changes' || which === 'whatsNew') && preview.toggle(which)),
     vscode.commands.registerCommand(PreviewCommands.selectPreviewOutput, (id: unknown) => typeof id === 'string' && preview.selectOutput(id)),
     vscode.commands.registerCommand(PreviewCommands.copySocialPost, (index: unknown) =>
       typeof index === 'number' && Number.isInteger(index) ? preview.copyPost(index) : undefined,

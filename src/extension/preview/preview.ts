@@ -1,13 +1,33 @@
 import * as vscode from 'vscode';
-import { buildModel, CONFIDENTIAL_OUTPUTS, OutputIds, PUBLIC_OUTPUTS, publishVerdict, renderDraftArticle, type ConfidentialOutput, type Finding, type Verdict } from '../../core';
+import {
+  buildModel,
+  CONFIDENTIAL_OUTPUTS,
+  currentRelease,
+  escapeHtml,
+  isRecord,
+  newestApprovals,
+  OutputIds,
+  parseReleaseJson,
+  PUBLIC_OUTPUTS,
+  publishVerdict,
+  readApprovals,
+  previousRelease,
+  releaseChanges,
+  renderDraftArticle,
+  type ConfidentialOutput,
+  type Finding,
+  type ParsedReport,
+  type Verdict,
+} from '../../core';
 import type { Clock } from '../clock';
 import { Commands } from '../constants';
 import { disposeAll } from '../disposables';
 import type { EngineService } from '../engine';
 import { buildPreviewHtml, createNonce } from './html';
-import { parseFromWebview, PREVIEW_VIEW_TYPE, type ConfidentialBanner, type DraftBanner, type PreviewOutputs, type PreviewStatus, type ToWebview } from './protocol';
+import { parseFromWebview, PREVIEW_VIEW_TYPE, type ConfidentialBanner, type DraftBanner, type PreviewOutputs, type PreviewStatus, type ReleasePanel, type ToWebview } from './protocol';
 import { previewView, type PostLabels } from './views';
 import { LastReadable } from './lastReadable';
+import { readReleaseFile } from '../releaseFiles';
 
 /** Re-render at most this often while typing (a throttle, not a debounce: long typing still updates). */
 export const PREVIEW_THROTTLE_MS = 300;
@@ -44,6 +64,8 @@ export interface PreviewSnapshot {
   title: string | null;
   /** The note above the output (e.g. the frontmatter's YAML error while the last readable version is shown), or `null`. */
   notice: string | null;
+  /** The approval state and the changes since the last release, while a public output is shown. */
+  release: ReleasePanel | null;
 }
 
 /** Options of exporting the draft the preview shows (the banner's button asks for everything). */
@@ -83,6 +105,21 @@ export function previewStatus(findings: readonly Finding[], verdict: Verdict): P
 }
 
 /**
+ * Marks what is new or changed since the release compared with: each changed sentence or value, as
+ * the sanitized article prints it (escaped), wrapped in `<mark class="ir-changed">`. Text that the
+ * renderer reworded (dates, states in plain words) is listed by the toggle but not marked.
+ */
+export function highlightChanges(article: string, texts: readonly string[]): string {
+  let out = article;
+  for (const text of new Set(texts)) {
+    const escaped = escapeHtml(text.replace(/\s+/g, ' ').trim());
+    if (escaped.length < 3 || !out.includes(escaped)) continue;
+    out = out.split(escaped).join(`<mark class="ir-changed">${escaped}</mark>`);
+  }
+  return out;
+}
+
+/**
  * The draft banner over a public output whose report the verdict blocks. All of it is extension
  * chrome, in VS Code's display language like the status line beside it: a German heading over an
  * English count read as two voices. The output's own marking ("[ENTWURF]" before posts and feed
@@ -111,6 +148,9 @@ export class PressReleasePreview implements vscode.Disposable {
   private sequence = 0;
   private last: ToWebview | undefined;
   private lastVersion: number | null = null;
+  /** The "Changes since release N" toggle and the "What's new" switch. */
+  private showChanges = false;
+  private whatsNew = false;
   private lastHtml: string | null = null;
   private renders = 0;
   private pageBuilds = 0;
@@ -200,6 +240,7 @@ export class PressReleasePreview implements vscode.Disposable {
       draft: this.last?.draft ?? null,
       title: this.panel?.title ?? null,
       notice: this.last?.notice ?? null,
+      release: this.last?.release ?? null,
     };
   }
 
@@ -326,6 +367,7 @@ export class PressReleasePreview implements vscode.Disposable {
         notice,
         confidential: null,
         draft: null,
+        release: null,
       },
       version: null,
     });
@@ -376,11 +418,14 @@ export class PressReleasePreview implements vscode.Disposable {
           },
           // A draft for an authority is a draft by nature: no publish verdict over it.
           draft: null,
+          // Nor a release to approve: drafts are exempt from the sign-off.
+          release: null,
         },
         version: document.version,
       };
     }
-    const model = buildModel(report, { locale: linter.locale, schema: linter.schema.info });
+    const releases = await this.releaseState(uri, report, this.output);
+    const model = buildModel(report, { locale: linter.locale, schema: linter.schema.info, ...(releases.whatsNew ? { whatsNew: releases.whatsNew } : {}) });
     // While the verdict blocks, the output is shown as `render --draft` writes it (posts and feed
     // entries marked), under the draft banner: what is copied from here says it is a draft.
     const view = previewView(this.output, model, { locale: linter.locale, ...(verdict.publishable ? {} : { draft: true }) }, postLabels());
@@ -390,12 +435,13 @@ export class PressReleasePreview implements vscode.Disposable {
         type: 'update',
         outputs,
         uri: uri.toString(),
-        article: view.article,
+        article: this.showChanges ? highlightChanges(view.article, releases.highlights) : view.article,
         lang: model.locale,
         status: previewStatus(result.findings, verdict),
         notice,
         confidential: null,
         draft: draftBannerOf(verdict),
+        release: releases.panel(model.locale),
       },
       version: document.version,
     };
@@ -415,6 +461,58 @@ export class PressReleasePreview implements vscode.Disposable {
       selected: this.output,
       label: vscode.l10n.t('Show:'),
       confidentialGroup: vscode.l10n.t('Confidential – for authorities only'),
+    };
+  }
+
+  /** True while the preview is open with its "What's new" switch on (the export follows it). */
+  get showsWhatsNew(): boolean {
+    return this.panel !== undefined && this.whatsNew;
+  }
+
+  /** Flips the "Changes since release N" toggle or the "What's new" switch, and renders again. */
+  toggle(which: 'changes' | 'whatsNew'): boolean {
+    if (which === 'changes') this.showChanges = !this.showChanges;
+    else this.whatsNew = !this.whatsNew;
+    void this.render(false);
+    return which === 'changes' ? this.showChanges : this.whatsNew;
+  }
+
+  /**
+   * The approval state of the report (its newest approval against what it publishes now), the
+   * changes since the newest release (read from its release file beside the report), and, with the
+   * "What's new" switch on, the previous release whose content differs from the current one.
+   */
+  private async releaseState(uri: vscode.Uri, report: ParsedReport, output: string) {
+    const newest = newestApprovals(readApprovals(isRecord(report.data) ? report.data : null));
+    const current = currentRelease(report);
+    const version = newest[0]?.version ?? null;
+    const text = version === null ? null : await readReleaseFile(uri, version);
+    const parsed = text === null ? null : parseReleaseJson(text);
+    const compared = parsed && 'model' in parsed ? parsed.model : null;
+    const changes = compared ? releaseChanges(compared, current.model) : [];
+    const whatsNew = this.whatsNew && version !== null ? await previousRelease(report, version, (v) => readReleaseFile(uri, v)) : null;
+    const approved = newest.filter((a) => a.fingerprint === current.fingerprint);
+    const approval =
+      newest.length === 0
+        ? vscode.l10n.t('not approved yet')
+        : approved.length > 0
+          ? vscode.l10n.t('approved by {0}, {1}', approved.map((a) => (a.role ? `${a.by} (${a.role})` : a.by)).join(', '), approved[approved.length - 1]!.at.slice(11, 16))
+          : vscode.l10n.t('not approved since the last change (release {0})', newest[0]!.version);
+    const showChanges = this.showChanges;
+    const whatsNewOn = this.whatsNew;
+    return {
+      whatsNew,
+      // What is new or changed in the text now: highlighted in the article while the toggle is on.
+      highlights: changes.map((c) => c.after).filter((v): v is string => typeof v === 'string' && v.trim().length >= 3),
+      panel: (locale: 'de' | 'en'): ReleasePanel => ({
+        approval,
+        current: approved.length > 0,
+        changesLabel: compared ? vscode.l10n.t('Changes since release {0}', version!) : null,
+        showChanges,
+        changes: showChanges ? (changes.length > 0 ? changes.map((c) => c.text[locale]) : [vscode.l10n.t('no changes')]) : [],
+        whatsNewLabel: output === OutputIds.pressRelease || output === OutputIds.statusPage ? vscode.l10n.t('"What\'s new" box') : null,
+        whatsNew: whatsNewOn,
+      }),
     };
   }
 
@@ -459,6 +557,12 @@ export class PressReleasePreview implements vscode.Disposable {
         break;
       case 'exportDraft':
         void this.exportShownDraft();
+        break;
+      case 'toggleChanges':
+        this.toggle('changes');
+        break;
+      case 'toggleWhatsNew':
+        this.toggle('whatsNew');
         break;
       case 'openLink': {
         let target: vscode.Uri;

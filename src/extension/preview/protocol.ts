@@ -57,6 +57,25 @@ export interface DraftBanner {
   problemsLabel: string;
 }
 
+/**
+ * The release line above a public output: the approval state, the "Changes since release N"
+ * toggle with the changes it shows, and the "What's new" switch (press release and status page).
+ */
+export interface ReleasePanel {
+  /** "approved by Petra Schulz (press), 14:05", "not approved since the last change" or "not approved yet". */
+  approval: string;
+  /** True while the newest approval matches what the report publishes. */
+  current: boolean;
+  /** "Changes since release 2", or `null` when there is no release to compare with. */
+  changesLabel: string | null;
+  showChanges: boolean;
+  /** The changes, one line each in the report's language, while {@link showChanges}. */
+  changes: string[];
+  /** Label of the "What's new" switch, or `null` when the output shown has no such box. */
+  whatsNewLabel: string | null;
+  whatsNew: boolean;
+}
+
 /** Extension → webview. */
 export type ToWebview = {
   type: 'update';
@@ -74,6 +93,8 @@ export type ToWebview = {
   confidential: ConfidentialBanner | null;
   /** Set while a public output is shown whose report the publish verdict blocks. */
   draft: DraftBanner | null;
+  /** The approval state and the changes since the last release (public outputs). */
+  release: ReleasePanel | null;
 };
 
 /** Webview → extension. */
@@ -86,7 +107,10 @@ export type FromWebview =
   /** A post's "Copy" button: the extension copies its own copy of post `index` (never text from the page). */
   | { type: 'copyPost'; index: number }
   /** The confidential banner's "Export" button: the extension exports the draft it shows (no id from the page). */
-  | { type: 'exportDraft' };
+  | { type: 'exportDraft' }
+  /** The "Changes since release N" toggle or the "What's new" switch was flipped. */
+  | { type: 'toggleChanges' }
+  | { type: 'toggleWhatsNew' };
 
 /** What an output id looks like (`press-release`, `status-page`, …): anything else did not come from the switcher. */
 const OUTPUT_ID = /^[a-z][a-z0-9-]{0,63}$/;
@@ -118,6 +142,10 @@ export function parseFromWebview(value: unknown): FromWebview | null {
       return keys.length === 1 ? { type: 'showProblems' } : null;
     case 'exportDraft':
       return keys.length === 1 ? { type: 'exportDraft' } : null;
+    case 'toggleChanges':
+      return keys.length === 1 ? { type: 'toggleChanges' } : null;
+    case 'toggleWhatsNew':
+      return keys.length === 1 ? { type: 'toggleWhatsNew' } : null;
     case 'openLink':
       return keys.length === 2 && isOpenableLink(message.href) ? { type: 'openLink', href: message.href } : null;
     case 'selectOutput':
@@ -136,6 +164,22 @@ function isDraftBanner(value: unknown): boolean {
   if (typeof value !== 'object' || value === undefined) return false;
   const banner = value as Record<string, unknown>;
   return typeof banner.text === 'string' && typeof banner.detail === 'string' && typeof banner.problemsLabel === 'string';
+}
+
+function isReleasePanel(value: unknown): boolean {
+  if (value === null) return true;
+  if (typeof value !== 'object' || value === undefined) return false;
+  const panel = value as Record<string, unknown>;
+  return (
+    typeof panel.approval === 'string' &&
+    typeof panel.current === 'boolean' &&
+    (panel.changesLabel === null || typeof panel.changesLabel === 'string') &&
+    typeof panel.showChanges === 'boolean' &&
+    Array.isArray(panel.changes) &&
+    panel.changes.every((line) => typeof line === 'string') &&
+    (panel.whatsNewLabel === null || typeof panel.whatsNewLabel === 'string') &&
+    typeof panel.whatsNew === 'boolean'
+  );
 }
 
 function isBanner(value: unknown): boolean {
@@ -170,6 +214,7 @@ export function parseToWebview(value: unknown): ToWebview | null {
     (m.notice !== null && typeof m.notice !== 'string') ||
     !isBanner(m.confidential) ||
     !isDraftBanner(m.draft) ||
+    !isReleasePanel(m.release) ||
     typeof status !== 'object' ||
     status === null ||
     typeof status.errors !== 'number' ||

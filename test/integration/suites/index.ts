@@ -38,6 +38,8 @@ import './projectConfig';
 import './authority';
 // One verdict before anything goes public (issue 20): preview banner, export as draft, suppressions.
 import './verdict';
+// Releases and sign-off (issue 26): Approve Release…, the stale warning, the preview's release line.
+import './releases';
 
 /** publisher.name of the extension under test (set by scripts/vscode-server-test.mjs and test-electron.mjs). */
 const EXTENSION_ID = testEnv('EXT_TEST_EXTENSION_ID') ?? 'incident-report.incident-report';

@@ -1,0 +1,117 @@
+/**
+ * Releases and sign-off (issue 26) in real VS Code: "Approve Release…" asks for name and role and
+ * writes the release file and the approval; the stale warning appears after an edit of the public
+ * section and not after an edit of an internal one; the preview shows the approval state, the
+ * changes since the release (highlighted) and the "What's new" box.
+ */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { activateExtension, closeAllEditors, described, fileUri, replaceText, resetSettings, waitFor } from './util';
+
+interface Prompt {
+  kind: string;
+  message: string;
+  buttons: string[];
+  answer: string | undefined;
+}
+
+async function readText(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+/** SHA-256 as hex, with the Web Crypto API both extension hosts have. */
+async function sha256(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+interface Snapshot {
+  uri: string | null;
+  article: string | null;
+  release: { approval: string; current: boolean; changesLabel: string | null; showChanges: boolean; changes: string[]; whatsNewLabel: string | null; whatsNew: boolean } | null;
+}
+const preview = async () => (await vscode.commands.executeCommand<Snapshot>('incidentReport._previewState'))!;
+
+const approvalFindings = (uri: vscode.Uri) => described(uri).filter((line) => line.includes(' approval-current '));
+
+describe('releases: Approve Release… and the stale warning', () => {
+  const report = fileUri('incidents/sign-off.md');
+  const releases = fileUri('incidents/.releases/sign-off');
+  before(async () => {
+    await activateExtension();
+    await resetSettings();
+    await vscode.commands.executeCommand('incidentReport._setClock', '2024-06-01T10:05:00+02:00');
+    await vscode.workspace.fs.writeFile(report, new TextEncoder().encode(await readText(fileUri('incidents/clean.md'))));
+  });
+  afterEach(closeAllEditors);
+  after(async () => {
+    await vscode.commands.executeCommand('incidentReport._setClock', undefined);
+    for (const uri of [report, fileUri('incidents/.releases')]) await vscode.workspace.fs.delete(uri, { recursive: true }).then(undefined, () => undefined);
+  });
+
+  it('asks for name and role, writes the release file and appends the approval', async () => {
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(report));
+    await vscode.commands.executeCommand('incidentReport._answerPrompts', 'Petra Schulz', 'press');
+    const result = await vscode.commands.executeCommand<{ version: number; release: string; fingerprint: string; isNew: boolean }>('incidentReport.approveRelease');
+    assert.ok(result, 'the command approved nothing');
+    const asked = await vscode.commands.executeCommand<Prompt>('incidentReport._lastPrompt');
+    assert.strictEqual(asked!.kind, 'pick');
+    assert.deepStrictEqual(asked!.buttons, ['press', 'it', 'dpo', 'lead', 'no role']);
+    assert.strictEqual(result.version, 1);
+    assert.strictEqual(result.isNew, true);
+    assert.strictEqual(result.release, vscode.Uri.joinPath(releases, '1.json').toString());
+    const release = await readText(vscode.Uri.joinPath(releases, '1.json'));
+    assert.strictEqual(await sha256(release), result.fingerprint);
+    const model = JSON.parse(release);
+    assert.strictEqual(model.format, 'incident-report-release/1');
+    assert.strictEqual(model.fields['/status'], 'monitoring');
+    assert.strictEqual(model.public_section, 'The website of Kreis Muster was unavailable on Saturday morning after a failed update. It works again.');
+    const text = editor.document.getText();
+    assert.ok(
+      text.endsWith(`approvals:\n  - by: Petra Schulz\n    role: press\n    at: 2024-06-01T10:05:00+02:00\n    version: 1\n    fingerprint: ${result.fingerprint}\n---\n\n# Website outage\n\n## Press release\n\nThe website of Kreis Muster was unavailable on Saturday morning after a failed update. It works again.\n`),
+      text,
+    );
+    await waitFor('the report to be saved with its approval', () => editor.document.isDirty, (dirty) => dirty === false);
+    assert.strictEqual(await readText(report), text);
+    await waitFor('the diagnostics after approval', () => approvalFindings(report), (lines) => lines.length === 0);
+  });
+
+  it('an edit of an internal section keeps the approval current; an edit of the public section makes it stale', async () => {
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(report));
+    await replaceText(editor, '# Website outage\n', '# Website outage\n\nInternal: the update server srv-web01.kreis.intern failed.\n');
+    // The edit is linted (its diagnostics published) and nothing about the approval appears.
+    await waitFor('the internal edit to be linted', () => vscode.languages.getDiagnostics(report), () => true);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.deepStrictEqual(approvalFindings(report), []);
+
+    await replaceText(editor, 'It works again.', 'It works again. We apologise for the inconvenience.');
+    const stale = await waitFor('the stale warning', () => approvalFindings(report), (lines) => lines.length === 1);
+    assert.match(stale[0]!, /^\d+:18-\d+:82 warning approval-current The approval of release 1 is stale: The press release: new sentence “We apologise for the inconvenience\.”\. Approve the current text again before it is published\.$/);
+
+    // The preview shows the approval state, and the changes since release 1 when asked.
+    await vscode.commands.executeCommand('incidentReport.showPreviewToSide');
+    const stalePreview = await waitFor('the preview of the stale report', preview, (s) => s.uri === report.toString() && s.release !== null);
+    assert.strictEqual(stalePreview.release!.approval, 'not approved since the last change (release 1)');
+    assert.strictEqual(stalePreview.release!.changesLabel, 'Changes since release 1');
+    assert.deepStrictEqual(stalePreview.release!.changes, []);
+    await vscode.commands.executeCommand('incidentReport._togglePreview', 'changes');
+    const changes = await waitFor('the changes since release 1', preview, (s) => s.release?.showChanges === true);
+    assert.deepStrictEqual(changes.release!.changes, ['The press release: new sentence “We apologise for the inconvenience.”']);
+    assert.ok(changes.article!.includes('<mark class="ir-changed">We apologise for the inconvenience.</mark>'), changes.article!);
+    // The "What's new" box at the top of the press release: the changes since the previous release.
+    await vscode.commands.executeCommand('incidentReport._togglePreview', 'whatsNew');
+    const box = await waitFor('the What\'s new box', preview, (s) => s.release?.whatsNew === true);
+    assert.ok(box.article!.includes('<section class="whats-new" aria-label="What&#39;s new"><h2>What&#39;s new</h2><ul><li>The press release: new sentence “<mark class="ir-changed">We apologise for the inconvenience.</mark>”</li></ul></section>'), box.article!);
+
+    // Back to the approved text: current again, approved by whom and when.
+    await vscode.window.showTextDocument(editor.document);
+    await replaceText(editor, ' We apologise for the inconvenience.', '');
+    await waitFor('the approval to be current again', () => approvalFindings(report), (lines) => lines.length === 0);
+    const current = await waitFor('the approval state', preview, (s) => s.release?.current === true);
+    assert.strictEqual(current.release!.approval, 'approved by Petra Schulz (press), 10:05');
+    assert.deepStrictEqual(current.release!.changes, ['no changes']);
+    assert.ok(!current.article!.includes('class="whats-new"'), 'no box without changes');
+    await vscode.commands.executeCommand('incidentReport._togglePreview', 'changes');
+    await vscode.commands.executeCommand('incidentReport._togglePreview', 'whatsNew');
+  });
+});
