@@ -214,8 +214,8 @@ describe('changes between two releases, for every field kind', () => {
 
   it('the status and other values: before → after', () => {
     assert.deepEqual(changesWith({ '/status': 'monitoring', '/severity': 'minor' }), [
-      { path: '/status', before: 'identified', after: 'monitoring', de: 'Der Status hat sich geändert: identified → monitoring', en: 'The status changed: identified → monitoring' },
-      { path: '/severity', before: 'major', after: 'minor', de: 'Der Schweregrad hat sich geändert: major → minor', en: 'The severity changed: major → minor' },
+      { path: '/status', before: 'identified', after: 'monitoring', de: 'Der Status hat sich geändert: Vorfall bestätigt, Auswirkungen werden eingegrenzt → Wiederherstellung läuft, der Betrieb wird überwacht', en: 'The status changed: incident confirmed, its effects are being contained → recovery under way, operations are being monitored' },
+      { path: '/severity', before: 'major', after: 'minor', de: 'Der Schweregrad hat sich geändert: deutliche Einschränkungen → geringe Einschränkungen', en: 'The severity changed: significant disruption → minor disruption' },
     ]);
   });
 
@@ -227,7 +227,7 @@ describe('changes between two releases, for every field kind', () => {
         '/affected_services/0/workaround': 'Termine per Telefon. Formulare gibt es online.',
       }),
       [
-        { path: '/affected_services/0/status', before: 'major_outage', after: 'operational', de: 'Dienst „Bürgerbüro“: Status major_outage → operational', en: 'Service “Bürgerbüro”: status major_outage → operational' },
+        { path: '/affected_services/0/status', before: 'major_outage', after: 'operational', de: 'Dienst „Bürgerbüro“: Status Ausfall → verfügbar', en: 'Service “Bürgerbüro”: status major outage → operational' },
         {
           path: '/affected_services/0/workaround',
           before: 'Formulare liegen aus.',
@@ -254,7 +254,7 @@ describe('changes between two releases, for every field kind', () => {
     assert.deepEqual(
       releaseChanges(BASE_RELEASE, after).map((c) => [c.path, c.before, c.after, c.text.de]),
       [
-        ['/affected_services/0', null, 'E-Mail', 'Neu: Dienst „E-Mail“ (Status: major_outage)'],
+        ['/affected_services/0', null, 'E-Mail', 'Neu: Dienst „E-Mail“ (Status: Ausfall)'],
         ['/affected_services/1', 'Kfz-Zulassung', null, 'Entfällt: Dienst „Kfz-Zulassung“'],
       ],
     );

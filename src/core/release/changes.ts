@@ -15,6 +15,7 @@ import { formatPointer, parsePointer } from '../yaml/pointer';
 import { formatShortDateTime, resolveTime } from '../shared/dates';
 import type { Locale, Localized } from '../shared/types';
 import { PUBLIC_SECTION_PATH, type ReleaseModel } from './model';
+import { incidentTypeWords, serviceStateWords, severityWords, statusWords } from '../render/wording';
 
 type Value = string | number | boolean | null;
 
@@ -192,10 +193,29 @@ function showValue(path: string, value: Value, zone: string | null): Localized {
     if (time) return { de: formatShortDateTime(time, 'de'), en: formatShortDateTime(time, 'en') };
   }
   if (typeof value === 'string' && FREE_TEXT.test(path)) return { de: `„${value}“`, en: `“${value}”` };
+  if (typeof value === 'string') {
+    const words = (locale: Locale) => publicWords(path, value, locale);
+    const de = words('de');
+    const en = words('en');
+    if (de !== null && en !== null) return { de, en };
+  }
   return { de: String(value), en: String(value) };
 }
 
-/** "Der Status hat sich geändert: identified → monitoring", or that a value is new or gone. */
+/**
+ * The words the public outputs use for an enum value (status, severity, kind of incident, a
+ * service's state), so the changes read like the release itself; `null` for any other field or an
+ * unknown value, which is then shown as it is written.
+ */
+function publicWords(path: string, value: string, locale: Locale): string | null {
+  if (path === '/status') return statusWords(value, null, locale);
+  if (path === '/severity') return severityWords(value, locale);
+  if (path === '/incident_type') return incidentTypeWords(value, locale);
+  if (/^\/affected_services\/\d+\/status$/.test(path)) return serviceStateWords(value, locale);
+  return null;
+}
+
+/** "Der Status hat sich geändert: wird untersucht → abgeschlossen", or that a value is new or gone. */
 function valueChange(words: Localized, before: Localized, after: Localized, b: Value, a: Value): Localized {
   if (b === null) return { de: `${words.de} ist neu: ${after.de}`, en: `${words.en} is new: ${after.en}` };
   if (a === null) return { de: `${words.de} entfällt (bisher: ${before.de})`, en: `${words.en} was removed (was: ${before.en})` };
@@ -285,7 +305,8 @@ function itemChanges(list: ItemList, before: Item[], after: Item[], zone: string
     const name = itemName(list, a, zone);
     if (!b) {
       const headline = String(a.values.text ?? a.values.name ?? a.values.role ?? '');
-      const extra = list === 'affected_services' && a.values.status ? { de: ` (Status: ${a.values.status})`, en: ` (status: ${a.values.status})` } : { de: '', en: '' };
+      const state = a.values.status === undefined ? null : showValue(`${path}/status`, a.values.status, zone);
+      const extra = list === 'affected_services' && state ? { de: ` (Status: ${state.de})`, en: ` (status: ${state.en})` } : { de: '', en: '' };
       const text: Localized =
         list === 'updates'
           ? { de: `Neue ${name.de}: „${headline}“`, en: `New ${name.en.charAt(0).toLowerCase()}${name.en.slice(1)}: “${headline}”` }
@@ -347,7 +368,7 @@ export function describeChanges(changes: readonly ReleaseChange[], locale: Local
   return changes.map((change) => describeChange(change, locale));
 }
 
-/** "Der Status hat sich geändert: identified → monitoring (und 2 weitere Änderungen)": the first change for a message. */
+/** "Der Status hat sich geändert: wird untersucht → abgeschlossen (und 2 weitere Änderungen)": the first change for a message. */
 export function summarizeChanges(changes: readonly ReleaseChange[], locale: Locale): string {
   if (changes.length === 0) return '';
   const first = describeChange(changes[0]!, locale);
