@@ -49,6 +49,8 @@ export interface RenderArgs {
   initial: boolean;
   /** The rules' options given as flags (`--max-size`, …): render lints as lint does. */
   options: RuleOptionValues;
+  /** `--rule RULE=LEVEL`: the rules' levels for the verdict, as for lint; they win over the file. */
+  rules: Record<string, RuleLevel>;
   /**
    * `--strict`: refuse a report that is not ready to publish. The default for public outputs (it is
    * still accepted); for confidential drafts it refuses a report with errors.
@@ -182,7 +184,8 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
     return { command, parent: values.parent, organizations: values.organizations, out: values.out ?? null, timeZone };
   }
 
-  if (command === 'render') return renderArgs(values, positionals, locale, options, now, timeZone);
+  const rules = ruleLevels(values.rule ?? []);
+  if (command === 'render') return renderArgs(values, positionals, locale, options, rules, now, timeZone);
   for (const option of ['as', 'max-chars', 'link', 'hashtag', 'draft', 'strict', 'whats-new'] as const) {
     if (values[option] !== undefined) throw new UsageError(`--${option} is an option of render, not of lint`);
   }
@@ -196,14 +199,6 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
   if (values['max-warnings'] !== undefined) {
     if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError(`--max-warnings takes a whole number ≥ 0, not "${values['max-warnings']}"`);
     maxWarnings = Number(values['max-warnings']);
-  }
-  const rules: Record<string, RuleLevel> = {};
-  for (const spec of values.rule ?? []) {
-    const m = /^([\w-]+)=(\w+)$/.exec(spec);
-    if (!m || !RULE_IDS.includes(m[1]!) || !LEVELS.has(m[2]!)) {
-      throw new UsageError(`--rule takes RULE=LEVEL with RULE one of ${RULE_IDS.join(', ')} and LEVEL error, warning, info or off; got "${spec}"`);
-    }
-    rules[m[1]!] = m[2] as RuleLevel;
   }
   const color = values['no-color'] ? false : (values.color ?? (isTTY && !env.NO_COLOR));
   const jobs = values.jobs === undefined || values.jobs === 'auto' ? (values.jobs ?? 1) : Number(values.jobs);
@@ -227,6 +222,19 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
     now,
     jobs,
   };
+}
+
+/** `--rule RULE=LEVEL` (repeatable, lint and render alike): the levels by rule ID. */
+function ruleLevels(specs: readonly string[]): Record<string, RuleLevel> {
+  const rules: Record<string, RuleLevel> = {};
+  for (const spec of specs) {
+    const m = /^([\w-]+)=(\w+)$/.exec(spec);
+    if (!m || !RULE_IDS.includes(m[1]!) || !LEVELS.has(m[2]!)) {
+      throw new UsageError(`--rule takes RULE=LEVEL with RULE one of ${RULE_IDS.join(', ')} and LEVEL error, warning, info or off; got "${spec}"`);
+    }
+    rules[m[1]!] = m[2] as RuleLevel;
+  }
+  return rules;
 }
 
 /** The command-line options the rules declare (`OptionSpec.cli`): a list option is repeatable. */
@@ -279,6 +287,7 @@ function renderArgs(
   positionals: string[],
   locale: Locale,
   options: RuleOptionValues,
+  rules: Record<string, RuleLevel>,
   now: number | undefined,
   timeZone: string | undefined,
 ): RenderArgs {
@@ -336,6 +345,7 @@ function renderArgs(
     hashtags,
     initial: values.initial ?? false,
     options,
+    rules,
     now,
   };
 }
@@ -472,6 +482,7 @@ Render options:
                                     directive suppresses; for drafts for authorities: refuse
                                     a report with errors
 ${optionHelp('lint')}
+      --rule RULE=LEVEL             as for lint: the verdict uses these levels (repeatable)
   -c, --config FILE                 as for lint (default: the nearest .incident-report.json)
 
 New member reports:

@@ -81,9 +81,8 @@ async function isFile(path: string): Promise<boolean> {
 
 /** What the command line says explicitly, as a configuration layer that wins over the file. */
 export function commandLineLayer(args: LintArgs | RenderArgs): ProjectConfig {
-  const lint = args.command === 'lint' ? args : null;
   return {
-    ...(lint && Object.keys(lint.rules).length > 0 ? { rules: lint.rules } : {}),
+    ...(Object.keys(args.rules).length > 0 ? { rules: args.rules } : {}),
     ...(args.explicitLocale ? { locale: args.locale } : {}),
     ...(args.timeZone ? { timeZone: args.timeZone } : {}),
     ...args.options,

@@ -42,6 +42,31 @@ describe('CLI render', () => {
     assert.ok(!stdout.includes('<'), 'no HTML in the text version');
   });
 
+  it('honours --rule as lint does: a rule set off no longer blocks, a rule set to error blocks (over the file)', () => {
+    const rules = mkdtempSync(join(tmpdir(), 'ir-render-rule-'));
+    const report = join(rules, 'r.md');
+    // detected_at before started_at: one chronology error, nothing else.
+    writeFileSync(report, readFileSync(join(ROOT, DE), 'utf8').replace('  detected_at: 2023-10-30T06:45:00+01:00', '  detected_at: 2023-10-30T00:45:00+01:00'));
+    const blocking = '  35:16 error timestamps.detected_at (2023-10-30T00:45:00+01:00) is before timestamps.started_at (2023-10-30T01:01:00+01:00); the order is started_at ≤ detected_at ≤ contained_at ≤ resolved_at. (chronology)';
+    const blocked = cli(['render', report, '--out', join(rules, 'blocked.html')]);
+    assert.equal(blocked.code, 1);
+    assert.equal(blocked.stderr.split('\n')[1], blocking);
+    assert.ok(!existsSync(join(rules, 'blocked.html')));
+
+    const off = cli(['render', report, '--rule', 'chronology=off', '--out', join(rules, 'off.html')]);
+    assert.equal(off.stderr, `incident-report: wrote ${join(rules, 'off.html')}\n`);
+    assert.equal(off.code, 0);
+    assert.ok(readFileSync(join(rules, 'off.html'), 'utf8').includes('<h1>Cyberangriff auf die Südwestfalen-IT'));
+
+    // The project file turns the rule off; --rule chronology=error on the command line wins and blocks.
+    writeFileSync(join(rules, '.incident-report.json'), JSON.stringify({ rules: { chronology: 'off' } }));
+    assert.equal(cli(['render', report, '--out', join(rules, 'file-off.html')]).code, 0);
+    const error = cli(['render', report, '--rule', 'chronology=error', '--out', join(rules, 'error.html')]);
+    assert.equal(error.code, 1);
+    assert.equal(error.stderr.split('\n')[1], blocking);
+    assert.ok(!existsSync(join(rules, 'error.html')));
+  });
+
   it('writes --out and says so on stderr', () => {
     const out = join(dir, 'release.html');
     const { code, stdout, stderr } = cli(['render', EN, '--out', out]);
