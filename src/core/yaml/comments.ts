@@ -6,15 +6,10 @@
  * frontmatter names one.
  */
 import { CST, LineCounter, Parser } from 'yaml';
-
-/** A range in the frontmatter source (offsets relative to its first character). */
-export interface SourceSpan {
-  offset: number;
-  endOffset: number;
-}
+import type { SourceRange } from './positions';
 
 /** One `#` comment of the frontmatter. */
-export interface FrontmatterComment extends SourceSpan {
+export interface FrontmatterComment extends SourceRange {
   /** The comment's text after `#`, as written. */
   text: string;
   /** True when the comment stands alone on its line (not after a value). */
@@ -25,7 +20,7 @@ export interface FrontmatterComment extends SourceSpan {
    * with everything nested in it — or `null` when no entry starts there. Where a list item and its
    * first key start on the same line, the list item (the larger one).
    */
-  entry: SourceSpan | null;
+  entry: SourceRange | null;
 }
 
 /** Every comment of `source` (the YAML between the fences) that contains `marker`, in source order. */
@@ -41,7 +36,7 @@ export function frontmatterComments(source: string, marker: string): Frontmatter
       const own = ownLine(comment.offset);
       let next = lineOf(comment.offset) + 1;
       while (commentLines.has(next)) next++;
-      let entry: SourceSpan | null = null;
+      let entry: SourceRange | null = null;
       for (const span of own ? entries : []) {
         if (lineOf(span.offset) !== next) continue;
         if (!entry || span.offset < entry.offset || (span.offset === entry.offset && span.endOffset > entry.endOffset)) entry = span;
@@ -55,9 +50,9 @@ export function frontmatterComments(source: string, marker: string): Frontmatter
  * item holding it, widened to the largest entry that starts on the same line (a list item and its
  * first key). `null` when no entry holds `offset` (offsets relative to `source`).
  */
-export function entryAround(source: string, offset: number): SourceSpan | null {
+export function entryAround(source: string, offset: number): SourceRange | null {
   const { entries, lineOf } = read(source);
-  let inner: SourceSpan | null = null;
+  let inner: SourceRange | null = null;
   for (const span of entries) {
     if (span.offset <= offset && offset < span.endOffset && (!inner || span.offset >= inner.offset)) inner = span;
   }
@@ -69,9 +64,9 @@ export function entryAround(source: string, offset: number): SourceSpan | null {
 }
 
 /** Comments and entries of `source`, from one parse, and the line of an offset (lines end at `\n`). */
-function read(source: string): { comments: CST.SourceToken[]; entries: SourceSpan[]; lineOf: (offset: number) => number } {
+function read(source: string): { comments: CST.SourceToken[]; entries: SourceRange[]; lineOf: (offset: number) => number } {
   const comments: CST.SourceToken[] = [];
-  const entries: SourceSpan[] = [];
+  const entries: SourceRange[] = [];
   for (const token of new Parser().parse(source)) {
     collectComments(token, comments);
     if (token.type === 'document') CST.visit(token, (item) => void entries.push(...entrySpan(item)));
@@ -93,7 +88,7 @@ function collectComments(node: unknown, out: CST.SourceToken[]): void {
 const SYNTAX = new Set(['comment', 'space', 'newline']);
 
 /** Where a collection item starts (its `- `, `? `, anchor or key) and ends (its value's end); none without key and value. */
-function entrySpan(item: CST.CollectionItem): SourceSpan[] {
+function entrySpan(item: CST.CollectionItem): SourceRange[] {
   const parts: CST.Token[] = [...item.start.filter((t) => !SYNTAX.has(t.type)), ...(item.key ? [item.key] : []), ...(item.value ? [item.value] : [])];
   if (!item.key && !item.value) return [];
   return [{ offset: Math.min(...parts.map((part) => part.offset)), endOffset: Math.max(...parts.map((part) => part.offset + CST.stringify(part).length)) }];

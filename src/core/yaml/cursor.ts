@@ -41,7 +41,7 @@ export interface CursorTarget {
 export function cursorPlace(yaml: FrontmatterYaml, offset: number): CursorPlace | null {
   const at = cursorIn(yaml, offset);
   if (!at) return null;
-  const { source, pos, lineStart, held, before, step, keyStart, keyColumn } = at;
+  const { source, pos, lineStart, lineEnd, held, before, step, keyStart, keyColumn, colon } = at;
   const shift = (from: number, to: number): SourceRange => ({ offset: yaml.offset + from, endOffset: yaml.offset + to });
   const column = pos - lineStart;
   // On a key: its text, up to the cursor, is what is typed.
@@ -50,41 +50,32 @@ export function cursorPlace(yaml: FrontmatterYaml, offset: number): CursorPlace 
     const [start, keyEnd] = (pair!.key as Node).range!;
     // A key typed without its colon may run on into the next line as far as `yaml` is concerned
     // (`organization_a` above `organization: x`): only its part on the cursor's line counts.
-    const end = Math.min(keyEnd, lineEndOf(source, pos));
+    const end = Math.min(keyEnd, lineEnd);
     const hasColon = end === keyEnd && colonAfter(source, keyEnd) !== -1;
     return { kind: 'key', mapping: path.slice(0, -1), keys: keysOf(parent, pair), column: start - lineStartOf(source, start), range: shift(start, Math.max(end, pos)), prefix: source.slice(start, pos), hasColon };
   }
-  // After a key on this line: its value, from the colon on.
-  if (step?.pair && keyStart >= lineStart) {
-    const colon = colonAfter(source, (step.pair.key as Node).range![1]);
-    if (colon === -1 || pos <= colon) return null;
-    const value = step.node;
-    const onLine = isScalar(value) && value.value !== null && value.range && value.range[0] >= lineStart && value.range[0] <= lineEndOf(source, colon);
-    const [start, end] = onLine ? [value.range![0], value.range![1]] : [pos, pos];
-    if (onLine && (value.type === 'BLOCK_LITERAL' || value.type === 'BLOCK_FOLDED')) return null;
-    return { kind: 'value', field: step.path, item: false, range: shift(Math.min(start, pos), Math.max(end, pos)), prefix: pos > start ? source.slice(start, pos) : '', needsSpace: pos === colon + 1, column };
-  }
-  // A list item on this line: its scalar, or nothing yet after the dash.
-  if (step && !step.pair && isScalar(step.node) && step.node.range && step.node.range[0] >= lineStart) {
-    const node = step.node;
-    const [start, end] = node.value === null ? [pos, pos] : [node.range![0], node.range![1]];
-    if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED' || pos > Math.max(end, start)) return null;
-    const needsSpace = source[pos - 1] === '-';
-    return { kind: 'value', field: step.path, item: true, range: shift(Math.min(start, pos), Math.max(end, pos)), prefix: source.slice(Math.min(start, pos), pos), needsSpace, column: (needsSpace ? pos + 1 : Math.min(start, pos)) - lineStart };
+  // A value on this line: after its key's colon, or a list item's scalar (or nothing yet after the dash).
+  const node = step?.node;
+  const item = !!step && !step.pair && isScalar(node) && !!node.range && node.range[0] >= lineStart;
+  if (item || (step?.pair && keyStart >= lineStart)) {
+    if (!item && (colon === -1 || pos <= colon)) return null;
+    const onLine = isScalar(node) && node.value !== null && !!node.range && node.range[0] >= lineStart && (item || node.range[0] <= lineEnd);
+    const [start, end] = onLine ? node.range! : [pos, pos];
+    if ((onLine && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')) || (item && pos > end)) return null;
+    const needsSpace = item ? source[pos - 1] === '-' : pos === colon + 1;
+    const valueColumn = item ? (needsSpace ? pos + 1 : Math.min(start, pos)) : pos;
+    return { kind: 'value', field: step!.path, item, range: shift(Math.min(start, pos), Math.max(end, pos)), prefix: source.slice(Math.min(start, pos), pos), needsSpace, column: valueColumn - lineStart };
   }
   // A word typed on the lines below a key without value (`timestamps:` ⏎ `  de|`): `yaml` reads it
   // as the key's value, the author means the first key of a mapping there.
   const word = /^[ \t]*([A-Za-z0-9_$.-]*)$/.exec(source.slice(lineStart, pos));
   const wordStart = pos - (word?.[1]!.length ?? 0);
   const scalar = held.scalar;
-  if (word && step?.pair && scalar === step.node && keyStart < lineStart && scalar.range![0] === wordStart && wordStart - lineStart > keyColumn) {
-    const end = scalar.range![1];
-    if (end <= lineEndOf(source, wordStart)) {
-      return { kind: 'key', mapping: step.path, keys: [], column: wordStart - lineStart, range: shift(wordStart, Math.max(end, pos)), prefix: word[1]!, hasColon: false };
-    }
+  if (word && step?.pair && scalar === step.node && keyStart < lineStart && scalar.range![0] === wordStart && wordStart - lineStart > keyColumn && scalar.range![1] <= lineEnd) {
+    return { kind: 'key', mapping: step.path, keys: [], column: wordStart - lineStart, range: shift(wordStart, Math.max(scalar.range![1], pos)), prefix: word[1]!, hasColon: false };
   }
-  if (scalar || !word) return null; // inside a value (a block or multi-line scalar), or not where a key goes
-  if (word[1] !== '') return null;
+  // Inside a value (a block or multi-line scalar), not where a key goes, or a word that is no key.
+  if (scalar || word?.[1] !== '') return null;
   // An empty stretch: below a key without value and further in, a new mapping's first key;
   // otherwise the mapping whose keys are at the cursor's column.
   if (step?.pair && (step.node === null || (isScalar(step.node) && step.node.value === null)) && column > keyColumn) {
@@ -129,18 +120,15 @@ export interface EnterIndentation {
  */
 export function enterIndentation(yaml: FrontmatterYaml, offset: number): EnterIndentation | null {
   const at = cursorIn(yaml, offset);
-  const step = at?.step;
-  if (!at || !step?.pair || at.keyStart < at.lineStart) return null;
-  const { source, lineStart, keyStart, keyColumn } = at;
-  const colon = colonAfter(source, (step.pair.key as Node).range![1]);
-  if (colon === -1) return null;
+  if (!at?.step?.pair || at.colon === -1) return null;
+  const { source, lineStart, step, keyStart, keyColumn, colon } = at;
   const colonEnd = yaml.offset + colon + 1;
   // The item's first key shares the dash's line: the item's next key goes below it.
   if (isMap(step.parent) && step.parent.items[0] === step.pair && /^[ \t]*-[ \t]/.test(source.slice(lineStart, keyStart))) {
     return { column: keyColumn, decidedBy: 'colon', colonEnd };
   }
   const value = step.node;
-  const empty = value === null || (isScalar(value) && value.value === null) || (isCollection(value) && !value.flow && value.range![0] > lineEndOf(source, keyStart));
+  const empty = value === null || (isScalar(value) && value.value === null) || (isCollection(value) && !value.flow && value.range![0] > at.lineEnd);
   return empty ? { column: keyColumn + indentationStep(yaml), decidedBy: 'line', colonEnd } : null;
 }
 
@@ -150,11 +138,10 @@ export function indentationStep(yaml: FrontmatterYaml): number {
   for (const doc of yaml.docs) {
     visit(doc, {
       Collection(key, node) {
-        if (key === 'key') return visit.SKIP;
         const start = node.range?.[0];
-        const column = node.flow || start === undefined ? 0 : start - lineStartOf(yaml.source, start);
+        const column = key === 'key' || node.flow || start === undefined ? 0 : start - lineStartOf(yaml.source, start);
         if (column > 0) step = Math.min(step, column);
-        return undefined;
+        return key === 'key' ? visit.SKIP : undefined; // a collection as a key is no nesting step
       },
     });
   }
@@ -163,11 +150,8 @@ export function indentationStep(yaml: FrontmatterYaml): number {
 
 /** The string value of the root key `key` in any document of the frontmatter (read also while the YAML is broken). */
 export function rootString(yaml: FrontmatterYaml, key: string): string | undefined {
-  for (const doc of yaml.docs) {
-    const value = isMap(doc.contents) ? doc.contents.get(key) : undefined;
-    if (typeof value === 'string') return value;
-  }
-  return undefined;
+  const values = yaml.docs.map((doc): unknown => (isMap(doc.contents) ? doc.contents.get(key) : undefined));
+  return values.find((value): value is string => typeof value === 'string');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -175,7 +159,7 @@ export function rootString(yaml: FrontmatterYaml, key: string): string | undefin
 /**
  * The cursor in the YAML (`null` outside it, or in a comment): its offset in the source and its line;
  * the key or scalar that holds it; the collections around the last key or list item that starts
- * before it, and that entry (`step`) with where its key starts.
+ * before it, and that entry (`step`) with where its key starts and its colon.
  */
 function cursorIn(yaml: FrontmatterYaml, offset: number) {
   const { source, docs } = yaml;
@@ -193,12 +177,15 @@ function cursorIn(yaml: FrontmatterYaml, offset: number) {
   const startOf = (node: unknown) => (node as Node | null | undefined)?.range?.[0] ?? Infinity;
   const before = walk(
     doc,
-    (collection) => lastIndex(collection.items, isMap(collection) ? (pair) => startOf((pair as Pair).key) < pos : (item) => startOf(item) <= pos),
+    (collection) => (collection.items as unknown[]).map(isMap(collection) ? (pair) => startOf((pair as Pair).key) < pos : (item) => startOf(item) <= pos).lastIndexOf(true),
     (entry) => startOf(entry.node) < pos && isCollection(entry.node),
   );
   const step = before[before.length - 1]?.entry ?? before[before.length - 2]?.entry;
   const keyStart = step?.pair ? startOf(step.pair.key) : -1;
-  return { source, pos, lineStart, held: descend(doc, pos), before, step, keyStart, keyColumn: step?.pair ? keyStart - lineStartOf(source, keyStart) : -1 };
+  const newline = source.indexOf('\n', pos);
+  // The `:` of that entry's key when the key starts on the cursor's line.
+  const colon = step?.pair && keyStart >= lineStart ? colonAfter(source, (step.pair.key as Node).range![1]) : -1;
+  return { source, pos, lineStart, lineEnd: newline === -1 ? source.length : newline, held: descend(doc, pos), before, step, keyStart, keyColumn: step?.pair ? keyStart - lineStartOf(source, keyStart) : -1, colon };
 }
 
 /** An entry of a collection: a mapping's pair or a list item, its value or the item, and its field. */
@@ -241,13 +228,6 @@ function descend(doc: Document, pos: number): { key?: Entry; scalar?: Scalar; pa
   return isScalar(entry?.node) ? { scalar: entry.node, path: entry.path } : { path: [] };
 }
 
-/** The index of the last item that passes `test`, `-1` when none does. */
-function lastIndex(items: readonly unknown[], test: (item: unknown) => boolean): number {
-  let index = items.length - 1;
-  while (index >= 0 && !test(items[index])) index--;
-  return index;
-}
-
 /** The other keys of `map` (all of them when `except` is `null`). */
 function keysOf(map: YAMLMap | YAMLSeq, except: Pair | null): string[] {
   return (map as YAMLMap).items.filter((pair) => pair !== except && isScalar(pair.key)).map((pair) => keyName(pair.key));
@@ -266,9 +246,4 @@ function colonAfter(source: string, keyEnd: number): number {
 
 function lineStartOf(source: string, pos: number): number {
   return source.lastIndexOf('\n', pos - 1) + 1;
-}
-
-function lineEndOf(source: string, pos: number): number {
-  const newline = source.indexOf('\n', pos);
-  return newline === -1 ? source.length : newline;
 }

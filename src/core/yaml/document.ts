@@ -54,13 +54,11 @@ export function readYaml(source: string, offset: number, limits: DataLimits = { 
   const doc = parseDocument(source, YAML_OPTIONS);
   let data: unknown;
   let dataError: DataError | null = null;
-  if (doc.errors.length === 0) {
-    try {
-      data = doc.toJS({ maxAliasCount: limits.maxAliasCount });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      dataError = { kind: error instanceof RangeError && /call stack/i.test(message) ? 'depth' : 'aliases', message };
-    }
+  try {
+    data = doc.errors.length === 0 ? doc.toJS({ maxAliasCount: limits.maxAliasCount }) : undefined;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    dataError = { kind: error instanceof RangeError && /call stack/i.test(message) ? 'depth' : 'aliases', message };
   }
   let docs: readonly Document.Parsed[] | undefined;
   const spans = new Map<string, ReturnType<typeof stringSpans>>();

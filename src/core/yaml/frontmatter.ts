@@ -8,21 +8,16 @@
  * `---` only: a report closed with `...` would show its facts as body text everywhere else. A `...`
  * line inside the fences is therefore YAML content (and the YAML check reports it).
  */
-
-/** A range in the document text (BOM-less UTF-16 offsets). */
-export interface FenceRange {
-  offset: number;
-  endOffset: number;
-}
+import type { SourceRange } from './positions';
 
 /** Where the frontmatter sits in the text, or why there is none. */
 export type Frontmatter =
-  /** `open`/`close`: the fences without line break; `source`: the YAML between them, starting at `contentOffset`. */
-  | { kind: 'yaml'; open: FenceRange; close: FenceRange; contentOffset: number; source: string }
+  /** `open`/`close`: the fences without line break (offsets in the BOM-less text); `source`: the YAML between them, starting at `contentOffset`. */
+  | { kind: 'yaml'; open: SourceRange; close: SourceRange; contentOffset: number; source: string }
   | { kind: 'none' }
   | { kind: 'toml'; offset: number; endOffset: number }
   /** `contentOffset`: after the opening fence's line break (the text's length when there is none). */
-  | { kind: 'unclosed'; open: FenceRange; contentOffset: number };
+  | { kind: 'unclosed'; open: SourceRange; contentOffset: number };
 
 /** The first line when it is a fence (`---` or TOML's `+++`, trailing blanks allowed), with its line break. */
 const OPENING_FENCE = /^(?:(\+\+\+)|---)[ \t]*\r?(\n|$)/;

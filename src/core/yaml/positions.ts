@@ -11,7 +11,7 @@ export interface Located {
   pair: Pair | null;
 }
 
-/** A range in the YAML source (offsets relative to the frontmatter content). */
+/** A range of UTF-16 offsets, `[offset, endOffset)`: in the frontmatter source unless a use says the report text. */
 export interface SourceRange {
   offset: number;
   endOffset: number;

@@ -11,13 +11,8 @@ export function yamlScalar(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   const text = String(value);
-  return readsBackAsString(text) ? text : JSON.stringify(text);
-}
-
-function readsBackAsString(text: string): boolean {
-  if (text === '' || text !== text.trim() || /[\r\n\t]/.test(text)) return false;
+  if (text === '' || text !== text.trim() || /[\r\n\t]/.test(text)) return JSON.stringify(text);
   const doc = parseDocument(`k: ${text}\n`, YAML_OPTIONS);
-  if (doc.errors.length > 0 || doc.warnings.length > 0) return false;
-  const data = doc.toJS() as unknown;
-  return typeof data === 'object' && data !== null && (data as Record<string, unknown>).k === text;
+  const readsBack = doc.errors.length === 0 && doc.warnings.length === 0 && (doc.toJS() as { k?: unknown } | null)?.k === text;
+  return readsBack ? text : JSON.stringify(text);
 }
