@@ -55,7 +55,7 @@ export {
 } from './render';
 export { exportableOutputs, exportFileName, formatExtension, reportBaseName, siblingPath } from './render/exportFiles';
 export { applyEdits, diffEdit, fixAllText, fixEdits, safeEdits, type FixAction, type FixOptions, type TextEdit } from './linter/fixes';
-export { enterIndentation, locateFrontmatter, locate, rangeForPointer, yamlScalar, type EnterIndentation, type FrontmatterYaml } from './yaml';
+export { enterIndentation, locateFrontmatter, yamlScalar, type FrontmatterYaml } from './yaml';
 export { completionContext, indentUnit, reportTimeZone, type CompletionContext, type KeyCompletionContext, type ValueCompletionContext } from './editor/completionContext';
 export { hoverTarget, type HoverTarget } from './editor/hoverTarget';
 export { serviceNamesFromCatalog, serviceNamesOfReport } from './editor/serviceNames';

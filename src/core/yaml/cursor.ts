@@ -7,7 +7,7 @@
  *
  * Offsets in and out are offsets in the report text.
  */
-import { isCollection, isMap, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isCollection, isMap, isScalar, isSeq, visit, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { FrontmatterYaml } from './document';
 import type { SourceRange } from './positions';
 
@@ -41,28 +41,22 @@ export interface CursorTarget {
 export function cursorPlace(yaml: FrontmatterYaml, offset: number): CursorPlace | null {
   const at = cursorIn(yaml, offset);
   if (!at) return null;
-  const { source, doc, pos, lineStart } = at;
+  const { source, pos, lineStart, held, before, step, keyStart, keyColumn } = at;
   const shift = (from: number, to: number): SourceRange => ({ offset: yaml.offset + from, endOffset: yaml.offset + to });
   const column = pos - lineStart;
-
   // On a key: its text, up to the cursor, is what is typed.
-  const found = descend(doc, pos);
-  if (found.key) {
-    const { pair, map, path } = found.key;
-    const [start, keyEnd] = found.key.range;
+  if (held.key) {
+    const { pair, parent, path } = held.key;
+    const [start, keyEnd] = (pair!.key as Node).range!;
     // A key typed without its colon may run on into the next line as far as `yaml` is concerned
     // (`organization_a` above `organization: x`): only its part on the cursor's line counts.
     const end = Math.min(keyEnd, lineEndOf(source, pos));
     const hasColon = end === keyEnd && colonAfter(source, keyEnd) !== -1;
-    return { kind: 'key', mapping: path, keys: keysOf(map, pair), column: start - lineStartOf(source, start), range: shift(start, Math.max(end, pos)), prefix: source.slice(start, pos), hasColon };
+    return { kind: 'key', mapping: path.slice(0, -1), keys: keysOf(parent, pair), column: start - lineStartOf(source, start), range: shift(start, Math.max(end, pos)), prefix: source.slice(start, pos), hasColon };
   }
-
-  const last = lastBefore(doc, source, pos);
-  const step = last.item;
   // After a key on this line: its value, from the colon on.
-  if (step?.pair && step.keyStart >= lineStart) {
-    const keyEnd = (step.pair.key as Node).range![1];
-    const colon = colonAfter(source, keyEnd);
+  if (step?.pair && keyStart >= lineStart) {
+    const colon = colonAfter(source, (step.pair.key as Node).range![1]);
     if (colon === -1 || pos <= colon) return null;
     const value = step.node;
     const onLine = isScalar(value) && value.value !== null && value.range && value.range[0] >= lineStart && value.range[0] <= lineEndOf(source, colon);
@@ -78,28 +72,27 @@ export function cursorPlace(yaml: FrontmatterYaml, offset: number): CursorPlace 
     const needsSpace = source[pos - 1] === '-';
     return { kind: 'value', field: step.path, item: true, range: shift(Math.min(start, pos), Math.max(end, pos)), prefix: source.slice(Math.min(start, pos), pos), needsSpace, column: (needsSpace ? pos + 1 : Math.min(start, pos)) - lineStart };
   }
-
   // A word typed on the lines below a key without value (`timestamps:` ⏎ `  de|`): `yaml` reads it
   // as the key's value, the author means the first key of a mapping there.
   const word = /^[ \t]*([A-Za-z0-9_$.-]*)$/.exec(source.slice(lineStart, pos));
   const wordStart = pos - (word?.[1]!.length ?? 0);
-  if (word && step?.pair && found.scalar?.node === step.node && step.keyStart < lineStart && found.scalar.node.range![0] === wordStart && wordStart - lineStart > step.keyColumn) {
-    const end = found.scalar.node.range![1];
+  const scalar = held.scalar;
+  if (word && step?.pair && scalar === step.node && keyStart < lineStart && scalar.range![0] === wordStart && wordStart - lineStart > keyColumn) {
+    const end = scalar.range![1];
     if (end <= lineEndOf(source, wordStart)) {
       return { kind: 'key', mapping: step.path, keys: [], column: wordStart - lineStart, range: shift(wordStart, Math.max(end, pos)), prefix: word[1]!, hasColon: false };
     }
   }
-  if (found.scalar || !word) return null; // inside a value (a block or multi-line scalar), or not where a key goes
+  if (scalar || !word) return null; // inside a value (a block or multi-line scalar), or not where a key goes
   if (word[1] !== '') return null;
   // An empty stretch: below a key without value and further in, a new mapping's first key;
   // otherwise the mapping whose keys are at the cursor's column.
-  if (step?.pair && (step.node === null || (isScalar(step.node) && step.node.value === null)) && column > step.keyColumn) {
+  if (step?.pair && (step.node === null || (isScalar(step.node) && step.node.value === null)) && column > keyColumn) {
     return { kind: 'new-key', mapping: step.path, keys: [], column };
   }
-  for (let i = last.chain.length - 1; i >= 0; i--) {
-    const { collection, path } = last.chain[i]!;
-    if (!isMap(collection) || collection.flow) continue;
-    const first = collection.items[0]?.key as Node | undefined;
+  for (let i = before.length - 1; i >= 0; i--) {
+    const { collection, path } = before[i]!;
+    const first = isMap(collection) && !collection.flow ? (collection.items[0]?.key as Node | undefined) : undefined;
     if (first?.range && first.range[0] - lineStartOf(source, first.range[0]) === column) return { kind: 'new-key', mapping: path, keys: keysOf(collection, null), column };
   }
   return null;
@@ -107,17 +100,13 @@ export function cursorPlace(yaml: FrontmatterYaml, offset: number): CursorPlace 
 
 /** The key or scalar value at `offset`, for hover; `null` elsewhere. */
 export function cursorTarget(yaml: FrontmatterYaml, offset: number): CursorTarget | null {
-  const at = cursorIn(yaml, offset);
-  if (!at) return null;
-  const found = descend(at.doc, at.pos);
+  const held = cursorIn(yaml, offset)?.held;
   const shift = ([from, to]: readonly number[]): SourceRange => ({ offset: yaml.offset + from!, endOffset: yaml.offset + to! });
-  if (found.key) {
-    const key = found.key.pair.key as Node;
-    return { kind: 'key', field: [...found.key.path, keyName(key)], text: keyName(key), range: shift(found.key.range) };
-  }
-  const scalar = found.scalar;
-  if (!scalar || scalar.node.value === null || !scalar.node.range || scalar.node.range[1] <= scalar.node.range[0]) return null;
-  return { kind: 'value', field: scalar.path, text: String(scalar.node.value), range: shift(scalar.node.range) };
+  const key = held?.key?.pair!.key as Node | undefined;
+  if (key) return { kind: 'key', field: held!.key!.path, text: keyName(key), range: shift(key.range!) };
+  const node = held?.scalar;
+  if (!node || node.value === null || !node.range || node.range[1] <= node.range[0]) return null;
+  return { kind: 'value', field: held!.path, text: String(node.value), range: shift(node.range) };
 }
 
 /** How Enter continues a line of the frontmatter (see {@link enterIndentation}). */
@@ -140,39 +129,35 @@ export interface EnterIndentation {
  */
 export function enterIndentation(yaml: FrontmatterYaml, offset: number): EnterIndentation | null {
   const at = cursorIn(yaml, offset);
-  if (!at) return null;
-  const { source, doc, pos, lineStart } = at;
-  const step = lastBefore(doc, source, pos).item;
-  if (!step?.pair || step.keyStart < lineStart) return null;
+  const step = at?.step;
+  if (!at || !step?.pair || at.keyStart < at.lineStart) return null;
+  const { source, lineStart, keyStart, keyColumn } = at;
   const colon = colonAfter(source, (step.pair.key as Node).range![1]);
   if (colon === -1) return null;
   const colonEnd = yaml.offset + colon + 1;
   // The item's first key shares the dash's line: the item's next key goes below it.
-  const map = step.parent;
-  if (isMap(map) && map.items[0] === step.pair && /^[ \t]*-[ \t]/.test(source.slice(lineStart, step.keyStart))) {
-    return { column: step.keyColumn, decidedBy: 'colon', colonEnd };
+  if (isMap(step.parent) && step.parent.items[0] === step.pair && /^[ \t]*-[ \t]/.test(source.slice(lineStart, keyStart))) {
+    return { column: keyColumn, decidedBy: 'colon', colonEnd };
   }
   const value = step.node;
-  const empty = value === null || (isScalar(value) && value.value === null) || (isCollection(value) && !value.flow && value.range![0] > lineEndOf(source, step.keyStart));
-  return empty ? { column: step.keyColumn + indentationStep(yaml), decidedBy: 'line', colonEnd } : null;
+  const empty = value === null || (isScalar(value) && value.value === null) || (isCollection(value) && !value.flow && value.range![0] > lineEndOf(source, keyStart));
+  return empty ? { column: keyColumn + indentationStep(yaml), decidedBy: 'line', colonEnd } : null;
 }
 
 /** The document's nesting step: the smallest column of an indented block mapping or list (2 when there is none). */
 export function indentationStep(yaml: FrontmatterYaml): number {
   let step = Infinity;
-  const visit = (node: unknown): void => {
-    if (!isMap(node) && !isSeq(node)) return;
-    const start = node.range?.[0];
-    if (!node.flow && start !== undefined) {
-      const column = start - lineStartOf(yaml.source, start);
-      if (column > 0) step = Math.min(step, column);
-    }
-    for (const item of node.items) {
-      if (isMap(node)) visit((item as Pair).value);
-      else visit(item);
-    }
-  };
-  for (const doc of yaml.docs) visit(doc.contents);
+  for (const doc of yaml.docs) {
+    visit(doc, {
+      Collection(key, node) {
+        if (key === 'key') return visit.SKIP;
+        const start = node.range?.[0];
+        const column = node.flow || start === undefined ? 0 : start - lineStartOf(yaml.source, start);
+        if (column > 0) step = Math.min(step, column);
+        return undefined;
+      },
+    });
+  }
   return Number.isFinite(step) ? step : 2;
 }
 
@@ -187,114 +172,88 @@ export function rootString(yaml: FrontmatterYaml, key: string): string | undefin
 
 // ---------------------------------------------------------------------------------------------
 
-/** The cursor in the YAML: its document, its offset in the source and its line; `null` outside, or in a comment. */
-function cursorIn(yaml: FrontmatterYaml, offset: number): { source: string; doc: Document.Parsed; pos: number; lineStart: number } | null {
-  const source = yaml.source;
+/**
+ * The cursor in the YAML (`null` outside it, or in a comment): its offset in the source and its line;
+ * the key or scalar that holds it; the collections around the last key or list item that starts
+ * before it, and that entry (`step`) with where its key starts.
+ */
+function cursorIn(yaml: FrontmatterYaml, offset: number) {
+  const { source, docs } = yaml;
   const pos = offset - yaml.offset;
   if (pos < 0 || pos > source.length) return null;
-  const docs = yaml.docs;
   let doc = docs[0]!;
   for (const candidate of docs) if (candidate.range[0] <= pos) doc = candidate;
   const lineStart = lineStartOf(source, pos);
-  if (inComment(doc, source, lineStart, pos)) return null;
-  return { source, doc, pos, lineStart };
-}
-
-/** Whether `pos` is in a comment: after a `#` that starts one (at the line start or after a blank) and that no scalar holds. */
-function inComment(doc: Document, source: string, lineStart: number, pos: number): boolean {
+  // In a comment: after a `#` that starts one (at the line start or after a blank) and that no scalar holds.
   for (let hash = source.indexOf('#', lineStart); hash !== -1 && hash < pos; hash = source.indexOf('#', hash + 1)) {
     if (hash > lineStart && source[hash - 1] !== ' ' && source[hash - 1] !== '\t') continue;
-    const held = descend(doc, hash).scalar?.node.range;
-    if (!held || !(held[0] <= hash && hash < held[1])) return true;
+    const held = descend(doc, hash).scalar?.range;
+    if (!held || !(held[0] <= hash && hash < held[1])) return null;
   }
-  return false;
+  const startOf = (node: unknown) => (node as Node | null | undefined)?.range?.[0] ?? Infinity;
+  const before = walk(
+    doc,
+    (collection) => lastIndex(collection.items, isMap(collection) ? (pair) => startOf((pair as Pair).key) < pos : (item) => startOf(item) <= pos),
+    (entry) => startOf(entry.node) < pos && isCollection(entry.node),
+  );
+  const step = before[before.length - 1]?.entry ?? before[before.length - 2]?.entry;
+  const keyStart = step?.pair ? startOf(step.pair.key) : -1;
+  return { source, pos, lineStart, held: descend(doc, pos), before, step, keyStart, keyColumn: step?.pair ? keyStart - lineStartOf(source, keyStart) : -1 };
 }
 
-interface Descent {
-  /** The key whose text holds the position, with its mapping and the mapping's path. */
-  key?: { pair: Pair; map: YAMLMap; path: Segment[]; range: readonly [number, number] };
-  /** The scalar whose text holds the position, with its field's path. */
-  scalar?: { node: Scalar; path: Segment[] };
-}
-
-/** The deepest key or scalar whose text holds `pos` (both ends included). */
-function descend(doc: Document, pos: number): Descent {
-  let node = doc.contents as Node | null;
-  let path: Segment[] = [];
-  const holds = (candidate: Node | null | undefined) => !!candidate?.range && candidate.range[0] <= pos && pos <= candidate.range[1];
-  for (;;) {
-    if (isMap(node)) {
-      const map: YAMLMap = node;
-      const pair = map.items.find((item) => holds(item.key as Node | null) || holds(item.value as Node | null));
-      if (!pair) return {};
-      const key = pair.key as Node;
-      if (holds(key)) return { key: { pair: pair as Pair, map, path, range: [key.range![0], key.range![1]] } };
-      path = [...path, keyName(key)];
-      node = pair.value as Node;
-    } else if (isSeq(node)) {
-      const index = node.items.findIndex((item) => holds(item as Node | null));
-      if (index === -1) return {};
-      path = [...path, index];
-      node = node.items[index] as Node;
-    } else {
-      return isScalar(node) ? { scalar: { node, path } } : {};
-    }
-  }
-}
-
-/** The last key or list item that starts before a position, with where it is. */
-interface Step {
-  /** The key's pair (`null` for a list item). */
-  pair: Pair | null;
-  /** The value, or the list item (`null`: a key without value, or a value not started yet). */
-  node: Node | null;
-  /** The field: the key's, or the item's. */
-  path: Segment[];
+/** An entry of a collection: a mapping's pair or a list item, its value or the item, and its field. */
+interface Entry {
   parent: YAMLMap | YAMLSeq;
-  keyStart: number;
-  keyColumn: number;
+  pair: Pair | null;
+  node: Node | null;
+  path: Segment[];
 }
 
-/** The collections around the last node that starts before `pos`, outermost first, and that node's step. */
-function lastBefore(doc: Document, source: string, pos: number): { chain: Array<{ collection: YAMLMap | YAMLSeq; path: Segment[] }>; item: Step | null } {
-  const chain: Array<{ collection: YAMLMap | YAMLSeq; path: Segment[] }> = [];
+/**
+ * Walks down from the root: in each collection `choose` picks an entry (by index, `-1`: none), and
+ * the walk goes into it while `goOn` says so. Each collection passed, with its path and the entry picked.
+ */
+function walk(doc: Document, choose: (collection: YAMLMap | YAMLSeq) => number, goOn: (entry: Entry) => boolean): Array<{ collection: YAMLMap | YAMLSeq; path: Segment[]; entry?: Entry }> {
+  const levels: Array<{ collection: YAMLMap | YAMLSeq; path: Segment[]; entry?: Entry }> = [];
   let node = doc.contents as Node | null;
   let path: Segment[] = [];
-  let item: Step | null = null;
-  const starts = (candidate: Node | null | undefined) => !!candidate?.range && candidate.range[0] < pos;
-  for (;;) {
-    if (isMap(node)) {
-      chain.push({ collection: node, path });
-      const pair = [...node.items].reverse().find((candidate) => starts(candidate.key as Node | null));
-      if (!pair) return { chain, item };
-      const key = pair.key as Node;
-      const value = pair.value as Node | null;
-      path = [...path, keyName(key)];
-      item = { pair: pair as Pair, node: value, path, parent: node, keyStart: key.range![0], keyColumn: key.range![0] - lineStartOf(source, key.range![0]) };
-      if (!starts(value) || !isCollection(value)) return { chain, item };
-      node = value;
-    } else if (isSeq(node)) {
-      chain.push({ collection: node, path });
-      let index = node.items.length - 1;
-      while (index >= 0 && !(starts(node.items[index] as Node | null) || (node.items[index] as Node | null)?.range?.[0] === pos)) index--;
-      if (index < 0) return { chain, item };
-      const entry = node.items[index] as Node;
-      path = [...path, index];
-      item = { pair: null, node: entry, path, parent: node, keyStart: -1, keyColumn: -1 };
-      if (!isCollection(entry) || !starts(entry)) return { chain, item };
-      node = entry;
-    } else {
-      return { chain, item };
-    }
+  while (isMap(node) || isSeq(node)) {
+    const index = choose(node);
+    const pair = isMap(node) ? (node.items[index] as Pair | undefined) : null;
+    const entry = index < 0 ? undefined : { parent: node, pair: pair ?? null, node: (pair ? pair.value : node.items[index]) as Node | null, path: [...path, pair ? keyName(pair.key) : index] };
+    levels.push({ collection: node, path, entry });
+    if (!entry || !goOn(entry)) break;
+    ({ node, path } = entry);
   }
+  return levels;
+}
+
+/** The deepest key, or else scalar, whose text holds `pos` (both ends included), with its field. */
+function descend(doc: Document, pos: number): { key?: Entry; scalar?: Scalar; path: Segment[] } {
+  const holds = (node: unknown) => !!(node as Node | null)?.range && (node as Node).range![0] <= pos && pos <= (node as Node).range![1];
+  const levels = walk(
+    doc,
+    (collection) => (isMap(collection) ? collection.items.findIndex((pair) => holds(pair.key) || holds(pair.value)) : collection.items.findIndex(holds)),
+    (entry) => !holds(entry.pair?.key),
+  );
+  const entry = levels.length === 0 ? { pair: null, node: doc.contents as Node | null, path: [] } : levels[levels.length - 1]!.entry;
+  if (entry?.pair && holds(entry.pair.key)) return { key: entry as Entry, path: entry.path };
+  return isScalar(entry?.node) ? { scalar: entry.node, path: entry.path } : { path: [] };
+}
+
+/** The index of the last item that passes `test`, `-1` when none does. */
+function lastIndex(items: readonly unknown[], test: (item: unknown) => boolean): number {
+  let index = items.length - 1;
+  while (index >= 0 && !test(items[index])) index--;
+  return index;
 }
 
 /** The other keys of `map` (all of them when `except` is `null`). */
-function keysOf(map: YAMLMap, except: Pair | null): string[] {
-  return map.items.filter((pair) => pair !== except && isScalar(pair.key)).map((pair) => keyName(pair.key as Node));
+function keysOf(map: YAMLMap | YAMLSeq, except: Pair | null): string[] {
+  return (map as YAMLMap).items.filter((pair) => pair !== except && isScalar(pair.key)).map((pair) => keyName(pair.key));
 }
 
-function keyName(key: Node | null): string {
+function keyName(key: unknown): string {
   return isScalar(key) ? String(key.value) : '';
 }
 

@@ -3,7 +3,7 @@
  * every node, its errors, and its data. Rules, renderers and the editor all read this one parse.
  */
 import { parseAllDocuments, parseDocument, type Document, type YAMLError } from 'yaml';
-import { locate, rangeForPointer, scalarAt, spanOf, valuePositions, type Located, type ScalarAt, type SourceRange } from './positions';
+import { locate, rangeForPointer, scalarAt, stringSpans, type Located, type ScalarAt, type SourceRange } from './positions';
 
 /**
  * The options of every parse: YAML 1.2 (what the schema's types assume: `no` is a word, not
@@ -17,8 +17,6 @@ export interface DataLimits {
   /** Most alias expansions allowed when building data (YAML "billion laughs"). */
   maxAliasCount: number;
 }
-
-const DEFAULT_LIMITS: DataLimits = { maxAliasCount: 100 };
 
 /** Why YAML without syntax errors could still not be turned into data. */
 export interface DataError {
@@ -34,17 +32,10 @@ export interface FrontmatterYaml {
   readonly offset: number;
   /** The document, with the position of every node (also while it has errors: `yaml` reads on). */
   readonly doc: Document.Parsed;
-  /**
-   * Every document of the source: a `...` line inside the fences ends the first one (an error
-   * the lint reports), and the author may still be typing below it. Parsed on first use.
-   */
+  /** Every document of the source (a `...` line inside the fences ends the first; the author may still be typing below it). */
   readonly docs: readonly Document.Parsed[];
-  /** The parser's errors. */
   readonly errors: readonly YAMLError[];
-  /**
-   * The frontmatter as plain data, or `undefined` when it could not be turned into data (syntax
-   * errors, alias bombs): rules must then stay silent rather than guess.
-   */
+  /** The frontmatter as plain data; `undefined` when it could not be (syntax errors, alias bombs): rules then stay silent. */
   readonly data: unknown;
   /** Problems found while turning YAML into data that the parser itself does not report. */
   readonly dataError: DataError | null;
@@ -54,16 +45,12 @@ export interface FrontmatterYaml {
   rangeOf(pointer: string, prefer?: 'value' | 'key'): SourceRange | null;
   /** The scalar at `pointer` (its range, value and style), or `null` where there is none. */
   scalar(pointer: string): ScalarAt | null;
-  /**
-   * Where the characters `[start, end)` of the string at `pointer` are written (`start === end`:
-   * where text inserted before character `start` goes). `null` where they have no exact place: an
-   * escape or a doubled quote among them, or no string at `pointer`.
-   */
+  /** Where the characters `[start, end)` of the string at `pointer` are written (see {@link stringSpans}). */
   valueSpan(pointer: string, start: number, end: number): SourceRange | null;
 }
 
 /** Reads the YAML `source`, which starts at `offset` in the report text. */
-export function readYaml(source: string, offset: number, limits: DataLimits = DEFAULT_LIMITS): FrontmatterYaml {
+export function readYaml(source: string, offset: number, limits: DataLimits = { maxAliasCount: 100 }): FrontmatterYaml {
   const doc = parseDocument(source, YAML_OPTIONS);
   let data: unknown;
   let dataError: DataError | null = null;
@@ -88,8 +75,8 @@ export function readYaml(source: string, offset: number, limits: DataLimits = DE
 class YamlRead implements FrontmatterYaml {
   readonly errors: readonly YAMLError[];
   private allDocs: readonly Document.Parsed[] | undefined;
-  /** The string values looked up by {@link valueSpan}, with where each character is written. */
-  private readonly positions = new Map<string, { value: string; positions: number[] } | null>();
+  /** The string values {@link valueSpan} looked up, as {@link stringSpans} reads them. */
+  private readonly spans = new Map<string, ReturnType<typeof stringSpans>>();
 
   constructor(
     readonly source: string,
@@ -119,19 +106,7 @@ class YamlRead implements FrontmatterYaml {
   }
 
   valueSpan(pointer: string, start: number, end: number): SourceRange | null {
-    const source = this.source;
-    let known = this.positions.get(pointer);
-    if (known === undefined) {
-      const scalar = scalarAt(this.doc, pointer);
-      known = scalar && typeof scalar.value === 'string' ? { value: scalar.value, positions: valuePositions(source, scalar, scalar.value) } : null;
-      this.positions.set(pointer, known);
-    }
-    if (!known) return null;
-    if (start !== end) return spanOf(source, known.value, known.positions, start, end);
-    // An insertion point: before character `start`, or after the last one.
-    const around = start < known.value.length ? spanOf(source, known.value, known.positions, start, start + 1) : spanOf(source, known.value, known.positions, start - 1, start);
-    if (!around) return null;
-    const at = start < known.value.length ? around.offset : around.endOffset;
-    return { offset: at, endOffset: at };
+    if (!this.spans.has(pointer)) this.spans.set(pointer, stringSpans(this.source, scalarAt(this.doc, pointer)));
+    return this.spans.get(pointer)?.(start, end) ?? null;
   }
 }

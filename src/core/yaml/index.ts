@@ -1,6 +1,6 @@
 /**
  * The one reader of a report's frontmatter. Everything about reading it lives here:
- * - where it is: the fences and the byte order mark, found once per text (`frontmatter.ts`);
+ * - where it is: the fences, found once per text (`frontmatter.ts`; `parseReport` strips the byte order mark before);
  * - what it says and where: one parse by the `yaml` package gives the document with the position
  *   of every node, its errors and its data (`document.ts`, `positions.ts`);
  * - what the editor needs at a cursor: the key or value under it, the mapping a new key joins, the
@@ -10,12 +10,12 @@
  *   for suppression directives (`comments.ts`: read only when a frontmatter names a directive).
  *
  * The `yaml` package is the only source of YAML semantics: nothing here reads YAML text by itself.
-  *
+ *
  * May import: shared.
  */
-export { locateFrontmatter, type FenceRange, type Frontmatter } from './frontmatter';
-export { readYaml, YAML_OPTIONS, type DataError, type DataLimits, type FrontmatterYaml } from './document';
-export { locate, rangeForPointer, type Located, type ScalarAt, type SourceRange } from './positions';
-export { cursorPlace, cursorTarget, enterIndentation, indentationStep, rootString, type CursorPlace, type CursorTarget, type EnterIndentation, type Segment } from './cursor';
+export { locateFrontmatter, type Frontmatter } from './frontmatter';
+export { readYaml, type DataError, type DataLimits, type FrontmatterYaml } from './document';
+export { locate } from './positions';
+export { cursorPlace, cursorTarget, enterIndentation, indentationStep, rootString, type EnterIndentation } from './cursor';
 export { yamlScalar } from './scalar';
-export { entryAround, frontmatterComments, type FrontmatterComment, type SourceSpan } from './comments';
+export { entryAround, frontmatterComments } from './comments';

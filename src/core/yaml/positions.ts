@@ -1,16 +1,14 @@
 /**
- * Nodes of a parsed frontmatter by JSON Pointer, and where a finding about a field goes. Offsets
- * are into the frontmatter source, as the `yaml` package gives them.
+ * Nodes of a parsed frontmatter by JSON Pointer, where a finding about a field goes, and where the
+ * characters of a string value are written. Offsets are into the frontmatter source.
  */
 import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type Scalar } from 'yaml';
-import { formatPointer, parsePointer } from './pointer';
+import { parsePointer } from './pointer';
 
 /** A located frontmatter node: the value, and the key it hangs under when its parent is a mapping. */
 export interface Located {
   value: Node | null;
   pair: Pair | null;
-  /** The collection holding the value (`null` for the document root). */
-  parent: Node | null;
 }
 
 /** A range in the YAML source (offsets relative to the frontmatter content). */
@@ -27,35 +25,34 @@ export interface ScalarAt extends SourceRange {
 
 const INDEX = /^(?:0|[1-9][0-9]*)$/;
 
+/** The nodes along `segments`, the root first, as far as they exist. */
+function trail(doc: Document, segments: readonly string[]): Located[] {
+  const found: Located[] = [{ value: doc.contents as Node | null, pair: null }];
+  for (const segment of segments) {
+    const node = found[found.length - 1]!.value;
+    const pair = isMap(node) ? node.items.find((item) => isScalar(item.key) && String(item.key.value) === segment) : undefined;
+    const item = isSeq(node) && INDEX.test(segment) ? node.items[Number(segment)] : undefined;
+    if (pair) found.push({ value: (pair.value as Node | null) ?? null, pair: pair as Pair });
+    else if (item !== undefined) found.push({ value: isPair(item) ? null : (item as Node | null), pair: null });
+    else break;
+  }
+  return found;
+}
+
 /** The node at `pointer`, or `null` when any segment does not exist. */
 export function locate(doc: Document, pointer: string): Located | null {
-  let current: Located = { value: doc.contents as Node | null, pair: null, parent: null };
-  for (const segment of parsePointer(pointer)) {
-    const node = current.value;
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === segment);
-      if (!pair) return null;
-      current = { value: (pair.value as Node | null) ?? null, pair: pair as Pair, parent: node };
-    } else if (isSeq(node)) {
-      const item = INDEX.test(segment) ? node.items[Number(segment)] : undefined;
-      if (item === undefined) return null;
-      current = { value: isPair(item) ? null : (item as Node | null), pair: null, parent: node };
-    } else {
-      return null;
-    }
-  }
-  return current;
+  const segments = parsePointer(pointer);
+  return trail(doc, segments)[segments.length] ?? null;
 }
 
 /** The scalar at `pointer`, or `null` where there is none. */
 export function scalarAt(doc: Document, pointer: string): ScalarAt | null {
   const node = locate(doc, pointer)?.value;
-  if (!isScalar(node) || !node.range) return null;
-  return { offset: node.range[0], endOffset: node.range[1], value: node.value, type: node.type };
+  return isScalar(node) && node.range ? { ...rangeOf(node)!, value: node.value, type: node.type } : null;
 }
 
 /** The range of a node, without trailing comments or line breaks. */
-export function rangeOf(node: Node | null | undefined): SourceRange | null {
+function rangeOf(node: Node | null | undefined): SourceRange | null {
   return node?.range ? { offset: node.range[0], endOffset: node.range[1] } : null;
 }
 
@@ -67,60 +64,54 @@ export function rangeOf(node: Node | null | undefined): SourceRange | null {
  */
 export function rangeForPointer(doc: Document, pointer: string, prefer: 'value' | 'key' = 'value'): SourceRange | null {
   const segments = parsePointer(pointer);
-  for (let depth = segments.length; depth > 0; depth--) {
-    const located = locate(doc, formatPointer(segments.slice(0, depth)));
-    if (!located) continue;
-    if (depth === segments.length && prefer === 'value') {
-      const range = rangeOf(located.value);
-      if (range && range.endOffset > range.offset) return range;
-    }
-    if (located.pair) return rangeOf(located.pair.key as Node | null);
+  const found = trail(doc, segments);
+  for (let depth = found.length - 1; depth > 0; depth--) {
+    const { value, pair } = found[depth]!;
+    const range = rangeOf(value);
+    if (depth === segments.length && prefer === 'value' && range && range.endOffset > range.offset) return range;
+    if (pair) return rangeOf(pair.key as Node | null);
     // A sequence item has no key of its own: point at its first key, or at the item itself.
-    if (isMap(located.value) && located.value.items[0]) return rangeOf(located.value.items[0].key as Node | null);
-    const range = rangeOf(located.value);
+    if (isMap(value) && value.items[0]) return rangeOf(value.items[0].key as Node | null);
     if (range) return range;
   }
   return null;
 }
 
 /**
- * Where each character of a string scalar's value is written: value and source walked side by
- * side, a run of white space matching a run (line folding, indentation), other source characters
- * the value lacks (quotes, a block scalar's header, escapes) skipped. A guess where the source
- * holds escapes: {@link spanOf} checks every span against the source before it is used.
+ * Where the characters `[start, end)` of a string scalar's value are written (`start === end`: where
+ * text inserted before character `start` goes), or `null` where they have no exact place. Value and
+ * source are walked side by side, a run of white space matching a run (line folding, indentation),
+ * other source characters the value lacks (quotes, a block scalar's header, escapes) skipped; every
+ * span is then checked against the source, so an escape or a doubled quote inside gives `null`.
  */
-export function valuePositions(source: string, scalar: ScalarAt, value: string): number[] {
+export function stringSpans(source: string, scalar: ScalarAt | null): ((start: number, end: number) => SourceRange | null) | null {
+  if (typeof scalar?.value !== 'string') return null;
+  const value = scalar.value;
   const text = source.slice(scalar.offset, scalar.endOffset);
   let j = scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE' ? 1 : 0;
   // A block scalar's header (`|-`, `>`) and its comment are no part of the value.
   if (scalar.type === 'BLOCK_LITERAL' || scalar.type === 'BLOCK_FOLDED') j = text.indexOf('\n') + 1;
   const positions: number[] = [];
   for (let i = 0; i < value.length; i++) {
-    const c = value[i]!;
-    if (WHITE.test(c)) {
-      while (j < text.length && text[j] !== c && !WHITE.test(text[j]!)) j++;
-      positions.push(scalar.offset + Math.min(j, text.length - 1));
-      if (i + 1 < value.length && !WHITE.test(value[i + 1]!)) while (j < text.length && WHITE.test(text[j]!)) j++;
-      continue;
-    }
-    while (j < text.length && text[j] !== c) j++;
+    const white = WHITE.test(value[i]!);
+    while (j < text.length && text[j] !== value[i] && !(white && WHITE.test(text[j]!))) j++;
     positions.push(scalar.offset + Math.min(j, text.length - 1));
-    j++;
+    if (!white) j++;
+    else if (i + 1 < value.length && !WHITE.test(value[i + 1]!)) while (j < text.length && WHITE.test(text[j]!)) j++;
   }
-  return positions;
+  const fold = (text: string) => text.replace(/\s+/g, ' ');
+  const span = (start: number, end: number): SourceRange | null => {
+    if (start < 0 || end > value.length || end <= start) return null;
+    const offset = positions[start]!;
+    const endOffset = positions[end - 1]! + 1;
+    return endOffset > offset && fold(source.slice(offset, endOffset)) === fold(value.slice(start, end)) ? { offset, endOffset } : null;
+  };
+  return (start, end) => {
+    if (start !== end) return span(start, end);
+    // An insertion point: before character `start`, or after the last one.
+    const at = start < value.length ? span(start, start + 1)?.offset : span(start - 1, start)?.endOffset;
+    return at === undefined ? null : { offset: at, endOffset: at };
+  };
 }
 
 const WHITE = /\s/;
-
-/**
- * The source range of `[start, end)` of a scalar's value, given {@link valuePositions}: `null`
- * unless the source there reads exactly as the value (white space runs, which line folding and
- * indentation change, count as one space) — an escape or a doubled quote inside has no exact place.
- */
-export function spanOf(source: string, value: string, positions: readonly number[], start: number, end: number): SourceRange | null {
-  if (start < 0 || end > value.length || end <= start) return null;
-  const offset = positions[start]!;
-  const endOffset = positions[end - 1]! + 1;
-  const fold = (text: string) => text.replace(/\s+/g, ' ');
-  return endOffset > offset && fold(source.slice(offset, endOffset)) === fold(value.slice(start, end)) ? { offset, endOffset } : null;
-}
