@@ -2,7 +2,7 @@
  * The incident-report engine: parse → validate → findings → render. Pure TypeScript with no
  * `vscode` and no Node-only APIs, so the extension (desktop and web), the CLI and tests share it.
  */
-export type { Finding, FixData, Locale, Localized, RawFinding, RelatedLocation, RuleLevel, Severity, Suppression } from './shared/types';
+export type { Finding, FixData, Locale, Localized, RawFinding, RelatedLocation, RuleLevel, Severity, Suppression, TextLocation } from './shared/types';
 export { createLinter, DEFAULT_INTERNAL_DOMAINS, DEFAULT_MAX_SIZE, DEFAULT_TICKET_PATTERN, type LintContext, type LintOptions, type LintResult, type Linter } from './linter/lint';
 export {
   familyEntry,

@@ -157,6 +157,12 @@ function apply(update: ToWebview): void {
   // Sanitized by the renderer (rehype-sanitize + escaping); scripts in it could not run under the CSP.
   content.innerHTML = update.article;
   document.documentElement.lang = update.lang;
+  // The chrome is in VS Code's language, the changes since a release in the report's.
+  const header = document.querySelector('header.ir-bar');
+  if (header instanceof HTMLElement) header.lang = update.uiLang;
+  if (notice) notice.lang = update.uiLang;
+  const changes = document.getElementById('ir-changes');
+  if (changes) changes.lang = update.lang;
   document.body.dataset.uri = update.uri;
   if (notice) {
     notice.textContent = update.notice ?? '';

@@ -47,7 +47,7 @@ describe('CLI releases: the sign-off flow as a user runs it', function () {
     edit('Wir informieren fortlaufend über den Stand.', 'Wir informieren fortlaufend über den Stand. Das Bürgerbüro öffnet am Montag wieder.');
     const { code, stdout } = cli(dir, ['lint', FILE]);
     assert.equal(code, 0);
-    assert.match(stdout, /45:18 {2}warning {2}The approval of release 1 is stale: The status changed: incident confirmed, its effects are being contained → recovery under way, operations are being monitored \(and 1 more change\(s\)\)\. Approve the current text again before it is published\. {2}approval-current/);
+    assert.match(stdout, /45:18 {2}warning {2}The approval of release 1 is stale: The status changed: attack confirmed, its effects are being contained → recovery under way, operations are being monitored \(and 1 more change\(s\)\)\. Approve the current text again before it is published\. {2}approval-current/);
   });
 
   it('an edit of the internal section keeps it current (only the public change is named)', () => {
@@ -58,25 +58,25 @@ describe('CLI releases: the sign-off flow as a user runs it', function () {
   it('changes --since 1 lists each change in press-office words (de from the report) and as JSON Pointers', () => {
     const text = cli(dir, ['changes', FILE, '--since', '1']);
     assert.equal(text.code, 0);
-    assert.equal(text.stdout, 'Änderungen seit Release 1:\n- Der Status hat sich geändert: Vorfall bestätigt, Auswirkungen werden eingegrenzt → Wiederherstellung läuft, der Betrieb wird überwacht\n- Die Pressemitteilung: neuer Satz „Das Bürgerbüro öffnet am Montag wieder.“\n');
+    assert.equal(text.stdout, 'Änderungen seit Release 1:\n- Der Status hat sich geändert: Angriff bestätigt, Auswirkungen werden eingegrenzt → Wiederherstellung läuft, der Betrieb wird überwacht\n- Die Pressemitteilung: neuer Satz „Das Bürgerbüro öffnet am Montag wieder.“\n');
     const json = cli(dir, ['changes', FILE, '--format', 'json']);
     assert.deepEqual(JSON.parse(json.stdout), [
       { path: '/status', before: 'identified', after: 'monitoring' },
       { path: '/public_section', before: null, after: 'Das Bürgerbüro öffnet am Montag wieder.' },
     ]);
-    assert.equal(cli(dir, ['changes', FILE, '--locale', 'en']).stdout.split('\n')[1], '- The status changed: incident confirmed, its effects are being contained → recovery under way, operations are being monitored');
+    assert.equal(cli(dir, ['changes', FILE, '--locale', 'en']).stdout.split('\n')[1], '- The status changed: attack confirmed, its effects are being contained → recovery under way, operations are being monitored');
   });
 
   it('with requireApproval, lint fails and render refuses (exit 1, nothing written) until each role approved; drafts are exempt', () => {
     writeFileSync(join(dir, '.incident-report.json'), '{ "requireApproval": { "roles": ["press", "it"] } }\n');
     const lint = cli(dir, ['lint', FILE]);
     assert.equal(lint.code, 1);
-    assert.match(lint.stdout, /error {4}Release gate: approval of release 1 is stale: The status changed: incident confirmed, its effects are being contained → recovery under way, operations are being monitored/);
+    assert.match(lint.stdout, /error {4}Release gate: approval of release 1 is stale: The status changed: attack confirmed, its effects are being contained → recovery under way, operations are being monitored/);
     const render = cli(dir, ['render', FILE, '-o', 'release.html']);
     assert.equal(render.code, 1);
     assert.equal(existsSync(join(dir, 'release.html')), false);
     assert.match(render.stderr, /not ready to publish: 1 finding\(s\) block it/);
-    assert.match(render.stderr, /Release gate: approval of release 1 is stale: The status changed: incident confirmed, its effects are being contained → recovery under way, operations are being monitored .*\(approval-current\)/);
+    assert.match(render.stderr, /Release gate: approval of release 1 is stale: The status changed: attack confirmed, its effects are being contained → recovery under way, operations are being monitored .*\(approval-current\)/);
     const draft = cli(dir, ['render', '--as', 'gdpr-art33', '--strict', FILE]);
     assert.equal(draft.code, 0, draft.stderr);
     assert.doesNotMatch(draft.stderr, /approval-current/);
@@ -109,11 +109,11 @@ describe('CLI releases: the sign-off flow as a user runs it', function () {
     const html = cli(dir, ['render', '--whats-new', FILE]);
     assert.equal(html.code, 0, html.stderr);
     assert.ok(
-      html.stdout.includes('<section class="whats-new" aria-label="Was ist neu"><h2>Was ist neu</h2><ul><li>Der Status hat sich geändert: Vorfall bestätigt, Auswirkungen werden eingegrenzt → Wiederherstellung läuft, der Betrieb wird überwacht</li><li>Die Pressemitteilung: neuer Satz „Das Bürgerbüro öffnet am Montag wieder.“</li></ul></section>'),
+      html.stdout.includes('<section class="whats-new" aria-label="Was ist neu"><h2>Was ist neu</h2><ul><li>Der Status hat sich geändert: Angriff bestätigt, Auswirkungen werden eingegrenzt → Wiederherstellung läuft, der Betrieb wird überwacht</li><li>Die Pressemitteilung: neuer Satz „Das Bürgerbüro öffnet am Montag wieder.“</li></ul></section>'),
       html.stdout,
     );
     const text = cli(dir, ['render', '--whats-new', '--format', 'text', FILE]);
-    assert.match(text.stdout, /\nWas ist neu\n-+\n- Der Status hat sich geändert: Vorfall bestätigt, Auswirkungen werden\n {2}eingegrenzt → Wiederherstellung läuft, der Betrieb wird überwacht\n- Die Pressemitteilung: neuer Satz „Das Bürgerbüro öffnet am Montag\n {2}wieder\.“\n/);
+    assert.match(text.stdout, /\nWas ist neu\n-+\n- Der Status hat sich geändert: Angriff bestätigt, Auswirkungen werden\n {2}eingegrenzt → Wiederherstellung läuft, der Betrieb wird überwacht\n- Die Pressemitteilung: neuer Satz „Das Bürgerbüro öffnet am Montag\n {2}wieder\.“\n/);
     const page = cli(dir, ['render', '--as', 'status-page', '--whats-new', FILE]);
     assert.ok(page.stdout.includes('<main>\n<section class="whats-new" aria-label="Was ist neu">'), page.stdout);
     assert.ok(!cli(dir, ['render', FILE]).stdout.includes('class="whats-new"'));

@@ -10,6 +10,7 @@ const STATE: ToWebview = {
   uri: 'file:///r/a"b<c>.md',
   article: '<article class="press-release"><h1>Titel</h1></article>',
   lang: 'de',
+  uiLang: 'en',
   status: { errors: 2, warnings: 1, summary: '2 <b>Fehler</b>', problemsLabel: 'Probleme & mehr' },
   notice: null,
   confidential: null,
@@ -65,6 +66,15 @@ describe('preview page', () => {
     );
   });
 
+  it("marks the chrome with VS Code's language and the changes with the report's, inside a page in the report's", () => {
+    const release = { approval: 'not approved since the last change (release 1)', current: false, changesLabel: 'Changes since release 1', showChanges: true, changes: ['Der Status hat sich geändert'], whatsNewLabel: null, whatsNew: false };
+    const html = buildPreviewHtml({ cspSource: '', nonce: 'abcdefghijklmnopqrstuv', scriptUri: 'https://x/p.js', state: { ...STATE, notice: 'YAML error', release }, title: 't' });
+    assert.match(html, /<html lang="de">/);
+    assert.ok(html.includes('<header class="ir-bar" lang="en">'), html);
+    assert.ok(html.includes('<div id="ir-notice" class="ir-notice" lang="en">YAML error</div>'), html);
+    assert.ok(html.includes('<ul id="ir-changes" class="ir-changes" lang="de"><li>Der Status hat sich geändert</li></ul>'), html);
+  });
+
   it('refuses a nonce that could break out of the CSP', () => {
     assert.throws(() => buildPreviewHtml({ cspSource: '', nonce: "x' 'unsafe-inline", scriptUri: '', state: STATE, title: '' }));
   });
@@ -99,6 +109,8 @@ describe('preview messages', () => {
     assert.deepEqual(parseToWebview(STATE), STATE);
     assert.equal(parseToWebview({ ...STATE, article: 5 }), null);
     assert.equal(parseToWebview({ ...STATE, lang: 'fr' }), null);
+    assert.equal(parseToWebview({ ...STATE, uiLang: 'fr' }), null);
+    assert.equal(parseToWebview({ ...STATE, uiLang: undefined }), null);
     assert.equal(parseToWebview({ ...STATE, status: null }), null);
     const banner = { text: 'Vertraulich', exportLabel: 'Exportieren…' };
     assert.deepEqual(parseToWebview({ ...STATE, confidential: banner }), { ...STATE, confidential: banner });

@@ -219,6 +219,23 @@ describe('changes between two releases, for every field kind', () => {
     ]);
   });
 
+  it('the status of an attack in the words of its release: "Angriff bestätigt", on each side its own kind', () => {
+    const attack = (type: string | undefined, status: string): ReleaseModel => {
+      const fields: Record<string, string | number> = { ...BASE_RELEASE.fields, '/status': status };
+      if (type === undefined) delete fields['/incident_type'];
+      else fields['/incident_type'] = type;
+      return { ...BASE_RELEASE, fields };
+    };
+    const status = (before: ReleaseModel, after: ReleaseModel) => releaseChanges(before, after).filter((c) => c.path === '/status').map((c) => [c.text.de, c.text.en]);
+    assert.deepEqual(status(attack('ransomware', 'identified'), attack('ransomware', 'monitoring')), [
+      ['Der Status hat sich geändert: Angriff bestätigt, Auswirkungen werden eingegrenzt → Wiederherstellung läuft, der Betrieb wird überwacht', 'The status changed: attack confirmed, its effects are being contained → recovery under way, operations are being monitored'],
+    ]);
+    // Investigated as an outage, then confirmed as an attack: each release's own words.
+    assert.deepEqual(status(attack(undefined, 'investigating'), attack('intrusion', 'identified')), [
+      ['Der Status hat sich geändert: wird untersucht → Angriff bestätigt, Auswirkungen werden eingegrenzt', 'The status changed: under investigation → attack confirmed, its effects are being contained'],
+    ]);
+  });
+
   it("a service's state, restoration and workaround (sentence by sentence)", () => {
     assert.deepEqual(
       changesWith({

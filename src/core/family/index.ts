@@ -14,7 +14,7 @@
 import { parseReport, type ParsedReport } from '../report/parse';
 import { isIncidentReport } from '../report/isReport';
 import { isRecord } from '../report/fields';
-import type { RelatedLocation } from '../shared/types';
+import type { RelatedLocation, TextLocation } from '../shared/types';
 
 /** One document of a family as a host loaded it; parsed on first use, once. */
 export interface FamilyEntry {
@@ -34,8 +34,11 @@ export interface FamilyEntry {
   readonly isReport: boolean;
 }
 
-/** A member report as its parent sees it: who it is and where its `organization` is written. */
-export interface FamilyMember {
+/**
+ * A member report as its parent sees it: who it is, and (its location) where its `organization`
+ * value is written in the member file.
+ */
+export interface FamilyMember extends TextLocation {
   /** The member's path (same form as the parent's). */
   path: string;
   /** How messages name the member file. */
@@ -44,13 +47,6 @@ export interface FamilyMember {
   parent: string;
   /** Its `organization`. */
   organization: string;
-  /** Where the `organization` value is written in the member file (offsets; lines and columns 1-based). */
-  offset: number;
-  endOffset: number;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
 }
 
 /** What a host knows about the family of the document being linted. */

@@ -107,6 +107,9 @@ export function releaseChanges(before: ReleaseModel, after: ReleaseModel): Relea
   const changes: ReleaseChange[] = [];
   const add = (path: string, b: Value, a: Value, text: Localized) => changes.push({ path, before: b, after: a, text });
   const show = (path: string, value: Value): Localized => showValue(path, value, zone);
+  // `status: identified` reads "Angriff bestätigt" for an attack, as in the release: each side's
+  // status in the words of its own kind of incident.
+  const showStatus = (model: ReleaseModel, value: Value): Localized => showValue('/status', value, zone, incidentTypeOf(model));
 
   for (const key of ['lang', 'timezone'] as const) {
     if (before[key] !== after[key]) add(`/${key}`, before[key], after[key], valueChange(FIELD_WORDS[`/${key}`]!, show(`/${key}`, before[key]), show(`/${key}`, after[key]), before[key], after[key]));
@@ -127,7 +130,8 @@ export function releaseChanges(before: ReleaseModel, after: ReleaseModel): Relea
     if (FREE_TEXT.test(path) && typeof b === 'string' && typeof a === 'string') {
       changes.push(...sentenceChanges(path, b, a, after.lang ?? before.lang, words));
     } else {
-      add(path, b, a, valueChange(words, show(path, b), show(path, a), b, a));
+      const [shownBefore, shownAfter] = path === '/status' ? [showStatus(before, b), showStatus(after, a)] : [show(path, b), show(path, a)];
+      add(path, b, a, valueChange(words, shownBefore, shownAfter, b, a));
     }
   }
   for (const list of ITEM_LISTS) changes.push(...itemChanges(list, listsBefore.get(list) ?? [], listsAfter.get(list) ?? [], zone, after.lang ?? before.lang));
@@ -185,8 +189,17 @@ function fieldLabel(path: string): string {
   return parsePointer(path).map((s, i) => (/^\d+$/.test(s) ? `[${s}]` : (i === 0 ? '' : '.') + s)).join('');
 }
 
-/** A value for a sentence: times in press-office form, texts in quotation marks, numbers as they are. */
-function showValue(path: string, value: Value, zone: string | null): Localized {
+/** The release's `incident_type`, or `null` when it publishes none. */
+function incidentTypeOf(model: ReleaseModel): string | null {
+  const type = model.fields['/incident_type'];
+  return typeof type === 'string' ? type : null;
+}
+
+/**
+ * A value for a sentence: times in press-office form, texts in quotation marks, enum values in
+ * public words (a status in those of `incidentType`), numbers as they are.
+ */
+function showValue(path: string, value: Value, zone: string | null, incidentType: string | null = null): Localized {
   if (value === null) return { de: '–', en: '–' };
   if (typeof value === 'string' && /(?:_at|\/at|expected_restoration)$/.test(path)) {
     const time = resolveTime(value, zone);
@@ -194,7 +207,7 @@ function showValue(path: string, value: Value, zone: string | null): Localized {
   }
   if (typeof value === 'string' && FREE_TEXT.test(path)) return { de: `„${value}“`, en: `“${value}”` };
   if (typeof value === 'string') {
-    const words = (locale: Locale) => publicWords(path, value, locale);
+    const words = (locale: Locale) => publicWords(path, value, locale, incidentType);
     const de = words('de');
     const en = words('en');
     if (de !== null && en !== null) return { de, en };
@@ -207,8 +220,8 @@ function showValue(path: string, value: Value, zone: string | null): Localized {
  * service's state), so the changes read like the release itself; `null` for any other field or an
  * unknown value, which is then shown as it is written.
  */
-function publicWords(path: string, value: string, locale: Locale): string | null {
-  if (path === '/status') return statusWords(value, null, locale);
+function publicWords(path: string, value: string, locale: Locale, incidentType: string | null): string | null {
+  if (path === '/status') return statusWords(value, incidentType, locale);
   if (path === '/severity') return severityWords(value, locale);
   if (path === '/incident_type') return incidentTypeWords(value, locale);
   if (/^\/affected_services\/\d+\/status$/.test(path)) return serviceStateWords(value, locale);

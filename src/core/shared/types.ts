@@ -55,35 +55,34 @@ export type FixData =
   | { kind: 'restate-count'; offset: number; endOffset: number; newText: string };
 
 /**
- * A place in another file that explains a finding of a cross-file rule (the parent's value that a
- * member contradicts, the member a parent does not list). Lines and columns are 1-based.
+ * Where something is written in a text: UTF-16 offsets into the BOM-less text (end exclusive), and
+ * the same place as 1-based lines and columns (columns count UTF-16 code units).
  */
-export interface RelatedLocation {
-  /** The other file, as the host named it (a path or a URI path). */
-  file: string;
+export interface TextLocation {
   offset: number;
   endOffset: number;
   line: number;
   column: number;
   endLine: number;
   endColumn: number;
+}
+
+/**
+ * A place in another file that explains a finding of a cross-file rule (the parent's value that a
+ * member contradicts, the member a parent does not list). Lines and columns are 1-based.
+ */
+export interface RelatedLocation extends TextLocation {
+  /** The other file, as the host named it (a path or a URI path). */
+  file: string;
   /** What is there, in the finding's language. */
   message: string;
 }
 
-/** One problem found in a report. Lines and columns are 1-based; columns count UTF-16 code units. */
-export interface Finding {
+/** One problem found in a report, at its place in the report's text. */
+export interface Finding extends TextLocation {
   ruleId: string;
   severity: Severity;
   message: string;
-  /** Start offset (UTF-16) in the BOM-less document text. */
-  offset: number;
-  /** End offset (exclusive). */
-  endOffset: number;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
   /** RFC 6901 JSON Pointer of the frontmatter field concerned; `null` for findings in the body. */
   path: string | null;
   fix?: FixData;

@@ -206,14 +206,15 @@ export function draftHtml(banner: ToWebview['draft']): string {
  * The release line: the approval state, the "Changes since release N" toggle with the changes, and
  * the "What's new" switch. Filled by the script on every update; hidden for drafts for authorities.
  */
-export function releaseHtml(panel: ToWebview['release']): string {
+export function releaseHtml(panel: ToWebview['release'], lang: ToWebview['lang']): string {
   const changes = (panel?.showChanges ? panel.changes : []).map((line) => `<li>${escapeHtml(line)}</li>`).join('');
   return (
     `<div id="ir-release" class="ir-release"${panel ? '' : ' hidden'}>` +
     `<span id="ir-approval" class="ir-approval${panel?.current ? ' is-current' : ''}">${escapeHtml(panel?.approval ?? '')}</span>` +
     `<label id="ir-changes-switch"${panel?.changesLabel ? '' : ' hidden'}><input type="checkbox" id="ir-changes-toggle"${panel?.showChanges ? ' checked' : ''}> <span class="ir-changes-label">${escapeHtml(panel?.changesLabel ?? '')}</span></label>` +
     `<label id="ir-whats-new-switch"${panel?.whatsNewLabel ? '' : ' hidden'}><input type="checkbox" id="ir-whats-new-toggle"${panel?.whatsNew ? ' checked' : ''}> <span class="ir-whats-new-label">${escapeHtml(panel?.whatsNewLabel ?? '')}</span></label>` +
-    `<ul id="ir-changes" class="ir-changes"${changes ? '' : ' hidden'}>${changes}</ul>` +
+    // The changes are worded in the report's language, inside chrome in VS Code's.
+    `<ul id="ir-changes" class="ir-changes" lang="${lang}"${changes ? '' : ' hidden'}>${changes}</ul>` +
     '</div>'
   );
 }
@@ -227,14 +228,15 @@ export function buildPreviewHtml(page: PreviewPage): string {
     ...pageHead({ lang: state.lang, title: page.title, css: PREVIEW_CSS, csp: previewCsp(nonce), nonce }),
     `<body data-uri="${escapeHtml(state.uri)}">`,
     // A banner landmark: the switcher and the counts are page chrome, not the release.
-    '<header class="ir-bar">',
+    // Page chrome in VS Code's language inside a page in the report's: its own `lang` for screen readers.
+    `<header class="ir-bar" lang="${state.uiLang}">`,
     switcherHtml(state.outputs),
     confidentialHtml(state.confidential),
     draftHtml(state.draft),
     statusHtml(state.status),
-    releaseHtml(state.release),
+    releaseHtml(state.release, state.lang),
     '</header>',
-    `<div id="ir-notice" class="ir-notice"${state.notice ? '' : ' hidden'}>${escapeHtml(state.notice ?? '')}</div>`,
+    `<div id="ir-notice" class="ir-notice" lang="${state.uiLang}"${state.notice ? '' : ' hidden'}>${escapeHtml(state.notice ?? '')}</div>`,
     `<main id="ir-content">${state.article}</main>`,
     `<script nonce="${nonce}" src="${escapeHtml(page.scriptUri)}"></script>`,
     '</body>',

@@ -356,13 +356,15 @@ export class PressReleasePreview implements vscode.Disposable {
 
   private async message(uri: vscode.Uri | undefined): Promise<{ update: ToWebview; version: number | null }> {
     const outputs = this.outputChoices();
+    const uiLang = vscode.env.language.startsWith('de') ? 'de' : 'en';
     const empty = (notice: string): { update: ToWebview; version: null } => ({
       update: {
         type: 'update',
         outputs,
         uri: uri?.toString() ?? '',
         article: '',
-        lang: vscode.env.language.startsWith('de') ? 'de' : 'en',
+        lang: uiLang,
+        uiLang,
         status: previewStatus([], publishVerdict({ findings: [] })),
         notice,
         confidential: null,
@@ -410,6 +412,7 @@ export class PressReleasePreview implements vscode.Disposable {
           uri: uri.toString(),
           article: renderDraftArticle(documentData),
           lang: documentData.locale,
+          uiLang,
           status: previewStatus(result.findings, verdict),
           notice,
           confidential: {
@@ -437,6 +440,7 @@ export class PressReleasePreview implements vscode.Disposable {
         uri: uri.toString(),
         article: this.showChanges ? highlightChanges(view.article, releases.highlights) : view.article,
         lang: model.locale,
+        uiLang,
         status: previewStatus(result.findings, verdict),
         notice,
         confidential: null,

@@ -85,7 +85,13 @@ export type ToWebview = {
   uri: string;
   /** The sanitized `<article>` from the renderer. */
   article: string;
+  /** The language of the output shown (the report's): the page's `lang`. */
   lang: 'de' | 'en';
+  /**
+   * VS Code's display language: the language of the chrome around the output (switcher, banners,
+   * status, notice), so a screen reader reads German chrome over an English report as German.
+   */
+  uiLang: 'de' | 'en';
   status: PreviewStatus;
   /** A note shown instead of or above the release (report closed, not a report). */
   notice: string | null;
@@ -211,6 +217,7 @@ export function parseToWebview(value: unknown): ToWebview | null {
     typeof m.uri !== 'string' ||
     typeof m.article !== 'string' ||
     (m.lang !== 'de' && m.lang !== 'en') ||
+    (m.uiLang !== 'de' && m.uiLang !== 'en') ||
     (m.notice !== null && typeof m.notice !== 'string') ||
     !isBanner(m.confidential) ||
     !isDraftBanner(m.draft) ||

@@ -209,6 +209,8 @@ describe('press release preview', () => {
     const good = await waitFor('the German release', state, (s) => s.uri === document.uri.toString() && (s.article ?? '').includes('<h1>Bürgerbüro der Stadt Muster geschlossen</h1>'));
     assert.strictEqual(good.notice, null);
     assert.ok(good.html?.includes('<html lang="de">'));
+    // The chrome around the German release is in VS Code's language (English here), and says so.
+    assert.ok(good.html?.includes('<header class="ir-bar" lang="en">'), good.html ?? '');
     // A word typed on a line of its own in the frontmatter (line 6): the YAML breaks.
     await replaceText(editor, 'status: identified\n', 'status: identified\nBürgerbüro\n');
     const broken = await waitFor('the YAML error in the preview', state, (s) => s.notice !== null && s.version === document.version);
