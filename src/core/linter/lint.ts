@@ -6,7 +6,7 @@ import { getIn, isRecord } from '../report/fields';
 import { t } from '../shared/i18n';
 import { isValidTimeZone, systemTimeZone } from '../shared/time';
 import { bundledCompiledSchema, compileCustomSchema, type CompiledSchema } from '../schema/validator';
-import { familyMembers, familyState, type FamilyLintContext } from '../family/state';
+import { familyMembers, familyState, type FamilyLintContext, type FamilyState } from '../family/state';
 import { memberOf, type FamilyMember } from '../family';
 import { releaseFilePath } from '../release/approvals';
 import type { ReleaseFile } from '../rules/rule';
@@ -93,37 +93,8 @@ export function createLinter(options: LintOptions = {}): Linter {
       }
       const report = typeof input === 'string' ? parseReport(input) : input;
       const data = isRecord(report.data) ? report.data : null;
-      let directives: Directive[] | undefined;
       const reportZone = data && typeof data.timezone === 'string' && isValidTimeZone(data.timezone) ? data.timezone : null;
-      const ctx: RuleContext = {
-        report,
-        data,
-        locale,
-        now: now(),
-        timeZone: reportZone ?? configuredZone,
-        schema,
-        settings,
-        enabledRules,
-        ruleIds: RULE_IDS,
-        at(pointer, prefer = 'value') {
-          if (report.frontmatter.kind === 'yaml') {
-            const range = report.yaml!.rangeOf(pointer, prefer);
-            if (range) {
-              const base = report.frontmatter.contentOffset;
-              return { offset: base + range.offset, endOffset: base + range.endOffset };
-            }
-          }
-          return openingFence(report);
-        },
-        valueAt: (pointer) => getIn(data, parsePointer(pointer)),
-        t: (message, values) => t(locale, message, values),
-        family: familyState(data, context),
-        releaseFile: (version) => releaseFileOf(context, version),
-        members: familyMembers(context),
-        get directives() {
-          return (directives ??= readDirectives(report));
-        },
-      };
+      const ctx = new LintRuleContext(report, data, locale, now(), reportZone ?? configuredZone, schema, settings, enabledRules, context);
       const raw: Array<{ rule: Rule; finding: RawFinding }> = [];
       for (const rule of active) {
         for (const finding of rule.check(ctx)) raw.push({ rule, finding });
@@ -140,6 +111,56 @@ export function createLinter(options: LintOptions = {}): Linter {
       return { findings, report, member: context.path === undefined ? null : memberOf(context.path, report, context.label) };
     },
   };
+}
+
+/**
+ * What the rules of one lint read. A class, not an object literal with a getter (`directives`):
+ * V8 makes such a literal in the old generation, where it keeps the report and everything the
+ * rules built from it alive through minor GCs (see yaml/document.ts).
+ */
+class LintRuleContext implements RuleContext {
+  readonly ruleIds = RULE_IDS;
+  readonly family: FamilyState | null;
+  readonly members: readonly FamilyMember[];
+  private directiveList: Directive[] | undefined;
+
+  constructor(
+    readonly report: ParsedReport,
+    readonly data: Record<string, unknown> | null,
+    readonly locale: Locale,
+    readonly now: number,
+    readonly timeZone: string,
+    readonly schema: CompiledSchema,
+    readonly settings: RuleSettings,
+    readonly enabledRules: ReadonlySet<string>,
+    private readonly context: LintContext,
+  ) {
+    this.family = familyState(data, context);
+    this.members = familyMembers(context);
+  }
+
+  // Bound functions, not methods: rules may hand them on.
+  readonly at = (pointer: string, prefer: 'value' | 'key' = 'value'): { offset: number; endOffset: number } => {
+    const report = this.report;
+    if (report.frontmatter.kind === 'yaml') {
+      const range = report.yaml!.rangeOf(pointer, prefer);
+      if (range) {
+        const base = report.frontmatter.contentOffset;
+        return { offset: base + range.offset, endOffset: base + range.endOffset };
+      }
+    }
+    return openingFence(report);
+  };
+
+  readonly valueAt = (pointer: string): unknown => getIn(this.data, parsePointer(pointer));
+
+  readonly t = (message: Localized, values?: Record<string, string | number>): string => t(this.locale, message, values);
+
+  readonly releaseFile = (version: number): ReleaseFile => releaseFileOf(this.context, version);
+
+  get directives(): readonly Directive[] {
+    return (this.directiveList ??= readDirectives(this.report));
+  }
 }
 
 /** A release file of the linted report as the host loaded it (through its family lookup). */

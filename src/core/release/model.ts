@@ -16,6 +16,7 @@ import type { ParsedReport } from '../report/parse';
 import { selectPublication } from '../render/publication';
 import { readDirectives } from '../report/directives';
 import { isRecord } from '../report/fields';
+import { Derived } from '../shared/memo';
 
 /** The value of `format` in every release file of this version (schemas/incident-report-release.schema.json). */
 export const RELEASE_FORMAT = 'incident-report-release/1';
@@ -99,18 +100,15 @@ export interface Release {
   fingerprint: string;
 }
 
-const releases = new WeakMap<ParsedReport, Release>();
+const releases = new Derived<ParsedReport, Release>('release');
 
 /** The release a report would make now (computed once per parsed report). */
 export function currentRelease(report: ParsedReport): Release {
-  let release = releases.get(report);
-  if (!release) {
+  return releases.get(report, () => {
     const model = releaseModel(report);
     const json = canonicalJson(model);
-    release = { model, json, fingerprint: sha256Hex(json) };
-    releases.set(report, release);
-  }
-  return release;
+    return { model, json, fingerprint: sha256Hex(json) };
+  });
 }
 
 /** Reads a release file's text: its model, or why it cannot be used. */

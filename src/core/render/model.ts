@@ -12,7 +12,7 @@ import { isValidTimeZone } from '../shared/time';
 import { SchemaInfo, type JsonSchema } from '../schema/meta';
 import bundledSchema from '../../../schemas/incident-report.schema.json';
 import { clockAt, formatDate, formatDateTime, formatShortDateTime, formatUpdateHeading, resolveTime, rfc3339, type DisplayTime } from '../shared/dates';
-import { selectPublication, type Publication, type PublishedText } from './publication';
+import { selectPublication, type Publication, type PublishedContact, type PublishedText } from './publication';
 import { authorityRoleLabel, contactRoleLabel, label, LABELS } from './labels';
 import { dataLossText, incidentTypeWords, serviceStateWords, severityWords, statusWords } from './wording';
 
@@ -219,6 +219,59 @@ function describesWhatHappened(loss: Publication['dataLoss']): boolean {
   return loss.breachTypes.length > 0 || exfiltration === 'confirmed' || exfiltration === 'suspected' || loss.occurred?.value.trim() === 'yes';
 }
 
+/** What the data-loss facts say happened, in plain words (`null` when they say nothing). */
+function dataLossTextOf(pub: Publication, locale: Locale): string | null {
+  const loss = pub.dataLoss;
+  const value = (text: PublishedText | null) => text?.value.trim() ?? null;
+  return dataLossText(
+    {
+      occurred: value(loss.occurred),
+      exfiltration: value(loss.exfiltration),
+      personalData: value(loss.personalData),
+      breachTypes: loss.breachTypes.map((t) => t.value.trim()),
+      open: (pub.status?.value.trim() ?? '') !== 'resolved',
+    },
+    locale,
+  );
+}
+
+/** "rund 41.000" / "about 41,000" from `subjects_approx`, `null` without a count. */
+function subjectsText(loss: Publication['dataLoss'], locale: Locale): string | null {
+  return loss.subjectsApprox !== null && loss.subjectsApprox > 0
+    ? (locale === 'de' ? 'rund ' : 'about ') + loss.subjectsApprox.toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB')
+    : null;
+}
+
+/** A contact point for data protection questions: the DPO, or a contact marked `data_protection: yes`. */
+function isDataProtectionContact(contact: PublishedContact): boolean {
+  return contact.role.value === 'dpo' || contact.dataProtection?.value.trim() === 'yes';
+}
+
+/** {@link Art34Notice} with its contact points as published (the model turns them into {@link ContactEntry}s). */
+export type Art34Contents = Omit<Art34Notice, 'contacts'> & { contacts: PublishedContact[] };
+
+/**
+ * The Art. 34(2) contents of a publication whose public communication replaces telling each person
+ * (`art34_exemption: disproportionate_effort`), else `null`. Read from the publication alone, so
+ * the `gdpr-public-notice` rule checks them without building a whole model (dates, enum words,
+ * contacts, updates) on every lint.
+ */
+export function art34Contents(pub: Publication, locale: Locale): Art34Contents | null {
+  const loss = pub.dataLoss;
+  if (!loss.publicNotice) return null;
+  const nature = dataLossTextOf(pub, locale);
+  return {
+    nature: nature && describesWhatHappened(loss) ? nature : null,
+    categories: loss.categories.map((c) => c.value.trim()),
+    subjects: subjectsText(loss, locale),
+    consequences: str(loss.likelyConsequences),
+    measures: str(loss.publicMeasures),
+    advice: str(loss.advice),
+    // Reachable: with a phone number or an e-mail address (a published text is never blank).
+    contacts: pub.contacts.filter((contact) => isDataProtectionContact(contact) && (contact.phone !== null || contact.email !== null)),
+  };
+}
+
 /**
  * Builds the model of a report (or of a publication already selected from it). Never throws: a
  * broken or partial report gives a partial release.
@@ -286,21 +339,8 @@ export function buildModel(source: ParsedReport | Publication, options: RenderOp
 
   const loss = pub.dataLoss;
   const statusValue = pub.status?.value.trim() ?? '';
-  const value = (text: PublishedText | null) => text?.value.trim() ?? null;
-  const lossText = dataLossText(
-    {
-      occurred: value(loss.occurred),
-      exfiltration: value(loss.exfiltration),
-      personalData: value(loss.personalData),
-      breachTypes: loss.breachTypes.map((t) => t.value.trim()),
-      open: statusValue !== 'resolved',
-    },
-    locale,
-  );
-  const subjects =
-    loss.subjectsApprox !== null && loss.subjectsApprox > 0
-      ? (locale === 'de' ? 'rund ' : 'about ') + loss.subjectsApprox.toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB')
-      : null;
+  const lossText = dataLossTextOf(pub, locale);
+  const subjects = subjectsText(loss, locale);
   const lossFacts: Fact[] = [];
   // A public communication under Art. 34(3)(c) says what happened in its own section: not twice.
   if (lossText && !loss.publicNotice) lossFacts.push({ label: label(locale, 'dataKnown'), value: lossText });
@@ -363,10 +403,11 @@ export function buildModel(source: ParsedReport | Publication, options: RenderOp
       email,
       emailLinkable: email !== null && EMAIL.test(email),
       hours: str(contact.hours),
-      dataProtection: contact.role.value === 'dpo' || contact.dataProtection?.value.trim() === 'yes',
+      dataProtection: isDataProtectionContact(contact),
     };
   });
 
+  const art34 = art34Contents(pub, locale);
   const organization = str(pub.organization);
   // Authorities grouped by what they do: "Ermittlungen: Polizeipräsidium Dortmund; ZAC NRW".
   const authorityGroups: Array<{ label: string; names: string[] }> = [];
@@ -422,17 +463,7 @@ export function buildModel(source: ParsedReport | Publication, options: RenderOp
     expectedRestoration,
     // With a public communication the advice is part of it (see `art34`), not repeated beside the statement.
     dataLoss: { statement: str(loss.statement), facts: lossFacts, categories: loss.publicNotice ? [] : loss.categories.map((c) => c.value.trim()), advice: loss.publicNotice ? null : advice },
-    art34: loss.publicNotice
-      ? {
-          nature: lossText && describesWhatHappened(loss) ? lossText : null,
-          categories: loss.categories.map((c) => c.value.trim()),
-          subjects,
-          consequences: str(loss.likelyConsequences),
-          measures: publicMeasures,
-          advice,
-          contacts: contacts.filter((c) => c.dataProtection && (c.phone !== null || c.email !== null)),
-        }
-      : null,
+    art34: art34 && { ...art34, contacts: art34.contacts.map((contact) => contacts[pub.contacts.indexOf(contact)]!) },
     authorities: pub.authorities.map((a) => ({ name: str(a.name)!, role: words(a.role) })),
     updates: updates.map((u) => u.entry),
     contacts,

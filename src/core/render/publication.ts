@@ -14,6 +14,7 @@ import { isRecord } from '../report/fields';
 import { fieldPointer } from '../yaml/pointer';
 import { publishesArt34Contents } from '../compliance/art34';
 import { countAsWritten } from '../report/countText';
+import { Derived } from '../shared/memo';
 
 /** One report value that a public output may print, with the JSON Pointer it was read from. */
 export interface PublishedText {
@@ -104,13 +105,11 @@ export const CONTACT_ORDER = ['press', 'hotline', 'emergency', 'dpo'] as const;
 const TIMESTAMP_KEYS = ['started_at', 'detected_at', 'contained_at', 'resolved_at', 'published_at'] as const;
 
 // A parsed report never changes; its leak scan, its claims scan and its outputs share one selection.
-const selections = new WeakMap<ParsedReport, Publication>();
+const selections = new Derived<ParsedReport, Publication>('publication');
 
 /** Selects what a report publishes. Never throws: a broken report publishes what can be read. */
 export function selectPublication(report: ParsedReport): Publication {
-  let selection = selections.get(report);
-  if (!selection) selections.set(report, (selection = select(report)));
-  return selection;
+  return selections.get(report, () => select(report));
 }
 
 /** `value[segment]` when `value` is a list and `segment` an index, or a record and `segment` a key. */

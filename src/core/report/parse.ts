@@ -64,54 +64,79 @@ const TOO_DEEP = /^(?![-*_ \t]*$)[ \t>*+-]{200,}/m;
 
 /** Parses a report: frontmatter fences, YAML (1.2, with positions), Markdown body and public section. */
 export function parseReport(input: string, limits?: ParseLimits): ParsedReport {
-  const { text, bomLength } = withoutBom(input);
-  let lineCounter: LineCounter | undefined;
-  const lines = () => (lineCounter ??= countLines(text));
-  const frontmatter = locateFrontmatter(text);
-  const closed = frontmatter.kind === 'yaml' ? readYaml(frontmatter.source, frontmatter.contentOffset, limits) : null;
-  let typing: FrontmatterYaml | undefined;
-  const yaml = (): FrontmatterYaml | null => {
-    if (frontmatter.kind !== 'unclosed') return closed;
-    return (typing ??= readYaml(text.slice(frontmatter.contentOffset, frontmatter.contentOffset + TYPING_LIMIT), frontmatter.contentOffset, limits));
-  };
+  return new Report(input, limits);
+}
 
-  const bodyOffset = frontmatter.kind === 'yaml' ? lineEnd(text, frontmatter.close.endOffset) : 0;
-  let parsedBody: { root: Root; error: string | null } | undefined;
-  let publicSection: PublicSection | null | undefined;
-  let publicBounds: PublicBounds | null | undefined;
-  const body = () => (parsedBody ??= parseBody(text, bodyOffset, lines()));
-  const section = () => (publicSection === undefined ? (publicSection = findPublicSection(body().root, text)) : publicSection);
-  return {
-    text,
-    bomLength,
-    get lines() {
-      return lines();
-    },
-    frontmatter,
-    get yaml() {
-      return yaml();
-    },
-    yamlErrors: closed?.errors ?? [],
-    data: closed?.data,
-    dataError: closed?.dataError ?? null,
-    bodyOffset,
-    get body() {
-      return body().root;
-    },
-    get bodyError() {
-      return body().error;
-    },
-    get publicSection() {
-      return section();
-    },
-    get publicBounds() {
-      if (publicBounds === undefined) {
-        const scanned = scanPublicBounds(text, bodyOffset);
-        publicBounds = scanned === undefined ? boundsOf(section()) : scanned;
-      }
-      return publicBounds;
-    },
-  };
+/**
+ * A parsed report whose slower parts (line index, Markdown body, public section) are made on first
+ * use. A class, not an object literal with getters: see `YamlRead` in yaml/document.ts (V8 puts
+ * such literals in the old generation, where they keep each report's young objects alive).
+ */
+class Report implements ParsedReport {
+  readonly text: string;
+  readonly bomLength: number;
+  readonly frontmatter: Frontmatter;
+  readonly yamlErrors: readonly YAMLError[];
+  readonly data: unknown;
+  readonly dataError: DataError | null;
+  readonly bodyOffset: number;
+  private readonly closed: FrontmatterYaml | null;
+  private lineCounter: LineCounter | undefined;
+  private typing: FrontmatterYaml | undefined;
+  private parsedBody: { root: Root; error: string | null } | undefined;
+  private section: PublicSection | null | undefined;
+  private bounds: PublicBounds | null | undefined;
+
+  constructor(
+    input: string,
+    private readonly limits: ParseLimits | undefined,
+  ) {
+    const { text, bomLength } = withoutBom(input);
+    this.text = text;
+    this.bomLength = bomLength;
+    const frontmatter = locateFrontmatter(text);
+    this.frontmatter = frontmatter;
+    this.closed = frontmatter.kind === 'yaml' ? readYaml(frontmatter.source, frontmatter.contentOffset, limits) : null;
+    this.yamlErrors = this.closed?.errors ?? [];
+    this.data = this.closed?.data;
+    this.dataError = this.closed?.dataError ?? null;
+    this.bodyOffset = frontmatter.kind === 'yaml' ? lineEnd(text, frontmatter.close.endOffset) : 0;
+  }
+
+  get lines(): LineCounter {
+    return (this.lineCounter ??= countLines(this.text));
+  }
+
+  get yaml(): FrontmatterYaml | null {
+    const frontmatter = this.frontmatter;
+    if (frontmatter.kind !== 'unclosed') return this.closed;
+    return (this.typing ??= readYaml(this.text.slice(frontmatter.contentOffset, frontmatter.contentOffset + TYPING_LIMIT), frontmatter.contentOffset, this.limits));
+  }
+
+  get body(): Root {
+    return this.parsed().root;
+  }
+
+  get bodyError(): string | null {
+    return this.parsed().error;
+  }
+
+  get publicSection(): PublicSection | null {
+    if (this.section === undefined) this.section = findPublicSection(this.body, this.text);
+    return this.section;
+  }
+
+  get publicBounds(): PublicBounds | null {
+    if (this.bounds === undefined) {
+      const scanned = scanPublicBounds(this.text, this.bodyOffset);
+      this.bounds = scanned === undefined ? boundsOf(this.publicSection) : scanned;
+    }
+    return this.bounds;
+  }
+
+  private parsed(): { root: Root; error: string | null } {
+    return (this.parsedBody ??= parseBody(this.text, this.bodyOffset, this.lines));
+  }
 }
 
 /** A report that was deliberately not parsed (e.g. over the size limit): text and line index only. */

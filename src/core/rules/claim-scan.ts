@@ -17,7 +17,7 @@ import { fieldName } from '../shared/i18n';
 import type { Locale } from '../shared/types';
 import type { RuleContext, TextRange } from './rule';
 import { splitSentences, type Sentence } from '../language/sentences';
-import { BoundedCache } from '../shared/memo';
+import { BoundedCache, Derived } from '../shared/memo';
 import { analyseSentence, tokenize, type Claim } from '../language/claims';
 import { TRIGGERS } from '../language/lexicon';
 
@@ -120,12 +120,14 @@ function blankDirectives(text: string, base: number, directives: RuleContext['di
   return out;
 }
 
-const cache = new WeakMap<RuleContext, ClaimHit[]>();
+const claimsOf = new Derived<RuleContext, ClaimHit[]>('claims');
 
 /** Every claim in the published text of the context's report. */
 export function findClaims(ctx: RuleContext): ClaimHit[] {
-  const cached = cache.get(ctx);
-  if (cached) return cached;
+  return claimsOf.get(ctx, () => scanClaims(ctx));
+}
+
+function scanClaims(ctx: RuleContext): ClaimHit[] {
   const hits: ClaimHit[] = [];
   const lang = reportLang(ctx);
   const latest = latestUpdatePath(ctx.data);
@@ -156,7 +158,6 @@ export function findClaims(ctx: RuleContext): ClaimHit[] {
       }
     }
   }
-  cache.set(ctx, hits);
   return hits;
 }
 

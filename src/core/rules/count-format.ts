@@ -4,6 +4,7 @@ import { isRecord } from '../report/fields';
 import { fieldName } from '../shared/i18n';
 import { formatPointer } from '../yaml/pointer';
 import { writtenCount } from '../report/countText';
+import { Derived } from '../shared/memo';
 
 /** A count written with a separator: `41.000`, `41,000`, `41 000`, `1.5`. */
 export interface SeparatedCount {
@@ -22,7 +23,7 @@ export interface SeparatedCount {
 /** A cheap look at a value before the schema is asked about its field. */
 const CANDIDATE = /^\s*[+-]?\d[\d.,  \u202f]*\s*$/u;
 
-const cache = new WeakMap<RuleContext, SeparatedCount[]>();
+const countsOf = new Derived<RuleContext, SeparatedCount[]>('separated counts');
 
 /**
  * Every whole-number field of the schema (`type: integer`) whose value is written with a `.`, `,`
@@ -31,30 +32,42 @@ const cache = new WeakMap<RuleContext, SeparatedCount[]>();
  * the same value is not reported twice.
  */
 export function separatedCounts(ctx: RuleContext): SeparatedCount[] {
-  const cached = cache.get(ctx);
-  if (cached) return cached;
+  return countsOf.get(ctx, () => findSeparatedCounts(ctx));
+}
+
+function findSeparatedCounts(ctx: RuleContext): SeparatedCount[] {
   const found: SeparatedCount[] = [];
   if (ctx.data && ctx.report.frontmatter.kind === 'yaml') {
-    const walk = (value: unknown, segments: Array<string | number>, depth: number): void => {
+    // One path, extended and shortened as the walk goes: no copy of it per value.
+    const segments: Array<string | number> = [];
+    const walk = (value: unknown, depth: number): void => {
       if (depth > 16) return;
-      if (Array.isArray(value)) value.forEach((item, i) => walk(item, [...segments, i], depth + 1));
-      else if (isRecord(value)) for (const [key, child] of Object.entries(value)) walk(child, [...segments, key], depth + 1);
-      else if ((typeof value === 'number' || typeof value === 'string') && CANDIDATE.test(String(value))) {
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) {
+          segments.push(i);
+          walk(value[i], depth + 1);
+          segments.pop();
+        }
+      } else if (isRecord(value)) {
+        for (const key of Object.keys(value)) {
+          segments.push(key);
+          walk(value[key], depth + 1);
+          segments.pop();
+        }
+      } else if ((typeof value === 'number' || typeof value === 'string') && CANDIDATE.test(String(value))) {
         const pointer = formatPointer(segments);
-        const type = ctx.schema.info.fieldInfo(pointer, ctx.locale)?.type;
+        const type = ctx.schema.info.typeAt(pointer);
         if (!(type === 'integer' || (Array.isArray(type) && type.includes('integer')))) return;
-        const range = ctx.at(pointer);
         // Text reads as written; a number as its plain scalar is written (`41.000`, which YAML read as 41).
         const scalar = typeof value === 'number' ? ctx.report.yaml?.scalar(pointer) : null;
         const source = scalar ? ctx.report.yaml!.source.slice(scalar.offset, scalar.endOffset) : String(value).trim();
         const written = writtenCount(source);
         if (!written.separated) return;
-        found.push({ pointer, ...range, source, read: value, fixed: written.meant });
+        found.push({ pointer, ...ctx.at(pointer), source, read: value, fixed: written.meant });
       }
     };
-    walk(ctx.data, [], 0);
+    walk(ctx.data, 0);
   }
-  cache.set(ctx, found);
   return found;
 }
 

@@ -1,7 +1,8 @@
 import type { Localized, RawFinding } from '../shared/types';
 import type { Rule, RuleContext } from './rule';
 import { isRecord } from '../report/fields';
-import { buildModel } from '../render/model';
+import { art34Contents } from '../render/model';
+import { selectPublication } from '../render/publication';
 import { publishesArt34Contents } from '../compliance/art34';
 
 /** The `gdpr-public-notice` rule; its `docs` are rendered to docs/rules/gdpr-public-notice.md by `npm run generate`. */
@@ -23,7 +24,9 @@ export const gdprPublicNoticeRule: Rule = {
     const loss = ctx.data?.data_loss;
     if (!isRecord(loss) || !publishesArt34Contents(ctx.data)) return [];
     const findings: RawFinding[] = [];
-    const art34 = buildModel(ctx.report, { locale: ctx.locale, now: ctx.now }).art34;
+    const publication = selectPublication(ctx.report);
+    // In the language the outputs are written in (the report's `lang`, else the UI's), as the model reads it.
+    const art34 = art34Contents(publication, publication.lang === 'de' || publication.lang === 'en' ? publication.lang : ctx.locale);
     const intro = ctx.t({
       en: 'With art34_exemption: disproportionate_effort, a public communication replaces telling each person (GDPR Art. 34(3)(c)) and must carry the Art. 34(2) contents',
       de: 'Bei art34_exemption: disproportionate_effort ersetzt eine öffentliche Bekanntmachung die einzelne Benachrichtigung (DSGVO Art. 34 Abs. 3 lit. c) und muss die Angaben nach Art. 34 Abs. 2 enthalten',

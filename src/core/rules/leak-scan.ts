@@ -20,7 +20,7 @@
  * per published field or section, then one finding that counts the rest (a pasted log must not
  * bury the Problems panel).
  */
-import { BoundedCache } from '../shared/memo';
+import { BoundedCache, Derived } from '../shared/memo';
 import { recordItems } from '../report/fields';
 import { selectPublication, type PublishedText } from '../render/publication';
 import { fieldName } from '../shared/i18n';
@@ -295,23 +295,23 @@ export function iocFilter(iocs: readonly string[]): RegExp {
 
 const VALUE_SEPARATOR = '\n|\n';
 
-const cache = new WeakMap<RuleContext, LeakHit[]>();
+const leaksOf = new Derived<RuleContext, LeakHit[]>('leaks');
 
 /** Every leak in the public text of the context's report, de-duplicated across enabled kinds. */
 export function findLeaks(ctx: RuleContext): LeakHit[] {
-  const cached = cache.get(ctx);
-  if (cached) return cached;
-  const hits = scan(ctx);
-  cache.set(ctx, hits);
-  return hits;
+  return leaksOf.get(ctx, () => scan(ctx));
 }
 
 /** What the scanner needs besides the text: derived once per lint from the report and settings. */
 interface ScanSettings {
   contactEmails: ReadonlySet<string>;
   suffixes: readonly string[];
-  /** Host names of the internal sections, found on first use (most public text names no host at all). */
-  readonly internalHosts: ReadonlySet<string>;
+  /**
+   * Host names of the internal sections, found on first call (most public text names no host at
+   * all). A function, not a getter: an object literal with a getter is made in V8's old
+   * generation and keeps the report it reaches alive through minor GCs (see yaml/document.ts).
+   */
+  internalHosts(): ReadonlySet<string>;
   ticket: RegExp | null;
   iocs: readonly string[];
   /** Matches wherever one of {@link iocs} might be found (`null` without any): see {@link iocFilter}. */
@@ -345,9 +345,7 @@ function scan(ctx: RuleContext): LeakHit[] {
   const settings: ScanSettings = {
     contactEmails,
     suffixes: ctx.settings.internalDomains.map(normaliseSuffix).filter((s) => s.length > 1),
-    get internalHosts() {
-      return (internalHosts ??= internalHostNames(report, emailDomains));
-    },
+    internalHosts: () => (internalHosts ??= internalHostNames(report, emailDomains)),
     ticket: compileTicketPattern(ctx.settings.ticketPattern || DEFAULT_TICKET_PATTERN),
     iocs,
     iocFilter: iocs.length > 0 ? iocFilter(iocs) : null,
@@ -422,7 +420,7 @@ function scanText(source: string, base: number, path: string | null, settings: S
     const lower = host.toLowerCase();
     const domain = settings.suffixes.find((suffix) => lower.endsWith(suffix) && lower.length > suffix.length);
     if (domain) add('hostname', m.index, host, { detail: 'internal-domain', domain });
-    else if (settings.internalHosts.has(lower)) add('hostname', m.index, host, { detail: 'internal-section' });
+    else if (settings.internalHosts().has(lower)) add('hostname', m.index, host, { detail: 'internal-section' });
   }
   for (const m of emailMatches(source)) {
     const lower = m.text.toLowerCase();

@@ -28,6 +28,13 @@ export interface FieldInfo {
  */
 export class SchemaInfo {
   private readonly byId = new Map<string, JsonSchema>();
+  /**
+   * What each schema pulls in (see {@link expand}) and each `patternProperties` pattern compiled:
+   * worked out on first use and kept with this (immutable) schema, like a compiled validator, not
+   * again for every field of every report.
+   */
+  private readonly expansions = new WeakMap<JsonSchema, Map<JsonSchema, ReadonlyArray<{ schema: JsonSchema; base: JsonSchema }>>>();
+  private readonly patterns = new Map<string, RegExp | null>();
 
   constructor(
     readonly root: JsonSchema,
@@ -40,22 +47,36 @@ export class SchemaInfo {
 
   /** The schemas that apply to the value at `pointer` (several when combined with allOf/$ref). */
   schemasAt(pointer: string): JsonSchema[] {
-    let current = this.expand(this.root, this.root);
+    let current = this.expanded(this.root, this.root);
     for (const segment of parsePointer(pointer)) {
       const next: Array<{ schema: JsonSchema; base: JsonSchema }> = [];
       for (const { schema, base } of current) {
         const props = schema.properties as Record<string, JsonSchema> | undefined;
-        if (props && isSchema(props[segment])) next.push(...this.expand(props[segment], base));
+        if (props && isSchema(props[segment])) next.push(...this.expanded(props[segment], base));
         const patterns = schema.patternProperties as Record<string, JsonSchema> | undefined;
-        for (const [pattern, sub] of Object.entries(patterns ?? {})) {
-          if (isSchema(sub) && safeTest(pattern, segment)) next.push(...this.expand(sub, base));
+        if (patterns) {
+          for (const [pattern, sub] of Object.entries(patterns)) {
+            if (isSchema(sub) && this.matches(pattern, segment)) next.push(...this.expanded(sub, base));
+          }
         }
-        if (/^\d+$/.test(segment) && isSchema(schema.items)) next.push(...this.expand(schema.items, base));
+        if (/^\d+$/.test(segment) && isSchema(schema.items)) next.push(...this.expanded(schema.items, base));
       }
       current = next;
       if (current.length === 0) return [];
     }
     return current.map((c) => c.schema);
+  }
+
+  /**
+   * The `type` the schema declares for the value at `pointer` (the first of the schemas that
+   * apply, as {@link fieldInfo} reads it), without building the rest of the field's information:
+   * rules ask this for every value they look at.
+   */
+  typeAt(pointer: string): string | string[] | undefined {
+    for (const schema of this.schemasAt(pointer)) {
+      if (schema.type !== undefined) return schema.type as string | string[];
+    }
+    return undefined;
   }
 
   /** Field information for hover, completion and messages, in `locale`. */
@@ -86,6 +107,29 @@ export class SchemaInfo {
       if (Array.isArray(schema.required)) info.required.push(...(schema.required as string[]));
     }
     return info;
+  }
+
+  /** {@link expand} of `schema` under `base`, worked out once. */
+  private expanded(schema: JsonSchema, base: JsonSchema): ReadonlyArray<{ schema: JsonSchema; base: JsonSchema }> {
+    let byBase = this.expansions.get(schema);
+    if (!byBase) this.expansions.set(schema, (byBase = new Map()));
+    let expansion = byBase.get(base);
+    if (!expansion) byBase.set(base, (expansion = this.expand(schema, base)));
+    return expansion;
+  }
+
+  /** Whether a property name matches a `patternProperties` pattern (one that is no valid expression matches nothing). */
+  private matches(pattern: string, name: string): boolean {
+    let compiled = this.patterns.get(pattern);
+    if (compiled === undefined) {
+      try {
+        compiled = new RegExp(pattern, 'u');
+      } catch {
+        compiled = null;
+      }
+      this.patterns.set(pattern, compiled);
+    }
+    return compiled !== null && compiled.test(name);
   }
 
   /** The schema itself plus everything it pulls in through `$ref`, `allOf` and `anyOf`. */
@@ -130,12 +174,4 @@ function str(value: unknown): string | undefined {
 function localized(value: unknown, locale: Locale): string | undefined {
   if (!isSchema(value)) return undefined;
   return str(value[locale]) ?? str(value.en);
-}
-
-function safeTest(pattern: string, value: string): boolean {
-  try {
-    return new RegExp(pattern, 'u').test(value);
-  } catch {
-    return false;
-  }
 }
