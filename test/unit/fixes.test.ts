@@ -599,6 +599,10 @@ describe('fixes', () => {
       assert.equal(yamlScalar('true'), '"true"');
       assert.equal(yamlScalar(''), '""');
       assert.equal(yamlScalar(5000), '5000');
+      // An alias or an anchor as text (a name typed as `*a` or `&Co`) is quoted, never a crash.
+      assert.equal(yamlScalar('*a'), '"*a"');
+      assert.equal(yamlScalar('&Co'), '"&Co"');
+      assert.equal(yamlScalar('!tag x'), '"!tag x"');
     });
   });
 });

@@ -13,6 +13,11 @@ export function yamlScalar(value: unknown): string {
   const text = String(value);
   if (text === '' || text !== text.trim() || /[\r\n\t]/.test(text)) return JSON.stringify(text);
   const doc = parseDocument(`k: ${text}\n`, YAML_OPTIONS);
-  const readsBack = doc.errors.length === 0 && doc.warnings.length === 0 && (doc.toJS() as { k?: unknown } | null)?.k === text;
+  let readsBack = false;
+  try {
+    readsBack = doc.errors.length === 0 && doc.warnings.length === 0 && (doc.toJS() as { k?: unknown } | null)?.k === text;
+  } catch {
+    // `*a` reads as an alias that resolves to nothing (toJS throws): as text it must be quoted.
+  }
   return readsBack ? text : JSON.stringify(text);
 }
