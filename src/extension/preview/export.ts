@@ -66,7 +66,8 @@ export function siblingTarget(first: vscode.Uri, format: string): vscode.Uri {
   return first.with({ path: siblingPath(first.path, format) });
 }
 
-const uiLanguage = (): 'de' | 'en' => (vscode.env.language.startsWith('de') ? 'de' : 'en');
+/** VS Code's display language as one the engine speaks: the language of the extension's chrome. */
+export const uiLanguage = (): 'de' | 'en' => (vscode.env.language.startsWith('de') ? 'de' : 'en');
 
 /** Display name of a format in pickers and the save dialog. */
 function formatLabel(format: string): string {

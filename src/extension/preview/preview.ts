@@ -23,6 +23,7 @@ import type { Clock } from '../clock';
 import { Commands } from '../constants';
 import { disposeAll } from '../disposables';
 import type { EngineService } from '../engine';
+import { uiLanguage } from './export';
 import { buildPreviewHtml, createNonce } from './html';
 import { parseFromWebview, PREVIEW_VIEW_TYPE, type ConfidentialBanner, type DraftBanner, type PreviewOutputs, type PreviewStatus, type ReleasePanel, type ToWebview } from './protocol';
 import { previewView, type PostLabels } from './views';
@@ -356,7 +357,7 @@ export class PressReleasePreview implements vscode.Disposable {
 
   private async message(uri: vscode.Uri | undefined): Promise<{ update: ToWebview; version: number | null }> {
     const outputs = this.outputChoices();
-    const uiLang = vscode.env.language.startsWith('de') ? 'de' : 'en';
+    const uiLang = uiLanguage();
     const empty = (notice: string): { update: ToWebview; version: null } => ({
       update: {
         type: 'update',
@@ -456,7 +457,7 @@ export class PressReleasePreview implements vscode.Disposable {
    * authorities in a group of their own, in the UI language.
    */
   private outputChoices(): PreviewOutputs {
-    const ui = vscode.env.language.startsWith('de') ? 'de' : 'en';
+    const ui = uiLanguage();
     return {
       choices: [
         ...PUBLIC_OUTPUTS.map((o) => ({ id: o.id, label: o.label[ui] })),
