@@ -50,6 +50,7 @@ export class SchemaInfo {
     let current = this.expanded(this.root, this.root);
     for (const segment of parsePointer(pointer)) {
       const next: Array<{ schema: JsonSchema; base: JsonSchema }> = [];
+      const index = /^\d+$/.test(segment);
       for (const { schema, base } of current) {
         const props = schema.properties as Record<string, JsonSchema> | undefined;
         if (props && isSchema(props[segment])) next.push(...this.expanded(props[segment], base));
@@ -59,7 +60,7 @@ export class SchemaInfo {
             if (isSchema(sub) && this.matches(pattern, segment)) next.push(...this.expanded(sub, base));
           }
         }
-        if (/^\d+$/.test(segment) && isSchema(schema.items)) next.push(...this.expanded(schema.items, base));
+        if (index && isSchema(schema.items)) next.push(...this.expanded(schema.items, base));
       }
       current = next;
       if (current.length === 0) return [];
