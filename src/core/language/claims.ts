@@ -134,24 +134,31 @@ function has(words: readonly Token[], lexicon: ReadonlySet<string>): boolean {
   return words.some((w) => lexicon.has(w.lower));
 }
 
+// "rule out", "ruled out", "ruling out"; "schließen … aus": looked up, not matched, for every word of every clause.
+const RULE = new Set(['rule', 'ruled', 'rules', 'ruling']);
+const SCHLIESSEN = new Set(['schließen', 'schliessen']);
+
 /** Negations in a clause: negators, verbs of excluding, "rule out", "can't". */
 function negations(words: readonly Token[], withSafe: boolean): number {
   const neither = words.some((w) => w.lower === 'neither' || w.lower === 'weder');
   let count = 0;
-  words.forEach((w, i) => {
-    if (w.lower === 'nor' && neither) return;
-    if (NEGATORS.has(w.lower) || EXCLUDERS.has(w.lower) || /n't$/.test(w.lower)) count++;
-    else if (withSafe && SAFE.has(w.lower)) count++;
-    // "rule out", "ruled out", "ruling out"; "schließen … aus".
-    else if (/^rul(e|ed|es|ing)$/.test(w.lower) && words[i + 1]?.lower === 'out') count++;
-    else if (/^schlie(ß|ss)en$/.test(w.lower) && words.some((o) => o.lower === 'aus')) count++;
-  });
+  for (let i = 0; i < words.length; i++) {
+    const lower = words[i]!.lower;
+    if (lower === 'nor' && neither) continue;
+    if (NEGATORS.has(lower) || EXCLUDERS.has(lower) || lower.endsWith("n't")) count++;
+    else if (withSafe && SAFE.has(lower)) count++;
+    else if (RULE.has(lower) && words[i + 1]?.lower === 'out') count++;
+    else if (SCHLIESSEN.has(lower) && words.some((o) => o.lower === 'aus')) count++;
+  }
   return count;
 }
 
 const isDataNoun = (w: Token, next: Token | undefined) =>
   (DATA_NOUNS.has(w.lower) && !(w.lower === 'data' && next && DATA_COMPOUND_HEADS.has(next.lower))) ||
   (w.lower.length > 5 && w.lower.endsWith('daten'));
+
+/** Loss nouns that name a loss on their own (not only in a compound such as "Datenabfluss"). */
+const LOSS_WORDS = new Set(['abfluss', 'verlust', 'abgriff', 'diebstahl', 'breach', 'leak', 'theft', 'exfiltration', 'loss']);
 
 /** The loss a clause speaks of, or `null`. */
 function lossIn(words: readonly Token[]): { loss: LossKind; personal: boolean } | null {
@@ -163,13 +170,13 @@ function lossIn(words: readonly Token[]): { loss: LossKind; personal: boolean } 
     if (isDataNoun(w, words[i + 1])) data = true;
     if (PERSONAL.has(lower)) personal = true;
     // German compounds: Datenabfluss, Datenverlust, Datenleck.
-    const compound = /^daten-?(.+)$/.exec(lower);
+    const compound = lower.startsWith('daten') ? /^daten-?(.+)$/.exec(lower) : null;
     if (compound && LOSS_NOUNS.has(compound[1]!)) {
       data = true;
       loss ??= LOSS_NOUNS.get(compound[1]!)!;
     }
     if (lower === 'data' && LOSS_NOUNS.has(words[i + 1]?.lower ?? '')) loss ??= LOSS_NOUNS.get(words[i + 1]!.lower)!;
-    if (/^(abfluss|verlust|abgriff|diebstahl|breach|leak|theft|exfiltration|loss)$/.test(lower)) loss ??= LOSS_NOUNS.get(lower)!;
+    if (LOSS_WORDS.has(lower)) loss ??= LOSS_NOUNS.get(lower)!;
     if (EXFILTRATION_VERBS.has(lower)) loss ??= 'exfiltration';
     if (LOSS_VERBS.has(lower)) loss ??= 'loss';
     if (AFFECT_VERBS.has(lower) || SAFE.has(lower)) loss ??= 'unaffected';
