@@ -33,7 +33,11 @@ export function parseDateTime(value: unknown): Readonly<ParsedDateTime> | null {
 function parse(value: string): ParsedDateTime | null {
   const m = DATE_TIME.exec(value.trim());
   if (!m) return null;
-  const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number, number];
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const hour = Number(m[4]);
+  const minute = Number(m[5]);
   const second = Number(m[6] ?? '0');
   const fraction = m[7] ?? '';
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 60) {
