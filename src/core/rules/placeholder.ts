@@ -9,7 +9,8 @@ import { formatPointer } from '../yaml/pointer';
 const TODO_MARKERS = /\b(?:TODO|TBD|XXX|FIXME)\b/g;
 const LOREM_IPSUM = /\blorem ipsum\b/gi;
 const FILL_IN = /<(?![/!])(?=[^<>\n]*(?:[A-ZÄÖÜ\s]|…|\.\.\.))[^<>\n=":@/]{1,60}>/gu;
-const PLACEHOLDERS: readonly RegExp[] = [TODO_MARKERS, LOREM_IPSUM, FILL_IN];
+/** What the rule reports, each match of each (global) pattern. */
+export const PLACEHOLDERS: readonly RegExp[] = [TODO_MARKERS, LOREM_IPSUM, FILL_IN];
 /**
  * True where any of {@link PLACEHOLDERS} matches: their union, one search instead of three. The
  * case-insensitivity of `lorem ipsum` is spelt out (`[lL]…`, exactly the pairs its `i` flag makes)
@@ -19,6 +20,11 @@ const ANY_PLACEHOLDER = new RegExp(`${TODO_MARKERS.source}|\\b${caseless('lorem 
 
 function caseless(text: string): string {
   return text.replace(/[a-z]/g, (letter) => `[${letter}${letter.toUpperCase()}]`);
+}
+
+/** True when one of {@link PLACEHOLDERS} matches somewhere in `text` (test/unit/placeholder.test.ts compares). */
+export function hasPlaceholder(text: string): boolean {
+  return ANY_PLACEHOLDER.test(text);
 }
 
 /** The `placeholder` rule; its `docs` are rendered to docs/rules/placeholder.md by `npm run generate`. */
@@ -74,7 +80,7 @@ export const placeholderRule: Rule = {
       const segments: Array<string | number> = [];
       const visit = (value: unknown): void => {
         if (typeof value === 'string') {
-          if (!ANY_PLACEHOLDER.test(value)) return;
+          if (!hasPlaceholder(value)) return;
           const pointer = formatPointer(segments);
           scan(value, pointer, (start, end) => {
             const span = yaml.valueSpan(pointer, start, end);
@@ -101,7 +107,7 @@ export const placeholderRule: Rule = {
     if (ctx.data && bounds) {
       const section = report.text.slice(bounds.offset, bounds.endOffset);
       // Most public sections hold no placeholder: one search says so before the three that place them.
-      if (ANY_PLACEHOLDER.test(section)) scan(section, null, (start, end) => ({ offset: bounds.offset + start, endOffset: bounds.offset + end }));
+      if (hasPlaceholder(section)) scan(section, null, (start, end) => ({ offset: bounds.offset + start, endOffset: bounds.offset + end }));
     }
     return findings;
   },
