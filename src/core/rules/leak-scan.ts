@@ -69,12 +69,8 @@ const EMAIL = /(?<![\w.%+-])[\w.%+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,}(?![\w-])/gi;
 const IPV4_HINT = /\d\.\d+\.\d+\.\d/;
 /** Every IPv6 candidate has two colons at most four hex digits apart. */
 const IPV6_HINT = /:[0-9a-f]{0,4}:/gi;
-/**
- * Every host name has a label character, a dot and a letter. Written from the dot (the label
- * character looked behind at), so that the search can skip to each dot instead of trying a class
- * at every character; it ends where `[a-z0-9]\.[a-z]` would.
- */
-const HOST_HINT = /\.(?<=[a-z0-9]\.)[a-z]/gi;
+/** Every host name has a label character, a dot and a letter. */
+const HOST_HINT = /[a-z0-9]\.[a-z]/gi;
 
 const WINDOWS_PATH = /(?<![\w\\/])[a-z]:(?:\\|\/(?!\/))(?:[\w$.~-]+[\\/]?)+/gi;
 const UNC_PATH = /(?<![\w\\])\\\\[\w.$-]+(?:\\[\w$.~-]+)+\\?/g;
