@@ -227,6 +227,39 @@ function runMatches(
   return matches;
 }
 
+/** {@link UNIX_PATH} tried at one position. */
+const UNIX_PATH_AT = new RegExp(UNIX_PATH.source, 'y');
+
+/**
+ * The {@link UNIX_PATH} matches of `source`. A match starts with `/`, `~/` or `$HOME/`: so the
+ * pattern is tried at each slash and at a `~` or `$HOME` right before one, in the order of the
+ * text, instead of at every character (test/unit/leak.test.ts compares).
+ */
+export function unixPathMatches(source: string): Array<{ index: number; text: string }> {
+  const matches: Array<{ index: number; text: string }> = [];
+  let free = 0; // the first position no earlier match covers
+  const tryAt = (at: number) => {
+    if (at < free) return;
+    UNIX_PATH_AT.lastIndex = at;
+    const m = UNIX_PATH_AT.exec(source);
+    if (!m) return;
+    matches.push({ index: at, text: m[0] });
+    free = at + m[0].length;
+  };
+  for (let slash = source.indexOf('/'); slash !== -1; slash = source.indexOf('/', slash + 1)) {
+    // No slash lies inside `$HOME` or `~` before another: these starts come in the order of the text.
+    if (slash >= 5 && source.startsWith('$HOME', slash - 5)) tryAt(slash - 5);
+    if (slash >= 1 && source.charCodeAt(slash - 1) === 126 /* ~ */) tryAt(slash - 1);
+    tryAt(slash);
+  }
+  return matches;
+}
+
+/** Every match of {@link UNIX_PATH} in `source`, the plain way (for tests of {@link unixPathMatches}). */
+export function unixPathMatchesByPattern(source: string): Array<{ index: number; text: string }> {
+  return [...source.matchAll(UNIX_PATH)].map((m) => ({ index: m.index, text: m[0] }));
+}
+
 /** Every match of {@link IPV6_CANDIDATE} in `source`, the plain way (for tests of {@link ipv6Candidates}). */
 export function ipv6CandidatesByPattern(source: string): Array<{ index: number; text: string }> {
   return [...source.matchAll(IPV6_CANDIDATE)].map((m) => ({ index: m.index, text: m[0] }));
@@ -457,12 +490,9 @@ function scanText(source: string, base: number, path: string | null, settings: S
     UNC_PATH.lastIndex = 0;
     for (let m = UNC_PATH.exec(source); m; m = UNC_PATH.exec(source)) add('path', m.index, trimPath(m[0]), { detail: 'unc' });
   }
-  if (source.includes('/')) {
-    UNIX_PATH.lastIndex = 0;
-    for (let m = UNIX_PATH.exec(source); m; m = UNIX_PATH.exec(source)) {
-      const path = trimPath(m[0]);
-      if (isUnixPath(path)) add('path', m.index, path, { detail: 'unix' });
-    }
+  for (const m of unixPathMatches(source)) {
+    const path = trimPath(m.text);
+    if (isUnixPath(path)) add('path', m.index, path, { detail: 'unix' });
   }
   // Public text rarely holds an indicator: a single case-insensitive search rules that out before
   // the text is lower-cased and searched for each one.
