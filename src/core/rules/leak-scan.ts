@@ -67,8 +67,13 @@ const EMAIL = /(?<![\w.%+-])[\w.%+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,}(?![\w-])/gi;
 // hold a match, so the pattern is not run on it (most published text has no dotted word at all).
 /** Every IPv4 address has three dots between digits. */
 const IPV4_HINT = /\d\.\d+\.\d+\.\d/;
-/** Every IPv6 candidate has two colons at most four hex digits apart. */
-const IPV6_HINT = /:[0-9a-f]{0,4}:/gi;
+/**
+ * Every IPv6 candidate starts with two groups (`fe80:0:`, `::`), where nothing of `[\w:.]` stands
+ * before it: found at their first colon, with the first group and what is before it looked behind
+ * at. So a timestamp (`2023-10-30T06:45:00`) or a time glued to a word is no hint, and its run is not
+ * searched (most published text names times, not addresses).
+ */
+const IPV6_HINT = /:(?<=(?<![\w:.])[0-9a-f]{0,4}:)[0-9a-f]{0,4}:/gi;
 /** Every host name has a label character, a dot and a letter. */
 const HOST_HINT = /[a-z0-9]\.[a-z]/gi;
 
