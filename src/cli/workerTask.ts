@@ -1,5 +1,5 @@
 import { relative, resolve } from 'node:path';
-import { DEFAULT_REPORT_GLOBS, isIncidentReport, type FamilyMember, type Finding, type Linter, type LintOptions, type ParsedReport, type RuleOptionValues } from '../core';
+import { DEFAULT_REPORT_GLOBS, hasReportMarker, isIncidentReport, isReportPath, parseReport, type FamilyMember, type Finding, type Linter, type LintOptions, type ParsedReport, type RuleOptionValues } from '../core';
 import type { FamilyFiles } from './familyFiles';
 import type { Target } from './files';
 import { matchPath } from './files';
@@ -49,9 +49,21 @@ export function lintTarget(
 ): TargetOutcome {
   const { text, error } = files.read(target.display);
   if (text === null) return { kind: 'io', message: error ?? 'not readable' };
-  if (!target.explicit && !isIncidentReport(text, reportPath(target, options), options.files ?? DEFAULT_REPORT_GLOBS)) return { kind: 'skipped' };
+  // A file found below a folder is a report by its path, else by the marker in its frontmatter.
+  // Then the parse that read the marker is the one linted: a second parse doubled the cost of every
+  // report outside an `incidents/` folder, or named by a path with `..`. A text over the size limit
+  // is not parsed (the lint refuses it unread): its marker is looked for in its start only.
+  let input: string | ParsedReport = text;
+  if (!target.explicit && !isReportPath(reportPath(target, options), options.files ?? DEFAULT_REPORT_GLOBS)) {
+    if (text.length > linter.maxSize) {
+      if (!isIncidentReport(text, null)) return { kind: 'skipped' };
+    } else {
+      input = parseReport(text);
+      if (!hasReportMarker(input)) return { kind: 'skipped' };
+    }
+  }
   const family = members ? files.withMembers(members) : files;
-  const { findings, member, unchecked, report } = linter.lint(text, { path: target.display, family });
+  const { findings, member, unchecked, report } = linter.lint(input, { path: target.display, family });
   return { kind: 'linted', findings, member, ...(unchecked ? { unchecked } : {}), ...(keepReport ? { report } : {}) };
 }
 

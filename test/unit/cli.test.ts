@@ -112,6 +112,19 @@ describe('CLI lint', () => {
     assert.deepEqual(JSON.parse(stdout).map((r: { file: string }) => r.file), [join(dir, 'docs', 'marked.md')]);
   });
 
+  it('lints a marked report over the size limit below a directory as refused, not as skipped', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ir-cli-'));
+    mkdirSync(join(dir, 'docs'));
+    writeFileSync(join(dir, 'docs', 'README.md'), `# Not a report\n\n${'Text. '.repeat(400)}\n`);
+    copyFileSync(join(ROOT, GOOD), join(dir, 'docs', 'marked.md'));
+    const { code, stdout } = cli(['lint', '--format', 'json', '--max-size', '1000', dir]);
+    assert.equal(code, 1);
+    assert.deepEqual(
+      JSON.parse(stdout).map((r: { file: string; findings: Array<{ ruleId: string; line: number; column: number }> }) => [r.file, r.findings.map((f) => `${f.line}:${f.column} ${f.ruleId}`)]),
+      [[join(dir, 'docs', 'marked.md'), ['1:1 size-limit']]],
+    );
+  });
+
   it('reports an unreadable file clearly, lints the others and exits 2', function () {
     if (process.getuid?.() === 0) {
       // root reads everything: use a missing file for the I/O failure instead of a chmod'ed one.
