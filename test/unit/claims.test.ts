@@ -138,6 +138,19 @@ describe('claims memo', () => {
     const get = (key: string) => cache.get(key, () => ++computed);
     assert.deepEqual([get('a'), get('b'), get('a'), get('c'), get('b'), get('a')], [1, 2, 1, 3, 2, 4]);
   });
+
+  it('drops in the order the keys came, round after round', () => {
+    const cache = new BoundedCache<string, string>(3);
+    const computed: string[] = [];
+    const get = (key: string) => cache.get(key, () => (computed.push(key), key.toUpperCase()));
+    for (const key of 'abcdefgh') get(key);
+    // Full after c: d drops a, e drops b, … h drops e; f, g, h are kept, e is computed again.
+    assert.deepEqual(['f', 'g', 'h', 'e'].map(get), ['F', 'G', 'H', 'E']);
+    assert.deepEqual(computed, [...'abcdefgh', 'e']);
+    // e dropped f (the oldest): g and h are still kept.
+    assert.deepEqual(['g', 'h'].map(get), ['G', 'H']);
+    assert.equal(computed.length, 9);
+  });
 });
 
 describe('counts: numbers read in the report\'s language', () => {

@@ -134,31 +134,36 @@ function select(report: ParsedReport): Publication {
     texts.push(published);
     return published;
   };
-  // Indices of a list field (the items are read through `read`).
-  const indices = (value: unknown): number[] => (Array.isArray(value) ? value.map((_, i) => i) : []);
-  const record = (value: unknown): Record<string, unknown> => (isRecord(value) ? value : {});
+  // Lists are walked by index with plain loops: this runs for every report on every lint, and the
+  // items themselves are read through `read`.
+  const length = (value: unknown): number => (Array.isArray(value) ? value.length : 0);
   // Every item of a list of strings (`list` is the list itself, `segments` where it is).
-  const readAll = (list: unknown, first: string, second?: string) =>
-    indices(list)
-      .map((i) => (second === undefined ? read(first, i) : read(first, second, i)))
-      .filter((t): t is PublishedText => t !== null);
+  const readAll = (list: unknown, first: string, second?: string): PublishedText[] => {
+    const all: PublishedText[] = [];
+    for (let i = 0, n = length(list); i < n; i++) {
+      const text = second === undefined ? read(first, i) : read(first, second, i);
+      if (text !== null) all.push(text);
+    }
+    return all;
+  };
 
   const timestamps = {} as Publication['timestamps'];
   for (const key of TIMESTAMP_KEYS) timestamps[key] = read('timestamps', key);
 
-  const services = indices(data.affected_services).flatMap((index) => {
+  const services: Publication['services'] = [];
+  for (let index = 0, n = length(data.affected_services); index < n; index++) {
     const name = read('affected_services', index, 'name');
-    if (!name) return [];
-    return [{
+    if (!name) continue;
+    services.push({
       index,
       name,
       status: read('affected_services', index, 'status'),
       workaround: read('affected_services', index, 'workaround'),
       restoredAt: read('affected_services', index, 'restored_at'),
-    }];
-  });
+    });
+  }
 
-  const loss = record(data.data_loss);
+  const loss = isRecord(data.data_loss) ? data.data_loss : {};
   const personalData = read('data_loss', 'personal_data');
   const publicNotice = publishesArt34Contents(data);
   // People whose data is (or may be) affected are told what to do; otherwise the advice is no one's.
@@ -179,28 +184,24 @@ function select(report: ParsedReport): Publication {
     advice: concernsPeople ? read('data_loss', 'advice') : null,
   };
 
-  const authorities = indices(data.authorities).flatMap((index) => {
+  const authorities: Publication['authorities'] = [];
+  for (let index = 0, n = length(data.authorities); index < n; index++) {
     const name = read('authorities', index, 'name');
-    return name ? [{ index, name, role: read('authorities', index, 'role') }] : [];
-  });
+    if (name) authorities.push({ index, name, role: read('authorities', index, 'role') });
+  }
 
-  const updates = indices(data.updates).map((index) => ({ index, at: read('updates', index, 'at'), text: read('updates', index, 'text') }));
+  const updates: Publication['updates'] = [];
+  for (let index = 0, n = length(data.updates); index < n; index++) updates.push({ index, at: read('updates', index, 'at'), text: read('updates', index, 'text') });
 
-  // With a public communication instead of individual notice, the DPO's contact is part of it.
-  const showDpo = concernsPeople;
-  const contacts = indices(data.contacts)
-    .map((index) => ({ index, role: record((data.contacts as unknown[])[index]).role }))
-    .filter(({ role }) => typeof role === 'string' && (CONTACT_ORDER as readonly string[]).includes(role) && (role !== 'dpo' || showDpo))
-    .sort((a, b) => CONTACT_ORDER.indexOf(a.role as never) - CONTACT_ORDER.indexOf(b.role as never) || a.index - b.index)
-    .map(({ index }): PublishedContact => ({
-      index,
-      role: read('contacts', index, 'role')!,
-      name: read('contacts', index, 'name'),
-      phone: read('contacts', index, 'phone'),
-      email: read('contacts', index, 'email'),
-      hours: read('contacts', index, 'hours'),
-      dataProtection: read('contacts', index, 'data_protection'),
-    }));
+  const contacts = publishedContacts(data.contacts, concernsPeople).map((index): PublishedContact => ({
+    index,
+    role: read('contacts', index, 'role')!,
+    name: read('contacts', index, 'name'),
+    phone: read('contacts', index, 'phone'),
+    email: read('contacts', index, 'email'),
+    hours: read('contacts', index, 'hours'),
+    dataProtection: read('contacts', index, 'data_protection'),
+  }));
 
   const bounds: PublicBounds | null = report.publicBounds;
   return {
@@ -227,4 +228,21 @@ function select(report: ParsedReport): Publication {
     updates,
     contacts,
   };
+}
+
+/**
+ * Indices of the contacts a release lists, in {@link CONTACT_ORDER} (list order within a role); the
+ * DPO only when `showDpo` (with a public communication instead of individual notice, the DPO's
+ * contact is part of it).
+ */
+function publishedContacts(contacts: unknown, showDpo: boolean): number[] {
+  if (!Array.isArray(contacts)) return [];
+  const listed: Array<{ index: number; rank: number }> = [];
+  for (let index = 0; index < contacts.length; index++) {
+    const contact: unknown = contacts[index];
+    const role = isRecord(contact) ? contact.role : undefined;
+    const rank = typeof role === 'string' ? (CONTACT_ORDER as readonly string[]).indexOf(role) : -1;
+    if (rank !== -1 && (role !== 'dpo' || showDpo)) listed.push({ index, rank });
+  }
+  return listed.sort((a, b) => a.rank - b.rank || a.index - b.index).map(({ index }) => index);
 }

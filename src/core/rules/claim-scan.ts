@@ -10,9 +10,9 @@
  * Cheap first: values are tested for trigger words before anything is split into sentences, and
  * only the sentences with claims are located in the source.
  */
-import { formatPointer } from '../yaml/pointer';
+import { fieldPointer } from '../yaml/pointer';
 import { isRecord } from '../report/fields';
-import { selectPublication, type Publication } from '../render/publication';
+import { selectPublication, type Publication, type PublishedText } from '../render/publication';
 import { fieldName } from '../shared/i18n';
 import type { Locale } from '../shared/types';
 import type { RuleContext, TextRange } from './rule';
@@ -20,19 +20,6 @@ import { splitSentences, type Sentence } from '../language/sentences';
 import { BoundedCache, Derived } from '../shared/memo';
 import { analyseSentence, tokenize, type Claim } from '../language/claims';
 import { TRIGGERS } from '../language/lexicon';
-
-/** One published text, and how its offsets become document offsets. */
-export interface ClaimSource {
-  /** JSON Pointer of the frontmatter value; `null` for the public section. */
-  path: string | null;
-  /** The text as published (for a YAML scalar: its value). */
-  text: string;
-  /**
-   * Document range of `[start, end)` of `text` (`start === end`: an insertion point); `null` when
-   * that text has no exact place in the source (an escape inside it).
-   */
-  toDocument(start: number, end: number): TextRange | null;
-}
 
 /** A claim found in a published text. */
 export interface ClaimHit {
@@ -69,44 +56,17 @@ export function reportLang(ctx: RuleContext): Locale {
  * The published prose, read from the publication model (`selectPublication()`, the one door
  * through which outputs get report values): what a reader takes as a statement of the
  * organisation. Names, contacts, times and enum values are published too, but claim nothing.
+ * Handed to `visit` one by one, in reading order, without collecting them first.
  */
-function publishedProse(publication: Publication): Array<{ path: string; value: string }> {
-  return [
-    publication.title,
-    publication.dataLoss.statement,
-    publication.dataLoss.publicMeasures,
-    publication.dataLoss.advice,
-    publication.dataLoss.likelyConsequences,
-    ...publication.services.map((service) => service.workaround),
-    ...publication.updates.map((update) => update.text),
-  ].filter((text): text is NonNullable<typeof text> => text !== null);
-}
-
-/** Every published text that may hold a claim (see {@link publishedProse}), with a way to its document range. */
-export function publishedTexts(ctx: RuleContext, relevant: (text: string) => boolean = () => true): ClaimSource[] {
-  const { report, data } = ctx;
-  if (!data) return [];
-  const texts: ClaimSource[] = [];
-  const fm = report.frontmatter;
-  const publication = selectPublication(report);
-  if (fm.kind === 'yaml') {
-    for (const { path, value } of publishedProse(publication)) {
-      if (!relevant(value)) continue;
-      const toDocument = (start: number, end: number): TextRange | null => {
-        const span = report.yaml!.valueSpan(path, start, end);
-        return span && { offset: fm.contentOffset + span.offset, endOffset: fm.contentOffset + span.endOffset };
-      };
-      texts.push({ path, text: value, toDocument });
-    }
-  }
-  const section = publication.body;
-  if (section && section.endOffset > section.offset) {
-    const base = section.offset;
-    // Suppression directives are never published: blanked (offsets kept), so their words glue to no sentence.
-    const text = blankDirectives(report.text.slice(section.offset, section.endOffset), base, ctx.directives);
-    if (relevant(text)) texts.push({ path: null, text, toDocument: (start, end) => ({ offset: base + start, endOffset: base + end }) });
-  }
-  return texts;
+function forEachProse(publication: Publication, visit: (text: PublishedText) => void): void {
+  const { title, dataLoss, services, updates } = publication;
+  if (title) visit(title);
+  if (dataLoss.statement) visit(dataLoss.statement);
+  if (dataLoss.publicMeasures) visit(dataLoss.publicMeasures);
+  if (dataLoss.advice) visit(dataLoss.advice);
+  if (dataLoss.likelyConsequences) visit(dataLoss.likelyConsequences);
+  for (const service of services) if (service.workaround) visit(service.workaround);
+  for (const update of updates) if (update.text) visit(update.text);
 }
 
 /** `text` (which starts at document offset `base`) with every directive comment in it replaced by spaces. */
@@ -127,38 +87,81 @@ export function findClaims(ctx: RuleContext): ClaimHit[] {
   return claimsOf.get(ctx, () => scanClaims(ctx));
 }
 
+/**
+ * Reads every published text that may hold a claim (see {@link forEachProse}, and the public
+ * section) for claims. Only a text with claims gets a way to its document range.
+ */
 function scanClaims(ctx: RuleContext): ClaimHit[] {
+  const { report, data } = ctx;
   const hits: ClaimHit[] = [];
-  const lang = reportLang(ctx);
-  const latest = latestUpdatePath(ctx.data);
-  const { relevant, key } = triggerFor(ctx);
-  // Every published text, relevant or not: `claimSentences` remembers both answers, so a text seen
-  // before is not searched for triggers again.
-  for (const published of publishedTexts(ctx)) {
-    for (const { sentence, claims, trim } of claimSentences(published.text, lang, key, relevant)) {
-      const base = sentence.offset + trim.offset;
-      const inSentence = (start: number, end: number) => published.toDocument(base + start, base + end);
-      const sentenceText = sentence.text.slice(trim.offset, trim.endOffset);
-      // Text with no exact place in the source (an escape inside) is reported at its whole field.
-      const located = (start: number, end: number) => published.toDocument(start, end) ?? ctx.at(published.path!);
-      const whole = () => located(base, base + sentenceText.length);
-      for (const claim of claims) {
-        hits.push({
-          claim,
-          path: published.path,
-          sentenceText,
-          sentence: whole,
-          range: claim.kind === 'restoration-date' ? () => located(sentence.offset + claim.offset, sentence.offset + claim.endOffset) : whole,
-          rangeText: claim.kind === 'restoration-date' ? published.text.slice(sentence.offset + claim.offset, sentence.offset + claim.endOffset) : sentenceText,
-          inSentence,
-          span: (start, end) => published.toDocument(sentence.offset + start, sentence.offset + end),
-          spanText: (start, end) => published.text.slice(sentence.offset + start, sentence.offset + end),
-          latest: published.path === null || !published.path.startsWith('/updates/') || published.path === latest,
-        });
-      }
-    }
+  if (!data) return hits;
+  const analyse = claimAnalysis(ctx);
+  const publication = selectPublication(report);
+  const fm = report.frontmatter;
+  if (fm.kind === 'yaml') {
+    const yaml = report.yaml!;
+    const contentOffset = fm.contentOffset;
+    let latest: string | null | undefined;
+    forEachProse(publication, ({ path, value }) => {
+      // Every published text, relevant or not: the analysis remembers both answers, so a text seen
+      // before is not searched for triggers again.
+      const sentences = analyse(value);
+      if (sentences.length === 0) return;
+      const toDocument = (start: number, end: number): TextRange | null => {
+        const span = yaml.valueSpan(path, start, end);
+        return span && { offset: contentOffset + span.offset, endOffset: contentOffset + span.endOffset };
+      };
+      if (path.startsWith('/updates/')) latest ??= latestUpdatePath(data);
+      // For `updates[i].text`: only the newest update is the current state (older ones are history).
+      addHits(hits, ctx, sentences, path, value, toDocument, !path.startsWith('/updates/') || path === latest);
+    });
+  }
+  const section = publication.body;
+  if (section && section.endOffset > section.offset) {
+    const base = section.offset;
+    // Suppression directives are never published: blanked (offsets kept), so their words glue to no sentence.
+    const text = blankDirectives(report.text.slice(section.offset, section.endOffset), base, ctx.directives);
+    const sentences = analyse(text);
+    if (sentences.length > 0) addHits(hits, ctx, sentences, null, text, (start, end) => ({ offset: base + start, endOffset: base + end }), true);
   }
   return hits;
+}
+
+/**
+ * Adds a hit for every claim of `sentences`, found in the published `text` at `path`;
+ * `toDocument` maps `[start, end)` of `text` to its document range (`null`: no exact place).
+ */
+function addHits(
+  hits: ClaimHit[],
+  ctx: RuleContext,
+  sentences: readonly ClaimSentence[],
+  path: string | null,
+  text: string,
+  toDocument: (start: number, end: number) => TextRange | null,
+  latest: boolean,
+): void {
+  for (const { sentence, claims, trim } of sentences) {
+    const base = sentence.offset + trim.offset;
+    const inSentence = (start: number, end: number) => toDocument(base + start, base + end);
+    const sentenceText = sentence.text.slice(trim.offset, trim.endOffset);
+    // Text with no exact place in the source (an escape inside) is reported at its whole field.
+    const located = (start: number, end: number) => toDocument(start, end) ?? ctx.at(path!);
+    const whole = () => located(base, base + sentenceText.length);
+    for (const claim of claims) {
+      hits.push({
+        claim,
+        path,
+        sentenceText,
+        sentence: whole,
+        range: claim.kind === 'restoration-date' ? () => located(sentence.offset + claim.offset, sentence.offset + claim.endOffset) : whole,
+        rangeText: claim.kind === 'restoration-date' ? text.slice(sentence.offset + claim.offset, sentence.offset + claim.endOffset) : sentenceText,
+        inSentence,
+        span: (start, end) => toDocument(sentence.offset + start, sentence.offset + end),
+        spanText: (start, end) => text.slice(sentence.offset + start, sentence.offset + end),
+        latest,
+      });
+    }
+  }
 }
 
 /**
@@ -195,20 +198,29 @@ interface ClaimSentence {
 // the text itself, whose hash V8 keeps, instead of a new joined key for every lookup.
 const analysed = new Map<string, BoundedCache<string, ClaimSentence[]>>();
 
-/** The sentences of `text` that hold claims, none when it has no trigger at all (memoised; see {@link analysed}). */
-function claimSentences(text: string, lang: Locale, triggers: string, relevant: (text: string) => boolean): ClaimSentence[] {
-  const key = `${lang}:${triggers}`;
-  let cache = analysed.get(key);
-  if (!cache) analysed.set(key, (cache = new BoundedCache(2048)));
-  return cache.get(text, () =>
-    !relevant(text)
-      ? []
-      : splitSentences(text, lang, relevant).flatMap((sentence) => {
-          if (!relevant(sentence.text)) return [];
-          const claims = analyseSentence(sentence.text, lang);
-          return claims.length === 0 ? [] : [{ sentence, claims, trim: sentenceRange(sentence.text) }];
-        }),
-  );
+/**
+ * For one lint: the sentences of a text that hold claims, none when it has no trigger at all
+ * (memoised; see {@link analysed}). The cache of the report's language and triggers is looked up
+ * once per lint, not once per text.
+ */
+function claimAnalysis(ctx: RuleContext): (text: string) => ClaimSentence[] {
+  const lang = reportLang(ctx);
+  const { relevant, key } = triggerFor(ctx);
+  const cacheKey = `${lang}:${key}`;
+  let cache = analysed.get(cacheKey);
+  if (!cache) analysed.set(cacheKey, (cache = new BoundedCache(2048)));
+  const answers = cache;
+  const compute = (text: string): ClaimSentence[] => {
+    if (!relevant(text)) return [];
+    const found: ClaimSentence[] = [];
+    for (const sentence of splitSentences(text, lang, relevant)) {
+      if (!relevant(sentence.text)) continue;
+      const claims = analyseSentence(sentence.text, lang);
+      if (claims.length > 0) found.push({ sentence, claims, trim: sentenceRange(sentence.text) });
+    }
+    return found;
+  };
+  return (text) => answers.get(text, () => compute(text));
 }
 
 /** The sentence without list markers, emphasis or quotes around it: from its first word to its final punctuation. */
@@ -221,19 +233,20 @@ function sentenceRange(text: string): TextRange {
 }
 
 /** Pointer of the newest update's text (by `at`, the list order when times are equal or unreadable). */
-function latestUpdatePath(data: Record<string, unknown> | null): string | null {
-  const updates = data && Array.isArray(data.updates) ? data.updates : [];
+function latestUpdatePath(data: Record<string, unknown>): string | null {
+  const updates = Array.isArray(data.updates) ? data.updates : [];
   let best = -1;
   let bestAt = -Infinity;
-  updates.forEach((update, i) => {
+  for (let i = 0; i < updates.length; i++) {
+    const update: unknown = updates[i];
     const at = isRecord(update) && typeof update.at === 'string' ? Date.parse(update.at) : NaN;
     const time = Number.isNaN(at) ? -Infinity : at;
     if (best === -1 || time >= bestAt) {
       best = i;
       bestAt = time;
     }
-  });
-  return best === -1 ? null : formatPointer(['updates', best, 'text']);
+  }
+  return best === -1 ? null : fieldPointer('updates', best, 'text');
 }
 
 /** Where a claim is, for messages: "in the public text" / "in updates[2].text". */

@@ -113,10 +113,6 @@ function dropBranchNoise(errors: readonly ErrorObject[]): ErrorObject[] {
   );
 }
 
-function hintFor(pointer: string, ctx: SchemaFindingContext): string {
-  return ctx.info.fieldInfo(pointer, ctx.locale)?.hint ?? t(ctx.locale, M.fallbackHint);
-}
-
 function missingField(error: ErrorObject, ctx: SchemaFindingContext): RawFinding {
   const key = (error.params as { missingProperty: string }).missingProperty;
   const path = error.instancePath + formatPointer([key]);
@@ -124,7 +120,7 @@ function missingField(error: ErrorObject, ctx: SchemaFindingContext): RawFinding
   const range = ctx.rangeOf(path);
   return {
     ruleId: SCHEMA_RULE_ID,
-    message: t(ctx.locale, M.required, { field: fieldName(path), hint: hintFor(path, ctx) }),
+    message: t(ctx.locale, M.required, { field: fieldName(path), hint: info?.hint ?? t(ctx.locale, M.fallbackHint) }),
     ...range,
     path,
     fix: { kind: 'insert-key', parentPath: error.instancePath, key, placeholder: placeholderFor(info?.examples[0]) },

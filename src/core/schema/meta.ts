@@ -47,24 +47,7 @@ export class SchemaInfo {
 
   /** The schemas that apply to the value at `pointer` (several when combined with allOf/$ref). */
   schemasAt(pointer: string): JsonSchema[] {
-    let current = this.expanded(this.root, this.root);
-    for (const segment of parsePointer(pointer)) {
-      const next: Array<{ schema: JsonSchema; base: JsonSchema }> = [];
-      for (const { schema, base } of current) {
-        const props = schema.properties as Record<string, JsonSchema> | undefined;
-        if (props && isSchema(props[segment])) next.push(...this.expanded(props[segment], base));
-        const patterns = schema.patternProperties as Record<string, JsonSchema> | undefined;
-        if (patterns) {
-          for (const [pattern, sub] of Object.entries(patterns)) {
-            if (isSchema(sub) && this.matches(pattern, segment)) next.push(...this.expanded(sub, base));
-          }
-        }
-        if (/^\d+$/.test(segment) && isSchema(schema.items)) next.push(...this.expanded(schema.items, base));
-      }
-      current = next;
-      if (current.length === 0) return [];
-    }
-    return current.map((c) => c.schema);
+    return this.applicable(pointer).map((c) => c.schema);
   }
 
   /**
@@ -73,10 +56,34 @@ export class SchemaInfo {
    * rules ask this for every value they look at.
    */
   typeAt(pointer: string): string | string[] | undefined {
-    for (const schema of this.schemasAt(pointer)) {
+    for (const { schema } of this.applicable(pointer)) {
       if (schema.type !== undefined) return schema.type as string | string[];
     }
     return undefined;
+  }
+
+  /** {@link schemasAt} with the document each schema's `$ref`s resolve in. */
+  private applicable(pointer: string): ReadonlyArray<{ schema: JsonSchema; base: JsonSchema }> {
+    let current = this.expanded(this.root, this.root);
+    for (const segment of parsePointer(pointer)) {
+      const next: Array<{ schema: JsonSchema; base: JsonSchema }> = [];
+      const index = /^\d+$/.test(segment);
+      for (const { schema, base } of current) {
+        const props = schema.properties as Record<string, JsonSchema> | undefined;
+        if (props && isSchema(props[segment])) append(next, this.expanded(props[segment], base));
+        const patterns = schema.patternProperties as Record<string, JsonSchema> | undefined;
+        if (patterns) {
+          for (const pattern in patterns) {
+            const sub = patterns[pattern];
+            if (isSchema(sub) && this.matches(pattern, segment)) append(next, this.expanded(sub, base));
+          }
+        }
+        if (index && isSchema(schema.items)) append(next, this.expanded(schema.items, base));
+      }
+      current = next;
+      if (current.length === 0) return current;
+    }
+    return current;
   }
 
   /** Field information for hover, completion and messages, in `locale`. */
@@ -161,6 +168,11 @@ export class SchemaInfo {
     }
     return isSchema(node) ? { schema: node, base: document } : null;
   }
+}
+
+/** Appends `items` to `list` one by one: no spread arguments for every schema of every segment. */
+function append<T>(list: T[], items: readonly T[]): void {
+  for (const item of items) list.push(item);
 }
 
 function isSchema(value: unknown): value is JsonSchema {

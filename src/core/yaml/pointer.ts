@@ -1,10 +1,10 @@
 /** Splits an RFC 6901 JSON Pointer into its unescaped segments (`~1` → `/`, `~0` → `~`). */
 export function parsePointer(pointer: string): string[] {
   if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = pointer.slice(1).split('/');
+  // Keys and indices rarely hold `~` (the escape of `~` and `/`): most segments are kept as split.
+  if (!pointer.includes('~')) return segments;
+  return segments.map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** Builds an RFC 6901 JSON Pointer from raw segments, escaping `~` and `/`. */
