@@ -2,7 +2,18 @@ import * as assert from 'node:assert/strict';
 import { createLinter, type Finding } from '../../src/core';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { emailMatches, emailMatchesByPattern, hostMatches, hostMatchesByPattern, iocFilter, ipv6Candidates, ipv6CandidatesByPattern, isIPv6 } from '../../src/core/rules/leak-scan';
+import {
+  emailMatches,
+  emailMatchesByPattern,
+  hostMatches,
+  hostMatchesByPattern,
+  iocFilter,
+  ipv6Candidates,
+  ipv6CandidatesByPattern,
+  isIPv6,
+  unixPathMatches,
+  unixPathMatchesByPattern,
+} from '../../src/core/rules/leak-scan';
 import { documents } from './yamlArbitraries';
 
 const NOW = () => Date.parse('2023-11-01T12:00:00Z');
@@ -329,29 +340,32 @@ www.stadt-beispiel.example, Mo/Di, Ein-/Ausgang, std::vector, Ratio 12:30:45, IS
   });
 });
 
-describe('leak rules: host names searched only around a dot, addresses only at an @, IPv6 around two colons', () => {
+describe('leak rules: host names searched only around a dot, addresses only at an @, IPv6 around two colons, paths at a slash', () => {
   const same = (text: string) => {
     assert.deepEqual([...hostMatches(text)], hostMatchesByPattern(text), JSON.stringify(text));
     assert.deepEqual([...emailMatches(text)], emailMatchesByPattern(text), JSON.stringify(text));
     assert.deepEqual([...ipv6Candidates(text)], ipv6CandidatesByPattern(text), JSON.stringify(text));
+    assert.deepEqual(unixPathMatches(text), unixPathMatchesByPattern(text), JSON.stringify(text));
   };
 
   it('finds what the pattern finds on the whole text of every fixture and example', () => {
     let hosts = 0;
     let emails = 0;
     let ipv6 = 0;
+    let paths = 0;
     for (const file of documents) {
       const text = readFileSync(file, 'utf8');
       same(text);
       hosts += hostMatchesByPattern(text).length;
       emails += emailMatchesByPattern(text).length;
       ipv6 += ipv6CandidatesByPattern(text).length;
+      paths += unixPathMatchesByPattern(text).length;
     }
-    assert.ok(hosts > 100 && emails > 50 && ipv6 > 0, `only ${hosts} host names, ${emails} addresses and ${ipv6} IPv6 candidates in the fixtures`);
+    assert.ok(hosts > 100 && emails > 50 && ipv6 > 0 && paths > 0, `only ${hosts} host names, ${emails} addresses, ${ipv6} IPv6 candidates and ${paths} paths in the fixtures`);
   });
 
   it('finds what the pattern finds on generated text', () => {
-    const piece = fc.constantFrom('a', 'Z', '0', '9', '.', '-', '_', ' ', '\n', '@', 'ä', 'fs01', 'intern', 'example.', '.de', 'x-', '..', '/', ':', '%', '+', 'a@b.de', '@@', '@x.', '::', 'fe80', ':1:', '%eth0', '10:16:00', '192.0.2.1');
+    const piece = fc.constantFrom('a', 'Z', '0', '9', '.', '-', '_', ' ', '\n', '@', 'ä', 'fs01', 'intern', 'example.', '.de', 'x-', '..', '/', ':', '%', '+', 'a@b.de', '@@', '@x.', '::', 'fe80', ':1:', '%eth0', '10:16:00', '192.0.2.1', '~', '$HOME', '$HOM', '](', '(', '"', '„', '=', '//', '/etc', '~/', 'a/b');
     fc.assert(fc.property(fc.array(piece, { maxLength: 30 }).map((parts) => parts.join('')), same), { numRuns: 20000, seed: 1105 });
   });
 });

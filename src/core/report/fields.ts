@@ -23,22 +23,38 @@ function items(value: unknown): Record<string, unknown>[] {
  */
 export function dateTimeFields(data: Record<string, unknown>, includeForecasts = false): DateTimeField[] {
   const fields: DateTimeField[] = [];
+  // The pointer is looked up only for a value that is there.
   const push = (value: unknown, first: string, second?: string | number, third?: string | number, fourth?: string) => {
     if (value === undefined || value === null) return;
     fields.push({ pointer: fourth === undefined ? fieldPointer(first, second, third) : `${fieldPointer(first, second, third)}/${fourth}`, value });
   };
-  const timestamps = isRecord(data.timestamps) ? data.timestamps : {};
-  for (const key of TIMESTAMP_KEYS) push(timestamps[key], 'timestamps', key);
-  items(data.affected_services).forEach((s, i) => push(s.restored_at, 'affected_services', i, 'restored_at'));
-  if (isRecord(data.data_loss)) {
-    push(data.data_loss.aware_at, 'data_loss', 'aware_at');
-    push(data.data_loss.authority_notified_at, 'data_loss', 'authority_notified_at');
-    push(data.data_loss.subjects_informed_at, 'data_loss', 'subjects_informed_at');
-    items(data.data_loss.controllers).forEach((c, i) => push(c.notified_at, 'data_loss', 'controllers', i, 'notified_at'));
+  const timestamps = data.timestamps;
+  if (isRecord(timestamps)) for (const key of TIMESTAMP_KEYS) push(timestamps[key], 'timestamps', key);
+  // Index loops over the lists, not copies of them: an item that is no mapping has no such field.
+  const services = data.affected_services;
+  if (Array.isArray(services)) {
+    for (let i = 0; i < services.length; i++) if (isRecord(services[i])) push(services[i].restored_at, 'affected_services', i, 'restored_at');
   }
-  items(data.authorities).forEach((a, i) => push(a.notified_at, 'authorities', i, 'notified_at'));
-  if (isRecord(data.nis2)) for (const key of NIS2_KEYS) push(data.nis2[key], 'nis2', key);
-  items(data.updates).forEach((u, i) => push(u.at, 'updates', i, 'at'));
+  const dataLoss = data.data_loss;
+  if (isRecord(dataLoss)) {
+    push(dataLoss.aware_at, 'data_loss', 'aware_at');
+    push(dataLoss.authority_notified_at, 'data_loss', 'authority_notified_at');
+    push(dataLoss.subjects_informed_at, 'data_loss', 'subjects_informed_at');
+    const controllers = dataLoss.controllers;
+    if (Array.isArray(controllers)) {
+      for (let i = 0; i < controllers.length; i++) if (isRecord(controllers[i])) push(controllers[i].notified_at, 'data_loss', 'controllers', i, 'notified_at');
+    }
+  }
+  const authorities = data.authorities;
+  if (Array.isArray(authorities)) {
+    for (let i = 0; i < authorities.length; i++) if (isRecord(authorities[i])) push(authorities[i].notified_at, 'authorities', i, 'notified_at');
+  }
+  const nis2 = data.nis2;
+  if (isRecord(nis2)) for (const key of NIS2_KEYS) push(nis2[key], 'nis2', key);
+  const updates = data.updates;
+  if (Array.isArray(updates)) {
+    for (let i = 0; i < updates.length; i++) if (isRecord(updates[i])) push(updates[i].at, 'updates', i, 'at');
+  }
   if (isRecord(data.approval)) push(data.approval.approved_at, 'approval', 'approved_at');
   if (includeForecasts) push(data.expected_restoration, 'expected_restoration');
   return fields;

@@ -69,10 +69,9 @@ export const chronologyRule: Rule = {
     recordItems(ctx.data.updates).forEach((update, index) => {
       const at = instantIn(update.at, ctx.timeZone);
       if (at === null) return;
-      const pointer = formatPointer(['updates', index, 'at']);
       if (started !== null && at < started) {
         report(
-          pointer,
+          updateAtPointer(index),
           {
             en: 'updates[{index}].at ({value}) is before timestamps.started_at ({started}): an update cannot precede the incident.',
             de: 'updates[{index}].at ({value}) liegt vor timestamps.started_at ({started}): Ein Update kann nicht vor dem Vorfall liegen.',
@@ -81,7 +80,7 @@ export const chronologyRule: Rule = {
         );
       } else if (previousUpdate && at < previousUpdate.at) {
         report(
-          pointer,
+          updateAtPointer(index),
           {
             en: 'updates[{index}].at ({value}) is older than the update before it ({previous}): list updates in chronological order.',
             de: 'updates[{index}].at ({value}) ist älter als das Update davor ({previous}): Updates chronologisch ordnen.',
@@ -98,6 +97,11 @@ export const chronologyRule: Rule = {
     return findings;
   },
 };
+
+/** Where an update's time is: built only for a finding (most updates are in order). */
+function updateAtPointer(index: number): string {
+  return formatPointer(['updates', index, 'at']);
+}
 
 /** Notifications sent after the moment they report on, each against the clock of its own law. */
 const AFTER_AWARENESS: ReadonlyArray<readonly [string, string, 'gdpr' | 'nis2']> = [

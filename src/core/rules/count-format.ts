@@ -23,6 +23,12 @@ export interface SeparatedCount {
 /** A cheap look at a value before the schema is asked about its field. */
 const CANDIDATE = /^\s*[+-]?\d[\d.,  \u202f]*\s*$/u;
 
+/** True when `text` starts with an ASCII letter, as most text does: then it is no {@link CANDIDATE}, which starts with a space, sign or digit. */
+function startsWithLetter(text: string): boolean {
+  const code = text.charCodeAt(0) | 0x20;
+  return code >= 97 && code <= 122;
+}
+
 const countsOf = new Derived<RuleContext, SeparatedCount[]>('separated counts');
 
 /**
@@ -54,7 +60,7 @@ function findSeparatedCounts(ctx: RuleContext): SeparatedCount[] {
           walk(value[key], depth + 1);
           segments.pop();
         }
-      } else if ((typeof value === 'number' || typeof value === 'string') && CANDIDATE.test(String(value))) {
+      } else if (typeof value === 'number' ? CANDIDATE.test(String(value)) : typeof value === 'string' && !startsWithLetter(value) && CANDIDATE.test(value)) {
         const pointer = formatPointer(segments);
         const type = ctx.schema.info.typeAt(pointer);
         if (!(type === 'integer' || (Array.isArray(type) && type.includes('integer')))) return;

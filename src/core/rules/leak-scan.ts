@@ -67,12 +67,15 @@ const EMAIL = /(?<![\w.%+-])[\w.%+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,}(?![\w-])/gi;
 // hold a match, so the pattern is not run on it (most published text has no dotted word at all).
 /** Every IPv4 address has three dots between digits. */
 const IPV4_HINT = /\d\.\d+\.\d+\.\d/;
-/** Every IPv6 candidate has two colons at most four hex digits apart. */
-const IPV6_HINT = /:[0-9a-f]{0,4}:/gi;
+/**
+ * Every IPv6 candidate starts with two groups (`fe80:0:`, `::`), where nothing of `[\w:.]` stands
+ * before it: found at their first colon, with the first group and what is before it looked behind
+ * at. So a timestamp (`2023-10-30T06:45:00`) or a time glued to a word is no hint, and its run is not
+ * searched (most published text names times, not addresses).
+ */
+const IPV6_HINT = /:(?<=(?<![\w:.])[0-9a-f]{0,4}:)[0-9a-f]{0,4}:/gi;
 /** Every host name has a label character, a dot and a letter. */
 const HOST_HINT = /[a-z0-9]\.[a-z]/gi;
-/** A Windows path has a drive colon before a slash. */
-const WINDOWS_HINT = /:[\\/]/;
 
 const WINDOWS_PATH = /(?<![\w\\/])[a-z]:(?:\\|\/(?!\/))(?:[\w$.~-]+[\\/]?)+/gi;
 const UNC_PATH = /(?<![\w\\])\\\\[\w.$-]+(?:\\[\w$.~-]+)+\\?/g;
@@ -106,14 +109,21 @@ export function internalHostNames(report: ParsedReport, publicEmailDomains: Read
   const hosts = new Set<string>();
   for (const match of hostMatches(internalText(report))) {
     const host = trimHost(match.text).toLowerCase();
-    const labels = host.split('.');
-    // Three or more labels name one machine (vpn02.stadt.de); a bare domain (stadt.de) or the web
-    // site (www.…) is usually public anyway, and a dotted file name (bericht.pdf) is no host.
-    if (labels.length < 3 || labels[0] === 'www' || FILE_EXTENSIONS.has(labels[labels.length - 1]!)) continue;
-    if (publicEmailDomains.has(host)) continue;
+    if (!namesMachine(host) || publicEmailDomains.has(host)) continue;
     hosts.add(host);
   }
   return hosts;
+}
+
+/**
+ * Whether a (lower-case) host name can name one machine: three or more labels (vpn02.stadt.de); a
+ * bare domain (stadt.de) or the web site (www.…) is usually public anyway, and a dotted file name
+ * (bericht.pdf) is no host. Only such names are learnt from the internal sections.
+ */
+function namesMachine(host: string): boolean {
+  const first = host.indexOf('.');
+  const last = host.lastIndexOf('.');
+  return first !== last && host.slice(0, first) !== 'www' && !FILE_EXTENSIONS.has(host.slice(last + 1));
 }
 
 /** Characters of the runs that {@link HOST} matches lie in (`[\w.-]`). */
@@ -220,6 +230,39 @@ function runMatches(
     hint.lastIndex = end;
   }
   return matches;
+}
+
+/** {@link UNIX_PATH} tried at one position. */
+const UNIX_PATH_AT = new RegExp(UNIX_PATH.source, 'y');
+
+/**
+ * The {@link UNIX_PATH} matches of `source`. A match starts with `/`, `~/` or `$HOME/`: so the
+ * pattern is tried at each slash and at a `~` or `$HOME` right before one, in the order of the
+ * text, instead of at every character (test/unit/leak.test.ts compares).
+ */
+export function unixPathMatches(source: string): Array<{ index: number; text: string }> {
+  const matches: Array<{ index: number; text: string }> = [];
+  let free = 0; // the first position no earlier match covers
+  const tryAt = (at: number) => {
+    if (at < free) return;
+    UNIX_PATH_AT.lastIndex = at;
+    const m = UNIX_PATH_AT.exec(source);
+    if (!m) return;
+    matches.push({ index: at, text: m[0] });
+    free = at + m[0].length;
+  };
+  for (let slash = source.indexOf('/'); slash !== -1; slash = source.indexOf('/', slash + 1)) {
+    // No slash lies inside `$HOME` or `~` before another: these starts come in the order of the text.
+    if (slash >= 5 && source.startsWith('$HOME', slash - 5)) tryAt(slash - 5);
+    if (slash >= 1 && source.charCodeAt(slash - 1) === 126 /* ~ */) tryAt(slash - 1);
+    tryAt(slash);
+  }
+  return matches;
+}
+
+/** Every match of {@link UNIX_PATH} in `source`, the plain way (for tests of {@link unixPathMatches}). */
+export function unixPathMatchesByPattern(source: string): Array<{ index: number; text: string }> {
+  return [...source.matchAll(UNIX_PATH)].map((m) => ({ index: m.index, text: m[0] }));
 }
 
 /** Every match of {@link IPV6_CANDIDATE} in `source`, the plain way (for tests of {@link ipv6Candidates}). */
@@ -406,8 +449,11 @@ function scanText(source: string, base: number, path: string | null, settings: S
   const add = (kind: LeakKind, index: number, found: string, extra: Partial<LeakHit> = {}) => {
     hits.push({ kind, offset: base + index, endOffset: base + index + found.length, text: found, path, ...extra });
   };
+  // The searches below use `exec` on their (global) patterns: `matchAll` copies the pattern and
+  // makes an iterator for every text.
   if (IPV4_HINT.test(source)) {
-    for (const m of source.matchAll(IPV4)) {
+    IPV4.lastIndex = 0;
+    for (let m = IPV4.exec(source); m; m = IPV4.exec(source)) {
       if (isVersionNumber(source, m.index)) continue;
       add('ip', m.index, m[0], { detail: 'ipv4' });
     }
@@ -420,7 +466,9 @@ function scanText(source: string, base: number, path: string | null, settings: S
     const lower = host.toLowerCase();
     const domain = settings.suffixes.find((suffix) => lower.endsWith(suffix) && lower.length > suffix.length);
     if (domain) add('hostname', m.index, host, { detail: 'internal-domain', domain });
-    else if (settings.internalHosts().has(lower)) add('hostname', m.index, host, { detail: 'internal-section' });
+    // Only a name that can name a machine is learnt from the internal sections: for any other, they
+    // are not searched (most public host names are bare domains).
+    else if (namesMachine(lower) && settings.internalHosts().has(lower)) add('hostname', m.index, host, { detail: 'internal-section' });
   }
   for (const m of emailMatches(source)) {
     const lower = m.text.toLowerCase();
@@ -429,18 +477,27 @@ function scanText(source: string, base: number, path: string | null, settings: S
     if (domain) add('hostname', m.index, m.text, { detail: 'internal-email', domain });
     else if (!settings.contactEmails.has(lower)) add('email', m.index, m.text);
   }
-  if (settings.ticket) {
-    for (const m of source.matchAll(settings.ticket)) {
+  const ticket = settings.ticket;
+  if (ticket) {
+    ticket.lastIndex = 0;
+    for (let m = ticket.exec(source); m; m = ticket.exec(source)) {
       if (m[0].length > 0) add('ticket', m.index, m[0]);
+      // As `matchAll` does: an empty match moves the search on (the pattern has no `u` flag).
+      else ticket.lastIndex++;
     }
   }
-  if (WINDOWS_HINT.test(source)) for (const m of source.matchAll(WINDOWS_PATH)) add('path', m.index, trimPath(m[0]), { detail: 'windows' });
-  if (source.includes('\\\\')) for (const m of source.matchAll(UNC_PATH)) add('path', m.index, trimPath(m[0]), { detail: 'unc' });
-  if (source.includes('/')) {
-    for (const m of source.matchAll(UNIX_PATH)) {
-      const path = trimPath(m[0]);
-      if (isUnixPath(path)) add('path', m.index, path, { detail: 'unix' });
-    }
+  // A Windows path has a drive colon before a slash.
+  if (source.includes(':\\') || source.includes(':/')) {
+    WINDOWS_PATH.lastIndex = 0;
+    for (let m = WINDOWS_PATH.exec(source); m; m = WINDOWS_PATH.exec(source)) add('path', m.index, trimPath(m[0]), { detail: 'windows' });
+  }
+  if (source.includes('\\\\')) {
+    UNC_PATH.lastIndex = 0;
+    for (let m = UNC_PATH.exec(source); m; m = UNC_PATH.exec(source)) add('path', m.index, trimPath(m[0]), { detail: 'unc' });
+  }
+  for (const m of unixPathMatches(source)) {
+    const path = trimPath(m.text);
+    if (isUnixPath(path)) add('path', m.index, path, { detail: 'unix' });
   }
   // Public text rarely holds an indicator: a single case-insensitive search rules that out before
   // the text is lower-cased and searched for each one.

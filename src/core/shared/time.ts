@@ -33,7 +33,11 @@ export function parseDateTime(value: unknown): Readonly<ParsedDateTime> | null {
 function parse(value: string): ParsedDateTime | null {
   const m = DATE_TIME.exec(value.trim());
   if (!m) return null;
-  const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number, number];
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const hour = Number(m[4]);
+  const minute = Number(m[5]);
   const second = Number(m[6] ?? '0');
   const fraction = m[7] ?? '';
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 60) {
@@ -101,22 +105,29 @@ export function isValidTimeZone(zone: string): boolean {
   return known;
 }
 
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+/** What one zone's offsets are worked out with, and those worked out already. */
+interface ZoneOffsets {
+  formatter: Intl.DateTimeFormat;
+  // Formatting to parts is the costly step, and rules ask for the same instants more than once.
+  // Keyed by the instant itself: a key string (zone and instant) cost more than the lookup.
+  byInstant: BoundedCache<number, number>;
+}
 
-// Formatting to parts is the costly step, and rules ask for the same instants more than once.
-const zoneOffsets = new BoundedCache<string, number>(4096);
+/** By zone (valid IANA names only: at most a few hundred). */
+const zoneOffsets = new Map<string, ZoneOffsets>();
 
 /** The UTC offset of `zone` at the instant `epochMs`, in minutes east of UTC. */
 export function zoneOffsetMinutes(zone: string, epochMs: number): number {
-  return zoneOffsets.get(`${zone} ${epochMs}`, () => computeZoneOffset(zone, epochMs));
+  let offsets = zoneOffsets.get(zone);
+  if (!offsets) {
+    offsets = { formatter: new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }), byInstant: new BoundedCache(4096) };
+    zoneOffsets.set(zone, offsets);
+  }
+  const formatter = offsets.formatter;
+  return offsets.byInstant.get(epochMs, () => computeZoneOffset(formatter, epochMs));
 }
 
-function computeZoneOffset(zone: string, epochMs: number): number {
-  let formatter = offsetFormatters.get(zone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
-    offsetFormatters.set(zone, formatter);
-  }
+function computeZoneOffset(formatter: Intl.DateTimeFormat, epochMs: number): number {
   const name = formatter.formatToParts(new Date(epochMs)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
   if (!m) return 0;
