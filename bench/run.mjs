@@ -368,12 +368,14 @@ md.push(`| memory | ${machine.memory} |`, `| OS | ${machine.os} |`, `| Node.js |
 md.push(`| incident-report | ${pkg.version} (development build from \`npm run build\`; the .vsix row uses the production build) |`);
 md.push(`| libraries | ${Object.entries(versions).map(([n, v]) => `${n} ${v}`).join(', ')} |`);
 md.push(
-  `| load average (1/5/15 min) | before ${machine.loadBefore.map((l) => l.toFixed(2)).join(' / ')}, after ${machine.loadAfter.map((l) => l.toFixed(2)).join(' / ')} |`,
+  `| load average (1/5/15 min) | before ${machine.loadBefore.map((l) => l.toFixed(2)).join(' / ')}, after ${machine.loadAfter.map((l) => l.toFixed(2)).join(' / ')} (the benchmark's own load included) |`,
   '',
 );
-if (Math.max(...machine.loadBefore, ...machine.loadAfter) > machine.cores * 0.75) {
+// Only the load before the run says whether other work was running: the load after includes the
+// benchmark's own last sections (VS Code with Chromium, worker threads, packaging).
+if (Math.max(...machine.loadBefore) > machine.cores * 0.75) {
   md.push(
-    `> **Note:** the machine was busy with other work during this run (load average up to ${Math.max(...machine.loadBefore, ...machine.loadAfter).toFixed(1)} on ${machine.cores} cores).`,
+    `> **Note:** the machine was busy with other work when this run started (load average up to ${Math.max(...machine.loadBefore).toFixed(1)} on ${machine.cores} cores).`,
     '> Absolute times are inflated and noisy, and worker threads cannot gain much when no core is idle; the side-by-side',
     '> ratios are the more reliable figures. Rerun on an idle machine for clean absolute numbers.',
     '',
