@@ -5,6 +5,7 @@ import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import type { FileResult, Formatter } from './formatters/types';
 import { lintRun } from './lintRun';
+import { REPORT_MARKER, t } from '../core';
 
 const FORMATTERS: Record<LintArgs['format'], Formatter> = { stylish: formatStylish, json: formatJson, sarif: formatSarif, github: formatGithub };
 
@@ -38,18 +39,37 @@ export async function runLint(args: LintArgs): Promise<CommandOutcome> {
     results.push({ file: target.display, findings: args.quiet ? findings.filter((f) => f.severity === 'error') : findings });
   });
 
-  if (targets.length === 0 && problems.length === 0) {
-    stderr += 'incident-report: no incident reports found in the given directories\n';
-  }
+  // Nothing checked is no clean result: a folder without reports (or a wrong folder) fails as ESLint
+  // fails on a pattern that matches nothing, and says what was found there instead.
+  const nothingChecked = results.length === 0 && problems.length === 0;
+  if (nothingChecked) stderr += `incident-report: ${noReportsFound(targets.length, locale)}\n`;
   const stdout = FORMATTERS[args.format](results, { locale, color: args.color });
   const errors = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error' && !f.suppressed).length, 0);
   const warnings = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning' && !f.suppressed).length, 0);
   const ioFailed = results.some((r) => r.ioError) || problems.length > 0;
   let exitCode: 0 | 1 | 2 = 0;
   if (errors > 0 || (args.maxWarnings !== null && warnings > args.maxWarnings)) exitCode = 1;
-  if (ioFailed) exitCode = 2;
+  if (ioFailed || nothingChecked) exitCode = 2;
   if (args.maxWarnings !== null && warnings > args.maxWarnings) {
     stderr += `incident-report: ${warnings} warnings exceed --max-warnings ${args.maxWarnings}\n`;
   }
   return { stdout, stderr, exitCode };
+}
+
+/** Why a run over folders checked nothing: no Markdown at all, or Markdown that is no report by path or marker. */
+function noReportsFound(markdownFiles: number, locale: LintArgs['locale']): string {
+  if (markdownFiles === 0) {
+    return t(locale, {
+      en: 'no incident reports found: no Markdown files below the given directories',
+      de: 'keine Vorfallsberichte gefunden: keine Markdown-Dateien in den angegebenen Verzeichnissen',
+    });
+  }
+  return t(
+    locale,
+    {
+      en: 'no incident reports found: {n} Markdown file(s) below the given directories, none in a report path (`files` in .incident-report.json) or marked `schema: {marker}`',
+      de: 'keine Vorfallsberichte gefunden: {n} Markdown-Datei(en) in den angegebenen Verzeichnissen, keine unter einem Berichtspfad (`files` in .incident-report.json) oder mit `schema: {marker}` markiert',
+    },
+    { n: markdownFiles, marker: REPORT_MARKER },
+  );
 }

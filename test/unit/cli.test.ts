@@ -112,6 +112,33 @@ describe('CLI lint', () => {
     assert.deepEqual(JSON.parse(stdout).map((r: { file: string }) => r.file), [join(dir, 'docs', 'marked.md')]);
   });
 
+  it('fails with exit 2 and says why when the given directories hold no report, never "no problems"', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ir-cli-'));
+    mkdirSync(join(dir, 'empty'));
+    mkdirSync(join(dir, 'docs'));
+    writeFileSync(join(dir, 'docs', 'README.md'), '# Not a report\n');
+    writeFileSync(join(dir, 'docs', 'notes.md'), '---\ntitle: notes\n---\n');
+    assert.deepEqual(cli(['lint', join(dir, 'empty')]), {
+      code: 2,
+      stdout: '',
+      stderr: 'incident-report: no incident reports found: no Markdown files below the given directories\n',
+    });
+    assert.deepEqual(cli(['lint', join(dir, 'docs')]), {
+      code: 2,
+      stdout: '',
+      stderr:
+        'incident-report: no incident reports found: 2 Markdown file(s) below the given directories, none in a report path (`files` in .incident-report.json) or marked `schema: incident-report/v1`\n',
+    });
+    assert.deepEqual(cli(['lint', '--format', 'json', '--locale', 'de', join(dir, 'docs')]), {
+      code: 2,
+      stdout: '[]\n',
+      stderr:
+        'incident-report: keine Vorfallsberichte gefunden: 2 Markdown-Datei(en) in den angegebenen Verzeichnissen, keine unter einem Berichtspfad (`files` in .incident-report.json) oder mit `schema: incident-report/v1` markiert\n',
+    });
+    // A glob that matches nothing was already an error; its stylish output no longer claims "no problems".
+    assert.deepEqual(cli(['lint', join(dir, 'nothing', '*.md')]), { code: 2, stdout: '', stderr: `incident-report: ${join(dir, 'nothing', '*.md')}: no files match\n` });
+  });
+
   it('lints a marked report over the size limit below a directory as refused, not as skipped', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ir-cli-'));
     mkdirSync(join(dir, 'docs'));

@@ -8,6 +8,9 @@ const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', dim: 
  * Findings an inline directive suppresses are not listed; the summary counts them.
  */
 export const formatStylish: Formatter = (results, { locale, color }) => {
+  // No file checked: there is nothing to sum up, and "no problems" would read as a clean run (the
+  // reason is on stderr, with exit code 2).
+  if (results.length === 0) return '';
   const paint = (code: keyof typeof COLORS, text: string) => (color ? COLORS[code] + text + COLORS.reset : text);
   const lines: string[] = [];
   const totals = { error: 0, warning: 0, info: 0 };
