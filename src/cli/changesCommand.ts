@@ -29,6 +29,14 @@ export async function runChanges(args: ChangesArgs): Promise<CommandOutcome> {
   try {
     releaseText = await readFile(path, 'utf8');
   } catch (error) {
+    // A release number that was never approved: name the ones there are, not just the missing file.
+    const newest = (error as NodeJS.ErrnoException).code === 'ENOENT' && args.since !== null ? await newestRelease(args.file) : undefined;
+    if (newest === null) {
+      return fail(`${path}: ${say({ en: 'no such release: {file} has no release yet', de: 'kein solches Release: {file} hat noch kein Release' }, { file: args.file })}`);
+    }
+    if (newest !== undefined) {
+      return fail(`${path}: ${say({ en: 'no such release: the newest release of {file} is {newest}', de: 'kein solches Release: das neueste Release von {file} ist {newest}' }, { file: args.file, newest })}`);
+    }
     return fail(`${path}: ${describeIoError(error)}`);
   }
   const parsed = parseReleaseJson(releaseText);

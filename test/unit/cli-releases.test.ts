@@ -123,9 +123,16 @@ describe('CLI releases: the sign-off flow as a user runs it', function () {
   it('refuses bad input with exit 2 and a precise message', () => {
     assert.deepEqual(cli(dir, ['approve', FILE]).stderr, 'incident-report: approve needs --by NAME: who approves the release\n');
     assert.deepEqual(cli(dir, ['approve', '--by', 'X', '--role', 'mayor', FILE]).stderr, 'incident-report: --role must be one of press, it, dpo, lead, not "mayor"\n');
-    assert.equal(cli(dir, ['changes', FILE, '--since', '9']).code, 2);
-    assert.match(cli(dir, ['changes', FILE, '--since', '9']).stderr, /incidents\/\.releases\/werne\/9\.json: /);
+    assert.deepEqual(cli(dir, ['changes', FILE, '--since', '9']), {
+      code: 2,
+      stdout: '',
+      stderr: 'incident-report: incidents/.releases/werne/9.json: kein solches Release: das neueste Release von incidents/werne.md ist 2\n',
+    });
     const fresh = workspace({ [FILE]: REPORT });
+    assert.equal(
+      cli(fresh, ['changes', '--locale', 'en', FILE, '--since', '1']).stderr,
+      'incident-report: incidents/.releases/werne/1.json: no such release: incidents/werne.md has no release yet\n',
+    );
     assert.equal(cli(fresh, ['changes', FILE]).stderr, 'incident-report: incidents/werne.md: noch kein Release: eines mit `incident-report approve --by NAME incidents/werne.md` freigeben\n');
     // A release file is what was approved: it is never replaced by other content.
     writeFileSync(join(dir, 'incidents/.releases/werne/3.json'), '{}\n');
