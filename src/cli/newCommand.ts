@@ -1,6 +1,6 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative } from 'node:path';
-import { isIncidentReport, isRecord, isValidTimeZone, memberId, memberList, membersFolderName, newMemberTemplate, parseReport, systemTimeZone } from '../core';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { existingMembers, isIncidentReport, isRecord, isValidTimeZone, memberId, memberList, membersFolderName, newMemberTemplate, parseReport, systemTimeZone } from '../core';
 import type { NewArgs } from './args';
 import { matchPath } from './files';
 import { describeIoError } from './ioError';
@@ -10,6 +10,8 @@ import type { CommandOutcome } from './lintCommand';
  * `incident-report new --parent FILE --organizations FILE`: one member report per organisation,
  * in the parent's language, with `parent:` set and the shared facts copied. Prints each path
  * written; a file that exists already is never replaced (the new one gets a `-2`, `-3`… suffix).
+ * An organisation that already has a member report of this parent in the folder gets none again
+ * (said on stderr), so running it again with a longer list adds only the new members.
  */
 export async function runNew(args: NewArgs, now: number = Date.now()): Promise<CommandOutcome> {
   let parentText: string;
@@ -35,8 +37,15 @@ export async function runNew(args: NewArgs, now: number = Date.now()): Promise<C
   const parentRef = relative(folder, args.parent).replace(/\\/g, '/');
   const zone = args.timeZone && isValidTimeZone(args.timeZone) ? args.timeZone : systemTimeZone();
   await mkdir(folder, { recursive: true });
+  const existing = await membersIn(folder, args.parent);
   const written: string[] = [];
+  let stderr = '';
   for (const { organization, location } of members) {
+    const known = existing.get(organization);
+    if (known !== undefined) {
+      stderr += `incident-report: ${organization}: has a member report of ${args.parent} already (${known}); not created again\n`;
+      continue;
+    }
     const base = memberId(organization, now, zone);
     for (let n = 1; ; n++) {
       const id = n === 1 ? base : `${base}-${n}`;
@@ -48,11 +57,28 @@ export async function runNew(args: NewArgs, now: number = Date.now()): Promise<C
         written.push(file);
         break;
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return { stdout: written.map((f) => f + '\n').join(''), stderr: `incident-report: ${file}: ${describeIoError(error)}\n`, exitCode: 2 };
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return { stdout: written.map((f) => f + '\n').join(''), stderr: `${stderr}incident-report: ${file}: ${describeIoError(error)}\n`, exitCode: 2 };
       }
     }
   }
-  return { stdout: written.map((file) => file + '\n').join(''), stderr: '', exitCode: 0 };
+  return { stdout: written.map((file) => file + '\n').join(''), stderr, exitCode: 0 };
+}
+
+/** The member reports of `parent` in `folder` (its `.md` files, not below), by organisation; unreadable files are no members. */
+async function membersIn(folder: string, parent: string): Promise<Map<string, string>> {
+  const files: Array<{ path: string; text: string }> = [];
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.toLowerCase().endsWith('.md')) continue;
+    const path = join(folder, entry.name);
+    try {
+      files.push({ path, text: await readFile(path, 'utf8') });
+    } catch {
+      // A file that cannot be read is no member this run can know of; the new report is still written.
+    }
+  }
+  // Paths compared absolute: `--out` and `--parent` may be given relative to different places.
+  const byAbsolute = existingMembers(resolve(parent), files.map((f) => ({ path: resolve(f.path), text: f.text })));
+  return new Map([...byAbsolute].map(([organization, path]) => [organization, relative(process.cwd(), path) || path]));
 }
 
 function failed(message: string): CommandOutcome {

@@ -7,6 +7,7 @@ export { createLinter, DEFAULT_INTERNAL_DOMAINS, DEFAULT_MAX_SIZE, DEFAULT_TICKE
 export {
   familyEntry,
   familyOf,
+  existingMembers,
   loadParentChain,
   memberOf,
   normalizePath,

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isRecord, isValidTimeZone, memberId, memberList, membersFolderName, newMemberTemplate, systemTimeZone, type MemberEntry } from '../core';
+import { existingMembers, isRecord, isValidTimeZone, memberId, memberList, membersFolderName, newMemberTemplate, systemTimeZone, type MemberEntry } from '../core';
 import { exists } from './files';
 import type { EngineService } from './engine';
 
@@ -17,7 +17,9 @@ export interface NewMemberArgs {
  * "New Member Report from This Report": one member report per organisation, in a folder beside
  * the parent named after it, in the parent's language, with `parent:` set, the shared facts copied
  * and the member's own services and contacts as visible fill-ins. Never overwrites a file (a
- * suffix `-2`, `-3`… is added). Opens the first new report. Returns the URIs written.
+ * suffix `-2`, `-3`… is added), and writes none for an organisation that already has a member report
+ * of this parent in the folder (it says so, and opens that report when nothing new was written).
+ * Opens the first new report. Returns the URIs written.
  */
 export async function newMemberReport(engine: EngineService, args: NewMemberArgs = {}): Promise<vscode.Uri[]> {
   const document = args.parent
@@ -48,8 +50,15 @@ export async function newMemberReport(engine: EngineService, args: NewMemberArgs
   const configured = engine.settings(parentUri).timeZone;
   const timeZone = configured && isValidTimeZone(configured) ? configured : systemTimeZone();
   await vscode.workspace.fs.createDirectory(folder);
+  const existing = await membersIn(folder, parentUri);
   const written: vscode.Uri[] = [];
+  const kept: Array<{ organization: string; uri: vscode.Uri }> = [];
   for (const { organization, location } of organizations) {
+    const known = existing.get(organization);
+    if (known) {
+      kept.push({ organization, uri: known });
+      continue;
+    }
     const base = memberId(organization, now, timeZone);
     let id = base;
     let uri = vscode.Uri.joinPath(folder, `${id}.md`);
@@ -61,9 +70,32 @@ export async function newMemberReport(engine: EngineService, args: NewMemberArgs
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     written.push(uri);
   }
-  if (written[0]) await vscode.window.showTextDocument(written[0]);
+  const first = written[0] ?? kept[0]?.uri;
+  if (first) await vscode.window.showTextDocument(first);
+  if (kept.length > 0) {
+    void vscode.window.showInformationMessage(
+      kept.length === 1
+        ? vscode.l10n.t('Incident Report: {0} has a member report already ({1}); none was created for it.', kept[0]!.organization, vscode.workspace.asRelativePath(kept[0]!.uri))
+        : vscode.l10n.t('Incident Report: {0} organisations have a member report already; none was created for them.', kept.length),
+    );
+  }
   if (written.length > 1) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Incident Report: {0} member reports created in {1}.', written.length, vscode.workspace.asRelativePath(folder)));
   }
   return written;
+}
+
+/** The member reports of the parent in `folder` (its `.md` files, not below), by organisation. */
+async function membersIn(folder: vscode.Uri, parent: vscode.Uri): Promise<Map<string, vscode.Uri>> {
+  const files: Array<{ path: string; text: string }> = [];
+  for (const [name, type] of await vscode.workspace.fs.readDirectory(folder)) {
+    if (type !== vscode.FileType.File || !name.toLowerCase().endsWith('.md')) continue;
+    const uri = vscode.Uri.joinPath(folder, name);
+    try {
+      files.push({ path: uri.path, text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) });
+    } catch {
+      // Unreadable: no member this command can know of; the new report is still written.
+    }
+  }
+  return new Map([...existingMembers(parent.path, files)].map(([organization, path]) => [organization, folder.with({ path })]));
 }

@@ -210,10 +210,25 @@ describe('CLI lint of incident families', function () {
     assert.match(werne, /^ {2}statement: "Ob Daten abgeflossen sind, .* \(Quelle: Südwestfalen-IT\)"$/m);
     assert.match(werne, /^organization: Stadt Werne\nlocation: Werne$/m);
     assert.match(readFileSync(join(dir, files[1]!), 'utf8'), /^organization: Stadt Lünen\nlocation: <Ort der Datumszeile>$/m);
-    // Run again: new files with a suffix, the first ones untouched.
+    // Run again with a longer list: only the new organisation gets a report; the others have one
+    // (said on stderr) and stay untouched. A file in the way that is no member of this parent is
+    // never replaced: the new report gets a suffix.
+    write('orgs.txt', 'Stadt Werne | Werne\nStadt Lünen\nStadt Selm\n');
+    const selm = files[1]!.replace('stadt-luenen', 'stadt-selm');
+    write(selm, '# Notizen zu Selm\n');
     const second = cli(['new', '--parent', 'provider/2023-10-30-sit.md', '--organizations', 'orgs.txt'], dir);
-    assert.deepEqual(second.stdout.trim().split('\n').map((f) => f.replace(/\.md$/, '')), files.map((f) => f.replace(/\.md$/, '-2')));
+    assert.deepEqual(second, {
+      code: 0,
+      stdout: `${selm.replace(/\.md$/, '-2.md')}\n`,
+      stderr:
+        `incident-report: Stadt Werne: has a member report of provider/2023-10-30-sit.md already (${files[0]}); not created again\n` +
+        `incident-report: Stadt Lünen: has a member report of provider/2023-10-30-sit.md already (${files[1]}); not created again\n`,
+    });
     assert.equal(readFileSync(join(dir, files[0]!), 'utf8'), werne);
+    assert.equal(readFileSync(join(dir, selm), 'utf8'), '# Notizen zu Selm\n');
+    // Selm is not in the parent's affected_organizations: the lint below is about the first two.
+    rmSync(join(dir, selm));
+    rmSync(join(dir, selm.replace(/\.md$/, '-2.md')));
     const lint = cli(['lint', '--format', 'json', 'provider'], dir);
     const findings = (JSON.parse(lint.stdout) as Array<{ findings: Array<JsonFinding & { severity: string }> }>).flatMap((r) => r.findings);
     const rules = (severity: string) => [...new Set(findings.filter((f) => (f.severity === 'info') === (severity === 'info')).map((f) => f.ruleId))];

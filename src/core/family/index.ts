@@ -195,3 +195,19 @@ export function memberOf(path: string, report: ParsedReport, label: string = pat
     endColumn: end.col,
   };
 }
+
+/**
+ * The organisations that already have a member report of the parent at `parentPath`, each with the
+ * path of that report, among `files` (any other file is ignored). Creating members again from a
+ * longer list then adds only the missing ones instead of a second report per organisation.
+ * Paths in the same form as the parent's (both absolute, or both relative to one folder).
+ */
+export function existingMembers(parentPath: string, files: Iterable<{ path: string; text: string }>): Map<string, string> {
+  const parent = normalizePath(parentPath);
+  const found = new Map<string, string>();
+  for (const { path, text } of files) {
+    const member = memberOf(path, parseReport(text));
+    if (member && member.parent === parent && !found.has(member.organization)) found.set(member.organization, path);
+  }
+  return found;
+}
