@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createLinter, type Finding, type Locale } from '../../src/core';
+import { createLinter, parseReport, type Finding, type Locale } from '../../src/core';
 import { applyEdits, diffEdit, fixAllText, fixEdits, safeEdits, type FixAction, type FixOptions } from '../../src/core/linter/fixes';
 import { DATA_LOSS_TEMPLATES } from '../../src/core/templates/dataLoss';
 import { yamlScalar } from '../../src/core/yaml';
@@ -572,6 +573,91 @@ describe('fixes', () => {
     it('never inserts placeholders', () => {
       const text = doc(replaceLine(VALID, 'severity: major'));
       assert.equal(fixAllText(text, (t) => linter.lint(t), OPTIONS), text);
+    });
+  });
+
+  describe('quote-value (yaml-syntax)', () => {
+    const TITLE = 'title: Stadt Beispiel – Online-Dienste gestört';
+    const cases = [
+      ['[Update] Online-Dienste gestört', '4:8-4:39', 'A value that starts with `[` is read as a list, and the text after its `]` is left over: put the whole value in quotes.'],
+      ['{Info} Online-Dienste gestört', '4:8-4:37', 'A value that starts with `{` is read as a mapping, and the text after its `}` is left over: put the whole value in quotes.'],
+      ['"Cyberangriff" auf die Stadt', '4:8-4:36', 'Text follows the closing quote, so the quotes do not enclose the whole value: put the whole value in quotes.'],
+      ['*Eilmeldung* Online-Dienste gestört', '4:8-4:43', 'A value that starts with `*` is read as an alias (`*name`): put the whole value in quotes.'],
+      ['*Eilmeldung', '4:8-4:19', 'The alias `*Eilmeldung` refers to no anchor `&Eilmeldung`: if the `*` is part of the text, put the whole value in quotes.'],
+      ['@Stadt Online-Dienste gestört', '4:8-4:37', 'A value cannot start with @ in YAML: put the whole value in quotes.'],
+      ['@Stadt: Online-Dienste gestört', '4:8-4:38', 'A value cannot start with @ in YAML: put the whole value in quotes.'],
+      ['Update: Online-Dienste gestört', '4:8-4:38', 'The value contains a `:` that YAML reads as the start of another field: put the whole value in quotes.'],
+      ['- Online-Dienste gestört -', '4:8-4:34', 'A value cannot start with - in YAML: put the whole value in quotes.'],
+    ] as const;
+    for (const [written, range, message] of cases) {
+      it(`${written}: said at the value, quoted by the fix (preferred, never applied unasked)`, () => {
+        const text = doc(replaceLine(VALID, TITLE, `title: ${written}  `));
+        const findings = linter.lint(text).findings;
+        assert.deepEqual(
+          findings.map((f) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.ruleId} ${f.message}`),
+          [`${range} yaml-syntax ${message}`],
+        );
+        const actions = fixEdits(linter.lint(text).report, findings[0]!, OPTIONS);
+        assert.deepEqual(actions.map((a) => [a.title, a.isPreferred, a.safe]), [[`Put the value in quotes: \`${JSON.stringify(written)}\``, true, false]]);
+        const out = apply(text, actions[0]!);
+        assert.equal(out, doc(replaceLine(VALID, TITLE, `title: ${JSON.stringify(written)}  `)));
+        assert.deepEqual(linter.lint(out).findings, []);
+        assert.equal(fixAllText(text, (t) => linter.lint(t), OPTIONS), text, 'fix all leaves it to the author');
+      });
+    }
+
+    it('points at a quote or bracket that is never closed, where it opens (no fix: what was meant is unclear)', () => {
+      for (const [written, message] of [
+        ['"Online-Dienste gestört', 'The quote `"` here is never closed: add the closing `"` at the end of the value.'],
+        ['[Update Online-Dienste gestört', 'The `[` here opens a list that is never closed with `]`: close it, or put the whole value in quotes if the `[` is part of the text.'],
+        ['{Update Online-Dienste gestört', 'The `{` here opens a mapping that is never closed with `}`: close it, or put the whole value in quotes if the `{` is part of the text.'],
+      ] as const) {
+        const findings = linter.lint(doc(replaceLine(VALID, TITLE, `title: ${written}`))).findings;
+        assert.deepEqual(
+          findings.map((f) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.message} ${f.fix === undefined}`),
+          [`4:8-4:${8 + written.length} ${message} true`],
+        );
+      }
+    });
+
+    it('offers no fix for a value that may go on in the next line', () => {
+      const text = doc(replaceLine(VALID, TITLE, 'title: [Update] Online-Dienste', '  gestört'));
+      const finding = linter.lint(text).findings.find((f) => f.ruleId === 'yaml-syntax')!;
+      assert.equal(finding.message, 'A value that starts with `[` is read as a list, and the text after its `]` is left over: put the whole value in quotes.');
+      assert.equal(finding.fix, undefined);
+    });
+
+    it('property: text that YAML misreads for its start or a `: ` is quoted back to exactly what was written, in a mapping or a list', () => {
+      const starts = ['[Update] ', '{Info} ', '*Eil* ', '*', '@', '`', '%', '"Zitat" ', "'Zitat' ", ']', '}', '- ', '|', 'Lage: '];
+      const rest = fc
+        .tuple(
+          fc.constantFrom(...'AbcÄöß'), // not a digit: `|1` is a block scalar's indentation indicator
+          fc.string({ unit: fc.constantFrom(...'abc XYZ äüß 09.,;:!?-–„“"\\\'#@*[]{}()/&%'), maxLength: 30 }),
+        )
+        .map(([first, more]) => first + more);
+      fc.assert(
+        fc.property(fc.constantFrom(...starts), rest, fc.constantFrom('title', 'list item', 'first key of a nested mapping'), (start, tail, where) => {
+          // As a list item, `- A` is a nested list and `Lage: A` a mapping: both are valid YAML there.
+          fc.pre(!(where === 'list item' && (start === '- ' || start === 'Lage: ')));
+          const written = start + tail;
+          const lines =
+            where === 'list item'
+              ? insertAfter(VALID, '    status: major_outage', `  - ${written}`)
+              : where === 'title'
+                ? replaceLine(VALID, TITLE, `title: ${written}`)
+                : insertAfter(VALID, 'data_loss:', `  note: ${written}`);
+          const text = doc(lines);
+          const finding = linter.lint(text).findings.find((f) => f.ruleId === 'yaml-syntax');
+          assert.ok(finding?.fix?.kind === 'quote-value', `no quote fix for ${JSON.stringify(written)}: ${finding?.message}`);
+          const [action] = fixEdits(linter.lint(text).report, finding, OPTIONS);
+          const fixed = parseReport(apply(text, action!));
+          assert.deepEqual(fixed.yamlErrors, []);
+          const data = fixed.data as { title: unknown; affected_services: unknown[]; data_loss: { note?: unknown } };
+          const value = where === 'list item' ? data.affected_services[1] : where === 'title' ? data.title : data.data_loss.note;
+          assert.equal(value, written.trimEnd());
+        }),
+        { numRuns: 300 },
+      );
     });
   });
 

@@ -67,6 +67,7 @@ const TITLES = {
   nis2Answer: { en: 'Answer NIS2: {answer}', de: 'NIS2 beantworten: {answer}' },
   writeCount: { en: 'Write `{value}`', de: '`{value}` schreiben' },
   restateCount: { en: 'Give the number of the facts: “{value}”', de: 'Die Zahl aus den Fakten nennen: „{value}“' },
+  quote: { en: 'Put the value in quotes: `{value}`', de: 'Den Wert in Anführungszeichen setzen: `{value}`' },
 } satisfies Record<string, Localized>;
 
 /**
@@ -105,6 +106,13 @@ export function fixEdits(report: ParsedReport, finding: Finding, options: FixOpt
       // Both decide which number is meant (a count, the facts' figure): preferred, never applied unasked.
       if (fix.offset < 0 || fix.endOffset < fix.offset || fix.endOffset > report.text.length) return [];
       const title = t(ctx?.locale ?? options.locale ?? 'en', fix.kind === 'write-count' ? TITLES.writeCount : TITLES.restateCount, { value: fix.newText });
+      return [{ title, edits: [{ offset: fix.offset, endOffset: fix.endOffset, newText: fix.newText }], isPreferred: true, safe: false }];
+    }
+    case 'quote-value': {
+      // The YAML is broken here, so there is no edit context: the fix is the text as written,
+      // quoted. Preferred (the one fix); not applied unasked, since the author may have meant a list.
+      if (fix.offset < 0 || fix.endOffset < fix.offset || fix.endOffset > report.text.length) return [];
+      const title = t(ctx?.locale ?? options.locale ?? 'en', TITLES.quote, { value: fix.newText });
       return [{ title, edits: [{ offset: fix.offset, endOffset: fix.endOffset, newText: fix.newText }], isPreferred: true, safe: false }];
     }
     case 'sort-updates': {

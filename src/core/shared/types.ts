@@ -52,7 +52,9 @@ export type FixData =
    * Say the number of the facts in published text: replace the number a sentence gives
    * (`[offset, endOffset)`, qualifier included) with `newText` ("rund 41.000", "about 41,000").
    */
-  | { kind: 'restate-count'; offset: number; endOffset: number; newText: string };
+  | { kind: 'restate-count'; offset: number; endOffset: number; newText: string }
+  /** Text YAML cannot read as written (`[Update] Cyberangriff`): replace `[offset, endOffset)` with it double-quoted (`newText`). */
+  | { kind: 'quote-value'; offset: number; endOffset: number; newText: string };
 
 /**
  * Where something is written in a text: UTF-16 offsets into the BOM-less text (end exclusive), and

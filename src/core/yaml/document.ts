@@ -20,7 +20,8 @@ export interface DataLimits {
 
 /** Why YAML without syntax errors could still not be turned into data. */
 export interface DataError {
-  kind: 'aliases' | 'depth';
+  /** `aliases`: too many alias expansions; `depth`: nested too deeply; `unresolved`: an alias (`*name`) without its anchor. */
+  kind: 'aliases' | 'depth' | 'unresolved';
   message: string;
 }
 
@@ -58,7 +59,8 @@ export function readYaml(source: string, offset: number, limits: DataLimits = { 
     data = doc.errors.length === 0 ? doc.toJS({ maxAliasCount: limits.maxAliasCount }) : undefined;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    dataError = { kind: error instanceof RangeError && /call stack/i.test(message) ? 'depth' : 'aliases', message };
+    const kind = error instanceof RangeError && /call stack/i.test(message) ? 'depth' : /unresolved alias/i.test(message) ? 'unresolved' : 'aliases';
+    dataError = { kind, message };
   }
   return new YamlRead(source, offset, doc, data, dataError);
 }
