@@ -244,6 +244,25 @@ describe('language server (protocol)', function () {
     assert.match(all, /detected_at: 2023-10-30T06:45:00\+01:00/, 'the missing offset in the report\'s zone');
   });
 
+  it('offers "Put the value in quotes" for a title YAML misreads, while the frontmatter cannot be read', async () => {
+    client = await LspClient.start({ folder });
+    const text = readFileSync(join(folder, 'incidents', '2023-10-30-suedwestfalen-it.md'), 'utf8').replace(/^title: .*$/m, 'title: [Update] Kreisverwaltung geschlossen');
+    const documentUri = await open('incidents/quoted-title.md', text);
+    const { diagnostics } = await client.waitForDiagnostics(documentUri, (params) => params.diagnostics.some((d) => d.code === 'yaml-syntax'));
+    const syntax = diagnostics.filter((d) => d.code === 'yaml-syntax');
+    assert.deepEqual(
+      syntax.map((d) => [d.range.start.line, d.range.start.character, d.range.end.character, d.message]),
+      [[3, 7, 43, 'A value that starts with `[` is read as a list, and the text after its `]` is left over: put the whole value in quotes.']],
+    );
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: documentUri },
+      range: syntax[0]!.range,
+      context: { diagnostics: syntax },
+    })) as CodeAction[];
+    assert.deepEqual(actions.map((action) => [action.title, action.kind, action.isPreferred]), [['Put the value in quotes: `"[Update] Kreisverwaltung geschlossen"`', 'quickfix', true]]);
+    assert.equal(applyEdits(text, actions[0]!.edit!.changes![documentUri]!), text.replace('title: [Update] Kreisverwaltung geschlossen', 'title: "[Update] Kreisverwaltung geschlossen"'));
+  });
+
   it('completes keys and values: missing required keys first, enum values with their meaning, now for timestamps', async () => {
     client = await LspClient.start({ folder });
     const text = '---\nschema: incident-report/v1\nid: x\nstatus: \nsev\n---\n';

@@ -191,6 +191,27 @@ describe('code actions', () => {
     });
   });
 
+  describe('YAML that misreads text (editing/yaml-quote.md)', () => {
+    it('puts a title that starts with `[` in quotes, which "fix all" leaves to the author', async () => {
+      const original = await fixtureText('yaml-quote');
+      const { document } = await openFixture('yaml-quote', 1);
+      const target = diagnostic(document.uri, 'A value that starts with `[` is read as a list');
+      assert.deepStrictEqual([target.range.start.line, target.range.start.character, target.range.end.line, target.range.end.character], [3, 7, 3, 64]);
+      // A code action request gets its diagnostics from VS Code's marker service, which receives them
+      // from the extension host a moment after `languages.getDiagnostics` has them: the very first
+      // request right after opening can come too early (seen in the Node host).
+      const actions = await waitFor('the quick fix of the title', () => quickFixes(document.uri, target), (found) => found.length > 0);
+      assert.strictEqual(await vscode.commands.executeCommand<boolean>('incidentReport.fixAll'), false, 'fix all quoted the title');
+      assert.deepStrictEqual(titles(actions), [['Put the value in quotes: `"[Update] Eingeschränkte Dienste der Stadtverwaltung Werne"`', true]]);
+      await apply(actions[0]!);
+      assert.strictEqual(
+        document.getText(),
+        original.replace('title: [Update] Eingeschränkte Dienste der Stadtverwaltung Werne', 'title: "[Update] Eingeschränkte Dienste der Stadtverwaltung Werne"'),
+      );
+      await gone(document.uri, 'A value that starts with');
+    });
+  });
+
   describe('CRLF (editing/code-actions-crlf.md)', () => {
     before(async () => {
       original = await fixtureText('code-actions-crlf');
