@@ -519,5 +519,5 @@ A finding that a rule gets wrong is suppressed where it is, with a reason, on th
 It then no longer blocks; lint --format json and sarif still list it with the reason.
 
 Exit codes: 0 clean (render: written), 1 errors or too many warnings (render: not ready to
-publish, nothing written), 2 usage, configuration or I/O problem.
+publish, nothing written), 2 usage, configuration or I/O problem, or no report found.
 `;

@@ -661,6 +661,50 @@ describe('fixes', () => {
     });
   });
 
+  describe('quote-value (yaml-comment-in-value)', () => {
+    const TITLE = 'title: Stadt Beispiel – Online-Dienste gestört';
+
+    it('keeps `#3` in the title: the warning names the comment, the fix quotes the whole value', () => {
+      const text = doc(replaceLine(VALID, TITLE, 'title: Lagebericht #3 zu den Online-Diensten  # Stand: Montag'));
+      const findings = linter.lint(text).findings;
+      assert.deepEqual(
+        findings.map((f) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.severity} ${f.ruleId} ${f.path} ${f.message}`),
+        ['4:8-4:19 warning yaml-comment-in-value /title `#3 …` starts a YAML comment, so the value ends before it (“Lagebericht”): put the whole value in quotes if the comment belongs to the text.'],
+      );
+      const actions = fixEdits(linter.lint(text).report, findings[0]!, OPTIONS);
+      assert.deepEqual(actions.map((a) => [a.title, a.isPreferred, a.safe]), [['Put the value in quotes: `"Lagebericht #3 zu den Online-Diensten  # Stand: Montag"`', true, false]]);
+      const out = apply(text, actions[0]!);
+      assert.equal(out, doc(replaceLine(VALID, TITLE, 'title: "Lagebericht #3 zu den Online-Diensten  # Stand: Montag"')));
+      assert.deepEqual(linter.lint(out).findings, []);
+    });
+
+    it('leaves a comment with a space after `#`, a quoted value and a `#` inside a word alone', () => {
+      for (const line of ['title: Stadt Beispiel # noch offen', 'title: "Stadt Beispiel" #2', 'title: Stadt Beispiel C#', 'title: Stadt https://example.org/#top']) {
+        assert.deepEqual(linter.lint(doc(replaceLine(VALID, TITLE, line))).findings.map((f) => f.ruleId), [], line);
+      }
+    });
+
+    it('property: whatever follows ` #word` on the line, the fix gives the value exactly as written', () => {
+      const word = fc.string({ unit: fc.constantFrom(...'abcÄß019-_.'), minLength: 1, maxLength: 8 });
+      const tail = fc.string({ unit: fc.constantFrom(...'ab äß 09.,;!?-–„“"\\\'#@*[]{}()/&%:'), maxLength: 20 });
+      fc.assert(
+        fc.property(word, word, tail, fc.boolean(), (before, tag, rest, inList) => {
+          const written = `Stadt ${before} #${tag}${rest}`;
+          const lines = inList ? insertAfter(VALID, '    status: major_outage', `  - ${written}`) : replaceLine(VALID, TITLE, `title: ${written}`);
+          const text = doc(lines);
+          const finding = linter.lint(text).findings.find((f) => f.ruleId === 'yaml-comment-in-value');
+          assert.ok(finding?.fix?.kind === 'quote-value', `no quote fix for ${JSON.stringify(written)}`);
+          assert.equal(finding.path, inList ? '/affected_services/1' : '/title');
+          const [action] = fixEdits(linter.lint(text).report, finding, OPTIONS);
+          const fixed = parseReport(apply(text, action!));
+          const data = fixed.data as { title: unknown; affected_services: unknown[] };
+          assert.equal(inList ? data.affected_services[1] : data.title, written.trimEnd());
+        }),
+        { numRuns: 300 },
+      );
+    });
+  });
+
   describe('helpers', () => {
     it('diffEdit gives the smallest single edit', () => {
       assert.equal(diffEdit('abc', 'abc'), null);

@@ -108,8 +108,10 @@ function restyle(text: string, styles: readonly Style[]): string | null {
 /**
  * Rules about how a value is written rather than what it says: `41.000` is a count that YAML read
  * as 41 (`count-format`); written anew from the data it is 41, and the finding is rightly gone.
+ * `title: Lagebericht #3` is the title "Lagebericht" and a comment (`yaml-comment-in-value`);
+ * written anew from the data, the comment is gone and so is the finding.
  */
-const ABOUT_THE_WRITING = new Set(['count-format']);
+const ABOUT_THE_WRITING = new Set(['count-format', 'yaml-comment-in-value']);
 
 /** What must not depend on the style: the findings without their positions. */
 function facts(findings: readonly Finding[]): string[] {

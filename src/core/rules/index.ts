@@ -38,6 +38,7 @@ import { sizeLimitRule } from './size-limit';
 import { suppressionRule } from './suppression';
 import { timestampTimezoneRule } from './timestamp-timezone';
 import { timezoneNameRule } from './timezone-name';
+import { yamlCommentInValueRule } from './yaml-comment-in-value';
 import { yamlSyntaxRule } from './yaml-syntax';
 
 /** Every rule, ordered by id (findings are sorted by position, so the order only breaks ties). */
@@ -77,6 +78,7 @@ export const RULES: readonly Rule[] = [
   suppressionRule,
   timestampTimezoneRule,
   timezoneNameRule,
+  yamlCommentInValueRule,
   yamlSyntaxRule,
 ];
 
@@ -123,4 +125,5 @@ export * from './size-limit';
 export * from './suppression';
 export * from './timestamp-timezone';
 export * from './timezone-name';
+export * from './yaml-comment-in-value';
 export * from './yaml-syntax';
