@@ -207,6 +207,14 @@ describe('CLI lint', () => {
       JSON.parse(stdout)[0].findings.map((f: { path: string; message: string; line: number }) => [f.line, f.path, f.message]),
       [[1, '/x-ticket-owner', '`x-ticket-owner` is missing: name the owner.']],
     );
+    // Its timestamps are RFC 3339 as under the bundled schema: an offset without colon is refused.
+    const report = join(dir, 'offset.incident.md');
+    writeFileSync(report, readFileSync(join(ROOT, GOOD), 'utf8').replace('started_at: 2023-10-30T01:01:00+01:00', 'started_at: 2023-10-30T01:01:00+0100'));
+    const offsets = cli(['lint', '--format', 'json', '--schema', schema, report]);
+    assert.deepEqual(
+      JSON.parse(offsets.stdout)[0].findings.filter((f: { path: string }) => f.path === '/timestamps/started_at').map((f: { message: string }) => f.message),
+      ['timestamps.started_at: `2023-10-30T01:01:00+0100` is not a valid date-time; write `2023-10-30T01:01:00+01:00`.'],
+    );
     const invalid = join(dir, 'bad.schema.json');
     writeFileSync(invalid, JSON.stringify({ type: 'object', properties: { id: { type: 'strnig' } } }));
     const bad = cli(['lint', '--schema', invalid, GOOD]);

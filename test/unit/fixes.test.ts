@@ -576,6 +576,17 @@ describe('fixes', () => {
     });
   });
 
+  describe('replace-value: a timestamp near miss written in RFC 3339', () => {
+    it('rewrites `30.10.2023, 8:00 Uhr` and `+0100` exactly; fix all does it unasked', () => {
+      const text = doc(
+        replaceLine(replaceLine(VALID, '  started_at: 2024-03-01T08:00:00+01:00', '  started_at: 1.3.2024, 8:00 Uhr'), '  detected_at: 2024-03-01T09:00:00+01:00', '  detected_at: 2024-03-01T09:00:00+0100'),
+      );
+      const actions = actionsFor(text, '/timestamps/started_at');
+      assert.deepEqual(actions.map((a) => [a.title, a.isPreferred, a.safe]), [['Change to `2024-03-01T08:00:00+01:00`', true, true]]);
+      assert.equal(fixAllText(text, (t) => linter.lint(t), OPTIONS), doc(VALID));
+    });
+  });
+
   describe('quote-value (yaml-syntax)', () => {
     const TITLE = 'title: Stadt Beispiel – Online-Dienste gestört';
     const cases = [

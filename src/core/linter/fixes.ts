@@ -466,8 +466,9 @@ function replaceValueFixes(
         title: t(locale, title, { value }),
         edits: [{ offset: fix.offset, endOffset: fix.endOffset, newText: value }],
         isPreferred: preferred,
-        // A preferred replacement is the corrected spelling, the word for a YAML boolean or the
-        // value completed with its offset: nothing the author still has to decide. A guess is.
+        // A preferred replacement is the corrected spelling, the word for a YAML boolean, the
+        // value completed with its offset or a timestamp rewritten in RFC 3339 (`30.10.2023 01:01`
+        // → `2023-10-30T01:01:00+01:00`): nothing the author still has to decide. A guess is.
         safe: preferred && !fix.guess,
       };
     });

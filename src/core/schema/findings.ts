@@ -3,6 +3,7 @@ import type { Locale, Localized, RawFinding } from '../shared/types';
 import { fieldName, listValues, showValue, t } from '../shared/i18n';
 import { formatPointer } from '../yaml/pointer';
 import { parseDateTime } from '../shared/time';
+import { meantDateTime } from '../shared/meantDateTime';
 import { closest } from '../shared/similar';
 import type { SchemaInfo } from './meta';
 import { localizeAjvMessage } from './ajvMessages';
@@ -18,6 +19,8 @@ export interface SchemaFindingContext {
   rangeOf(pointer: string, prefer?: 'value' | 'key'): { offset: number; endOffset: number };
   /** Rules that take over particular schema errors (so one problem gives one finding). */
   enabledRules: ReadonlySet<string>;
+  /** The zone a timestamp written without offset is meant in (the report's, else the configured one). */
+  timeZone: string;
 }
 
 const M = {
@@ -42,6 +45,10 @@ const M = {
   dateTime: {
     en: '{field}: `{value}` is not a valid date-time; {hint}.',
     de: '{field}: `{value}` ist kein gültiger Zeitpunkt; {hint}.',
+  },
+  dateTimeMeant: {
+    en: '{field}: `{value}` is not a valid date-time; write `{meant}`.',
+    de: '{field}: `{value}` ist kein gültiger Zeitpunkt; `{meant}` schreiben.',
   },
   date: { en: '{field}: `{value}` is not a valid date (YYYY-MM-DD).', de: '{field}: `{value}` ist kein gültiges Datum (JJJJ-MM-TT).' },
   email: { en: '{field}: `{value}` is not a valid e-mail address.', de: '{field}: `{value}` ist keine gültige E-Mail-Adresse.' },
@@ -200,6 +207,15 @@ function valueFinding(error: ErrorObject, ctx: SchemaFindingContext): RawFinding
         // A wall-clock time without offset is the timestamp-timezone rule's finding, with a fix.
         const parsed = parseDateTime(value);
         if (parsed && !parsed.offset && ctx.enabledRules.has('timestamp-timezone')) return null;
+        // A near miss (`30.10.2023 01:01 Uhr`, no seconds, `MEZ`) says what to write, as a fix.
+        const meant = typeof value === 'string' ? meantDateTime(value, ctx.timeZone) : null;
+        if (meant) {
+          return {
+            ...base,
+            message: t(locale, M.dateTimeMeant, { field, value: showValue(value), meant }),
+            fix: { kind: 'replace-value', ...range, values: [meant], preferred: meant },
+          };
+        }
         return { ...base, message: t(locale, M.dateTime, { field, value: showValue(value), hint }) };
       }
       if (format === 'date') return { ...base, message: t(locale, M.date, { field, value: showValue(value) }) };

@@ -18,9 +18,21 @@ function remembered(format: unknown): FormatCheck {
   return { ...original, validate: (text) => answers.get(text, () => original.validate(text)) };
 }
 
-/** ajv-formats' `fullFormats`, the date checks remembered. */
+/**
+ * RFC 3339 writes an offset with a colon (`+01:00`) or as `Z`. ajv-formats also takes `+0100` and
+ * `+01`, which no rule could read: a report written that way passed the schema while every check
+ * of its times (chronology, GDPR and NIS2 clocks) silently skipped it.
+ */
+const RFC3339_OFFSET = /(?:[Zz]|[+-]\d{2}:\d{2})$/;
+
+function rfc3339Offset(format: unknown): FormatCheck {
+  const original = format as FormatCheck;
+  return { ...original, validate: (text) => RFC3339_OFFSET.test(text) && original.validate(text) };
+}
+
+/** ajv-formats' `fullFormats`, the date checks remembered, `date-time` with RFC 3339 offsets only. */
 export const fullFormats: typeof ajvFullFormats = {
   ...ajvFullFormats,
-  'date-time': remembered(ajvFullFormats['date-time']) as (typeof ajvFullFormats)['date-time'],
+  'date-time': remembered(rfc3339Offset(ajvFullFormats['date-time'])) as (typeof ajvFullFormats)['date-time'],
   date: remembered(ajvFullFormats.date) as (typeof ajvFullFormats)['date'],
 };

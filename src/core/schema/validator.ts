@@ -1,5 +1,6 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { fullFormats } from './formats';
 import { RE2JS } from 're2js';
 import bundledSchema from '../../../schemas/incident-report.schema.json';
 // Validation code of the bundled schema generated ahead of time (npm run gen:validator): compiling
@@ -59,6 +60,8 @@ function sharedAjv(): Ajv2020 {
   if (!customAjv) {
     customAjv = new Ajv2020({ ...AJV_OPTIONS, code: { regExp: linearRegExp as never } });
     addFormats(customAjv);
+    // The same `date-time` as the bundled schema's: RFC 3339 offsets only (see formats.ts).
+    customAjv.addFormat('date-time', fullFormats['date-time'] as never);
     customAjv.addVocabulary([...ANNOTATION_KEYWORDS]);
     // So that custom schemas can `$ref` the bundled one by its `$id`.
     customAjv.addSchema(BUNDLED_SCHEMA);
