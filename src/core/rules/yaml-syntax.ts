@@ -112,9 +112,11 @@ function explain(error: YAMLError, doc: Document, source: string): Explained | n
     case 'BLOCK_AS_IMPLICIT_KEY': {
       const value = valueOnLine(doc, source, pos);
       if (!value) return null;
-      // `@Stadt: x`, `` `A: `` fail on their `:` too, but their first character is the mistake to name.
-      if ('@`%'.includes(value.text.charAt(0))) return onLine(value, EXPLAINED.startsWith, { char: value.text.charAt(0) });
-      return /: |:$/.test(value.text) ? onLine(value, EXPLAINED.colonInValue) : null;
+      // `@Stadt: x`, `` `A: ``, `*A[:` fail on their `:` too, but their first character is the mistake to name.
+      const first = value.text.charAt(0);
+      if (first === '*') return onLine(value, EXPLAINED.aliasText);
+      if ('@`%|>]},!&'.includes(first)) return onLine(value, EXPLAINED.startsWith, { char: first });
+      return /:(?:\s|$)/.test(value.text) ? onLine(value, EXPLAINED.colonInValue) : null;
     }
     case 'BAD_INDENT': {
       // "Flow sequence/map in block collection must be … end with a ]/}": reported at the next key.
