@@ -2,6 +2,7 @@ import { isPair, isScalar, isSeq, visit, type Node, type Scalar } from 'yaml';
 import type { RawFinding } from '../shared/types';
 import { formatPointer } from '../yaml/pointer';
 import type { Rule } from './rule';
+import { quoteFix } from './yaml-mistakes';
 
 /**
  * ` #` followed by a word, in the frontmatter: the only text this rule looks at further. Cheap to
@@ -57,7 +58,7 @@ export const yamlCommentInValueRule: Rule = {
           offset: base + scalar.range![0],
           endOffset: base + scalar.range![1],
           path: pointer,
-          ...(written.includes('\n') ? {} : { fix: { kind: 'quote-value' as const, offset: base + scalar.range![0], endOffset: base + cut.endOffset, newText: JSON.stringify(written) } }),
+          ...(written.includes('\n') ? {} : { fix: quoteFix(base + scalar.range![0], base + cut.endOffset, written) }),
         });
       },
     });

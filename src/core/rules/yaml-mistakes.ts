@@ -7,6 +7,7 @@
  * it does not read YAML (the document is `yaml`'s).
  */
 import { isCollection, isScalar, visit, type Alias, type Document, type Node } from 'yaml';
+import type { FixData } from '../shared/types';
 import type { SourceRange } from '../yaml/positions';
 
 /** A value written on one line: where it is, and its text as written. */
@@ -95,4 +96,12 @@ export function unresolvedAlias(doc: Document): (SourceRange & { name: string })
     },
   });
   return found;
+}
+
+/**
+ * The fix "Put the value in quotes": the text written at `[offset, endOffset)` (document offsets)
+ * as one double-quoted YAML string. JSON's escapes are YAML's, so the value reads back as written.
+ */
+export function quoteFix(offset: number, endOffset: number, text: string): FixData {
+  return { kind: 'quote-value', offset, endOffset, newText: JSON.stringify(text) };
 }

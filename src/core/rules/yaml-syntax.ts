@@ -1,6 +1,6 @@
 import type { Document, YAMLError } from 'yaml';
 import type { Localized, RawFinding } from '../shared/types';
-import { openBefore, unresolvedAlias, valueOnLine, type LineValue } from './yaml-mistakes';
+import { openBefore, quoteFix, unresolvedAlias, valueOnLine, type LineValue } from './yaml-mistakes';
 import type { Rule } from './rule';
 
 const BY_CODE: Record<string, Localized> = {
@@ -171,7 +171,7 @@ export const yamlSyntaxRule: Rule = {
           endOffset: base + known.endOffset,
           path: null,
           // Only a value on one line: quoting the first line of a longer one would break what follows.
-          ...(quote && !quote.continues ? { fix: { kind: 'quote-value' as const, offset: base + quote.offset, endOffset: base + quote.endOffset, newText: JSON.stringify(quote.text) } } : {}),
+          ...(quote && !quote.continues ? { fix: quoteFix(base + quote.offset, base + quote.endOffset, quote.text) } : {}),
         };
       }
       let offset = base + error.pos[0];
@@ -232,7 +232,7 @@ export const yamlSyntaxRule: Rule = {
         offset: base + alias.offset,
         endOffset: base + (value?.offset === alias.offset ? value.endOffset : alias.endOffset),
         path: null,
-        ...(quote ? { fix: { kind: 'quote-value' as const, offset: base + quote.offset, endOffset: base + quote.endOffset, newText: JSON.stringify(quote.text) } } : {}),
+        ...(quote ? { fix: quoteFix(base + quote.offset, base + quote.endOffset, quote.text) } : {}),
       });
     } else if (dataError) {
       findings.push({
