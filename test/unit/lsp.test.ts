@@ -129,6 +129,27 @@ describe('language server (protocol)', function () {
     assert.equal(related.message, "the parent's data_loss.occurred: yes");
   });
 
+  it('says that the parent of an unsaved (untitled:) report was not checked, instead of calling it a cycle', async () => {
+    client = await LspClient.start({ folder });
+    const text = readFileSync(join(folder, 'kommunen', 'werne.md'), 'utf8');
+    assert.match(text, /^parent: \.\.\/provider\/2023-10-30-sit\.md$/m);
+    const untitled = 'untitled:Untitled-1';
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: untitled, languageId: 'markdown', version: 1, text } });
+    const { diagnostics } = await client.waitForDiagnostics(untitled);
+    const line = text.split('\n').findIndex((entry) => entry.startsWith('parent:'));
+    assert.deepEqual(
+      diagnostics.filter((d) => String(d.code).startsWith('family-')).map((d) => [d.code, d.severity, d.range, d.message]),
+      [
+        [
+          'family-parent',
+          3,
+          { start: { line, character: 8 }, end: { line, character: 37 } },
+          'parent: ../provider/2023-10-30-sit.md was not checked: the linter was not told where this file lies (save it first).',
+        ],
+      ],
+    );
+  });
+
   it('lints again after an edit (debounced), and a member when its open parent changes', async () => {
     client = await LspClient.start({ folder });
     const member = await open('kommunen/werne.md');
