@@ -152,6 +152,8 @@ export function startLanguageServer(options: ServerOptions): Connection {
       if (path === null) continue;
       services.fileChanged(path);
       if (basename(path) === CONFIG_FILE_NAME || engine.watchedFiles.has(path)) configChanged = true;
+      // A deleted project file is read by no one again: nothing would clear the problems shown on it.
+      if (change.type === FileChangeType.Deleted && basename(path) === CONFIG_FILE_NAME) showConfigProblems(path, null);
       const key = canonicalUri(change.uri);
       if (change.type === FileChangeType.Deleted) engine.family.removed(key);
       else engine.family.changed(key);

@@ -233,6 +233,20 @@ describe('language server (protocol)', function () {
     await client.waitForDiagnostics(documentUri, (params) => params.diagnostics.some((d) => d.code === 'press-contact'));
   });
 
+  it('clears the problems of an invalid .incident-report.json when the file is deleted', async () => {
+    const config = join(folder, '.incident-report.json');
+    writeFileSync(config, '{ "rules": { "press-contact": "of" } }');
+    client = await LspClient.start({ folder });
+    const documentUri = await open('broken/broken.incident.md');
+    await client.waitForDiagnostics(documentUri);
+    const problems = await client.waitForDiagnostics(uri(config));
+    assert.equal(problems.diagnostics.length, 1);
+    rmSync(config);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(config), type: 3 }] });
+    const cleared = await client.waitForDiagnostics(uri(config), (params) => params.diagnostics.length === 0, 5_000);
+    assert.deepEqual(cleared, { uri: uri(config), diagnostics: [] });
+  });
+
   it('offers the quick fix of a finding as an edit, and source.fixAll.incidentReport as one edit of every safe fix', async () => {
     client = await LspClient.start({ folder });
     const path = join(folder, 'broken', 'broken.incident.md');
