@@ -8,6 +8,7 @@ import {
   type CodeAction,
   type CompletionItem,
   type Diagnostic,
+  type Position,
   type Range,
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver/node';
@@ -35,15 +36,40 @@ const KINDS: Record<CompletionOfferKind, CompletionItemKind> = {
   value: CompletionItemKind.Value,
 };
 
-/** 1-based line and UTF-16 column (the engine's) to an LSP range (0-based, UTF-16 code units). */
-function rangeOf(at: { line: number; column: number; endLine: number; endColumn: number }): Range {
-  return { start: { line: at.line - 1, character: at.column - 1 }, end: { line: at.endLine - 1, character: at.endColumn - 1 } };
+/**
+ * 1 when the client's text starts with a UTF-8 BOM (U+FEFF), else 0. The core counts offsets,
+ * lines and columns in the text without it (what VS Code's documents hold); a client that keeps the
+ * BOM counts it as character 0 of line 0, so every offset and line-0 column is one further there.
+ */
+export function bomLength(document: TextDocument): number {
+  return document.getText({ start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }) === '\uFEFF' ? 1 : 0;
 }
 
-/** A finding as an LSP diagnostic: `code` is the rule, `codeDescription` its documentation, family findings point into the other report. */
-export function toDiagnostic(finding: Finding): Diagnostic {
+/** The LSP position of a core offset (into the BOM-less text). */
+export function positionAt(document: TextDocument, offset: number): Position {
+  return document.positionAt(offset + bomLength(document));
+}
+
+/** The core offset (into the BOM-less text) of an LSP position; the BOM itself counts as offset 0. */
+export function offsetAt(document: TextDocument, position: Position): number {
+  return Math.max(0, document.offsetAt(position) - bomLength(document));
+}
+
+/** 1-based line and UTF-16 column (the engine's) to an LSP range (0-based, UTF-16 code units); `bom` shifts line 1. */
+function rangeOf(at: { line: number; column: number; endLine: number; endColumn: number }, bom = 0): Range {
   return {
-    range: rangeOf(finding),
+    start: { line: at.line - 1, character: at.column - 1 + (at.line === 1 ? bom : 0) },
+    end: { line: at.endLine - 1, character: at.endColumn - 1 + (at.endLine === 1 ? bom : 0) },
+  };
+}
+
+/**
+ * A finding as an LSP diagnostic: `code` is the rule, `codeDescription` its documentation, family
+ * findings point into the other report. `bom`: the document's {@link bomLength}.
+ */
+export function toDiagnostic(finding: Finding, bom = 0): Diagnostic {
+  return {
+    range: rangeOf(finding, bom),
     severity: SEVERITY[finding.severity],
     source: DIAGNOSTIC_SOURCE,
     code: finding.ruleId,
@@ -55,9 +81,9 @@ export function toDiagnostic(finding: Finding): Diagnostic {
   };
 }
 
-/** Offsets of the document's text to an LSP edit. */
+/** An edit of the core (offsets into the BOM-less text) as an LSP edit of the document. */
 export function toTextEdit(document: TextDocument, edit: TextEdit): LspTextEdit {
-  return { range: { start: document.positionAt(edit.offset), end: document.positionAt(edit.endOffset) }, newText: edit.newText };
+  return { range: { start: positionAt(document, edit.offset), end: positionAt(document, edit.endOffset) }, newText: edit.newText };
 }
 
 /** A quick fix of the core's fix engine as a code action. */
@@ -89,6 +115,6 @@ export function toCompletionItem(document: TextDocument, offer: CompletionOffer)
     ...(offer.preselect ? { preselect: true } : {}),
     insertTextFormat: offer.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     insertTextMode: InsertTextMode.asIs,
-    textEdit: { range: { start: document.positionAt(offer.range.offset), end: document.positionAt(offer.range.endOffset) }, newText },
+    textEdit: { range: { start: positionAt(document, offer.range.offset), end: positionAt(document, offer.range.endOffset) }, newText },
   };
 }

@@ -1,7 +1,7 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LintScheduler } from '../core';
-import { toDiagnostic } from './convert';
+import { bomLength, toDiagnostic } from './convert';
 import type { LspEngine } from './engine';
 import { canonicalUri } from './uris';
 
@@ -39,7 +39,8 @@ export class DiagnosticsPublisher {
     if (!result) return this.clear(uri);
     this.published.add(uri);
     // A finding suppressed with a reason is no problem any more (as in VS Code; lint's JSON lists it as suppressed).
-    await this.connection.sendDiagnostics({ uri, version, diagnostics: result.findings.filter((finding) => !finding.suppressed).map(toDiagnostic) });
+    const bom = bomLength(document);
+    await this.connection.sendDiagnostics({ uri, version, diagnostics: result.findings.filter((finding) => !finding.suppressed).map((finding) => toDiagnostic(finding, bom)) });
   }
 
   /** An edit: lint after the debounce delay, when the settings let linting follow typing. */

@@ -159,7 +159,10 @@ export class LspEngine {
     if (!(await this.isReport(document.uri, input))) return null;
     const { linter } = await this.linterFor(document.uri);
     const key = canonicalUri(document.uri);
-    const context = await this.family.load(key, input);
+    // A document that is no file (`untitled:`) has no folder a `parent` path could start from: it is
+    // linted without path, so the core says the parent was not checked (the tracker would resolve
+    // every path of it to the document itself, a cycle that is not there).
+    const context = filePath(key) === null ? { label: this.label(uriPath(key)) } : await this.family.load(key, input);
     const cached = this.cache.get(key);
     const family = this.family.stamp(key);
     if (cached && cached.version === document.version && cached.linter === linter && cached.family === family) return cached.result;

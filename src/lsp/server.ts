@@ -30,9 +30,10 @@ import {
   type ConfigError,
   type Locale,
   type ParsedReport,
+  withoutBom,
 } from '../core';
 import { ClientSettings } from './clientSettings';
-import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, toCompletionItem, toQuickFix, toTextEdit } from './convert';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, offsetAt, positionAt, toCompletionItem, toQuickFix, toTextEdit } from './convert';
 import { DiagnosticsPublisher } from './diagnostics';
 import { LspEngine, type ServerOptions } from './engine';
 import { RENDER_COMMAND, renderCommand } from './render';
@@ -151,6 +152,8 @@ export function startLanguageServer(options: ServerOptions): Connection {
       if (path === null) continue;
       services.fileChanged(path);
       if (basename(path) === CONFIG_FILE_NAME || engine.watchedFiles.has(path)) configChanged = true;
+      // A deleted project file is read by no one again: nothing would clear the problems shown on it.
+      if (change.type === FileChangeType.Deleted && basename(path) === CONFIG_FILE_NAME) showConfigProblems(path, null);
       const key = canonicalUri(change.uri);
       if (change.type === FileChangeType.Deleted) engine.family.removed(key);
       else engine.family.changed(key);
@@ -188,7 +191,8 @@ export function startLanguageServer(options: ServerOptions): Connection {
     const actions: CodeAction[] = [];
     // As VS Code's `only.contains`: `source`, `source.fixAll` and the kind itself ask for fix all.
     if (only?.some((kind) => FIX_ALL_KIND === kind || FIX_ALL_KIND.startsWith(`${kind}.`))) {
-      const change = diffEdit(document.getText(), await engine.fixAll(document));
+      // fixAll keeps a BOM; the edit is computed without it, in the core's offsets, like every other.
+      const change = diffEdit(withoutBom(document.getText()).text, withoutBom(await engine.fixAll(document)).text);
       if (change) actions.push({ title: t(displayLocale, FIX_ALL_TITLE), kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: [toTextEdit(document, change)] } } });
     }
     if (!only || only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${kind}.`) || kind === '')) {
@@ -200,8 +204,8 @@ export function startLanguageServer(options: ServerOptions): Connection {
         diagnostic,
         ruleId: String(diagnostic.code),
         message: diagnostic.message,
-        offset: document.offsetAt(diagnostic.range.start),
-        endOffset: document.offsetAt(diagnostic.range.end),
+        offset: offsetAt(document, diagnostic.range.start),
+        endOffset: offsetAt(document, diagnostic.range.end),
       }));
       for (const { fix, diagnostics } of quickFixes(result.report, result.findings, keyed, await engine.fixOptions(document.uri))) {
         actions.push(toQuickFix(document, fix, diagnostics.map((entry) => entry.diagnostic)));
@@ -217,7 +221,7 @@ export function startLanguageServer(options: ServerOptions): Connection {
       if (!document || !open) return null;
       const { report, linter, settings: configured } = open;
       const own = canonicalUri(document.uri);
-      const offers = await completionOffers(report, document.offsetAt(params.position), {
+      const offers = await completionOffers(report, offsetAt(document, params.position), {
         info: linter.schema.info,
         locale: configured.settings.locale,
         timeZone: configured.settings.timeZone,
@@ -239,7 +243,7 @@ export function startLanguageServer(options: ServerOptions): Connection {
       const open = document && (await engine.openReport(document));
       if (!document || !open) return null;
       const { report, linter, settings: configured } = open;
-      const content = hoverContent(report, document.offsetAt(params.position), {
+      const content = hoverContent(report, offsetAt(document, params.position), {
         info: linter.schema.info,
         locale: configured.settings.locale,
         timeZone: configured.settings.timeZone,
@@ -249,7 +253,7 @@ export function startLanguageServer(options: ServerOptions): Connection {
       if (!content) return null;
       return {
         contents: { kind: 'markdown' as const, value: hoverMarkdown(content) },
-        range: { start: document.positionAt(content.range.offset), end: document.positionAt(content.range.endOffset) },
+        range: { start: positionAt(document, content.range.offset), end: positionAt(document, content.range.endOffset) },
       };
     }, null),
   );

@@ -129,6 +129,27 @@ describe('language server (protocol)', function () {
     assert.equal(related.message, "the parent's data_loss.occurred: yes");
   });
 
+  it('says that the parent of an unsaved (untitled:) report was not checked, instead of calling it a cycle', async () => {
+    client = await LspClient.start({ folder });
+    const text = readFileSync(join(folder, 'kommunen', 'werne.md'), 'utf8');
+    assert.match(text, /^parent: \.\.\/provider\/2023-10-30-sit\.md$/m);
+    const untitled = 'untitled:Untitled-1';
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: untitled, languageId: 'markdown', version: 1, text } });
+    const { diagnostics } = await client.waitForDiagnostics(untitled);
+    const line = text.split('\n').findIndex((entry) => entry.startsWith('parent:'));
+    assert.deepEqual(
+      diagnostics.filter((d) => String(d.code).startsWith('family-')).map((d) => [d.code, d.severity, d.range, d.message]),
+      [
+        [
+          'family-parent',
+          3,
+          { start: { line, character: 8 }, end: { line, character: 37 } },
+          'parent: ../provider/2023-10-30-sit.md was not checked: the linter was not told where this file lies (save it first).',
+        ],
+      ],
+    );
+  });
+
   it('lints again after an edit (debounced), and a member when its open parent changes', async () => {
     client = await LspClient.start({ folder });
     const member = await open('kommunen/werne.md');
@@ -212,6 +233,20 @@ describe('language server (protocol)', function () {
     await client.waitForDiagnostics(documentUri, (params) => params.diagnostics.some((d) => d.code === 'press-contact'));
   });
 
+  it('clears the problems of an invalid .incident-report.json when the file is deleted', async () => {
+    const config = join(folder, '.incident-report.json');
+    writeFileSync(config, '{ "rules": { "press-contact": "of" } }');
+    client = await LspClient.start({ folder });
+    const documentUri = await open('broken/broken.incident.md');
+    await client.waitForDiagnostics(documentUri);
+    const problems = await client.waitForDiagnostics(uri(config));
+    assert.equal(problems.diagnostics.length, 1);
+    rmSync(config);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(config), type: 3 }] });
+    const cleared = await client.waitForDiagnostics(uri(config), (params) => params.diagnostics.length === 0, 5_000);
+    assert.deepEqual(cleared, { uri: uri(config), diagnostics: [] });
+  });
+
   it('offers the quick fix of a finding as an edit, and source.fixAll.incidentReport as one edit of every safe fix', async () => {
     client = await LspClient.start({ folder });
     const path = join(folder, 'broken', 'broken.incident.md');
@@ -261,6 +296,56 @@ describe('language server (protocol)', function () {
     })) as CodeAction[];
     assert.deepEqual(actions.map((action) => [action.title, action.kind, action.isPreferred]), [['Put the value in quotes: `"[Update] Kreisverwaltung geschlossen"`', 'quickfix', true]]);
     assert.equal(applyEdits(text, actions[0]!.edit!.changes![documentUri]!), text.replace('title: [Update] Kreisverwaltung geschlossen', 'title: "[Update] Kreisverwaltung geschlossen"'));
+  });
+
+  it('counts a UTF-8 BOM the client keeps as the first character: diagnostics, quick fixes, fix all, completion and hover', async () => {
+    client = await LspClient.start({ folder });
+    const plain = readFileSync(join(folder, 'broken', 'broken.incident.md'), 'utf8');
+    const text = `\uFEFF${plain}`;
+    const documentUri = await open('broken/bom.incident.md', text);
+    const { diagnostics } = await client.waitForDiagnostics(documentUri);
+    // The CLI drops the BOM (as editors do); in the client's text it is character 0 of line 0.
+    const cli = lintJson(folder, 'broken/broken.incident.md').map((finding) => expected(folder, finding));
+    const shifted = cli.map((entry) => ({
+      ...entry,
+      range: {
+        start: { line: entry.range.start.line, character: entry.range.start.character + (entry.range.start.line === 0 ? 1 : 0) },
+        end: { line: entry.range.end.line, character: entry.range.end.character + (entry.range.end.line === 0 ? 1 : 0) },
+      },
+    }));
+    assert.deepEqual(diagnostics.map(actual), shifted);
+    assert.deepEqual(diagnostics.find((d) => String(d.message).startsWith('`severity` is missing'))?.range, { start: { line: 0, character: 1 }, end: { line: 0, character: 4 } });
+
+    const typo = diagnostics.find((d) => String(d.message).startsWith('`severty` is not a field'))!;
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: documentUri }, range: typo.range, context: { diagnostics: [typo] } })) as CodeAction[];
+    assert.deepEqual(actions.map((action) => action.edit!.changes![documentUri]), [[{ range: { start: { line: 7, character: 0 }, end: { line: 7, character: 7 } }, newText: 'severity' }]]);
+    assert.equal(applyEdits(text, actions[0]!.edit!.changes![documentUri]!), text.replace('\nseverty: major', '\nseverity: major'));
+
+    const fixAll = async (documentText: string, at: string) =>
+      applyEdits(
+        documentText,
+        ((await client!.connection.sendRequest('textDocument/codeAction', {
+          textDocument: { uri: at },
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          context: { diagnostics: [], only: ['source.fixAll.incidentReport'] },
+        })) as CodeAction[])[0]!.edit!.changes![at]!,
+      );
+    const plainUri = await open('broken/broken.incident.md', plain);
+    await client.waitForDiagnostics(plainUri);
+    assert.equal(await fixAll(text, documentUri), `\uFEFF${await fixAll(plain, plainUri)}`);
+
+    const lang = text.split('\n').findIndex((line) => line.startsWith('lang:'));
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: documentUri }, position: { line: lang, character: 1 } })) as Hover;
+    assert.deepEqual(hover.range, { start: { line: lang, character: 0 }, end: { line: lang, character: 4 } });
+    assert.match((hover.contents as { value: string }).value, /^\*\*Language\*\* · `lang`/);
+
+    const fresh = await open('incidents/bom.md', '\uFEFF---\nschema: incident-report/v1\nid: x\nstatus: \n---\n');
+    await client.waitForDiagnostics(fresh);
+    const values = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: fresh }, position: { line: 3, character: 8 } })) as CompletionItem[];
+    assert.deepEqual(
+      values.map((item) => [item.label, item.textEdit]),
+      ['investigating', 'identified', 'monitoring', 'resolved'].map((value) => [value, { range: { start: { line: 3, character: 8 }, end: { line: 3, character: 8 } }, newText: value }]),
+    );
   });
 
   it('completes keys and values: missing required keys first, enum values with their meaning, now for timestamps', async () => {
