@@ -4,6 +4,7 @@ import { existingMembers, isIncidentReport, isRecord, isValidTimeZone, memberId,
 import type { NewArgs } from './args';
 import { matchPath } from './files';
 import { describeIoError } from './ioError';
+import { readTextFile } from './textFile';
 import type { CommandOutcome } from './lintCommand';
 
 /**
@@ -17,12 +18,12 @@ export async function runNew(args: NewArgs, now: number = Date.now()): Promise<C
   let parentText: string;
   let listText: string;
   try {
-    parentText = await readFile(args.parent, 'utf8');
+    parentText = await readTextFile(args.parent);
   } catch (error) {
     return failed(`${args.parent}: ${describeIoError(error)}`);
   }
   try {
-    listText = await readFile(args.organizations, 'utf8');
+    listText = await readTextFile(args.organizations);
   } catch (error) {
     return failed(`${args.organizations}: ${describeIoError(error)}`);
   }

@@ -1,0 +1,108 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { workspace } from './tempWorkspace';
+
+/**
+ * Odd input as users and CI jobs give it: files that are not UTF-8, option values given twice or
+ * to the wrong command, output paths that are the input or no folder. Runs the built CLI (npm run
+ * build first; `npm test` does) in `cwd`.
+ */
+const BIN = join(__dirname, '..', '..', 'bin', 'incident-report.js');
+function cli(cwd: string, args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH ?? '', TZ: 'UTC', LANG: 'C' }, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const REPORT = readFileSync(join(__dirname, '..', 'fixtures', 'valid-report', 'input.md'), 'utf8');
+/** The report as Windows saves it in "ANSI": `Eingeschränkte` in the title on line 4 holds the first character that is not ASCII. */
+const LATIN1 = Buffer.from(REPORT, 'latin1');
+const LATIN1_PROBLEM = 'not UTF-8 text: the character at line 4, column 17 is not UTF-8 (saved as Windows-1252 or Latin-1?); save the file as UTF-8';
+
+describe('CLI input that is not UTF-8 text', function () {
+  this.timeout(60_000);
+
+  it('lint refuses a Windows-1252 report (exit 2, where the first such byte is) instead of linting it clean', () => {
+    const dir = workspace({});
+    writeFileSync(join(dir, 'r.md'), LATIN1);
+    const { code, stdout, stderr } = cli(dir, ['lint', 'r.md']);
+    assert.equal(stderr, `incident-report: r.md: ${LATIN1_PROBLEM}\n`);
+    assert.equal(stdout, `r.md\n  error  ${LATIN1_PROBLEM}\n\n✖ 1 problem(s) (1 error(s), 0 warning(s), 0 info) in 1 file(s)\n`);
+    assert.equal(code, 2);
+  });
+
+  it('render refuses it too: no press release with U+FFFD for every umlaut', () => {
+    const dir = workspace({});
+    writeFileSync(join(dir, 'r.md'), LATIN1);
+    const { code, stdout, stderr } = cli(dir, ['render', 'r.md', '--format', 'text']);
+    assert.equal(stderr, `incident-report: r.md: ${LATIN1_PROBLEM}\n`);
+    assert.equal(stdout, '');
+    assert.equal(code, 2);
+  });
+
+  it('approve leaves a Windows-1252 report byte for byte as it was (it used to write it back with U+FFFD) and writes no release', () => {
+    const dir = workspace({});
+    writeFileSync(join(dir, 'r.md'), LATIN1);
+    const { code, stdout, stderr } = cli(dir, ['approve', '--by', 'Petra Schulz', 'r.md']);
+    assert.equal(stderr, `incident-report: r.md: ${LATIN1_PROBLEM}\n`);
+    assert.equal(stdout, '');
+    assert.equal(code, 2);
+    assert.ok(readFileSync(join(dir, 'r.md')).equals(LATIN1));
+    assert.ok(!existsSync(join(dir, '.releases')));
+  });
+
+  it('changes refuses it as well', () => {
+    const dir = workspace({});
+    writeFileSync(join(dir, 'r.md'), LATIN1);
+    const { code, stderr } = cli(dir, ['changes', 'r.md']);
+    assert.equal(stderr, `incident-report: r.md: ${LATIN1_PROBLEM}\n`);
+    assert.equal(code, 2);
+  });
+
+  it('a NUL byte (which every output dropped silently) and a UTF-16 file are named', () => {
+    const dir = workspace({});
+    writeFileSync(join(dir, 'nul.md'), REPORT.replace('Stadt Werne\n', 'Stadt\0Werne\n'));
+    writeFileSync(join(dir, 'utf16.md'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(REPORT, 'utf16le')]));
+    const { code, stderr } = cli(dir, ['render', 'nul.md']);
+    assert.equal(stderr, 'incident-report: nul.md: not UTF-8 text: a NUL byte at line 8, column 20 (a binary or UTF-16 file?); save the file as UTF-8 text\n');
+    assert.equal(code, 2);
+    const utf16 = cli(dir, ['lint', 'utf16.md']);
+    assert.equal(utf16.stderr, 'incident-report: utf16.md: not UTF-8 text: the file is saved as UTF-16; save it as UTF-8\n');
+    assert.equal(utf16.code, 2);
+  });
+
+  it('a Windows-1252 Markdown file below a folder that is no report is skipped; one that is a report is refused', () => {
+    const dir = workspace({ 'incidents/werne.md': REPORT });
+    writeFileSync(join(dir, 'README.md'), Buffer.from('# Übersicht\n\nBerichte für den Kreis.\n', 'latin1'));
+    const clean = cli(dir, ['lint', '.']);
+    assert.equal(clean.stderr, '');
+    assert.equal(clean.stdout, '✔ 1 file(s) checked, no problems\n');
+    assert.equal(clean.code, 0);
+    writeFileSync(join(dir, 'incidents', 'soest.md'), LATIN1);
+    const refused = cli(dir, ['render', '--as', 'status-page', '.']);
+    assert.equal(refused.stderr, `incident-report: incidents/soest.md: ${LATIN1_PROBLEM}\n`);
+    assert.equal(refused.code, 2);
+  });
+
+  it('new refuses a Windows-1252 list of organisations (it wrote `Stadt L\uFFFDdenscheid` into the members) and writes nothing', () => {
+    const dir = workspace({ 'incidents/werne.md': REPORT });
+    writeFileSync(join(dir, 'orgs.txt'), Buffer.from('Stadt Lüdenscheid\nStadt Iserlohn\n', 'latin1'));
+    const { code, stdout, stderr } = cli(dir, ['new', '--parent', 'incidents/werne.md', '--organizations', 'orgs.txt', '--out', 'members']);
+    assert.equal(stderr, 'incident-report: orgs.txt: not UTF-8 text: the character at line 1, column 8 is not UTF-8 (saved as Windows-1252 or Latin-1?); save the file as UTF-8\n');
+    assert.equal(stdout, '');
+    assert.equal(code, 2);
+    assert.ok(!existsSync(join(dir, 'members')));
+  });
+
+  it('new keeps the byte order mark Excel and Notepad put before the first organisation out of its name', () => {
+    const dir = workspace({ 'incidents/werne.md': REPORT, 'orgs.txt': '\uFEFFStadt Lüdenscheid\r\nStadt Iserlohn\r\n' });
+    const { code, stderr } = cli(dir, ['new', '--parent', 'incidents/werne.md', '--organizations', 'orgs.txt', '--out', 'members']);
+    assert.equal(stderr, '');
+    assert.equal(code, 0);
+    const organizations = readdirSync(join(dir, 'members'))
+      .sort()
+      .map((name) => /^organization: (.*)$/m.exec(readFileSync(join(dir, 'members', name), 'utf8'))![1]);
+    assert.deepEqual(organizations, ['Stadt Iserlohn', 'Stadt Lüdenscheid']);
+  });
+});
