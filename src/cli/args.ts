@@ -466,8 +466,9 @@ Render options:
   -f, --format F                    output format (default: the output's first)
       --locale de|en                drafts: this language instead of the report's
       --now INSTANT                 "now" for deadlines, drafts and the dateline (RFC 3339)
-  -o, --out FILE                    write to FILE instead of stdout; for status-page a
-                                    directory that gets index.html and feed.xml
+  -o, --out FILE                    write to FILE instead of stdout (never over a report
+                                    being rendered; missing folders are created); for
+                                    status-page a directory that gets index.html and feed.xml
       --link URL                    public URL of the status page (feed, posts)
       --max-chars N                 longest social post (default 280; Mastodon: 500)
       --hashtag TAG                 hashtag for social posts (repeatable; never invented)

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workspace } from './tempWorkspace';
 
@@ -104,5 +104,49 @@ describe('CLI input that is not UTF-8 text', function () {
       .sort()
       .map((name) => /^organization: (.*)$/m.exec(readFileSync(join(dir, 'members', name), 'utf8'))![1]);
     assert.deepEqual(organizations, ['Stadt Iserlohn', 'Stadt Lüdenscheid']);
+  });
+});
+
+describe('CLI output paths', function () {
+  this.timeout(60_000);
+
+  it('render --out refuses to overwrite the report it renders (also through a link) and leaves it as it was', () => {
+    const dir = workspace({ 'r.md': REPORT });
+    const same = cli(dir, ['render', 'r.md', '--out', './r.md']);
+    assert.equal(same.stderr, 'incident-report: ./r.md: --out would overwrite the report r.md with the output; write to another file\n');
+    assert.equal(same.stdout, '');
+    assert.equal(same.code, 2);
+    symlinkSync('r.md', join(dir, 'link.md'));
+    const linked = cli(dir, ['render', '--as', 'social', 'r.md', '--out', 'link.md']);
+    assert.equal(linked.stderr, 'incident-report: link.md: --out would overwrite the report r.md with the output; write to another file\n');
+    assert.equal(linked.code, 2);
+    assert.equal(readFileSync(join(dir, 'r.md'), 'utf8'), REPORT);
+  });
+
+  it('render --out into a folder that does not exist yet creates it, as the status page does', () => {
+    const dir = workspace({ 'r.md': REPORT });
+    const { code, stderr } = cli(dir, ['render', 'r.md', '--format', 'text', '--out', 'public/press/r.txt']);
+    assert.equal(stderr, 'incident-report: wrote public/press/r.txt\n');
+    assert.equal(code, 0);
+    assert.ok(readFileSync(join(dir, 'public', 'press', 'r.txt'), 'utf8').startsWith('PRESSEMITTEILUNG · Stadt Werne\n'));
+  });
+
+  it('a status page --out that is a file says so (it printed "EEXIST: file already exists, mkdir")', () => {
+    const dir = workspace({ 'r.md': REPORT, 'site.html': 'kept' });
+    const { code, stderr } = cli(dir, ['render', '--as', 'status-page', 'r.md', '--out', 'site.html']);
+    assert.equal(stderr, 'incident-report: site.html: exists and is not a directory\n');
+    assert.equal(code, 2);
+    assert.equal(readFileSync(join(dir, 'site.html'), 'utf8'), 'kept');
+  });
+
+  it('new --out that is a file, or a path through one, says so (it was an internal error with a stack trace)', () => {
+    const dir = workspace({ 'incidents/werne.md': REPORT, 'orgs.txt': 'Stadt Selm\n' });
+    const file = cli(dir, ['new', '--parent', 'incidents/werne.md', '--organizations', 'orgs.txt', '--out', 'orgs.txt']);
+    assert.equal(file.stderr, 'incident-report: orgs.txt: exists and is not a directory\n');
+    assert.equal(file.stdout, '');
+    assert.equal(file.code, 2);
+    const below = cli(dir, ['new', '--parent', 'incidents/werne.md', '--organizations', 'orgs.txt', '--out', 'orgs.txt/members']);
+    assert.equal(below.stderr, 'incident-report: orgs.txt/members: a part of the path is a file, not a directory\n');
+    assert.equal(below.code, 2);
   });
 });
