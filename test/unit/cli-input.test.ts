@@ -150,3 +150,39 @@ describe('CLI output paths', function () {
     assert.equal(below.code, 2);
   });
 });
+
+describe('CLI options given twice or to the wrong command', function () {
+  this.timeout(60_000);
+  const dir = workspace({ 'r.md': REPORT, 'orgs.txt': 'Stadt Selm\n' });
+  const refused = (args: string[], message: string) => {
+    const { code, stdout, stderr } = cli(dir, args);
+    assert.equal(stderr, `incident-report: ${message}\n`, args.join(' '));
+    assert.equal(stdout, '');
+    assert.equal(code, 2);
+  };
+
+  it('a one-value option given twice with different values is refused (the last one used to win silently)', () => {
+    refused(['render', '--as', 'atom', '--as', 'social', 'r.md'], '--as is given twice ("atom", "social"); give it once');
+    refused(['render', 'r.md', '-f', 'text', '--format', 'html'], '--format is given twice ("text", "html"); give it once');
+    refused(['approve', '--by', 'Petra Schulz', '--by', 'Jan Meier', 'r.md'], '--by is given twice ("Petra Schulz", "Jan Meier"); give it once');
+    refused(['changes', 'r.md', '--since', '1', '--since', '2'], '--since is given twice ("1", "2"); give it once');
+    assert.ok(!existsSync(join(dir, '.releases')), 'nothing approved');
+    assert.equal(readFileSync(join(dir, 'r.md'), 'utf8'), REPORT);
+  });
+
+  it('the same value twice, and repeatable options, still pass', () => {
+    assert.equal(cli(dir, ['render', '--as', 'social', '--as', 'social', 'r.md', '--hashtag', 'Werne', '--hashtag', 'Stoerung']).code, 0);
+    assert.equal(cli(dir, ['lint', 'r.md', '--rule', 'chronology=off', '--rule', 'leak-ip=off', '--internal-domain', '.intern', '--internal-domain', '.lan']).code, 0);
+  });
+
+  it('an option of another command is refused, not ignored (lint --out wrote no file and exited 0)', () => {
+    refused(['lint', 'r.md', '--out', 'results.sarif'], '--out is an option of render and new, not of lint; lint prints to stdout: redirect it, e.g. `> results.sarif`');
+    assert.ok(!existsSync(join(dir, 'results.sarif')));
+    refused(['lint', 'r.md', '--initial'], '--initial is an option of render, not of lint');
+    refused(['render', 'r.md', '--max-warnings', '0'], '--max-warnings is an option of lint, not of render');
+    refused(['render', 'r.md', '-q'], '--quiet is an option of lint, not of render');
+    refused(['new', '--parent', 'r.md', '--organizations', 'orgs.txt', '--as', 'atom'], '--as is an option of render, not of new');
+    refused(['new', '--parent', 'r.md', '--organizations', 'orgs.txt', '--locale', 'en'], '--locale is an option of lint and render, not of new');
+    assert.ok(!existsSync(join(dir, 'r')), 'no member written');
+  });
+});
