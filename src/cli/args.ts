@@ -514,8 +514,9 @@ Render options:
                                     atom: Atom feed of the updates, xml
                                     social: short posts separated by "---", text|json
                                     gdpr-art33, gdpr-art34, nis2-early-warning,
-                                    nis2-notification, nis2-final-report: confidential
-                                    drafts for authorities, one report, text|html|md
+                                    nis2-notification, nis2-progress-report,
+                                    nis2-final-report: confidential drafts for
+                                    authorities, one report, text|html|md
   -f, --format F                    output format (default: the output's first)
       --locale de|en                drafts: this language instead of the report's
       --now INSTANT                 "now" for deadlines, drafts and the dateline (RFC 3339)

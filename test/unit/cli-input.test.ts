@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workspace } from './tempWorkspace';
+import { OUTPUTS } from '../../src/core';
 
 /**
  * Odd input as users and CI jobs give it: files that are not UTF-8, option values given twice or
@@ -184,5 +185,15 @@ describe('CLI options given twice or to the wrong command', function () {
     refused(['new', '--parent', 'r.md', '--organizations', 'orgs.txt', '--as', 'atom'], '--as is an option of render, not of new');
     refused(['new', '--parent', 'r.md', '--organizations', 'orgs.txt', '--locale', 'en'], '--locale is an option of lint and render, not of new');
     assert.ok(!existsSync(join(dir, 'r')), 'no member written');
+  });
+});
+
+describe('CLI --help', () => {
+  it('names every output of the registry that render --as takes (nis2-progress-report was missing)', () => {
+    const { code, stdout } = cli(join(__dirname, '..', '..'), ['--help']);
+    assert.equal(code, 0);
+    const help = stdout.slice(stdout.indexOf('Render options:'), stdout.indexOf('New member reports:'));
+    const missing = OUTPUTS.map((output) => output.id).filter((id) => !new RegExp(`(?:^|[\\s,])${id}[,:\\s]`).test(help));
+    assert.deepEqual(missing, []);
   });
 });
