@@ -141,6 +141,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
       args: [...rest],
       allowPositionals: true,
       strict: true,
+      tokens: true,
       options: {
         format: { type: 'string', short: 'f' },
         locale: { type: 'string' },
@@ -172,12 +173,20 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const { values, positionals } = parsed;
+  refuseRepeated(parsed.tokens);
+  // An option of another command is refused, not ignored: `lint --out x.sarif` wrote no file and exited 0.
+  for (const [name, value] of Object.entries(values)) {
+    const owners = OPTION_COMMANDS[name] ?? ['lint', 'render'];
+    if (value !== undefined && !owners.includes(command)) {
+      const hint = name === 'out' && command === 'lint' ? '; lint prints to stdout: redirect it, e.g. `> results.sarif`' : '';
+      throw new UsageError(`--${name} is an option of ${owners.join(' and ')}, not of ${command}${hint}`);
+    }
+  }
   const locale = values.locale === undefined ? environmentLocale(env) : checkLocale(values.locale);
   const now = values.now === undefined ? undefined : checkNow(values.now);
   const timeZone = values['time-zone'] === undefined ? undefined : checkZone(values['time-zone'], locale);
   const options = optionsOfFlags(values as Record<string, string | string[] | boolean | undefined>, locale);
 
-  if (command !== 'lint' && values.jobs !== undefined) throw new UsageError(`--jobs is an option of lint, not of ${command}`);
   if (command === 'new') {
     if (positionals.length > 0) throw new UsageError(`new takes no file arguments, got "${positionals[0]}"`);
     if (!values.parent || !values.organizations) throw new UsageError('new needs --parent FILE and --organizations FILE');
@@ -186,9 +195,6 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
 
   const rules = ruleLevels(values.rule ?? []);
   if (command === 'render') return renderArgs(values, positionals, locale, options, rules, now, timeZone);
-  for (const option of ['as', 'max-chars', 'link', 'hashtag', 'draft', 'strict', 'whats-new'] as const) {
-    if (values[option] !== undefined) throw new UsageError(`--${option} is an option of render, not of lint`);
-  }
 
   if (positionals.length === 0) throw new UsageError('lint needs at least one file, directory or glob');
   const format = values.format ?? 'stylish';
@@ -223,6 +229,50 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
     jobs,
   };
 }
+
+type Command = 'lint' | 'render' | 'new';
+
+/**
+ * The commands that take each option of the shared parser (`lint`, `render`, `new`); an option not
+ * listed, such as the rules' `--internal-domain`, is one of lint and render.
+ */
+const OPTION_COMMANDS: Readonly<Record<string, readonly Command[]>> = {
+  'max-warnings': ['lint'],
+  quiet: ['lint'],
+  color: ['lint'],
+  'no-color': ['lint'],
+  jobs: ['lint'],
+  'time-zone': ['lint', 'render', 'new'],
+  out: ['render', 'new'],
+  parent: ['new'],
+  organizations: ['new'],
+  as: ['render'],
+  'max-chars': ['render'],
+  link: ['render'],
+  hashtag: ['render'],
+  initial: ['render'],
+  'whats-new': ['render'],
+  draft: ['render'],
+  strict: ['render'],
+};
+
+/**
+ * An option that takes one value, given twice with different values, is a usage error: `parseArgs`
+ * keeps the last one silently, so `approve --by A --by B` recorded B and `render --as atom --as
+ * social` printed posts. Repeatable options (`--rule`, `--hashtag`, …) are `multiple` and not tokens here.
+ */
+function refuseRepeated(tokens: ReadonlyArray<{ kind: string; name?: string; value?: string | undefined }> | undefined): void {
+  const given = new Map<string, string>();
+  for (const token of tokens ?? []) {
+    if (token.kind !== 'option' || token.name === undefined || token.value === undefined || REPEATABLE.has(token.name)) continue;
+    const first = given.get(token.name);
+    if (first !== undefined && first !== token.value) throw new UsageError(`--${token.name} is given twice ("${first}", "${token.value}"); give it once`);
+    given.set(token.name, token.value);
+  }
+}
+
+/** The options that may be given several times (each value counts). */
+const REPEATABLE: ReadonlySet<string> = new Set(['rule', 'hashtag', ...RULE_OPTIONS.flatMap((option) => (option.cli && option.schema.type === 'array' ? [option.cli.flag.slice(2)] : []))]);
 
 /** `--rule RULE=LEVEL` (repeatable, lint and render alike): the levels by rule ID. */
 function ruleLevels(specs: readonly string[]): Record<string, RuleLevel> {
@@ -369,11 +419,14 @@ function checkLocale(value: string): Locale {
 
 /** `parseArgs` of node:util; what it refuses becomes a {@link UsageError} (exit 2). */
 function parseOptions<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  let parsed;
   try {
-    return parseArgs(config);
+    parsed = parseArgs({ ...config, tokens: true });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
+  refuseRepeated(parsed.tokens);
+  return parsed as ReturnType<typeof parseArgs<T>>;
 }
 
 /** `approve` and `changes`: one report file each. */
@@ -461,13 +514,15 @@ Render options:
                                     atom: Atom feed of the updates, xml
                                     social: short posts separated by "---", text|json
                                     gdpr-art33, gdpr-art34, nis2-early-warning,
-                                    nis2-notification, nis2-final-report: confidential
-                                    drafts for authorities, one report, text|html|md
+                                    nis2-notification, nis2-progress-report,
+                                    nis2-final-report: confidential drafts for
+                                    authorities, one report, text|html|md
   -f, --format F                    output format (default: the output's first)
       --locale de|en                drafts: this language instead of the report's
       --now INSTANT                 "now" for deadlines, drafts and the dateline (RFC 3339)
-  -o, --out FILE                    write to FILE instead of stdout; for status-page a
-                                    directory that gets index.html and feed.xml
+  -o, --out FILE                    write to FILE instead of stdout (never over a report
+                                    being rendered; missing folders are created); for
+                                    status-page a directory that gets index.html and feed.xml
       --link URL                    public URL of the status page (feed, posts)
       --max-chars N                 longest social post (default 280; Mastodon: 500)
       --hashtag TAG                 hashtag for social posts (repeatable; never invented)

@@ -1,8 +1,9 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { CONFIG_FILE_NAME, mergeConfigs, parseProjectConfig, type ProjectConfig } from '../core';
 import { UsageError, type LintArgs, type RenderArgs } from './args';
 import { describeIoError } from './ioError';
+import { readTextFile } from './textFile';
 
 /** A configuration as it applies to some files: the file it came from (or none) and its folder. */
 export interface LoadedConfig {
@@ -26,7 +27,7 @@ export function displayPath(file: string): string {
 async function readConfig(file: string, given: boolean): Promise<ProjectConfig> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readTextFile(file);
   } catch (error) {
     throw new UsageError(`${given ? '--config ' : ''}${displayPath(file)}: ${describeIoError(error)}`);
   }

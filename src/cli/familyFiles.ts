@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { familyEntry, normalizePath, type FamilyEntry, type FamilyMember, type FamilyOptions } from '../core';
 import { describeIoError } from './ioError';
+import { NotUtf8Error, readTextFileSync } from './textFile';
 
 /**
  * The files of one CLI thread, each read at most once: targets and the parents they name (also
@@ -10,6 +10,8 @@ import { describeIoError } from './ioError';
  */
 export class FamilyFiles implements FamilyOptions {
   private readonly entries = new Map<string, FamilyEntry>();
+  /** The lenient text of files that are not UTF-8 (their entries have no text): only to look for the report marker. */
+  private readonly undecodable = new Map<string, string>();
 
   /** The entry of `path` (read now when it was not read before; unreadable files are entries too). */
   read(path: string): FamilyEntry {
@@ -18,13 +20,22 @@ export class FamilyFiles implements FamilyOptions {
     if (!entry) {
       try {
         // Synchronous on purpose: one open+read+close per file; see lintTarget.
-        entry = familyEntry(key, readFileSync(path, 'utf8'));
+        entry = familyEntry(key, readTextFileSync(path));
       } catch (error) {
+        if (error instanceof NotUtf8Error) this.undecodable.set(key, error.lenientText);
         entry = familyEntry(key, null, describeIoError(error));
       }
       this.entries.set(key, entry);
     }
     return entry;
+  }
+
+  /**
+   * The text of a file that was not read because it is not UTF-8, decoded leniently, or `undefined`:
+   * a file found below a folder is refused for its encoding only when it is a report.
+   */
+  undecodableText(path: string): string | undefined {
+    return this.undecodable.get(normalizePath(path));
   }
 
   readonly lookup = (path: string): FamilyEntry => this.read(path);

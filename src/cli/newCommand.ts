@@ -4,6 +4,7 @@ import { existingMembers, isIncidentReport, isRecord, isValidTimeZone, memberId,
 import type { NewArgs } from './args';
 import { matchPath } from './files';
 import { describeIoError } from './ioError';
+import { readTextFile } from './textFile';
 import type { CommandOutcome } from './lintCommand';
 
 /**
@@ -17,12 +18,12 @@ export async function runNew(args: NewArgs, now: number = Date.now()): Promise<C
   let parentText: string;
   let listText: string;
   try {
-    parentText = await readFile(args.parent, 'utf8');
+    parentText = await readTextFile(args.parent);
   } catch (error) {
     return failed(`${args.parent}: ${describeIoError(error)}`);
   }
   try {
-    listText = await readFile(args.organizations, 'utf8');
+    listText = await readTextFile(args.organizations);
   } catch (error) {
     return failed(`${args.organizations}: ${describeIoError(error)}`);
   }
@@ -36,8 +37,14 @@ export async function runNew(args: NewArgs, now: number = Date.now()): Promise<C
   const folder = args.out ?? join(dirname(args.parent), membersFolderName(basename(args.parent)));
   const parentRef = relative(folder, args.parent).replace(/\\/g, '/');
   const zone = args.timeZone && isValidTimeZone(args.timeZone) ? args.timeZone : systemTimeZone();
-  await mkdir(folder, { recursive: true });
-  const existing = await membersIn(folder, args.parent);
+  let existing: Map<string, string>;
+  try {
+    await mkdir(folder, { recursive: true });
+    existing = await membersIn(folder, args.parent);
+  } catch (error) {
+    // `--out` names a file, or a path through one: say so instead of an internal error with a stack.
+    return failed(`${folder}: ${describeIoError(error)}`);
+  }
   const written: string[] = [];
   let stderr = '';
   for (const { organization, location } of members) {

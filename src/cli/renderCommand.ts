@@ -1,5 +1,5 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { buildModel, concernsPublicationOnly, draftBanner, FEED_FILE, feedUrl, type Finding, findOutput, isRecord, OutputIds, type OutputOptions, type ParsedReport, previousRelease, publishVerdict, releaseFilePath, type Localized, renderAtom, t, type Verdict } from '../core';
 import type { RenderArgs } from './args';
 import { describeIoError } from './ioError';
@@ -42,6 +42,16 @@ export async function runRender(args: RenderArgs): Promise<CommandOutcome> {
   const fail = (file: string, message: string, stderr = ''): CommandOutcome => ({ stdout: '', stderr: `${stderr}incident-report: ${file}: ${message}\n`, exitCode: 2 });
 
   if (run.problems.length > 0) return fail(run.problems[0]!.arg, run.problems[0]!.message);
+  const overwritten = args.out === null ? null : await inputAt(outputPaths(args.out, output.id, args.format), run.targets.map((target) => target.display));
+  if (overwritten) {
+    return fail(
+      overwritten.path,
+      say(
+        { en: '--out would overwrite the report {file} with the output; write to another file', de: '--out würde den Bericht {file} mit der Ausgabe überschreiben; in eine andere Datei schreiben' },
+        { file: overwritten.input },
+      ),
+    );
+  }
   const entries: Entry[] = [];
   let stderr = '';
   for (const [index, target] of run.targets.entries()) {
@@ -126,18 +136,21 @@ export async function runRender(args: RenderArgs): Promise<CommandOutcome> {
   const rendered = output.audience === 'public' ? output.render(models(), args.format, options) : output.render(reports, args.format, options);
   if (args.out === null) return { stdout: rendered, stderr, exitCode: 0 };
 
-  // The status page goes into a directory, with its feed beside it (the page links `feed.xml`).
+  const paths = outputPaths(args.out, output.id, args.format);
   const files: Array<{ path: string; content: string }> =
     output.id === OutputIds.statusPage
       ? [
-          { path: join(args.out, args.format === 'text' ? 'index.txt' : 'index.html'), content: rendered },
-          { path: join(args.out, FEED_FILE), content: renderAtom(models(), options) },
+          { path: paths[0]!, content: rendered },
+          { path: paths[1]!, content: renderAtom(models(), options) },
         ]
-      : [{ path: args.out, content: rendered }];
+      : [{ path: paths[0]!, content: rendered }];
+  // The folder is created, for `--out public/press.html` as for the status page's `--out public/`:
+  // a CI job's first run has no output folder yet.
+  const folder = output.id === OutputIds.statusPage ? args.out : dirname(args.out);
   try {
-    if (output.id === OutputIds.statusPage) await mkdir(args.out, { recursive: true });
+    await mkdir(folder, { recursive: true });
   } catch (error) {
-    return { stdout: '', stderr: stderr + `incident-report: ${args.out}: ${describeIoError(error)}\n`, exitCode: 2 };
+    return { stdout: '', stderr: stderr + `incident-report: ${folder}: ${describeIoError(error)}\n`, exitCode: 2 };
   }
   for (const file of files) {
     try {
@@ -149,6 +162,33 @@ export async function runRender(args: RenderArgs): Promise<CommandOutcome> {
   }
   if (output.id === OutputIds.statusPage && args.link) stderr += `incident-report: feed URL: ${feedUrl(args.link)}\n`;
   return { stdout: '', stderr, exitCode: 0 };
+}
+
+/** The files `--out` makes: the output, or for the status page its page and, beside it, the feed (the page links `feed.xml`). */
+function outputPaths(out: string, id: string, format: string): string[] {
+  return id === OutputIds.statusPage ? [join(out, format === 'text' ? 'index.txt' : 'index.html'), join(out, FEED_FILE)] : [out];
+}
+
+/**
+ * The first output path that is one of the input files (the same file also through a link or
+ * another spelling of its path), or `null`: `render r.md --out r.md` replaced the report with HTML.
+ */
+async function inputAt(paths: readonly string[], inputs: readonly string[]): Promise<{ path: string; input: string } | null> {
+  const identity = async (path: string) => {
+    try {
+      const info = await stat(path);
+      return `${info.dev}:${info.ino}`;
+    } catch {
+      return resolve(path);
+    }
+  };
+  const known = new Map<string, string>();
+  for (const input of inputs) known.set(await identity(input), input);
+  for (const path of paths) {
+    const input = known.get(await identity(path));
+    if (input !== undefined) return { path, input };
+  }
+  return null;
 }
 
 /** Why a linted file cannot be rendered at all, or `null`. */

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { isRecord, parseReport, t, withoutBom, type Locale, type ParsedReport } from '../core';
 import { describeIoError } from './ioError';
+import { readTextFile } from './textFile';
 import type { CommandOutcome } from './lintCommand';
 
 /** A report read for `approve` or `changes`: its text without BOM, whether it had one, and its parse. */
@@ -23,7 +23,7 @@ export function usageFailure(message: string): CommandOutcome {
 export async function readReportFile(file: string, locale: Locale): Promise<ReportFile | CommandOutcome> {
   let raw: string;
   try {
-    raw = await readFile(file, 'utf8');
+    raw = await readTextFile(file);
   } catch (error) {
     return usageFailure(`${file}: ${describeIoError(error)}`);
   }

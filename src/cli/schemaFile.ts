@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { UsageError } from './args';
 import { describeIoError } from './ioError';
+import { readTextFile } from './textFile';
 
 /**
  * Reads a schema file (`--schema`, or the configuration's `schema`); an unreadable or non-JSON file
@@ -9,7 +9,7 @@ import { describeIoError } from './ioError';
 export async function loadSchemaFile(path: string, label = '--schema '): Promise<unknown> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readTextFile(path);
   } catch (error) {
     throw new UsageError(`${label}${path}: ${describeIoError(error)}`);
   }

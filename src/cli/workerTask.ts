@@ -48,7 +48,13 @@ export function lintTarget(
   keepReport = false,
 ): TargetOutcome {
   const { text, error } = files.read(target.display);
-  if (text === null) return { kind: 'io', message: error ?? 'not readable' };
+  if (text === null) {
+    // A file below a folder that is not UTF-8 is refused only when it is a report (by path or
+    // marker): another Markdown file there (a Latin-1 README) is none of the run's business.
+    const undecodable = target.explicit ? undefined : files.undecodableText(target.display);
+    if (undecodable !== undefined && !isReportPath(reportPath(target, options), options.files ?? DEFAULT_REPORT_GLOBS) && !isIncidentReport(undecodable, null)) return { kind: 'skipped' };
+    return { kind: 'io', message: error ?? 'not readable' };
+  }
   // A file found below a folder is a report by its path, else by the marker in its frontmatter.
   // Then the parse that read the marker is the one linted: a second parse doubled the cost of every
   // report outside an `incidents/` folder, or named by a path with `..`. A text over the size limit

@@ -142,3 +142,41 @@ describe('CLI releases: the sign-off flow as a user runs it', function () {
     assert.match(clash.stderr, /a different release 3 exists already; it is not replaced/);
   });
 });
+
+describe('CLI releases: a change of form only (spaces, line breaks, order)', function () {
+  this.timeout(60_000);
+  const approved = () => {
+    const dir = workspace({ [FILE]: REPORT });
+    assert.equal(cli(dir, ['approve', '--by', 'Petra Schulz', '--now', '2023-11-06T10:00:00Z', FILE]).code, 0);
+    return dir;
+  };
+  const change = (dir: string, from: string, to: string) => {
+    const text = readFileSync(join(dir, FILE), 'utf8');
+    assert.ok(text.includes(from), from);
+    writeFileSync(join(dir, FILE), text.replace(from, to));
+  };
+
+  it('a re-wrapped public section: changes names it, as the stale approval does (it said "No changes")', () => {
+    const dir = approved();
+    change(dir, 'nur eingeschränkt erreichbar.', 'nur eingeschränkt\nerreichbar.');
+    assert.deepEqual(cli(dir, ['changes', FILE]), { code: 0, stdout: 'Änderungen seit Release 1:\n- Die Pressemitteilung: nur Leerzeichen oder Zeilenumbrüche geändert\n', stderr: '' });
+    assert.equal(cli(dir, ['changes', '--locale', 'en', FILE]).stdout, 'Changes since release 1:\n- The press release: only spaces or line breaks changed\n');
+    const lint = cli(dir, ['lint', '--format', 'json', FILE]);
+    const messages = (JSON.parse(lint.stdout) as Array<{ findings: Array<{ ruleId: string; message: string }> }>)[0]!.findings.map((f) => `${f.ruleId}: ${f.message}`);
+    assert.deepEqual(messages, ['approval-current: The approval of release 1 is stale: The press release: only spaces or line breaks changed. Approve the current text again before it is published.']);
+    // The public "What's new" box leaves a change of form out.
+    assert.ok(!cli(dir, ['render', '--whats-new', FILE]).stdout.includes('class="whats-new"'));
+  });
+
+  it('re-ordered services: "order changed"; a removed one is named as removed, with no order change besides', () => {
+    const dir = approved();
+    const email = '  - name: E-Mail\n    status: partial_outage\n';
+    change(dir, email, '');
+    change(dir, 'affected_services:\n', `affected_services:\n${email}`);
+    assert.equal(cli(dir, ['changes', FILE]).stdout, 'Änderungen seit Release 1:\n- Betroffene Dienste: Reihenfolge geändert\n');
+    assert.equal(cli(dir, ['changes', '--format', 'json', FILE]).stdout, '[\n  {\n    "path": "/affected_services",\n    "before": null,\n    "after": null\n  }\n]\n');
+    const removed = approved();
+    change(removed, '  - name: Bürgerbüro\n    status: major_outage\n    workaround: Notfall-Termine über die Servicenummer\n', '');
+    assert.equal(cli(removed, ['changes', FILE]).stdout, 'Änderungen seit Release 1:\n- Entfällt: Dienst „Bürgerbüro“\n');
+  });
+});

@@ -185,9 +185,11 @@ describe('CLI render', () => {
   });
 
   it('exits 2 when --out cannot be written', () => {
-    const { code, stderr } = cli(['render', DE, '--out', join(dir, 'missing-dir', 'x.html')]);
+    // A missing folder is created (cli-input.test.ts); a path through a file cannot be written.
+    writeFileSync(join(dir, 'a-file'), '');
+    const { code, stderr } = cli(['render', DE, '--out', join(dir, 'a-file', 'x.html')]);
     assert.equal(code, 2);
-    assert.match(stderr, /missing-dir\/x\.html: file not found\n$/);
+    assert.equal(stderr, `incident-report: ${join(dir, 'a-file')}: exists and is not a directory\n`);
   });
 });
 

@@ -106,7 +106,8 @@ export async function previousRelease(report: ParsedReport, newest: number, read
     const text = await read(version);
     if (text === null || text === current) continue;
     const parsed = parseReleaseJson(text);
-    if ('model' in parsed) return { since: version, items: releaseChanges(parsed.model, currentRelease(report).model).map((change) => change.text) };
+    // A change of form only (a re-wrapped paragraph) is no news for the public.
+    if ('model' in parsed) return { since: version, items: releaseChanges(parsed.model, currentRelease(report).model).filter((change) => !change.formOnly).map((change) => change.text) };
   }
   return null;
 }

@@ -28,6 +28,12 @@ export interface ReleaseChange {
   after: Value;
   /** The change in press-office words. */
   text: Localized;
+  /**
+   * True for a change of form only (spaces and line breaks in a text, the order of a list): the
+   * release and its fingerprint differ, the words do not. Named so that `changes` and the stale
+   * approval agree; left out of the public "What's new" box.
+   */
+  formOnly?: true;
 }
 
 /** Published fields that hold free text: compared sentence by sentence. */
@@ -144,11 +150,74 @@ export function releaseChanges(before: ReleaseModel, after: ReleaseModel): Relea
     const words = FIELD_WORDS[PUBLIC_SECTION_PATH]!;
     changes.push(...sentenceChanges(PUBLIC_SECTION_PATH, before.public_section ?? '', after.public_section ?? '', after.lang ?? before.lang, words));
   }
+  changes.push(...formChanges(before, after, changes));
   const rank = (path: string) => {
     const i = READING_ORDER.findIndex((prefix) => path === prefix || path.startsWith(`${prefix}/`));
     return i === -1 ? READING_ORDER.length : i;
   };
   return changes.map((change, i) => ({ change, i })).sort((x, y) => rank(x.change.path) - rank(y.change.path) || x.i - y.i).map(({ change }) => change);
+}
+
+/** Words for the lists of items, for a change of their order. */
+const ITEM_LIST_WORDS: Readonly<Record<ItemList, Localized>> = {
+  affected_services: { de: 'Betroffene Dienste', en: 'Affected services' },
+  contacts: { de: 'Kontakte', en: 'Contacts' },
+  authorities: { de: 'Behörden', en: 'Authorities' },
+  updates: { de: 'Meldungen', en: 'Updates' },
+};
+
+/**
+ * What differs between the releases that no change above names: the sentences of a text compare
+ * with their spaces and line breaks squashed, lists of texts as sets and items by identity, so a
+ * re-wrapped paragraph or a re-ordered list changed the release (and made its approval stale) while
+ * `changes` said "No changes". Each such text gets "only spaces or line breaks changed", each such
+ * list "order changed".
+ */
+function formChanges(before: ReleaseModel, after: ReleaseModel, named: readonly ReleaseChange[]): ReleaseChange[] {
+  const changes: ReleaseChange[] = [];
+  const covered = (path: string) => [...named, ...changes].some((change) => path === change.path || path.startsWith(`${change.path}/`));
+  const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+  const texts: Array<[string, string | number | null, string | number | null]> = unionKeys(before.fields, after.fields).map((path) => [path, before.fields[path] ?? null, after.fields[path] ?? null]);
+  texts.push([PUBLIC_SECTION_PATH, before.public_section, after.public_section]);
+  for (const [path, b, a] of texts) {
+    if (b === a || typeof b !== 'string' || typeof a !== 'string' || squash(b) !== squash(a) || covered(path)) continue;
+    const words = FIELD_WORDS[path] ?? { de: `Das Feld ${fieldLabel(path)}`, en: `The field ${fieldLabel(path)}` };
+    changes.push({ path, before: b, after: a, formOnly: true, text: { de: `${words.de}: nur Leerzeichen oder Zeilenumbrüche geändert`, en: `${words.en}: only spaces or line breaks changed` } });
+  }
+  // A list none of whose entries was named as new, changed or removed, that still differs.
+  const lists = new Set<string>();
+  for (const [path, b, a] of texts) {
+    if (b === a || covered(path)) continue;
+    const segments = parsePointer(path);
+    const at = segments.findIndex((s) => /^\d+$/.test(s));
+    const list = at > 0 ? formatPointer(segments.slice(0, at)) : null;
+    if (list !== null && !named.some((change) => change.path.startsWith(`${list}/`))) lists.add(list);
+  }
+  for (const list of lists) {
+    const name = list.slice(1);
+    const words = ITEM_LIST_WORDS[name as ItemList] ?? LIST_WORDS[name] ?? { de: fieldLabel(list), en: fieldLabel(list) };
+    const text: Localized = sameEntries(list, before.fields, after.fields)
+      ? { de: `${words.de}: Reihenfolge geändert`, en: `${words.en}: order changed` }
+      : { de: `${words.de}: Reihenfolge oder doppelte Einträge geändert`, en: `${words.en}: order or entries listed twice changed` };
+    changes.push({ path: list, before: null, after: null, formOnly: true, text });
+  }
+  return changes;
+}
+
+/** Whether `list` holds the same entries (each with all its fields) on both sides, in any order. */
+function sameEntries(list: string, before: Record<string, string | number>, after: Record<string, string | number>): boolean {
+  const entries = (fields: Record<string, string | number>) => {
+    const byIndex = new Map<string, Array<[string, string | number]>>();
+    for (const [path, value] of Object.entries(fields)) {
+      if (!path.startsWith(`${list}/`)) continue;
+      const [index = '', ...rest] = path.slice(list.length + 1).split('/');
+      const entry = byIndex.get(index) ?? [];
+      entry.push([rest.join('/'), value]);
+      byIndex.set(index, entry);
+    }
+    return [...byIndex.values()].map((entry) => JSON.stringify(entry.sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))).sort();
+  };
+  return JSON.stringify(entries(before)) === JSON.stringify(entries(after));
 }
 
 /** A change as one line in `locale`. */

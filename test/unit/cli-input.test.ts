@@ -1,0 +1,199 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { workspace } from './tempWorkspace';
+import { OUTPUTS } from '../../src/core';
+
+/**
+ * Odd input as users and CI jobs give it: files that are not UTF-8, option values given twice or
+ * to the wrong command, output paths that are the input or no folder. Runs the built CLI (npm run
+ * build first; `npm test` does) in `cwd`.
+ */
+const BIN = join(__dirname, '..', '..', 'bin', 'incident-report.js');
+function cli(cwd: string, args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH ?? '', TZ: 'UTC', LANG: 'C' }, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const REPORT = readFileSync(join(__dirname, '..', 'fixtures', 'valid-report', 'input.md'), 'utf8');
+/** The report as Windows saves it in "ANSI": `Eingeschränkte` in the title on line 4 holds the first character that is not ASCII. */
+const LATIN1 = Buffer.from(REPORT, 'latin1');
+const LATIN1_PROBLEM = 'not UTF-8 text: the character at line 4, column 17 is not UTF-8 (saved as Windows-1252 or Latin-1?); save the file as UTF-8';
+
+describe('CLI input that is not UTF-8 text', function () {
+  this.timeout(60_000);
+
+  it('lint refuses a Windows-1252 report (exit 2, where the first such byte is) instead of linting it clean', () => {
+    const dir = workspace({});
+    writeFileSync(join(dir, 'r.md'), LATIN1);
+    const { code, stdout, stderr } = cli(dir, ['lint', 'r.md']);
+    assert.equal(stderr, `incident-report: r.md: ${LATIN1_PROBLEM}\n`);
+    assert.equal(stdout, `r.md\n  error  ${LATIN1_PROBLEM}\n\n✖ 1 problem(s) (1 error(s), 0 warning(s), 0 info) in 1 file(s)\n`);
+    assert.equal(code, 2);
+  });
+
+  it('render refuses it too: no press release with U+FFFD for every umlaut', () => {
+    const dir = workspace({});
+    writeFileSync(join(dir, 'r.md'), LATIN1);
+    const { code, stdout, stderr } = cli(dir, ['render', 'r.md', '--format', 'text']);
+    assert.equal(stderr, `incident-report: r.md: ${LATIN1_PROBLEM}\n`);
+    assert.equal(stdout, '');
+    assert.equal(code, 2);
+  });
+
+  it('approve leaves a Windows-1252 report byte for byte as it was (it used to write it back with U+FFFD) and writes no release', () => {
+    const dir = workspace({});
+    writeFileSync(join(dir, 'r.md'), LATIN1);
+    const { code, stdout, stderr } = cli(dir, ['approve', '--by', 'Petra Schulz', 'r.md']);
+    assert.equal(stderr, `incident-report: r.md: ${LATIN1_PROBLEM}\n`);
+    assert.equal(stdout, '');
+    assert.equal(code, 2);
+    assert.ok(readFileSync(join(dir, 'r.md')).equals(LATIN1));
+    assert.ok(!existsSync(join(dir, '.releases')));
+  });
+
+  it('changes refuses it as well', () => {
+    const dir = workspace({});
+    writeFileSync(join(dir, 'r.md'), LATIN1);
+    const { code, stderr } = cli(dir, ['changes', 'r.md']);
+    assert.equal(stderr, `incident-report: r.md: ${LATIN1_PROBLEM}\n`);
+    assert.equal(code, 2);
+  });
+
+  it('a NUL byte (which every output dropped silently) and a UTF-16 file are named', () => {
+    const dir = workspace({});
+    writeFileSync(join(dir, 'nul.md'), REPORT.replace('Stadt Werne\n', 'Stadt\0Werne\n'));
+    writeFileSync(join(dir, 'utf16.md'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(REPORT, 'utf16le')]));
+    const { code, stderr } = cli(dir, ['render', 'nul.md']);
+    assert.equal(stderr, 'incident-report: nul.md: not UTF-8 text: a NUL byte at line 8, column 20 (a binary or UTF-16 file?); save the file as UTF-8 text\n');
+    assert.equal(code, 2);
+    const utf16 = cli(dir, ['lint', 'utf16.md']);
+    assert.equal(utf16.stderr, 'incident-report: utf16.md: not UTF-8 text: the file is saved as UTF-16; save it as UTF-8\n');
+    assert.equal(utf16.code, 2);
+  });
+
+  it('a Windows-1252 Markdown file below a folder that is no report is skipped; one that is a report is refused', () => {
+    const dir = workspace({ 'incidents/werne.md': REPORT });
+    writeFileSync(join(dir, 'README.md'), Buffer.from('# Übersicht\n\nBerichte für den Kreis.\n', 'latin1'));
+    const clean = cli(dir, ['lint', '.']);
+    assert.equal(clean.stderr, '');
+    assert.equal(clean.stdout, '✔ 1 file(s) checked, no problems\n');
+    assert.equal(clean.code, 0);
+    writeFileSync(join(dir, 'incidents', 'soest.md'), LATIN1);
+    const refused = cli(dir, ['render', '--as', 'status-page', '.']);
+    assert.equal(refused.stderr, `incident-report: incidents/soest.md: ${LATIN1_PROBLEM}\n`);
+    assert.equal(refused.code, 2);
+  });
+
+  it('new refuses a Windows-1252 list of organisations (it wrote `Stadt L\uFFFDdenscheid` into the members) and writes nothing', () => {
+    const dir = workspace({ 'incidents/werne.md': REPORT });
+    writeFileSync(join(dir, 'orgs.txt'), Buffer.from('Stadt Lüdenscheid\nStadt Iserlohn\n', 'latin1'));
+    const { code, stdout, stderr } = cli(dir, ['new', '--parent', 'incidents/werne.md', '--organizations', 'orgs.txt', '--out', 'members']);
+    assert.equal(stderr, 'incident-report: orgs.txt: not UTF-8 text: the character at line 1, column 8 is not UTF-8 (saved as Windows-1252 or Latin-1?); save the file as UTF-8\n');
+    assert.equal(stdout, '');
+    assert.equal(code, 2);
+    assert.ok(!existsSync(join(dir, 'members')));
+  });
+
+  it('new keeps the byte order mark Excel and Notepad put before the first organisation out of its name', () => {
+    const dir = workspace({ 'incidents/werne.md': REPORT, 'orgs.txt': '\uFEFFStadt Lüdenscheid\r\nStadt Iserlohn\r\n' });
+    const { code, stderr } = cli(dir, ['new', '--parent', 'incidents/werne.md', '--organizations', 'orgs.txt', '--out', 'members']);
+    assert.equal(stderr, '');
+    assert.equal(code, 0);
+    const organizations = readdirSync(join(dir, 'members'))
+      .sort()
+      .map((name) => /^organization: (.*)$/m.exec(readFileSync(join(dir, 'members', name), 'utf8'))![1]);
+    assert.deepEqual(organizations, ['Stadt Iserlohn', 'Stadt Lüdenscheid']);
+  });
+});
+
+describe('CLI output paths', function () {
+  this.timeout(60_000);
+
+  it('render --out refuses to overwrite the report it renders (also through a link) and leaves it as it was', () => {
+    const dir = workspace({ 'r.md': REPORT });
+    const same = cli(dir, ['render', 'r.md', '--out', './r.md']);
+    assert.equal(same.stderr, 'incident-report: ./r.md: --out would overwrite the report r.md with the output; write to another file\n');
+    assert.equal(same.stdout, '');
+    assert.equal(same.code, 2);
+    symlinkSync('r.md', join(dir, 'link.md'));
+    const linked = cli(dir, ['render', '--as', 'social', 'r.md', '--out', 'link.md']);
+    assert.equal(linked.stderr, 'incident-report: link.md: --out would overwrite the report r.md with the output; write to another file\n');
+    assert.equal(linked.code, 2);
+    assert.equal(readFileSync(join(dir, 'r.md'), 'utf8'), REPORT);
+  });
+
+  it('render --out into a folder that does not exist yet creates it, as the status page does', () => {
+    const dir = workspace({ 'r.md': REPORT });
+    const { code, stderr } = cli(dir, ['render', 'r.md', '--format', 'text', '--out', 'public/press/r.txt']);
+    assert.equal(stderr, 'incident-report: wrote public/press/r.txt\n');
+    assert.equal(code, 0);
+    assert.ok(readFileSync(join(dir, 'public', 'press', 'r.txt'), 'utf8').startsWith('PRESSEMITTEILUNG · Stadt Werne\n'));
+  });
+
+  it('a status page --out that is a file says so (it printed "EEXIST: file already exists, mkdir")', () => {
+    const dir = workspace({ 'r.md': REPORT, 'site.html': 'kept' });
+    const { code, stderr } = cli(dir, ['render', '--as', 'status-page', 'r.md', '--out', 'site.html']);
+    assert.equal(stderr, 'incident-report: site.html: exists and is not a directory\n');
+    assert.equal(code, 2);
+    assert.equal(readFileSync(join(dir, 'site.html'), 'utf8'), 'kept');
+  });
+
+  it('new --out that is a file, or a path through one, says so (it was an internal error with a stack trace)', () => {
+    const dir = workspace({ 'incidents/werne.md': REPORT, 'orgs.txt': 'Stadt Selm\n' });
+    const file = cli(dir, ['new', '--parent', 'incidents/werne.md', '--organizations', 'orgs.txt', '--out', 'orgs.txt']);
+    assert.equal(file.stderr, 'incident-report: orgs.txt: exists and is not a directory\n');
+    assert.equal(file.stdout, '');
+    assert.equal(file.code, 2);
+    const below = cli(dir, ['new', '--parent', 'incidents/werne.md', '--organizations', 'orgs.txt', '--out', 'orgs.txt/members']);
+    assert.equal(below.stderr, 'incident-report: orgs.txt/members: a part of the path is a file, not a directory\n');
+    assert.equal(below.code, 2);
+  });
+});
+
+describe('CLI options given twice or to the wrong command', function () {
+  this.timeout(60_000);
+  const dir = workspace({ 'r.md': REPORT, 'orgs.txt': 'Stadt Selm\n' });
+  const refused = (args: string[], message: string) => {
+    const { code, stdout, stderr } = cli(dir, args);
+    assert.equal(stderr, `incident-report: ${message}\n`, args.join(' '));
+    assert.equal(stdout, '');
+    assert.equal(code, 2);
+  };
+
+  it('a one-value option given twice with different values is refused (the last one used to win silently)', () => {
+    refused(['render', '--as', 'atom', '--as', 'social', 'r.md'], '--as is given twice ("atom", "social"); give it once');
+    refused(['render', 'r.md', '-f', 'text', '--format', 'html'], '--format is given twice ("text", "html"); give it once');
+    refused(['approve', '--by', 'Petra Schulz', '--by', 'Jan Meier', 'r.md'], '--by is given twice ("Petra Schulz", "Jan Meier"); give it once');
+    refused(['changes', 'r.md', '--since', '1', '--since', '2'], '--since is given twice ("1", "2"); give it once');
+    assert.ok(!existsSync(join(dir, '.releases')), 'nothing approved');
+    assert.equal(readFileSync(join(dir, 'r.md'), 'utf8'), REPORT);
+  });
+
+  it('the same value twice, and repeatable options, still pass', () => {
+    assert.equal(cli(dir, ['render', '--as', 'social', '--as', 'social', 'r.md', '--hashtag', 'Werne', '--hashtag', 'Stoerung']).code, 0);
+    assert.equal(cli(dir, ['lint', 'r.md', '--rule', 'chronology=off', '--rule', 'leak-ip=off', '--internal-domain', '.intern', '--internal-domain', '.lan']).code, 0);
+  });
+
+  it('an option of another command is refused, not ignored (lint --out wrote no file and exited 0)', () => {
+    refused(['lint', 'r.md', '--out', 'results.sarif'], '--out is an option of render and new, not of lint; lint prints to stdout: redirect it, e.g. `> results.sarif`');
+    assert.ok(!existsSync(join(dir, 'results.sarif')));
+    refused(['lint', 'r.md', '--initial'], '--initial is an option of render, not of lint');
+    refused(['render', 'r.md', '--max-warnings', '0'], '--max-warnings is an option of lint, not of render');
+    refused(['render', 'r.md', '-q'], '--quiet is an option of lint, not of render');
+    refused(['new', '--parent', 'r.md', '--organizations', 'orgs.txt', '--as', 'atom'], '--as is an option of render, not of new');
+    refused(['new', '--parent', 'r.md', '--organizations', 'orgs.txt', '--locale', 'en'], '--locale is an option of lint and render, not of new');
+    assert.ok(!existsSync(join(dir, 'r')), 'no member written');
+  });
+});
+
+describe('CLI --help', () => {
+  it('names every output of the registry that render --as takes (nis2-progress-report was missing)', () => {
+    const { code, stdout } = cli(join(__dirname, '..', '..'), ['--help']);
+    assert.equal(code, 0);
+    const help = stdout.slice(stdout.indexOf('Render options:'), stdout.indexOf('New member reports:'));
+    const missing = OUTPUTS.map((output) => output.id).filter((id) => !new RegExp(`(?:^|[\\s,])${id}[,:\\s]`).test(help));
+    assert.deepEqual(missing, []);
+  });
+});
