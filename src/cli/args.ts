@@ -566,7 +566,8 @@ Language server (for Neovim, Helix, Zed, Emacs, JetBrains IDEs; see the README, 
 
 Directories are searched for incident reports: Markdown files with "schema: incident-report/v1"
 in their frontmatter, or matching **/incidents/**/*.md or **/*.incident.md (or the configuration's
-"files", relative to its folder).
+"files", relative to its folder). Symbolic links are followed; one whose target is missing is
+named (exit 2).
 
 A finding that a rule gets wrong is suppressed where it is, with a reason, on the line before:
   <!-- incident-report-disable-next-line RULE[, RULE…] -- REASON -->   in the Markdown body

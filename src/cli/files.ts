@@ -1,6 +1,8 @@
-import { readdir, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import type { Dirent } from 'node:fs';
+import { readdir, readlink, realpath, stat } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { describeIoError } from './ioError';
 
 /** A file to lint, named as the user will recognise it. */
 export interface Target {
@@ -40,7 +42,7 @@ export async function expandTargets(args: readonly string[]): Promise<{ targets:
       info = null;
     }
     if (info?.isDirectory()) {
-      for (const file of await markdownBelow(arg)) add(file, false);
+      for (const file of await markdownBelow(arg, problems)) add(file, false);
     } else if (info) {
       add(arg, true);
     } else if (isDynamicPattern(arg)) {
@@ -55,22 +57,63 @@ export async function expandTargets(args: readonly string[]): Promise<{ targets:
   return { targets, problems };
 }
 
-async function markdownBelow(dir: string): Promise<string[]> {
+/**
+ * The `.md` files below `dir`, symbolic links followed: a report linked into `incidents/` (shared
+ * between two folders, or kept elsewhere) is a report like any other. Before, only `Dirent.isFile()`
+ * counted, so a linked report went unchecked while lint said the folder was clean. Links to folders
+ * are followed as well (as tinyglobby, which expands the globs, follows them by default); a folder
+ * that is already being walked above (a link back to a parent) is not walked again, so a link loop
+ * ends. What cannot be walked or read is a problem that names the path: a link whose target is
+ * missing, a link loop without end, a folder that cannot be read. Sorted by name per folder.
+ */
+async function markdownBelow(dir: string, problems: TargetProblem[]): Promise<string[]> {
   const found: string[] = [];
-  const walk = async (current: string): Promise<void> => {
-    const entries = await readdir(current, { withFileTypes: true });
+  const walk = async (current: string, ancestors: ReadonlySet<string>): Promise<void> => {
+    let entries: Dirent[];
+    try {
+      entries = await readdir(current, { withFileTypes: true });
+    } catch (error) {
+      problems.push({ arg: current, message: `folder not read: ${describeIoError(error)}` });
+      return;
+    }
     entries.sort((a, b) => a.name.localeCompare(b.name));
     for (const entry of entries) {
       const path = join(current, entry.name);
-      if (entry.isDirectory()) {
-        if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) await walk(path);
-      } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) {
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        if (entry.name.startsWith('.') || SKIPPED_DIRS.has(entry.name)) continue;
+        try {
+          const target = await stat(path);
+          isDirectory = target.isDirectory();
+          isFile = target.isFile();
+        } catch (error) {
+          problems.push({ arg: path, message: await brokenLink(path, error) });
+          continue;
+        }
+      }
+      if (isDirectory) {
+        if (SKIPPED_DIRS.has(entry.name) || entry.name.startsWith('.')) continue;
+        const real = await realpath(path).catch(() => null);
+        // A folder that is already being walked above: a link back up; its files are found there.
+        if (real === null || ancestors.has(real)) continue;
+        await walk(path, new Set([...ancestors, real]));
+      } else if (isFile && entry.name.toLowerCase().endsWith('.md')) {
         found.push(path);
       }
     }
   };
-  await walk(dir);
+  const root = await realpath(dir).catch(() => resolve(dir));
+  await walk(dir, new Set([root]));
   return found;
+}
+
+/** Why a symbolic link leads nowhere, with where it points. */
+async function brokenLink(path: string, error: unknown): Promise<string> {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const to = await readlink(path).then((target) => ` (→ ${target})`, () => '');
+  if (code === 'ENOENT') return `symbolic link to a file or folder that does not exist${to}; not checked`;
+  return `symbolic link not followed${to}: ${describeIoError(error)}; not checked`;
 }
 
 /** The path used for glob matching: relative to the working directory, forward slashes. */

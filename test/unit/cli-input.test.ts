@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workspace } from './tempWorkspace';
 import { OUTPUTS } from '../../src/core';
@@ -105,6 +105,51 @@ describe('CLI input that is not UTF-8 text', function () {
       .sort()
       .map((name) => /^organization: (.*)$/m.exec(readFileSync(join(dir, 'members', name), 'utf8'))![1]);
     assert.deepEqual(organizations, ['Stadt Iserlohn', 'Stadt Lüdenscheid']);
+  });
+});
+
+describe('CLI folders with symbolic links', function () {
+  this.timeout(60_000);
+  /** The report with a title YAML cannot read: one error, so a skipped file cannot pass unnoticed. */
+  const BROKEN = REPORT.replace(/^title: .*$/m, 'title: [kaputt');
+  const BROKEN_OUTPUT = '  4:8  error    The `[` here opens a list that is never closed with `]`: close it, or put the whole value in quotes if the `[` is part of the text.  yaml-syntax\n';
+
+  it('lints a report linked into the folder (it was skipped, and lint exited 0 for the folder)', () => {
+    const dir = workspace({ 'elsewhere/broken.md': BROKEN });
+    mkdirSync(join(dir, 's', 'incidents'), { recursive: true });
+    symlinkSync(join(dir, 'elsewhere', 'broken.md'), join(dir, 's', 'incidents', 'b.md'));
+    const alone = cli(dir, ['lint', 's']);
+    assert.equal(alone.stderr, '');
+    assert.equal(alone.stdout, `s/incidents/b.md\n${BROKEN_OUTPUT}\n✖ 1 problem(s) (1 error(s), 0 warning(s), 0 info) in 1 file(s)\n`);
+    assert.equal(alone.code, 1);
+    writeFileSync(join(dir, 's', 'incidents', 'a.md'), REPORT);
+    const beside = cli(dir, ['lint', 's']);
+    assert.equal(beside.stdout, `s/incidents/b.md\n${BROKEN_OUTPUT}\n✖ 1 problem(s) (1 error(s), 0 warning(s), 0 info) in 2 file(s)\n`);
+    assert.equal(beside.code, 1);
+  });
+
+  it('follows a link to a folder, once: a link back up ends the walk', () => {
+    const dir = workspace({ 'shared/incidents/broken.md': BROKEN, 's/incidents/a.md': REPORT });
+    symlinkSync(join(dir, 'shared'), join(dir, 's', 'shared'));
+    symlinkSync('..', join(dir, 's', 'incidents', 'up'));
+    const { code, stdout, stderr } = cli(dir, ['lint', 's']);
+    assert.equal(stderr, '');
+    assert.equal(stdout, `s/shared/incidents/broken.md\n${BROKEN_OUTPUT}\n✖ 1 problem(s) (1 error(s), 0 warning(s), 0 info) in 2 file(s)\n`);
+    assert.equal(code, 1);
+  });
+
+  it('names a link whose target is missing, and a link to itself, instead of skipping them (exit 2)', () => {
+    const dir = workspace({ 's/incidents/a.md': REPORT });
+    symlinkSync('../../gone.md', join(dir, 's', 'incidents', 'gone.md'));
+    symlinkSync('self.md', join(dir, 's', 'incidents', 'self.md'));
+    const { code, stdout, stderr } = cli(dir, ['lint', 's']);
+    assert.equal(
+      stderr,
+      'incident-report: s/incidents/gone.md: symbolic link to a file or folder that does not exist (→ ../../gone.md); not checked\n' +
+        'incident-report: s/incidents/self.md: symbolic link not followed (→ self.md): too many levels of symbolic links (a link that points to itself?); not checked\n',
+    );
+    assert.equal(stdout, '✔ 1 file(s) checked, no problems\n');
+    assert.equal(code, 2);
   });
 });
 
