@@ -1,7 +1,8 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { readReportFile, usageFailure } from './reportFile';
 import { dirname } from 'node:path';
-import { formatInZone, isValidTimeZone, planApproval, releaseFilePath, systemTimeZone, t } from '../core';
+import { formatInZone, isValidTimeZone, parseReleaseJson, planApproval, releaseFilePath, systemTimeZone, t } from '../core';
+import { readTextFile } from './textFile';
 import type { ApproveArgs } from './args';
 import { describeIoError } from './ioError';
 import type { CommandOutcome } from './lintCommand';
@@ -26,26 +27,44 @@ export async function runApprove(args: ApproveArgs): Promise<CommandOutcome> {
     return fail(`${args.file}: ${say({ en: '`approvals` is not a list of entries, so no approval can be added to it', de: '`approvals` ist keine Liste von Einträgen, daher kann keine Freigabe angefügt werden' })}`);
   }
   const releasePath = releaseFilePath(args.file, plan.version);
-  // A release file is never replaced by other content: it is what was approved.
-  let existing: string | null = null;
+  // A release file is never replaced by other content: it is what was approved. Only a missing one
+  // is written; one that cannot be read (a folder in its place, no permission) is named, not overwritten.
+  let existing: string | null;
   try {
-    existing = await readFile(releasePath, 'utf8');
-  } catch {
+    existing = await readTextFile(releasePath);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return fail(`${releasePath}: ${describeIoError(error)}`);
     existing = null;
   }
   if (existing !== null && existing !== plan.json) {
+    const damaged = parseReleaseJson(existing);
     return fail(
-      `${releasePath}: ${say({
-        en: 'a different release {version} exists already; it is not replaced. Restore it, or check whether the report\'s `approvals` were edited by hand.',
-        de: 'ein anderes Release {version} existiert bereits und wird nicht ersetzt. Die Datei wiederherstellen oder prüfen, ob `approvals` im Bericht von Hand geändert wurde.',
-      }, { version: plan.version })}`,
+      `${releasePath}: ${
+        'problem' in damaged
+          ? say(
+              {
+                en: 'release {version} is damaged ({problem}); it is not replaced. Restore it (from version control or a backup).',
+                de: 'Release {version} ist beschädigt ({problem}) und wird nicht ersetzt. Die Datei wiederherstellen (aus der Versionsverwaltung oder einer Sicherung).',
+              },
+              { version: plan.version, problem: damaged.problem },
+            )
+          : say({
+              en: 'a different release {version} exists already; it is not replaced. Restore it, or check whether the report\'s `approvals` were edited by hand.',
+              de: 'ein anderes Release {version} existiert bereits und wird nicht ersetzt. Die Datei wiederherstellen oder prüfen, ob `approvals` im Bericht von Hand geändert wurde.',
+            }, { version: plan.version })
+      }`,
     );
   }
-  try {
-    if (existing === null) {
+  // Each write names the file it failed on: the release file first, then the report.
+  if (existing === null) {
+    try {
       await mkdir(dirname(releasePath), { recursive: true });
       await writeFile(releasePath, plan.json, 'utf8');
+    } catch (error) {
+      return fail(`${releasePath}: ${describeIoError(error)}`);
     }
+  }
+  try {
     const edited = text.slice(0, plan.edit.offset) + plan.edit.text + text.slice(plan.edit.endOffset);
     await writeFile(args.file, (bomLength > 0 ? '\uFEFF' : '') + edited, 'utf8');
   } catch (error) {

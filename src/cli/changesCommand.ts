@@ -1,9 +1,10 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { currentRelease, parseReleaseJson, readApprovals, releaseChanges, releaseFilePath, sha256Hex, t, toLocale, type Locale } from '../core';
 import type { ChangesArgs } from './args';
 import { describeIoError } from './ioError';
 import { readReportFile, usageFailure } from './reportFile';
+import { readTextFile } from './textFile';
 import type { CommandOutcome } from './lintCommand';
 
 /**
@@ -20,17 +21,22 @@ export async function runChanges(args: ChangesArgs): Promise<CommandOutcome> {
   const { report, data } = read;
   const locale: Locale = args.explicitLocale || (data.lang !== 'de' && data.lang !== 'en') ? args.locale : toLocale(data.lang as string);
   const say = (message: { en: string; de: string }, values?: Record<string, string | number>) => t(locale, message, values);
-  const version = args.since ?? (await newestRelease(args.file));
+  let version: number | null;
+  try {
+    version = args.since ?? (await newestRelease(args.file));
+  } catch (error) {
+    return fail(`${dirname(releaseFilePath(args.file, 1))}: ${describeIoError(error)}`);
+  }
   if (version === null) {
     return fail(`${args.file}: ${say({ en: 'no release yet: approve one with `incident-report approve --by NAME {file}`', de: 'noch kein Release: eines mit `incident-report approve --by NAME {file}` freigeben' }, { file: args.file })}`);
   }
   const path = releaseFilePath(args.file, version);
   let releaseText: string;
   try {
-    releaseText = await readFile(path, 'utf8');
+    releaseText = await readTextFile(path);
   } catch (error) {
     // A release number that was never approved: name the ones there are, not just the missing file.
-    const newest = (error as NodeJS.ErrnoException).code === 'ENOENT' && args.since !== null ? await newestRelease(args.file) : undefined;
+    const newest = (error as NodeJS.ErrnoException).code === 'ENOENT' && args.since !== null ? await newestRelease(args.file).catch(() => undefined) : undefined;
     if (newest === null) {
       return fail(`${path}: ${say({ en: 'no such release: {file} has no release yet', de: 'kein solches Release: {file} hat noch kein Release' }, { file: args.file })}`);
     }
@@ -56,14 +62,15 @@ export async function runChanges(args: ChangesArgs): Promise<CommandOutcome> {
   return { stdout: `${head}\n${changes.map((change) => `- ${change.text[locale]}`).join('\n')}${changes.length ? '\n' : ''}`, stderr, exitCode: 0 };
 }
 
-/** The highest release number with a file in the report's release folder, or `null`. */
+/** The highest release number with a file in the report's release folder, or `null`; a folder that cannot be read (but exists) throws. */
 async function newestRelease(file: string): Promise<number | null> {
   const folder = dirname(releaseFilePath(file, 1));
   let names: string[];
   try {
     names = await readdir(folder);
-  } catch {
-    return null;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
   }
   const versions = names.map((name) => /^([1-9]\d*)\.json$/.exec(name)?.[1]).filter((v): v is string => v !== undefined).map(Number);
   return versions.length > 0 ? Math.max(...versions) : null;

@@ -1,10 +1,11 @@
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { buildModel, concernsPublicationOnly, draftBanner, FEED_FILE, feedUrl, type Finding, findOutput, isRecord, OutputIds, type OutputOptions, type ParsedReport, previousRelease, publishVerdict, releaseFilePath, type Localized, renderAtom, t, type Verdict } from '../core';
+import { buildModel, concernsPublicationOnly, draftBanner, FEED_FILE, feedUrl, type Finding, findOutput, isRecord, OutputIds, type OutputOptions, type ParsedReport, previousRelease, publishVerdict, releaseFilePath, type Localized, renderAtom, t, type Verdict, type WhatsNew } from '../core';
 import type { RenderArgs } from './args';
 import { describeIoError } from './ioError';
 import type { CommandOutcome } from './lintCommand';
 import { lintRun, type LintSetup } from './lintRun';
+import { readTextFile } from './textFile';
 
 /** How many non-blocking findings the stderr summary lists before "… and N more". */
 const SUMMARY_LIMIT = 5;
@@ -127,7 +128,10 @@ export async function runRender(args: RenderArgs): Promise<CommandOutcome> {
   // A public output sees the publication models only, never the report (outputs.ts); confidential
   // drafts for authorities read the whole report. Each model in its own configuration's language and schema.
   // `--whats-new`: each report's changes since its previous release (the newest release file whose content differs).
-  const previous = args.whatsNew ? await Promise.all(entries.map((entry) => previousReleaseOf(entry.file, entry.report))) : entries.map(() => null);
+  const found = args.whatsNew ? await Promise.all(entries.map((entry) => previousReleaseOf(entry.file, entry.report, say))) : entries.map(() => null);
+  const unusableRelease = found.find((f) => f !== null && 'problem' in f) as { path: string; problem: string } | undefined;
+  if (unusableRelease) return fail(unusableRelease.path, unusableRelease.problem, stderr);
+  const previous = found as Array<WhatsNew | null>;
   const models = () =>
     entries.map((entry, i) =>
       buildModel(entry.report, { ...options, locale: entry.setup.linter.locale, schema: entry.setup.linter.schema.info, ...(previous[i] ? { whatsNew: previous[i]! } : {}) }),
@@ -288,15 +292,31 @@ function summarise(say: Say, file: string, findings: readonly Finding[], audienc
   return `incident-report: ${head}\n${lines.join('\n')}\n`;
 }
 
-/** The newest release of `file` whose content differs from what it publishes now, or `null` (no earlier release). */
-async function previousReleaseOf(file: string, report: ParsedReport): Promise<{ since: number; items: Localized[] } | null> {
+/**
+ * The newest release of `file` whose content differs from what it publishes now, or `null` (no
+ * earlier release); a release file (or the folder of them) that cannot be read or is no release is
+ * a problem that names it: skipping it compared with an older release without a word.
+ */
+async function previousReleaseOf(file: string, report: ParsedReport, say: Say): Promise<WhatsNew | { path: string; problem: string } | null> {
+  const folder = dirname(releaseFilePath(file, 1));
   let names: string[];
   try {
-    names = await readdir(dirname(releaseFilePath(file, 1)));
-  } catch {
-    return null;
+    names = await readdir(folder);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    return { path: folder, problem: describeIoError(error) };
   }
   const versions = names.map((name) => /^([1-9]\d*)\.json$/.exec(name)?.[1]).filter((v): v is string => v !== undefined).map(Number);
   if (versions.length === 0) return null;
-  return previousRelease(report, Math.max(...versions), (version) => readFile(releaseFilePath(file, version), 'utf8').catch(() => null));
+  const found = await previousRelease(report, Math.max(...versions), (version) =>
+    readTextFile(releaseFilePath(file, version)).catch((error: unknown) => ((error as NodeJS.ErrnoException).code === 'ENOENT' ? null : { error: describeIoError(error) })),
+  );
+  if (found === null || 'since' in found) return found;
+  return {
+    path: releaseFilePath(file, found.version),
+    problem: say(
+      { en: '{problem}; --whats-new compares with this release: restore the file (from version control or a backup)', de: '{problem}; --whats-new vergleicht mit diesem Release: die Datei wiederherstellen (aus der Versionsverwaltung oder einer Sicherung)' },
+      { problem: found.problem },
+    ),
+  };
 }

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workspace } from './tempWorkspace';
 
@@ -135,7 +135,7 @@ describe('CLI releases: the sign-off flow as a user runs it', function () {
     );
     assert.equal(cli(fresh, ['changes', FILE]).stderr, 'incident-report: incidents/werne.md: noch kein Release: eines mit `incident-report approve --by NAME incidents/werne.md` freigeben\n');
     // A release file is what was approved: it is never replaced by other content.
-    writeFileSync(join(dir, 'incidents/.releases/werne/3.json'), '{}\n');
+    writeFileSync(join(dir, 'incidents/.releases/werne/3.json'), read('incidents/.releases/werne/1.json'));
     edit('status: monitoring', 'status: resolved');
     const clash = cli(dir, ['approve', '--by', 'Petra Schulz', FILE]);
     assert.equal(clash.code, 2);
@@ -178,5 +178,69 @@ describe('CLI releases: a change of form only (spaces, line breaks, order)', fun
     const removed = approved();
     change(removed, '  - name: Bürgerbüro\n    status: major_outage\n    workaround: Notfall-Termine über die Servicenummer\n', '');
     assert.equal(cli(removed, ['changes', FILE]).stdout, 'Änderungen seit Release 1:\n- Entfällt: Dienst „Bürgerbüro“\n');
+  });
+});
+
+describe('CLI releases: a damaged or unreadable release file is named, not skipped', function () {
+  this.timeout(60_000);
+  const RELEASE_2 = 'incidents/.releases/werne/2.json';
+  const NOT_JSON = "not valid JSON (Expected property name or '}' in JSON at position 1)";
+  /** Release 1, an edit, release 2, another edit; then `{bad` in release 2. */
+  const damaged = () => {
+    const dir = workspace({ [FILE]: REPORT });
+    const change = (from: string, to: string) => writeFileSync(join(dir, FILE), readFileSync(join(dir, FILE), 'utf8').replace(from, to));
+    assert.equal(cli(dir, ['approve', '--by', 'Petra Schulz', '--now', '2023-11-06T10:00:00Z', FILE]).code, 0);
+    change('status: identified', 'status: monitoring');
+    assert.equal(cli(dir, ['approve', '--by', 'Petra Schulz', '--now', '2023-11-06T12:00:00Z', FILE]).code, 0);
+    change('severity: major', 'severity: minor');
+    writeFileSync(join(dir, RELEASE_2), '{bad\n');
+    return dir;
+  };
+
+  it('render --whats-new refuses (it compared with release 1 and said nothing)', () => {
+    const dir = damaged();
+    assert.deepEqual(cli(dir, ['render', '--whats-new', '--locale', 'en', FILE]), {
+      code: 2,
+      stdout: '',
+      stderr:
+        `incident-report: ${FILE}: 1 problem(s) (0 error(s), 1 warning(s), 0 info) that do not block publication; check them:\n` +
+        `  48:18 warning The approval of release 2 is stale: the published content changed since it was approved (its release file ${RELEASE_2} is damaged: ${NOT_JSON}). Approve the current text again before it is published. (approval-current)\n` +
+        `incident-report: ${RELEASE_2}: ${NOT_JSON}; --whats-new compares with this release: restore the file (from version control or a backup)\n`,
+    });
+  });
+
+  it('changes names the file and what is wrong with it', () => {
+    assert.deepEqual(cli(damaged(), ['changes', FILE]), { code: 2, stdout: '', stderr: `incident-report: ${RELEASE_2}: ${NOT_JSON}\n` });
+  });
+
+  it('lint calls the stale approval\'s release file damaged (not a mere fingerprint mismatch)', () => {
+    const lint = cli(damaged(), ['lint', '--format', 'json', FILE]);
+    const messages = (JSON.parse(lint.stdout) as Array<{ findings: Array<{ ruleId: string; message: string }> }>)[0]!.findings.map((f) => `${f.ruleId}: ${f.message}`);
+    assert.deepEqual(messages, [
+      `approval-current: The approval of release 2 is stale: the published content changed since it was approved (its release file ${RELEASE_2} is damaged: ${NOT_JSON}). Approve the current text again before it is published.`,
+    ]);
+  });
+
+  it('approve of the content of a damaged release says it is damaged and replaces nothing', () => {
+    const dir = damaged();
+    writeFileSync(join(dir, FILE), readFileSync(join(dir, FILE), 'utf8').replace('severity: minor', 'severity: major'));
+    const before = readFileSync(join(dir, FILE), 'utf8');
+    assert.deepEqual(cli(dir, ['approve', '--by', 'Jan Meier', FILE]), {
+      code: 2,
+      stdout: '',
+      stderr: `incident-report: ${RELEASE_2}: release 2 is damaged (${NOT_JSON}); it is not replaced. Restore it (from version control or a backup).\n`,
+    });
+    assert.equal(readFileSync(join(dir, FILE), 'utf8'), before);
+    assert.equal(readFileSync(join(dir, RELEASE_2), 'utf8'), '{bad\n');
+  });
+
+  it('approve names the release file it cannot write, not the report (it said "r.md: is a directory")', () => {
+    const dir = workspace({ [FILE]: REPORT });
+    assert.equal(cli(dir, ['approve', '--by', 'Petra Schulz', '--now', '2023-11-06T10:00:00Z', FILE]).code, 0);
+    writeFileSync(join(dir, FILE), readFileSync(join(dir, FILE), 'utf8').replace('status: identified', 'status: monitoring'));
+    mkdirSync(join(dir, RELEASE_2));
+    const before = readFileSync(join(dir, FILE), 'utf8');
+    assert.deepEqual(cli(dir, ['approve', '--by', 'Petra Schulz', FILE]), { code: 2, stdout: '', stderr: `incident-report: ${RELEASE_2}: is a directory\n` });
+    assert.equal(readFileSync(join(dir, FILE), 'utf8'), before);
   });
 });

@@ -95,19 +95,41 @@ export function planApproval(report: ParsedReport, by: string, role: ApprovalRol
   return { version, isNew, json: release.json, fingerprint: release.fingerprint, edit: appendListItem(report, 'approvals', entries) };
 }
 
+/** A release file as the host read it: its text, `null` when there is no such file, or why it cannot be read. */
+export type ReleaseText = string | null | { error: string };
+
+/** The "What's new" box: the changes (both languages) since release `since`. */
+export interface WhatsNew {
+  since: number;
+  items: Localized[];
+}
+
+/** A release file that cannot be used: its version and what is wrong (unreadable, or not a release). */
+export interface ReleaseProblem {
+  version: number;
+  problem: string;
+}
+
 /**
  * The "What's new" box: the changes (both languages) since the release it compares with, the newest
  * one from `newest` down whose content differs from what `report` publishes now (a report approved
- * unchanged compares with the release before). `read` gives a release file's text, or `null`.
+ * unchanged compares with the release before). `read` gives a release file's text (see
+ * {@link ReleaseText}). A file that cannot be read or is no release file is a problem, not skipped:
+ * skipping a corrupt newest release compared with the one before it and said nothing, so the box
+ * named changes the public had already been told about.
  */
-export async function previousRelease(report: ParsedReport, newest: number, read: (version: number) => Promise<string | null>): Promise<{ since: number; items: Localized[] } | null> {
+export async function previousRelease(report: ParsedReport, newest: number, read: (version: number) => Promise<ReleaseText>): Promise<WhatsNew | ReleaseProblem | null> {
   const current = currentRelease(report).json;
   for (let version = newest; version >= 1; version--) {
     const text = await read(version);
-    if (text === null || text === current) continue;
+    // No file for this number (never written, or removed with its approvals): nothing to compare with.
+    if (text === null) continue;
+    if (typeof text !== 'string') return { version, problem: text.error };
+    if (text === current) continue;
     const parsed = parseReleaseJson(text);
+    if ('problem' in parsed) return { version, problem: parsed.problem };
     // A change of form only (a re-wrapped paragraph) is no news for the public.
-    if ('model' in parsed) return { since: version, items: releaseChanges(parsed.model, currentRelease(report).model).filter((change) => !change.formOnly).map((change) => change.text) };
+    return { since: version, items: releaseChanges(parsed.model, currentRelease(report).model).filter((change) => !change.formOnly).map((change) => change.text) };
   }
   return null;
 }

@@ -22,6 +22,9 @@ export {
   type Approval,
   type ApprovalPlan,
   type ApprovalRole,
+  type ReleaseProblem,
+  type ReleaseText,
   type RequireApproval,
+  type WhatsNew,
 } from './approvals';
 export { describeChange, describeChanges, releaseChanges, summarizeChanges, type ReleaseChange } from './changes';

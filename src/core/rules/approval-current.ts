@@ -125,6 +125,11 @@ function changedSince(ctx: RuleContext, approval: Approval): string {
     return ctx.t({ en: '{fallback} (its release file {file} cannot be read: {error})', de: '{fallback} (die Release-Datei {file} ist nicht lesbar: {error})' }, { fallback, file: file.label, error: file.error });
   }
   if (sha256Hex(file.text) !== approval.fingerprint) {
+    // A damaged file (not JSON, or no release) is named as such, not as a mere mismatch.
+    const damaged = parseReleaseJson(file.text);
+    if ('problem' in damaged) {
+      return ctx.t({ en: '{fallback} (its release file {file} is damaged: {problem})', de: '{fallback} (die Release-Datei {file} ist beschädigt: {problem})' }, { fallback, file: file.label, problem: damaged.problem });
+    }
     return ctx.t({ en: '{fallback} (its release file {file} does not match the approved fingerprint)', de: '{fallback} (die Release-Datei {file} passt nicht zum freigegebenen Fingerabdruck)' }, { fallback, file: file.label });
   }
   const parsed = parseReleaseJson(file.text);

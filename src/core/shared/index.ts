@@ -14,3 +14,4 @@ export * from './time';
 export * from './dates';
 export * from './timeZoneNames';
 export * from './bom';
+export * from './utf8';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { readReleaseFile } from '../releaseFiles';
+import { readReleaseFile, releaseLabel } from '../releaseFiles';
 import { isRecord, newestApprovals, previousRelease, readApprovals, buildModel, draftBanner, exportableOutputs, exportFileName, formatExtension, OUTPUTS, OutputIds, publishVerdict, reportBaseName, siblingPath, type PublicOutput } from '../../core';
 import type { EngineService } from '../engine';
 import type { Prompts } from '../prompts';
@@ -201,7 +201,15 @@ export async function exportPressRelease(
 
   const { linter } = await engine.linterFor(uri);
   const newest = newestApprovals(readApprovals(isRecord(result.report.data) ? result.report.data : null))[0]?.version;
-  const whatsNew = args.whatsNew === true && newest !== undefined ? await previousRelease(result.report, newest, (v) => readReleaseFile(uri, v)) : null;
+  const found = args.whatsNew === true && newest !== undefined ? await previousRelease(result.report, newest, (v) => readReleaseFile(uri, v)) : null;
+  // A damaged release is named, as `render --whats-new` names it: the box would compare with an older one.
+  if (found && 'problem' in found) {
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('Incident Report: the release file {0} cannot be used for "What\'s new" ({1}); nothing was exported. Restore the file.', releaseLabel(uri, found.version), found.problem),
+    );
+    return undefined;
+  }
+  const whatsNew = found;
   const model = buildModel(result.report, { locale: linter.locale, schema: linter.schema.info, ...(whatsNew ? { whatsNew } : {}) });
   // Fail closed: what the verdict blocks goes out only as a marked draft, and only when chosen.
   const verdict = publishVerdict(result);

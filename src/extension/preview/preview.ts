@@ -28,7 +28,7 @@ import { buildPreviewHtml, createNonce } from './html';
 import { parseFromWebview, PREVIEW_VIEW_TYPE, type ConfidentialBanner, type DraftBanner, type PreviewOutputs, type PreviewStatus, type ReleasePanel, type ToWebview } from './protocol';
 import { previewView, type PostLabels } from './views';
 import { LastReadable } from './lastReadable';
-import { readReleaseFile } from '../releaseFiles';
+import { readReleaseFile, releaseLabel } from '../releaseFiles';
 
 /** Re-render at most this often while typing (a throttle, not a debounce: long typing still updates). */
 export const PREVIEW_THROTTLE_MS = 300;
@@ -474,6 +474,15 @@ export class PressReleasePreview implements vscode.Disposable {
     return this.panel !== undefined && this.whatsNew;
   }
 
+  /** Warnings shown already: the preview renders on every change, a warning is shown once. */
+  private readonly warned = new Set<string>();
+
+  private warnOnce(message: string): void {
+    if (this.warned.has(message)) return;
+    this.warned.add(message);
+    void vscode.window.showWarningMessage(message);
+  }
+
   /** Flips the "Changes since release N" toggle or the "What's new" switch, and renders again. */
   toggle(which: 'changes' | 'whatsNew'): boolean {
     if (which === 'changes') this.showChanges = !this.showChanges;
@@ -492,10 +501,13 @@ export class PressReleasePreview implements vscode.Disposable {
     const current = currentRelease(report);
     const version = newest[0]?.version ?? null;
     const text = version === null ? null : await readReleaseFile(uri, version);
-    const parsed = text === null ? null : parseReleaseJson(text);
+    const parsed = typeof text === 'string' ? parseReleaseJson(text) : null;
     const compared = parsed && 'model' in parsed ? parsed.model : null;
     const changes = compared ? releaseChanges(compared, current.model) : [];
-    const whatsNew = this.whatsNew && version !== null ? await previousRelease(report, version, (v) => readReleaseFile(uri, v)) : null;
+    const found = this.whatsNew && version !== null ? await previousRelease(report, version, (v) => readReleaseFile(uri, v)) : null;
+    // A damaged release is named (once per file and problem, not on every keystroke), not skipped.
+    if (found && 'problem' in found) this.warnOnce(vscode.l10n.t('Incident Report: the release file {0} cannot be used for "What\'s new" ({1}). Restore the file.', releaseLabel(uri, found.version), found.problem));
+    const whatsNew = found && 'since' in found ? found : null;
     const approved = newest.filter((a) => a.fingerprint === current.fingerprint);
     const approval =
       newest.length === 0
