@@ -20,6 +20,9 @@ import {
   type ResolvedSettings,
   type SettingKey,
   type SettingProblem,
+  decodeUtf8,
+  NotUtf8Error,
+  withoutBom,
 } from '../core';
 import { Settings } from './constants';
 import { FamilyService } from './family';
@@ -234,11 +237,12 @@ export class EngineService implements vscode.Disposable {
       const schemaUri = vscode.Uri.joinPath(folder.uri, settings.schemaPath);
       try {
         const bytes = await vscode.workspace.fs.readFile(schemaUri);
-        const schema = JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+        // Strictly UTF-8 (as the CLI and the language server read it); a BOM dropped, as TextDecoder dropped it.
+        const schema = JSON.parse(withoutBom(decodeUtf8(bytes)).text) as unknown;
         return { linter: createLinter({ ...options, schema }), settings };
       } catch (error) {
         const reason =
-          error instanceof SchemaLoadError || error instanceof SyntaxError
+          error instanceof SchemaLoadError || error instanceof SyntaxError || error instanceof NotUtf8Error
             ? error.message
             : error instanceof vscode.FileSystemError
               ? vscode.l10n.t('the file cannot be read')

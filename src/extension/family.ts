@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { familyEntry, FamilyTracker, type LintContext, type LintResult, type ParsedReport } from '../core';
+import { decodeUtf8, familyEntry, FamilyTracker, NotUtf8Error, withoutBom, type LintContext, type LintResult, type ParsedReport } from '../core';
 import { readBytes } from './files';
 
 /**
@@ -82,9 +82,11 @@ async function read(uri: vscode.Uri): Promise<ReturnType<typeof familyEntry>> {
   const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === key);
   if (open) return familyEntry(uri.path, open.getText(), null, label);
   try {
-    // TextDecoder drops a UTF-8 BOM, as TextDocument.getText() does.
-    return familyEntry(uri.path, new TextDecoder().decode(await readBytes(uri)), null, label);
+    // Strictly UTF-8, with the CLI's and the language server's words for a file that is not (a
+    // Latin-1 parent got U+FFFD for every umlaut here); the BOM dropped, as TextDocument.getText() does.
+    return familyEntry(uri.path, withoutBom(decodeUtf8(await readBytes(uri))).text, null, label);
   } catch (error) {
+    if (error instanceof NotUtf8Error) return familyEntry(uri.path, null, error.message, label);
     return familyEntry(uri.path, null, error instanceof vscode.FileSystemError && error.code === 'FileNotFound' ? 'no such file' : vscode.l10n.t('the file cannot be read'), label);
   }
 }

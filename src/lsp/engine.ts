@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   ConfigError,
   createLinter,
+  decodeUtf8,
   familyEntry,
   FamilyTracker,
   fixAllText,
@@ -240,7 +241,8 @@ export class LspEngine {
     if (!document.schemaFile) return createLinter(options);
     this.watchedFiles.add(document.schemaFile);
     try {
-      const schema = JSON.parse(await readFile(document.schemaFile, 'utf8')) as unknown;
+      // Strictly UTF-8, as the CLI reads it: a Latin-1 schema is refused with the same words.
+      const schema = JSON.parse(decodeUtf8(await readFile(document.schemaFile))) as unknown;
       return createLinter({ ...options, schema });
     } catch (error) {
       const reason = error instanceof SchemaLoadError || error instanceof SyntaxError ? error.message : describeIoError(error);
@@ -255,8 +257,9 @@ export class LspEngine {
     const open = this.host.openDocument(key);
     if (open) return familyEntry(path, open.getText(), null, label);
     try {
-      // A UTF-8 BOM is dropped, as editors drop it.
-      return familyEntry(path, withoutBom(await readFile(path, 'utf8')).text, null, label);
+      // A UTF-8 BOM is dropped, as editors drop it. Strictly UTF-8, as the CLI reads it: a Latin-1
+      // parent got U+FFFD for every umlaut here, while lint refused it ("not UTF-8 text: …").
+      return familyEntry(path, withoutBom(decodeUtf8(await readFile(path))).text, null, label);
     } catch (error) {
       // The CLI's words, so the server's findings equal `lint`'s.
       return familyEntry(path, null, describeIoError(error), label);

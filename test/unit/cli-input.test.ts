@@ -86,6 +86,19 @@ describe('CLI input that is not UTF-8 text', function () {
     assert.equal(refused.code, 2);
   });
 
+  it('a Windows-1252 parent is named at `parent`, in the words the language server and the extension use, without the misleading "give the path" hint', () => {
+    const fixtures = join(__dirname, '..', 'fixtures', 'family-data-loss');
+    const dir = workspace({ 'kommunen/werne.md': readFileSync(join(fixtures, 'input.md'), 'utf8') });
+    mkdirSync(join(dir, 'provider'));
+    writeFileSync(join(dir, 'provider', '2023-10-30-sit.md'), Buffer.from(readFileSync(join(fixtures, 'parent.md'), 'utf8'), 'latin1'));
+    const { code, stdout } = cli(dir, ['lint', '--format', 'json', 'kommunen/werne.md']);
+    const family = (JSON.parse(stdout) as Array<{ findings: Array<{ ruleId: string; message: string }> }>)[0]!.findings.filter((f) => f.ruleId.startsWith('family-'));
+    assert.deepEqual(family.map((f) => `${f.ruleId}: ${f.message}`), [
+      'family-parent: parent: ../provider/2023-10-30-sit.md cannot be read (not UTF-8 text: the character at line 4, column 30 is not UTF-8 (saved as Windows-1252 or Latin-1?); save the file as UTF-8).',
+    ]);
+    assert.equal(code, 1);
+  });
+
   it('new refuses a Windows-1252 list of organisations (it wrote `Stadt L\uFFFDdenscheid` into the members) and writes nothing', () => {
     const dir = workspace({ 'incidents/werne.md': REPORT });
     writeFileSync(join(dir, 'orgs.txt'), Buffer.from('Stadt Lüdenscheid\nStadt Iserlohn\n', 'latin1'));

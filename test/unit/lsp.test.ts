@@ -129,6 +129,23 @@ describe('language server (protocol)', function () {
     assert.equal(related.message, "the parent's data_loss.occurred: yes");
   });
 
+  it('refuses a parent saved as Latin-1 with the CLI\'s finding (it read U+FFFD for every umlaut, silently)', async () => {
+    const parentPath = join(folder, 'provider', '2023-10-30-sit.md');
+    writeFileSync(parentPath, Buffer.from(readFileSync(parentPath, 'utf8'), 'latin1'));
+    client = await LspClient.start({ folder });
+    const documentUri = await open('kommunen/werne.md');
+    const { diagnostics } = await client.waitForDiagnostics(documentUri);
+    const family = diagnostics.filter((d) => String(d.code).startsWith('family-')).map((d) => [d.code, d.severity, d.message]);
+    assert.deepEqual(family, [
+      [
+        'family-parent',
+        1,
+        'parent: ../provider/2023-10-30-sit.md cannot be read (not UTF-8 text: the character at line 4, column 30 is not UTF-8 (saved as Windows-1252 or Latin-1?); save the file as UTF-8).',
+      ],
+    ]);
+    assert.deepEqual(diagnostics.map(actual), lintJson(folder, 'kommunen/werne.md').map((finding) => expected(folder, finding)));
+  });
+
   it('says that the parent of an unsaved (untitled:) report was not checked, instead of calling it a cycle', async () => {
     client = await LspClient.start({ folder });
     const text = readFileSync(join(folder, 'kommunen', 'werne.md'), 'utf8');

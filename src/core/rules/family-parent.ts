@@ -1,4 +1,5 @@
 import type { Rule } from './rule';
+import { NOT_UTF8 } from '../shared/utf8';
 
 /** The `family-parent` rule; its `docs` are rendered to docs/rules/family-parent.md by `npm run generate`. */
 export const familyParentRule: Rule = {
@@ -32,6 +33,15 @@ export const familyParentRule: Rule = {
             },
             { ref },
           ),
+        },
+      ];
+    }
+    if (problem.kind === 'missing' && problem.error.startsWith(NOT_UTF8)) {
+      // The path is right, the encoding is not: the error says what to do, "give the path" would mislead.
+      return [
+        {
+          ...at,
+          message: ctx.t({ en: 'parent: {ref} cannot be read ({error}).', de: 'parent: {ref} kann nicht gelesen werden ({error}).' }, { ref, error: problem.error }),
         },
       ];
     }
