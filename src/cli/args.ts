@@ -542,7 +542,8 @@ ${optionHelp('lint')}
 
 New member reports:
       --parent FILE                 the parent report (e.g. the IT provider's)
-      --organizations FILE          one organisation name per line
+      --organizations FILE          one organisation name per line (names that differ only in
+                                    case count once; a name needs a letter or digit)
   -o, --out DIR                     folder for the members (default: beside the parent, named after it)
   Each member gets parent:, the shared facts and its own fill-ins; existing files are never overwritten.
 

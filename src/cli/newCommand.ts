@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { existingMembers, isIncidentReport, isRecord, isValidTimeZone, memberId, memberList, membersFolderName, newMemberTemplate, parseReport, systemTimeZone } from '../core';
+import { existingMembers, isIncidentReport, isRecord, isValidTimeZone, memberId, membersFolderName, newMemberTemplate, organizationKey, parseReport, readMemberList, systemTimeZone } from '../core';
 import type { NewArgs } from './args';
 import { matchPath } from './files';
 import { describeIoError } from './ioError';
@@ -31,8 +31,21 @@ export async function runNew(args: NewArgs, now: number = Date.now()): Promise<C
   if (!isRecord(data) || !isIncidentReport(parentText, matchPath(args.parent))) {
     return failed(`${args.parent}: not an incident report (no frontmatter with "schema: incident-report/v1")`);
   }
-  const members = memberList(listText);
+  const { members, unusable, duplicates } = readMemberList(listText);
+  // Refused as a whole (nothing written): a name without a letter or digit gives no file name.
+  if (unusable.length > 0) {
+    return {
+      stdout: '',
+      stderr: unusable
+        .map((u) => `incident-report: ${args.organizations}: line ${u.line}: ${JSON.stringify(u.organization)} is no organisation name (no letter or digit, so no file name); correct or remove the line\n`)
+        .join(''),
+      exitCode: 2,
+    };
+  }
   if (members.length === 0) return failed(`${args.organizations}: no organisation names (one per line)`);
+  let stderr = duplicates
+    .map((d) => `incident-report: ${args.organizations}: line ${d.line}: ${JSON.stringify(d.organization)} is ${JSON.stringify(d.sameAs)} of line ${d.sameAsLine}, written differently; one member report for both\n`)
+    .join('');
 
   const folder = args.out ?? join(dirname(args.parent), membersFolderName(basename(args.parent)));
   const parentRef = relative(folder, args.parent).replace(/\\/g, '/');
@@ -46,9 +59,8 @@ export async function runNew(args: NewArgs, now: number = Date.now()): Promise<C
     return failed(`${folder}: ${describeIoError(error)}`);
   }
   const written: string[] = [];
-  let stderr = '';
   for (const { organization, location } of members) {
-    const known = existing.get(organization);
+    const known = existing.get(organizationKey(organization));
     if (known !== undefined) {
       stderr += `incident-report: ${organization}: has a member report of ${args.parent} already (${known}); not created again\n`;
       continue;
@@ -71,7 +83,7 @@ export async function runNew(args: NewArgs, now: number = Date.now()): Promise<C
   return { stdout: written.map((file) => file + '\n').join(''), stderr, exitCode: 0 };
 }
 
-/** The member reports of `parent` in `folder` (its `.md` files, not below), by organisation; unreadable files are no members. */
+/** The member reports of `parent` in `folder` (its `.md` files, not below), by {@link organizationKey}; unreadable files are no members. */
 async function membersIn(folder: string, parent: string): Promise<Map<string, string>> {
   const files: Array<{ path: string; text: string }> = [];
   for (const entry of await readdir(folder, { withFileTypes: true })) {
@@ -85,7 +97,8 @@ async function membersIn(folder: string, parent: string): Promise<Map<string, st
   }
   // Paths compared absolute: `--out` and `--parent` may be given relative to different places.
   const byAbsolute = existingMembers(resolve(parent), files.map((f) => ({ path: resolve(f.path), text: f.text })));
-  return new Map([...byAbsolute].map(([organization, path]) => [organization, relative(process.cwd(), path) || path]));
+  // By organizationKey: a member report of "Stadt Lüdenscheid" is one of "stadt lüdenscheid" too.
+  return new Map([...byAbsolute].map(([organization, path]) => [organizationKey(organization), relative(process.cwd(), path) || path]));
 }
 
 function failed(message: string): CommandOutcome {

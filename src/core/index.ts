@@ -64,7 +64,7 @@ export { serviceNamesFromCatalog, serviceNamesOfReport } from './editor/serviceN
 export { FIELD_DOC_TEXT, fieldDocumentation, valueDocumentation, escapeMarkdown, isDateTimeField, requiredIn } from './editor/fieldDocs';
 export { newReportTemplate, placeSuggestion, reportId, toMinute } from './templates/report';
 export { appendUpdate } from './templates/update';
-export { memberId, memberList, membersFolderName, newMemberTemplate, organizationList, type MemberEntry } from './templates/member';
+export { memberId, memberList, membersFolderName, newMemberTemplate, organizationKey, organizationList, readMemberList, type MemberEntry, type MemberListReading } from './templates/member';
 export { isRecord } from './report/fields';
 export { GERMAN_TIME_ZONE, timeZoneChoices, type TimeZoneChoice, type TimeZoneChoiceOptions } from './templates/timeZones';
 export { checkTimeZone, closestTimeZone, knownTimeZones, LANGUAGE_TIME_ZONES, timeZoneOffers, timeZoneProblem, type TimeZoneCheck, type TimeZoneOffer } from './shared/timeZoneNames';

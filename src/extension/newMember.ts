@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { existingMembers, isRecord, isValidTimeZone, memberId, memberList, membersFolderName, newMemberTemplate, systemTimeZone, type MemberEntry } from '../core';
+import { existingMembers, isRecord, isValidTimeZone, memberId, membersFolderName, newMemberTemplate, organizationKey, readMemberList, systemTimeZone, type MemberEntry } from '../core';
 import { exists } from './files';
 import type { EngineService } from './engine';
 
@@ -30,17 +30,28 @@ export async function newMemberReport(engine: EngineService, args: NewMemberArgs
     void vscode.window.showInformationMessage(vscode.l10n.t('Incident Report: open the parent incident report to create member reports from it.'));
     return [];
   }
-  let organizations: MemberEntry[] = memberList((args.organizations ?? []).join('\n'));
-  if (organizations.length === 0) {
+  // Names without a letter or digit (`.`, `-`) give no file name: refused, as the CLI refuses them.
+  const unusable = (reading: ReturnType<typeof readMemberList>) => reading.unusable.map((u) => `"${u.organization}"`).join(', ');
+  let reading = readMemberList((args.organizations ?? []).join('\n'));
+  if (reading.members.length === 0 && reading.unusable.length === 0) {
     const answer = await vscode.window.showInputBox({
       title: vscode.l10n.t('New member report'),
       prompt: vscode.l10n.t('Member organisations, separated by semicolons, each with the place of its dateline after | (e.g. Stadt Werne | Werne; Stadt Lünen | Lünen)'),
       placeHolder: vscode.l10n.t('e.g. Stadt Werne'),
       ignoreFocusOut: true,
-      validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('Enter the name of the organisation.')),
+      validateInput: (value) => {
+        if (!value.trim()) return vscode.l10n.t('Enter the name of the organisation.');
+        const typed = readMemberList(value.replace(/;/g, '\n'));
+        return typed.unusable.length > 0 ? vscode.l10n.t('An organisation name needs a letter or digit: {0}', unusable(typed)) : undefined;
+      },
     });
-    organizations = memberList((answer ?? '').replace(/;/g, '\n'));
+    reading = readMemberList((answer ?? '').replace(/;/g, '\n'));
   }
+  if (reading.unusable.length > 0) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Incident Report: an organisation name needs a letter or digit: {0}; no member report was created.', unusable(reading)));
+    return [];
+  }
+  const organizations: MemberEntry[] = reading.members;
   if (organizations.length === 0) return [];
 
   const parentUri = document.uri;
@@ -54,7 +65,7 @@ export async function newMemberReport(engine: EngineService, args: NewMemberArgs
   const written: vscode.Uri[] = [];
   const kept: Array<{ organization: string; uri: vscode.Uri }> = [];
   for (const { organization, location } of organizations) {
-    const known = existing.get(organization);
+    const known = existing.get(organizationKey(organization));
     if (known) {
       kept.push({ organization, uri: known });
       continue;
@@ -97,5 +108,6 @@ async function membersIn(folder: vscode.Uri, parent: vscode.Uri): Promise<Map<st
       // Unreadable: no member this command can know of; the new report is still written.
     }
   }
-  return new Map([...existingMembers(parent.path, files)].map(([organization, path]) => [organization, folder.with({ path })]));
+  // By organizationKey, as the CLI: a member report of "Stadt Lüdenscheid" is one of "stadt lüdenscheid" too.
+  return new Map([...existingMembers(parent.path, files)].map(([organization, path]) => [organizationKey(organization), folder.with({ path })]));
 }

@@ -166,6 +166,44 @@ describe('CLI folders with symbolic links', function () {
   });
 });
 
+describe('CLI new: organisation names', function () {
+  this.timeout(60_000);
+  const list = (dir: string, text: string) => writeFileSync(join(dir, 'orgs.txt'), text);
+  const members = (dir: string) => (existsSync(join(dir, 'members')) ? readdirSync(join(dir, 'members')).sort() : []);
+
+  it('refuses a name without a letter or digit, naming its line (`.`, `..`, `-` gave <date>.md, -2.md, -3.md), and writes nothing', () => {
+    const dir = workspace({ 'incidents/werne.md': REPORT });
+    list(dir, 'Stadt Iserlohn\n.\n..\n-\n');
+    assert.deepEqual(cli(dir, ['new', '--parent', 'incidents/werne.md', '--organizations', 'orgs.txt', '--out', 'members']), {
+      code: 2,
+      stdout: '',
+      stderr:
+        'incident-report: orgs.txt: line 2: "." is no organisation name (no letter or digit, so no file name); correct or remove the line\n' +
+        'incident-report: orgs.txt: line 3: ".." is no organisation name (no letter or digit, so no file name); correct or remove the line\n' +
+        'incident-report: orgs.txt: line 4: "-" is no organisation name (no letter or digit, so no file name); correct or remove the line\n',
+    });
+    assert.deepEqual(members(dir), []);
+  });
+
+  it('treats names that differ only in case or Unicode form as one organisation, in the list and against existing members', () => {
+    const dir = workspace({ 'incidents/werne.md': REPORT });
+    // Line 2 is written in lower case with a combining diaeresis (NFD), as some tools save it.
+    list(dir, 'Stadt Lüdenscheid\nstadt lu\u0308denscheid\n');
+    const first = cli(dir, ['new', '--parent', 'incidents/werne.md', '--organizations', 'orgs.txt', '--out', 'members']);
+    assert.equal(first.stderr, 'incident-report: orgs.txt: line 2: "stadt lu\u0308denscheid" is "Stadt Lüdenscheid" of line 1, written differently; one member report for both\n');
+    assert.equal(first.code, 0);
+    assert.deepEqual(members(dir).map((name) => name.slice(11)), ['stadt-luedenscheid.md']);
+    list(dir, 'STADT LÜDENSCHEID\n');
+    const again = cli(dir, ['new', '--parent', 'incidents/werne.md', '--organizations', 'orgs.txt', '--out', 'members']);
+    assert.deepEqual(again, {
+      code: 0,
+      stdout: '',
+      stderr: `incident-report: STADT LÜDENSCHEID: has a member report of incidents/werne.md already (${first.stdout.trim()}); not created again\n`,
+    });
+    assert.equal(members(dir).length, 1);
+  });
+});
+
 describe('CLI output paths', function () {
   this.timeout(60_000);
 

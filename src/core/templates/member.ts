@@ -173,18 +173,57 @@ export interface MemberEntry {
 }
 
 /**
- * Members from a list: one per line, `Organisation | Ort` to give the place of the dateline
- * (`Stadt Werne | Werne`); blank lines and `#` comments ignored, an organisation listed twice once.
+ * The key under which two spellings of one organisation are the same: Unicode-normalised (NFKC: an
+ * umlaut typed as `u` + combining diaeresis is `ü`), case-insensitive, spaces collapsed. "stadt
+ * lüdenscheid" beside "Stadt Lüdenscheid" in one list got a second member report; now both are one.
  */
-export function memberList(text: string): MemberEntry[] {
-  const members = new Map<string, MemberEntry>();
-  for (const raw of text.split(/\r?\n/)) {
+export function organizationKey(name: string): string {
+  return name.normalize('NFKC').toLocaleLowerCase('de-DE').replace(/\s+/g, ' ').trim();
+}
+
+/** A list of members as read: the members, names that give no file name, and spellings of a name listed before. */
+export interface MemberListReading {
+  members: MemberEntry[];
+  /** Lines (1-based) whose organisation has no letter or digit (`.`, `-`): no report ID, no file name. */
+  unusable: Array<{ line: number; organization: string }>;
+  /** Lines whose organisation differs from one listed before only in case or Unicode form (an exact repeat is not named). */
+  duplicates: Array<{ line: number; organization: string; sameAs: string; sameAsLine: number }>;
+}
+
+/**
+ * Members from a list: one per line, `Organisation | Ort` to give the place of the dateline
+ * (`Stadt Werne | Werne`); blank lines and `#` comments ignored, an organisation listed twice
+ * (also spelt differently, see {@link organizationKey}) once.
+ */
+export function readMemberList(text: string): MemberListReading {
+  const members = new Map<string, MemberEntry & { line: number }>();
+  const unusable: MemberListReading['unusable'] = [];
+  const duplicates: MemberListReading['duplicates'] = [];
+  text.split(/\r?\n/).forEach((raw, index) => {
     const line = raw.replace(/^\s*[-*]\s+/, '').trim();
-    if (!line || line.startsWith('#')) continue;
+    if (!line || line.startsWith('#')) return;
     const bar = line.indexOf('|');
     const organization = (bar === -1 ? line : line.slice(0, bar)).trim();
     const location = bar === -1 ? '' : line.slice(bar + 1).trim();
-    if (organization && !members.has(organization)) members.set(organization, { organization, location: location || null });
-  }
-  return [...members.values()];
+    if (!organization) return;
+    // The report ID (and file name) is the date plus the slug of the name: without one, `.` and `-`
+    // all became `<date>.md`, `-2.md`, `-3.md`.
+    if (!slugify(organization)) {
+      unusable.push({ line: index + 1, organization });
+      return;
+    }
+    const key = organizationKey(organization);
+    const first = members.get(key);
+    if (first) {
+      if (first.organization !== organization) duplicates.push({ line: index + 1, organization, sameAs: first.organization, sameAsLine: first.line });
+      return;
+    }
+    members.set(key, { organization, location: location || null, line: index + 1 });
+  });
+  return { members: [...members.values()].map(({ organization, location }) => ({ organization, location })), unusable, duplicates };
+}
+
+/** The members of a list (see {@link readMemberList}), without the names that give no file name. */
+export function memberList(text: string): MemberEntry[] {
+  return readMemberList(text).members;
 }
