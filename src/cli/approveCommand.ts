@@ -27,6 +27,18 @@ export async function runApprove(args: ApproveArgs): Promise<CommandOutcome> {
     return fail(`${args.file}: ${say({ en: '`approvals` is not a list of entries, so no approval can be added to it', de: '`approvals` ist keine Liste von Einträgen, daher kann keine Freigabe angefügt werden' })}`);
   }
   const releasePath = releaseFilePath(args.file, plan.version);
+  if (plan.already) {
+    // Idempotent: the same person in the same role signed this content off already; nothing is written.
+    const who = args.role ? `${plan.already.by} (${args.role})` : plan.already.by;
+    return {
+      stdout: `${say(
+        { en: 'release {version} of {file} (sha256 {fingerprint}) is approved by {who} already (at {at}); nothing changed', de: 'Release {version} von {file} (sha256 {fingerprint}) ist von {who} bereits freigegeben (am {at}); nichts geändert' },
+        { version: plan.version, file: args.file, fingerprint: plan.fingerprint, who, at: plan.already.at },
+      )}\n`,
+      stderr: '',
+      exitCode: 0,
+    };
+  }
   // A release file is never replaced by other content: it is what was approved. Only a missing one
   // is written; one that cannot be read (a folder in its place, no permission) is named, not overwritten.
   let existing: string | null;

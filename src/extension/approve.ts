@@ -84,6 +84,11 @@ async function approve(context: vscode.ExtensionContext, engine: EngineService, 
     return undefined;
   }
   const release = uri.with({ path: releaseFilePath(uri.path, plan.version) });
+  if (plan.already) {
+    // Idempotent, as the CLI: the same person in the same role approved this content already.
+    void vscode.window.showInformationMessage(vscode.l10n.t('Release {0} is approved by {1} already ({2}); nothing changed.', plan.version, role ? `${plan.already.by} (${role})` : plan.already.by, plan.already.at));
+    return { version: plan.version, release: release.toString(), fingerprint: plan.fingerprint, isNew: false };
+  }
   const existing = await vscode.workspace.fs.readFile(release).then((bytes) => new TextDecoder().decode(bytes), () => null);
   if (existing !== null && existing !== plan.json) {
     void vscode.window.showErrorMessage(vscode.l10n.t('A different release {0} exists already ({1}); it is not replaced.', plan.version, vscode.workspace.asRelativePath(release, false)));

@@ -244,3 +244,24 @@ describe('CLI releases: a damaged or unreadable release file is named, not skipp
     assert.equal(readFileSync(join(dir, FILE), 'utf8'), before);
   });
 });
+
+describe('CLI releases: approving twice', function () {
+  this.timeout(60_000);
+
+  it('the same person in the same role approving the same content again changes nothing (it added a second entry)', () => {
+    const dir = workspace({ [FILE]: REPORT });
+    assert.equal(cli(dir, ['approve', '--by', 'Petra Schulz', '--role', 'press', '--now', '2023-11-06T10:00:00Z', FILE]).code, 0);
+    const once = readFileSync(join(dir, FILE), 'utf8');
+    const fingerprint = sha256(readFileSync(join(dir, 'incidents/.releases/werne/1.json'), 'utf8'));
+    assert.deepEqual(cli(dir, ['approve', '--by', 'petra  schulz', '--role', 'press', '--now', '2023-11-06T11:00:00Z', FILE]), {
+      code: 0,
+      stdout: `release 1 of ${FILE} (sha256 ${fingerprint}) is approved by Petra Schulz (press) already (at 2023-11-06T11:00:00+01:00); nothing changed\n`,
+      stderr: '',
+    });
+    assert.equal(readFileSync(join(dir, FILE), 'utf8'), once);
+    // Another role (or none) of the same person is another sign-off.
+    const lead = cli(dir, ['approve', '--by', 'Petra Schulz', '--role', 'lead', '--now', '2023-11-06T11:00:00Z', FILE]);
+    assert.equal(lead.stdout, `release 1 of ${FILE} (unchanged, sha256 ${fingerprint}) also approved by Petra Schulz (lead) at 2023-11-06T12:00:00+01:00\n`);
+    assert.equal(readFileSync(join(dir, FILE), 'utf8').match(/^ {2}- by: Petra Schulz$/gm)?.length, 2);
+  });
+});

@@ -82,17 +82,30 @@ export interface ApprovalPlan {
   fingerprint: string;
   /** The text edit that appends the approval to `approvals`, or why it cannot be made. */
   edit: UpdateInsertion | UpdateInsertionError;
+  /**
+   * The entry by which the same person in the same role approved this very content already: then
+   * nothing is to be written (approving twice added a second, identical sign-off to the record).
+   */
+  already: Approval | null;
+}
+
+/** Two spellings of one approver: Unicode form, case and spacing aside. */
+function sameApprover(a: string, b: string): boolean {
+  const key = (name: string) => name.normalize('NFKC').toLocaleLowerCase('de-DE').replace(/\s+/g, ' ').trim();
+  return key(a) === key(b);
 }
 
 /** Plans an approval of `report` by `by` (in `role`) at `at` (RFC 3339 with offset). */
 export function planApproval(report: ParsedReport, by: string, role: ApprovalRole | null, at: string): ApprovalPlan {
   const release = currentRelease(report);
   const data = isRecord(report.data) ? report.data : null;
-  const { version, isNew } = nextVersion(readApprovals(data), release.fingerprint);
+  const approvals = readApprovals(data);
+  const { version, isNew } = nextVersion(approvals, release.fingerprint);
+  const already = isNew ? null : (approvals.find((a) => a.version === version && a.fingerprint === release.fingerprint && a.role === role && sameApprover(a.by, by)) ?? null);
   const entries: Array<[string, string]> = [['by', yamlScalar(by)]];
   if (role) entries.push(['role', role]);
   entries.push(['at', at], ['version', String(version)], ['fingerprint', release.fingerprint]);
-  return { version, isNew, json: release.json, fingerprint: release.fingerprint, edit: appendListItem(report, 'approvals', entries) };
+  return { version, isNew, json: release.json, fingerprint: release.fingerprint, edit: appendListItem(report, 'approvals', entries), already };
 }
 
 /** A release file as the host read it: its text, `null` when there is no such file, or why it cannot be read. */
