@@ -1,7 +1,7 @@
-import { createLinter, lintOptionsFrom, normalizePath, withTrust, type FamilyMember, type Linter, type Locale } from '../core';
+import { createLinter, lintOptionsFrom, normalizePath, SchemaLoadError, withTrust, type FamilyMember, type Linter, type Locale } from '../core';
 import { FamilyFiles } from './familyFiles';
-import type { LintArgs, RenderArgs } from './args';
-import { ConfigFinder, effectiveConfig, schemaPath, type LoadedConfig } from './config';
+import { UsageError, type LintArgs, type RenderArgs } from './args';
+import { ConfigFinder, displayPath, effectiveConfig, schemaPath, type LoadedConfig } from './config';
 import { expandTargets, type Target, type TargetProblem } from './files';
 import { loadSchemaFile } from './schemaFile';
 import { lintAll } from './workerPool';
@@ -104,7 +104,10 @@ function relintParents(targets: readonly Target[], outcomes: TargetOutcome[], se
 async function linterFor(loaded: LoadedConfig, args: LintArgs | RenderArgs): Promise<LintSetup> {
   const config = effectiveConfig(loaded, args);
   const schemaFile = schemaPath(loaded, args);
-  const schema = schemaFile ? await loadSchemaFile(schemaFile, args.schema ? '--schema ' : '') : undefined;
+  // Messages name where the schema was given: `--schema FILE`, or the configuration's "schema".
+  const label = args.schema ? '--schema ' : loaded.file ? `${displayPath(loaded.file)}: "schema": ` : '';
+  const shown = args.schema ?? (schemaFile ? displayPath(schemaFile) : '');
+  const schema = schemaFile ? await loadSchemaFile(schemaFile, label, shown) : undefined;
   const options: WorkerLintOptions = {
     ...lintOptionsFrom(config),
     locale: config.locale ?? args.locale,
@@ -113,5 +116,11 @@ async function linterFor(loaded: LoadedConfig, args: LintArgs | RenderArgs): Pro
     ...(config.files ? { files: config.files, filesBase: loaded.base } : {}),
     ...(args.now !== undefined ? { nowMs: args.now } : {}),
   };
-  return { linter: createLinter(linterOptions(options)), options };
+  try {
+    return { linter: createLinter(linterOptions(options)), options };
+  } catch (error) {
+    // An unusable schema said "the schema cannot be used: …" without naming the file.
+    if (error instanceof SchemaLoadError && schemaFile) throw new UsageError(`${label}${shown}: the schema cannot be used: ${error.message}`);
+    throw error;
+  }
 }

@@ -127,6 +127,23 @@ describe('CLI configuration (.incident-report.json)', () => {
     assert.deepEqual(JSON.parse(stdout).map((r: { file: string }) => r.file), ['repo/reports/one.md']);
   });
 
+  it('names the configuration and its "schema" when the schema is missing or unusable (it named only the absolute path, or no file at all)', () => {
+    const dir = workspace({
+      'a/.incident-report.json': config({ schema: 'missing.json' }),
+      'a/incidents/report.md': GOOD,
+      'b/.incident-report.json': config({ schema: 'org/bad.schema.json' }),
+      'b/org/bad.schema.json': JSON.stringify({ type: 'objectx' }),
+      'b/incidents/report.md': GOOD,
+    });
+    assert.deepEqual(cli(['lint', 'a'], dir), { code: 2, stdout: '', stderr: 'incident-report: a/.incident-report.json: "schema": a/missing.json: file not found\n' });
+    assert.deepEqual(cli(['lint', 'b'], dir), {
+      code: 2,
+      stdout: '',
+      stderr:
+        'incident-report: b/.incident-report.json: "schema": b/org/bad.schema.json: the schema cannot be used: schema is invalid: data/type must be equal to one of the allowed values, data/type must be array, data/type must match a schema in anyOf\n',
+    });
+  });
+
   it('refuses an invalid configuration with the place of every problem (exit 2)', () => {
     const dir = workspace({
       '.incident-report.json': '{\n  "rules": { "leak-ipp": "off" },\n  "maxSize": 0\n}\n',
