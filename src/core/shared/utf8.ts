@@ -15,10 +15,15 @@ export class NotUtf8Error extends Error {
   override readonly name = 'NotUtf8Error';
   /** The text decoded leniently (U+FFFD for what is not UTF-8), to tell a report from another file. */
   readonly lenientText: string;
+  /** Where the first character that is not UTF-8 is (1-based, columns after a byte order mark, as findings count them; 1, 1 for UTF-16): editors mark it there. */
+  readonly line: number;
+  readonly column: number;
 
-  constructor(message: string, lenientText: string) {
+  constructor(message: string, lenientText: string, at: { line: number; column: number } = { line: 1, column: 1 }) {
     super(message);
     this.lenientText = lenientText;
+    this.line = at.line;
+    this.column = at.column;
   }
 }
 
@@ -38,22 +43,27 @@ export function decodeUtf8(bytes: Uint8Array): string {
     text = strict.decode(bytes);
   } catch {
     const loose = lenient.decode(bytes);
+    const at = where(loose, loose.indexOf('\uFFFD'));
     throw new NotUtf8Error(
-      `${NOT_UTF8}: the character ${where(loose, loose.indexOf('\uFFFD'))} is not UTF-8 (saved as Windows-1252 or Latin-1?); save the file as UTF-8`,
+      `${NOT_UTF8}: the character at line ${at.line}, column ${at.column} is not UTF-8 (saved as Windows-1252 or Latin-1?); save the file as UTF-8`,
       loose,
+      at,
     );
   }
   const nul = text.indexOf('\0');
-  if (nul !== -1) throw new NotUtf8Error(`${NOT_UTF8}: a NUL byte ${where(text, nul)} (a binary or UTF-16 file?); save the file as UTF-8 text`, text);
+  if (nul !== -1) {
+    const at = where(text, nul);
+    throw new NotUtf8Error(`${NOT_UTF8}: a NUL byte at line ${at.line}, column ${at.column} (a binary or UTF-16 file?); save the file as UTF-8 text`, text, at);
+  }
   return text;
 }
 
-/** "line 3, column 22" of the character at `index` (1-based, columns counted as the findings count them: after a byte order mark). */
-function where(text: string, index: number): string {
+/** Line and column of the character at `index` (1-based, columns counted as the findings count them: after a byte order mark). */
+function where(text: string, index: number): { line: number; column: number } {
   const { text: body, bomLength } = withoutBom(text);
   const at = Math.max(0, index - bomLength);
   const before = body.slice(0, at);
   const line = before.split('\n').length;
   const column = at - (before.lastIndexOf('\n') + 1) + 1;
-  return `at line ${line}, column ${column}`;
+  return { line, column };
 }
