@@ -77,6 +77,8 @@ export class LspEngine {
   private readonly parses = new Map<string, { version: number; report: ParsedReport | null }>();
   /** Files the configuration depends on (schemas, catalogs): a change to one starts over. */
   readonly watchedFiles = new Set<string>();
+  /** Warnings about the configuration shown since it was last read: each once (it is looked up on every lint). */
+  private readonly warned = new Set<string>();
   readonly family: FamilyTracker;
 
   constructor(private readonly host: EngineHost) {
@@ -204,6 +206,14 @@ export class LspEngine {
     this.cache.clear();
     this.parses.clear();
     this.watchedFiles.clear();
+    this.warned.clear();
+  }
+
+  /** Shows `message` unless it was shown since the configuration was last read. */
+  private warnOnce(message: string): void {
+    if (this.warned.has(message)) return;
+    this.warned.add(message);
+    this.host.warn(message);
   }
 
   /** How messages name a file: relative to its workspace folder. */
@@ -231,7 +241,7 @@ export class LspEngine {
     } catch (error) {
       // An invalid file is ignored as a whole, as in VS Code; its problems are shown on it.
       if (error instanceof ConfigError) this.host.configProblems(resolve(error.source), error);
-      else this.host.warn(`Incident Report: ${error instanceof Error ? error.message : String(error)}`);
+      else this.warnOnce(`Incident Report: ${error instanceof Error ? error.message : String(error)}`);
       return { file: null, base: folder, config: {} };
     }
   }

@@ -83,7 +83,7 @@ export function startLanguageServer(options: ServerOptions): Connection {
       warn: (message) => void connection.window.showWarningMessage(message),
     });
     publisher = new DiagnosticsPublisher(connection, documents, engine);
-    services = new ServiceNames(() => folders, (uri, text) => engine.isReport(uri, text));
+    services = new ServiceNames(() => folders, (uri, text) => engine.isReport(uri, text), (message) => void connection.window.showWarningMessage(message));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { glob } from 'tinyglobby';
-import { parseReport, serviceNamesFromCatalog, serviceNamesOfReport, type ParsedReport } from '../core';
+import { decodeUtf8, NotUtf8Error, parseReport, serviceNamesFromCatalog, serviceNamesOfReport, type ParsedReport } from '../core';
 import { canonicalUri, fileUri } from './uris';
 
 /** The most Markdown files a workspace folder is searched for service names (as the extension's 2000). */
@@ -10,7 +10,8 @@ const MAX_FILES = 2000;
  * Service names for completion, as the extension offers them: from the catalog file
  * (`servicesCatalog`) and from `affected_services` of every other report in the workspace folders.
  * Files are read once and again when the client reports a change (`didChangeWatchedFiles`); open
- * reports count with their unsaved text.
+ * reports count with their unsaved text. Files are read strictly as UTF-8, as the CLI reads them: a
+ * Latin-1 catalog or report offered its names with U+FFFD for every umlaut.
  */
 export class ServiceNames {
   private readonly catalogs = new Map<string, Promise<string[]>>();
@@ -21,6 +22,8 @@ export class ServiceNames {
     private readonly folders: () => readonly string[],
     /** True when a file's text is an incident report (the engine decides). */
     private readonly isReport: (uri: string, input: string | ParsedReport) => Promise<boolean>,
+    /** Shows the user why a catalog is not used. */
+    private readonly warn: (message: string) => void,
   ) {}
 
   /** Names from the catalog, and from other reports (`open`: canonical URI → the open report, parsed or its text). */
@@ -50,10 +53,23 @@ export class ServiceNames {
   private catalog(path: string): Promise<string[]> {
     let names = this.catalogs.get(path);
     if (!names) {
-      names = readFile(path, 'utf8').then(serviceNamesFromCatalog, () => []);
+      names = this.readCatalog(path);
       this.catalogs.set(path, names);
     }
     return names;
+  }
+
+  private async readCatalog(path: string): Promise<string[]> {
+    let text: string;
+    try {
+      text = decodeUtf8(await readFile(path));
+    } catch (error) {
+      // A catalog that cannot be read offers no names, as before; one that is not UTF-8 says so
+      // (once per reading): its names were offered with U+FFFD for every umlaut, without a word.
+      if (error instanceof NotUtf8Error) this.warn(`Incident Report: the services catalog ${path} cannot be used (${error.message}); completion offers no names from it.`);
+      return [];
+    }
+    return serviceNamesFromCatalog(text);
   }
 
   private async scanFolders(): Promise<void> {
@@ -71,7 +87,8 @@ export class ServiceNames {
     const key = canonicalUri(fileUri(path));
     let text: string;
     try {
-      text = await readFile(path, 'utf8');
+      // A report that is not UTF-8 offers no names (lint refuses it when it is linted or opened).
+      text = decodeUtf8(await readFile(path));
     } catch {
       this.reports.delete(key);
       return;

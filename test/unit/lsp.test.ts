@@ -250,6 +250,22 @@ describe('language server (protocol)', function () {
     await client.waitForDiagnostics(documentUri, (params) => params.diagnostics.some((d) => d.code === 'press-contact'));
   });
 
+  it('refuses a .incident-report.json saved as Latin-1 with one warning in the CLI\'s words (it repeated it on every lint)', async () => {
+    writeFileSync(join(folder, '.incident-report.json'), Buffer.from('{ "rules": { "press-contact": "off" }, "internalDomains": [".kreis-lünen.lokal"] }', 'latin1'));
+    client = await LspClient.start({ folder });
+    const text = readFileSync(join(folder, 'broken', 'broken.incident.md'), 'utf8');
+    const documentUri = await open('broken/broken.incident.md', text);
+    const first = await client.waitForDiagnostics(documentUri);
+    assert.ok(first.diagnostics.some((d) => d.code === 'press-contact'), 'the file is ignored');
+    for (let version = 2; version <= 4; version++) {
+      await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: documentUri, version }, contentChanges: [{ text: `${text}\n${'x'.repeat(version)}` }] });
+      await client.waitForDiagnostics(documentUri, (params) => params.version === version);
+    }
+    assert.deepEqual(client.logs.filter((line) => line.includes('UTF-8')), [
+      'Incident Report: .incident-report.json: not UTF-8 text: the character at line 1, column 69 is not UTF-8 (saved as Windows-1252 or Latin-1?); save the file as UTF-8',
+    ]);
+  });
+
   it('clears the problems of an invalid .incident-report.json when the file is deleted', async () => {
     const config = join(folder, '.incident-report.json');
     writeFileSync(config, '{ "rules": { "press-contact": "of" } }');
@@ -399,6 +415,30 @@ describe('language server (protocol)', function () {
     const services = blockKeys.find((item) => item.label === 'affected_services')!;
     assert.equal(services.insertTextFormat, 2);
     assert.equal(services.textEdit?.newText, 'affected_services:\n  - $0');
+  });
+
+  it('refuses a services catalog saved as Latin-1 with a warning, and offers no names of a Latin-1 report (it offered them with U+FFFD)', async () => {
+    const catalog = join(folder, 'services.yaml');
+    writeFileSync(catalog, Buffer.from('- Bürgeramt Nord\n- Friedhofsamt\n', 'latin1'));
+    writeFileSync(join(folder, '.incident-report.json'), '{ "servicesCatalog": "services.yaml" }');
+    writeFileSync(join(folder, 'incidents', 'latin1.md'), Buffer.from('---\nschema: incident-report/v1\naffected_services:\n  - name: Zulassungsstelle Lünen\n---\n', 'latin1'));
+    client = await LspClient.start({ folder });
+    const text = '---\nschema: incident-report/v1\nid: x\naffected_services:\n  - name: \n---\n';
+    const documentUri = await open('incidents/new.md', text);
+    await client.waitForDiagnostics(documentUri);
+    const complete = async () =>
+      ((await client!.connection.sendRequest('textDocument/completion', { textDocument: { uri: documentUri }, position: { line: 4, character: 10 } })) as CompletionItem[]).map((item) => item.label);
+    const labels = await complete();
+    assert.ok(labels.includes('Bürgerbüro'), `names of the UTF-8 reports are offered: ${labels.join(', ')}`);
+    assert.deepEqual(labels.filter((label) => label.includes('\uFFFD') || label === 'Friedhofsamt' || label.startsWith('Zulassungsstelle')), []);
+    assert.deepEqual(client.logs.filter((line) => line.includes('services catalog')), [
+      `Incident Report: the services catalog ${catalog} cannot be used (not UTF-8 text: the character at line 1, column 4 is not UTF-8 (saved as Windows-1252 or Latin-1?); save the file as UTF-8); completion offers no names from it.`,
+    ]);
+    // Saved as UTF-8, the catalog counts again.
+    writeFileSync(catalog, '- Bürgeramt Nord\n- Friedhofsamt\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(catalog), type: 2 }] });
+    const again = await complete();
+    assert.ok(again.includes('Bürgeramt Nord') && again.includes('Friedhofsamt'), again.join(', '));
   });
 
   it('explains a key and an enum value on hover', async () => {
