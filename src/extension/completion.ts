@@ -2,9 +2,12 @@ import * as vscode from 'vscode';
 import {
   completionOffers,
   COMPLETION_TRIGGER_CHARACTERS,
+  decodeUtf8,
+  NotUtf8Error,
   parseReport,
   serviceNamesFromCatalog,
   serviceNamesOfReport,
+  withoutBom,
   type CompletionOffer,
   type CompletionOfferKind,
 } from '../core';
@@ -148,7 +151,15 @@ class ServiceNames implements vscode.Disposable {
     const key = catalogUri.toString();
     let names = this.catalogs.get(key);
     if (!names) {
-      names = readText(catalogUri).then((text) => (text === null ? [] : serviceNamesFromCatalog(text)));
+      names = readText(catalogUri).then((text) => {
+        if (typeof text === 'string') return serviceNamesFromCatalog(text);
+        // Not UTF-8: said once per reading, as the language server says it (its names were offered
+        // with U+FFFD for every umlaut); a catalog that cannot be read offers no names, as before.
+        if (text instanceof NotUtf8Error) {
+          void vscode.window.showWarningMessage(vscode.l10n.t('Incident Report: the services catalog {0} cannot be used ({1}); completion offers no names from it.', path, text.message));
+        }
+        return [];
+      });
       this.catalogs.set(key, names);
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, path));
       const forget = () => this.catalogs.delete(key);
@@ -171,7 +182,8 @@ class ServiceNames implements vscode.Disposable {
   private async readReport(uri: vscode.Uri): Promise<void> {
     const text = await readText(uri);
     const key = uri.toString();
-    const report = text === null ? null : parseReport(text);
+    // A report that is not UTF-8 offers no names (it is refused when it is linted or opened).
+    const report = typeof text === 'string' ? parseReport(text) : null;
     if (report === null || !this.engine.isReportText(uri, report)) {
       this.reports.delete(key);
       return;
@@ -192,11 +204,11 @@ class ServiceNames implements vscode.Disposable {
   }
 }
 
-/** A file's text (UTF-8, BOM dropped), or `null` when it cannot be read. */
-async function readText(uri: vscode.Uri): Promise<string | null> {
+/** A file's text (strictly UTF-8, BOM dropped), the error when it is not UTF-8, or `null` when it cannot be read. */
+async function readText(uri: vscode.Uri): Promise<string | NotUtf8Error | null> {
   try {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return null;
+    return withoutBom(decodeUtf8(await vscode.workspace.fs.readFile(uri))).text;
+  } catch (error) {
+    return error instanceof NotUtf8Error ? error : null;
   }
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LintScheduler, type Finding, type Severity } from '../core';
+import { decodeUtf8, LintScheduler, NotUtf8Error, withoutBom, type Finding, type Severity } from '../core';
 import { DIAGNOSTIC_SOURCE } from './constants';
 import { disposeAll } from './disposables';
 import type { EngineService } from './engine';
@@ -127,8 +127,14 @@ class Diagnostics implements DiagnosticsService {
     }
     const run = this.scheduler.begin(key);
     const bytes = await vscode.workspace.fs.readFile(uri);
-    // TextDecoder drops a UTF-8 BOM, so offsets match what TextDocument.getText() would give.
-    const text = new TextDecoder().decode(bytes);
+    let text: string;
+    try {
+      // Strictly UTF-8, as the CLI reads it; the BOM dropped, so offsets match TextDocument.getText().
+      text = withoutBom(decodeUtf8(bytes)).text;
+    } catch (error) {
+      if (!(error instanceof NotUtf8Error)) throw error;
+      return this.notUtf8(uri, run, error);
+    }
     if (token?.isCancellationRequested) return { isReport: false, counts: this.counts(uri) };
     const result = await this.engine.lintText(uri, text);
     if (!result) {
@@ -146,6 +152,28 @@ class Diagnostics implements DiagnosticsService {
         this.toDiagnostic(finding, new vscode.Range(finding.line - 1, finding.column - 1, finding.endLine - 1, finding.endColumn - 1), uri),
       ),
     );
+    return { isReport: true, counts: this.counts(uri) };
+  }
+
+  /**
+   * An unopened file that is not UTF-8: a report is refused with one error where it stops being
+   * UTF-8, in the CLI's words (`lint` exits 2 on it); read leniently, every umlaut was U+FFFD and
+   * it could come out clean. Another Markdown file (a Latin-1 README) is no report, as in the CLI.
+   */
+  private notUtf8(uri: vscode.Uri, run: number, error: NotUtf8Error): FileLintOutcome {
+    const current = this.scheduler.isCurrent(uri.toString(), run);
+    if (!this.engine.isReportText(uri, error.lenientText)) {
+      if (current) this.clear(uri, true);
+      return { isReport: false, counts: zero() };
+    }
+    // An editor opened on the file meanwhile owns its diagnostics now.
+    if (!current) return { isReport: true, counts: this.counts(uri) };
+    this.fromWorkspace.add(uri.toString());
+    const at = new vscode.Position(error.line - 1, error.column - 1);
+    const diagnostic = new vscode.Diagnostic(new vscode.Range(at, at.translate(0, 1)), error.message, vscode.DiagnosticSeverity.Error);
+    diagnostic.source = DIAGNOSTIC_SOURCE;
+    diagnostic.code = 'not-utf8';
+    this.publish(uri, [diagnostic]);
     return { isReport: true, counts: this.counts(uri) };
   }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAME, ConfigError, parseProjectConfig, toLocale, type ProjectConfig } from '../core';
+import { CONFIG_FILE_NAME, ConfigError, decodeUtf8, NotUtf8Error, parseProjectConfig, toLocale, type ProjectConfig } from '../core';
 import { DIAGNOSTIC_SOURCE } from './constants';
 import { readBytes, readBytesNow } from './files';
 
@@ -75,34 +75,47 @@ export class ProjectConfigs implements vscode.Disposable {
       return true;
     }
     if (bytes === null) return false;
-    this.apply(folder, file, new TextDecoder().decode(bytes));
+    this.apply(folder, file, bytes);
     return true;
   }
 
   private async reload(folder: vscode.WorkspaceFolder): Promise<void> {
     const file = vscode.Uri.joinPath(folder.uri, CONFIG_FILE_NAME);
-    let text: string | null;
+    let bytes: Uint8Array | null;
     try {
-      text = new TextDecoder().decode(await readBytes(file));
+      bytes = await readBytes(file);
     } catch {
-      text = null;
+      bytes = null;
     }
-    this.apply(folder, file, text);
+    this.apply(folder, file, bytes);
   }
 
   /** Takes a folder's file (`null`: absent or unreadable, so the folder has no configuration). */
-  private apply(folder: vscode.WorkspaceFolder, file: vscode.Uri, text: string | null): void {
+  private apply(folder: vscode.WorkspaceFolder, file: vscode.Uri, bytes: Uint8Array | null): void {
     const key = folder.uri.toString();
-    if (text === null) {
+    if (bytes === null) {
       this.loaded.delete(key);
       this.problems.delete(file);
       return;
     }
+    let text = '';
     try {
+      // Strictly UTF-8, as the CLI and the language server read it: a Latin-1 file gave U+FFFD for
+      // every umlaut (an internal domain "kreis-lünen.lokal" silently became another one).
+      text = decodeUtf8(bytes);
       this.loaded.set(key, { config: parseProjectConfig(text, vscode.workspace.asRelativePath(file)) });
       this.problems.delete(file);
     } catch (error) {
       this.loaded.delete(key);
+      if (error instanceof NotUtf8Error) {
+        // Shown where the other problems of the file are, at the character that is not UTF-8.
+        const at = new vscode.Position(error.line - 1, error.column - 1);
+        const diagnostic = new vscode.Diagnostic(new vscode.Range(at, at.translate(0, 1)), vscode.l10n.t('{0} (the file is ignored until this is fixed)', error.message), vscode.DiagnosticSeverity.Error);
+        diagnostic.source = DIAGNOSTIC_SOURCE;
+        diagnostic.code = 'config';
+        this.problems.set(file, [diagnostic]);
+        return;
+      }
       if (!(error instanceof ConfigError)) throw error;
       const locale = toLocale(vscode.env.language);
       const lines = text.split('\n');

@@ -282,6 +282,26 @@ describe('commands', () => {
       assert.deepStrictEqual(described(fileUri('notes/meeting.md')), []);
     });
 
+    it('refuses a report saved as Latin-1 where it stops being UTF-8, as lint does, and passes over another Latin-1 file', async () => {
+      // Latin-1: every character is below 256. Linted leniently, "Lünen" became "L\uFFFDnen" without a word.
+      const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+      const report = fileUri('archive/latin1.incident.md');
+      const note = fileUri('notes/latin1.md');
+      await vscode.workspace.fs.writeFile(report, latin1('---\nschema: incident-report/v1\ntitle: Ausfall in Lünen\n---\n'));
+      await vscode.workspace.fs.writeFile(note, latin1('# Notizen aus Lünen\n'));
+      try {
+        const summary = await vscode.commands.executeCommand<Record<string, number | boolean>>('incidentReport.lintWorkspace');
+        assert.deepStrictEqual(described(report), [
+          '3:20-3:21 error not-utf8 not UTF-8 text: the character at line 3, column 20 is not UTF-8 (saved as Windows-1252 or Latin-1?); save the file as UTF-8',
+        ]);
+        assert.deepStrictEqual(described(note), []);
+        assert.ok(Number(summary.errors) >= 1);
+      } finally {
+        await vscode.workspace.fs.delete(report);
+        await vscode.workspace.fs.delete(note);
+      }
+    });
+
     it('keeps workspace diagnostics when an editor on the file closes', async () => {
       const uri = fileUri('archive/unopened.incident.md');
       await vscode.commands.executeCommand('incidentReport.lintWorkspace');

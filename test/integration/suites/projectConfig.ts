@@ -87,4 +87,19 @@ describe('project configuration (.incident-report.json)', function () {
     await expectDiagnostics(fileUri(CONFIG), [], 15_000);
     await expectDiagnostics(document.uri, BROKEN_EN.slice(0, 3), 15_000);
   });
+
+  it('refuses a file saved as Latin-1 on the file itself, at the character, as the CLI does (it read U+FFFD silently)', async () => {
+    const { document } = await openFile('incidents/broken.md');
+    const text = '{\n  "rules": { "placeholder": "off" },\n  "internalDomains": [".kreis-lünen.lokal"]\n}\n';
+    await vscode.workspace.fs.writeFile(fileUri(CONFIG), Uint8Array.from(text, (c) => c.charCodeAt(0)) /* Latin-1: every character is below 256 */);
+    await expectDiagnostics(
+      fileUri(CONFIG),
+      ['3:32-3:33 error config not UTF-8 text: the character at line 3, column 32 is not UTF-8 (saved as Windows-1252 or Latin-1?); save the file as UTF-8 (the file is ignored until this is fixed)'],
+      15_000,
+    );
+    await expectDiagnostics(document.uri, BROKEN_EN);
+    await writeText(CONFIG, text);
+    await expectDiagnostics(fileUri(CONFIG), [], 15_000);
+    await expectDiagnostics(document.uri, BROKEN_EN.slice(0, 3), 15_000);
+  });
 });
