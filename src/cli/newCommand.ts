@@ -1,10 +1,10 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { existingMembers, isIncidentReport, isRecord, isValidTimeZone, memberId, membersFolderName, newMemberTemplate, organizationKey, parseReport, readMemberList, systemTimeZone } from '../core';
 import type { NewArgs } from './args';
 import { matchPath } from './files';
 import { describeIoError } from './ioError';
-import { readTextFile } from './textFile';
+import { NotUtf8Error, readTextFile } from './textFile';
 import type { CommandOutcome } from './lintCommand';
 
 /**
@@ -55,6 +55,7 @@ export async function runNew(args: NewArgs, now: number = Date.now()): Promise<C
     await mkdir(folder, { recursive: true });
     existing = await membersIn(folder, args.parent);
   } catch (error) {
+    if (error instanceof MemberNotUtf8) return failed(`${error.path}: ${error.message}; no member report was created`);
     // `--out` names a file, or a path through one: say so instead of an internal error with a stack.
     return failed(`${folder}: ${describeIoError(error)}`);
   }
@@ -90,15 +91,30 @@ async function membersIn(folder: string, parent: string): Promise<Map<string, st
     if (!entry.isFile() || !entry.name.toLowerCase().endsWith('.md')) continue;
     const path = join(folder, entry.name);
     try {
-      files.push({ path, text: await readFile(path, 'utf8') });
-    } catch {
-      // A file that cannot be read is no member this run can know of; the new report is still written.
+      files.push({ path, text: await readTextFile(path) });
+    } catch (error) {
+      // A member report of this parent that is not UTF-8 has its organisation garbled (U+FFFD for
+      // every umlaut): read leniently, "Stadt Lünen" got a second member report. Refused instead.
+      if (error instanceof NotUtf8Error && existingMembers(resolve(parent), [{ path: resolve(path), text: error.lenientText }]).size > 0) {
+        throw new MemberNotUtf8(relative(process.cwd(), path) || path, error.message);
+      }
+      // Any other file that cannot be read is no member this run can know of; the new report is still written.
     }
   }
   // Paths compared absolute: `--out` and `--parent` may be given relative to different places.
   const byAbsolute = existingMembers(resolve(parent), files.map((f) => ({ path: resolve(f.path), text: f.text })));
   // By organizationKey: a member report of "Stadt Lüdenscheid" is one of "stadt lüdenscheid" too.
   return new Map([...byAbsolute].map(([organization, path]) => [organizationKey(organization), relative(process.cwd(), path) || path]));
+}
+
+/** A member report of the parent in the folder that is not UTF-8 (`message`: the decoder's words). */
+class MemberNotUtf8 extends Error {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 function failed(message: string): CommandOutcome {

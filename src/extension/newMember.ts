@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { existingMembers, isRecord, isValidTimeZone, memberId, membersFolderName, newMemberTemplate, organizationKey, readMemberList, systemTimeZone, type MemberEntry } from '../core';
+import { decodeUtf8, existingMembers, isRecord, NotUtf8Error, isValidTimeZone, memberId, membersFolderName, newMemberTemplate, organizationKey, readMemberList, systemTimeZone, type MemberEntry } from '../core';
 import { exists } from './files';
 import type { EngineService } from './engine';
 
@@ -61,7 +61,15 @@ export async function newMemberReport(engine: EngineService, args: NewMemberArgs
   const configured = engine.settings(parentUri).timeZone;
   const timeZone = configured && isValidTimeZone(configured) ? configured : systemTimeZone();
   await vscode.workspace.fs.createDirectory(folder);
-  const existing = await membersIn(folder, parentUri);
+  let existing: Map<string, vscode.Uri>;
+  try {
+    existing = await membersIn(folder, parentUri);
+  } catch (error) {
+    if (!(error instanceof MemberNotUtf8)) throw error;
+    // As the CLI refuses it: its organisation cannot be told, so a second report might be written for it.
+    void vscode.window.showErrorMessage(vscode.l10n.t('Incident Report: {0}: {1}; no member report was created.', vscode.workspace.asRelativePath(error.uri, false), error.message));
+    return [];
+  }
   const written: vscode.Uri[] = [];
   const kept: Array<{ organization: string; uri: vscode.Uri }> = [];
   for (const { organization, location } of organizations) {
@@ -102,12 +110,31 @@ async function membersIn(folder: vscode.Uri, parent: vscode.Uri): Promise<Map<st
   for (const [name, type] of await vscode.workspace.fs.readDirectory(folder)) {
     if (type !== vscode.FileType.File || !name.toLowerCase().endsWith('.md')) continue;
     const uri = vscode.Uri.joinPath(folder, name);
+    let bytes: Uint8Array;
     try {
-      files.push({ path: uri.path, text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) });
+      bytes = await vscode.workspace.fs.readFile(uri);
     } catch {
       // Unreadable: no member this command can know of; the new report is still written.
+      continue;
+    }
+    try {
+      files.push({ path: uri.path, text: decodeUtf8(bytes) });
+    } catch (error) {
+      // A member report of this parent that is not UTF-8 has its organisation garbled (U+FFFD for
+      // every umlaut): read leniently, "Stadt Lünen" got a second member report. Another file is passed over.
+      if (error instanceof NotUtf8Error && existingMembers(parent.path, [{ path: uri.path, text: error.lenientText }]).size > 0) throw new MemberNotUtf8(uri, error.message);
     }
   }
   // By organizationKey, as the CLI: a member report of "Stadt Lüdenscheid" is one of "stadt lüdenscheid" too.
   return new Map([...existingMembers(parent.path, files)].map(([organization, path]) => [organizationKey(organization), folder.with({ path })]));
+}
+
+/** A member report of the parent in the folder that is not UTF-8 (`message`: the decoder's words). */
+class MemberNotUtf8 extends Error {
+  constructor(
+    readonly uri: vscode.Uri,
+    message: string,
+  ) {
+    super(message);
+  }
 }

@@ -240,6 +240,26 @@ describe('CLI lint of incident families', function () {
     rmSync(join(dir, 'provider', '2023-10-30-sit'), { recursive: true });
   });
 
+  it('new refuses when a member report of the parent is not UTF-8 (it wrote a second report for "Stadt Lünen")', () => {
+    write('orgs.txt', 'Stadt Lünen\n');
+    const first = cli(['new', '--parent', 'provider/2023-10-30-sit.md', '--organizations', 'orgs.txt'], dir);
+    assert.equal(first.code, 0, first.stderr);
+    const member = first.stdout.trim();
+    writeFileSync(join(dir, member), Buffer.from(readFileSync(join(dir, member), 'utf8'), 'latin1'));
+    // A Latin-1 file there that is no member of this parent is passed over, as before.
+    write('provider/2023-10-30-sit/notizen.md', '');
+    writeFileSync(join(dir, 'provider', '2023-10-30-sit', 'notizen.md'), Buffer.from('# Notizen aus Lünen\n', 'latin1'));
+    const second = cli(['new', '--parent', 'provider/2023-10-30-sit.md', '--organizations', 'orgs.txt'], dir);
+    const line = readFileSync(join(dir, member), 'latin1').split('\n').findIndex((text) => /ü|ä|ö|ß|Ü|Ä|Ö/.test(text)) + 1;
+    const column = readFileSync(join(dir, member), 'latin1').split('\n')[line - 1]!.search(/ü|ä|ö|ß|Ü|Ä|Ö/) + 1;
+    assert.deepEqual(second, {
+      code: 2,
+      stdout: '',
+      stderr: `incident-report: ${member}: not UTF-8 text: the character at line ${line}, column ${column} is not UTF-8 (saved as Windows-1252 or Latin-1?); save the file as UTF-8; no member report was created\n`,
+    });
+    rmSync(join(dir, 'provider', '2023-10-30-sit'), { recursive: true });
+  });
+
   it('new refuses a parent that is no report (exit 2)', () => {
     write('notes.md', '# Notizen\n');
     write('orgs.txt', 'Stadt Werne\n');

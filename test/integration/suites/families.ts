@@ -165,6 +165,17 @@ describe('incident families', function () {
     const folder = await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(first[0]!, '..'));
     assert.deepStrictEqual(folder.map(([name]) => name).sort(), ['2023-11-01-stadt-hamm.md', '2023-11-01-stadt-luenen.md']);
     assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(first[0]!)), text, 'the existing member was overwritten');
+    // Saved as Latin-1, its organisation cannot be told (read leniently, "Stadt L\uFFFDnen" got a
+    // second report): the command refuses, as `new` does, and writes nothing.
+    await closeAllEditors();
+    await vscode.workspace.fs.writeFile(first[0]!, Uint8Array.from(text, (c) => c.charCodeAt(0) & 0xff));
+    try {
+      assert.deepStrictEqual(await vscode.commands.executeCommand<vscode.Uri[]>('incidentReport.newMemberReport', { ...args, organizations: ['Stadt Lünen'] }), []);
+      const after = await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(first[0]!, '..'));
+      assert.deepStrictEqual(after.map(([name]) => name).sort(), ['2023-11-01-stadt-hamm.md', '2023-11-01-stadt-luenen.md']);
+    } finally {
+      await vscode.workspace.fs.writeFile(first[0]!, new TextEncoder().encode(text));
+    }
   });
 
   it('after "Lint All Reports in Workspace" the parent names the members its affected_organizations lacks', async () => {
