@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  CONFIG_FILE_NAME,
   ConfigError,
   createLinter,
   decodeUtf8,
@@ -77,6 +78,13 @@ export class LspEngine {
   private readonly parses = new Map<string, { version: number; report: ParsedReport | null }>();
   /** Files the configuration depends on (schemas, catalogs): a change to one starts over. */
   readonly watchedFiles = new Set<string>();
+  /**
+   * For clients that watch no files for the server: what each file the lints depend on looked like
+   * on disk (see {@link changedOnDisk}), taken before it was read, so a change after the read is seen.
+   */
+  private readonly onDisk = new Map<string, string>();
+  /** Parents read from disk (not from an open editor), by path. */
+  private readonly diskParents = new Set<string>();
   /** Warnings about the configuration shown since it was last read: each once (it is looked up on every lint). */
   private readonly warned = new Set<string>();
   readonly family: FamilyTracker;
@@ -247,9 +255,14 @@ export class LspEngine {
   }
 
   private async buildLinter(document: DocumentSettings, options: ReturnType<typeof lintOptionsOfSettings>): Promise<Linter> {
-    if (document.catalogFile) this.watchedFiles.add(document.catalogFile);
+    if (document.catalogFile) {
+      this.watchedFiles.add(document.catalogFile);
+      // Before the catalog is read (by completion, later): a change after this is a change.
+      await this.remember(document.catalogFile);
+    }
     if (!document.schemaFile) return createLinter(options);
     this.watchedFiles.add(document.schemaFile);
+    await this.remember(document.schemaFile);
     try {
       // Strictly UTF-8, as the CLI reads it: a Latin-1 schema is refused with the same words.
       const schema = JSON.parse(decodeUtf8(await readFile(document.schemaFile))) as unknown;
@@ -266,6 +279,8 @@ export class LspEngine {
     const label = this.label(path);
     const open = this.host.openDocument(key);
     if (open) return familyEntry(path, open.getText(), null, label);
+    this.diskParents.add(path);
+    await this.remember(path);
     try {
       // A UTF-8 BOM is dropped, as editors drop it. Strictly UTF-8, as the CLI reads it: a Latin-1
       // parent got U+FFFD for every umlaut here, while lint refused it ("not UTF-8 text: …").
@@ -274,5 +289,51 @@ export class LspEngine {
       // The CLI's words, so the server's findings equal `lint`'s.
       return familyEntry(path, null, describeIoError(error), label);
     }
+  }
+
+  /**
+   * The files the lint of the document at `uri` depends on that changed on disk since they were
+   * read: every `.incident-report.json` it could find (its folder and those above, created and
+   * deleted ones too), the schema and catalog in use, and the parents read from disk. For clients
+   * that send no `workspace/didChangeWatchedFiles` (Neovim 0.7, no dynamic registration of file
+   * watchers): the server then compares modification times when a report is opened, edited or saved
+   * (a few `stat` calls) instead of watching the disk itself, which is fragile (editors save by
+   * renaming, inotify has limits, network drives report nothing).
+   */
+  async changedOnDisk(uri: string): Promise<Array<{ path: string; deleted: boolean }>> {
+    const path = filePath(canonicalUri(uri));
+    const candidates: string[] = [];
+    for (let folder = path === null ? null : dirname(path); folder !== null; ) {
+      candidates.push(join(folder, CONFIG_FILE_NAME));
+      const up = dirname(folder);
+      folder = up === folder ? null : up;
+    }
+    const changed: Array<{ path: string; deleted: boolean }> = [];
+    for (const file of new Set([...candidates, ...this.watchedFiles, ...this.diskParents])) {
+      const before = this.onDisk.get(file);
+      const now = await stamp(file);
+      this.onDisk.set(file, now);
+      // A path seen for the first time is taken as it is: it is read after this (config files are
+      // looked up by the lint that follows), or was remembered before it was read.
+      if (before !== undefined && before !== now) changed.push({ path: file, deleted: now === ABSENT });
+    }
+    return changed;
+  }
+
+  /** Notes how `path` looks on disk now, before it is read (see {@link changedOnDisk}). */
+  private async remember(path: string): Promise<void> {
+    this.onDisk.set(path, await stamp(path));
+  }
+}
+
+const ABSENT = 'absent';
+
+/** What changes when a file is written, replaced or deleted: modification time, size and inode. */
+async function stamp(path: string): Promise<string> {
+  try {
+    const info = await stat(path);
+    return `${info.mtimeMs}:${info.size}:${info.ino}`;
+  } catch {
+    return ABSENT;
   }
 }

@@ -145,7 +145,8 @@ export function startLanguageServer(options: ServerOptions): Connection {
     startOver();
   });
 
-  connection.onDidChangeWatchedFiles(({ changes }) => {
+  /** Files changed on disk (as the client reports them, or as the server found them): re-read what depends on them. */
+  const filesChanged = (changes: ReadonlyArray<{ uri: string; type: FileChangeType }>) => {
     let configChanged = false;
     for (const change of changes) {
       const path = filePath(change.uri);
@@ -159,20 +160,44 @@ export function startLanguageServer(options: ServerOptions): Connection {
       else engine.family.changed(key);
     }
     if (configChanged) startOver();
-  });
+    return configChanged;
+  };
 
-  documents.onDidOpen(({ document }) => void publisher.validate(document));
+  connection.onDidChangeWatchedFiles(({ changes }) => void filesChanged(changes));
+
+  /**
+   * A client that watches no files for the server (no dynamic registration: Neovim 0.7, Sublime)
+   * never says that the project file, a schema, the catalog or an unopened parent changed: the
+   * server looks itself (modification times, see LspEngine.changedOnDisk) when a report is opened,
+   * edited (at most once a second) or saved. `true` when everything is linted again because of it.
+   */
+  let lastLook = 0;
+  const lookAtDisk = async (uri: string): Promise<boolean> => {
+    if (watchesFiles) return false;
+    lastLook = Date.now();
+    try {
+      const changed = await engine.changedOnDisk(uri);
+      return filesChanged(changed.map(({ path, deleted }) => ({ uri: fileUri(path), type: deleted ? FileChangeType.Deleted : FileChangeType.Changed })));
+    } catch (error) {
+      connection.console.error(`incident-report: looking for changed files failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return false;
+    }
+  };
+
+  documents.onDidOpen(({ document }) => void lookAtDisk(document.uri).then((relinted) => (relinted ? undefined : publisher.validate(document))));
   documents.onDidChangeContent(({ document }) => {
     // TextDocuments announces an opened document as changed too: it was linted on open.
     if (document.version === openedVersion.get(document.uri)) return;
     engine.family.changed(canonicalUri(document.uri));
+    // A change on disk re-lints everything (this document too); the edit's own lint is debounced anyway.
+    if (Date.now() - lastLook >= 1000) void lookAtDisk(document.uri);
     void publisher.edited(document);
   });
   const openedVersion = new Map<string, number>();
   documents.onDidOpen(({ document }) => openedVersion.set(document.uri, document.version));
   documents.onDidSave(({ document }) => {
     engine.family.changed(canonicalUri(document.uri));
-    void publisher.validate(document);
+    void lookAtDisk(document.uri).then((relinted) => (relinted ? undefined : publisher.validate(document)));
   });
   documents.onDidClose(({ document }) => {
     openedVersion.delete(document.uri);

@@ -33,6 +33,8 @@ export interface ClientOptions {
   /** `processId` sent in `initialize` (default: this process). */
   processId?: number | null;
   locale?: string;
+  /** False: the client watches no files for the server (no dynamic registration, as Neovim 0.7). */
+  watchesFiles?: boolean;
 }
 
 export class LspClient {
@@ -83,7 +85,7 @@ export class LspClient {
       locale: options.locale ?? 'en',
       initializationOptions: options.initializationOptions,
       capabilities: {
-        workspace: { configuration: options.settings !== undefined, didChangeWatchedFiles: { dynamicRegistration: true } },
+        workspace: { configuration: options.settings !== undefined, didChangeWatchedFiles: { dynamicRegistration: options.watchesFiles ?? true } },
         textDocument: { publishDiagnostics: { relatedInformation: true }, completion: { completionItem: { snippetSupport: true } } },
       },
     });

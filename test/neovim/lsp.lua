@@ -109,6 +109,26 @@ local ok, err = pcall(function()
   }, 10000)
   out.hover = hover and hover[client_id] and hover[client_id].result and hover[client_id].result.contents.value
 
+  -- 5. A project file written outside the editor, then :write. Neovim 0.7 has no
+  -- workspace/didChangeWatchedFiles: the server finds the change itself on didSave.
+  local function has_press_contact()
+    for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+      if (d.code or (d.user_data and d.user_data.lsp or {}).code) == 'press-contact' then return true end
+    end
+    return false
+  end
+  -- Without the half-typed key of step 3 (it makes the frontmatter unreadable, and every finding of it go).
+  vim.api.nvim_buf_set_lines(bufnr, at, at + 1, false, {})
+  out.press_contact_before = vim.wait(30000, has_press_contact, 20)
+  local original = vim.fn.readfile(file, 'b')
+  local config = root .. '/broken/.incident-report.json'
+  vim.fn.writefile({ '{ "rules": { "press-contact": "off" } }' }, config)
+  vim.cmd('write')
+  out.press_contact_after = not vim.wait(30000, function() return not has_press_contact() end, 20)
+  -- The files as they were: the test compares the first diagnostics with `lint` of the example.
+  vim.fn.writefile(original, file, 'b')
+  vim.fn.delete(config)
+
   vim.lsp.stop_client(client_id)
   check(vim.wait(10000, function() return vim.lsp.get_client_by_id(client_id) == nil end, 20), 'the server did not stop')
 end)

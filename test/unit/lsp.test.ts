@@ -266,6 +266,40 @@ describe('language server (protocol)', function () {
     ]);
   });
 
+  it('without workspace/didChangeWatchedFiles from the client, sees a changed project file and unopened parent on save and edit (Neovim 0.7 sends none)', async () => {
+    client = await LspClient.start({ folder, watchesFiles: false });
+    const documentUri = await open('broken/broken.incident.md');
+    const first = await client.waitForDiagnostics(documentUri);
+    assert.ok(first.diagnostics.some((d) => d.code === 'press-contact'));
+    // The colleague's reproduction: the project file written, the report saved, no watched-files notification.
+    const config = join(folder, '.incident-report.json');
+    writeFileSync(config, '{ "rules": { "press-contact": "off" } }');
+    await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri: documentUri } });
+    const off = await client.waitForDiagnostics(documentUri, (params) => !params.diagnostics.some((d) => d.code === 'press-contact'));
+    assert.deepEqual(off.diagnostics.map(actual), lintJson(folder, 'broken/broken.incident.md').map((finding) => expected(folder, finding)));
+    // Deleted: found on the next save, and the rule is back.
+    rmSync(config);
+    await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri: documentUri } });
+    await client.waitForDiagnostics(documentUri, (params) => params.diagnostics.some((d) => d.code === 'press-contact'));
+    // An unopened parent changed on disk: its member, saved, follows.
+    const member = await open('kommunen/werne.md');
+    const before = await client.waitForDiagnostics(member);
+    assert.equal(before.diagnostics.filter((d) => d.code === 'family-data-loss').length, 3);
+    const parentPath = join(folder, 'provider', '2023-10-30-sit.md');
+    const parentText = readFileSync(parentPath, 'utf8');
+    writeFileSync(parentPath, parentText.replace('occurred: yes', 'occurred: no').replace('exfiltration: suspected', 'exfiltration: no_indication').replace('personal_data: unknown', 'personal_data: no'));
+    await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri: member } });
+    const after = await client.waitForDiagnostics(member, (params) => !params.diagnostics.some((d) => d.code === 'family-data-loss'));
+    assert.deepEqual(after.diagnostics.map(actual), lintJson(folder, 'kommunen/werne.md').map((finding) => expected(folder, finding)));
+    // A project file created while editing (not saving): seen by the next edit a second later.
+    writeFileSync(config, '{ "locale": "de" }');
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const text = readFileSync(join(folder, 'kommunen', 'werne.md'), 'utf8');
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: member, version: 2 }, contentChanges: [{ text: `${text}\n` }] });
+    const german = await client.waitForDiagnostics(member, (params) => params.version === 2 && params.diagnostics.length > 0);
+    assert.match(String(german.diagnostics[0]!.message), /^Der Vorfall ist major/);
+  });
+
   it('clears the problems of an invalid .incident-report.json when the file is deleted', async () => {
     const config = join(folder, '.incident-report.json');
     writeFileSync(config, '{ "rules": { "press-contact": "of" } }');

@@ -32,6 +32,8 @@ interface NeovimResult {
   after_fix: NeovimDiagnostic[];
   completion: Array<{ label: string; newText?: string; detail?: string }>;
   hover: string;
+  press_contact_before: boolean;
+  press_contact_after: boolean;
 }
 
 const SEVERITY = { error: 1, warning: 2, info: 3 } as const;
@@ -101,5 +103,9 @@ describe('language server in Neovim (built-in LSP client, headless)', function (
 
   it('shows the field documentation on hover', () => {
     assert.match(result.hover, /^\*\*Language\*\* · `lang` · required/);
+  });
+
+  it('follows a project file changed on disk when the buffer is written (Neovim 0.7 sends no workspace/didChangeWatchedFiles)', () => {
+    assert.deepEqual([result.press_contact_before, result.press_contact_after], [true, false]);
   });
 });
