@@ -8,7 +8,14 @@ export class UsageError extends Error {
 
 export interface LintArgs {
   command: 'lint';
+  /** Files, directories or globs; or `-` alone: the report on standard input. */
   inputs: string[];
+  /**
+   * `--stdin-filename PATH` (only with `-`): where the text read from standard input belongs. Its
+   * configuration, relative paths and name in the output come from it; `null`: the working
+   * directory, named `<stdin>`.
+   */
+  stdinFilename: string | null;
   format: 'stylish' | 'json' | 'sarif' | 'github';
   locale: Locale;
   /** True when `--locale` was given (it then wins over the configuration file's `locale`). */
@@ -31,13 +38,15 @@ export interface LintArgs {
 
 export interface RenderArgs {
   command: 'render';
-  /** Report files, directories or globs (several only for outputs that take several reports). */
+  /** Report files, directories or globs (several only for outputs that take several reports); or `-` alone: standard input. */
   inputs: string[];
+  /** `--stdin-filename PATH`, as for lint. */
+  stdinFilename: string | null;
   /** The output's ID in the registry (`press-release`, `status-page`, `atom`, `social`, …). */
   as: string;
   /** One of the output's formats (its first by default). */
   format: string;
-  /** A file; for `status-page` a directory that gets `index.html` (or `index.txt`) and `feed.xml`. */
+  /** A file; for `status-page` a directory that gets `index.html` (or `index.txt`) and `feed.xml`; `null`: stdout (also for `--out -`). */
   out: string | null;
   /** `--max-chars` for social posts, or `null` for the default. */
   maxChars: number | null;
@@ -77,7 +86,7 @@ export interface NewArgs {
   command: 'new';
   /** The parent report the members belong to. */
   parent: string;
-  /** A file with one organisation name per line. */
+  /** A file with one organisation name per line, or `-`: the list on standard input. */
   organizations: string;
   /** Folder for the member reports (default: beside the parent, named after it). */
   out: string | null;
@@ -167,6 +176,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
         initial: { type: 'boolean' },
         'whats-new': { type: 'boolean' },
         jobs: { type: 'string', short: 'j' },
+        'stdin-filename': { type: 'string' },
       },
     });
   } catch (error) {
@@ -190,11 +200,16 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
   if (command === 'new') {
     if (positionals.length > 0) throw new UsageError(`new takes no file arguments, got "${positionals[0]}"`);
     if (!values.parent || !values.organizations) throw new UsageError('new needs --parent FILE and --organizations FILE');
+    // The members name their parent by a path relative to their folder, which is beside the parent
+    // by default: a parent without a path gives neither. The list has no such tie (`--organizations -`).
+    if (values.parent === '-') throw new UsageError('new --parent needs the parent report\'s path, not - (standard input): each member names its parent by a path relative to itself');
+    if (values.out === '-') throw new UsageError('new --out takes a folder: new writes one file per member there, which standard output (-) cannot hold');
     return { command, parent: values.parent, organizations: values.organizations, out: values.out ?? null, timeZone };
   }
 
   const rules = ruleLevels(values.rule ?? []);
-  if (command === 'render') return renderArgs(values, positionals, locale, options, rules, now, timeZone);
+  const stdinFilename = checkStdin(command, positionals, values['stdin-filename']);
+  if (command === 'render') return renderArgs(values, positionals, stdinFilename, locale, options, rules, now, timeZone);
 
   if (positionals.length === 0) throw new UsageError('lint needs at least one file, directory or glob');
   const format = values.format ?? 'stylish';
@@ -214,6 +229,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
   return {
     command,
     inputs: positionals,
+    stdinFilename,
     format,
     locale,
     explicitLocale: values.locale !== undefined,
@@ -254,7 +270,26 @@ const OPTION_COMMANDS: Readonly<Record<string, readonly Command[]>> = {
   'whats-new': ['render'],
   draft: ['render'],
   strict: ['render'],
+  'stdin-filename': ['lint', 'render'],
 };
+
+/**
+ * `-` (standard input) as the file of lint or render: alone, once, and `--stdin-filename` only with
+ * it. Standard input can be read once, and the one name `--stdin-filename` gives cannot belong to
+ * several texts; ESLint refuses `--stdin` with files likewise. Returns `--stdin-filename` or `null`.
+ */
+function checkStdin(command: 'lint' | 'render', positionals: readonly string[], stdinFilename: string | undefined): string | null {
+  const dashes = positionals.filter((arg) => arg === '-').length;
+  if (dashes > 1) throw new UsageError(`- (standard input) is given ${dashes} times; it can be read once`);
+  if (dashes === 1 && positionals.length > 1) {
+    const others = positionals.filter((arg) => arg !== '-');
+    throw new UsageError(`${command} reads either standard input (-) or files, not both; got - and "${others[0]}" (a file named - is ./-)`);
+  }
+  if (stdinFilename === undefined) return null;
+  if (dashes === 0) throw new UsageError(`--stdin-filename says where the text read from standard input belongs; give - as the file (\`${command} - --stdin-filename ${stdinFilename} < ${stdinFilename}\`)`);
+  if (stdinFilename === '' || stdinFilename === '-') throw new UsageError(`--stdin-filename takes the path of the file the text belongs to, not "${stdinFilename}"`);
+  return stdinFilename;
+}
 
 /**
  * An option that takes one value, given twice with different values, is a usage error: `parseArgs`
@@ -335,6 +370,7 @@ function checkNow(value: string): number {
 function renderArgs(
   values: { format?: string; out?: string; strict?: boolean; draft?: boolean; 'whats-new'?: boolean; schema?: string; 'time-zone'?: string; as?: string; 'max-chars'?: string; link?: string; hashtag?: string[]; locale?: string; config?: string; initial?: boolean },
   positionals: string[],
+  stdinFilename: string | null,
   locale: Locale,
   options: RuleOptionValues,
   rules: Record<string, RuleLevel>,
@@ -376,12 +412,17 @@ function renderArgs(
     throw new UsageError('--whats-new applies to render --as press-release and status-page only');
   }
   if (values.initial && as !== 'gdpr-art33') throw new UsageError('--initial applies to render --as gdpr-art33 only');
+  // `--out -` is standard output, as without --out; the status page is two files (page and feed) in a folder.
+  if (values.out === '-' && as === OutputIds.statusPage) {
+    throw new UsageError(`--out - (standard output) cannot hold the status page: it writes a folder with two files (${format === 'text' ? 'index.txt' : 'index.html'} and feed.xml); give a folder, e.g. --out public/`);
+  }
   return {
     command: 'render',
     inputs: positionals,
+    stdinFilename,
     as,
     format,
-    out: values.out ?? null,
+    out: values.out === undefined || values.out === '-' ? null : values.out,
     strict: values.strict ?? false,
     draft: values.draft ?? false,
     whatsNew: values['whats-new'] ?? false,
@@ -444,6 +485,15 @@ function releaseArgs(command: 'approve' | 'changes', rest: readonly string[], en
   const locale = values.locale === undefined ? environmentLocale(env) : checkLocale(values.locale);
   if (parsed.positionals.length !== 1) throw new UsageError(`${command} takes exactly one report file`);
   const file = parsed.positionals[0]!;
+  // Both work on a file in place: approve writes the approval back into it, and both find its
+  // releases in `.releases/` beside it. Text on standard input has neither.
+  if (file === '-') {
+    throw new UsageError(
+      command === 'approve'
+        ? 'approve needs the report\'s path, not - (standard input): it writes the approval back into the report file and its release beside it'
+        : 'changes needs the report\'s path, not - (standard input): it compares the report with its releases in .releases/ beside the file',
+    );
+  }
   if (command === 'approve') {
     const by = values.by?.trim();
     if (!by) throw new UsageError('approve needs --by NAME: who approves the release');

@@ -1,6 +1,6 @@
 import { familyEntry, normalizePath, type FamilyEntry, type FamilyMember, type FamilyOptions } from '../core';
 import { describeIoError } from './ioError';
-import { NotUtf8Error, readTextFileSync } from './textFile';
+import { decodeUtf8, NotUtf8Error, readTextFileSync } from './textFile';
 
 /**
  * The files of one CLI thread, each read at most once: targets and the parents they name (also
@@ -18,16 +18,31 @@ export class FamilyFiles implements FamilyOptions {
     const key = normalizePath(path);
     let entry = this.entries.get(key);
     if (!entry) {
-      try {
-        // Synchronous on purpose: one open+read+close per file; see lintTarget.
-        entry = familyEntry(key, readTextFileSync(path));
-      } catch (error) {
-        if (error instanceof NotUtf8Error) this.undecodable.set(key, error.lenientText);
-        entry = familyEntry(key, null, describeIoError(error));
-      }
+      // Synchronous on purpose: one open+read+close per file; see lintTarget.
+      entry = this.decode(key, () => readTextFileSync(path));
       this.entries.set(key, entry);
     }
     return entry;
+  }
+
+  /**
+   * Makes `bytes` (standard input) the text of `path`, whatever is on disk there: the text piped in
+   * is the one being edited. Decoded exactly as a file is, so Latin-1 on a pipe is refused with the
+   * same words.
+   */
+  provide(path: string, bytes: Uint8Array): void {
+    const key = normalizePath(path);
+    this.entries.set(key, this.decode(key, () => decodeUtf8(bytes)));
+  }
+
+  /** The entry of `key` with the text `load` gives, or with why it gave none. */
+  private decode(key: string, load: () => string): FamilyEntry {
+    try {
+      return familyEntry(key, load());
+    } catch (error) {
+      if (error instanceof NotUtf8Error) this.undecodable.set(key, error.lenientText);
+      return familyEntry(key, null, describeIoError(error));
+    }
   }
 
   /**

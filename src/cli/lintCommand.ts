@@ -5,6 +5,7 @@ import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import type { FileResult, Formatter } from './formatters/types';
 import { lintRun } from './lintRun';
+import type { StdinSource } from './stdin';
 import { REPORT_MARKER, t } from '../core';
 
 const FORMATTERS: Record<LintArgs['format'], Formatter> = { stylish: formatStylish, json: formatJson, sarif: formatSarif, github: formatGithub };
@@ -22,8 +23,8 @@ export interface CommandOutcome {
  * inline directive suppresses are printed as such and count for neither the exit code nor
  * `--max-warnings`.
  */
-export async function runLint(args: LintArgs): Promise<CommandOutcome> {
-  const { targets, problems, outcomes, locale } = await lintRun(args);
+export async function runLint(args: LintArgs, stdin?: StdinSource): Promise<CommandOutcome> {
+  const { targets, problems, outcomes, locale } = await lintRun(args, false, stdin);
   let stderr = problems.map((p) => `incident-report: ${p.arg}: ${p.message}\n`).join('');
 
   const results: FileResult[] = [];

@@ -4,6 +4,7 @@ import { UsageError, type LintArgs, type RenderArgs } from './args';
 import { ConfigFinder, displayPath, effectiveConfig, schemaPath, type LoadedConfig } from './config';
 import { expandTargets, type Target, type TargetProblem } from './files';
 import { loadSchemaFile } from './schemaFile';
+import { processStdin, readStdin, STDIN_NAME, STDIO_ARG, type StdinSource } from './stdin';
 import { lintAll } from './workerPool';
 import { linterOptions, lintTarget, type TargetOutcome, type WorkerLintOptions } from './workerTask';
 
@@ -41,8 +42,20 @@ interface Group {
  * with their members at the end. `keepReports` (render) lints on the main thread and keeps each
  * parsed report; otherwise `lint --jobs N` shares the run with worker threads.
  */
-export async function lintRun(args: LintArgs | RenderArgs, keepReports = false): Promise<LintRun> {
-  const { targets, problems } = await expandTargets(args.inputs);
+export async function lintRun(args: LintArgs | RenderArgs, keepReports = false, stdin: StdinSource = processStdin): Promise<LintRun> {
+  const files = new FamilyFiles();
+  let expanded: { targets: Target[]; problems: TargetProblem[] };
+  if (args.inputs.length === 1 && args.inputs[0] === STDIO_ARG) {
+    // `-` (alone; args.ts refuses it with files): the text piped in, linted as the file at
+    // `--stdin-filename` would be (its configuration, its parents, its name), else as a file in
+    // the working directory named `<stdin>`. Named explicitly, it is linted whether or not it is a report.
+    const display = args.stdinFilename ?? STDIN_NAME;
+    files.provide(display, await readStdin(stdin, `${args.command} - < report.md`));
+    expanded = { targets: [{ display, explicit: true }], problems: [] };
+  } else {
+    expanded = await expandTargets(args.inputs);
+  }
+  const { targets, problems } = expanded;
   const finder = new ConfigFinder(args.config);
   const groups = new Map<string | null, Group>();
   for (const [index, target] of targets.entries()) {
@@ -53,7 +66,6 @@ export async function lintRun(args: LintArgs | RenderArgs, keepReports = false):
   }
   if (args.config !== null && targets.length === 0) await finder.forTarget('.'); // still check the file
 
-  const files = new FamilyFiles();
   const outcomes: TargetOutcome[] = new Array(targets.length);
   const setups: LintSetup[] = new Array(targets.length);
   let locale = args.locale;

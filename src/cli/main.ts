@@ -5,11 +5,15 @@ import { runRender } from './renderCommand';
 import { runNew } from './newCommand';
 import { runApprove } from './approveCommand';
 import { runChanges } from './changesCommand';
+import { processStdin, type StdinSource } from './stdin';
 
 declare const __VERSION__: string;
 
-/** Runs the CLI for `argv` (without node and script) and returns what to print and the exit code. */
-export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, isTTY = false): Promise<CommandOutcome> {
+/**
+ * Runs the CLI for `argv` (without node and script) and returns what to print and the exit code.
+ * `isTTY`: whether stdout is a terminal (colours); `stdin`: what `-` reads (touched only then).
+ */
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, isTTY = false, stdin: StdinSource = processStdin): Promise<CommandOutcome> {
   try {
     const args = parseCli(argv, env, isTTY);
     switch (args.command) {
@@ -18,11 +22,11 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       case 'version':
         return { stdout: `${typeof __VERSION__ === 'string' ? __VERSION__ : 'dev'}\n`, stderr: '', exitCode: 0 };
       case 'lint':
-        return await runLint(args);
+        return await runLint(args, stdin);
       case 'render':
-        return await runRender(args);
+        return await runRender(args, stdin);
       case 'new':
-        return await runNew(args);
+        return await runNew(args, Date.now(), stdin);
       case 'approve':
         return await runApprove(args);
       case 'changes':

@@ -4,7 +4,9 @@ import { existingMembers, isIncidentReport, isRecord, isValidTimeZone, memberId,
 import type { NewArgs } from './args';
 import { matchPath } from './files';
 import { describeIoError } from './ioError';
-import { NotUtf8Error, readTextFile } from './textFile';
+import { decodeUtf8, NotUtf8Error, readTextFile } from './textFile';
+import { UsageError } from './args';
+import { processStdin, readStdin, STDIN_NAME, STDIO_ARG, type StdinSource } from './stdin';
 import type { CommandOutcome } from './lintCommand';
 
 /**
@@ -14,7 +16,7 @@ import type { CommandOutcome } from './lintCommand';
  * An organisation that already has a member report of this parent in the folder gets none again
  * (said on stderr), so running it again with a longer list adds only the new members.
  */
-export async function runNew(args: NewArgs, now: number = Date.now()): Promise<CommandOutcome> {
+export async function runNew(args: NewArgs, now: number = Date.now(), stdin: StdinSource = processStdin): Promise<CommandOutcome> {
   let parentText: string;
   let listText: string;
   try {
@@ -22,10 +24,14 @@ export async function runNew(args: NewArgs, now: number = Date.now()): Promise<C
   } catch (error) {
     return failed(`${args.parent}: ${describeIoError(error)}`);
   }
+  // `--organizations -`: the list piped in (`cut -d, -f1 kommunen.csv | incident-report new …`),
+  // named `<stdin>` in messages; decoded as strictly as a file.
+  const listName = args.organizations === STDIO_ARG ? STDIN_NAME : args.organizations;
   try {
-    listText = await readTextFile(args.organizations);
+    listText = args.organizations === STDIO_ARG ? decodeUtf8(await readStdin(stdin, `new --parent ${args.parent} --organizations - < organizations.txt`)) : await readTextFile(args.organizations);
   } catch (error) {
-    return failed(`${args.organizations}: ${describeIoError(error)}`);
+    if (error instanceof UsageError) throw error;
+    return failed(`${listName}: ${describeIoError(error)}`);
   }
   const data = parseReport(parentText).data;
   if (!isRecord(data) || !isIncidentReport(parentText, matchPath(args.parent))) {
@@ -37,14 +43,14 @@ export async function runNew(args: NewArgs, now: number = Date.now()): Promise<C
     return {
       stdout: '',
       stderr: unusable
-        .map((u) => `incident-report: ${args.organizations}: line ${u.line}: ${JSON.stringify(u.organization)} is no organisation name (no letter or digit, so no file name); correct or remove the line\n`)
+        .map((u) => `incident-report: ${listName}: line ${u.line}: ${JSON.stringify(u.organization)} is no organisation name (no letter or digit, so no file name); correct or remove the line\n`)
         .join(''),
       exitCode: 2,
     };
   }
-  if (members.length === 0) return failed(`${args.organizations}: no organisation names (one per line)`);
+  if (members.length === 0) return failed(`${listName}: no organisation names (one per line)`);
   let stderr = duplicates
-    .map((d) => `incident-report: ${args.organizations}: line ${d.line}: ${JSON.stringify(d.organization)} is ${JSON.stringify(d.sameAs)} of line ${d.sameAsLine}, written differently; one member report for both\n`)
+    .map((d) => `incident-report: ${listName}: line ${d.line}: ${JSON.stringify(d.organization)} is ${JSON.stringify(d.sameAs)} of line ${d.sameAsLine}, written differently; one member report for both\n`)
     .join('');
 
   const folder = args.out ?? join(dirname(args.parent), membersFolderName(basename(args.parent)));

@@ -6,6 +6,7 @@ import { describeIoError } from './ioError';
 import type { CommandOutcome } from './lintCommand';
 import { lintRun, type LintSetup } from './lintRun';
 import { readTextFile } from './textFile';
+import { STDIO_ARG, type StdinSource } from './stdin';
 
 /** How many non-blocking findings the stderr summary lists before "… and N more". */
 const SUMMARY_LIMIT = 5;
@@ -15,6 +16,8 @@ type Say = (text: { en: string; de: string }, values?: Record<string, string | n
 /** A report to render: what lint found in it (the same findings `lint` prints) and its verdict. */
 interface Entry {
   file: string;
+  /** The argument that lints this report again, for hints (see {@link lintArgument}). */
+  lint: string;
   report: ParsedReport;
   findings: Finding[];
   setup: LintSetup;
@@ -35,9 +38,9 @@ interface Entry {
  * that cannot be read or is no incident report at all (no YAML frontmatter, or frontmatter that is
  * not a mapping) exits 2.
  */
-export async function runRender(args: RenderArgs): Promise<CommandOutcome> {
+export async function runRender(args: RenderArgs, stdin?: StdinSource): Promise<CommandOutcome> {
   const output = findOutput(args.as)!;
-  const run = await lintRun(args, true);
+  const run = await lintRun(args, true, stdin);
   const locale = run.locale;
   const say: Say = (text, values) => t(locale, text, values);
   const fail = (file: string, message: string, stderr = ''): CommandOutcome => ({ stdout: '', stderr: `${stderr}incident-report: ${file}: ${message}\n`, exitCode: 2 });
@@ -69,9 +72,10 @@ export async function runRender(args: RenderArgs): Promise<CommandOutcome> {
       return { stdout: '', stderr: `${stderr}incident-report: ${target.display}: ${refused}\n  ${reason}\n`, exitCode: 1 };
     }
     const report = outcome.report!;
-    const problem = unusable(report, target.display, say);
+    const lint = lintArgument(args, target.display);
+    const problem = unusable(report, lint, say);
     if (problem) return fail(target.display, problem, stderr);
-    entries.push({ file: target.display, report, findings: outcome.findings, setup: run.setups[index]!, verdict: publishVerdict(outcome) });
+    entries.push({ file: target.display, lint, report, findings: outcome.findings, setup: run.setups[index]!, verdict: publishVerdict(outcome) });
   }
   if (entries.length === 0) {
     return fail(args.inputs.join(' '), say({ en: 'no incident reports found', de: 'keine Vorfallsberichte gefunden' }), stderr);
@@ -84,7 +88,7 @@ export async function runRender(args: RenderArgs): Promise<CommandOutcome> {
     // A draft for an authority is not published: its findings are facts to check before it is sent.
     // The release gate concerns publication: a draft for an authority is exempt from it.
     const concerns = (f: Finding) => !f.suppressed && !concernsPublicationOnly(f);
-    for (const entry of entries) stderr += summarise(say, entry.file, entry.findings.filter(concerns), 'confidential');
+    for (const entry of entries) stderr += summarise(say, entry, entry.findings.filter(concerns), 'confidential');
     const errorCount = entries.reduce((n, e) => n + e.findings.filter((f) => f.severity === 'error' && concerns(f)).length, 0);
     if (args.strict && errorCount > 0) {
       stderr += `incident-report: ${say(
@@ -195,7 +199,16 @@ async function inputAt(paths: readonly string[], inputs: readonly string[]): Pro
   return null;
 }
 
-/** Why a linted file cannot be rendered at all, or `null`. */
+/**
+ * What `incident-report lint` is given in a hint to see a report's findings: its path, or for the
+ * text on standard input `-` (with its `--stdin-filename`): `lint <stdin>` would be a shell redirection.
+ */
+function lintArgument(args: RenderArgs, file: string): string {
+  if (args.inputs[0] !== STDIO_ARG) return file;
+  return args.stdinFilename === null ? STDIO_ARG : `${STDIO_ARG} --stdin-filename ${args.stdinFilename}`;
+}
+
+/** Why a linted file cannot be rendered at all, or `null`; `file` as `lint` is given it (the hint). */
 function unusable(report: ParsedReport, file: string, say: (text: { en: string; de: string }, values?: Record<string, string | number>) => string): string | null {
   if (report.frontmatter.kind !== 'yaml') {
     return say({
@@ -235,7 +248,7 @@ function refusal(say: Say, entry: Entry): string {
   );
   const others = entry.findings.filter((f) => !f.suppressed && !blockers.includes(f)).length;
   const rest = others > 0
-    ? `incident-report: ${say({ en: '{file}: {n} more finding(s) do not block; run `incident-report lint {file}`', de: '{file}: {n} weitere(r) Befund(e) blockieren nicht; `incident-report lint {file}` ausführen' }, { file: entry.file, n: others })}\n`
+    ? `incident-report: ${say({ en: '{file}: {n} more finding(s) do not block; run `incident-report lint {lint}`', de: '{file}: {n} weitere(r) Befund(e) blockieren nicht; `incident-report lint {lint}` ausführen' }, { file: entry.file, lint: entry.lint, n: others })}\n`
     : '';
   return `incident-report: ${head}\n${blockers.flatMap(findingLines).join('\n')}\n${rest}`;
 }
@@ -250,7 +263,7 @@ function publicSummary(say: Say, entry: Entry, draft: boolean): string {
       { file: entry.file, n: blockers.length, banner: draftBanner(reportLocale(entry)) },
     )}\n${blockers.flatMap(findingLines).join('\n')}\n`;
   }
-  out += summarise(say, entry.file, entry.findings.filter((f) => !f.suppressed && !blockers.includes(f)), 'public');
+  out += summarise(say, entry, entry.findings.filter((f) => !f.suppressed && !blockers.includes(f)), 'public');
   const suppressed = entry.verdict.suppressed.length;
   if (suppressed > 0) {
     out += `incident-report: ${say(
@@ -268,8 +281,9 @@ function reportLocale(entry: Entry): 'de' | 'en' {
 }
 
 /** "3 problem(s) (1 error(s), 1 warning(s), 1 info)", counted as lint's summary counts, and the first few as `line:col severity message (rule)`. */
-function summarise(say: Say, file: string, findings: readonly Finding[], audience: 'public' | 'confidential'): string {
+function summarise(say: Say, entry: Entry, findings: readonly Finding[], audience: 'public' | 'confidential'): string {
   if (findings.length === 0) return '';
+  const { file, lint } = entry;
   const count = (severity: Finding['severity']) => findings.filter((f) => f.severity === severity).length;
   const head = say(
     audience === 'confidential'
@@ -286,7 +300,7 @@ function summarise(say: Say, file: string, findings: readonly Finding[], audienc
   const lines = findings.slice(0, SUMMARY_LIMIT).map((f) => `  ${f.line}:${f.column} ${f.severity} ${f.message} (${f.ruleId})`);
   if (findings.length > SUMMARY_LIMIT) {
     lines.push(
-      '  ' + say({ en: '… and {n} more: run `incident-report lint {file}`', de: '… und {n} weitere: `incident-report lint {file}` ausführen' }, { n: findings.length - SUMMARY_LIMIT, file }),
+      '  ' + say({ en: '… and {n} more: run `incident-report lint {lint}`', de: '… und {n} weitere: `incident-report lint {lint}` ausführen' }, { n: findings.length - SUMMARY_LIMIT, lint }),
     );
   }
   return `incident-report: ${head}\n${lines.join('\n')}\n`;
