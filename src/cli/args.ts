@@ -531,8 +531,10 @@ export const HELP = `incident-report — lint and render Markdown incident repor
 
 Usage:
   incident-report lint [options] <file|dir|glob>...
-  incident-report render [--as OUTPUT] <file|dir>... [--format F] [--out FILE|DIR] [--draft] [--config FILE]
-  incident-report new --parent FILE --organizations FILE [--out DIR]
+  incident-report lint [options] - [--stdin-filename PATH] < report.md
+  incident-report render [--as OUTPUT] <file|dir>... [--format F] [--out FILE|DIR|-] [--draft] [--config FILE]
+  incident-report render [--as OUTPUT] - [--stdin-filename PATH] < report.md
+  incident-report new --parent FILE --organizations FILE|- [--out DIR]
   incident-report approve --by NAME [--role press|it|dpo|lead] FILE
   incident-report changes FILE [--since N] [--format text|json]
   incident-report lsp --stdio [--no-custom-schema]
@@ -551,6 +553,9 @@ Lint options:
       --time-zone ZONE              IANA zone for timestamps without offset (default: the system's)
       --color / --no-color          force or disable colours
       --now INSTANT                 measure deadlines against this RFC 3339 instant (default: the clock)
+      --stdin-filename PATH         with -: the path the text on stdin belongs to; its configuration,
+                                    parents, release files and name in the output come from it
+                                    (default: the working directory, named <stdin>)
 ${optionHelp()}
   -j, --jobs N|auto                 lint on N threads (auto: one per core; default 1); threads
                                     start only for runs of at least 250 files per thread
@@ -572,7 +577,8 @@ Render options:
       --now INSTANT                 "now" for deadlines, drafts and the dateline (RFC 3339)
   -o, --out FILE                    write to FILE instead of stdout (never over a report
                                     being rendered; missing folders are created); for
-                                    status-page a directory that gets index.html and feed.xml
+                                    status-page a directory that gets index.html and feed.xml;
+                                    - is stdout (not for status-page: two files)
       --link URL                    public URL of the status page (feed, posts)
       --max-chars N                 longest social post (default 280; Mastodon: 500)
       --hashtag TAG                 hashtag for social posts (repeatable; never invented)
@@ -589,11 +595,13 @@ Render options:
 ${optionHelp('lint')}
       --rule RULE=LEVEL             as for lint: the verdict uses these levels (repeatable)
   -c, --config FILE                 as for lint (default: the nearest .incident-report.json)
+      --stdin-filename PATH         as for lint
 
 New member reports:
       --parent FILE                 the parent report (e.g. the IT provider's)
       --organizations FILE          one organisation name per line (names that differ only in
-                                    case count once; a name needs a letter or digit)
+                                    case count once; a name needs a letter or digit); - reads
+                                    the list from stdin
   -o, --out DIR                     folder for the members (default: beside the parent, named after it)
   Each member gets parent:, the shared facts and its own fill-ins; existing files are never overwritten.
 
@@ -614,6 +622,11 @@ Language server (for Neovim, Helix, Zed, Emacs, JetBrains IDEs; see the README, 
       --stdio                       talk the Language Server Protocol over stdin and stdout
       --no-custom-schema            restricted: ignore "schema" and "ticketPattern" (settings and
                                     .incident-report.json), as VS Code does in an untrusted workspace
+
+Standard input: - as the file of lint or render reads the report from stdin (strict UTF-8, as a
+file), for editors that pipe the buffer and for pipelines. It stands alone: not twice, not with
+files (a file named - is ./-). A terminal on stdin is refused (exit 2) instead of waited on.
+approve and changes need the report's path (they write to it and read its releases beside it).
 
 Directories are searched for incident reports: Markdown files with "schema: incident-report/v1"
 in their frontmatter, or matching **/incidents/**/*.md or **/*.incident.md (or the configuration's
