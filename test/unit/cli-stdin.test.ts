@@ -138,7 +138,8 @@ describe('CLI lint - (standard input)', function () {
   });
 
   it('refuses a real terminal too (run under script(1), which gives the CLI a pseudo-terminal)', function () {
-    if (spawnSync('script', ['--version'], { encoding: 'utf8' }).status !== 0) this.skip();
+    // Never skipped: .ci/run installs script(1) (bsdutils) where it is missing.
+    assert.equal(spawnSync('script', ['--version'], { encoding: 'utf8' }).status, 0, 'script(1) from util-linux/bsdutils is needed for this test');
     const dir = workspace({});
     const command = [process.execPath, BIN, 'lint', '-'].map((arg) => `'${arg}'`).join(' ');
     const run = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: dir, encoding: 'utf8', timeout: 30_000, env: { PATH: process.env.PATH ?? '', LANG: 'C' } });
