@@ -3,6 +3,8 @@ import { SETTINGS_SECTION, SettingKeys, VALIDATE_DEBOUNCE_MS } from '../core';
 
 export const EXTENSION_ID = 'incident-report.incident-report';
 export const DIAGNOSTIC_SOURCE = 'incident-report';
+/** The code of the one error a workspace lint gives an unopened report that is not UTF-8 (the CLI refuses it the same way). */
+export const NOT_UTF8_CODE = 'not-utf8';
 export const LANGUAGE_ID = 'markdown';
 
 export const Commands = {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { decodeUtf8, LintScheduler, NotUtf8Error, withoutBom, type Finding, type Severity } from '../core';
-import { DIAGNOSTIC_SOURCE } from './constants';
+import { DIAGNOSTIC_SOURCE, NOT_UTF8_CODE } from './constants';
 import { disposeAll } from './disposables';
 import type { EngineService } from './engine';
 
@@ -172,7 +172,7 @@ class Diagnostics implements DiagnosticsService {
     const at = new vscode.Position(error.line - 1, error.column - 1);
     const diagnostic = new vscode.Diagnostic(new vscode.Range(at, at.translate(0, 1)), error.message, vscode.DiagnosticSeverity.Error);
     diagnostic.source = DIAGNOSTIC_SOURCE;
-    diagnostic.code = 'not-utf8';
+    diagnostic.code = NOT_UTF8_CODE;
     this.publish(uri, [diagnostic]);
     return { isReport: true, counts: this.counts(uri) };
   }
