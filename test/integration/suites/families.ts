@@ -175,6 +175,9 @@ describe('incident families', function () {
       assert.deepStrictEqual(after.map(([name]) => name).sort(), ['2023-11-01-stadt-hamm.md', '2023-11-01-stadt-luenen.md']);
     } finally {
       await vscode.workspace.fs.writeFile(first[0]!, new TextEncoder().encode(text));
+      // VS Code keeps a model of the file after its editor closed and reloads it from disk when it
+      // notices the change (later in the web host): until then the next test's lint read "L\uFFFDnen".
+      await waitFor('the member restored as UTF-8', async () => (await vscode.workspace.openTextDocument(first[0]!)).getText(), (current) => current === text);
     }
   });
 
