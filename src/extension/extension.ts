@@ -7,6 +7,7 @@ import { registerCommands } from './commands';
 import { registerCodeActions } from './codeActions';
 import { registerCompletion } from './completion';
 import { registerHover } from './hover';
+import { registerLinks } from './links';
 import { registerPreview } from './preview';
 import { Clock } from './clock';
 import { registerDeadlineClock, type DeadlineClockState } from './deadlineClock';
@@ -65,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   step('codeActions', () => registerCodeActions(context, engine, prompts));
   step('completion', () => registerCompletion(context, engine));
   step('hover', () => registerHover(context, engine, clock));
+  step('links', () => registerLinks(context, engine));
   const preview = step('preview', () => registerPreview(context, engine, clock, prompts));
   step('drafts', () => registerDrafts(context, engine, clock, preview));
   step('approve', () => registerApprove(context, engine, clock, prompts));

@@ -24,6 +24,7 @@ import {
   hoverContent,
   hoverMarkdown,
   quickFixes,
+  reportLinks,
   SETTINGS_SECTION,
   t,
   toLocale,
@@ -90,6 +91,7 @@ export function startLanguageServer(options: ServerOptions): Connection {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         completionProvider: { triggerCharacters: [...COMPLETION_TRIGGER_CHARACTERS] },
         hoverProvider: true,
+        documentLinkProvider: { resolveProvider: false },
         executeCommandProvider: { commands: [RENDER_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -281,6 +283,21 @@ export function startLanguageServer(options: ServerOptions): Connection {
         range: { start: positionAt(document, content.range.offset), end: positionAt(document, content.range.endOffset) },
       };
     }, null),
+  );
+
+  connection.onDocumentLinks(async (params) =>
+    guard('documentLink', async () => {
+      const document = documents.get(params.textDocument.uri);
+      // A document that is no file (`untitled:`) has no folder a relative `parent` path could start from.
+      const path = document && filePath(document.uri);
+      const open = document && path !== null && path !== undefined && (await engine.openReport(document));
+      if (!document || !open) return [];
+      return reportLinks(open.report, path!, open.settings.settings.locale).map((link) => ({
+        range: { start: positionAt(document, link.range.offset), end: positionAt(document, link.range.endOffset) },
+        target: fileUri(link.path),
+        tooltip: link.tooltip,
+      }));
+    }, []),
   );
 
   connection.onExecuteCommand(async (params) => {

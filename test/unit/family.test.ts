@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { loadParentChain, familyEntry, parentReference, resolveParentPath } from '../../src/core';
+import { loadParentChain, familyEntry, parentReference, parseReport, reportLinks, resolveParentPath } from '../../src/core';
 
 const report = (parentLine: string) => `---\nschema: incident-report/v1\nid: x\n${parentLine}\norganization: Stadt Werne\n---\n\nText\n`;
 
@@ -24,6 +24,21 @@ describe('family: parent references', () => {
     assert.equal(resolveParentPath('werne.md', '../outside/sit.md'), '../outside/sit.md');
     assert.equal(resolveParentPath('a\\b\\c.md', '..\\d.md'), 'a/d.md');
     assert.equal(resolveParentPath('/ws/a.md', '/abs/p.md'), '/abs/p.md');
+  });
+
+  it('links the parent path as written (without quotes), resolved against the member; none while the YAML is broken', () => {
+    const links = (parentLine: string, locale: 'de' | 'en' = 'en') => {
+      const text = report(parentLine);
+      return reportLinks(parseReport(text), '/ws/kommunen/werne.md', locale).map((link) => ({ written: text.slice(link.range.offset, link.range.endOffset), path: link.path, tooltip: link.tooltip }));
+    };
+    assert.deepEqual(links('parent: ../provider/sit.md'), [{ written: '../provider/sit.md', path: '/ws/provider/sit.md', tooltip: 'Open the parent report' }]);
+    assert.deepEqual(links('parent: "../pro vider/sit.md"  # the provider', 'de'), [{ written: '../pro vider/sit.md', path: '/ws/pro vider/sit.md', tooltip: 'Übergeordneten Bericht öffnen' }]);
+    // A doubled quote has no exact place in the value: the link spans the whole scalar.
+    assert.deepEqual(links("parent: 'it''s.md'"), [{ written: "'it''s.md'", path: "/ws/kommunen/it's.md", tooltip: 'Open the parent report' }]);
+    assert.deepEqual(links('parent: ""'), []);
+    assert.deepEqual(links('parent: [a.md]'), []);
+    assert.deepEqual(links('parent: ../provider/sit.md\nid: [broken'), []);
+    assert.deepEqual(links('organization_about: x'), []);
   });
 
   it('loads a parent chain nearest first and stops at a cycle', async () => {

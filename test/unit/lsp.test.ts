@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CompletionItem, Diagnostic, Hover, TextEdit } from 'vscode-languageserver/node';
+import type { CodeAction, CompletionItem, Diagnostic, DocumentLink, Hover, TextEdit } from 'vscode-languageserver/node';
 import { LspClient, uri } from '../lsp/client';
 
 /**
@@ -100,6 +100,7 @@ describe('language server (protocol)', function () {
     assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.incidentReport'] });
     assert.deepEqual(capabilities.completionProvider, { triggerCharacters: [':', ' ', '-'] });
     assert.equal(capabilities.hoverProvider, true);
+    assert.deepEqual(capabilities.documentLinkProvider, { resolveProvider: false });
     assert.deepEqual(capabilities.executeCommandProvider, { commands: ['incident-report.render'] });
     assert.equal(client.initializeResult.serverInfo?.name, 'incident-report');
   });
@@ -492,6 +493,26 @@ describe('language server (protocol)', function () {
     assert.match((enumHover.contents as { value: string }).value, /`resolved`/);
     const body = lines.findIndex((line) => line.startsWith('## Pressemitteilung'));
     assert.equal(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: documentUri }, position: { line: body, character: 3 } }), null);
+  });
+
+  it('links the parent path to the parent report (Ctrl+click), and nothing in an untitled report', async () => {
+    client = await LspClient.start({ folder });
+    const text = readFileSync(join(folder, 'kommunen', 'werne.md'), 'utf8').replace(/^parent: (.*)$/m, "parent: '$1'");
+    const documentUri = await open('kommunen/werne.md', text);
+    await client.waitForDiagnostics(documentUri);
+    const line = text.split('\n').findIndex((entry) => entry.startsWith('parent:'));
+    const links = (await client.connection.sendRequest('textDocument/documentLink', { textDocument: { uri: documentUri } })) as DocumentLink[];
+    assert.deepEqual(links, [
+      {
+        range: { start: { line, character: 9 }, end: { line, character: 38 } },
+        target: uri(join(folder, 'provider', '2023-10-30-sit.md')),
+        tooltip: 'Open the parent report',
+      },
+    ]);
+    const untitled = 'untitled:Untitled-1';
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: untitled, languageId: 'markdown', version: 1, text } });
+    await client.waitForDiagnostics(untitled);
+    assert.deepEqual(await client.connection.sendRequest('textDocument/documentLink', { textDocument: { uri: untitled } }), []);
   });
 
   it('renders an output next to the report with workspace/executeCommand incident-report.render, as the CLI does', async () => {

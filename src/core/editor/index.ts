@@ -1,6 +1,6 @@
 /**
  * What every editor host decides the same way (the VS Code extension and the language server):
- * completion offers, hover content and quick fixes, in offsets of the document's text.
+ * completion offers, hover content, quick fixes and links, in offsets of the document's text.
   *
  * May import: shared, yaml, schema, report, compliance, family, templates, config, linter, release.
  */
@@ -8,3 +8,4 @@ export { completionOffers, COMPLETION_TRIGGER_CHARACTERS, type CompletionHost, t
 export { hoverContent, hoverMarkdown, type HoverContent, type HoverHost } from './hoverContent';
 export { findingForDiagnostic, quickFixes, suppressOffers, type DiagnosticKey, type QuickFix } from './quickFixes';
 export { LintScheduler } from './lintScheduler';
+export { reportLinks, type ReportLink } from './links';

@@ -112,6 +112,16 @@ describe('incident families', function () {
     assert.ok(!isOpen(fileUri(PARENT)), 'the parent was opened as a document');
   });
 
+  it('links the parent path to the parent report (Ctrl+click)', async () => {
+    const { document } = await openFile(MEMBER);
+    const links = (await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', document.uri)) ?? [];
+    const line = document.getText().split('\n').findIndex((text) => text.startsWith('parent:'));
+    assert.deepStrictEqual(
+      links.map((link) => ({ range: [link.range.start.line, link.range.start.character, link.range.end.line, link.range.end.character], target: link.target?.toString() })),
+      [{ range: [line, 8, line, 26], target: fileUri(PARENT).toString() }],
+    );
+  });
+
   it('editing the parent re-lints its open member', async () => {
     const member = await openFile(MEMBER);
     await waitFor('the family finding', () => described(member.document.uri), (lines) => lines.includes(SHARED_FACTS));
