@@ -153,11 +153,15 @@ class ServiceNames implements vscode.Disposable {
     if (!names) {
       names = readText(catalogUri).then((text) => {
         if (typeof text === 'string') return serviceNamesFromCatalog(text);
-        // Not UTF-8: said once per reading, as the language server says it (its names were offered
-        // with U+FFFD for every umlaut); a catalog that cannot be read offers no names, as before.
-        if (text instanceof NotUtf8Error) {
-          void vscode.window.showWarningMessage(vscode.l10n.t('Incident Report: the services catalog {0} cannot be used ({1}); completion offers no names from it.', path, text.message));
-        }
+        // Said once per reading, as the language server says it: a catalog that is not UTF-8 offered
+        // its names with U+FFFD for every umlaut, a mistyped path none at all, without a word.
+        const why =
+          text instanceof NotUtf8Error
+            ? text.message
+            : text instanceof vscode.FileSystemError && text.code === 'FileNotFound'
+              ? vscode.l10n.t('file not found')
+              : vscode.l10n.t('the file cannot be read');
+        void vscode.window.showWarningMessage(vscode.l10n.t('Incident Report: the services catalog {0} cannot be used ({1}); completion offers no names from it.', path, why));
         return [];
       });
       this.catalogs.set(key, names);
@@ -204,11 +208,11 @@ class ServiceNames implements vscode.Disposable {
   }
 }
 
-/** A file's text (strictly UTF-8, BOM dropped), the error when it is not UTF-8, or `null` when it cannot be read. */
-async function readText(uri: vscode.Uri): Promise<string | NotUtf8Error | null> {
+/** A file's text (strictly UTF-8, BOM dropped), or why it cannot be had (a `NotUtf8Error`, a `vscode.FileSystemError`). */
+async function readText(uri: vscode.Uri): Promise<string | Error> {
   try {
     return withoutBom(decodeUtf8(await vscode.workspace.fs.readFile(uri))).text;
   } catch (error) {
-    return error instanceof NotUtf8Error ? error : null;
+    return error instanceof Error ? error : new Error(String(error));
   }
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { glob } from 'tinyglobby';
 import { decodeUtf8, NotUtf8Error, parseReport, serviceNamesFromCatalog, serviceNamesOfReport, type ParsedReport } from '../core';
+import { describeIoError } from '../cli/ioError';
 import { canonicalUri, fileUri } from './uris';
 
 /** The most Markdown files a workspace folder is searched for service names (as the extension's 2000). */
@@ -64,9 +65,10 @@ export class ServiceNames {
     try {
       text = decodeUtf8(await readFile(path));
     } catch (error) {
-      // A catalog that cannot be read offers no names, as before; one that is not UTF-8 says so
-      // (once per reading): its names were offered with U+FFFD for every umlaut, without a word.
-      if (error instanceof NotUtf8Error) this.warn(`Incident Report: the services catalog ${path} cannot be used (${error.message}); completion offers no names from it.`);
+      // Said once per reading: a catalog that is not UTF-8 offered its names with U+FFFD for every
+      // umlaut, a mistyped path none at all, without a word.
+      const why = error instanceof NotUtf8Error ? error.message : describeIoError(error);
+      this.warn(`Incident Report: the services catalog ${path} cannot be used (${why}); completion offers no names from it.`);
       return [];
     }
     return serviceNamesFromCatalog(text);

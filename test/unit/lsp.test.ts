@@ -452,7 +452,7 @@ describe('language server (protocol)', function () {
     assert.equal(services.textEdit?.newText, 'affected_services:\n  - $0');
   });
 
-  it('refuses a services catalog saved as Latin-1 with a warning, and offers no names of a Latin-1 report (it offered them with U+FFFD)', async () => {
+  it('refuses a services catalog saved as Latin-1 or missing with a warning, and offers no names of a Latin-1 report (it offered them with U+FFFD)', async () => {
     const catalog = join(folder, 'services.yaml');
     writeFileSync(catalog, Buffer.from('- Bürgeramt Nord\n- Friedhofsamt\n', 'latin1'));
     writeFileSync(join(folder, '.incident-report.json'), '{ "servicesCatalog": "services.yaml" }');
@@ -474,6 +474,13 @@ describe('language server (protocol)', function () {
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(catalog), type: 2 }] });
     const again = await complete();
     assert.ok(again.includes('Bürgeramt Nord') && again.includes('Friedhofsamt'), again.join(', '));
+    // A catalog that is not there (a mistyped path) is named too: it offered no names without a word.
+    rmSync(catalog);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(catalog), type: 3 }] });
+    assert.ok(!(await complete()).includes('Friedhofsamt'));
+    assert.deepEqual(client.logs.filter((line) => line.includes('services catalog')).slice(1), [
+      `Incident Report: the services catalog ${catalog} cannot be used (file not found); completion offers no names from it.`,
+    ]);
   });
 
   it('explains a key and an enum value on hover', async () => {
