@@ -34,6 +34,8 @@ export interface LintArgs {
   now: number | undefined;
   /** `--jobs N|auto`: threads to lint on (1, the default: the main thread only). */
   jobs: number | 'auto';
+  /** `--fix`: write every safe fix back to its file (what "Fix all" does in the editor), then report what is left. */
+  fix: boolean;
 }
 
 export interface RenderArgs {
@@ -177,6 +179,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
         'whats-new': { type: 'boolean' },
         jobs: { type: 'string', short: 'j' },
         'stdin-filename': { type: 'string' },
+        fix: { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -212,6 +215,8 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
   if (command === 'render') return renderArgs(values, positionals, stdinFilename, locale, options, rules, now, timeZone);
 
   if (positionals.length === 0) throw new UsageError('lint needs at least one file, directory or glob');
+  // A fix is written back to its file: standard input has none, and its text is not printed (stdout is the report).
+  if (values.fix && positionals.includes('-')) throw new UsageError('--fix writes the fixes back to the files; - (standard input) is no file: run `lint --fix FILE` on the file itself');
   const format = values.format ?? 'stylish';
   if (format !== 'stylish' && format !== 'json' && format !== 'sarif' && format !== 'github') {
     throw new UsageError(`--format must be "stylish", "json", "sarif" or "github", not "${format}"`);
@@ -243,6 +248,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
     color,
     now,
     jobs,
+    fix: values.fix ?? false,
   };
 }
 
@@ -258,6 +264,7 @@ const OPTION_COMMANDS: Readonly<Record<string, readonly Command[]>> = {
   color: ['lint'],
   'no-color': ['lint'],
   jobs: ['lint'],
+  fix: ['lint'],
   'time-zone': ['lint', 'render', 'new'],
   out: ['render', 'new'],
   parent: ['new'],
@@ -549,6 +556,8 @@ Lint options:
       --schema FILE                 use this JSON Schema instead of the bundled one
       --max-warnings N              exit 1 when there are more than N warnings
   -q, --quiet                       report errors only
+      --fix                         write the safe fixes to the files first (as "Fix all"
+                                    in the editor), then report what is left
       --rule RULE=LEVEL             set a rule to error, warning, info or off (repeatable)
       --time-zone ZONE              IANA zone for timestamps without offset (default: the system's)
       --color / --no-color          force or disable colours

@@ -19,13 +19,18 @@ export interface CommandOutcome {
 
 /**
  * `incident-report lint`: every target gets the configuration of its nearest `.incident-report.json`
- * (or `--config`), with the command line on top (see lintRun.ts, which `render` shares). Findings an
+ * (or `--config`), with the command line on top (see lintRun.ts, which `render` shares). With
+ * `--fix` the safe fixes are written to the files first, and the findings are what is left. Findings an
  * inline directive suppresses are printed as such and count for neither the exit code nor
  * `--max-warnings`.
  */
 export async function runLint(args: LintArgs, stdin?: StdinSource): Promise<CommandOutcome> {
-  const { targets, problems, outcomes, locale } = await lintRun(args, false, stdin);
+  const { targets, problems, outcomes, locale, fixed } = await lintRun(args, false, stdin);
   let stderr = problems.map((p) => `incident-report: ${p.arg}: ${p.message}\n`).join('');
+  // On stderr: stdout is the report (JSON, SARIF, annotations), and what is printed there is what is left.
+  if (fixed.length > 0) {
+    stderr += `incident-report: ${t(locale, { en: 'safe fixes written to {n} file(s): {files}', de: 'sichere Korrekturen in {n} Datei(en) geschrieben: {files}' }, { n: fixed.length, files: fixed.join(', ') })}\n`;
+  }
 
   const results: FileResult[] = [];
   targets.forEach((target, i) => {

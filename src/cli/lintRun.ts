@@ -25,6 +25,8 @@ export interface LintRun {
   setups: LintSetup[];
   /** The run's message language: `--locale`, else the configuration's when all targets share one, else LANG's. */
   locale: Locale;
+  /** `lint --fix`: the files the safe fixes were written to. */
+  fixed: string[];
 }
 
 /** Targets that share one configuration file. */
@@ -86,7 +88,15 @@ export async function lintRun(args: LintArgs | RenderArgs, keepReports = false, 
   relintParents(targets, outcomes, setups, files, keepReports);
   // Messages of one run speak one language: --locale, else the configuration's (when all agree), else LANG.
   if (!args.explicitLocale && groups.size !== 1) locale = args.locale;
-  return { targets, problems, outcomes, setups, locale };
+  const fixed = targets.filter((_, i) => wasFixed(outcomes[i]!)).map((target) => target.display);
+  // A fixed file may be another's parent, read before its fix: the findings are those of a second
+  // run over the files as they are now (only when something was written).
+  if (fixed.length > 0 && args.command === 'lint') return { ...(await lintRun({ ...args, fix: false }, keepReports, stdin)), fixed };
+  return { targets, problems, outcomes, setups, locale, fixed };
+}
+
+function wasFixed(outcome: TargetOutcome): boolean {
+  return outcome.kind === 'linted' && outcome.fixed === true;
 }
 
 /**
@@ -127,6 +137,7 @@ async function linterFor(loaded: LoadedConfig, args: LintArgs | RenderArgs): Pro
     ...(schema !== undefined ? { schema } : {}),
     ...(config.files ? { files: config.files, filesBase: loaded.base } : {}),
     ...(args.now !== undefined ? { nowMs: args.now } : {}),
+    ...(args.command === 'lint' && args.fix ? { fix: true } : {}),
   };
   try {
     return { linter: createLinter(linterOptions(options)), options };

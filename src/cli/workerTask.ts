@@ -1,6 +1,8 @@
+import { writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { DEFAULT_REPORT_GLOBS, hasReportMarker, isIncidentReport, isReportPath, parseReport, type FamilyMember, type Finding, type Linter, type LintOptions, type ParsedReport, type RuleOptionValues } from '../core';
+import { DEFAULT_REPORT_GLOBS, fixAllText, hasReportMarker, isIncidentReport, isReportPath, parseReport, systemTimeZone, type FamilyMember, type Finding, type Linter, type LintOptions, type ParsedReport, type RuleOptionValues } from '../core';
 import type { FamilyFiles } from './familyFiles';
+import { describeIoError } from './ioError';
 import type { Target } from './files';
 import { matchPath } from './files';
 
@@ -11,7 +13,7 @@ export type TargetOutcome =
    * `unchecked`: why the report was not checked at all (see LintResult); `report`: the parsed report,
    * only when asked for (render, on the main thread: it cannot cross to a worker).
    */
-  | { kind: 'linted'; findings: Finding[]; member: FamilyMember | null; unchecked?: Finding; report?: ParsedReport }
+  | { kind: 'linted'; findings: Finding[]; member: FamilyMember | null; unchecked?: Finding; report?: ParsedReport; fixed?: boolean }
   /** Found below a directory but not an incident report: left out of the results. */
   | { kind: 'skipped' }
   | { kind: 'io'; message: string };
@@ -23,13 +25,16 @@ export type WorkerLintOptions = Pick<LintOptions, 'locale' | 'rules' | 'schema' 
   filesBase?: string;
   /** A fixed "now" (epoch ms, from `--now`); a function cannot cross to a worker. */
   nowMs?: number;
+  /** `lint --fix`: write the safe fixes of each report back to its file before its findings are taken. */
+  fix?: boolean;
 };
 
 /** The linter options of worker options: a fixed `nowMs` becomes the clock. */
 export function linterOptions(options: WorkerLintOptions): LintOptions {
-  const { nowMs, files, filesBase, ...rest } = options;
+  const { nowMs, files, filesBase, fix, ...rest } = options;
   void files;
   void filesBase;
+  void fix;
   return nowMs === undefined ? rest : { ...rest, now: () => nowMs };
 }
 
@@ -69,8 +74,23 @@ export function lintTarget(
     }
   }
   const family = members ? files.withMembers(members) : files;
-  const { findings, member, unchecked, report } = linter.lint(input, { path: target.display, family });
-  return { kind: 'linted', findings, member, ...(unchecked ? { unchecked } : {}), ...(keepReport ? { report } : {}) };
+  const lint = (text: string | ParsedReport) => linter.lint(text, { path: target.display, family });
+  let fixed = false;
+  if (options.fix) {
+    // What "Fix all" does in the editor: the safe fixes, applied until none is left (BOM and line breaks kept).
+    const after = fixAllText(text, lint, { locale: linter.locale, schema: linter.schema.info, timeZone: options.timeZone ?? systemTimeZone(), ...(options.nowMs !== undefined ? { now: options.nowMs } : {}) });
+    if (after !== text) {
+      try {
+        writeFileSync(target.display, after);
+      } catch (error) {
+        return { kind: 'io', message: `the fixes cannot be written: ${describeIoError(error)}` };
+      }
+      input = after;
+      fixed = true;
+    }
+  }
+  const { findings, member, unchecked, report } = lint(input);
+  return { kind: 'linted', findings, member, ...(unchecked ? { unchecked } : {}), ...(keepReport ? { report } : {}), ...(fixed ? { fixed } : {}) };
 }
 
 /** The path report globs are matched against: relative to the configuration's folder, else to the working directory. */
