@@ -91,7 +91,15 @@ export async function lintRun(args: LintArgs | RenderArgs, keepReports = false, 
   const fixed = targets.filter((_, i) => wasFixed(outcomes[i]!)).map((target) => target.display);
   // A fixed file may be another's parent, read before its fix: the findings are those of a second
   // run over the files as they are now (only when something was written).
-  if (fixed.length > 0 && args.command === 'lint') return { ...(await lintRun({ ...args, fix: false }, keepReports, stdin)), fixed };
+  if (fixed.length > 0 && args.command === 'lint') {
+    const run = await lintRun({ ...args, fix: false }, keepReports, stdin);
+    // A file whose fixes could not be written stays an error of the run, not a file linted as it is.
+    outcomes.forEach((outcome, i) => {
+      const at = run.targets.findIndex((target) => target.display === targets[i]!.display);
+      if (outcome.kind === 'io' && outcome.fixFailed && at >= 0) run.outcomes[at] = outcome;
+    });
+    return { ...run, fixed };
+  }
   return { targets, problems, outcomes, setups, locale, fixed };
 }
 

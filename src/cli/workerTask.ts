@@ -16,7 +16,8 @@ export type TargetOutcome =
   | { kind: 'linted'; findings: Finding[]; member: FamilyMember | null; unchecked?: Finding; report?: ParsedReport; fixed?: boolean }
   /** Found below a directory but not an incident report: left out of the results. */
   | { kind: 'skipped' }
-  | { kind: 'io'; message: string };
+  /** `fixFailed`: read and linted, but its fixes could not be written back (`lint --fix`). */
+  | { kind: 'io'; message: string; fixFailed?: true };
 
 /** The linter options a worker needs to build the same linter as the main thread (structured-cloneable). */
 export type WorkerLintOptions = Pick<LintOptions, 'locale' | 'rules' | 'schema' | 'timeZone' | keyof RuleOptionValues> & {
@@ -83,7 +84,7 @@ export function lintTarget(
       try {
         writeFileSync(target.display, after);
       } catch (error) {
-        return { kind: 'io', message: `the fixes cannot be written: ${describeIoError(error)}` };
+        return { kind: 'io', message: `the fixes cannot be written: ${describeIoError(error)}`, fixFailed: true };
       }
       input = after;
       fixed = true;

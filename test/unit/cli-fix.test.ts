@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLinter, fixAllText } from '../../src/core';
@@ -13,8 +13,10 @@ const ROOT = join(__dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'incident-report.js');
 const NOW = '2023-11-07T00:00:00+01:00';
 
-function cli(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH ?? '', TZ: 'Europe/Berlin', LANG: 'C' }, encoding: 'utf8' });
+/** `asOther`: as a user other than root (`nobody`) when the tests run as root, whom file modes do not stop. */
+function cli(args: string[], cwd: string, asOther = false) {
+  const user = asOther && process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH ?? '', TZ: 'Europe/Berlin', LANG: 'C' }, encoding: 'utf8', ...user });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -90,6 +92,22 @@ describe('CLI lint --fix', function () {
       ['provider/sit.md', []],
     ]);
     assert.match(read('provider/sit.md'), /^ {2}exfiltration: suspected$/m);
+  });
+
+  it('names a file whose fixes cannot be written and exits 2, also when other files were fixed', () => {
+    const second = 'broken/second.incident.md';
+    writeFileSync(join(folder, second), read('broken/broken.incident.md'));
+    const before = read(second);
+    chmodSync(folder, 0o755);
+    for (const dir of ['broken', 'incidents']) chmodSync(join(folder, dir), 0o755);
+    chmodSync(join(folder, 'broken', 'broken.incident.md'), 0o666);
+    chmodSync(join(folder, second), 0o444);
+    const { code, stdout, stderr } = cli(['lint', '--fix', '--now', NOW, 'broken'], folder, true);
+    assert.equal(code, 2);
+    assert.equal(stderr, 'incident-report: safe fixes written to 1 file(s): broken/broken.incident.md\nincident-report: broken/second.incident.md: the fixes cannot be written: permission denied\n');
+    assert.match(stdout, /^broken\/second\.incident\.md\n {2}error {2}the fixes cannot be written: permission denied$/m);
+    assert.equal(read(second), before);
+    assert.match(read('broken/broken.incident.md'), /^severity: major/m);
   });
 
   it('refuses standard input and other commands: there is no file to write the fixes to', () => {
