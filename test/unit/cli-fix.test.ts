@@ -13,10 +13,22 @@ const ROOT = join(__dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'incident-report.js');
 const NOW = '2023-11-07T00:00:00+01:00';
 
-/** `asOther`: as a user other than root (`nobody`) when the tests run as root, whom file modes do not stop. */
+/**
+ * `asOther`: as a user other than root (`nobody`) when the tests run as root, whom file modes do not
+ * stop. That user runs a copy of the built CLI in `folder` (the clone may lie where only root can read).
+ */
 function cli(args: string[], cwd: string, asOther = false) {
-  const user = asOther && process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH ?? '', TZ: 'Europe/Berlin', LANG: 'C' }, encoding: 'utf8', ...user });
+  let bin = BIN;
+  let user = {};
+  if (asOther && process.getuid?.() === 0) {
+    user = { uid: 65534, gid: 65534 };
+    bin = join(cwd, '.cli', 'bin', 'incident-report.js');
+    mkdirSync(join(cwd, '.cli', 'out'), { recursive: true });
+    cpSync(join(ROOT, 'bin'), join(cwd, '.cli', 'bin'), { recursive: true });
+    for (const file of ['cli.js', 'cli-worker.js']) cpSync(join(ROOT, 'out', file), join(cwd, '.cli', 'out', file));
+    for (const dir of ['.cli', '.cli/bin', '.cli/out']) chmodSync(join(cwd, dir), 0o755);
+  }
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env.PATH ?? '', TZ: 'Europe/Berlin', LANG: 'C' }, encoding: 'utf8', ...user });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
