@@ -312,6 +312,22 @@ GEHEIM-INTERN
     assert.ok(!text.includes('javascript:'));
   });
 
+  it('keeps a paragraph under its heading when the public section opens with a heading: the dateline stands alone', () => {
+    const body = '\n## Pressemitteilung\n\n### Was ist passiert?\n\n- Angriff am Montag\n\nDas Bürgerbüro ist geschlossen.\n';
+    const { html, text } = renderPressRelease(parseReport(MINIMAL('', body)), { now: NOW });
+    assert.ok(
+      html.includes(
+        '<div class="lead"><p><span class="dateline"><span class="place">Stadt Beispiel</span>, <time datetime="2023-03-26T02:30:00+05:30">26. März 2023</time></span></p></div>\n' +
+          '<section class="body"><h2>Was ist passiert?</h2>\n<ul>\n<li>Angriff am Montag</li>\n</ul>\n<p>Das Bürgerbüro ist geschlossen.</p></section>',
+      ),
+      html,
+    );
+    assert.ok(text.includes('\n\nStadt Beispiel, 26. März 2023\n\nWas ist passiert?\n-----------------\n\n- Angriff am Montag\n\nDas Bürgerbüro ist geschlossen.\n\n'), text);
+    // A comment (a suppression directive) before the opening paragraph does not stop it from leading.
+    const commented = renderPressRelease(parseReport(MINIMAL('', '\n## Pressemitteilung\n\n<!-- Kommentar -->\n\nErster Absatz.\n\n### Mehr\n')), { now: NOW });
+    assert.ok(commented.text.includes('\n\nStadt Beispiel, 26. März 2023 – Erster Absatz.\n\nMehr\n----\n'), commented.text);
+  });
+
   it('never throws on a broken report', () => {
     for (const input of ['', 'no frontmatter', '---\n- a list\n---\n', '---\ntitle: [unclosed\n---\n', '---\nupdates: 5\ncontacts: {}\naffected_services: [1, null, {name: 3}]\n---\n']) {
       const { html, text } = renderPressRelease(parseReport(input), { now: NOW });
