@@ -328,6 +328,20 @@ GEHEIM-INTERN
     assert.ok(commented.text.includes('\n\nStadt Beispiel, 26. März 2023 – Erster Absatz.\n\nMehr\n----\n'), commented.text);
   });
 
+  it('keeps the bullets of nested lists and the markers of quotes in the text version', () => {
+    const body =
+      '\n## Pressemitteilung\n\nErster Absatz.\n\n- Rathaus\n  - Bürgerbüro\n    - Standesamt\n- Schulen\n\n  Zweiter Absatz der Schulen\n\n1. > Zitat im Punkt\n   > - Liste im Zitat\n2. ## Überschrift im Punkt\n';
+    const { text, html } = renderPressRelease(parseReport(MINIMAL('', body)), { now: NOW });
+    assert.ok(
+      text.includes(
+        '– Erster Absatz.\n\n- Rathaus\n\n  - Bürgerbüro\n\n    - Standesamt\n\n- Schulen\n\n  Zweiter Absatz der Schulen\n\n' +
+          '1. > Zitat im Punkt\n\n   > - Liste im Zitat\n\n2. Überschrift im Punkt\n\nAuf einen Blick\n',
+      ),
+      text,
+    );
+    assert.ok(html.includes('<ul>\n<li>\n<p>Rathaus</p>\n<ul>\n<li>Bürgerbüro\n<ul>\n<li>Standesamt</li>\n</ul>\n</li>\n</ul>\n</li>'), html);
+  });
+
   it('never throws on a broken report', () => {
     for (const input of ['', 'no frontmatter', '---\n- a list\n---\n', '---\ntitle: [unclosed\n---\n', '---\nupdates: 5\ncontacts: {}\naffected_services: [1, null, {name: 3}]\n---\n']) {
       const { html, text } = renderPressRelease(parseReport(input), { now: NOW });
