@@ -266,6 +266,14 @@ describe('renderPressRelease: edge cases', () => {
     assert.ok(ny.html.includes('Samstag, 25. März 2023, 20:30 Uhr'));
   });
 
+  it('prints a year below 100 as written, never as 19xx', () => {
+    // Date.UTC reads the years 0–99 as 1900–1999: 0023 became Tuesday, 30 October 1923.
+    const report = MINIMAL('', '').replace('started_at: 2023-03-26T00:30:00Z', 'started_at: 0023-10-30T01:01:00+01:00');
+    const { html, text } = renderPressRelease(parseReport(report), { now: NOW });
+    assert.ok(html.includes('<dt>Beginn</dt><dd><time datetime="0023-10-30T01:01:00+01:00">Montag, 30. Oktober 0023, 1:01 Uhr</time></dd>'), html);
+    assert.ok(text.includes('\nBeginn: Montag, 30. Oktober 0023, 1:01 Uhr\n'), text);
+  });
+
   it('closes with the boilerplate from organization_about, after the contacts', () => {
     const about = 'Die Stadt Beispiel hat rund 12.000 Einwohnerinnen & Einwohner <b>und</b> ein Bürgerbüro.';
     const { html, text } = renderPressRelease(parseReport(MINIMAL(`organization_about: ${JSON.stringify(about)}\n`, '\n## Pressemitteilung\n\nText.\n')), { now: NOW });

@@ -5,7 +5,7 @@
  * Intl is used only to learn a zone's UTC offset at an instant.
  */
 import type { Locale } from './types';
-import { formatWithOffset, isValidTimeZone, offsetMinutes, parseDateTime, zoneOffsetMinutes } from './time';
+import { formatWithOffset, isValidTimeZone, offsetMinutes, parseDateTime, utcMs, zoneOffsetMinutes } from './time';
 
 /** Month names as printed (also what the text wrapper keeps together with their day and year). */
 export const MONTHS: Record<Locale, readonly string[]> = {
@@ -55,7 +55,7 @@ export function resolveTime(value: unknown, zone: string | null): DisplayTime | 
   const date = DATE_ONLY.exec(trimmed);
   if (date) {
     const [year, month, day] = [Number(date[1]), Number(date[2]), Number(date[3])];
-    const check = new Date(Date.UTC(year, month - 1, day));
+    const check = new Date(utcMs(year, month - 1, day));
     if (check.getUTCMonth() !== month - 1) return null;
     return { iso: trimmed, epochMs: null, dateOnly: true, clock: { year, month, day, weekday: check.getUTCDay(), hour: 0, minute: 0 } };
   }
@@ -68,7 +68,7 @@ export function resolveTime(value: unknown, zone: string | null): DisplayTime | 
   }
   if (shiftMinutes === null) {
     const { year, month, day, hour, minute } = parsed.local;
-    const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+    const weekday = new Date(utcMs(year, month - 1, day)).getUTCDay();
     return { iso: trimmed, epochMs: null, dateOnly: false, clock: { year, month, day, weekday, hour, minute } };
   }
   return { iso: trimmed, epochMs: parsed.epochMs, dateOnly: false, clock: wallClockAt(parsed.epochMs, shiftMinutes) };
@@ -92,10 +92,15 @@ export function wallClockAt(epochMs: number, shiftMinutes: number): WallClock {
   };
 }
 
+/** The year with four digits, as written in the report: `0023` must not read as "'23", that is 2023. */
+function yearText(year: number): string {
+  return String(year).padStart(4, '0');
+}
+
 /** "30. Oktober 2023" / "30 October 2023". */
 export function formatDate(clock: WallClock, locale: Locale): string {
   const month = MONTHS[locale][clock.month - 1] ?? String(clock.month);
-  return locale === 'de' ? `${clock.day}. ${month} ${clock.year}` : `${clock.day} ${month} ${clock.year}`;
+  return locale === 'de' ? `${clock.day}. ${month} ${yearText(clock.year)}` : `${clock.day} ${month} ${yearText(clock.year)}`;
 }
 
 /** "Montag, 30. Oktober 2023" / "Monday, 30 October 2023". */
@@ -127,7 +132,7 @@ const SHORT_MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug',
 /** "30.10.2023, 16:00 Uhr" / "30 Oct 2023, 4:00 pm": the compact form for short posts. */
 export function formatShortDateTime(time: DisplayTime, locale: Locale): string {
   const { day, month, year } = time.clock;
-  const date = locale === 'de' ? `${day}.${String(month).padStart(2, '0')}.${year}` : `${day} ${SHORT_MONTHS_EN[month - 1] ?? month} ${year}`;
+  const date = locale === 'de' ? `${day}.${String(month).padStart(2, '0')}.${yearText(year)}` : `${day} ${SHORT_MONTHS_EN[month - 1] ?? month} ${yearText(year)}`;
   return time.dateOnly ? date : `${date}, ${formatTime(time.clock, locale)}`;
 }
 
