@@ -274,6 +274,21 @@ describe('renderPressRelease: edge cases', () => {
     assert.ok(text.includes('\nBeginn: Montag, 30. Oktober 0023, 1:01 Uhr\n'), text);
   });
 
+  it('names the offset of a time in the hour repeated when summer time ends, and only there', () => {
+    // Europe/Berlin shows 2:00–2:59 twice on 29 October 2023: first in summer time (UTC+2), then in winter time (UTC+1).
+    const extra =
+      'timezone: Europe/Berlin\nupdates:\n  - at: 2023-10-29T02:30:00+02:00\n    text: Erste Meldung.\n  - at: 2023-10-29T02:30:00+01:00\n    text: Zweite Meldung.\n  - at: 2023-10-29T03:30:00+01:00\n    text: Dritte Meldung.\n';
+    const { html, text } = renderPressRelease(parseReport(MINIMAL(extra, '')), { now: NOW });
+    assert.deepEqual(headingsIn(text, /Update vom [^\n]+/g), [
+      'Update vom Sonntag, 29. Oktober 2023, 3:30 Uhr',
+      'Update vom Sonntag, 29. Oktober 2023, 2:30 Uhr (UTC+1)',
+      'Update vom Sonntag, 29. Oktober 2023, 2:30 Uhr (UTC+2)',
+    ]);
+    assert.ok(html.includes('<time datetime="2023-10-29T02:30:00+01:00">Update vom Sonntag, 29. Oktober 2023, 2:30 Uhr (UTC+1)</time>'), html);
+    // The hour skipped in spring exists once: no offset.
+    assert.ok(text.includes('\nBeginn: Sonntag, 26. März 2023, 1:30 Uhr\nEntdeckt: Sonntag, 26. März 2023, 3:30 Uhr\n'), text);
+  });
+
   it('closes with the boilerplate from organization_about, after the contacts', () => {
     const about = 'Die Stadt Beispiel hat rund 12.000 Einwohnerinnen & Einwohner <b>und</b> ein Bürgerbüro.';
     const { html, text } = renderPressRelease(parseReport(MINIMAL(`organization_about: ${JSON.stringify(about)}\n`, '\n## Pressemitteilung\n\nText.\n')), { now: NOW });
