@@ -169,18 +169,37 @@ describe('social posts', () => {
     assert.ok(!/Ausfall|ausgefallen/.test(resolved!.text), 'restored services are not listed as closed');
   });
 
-  it('counts as X does (checked with twitter-text): a URL is 23, an umlaut one; every post fits', () => {
+  it('counts as X does (checked with twitter-text): a URL is 23, an umlaut one, an emoji, a CJK character or "…" two; every post fits', () => {
     for (const text of [DE, EN, RESOLVED]) {
       for (const post of socialPosts(model(text), { link: LINK, hashtags: ['Cyberangriff'] })) {
-        // X weighs "…" (like emoji) as 2, Mastodon as 1; the issue's rule counts it as one.
-        const ellipses = post.text.split('…').length - 1;
-        assert.equal(post.chars + ellipses, twitter.parseTweet(post.text).weightedLength, post.text);
+        assert.equal(post.chars, twitter.parseTweet(post.text).weightedLength, post.text);
         assert.ok(post.chars <= 280 && twitter.parseTweet(post.text).valid, post.text);
       }
     }
     assert.equal(countChars(`ä ${LINK}${'x'.repeat(200)}`), 2 + 23);
-    // Emoji and flags are one character each (grapheme clusters), as on Mastodon.
-    assert.equal(countChars('👍🏽🇩🇪ü'), 3);
+    // An emoji sequence (skin tone, flag, family) is one grapheme to Mastodon and two to X: two, so it fits both.
+    assert.equal(countChars('👍🏽🇩🇪👩‍👩‍👧ü'), 7);
+    assert.equal(countChars('漢字 … € © e\u0301'), 2 + 2 + 1 + 2 + 1 + 2 + 1 + 1 + 1 + 1);
+  });
+
+  it('keeps posts with emoji and CJK text within X\'s limit, not only within Mastodon\'s grapheme count', () => {
+    const report = hostileReport('', {
+      contacts: [{ role: 'hotline', phone: '+49 2921 30-4400' }],
+      updates: [
+        { at: '2023-10-30T09:00:00+01:00', text: '⚠️ Warnung 🚨 '.repeat(30).trim() },
+        { at: '2023-10-30T10:00:00+01:00', text: '漢字のテキスト'.repeat(30) },
+      ],
+    });
+    const posts = socialPosts(model(report), { link: LINK });
+    for (const post of posts) {
+      assert.equal(post.chars, twitter.parseTweet(post.text).weightedLength, post.text);
+      assert.ok(twitter.parseTweet(post.text).valid, `${twitter.parseTweet(post.text).weightedLength}: ${post.text}`);
+    }
+    assert.equal(
+      posts[1]!.text,
+      `Org, 30.10.2023, 10:00 Uhr: ${'漢字のテキスト'.repeat(13)}漢字のテキス…\nBürgertelefon: +49 2921 30-4400\n${LINK}`,
+    );
+    assert.equal(posts[2]!.text, `Org, 30.10.2023, 9:00 Uhr: ${'⚠️ Warnung 🚨 '.repeat(14).trim()}…\nBürgertelefon: +49 2921 30-4400\n${LINK}`);
   });
 
   it('adds hashtags only when configured, never invents them', () => {

@@ -266,6 +266,29 @@ describe('renderPressRelease: edge cases', () => {
     assert.ok(ny.html.includes('Samstag, 25. März 2023, 20:30 Uhr'));
   });
 
+  it('prints a year below 100 as written, never as 19xx', () => {
+    // Date.UTC reads the years 0–99 as 1900–1999: 0023 became Tuesday, 30 October 1923.
+    const report = MINIMAL('', '').replace('started_at: 2023-03-26T00:30:00Z', 'started_at: 0023-10-30T01:01:00+01:00');
+    const { html, text } = renderPressRelease(parseReport(report), { now: NOW });
+    assert.ok(html.includes('<dt>Beginn</dt><dd><time datetime="0023-10-30T01:01:00+01:00">Montag, 30. Oktober 0023, 1:01 Uhr</time></dd>'), html);
+    assert.ok(text.includes('\nBeginn: Montag, 30. Oktober 0023, 1:01 Uhr\n'), text);
+  });
+
+  it('names the offset of a time in the hour repeated when summer time ends, and only there', () => {
+    // Europe/Berlin shows 2:00–2:59 twice on 29 October 2023: first in summer time (UTC+2), then in winter time (UTC+1).
+    const extra =
+      'timezone: Europe/Berlin\nupdates:\n  - at: 2023-10-29T02:30:00+02:00\n    text: Erste Meldung.\n  - at: 2023-10-29T02:30:00+01:00\n    text: Zweite Meldung.\n  - at: 2023-10-29T03:30:00+01:00\n    text: Dritte Meldung.\n';
+    const { html, text } = renderPressRelease(parseReport(MINIMAL(extra, '')), { now: NOW });
+    assert.deepEqual(headingsIn(text, /Update vom [^\n]+/g), [
+      'Update vom Sonntag, 29. Oktober 2023, 3:30 Uhr',
+      'Update vom Sonntag, 29. Oktober 2023, 2:30 Uhr (UTC+1)',
+      'Update vom Sonntag, 29. Oktober 2023, 2:30 Uhr (UTC+2)',
+    ]);
+    assert.ok(html.includes('<time datetime="2023-10-29T02:30:00+01:00">Update vom Sonntag, 29. Oktober 2023, 2:30 Uhr (UTC+1)</time>'), html);
+    // The hour skipped in spring exists once: no offset.
+    assert.ok(text.includes('\nBeginn: Sonntag, 26. März 2023, 1:30 Uhr\nEntdeckt: Sonntag, 26. März 2023, 3:30 Uhr\n'), text);
+  });
+
   it('closes with the boilerplate from organization_about, after the contacts', () => {
     const about = 'Die Stadt Beispiel hat rund 12.000 Einwohnerinnen & Einwohner <b>und</b> ein Bürgerbüro.';
     const { html, text } = renderPressRelease(parseReport(MINIMAL(`organization_about: ${JSON.stringify(about)}\n`, '\n## Pressemitteilung\n\nText.\n')), { now: NOW });
@@ -310,6 +333,36 @@ GEHEIM-INTERN
     assert.ok(!html.includes('GEHEIM') && !text.includes('GEHEIM'));
     assert.ok(text.replace(/\s+/g, ' ').includes('Erster Absatz mit Link <https://beispiel.example/info> und böse und relativ.'));
     assert.ok(!text.includes('javascript:'));
+  });
+
+  it('keeps a paragraph under its heading when the public section opens with a heading: the dateline stands alone', () => {
+    const body = '\n## Pressemitteilung\n\n### Was ist passiert?\n\n- Angriff am Montag\n\nDas Bürgerbüro ist geschlossen.\n';
+    const { html, text } = renderPressRelease(parseReport(MINIMAL('', body)), { now: NOW });
+    assert.ok(
+      html.includes(
+        '<div class="lead"><p><span class="dateline"><span class="place">Stadt Beispiel</span>, <time datetime="2023-03-26T02:30:00+05:30">26. März 2023</time></span></p></div>\n' +
+          '<section class="body"><h2>Was ist passiert?</h2>\n<ul>\n<li>Angriff am Montag</li>\n</ul>\n<p>Das Bürgerbüro ist geschlossen.</p></section>',
+      ),
+      html,
+    );
+    assert.ok(text.includes('\n\nStadt Beispiel, 26. März 2023\n\nWas ist passiert?\n-----------------\n\n- Angriff am Montag\n\nDas Bürgerbüro ist geschlossen.\n\n'), text);
+    // A comment (a suppression directive) before the opening paragraph does not stop it from leading.
+    const commented = renderPressRelease(parseReport(MINIMAL('', '\n## Pressemitteilung\n\n<!-- Kommentar -->\n\nErster Absatz.\n\n### Mehr\n')), { now: NOW });
+    assert.ok(commented.text.includes('\n\nStadt Beispiel, 26. März 2023 – Erster Absatz.\n\nMehr\n----\n'), commented.text);
+  });
+
+  it('keeps the bullets of nested lists and the markers of quotes in the text version', () => {
+    const body =
+      '\n## Pressemitteilung\n\nErster Absatz.\n\n- Rathaus\n  - Bürgerbüro\n    - Standesamt\n- Schulen\n\n  Zweiter Absatz der Schulen\n\n1. > Zitat im Punkt\n   > - Liste im Zitat\n2. ## Überschrift im Punkt\n';
+    const { text, html } = renderPressRelease(parseReport(MINIMAL('', body)), { now: NOW });
+    assert.ok(
+      text.includes(
+        '– Erster Absatz.\n\n- Rathaus\n\n  - Bürgerbüro\n\n    - Standesamt\n\n- Schulen\n\n  Zweiter Absatz der Schulen\n\n' +
+          '1. > Zitat im Punkt\n\n   > - Liste im Zitat\n\n2. Überschrift im Punkt\n\nAuf einen Blick\n',
+      ),
+      text,
+    );
+    assert.ok(html.includes('<ul>\n<li>\n<p>Rathaus</p>\n<ul>\n<li>Bürgerbüro\n<ul>\n<li>Standesamt</li>\n</ul>\n</li>\n</ul>\n</li>'), html);
   });
 
   it('never throws on a broken report', () => {

@@ -15,7 +15,7 @@
 import type { Locale, Localized } from '../shared/types';
 import { isRecord, recordItems } from '../report/fields';
 import { t } from '../shared/i18n';
-import { instantIn, isValidTimeZone, offsetMinutes, parseDateTime, systemTimeZone, zoneOffsetMinutes } from '../shared/time';
+import { instantIn, isValidTimeZone, offsetMinutes, parseDateTime, systemTimeZone, utcMs, zoneOffsetMinutes } from '../shared/time';
 import { formatLongDate, formatTime, wallClockAt, type WallClock } from '../shared/dates';
 import { oneMonthFrom, type CalendarDay, type PeriodEnd } from './periods';
 
@@ -271,7 +271,7 @@ export function withinNextWorkingDay(deadline: Deadline, at: number): boolean {
 
 /** "Samstag, 28. Februar 2026, 24:00 Uhr" / "the end of Saturday, 28 February 2026": the end of a calendar day. */
 export function formatEndOfDay(day: CalendarDay, locale: Locale): string {
-  const weekday = new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay();
+  const weekday = new Date(utcMs(day.year, day.month - 1, day.day)).getUTCDay();
   const date = formatLongDate({ ...day, weekday, hour: 0, minute: 0 }, locale);
   return locale === 'de' ? `${date}, 24:00 Uhr` : `the end of ${date}`;
 }

@@ -8,7 +8,7 @@
  * the safe date and the later one only softens the verdict.
  */
 import { easter } from 'date-easter';
-import { zoneOffsetMinutes } from '../shared/time';
+import { utcMs, zoneOffsetMinutes } from '../shared/time';
 import { wallClockAt } from '../shared/dates';
 
 const DAY = 86_400_000;
@@ -41,7 +41,7 @@ export function dayInZone(epochMs: number, zone: string): CalendarDay {
 
 /** 00:00 of a calendar day in a zone, as an instant (a day that starts in a DST gap starts at its first existing minute). */
 export function startOfDayInZone(day: CalendarDay, zone: string): number {
-  const wall = Date.UTC(day.year, day.month - 1, day.day);
+  const wall = utcMs(day.year, day.month - 1, day.day);
   // Two passes settle the offset across a DST change (as in time.withZoneOffset).
   let offset = zoneOffsetMinutes(zone, wall);
   offset = zoneOffsetMinutes(zone, wall - offset * 60_000);
@@ -49,7 +49,7 @@ export function startOfDayInZone(day: CalendarDay, zone: string): number {
 }
 
 function addDays(day: CalendarDay, days: number): CalendarDay {
-  const date = new Date(Date.UTC(day.year, day.month - 1, day.day) + days * DAY);
+  const date = new Date(utcMs(day.year, day.month - 1, day.day) + days * DAY);
   return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
 }
 
@@ -57,7 +57,7 @@ function addDays(day: CalendarDay, days: number): CalendarDay {
 export function sameDateNextMonth(day: CalendarDay): CalendarDay {
   const year = day.month === 12 ? day.year + 1 : day.year;
   const month = day.month === 12 ? 1 : day.month + 1;
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const lastDay = new Date(utcMs(year, month, 0)).getUTCDate();
   return { year, month, day: Math.min(day.day, lastDay) };
 }
 
@@ -71,12 +71,12 @@ export function isNationwideHoliday(day: CalendarDay): boolean {
   const fixed = `${day.month}-${day.day}`;
   if (['1-1', '5-1', '10-3', '12-25', '12-26'].includes(fixed)) return true;
   const sunday = easter(day.year);
-  const offset = Math.round((Date.UTC(day.year, day.month - 1, day.day) - Date.UTC(sunday.year, sunday.month - 1, sunday.day)) / DAY);
+  const offset = Math.round((utcMs(day.year, day.month - 1, day.day) - utcMs(sunday.year, sunday.month - 1, sunday.day)) / DAY);
   return [-2, 1, 39, 50].includes(offset);
 }
 
 function restDayOf(day: CalendarDay): PeriodEnd['restDay'] {
-  const weekday = new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay();
+  const weekday = new Date(utcMs(day.year, day.month - 1, day.day)).getUTCDay();
   if (weekday === 6) return 'saturday';
   if (weekday === 0) return 'sunday';
   return isNationwideHoliday(day) ? 'holiday' : null;

@@ -153,40 +153,42 @@ export function inlineText(nodes: readonly PhrasingContent[]): string {
   return out;
 }
 
-/** Plain-text blocks of public-section nodes, for the e-mail version. */
-export function markdownToBlocks(nodes: readonly RootContent[], first = '', rest = ''): TextBlock[] {
+/**
+ * Plain-text blocks of public-section nodes, for the e-mail version. `first` prefixes the first line
+ * of the first block only (a list item's bullet, a quote's marker), `rest` every other line: a
+ * nested list keeps its own bullets under its parent's indentation.
+ */
+export function markdownToBlocks(nodes: readonly RootContent[], first = '', rest = first): TextBlock[] {
   const blocks: TextBlock[] = [];
+  // The prefix of the next block's first line: the caller's `first` until a block is out.
+  const opening = () => (blocks.length === 0 ? first : rest);
   for (const node of nodes) {
     switch (node.type) {
       case 'paragraph':
-        blocks.push({ text: inlineText(node.children), first, rest, pre: false });
+        blocks.push({ text: inlineText(node.children), first: opening(), rest, pre: false });
         break;
       case 'heading':
-        blocks.push({ text: inlineText(node.children), first, rest, pre: false, heading: true });
+        blocks.push({ text: inlineText(node.children), first: opening(), rest, pre: false, heading: true });
         break;
       case 'blockquote':
-        blocks.push(...markdownToBlocks(node.children, first + '> ', rest + '> '));
+        blocks.push(...markdownToBlocks(node.children, opening() + '> ', rest + '> '));
         break;
       case 'list':
         node.children.forEach((item: ListItem, index) => {
           const bullet = node.ordered ? `${(node.start ?? 1) + index}. ` : '- ';
-          const inner = markdownToBlocks(item.children, rest + bullet, rest + ' '.repeat(bullet.length));
-          // Later blocks of an item continue under the bullet, not with a new one.
-          inner.forEach((block, i) => {
-            if (i > 0) block.first = block.rest;
-          });
-          blocks.push(...inner);
+          // The bullet opens the item's first block; its later blocks (and nested lists) continue under it.
+          blocks.push(...markdownToBlocks(item.children, opening() + bullet, rest + ' '.repeat(bullet.length)));
         });
         break;
       case 'code':
-        blocks.push({ text: node.value, first: first + '    ', rest: rest + '    ', pre: true });
+        blocks.push({ text: node.value, first: opening() + '    ', rest: rest + '    ', pre: true });
         break;
       case 'thematicBreak':
-        blocks.push({ text: '* * *', first, rest, pre: true });
+        blocks.push({ text: '* * *', first: opening(), rest, pre: true });
         break;
       case 'table':
         for (const row of node.children) {
-          blocks.push({ text: row.children.map((cell) => inlineText(cell.children)).join(' | '), first, rest, pre: false });
+          blocks.push({ text: row.children.map((cell) => inlineText(cell.children)).join(' | '), first: opening(), rest, pre: false });
         }
         break;
       case 'html':
@@ -194,7 +196,7 @@ export function markdownToBlocks(nodes: readonly RootContent[], first = '', rest
       case 'yaml':
         break;
       default:
-        if ('children' in node) blocks.push({ text: inlineText(node.children as PhrasingContent[]), first, rest, pre: false });
+        if ('children' in node) blocks.push({ text: inlineText(node.children as PhrasingContent[]), first: opening(), rest, pre: false });
     }
   }
   return blocks;

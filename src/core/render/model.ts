@@ -147,7 +147,7 @@ export interface PressReleaseModel {
   facts: Fact[];
   affectedOrganizations: string[];
   hasPublicSection: boolean;
-  /** The public section's first paragraph. */
+  /** The paragraph the public section opens with, or `null` when it opens with a heading, list or other block. */
   lead: Paragraph | null;
   /** The rest of the public section (the lead removed). */
   rest: RootContent[];
@@ -423,7 +423,11 @@ export function buildModel(source: ParsedReport | Publication, options: RenderOp
     if (parts) return parts;
     const section = pub.section();
     const children = section?.children ?? [];
-    const leadIndex = children.findIndex((node) => node.type === 'paragraph');
+    // The lead is the paragraph the section opens with (past comments and link definitions, which
+    // print nothing). A paragraph after a heading, list or quote stays in its place: pulled up
+    // front, it would leave the heading it stands under and change the order of the text.
+    const opening = children.findIndex((node) => node.type !== 'html' && node.type !== 'definition');
+    const leadIndex = opening !== -1 && children[opening]!.type === 'paragraph' ? opening : -1;
     return (parts = {
       lead: leadIndex === -1 ? null : (children[leadIndex] as Paragraph),
       rest: children.filter((_, i) => i !== leadIndex),

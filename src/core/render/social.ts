@@ -5,10 +5,12 @@
  * to reach the hotline, in the report's language. The status page's URL and hashtags go in only when
  * given: nothing is invented.
  *
- * Length is counted as the platforms count it: every http(s) URL as 23 characters (X and Mastodon
- * shorten links to that), everything else by grapheme clusters (an umlaut or an emoji is one).
- * A post never exceeds the limit: the free text is shortened at a word with "…", then hashtags,
- * contact and link give way, in that order.
+ * Length is counted so that a post fits on X and on Mastodon alike: every http(s) URL as 23
+ * characters (both shorten links to that); everything else by grapheme cluster (Mastodon's count),
+ * each weighed as X weighs it when X weighs it more: an umlaut, Latin, Greek, Cyrillic, Arabic or
+ * Hebrew letter, a dash or a quote is one, an emoji (a flag, a family, a skin tone: one sequence),
+ * a CJK character, "…" or "€" is two. A post never exceeds the limit: the free text is shortened at
+ * a word with "…", then hashtags, contact and link give way, in that order.
  */
 import { citizenContact, type PressReleaseModel } from './model';
 import type { Locale } from '../shared/types';
@@ -32,8 +34,6 @@ export const POST_SEPARATOR = '---';
 
 const URL = /https?:\/\/[^\s<>"]+/giu;
 const ELLIPSIS = '…';
-/** X weighs "…" as 2 (Mastodon as 1): a shortened post keeps that one character spare, so it fits on both. */
-const ELLIPSIS_SPARE = 1;
 /** The least free text worth posting before the extras give way. */
 const MIN_TEXT = 40;
 
@@ -48,22 +48,48 @@ function graphemes(text: string): string[] {
 // Latin letters (umlauts included), punctuation and dashes: one code unit is one grapheme here, so
 // the (slow) segmenter is needed only for text with combining marks, emoji, other scripts.
 const SIMPLE = /^[\u0000-\u02ff\u2000-\u206f\u20a0-\u20cf]*$/;
+/**
+ * Code points X weighs as one (twitter-text's v3 configuration: U+0000–U+10FF, U+2000–U+200D,
+ * U+2010–U+201F, U+2032–U+2037); X weighs every other code point, and every emoji sequence, as two.
+ */
+const X_SINGLE = /[\u0000-\u10ff\u2000-\u200d\u2010-\u201f\u2032-\u2037]/u;
+/** The code points of {@link SIMPLE} text that X weighs as two ("…", "•", "€"). */
+const X_DOUBLE_SIMPLE = /[\u200e\u200f\u2020-\u2031\u2038-\u206f\u20a0-\u20cf]/g;
+/** What makes a grapheme an emoji to X: a pictograph ("©" and "®" alone are letters to X), a flag letter, VS16, a keycap. */
+const EMOJI_PART = /[\p{Extended_Pictographic}\p{Regional_Indicator}\ufe0f\u20e3]/u;
 
-/** Grapheme clusters in `text` (CR LF is one). */
-function graphemeCount(text: string): number {
-  if (SIMPLE.test(text)) return text.length - (text.match(/\r\n/g)?.length ?? 0);
-  return graphemes(text).length;
+/** One grapheme cluster as X weighs it: an emoji sequence two, else each code point one or two (never less than Mastodon's one). */
+function graphemeWeight(grapheme: string): number {
+  let weight = 0;
+  for (const codePoint of grapheme) {
+    const single = X_SINGLE.test(codePoint);
+    if (!single && EMOJI_PART.test(codePoint)) return 2;
+    weight += single ? 1 : 2;
+  }
+  return weight;
 }
 
-/** Characters of `text` as X and Mastodon count them: a URL is 23, a grapheme cluster is 1. */
+/** `text` counted for both platforms: grapheme clusters (CR LF is one), each weighed as X weighs it. */
+function weightedCount(text: string): number {
+  if (SIMPLE.test(text)) return text.length - (text.match(/\r\n/g)?.length ?? 0) + (text.match(X_DOUBLE_SIMPLE)?.length ?? 0);
+  // X counts the text in NFC: "e" + U+0301 is one "é".
+  let count = 0;
+  for (const grapheme of graphemes(text.normalize('NFC'))) count += grapheme === '\r\n' ? 1 : graphemeWeight(grapheme);
+  return count;
+}
+
+/**
+ * Characters of `text` as X and Mastodon count them, the larger of the two: a URL is 23, a grapheme
+ * cluster one, or two where X weighs it so (an emoji, a CJK character, "…").
+ */
 export function countChars(text: string): number {
   let count = 0;
   let last = 0;
   for (const m of text.matchAll(URL)) {
-    count += graphemeCount(text.slice(last, m.index)) + URL_WEIGHT;
+    count += weightedCount(text.slice(last, m.index)) + URL_WEIGHT;
     last = m.index + m[0].length;
   }
-  return count + graphemeCount(text.slice(last));
+  return count + weightedCount(text.slice(last));
 }
 
 /** One post. */
@@ -92,7 +118,6 @@ function upperFirst(text: string, locale: Locale): string {
 /** Shortens `text` to at most `budget` counted characters, at a word where possible, ending in "…". */
 export function shorten(text: string, budget: number): string {
   if (countChars(text) <= budget) return text;
-  budget -= ELLIPSIS_SPARE;
   if (budget <= 0) return '';
   // The count grows with every word added, so a binary search finds the longest prefix that fits
   // (a word-by-word loop recounts the whole prefix each time: quadratic on a long text).

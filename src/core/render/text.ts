@@ -55,7 +55,8 @@ function fact(f: Fact, indent = ''): string {
 function blocks(list: readonly TextBlock[]): string[] {
   return list.map((b) => {
     if (b.pre) return clean(b.text).split('\n').map((line, i) => (i === 0 ? b.first : b.rest) + line).join('\n');
-    if (b.heading) return heading(b.text);
+    // A heading inside a list or quote keeps its bullet or marker: underlined, it would lose them.
+    if (b.heading && !b.first && !b.rest) return heading(b.text);
     return wrap(b.text, b.first, b.rest);
   });
 }

@@ -5,7 +5,7 @@
  * Intl is used only to learn a zone's UTC offset at an instant.
  */
 import type { Locale } from './types';
-import { formatWithOffset, isValidTimeZone, offsetMinutes, parseDateTime, zoneOffsetMinutes } from './time';
+import { formatWithOffset, isValidTimeZone, offsetMinutes, parseDateTime, utcMs, zoneOffsetMinutes } from './time';
 
 /** Month names as printed (also what the text wrapper keeps together with their day and year). */
 export const MONTHS: Record<Locale, readonly string[]> = {
@@ -42,6 +42,35 @@ export interface DisplayTime {
   clock: WallClock;
   /** True for a date without a time (`2022-12-09`). */
   dateOnly: boolean;
+  /**
+   * Minutes east of UTC when this wall clock occurs twice in the report's zone (the hour repeated
+   * when summer time ends: 2:30 CEST and, an hour later, 2:30 CET), else `null`. Such a time is
+   * printed with its offset, "2:30 Uhr (UTC+1)", or two different instants would read the same.
+   */
+  repeatedOffset?: number | null;
+}
+
+const HOUR = 3_600_000;
+
+/** True when the wall clock of `epochMs` in `zone` (`shift` minutes east of UTC) is also shown at another instant. */
+function occursTwice(zone: string, epochMs: number, shift: number): boolean {
+  const wall = epochMs + shift * 60_000;
+  // A zone changes its offset at most once within a few hours: the offsets just before and after tell.
+  for (const probe of [epochMs - 3 * HOUR, epochMs + 3 * HOUR]) {
+    const other = zoneOffsetMinutes(zone, probe);
+    if (other === shift) continue;
+    const candidate = wall - other * 60_000;
+    if (candidate !== epochMs && zoneOffsetMinutes(zone, candidate) === other) return true;
+  }
+  return false;
+}
+
+/** " (UTC+1)", " (UTC+5:30)" after a time that occurs twice in its zone; nothing otherwise. */
+function repeatedOffsetText(time: DisplayTime): string {
+  if (time.repeatedOffset == null) return '';
+  const abs = Math.abs(time.repeatedOffset);
+  const minutes = abs % 60;
+  return ` (UTC${time.repeatedOffset < 0 ? '-' : '+'}${Math.floor(abs / 60)}${minutes ? `:${String(minutes).padStart(2, '0')}` : ''})`;
 }
 
 /**
@@ -55,23 +84,26 @@ export function resolveTime(value: unknown, zone: string | null): DisplayTime | 
   const date = DATE_ONLY.exec(trimmed);
   if (date) {
     const [year, month, day] = [Number(date[1]), Number(date[2]), Number(date[3])];
-    const check = new Date(Date.UTC(year, month - 1, day));
+    const check = new Date(utcMs(year, month - 1, day));
     if (check.getUTCMonth() !== month - 1) return null;
     return { iso: trimmed, epochMs: null, dateOnly: true, clock: { year, month, day, weekday: check.getUTCDay(), hour: 0, minute: 0 } };
   }
   const parsed = parseDateTime(trimmed);
   if (!parsed) return null;
   let shiftMinutes: number | null = null;
+  let repeatedOffset: number | null = null;
   if (parsed.offset) {
-    if (zone && isValidTimeZone(zone)) shiftMinutes = zoneOffsetMinutes(zone, parsed.epochMs);
-    else shiftMinutes = offsetMinutes(parsed.offset);
+    if (zone && isValidTimeZone(zone)) {
+      shiftMinutes = zoneOffsetMinutes(zone, parsed.epochMs);
+      if (occursTwice(zone, parsed.epochMs, shiftMinutes)) repeatedOffset = shiftMinutes;
+    } else shiftMinutes = offsetMinutes(parsed.offset);
   }
   if (shiftMinutes === null) {
     const { year, month, day, hour, minute } = parsed.local;
-    const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+    const weekday = new Date(utcMs(year, month - 1, day)).getUTCDay();
     return { iso: trimmed, epochMs: null, dateOnly: false, clock: { year, month, day, weekday, hour, minute } };
   }
-  return { iso: trimmed, epochMs: parsed.epochMs, dateOnly: false, clock: wallClockAt(parsed.epochMs, shiftMinutes) };
+  return { iso: trimmed, epochMs: parsed.epochMs, dateOnly: false, clock: wallClockAt(parsed.epochMs, shiftMinutes), repeatedOffset };
 }
 
 /** Wall clock of an epoch instant (the renderer's "now") in `zone`, or UTC. */
@@ -92,10 +124,15 @@ export function wallClockAt(epochMs: number, shiftMinutes: number): WallClock {
   };
 }
 
+/** The year with four digits, as written in the report: `0023` must not read as "'23", that is 2023. */
+function yearText(year: number): string {
+  return String(year).padStart(4, '0');
+}
+
 /** "30. Oktober 2023" / "30 October 2023". */
 export function formatDate(clock: WallClock, locale: Locale): string {
   const month = MONTHS[locale][clock.month - 1] ?? String(clock.month);
-  return locale === 'de' ? `${clock.day}. ${month} ${clock.year}` : `${clock.day} ${month} ${clock.year}`;
+  return locale === 'de' ? `${clock.day}. ${month} ${yearText(clock.year)}` : `${clock.day} ${month} ${yearText(clock.year)}`;
 }
 
 /** "Montag, 30. Oktober 2023" / "Monday, 30 October 2023". */
@@ -114,7 +151,7 @@ export function formatTime(clock: WallClock, locale: Locale): string {
 /** "Montag, 30. Oktober 2023, 15:55 Uhr" / "Monday, 30 October 2023, 3:55 pm"; a date alone without time. */
 export function formatDateTime(time: DisplayTime, locale: Locale): string {
   const date = formatLongDate(time.clock, locale);
-  return time.dateOnly ? date : `${date}, ${formatTime(time.clock, locale)}`;
+  return time.dateOnly ? date : `${date}, ${formatTime(time.clock, locale)}${repeatedOffsetText(time)}`;
 }
 
 /** The heading of one update: "Update vom Montag, 30. Oktober 2023, 15:55 Uhr" / "Update — Monday, 30 October 2023, 3:55 pm". */
@@ -127,8 +164,8 @@ const SHORT_MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug',
 /** "30.10.2023, 16:00 Uhr" / "30 Oct 2023, 4:00 pm": the compact form for short posts. */
 export function formatShortDateTime(time: DisplayTime, locale: Locale): string {
   const { day, month, year } = time.clock;
-  const date = locale === 'de' ? `${day}.${String(month).padStart(2, '0')}.${year}` : `${day} ${SHORT_MONTHS_EN[month - 1] ?? month} ${year}`;
-  return time.dateOnly ? date : `${date}, ${formatTime(time.clock, locale)}`;
+  const date = locale === 'de' ? `${day}.${String(month).padStart(2, '0')}.${yearText(year)}` : `${day} ${SHORT_MONTHS_EN[month - 1] ?? month} ${yearText(year)}`;
+  return time.dateOnly ? date : `${date}, ${formatTime(time.clock, locale)}${repeatedOffsetText(time)}`;
 }
 
 /**

@@ -8,6 +8,16 @@ const DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|z|[+-]\d{2}:\d{2})?$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * `Date.UTC` for every year: `Date.UTC` reads the years 0–99 as 1900–1999, so `0023-10-30` became
+ * 30 October 1923. Out-of-range parts roll over as in `Date.UTC` (day 0 is the previous month's last).
+ */
+export function utcMs(year: number, monthIndex: number, day = 1, hour = 0, minute = 0, second = 0, ms = 0): number {
+  const date = new Date(Date.UTC(2000, 0, 1, hour, minute, second, ms));
+  date.setUTCFullYear(year, monthIndex, day);
+  return date.getTime();
+}
+
 /** A timestamp as written in a report. */
 export interface ParsedDateTime {
   /** Milliseconds since the epoch; for a time without offset, as if it were UTC. */
@@ -44,7 +54,7 @@ function parse(value: string): ParsedDateTime | null {
     return null;
   }
   const offset = m[8] ? m[8].toUpperCase() : null;
-  const utc = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59), Number(fraction ? fraction.slice(1, 4).padEnd(3, '0') : 0));
+  const utc = utcMs(year, month - 1, day, hour, minute, Math.min(second, 59), Number(fraction ? fraction.slice(1, 4).padEnd(3, '0') : 0));
   const epochMs = offset && offset !== 'Z' ? utc - offsetMinutes(offset) * 60_000 : utc;
   return { epochMs, offset, local: { year, month, day, hour, minute, second, fraction } };
 }
@@ -62,7 +72,7 @@ export function instantOf(value: unknown): number | null {
 export function latestInstantOf(value: unknown): number | null {
   if (typeof value === 'string') {
     const m = DATE.exec(value.trim());
-    if (m) return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 23, 59, 59) + 12 * 3_600_000;
+    if (m) return utcMs(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 23, 59, 59) + 12 * 3_600_000;
   }
   return instantOf(value);
 }
@@ -147,7 +157,7 @@ export function formatOffset(minutes: number): string {
  */
 export function withZoneOffset(parsed: ParsedDateTime, zone: string): string {
   const { year, month, day, hour, minute, second, fraction } = parsed.local;
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
+  const asUtc = utcMs(year, month - 1, day, hour, minute, second);
   // Two passes settle the offset across a DST change.
   let offset = zoneOffsetMinutes(zone, asUtc);
   offset = zoneOffsetMinutes(zone, asUtc - offset * 60_000);
