@@ -30,6 +30,7 @@ import { leakTicketRule } from './leak-ticket';
 import { nis2ReportingRule } from './nis2-reporting';
 import { placeholderRule } from './placeholder';
 import { pressContactRule } from './press-contact';
+import { publicHtmlRule } from './public-html';
 import { publicSectionRule } from './public-section';
 import { resolvedNeedsTimeRule } from './resolved-needs-time';
 import { restorationPastRule } from './restoration-past';
@@ -70,6 +71,7 @@ export const RULES: readonly Rule[] = [
   nis2ReportingRule,
   placeholderRule,
   pressContactRule,
+  publicHtmlRule,
   publicSectionRule,
   resolvedNeedsTimeRule,
   restorationPastRule,
@@ -117,6 +119,7 @@ export * from './leak-ticket';
 export * from './nis2-reporting';
 export * from './placeholder';
 export * from './press-contact';
+export * from './public-html';
 export * from './public-section';
 export * from './resolved-needs-time';
 export * from './restoration-past';
