@@ -61,6 +61,7 @@ const M = {
   },
   tooFewItems: { en: '{field}: {hint}.', de: '{field}: {hint}.' },
   minimum: { en: '{field}: write a number of at least {limit}.', de: '{field}: eine Zahl von mindestens {limit} angeben.' },
+  maximum: { en: '{field}: write a number of at most {limit}.', de: '{field}: eine Zahl von höchstens {limit} angeben.' },
   anyOf: { en: '{field}: `{value}` is not valid; {hint}.', de: '{field}: `{value}` ist nicht gültig; {hint}.' },
   generic: { en: '{field}: {message}.', de: '{field}: {message}.' },
   fallbackHint: { en: 'see the field documentation', de: 'siehe die Beschreibung des Feldes' },
@@ -77,7 +78,7 @@ const TYPE_NAMES: Record<string, Localized> = {
 };
 
 // When several keywords fail on one value, the first in this order says it best.
-const VALUE_KEYWORD_ORDER = ['enum', 'const', 'type', 'format', 'pattern', 'minLength', 'minItems', 'minimum'];
+const VALUE_KEYWORD_ORDER = ['enum', 'const', 'type', 'format', 'pattern', 'minLength', 'minItems', 'minimum', 'maximum'];
 
 /**
  * Turns Ajv's errors into findings: one per problem, at the range the user must edit, worded
@@ -238,6 +239,8 @@ function valueFinding(error: ErrorObject, ctx: SchemaFindingContext): RawFinding
       return { ...base, message: t(locale, M.tooFewItems, { field, hint }) };
     case 'minimum':
       return { ...base, message: t(locale, M.minimum, { field, limit: (error.params as { limit: number }).limit }) };
+    case 'maximum':
+      return { ...base, message: t(locale, M.maximum, { field, limit: (error.params as { limit: number }).limit }) };
     case 'anyOf':
     case 'oneOf':
       return { ...base, message: t(locale, M.anyOf, { field, value: showValue(value), hint }) };
