@@ -328,3 +328,20 @@ describe('status page', () => {
     assert.ok(page.includes('W &lt;img src=x'));
   });
 });
+
+describe('every public output', () => {
+  it('drops the controls that reorder how text is shown (bidi overrides, embeddings, isolates), also written as entities', () => {
+    // U+202E shows "04.03.02.01" as "10.20.30.40": what a reader sees would not be what was written and checked.
+    const payload = 'Lage \u202e04.03.02.01\u202c und \u2066Stand\u2069 \u202aA\u202b';
+    const report = hostileReport(payload).replace(/^Lead .*$/m, 'Lead &#x202E;04.03.02.01 &#x2067;ok&#x2069;');
+    const models = [model(report)];
+    for (const output of PUBLIC_OUTPUTS) {
+      if (!('formats' in output) || output.audience !== 'public') continue;
+      for (const format of output.formats) {
+        const rendered = (output as { render: (m: typeof models, f: string, o: object) => string }).render(models, format, { link: LINK });
+        assert.doesNotMatch(rendered, /[\u202a-\u202e\u2066-\u2069]|&#x(?:202[A-Ea-e]|206[6-9]);|&#(?:82(?:3[4-8])|8294|8295|8296|8297);/, `${output.id} ${format}`);
+        assert.ok(rendered.includes('Lage 04.03.02.01 und Stand A'), `${output.id} ${format} keeps the text around them`);
+      }
+    }
+  });
+});

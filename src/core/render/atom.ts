@@ -11,6 +11,7 @@ import type { PressReleaseModel, UpdateEntry } from './model';
 import { label } from './labels';
 import type { OutputOptions } from './outputOptions';
 import { draftPrefix } from './draft';
+import { BIDI_CONTROLS } from './page';
 
 /** Authority of the feed's `tag:` URIs (RFC 4151): a name reserved for documentation, never resolved. */
 export const TAG_AUTHORITY = 'incident-report.invalid';
@@ -21,7 +22,7 @@ const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&
 
 /** Escapes text for XML content and attributes; drops characters that XML 1.0 does not allow. */
 export function escapeXml(value: string): string {
-  return value.replace(XML_INVALID, '').replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
+  return value.replace(XML_INVALID, '').replace(BIDI_CONTROLS, '').replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
 }
 
 /** A report ID as the specific part of a `tag:` URI: characters outside the URI's safe set percent-encoded. */

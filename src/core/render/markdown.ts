@@ -9,6 +9,7 @@ import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import type { Root as MdastRoot, RootContent, PhrasingContent, ListItem, Nodes as MdastNodes } from 'mdast';
 import type { Element, Root as HastRoot, RootContent as HastContent } from 'hast';
+import { BIDI_CONTROLS } from './page';
 
 /** Link targets a reader may follow: the web, e-mail and phone numbers. Nothing relative, no scripts. */
 export const SAFE_LINK = /^(?:https?:\/\/[^\s]+|mailto:[^\s]+|tel:[+\d][\d\s()./-]*)$/i;
@@ -74,11 +75,25 @@ function safeLinks() {
   };
 }
 
+/** Drops the controls that reorder how text is shown ({@link BIDI_CONTROLS}), also those written as `&#x202E;`. */
+function withoutBidiControls() {
+  return (tree: HastRoot) => {
+    const visit = (parent: HastRoot | Element) => {
+      for (const child of parent.children) {
+        if (child.type === 'text') child.value = child.value.replace(BIDI_CONTROLS, '');
+        else if (child.type === 'element') visit(child);
+      }
+    };
+    visit(tree);
+  };
+}
+
 const htmlProcessor = unified()
   .use(remarkRehype, { allowDangerousHtml: false })
   .use(imagesToText)
   .use(rehypeSanitize, SANITIZE_SCHEMA)
   .use(safeLinks)
+  .use(withoutBidiControls)
   .use(rehypeStringify)
   .freeze();
 

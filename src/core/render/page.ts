@@ -12,9 +12,16 @@ export const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 
 // Characters that must never reach HTML raw, plus C0 controls (invalid in HTML text).
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+/**
+ * The invisible controls that reorder how text is shown (bidi embeddings, overrides and isolates:
+ * `U+202E` makes "10.20.30.40" of "04.03.02.01"). No output publishes them: the text version and the
+ * posts always dropped them, and the HTML pages and the feed do too, so every output shows the same.
+ */
+export const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
 /** Escapes text for HTML content and double- or single-quoted attributes; drops control characters. */
 export function escapeHtml(value: string): string {
-  return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').replace(BIDI_CONTROLS, '').replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
 /** What a page's head says. */

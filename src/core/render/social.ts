@@ -19,6 +19,7 @@ import { splitSentences } from '../language/sentences';
 import { label, type LABELS } from './labels';
 import { DEFAULT_MAX_CHARS, type OutputOptions } from './outputOptions';
 import { draftPrefix } from './draft';
+import { BIDI_CONTROLS } from './page';
 
 /** Service states, the worst first: what is closed matters most. */
 const STATE_RANK = ['major_outage', 'partial_outage', 'degraded_performance', 'under_maintenance', 'operational'];
@@ -107,7 +108,7 @@ type LabelKey = keyof typeof LABELS;
 
 /** Removes control characters and folds white space: a post is one paragraph plus our line breaks. */
 function clean(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim();
+  return value.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(BIDI_CONTROLS, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** "teilweise ausgefallen" as a heading: "Teilweise ausgefallen". */

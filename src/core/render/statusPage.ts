@@ -14,7 +14,7 @@ import { art34Html, whatsNewHtml } from './html';
 import { escapeHtml as e, pageHead } from './page';
 import { FEED_FILE } from './atom';
 import type { OutputOptions } from './outputOptions';
-import { art34Text, TEXT_WIDTH, whatsNewText, wrap } from './text';
+import { art34Text, heading as underline, whatsNewText, wrap } from './text';
 import { DRAFT_CSS, draftBannerHtml, draftBannerText, NOINDEX_META } from './draft';
 import type { Locale } from '../shared/types';
 
@@ -307,11 +307,6 @@ export function renderStatusPageHtml(models: readonly PressReleaseModel[], optio
   ]
     .filter((line) => line !== '')
     .join('\n');
-}
-
-function underline(text: string, char: string): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return `${line}\n${char.repeat(Math.min(TEXT_WIDTH, Math.max(3, [...line].length)))}`;
 }
 
 /** The status page as plain text (72 columns). */

@@ -6,6 +6,7 @@ import type { Art34Notice, ContactEntry, Fact, PressReleaseModel } from './model
 import { label } from './labels';
 import { markdownToBlocks, type TextBlock } from './markdown';
 import { draftBannerText } from './draft';
+import { BIDI_CONTROLS } from './page';
 import type { Locale } from '../shared/types';
 import { unbreakableUnits } from './keepTogether';
 
@@ -14,7 +15,7 @@ export const TEXT_WIDTH = 72;
 
 // Control characters other than tab and line feed would garble a mail client or a terminal.
 function clean(value: string): string {
-  return value.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '');
+  return value.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').replace(BIDI_CONTROLS, '');
 }
 
 /**
@@ -43,7 +44,8 @@ export function wrap(text: string, first = '', rest = first, width = TEXT_WIDTH)
   return lines.map((l) => l.trimEnd()).join('\n');
 }
 
-function heading(text: string, char = '-'): string {
+/** A heading of the text versions: one clean line, underlined with `char` (the press release's and the status page's). */
+export function heading(text: string, char = '-'): string {
   const line = clean(text).replace(/\s+/g, ' ').trim();
   return `${line}\n${char.repeat(Math.min(TEXT_WIDTH, Math.max(3, [...line].length)))}`;
 }
