@@ -256,6 +256,27 @@ describe('fixes', () => {
       assert.equal(apply(doc(lines), action!), doc(insertAfter(lines, 'status: investigating # still open', 'severity: critical')));
     });
 
+    it('appends into a flow mapping before a comment that ends its last line, not inside it (found by fixProperties)', () => {
+      const flow = 'timestamps: {started_at: 2024-03-01T08:00:00+01:00, detected_at: 2024-03-01T09:00:00+01:00 # local time';
+      const lines = VALID.filter((line) => !/^ {2}(started|detected|published)_at:/.test(line)).flatMap((line) => (line === 'timestamps:' ? [flow, '  }'] : [line]));
+      const [action] = actionsFor(doc(lines), '/timestamps/published_at');
+      const fixed = apply(doc(lines), action!);
+      assert.equal(fixed, doc(replaceLine(lines, flow, 'timestamps: {started_at: 2024-03-01T08:00:00+01:00, detected_at: 2024-03-01T09:00:00+01:00, published_at: 2024-03-02T11:15:00+01:00 # local time')));
+      assertFixed(fixed, '/timestamps/published_at');
+    });
+
+    it('never inserts a key the mapping has already, with a value a rule could not read (found by fixProperties)', () => {
+      const lines = replaceLine(VALID, '  entity: not_covered', '  entity: important', '  significant: yes', '  early_warning_at: 2024-03-01T20:00:00+01:00', '  notification_at: 2024-03-03T10:00:00+01::00');
+      const late = createLinter({ locale: 'en', timeZone: 'Europe/Berlin', now: () => Date.parse('2024-04-20T10:00:00Z'), rules: { 'gdpr-notification': 'off' } });
+      const result = late.lint(doc(lines));
+      assert.deepEqual(
+        result.findings.map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.path} ${f.fix?.kind ?? '-'}`),
+        ['30:20 nis2-reporting /nis2/notification_at insert-key', '30:20 schema /nis2/notification_at -'],
+      );
+      // `notification_at: <now>` below the unreadable one would be a duplicate key: the schema's finding says what to correct.
+      assert.deepEqual(fixEdits(result.report, result.findings[0]!, OPTIONS), []);
+    });
+
     it('offers nothing while the YAML has syntax errors', () => {
       const text = doc(replaceLine(replaceLine(VALID, 'severity: major'), 'organization: Stadt Beispiel', 'organization: [Stadt'));
       const report = linter.lint(text).report;
@@ -306,10 +327,36 @@ describe('fixes', () => {
       assert.equal(apply(text, actions[0]!), doc(VALID));
     });
 
-    it('does not prefer renaming a key to one that is already there', () => {
+    it('never renames a key to one that is already there: a duplicate key is invalid YAML (found by fixProperties)', () => {
       const text = doc(insertAfter(VALID, 'severity: major', 'severty: minor'));
-      const actions = actionsFor(text, '/severty');
-      assert.deepEqual(actions.map((a) => [a.title, a.isPreferred, a.safe]), [['Rename to `severity`', false, false]]);
+      const findings = linter.lint(text).findings;
+      assert.deepEqual(
+        findings.map((f) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.ruleId} ${f.path} ${f.message} ${f.fix === undefined}`),
+        ['8:1-8:8 schema /severty `severty` is not a field of an incident report: remove it, or start your own fields with `x-`. true'],
+      );
+      // Nor does the fix engine, whoever asks it to.
+      const report = linter.lint(text).report;
+      const rename: Finding = { ...findings[0]!, fix: { kind: 'replace-value', offset: findings[0]!.offset, endOffset: findings[0]!.endOffset, values: ['severity', 'status'], preferred: 'severity' } };
+      assert.deepEqual(fixEdits(report, rename, OPTIONS).map((a) => [a.title, a.isPreferred, a.safe]), []);
+    });
+
+    it('replaces a block scalar without joining the next line to it, keeping a comment on its header (found by fixProperties)', () => {
+      for (const eol of ['\n', '\r\n']) {
+        const text = doc(replaceLine(VALID, 'status: investigating', 'status: |-', '  resolvd'), eol);
+        const [finding] = linter.lint(text).findings;
+        assert.equal(`${finding!.line}:${finding!.column}-${finding!.endLine}:${finding!.endColumn} ${finding!.path}`, '6:9-7:10 /status');
+        const [preferred] = actionsFor(text, '/status');
+        assert.equal(apply(text, preferred!), doc(replaceLine(VALID, 'status: investigating', 'status: resolved'), eol));
+        assert.equal(fixAllText(text, (t) => linter.lint(t), OPTIONS), doc(replaceLine(VALID, 'status: investigating', 'status: resolved'), eol));
+      }
+      const commented = doc(replaceLine(VALID, 'status: investigating', 'status: >- # typed on the phone', '  resolvd'));
+      assert.equal(apply(commented, actionsFor(commented, '/status')[0]!), doc(replaceLine(VALID, 'status: investigating', 'status: resolved # typed on the phone')));
+    });
+
+    it('never changes a list item to a value another item of the list has (found by fixProperties)', () => {
+      const text = doc(insertAfter(VALID, '  statement: Ob Daten abgeflossen sind, wird derzeit geprüft.', '  breach_type:', '    - confidentiality', '    - integrty'));
+      const actions = actionsFor(text, '/data_loss/breach_type/1');
+      assert.deepEqual(actions.map((a) => [a.title, a.isPreferred, a.safe]), [['Change to `integrity`', true, true], ['Change to `availability`', false, false]]);
     });
 
     it('adds the UTC offset to a timestamp without one (German title)', () => {
@@ -386,12 +433,40 @@ describe('fixes', () => {
       );
     });
 
+    it('never sets a fact another field repeats through an alias (found by fixProperties)', () => {
+      // `expected_restoration: *u` repeats `occurred`: a variant with `occurred: no` would make it `no` too.
+      const lines = replaceLine(
+        replaceLine(replaceLine(VALID, '  statement: Ob Daten abgeflossen sind, wird derzeit geprüft.'), '  occurred: unknown', '  occurred: &u unknown'),
+        'contacts:',
+        'expected_restoration: *u',
+        'contacts:',
+      );
+      const actions = actionsFor(doc(lines), '/data_loss/statement');
+      assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [
+        ['Set `data_loss` to: data loss suspected', false],
+        ['Add the statement: under investigation', true],
+      ]);
+      for (const action of actions) assert.equal((parseReport(apply(doc(lines), action)).data as { expected_restoration: unknown }).expected_restoration, 'unknown');
+    });
+
     it('keeps other data_loss fields when setting a variant', () => {
       const lines = insertAfter(replaceLine(VALID, '  statement: Ob Daten abgeflossen sind, wird derzeit geprüft.'), '  personal_data: unknown', '  records_approx: 1000 # estimate');
       const actions = actionsFor(doc(lines), '/data_loss/statement');
       const investigating = actions.find((a) => a.title.includes('under investigation'))!;
       assert.equal(investigating.isPreferred, true);
       assert.equal(apply(doc(lines), investigating), doc(insertAfter(lines, '  personal_data: unknown', `  statement: ${DATA_LOSS_TEMPLATES[3]!.statement.de}`)));
+    });
+  });
+
+  describe('nis2-scope', () => {
+    it('keeps the comments written between `applies:` and its value when the answers take its place (found by fixProperties)', () => {
+      const lines = replaceLine(VALID, '  entity: not_covered', '  applies: # asked the legal office', '    unknown');
+      const actions = actionsFor(doc(lines), '/nis2/applies', OPTIONS, 'nis2-reporting');
+      const notCovered = actions.find((a) => a.title === 'Answer NIS2: entity: not_covered')!;
+      assert.equal(apply(doc(lines), notCovered), doc(replaceLine(VALID, '  entity: not_covered', '  # asked the legal office', '  entity: not_covered')));
+      const block = doc(replaceLine(VALID, '  entity: not_covered', '  applies: |- # asked the legal office', '    unknown'));
+      const important = actionsFor(block, '/nis2/applies', OPTIONS, 'nis2-reporting').find((a) => a.title === 'Answer NIS2: entity: important, significant: unknown')!;
+      assert.equal(apply(block, important), doc(replaceLine(VALID, '  entity: not_covered', '  # asked the legal office', '  entity: important', '  significant: unknown')));
     });
   });
 

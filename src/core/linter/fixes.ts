@@ -3,14 +3,14 @@
  * fix edits only the lines it must; the rest of the document (comments, quoting, line endings,
  * the Markdown body) stays byte for byte as it was.
  */
-import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Finding, Locale, Localized } from '../shared/types';
 import type { ParsedReport } from '../report/parse';
 import type { LintResult } from './lint';
 import type { SchemaInfo } from '../schema/meta';
 import { bundledCompiledSchema } from '../schema/validator';
 import { formatPointer, parsePointer } from '../yaml/pointer';
-import { indentationStep, locate, yamlScalar } from '../yaml';
+import { indentationStep, locate, withoutLineBreaks, yamlScalar } from '../yaml';
 import { fieldName, t } from '../shared/i18n';
 import { getIn, isRecord, recordItems } from '../report/fields';
 import { formatInZone, instantIn, isValidTimeZone, systemTimeZone } from '../shared/time';
@@ -281,6 +281,20 @@ function afterNode(ctx: EditContext, node: Node): number {
   return nextLineStart(ctx.text, end, ctx.sourceEnd);
 }
 
+/**
+ * The edit writing `newText` in place of the value at `[offset, endOffset)` of `text`. A block
+ * scalar's header may carry a comment (`|- # since Monday`): it stays, after the new value.
+ */
+function valueEdit(text: string, offset: number, endOffset: number, newText: string): TextEdit {
+  const comment = /^[|>][-+0-9]*([ \t]+#[^\r\n]*)/.exec(text.slice(offset, endOffset))?.[1];
+  return { offset, endOffset, newText: comment ? newText + comment : newText };
+}
+
+/** Absolute offset where a node's value ends: before the line break a block scalar's range includes. */
+function valueEnd(ctx: EditContext, node: Node): number {
+  return withoutLineBreaks(ctx.text, ctx.base + node.range![0], ctx.base + node.range![1]);
+}
+
 function afterPair(ctx: EditContext, pair: Pair): number {
   const value = pair.value as Node | null;
   if (value && value.range) return afterNode(ctx, value);
@@ -312,6 +326,9 @@ function insertFields(ctx: EditContext, parentPath: string, fields: NewField[]):
     return [{ offset, endOffset: offset, newText: blockText(ctx, fields, 0, ctx.text.slice(lineStart(ctx.text, offset), offset) !== '') }];
   }
   if (!isMap(map) || !map.range) return null;
+  // A key the mapping has already (a rule may call a field with an unreadable value missing) would
+  // be written twice, which is invalid YAML: that value needs correcting, not a second one.
+  if (fields.some((field) => map.items.some((pair) => isScalar(pair.key) && String(pair.key.value) === field.key))) return null;
   if (map.flow) return [flowInsertion(ctx, map, fields)];
   const pairs = map.items.filter((pair) => isScalar(pair.key) && (pair.key as Node).range) as Pair[];
   const first = pairs[0];
@@ -392,8 +409,11 @@ function itemLines(item: unknown, column: number, unit: number): string[] {
 /** `{a: 1}` → `{a: 1, key: value}`: a flow mapping stays a flow mapping. */
 function flowInsertion(ctx: EditContext, map: YAMLMap, fields: NewField[]): TextEdit {
   const open = ctx.base + map.range![0];
-  let offset = ctx.text.lastIndexOf('}', ctx.base + map.range![1] - 1);
-  while (offset > open + 1 && /\s/.test(ctx.text[offset - 1]!)) offset--;
+  // Right after the last entry: before the `}` could be inside a comment that ends that entry's line.
+  const last = map.items[map.items.length - 1];
+  const lastNode = (last?.value ?? last?.key) as Node | null | undefined;
+  let offset = lastNode?.range ? valueEnd(ctx, lastNode) : ctx.text.lastIndexOf('}', ctx.base + map.range![1] - 1);
+  while (!lastNode?.range && offset > open + 1 && /\s/.test(ctx.text[offset - 1]!)) offset--;
   const entries = fields.map((field) => `${field.key}: ${flowValue(field.value)}`).join(', ');
   return { offset, endOffset: offset, newText: (map.items.length > 0 ? ', ' : '') + entries };
 }
@@ -452,19 +472,25 @@ function replaceValueFixes(
   const base = report.frontmatter.kind === 'yaml' ? report.frontmatter.contentOffset : 0;
   const key = finding.path && report.yaml ? (report.yaml.locate(finding.path)?.pair?.key as Node | null | undefined) : null;
   const isKey = !!key?.range && key.range[0] + base === fix.offset && key.range[1] + base === fix.endOffset;
-  // Renaming a key to one its mapping already has would create a duplicate key: offer, never prefer.
+  // Renaming a key to one its mapping already has would write a duplicate key, invalid YAML: never offered.
   const siblings = isKey && finding.path ? getIn(report.data, parsePointer(finding.path).slice(0, -1)) : undefined;
   const taken = (value: string) => isKey && isRecord(siblings) && Object.prototype.hasOwnProperty.call(siblings, value);
+  // Nor is a list item changed to a value another item of its list has (`breach_type: [confidentialty,
+  // confidentiality]`): the list would name it twice, which the schema refuses for lists of choices.
+  const segments = !isKey && finding.path ? parsePointer(finding.path) : [];
+  const index = segments.length > 0 && /^\d+$/.test(segments[segments.length - 1]!) ? Number(segments[segments.length - 1]) : -1;
+  const list = index >= 0 ? getIn(report.data, segments.slice(0, -1)) : undefined;
+  const listed = (value: string) => Array.isArray(list) && list.some((item, i) => i !== index && item === value);
   const values = [...fix.values].sort((a, b) => Number(b === fix.preferred) - Number(a === fix.preferred));
   return values
-    .filter((value) => value !== current)
+    .filter((value) => value !== current && !taken(value) && !listed(value))
     .map((value) => {
-      const preferred = value === fix.preferred && !taken(value);
+      const preferred = value === fix.preferred;
       const title =
         finding.ruleId === 'timestamp-timezone' ? TITLES.offset : isKey ? TITLES.rename : TITLES.change;
       return {
         title: t(locale, title, { value }),
-        edits: [{ offset: fix.offset, endOffset: fix.endOffset, newText: value }],
+        edits: [valueEdit(report.text, fix.offset, fix.endOffset, value)],
         isPreferred: preferred,
         // A preferred replacement is the corrected spelling, the word for a YAML boolean, the
         // value completed with its offset or a timestamp rewritten in RFC 3339 (`30.10.2023 01:01`
@@ -507,7 +533,9 @@ function setNis2Fields(ctx: EditContext, map: YAMLMap, fields: NewField[]): Text
   for (const field of fields) {
     const node = pairOf(field.key)?.value as Node | null | undefined;
     if (node && node.range && isScalar(node) && node.value !== null) {
-      if (String(node.value) !== field.value) edits.push({ offset: ctx.base + node.range[0], endOffset: ctx.base + node.range[1], newText: yamlScalar(String(field.value)) });
+      if (String(node.value) === field.value) continue;
+      if (aliased(ctx, node)) return null;
+      edits.push(valueEdit(ctx.text, ctx.base + node.range[0], valueEnd(ctx, node), yamlScalar(String(field.value))));
     } else if (!pairOf(field.key)) {
       missing.push(field);
     } else {
@@ -519,14 +547,23 @@ function setNis2Fields(ctx: EditContext, map: YAMLMap, fields: NewField[]): Text
     const keyStart = ctx.base + (applies.key as Node).range![0];
     const start = lineStart(ctx.text, keyStart);
     const value = applies.value as Node | null;
-    if (!/^[ \t]*$/.test(ctx.text.slice(start, keyStart)) || !value?.range) return null;
+    if (!/^[ \t]*$/.test(ctx.text.slice(start, keyStart)) || !value?.range || aliased(ctx, value)) return null;
+    const column = keyStart - start;
+    const pad = ' '.repeat(column);
+    // Comments between `applies:` and its value are the author's: they stay, on lines of their own.
+    const inside = comments(ctx.text.slice(ctx.base + (applies.key as Node).range![1], ctx.base + value.range[0]));
+    // …and so does the comment on a block scalar's header (`applies: |- # as of Monday`).
+    const header = /^[|>][-+0-9]*[ \t]+(#[^\r\n]*)/.exec(ctx.text.slice(ctx.base + value.range[0], valueEnd(ctx, value)))?.[1]?.trimEnd();
+    if (header) inside.push(header);
     if (missing.length === 0) {
-      edits.push({ offset: start, endOffset: afterPair(ctx, applies), newText: '' });
+      const end = afterPair(ctx, applies);
+      const kept = [...inside, ...comments(ctx.text.slice(valueEnd(ctx, value), end))];
+      edits.push({ offset: start, endOffset: end, newText: kept.map((comment) => pad + comment + ctx.eol).join('') });
     } else {
       // The new fields take the place of `applies: …`; a comment after it stays on the line.
-      const column = keyStart - start;
       const text = blockText(ctx, missing, column, false);
-      edits.push({ offset: keyStart, endOffset: ctx.base + value.range[1], newText: text.slice(column, text.length - ctx.eol.length) });
+      const before = inside.map((comment) => comment + ctx.eol + pad).join('');
+      edits.push({ offset: keyStart, endOffset: valueEnd(ctx, value), newText: before + text.slice(column, text.length - ctx.eol.length) });
     }
   } else if (missing.length > 0) {
     const inserted = insertFields(ctx, '/nis2', missing);
@@ -534,6 +571,23 @@ function setNis2Fields(ctx: EditContext, map: YAMLMap, fields: NewField[]): Text
     edits.push(...inserted);
   }
   return edits.sort((x, y) => x.offset - y.offset);
+}
+
+/**
+ * Whether other fields repeat the value of `node` through an alias (`occurred: &u unknown` …
+ * `expected_restoration: *u`): writing another fact there would change them all.
+ */
+function aliased(ctx: EditContext, node: Node): boolean {
+  const anchor = node.anchor;
+  if (!anchor) return false;
+  let found = false;
+  visit(ctx.doc, { Alias: (_, alias) => (alias.source === anchor ? ((found = true), visit.BREAK) : undefined) });
+  return found;
+}
+
+/** The YAML comments in `text` that holds no value (what lies between a key and its value, or after a value). */
+function comments(text: string): string[] {
+  return (text.match(/#[^\r\n]*/g) ?? []).map((comment) => comment.trimEnd());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -583,7 +637,7 @@ function setDataLoss(ctx: EditContext, map: YAMLMap, template: DataLossTemplate,
         // `statement:` with no value: write the value after the colon.
         const keyEnd = ctx.base + (pair.key as Node).range![1];
         const colon = ctx.text.indexOf(':', keyEnd);
-        edits.push({ offset: colon + 1, endOffset: ctx.base + node.range[1], newText: ' ' + yamlScalar(value) });
+        edits.push({ offset: colon + 1, endOffset: valueEnd(ctx, node), newText: ' ' + yamlScalar(value) });
       } else {
         missing.push({ key, value });
       }
@@ -591,9 +645,10 @@ function setDataLoss(ctx: EditContext, map: YAMLMap, template: DataLossTemplate,
     }
     const same = isScalar(node) && String(node.value) === value;
     if (same) continue;
+    if (aliased(ctx, node)) return null;
     if (key !== 'statement') factsMatch = false;
     // A variant is a consistent set: an old sentence would contradict the new facts, so it goes too.
-    edits.push({ offset: ctx.base + node.range[0], endOffset: ctx.base + node.range[1], newText: yamlScalar(value) });
+    edits.push(valueEdit(ctx.text, ctx.base + node.range[0], valueEnd(ctx, node), yamlScalar(value)));
   }
   if (missing.length > 0) {
     const inserted = insertFields(ctx, '/data_loss', missing);

@@ -144,7 +144,10 @@ function unknownKey(error: ErrorObject, ctx: SchemaFindingContext, name?: string
   const key = name ?? (error.params as { additionalProperty: string }).additionalProperty;
   const path = error.instancePath + formatPointer([key]);
   const range = ctx.rangeOf(path, 'key');
-  const known = Object.keys(ctx.info.fieldInfo(error.instancePath, ctx.locale)?.properties ?? {});
+  // A field the mapping has already is no suggestion: renaming to it would write a duplicate key,
+  // which is invalid YAML (`severty: minor` beside `severity: major`).
+  const present = error.data !== null && typeof error.data === 'object' ? Object.keys(error.data) : [];
+  const known = Object.keys(ctx.info.fieldInfo(error.instancePath, ctx.locale)?.properties ?? {}).filter((name) => !present.includes(name));
   const suggestion = closest(key, known);
   const parent =
     error.instancePath === '' ? t(ctx.locale, M.reportRoot) : t(ctx.locale, M.nestedParent, { name: fieldName(error.instancePath) });

@@ -3,7 +3,7 @@
  * every node, its errors, and its data. Rules, renderers and the editor all read this one parse.
  */
 import { parseAllDocuments, parseDocument, type Document, type YAMLError } from 'yaml';
-import { locate, rangeForPointer, scalarAt, stringSpans, type Located, type ScalarAt, type SourceRange } from './positions';
+import { locate, rangeForPointer, scalarAt, stringSpans, withoutLineBreaks, type Located, type ScalarAt, type SourceRange } from './positions';
 
 /**
  * The options of every parse: YAML 1.2 (what the schema's types assume: `no` is a word, not
@@ -98,7 +98,8 @@ class YamlRead implements FrontmatterYaml {
   }
 
   rangeOf(pointer: string, prefer?: 'value' | 'key'): SourceRange | null {
-    return rangeForPointer(this.doc, pointer, prefer);
+    const range = rangeForPointer(this.doc, pointer, prefer);
+    return range && { offset: range.offset, endOffset: withoutLineBreaks(this.source, range.offset, range.endOffset) };
   }
 
   scalar(pointer: string): ScalarAt | null {

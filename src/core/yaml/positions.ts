@@ -51,9 +51,21 @@ export function scalarAt(doc: Document, pointer: string): ScalarAt | null {
   return isScalar(node) && node.range ? { ...rangeOf(node)!, value: node.value, type: node.type } : null;
 }
 
-/** The range of a node, without trailing comments or line breaks. */
+/** The range of a node, without trailing comments (see {@link withoutLineBreaks} for its line breaks). */
 function rangeOf(node: Node | null | undefined): SourceRange | null {
   return node?.range ? { offset: node.range[0], endOffset: node.range[1] } : null;
+}
+
+/**
+ * Where the text `[offset, endOffset)` of `source` ends without the line breaks at its end. The
+ * `yaml` package ends a block scalar (`|-`, `>`) and a block collection after the line break of its
+ * last line: that break belongs to the line, not to the value, and an edit that replaced it would
+ * join the next line to the new value (`status: resolvedseverity: major`).
+ */
+export function withoutLineBreaks(source: string, offset: number, endOffset: number): number {
+  let end = endOffset;
+  while (end > offset && (source[end - 1] === '\n' || source[end - 1] === '\r')) end--;
+  return end;
 }
 
 /**
