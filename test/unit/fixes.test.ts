@@ -550,6 +550,23 @@ describe('fixes', () => {
       );
     });
 
+    it('offers no sort that would move an alias above its anchor: every fix is read back, and fix all leaves the text readable', () => {
+      const text = doc([
+        ...VALID.slice(0, VALID.indexOf('updates:')),
+        'updates:',
+        '  - at: 2024-03-01T14:00:00+01:00',
+        '    text: &same Das Bürgerbüro bleibt geschlossen.',
+        '  - at: 2024-03-01T12:00:00+01:00',
+        '    text: *same',
+        ...VALID.slice(VALID.indexOf('---', 1)),
+      ]);
+      const { report, findings } = linter.lint(text);
+      const finding = findings.find((f) => f.fix?.kind === 'sort-updates')!;
+      assert.equal(finding.message, 'updates[1].at (2024-03-01T12:00:00+01:00) is older than the update before it (2024-03-01T14:00:00+01:00): list updates in chronological order.');
+      assert.deepEqual(fixEdits(report, finding, OPTIONS), []);
+      assert.equal(fixAllText(text, (input) => linter.lint(input), OPTIONS), text);
+    });
+
     it('offers nothing when the updates are already in order', () => {
       const report = linter.lint(doc(VALID)).report;
       assert.deepEqual(fixEdits(report, { ...findingStub(), fix: { kind: 'sort-updates' } }, OPTIONS), []);

@@ -5,7 +5,7 @@
  */
 import { isMap, isScalar, isSeq, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Finding, Locale, Localized } from '../shared/types';
-import type { ParsedReport } from '../report/parse';
+import { parseReport, type ParsedReport } from '../report/parse';
 import type { LintResult } from './lint';
 import type { SchemaInfo } from '../schema/meta';
 import { bundledCompiledSchema } from '../schema/validator';
@@ -75,6 +75,20 @@ const TITLES = {
  * too broken to edit safely (the parser's own errors come first).
  */
 export function fixEdits(report: ParsedReport, finding: Finding, options: FixOptions = {}): FixAction[] {
+  const actions = offeredFixes(report, finding, options);
+  // Every fix is read back once: a fix must never leave unreadable a frontmatter that was readable
+  // (sorting `updates` moved an alias above its anchor, and fix all applied it unasked).
+  if (actions.length === 0 || !readable(report)) return actions;
+  return actions.filter((action) => readable(parseReport(applyEdits(report.text, action.edits))));
+}
+
+/** True when the frontmatter is YAML that reads without errors into data. */
+function readable(report: ParsedReport): boolean {
+  return report.frontmatter.kind === 'yaml' && report.yamlErrors.length === 0 && report.dataError === null;
+}
+
+/** The fixes for one finding, best first, before they are read back (see {@link fixEdits}). */
+function offeredFixes(report: ParsedReport, finding: Finding, options: FixOptions): FixAction[] {
   const fix = finding.fix;
   if (!fix) return [];
   const ctx = editContext(report, options);
