@@ -107,16 +107,18 @@ describe('fixes', () => {
   });
 
   describe('insert-key', () => {
-    it('inserts a missing root field after the field before it in schema order', () => {
+    it('inserts a missing root field after the field before it in schema order, one fix per allowed value, none preferred', () => {
       const broken = replaceLine(VALID, 'severity: major');
-      const [action, ...rest] = actionsFor(doc(broken), '/severity');
-      assert.equal(rest.length, 0);
-      assert.equal(action!.title, 'Add `severity`');
-      assert.equal(action!.isPreferred, true);
-      assert.equal(action!.safe, false, 'a placeholder is never safe');
-      const fixed = apply(doc(broken), action!);
-      assert.equal(fixed, doc(insertAfter(broken, 'status: investigating', 'severity: critical')));
+      const actions = actionsFor(doc(broken), '/severity');
+      // Which one is a fact only the author knows: never the first value as if they had chosen it.
+      assert.deepEqual(
+        actions.map((action) => [action.title, action.isPreferred, action.safe]),
+        ['critical', 'major', 'minor', 'none'].map((value) => [`Add \`severity: ${value}\``, false, false]),
+      );
+      const fixed = apply(doc(broken), actions[1]!);
+      assert.equal(fixed, doc(insertAfter(broken, 'status: investigating', 'severity: major')));
       assertFixed(fixed, '/severity');
+      assert.deepEqual(actionsFor(doc(broken), '/severity', { ...OPTIONS, locale: 'de' }).map((action) => action.title)[0], '`severity: critical` ergänzen');
     });
 
     it('keeps CRLF line endings', () => {
@@ -151,9 +153,12 @@ describe('fixes', () => {
 
     it('inserts a missing field of a sequence item at the item’s indentation', () => {
       const broken = replaceLine(VALID, '    status: major_outage');
-      const [action] = actionsFor(doc(broken), '/affected_services/0/status');
-      assert.equal(action!.title, 'Add `affected_services[0].status`');
-      const fixed = apply(doc(broken), action!);
+      const actions = actionsFor(doc(broken), '/affected_services/0/status');
+      assert.deepEqual(
+        actions.map((a) => a.title),
+        ['operational', 'degraded_performance', 'partial_outage', 'major_outage', 'under_maintenance'].map((value) => `Add \`affected_services[0].status: ${value}\``),
+      );
+      const fixed = apply(doc(broken), actions[3]!);
       assert.equal(fixed, doc(insertAfter(broken, '  - name: Bürgerbüro', '    status: major_outage')));
       assertFixed(fixed, '/affected_services/0/status');
     });

@@ -54,6 +54,7 @@ export interface FixOptions {
 const TITLES = {
   add: { en: 'Add `{field}`', de: '`{field}` ergänzen' },
   addBlock: { en: 'Add `{field}` with its required fields', de: '`{field}` mit den Pflichtfeldern ergänzen' },
+  addValue: { en: 'Add `{field}: {value}`', de: '`{field}: {value}` ergänzen' },
   change: { en: 'Change to `{value}`', de: 'In `{value}` ändern' },
   rename: { en: 'Rename to `{value}`', de: 'In `{value}` umbenennen' },
   offset: { en: 'Add the UTC offset: `{value}`', de: 'UTC-Versatz ergänzen: `{value}`' },
@@ -138,6 +139,15 @@ function offeredFixes(report: ParsedReport, finding: Finding, options: FixOption
       if (!ctx) return [];
       if (isDataLossFix(fix.parentPath, fix.key)) return dataLossFixes(ctx, fix.parentPath === '');
       const pointer = fix.parentPath + formatPointer([fix.key]);
+      // A missing choice (`severity`, `status`) is the author's to make: one fix per allowed value,
+      // none preferred, instead of the first value, which would read like a fact they had chosen.
+      const choices = ctx.info.fieldInfo(pointer, ctx.lang)?.enum;
+      if (choices && choices.length > 1) {
+        return choices.flatMap((choice) => {
+          const edits = insertFields(ctx, fix.parentPath, [{ key: fix.key, value: choice }]);
+          return edits ? [{ title: t(ctx.locale, TITLES.addValue, { field: fieldName(pointer), value: String(choice) }), edits, isPreferred: false, safe: false }] : [];
+        });
+      }
       const value = placeholderValue(ctx, pointer, fix.placeholder);
       const edits = insertFields(ctx, fix.parentPath, [{ key: fix.key, value }]);
       if (!edits) return [];

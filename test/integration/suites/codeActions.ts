@@ -61,14 +61,21 @@ describe('code actions', () => {
       original = await fixtureText('code-actions');
     });
 
-    it('inserts a missing required field after the field before it in schema order', async () => {
+    it('inserts a missing required field after the field before it in schema order, one fix per allowed value', async () => {
       const { document } = await openFixture('code-actions', 6);
       const target = diagnostic(document.uri, '`severity` is missing');
-      const actions = await quickFixes(document.uri, target);
-      assert.deepStrictEqual(titles(actions), [['Add `severity`', true]]);
+      // The file was just copied over the one VS Code may still hold: a reload from disk cancels a
+      // request that is under way (VS Code then drops its actions), so ask again until ours arrive.
+      const actions = await waitFor('the fixes of the missing severity', () => quickFixes(document.uri, target), (found) => found.length > 0);
+      assert.deepStrictEqual(titles(actions), [
+        ['Add `severity: critical`', false],
+        ['Add `severity: major`', false],
+        ['Add `severity: minor`', false],
+        ['Add `severity: none`', false],
+      ]);
       assert.strictEqual(actions[0]!.kind?.value, vscode.CodeActionKind.QuickFix.value);
-      await apply(actions[0]!);
-      assert.strictEqual(document.getText(), original.replace('status: identifed\n', 'status: identifed\nseverity: critical\n'));
+      await apply(actions[1]!);
+      assert.strictEqual(document.getText(), original.replace('status: identifed\n', 'status: identifed\nseverity: major\n'));
       await gone(document.uri, '`severity` is missing');
     });
 
