@@ -8,6 +8,9 @@ import { lintRun } from './lintRun';
 import type { StdinSource } from './stdin';
 import { REPORT_MARKER, t } from '../core';
 
+/** How many fixed files `lint --fix` names on stderr before it counts the rest. */
+const FIXED_NAMED = 10;
+
 const FORMATTERS: Record<LintArgs['format'], Formatter> = { stylish: formatStylish, json: formatJson, sarif: formatSarif, github: formatGithub };
 
 /** Output and exit code of a lint run; the caller writes them. */
@@ -29,7 +32,10 @@ export async function runLint(args: LintArgs, stdin?: StdinSource): Promise<Comm
   let stderr = problems.map((p) => `incident-report: ${p.arg}: ${p.message}\n`).join('');
   // On stderr: stdout is the report (JSON, SARIF, annotations), and what is printed there is what is left.
   if (fixed.length > 0) {
-    stderr += `incident-report: ${t(locale, { en: 'safe fixes written to {n} file(s): {files}', de: 'sichere Korrekturen in {n} Datei(en) geschrieben: {files}' }, { n: fixed.length, files: fixed.join(', ') })}\n`;
+    // The first few by name; a folder of hundreds is a count (the files are in the version control's diff).
+    const more = fixed.length - FIXED_NAMED;
+    const files = fixed.slice(0, FIXED_NAMED).join(', ') + (more > 0 ? t(locale, { en: ' and {n} more', de: ' und {n} weitere' }, { n: more }) : '');
+    stderr += `incident-report: ${t(locale, { en: 'safe fixes written to {n} file(s): {files}', de: 'sichere Korrekturen in {n} Datei(en) geschrieben: {files}' }, { n: fixed.length, files })}\n`;
   }
 
   const results: FileResult[] = [];

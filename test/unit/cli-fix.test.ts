@@ -122,6 +122,14 @@ describe('CLI lint --fix', function () {
     assert.match(read('broken/broken.incident.md'), /^severity: major/m);
   });
 
+  it('names the first ten files it fixed and counts the rest', () => {
+    for (let i = 1; i <= 12; i++) writeFileSync(join(folder, 'broken', `r${String(i).padStart(2, '0')}.incident.md`), read('broken/broken.incident.md'));
+    rmSync(join(folder, 'broken', 'broken.incident.md'));
+    const { stderr } = cli(['lint', '--fix', '--locale', 'de', 'broken'], folder);
+    const named = Array.from({ length: 10 }, (_, i) => `broken/r${String(i + 1).padStart(2, '0')}.incident.md`).join(', ');
+    assert.equal(stderr, `incident-report: sichere Korrekturen in 12 Datei(en) geschrieben: ${named} und 2 weitere\n`);
+  });
+
   it('refuses standard input and other commands: there is no file to write the fixes to', () => {
     const stdin = cli(['lint', '--fix', '-'], folder);
     assert.deepEqual([stdin.code, stdin.stdout, stdin.stderr], [2, '', 'incident-report: --fix writes the fixes back to the files; - (standard input) is no file: run `lint --fix FILE` on the file itself\n']);
