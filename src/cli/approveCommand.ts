@@ -1,6 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { readReportFile, usageFailure } from './reportFile';
-import { dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { formatInZone, isValidTimeZone, parseReleaseJson, planApproval, releaseFilePath, systemTimeZone, t } from '../core';
 import { readTextFile } from './textFile';
 import type { ApproveArgs } from './args';
@@ -16,6 +16,64 @@ import type { CommandOutcome } from './lintCommand';
  */
 export async function runApprove(args: ApproveArgs): Promise<CommandOutcome> {
   const say = (text: { en: string; de: string }, values?: Record<string, string | number>) => t(args.locale, text, values);
+  // Two approvals at once (press office and IT lead after the same call) each read the report,
+  // and the second write dropped the first one's entry while both said "approved". One at a time:
+  // the report is read, planned and written under a lock file beside it.
+  const lock = lockPath(args.file);
+  const locked = await acquireLock(lock);
+  // No folder, so no report: the approval itself names the missing file.
+  if (locked === 'no folder') return approveLocked(args, say);
+  if (locked !== true) {
+    return usageFailure(
+      `${lock}: ${
+        locked === 'busy'
+          ? say(
+              {
+                en: 'another approval of {file} is running (this lock file is there); approve again when it is done, or delete the file if none is running',
+                de: 'eine andere Freigabe von {file} läuft gerade (diese Sperrdatei ist vorhanden); nach ihrem Ende erneut freigeben oder die Datei löschen, wenn keine läuft',
+              },
+              { file: args.file },
+            )
+          : locked
+      }`,
+    );
+  }
+  try {
+    return await approveLocked(args, say);
+  } finally {
+    await rm(lock, { force: true });
+  }
+}
+
+/** `.werne.md.approving` beside `incidents/werne.md`: held while one approval reads and writes the report. */
+function lockPath(file: string): string {
+  return join(dirname(file), `.${basename(file)}.approving`);
+}
+
+/** How long an approval waits for another one of the same report to finish before it gives up. */
+const LOCK_WAIT_MS = 10_000;
+const LOCK_POLL_MS = 50;
+
+/**
+ * Creates the lock file (exclusively): `true`; `'busy'` when another approval kept it past
+ * {@link LOCK_WAIT_MS}; `'no folder'` when the report's folder does not exist; or why it cannot be made.
+ */
+async function acquireLock(path: string): Promise<true | 'busy' | 'no folder' | string> {
+  for (let waited = 0; ; waited += LOCK_POLL_MS) {
+    try {
+      await writeFile(path, `${process.pid}\n`, { flag: 'wx' });
+      return true;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return 'no folder';
+      if (code !== 'EEXIST') return describeIoError(error);
+      if (waited >= LOCK_WAIT_MS) return 'busy';
+      await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
+    }
+  }
+}
+
+async function approveLocked(args: ApproveArgs, say: (text: { en: string; de: string }, values?: Record<string, string | number>) => string): Promise<CommandOutcome> {
   const fail = usageFailure;
   const read = await readReportFile(args.file, args.locale);
   if ('exitCode' in read) return read;

@@ -520,7 +520,7 @@ function releaseArgs(command: 'approve' | 'changes', rest: readonly string[], en
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be "text" or "json", not "${format}"`);
   let since: number | null = null;
   if (values.since !== undefined) {
-    if (!/^[1-9]\d*$/.test(values.since)) throw new UsageError(`--since takes a release number ≥ 1, not "${values.since}"`);
+    if (!/^[1-9]\d*$/.test(values.since) || !Number.isSafeInteger(Number(values.since))) throw new UsageError(`--since takes a release number ≥ 1, not "${values.since}"`);
     since = Number(values.since);
   }
   return { command, file, since, format, locale, explicitLocale: values.locale !== undefined };

@@ -21,9 +21,13 @@ export async function runChanges(args: ChangesArgs): Promise<CommandOutcome> {
   const { report, data } = read;
   const locale: Locale = args.explicitLocale || (data.lang !== 'de' && data.lang !== 'en') ? args.locale : toLocale(data.lang as string);
   const say = (message: { en: string; de: string }, values?: Record<string, string | number>) => t(locale, message, values);
+  const approvals = readApprovals(data);
   let version: number | null;
   try {
-    version = args.since ?? (await newestRelease(args.file));
+    // The newest release is the newest file or the newest approval, whichever is higher: a report
+    // moved without its release files has approvals but no files, and was told it had "no release yet".
+    const newestFile = args.since === null ? await newestRelease(args.file) : null;
+    version = args.since ?? (approvals.length > 0 ? Math.max(newestFile ?? 0, ...approvals.map((a) => a.version)) : newestFile);
   } catch (error) {
     return fail(`${dirname(releaseFilePath(args.file, 1))}: ${describeIoError(error)}`);
   }
@@ -35,6 +39,17 @@ export async function runChanges(args: ChangesArgs): Promise<CommandOutcome> {
   try {
     releaseText = await readTextFile(path);
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && approvals.some((a) => a.version === version)) {
+      return fail(
+        `${path}: ${say(
+          {
+            en: 'file not found, though `approvals` in {file} names release {version}: a report moved or renamed leaves its release files behind; move its folder {folder} with it, or restore the file (from version control or a backup)',
+            de: 'Datei nicht gefunden, obwohl `approvals` in {file} Release {version} nennt: Ein verschobener oder umbenannter Bericht lässt seine Release-Dateien zurück; den Ordner {folder} mitverschieben oder die Datei wiederherstellen (aus der Versionsverwaltung oder einer Sicherung)',
+          },
+          { file: args.file, version, folder: dirname(path) },
+        )}`,
+      );
+    }
     // A release number that was never approved: name the ones there are, not just the missing file.
     const newest = (error as NodeJS.ErrnoException).code === 'ENOENT' && args.since !== null ? await newestRelease(args.file).catch(() => undefined) : undefined;
     if (newest === null) {
@@ -48,7 +63,7 @@ export async function runChanges(args: ChangesArgs): Promise<CommandOutcome> {
   const parsed = parseReleaseJson(releaseText);
   if ('problem' in parsed) return fail(`${path}: ${parsed.problem}`);
   let stderr = '';
-  const approved = readApprovals(data).filter((a) => a.version === version);
+  const approved = approvals.filter((a) => a.version === version);
   if (approved.length > 0 && approved.every((a) => a.fingerprint !== sha256Hex(releaseText))) {
     stderr += `incident-report: ${say({ en: '{file}: warning: this file is not what was approved (its SHA-256 differs from the approvals of release {version})', de: '{file}: Warnung: Diese Datei ist nicht die freigegebene (ihr SHA-256 weicht von den Freigaben von Release {version} ab)' }, { file: path, version })}\n`;
   }
@@ -72,6 +87,6 @@ async function newestRelease(file: string): Promise<number | null> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
-  const versions = names.map((name) => /^([1-9]\d*)\.json$/.exec(name)?.[1]).filter((v): v is string => v !== undefined).map(Number);
+  const versions = names.map((name) => /^([1-9]\d*)\.json$/.exec(name)?.[1]).filter((v): v is string => v !== undefined).map(Number).filter(Number.isSafeInteger);
   return versions.length > 0 ? Math.max(...versions) : null;
 }

@@ -317,13 +317,15 @@ async function previousReleaseOf(file: string, report: ParsedReport, say: Say): 
   try {
     names = await readdir(folder);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    return { path: folder, problem: describeIoError(error) };
+    // No folder: the report's `approvals` alone say which releases there should be.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return { path: folder, problem: describeIoError(error) };
+    names = [];
   }
-  const versions = names.map((name) => /^([1-9]\d*)\.json$/.exec(name)?.[1]).filter((v): v is string => v !== undefined).map(Number);
-  if (versions.length === 0) return null;
-  const found = await previousRelease(report, Math.max(...versions), (version) =>
-    readTextFile(releaseFilePath(file, version)).catch((error: unknown) => ((error as NodeJS.ErrnoException).code === 'ENOENT' ? null : { error: describeIoError(error) })),
+  const files = names.map((name) => /^([1-9]\d*)\.json$/.exec(name)?.[1]).filter((v): v is string => v !== undefined).map(Number).filter(Number.isSafeInteger);
+  const found = await previousRelease(
+    report,
+    (version) => readTextFile(releaseFilePath(file, version)).catch((error: unknown) => ((error as NodeJS.ErrnoException).code === 'ENOENT' ? null : { error: describeIoError(error) })),
+    files,
   );
   if (found === null || 'since' in found) return found;
   return {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workspace } from './tempWorkspace';
 
@@ -263,5 +263,111 @@ describe('CLI releases: approving twice', function () {
     const lead = cli(dir, ['approve', '--by', 'Petra Schulz', '--role', 'lead', '--now', '2023-11-06T11:00:00Z', FILE]);
     assert.equal(lead.stdout, `release 1 of ${FILE} (unchanged, sha256 ${fingerprint}) also approved by Petra Schulz (lead) at 2023-11-06T12:00:00+01:00\n`);
     assert.equal(readFileSync(join(dir, FILE), 'utf8').match(/^ {2}- by: Petra Schulz$/gm)?.length, 2);
+  });
+});
+
+describe('CLI releases: release files that are missing, edited by hand or stray', function () {
+  this.timeout(120_000);
+  const RELEASE_1 = 'incidents/.releases/werne/1.json';
+  const RELEASE_2 = 'incidents/.releases/werne/2.json';
+  /** Release 1, an edit, release 2 (severity minor), another edit (status monitoring). */
+  const twoReleases = (path = FILE) => {
+    const dir = workspace({ [path]: REPORT });
+    const change = (from: string, to: string) => writeFileSync(join(dir, path), readFileSync(join(dir, path), 'utf8').replace(from, to));
+    assert.equal(cli(dir, ['approve', '--by', 'Petra Schulz', '--now', '2023-11-06T10:00:00Z', path]).code, 0);
+    change('severity: major', 'severity: minor');
+    assert.equal(cli(dir, ['approve', '--by', 'Petra Schulz', '--now', '2023-11-06T12:00:00Z', path]).code, 0);
+    change('status: identified', 'status: monitoring');
+    return dir;
+  };
+
+  it('render --whats-new refuses a release file edited by hand (the public box named a change that was never made)', () => {
+    const dir = twoReleases();
+    const approved = sha256(readFileSync(join(dir, RELEASE_2), 'utf8'));
+    const edited = readFileSync(join(dir, RELEASE_2), 'utf8').replace('"/severity": "minor"', '"/severity": "critical"');
+    writeFileSync(join(dir, RELEASE_2), edited);
+    const render = cli(dir, ['render', '--whats-new', '--locale', 'en', '-o', 'release.html', FILE]);
+    assert.equal(render.code, 2);
+    assert.equal(
+      render.stderr.split('\n').at(-2),
+      `incident-report: ${RELEASE_2}: it is not what was approved (its SHA-256 is ${sha256(edited)}, \`approvals\` names ${approved}); --whats-new compares with this release: restore the file (from version control or a backup)`,
+    );
+    assert.equal(existsSync(join(dir, 'release.html')), false);
+  });
+
+  it('a report moved without its release files: render --whats-new and changes name the missing file (the box was left out, changes said "no release yet")', () => {
+    const dir = twoReleases();
+    const moved = 'archive/werne.md';
+    mkdirSync(join(dir, 'archive'));
+    writeFileSync(join(dir, moved), readFileSync(join(dir, FILE), 'utf8'));
+    const render = cli(dir, ['render', '--whats-new', '--locale', 'en', moved]);
+    assert.equal(render.code, 2);
+    assert.equal(
+      render.stderr.split('\n').at(-2),
+      'incident-report: archive/.releases/werne/2.json: file not found, though `approvals` names release 2 (a report moved or renamed leaves its release files behind); --whats-new compares with this release: restore the file (from version control or a backup)',
+    );
+    assert.deepEqual(cli(dir, ['changes', '--locale', 'en', moved]), {
+      code: 2,
+      stdout: '',
+      stderr: `incident-report: archive/.releases/werne/2.json: file not found, though \`approvals\` in ${moved} names release 2: a report moved or renamed leaves its release files behind; move its folder archive/.releases/werne with it, or restore the file (from version control or a backup)\n`,
+    });
+    assert.equal(
+      cli(dir, ['changes', '--since', '1', moved]).stderr,
+      `incident-report: archive/.releases/werne/1.json: Datei nicht gefunden, obwohl \`approvals\` in ${moved} Release 1 nennt: Ein verschobener oder umbenannter Bericht lässt seine Release-Dateien zurück; den Ordner archive/.releases/werne mitverschieben oder die Datei wiederherstellen (aus der Versionsverwaltung oder einer Sicherung)\n`,
+    );
+    // With its folder moved along, both work again.
+    mkdirSync(join(dir, 'archive/.releases/werne'), { recursive: true });
+    for (const release of [RELEASE_1, RELEASE_2]) writeFileSync(join(dir, release.replace('incidents/', 'archive/')), readFileSync(join(dir, release), 'utf8'));
+    assert.equal(cli(dir, ['changes', moved]).stdout, 'Änderungen seit Release 2:\n- Der Status hat sich geändert: Angriff bestätigt, Auswirkungen werden eingegrenzt → Wiederherstellung läuft, der Betrieb wird überwacht\n');
+  });
+
+  it('a stray release file with a huge number: render --whats-new reads only the releases there are (it read every number below it, for hours)', () => {
+    const dir = twoReleases();
+    // Release 2 again under a number far above the others, so the search goes on below it.
+    writeFileSync(join(dir, 'incidents/.releases/werne/900000000.json'), readFileSync(join(dir, RELEASE_2), 'utf8'));
+    writeFileSync(join(dir, FILE), readFileSync(join(dir, FILE), 'utf8').replace('status: monitoring', 'status: identified'));
+    // A time-out only so that the old behaviour fails instead of hanging the suite.
+    const render = spawnSync(process.execPath, [BIN, 'render', '--whats-new', '--format', 'text', FILE], { cwd: dir, env: { PATH: process.env.PATH ?? '', TZ: 'UTC', LANG: 'C' }, encoding: 'utf8', timeout: 60_000 });
+    assert.equal(render.status, 0, render.stderr);
+    assert.match(render.stdout, /\nWas ist neu\n-+\n- Der Schweregrad hat sich geändert: deutliche Einschränkungen → geringe\n {2}Einschränkungen\n/);
+  });
+
+  it('changes --since with a number beyond the safe integers is refused (it looked for release "1e+21")', () => {
+    assert.deepEqual(cli(twoReleases(), ['changes', FILE, '--since', '999999999999999999999']), { code: 2, stdout: '', stderr: 'incident-report: --since takes a release number ≥ 1, not "999999999999999999999"\n' });
+  });
+});
+
+describe('CLI releases: approvals at the same time', function () {
+  this.timeout(120_000);
+  const run = (cwd: string, args: string[]) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+      const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH ?? '', TZ: 'UTC', LANG: 'C' } });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on('close', (code) => done({ code, stdout, stderr }));
+    });
+
+  it('four people approving at once: every approval is recorded (the last write dropped the others, which had said "approved")', async () => {
+    const dir = workspace({ [FILE]: REPORT });
+    const people = [['Anna Berg', 'press'], ['Bert Stein', 'it'], ['Cora Wolf', 'lead'], ['Dana Fuchs', 'dpo']] as const;
+    const results = await Promise.all(people.map(([by, role]) => run(dir, ['approve', '--by', by, '--role', role, '--now', '2023-11-06T10:00:00Z', FILE])));
+    for (const result of results) assert.deepEqual([result.code, result.stderr], [0, '']);
+    const entries = readFileSync(join(dir, FILE), 'utf8').match(/^ {2}- by: .*$/gm)?.sort();
+    assert.deepEqual(entries, people.map(([by]) => `  - by: ${by}`));
+    assert.deepEqual(readdirSync(join(dir, 'incidents')).sort(), ['.releases', 'werne.md']);
+  });
+
+  it('while another approval holds the report, approve waits, then gives up naming the lock file; nothing is written', async () => {
+    const dir = workspace({ [FILE]: REPORT, 'incidents/.werne.md.approving': '4242\n' });
+    const result = await run(dir, ['approve', '--by', 'Anna Berg', FILE]);
+    assert.deepEqual(result, {
+      code: 2,
+      stdout: '',
+      stderr: `incident-report: incidents/.werne.md.approving: another approval of ${FILE} is running (this lock file is there); approve again when it is done, or delete the file if none is running\n`,
+    });
+    assert.equal(readFileSync(join(dir, FILE), 'utf8'), REPORT);
+    assert.equal(existsSync(join(dir, 'incidents/.releases')), false);
   });
 });

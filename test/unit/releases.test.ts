@@ -98,6 +98,20 @@ describe('release model: canonical JSON', () => {
     assert.notEqual(withDirective, plain);
     assert.equal(releaseModel(parseReport(withDirective)).public_section, releaseModel(parseReport(plain)).public_section);
   });
+
+  it('leaves every HTML comment out of the public section: no output prints one, and a note in it stayed in the release file', () => {
+    const { data, body } = baseReport();
+    const plain = reportText(data, body);
+    const blocks = plain.replace(/(## Pressemitteilung\n\n)/, '$1<!-- Zahl mit Herrn Meier (0171 5550123) klären -->\n\n').replace(/$/, '\n\n<!--\nNoch offen: Rückruf Landrat\n-->\n');
+    // At the end of a line: the line's trailing space is no content either.
+    const inline = blocks.replace(/(## Pressemitteilung\n\n[\s\S]*?)\.\n/, '$1. <!-- Quelle: Ticket INC-2023-4711 -->\n');
+    assert.equal((inline.match(/<!--/g) ?? []).length, 3);
+    const release = currentRelease(parseReport(inline));
+    assert.ok(!/Meier|INC-2023|Landrat|<!--/.test(release.json), release.model.public_section ?? '');
+    assert.equal(release.json, currentRelease(parseReport(plain)).json);
+    // Every output prints the same with and without the notes: they are no part of what is approved.
+    assert.equal(outputs(blocks), outputs(plain));
+  });
 });
 
 /** Fields no public output may print, whatever they hold (as in test/unit/publish.test.ts). */

@@ -14,7 +14,7 @@ import type { ParsedReport } from '../report/parse';
 import { reportBaseName } from '../render/exportFiles';
 import { appendListItem, type UpdateInsertion, type UpdateInsertionError } from '../templates/update';
 import { yamlScalar } from '../yaml';
-import { currentRelease, parseReleaseJson } from './model';
+import { currentRelease, parseReleaseJson, sha256Hex } from './model';
 import { releaseChanges } from './changes';
 import type { Localized } from '../shared/types';
 
@@ -125,19 +125,35 @@ export interface ReleaseProblem {
 
 /**
  * The "What's new" box: the changes (both languages) since the release it compares with, the newest
- * one from `newest` down whose content differs from what `report` publishes now (a report approved
- * unchanged compares with the release before). `read` gives a release file's text (see
- * {@link ReleaseText}). A file that cannot be read or is no release file is a problem, not skipped:
- * skipping a corrupt newest release compared with the one before it and said nothing, so the box
- * named changes the public had already been told about.
+ * one whose content differs from what `report` publishes now (a report approved unchanged compares
+ * with the release before), among the versions its `approvals` name and the release files the host
+ * found (`files`). `read` gives a release file's text (see {@link ReleaseText}). A file that
+ * cannot be read or is no release file is a problem, not skipped: skipping a corrupt newest release compared with the one before it and said nothing, so the box
+ * named changes the public had already been told about. So is a release that the report's
+ * `approvals` name whose file is missing (a report moved without its `.releases` folder: the box
+ * was left out without a word) or differs from what was approved (a file edited by hand: the box
+ * told the public of changes that were never made).
  */
-export async function previousRelease(report: ParsedReport, newest: number, read: (version: number) => Promise<ReleaseText>): Promise<WhatsNew | ReleaseProblem | null> {
+export async function previousRelease(report: ParsedReport, read: (version: number) => Promise<ReleaseText>, files: readonly number[] = []): Promise<WhatsNew | ReleaseProblem | null> {
   const current = currentRelease(report).json;
-  for (let version = newest; version >= 1; version--) {
+  const approvals = readApprovals(isRecord(report.data) ? report.data : null);
+  // Only the numbers there are, newest first: counting down from the newest read every number
+  // below it, and a stray `50000000.json` (or `version: 50000000`) kept render busy for hours.
+  const versions = [...new Set([...approvals.map((approval) => approval.version), ...files])].sort((a, b) => b - a);
+  for (const version of versions) {
     const text = await read(version);
-    // No file for this number (never written, or removed with its approvals): nothing to compare with.
-    if (text === null) continue;
+    const approved = approvals.filter((approval) => approval.version === version);
+    if (text === null) {
+      if (approved.length > 0) return { version, problem: `file not found, though \`approvals\` names release ${version} (a report moved or renamed leaves its release files behind)` };
+      // No file for this number (never written, or removed with its approvals): nothing to compare with.
+      continue;
+    }
     if (typeof text !== 'string') return { version, problem: text.error };
+    if (approved.length > 0 && approved.every((approval) => approval.fingerprint !== sha256Hex(text))) {
+      const damaged = parseReleaseJson(text);
+      if ('problem' in damaged) return { version, problem: damaged.problem };
+      return { version, problem: `it is not what was approved (its SHA-256 is ${sha256Hex(text)}, \`approvals\` names ${approved[0]!.fingerprint})` };
+    }
     if (text === current) continue;
     const parsed = parseReleaseJson(text);
     if ('problem' in parsed) return { version, problem: parsed.problem };

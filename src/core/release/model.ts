@@ -35,7 +35,7 @@ export interface ReleaseModel {
   public_notice: boolean;
   /** Every published frontmatter value by its JSON Pointer, as written (numbers as numbers). */
   fields: Record<string, string | number>;
-  /** The public section's Markdown (line breaks `\n`, trimmed, suppression directives removed), or `null`. */
+  /** The public section's Markdown (line breaks `\n`, trimmed, HTML comments such as suppression directives removed), or `null`. */
   public_section: string | null;
 }
 
@@ -59,17 +59,35 @@ export function releaseModel(report: ParsedReport): ReleaseModel {
 }
 
 /**
- * The public section as the outputs read it: its Markdown without the suppression directives
- * (comments that never reach an output), with `\n` line breaks, trimmed.
+ * The public section as the outputs read it: its Markdown without HTML comments (suppression
+ * directives and notes such as "<!-- Zahl mit Herrn Meier klären -->": no output prints them, so
+ * they are no part of what is approved, and a release file, which may be committed to a public
+ * repository, never holds them), with `\n` line breaks, trimmed.
  */
 function publicSectionText(report: ParsedReport, body: { offset: number; endOffset: number } | null): string | null {
   if (!body) return null;
+  const cuts: Array<{ offset: number; endOffset: number }> = [];
+  for (const directive of readDirectives(report)) {
+    if (directive.where === 'body' && directive.offset >= body.offset && directive.endOffset <= body.endOffset) cuts.push(directive);
+  }
+  // Comments anywhere in the section (a block of its own, or inline in a paragraph or list item).
+  const visit = (node: { type: string; value?: unknown; position?: { start: { offset?: number }; end: { offset?: number } }; children?: unknown[] }) => {
+    const { start, end } = node.position ?? { start: {}, end: {} };
+    // Raw HTML is never printed (markdown.ts), a comment least of all.
+    if (node.type === 'html' && typeof node.value === 'string' && node.value.trimStart().startsWith('<!--')) {
+      if (start.offset !== undefined && end.offset !== undefined) cuts.push({ offset: start.offset, endOffset: end.offset });
+      return;
+    }
+    for (const child of node.children ?? []) visit(child as Parameters<typeof visit>[0]);
+  };
+  if (report.text.includes('<!--', body.offset)) for (const child of report.publicSection?.children ?? []) visit(child);
+  cuts.sort((a, b) => a.offset - b.offset);
   let text = '';
   let at = body.offset;
-  for (const directive of readDirectives(report)) {
-    if (directive.where !== 'body' || directive.offset < body.offset || directive.endOffset > body.endOffset) continue;
-    text += report.text.slice(at, directive.offset);
-    at = directive.endOffset;
+  for (const cut of cuts) {
+    if (cut.offset < at) continue;
+    text += report.text.slice(at, cut.offset);
+    at = cut.endOffset;
   }
   text += report.text.slice(at, body.endOffset);
   const normalized = text

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { readReleaseFile, releaseLabel } from '../releaseFiles';
-import { isRecord, newestApprovals, previousRelease, readApprovals, buildModel, draftBanner, exportableOutputs, exportFileName, formatExtension, OUTPUTS, OutputIds, publishVerdict, reportBaseName, siblingPath, type PublicOutput } from '../../core';
+import { previousRelease, buildModel, draftBanner, exportableOutputs, exportFileName, formatExtension, OUTPUTS, OutputIds, publishVerdict, reportBaseName, siblingPath, type PublicOutput } from '../../core';
 import type { EngineService } from '../engine';
 import type { Prompts } from '../prompts';
 import { exists } from '../files';
@@ -200,8 +200,7 @@ export async function exportPressRelease(
   const { output, formats } = choice;
 
   const { linter } = await engine.linterFor(uri);
-  const newest = newestApprovals(readApprovals(isRecord(result.report.data) ? result.report.data : null))[0]?.version;
-  const found = args.whatsNew === true && newest !== undefined ? await previousRelease(result.report, newest, (v) => readReleaseFile(uri, v)) : null;
+  const found = args.whatsNew === true ? await previousRelease(result.report, (v) => readReleaseFile(uri, v)) : null;
   // A damaged release is named, as `render --whats-new` names it: the box would compare with an older one.
   if (found && 'problem' in found) {
     void vscode.window.showErrorMessage(

@@ -504,7 +504,7 @@ export class PressReleasePreview implements vscode.Disposable {
     const parsed = typeof text === 'string' ? parseReleaseJson(text) : null;
     const compared = parsed && 'model' in parsed ? parsed.model : null;
     const changes = compared ? releaseChanges(compared, current.model) : [];
-    const found = this.whatsNew && version !== null ? await previousRelease(report, version, (v) => readReleaseFile(uri, v)) : null;
+    const found = this.whatsNew ? await previousRelease(report, (v) => readReleaseFile(uri, v)) : null;
     // A damaged release is named (once per file and problem, not on every keystroke), not skipped.
     if (found && 'problem' in found) this.warnOnce(vscode.l10n.t('Incident Report: the release file {0} cannot be used for "What\'s new" ({1}). Restore the file.', releaseLabel(uri, found.version), found.problem));
     const whatsNew = found && 'since' in found ? found : null;
