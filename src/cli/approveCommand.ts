@@ -1,7 +1,8 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { readReportFile, usageFailure } from './reportFile';
 import { basename, dirname, join } from 'node:path';
-import { formatInZone, isValidTimeZone, parseReleaseJson, planApproval, releaseFilePath, systemTimeZone, t } from '../core';
+import { approvalBlockers, type Finding, formatInZone, isValidTimeZone, parseReleaseJson, planApproval, releaseFilePath, systemTimeZone, t } from '../core';
+import { lintRun } from './lintRun';
 import { readTextFile } from './textFile';
 import type { ApproveArgs } from './args';
 import { describeIoError } from './ioError';
@@ -78,6 +79,19 @@ async function approveLocked(args: ApproveArgs, say: (text: { en: string; de: st
   const read = await readReportFile(args.file, args.locale);
   if ('exitCode' in read) return read;
   const { text, bomLength, report, data } = read;
+  const blockers = await approvalBlockersOf(args);
+  if (blockers.length > 0) {
+    const lines = blockers.slice(0, LISTED).map((f) => `  ${f.line}:${f.column} ${f.severity} ${f.message} (${f.ruleId})`);
+    if (blockers.length > LISTED) lines.push(`  ${say({ en: '… and {n} more: run `incident-report lint {file}`', de: '… und {n} weitere: `incident-report lint {file}` ausführen' }, { n: blockers.length - LISTED, file: args.file })}`);
+    const head = say(
+      {
+        en: '{file}: not approved: fix {n} finding(s) in what it publishes first (an approval writes the published text into its release file, and this text cannot go out as it is)',
+        de: '{file}: nicht freigegeben: zuerst {n} Befund(e) in dem beheben, was er veröffentlicht (eine Freigabe schreibt den veröffentlichten Text in ihre Release-Datei, und dieser Text kann so nicht hinaus)',
+      },
+      { file: args.file, n: blockers.length },
+    );
+    return { stdout: '', stderr: `incident-report: ${head}:\n${lines.join('\n')}\n`, exitCode: 1 };
+  }
   const zone = typeof data.timezone === 'string' && isValidTimeZone(data.timezone) ? data.timezone : (args.timeZone ?? systemTimeZone());
   const at = formatInZone(args.now ?? Date.now(), zone);
   const plan = planApproval(report, args.by, args.role, at);
@@ -145,4 +159,37 @@ async function approveLocked(args: ApproveArgs, say: (text: { en: string; de: st
     ? say({ en: 'release {version} of {file} approved by {who} at {at}: wrote {release} (sha256 {fingerprint})', de: 'Release {version} von {file} freigegeben von {who} am {at}: {release} geschrieben (sha256 {fingerprint})' }, { version: plan.version, file: args.file, who, at, release: releasePath, fingerprint: plan.fingerprint })
     : say({ en: 'release {version} of {file} (unchanged, sha256 {fingerprint}) also approved by {who} at {at}', de: 'Release {version} von {file} (unverändert, sha256 {fingerprint}) zusätzlich freigegeben von {who} am {at}' }, { version: plan.version, file: args.file, who, at, fingerprint: plan.fingerprint });
   return { stdout: `${line}\n`, stderr: '', exitCode: 0 };
+}
+
+/** How many findings a refused approval lists before "… and N more". */
+const LISTED = 5;
+
+/**
+ * The findings that keep the report from being approved (see `approvalBlockers`): it is linted as
+ * `lint FILE` lints it (its configuration, its family), so that a leak or a placeholder never goes
+ * into a release file. A report that could not be checked is not approved either.
+ */
+async function approvalBlockersOf(args: ApproveArgs): Promise<Finding[]> {
+  const run = await lintRun({
+    command: 'lint',
+    inputs: [args.file],
+    stdinFilename: null,
+    format: 'json',
+    locale: args.locale,
+    explicitLocale: true,
+    schema: null,
+    config: null,
+    options: {},
+    maxWarnings: null,
+    quiet: false,
+    rules: {},
+    timeZone: args.timeZone,
+    color: false,
+    now: args.now,
+    jobs: 1,
+    fix: false,
+  });
+  const outcome = run.outcomes[0];
+  if (outcome?.kind !== 'linted') return [];
+  return outcome.unchecked ? [outcome.unchecked] : approvalBlockers(outcome.findings);
 }

@@ -114,7 +114,7 @@ export {
 } from './compliance/deadlines';
 export { CONFIDENTIAL_OUTPUTS } from './render/outputs';
 export { renderDraftArticle, type DraftDocument } from './render/drafts/document';
-export { blocksPublication, concernsPublicationOnly, publishVerdict, FINDINGS_GATE, PUBLISH_GATES, type Blocker, type PublishGate, type Verdict, type VerdictInput } from './linter/verdict';
+export { approvalBlockers, blocksPublication, concernsPublicationOnly, publishVerdict, FINDINGS_GATE, PUBLISH_GATES, type Blocker, type PublishGate, type Verdict, type VerdictInput } from './linter/verdict';
 export { applyDirectives, readDirectives, suppressedBy, DIRECTIVE_KEYWORD, UNSUPPRESSIBLE_RULES, type Directive, type DirectivePart } from './report/directives';
 export { draftBanner, draftPrefix } from './render/draft';
 export { directiveAt, directiveHover, directiveReason, suppressionEdit, suppressTitle } from './editor/suppress';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { APPROVAL_ROLES, formatInZone, isRecord, isValidTimeZone, parseReport, planApproval, releaseFilePath, systemTimeZone, type ApprovalRole } from '../core';
+import { APPROVAL_ROLES, approvalBlockers, formatInZone, isRecord, isValidTimeZone, parseReport, planApproval, releaseFilePath, systemTimeZone, type ApprovalRole } from '../core';
 import type { Clock } from './clock';
 import { Commands } from './constants';
 import type { EngineService } from './engine';
@@ -45,6 +45,17 @@ async function approve(context: vscode.ExtensionContext, engine: EngineService, 
   }
   if (document.isUntitled) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Save the report first: its release is written beside it.'));
+    return undefined;
+  }
+  // As the CLI: a leak or a placeholder in what it publishes would be written into the release
+  // file, and the text cannot go out as it is. Asked before the name, so nobody types it in vain.
+  const linted = await engine.lint(document);
+  const blockers = linted ? (linted.unchecked ? [linted.unchecked] : approvalBlockers(linted.findings)) : [];
+  if (blockers.length > 0) {
+    const first = blockers[0]!;
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('Incident Report: not approved: fix {0} finding(s) in what the report publishes first (an approval writes the published text into its release file). Line {1}: {2}', blockers.length, first.line, first.message),
+    );
     return undefined;
   }
   const by =

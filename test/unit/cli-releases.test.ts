@@ -371,3 +371,34 @@ describe('CLI releases: approvals at the same time', function () {
     assert.equal(existsSync(join(dir, 'incidents/.releases')), false);
   });
 });
+
+describe('CLI releases: what cannot be published is not approved', function () {
+  this.timeout(30_000);
+
+  it('a leak or a placeholder in what it publishes: refused with exit 1, naming each, and nothing is written (it wrote the internal host name into the release file)', () => {
+    const leaking = REPORT.replace(/(## Pressemitteilung\n\n)/, '$1Betroffen ist der Server fileserver.swit.intern. TODO: Zitat ergänzen.\n\n');
+    const dir = workspace({ [FILE]: leaking });
+    const { code, stdout, stderr } = cli(dir, ['approve', '--by', 'Petra Schulz', '--role', 'press', '--now', '2023-11-06T10:00:00Z', FILE]);
+    assert.equal(code, 1);
+    assert.equal(stdout, '');
+    const line = leaking.split('\n').findIndex((text) => text.startsWith('Betroffen ist')) + 1;
+    assert.equal(
+      stderr,
+      `incident-report: ${FILE}: not approved: fix 2 finding(s) in what it publishes first (an approval writes the published text into its release file, and this text cannot go out as it is):\n` +
+        `  ${line}:26 error Internal host name \`fileserver.swit.intern\` (domain \`.intern\`) in the public text: names of internal systems help attackers map the network and must not be published. (leak-hostname)\n` +
+        `  ${line}:50 warning Placeholder \`TODO\` left in the public text: fill it in before publishing. (placeholder)\n`,
+    );
+    assert.equal(readFileSync(join(dir, FILE), 'utf8'), leaking);
+    assert.equal(existsSync(join(dir, 'incidents', '.releases')), false);
+    const german = cli(dir, ['approve', '--by', 'Petra Schulz', '--locale', 'de', FILE]);
+    assert.match(german.stderr, /^incident-report: incidents\/werne\.md: nicht freigegeben: zuerst 2 Befund\(e\) in dem beheben, was er veröffentlicht/);
+  });
+
+  it('an internal error does not stop the approval, nor a leak suppressed with a reason', () => {
+    const suppressed = REPORT.replace(/(## Pressemitteilung\n\n)/, '$1<!-- incident-report-disable-next-line leak-hostname -- the public portal, not internal -->\nDer Dienst portal.kreis.intern ist wieder erreichbar.\n\n');
+    const dir = workspace({ [FILE]: suppressed });
+    const { code, stderr } = cli(dir, ['approve', '--by', 'Petra Schulz', '--now', '2023-11-06T10:00:00Z', FILE]);
+    assert.deepEqual([code, stderr], [0, '']);
+    assert.ok(existsSync(join(dir, 'incidents', '.releases', 'werne', '1.json')));
+  });
+});

@@ -76,6 +76,17 @@ export function concernsPublicationOnly(finding: Finding): boolean {
   return PUBLIC_ONLY.has(finding.ruleId);
 }
 
+const APPROVAL_BLOCKING: ReadonlySet<string> = new Set(RULES.filter((rule) => rule.blocksApproval).map((rule) => rule.id));
+
+/**
+ * The findings that keep a report from being approved: those of a leak or a placeholder in what it
+ * publishes that would hold it back from publication. Others do not: an internal error (a NIS2
+ * clock) is fixed without touching what was approved, and the release gate asks for this very approval.
+ */
+export function approvalBlockers(findings: readonly Finding[]): Finding[] {
+  return findings.filter((finding) => blocksPublication(finding) && APPROVAL_BLOCKING.has(finding.ruleId));
+}
+
 /** Errors that no directive suppresses, and findings of rules that block at any severity. */
 export const FINDINGS_GATE: PublishGate = {
   id: 'findings',

@@ -5,6 +5,7 @@ import { leakFindings, whereText } from './leak-scan';
 export const leakEmailRule: Rule = {
   id: 'leak-email',
   defaultSeverity: 'warning',
+  blocksApproval: true,
   description: {
     en: 'E-mail addresses in the public text are among the listed contacts.',
     de: 'E-Mail-Adressen im öffentlichen Text gehören zu den angegebenen Kontakten.',

@@ -8,6 +8,7 @@ export const DEFAULT_INTERNAL_DOMAINS: readonly string[] = ['.intern', '.interna
 export const leakHostnameRule: Rule = {
   id: 'leak-hostname',
   defaultSeverity: 'error',
+  blocksApproval: true,
   description: {
     en: 'No internal host name (internal domain, or named in the internal sections) appears in the public text.',
     de: 'Im öffentlichen Text steht kein interner Hostname (interne Domain oder in den internen Abschnitten genannt).',

@@ -5,6 +5,7 @@ import { leakFindings, whereText } from './leak-scan';
 export const leakIocRule: Rule = {
   id: 'leak-ioc',
   defaultSeverity: 'error',
+  blocksApproval: true,
   description: {
     en: 'No indicator of compromise listed in `iocs` appears in the public text.',
     de: 'Kein unter `iocs` aufgeführter Kompromittierungsindikator steht im öffentlichen Text.',

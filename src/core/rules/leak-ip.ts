@@ -6,6 +6,7 @@ import { isInternalAddress } from './ip-ranges';
 export const leakIpRule: Rule = {
   id: 'leak-ip',
   defaultSeverity: 'error',
+  blocksApproval: true,
   description: {
     en: 'No IP address appears in the public text.',
     de: 'Im öffentlichen Text steht keine IP-Adresse.',

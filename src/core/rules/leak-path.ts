@@ -5,6 +5,7 @@ import { leakFindings, whereText } from './leak-scan';
 export const leakPathRule: Rule = {
   id: 'leak-path',
   defaultSeverity: 'error',
+  blocksApproval: true,
   description: {
     en: 'No file system path appears in the public text.',
     de: 'Im öffentlichen Text steht kein Dateipfad.',

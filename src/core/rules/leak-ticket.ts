@@ -7,6 +7,7 @@ export { DEFAULT_TICKET_PATTERN } from './leak-scan';
 export const leakTicketRule: Rule = {
   id: 'leak-ticket',
   defaultSeverity: 'warning',
+  blocksApproval: true,
   description: {
     en: 'No internal ticket ID appears in the public text.',
     de: 'Im öffentlichen Text steht keine interne Ticketnummer.',

@@ -31,6 +31,7 @@ export function hasPlaceholder(text: string): boolean {
 export const placeholderRule: Rule = {
   id: 'placeholder',
   defaultSeverity: 'warning',
+  blocksApproval: true,
   // A fill-in is never published: while the report is drafted lint shows it as a warning, but it
   // holds back render and export at any severity (verdict.ts).
   alwaysBlocks: true,

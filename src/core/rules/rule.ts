@@ -148,6 +148,12 @@ export interface Rule {
    */
   publicOnly?: boolean;
   /**
+   * True when the rule's findings keep a report from being approved (a leak, a placeholder in what
+   * it publishes): an approval writes the published text into its release file, which may be
+   * committed where others read it, and signs off text that has to change before it may go out.
+   */
+  blocksApproval?: boolean;
+  /**
    * Runs before anything is parsed; findings returned here replace the whole lint (nothing else is
    * parsed or checked). For guards such as the size limit.
    */

@@ -115,3 +115,30 @@ describe('releases: Approve Release… and the stale warning', () => {
     await vscode.commands.executeCommand('incidentReport._togglePreview', 'whatsNew');
   });
 });
+
+describe('releases: what cannot be published is not approved', () => {
+  const report = fileUri('incidents/leaking.md');
+  const releases = fileUri('incidents/.releases/leaking');
+  before(async () => {
+    await activateExtension();
+    await resetSettings();
+    const clean = await readText(fileUri('incidents/clean.md'));
+    const leaking = clean.replace(/(## (?:Pressemitteilung|Press release)\n\n)/, '$1Betroffen ist der Server fileserver.swit.intern.\n\n');
+    assert.notStrictEqual(leaking, clean, 'the public section was not found in clean.md');
+    await vscode.workspace.fs.writeFile(report, new TextEncoder().encode(leaking));
+  });
+  afterEach(closeAllEditors);
+  after(async () => {
+    for (const uri of [report, releases]) await vscode.workspace.fs.delete(uri, { recursive: true }).then(undefined, () => undefined);
+  });
+
+  it('refuses a report with a leak in its public text before asking anything, and writes no release (as the CLI)', async () => {
+    const before = await readText(report);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(report));
+    await waitFor('the leak finding', () => described(report), (lines) => lines.some((line) => line.includes(' leak-hostname ')));
+    const result = await vscode.commands.executeCommand('incidentReport.approveRelease', { uri: report.toString(), by: 'Petra Schulz', role: 'press' });
+    assert.strictEqual(result, undefined);
+    assert.strictEqual(await readText(report), before);
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(releases)), 'a release folder was written');
+  });
+});
