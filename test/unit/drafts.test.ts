@@ -184,6 +184,12 @@ describe('drafts: gdpr-art33', () => {
     for (const out of [follow, initial, render('gdpr-art33', sent)]) {
       assert.ok(!out.includes('Dies ist eine Erstmeldung') && !out.includes('This is a first notification'), out);
     }
+    // The file number recorded only with the data protection authority (authorities[].reference, printed in 9.1) fills 0.1, named.
+    const listed = sent.replace('  authority_reference: LDI-2023-04711\n', '').replace('contacts:\n', 'authorities:\n  - name: Polizei Soest\n    role: law_enforcement\n    reference: ST-0815\n  - name: LDI NRW\n    role: data_protection\n    notified_at: 2023-11-01T18:00:00+01:00\n    reference: LDI-2023-04711\ncontacts:\n');
+    assert.ok(render('gdpr-art33', listed).includes('\n0.1 Aktenzeichen der Aufsichtsbehörde: LDI-2023-04711 (bei LDI NRW unter authorities erfasst)\n'));
+    // Two data protection authorities with file numbers: which one is meant is not known, so the gap stays.
+    const two = listed.replace('contacts:\n', 'contacts:\n').replace('    reference: LDI-2023-04711\n', '    reference: LDI-2023-04711\n  - name: BayLfD\n    role: data_protection\n    reference: BayLfD-77\n');
+    assert.ok(render('gdpr-art33', two).includes('\n0.1 Aktenzeichen der Aufsichtsbehörde: [noch offen: das Aktenzeichen, das die Behörde der Erstmeldung gegeben hat (data_loss.authority_reference)]\n'));
     // Without the file number the follow-up shows the gap.
     assert.ok(render('gdpr-art33', sent.replace('  authority_reference: LDI-2023-04711\n', '')).includes('0.1 Aktenzeichen der Aufsichtsbehörde: [noch offen: das Aktenzeichen, das die Behörde der Erstmeldung gegeben hat (data_loss.authority_reference)]'));
   });

@@ -435,13 +435,25 @@ const FOLLOW_UP_SECTION: FormSection = {
   heading: L('0. Reference', '0. Bezug'),
   note: L('Only in a follow-up notification: once data_loss.authority_notified_at is recorded, unless --initial is given.', 'Nur in einer Folgemeldung: sobald data_loss.authority_notified_at erfasst ist, außer mit --initial.'),
   items: [
-    textItem(
-      '0.1',
-      L('File number of the supervisory authority', 'Aktenzeichen der Aufsichtsbehörde'),
-      'data_loss.authority_reference',
-      L('Art. 33(4) GDPR; LDI NRW: Aktenzeichen, BayLDA: Kennung', 'Art. 33 Abs. 4 DSGVO; LDI NRW: Aktenzeichen, BayLDA: Kennung'),
-      L('the file number the authority gave the first notification (data_loss.authority_reference)', 'das Aktenzeichen, das die Behörde der Erstmeldung gegeben hat (data_loss.authority_reference)'),
-    ),
+    {
+      number: '0.1',
+      label: L('File number of the supervisory authority', 'Aktenzeichen der Aufsichtsbehörde'),
+      fields: ['data_loss.authority_reference', 'authorities[role=data_protection].reference'],
+      source: L('Art. 33(4) GDPR; LDI NRW: Aktenzeichen, BayLDA: Kennung', 'Art. 33 Abs. 4 DSGVO; LDI NRW: Aktenzeichen, BayLDA: Kennung'),
+      value: (ctx) => {
+        const own = ctx.text(ctx.loss.authority_reference);
+        if (own) return own;
+        // The file number is often recorded only with the data protection authority in `authorities`
+        // (item 9.1 prints it): taken from there when exactly one such authority has one, named.
+        const recorded = recordItems(ctx.data.authorities).filter((a) => a.role === 'data_protection' && ctx.text(a.reference) !== null);
+        if (recorded.length === 1) {
+          const authority = recorded[0]!;
+          const name = ctx.text(authority.name);
+          return name ? ctx.t(L('{reference} (recorded with {name} in authorities)', '{reference} (bei {name} unter authorities erfasst)'), { reference: ctx.text(authority.reference)!, name }) : ctx.text(authority.reference)!;
+        }
+        return gap(ctx.t(L('the file number the authority gave the first notification (data_loss.authority_reference)', 'das Aktenzeichen, das die Behörde der Erstmeldung gegeben hat (data_loss.authority_reference)')));
+      },
+    },
     {
       number: '0.2',
       label: L('First notification sent', 'Erstmeldung abgegeben am'),
