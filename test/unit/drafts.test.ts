@@ -184,6 +184,12 @@ describe('drafts: gdpr-art33', () => {
     for (const out of [follow, initial, render('gdpr-art33', sent)]) {
       assert.ok(!out.includes('Dies ist eine Erstmeldung') && !out.includes('This is a first notification'), out);
     }
+    // The file number recorded only with the data protection authority (authorities[].reference, printed in 9.1) fills 0.1, named.
+    const listed = sent.replace('  authority_reference: LDI-2023-04711\n', '').replace('contacts:\n', 'authorities:\n  - name: Polizei Soest\n    role: law_enforcement\n    reference: ST-0815\n  - name: LDI NRW\n    role: data_protection\n    notified_at: 2023-11-01T18:00:00+01:00\n    reference: LDI-2023-04711\ncontacts:\n');
+    assert.ok(render('gdpr-art33', listed).includes('\n0.1 Aktenzeichen der Aufsichtsbehörde: LDI-2023-04711 (bei LDI NRW unter authorities erfasst)\n'));
+    // Two data protection authorities with file numbers: which one is meant is not known, so the gap stays.
+    const two = listed.replace('contacts:\n', 'contacts:\n').replace('    reference: LDI-2023-04711\n', '    reference: LDI-2023-04711\n  - name: BayLfD\n    role: data_protection\n    reference: BayLfD-77\n');
+    assert.ok(render('gdpr-art33', two).includes('\n0.1 Aktenzeichen der Aufsichtsbehörde: [noch offen: das Aktenzeichen, das die Behörde der Erstmeldung gegeben hat (data_loss.authority_reference)]\n'));
     // Without the file number the follow-up shows the gap.
     assert.ok(render('gdpr-art33', sent.replace('  authority_reference: LDI-2023-04711\n', '')).includes('0.1 Aktenzeichen der Aufsichtsbehörde: [noch offen: das Aktenzeichen, das die Behörde der Erstmeldung gegeben hat (data_loss.authority_reference)]'));
   });
@@ -196,6 +202,46 @@ describe('drafts: gdpr-art33', () => {
     assert.ok(text.includes('1.6 Verantwortliche, in deren Auftrag verarbeitet wird:\n  - Stadt Werne, informiert am Montag, 30. Oktober 2023, 12:00 Uhr\n  - Gemeinde Wickede (Ruhr), noch nicht informiert'));
     assert.ok(text.includes('2.6 Meldung fällig: an jeden Verantwortlichen unverzüglich nach Kenntnisnahme (Art. 33 Abs. 2)'));
     assert.ok(!text.includes('DSGVO-Meldung: fällig'));
+  });
+
+  it('2.6 and 2.7 say why no notification is due, case by case; personal data unknown runs the 72 hours as a precaution; a processor has no 72 hours', () => {
+    const line = (text: string, number: string) => text.split('\n').find((l) => l.startsWith(`${number} `));
+    const unknown = render('gdpr-art33', FULL.replace('  personal_data: yes', '  personal_data: unknown'));
+    assert.equal(line(unknown, '2.6'), '2.6 Meldung fällig: Donnerstag, 2. November 2023, 7:30 Uhr (noch 11 Stunden), vorsorglich: Ob personenbezogene Daten betroffen sind, ist noch offen; was noch nicht bekannt ist, kann schrittweise nachgereicht werden (Art. 33 Abs. 4)');
+    assert.equal(line(unknown, '2.7'), '2.7 Gründe für eine Verzögerung: nicht erforderlich (binnen 72 Stunden)');
+    // Past the 72 hours, a precautionary notification asks for the reasons for the delay like any other.
+    const lateUnknown = render('gdpr-art33', FULL.replace('  personal_data: yes', '  personal_data: unknown').replace('  risk: high\n', '  risk: high\n  authority_notified_at: 2023-11-03T10:00:00+01:00\n'), 'text', 'en');
+    assert.equal(line(lateUnknown, '2.7'), '2.7 Reasons for a delay: [to be completed: why the notification comes later than 72 hours (delay_reason)]');
+    const no = render('gdpr-art33', FULL.replace('  personal_data: yes', '  personal_data: no'), 'text', 'en');
+    assert.equal(line(no, '2.6'), '2.6 Notification due: not applicable: no personal data is affected');
+    assert.equal(line(no, '2.7'), '2.7 Reasons for a delay: not applicable (no notification deadline runs, see 2.6)');
+    const none = render('gdpr-art33', FULL.replace('  risk: high', '  risk: none'));
+    assert.equal(line(none, '2.6'), '2.6 Meldung fällig: entfällt: Die Verletzung führt voraussichtlich nicht zu einem Risiko für die betroffenen Personen (Art. 33 Abs. 1); die Begründung ist die Dokumentation nach Art. 33 Abs. 5 (7.3)');
+    const processor = render('gdpr-art33', FULL.replace('  risk: high\n', '  risk: high\n  role: processor\n  controllers:\n    - name: Stadt Werne\n'), 'text', 'en');
+    assert.equal(line(processor, '2.7'), '2.7 Reasons for a delay: not applicable (Art. 33(2): without undue delay, no fixed hours)');
+  });
+
+  it('an aware_at that is written but unreadable is a gap naming it, never "not recorded"; the clock runs from detection meanwhile', () => {
+    const line = (text: string, number: string) => text.split('\n').find((l) => l.startsWith(`${number} `));
+    for (const value of ['gestern früh', '2023-10-31']) {
+      const text = render('gdpr-art33', FULL.replace('  aware_at: 2023-10-30T07:30:00+01:00', `  aware_at: ${value}`));
+      assert.equal(line(text, '2.3'), `2.3 Kenntnis von der Verletzung: [noch offen: wann die Organisation Kenntnis von der Verletzung erlangt hat: data_loss.aware_at „${value}“ ist kein Zeitpunkt mit Offset; bis zur Korrektur laufen die 72 Stunden ab der Entdeckung, Montag, 30. Oktober 2023, 2:15 Uhr]`);
+      assert.equal(line(text, '2.6'), '2.6 Meldung fällig: Donnerstag, 2. November 2023, 2:15 Uhr (noch 6 Stunden)');
+      const warning = render('nis2-early-warning', FULL.replace('  applies: yes', `  applies: yes\n  aware_at: ${value}`), 'text', 'en');
+      assert.equal(line(warning, '1.5'), `1.5 Became aware of the significant incident: [to be completed: when the entity became aware of the significant incident: nis2.aware_at "${value}" is not a date and time with its offset; until it is corrected, the deadlines run from the detection, Monday, 30 October 2023, 2:15 am]`);
+    }
+    // Not written at all: the detection, said as such.
+    assert.equal(line(render('gdpr-art33', FULL.replace('  aware_at: 2023-10-30T07:30:00+01:00\n', '')), '2.3'), '2.3 Kenntnis von der Verletzung: Montag, 30. Oktober 2023, 2:15 Uhr (Zeitpunkt der Entdeckung; aware_at nicht erfasst)');
+  });
+
+  it('the contact point is the DPO, else the contact marked data_protection: yes (Art. 33(3)(b)), in the Art. 33 and Art. 34 drafts', () => {
+    const marked = FULL.replace('  - role: dpo\n    name: Datenschutzbeauftragte der Kommunal-IT\n    email: datenschutz@kommunal-it.example\n', '  - role: hotline\n    name: Bürgertelefon Datenschutz\n    phone: +49 2921 000010\n    data_protection: yes\n');
+    assert.ok(render('gdpr-art33', marked).includes('\n1.3 Datenschutzbeauftragte(r) oder sonstige Anlaufstelle: Bürgertelefon Datenschutz, Telefon +49 2921 000010\n'));
+    assert.ok(render('gdpr-art34', marked).includes('\n6 Wer beantwortet Ihre Fragen? Ansprechstelle für Datenschutzfragen: Bürgertelefon Datenschutz, Telefon +49 2921 000010\n'));
+    assert.ok(render('gdpr-art34', marked, 'text', 'en').includes('\n6 Who can answer your questions: Contact point for data protection questions: Bürgertelefon Datenschutz, phone +49 2921 000010\n'));
+    // Neither: the gap.
+    const neither = marked.replace('    data_protection: yes\n', '');
+    assert.ok(render('gdpr-art33', neither).includes('\n1.3 Datenschutzbeauftragte(r) oder sonstige Anlaufstelle: [noch offen: Name und Kontaktdaten der/des Datenschutzbeauftragten oder einer sonstigen Anlaufstelle (Kontakt dpo)]\n'));
   });
 
   it('the person reporting is the authority_contact', () => {
@@ -211,7 +257,7 @@ describe('drafts: gdpr-art34', () => {
       'Information über eine Verletzung des Schutzes Ihrer personenbezogenen Daten (Art. 34 DSGVO)',
       '1 Was ist passiert?\n  - Am Montag, 30. Oktober 2023, 2:15 Uhr hat Kommunal-IT Musterland AöR festgestellt, dass personenbezogene Daten, die bei uns über Sie gespeichert sind, von einem Sicherheitsvorfall betroffen sind',
       '3 Was kann das für Sie bedeuten? Betrugsversuche mit Namen und Anschriften sind möglich.',
-      '4 Was tun wir? Konten gesperrt, Strafanzeige erstattet.',
+      '4 Was tun wir? Die betroffenen Systeme sind vom Netz getrennt und werden neu aufgebaut; die Polizei ermittelt.',
       '5 Was können Sie jetzt tun? Seien Sie misstrauisch bei Anrufen, Briefen und E-Mails, die sich auf den Angriff beziehen.',
       '  - Datenschutzbeauftragte(r): Datenschutzbeauftragte der Kommunal-IT, E-Mail datenschutz@kommunal-it.example',
       '  - Hotline: Bürgertelefon, Telefon +49 2921 000010',
@@ -223,6 +269,20 @@ describe('drafts: gdpr-art34', () => {
       assert.ok(en.includes(expected), `missing: ${expected}`);
     }
     assert.ok(!de.includes('BSI-2023-4711') && !de.includes('203.0.113.45') && !de.includes('Jana Beispiel'), 'no internal references and no authority contact in the notice to citizens');
+  });
+
+  it('"What we are doing" is public_measures, never the internal measures (its internal references stay with the authority)', () => {
+    const internal = FULL.replace('  public_measures: Die betroffenen Systeme sind vom Netz getrennt und werden neu aufgebaut; die Polizei ermittelt.\n', '  measures: Wartungskonto gesperrt (Ticket INC-2023-1190), Leak-Seite beim Hoster gemeldet.\n  public_measures: Der missbrauchte Zugang ist gesperrt; die Polizei ermittelt.\n');
+    for (const format of ['text', 'html', 'md']) {
+      const out = render('gdpr-art34', internal, format);
+      assert.ok(!out.includes('INC-2023-1190') && !out.includes('Leak-Seite'), `${format}: ${out}`);
+    }
+    assert.ok(render('gdpr-art34', internal).includes('\n4 Was tun wir? Der missbrauchte Zugang ist gesperrt; die Polizei ermittelt.\n'));
+    // Only the internal account: a gap naming the public field, not the internal text.
+    const only = internal.replace('  public_measures: Der missbrauchte Zugang ist gesperrt; die Polizei ermittelt.\n', '');
+    assert.ok(render('gdpr-art34', only, 'text', 'en').includes('\n4 What we are doing: [to be completed: what we have done and are doing, as the people affected may read it (data_loss.public_measures; data_loss.measures stays internal)]\n'));
+    // The authority still gets the full account.
+    assert.ok(render('gdpr-art33', internal).includes('\n8.1 Maßnahmen einschließlich Abmilderung: Wartungskonto gesperrt (Ticket INC-2023-1190), Leak-Seite beim Hoster gemeldet.\n'));
   });
 
   it('asserts no more than the facts: personal data unknown is "may be affected", no is a gap (issue 21, defect 6)', () => {
@@ -275,6 +335,10 @@ describe('drafts: NIS2', () => {
     ]) {
       assert.ok(text.includes(expected), `missing: ${expected}\n---\n${text}`);
     }
+    // "seit" takes the dative: "seit 2 Tagen", never "seit 2 Tage".
+    const ongoing = render('nis2-notification', FULL);
+    assert.ok(ongoing.includes('\n3.2 Betroffene Dienste und Ausfalldauer: Fachverfahren Meldewesen: Ausfall, seit 2 Tagen beeinträchtigt\n'), ongoing);
+    assert.ok(render('nis2-notification', FULL, 'text', 'en').includes('\n3.2 Services affected and outage: Fachverfahren Meldewesen: major outage, affected for 2 days so far\n'));
     // The GDPR measures are not borrowed.
     assert.ok(!render('nis2-notification', COMPLETE).includes('Konten gesperrt'));
   });

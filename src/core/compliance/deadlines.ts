@@ -337,6 +337,14 @@ export function formatSpan(ms: number, locale: Locale): string {
   return span(Math.abs(ms), locale, false);
 }
 
+/**
+ * A duration after German "seit", in the dative: "seit 3 Tagen", "seit weniger als einer Minute"
+ * (formatSpan's "3 Tage" reads "seit 3 Tage"); English is the same as formatSpan.
+ */
+export function formatSpanSince(ms: number, locale: Locale): string {
+  return span(-Math.abs(ms), locale, false);
+}
+
 /** "noch 11 Stunden" / "11 hours left", or "seit 2 Tagen überfällig" / "overdue by 2 days". */
 export function formatTimeLeft(dueAt: number, now: number, locale: Locale, short = false): string {
   const left = dueAt - now;

@@ -8,7 +8,7 @@ import { getIn, isRecord, recordItems } from '../../report/fields';
 import { parsePointer } from '../../yaml/pointer';
 import { countAsWritten } from '../../report/countText';
 import { t } from '../../shared/i18n';
-import { isValidTimeZone, systemTimeZone } from '../../shared/time';
+import { instantIn, isValidTimeZone, systemTimeZone } from '../../shared/time';
 import { displayFrame, formatDue, formatInstant, gdprAwareness, nis2Awareness, reportDeadlines, type Awareness, type Deadline, type DisplayFrame } from '../../compliance/deadlines';
 import { SchemaInfo, type JsonSchema } from '../../schema/meta';
 import bundledSchema from '../../../../schemas/incident-report.schema.json';
@@ -135,6 +135,29 @@ export function contactLine(ctx: DraftContext, contact: Record<string, unknown> 
     ctx.text(contact.hours) && `(${ctx.text(contact.hours)})`,
   ].filter((part): part is string => typeof part === 'string' && part !== '');
   return parts.length > 0 ? parts.join(', ') : null;
+}
+
+/**
+ * The value of a timestamp field that is written but cannot be read as an instant (`gestern früh`,
+ * a date without a time), as written; `null` when the field is missing or empty. A clock never runs
+ * from such a value, and a draft must not call it "not recorded".
+ */
+export function unreadableTime(ctx: DraftContext, value: unknown): string | null {
+  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return null;
+  if (instantIn(value, ctx.zone) !== null) return null;
+  return typeof value === 'string' ? value.trim() : JSON.stringify(value);
+}
+
+/**
+ * The contact point for data protection questions (Art. 33(3)(b)): the DPO, else the first contact
+ * marked `data_protection: yes` (as the public outputs and the gdpr-public-notice rule count it);
+ * `null` without either.
+ */
+export function dataProtectionContact(ctx: DraftContext): { contact: Record<string, unknown>; dpo: boolean } | null {
+  const dpo = ctx.contacts('dpo')[0];
+  if (dpo) return { contact: dpo, dpo: true };
+  const other = recordItems(ctx.data.contacts).find((c) => typeof c.data_protection === 'string' && c.data_protection.trim() === 'yes');
+  return other ? { contact: other, dpo: false } : null;
 }
 
 /** The person the authorities deal with (`authority_contact`): name, function and how to reach them; `null` without one. */

@@ -9,8 +9,9 @@
 import type { Localized } from '../../shared/types';
 import type { ParsedReport } from '../../report/parse';
 import { recordItems } from '../../report/fields';
-import { DEADLINE_LABELS, formatTimeLeft, gdprRole } from '../../compliance/deadlines';
-import { authorityContactLine, contactLine, draftContext, listOrNone, stringList, type DraftContext, type DraftOptions } from './context';
+import { DEADLINE_HOURS, DEADLINE_LABELS, formatTimeLeft, gdprRole } from '../../compliance/deadlines';
+import { instantIn } from '../../shared/time';
+import { authorityContactLine, contactLine, dataProtectionContact, draftContext, unreadableTime, listOrNone, stringList, type DraftContext, type DraftOptions } from './context';
 import { gap, gapsOf, type DraftBlock, type DraftDocument, type DraftSection, type DraftValue } from './document';
 import { columns, formSection, L, textItem, type DraftForm, type FormSection } from './form';
 
@@ -44,10 +45,43 @@ function deadlineOf(ctx: DraftContext) {
   return ctx.deadlines.find((d) => d.kind === 'gdpr-art33');
 }
 
+/** The 72 hours of Art. 33(1) as the draft shows them. */
+interface Art33Clock {
+  dueAt: number;
+  doneAt: number | null;
+  /** True while `personal_data` is `unknown`: no duty yet, but a notification made as a precaution runs on the same clock. */
+  precautionary: boolean;
+  /** The due instant in words, in the report's frame. */
+  due: string;
+}
+
+/**
+ * The 72 hours: the deadline when a controller's notification is due, or, while it is not known
+ * whether personal data is affected, the same hours for a precautionary notification (the
+ * gdpr-notification rule suggests one); `null` when no notification is due or the clock has no start.
+ */
+function art33Clock(ctx: DraftContext): Art33Clock | null {
+  const deadline = deadlineOf(ctx);
+  if (deadline) return { dueAt: deadline.dueAt, doneAt: deadline.doneAt, precautionary: false, due: ctx.due(deadline) };
+  if (gdprRole(ctx.data) === 'processor' || ctx.loss.personal_data !== 'unknown' || ctx.loss.risk === 'none' || !ctx.aware) return null;
+  const dueAt = ctx.aware.at + DEADLINE_HOURS.gdprArt33 * 3_600_000;
+  return { dueAt, doneAt: instantIn(ctx.loss.authority_notified_at, ctx.zone), precautionary: true, due: ctx.instant(dueAt) };
+}
+
 /** True when the 72 hours have passed without a notification, or it went late. */
 function isLate(ctx: DraftContext): boolean {
-  const deadline = deadlineOf(ctx);
-  return deadline !== undefined && (deadline.doneAt ?? ctx.now) > deadline.dueAt;
+  const clock = art33Clock(ctx);
+  return clock !== null && (clock.doneAt ?? ctx.now) > clock.dueAt;
+}
+
+/** Why no notification is due, each reason in its own words (never "no personal data" while that is still open). */
+function noNotificationDue(ctx: DraftContext): DraftValue {
+  if (ctx.loss.personal_data === 'no') return ctx.t(L('not applicable: no personal data is affected', 'entfällt: keine personenbezogenen Daten betroffen'));
+  if (ctx.loss.risk === 'none' && (ctx.loss.personal_data === 'yes' || ctx.loss.personal_data === 'unknown')) {
+    return ctx.t(L('not applicable: the breach is unlikely to result in a risk to the people affected (Art. 33(1)); the reason is the record Art. 33(5) requires (7.3)', 'entfällt: Die Verletzung führt voraussichtlich nicht zu einem Risiko für die betroffenen Personen (Art. 33 Abs. 1); die Begründung ist die Dokumentation nach Art. 33 Abs. 5 (7.3)'));
+  }
+  if (ctx.loss.personal_data !== 'yes' && ctx.loss.personal_data !== 'unknown') return gap(ctx.t(L('whether a notification is due: whether personal data is affected (data_loss.personal_data)', 'ob eine Meldung fällig ist: ob personenbezogene Daten betroffen sind (data_loss.personal_data)')));
+  return gap(ctx.t(L('72 hours after becoming aware of the breach: when the organisation became aware (data_loss.aware_at)', '72 Stunden nach Kenntnis von der Verletzung: wann die Organisation Kenntnis erlangt hat (data_loss.aware_at)')));
 }
 
 const CONTROLLER_SECTION: FormSection = {
@@ -70,10 +104,10 @@ const CONTROLLER_SECTION: FormSection = {
     {
       number: '1.3',
       label: L('Data protection officer or other contact point', 'Datenschutzbeauftragte(r) oder sonstige Anlaufstelle'),
-      fields: ['contacts[role=dpo]'],
+      fields: ['contacts[role=dpo]', 'contacts[data_protection=yes]'],
       source: L('Art. 33(3)(b), Art. 37(1)(a) GDPR', 'Art. 33 Abs. 3 lit. b, Art. 37 Abs. 1 lit. a DSGVO'),
       value: (ctx) =>
-        contactLine(ctx, ctx.contacts('dpo')[0]) ??
+        contactLine(ctx, dataProtectionContact(ctx)?.contact) ??
         gap(ctx.t(L('name and contact details of the data protection officer or another contact point (a dpo contact)', 'Name und Kontaktdaten der/des Datenschutzbeauftragten oder einer sonstigen Anlaufstelle (Kontakt dpo)'))),
     },
     {
@@ -140,11 +174,16 @@ const TIMELINE_SECTION: FormSection = {
       fields: ['data_loss.aware_at', 'timestamps.detected_at'],
       source: L('Art. 33(1) GDPR', 'Art. 33 Abs. 1 DSGVO'),
       value: (ctx) => {
-        const aware = ctx.time(ctx.loss.aware_at);
-        if (aware) return aware;
-        const detected = ctx.time(record(ctx.data.timestamps).detected_at);
-        return detected
-          ? ctx.t(L('{time} (time of detection; aware_at not recorded)', '{time} (Zeitpunkt der Entdeckung; aware_at nicht erfasst)'), { time: detected })
+        // The instant the 72 hours run from (ctx.aware), so that this item and 2.6 always agree.
+        const aware = ctx.aware;
+        if (aware?.pointer === '/data_loss/aware_at') return ctx.time(aware.value)!;
+        const unreadable = unreadableTime(ctx, ctx.loss.aware_at);
+        if (unreadable !== null) {
+          const detected = aware ? ctx.t(L('; until it is corrected, the 72 hours run from the detection, {time}', '; bis zur Korrektur laufen die 72 Stunden ab der Entdeckung, {time}'), { time: ctx.time(aware.value)! }) : '';
+          return gap(ctx.t(L('when the organisation became aware of the breach: data_loss.aware_at "{value}" is not a date and time with its offset{detected}', 'wann die Organisation Kenntnis von der Verletzung erlangt hat: data_loss.aware_at „{value}“ ist kein Zeitpunkt mit Offset{detected}'), { value: unreadable, detected }));
+        }
+        return aware
+          ? ctx.t(L('{time} (time of detection; aware_at not recorded)', '{time} (Zeitpunkt der Entdeckung; aware_at nicht erfasst)'), { time: ctx.time(aware.value)! })
           : gap(ctx.t(L('when the organisation became aware of the breach', 'wann die Organisation Kenntnis von der Verletzung erlangt hat')));
       },
     },
@@ -169,10 +208,12 @@ const TIMELINE_SECTION: FormSection = {
       source: L('Art. 33(1) GDPR: 72 hours after becoming aware; Art. 33(2): the processor without undue delay', 'Art. 33 Abs. 1 DSGVO: 72 Stunden nach Kenntnisnahme; Art. 33 Abs. 2: der Auftragsverarbeiter unverzüglich'),
       value: (ctx) => {
         if (gdprRole(ctx.data) === 'processor') return ctx.t(L('to each controller without undue delay after becoming aware (Art. 33(2))', 'an jeden Verantwortlichen unverzüglich nach Kenntnisnahme (Art. 33 Abs. 2)'));
-        const deadline = deadlineOf(ctx);
-        if (!deadline) return ctx.t(L('no notification due (personal data not affected or risk none)', 'keine Meldung fällig (keine personenbezogenen Daten betroffen oder kein Risiko)'));
-        const due = ctx.due(deadline);
-        return deadline.doneAt === null ? `${due} (${formatTimeLeft(deadline.dueAt, ctx.now, ctx.locale)})` : due;
+        const clock = art33Clock(ctx);
+        if (!clock) return noNotificationDue(ctx);
+        const due = clock.doneAt === null ? `${clock.due} (${formatTimeLeft(clock.dueAt, ctx.now, ctx.locale)})` : clock.due;
+        return clock.precautionary
+          ? ctx.t(L('{due}, as a precaution: whether personal data is affected is still open; what is not known yet can follow in phases (Art. 33(4))', '{due}, vorsorglich: Ob personenbezogene Daten betroffen sind, ist noch offen; was noch nicht bekannt ist, kann schrittweise nachgereicht werden (Art. 33 Abs. 4)'), { due })
+          : due;
       },
     },
     {
@@ -180,10 +221,15 @@ const TIMELINE_SECTION: FormSection = {
       label: L('Reasons for a delay', 'Gründe für eine Verzögerung'),
       fields: ['data_loss.delay_reason'],
       source: L('Art. 33(1) sentence 2 GDPR', 'Art. 33 Abs. 1 Satz 2 DSGVO'),
-      value: (ctx) =>
-        isLate(ctx)
+      value: (ctx) => {
+        const reason = ctx.text(ctx.loss.delay_reason);
+        // A processor has no hours to be late against, and without a clock nothing is "within 72 hours".
+        if (gdprRole(ctx.data) === 'processor') return reason ?? ctx.t(L('not applicable (Art. 33(2): without undue delay, no fixed hours)', 'entfällt (Art. 33 Abs. 2: unverzüglich, keine feste Stundenfrist)'));
+        if (!art33Clock(ctx)) return reason ?? ctx.t(L('not applicable (no notification deadline runs, see 2.6)', 'entfällt (keine Meldefrist läuft, siehe 2.6)'));
+        return isLate(ctx)
           ? ctx.textOr(ctx.loss.delay_reason, L('why the notification comes later than 72 hours (delay_reason)', 'warum die Meldung später als nach 72 Stunden erfolgt (delay_reason)'))
-          : (ctx.text(ctx.loss.delay_reason) ?? ctx.t(L('not required (within 72 hours)', 'nicht erforderlich (binnen 72 Stunden)'))),
+          : (reason ?? ctx.t(L('not required (within 72 hours)', 'nicht erforderlich (binnen 72 Stunden)')));
+      },
     },
   ],
 };
@@ -389,13 +435,25 @@ const FOLLOW_UP_SECTION: FormSection = {
   heading: L('0. Reference', '0. Bezug'),
   note: L('Only in a follow-up notification: once data_loss.authority_notified_at is recorded, unless --initial is given.', 'Nur in einer Folgemeldung: sobald data_loss.authority_notified_at erfasst ist, außer mit --initial.'),
   items: [
-    textItem(
-      '0.1',
-      L('File number of the supervisory authority', 'Aktenzeichen der Aufsichtsbehörde'),
-      'data_loss.authority_reference',
-      L('Art. 33(4) GDPR; LDI NRW: Aktenzeichen, BayLDA: Kennung', 'Art. 33 Abs. 4 DSGVO; LDI NRW: Aktenzeichen, BayLDA: Kennung'),
-      L('the file number the authority gave the first notification (data_loss.authority_reference)', 'das Aktenzeichen, das die Behörde der Erstmeldung gegeben hat (data_loss.authority_reference)'),
-    ),
+    {
+      number: '0.1',
+      label: L('File number of the supervisory authority', 'Aktenzeichen der Aufsichtsbehörde'),
+      fields: ['data_loss.authority_reference', 'authorities[role=data_protection].reference'],
+      source: L('Art. 33(4) GDPR; LDI NRW: Aktenzeichen, BayLDA: Kennung', 'Art. 33 Abs. 4 DSGVO; LDI NRW: Aktenzeichen, BayLDA: Kennung'),
+      value: (ctx) => {
+        const own = ctx.text(ctx.loss.authority_reference);
+        if (own) return own;
+        // The file number is often recorded only with the data protection authority in `authorities`
+        // (item 9.1 prints it): taken from there when exactly one such authority has one, named.
+        const recorded = recordItems(ctx.data.authorities).filter((a) => a.role === 'data_protection' && ctx.text(a.reference) !== null);
+        if (recorded.length === 1) {
+          const authority = recorded[0]!;
+          const name = ctx.text(authority.name);
+          return name ? ctx.t(L('{reference} (recorded with {name} in authorities)', '{reference} (bei {name} unter authorities erfasst)'), { reference: ctx.text(authority.reference)!, name }) : ctx.text(authority.reference)!;
+        }
+        return gap(ctx.t(L('the file number the authority gave the first notification (data_loss.authority_reference)', 'das Aktenzeichen, das die Behörde der Erstmeldung gegeben hat (data_loss.authority_reference)')));
+      },
+    },
     {
       number: '0.2',
       label: L('First notification sent', 'Erstmeldung abgegeben am'),
@@ -558,7 +616,15 @@ const ART34_SECTION: FormSection = {
       value: (ctx) => listOr(ctx, stringList(ctx, ctx.loss.data_categories), L('which kinds of data are affected', 'welche Arten von Daten betroffen sind')),
     },
     textItem('3', L('What this can mean for you', 'Was kann das für Sie bedeuten?'), 'data_loss.likely_consequences', L('Art. 34(2) with Art. 33(3)(c) GDPR', 'Art. 34 Abs. 2 mit Art. 33 Abs. 3 lit. c DSGVO'), L('the likely consequences for you', 'die wahrscheinlichen Folgen für Sie')),
-    textItem('4', L('What we are doing', 'Was tun wir?'), 'data_loss.measures', L('Art. 34(2) with Art. 33(3)(d) GDPR', 'Art. 34 Abs. 2 mit Art. 33 Abs. 3 lit. d DSGVO'), L('what we have done and are doing', 'was wir getan haben und tun')),
+    // The people affected read the measures as the public may read them: `measures` is the account
+    // for the authorities (internal references, how the attack was stopped) and never goes here.
+    textItem(
+      '4',
+      L('What we are doing', 'Was tun wir?'),
+      'data_loss.public_measures',
+      L('Art. 34(2) with Art. 33(3)(d) GDPR', 'Art. 34 Abs. 2 mit Art. 33 Abs. 3 lit. d DSGVO'),
+      L('what we have done and are doing, as the people affected may read it (data_loss.public_measures; data_loss.measures stays internal)', 'was wir getan haben und tun, so wie die Betroffenen es lesen dürfen (data_loss.public_measures; data_loss.measures bleibt intern)'),
+    ),
     textItem(
       '5',
       L('What you can do now', 'Was können Sie jetzt tun?'),
@@ -569,12 +635,19 @@ const ART34_SECTION: FormSection = {
     {
       number: '6',
       label: L('Who can answer your questions', 'Wer beantwortet Ihre Fragen?'),
-      fields: ['contacts[role=dpo]', 'contacts[role=hotline]'],
+      fields: ['contacts[role=dpo]', 'contacts[data_protection=yes]', 'contacts[role=hotline]'],
       source: L('Art. 34(2) with Art. 33(3)(b) GDPR', 'Art. 34 Abs. 2 mit Art. 33 Abs. 3 lit. b DSGVO'),
       value: (ctx) => {
-        const dpo = contactLine(ctx, ctx.contacts('dpo')[0]);
-        const hotline = contactLine(ctx, ctx.contacts('hotline')[0]);
-        const values: DraftValue[] = [dpo ? ctx.t(L('Data protection officer: {contact}', 'Datenschutzbeauftragte(r): {contact}'), { contact: dpo }) : gap(ctx.t(L('name and contact details of the data protection officer', 'Name und Kontaktdaten der/des Datenschutzbeauftragten')))];
+        // The DPO, else the contact the report marks as the contact point for data protection questions.
+        const point = dataProtectionContact(ctx);
+        const line = contactLine(ctx, point?.contact);
+        const hotlineContact = ctx.contacts('hotline')[0];
+        const hotline = hotlineContact !== point?.contact ? contactLine(ctx, hotlineContact) : null;
+        const values: DraftValue[] = [
+          line
+            ? ctx.t(point!.dpo ? L('Data protection officer: {contact}', 'Datenschutzbeauftragte(r): {contact}') : L('Contact point for data protection questions: {contact}', 'Ansprechstelle für Datenschutzfragen: {contact}'), { contact: line })
+            : gap(ctx.t(L('name and contact details of the data protection officer', 'Name und Kontaktdaten der/des Datenschutzbeauftragten'))),
+        ];
         if (hotline) values.push(ctx.t(L('Hotline: {contact}', 'Hotline: {contact}'), { contact: hotline }));
         return values.length === 1 ? values[0]! : values;
       },

@@ -8,9 +8,9 @@
  */
 import type { ParsedReport } from '../../report/parse';
 import { recordItems } from '../../report/fields';
-import { DEADLINE_LABELS, formatEndOfDay, formatSpan, formatTimeLeft, nis2Handled, nis2Scope, type DeadlineKind } from '../../compliance/deadlines';
+import { DEADLINE_LABELS, formatEndOfDay, formatSpan, formatSpanSince, formatTimeLeft, nis2Handled, nis2Scope, type DeadlineKind } from '../../compliance/deadlines';
 import { instantIn } from '../../shared/time';
-import { authorityContactLine, draftContext, listOrNone, stringList, type DraftContext, type DraftOptions } from './context';
+import { authorityContactLine, draftContext, listOrNone, stringList, unreadableTime, type DraftContext, type DraftOptions } from './context';
 import { gap, type DraftDocument, type DraftValue } from './document';
 import { CONFIDENTIAL } from './gdpr';
 import { columns, formSection, L, textItem, type DraftForm, type FormItem, type FormSection } from './form';
@@ -92,6 +92,11 @@ function headSection(stage: Stage): FormSection {
         source: L('NIS2 Art. 23(4); § 32(1) BSIG', 'Art. 23 Abs. 4 NIS2; § 32 Abs. 1 BSIG'),
         value: (ctx) => {
           const aware = ctx.nis2Aware;
+          const unreadable = aware?.pointer === '/nis2/aware_at' ? null : unreadableTime(ctx, ctx.nis2.aware_at);
+          if (unreadable !== null) {
+            const detected = aware ? ctx.t(L('; until it is corrected, the deadlines run from the detection, {time}', '; bis zur Korrektur laufen die Fristen ab der Entdeckung, {time}'), { time: ctx.time(aware.value)! }) : '';
+            return gap(ctx.t(L('when the entity became aware of the significant incident: nis2.aware_at "{value}" is not a date and time with its offset{detected}', 'wann die Einrichtung Kenntnis vom erheblichen Sicherheitsvorfall erlangt hat: nis2.aware_at „{value}“ ist kein Zeitpunkt mit Offset{detected}'), { value: unreadable, detected }));
+          }
           if (!aware) return gap(ctx.t(L('when the entity became aware of the significant incident (nis2.aware_at)', 'wann die Einrichtung Kenntnis vom erheblichen Sicherheitsvorfall erlangt hat (nis2.aware_at)')));
           const time = ctx.time(aware.value)!;
           return aware.pointer === '/nis2/aware_at' ? time : ctx.t(L('{time} (time of detection; nis2.aware_at not recorded)', '{time} (Zeitpunkt der Entdeckung; nis2.aware_at nicht erfasst)'), { time });
@@ -188,7 +193,7 @@ function servicesValue(ctx: DraftContext): DraftValue | DraftValue[] {
       if (started !== null && restored !== null && restored >= started) {
         outage = ctx.t(L('out for {span}, restored {time}', 'ausgefallen {span}, wiederhergestellt {time}'), { span: formatSpan(restored - started, ctx.locale), time: ctx.time(s.restored_at)! });
       } else if (started !== null && s.status !== 'operational' && ctx.now >= started) {
-        outage = ctx.t(L('affected for {span} so far', 'seit {span} beeinträchtigt'), { span: formatSpan(ctx.now - started, ctx.locale) });
+        outage = ctx.t(L('affected for {span} so far', 'seit {span} beeinträchtigt'), { span: formatSpanSince(ctx.now - started, ctx.locale) });
       }
       const details = [state, outage].filter(Boolean).join(', ');
       return details ? `${name}: ${details}` : name;
