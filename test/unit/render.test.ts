@@ -357,12 +357,24 @@ GEHEIM-INTERN
     const { text, html } = renderPressRelease(parseReport(MINIMAL('', body)), { now: NOW });
     assert.ok(
       text.includes(
-        '– Erster Absatz.\n\n- Rathaus\n\n  - Bürgerbüro\n\n    - Standesamt\n\n- Schulen\n\n  Zweiter Absatz der Schulen\n\n' +
-          '1. > Zitat im Punkt\n\n   > - Liste im Zitat\n\n2. Überschrift im Punkt\n\nAuf einen Blick\n',
+        // The first list is loose (a blank line inside an item, as in the HTML's paragraphs), its sublist and the second list tight.
+        '– Erster Absatz.\n\n- Rathaus\n\n  - Bürgerbüro\n    - Standesamt\n\n- Schulen\n\n  Zweiter Absatz der Schulen\n\n' +
+          '1. > Zitat im Punkt\n   > - Liste im Zitat\n2. Überschrift im Punkt\n\nAuf einen Blick\n',
       ),
       text,
     );
     assert.ok(html.includes('<ul>\n<li>\n<p>Rathaus</p>\n<ul>\n<li>Bürgerbüro\n<ul>\n<li>Standesamt</li>\n</ul>\n</li>\n</ul>\n</li>'), html);
+  });
+
+  it('keeps a tight list tight and a quote one quote in the text version (items had blank lines between them, and a quote of two paragraphs read as two quotes)', () => {
+    const body = '\n## Pressemitteilung\n\nErster Absatz.\n\n> Wir arbeiten daran.\n>\n> Bitte haben Sie Geduld.\n\nGeschlossen sind:\n\n- Bürgerbüro\n- Standesamt\n\n1. Friedhofsamt\n2. Bibliothek\n\n- Locker.\n\n- Auch locker.\n';
+    const { text } = renderPressRelease(parseReport(MINIMAL('', body)), { now: NOW });
+    assert.ok(
+      text.includes(
+        '– Erster Absatz.\n\n> Wir arbeiten daran.\n>\n> Bitte haben Sie Geduld.\n\nGeschlossen sind:\n\n- Bürgerbüro\n- Standesamt\n\n1. Friedhofsamt\n2. Bibliothek\n\n- Locker.\n\n- Auch locker.\n\nAuf einen Blick\n',
+      ),
+      text,
+    );
   });
 
   it('never throws on a broken report', () => {

@@ -129,6 +129,8 @@ export interface TextBlock {
   rest: string;
   pre: boolean;
   heading?: boolean;
+  /** True when the block follows the one before it on the next line (an item of a tight list), not after a blank line. */
+  tight?: boolean;
 }
 
 /** Plain text of inline content: emphasis dropped, links as `text <url>`, images as their alt text. */
@@ -188,13 +190,19 @@ export function markdownToBlocks(nodes: readonly RootContent[], first = '', rest
       case 'blockquote':
         blocks.push(...markdownToBlocks(node.children, opening() + '> ', rest + '> '));
         break;
-      case 'list':
+      case 'list': {
+        const start = blocks.length;
         node.children.forEach((item: ListItem, index) => {
           const bullet = node.ordered ? `${(node.start ?? 1) + index}. ` : '- ';
           // The bullet opens the item's first block; its later blocks (and nested lists) continue under it.
           blocks.push(...markdownToBlocks(item.children, opening() + bullet, rest + ' '.repeat(bullet.length)));
         });
+        // A tight list (no blank line between or inside its items: what the HTML prints without
+        // paragraphs) stays one block of lines, as written.
+        const loose = node.spread === true || node.children.some((item) => item.spread === true);
+        if (!loose) for (let i = start + 1; i < blocks.length; i++) blocks[i]!.tight = true;
         break;
+      }
       case 'code':
         blocks.push({ text: node.value, first: opening() + '    ', rest: rest + '    ', pre: true });
         break;

@@ -54,13 +54,31 @@ function fact(f: Fact, indent = ''): string {
   return wrap(`${f.label}: ${f.value}`, indent, indent + '  ');
 }
 
-function blocks(list: readonly TextBlock[]): string[] {
-  return list.map((b) => {
-    if (b.pre) return clean(b.text).split('\n').map((line, i) => (i === 0 ? b.first : b.rest) + line).join('\n');
+/**
+ * The public section's blocks as text: a blank line between blocks, none between the items of a
+ * tight list, and `>` on the blank line between two paragraphs of one quote (a bare blank line
+ * there ended the quote and began another).
+ */
+function blocks(list: readonly TextBlock[]): string {
+  let out = '';
+  list.forEach((b, i) => {
+    let text: string;
+    if (b.pre) text = clean(b.text).split('\n').map((line, n) => (n === 0 ? b.first : b.rest) + line).join('\n');
     // A heading inside a list or quote keeps its bullet or marker: underlined, it would lose them.
-    if (b.heading && !b.first && !b.rest) return heading(b.text);
-    return wrap(b.text, b.first, b.rest);
+    else if (b.heading && !b.first && !b.rest) text = heading(b.text);
+    else text = wrap(b.text, b.first, b.rest);
+    if (i > 0) out += b.tight ? '\n' : `\n${quoteMarks(list[i - 1]!.rest, b.first)}\n`;
+    out += text;
   });
+  return out;
+}
+
+/** The quote markers two neighbouring blocks share (`>`, `> >`; none outside a quote): what the line between them carries. */
+function quoteMarks(before: string, after: string): string {
+  let common = 0;
+  while (common < before.length && common < after.length && before[common] === after[common]) common++;
+  const shared = before.slice(0, common);
+  return shared.slice(0, shared.lastIndexOf('>') + 1);
 }
 
 /** A contact's phone, e-mail and hours as indented lines. */
@@ -115,12 +133,12 @@ export function renderText(model: PressReleaseModel, options: { link?: string; d
   const lead = model.lead ? markdownToBlocks([model.lead]) : [];
   const first = lead[0];
   if (first && !first.pre && !first.heading) {
-    out.push(wrap(`${dateline} – ${first.text}`, first.first, first.rest), ...blocks(lead.slice(1)));
+    out.push(wrap(`${dateline} – ${first.text}`, first.first, first.rest), blocks(lead.slice(1)));
   } else {
-    out.push(wrap(dateline), ...blocks(lead));
+    out.push(wrap(dateline), blocks(lead));
   }
 
-  out.push(...blocks(markdownToBlocks(model.rest)));
+  out.push(blocks(markdownToBlocks(model.rest)));
 
   const glance = model.facts.map((f) => fact(f));
   if (model.affectedOrganizations.length > 0) {
