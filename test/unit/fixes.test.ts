@@ -815,6 +815,25 @@ describe('fixes', () => {
     });
   });
 
+  describe('html-as-text (public-html)', () => {
+    it('writes a pasted HTML block as its text: preferred, never applied unasked; a script is no text', () => {
+      const text = doc([...VALID, '', '<p>Die <b>Bürgerbüros</b> bleiben &amp; sind geschlossen.</p>', '', '- <div>', '  Notfälle: <script>alert(1)</script>Servicenummer.', '  </div>']);
+      const { report, findings } = linter.lint(text);
+      const html = findings.filter((f) => f.ruleId === 'public-html');
+      assert.deepEqual(html.map((f) => f.message), [
+        'HTML in the public text is never published: “Die Bürgerbüros bleiben &amp; sind gesc…” would be missing from every output. Write it as Markdown.',
+        'HTML in the public text is never published: “Notfälle: Servicenummer.” would be missing from every output. Write it as Markdown.',
+      ]);
+      const actions = fixEdits(report, html[0]!, OPTIONS);
+      assert.deepEqual(actions.map((a) => [a.title, a.isPreferred, a.safe]), [['Write it as Markdown: “Die Bürgerbüros bleiben &amp; sind gesc…”', true, false]]);
+      let fixed = apply(text, actions[0]!);
+      fixed = apply(fixed, fixEdits(linter.lint(fixed).report, linter.lint(fixed).findings.find((f) => f.ruleId === 'public-html')!, OPTIONS)[0]!);
+      assert.equal(fixed, doc([...VALID, '', 'Die Bürgerbüros bleiben &amp; sind geschlossen.', '', '- Notfälle: Servicenummer.']));
+      assert.deepEqual(linter.lint(fixed).findings.filter((f) => f.ruleId === 'public-html'), []);
+      assert.equal(fixAllText(text, (input) => linter.lint(input), OPTIONS), text, 'fix all never publishes hidden text unasked');
+    });
+  });
+
   describe('helpers', () => {
     it('diffEdit gives the smallest single edit', () => {
       assert.equal(diffEdit('abc', 'abc'), null);

@@ -11,7 +11,7 @@ import type { SchemaInfo } from '../schema/meta';
 import { bundledCompiledSchema } from '../schema/validator';
 import { formatPointer, parsePointer } from '../yaml/pointer';
 import { indentationStep, locate, withoutLineBreaks, yamlScalar } from '../yaml';
-import { fieldName, t } from '../shared/i18n';
+import { fieldName, showValue, t } from '../shared/i18n';
 import { getIn, isRecord, recordItems } from '../report/fields';
 import { formatInZone, instantIn, isValidTimeZone, systemTimeZone } from '../shared/time';
 import { DATA_LOSS_TEMPLATES, dataLossFields, type DataLossTemplate } from '../templates/dataLoss';
@@ -69,6 +69,7 @@ const TITLES = {
   writeCount: { en: 'Write `{value}`', de: '`{value}` schreiben' },
   restateCount: { en: 'Give the number of the facts: “{value}”', de: 'Die Zahl aus den Fakten nennen: „{value}“' },
   quote: { en: 'Put the value in quotes: `{value}`', de: 'Den Wert in Anführungszeichen setzen: `{value}`' },
+  htmlAsText: { en: 'Write it as Markdown: “{text}”', de: 'Als Markdown schreiben: „{text}“' },
 } satisfies Record<string, Localized>;
 
 /**
@@ -123,7 +124,13 @@ function offeredFixes(report: ParsedReport, finding: Finding, options: FixOption
       const title = t(ctx?.locale ?? options.locale ?? 'en', fix.kind === 'write-count' ? TITLES.writeCount : TITLES.restateCount, { value: fix.newText });
       return [{ title, edits: [{ offset: fix.offset, endOffset: fix.endOffset, newText: fix.newText }], isPreferred: true, safe: false }];
     }
-    case 'quote-value': {
+    case 'html-as-text': {
+      // Makes hidden text public: preferred (the one fix), never applied unasked.
+      if (fix.offset < 0 || fix.endOffset < fix.offset || fix.endOffset > report.text.length) return [];
+      const title = t(ctx?.locale ?? options.locale ?? 'en', TITLES.htmlAsText, { text: showValue(fix.newText) });
+      return [{ title, edits: [{ offset: fix.offset, endOffset: fix.endOffset, newText: fix.newText }], isPreferred: true, safe: false }];
+    }
+        case 'quote-value': {
       // The YAML is broken here, so there is no edit context: the fix is the text as written,
       // quoted. Preferred (the one fix); not applied unasked, since the author may have meant a list.
       if (fix.offset < 0 || fix.endOffset < fix.offset || fix.endOffset > report.text.length) return [];

@@ -10,6 +10,8 @@ import type { Rule } from './rule';
  */
 const MAYBE_HTML = /<[A-Za-z]/;
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+/** Scripts and styles: no reader sees their content, and it must never become published text. */
+const HIDDEN = /<(script|style)\b[\s\S]*?(?:<\/\1\s*>|$)/gi;
 const TAG = /<\/?[A-Za-z][^>]*>?/g;
 /** Text a reader would see: a letter or a digit. */
 const VISIBLE = /[\p{L}\p{N}]/u;
@@ -26,6 +28,7 @@ export const publicHtmlRule: Rule = {
     checks: [
       'Raw HTML is never published (the press release, the status page, the feed and the posts drop it; the HTML version could otherwise carry scripts). A block of HTML in the public section with text in it — `<p>Die Stadt …</p>` pasted from a web page, a `<div>` — would vanish from every output without a word, so it is a warning: write the text as Markdown.',
       'Inline HTML inside a paragraph (`Die <b>Bürgerbüros</b> sind geschlossen`) loses only its tags, and HTML comments (the suppression directives among them) hold no published text: neither is reported.',
+      'The quick fix writes the block as its text, on one line, without tags (the content of a `<script>` or `<style>` is no text a reader sees and is left out): it changes what is published, so it is never applied unasked.',
     ],
   },
   check(ctx) {
@@ -37,7 +40,7 @@ export const publicHtmlRule: Rule = {
       for (const node of nodes) {
         if (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem') visit(node.children);
         if (node.type !== 'html' || node.position?.start.offset === undefined || node.position.end.offset === undefined) continue;
-        const text = node.value.replace(COMMENT, ' ').replace(TAG, ' ').replace(/\s+/g, ' ').trim();
+        const text = node.value.replace(COMMENT, ' ').replace(HIDDEN, ' ').replace(TAG, ' ').replace(/\s+/g, ' ').trim();
         if (!VISIBLE.test(text)) continue;
         findings.push({
           ruleId: this.id,
@@ -51,6 +54,7 @@ export const publicHtmlRule: Rule = {
           offset: node.position.start.offset,
           endOffset: node.position.end.offset,
           path: null,
+          fix: { kind: 'html-as-text', offset: node.position.start.offset, endOffset: node.position.end.offset, newText: text },
         });
       }
     };

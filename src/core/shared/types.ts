@@ -54,7 +54,9 @@ export type FixData =
    */
   | { kind: 'restate-count'; offset: number; endOffset: number; newText: string }
   /** Text YAML cannot read as written (`[Update] Cyberangriff`): replace `[offset, endOffset)` with it double-quoted (`newText`). */
-  | { kind: 'quote-value'; offset: number; endOffset: number; newText: string };
+  | { kind: 'quote-value'; offset: number; endOffset: number; newText: string }
+  /** A block of HTML in the public section, which is never published: replace `[offset, endOffset)` with its text as Markdown (`newText`). */
+  | { kind: 'html-as-text'; offset: number; endOffset: number; newText: string };
 
 /**
  * Where something is written in a text: UTF-16 offsets into the BOM-less text (end exclusive), and
