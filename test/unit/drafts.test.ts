@@ -234,6 +234,22 @@ describe('drafts: gdpr-art33', () => {
     assert.equal(line(render('gdpr-art33', FULL.replace('  aware_at: 2023-10-30T07:30:00+01:00\n', '')), '2.3'), '2.3 Kenntnis von der Verletzung: Montag, 30. Oktober 2023, 2:15 Uhr (Zeitpunkt der Entdeckung; aware_at nicht erfasst)');
   });
 
+  it('an authority_notified_at that is written but unreadable is a gap naming it, never a silent "first notification" nor "overdue"', () => {
+    const line = (text: string, number: string) => text.split('\n').find((l) => l.startsWith(`${number} `));
+    for (const value of ['gestern', '2023-11-01']) {
+      const text = render('gdpr-art33', FULL.replace('  risk: high\n', `  risk: high\n  authority_notified_at: ${value}\n`));
+      assert.ok(text.includes('Folgemeldung (ergänzende Meldung) einer Verletzung des Schutzes personenbezogener Daten an die Aufsichtsbehörde (Art. 33 Abs. 4 DSGVO)'), text);
+      assert.ok(!text.includes('Dies ist eine Erstmeldung') && !text.includes('überfällig'), text);
+      assert.equal(line(text, '0.2'), `0.2 Erstmeldung abgegeben am: [noch offen: wann die Erstmeldung abging: data_loss.authority_notified_at „${value}“ ist kein Zeitpunkt mit Offset]`);
+      assert.equal(line(text, '2.6'), `2.6 Meldung fällig: [noch offen: ob die Meldung fristgerecht war (fällig Donnerstag, 2. November 2023, 7:30 Uhr): data_loss.authority_notified_at „${value}“ ist kein Zeitpunkt mit Offset]`);
+      assert.ok(text.includes('\nDiese Folgemeldung ergänzt die Erstmeldung (Datum: siehe 0.2) um den aktuellen Stand. Folgendes wird ohne unangemessene weitere Verzögerung nachgereicht:\n'), text);
+      // Past the 72 hours whether it was late is open too: the reason is asked for "if it did".
+      const later = (findOutput('gdpr-art33') as ConfidentialOutput).render([parseReport(FULL.replace('  risk: high\n', `  risk: high\n  authority_notified_at: ${value}\n`))], 'text', { now: Date.parse('2023-11-05T12:00:00+01:00'), forceLocale: 'en' });
+      assert.equal(line(later, '2.7'), `2.7 Reasons for a delay: [to be completed: why the notification came later than 72 hours, if it did (delay_reason): data_loss.authority_notified_at "${value}" is not a date and time with its offset]`);
+      assert.ok(!later.includes('This is a first notification'), later);
+    }
+  });
+
   it('the contact point is the DPO, else the contact marked data_protection: yes (Art. 33(3)(b)), in the Art. 33 and Art. 34 drafts', () => {
     const marked = FULL.replace('  - role: dpo\n    name: Datenschutzbeauftragte der Kommunal-IT\n    email: datenschutz@kommunal-it.example\n', '  - role: hotline\n    name: Bürgertelefon Datenschutz\n    phone: +49 2921 000010\n    data_protection: yes\n');
     assert.ok(render('gdpr-art33', marked).includes('\n1.3 Datenschutzbeauftragte(r) oder sonstige Anlaufstelle: Bürgertelefon Datenschutz, Telefon +49 2921 000010\n'));

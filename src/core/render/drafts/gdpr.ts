@@ -45,6 +45,20 @@ function deadlineOf(ctx: DraftContext) {
   return ctx.deadlines.find((d) => d.kind === 'gdpr-art33');
 }
 
+/**
+ * `data_loss.authority_notified_at` as written when it cannot be read as an instant (`gestern`,
+ * `2023-11-01`): a notification was recorded, but not when. The clock does not stop on it, yet the
+ * draft must not call itself a first notification nor the notification overdue.
+ */
+function unreadableNotified(ctx: DraftContext): string | null {
+  return unreadableTime(ctx, ctx.loss.authority_notified_at);
+}
+
+/** "… data_loss.authority_notified_at "gestern" is not a date and time with its offset", for the gaps that name it. */
+function unreadableNotifiedWords(ctx: DraftContext, value: string): string {
+  return ctx.t(L('data_loss.authority_notified_at "{value}" is not a date and time with its offset', 'data_loss.authority_notified_at „{value}“ ist kein Zeitpunkt mit Offset'), { value });
+}
+
 /** The 72 hours of Art. 33(1) as the draft shows them. */
 interface Art33Clock {
   dueAt: number;
@@ -210,6 +224,11 @@ const TIMELINE_SECTION: FormSection = {
         if (gdprRole(ctx.data) === 'processor') return ctx.t(L('to each controller without undue delay after becoming aware (Art. 33(2))', 'an jeden Verantwortlichen unverzüglich nach Kenntnisnahme (Art. 33 Abs. 2)'));
         const clock = art33Clock(ctx);
         if (!clock) return noNotificationDue(ctx);
+        const unreadable = clock.doneAt === null ? unreadableNotified(ctx) : null;
+        if (unreadable !== null) {
+          // Sent, but when is not readable: neither "overdue" nor "in time" can be said.
+          return gap(ctx.t(L('whether the notification was in time (due {due}): {why}', 'ob die Meldung fristgerecht war (fällig {due}): {why}'), { due: clock.due, why: unreadableNotifiedWords(ctx, unreadable) }));
+        }
         const due = clock.doneAt === null ? `${clock.due} (${formatTimeLeft(clock.dueAt, ctx.now, ctx.locale)})` : clock.due;
         return clock.precautionary
           ? ctx.t(L('{due}, as a precaution: whether personal data is affected is still open; what is not known yet can follow in phases (Art. 33(4))', '{due}, vorsorglich: Ob personenbezogene Daten betroffen sind, ist noch offen; was noch nicht bekannt ist, kann schrittweise nachgereicht werden (Art. 33 Abs. 4)'), { due })
@@ -225,7 +244,12 @@ const TIMELINE_SECTION: FormSection = {
         const reason = ctx.text(ctx.loss.delay_reason);
         // A processor has no hours to be late against, and without a clock nothing is "within 72 hours".
         if (gdprRole(ctx.data) === 'processor') return reason ?? ctx.t(L('not applicable (Art. 33(2): without undue delay, no fixed hours)', 'entfällt (Art. 33 Abs. 2: unverzüglich, keine feste Stundenfrist)'));
-        if (!art33Clock(ctx)) return reason ?? ctx.t(L('not applicable (no notification deadline runs, see 2.6)', 'entfällt (keine Meldefrist läuft, siehe 2.6)'));
+        const clock = art33Clock(ctx);
+        if (!clock) return reason ?? ctx.t(L('not applicable (no notification deadline runs, see 2.6)', 'entfällt (keine Meldefrist läuft, siehe 2.6)'));
+        const unreadable = clock.doneAt === null ? unreadableNotified(ctx) : null;
+        if (unreadable !== null && ctx.now > clock.dueAt) {
+          return reason ?? gap(ctx.t(L('why the notification came later than 72 hours, if it did (delay_reason): {why}', 'warum die Meldung später als nach 72 Stunden erfolgte, falls ja (delay_reason): {why}'), { why: unreadableNotifiedWords(ctx, unreadable) }));
+        }
         return isLate(ctx)
           ? ctx.textOr(ctx.loss.delay_reason, L('why the notification comes later than 72 hours (delay_reason)', 'warum die Meldung später als nach 72 Stunden erfolgt (delay_reason)'))
           : (reason ?? ctx.t(L('not required (within 72 hours)', 'nicht erforderlich (binnen 72 Stunden)')));
@@ -459,7 +483,11 @@ const FOLLOW_UP_SECTION: FormSection = {
       label: L('First notification sent', 'Erstmeldung abgegeben am'),
       fields: ['data_loss.authority_notified_at'],
       source: L('Art. 33(4) GDPR', 'Art. 33 Abs. 4 DSGVO'),
-      value: (ctx) => timeOr(ctx, ctx.loss.authority_notified_at, L('when the first notification was sent', 'wann die Erstmeldung abging')),
+      value: (ctx) => {
+        const unreadable = unreadableNotified(ctx);
+        if (unreadable !== null) return gap(ctx.t(L('when the first notification was sent: {why}', 'wann die Erstmeldung abging: {why}'), { why: unreadableNotifiedWords(ctx, unreadable) }));
+        return timeOr(ctx, ctx.loss.authority_notified_at, L('when the first notification was sent', 'wann die Erstmeldung abging'));
+      },
     },
   ],
 };
@@ -483,7 +511,15 @@ function record(value: unknown): Record<string, unknown> {
 
 /** True when this Art. 33 draft is a follow-up: a first notification was sent and `--initial` is not given. */
 function isFollowUp(ctx: DraftContext): boolean {
-  return !ctx.initial && gdprRole(ctx.data) !== 'processor' && ctx.time(ctx.loss.authority_notified_at) !== null;
+  return !ctx.initial && gdprRole(ctx.data) !== 'processor' && wasNotified(ctx);
+}
+
+/**
+ * True when a first notification is recorded: as an instant (the one that stops the clock), or
+ * written but unreadable (`gestern`, `2023-11-01`), which still says one was sent.
+ */
+function wasNotified(ctx: DraftContext): boolean {
+  return instantIn(ctx.loss.authority_notified_at, ctx.zone) !== null || unreadableNotified(ctx) !== null;
 }
 
 /** Builds the Art. 33 draft: first notification, follow-up, or a processor's notice to its controllers. */
@@ -523,13 +559,15 @@ export function gdprArt33Draft(report: ParsedReport, options: DraftOptions = {})
 /** Art. 33(4): what is still open, in a first notification or a follow-up. */
 function phasedSection(ctx: DraftContext, followUp: boolean, gaps: string[]): DraftSection {
   const unknown = stillUnknown(ctx, gaps);
-  const notified = ctx.time(ctx.loss.authority_notified_at);
+  const notified = wasNotified(ctx);
   let lead: string;
   if (followUp) {
+    // Unreadable, the date of the first notification is the gap in 0.2, never invented here.
+    const date = unreadableNotified(ctx) === null ? ctx.t(L('of {date}', 'vom {date}'), { date: ctx.time(ctx.loss.authority_notified_at)! }) : ctx.t(L('(date: see 0.2)', '(Datum: siehe 0.2)'));
     lead =
       unknown.length > 0
-        ? ctx.t(L('This follow-up supplements the first notification of {date} with the facts as they now stand. The following will be provided without undue further delay:', 'Diese Folgemeldung ergänzt die Erstmeldung vom {date} um den aktuellen Stand. Folgendes wird ohne unangemessene weitere Verzögerung nachgereicht:'), { date: notified! })
-        : ctx.t(L('This follow-up supplements the first notification of {date} with the facts as they now stand; all required information is now given.', 'Diese Folgemeldung ergänzt die Erstmeldung vom {date} um den aktuellen Stand; alle erforderlichen Angaben liegen nun vor.'), { date: notified! });
+        ? ctx.t(L('This follow-up supplements the first notification {date} with the facts as they now stand. The following will be provided without undue further delay:', 'Diese Folgemeldung ergänzt die Erstmeldung {date} um den aktuellen Stand. Folgendes wird ohne unangemessene weitere Verzögerung nachgereicht:'), { date })
+        : ctx.t(L('This follow-up supplements the first notification {date} with the facts as they now stand; all required information is now given.', 'Diese Folgemeldung ergänzt die Erstmeldung {date} um den aktuellen Stand; alle erforderlichen Angaben liegen nun vor.'), { date });
   } else if (notified) {
     // `--initial` after a notification was sent: the first notification again, never called a new one.
     lead = ctx.t(L('Information not yet known follows without undue further delay:', 'Noch nicht bekannte Angaben werden ohne unangemessene weitere Verzögerung nachgereicht:'));
