@@ -57,7 +57,7 @@ const ANSWERED_WHEN_BARE: Record<string, string[]> = {
   'gdpr-art33': ['1.1', '1.5', '1.6', '1.7', '2.1', '2.2', '2.3', '2.5', '2.6', '2.7', '3.1', '4.1', '5.3', '5.4', '5.5', '9.1'],
   'gdpr-art34': ['1'],
   'nis2-early-warning': ['1.1', '1.2', '1.3', '1.5', '1.6', '1.7', '1.8', '2.1'],
-  'nis2-notification': ['1.1', '1.2', '1.3', '1.5', '1.6', '1.7', '2.2', '3.1', '3.3', '3.4', '3.6', '4.1'],
+  'nis2-notification': ['1.1', '1.2', '1.3', '1.5', '1.6', '1.7', '1.9', '2.2', '3.1', '3.3', '3.4', '3.6', '4.1'],
   'nis2-progress-report': ['1.1', '1.2', '1.3', '1.5', '1.7', '2.2', '3.1', '3.3', '3.4', '3.6'],
   'nis2-final-report': ['1.1', '1.2', '1.3', '1.5', '1.7', '2.1', '3.1', '3.3', '3.4', '3.6'],
 };
@@ -357,6 +357,32 @@ describe('drafts: NIS2', () => {
     assert.ok(render('nis2-notification', FULL, 'text', 'en').includes('\n3.2 Services affected and outage: Fachverfahren Meldewesen: major outage, affected for 2 days so far\n'));
     // The GDPR measures are not borrowed.
     assert.ok(!render('nis2-notification', COMPLETE).includes('Konten gesperrt'));
+  });
+
+  it('a late early warning or notification says it was late and by how much, and asks for the reason; an unreadable sent time is a gap naming it', () => {
+    const line = (text: string, number: string) => text.split('\n').find((l) => l.startsWith(`${number} `));
+    const late = FULL.replace('  early_warning_at: 2023-10-30T18:00:00+01:00', '  early_warning_at: 2023-10-31T10:30:00+01:00\n  notification_at: 2023-11-02T09:00:00+01:00');
+    const warning = render('nis2-early-warning', late);
+    assert.equal(line(warning, '1.6'), '1.6 Fällig: Dienstag, 31. Oktober 2023, 2:15 Uhr');
+    assert.equal(line(warning, '1.7'), '1.7 Abgegeben: Dienstag, 31. Oktober 2023, 10:30 Uhr, verspätet: 8 Stunden nach Fristablauf (siehe 1.6)');
+    assert.equal(line(warning, '1.9'), '1.9 Gründe für eine Verzögerung: [noch offen: warum sie später als nach 24 Stunden erfolgt (nis2.delay_reason)]');
+    const notification = render('nis2-notification', late, 'text', 'en');
+    assert.equal(line(notification, '1.7'), '1.7 Sent: Thursday, 2 November 2023, 9:00 am, late: 6 hours after the deadline (see 1.6)');
+    assert.equal(line(notification, '1.9'), '1.9 Reasons for a delay: [to be completed: why it comes later than 72 hours (nis2.delay_reason)]');
+    const reasoned = render('nis2-notification', late.replace('  suspected_malicious: yes', '  delay_reason: Die Erheblichkeit stand erst nach der Auswertung der Protokolle fest.\n  suspected_malicious: yes'));
+    assert.equal(line(reasoned, '1.9'), '1.9 Gründe für eine Verzögerung: Die Erheblichkeit stand erst nach der Auswertung der Protokolle fest.');
+    // In time: said so; not sent and past the deadline: the reason is asked for as well.
+    assert.equal(line(render('nis2-early-warning', FULL), '1.9'), '1.9 Gründe für eine Verzögerung: nicht erforderlich (binnen 24 Stunden)');
+    assert.equal(line(render('nis2-early-warning', FULL), '1.7'), '1.7 Abgegeben: Montag, 30. Oktober 2023, 18:00 Uhr');
+    assert.equal(line(render('nis2-notification', FULL), '1.9'), '1.9 Gründe für eine Verzögerung: nicht erforderlich (binnen 72 Stunden)');
+    assert.equal(line(render('nis2-notification', FULL, 'text', 'en', ), '1.6'), '1.6 Due: Thursday, 2 November 2023, 2:15 am (6 hours left)');
+    // The monthly reports have no 1.9 (§ 193 BGB may move their end; see the README).
+    assert.equal(line(render('nis2-final-report', late), '1.9'), undefined);
+    // Written but unreadable: neither "not yet" nor "overdue".
+    const unreadable = render('nis2-early-warning', FULL.replace('  early_warning_at: 2023-10-30T18:00:00+01:00', '  early_warning_at: gestern'));
+    assert.equal(line(unreadable, '1.6'), '1.6 Fällig: Dienstag, 31. Oktober 2023, 2:15 Uhr (ob sie eingehalten wurde: siehe 1.7)');
+    assert.equal(line(unreadable, '1.7'), '1.7 Abgegeben: [noch offen: wann sie abging: nis2.early_warning_at „gestern“ ist kein Zeitpunkt mit Offset]');
+    assert.equal(line(unreadable, '1.9'), '1.9 Gründe für eine Verzögerung: [noch offen: warum sie später als nach 24 Stunden erfolgte, falls ja (nis2.delay_reason): siehe 1.7]');
   });
 
   it('counts as their author wrote them: 41.000 is rund 41.000 (never the 41 YAML read), "1,200,000" is rund 1.200.000, a fraction is a gap (issue 22, defect 1)', () => {
