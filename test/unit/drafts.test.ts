@@ -340,7 +340,7 @@ describe('drafts: NIS2', () => {
       'Incident notification (NIS2 Art. 23(4)(b), § 32(1) no. 2 BSIG)',
       '1.6 Due: Thursday, 2 November 2023, 2:15 am',
       '2.1 Early warning sent: Monday, 30 October 2023, 6:00 pm',
-      '3.1 Severity: critical',
+      '3.1 Severity (internal scale): critical – critical impact (the report\'s own scale; whether the incident is significant: 1.3)',
       '3.2 Services affected and outage: Fachverfahren Meldewesen: major outage, out for 3 days, restored Thursday, 2 November 2023, 12:00 pm',
       '3.3 Organisations affected: Stadt Werne',
       '3.4 Data exfiltration: possible data exfiltration under investigation',
@@ -383,6 +383,17 @@ describe('drafts: NIS2', () => {
     assert.equal(line(unreadable, '1.6'), '1.6 Fällig: Dienstag, 31. Oktober 2023, 2:15 Uhr (ob sie eingehalten wurde: siehe 1.7)');
     assert.equal(line(unreadable, '1.7'), '1.7 Abgegeben: [noch offen: wann sie abging: nis2.early_warning_at „gestern“ ist kein Zeitpunkt mit Offset]');
     assert.equal(line(unreadable, '1.9'), '1.9 Gründe für eine Verzögerung: [noch offen: warum sie später als nach 24 Stunden erfolgte, falls ja (nis2.delay_reason): siehe 1.7]');
+  });
+
+  it('the report\'s severity is named as its own scale, never as the legal "erheblich" next to 1.3', () => {
+    const line = (text: string, number: string) => text.split('\n').find((l) => l.startsWith(`${number} `));
+    const notSignificant = FULL.replace('severity: critical', 'severity: major').replace('  applies: yes', '  entity: important\n  significant: no');
+    const de = render('nis2-notification', notSignificant);
+    assert.equal(line(de, '1.3'), '1.3 Erheblicher Sicherheitsvorfall: nicht erheblich');
+    assert.equal(line(de, '3.1'), '3.1 Schweregrad (interne Einstufung): major – schwerwiegend (Einstufung des Berichts; ob der Vorfall erheblich ist: 1.3)');
+    assert.ok(!/\n3\.\d[^\n]*: erheblich/.test(de), de);
+    assert.equal(line(render('nis2-final-report', notSignificant, 'text', 'en'), '3.1'), '3.1 Severity (internal scale): major – serious impact (the report\'s own scale; whether the incident is significant: 1.3)');
+    assert.equal(line(render('nis2-progress-report', FULL.replace('severity: critical', 'severity: minor')), '3.1'), '3.1 Schweregrad (interne Einstufung): minor – gering (Einstufung des Berichts; ob der Vorfall erheblich ist: 1.3)');
   });
 
   it('counts as their author wrote them: 41.000 is rund 41.000 (never the 41 YAML read), "1,200,000" is rund 1.200.000, a fraction is a gap (issue 22, defect 1)', () => {

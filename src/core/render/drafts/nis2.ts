@@ -261,15 +261,34 @@ function servicesValue(ctx: DraftContext): DraftValue | DraftValue[] {
   return items.length > 0 ? items : gap(ctx.t(L('the services affected and how long they were out', 'die betroffenen Dienste und die Dauer ihres Ausfalls')));
 }
 
+/**
+ * The report's own severity in words that cannot be read as the legal finding: the schema calls
+ * `major` "erheblich", which next to item 1.3 ("Erheblicher Sicherheitsvorfall": nein) reads as a
+ * contradiction, so the draft names the value and its own words and points to 1.3.
+ */
+const SEVERITY_WORDS: Record<string, { en: string; de: string }> = {
+  critical: L('critical impact', 'kritisch'),
+  major: L('serious impact', 'schwerwiegend'),
+  minor: L('minor impact', 'gering'),
+  none: L('no impact', 'keine Auswirkungen'),
+};
+
+function severityValue(ctx: DraftContext): DraftValue {
+  const severity = ctx.data.severity;
+  if (typeof severity !== 'string' || severity === '') return gap(ctx.t(L('severity of the incident', 'Schweregrad des Vorfalls')));
+  const words = SEVERITY_WORDS[severity] ? ctx.t(SEVERITY_WORDS[severity]) : ctx.words('/severity', severity)!;
+  return ctx.t(L('{value} – {words} (the report\'s own scale; whether the incident is significant: 1.3)', '{value} – {words} (Einstufung des Berichts; ob der Vorfall erheblich ist: 1.3)'), { value: severity, words });
+}
+
 /** Severity and impact from the facts: severity, services with outage durations, organisations, exfiltration, people. */
 function impactItems(prefix: string): FormItem[] {
   return [
     {
       number: `${prefix}.1`,
-      label: L('Severity', 'Schweregrad'),
+      label: L('Severity (internal scale)', 'Schweregrad (interne Einstufung)'),
       fields: ['severity'],
       source: L('NIS2 Art. 23(4)(b), (d)', 'Art. 23 Abs. 4 lit. b, d NIS2'),
-      value: (ctx) => ctx.words('/severity', ctx.data.severity) ?? gap(ctx.t(L('severity of the incident', 'Schweregrad des Vorfalls'))),
+      value: severityValue,
     },
     {
       number: `${prefix}.2`,
