@@ -250,6 +250,18 @@ describe('drafts: gdpr-art33', () => {
     }
   });
 
+  it('9.1 lists the other authorities, never the data protection authority this notification goes to', () => {
+    const authorities = 'authorities:\n  - name: Polizei Soest\n    role: law_enforcement\n    reference: ST-0815\n  - name: LDI NRW\n    role: data_protection\n    notified_at: 2023-11-01T18:00:00+01:00\n    reference: LDI-2023-04711\ncontacts:\n';
+    const withAuthorities = FULL.replace('contacts:\n', authorities);
+    assert.ok(render('gdpr-art33', withAuthorities).includes('\n9.1 Weitere beteiligte Behörden: Polizei Soest (Polizei oder Staatsanwaltschaft, Az. ST-0815)\n'));
+    // Two data protection authorities: the one with the notification's file number is the recipient.
+    const two = withAuthorities.replace('  risk: high\n', '  risk: high\n  authority_reference: LDI-2023-04711\n').replace('contacts:\n', '  - name: BayLfD\n    role: data_protection\ncontacts:\n');
+    assert.ok(render('gdpr-art33', two, 'text', 'en').includes('\n9.1 Other authorities involved:\n  - Polizei Soest (police or public prosecutor, ref. ST-0815)\n  - BayLfD (data protection authority)\n9.2'));
+    // A processor's notice goes to its controllers: the data protection authority is another authority there.
+    const processor = withAuthorities.replace('  risk: high\n', '  risk: high\n  role: processor\n  controllers:\n    - name: Stadt Werne\n');
+    assert.ok(render('gdpr-art33', processor).includes('\n  - LDI NRW (Datenschutzaufsichtsbehörde, Mittwoch, 1. November 2023, 18:00 Uhr, Az. LDI-2023-04711)\n'));
+  });
+
   it('the contact point is the DPO, else the contact marked data_protection: yes (Art. 33(3)(b)), in the Art. 33 and Art. 34 drafts', () => {
     const marked = FULL.replace('  - role: dpo\n    name: Datenschutzbeauftragte der Kommunal-IT\n    email: datenschutz@kommunal-it.example\n', '  - role: hotline\n    name: Bürgertelefon Datenschutz\n    phone: +49 2921 000010\n    data_protection: yes\n');
     assert.ok(render('gdpr-art33', marked).includes('\n1.3 Datenschutzbeauftragte(r) oder sonstige Anlaufstelle: Bürgertelefon Datenschutz, Telefon +49 2921 000010\n'));

@@ -593,9 +593,26 @@ function informedValue(ctx: DraftContext): DraftValue {
   return ctx.t(L('not required unless the risk is high', 'nur bei hohem Risiko erforderlich'));
 }
 
-/** Other authorities involved, with their internal references (a draft for an authority may carry them). */
+/**
+ * The entry of `authorities` that receives this notification, left out of "other authorities" (9.1):
+ * the data protection authority whose reference is `data_loss.authority_reference`, else the only
+ * one. A processor's notice goes to its controllers, so it has none; with several data protection
+ * authorities and no matching reference it is not known which one it is, and none is left out.
+ */
+function recipientAuthority(ctx: DraftContext): Record<string, unknown> | null {
+  if (gdprRole(ctx.data) === 'processor') return null;
+  const dpas = recordItems(ctx.data.authorities).filter((a) => a.role === 'data_protection');
+  const own = ctx.text(ctx.loss.authority_reference);
+  const byReference = own ? dpas.filter((a) => ctx.text(a.reference) === own) : [];
+  if (byReference.length === 1) return byReference[0]!;
+  return dpas.length === 1 ? dpas[0]! : null;
+}
+
+/** Other authorities involved, with their internal references (a draft for an authority may carry them); never the recipient. */
 function authorityItems(ctx: DraftContext): string[] {
+  const recipient = recipientAuthority(ctx);
   return recordItems(ctx.data.authorities)
+    .filter((a) => a !== recipient)
     .map((a) => {
       const name = ctx.text(a.name);
       if (!name) return null;
