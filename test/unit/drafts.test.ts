@@ -283,7 +283,7 @@ describe('drafts: gdpr-art34', () => {
     const de = render('gdpr-art34', COMPLETE);
     for (const expected of [
       'Information über eine Verletzung des Schutzes Ihrer personenbezogenen Daten (Art. 34 DSGVO)',
-      '1 Was ist passiert?\n  - Am Montag, 30. Oktober 2023, 2:15 Uhr hat Kommunal-IT Musterland AöR festgestellt, dass personenbezogene Daten, die bei uns über Sie gespeichert sind, von einem Sicherheitsvorfall betroffen sind',
+      '1 Was ist passiert?\n  - Am Montag, 30. Oktober 2023, 2:15 Uhr haben wir (Kommunal-IT Musterland AöR) festgestellt, dass personenbezogene Daten, die bei uns über Sie gespeichert sind, von einem Sicherheitsvorfall betroffen sind',
       '3 Was kann das für Sie bedeuten? Betrugsversuche mit Namen und Anschriften sind möglich.',
       '4 Was tun wir? Die betroffenen Systeme sind vom Netz getrennt und werden neu aufgebaut; die Polizei ermittelt.',
       '5 Was können Sie jetzt tun? Seien Sie misstrauisch bei Anrufen, Briefen und E-Mails, die sich auf den Angriff beziehen.',
@@ -297,6 +297,15 @@ describe('drafts: gdpr-art34', () => {
       assert.ok(en.includes(expected), `missing: ${expected}`);
     }
     assert.ok(!de.includes('BSI-2023-4711') && !de.includes('203.0.113.45') && !de.includes('Jana Beispiel'), 'no internal references and no authority contact in the notice to citizens');
+  });
+
+  it('reads right with any organisation name, and the hotline hours follow its number without a comma', () => {
+    const town = COMPLETE.replace('organization: Kommunal-IT Musterland AöR', 'organization: Stadt Lindenau').replace('    phone: +49 2921 000010\n', '    phone: +49 2921 000010\n    hours: Mo–Fr 8:00–18:00 Uhr\n');
+    const de = render('gdpr-art34', town);
+    assert.ok(de.includes('\n  - Am Montag, 30. Oktober 2023, 2:15 Uhr haben wir (Stadt Lindenau) festgestellt, dass personenbezogene Daten, die bei uns über Sie gespeichert sind, von einem Sicherheitsvorfall betroffen sind: Ransomware-Angriff auf den kommunalen IT-Dienstleister.\n'), de);
+    assert.ok(de.includes('\n  - Hotline: Bürgertelefon, Telefon +49 2921 000010 (Mo–Fr 8:00–18:00 Uhr)\n'), de);
+    assert.ok(render('gdpr-art34', town, 'text', 'en').includes('\n  - Hotline: Bürgertelefon, phone +49 2921 000010 (Mo–Fr 8:00–18:00 Uhr)\n'));
+    assert.ok(!de.includes('hat Stadt Lindenau'), de);
   });
 
   it('"What we are doing" is public_measures, never the internal measures (its internal references stay with the authority)', () => {
@@ -315,7 +324,7 @@ describe('drafts: gdpr-art34', () => {
 
   it('asserts no more than the facts: personal data unknown is "may be affected", no is a gap (issue 21, defect 6)', () => {
     const unknown = render('gdpr-art34', FULL.replace('  personal_data: yes', '  personal_data: unknown'));
-    assert.ok(unknown.includes('hat Kommunal-IT Musterland AöR einen Sicherheitsvorfall festgestellt: Ransomware-Angriff auf den kommunalen IT-Dienstleister. Personenbezogene Daten, die bei uns über Sie gespeichert sind, können betroffen sein; ob das so ist, wird noch untersucht.'), unknown);
+    assert.ok(unknown.includes('haben wir (Kommunal-IT Musterland AöR) einen Sicherheitsvorfall festgestellt: Ransomware-Angriff auf den kommunalen IT-Dienstleister. Personenbezogene Daten, die bei uns über Sie gespeichert sind, können betroffen sein; ob das so ist, wird noch untersucht.'), unknown);
     assert.ok(!unknown.includes('festgestellt, dass personenbezogene Daten'));
     const none = render('gdpr-art34', FULL.replace('  personal_data: yes', '  personal_data: no'), 'text', 'en');
     assert.ok(none.includes('[to be completed: whether personal data is affected at all (data_loss.personal_data is not yes)'), none);

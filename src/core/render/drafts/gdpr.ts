@@ -642,9 +642,9 @@ function whatHappened(ctx: DraftContext): DraftValue {
   const values = { date: detected, organization, title: ctx.text(ctx.data.title) ?? '' };
   switch (ctx.loss.personal_data) {
     case 'yes':
-      return ctx.t(L('On {date}, {organization} found that personal data it holds about you was affected by a security incident: {title}.', 'Am {date} hat {organization} festgestellt, dass personenbezogene Daten, die bei uns über Sie gespeichert sind, von einem Sicherheitsvorfall betroffen sind: {title}.'), values);
+      return ctx.t(L('On {date}, {organization} found that personal data it holds about you was affected by a security incident: {title}.', 'Am {date} haben wir ({organization}) festgestellt, dass personenbezogene Daten, die bei uns über Sie gespeichert sind, von einem Sicherheitsvorfall betroffen sind: {title}.'), values);
     case 'unknown':
-      return ctx.t(L('On {date}, {organization} found a security incident: {title}. Personal data it holds about you may be affected; whether it is, is still being investigated.', 'Am {date} hat {organization} einen Sicherheitsvorfall festgestellt: {title}. Personenbezogene Daten, die bei uns über Sie gespeichert sind, können betroffen sein; ob das so ist, wird noch untersucht.'), values);
+      return ctx.t(L('On {date}, {organization} found a security incident: {title}. Personal data it holds about you may be affected; whether it is, is still being investigated.', 'Am {date} haben wir ({organization}) einen Sicherheitsvorfall festgestellt: {title}. Personenbezogene Daten, die bei uns über Sie gespeichert sind, können betroffen sein; ob das so ist, wird noch untersucht.'), values);
     default:
       return gap(ctx.t(L('whether personal data is affected at all (data_loss.personal_data is not yes): a notice under Art. 34 is only due when it is', 'ob überhaupt personenbezogene Daten betroffen sind (data_loss.personal_data ist nicht yes): Eine Benachrichtigung nach Art. 34 ist nur dann fällig')));
   }
