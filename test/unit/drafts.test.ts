@@ -322,6 +322,19 @@ describe('drafts: gdpr-art34', () => {
     assert.ok(render('gdpr-art33', internal).includes('\n8.1 Maßnahmen einschließlich Abmilderung: Wartungskonto gesperrt (Ticket INC-2023-1190), Leak-Seite beim Hoster gemeldet.\n'));
   });
 
+  it('its first line says whether the notice is required and why: never a notice that reads as due when it is not', () => {
+    const first = (text: string) => text.split('\n').find((l) => l.startsWith('Benachrichtigung erforderlich: ') || l.startsWith('Notice required: '));
+    assert.equal(first(render('gdpr-art34', FULL)), 'Benachrichtigung erforderlich: ja, als öffentliche Bekanntmachung statt einzelner Benachrichtigungen (Art. 34 Abs. 3 lit. c DSGVO): voraussichtlich hohes Risiko');
+    assert.equal(first(render('gdpr-art34', FULL.replace('  art34_exemption: disproportionate_effort\n', ''))), 'Benachrichtigung erforderlich: ja, unverzüglich: voraussichtlich hohes Risiko für die betroffenen Personen (Art. 34 Abs. 1 DSGVO)');
+    assert.equal(first(render('gdpr-art34', FULL.replace('  risk: high', '  risk: risk'))), 'Benachrichtigung erforderlich: nein: Das Risiko für die betroffenen Personen ist nicht hoch (Bewertung: ein Risiko für die betroffenen Personen); Art. 34 Abs. 1 DSGVO verlangt die Benachrichtigung nur bei voraussichtlich hohem Risiko. Dieser Entwurf dient nur einer freiwilligen Information.');
+    assert.equal(first(render('gdpr-art34', FULL.replace('  risk: high', '  risk: none'), 'text', 'en')), 'Notice required: no: the risk to the people affected is not high (assessed: unlikely to result in a risk to people); Art. 34(1) GDPR requires the notice only for a likely high risk. This draft is for a voluntary notice only.');
+    assert.equal(first(render('gdpr-art34', FULL.replace('art34_exemption: disproportionate_effort', 'art34_exemption: encrypted'), 'text', 'en')), 'Notice required: no: the data were unintelligible to others, e.g. encrypted (Art. 34(3)(a)); then the notice is not required. This draft is for a voluntary notice only.');
+    assert.equal(first(render('gdpr-art34', FULL.replace('art34_exemption: disproportionate_effort', 'art34_exemption: mitigated'))), 'Benachrichtigung erforderlich: nein: nachträgliche Maßnahmen beseitigen das hohe Risiko (Art. 34 Abs. 3 lit. b); dann ist die Benachrichtigung nicht erforderlich. Dieser Entwurf dient nur einer freiwilligen Information.');
+    assert.equal(first(render('gdpr-art34', FULL.replace('  risk: high', '  risk: unknown'))), 'Benachrichtigung erforderlich: [noch offen: ob die Benachrichtigung erforderlich ist: nur bei voraussichtlich hohem Risiko, und das Risiko ist noch nicht bewertet (data_loss.risk)]');
+    // It is the first line under the title.
+    assert.ok(render('gdpr-art34', FULL.replace('  risk: high', '  risk: none')).includes('=\n\nBenachrichtigung erforderlich: nein: '));
+  });
+
   it('asserts no more than the facts: personal data unknown is "may be affected", no is a gap (issue 21, defect 6)', () => {
     const unknown = render('gdpr-art34', FULL.replace('  personal_data: yes', '  personal_data: unknown'));
     assert.ok(unknown.includes('haben wir (Kommunal-IT Musterland AöR) einen Sicherheitsvorfall festgestellt: Ransomware-Angriff auf den kommunalen IT-Dienstleister. Personenbezogene Daten, die bei uns über Sie gespeichert sind, können betroffen sein; ob das so ist, wird noch untersucht.'), unknown);

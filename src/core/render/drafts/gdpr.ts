@@ -718,6 +718,27 @@ export const ART34_FORM: DraftForm = {
   sections: [ART34_SECTION],
 };
 
+const VOLUNTARY = L(' This draft is for a voluntary notice only.', ' Dieser Entwurf dient nur einer freiwilligen Information.');
+
+/**
+ * Whether the notice is required at all, and why, as the first line of the Art. 34 draft: a notice
+ * that is not required (risk not high, or an Art. 34(3)(a)/(b) exemption) must not read as due.
+ */
+function art34Required(ctx: DraftContext): DraftValue {
+  if (ctx.loss.personal_data === 'no') return ctx.t(L('no: no personal data is affected (data_loss.personal_data: no)', 'nein: keine personenbezogenen Daten betroffen (data_loss.personal_data: no)'));
+  const risk = ctx.loss.risk;
+  if (risk === 'none' || risk === 'risk') {
+    return ctx.t(L('no: the risk to the people affected is not high (assessed: {risk}); Art. 34(1) GDPR requires the notice only for a likely high risk.', 'nein: Das Risiko für die betroffenen Personen ist nicht hoch (Bewertung: {risk}); Art. 34 Abs. 1 DSGVO verlangt die Benachrichtigung nur bei voraussichtlich hohem Risiko.'), { risk: ctx.words('/data_loss/risk', risk)! }) + ctx.t(VOLUNTARY);
+  }
+  if (risk !== 'high') return gap(ctx.t(L('whether the notice is required: only for a likely high risk, and the risk is not assessed yet (data_loss.risk)', 'ob die Benachrichtigung erforderlich ist: nur bei voraussichtlich hohem Risiko, und das Risiko ist noch nicht bewertet (data_loss.risk)')));
+  const exemption = ctx.loss.art34_exemption;
+  if (exemption === 'encrypted' || exemption === 'mitigated') {
+    return ctx.t(L('no: {why}; then the notice is not required.', 'nein: {why}; dann ist die Benachrichtigung nicht erforderlich.'), { why: ctx.words('/data_loss/art34_exemption', exemption)! }) + ctx.t(VOLUNTARY);
+  }
+  if (exemption === 'disproportionate_effort') return ctx.t(L('yes, as a public communication instead of individual notices (Art. 34(3)(c) GDPR): a likely high risk', 'ja, als öffentliche Bekanntmachung statt einzelner Benachrichtigungen (Art. 34 Abs. 3 lit. c DSGVO): voraussichtlich hohes Risiko'));
+  return ctx.t(L('yes, without undue delay: a likely high risk to the people affected (Art. 34(1) GDPR)', 'ja, unverzüglich: voraussichtlich hohes Risiko für die betroffenen Personen (Art. 34 Abs. 1 DSGVO)'));
+}
+
 /** Builds the Art. 34 notice to the people affected: plain language, the Art. 34(2) contents. */
 export function gdprArt34Draft(report: ParsedReport, options: DraftOptions = {}): DraftDocument {
   const ctx = draftContext(report, options);
@@ -727,7 +748,10 @@ export function gdprArt34Draft(report: ParsedReport, options: DraftOptions = {})
     title: ctx.t(ART34_FORM.title),
     banner: ctx.t(L('Confidential draft — not to be sent or published before approval.', 'Vertraulicher Entwurf – vor der Freigabe nicht versenden oder veröffentlichen.')),
     columns: columns(ctx),
-    meta: [{ label: ctx.t(L('From', 'Absender')), value: organization ?? gap(ctx.t(L('the controller', 'der Verantwortliche'))) }],
+    meta: [
+      { label: ctx.t(L('Notice required', 'Benachrichtigung erforderlich')), value: art34Required(ctx) },
+      { label: ctx.t(L('From', 'Absender')), value: organization ?? gap(ctx.t(L('the controller', 'der Verantwortliche'))) },
+    ],
     sections: [formSection(ctx, ART34_SECTION)],
   };
 }
