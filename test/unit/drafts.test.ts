@@ -57,7 +57,7 @@ const ANSWERED_WHEN_BARE: Record<string, string[]> = {
   'gdpr-art33': ['1.1', '1.5', '1.6', '1.7', '2.1', '2.2', '2.3', '2.5', '2.6', '2.7', '3.1', '4.1', '5.3', '5.4', '5.5', '9.1'],
   'gdpr-art34': ['1'],
   'nis2-early-warning': ['1.1', '1.2', '1.3', '1.5', '1.6', '1.7', '1.8', '2.1'],
-  'nis2-notification': ['1.1', '1.2', '1.3', '1.5', '1.6', '1.7', '2.2', '3.1', '3.3', '3.4', '3.6', '4.1'],
+  'nis2-notification': ['1.1', '1.2', '1.3', '1.5', '1.6', '1.7', '1.9', '2.2', '3.1', '3.3', '3.4', '3.6', '4.1'],
   'nis2-progress-report': ['1.1', '1.2', '1.3', '1.5', '1.7', '2.2', '3.1', '3.3', '3.4', '3.6'],
   'nis2-final-report': ['1.1', '1.2', '1.3', '1.5', '1.7', '2.1', '3.1', '3.3', '3.4', '3.6'],
 };
@@ -234,6 +234,34 @@ describe('drafts: gdpr-art33', () => {
     assert.equal(line(render('gdpr-art33', FULL.replace('  aware_at: 2023-10-30T07:30:00+01:00\n', '')), '2.3'), '2.3 Kenntnis von der Verletzung: Montag, 30. Oktober 2023, 2:15 Uhr (Zeitpunkt der Entdeckung; aware_at nicht erfasst)');
   });
 
+  it('an authority_notified_at that is written but unreadable is a gap naming it, never a silent "first notification" nor "overdue"', () => {
+    const line = (text: string, number: string) => text.split('\n').find((l) => l.startsWith(`${number} `));
+    for (const value of ['gestern', '2023-11-01']) {
+      const text = render('gdpr-art33', FULL.replace('  risk: high\n', `  risk: high\n  authority_notified_at: ${value}\n`));
+      assert.ok(text.includes('Folgemeldung (ergänzende Meldung) einer Verletzung des Schutzes personenbezogener Daten an die Aufsichtsbehörde (Art. 33 Abs. 4 DSGVO)'), text);
+      assert.ok(!text.includes('Dies ist eine Erstmeldung') && !text.includes('überfällig'), text);
+      assert.equal(line(text, '0.2'), `0.2 Erstmeldung abgegeben am: [noch offen: wann die Erstmeldung abging: data_loss.authority_notified_at „${value}“ ist kein Zeitpunkt mit Offset]`);
+      assert.equal(line(text, '2.6'), `2.6 Meldung fällig: [noch offen: ob die Meldung fristgerecht war (fällig Donnerstag, 2. November 2023, 7:30 Uhr): data_loss.authority_notified_at „${value}“ ist kein Zeitpunkt mit Offset]`);
+      assert.ok(text.includes('\nDiese Folgemeldung ergänzt die Erstmeldung (Datum: siehe 0.2) um den aktuellen Stand. Folgendes wird ohne unangemessene weitere Verzögerung nachgereicht:\n'), text);
+      // Past the 72 hours whether it was late is open too: the reason is asked for "if it did".
+      const later = (findOutput('gdpr-art33') as ConfidentialOutput).render([parseReport(FULL.replace('  risk: high\n', `  risk: high\n  authority_notified_at: ${value}\n`))], 'text', { now: Date.parse('2023-11-05T12:00:00+01:00'), forceLocale: 'en' });
+      assert.equal(line(later, '2.7'), `2.7 Reasons for a delay: [to be completed: why the notification came later than 72 hours, if it did (delay_reason): data_loss.authority_notified_at "${value}" is not a date and time with its offset]`);
+      assert.ok(!later.includes('This is a first notification'), later);
+    }
+  });
+
+  it('9.1 lists the other authorities, never the data protection authority this notification goes to', () => {
+    const authorities = 'authorities:\n  - name: Polizei Soest\n    role: law_enforcement\n    reference: ST-0815\n  - name: LDI NRW\n    role: data_protection\n    notified_at: 2023-11-01T18:00:00+01:00\n    reference: LDI-2023-04711\ncontacts:\n';
+    const withAuthorities = FULL.replace('contacts:\n', authorities);
+    assert.ok(render('gdpr-art33', withAuthorities).includes('\n9.1 Weitere beteiligte Behörden: Polizei Soest (Polizei oder Staatsanwaltschaft, Az. ST-0815)\n'));
+    // Two data protection authorities: the one with the notification's file number is the recipient.
+    const two = withAuthorities.replace('  risk: high\n', '  risk: high\n  authority_reference: LDI-2023-04711\n').replace('contacts:\n', '  - name: BayLfD\n    role: data_protection\ncontacts:\n');
+    assert.ok(render('gdpr-art33', two, 'text', 'en').includes('\n9.1 Other authorities involved:\n  - Polizei Soest (police or public prosecutor, ref. ST-0815)\n  - BayLfD (data protection authority)\n9.2'));
+    // A processor's notice goes to its controllers: the data protection authority is another authority there.
+    const processor = withAuthorities.replace('  risk: high\n', '  risk: high\n  role: processor\n  controllers:\n    - name: Stadt Werne\n');
+    assert.ok(render('gdpr-art33', processor).includes('\n  - LDI NRW (Datenschutzaufsichtsbehörde, Mittwoch, 1. November 2023, 18:00 Uhr, Az. LDI-2023-04711)\n'));
+  });
+
   it('the contact point is the DPO, else the contact marked data_protection: yes (Art. 33(3)(b)), in the Art. 33 and Art. 34 drafts', () => {
     const marked = FULL.replace('  - role: dpo\n    name: Datenschutzbeauftragte der Kommunal-IT\n    email: datenschutz@kommunal-it.example\n', '  - role: hotline\n    name: Bürgertelefon Datenschutz\n    phone: +49 2921 000010\n    data_protection: yes\n');
     assert.ok(render('gdpr-art33', marked).includes('\n1.3 Datenschutzbeauftragte(r) oder sonstige Anlaufstelle: Bürgertelefon Datenschutz, Telefon +49 2921 000010\n'));
@@ -255,7 +283,7 @@ describe('drafts: gdpr-art34', () => {
     const de = render('gdpr-art34', COMPLETE);
     for (const expected of [
       'Information über eine Verletzung des Schutzes Ihrer personenbezogenen Daten (Art. 34 DSGVO)',
-      '1 Was ist passiert?\n  - Am Montag, 30. Oktober 2023, 2:15 Uhr hat Kommunal-IT Musterland AöR festgestellt, dass personenbezogene Daten, die bei uns über Sie gespeichert sind, von einem Sicherheitsvorfall betroffen sind',
+      '1 Was ist passiert?\n  - Am Montag, 30. Oktober 2023, 2:15 Uhr haben wir (Kommunal-IT Musterland AöR) festgestellt, dass personenbezogene Daten, die bei uns über Sie gespeichert sind, von einem Sicherheitsvorfall betroffen sind',
       '3 Was kann das für Sie bedeuten? Betrugsversuche mit Namen und Anschriften sind möglich.',
       '4 Was tun wir? Die betroffenen Systeme sind vom Netz getrennt und werden neu aufgebaut; die Polizei ermittelt.',
       '5 Was können Sie jetzt tun? Seien Sie misstrauisch bei Anrufen, Briefen und E-Mails, die sich auf den Angriff beziehen.',
@@ -269,6 +297,15 @@ describe('drafts: gdpr-art34', () => {
       assert.ok(en.includes(expected), `missing: ${expected}`);
     }
     assert.ok(!de.includes('BSI-2023-4711') && !de.includes('203.0.113.45') && !de.includes('Jana Beispiel'), 'no internal references and no authority contact in the notice to citizens');
+  });
+
+  it('reads right with any organisation name, and the hotline hours follow its number without a comma', () => {
+    const town = COMPLETE.replace('organization: Kommunal-IT Musterland AöR', 'organization: Stadt Lindenau').replace('    phone: +49 2921 000010\n', '    phone: +49 2921 000010\n    hours: Mo–Fr 8:00–18:00 Uhr\n');
+    const de = render('gdpr-art34', town);
+    assert.ok(de.includes('\n  - Am Montag, 30. Oktober 2023, 2:15 Uhr haben wir (Stadt Lindenau) festgestellt, dass personenbezogene Daten, die bei uns über Sie gespeichert sind, von einem Sicherheitsvorfall betroffen sind: Ransomware-Angriff auf den kommunalen IT-Dienstleister.\n'), de);
+    assert.ok(de.includes('\n  - Hotline: Bürgertelefon, Telefon +49 2921 000010 (Mo–Fr 8:00–18:00 Uhr)\n'), de);
+    assert.ok(render('gdpr-art34', town, 'text', 'en').includes('\n  - Hotline: Bürgertelefon, phone +49 2921 000010 (Mo–Fr 8:00–18:00 Uhr)\n'));
+    assert.ok(!de.includes('hat Stadt Lindenau'), de);
   });
 
   it('"What we are doing" is public_measures, never the internal measures (its internal references stay with the authority)', () => {
@@ -285,9 +322,22 @@ describe('drafts: gdpr-art34', () => {
     assert.ok(render('gdpr-art33', internal).includes('\n8.1 Maßnahmen einschließlich Abmilderung: Wartungskonto gesperrt (Ticket INC-2023-1190), Leak-Seite beim Hoster gemeldet.\n'));
   });
 
+  it('its first line says whether the notice is required and why: never a notice that reads as due when it is not', () => {
+    const first = (text: string) => text.split('\n').find((l) => l.startsWith('Benachrichtigung erforderlich: ') || l.startsWith('Notice required: '));
+    assert.equal(first(render('gdpr-art34', FULL)), 'Benachrichtigung erforderlich: ja, als öffentliche Bekanntmachung statt einzelner Benachrichtigungen (Art. 34 Abs. 3 lit. c DSGVO): voraussichtlich hohes Risiko');
+    assert.equal(first(render('gdpr-art34', FULL.replace('  art34_exemption: disproportionate_effort\n', ''))), 'Benachrichtigung erforderlich: ja, unverzüglich: voraussichtlich hohes Risiko für die betroffenen Personen (Art. 34 Abs. 1 DSGVO)');
+    assert.equal(first(render('gdpr-art34', FULL.replace('  risk: high', '  risk: risk'))), 'Benachrichtigung erforderlich: nein: Das Risiko für die betroffenen Personen ist nicht hoch (Bewertung: ein Risiko für die betroffenen Personen); Art. 34 Abs. 1 DSGVO verlangt die Benachrichtigung nur bei voraussichtlich hohem Risiko. Dieser Entwurf dient nur einer freiwilligen Information.');
+    assert.equal(first(render('gdpr-art34', FULL.replace('  risk: high', '  risk: none'), 'text', 'en')), 'Notice required: no: the risk to the people affected is not high (assessed: unlikely to result in a risk to people); Art. 34(1) GDPR requires the notice only for a likely high risk. This draft is for a voluntary notice only.');
+    assert.equal(first(render('gdpr-art34', FULL.replace('art34_exemption: disproportionate_effort', 'art34_exemption: encrypted'), 'text', 'en')), 'Notice required: no: the data were unintelligible to others, e.g. encrypted (Art. 34(3)(a)); then the notice is not required. This draft is for a voluntary notice only.');
+    assert.equal(first(render('gdpr-art34', FULL.replace('art34_exemption: disproportionate_effort', 'art34_exemption: mitigated'))), 'Benachrichtigung erforderlich: nein: nachträgliche Maßnahmen beseitigen das hohe Risiko (Art. 34 Abs. 3 lit. b); dann ist die Benachrichtigung nicht erforderlich. Dieser Entwurf dient nur einer freiwilligen Information.');
+    assert.equal(first(render('gdpr-art34', FULL.replace('  risk: high', '  risk: unknown'))), 'Benachrichtigung erforderlich: [noch offen: ob die Benachrichtigung erforderlich ist: nur bei voraussichtlich hohem Risiko, und das Risiko ist noch nicht bewertet (data_loss.risk)]');
+    // It is the first line under the title.
+    assert.ok(render('gdpr-art34', FULL.replace('  risk: high', '  risk: none')).includes('=\n\nBenachrichtigung erforderlich: nein: '));
+  });
+
   it('asserts no more than the facts: personal data unknown is "may be affected", no is a gap (issue 21, defect 6)', () => {
     const unknown = render('gdpr-art34', FULL.replace('  personal_data: yes', '  personal_data: unknown'));
-    assert.ok(unknown.includes('hat Kommunal-IT Musterland AöR einen Sicherheitsvorfall festgestellt: Ransomware-Angriff auf den kommunalen IT-Dienstleister. Personenbezogene Daten, die bei uns über Sie gespeichert sind, können betroffen sein; ob das so ist, wird noch untersucht.'), unknown);
+    assert.ok(unknown.includes('haben wir (Kommunal-IT Musterland AöR) einen Sicherheitsvorfall festgestellt: Ransomware-Angriff auf den kommunalen IT-Dienstleister. Personenbezogene Daten, die bei uns über Sie gespeichert sind, können betroffen sein; ob das so ist, wird noch untersucht.'), unknown);
     assert.ok(!unknown.includes('festgestellt, dass personenbezogene Daten'));
     const none = render('gdpr-art34', FULL.replace('  personal_data: yes', '  personal_data: no'), 'text', 'en');
     assert.ok(none.includes('[to be completed: whether personal data is affected at all (data_loss.personal_data is not yes)'), none);
@@ -324,7 +374,7 @@ describe('drafts: NIS2', () => {
       'Incident notification (NIS2 Art. 23(4)(b), § 32(1) no. 2 BSIG)',
       '1.6 Due: Thursday, 2 November 2023, 2:15 am',
       '2.1 Early warning sent: Monday, 30 October 2023, 6:00 pm',
-      '3.1 Severity: critical',
+      '3.1 Severity (internal scale): critical – critical impact (the report\'s own scale; whether the incident is significant: 1.3)',
       '3.2 Services affected and outage: Fachverfahren Meldewesen: major outage, out for 3 days, restored Thursday, 2 November 2023, 12:00 pm',
       '3.3 Organisations affected: Stadt Werne',
       '3.4 Data exfiltration: possible data exfiltration under investigation',
@@ -341,6 +391,43 @@ describe('drafts: NIS2', () => {
     assert.ok(render('nis2-notification', FULL, 'text', 'en').includes('\n3.2 Services affected and outage: Fachverfahren Meldewesen: major outage, affected for 2 days so far\n'));
     // The GDPR measures are not borrowed.
     assert.ok(!render('nis2-notification', COMPLETE).includes('Konten gesperrt'));
+  });
+
+  it('a late early warning or notification says it was late and by how much, and asks for the reason; an unreadable sent time is a gap naming it', () => {
+    const line = (text: string, number: string) => text.split('\n').find((l) => l.startsWith(`${number} `));
+    const late = FULL.replace('  early_warning_at: 2023-10-30T18:00:00+01:00', '  early_warning_at: 2023-10-31T10:30:00+01:00\n  notification_at: 2023-11-02T09:00:00+01:00');
+    const warning = render('nis2-early-warning', late);
+    assert.equal(line(warning, '1.6'), '1.6 Fällig: Dienstag, 31. Oktober 2023, 2:15 Uhr');
+    assert.equal(line(warning, '1.7'), '1.7 Abgegeben: Dienstag, 31. Oktober 2023, 10:30 Uhr, verspätet: 8 Stunden nach Fristablauf (siehe 1.6)');
+    assert.equal(line(warning, '1.9'), '1.9 Gründe für eine Verzögerung: [noch offen: warum sie später als nach 24 Stunden erfolgt (nis2.delay_reason)]');
+    const notification = render('nis2-notification', late, 'text', 'en');
+    assert.equal(line(notification, '1.7'), '1.7 Sent: Thursday, 2 November 2023, 9:00 am, late: 6 hours after the deadline (see 1.6)');
+    assert.equal(line(notification, '1.9'), '1.9 Reasons for a delay: [to be completed: why it comes later than 72 hours (nis2.delay_reason)]');
+    const reasoned = render('nis2-notification', late.replace('  suspected_malicious: yes', '  delay_reason: Die Erheblichkeit stand erst nach der Auswertung der Protokolle fest.\n  suspected_malicious: yes'));
+    assert.equal(line(reasoned, '1.9'), '1.9 Gründe für eine Verzögerung: Die Erheblichkeit stand erst nach der Auswertung der Protokolle fest.');
+    // In time: said so; not sent and past the deadline: the reason is asked for as well.
+    assert.equal(line(render('nis2-early-warning', FULL), '1.9'), '1.9 Gründe für eine Verzögerung: nicht erforderlich (binnen 24 Stunden)');
+    assert.equal(line(render('nis2-early-warning', FULL), '1.7'), '1.7 Abgegeben: Montag, 30. Oktober 2023, 18:00 Uhr');
+    assert.equal(line(render('nis2-notification', FULL), '1.9'), '1.9 Gründe für eine Verzögerung: nicht erforderlich (binnen 72 Stunden)');
+    assert.equal(line(render('nis2-notification', FULL, 'text', 'en', ), '1.6'), '1.6 Due: Thursday, 2 November 2023, 2:15 am (6 hours left)');
+    // The monthly reports have no 1.9 (§ 193 BGB may move their end; see the README).
+    assert.equal(line(render('nis2-final-report', late), '1.9'), undefined);
+    // Written but unreadable: neither "not yet" nor "overdue".
+    const unreadable = render('nis2-early-warning', FULL.replace('  early_warning_at: 2023-10-30T18:00:00+01:00', '  early_warning_at: gestern'));
+    assert.equal(line(unreadable, '1.6'), '1.6 Fällig: Dienstag, 31. Oktober 2023, 2:15 Uhr (ob sie eingehalten wurde: siehe 1.7)');
+    assert.equal(line(unreadable, '1.7'), '1.7 Abgegeben: [noch offen: wann sie abging: nis2.early_warning_at „gestern“ ist kein Zeitpunkt mit Offset]');
+    assert.equal(line(unreadable, '1.9'), '1.9 Gründe für eine Verzögerung: [noch offen: warum sie später als nach 24 Stunden erfolgte, falls ja (nis2.delay_reason): siehe 1.7]');
+  });
+
+  it('the report\'s severity is named as its own scale, never as the legal "erheblich" next to 1.3', () => {
+    const line = (text: string, number: string) => text.split('\n').find((l) => l.startsWith(`${number} `));
+    const notSignificant = FULL.replace('severity: critical', 'severity: major').replace('  applies: yes', '  entity: important\n  significant: no');
+    const de = render('nis2-notification', notSignificant);
+    assert.equal(line(de, '1.3'), '1.3 Erheblicher Sicherheitsvorfall: nicht erheblich');
+    assert.equal(line(de, '3.1'), '3.1 Schweregrad (interne Einstufung): major – schwerwiegend (Einstufung des Berichts; ob der Vorfall erheblich ist: 1.3)');
+    assert.ok(!/\n3\.\d[^\n]*: erheblich/.test(de), de);
+    assert.equal(line(render('nis2-final-report', notSignificant, 'text', 'en'), '3.1'), '3.1 Severity (internal scale): major – serious impact (the report\'s own scale; whether the incident is significant: 1.3)');
+    assert.equal(line(render('nis2-progress-report', FULL.replace('severity: critical', 'severity: minor')), '3.1'), '3.1 Schweregrad (interne Einstufung): minor – gering (Einstufung des Berichts; ob der Vorfall erheblich ist: 1.3)');
   });
 
   it('counts as their author wrote them: 41.000 is rund 41.000 (never the 41 YAML read), "1,200,000" is rund 1.200.000, a fraction is a gap (issue 22, defect 1)', () => {

@@ -125,16 +125,18 @@ export function draftContext(report: ParsedReport, options: DraftOptions = {}): 
   };
 }
 
-/** "Name, Telefon …, E-Mail …" of a contact, or `null` when it has none of them. */
+/** "Name, Telefon …, E-Mail … (Mo–Fr …)" of a contact, or `null` when it has none of them. */
 export function contactLine(ctx: DraftContext, contact: Record<string, unknown> | undefined): string | null {
   if (!contact) return null;
   const parts = [
     ctx.text(contact.name),
     ctx.text(contact.phone) && `${ctx.t({ en: 'phone', de: 'Telefon' })} ${ctx.text(contact.phone)}`,
     ctx.text(contact.email) && `${ctx.t({ en: 'e-mail', de: 'E-Mail' })} ${ctx.text(contact.email)}`,
-    ctx.text(contact.hours) && `(${ctx.text(contact.hours)})`,
   ].filter((part): part is string => typeof part === 'string' && part !== '');
-  return parts.length > 0 ? parts.join(', ') : null;
+  const hours = ctx.text(contact.hours);
+  // The hours qualify what comes before them: "Telefon … (Mo–Fr …)", never "Telefon …, (Mo–Fr …)".
+  if (parts.length === 0) return hours ? `(${hours})` : null;
+  return hours ? `${parts.join(', ')} (${hours})` : parts.join(', ');
 }
 
 /**

@@ -45,6 +45,20 @@ function deadlineOf(ctx: DraftContext) {
   return ctx.deadlines.find((d) => d.kind === 'gdpr-art33');
 }
 
+/**
+ * `data_loss.authority_notified_at` as written when it cannot be read as an instant (`gestern`,
+ * `2023-11-01`): a notification was recorded, but not when. The clock does not stop on it, yet the
+ * draft must not call itself a first notification nor the notification overdue.
+ */
+function unreadableNotified(ctx: DraftContext): string | null {
+  return unreadableTime(ctx, ctx.loss.authority_notified_at);
+}
+
+/** "… data_loss.authority_notified_at "gestern" is not a date and time with its offset", for the gaps that name it. */
+function unreadableNotifiedWords(ctx: DraftContext, value: string): string {
+  return ctx.t(L('data_loss.authority_notified_at "{value}" is not a date and time with its offset', 'data_loss.authority_notified_at „{value}“ ist kein Zeitpunkt mit Offset'), { value });
+}
+
 /** The 72 hours of Art. 33(1) as the draft shows them. */
 interface Art33Clock {
   dueAt: number;
@@ -210,6 +224,11 @@ const TIMELINE_SECTION: FormSection = {
         if (gdprRole(ctx.data) === 'processor') return ctx.t(L('to each controller without undue delay after becoming aware (Art. 33(2))', 'an jeden Verantwortlichen unverzüglich nach Kenntnisnahme (Art. 33 Abs. 2)'));
         const clock = art33Clock(ctx);
         if (!clock) return noNotificationDue(ctx);
+        const unreadable = clock.doneAt === null ? unreadableNotified(ctx) : null;
+        if (unreadable !== null) {
+          // Sent, but when is not readable: neither "overdue" nor "in time" can be said.
+          return gap(ctx.t(L('whether the notification was in time (due {due}): {why}', 'ob die Meldung fristgerecht war (fällig {due}): {why}'), { due: clock.due, why: unreadableNotifiedWords(ctx, unreadable) }));
+        }
         const due = clock.doneAt === null ? `${clock.due} (${formatTimeLeft(clock.dueAt, ctx.now, ctx.locale)})` : clock.due;
         return clock.precautionary
           ? ctx.t(L('{due}, as a precaution: whether personal data is affected is still open; what is not known yet can follow in phases (Art. 33(4))', '{due}, vorsorglich: Ob personenbezogene Daten betroffen sind, ist noch offen; was noch nicht bekannt ist, kann schrittweise nachgereicht werden (Art. 33 Abs. 4)'), { due })
@@ -225,7 +244,12 @@ const TIMELINE_SECTION: FormSection = {
         const reason = ctx.text(ctx.loss.delay_reason);
         // A processor has no hours to be late against, and without a clock nothing is "within 72 hours".
         if (gdprRole(ctx.data) === 'processor') return reason ?? ctx.t(L('not applicable (Art. 33(2): without undue delay, no fixed hours)', 'entfällt (Art. 33 Abs. 2: unverzüglich, keine feste Stundenfrist)'));
-        if (!art33Clock(ctx)) return reason ?? ctx.t(L('not applicable (no notification deadline runs, see 2.6)', 'entfällt (keine Meldefrist läuft, siehe 2.6)'));
+        const clock = art33Clock(ctx);
+        if (!clock) return reason ?? ctx.t(L('not applicable (no notification deadline runs, see 2.6)', 'entfällt (keine Meldefrist läuft, siehe 2.6)'));
+        const unreadable = clock.doneAt === null ? unreadableNotified(ctx) : null;
+        if (unreadable !== null && ctx.now > clock.dueAt) {
+          return reason ?? gap(ctx.t(L('why the notification came later than 72 hours, if it did (delay_reason): {why}', 'warum die Meldung später als nach 72 Stunden erfolgte, falls ja (delay_reason): {why}'), { why: unreadableNotifiedWords(ctx, unreadable) }));
+        }
         return isLate(ctx)
           ? ctx.textOr(ctx.loss.delay_reason, L('why the notification comes later than 72 hours (delay_reason)', 'warum die Meldung später als nach 72 Stunden erfolgt (delay_reason)'))
           : (reason ?? ctx.t(L('not required (within 72 hours)', 'nicht erforderlich (binnen 72 Stunden)')));
@@ -459,7 +483,11 @@ const FOLLOW_UP_SECTION: FormSection = {
       label: L('First notification sent', 'Erstmeldung abgegeben am'),
       fields: ['data_loss.authority_notified_at'],
       source: L('Art. 33(4) GDPR', 'Art. 33 Abs. 4 DSGVO'),
-      value: (ctx) => timeOr(ctx, ctx.loss.authority_notified_at, L('when the first notification was sent', 'wann die Erstmeldung abging')),
+      value: (ctx) => {
+        const unreadable = unreadableNotified(ctx);
+        if (unreadable !== null) return gap(ctx.t(L('when the first notification was sent: {why}', 'wann die Erstmeldung abging: {why}'), { why: unreadableNotifiedWords(ctx, unreadable) }));
+        return timeOr(ctx, ctx.loss.authority_notified_at, L('when the first notification was sent', 'wann die Erstmeldung abging'));
+      },
     },
   ],
 };
@@ -483,7 +511,15 @@ function record(value: unknown): Record<string, unknown> {
 
 /** True when this Art. 33 draft is a follow-up: a first notification was sent and `--initial` is not given. */
 function isFollowUp(ctx: DraftContext): boolean {
-  return !ctx.initial && gdprRole(ctx.data) !== 'processor' && ctx.time(ctx.loss.authority_notified_at) !== null;
+  return !ctx.initial && gdprRole(ctx.data) !== 'processor' && wasNotified(ctx);
+}
+
+/**
+ * True when a first notification is recorded: as an instant (the one that stops the clock), or
+ * written but unreadable (`gestern`, `2023-11-01`), which still says one was sent.
+ */
+function wasNotified(ctx: DraftContext): boolean {
+  return instantIn(ctx.loss.authority_notified_at, ctx.zone) !== null || unreadableNotified(ctx) !== null;
 }
 
 /** Builds the Art. 33 draft: first notification, follow-up, or a processor's notice to its controllers. */
@@ -523,13 +559,15 @@ export function gdprArt33Draft(report: ParsedReport, options: DraftOptions = {})
 /** Art. 33(4): what is still open, in a first notification or a follow-up. */
 function phasedSection(ctx: DraftContext, followUp: boolean, gaps: string[]): DraftSection {
   const unknown = stillUnknown(ctx, gaps);
-  const notified = ctx.time(ctx.loss.authority_notified_at);
+  const notified = wasNotified(ctx);
   let lead: string;
   if (followUp) {
+    // Unreadable, the date of the first notification is the gap in 0.2, never invented here.
+    const date = unreadableNotified(ctx) === null ? ctx.t(L('of {date}', 'vom {date}'), { date: ctx.time(ctx.loss.authority_notified_at)! }) : ctx.t(L('(date: see 0.2)', '(Datum: siehe 0.2)'));
     lead =
       unknown.length > 0
-        ? ctx.t(L('This follow-up supplements the first notification of {date} with the facts as they now stand. The following will be provided without undue further delay:', 'Diese Folgemeldung ergänzt die Erstmeldung vom {date} um den aktuellen Stand. Folgendes wird ohne unangemessene weitere Verzögerung nachgereicht:'), { date: notified! })
-        : ctx.t(L('This follow-up supplements the first notification of {date} with the facts as they now stand; all required information is now given.', 'Diese Folgemeldung ergänzt die Erstmeldung vom {date} um den aktuellen Stand; alle erforderlichen Angaben liegen nun vor.'), { date: notified! });
+        ? ctx.t(L('This follow-up supplements the first notification {date} with the facts as they now stand. The following will be provided without undue further delay:', 'Diese Folgemeldung ergänzt die Erstmeldung {date} um den aktuellen Stand. Folgendes wird ohne unangemessene weitere Verzögerung nachgereicht:'), { date })
+        : ctx.t(L('This follow-up supplements the first notification {date} with the facts as they now stand; all required information is now given.', 'Diese Folgemeldung ergänzt die Erstmeldung {date} um den aktuellen Stand; alle erforderlichen Angaben liegen nun vor.'), { date });
   } else if (notified) {
     // `--initial` after a notification was sent: the first notification again, never called a new one.
     lead = ctx.t(L('Information not yet known follows without undue further delay:', 'Noch nicht bekannte Angaben werden ohne unangemessene weitere Verzögerung nachgereicht:'));
@@ -555,9 +593,26 @@ function informedValue(ctx: DraftContext): DraftValue {
   return ctx.t(L('not required unless the risk is high', 'nur bei hohem Risiko erforderlich'));
 }
 
-/** Other authorities involved, with their internal references (a draft for an authority may carry them). */
+/**
+ * The entry of `authorities` that receives this notification, left out of "other authorities" (9.1):
+ * the data protection authority whose reference is `data_loss.authority_reference`, else the only
+ * one. A processor's notice goes to its controllers, so it has none; with several data protection
+ * authorities and no matching reference it is not known which one it is, and none is left out.
+ */
+function recipientAuthority(ctx: DraftContext): Record<string, unknown> | null {
+  if (gdprRole(ctx.data) === 'processor') return null;
+  const dpas = recordItems(ctx.data.authorities).filter((a) => a.role === 'data_protection');
+  const own = ctx.text(ctx.loss.authority_reference);
+  const byReference = own ? dpas.filter((a) => ctx.text(a.reference) === own) : [];
+  if (byReference.length === 1) return byReference[0]!;
+  return dpas.length === 1 ? dpas[0]! : null;
+}
+
+/** Other authorities involved, with their internal references (a draft for an authority may carry them); never the recipient. */
 function authorityItems(ctx: DraftContext): string[] {
+  const recipient = recipientAuthority(ctx);
   return recordItems(ctx.data.authorities)
+    .filter((a) => a !== recipient)
     .map((a) => {
       const name = ctx.text(a.name);
       if (!name) return null;
@@ -587,9 +642,9 @@ function whatHappened(ctx: DraftContext): DraftValue {
   const values = { date: detected, organization, title: ctx.text(ctx.data.title) ?? '' };
   switch (ctx.loss.personal_data) {
     case 'yes':
-      return ctx.t(L('On {date}, {organization} found that personal data it holds about you was affected by a security incident: {title}.', 'Am {date} hat {organization} festgestellt, dass personenbezogene Daten, die bei uns über Sie gespeichert sind, von einem Sicherheitsvorfall betroffen sind: {title}.'), values);
+      return ctx.t(L('On {date}, {organization} found that personal data it holds about you was affected by a security incident: {title}.', 'Am {date} haben wir ({organization}) festgestellt, dass personenbezogene Daten, die bei uns über Sie gespeichert sind, von einem Sicherheitsvorfall betroffen sind: {title}.'), values);
     case 'unknown':
-      return ctx.t(L('On {date}, {organization} found a security incident: {title}. Personal data it holds about you may be affected; whether it is, is still being investigated.', 'Am {date} hat {organization} einen Sicherheitsvorfall festgestellt: {title}. Personenbezogene Daten, die bei uns über Sie gespeichert sind, können betroffen sein; ob das so ist, wird noch untersucht.'), values);
+      return ctx.t(L('On {date}, {organization} found a security incident: {title}. Personal data it holds about you may be affected; whether it is, is still being investigated.', 'Am {date} haben wir ({organization}) einen Sicherheitsvorfall festgestellt: {title}. Personenbezogene Daten, die bei uns über Sie gespeichert sind, können betroffen sein; ob das so ist, wird noch untersucht.'), values);
     default:
       return gap(ctx.t(L('whether personal data is affected at all (data_loss.personal_data is not yes): a notice under Art. 34 is only due when it is', 'ob überhaupt personenbezogene Daten betroffen sind (data_loss.personal_data ist nicht yes): Eine Benachrichtigung nach Art. 34 ist nur dann fällig')));
   }
@@ -663,6 +718,27 @@ export const ART34_FORM: DraftForm = {
   sections: [ART34_SECTION],
 };
 
+const VOLUNTARY = L(' This draft is for a voluntary notice only.', ' Dieser Entwurf dient nur einer freiwilligen Information.');
+
+/**
+ * Whether the notice is required at all, and why, as the first line of the Art. 34 draft: a notice
+ * that is not required (risk not high, or an Art. 34(3)(a)/(b) exemption) must not read as due.
+ */
+function art34Required(ctx: DraftContext): DraftValue {
+  if (ctx.loss.personal_data === 'no') return ctx.t(L('no: no personal data is affected (data_loss.personal_data: no)', 'nein: keine personenbezogenen Daten betroffen (data_loss.personal_data: no)'));
+  const risk = ctx.loss.risk;
+  if (risk === 'none' || risk === 'risk') {
+    return ctx.t(L('no: the risk to the people affected is not high (assessed: {risk}); Art. 34(1) GDPR requires the notice only for a likely high risk.', 'nein: Das Risiko für die betroffenen Personen ist nicht hoch (Bewertung: {risk}); Art. 34 Abs. 1 DSGVO verlangt die Benachrichtigung nur bei voraussichtlich hohem Risiko.'), { risk: ctx.words('/data_loss/risk', risk)! }) + ctx.t(VOLUNTARY);
+  }
+  if (risk !== 'high') return gap(ctx.t(L('whether the notice is required: only for a likely high risk, and the risk is not assessed yet (data_loss.risk)', 'ob die Benachrichtigung erforderlich ist: nur bei voraussichtlich hohem Risiko, und das Risiko ist noch nicht bewertet (data_loss.risk)')));
+  const exemption = ctx.loss.art34_exemption;
+  if (exemption === 'encrypted' || exemption === 'mitigated') {
+    return ctx.t(L('no: {why}; then the notice is not required.', 'nein: {why}; dann ist die Benachrichtigung nicht erforderlich.'), { why: ctx.words('/data_loss/art34_exemption', exemption)! }) + ctx.t(VOLUNTARY);
+  }
+  if (exemption === 'disproportionate_effort') return ctx.t(L('yes, as a public communication instead of individual notices (Art. 34(3)(c) GDPR): a likely high risk', 'ja, als öffentliche Bekanntmachung statt einzelner Benachrichtigungen (Art. 34 Abs. 3 lit. c DSGVO): voraussichtlich hohes Risiko'));
+  return ctx.t(L('yes, without undue delay: a likely high risk to the people affected (Art. 34(1) GDPR)', 'ja, unverzüglich: voraussichtlich hohes Risiko für die betroffenen Personen (Art. 34 Abs. 1 DSGVO)'));
+}
+
 /** Builds the Art. 34 notice to the people affected: plain language, the Art. 34(2) contents. */
 export function gdprArt34Draft(report: ParsedReport, options: DraftOptions = {}): DraftDocument {
   const ctx = draftContext(report, options);
@@ -672,7 +748,10 @@ export function gdprArt34Draft(report: ParsedReport, options: DraftOptions = {})
     title: ctx.t(ART34_FORM.title),
     banner: ctx.t(L('Confidential draft — not to be sent or published before approval.', 'Vertraulicher Entwurf – vor der Freigabe nicht versenden oder veröffentlichen.')),
     columns: columns(ctx),
-    meta: [{ label: ctx.t(L('From', 'Absender')), value: organization ?? gap(ctx.t(L('the controller', 'der Verantwortliche'))) }],
+    meta: [
+      { label: ctx.t(L('Notice required', 'Benachrichtigung erforderlich')), value: art34Required(ctx) },
+      { label: ctx.t(L('From', 'Absender')), value: organization ?? gap(ctx.t(L('the controller', 'der Verantwortliche'))) },
+    ],
     sections: [formSection(ctx, ART34_SECTION)],
   };
 }

@@ -114,7 +114,7 @@ function headSection(stage: Stage): FormSection {
         label: L('Sent', 'Abgegeben'),
         fields: [`nis2.${key}`],
         source: L('§ 32 BSIG', '§ 32 BSIG'),
-        value: (ctx) => ctx.time(ctx.nis2[key]) ?? ctx.t(L('not yet', 'noch nicht')),
+        value: (ctx) => sentValue(ctx, stage),
       },
       {
         number: '1.8',
@@ -125,7 +125,64 @@ function headSection(stage: Stage): FormSection {
           ctx.text(ctx.nis2.reference) ??
           (stage === 'nis2-early-warning' ? ctx.t(L('not given yet (the reporting office gives it)', 'noch nicht vergeben (vergibt die Meldestelle)')) : gap(ctx.t(L('the reference the reporting office gave (nis2.reference)', 'das Aktenzeichen der Meldestelle (nis2.reference)')))),
       },
+      ...(HOURS[stage] !== undefined ? [delayItem(stage, HOURS[stage])] : []),
     ],
+  };
+}
+
+/**
+ * The stages counted in hours from awareness. A late one is said to be late, and by how much, and
+ * asks for the reason. The monthly reports are not judged late here: § 193 BGB may move their end
+ * to the next working day, and whether it does is unsettled.
+ */
+const HOURS: Partial<Record<Stage, number>> = { 'nis2-early-warning': 24, 'nis2-notification': 72 };
+
+/** The stage's deadline, if one runs. */
+function deadlineOf(ctx: DraftContext, stage: Stage) {
+  return ctx.deadlines.find((d) => d.kind === stage);
+}
+
+/** How late an hours stage is: sent after its deadline, or still unsent past it; `null` when in time or without a deadline. */
+function lateness(ctx: DraftContext, stage: Stage): { sent: boolean; ms: number } | null {
+  if (HOURS[stage] === undefined) return null;
+  const deadline = deadlineOf(ctx, stage);
+  if (!deadline) return null;
+  const at = deadline.doneAt ?? ctx.now;
+  return at > deadline.dueAt ? { sent: deadline.doneAt !== null, ms: at - deadline.dueAt } : null;
+}
+
+/** When the stage was sent: the time, said to be late and by how much; a written but unreadable value is a gap naming it. */
+function sentValue(ctx: DraftContext, stage: Stage): DraftValue {
+  const key = STAGE_KEYS[stage];
+  const unreadable = unreadableTime(ctx, ctx.nis2[key]);
+  if (unreadable !== null) {
+    return gap(ctx.t(L('when it was sent: nis2.{key} "{value}" is not a date and time with its offset', 'wann sie abging: nis2.{key} „{value}“ ist kein Zeitpunkt mit Offset'), { key, value: unreadable }));
+  }
+  const time = ctx.time(ctx.nis2[key]);
+  if (!time) return ctx.t(L('not yet', 'noch nicht'));
+  const late = lateness(ctx, stage);
+  return late?.sent ? ctx.t(L('{time}, late: {span} after the deadline (see 1.6)', '{time}, verspätet: {span} nach Fristablauf (siehe 1.6)'), { time, span: formatSpan(late.ms, ctx.locale) }) : time;
+}
+
+/** Why an hours stage came late (the reason the reporting office will ask for), as the Art. 33 draft asks for it. */
+function delayItem(stage: Stage, hours: number): FormItem {
+  return {
+    number: '1.9',
+    label: L('Reasons for a delay', 'Gründe für eine Verzögerung'),
+    fields: ['nis2.delay_reason'],
+    source: L(`§ 32(1) BSIG; NIS2 Art. 23(4): within ${hours} hours`, `§ 32 Abs. 1 BSIG; Art. 23 Abs. 4 NIS2: binnen ${hours} Stunden`),
+    value: (ctx) => {
+      const reason = ctx.text(ctx.nis2.delay_reason);
+      const unreadable = unreadableTime(ctx, ctx.nis2[STAGE_KEYS[stage]]);
+      const deadline = deadlineOf(ctx, stage);
+      if (!deadline) return reason ?? ctx.t(L('not applicable (no deadline runs, see 1.6)', 'entfällt (keine Frist läuft, siehe 1.6)'));
+      if (unreadable !== null && ctx.now > deadline.dueAt) {
+        return reason ?? gap(ctx.t(L('why it came later than {hours} hours, if it did (nis2.delay_reason): see 1.7', 'warum sie später als nach {hours} Stunden erfolgte, falls ja (nis2.delay_reason): siehe 1.7'), { hours }));
+      }
+      const late = unreadable === null ? lateness(ctx, stage) : null;
+      if (late) return reason ?? gap(ctx.t(L('why it comes later than {hours} hours (nis2.delay_reason)', 'warum sie später als nach {hours} Stunden erfolgt (nis2.delay_reason)'), { hours }));
+      return reason ?? ctx.t(L('not required (within {hours} hours)', 'nicht erforderlich (binnen {hours} Stunden)'), { hours });
+    },
   };
 }
 
@@ -136,6 +193,8 @@ function dueValue(ctx: DraftContext, stage: Stage): DraftValue {
   if (deadline) {
     const due = ctx.due(deadline);
     const next = deadline.period?.nextWorkingDay ? ctx.t(L('; that day is no working day, so the period may run to {day} (§ 193 BGB, unsettled)', '; der Tag ist kein Werktag, daher läuft die Frist womöglich bis {day} (§ 193 BGB, ungeklärt)'), { day: formatEndOfDay(deadline.period.nextWorkingDay, ctx.locale) }) : '';
+    // Sent at a time that cannot be read: neither "overdue" nor "in time" (1.7 names the value).
+    if (deadline.doneAt === null && unreadableTime(ctx, ctx.nis2[STAGE_KEYS[stage]]) !== null) return `${due} (${ctx.t(L('whether it was met: see 1.7', 'ob sie eingehalten wurde: siehe 1.7'))})${next}`;
     return deadline.doneAt === null ? `${due} (${formatTimeLeft(deadline.dueAt, ctx.now, ctx.locale)})${next}` : `${due}${next}`;
   }
   if (scope.state !== 'due' && scope.state !== 'suspected') return gap(ctx.t(L('whether NIS2 applies (nis2.entity, nis2.significant)', 'ob NIS2 gilt (nis2.entity, nis2.significant)')));
@@ -202,15 +261,34 @@ function servicesValue(ctx: DraftContext): DraftValue | DraftValue[] {
   return items.length > 0 ? items : gap(ctx.t(L('the services affected and how long they were out', 'die betroffenen Dienste und die Dauer ihres Ausfalls')));
 }
 
+/**
+ * The report's own severity in words that cannot be read as the legal finding: the schema calls
+ * `major` "erheblich", which next to item 1.3 ("Erheblicher Sicherheitsvorfall": nein) reads as a
+ * contradiction, so the draft names the value and its own words and points to 1.3.
+ */
+const SEVERITY_WORDS: Record<string, { en: string; de: string }> = {
+  critical: L('critical impact', 'kritisch'),
+  major: L('serious impact', 'schwerwiegend'),
+  minor: L('minor impact', 'gering'),
+  none: L('no impact', 'keine Auswirkungen'),
+};
+
+function severityValue(ctx: DraftContext): DraftValue {
+  const severity = ctx.data.severity;
+  if (typeof severity !== 'string' || severity === '') return gap(ctx.t(L('severity of the incident', 'Schweregrad des Vorfalls')));
+  const words = SEVERITY_WORDS[severity] ? ctx.t(SEVERITY_WORDS[severity]) : ctx.words('/severity', severity)!;
+  return ctx.t(L('{value} – {words} (the report\'s own scale; whether the incident is significant: 1.3)', '{value} – {words} (Einstufung des Berichts; ob der Vorfall erheblich ist: 1.3)'), { value: severity, words });
+}
+
 /** Severity and impact from the facts: severity, services with outage durations, organisations, exfiltration, people. */
 function impactItems(prefix: string): FormItem[] {
   return [
     {
       number: `${prefix}.1`,
-      label: L('Severity', 'Schweregrad'),
+      label: L('Severity (internal scale)', 'Schweregrad (interne Einstufung)'),
       fields: ['severity'],
       source: L('NIS2 Art. 23(4)(b), (d)', 'Art. 23 Abs. 4 lit. b, d NIS2'),
-      value: (ctx) => ctx.words('/severity', ctx.data.severity) ?? gap(ctx.t(L('severity of the incident', 'Schweregrad des Vorfalls'))),
+      value: severityValue,
     },
     {
       number: `${prefix}.2`,
