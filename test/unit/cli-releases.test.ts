@@ -295,6 +295,27 @@ describe('CLI releases: release files that are missing, edited by hand or stray'
     assert.equal(existsSync(join(dir, 'release.html')), false);
   });
 
+  it('changes refuses a release file edited by hand, in the words of render --whats-new, in both languages (it listed the false change with exit 0)', () => {
+    const dir = twoReleases();
+    const approved = sha256(readFileSync(join(dir, RELEASE_2), 'utf8'));
+    const edited = readFileSync(join(dir, RELEASE_2), 'utf8').replace('"/severity": "minor"', '"/severity": "critical"');
+    writeFileSync(join(dir, RELEASE_2), edited);
+    assert.deepEqual(cli(dir, ['changes', '--locale', 'en', FILE]), {
+      code: 2,
+      stdout: '',
+      stderr: `incident-report: ${RELEASE_2}: it is not what was approved (its SHA-256 is ${sha256(edited)}, \`approvals\` names ${approved}); changes compares with this release: restore the file (from version control or a backup)\n`,
+    });
+    const german = `incident-report: ${RELEASE_2}: sie ist nicht, was freigegeben wurde (ihr SHA-256 ist ${sha256(edited)}, \`approvals\` nennt ${approved})`;
+    assert.deepEqual(cli(dir, ['changes', '--format', 'json', FILE]), {
+      code: 2,
+      stdout: '',
+      stderr: `${german}; changes vergleicht mit diesem Release: die Datei wiederherstellen (aus der Versionsverwaltung oder einer Sicherung)\n`,
+    });
+    assert.equal(cli(dir, ['render', '--whats-new', '--locale', 'de', FILE]).stderr.split('\n').at(-2), `${german}; --whats-new vergleicht mit diesem Release: die Datei wiederherstellen (aus der Versionsverwaltung oder einer Sicherung)`);
+    // An older release, as approved, is still compared with.
+    assert.equal(cli(dir, ['changes', '--since', '1', '--locale', 'en', FILE]).stdout, 'Changes since release 1:\n- The status changed: attack confirmed, its effects are being contained → recovery under way, operations are being monitored\n- The severity changed: significant disruption → minor disruption\n');
+  });
+
   it('a report moved without its release files: render --whats-new and changes name the missing file (the box was left out, changes said "no release yet")', () => {
     const dir = twoReleases();
     const moved = 'archive/werne.md';

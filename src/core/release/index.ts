@@ -26,5 +26,6 @@ export {
   type ReleaseText,
   type RequireApproval,
   type WhatsNew,
+  unapprovedRelease,
 } from './approvals';
 export { describeChange, describeChanges, releaseChanges, summarizeChanges, type ReleaseChange } from './changes';
