@@ -10,7 +10,8 @@ import type { CommandOutcome } from './lintCommand';
 /**
  * `incident-report changes FILE [--since N] [--format text|json]`: what the report publishes now
  * compared with release N (default: the newest release file), one line per change in
- * press-office words, or JSON `[{path, before, after}]` with JSON Pointers. Exit 0 whether or not
+ * press-office words, or JSON `[{path, before, after, formOnly}]` with JSON Pointers (`formOnly`:
+ * spaces, line breaks or order changed, not the words). Exit 0 whether or not
  * something changed; 2 when the report or the release cannot be read, or the release file is not
  * what its approvals signed off.
  */
@@ -76,7 +77,9 @@ export async function runChanges(args: ChangesArgs): Promise<CommandOutcome> {
   }
   const changes = releaseChanges(parsed.model, currentRelease(report).model);
   if (args.format === 'json') {
-    return { stdout: `${JSON.stringify(changes.map(({ path: at, before, after }) => ({ path: at, before, after })), null, 2)}\n`, stderr: '', exitCode: 0 };
+    // `formOnly` on every entry, so that a reader can tell an order change (`before` and `after` both
+    // `null`) or re-wrapped text from a real one without knowing which paths are lists.
+    return { stdout: `${JSON.stringify(changes.map(({ path: at, before, after, formOnly }) => ({ path: at, before, after, formOnly: formOnly === true })), null, 2)}\n`, stderr: '', exitCode: 0 };
   }
   const head = changes.length === 0
     ? say({ en: 'No changes since release {version}.', de: 'Keine Änderungen seit Release {version}.' }, { version })

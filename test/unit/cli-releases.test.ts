@@ -61,8 +61,8 @@ describe('CLI releases: the sign-off flow as a user runs it', function () {
     assert.equal(text.stdout, 'Änderungen seit Release 1:\n- Der Status hat sich geändert: Angriff bestätigt, Auswirkungen werden eingegrenzt → Wiederherstellung läuft, der Betrieb wird überwacht\n- Die Pressemitteilung: neuer Satz „Das Bürgerbüro öffnet am Montag wieder.“\n');
     const json = cli(dir, ['changes', FILE, '--format', 'json']);
     assert.deepEqual(JSON.parse(json.stdout), [
-      { path: '/status', before: 'identified', after: 'monitoring' },
-      { path: '/public_section', before: null, after: 'Das Bürgerbüro öffnet am Montag wieder.' },
+      { path: '/status', before: 'identified', after: 'monitoring', formOnly: false },
+      { path: '/public_section', before: null, after: 'Das Bürgerbüro öffnet am Montag wieder.', formOnly: false },
     ]);
     assert.equal(cli(dir, ['changes', FILE, '--locale', 'en']).stdout.split('\n')[1], '- The status changed: attack confirmed, its effects are being contained → recovery under way, operations are being monitored');
   });
@@ -161,6 +161,14 @@ describe('CLI releases: a change of form only (spaces, line breaks, order)', fun
     change(dir, 'nur eingeschränkt erreichbar.', 'nur eingeschränkt\nerreichbar.');
     assert.deepEqual(cli(dir, ['changes', FILE]), { code: 0, stdout: 'Änderungen seit Release 1:\n- Die Pressemitteilung: nur Leerzeichen oder Zeilenumbrüche geändert\n', stderr: '' });
     assert.equal(cli(dir, ['changes', '--locale', 'en', FILE]).stdout, 'Changes since release 1:\n- The press release: only spaces or line breaks changed\n');
+    assert.deepEqual(JSON.parse(cli(dir, ['changes', '--format', 'json', FILE]).stdout), [
+      {
+        path: '/public_section',
+        before: 'Die Stadtverwaltung Werne ist nach einem Angriff auf ihren IT-Dienstleister nur eingeschränkt erreichbar.\n\nWir informieren fortlaufend über den Stand.',
+        after: 'Die Stadtverwaltung Werne ist nach einem Angriff auf ihren IT-Dienstleister nur eingeschränkt\nerreichbar.\n\nWir informieren fortlaufend über den Stand.',
+        formOnly: true,
+      },
+    ]);
     const lint = cli(dir, ['lint', '--format', 'json', FILE]);
     const messages = (JSON.parse(lint.stdout) as Array<{ findings: Array<{ ruleId: string; message: string }> }>)[0]!.findings.map((f) => `${f.ruleId}: ${f.message}`);
     assert.deepEqual(messages, ['approval-current: The approval of release 1 is stale: The press release: only spaces or line breaks changed. Approve the current text again before it is published.']);
@@ -174,7 +182,7 @@ describe('CLI releases: a change of form only (spaces, line breaks, order)', fun
     change(dir, email, '');
     change(dir, 'affected_services:\n', `affected_services:\n${email}`);
     assert.equal(cli(dir, ['changes', FILE]).stdout, 'Änderungen seit Release 1:\n- Betroffene Dienste: Reihenfolge geändert\n');
-    assert.equal(cli(dir, ['changes', '--format', 'json', FILE]).stdout, '[\n  {\n    "path": "/affected_services",\n    "before": null,\n    "after": null\n  }\n]\n');
+    assert.equal(cli(dir, ['changes', '--format', 'json', FILE]).stdout, '[\n  {\n    "path": "/affected_services",\n    "before": null,\n    "after": null,\n    "formOnly": true\n  }\n]\n');
     const removed = approved();
     change(removed, '  - name: Bürgerbüro\n    status: major_outage\n    workaround: Notfall-Termine über die Servicenummer\n', '');
     assert.equal(cli(removed, ['changes', FILE]).stdout, 'Änderungen seit Release 1:\n- Entfällt: Dienst „Bürgerbüro“\n');
