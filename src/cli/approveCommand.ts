@@ -1,7 +1,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { readReportFile, usageFailure } from './reportFile';
 import { basename, dirname, join } from 'node:path';
-import { approvalBlockers, type Finding, formatInZone, isValidTimeZone, parseReleaseJson, planApproval, releaseFilePath, systemTimeZone, t } from '../core';
+import { APPROVAL_LOCK_WAIT_MS, approvalBlockers, approvalLockPath, type Finding, formatInZone, isValidTimeZone, parseReleaseJson, planApproval, releaseFilePath, systemTimeZone, t } from '../core';
 import { lintRun } from './lintRun';
 import { readTextFile } from './textFile';
 import type { ApproveArgs } from './args';
@@ -46,13 +46,12 @@ export async function runApprove(args: ApproveArgs): Promise<CommandOutcome> {
   }
 }
 
-/** `.werne.md.approving` beside `incidents/werne.md`: held while one approval reads and writes the report. */
+/** `.werne.md.approving` beside `incidents/werne.md` (as the editor's approval names it): held while one approval reads and writes the report. */
 function lockPath(file: string): string {
-  return join(dirname(file), `.${basename(file)}.approving`);
+  return join(dirname(file), basename(approvalLockPath(file)));
 }
 
-/** How long an approval waits for another one of the same report to finish before it gives up. */
-const LOCK_WAIT_MS = 10_000;
+const LOCK_WAIT_MS = APPROVAL_LOCK_WAIT_MS;
 const LOCK_POLL_MS = 50;
 
 /**

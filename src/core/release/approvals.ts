@@ -65,6 +65,19 @@ export function releaseFilePath(reportPath: string, version: number): string {
   return resolveParentPath(reportPath, `${RELEASES_FOLDER}/${reportBaseName(reportPath.replace(/\\/g, '/'))}/${version}.json`);
 }
 
+/**
+ * `incidents/.werne.md.approving` for `incidents/werne.md`: the lock file an approval (CLI or
+ * editor) holds while it reads and writes the report, so that two at once do not drop an entry.
+ */
+export function approvalLockPath(reportPath: string): string {
+  const path = reportPath.replace(/\\/g, '/');
+  const slash = path.lastIndexOf('/');
+  return `${path.slice(0, slash + 1)}.${path.slice(slash + 1)}.approving`;
+}
+
+/** How long an approval waits for another one of the same report to finish before it gives up (ms). */
+export const APPROVAL_LOCK_WAIT_MS = 10_000;
+
 /** The version a new approval gets: the newest, when its fingerprint is the current one (a further sign-off), else the next. */
 export function nextVersion(approvals: readonly Approval[], fingerprint: string): { version: number; isNew: boolean } {
   const newest = newestApprovals(approvals);

@@ -11,7 +11,9 @@
  */
 export { canonicalJson, currentRelease, parseReleaseJson, releaseModel, sha256Hex, PUBLIC_SECTION_PATH, RELEASE_FORMAT, type Release, type ReleaseModel } from './model';
 export {
+  APPROVAL_LOCK_WAIT_MS,
   APPROVAL_ROLES,
+  approvalLockPath,
   RELEASES_FOLDER,
   newestApprovals,
   nextVersion,
