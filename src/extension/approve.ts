@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { APPROVAL_LOCK_WAIT_MS, APPROVAL_ROLES, approvalBlockers, approvalLockPath, decodeUtf8, formatInZone, isRecord, isValidTimeZone, parseReport, planApproval, releaseFilePath, systemTimeZone, type ApprovalRole } from '../core';
+import { APPROVAL_LOCK_WAIT_MS, APPROVAL_ROLES, approvalBlockers, approvalLockPath, decodeUtf8, formatInZone, isRecord, isValidTimeZone, parseReport, planApproval, releaseFilePath, releaseFolderClash, systemTimeZone, type ApprovalRole } from '../core';
 import type { Clock } from './clock';
 import { Commands } from './constants';
 import type { EngineService } from './engine';
@@ -114,6 +114,20 @@ async function approve(context: vscode.ExtensionContext, engine: EngineService, 
 
 /** The rest of the approval, while the lock is held. */
 async function approveLocked(context: vscode.ExtensionContext, engine: EngineService, uri: vscode.Uri, document: vscode.TextDocument, by: string, role: ApprovalRole | null, none: string, clock: Clock): Promise<ApproveResult | undefined> {
+  // As the CLI: `x.md` and `x.markdown` would share one release folder.
+  const folder = vscode.Uri.joinPath(uri, '..');
+  const siblings = await vscode.workspace.fs.readDirectory(folder).then((entries) => entries.map(([name]) => name), () => [] as string[]);
+  const clash = releaseFolderClash(uri.path.slice(uri.path.lastIndexOf('/') + 1), siblings);
+  if (clash !== null) {
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t(
+        'Incident Report: not approved: {0} beside it keeps its release files in {1} too (the folder is named after the report without .md or .markdown); rename one of the two reports.',
+        vscode.workspace.asRelativePath(vscode.Uri.joinPath(folder, clash), false),
+        vscode.workspace.asRelativePath(uri.with({ path: releaseFilePath(uri.path, 1) }), false).replace(/\/1\.json$/, ''),
+      ),
+    );
+    return undefined;
+  }
   const report = parseReport(document.getText());
   const data = isRecord(report.data) ? report.data : {};
   const zone = typeof data.timezone === 'string' && isValidTimeZone(data.timezone) ? data.timezone : (engine.settings(uri).timeZone ?? systemTimeZone());

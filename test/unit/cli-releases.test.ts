@@ -366,6 +366,34 @@ describe('CLI releases: release files that are missing, edited by hand or stray'
   });
 });
 
+describe('CLI releases: two reports that would share a release folder', function () {
+  this.timeout(60_000);
+
+  it('approving x.markdown beside an approved x.md is refused naming the clash (it said "approvals edited by hand?"); nothing is written', () => {
+    const dir = workspace({ [FILE]: REPORT, 'incidents/werne.markdown': REPORT.replace('status: identified', 'status: monitoring') });
+    const first = cli(dir, ['approve', '--by', 'Petra Schulz', '--now', '2023-11-06T10:00:00Z', '--locale', 'en', FILE]);
+    assert.deepEqual(first, {
+      code: 2,
+      stdout: '',
+      stderr: 'incident-report: incidents/werne.md: not approved: incidents/werne.markdown beside it keeps its release files in incidents/.releases/werne too (the folder is named after the report without .md or .markdown); rename one of the two reports (moving the release folder of one already approved along)\n',
+    });
+    assert.equal(existsSync(join(dir, 'incidents/.releases')), false);
+    // Approved before the other report appeared: its release stays where its approvals name it.
+    const alone = workspace({ [FILE]: REPORT });
+    assert.equal(cli(alone, ['approve', '--by', 'Petra Schulz', '--now', '2023-11-06T10:00:00Z', FILE]).code, 0);
+    writeFileSync(join(alone, 'incidents/werne.markdown'), REPORT.replace('status: identified', 'status: monitoring'));
+    const before = readFileSync(join(alone, 'incidents/werne.markdown'), 'utf8');
+    assert.deepEqual(cli(alone, ['approve', '--by', 'Petra Schulz', '--locale', 'de', 'incidents/werne.markdown']), {
+      code: 2,
+      stdout: '',
+      stderr: 'incident-report: incidents/werne.markdown: nicht freigegeben: incidents/werne.md daneben legt seine Release-Dateien ebenfalls in incidents/.releases/werne ab (der Ordner ist nach dem Bericht ohne .md oder .markdown benannt); einen der beiden Berichte umbenennen (bei einem schon freigegebenen den Release-Ordner mitverschieben)\n',
+    });
+    assert.equal(readFileSync(join(alone, 'incidents/werne.markdown'), 'utf8'), before);
+    assert.deepEqual(readdirSync(join(alone, 'incidents/.releases/werne')), ['1.json']);
+    assert.equal(cli(alone, ['changes', FILE]).stdout, 'Keine Änderungen seit Release 1.\n');
+  });
+});
+
 describe('CLI releases: approvals at the same time', function () {
   this.timeout(120_000);
   const run = (cwd: string, args: string[]) =>

@@ -66,6 +66,19 @@ export function releaseFilePath(reportPath: string, version: number): string {
 }
 
 /**
+ * The other report in the same folder whose release files go to the same folder as those of the
+ * report named `name` (`x.md` and `x.markdown` both use `.releases/x/`), or `null`; `siblings` are
+ * the names of the files beside it. Approving one of two such reports is refused: the second one's
+ * release 1 clashed with the first one's and was called "edited by hand". Giving each its own folder
+ * instead would move the release files of reports approved before, so their approvals would name
+ * missing files.
+ */
+export function releaseFolderClash(name: string, siblings: readonly string[]): string | null {
+  const base = reportBaseName(name);
+  return siblings.find((other) => other !== name && /\.(?:md|markdown)$/i.test(other) && reportBaseName(other) === base) ?? null;
+}
+
+/**
  * `incidents/.werne.md.approving` for `incidents/werne.md`: the lock file an approval (CLI or
  * editor) holds while it reads and writes the report, so that two at once do not drop an entry.
  */

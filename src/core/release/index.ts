@@ -21,6 +21,7 @@ export {
   previousRelease,
   readApprovals,
   releaseFilePath,
+  releaseFolderClash,
   type Approval,
   type ApprovalPlan,
   type ApprovalRole,
