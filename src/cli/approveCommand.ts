@@ -1,7 +1,7 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { readReportFile, usageFailure } from './reportFile';
 import { basename, dirname, join } from 'node:path';
-import { approvalBlockers, type Finding, formatInZone, isValidTimeZone, parseReleaseJson, planApproval, releaseFilePath, systemTimeZone, t } from '../core';
+import { APPROVAL_LOCK_WAIT_MS, approvalBlockers, approvalLockPath, type Finding, formatInZone, isValidTimeZone, parseReleaseJson, planApproval, releaseFilePath, releaseFolderClash, systemTimeZone, t } from '../core';
 import { lintRun } from './lintRun';
 import { readTextFile } from './textFile';
 import type { ApproveArgs } from './args';
@@ -46,13 +46,12 @@ export async function runApprove(args: ApproveArgs): Promise<CommandOutcome> {
   }
 }
 
-/** `.werne.md.approving` beside `incidents/werne.md`: held while one approval reads and writes the report. */
+/** `.werne.md.approving` beside `incidents/werne.md` (as the editor's approval names it): held while one approval reads and writes the report. */
 function lockPath(file: string): string {
-  return join(dirname(file), `.${basename(file)}.approving`);
+  return join(dirname(file), basename(approvalLockPath(file)));
 }
 
-/** How long an approval waits for another one of the same report to finish before it gives up. */
-const LOCK_WAIT_MS = 10_000;
+const LOCK_WAIT_MS = APPROVAL_LOCK_WAIT_MS;
 const LOCK_POLL_MS = 50;
 
 /**
@@ -91,6 +90,18 @@ async function approveLocked(args: ApproveArgs, say: (text: { en: string; de: st
       { file: args.file, n: blockers.length },
     );
     return { stdout: '', stderr: `incident-report: ${head}:\n${lines.join('\n')}\n`, exitCode: 1 };
+  }
+  const clash = await releaseFolderClashOf(args.file);
+  if (clash !== null) {
+    return fail(
+      `${args.file}: ${say(
+        {
+          en: 'not approved: {other} beside it keeps its release files in {folder} too (the folder is named after the report without .md or .markdown); rename one of the two reports (moving the release folder of one already approved along)',
+          de: 'nicht freigegeben: {other} daneben legt seine Release-Dateien ebenfalls in {folder} ab (der Ordner ist nach dem Bericht ohne .md oder .markdown benannt); einen der beiden Berichte umbenennen (bei einem schon freigegebenen den Release-Ordner mitverschieben)',
+        },
+        { other: join(dirname(args.file), clash), folder: dirname(releaseFilePath(args.file, 1)) },
+      )}`,
+    );
   }
   const zone = typeof data.timezone === 'string' && isValidTimeZone(data.timezone) ? data.timezone : (args.timeZone ?? systemTimeZone());
   const at = formatInZone(args.now ?? Date.now(), zone);
@@ -159,6 +170,12 @@ async function approveLocked(args: ApproveArgs, say: (text: { en: string; de: st
     ? say({ en: 'release {version} of {file} approved by {who} at {at}: wrote {release} (sha256 {fingerprint})', de: 'Release {version} von {file} freigegeben von {who} am {at}: {release} geschrieben (sha256 {fingerprint})' }, { version: plan.version, file: args.file, who, at, release: releasePath, fingerprint: plan.fingerprint })
     : say({ en: 'release {version} of {file} (unchanged, sha256 {fingerprint}) also approved by {who} at {at}', de: 'Release {version} von {file} (unverändert, sha256 {fingerprint}) zusätzlich freigegeben von {who} am {at}' }, { version: plan.version, file: args.file, who, at, fingerprint: plan.fingerprint });
   return { stdout: `${line}\n`, stderr: '', exitCode: 0 };
+}
+
+/** The report beside `file` that shares its release folder (see `releaseFolderClash`), or `null`; a folder that cannot be listed has none to name. */
+async function releaseFolderClashOf(file: string): Promise<string | null> {
+  const names = await readdir(dirname(file)).catch(() => [] as string[]);
+  return releaseFolderClash(basename(file), names);
 }
 
 /** How many findings a refused approval lists before "… and N more". */

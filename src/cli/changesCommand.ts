@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { currentRelease, parseReleaseJson, readApprovals, releaseChanges, releaseFilePath, sha256Hex, t, toLocale, type Locale } from '../core';
+import { currentRelease, parseReleaseJson, readApprovals, releaseChanges, releaseFilePath, t, toLocale, unapprovedRelease, type Locale } from '../core';
 import type { ChangesArgs } from './args';
 import { describeIoError } from './ioError';
 import { readReportFile, usageFailure } from './reportFile';
@@ -10,8 +10,10 @@ import type { CommandOutcome } from './lintCommand';
 /**
  * `incident-report changes FILE [--since N] [--format text|json]`: what the report publishes now
  * compared with release N (default: the newest release file), one line per change in
- * press-office words, or JSON `[{path, before, after}]` with JSON Pointers. Exit 0 whether or not
- * something changed; 2 when the report or the release cannot be read.
+ * press-office words, or JSON `[{path, before, after, formOnly}]` with JSON Pointers (`formOnly`:
+ * spaces, line breaks or order changed, not the words). Exit 0 whether or not
+ * something changed; 2 when the report or the release cannot be read, or the release file is not
+ * what its approvals signed off.
  */
 export async function runChanges(args: ChangesArgs): Promise<CommandOutcome> {
   const fail = usageFailure;
@@ -62,19 +64,27 @@ export async function runChanges(args: ChangesArgs): Promise<CommandOutcome> {
   }
   const parsed = parseReleaseJson(releaseText);
   if ('problem' in parsed) return fail(`${path}: ${parsed.problem}`);
-  let stderr = '';
-  const approved = approvals.filter((a) => a.version === version);
-  if (approved.length > 0 && approved.every((a) => a.fingerprint !== sha256Hex(releaseText))) {
-    stderr += `incident-report: ${say({ en: '{file}: warning: this file is not what was approved (its SHA-256 differs from the approvals of release {version})', de: '{file}: Warnung: Diese Datei ist nicht die freigegebene (ihr SHA-256 weicht von den Freigaben von Release {version} ab)' }, { file: path, version })}\n`;
+  // Refused as "What's new" refuses it: a file edited by hand listed changes that were never made
+  // (with exit 0 and a warning on stderr, which scripts do not read).
+  const unapproved = unapprovedRelease(releaseText, approvals, version, locale);
+  if (unapproved !== null) {
+    return fail(
+      `${path}: ${say(
+        { en: '{problem}; changes compares with this release: restore the file (from version control or a backup)', de: '{problem}; changes vergleicht mit diesem Release: die Datei wiederherstellen (aus der Versionsverwaltung oder einer Sicherung)' },
+        { problem: unapproved },
+      )}`,
+    );
   }
   const changes = releaseChanges(parsed.model, currentRelease(report).model);
   if (args.format === 'json') {
-    return { stdout: `${JSON.stringify(changes.map(({ path: at, before, after }) => ({ path: at, before, after })), null, 2)}\n`, stderr, exitCode: 0 };
+    // `formOnly` on every entry, so that a reader can tell an order change (`before` and `after` both
+    // `null`) or re-wrapped text from a real one without knowing which paths are lists.
+    return { stdout: `${JSON.stringify(changes.map(({ path: at, before, after, formOnly }) => ({ path: at, before, after, formOnly: formOnly === true })), null, 2)}\n`, stderr: '', exitCode: 0 };
   }
   const head = changes.length === 0
     ? say({ en: 'No changes since release {version}.', de: 'Keine Änderungen seit Release {version}.' }, { version })
     : say({ en: 'Changes since release {version}:', de: 'Änderungen seit Release {version}:' }, { version });
-  return { stdout: `${head}\n${changes.map((change) => `- ${change.text[locale]}`).join('\n')}${changes.length ? '\n' : ''}`, stderr, exitCode: 0 };
+  return { stdout: `${head}\n${changes.map((change) => `- ${change.text[locale]}`).join('\n')}${changes.length ? '\n' : ''}`, stderr: '', exitCode: 0 };
 }
 
 /** The highest release number with a file in the report's release folder, or `null`; a folder that cannot be read (but exists) throws. */

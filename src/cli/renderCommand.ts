@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { buildModel, concernsPublicationOnly, draftBanner, FEED_FILE, feedUrl, type Finding, findOutput, isRecord, OutputIds, type OutputOptions, type ParsedReport, previousRelease, publishVerdict, releaseFilePath, type Localized, renderAtom, t, type Verdict, type WhatsNew } from '../core';
+import { buildModel, concernsPublicationOnly, draftBanner, FEED_FILE, feedUrl, type Finding, findOutput, isRecord, OutputIds, type OutputOptions, type ParsedReport, previousRelease, publishVerdict, releaseFilePath, type Locale, type Localized, renderAtom, t, type Verdict, type WhatsNew } from '../core';
 import type { RenderArgs } from './args';
 import { describeIoError } from './ioError';
 import type { CommandOutcome } from './lintCommand';
@@ -132,7 +132,7 @@ export async function runRender(args: RenderArgs, stdin?: StdinSource): Promise<
   // A public output sees the publication models only, never the report (outputs.ts); confidential
   // drafts for authorities read the whole report. Each model in its own configuration's language and schema.
   // `--whats-new`: each report's changes since its previous release (the newest release file whose content differs).
-  const found = args.whatsNew ? await Promise.all(entries.map((entry) => previousReleaseOf(entry.file, entry.report, say))) : entries.map(() => null);
+  const found = args.whatsNew ? await Promise.all(entries.map((entry) => previousReleaseOf(entry.file, entry.report, say, locale))) : entries.map(() => null);
   const unusableRelease = found.find((f) => f !== null && 'problem' in f) as { path: string; problem: string } | undefined;
   if (unusableRelease) return fail(unusableRelease.path, unusableRelease.problem, stderr);
   const previous = found as Array<WhatsNew | null>;
@@ -311,7 +311,7 @@ function summarise(say: Say, entry: Entry, findings: readonly Finding[], audienc
  * earlier release); a release file (or the folder of them) that cannot be read or is no release is
  * a problem that names it: skipping it compared with an older release without a word.
  */
-async function previousReleaseOf(file: string, report: ParsedReport, say: Say): Promise<WhatsNew | { path: string; problem: string } | null> {
+async function previousReleaseOf(file: string, report: ParsedReport, say: Say, locale: Locale): Promise<WhatsNew | { path: string; problem: string } | null> {
   const folder = dirname(releaseFilePath(file, 1));
   let names: string[];
   try {
@@ -326,6 +326,7 @@ async function previousReleaseOf(file: string, report: ParsedReport, say: Say): 
     report,
     (version) => readTextFile(releaseFilePath(file, version)).catch((error: unknown) => ((error as NodeJS.ErrnoException).code === 'ENOENT' ? null : { error: describeIoError(error) })),
     files,
+    locale,
   );
   if (found === null || 'since' in found) return found;
   return {

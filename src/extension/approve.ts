@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { APPROVAL_ROLES, approvalBlockers, formatInZone, isRecord, isValidTimeZone, parseReport, planApproval, releaseFilePath, systemTimeZone, type ApprovalRole } from '../core';
+import { APPROVAL_LOCK_WAIT_MS, APPROVAL_ROLES, approvalBlockers, approvalLockPath, decodeUtf8, formatInZone, isRecord, isValidTimeZone, parseReport, planApproval, releaseFilePath, releaseFolderClash, systemTimeZone, type ApprovalRole } from '../core';
 import type { Clock } from './clock';
 import { Commands } from './constants';
 import type { EngineService } from './engine';
@@ -86,6 +86,48 @@ async function approve(context: vscode.ExtensionContext, engine: EngineService, 
     role = (APPROVAL_ROLES as readonly string[]).includes(picked) ? (picked as ApprovalRole) : null;
   }
 
+  // As the CLI: one approval of a report at a time, under the same lock file, so that an approval
+  // in the editor and one on the command line at once do not drop an entry.
+  const lock = uri.with({ path: approvalLockPath(uri.path) });
+  const token = `vscode ${globalThis.crypto.randomUUID()}\n`;
+  const locked = await acquireLock(lock, token);
+  if (locked !== true) {
+    prompts.error(
+      locked === 'busy'
+        ? vscode.l10n.t('Incident Report: another approval of {0} is running ({1} is there); approve again when it is done, or delete that file if none is running.', vscode.workspace.asRelativePath(uri, false), vscode.workspace.asRelativePath(lock, false))
+        : vscode.l10n.t('Incident Report: the lock file {0} cannot be created ({1}); nothing was approved.', vscode.workspace.asRelativePath(lock, false), locked.error),
+    );
+    return undefined;
+  }
+  try {
+    // An approval that finished just before wrote the report on disk: plan on that text, not on an
+    // editor that has not reloaded it yet (saving the older text would drop its entry).
+    if (!(await inStep(document))) {
+      prompts.error(vscode.l10n.t('Incident Report: {0} changed on disk while it was being approved; nothing was approved. Approve again.', vscode.workspace.asRelativePath(uri, false)));
+      return undefined;
+    }
+    return await approveLocked(context, engine, uri, document, by, role, none, clock);
+  } finally {
+    await releaseLock(lock, token);
+  }
+}
+
+/** The rest of the approval, while the lock is held. */
+async function approveLocked(context: vscode.ExtensionContext, engine: EngineService, uri: vscode.Uri, document: vscode.TextDocument, by: string, role: ApprovalRole | null, none: string, clock: Clock): Promise<ApproveResult | undefined> {
+  // As the CLI: `x.md` and `x.markdown` would share one release folder.
+  const folder = vscode.Uri.joinPath(uri, '..');
+  const siblings = await vscode.workspace.fs.readDirectory(folder).then((entries) => entries.map(([name]) => name), () => [] as string[]);
+  const clash = releaseFolderClash(uri.path.slice(uri.path.lastIndexOf('/') + 1), siblings);
+  if (clash !== null) {
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t(
+        'Incident Report: not approved: {0} beside it keeps its release files in {1} too (the folder is named after the report without .md or .markdown); rename one of the two reports.',
+        vscode.workspace.asRelativePath(vscode.Uri.joinPath(folder, clash), false),
+        vscode.workspace.asRelativePath(uri.with({ path: releaseFilePath(uri.path, 1) }), false).replace(/\/1\.json$/, ''),
+      ),
+    );
+    return undefined;
+  }
   const report = parseReport(document.getText());
   const data = isRecord(report.data) ? report.data : {};
   const zone = typeof data.timezone === 'string' && isValidTimeZone(data.timezone) ? data.timezone : (engine.settings(uri).timeZone ?? systemTimeZone());
@@ -124,4 +166,70 @@ async function approve(context: vscode.ExtensionContext, engine: EngineService, 
       : vscode.l10n.t('Release {0} (unchanged) also approved by {1}', plan.version, who),
   );
   return { version: plan.version, release: release.toString(), fingerprint: plan.fingerprint, isNew: plan.isNew };
+}
+
+const LOCK_POLL_MS = 50;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Whether `error` says that there is no such file. */
+function notFound(error: unknown): boolean {
+  return error instanceof vscode.FileSystemError && error.code === 'FileNotFound';
+}
+
+/**
+ * Takes the lock file the CLI takes (`.werne.md.approving`): `true`; `'busy'` when another approval
+ * kept it past {@link APPROVAL_LOCK_WAIT_MS}; or why it cannot be made.
+ *
+ * `vscode.workspace.fs` cannot create a file exclusively (its `writeFile` replaces one; the CLI
+ * creates the lock with `wx`). So it is taken only when it is not there, with a token of its own,
+ * and read back after a moment: of two editors that wrote it at once only the one whose token is
+ * there goes on. A CLI approval waits for it as for any lock. What this cannot close: a CLI that
+ * creates the file in the instant between the check and the write.
+ */
+async function acquireLock(lock: vscode.Uri, token: string): Promise<true | 'busy' | { error: string }> {
+  const bytes = new TextEncoder().encode(token);
+  for (let waited = 0; ; waited += LOCK_POLL_MS) {
+    try {
+      const free = await vscode.workspace.fs.stat(lock).then(() => false, (error: unknown) => {
+        if (notFound(error)) return true;
+        throw error;
+      });
+      if (free) {
+        await vscode.workspace.fs.writeFile(lock, bytes);
+        await sleep(LOCK_POLL_MS);
+        const held = await vscode.workspace.fs.readFile(lock).then((read) => new TextDecoder().decode(read), () => null);
+        if (held === token) return true;
+      }
+    } catch (error) {
+      return { error: error instanceof Error ? error.message : String(error) };
+    }
+    if (waited >= APPROVAL_LOCK_WAIT_MS) return 'busy';
+    await sleep(LOCK_POLL_MS);
+  }
+}
+
+/** Removes the lock file, unless it is no longer ours (then another approval holds it). */
+async function releaseLock(lock: vscode.Uri, token: string): Promise<void> {
+  const held = await vscode.workspace.fs.readFile(lock).then((read) => new TextDecoder().decode(read), () => null);
+  if (held === token) await vscode.workspace.fs.delete(lock).then(undefined, () => undefined);
+}
+
+/**
+ * Whether the editor holds what the report's file holds: always for an edited (dirty) document, which
+ * is saved as it is; an unedited one that differs from the file waits for VS Code to reload it.
+ */
+async function inStep(document: vscode.TextDocument): Promise<boolean> {
+  for (let waited = 0; ; waited += LOCK_POLL_MS) {
+    if (document.isDirty) return true;
+    let disk: string;
+    try {
+      disk = decodeUtf8(await vscode.workspace.fs.readFile(document.uri)).replace(/^\uFEFF/, '');
+    } catch {
+      // The save names what is wrong with the file.
+      return true;
+    }
+    if (disk === document.getText()) return true;
+    if (waited >= APPROVAL_LOCK_WAIT_MS) return false;
+    await sleep(LOCK_POLL_MS);
+  }
 }

@@ -3,7 +3,7 @@ import { InternalCommands } from './constants';
 
 /** A question the extension asked: what the user saw and could answer. */
 export interface AskedPrompt {
-  kind: 'warning' | 'input' | 'pick';
+  kind: 'warning' | 'input' | 'pick' | 'error';
   message: string;
   detail?: string;
   /** The buttons offered (a modal warning), besides Cancel. */
@@ -44,6 +44,12 @@ export class Prompts {
     const answer = this.queued.length > 0 ? (buttons.find((b) => b === this.queued.shift()) ?? undefined) : await vscode.window.showWarningMessage(message, { modal: true, detail }, ...buttons);
     asked.answer = answer;
     return answer;
+  }
+
+  /** An error message (not modal, nothing to answer), recorded as the last prompt so that automation can read its words. */
+  error(message: string): void {
+    this.last = { kind: 'error', message, buttons: [], answer: undefined };
+    void vscode.window.showErrorMessage(message);
   }
 
   /** An input box; resolves to the accepted text, `undefined` when cancelled. */

@@ -61,8 +61,8 @@ describe('CLI releases: the sign-off flow as a user runs it', function () {
     assert.equal(text.stdout, 'Änderungen seit Release 1:\n- Der Status hat sich geändert: Angriff bestätigt, Auswirkungen werden eingegrenzt → Wiederherstellung läuft, der Betrieb wird überwacht\n- Die Pressemitteilung: neuer Satz „Das Bürgerbüro öffnet am Montag wieder.“\n');
     const json = cli(dir, ['changes', FILE, '--format', 'json']);
     assert.deepEqual(JSON.parse(json.stdout), [
-      { path: '/status', before: 'identified', after: 'monitoring' },
-      { path: '/public_section', before: null, after: 'Das Bürgerbüro öffnet am Montag wieder.' },
+      { path: '/status', before: 'identified', after: 'monitoring', formOnly: false },
+      { path: '/public_section', before: null, after: 'Das Bürgerbüro öffnet am Montag wieder.', formOnly: false },
     ]);
     assert.equal(cli(dir, ['changes', FILE, '--locale', 'en']).stdout.split('\n')[1], '- The status changed: attack confirmed, its effects are being contained → recovery under way, operations are being monitored');
   });
@@ -161,6 +161,14 @@ describe('CLI releases: a change of form only (spaces, line breaks, order)', fun
     change(dir, 'nur eingeschränkt erreichbar.', 'nur eingeschränkt\nerreichbar.');
     assert.deepEqual(cli(dir, ['changes', FILE]), { code: 0, stdout: 'Änderungen seit Release 1:\n- Die Pressemitteilung: nur Leerzeichen oder Zeilenumbrüche geändert\n', stderr: '' });
     assert.equal(cli(dir, ['changes', '--locale', 'en', FILE]).stdout, 'Changes since release 1:\n- The press release: only spaces or line breaks changed\n');
+    assert.deepEqual(JSON.parse(cli(dir, ['changes', '--format', 'json', FILE]).stdout), [
+      {
+        path: '/public_section',
+        before: 'Die Stadtverwaltung Werne ist nach einem Angriff auf ihren IT-Dienstleister nur eingeschränkt erreichbar.\n\nWir informieren fortlaufend über den Stand.',
+        after: 'Die Stadtverwaltung Werne ist nach einem Angriff auf ihren IT-Dienstleister nur eingeschränkt\nerreichbar.\n\nWir informieren fortlaufend über den Stand.',
+        formOnly: true,
+      },
+    ]);
     const lint = cli(dir, ['lint', '--format', 'json', FILE]);
     const messages = (JSON.parse(lint.stdout) as Array<{ findings: Array<{ ruleId: string; message: string }> }>)[0]!.findings.map((f) => `${f.ruleId}: ${f.message}`);
     assert.deepEqual(messages, ['approval-current: The approval of release 1 is stale: The press release: only spaces or line breaks changed. Approve the current text again before it is published.']);
@@ -174,7 +182,7 @@ describe('CLI releases: a change of form only (spaces, line breaks, order)', fun
     change(dir, email, '');
     change(dir, 'affected_services:\n', `affected_services:\n${email}`);
     assert.equal(cli(dir, ['changes', FILE]).stdout, 'Änderungen seit Release 1:\n- Betroffene Dienste: Reihenfolge geändert\n');
-    assert.equal(cli(dir, ['changes', '--format', 'json', FILE]).stdout, '[\n  {\n    "path": "/affected_services",\n    "before": null,\n    "after": null\n  }\n]\n');
+    assert.equal(cli(dir, ['changes', '--format', 'json', FILE]).stdout, '[\n  {\n    "path": "/affected_services",\n    "before": null,\n    "after": null,\n    "formOnly": true\n  }\n]\n');
     const removed = approved();
     change(removed, '  - name: Bürgerbüro\n    status: major_outage\n    workaround: Notfall-Termine über die Servicenummer\n', '');
     assert.equal(cli(removed, ['changes', FILE]).stdout, 'Änderungen seit Release 1:\n- Entfällt: Dienst „Bürgerbüro“\n');
@@ -295,6 +303,27 @@ describe('CLI releases: release files that are missing, edited by hand or stray'
     assert.equal(existsSync(join(dir, 'release.html')), false);
   });
 
+  it('changes refuses a release file edited by hand, in the words of render --whats-new, in both languages (it listed the false change with exit 0)', () => {
+    const dir = twoReleases();
+    const approved = sha256(readFileSync(join(dir, RELEASE_2), 'utf8'));
+    const edited = readFileSync(join(dir, RELEASE_2), 'utf8').replace('"/severity": "minor"', '"/severity": "critical"');
+    writeFileSync(join(dir, RELEASE_2), edited);
+    assert.deepEqual(cli(dir, ['changes', '--locale', 'en', FILE]), {
+      code: 2,
+      stdout: '',
+      stderr: `incident-report: ${RELEASE_2}: it is not what was approved (its SHA-256 is ${sha256(edited)}, \`approvals\` names ${approved}); changes compares with this release: restore the file (from version control or a backup)\n`,
+    });
+    const german = `incident-report: ${RELEASE_2}: sie ist nicht, was freigegeben wurde (ihr SHA-256 ist ${sha256(edited)}, \`approvals\` nennt ${approved})`;
+    assert.deepEqual(cli(dir, ['changes', '--format', 'json', FILE]), {
+      code: 2,
+      stdout: '',
+      stderr: `${german}; changes vergleicht mit diesem Release: die Datei wiederherstellen (aus der Versionsverwaltung oder einer Sicherung)\n`,
+    });
+    assert.equal(cli(dir, ['render', '--whats-new', '--locale', 'de', FILE]).stderr.split('\n').at(-2), `${german}; --whats-new vergleicht mit diesem Release: die Datei wiederherstellen (aus der Versionsverwaltung oder einer Sicherung)`);
+    // An older release, as approved, is still compared with.
+    assert.equal(cli(dir, ['changes', '--since', '1', '--locale', 'en', FILE]).stdout, 'Changes since release 1:\n- The status changed: attack confirmed, its effects are being contained → recovery under way, operations are being monitored\n- The severity changed: significant disruption → minor disruption\n');
+  });
+
   it('a report moved without its release files: render --whats-new and changes name the missing file (the box was left out, changes said "no release yet")', () => {
     const dir = twoReleases();
     const moved = 'archive/werne.md';
@@ -334,6 +363,34 @@ describe('CLI releases: release files that are missing, edited by hand or stray'
 
   it('changes --since with a number beyond the safe integers is refused (it looked for release "1e+21")', () => {
     assert.deepEqual(cli(twoReleases(), ['changes', FILE, '--since', '999999999999999999999']), { code: 2, stdout: '', stderr: 'incident-report: --since takes a release number ≥ 1, not "999999999999999999999"\n' });
+  });
+});
+
+describe('CLI releases: two reports that would share a release folder', function () {
+  this.timeout(60_000);
+
+  it('approving x.markdown beside an approved x.md is refused naming the clash (it said "approvals edited by hand?"); nothing is written', () => {
+    const dir = workspace({ [FILE]: REPORT, 'incidents/werne.markdown': REPORT.replace('status: identified', 'status: monitoring') });
+    const first = cli(dir, ['approve', '--by', 'Petra Schulz', '--now', '2023-11-06T10:00:00Z', '--locale', 'en', FILE]);
+    assert.deepEqual(first, {
+      code: 2,
+      stdout: '',
+      stderr: 'incident-report: incidents/werne.md: not approved: incidents/werne.markdown beside it keeps its release files in incidents/.releases/werne too (the folder is named after the report without .md or .markdown); rename one of the two reports (moving the release folder of one already approved along)\n',
+    });
+    assert.equal(existsSync(join(dir, 'incidents/.releases')), false);
+    // Approved before the other report appeared: its release stays where its approvals name it.
+    const alone = workspace({ [FILE]: REPORT });
+    assert.equal(cli(alone, ['approve', '--by', 'Petra Schulz', '--now', '2023-11-06T10:00:00Z', FILE]).code, 0);
+    writeFileSync(join(alone, 'incidents/werne.markdown'), REPORT.replace('status: identified', 'status: monitoring'));
+    const before = readFileSync(join(alone, 'incidents/werne.markdown'), 'utf8');
+    assert.deepEqual(cli(alone, ['approve', '--by', 'Petra Schulz', '--locale', 'de', 'incidents/werne.markdown']), {
+      code: 2,
+      stdout: '',
+      stderr: 'incident-report: incidents/werne.markdown: nicht freigegeben: incidents/werne.md daneben legt seine Release-Dateien ebenfalls in incidents/.releases/werne ab (der Ordner ist nach dem Bericht ohne .md oder .markdown benannt); einen der beiden Berichte umbenennen (bei einem schon freigegebenen den Release-Ordner mitverschieben)\n',
+    });
+    assert.equal(readFileSync(join(alone, 'incidents/werne.markdown'), 'utf8'), before);
+    assert.deepEqual(readdirSync(join(alone, 'incidents/.releases/werne')), ['1.json']);
+    assert.equal(cli(alone, ['changes', FILE]).stdout, 'Keine Änderungen seit Release 1.\n');
   });
 });
 

@@ -307,11 +307,21 @@ describe('changes between two releases, for every field kind', () => {
     ]);
   });
 
-  it('contacts: a changed phone number, a new contact', () => {
-    assert.deepEqual(changesWith({ '/contacts/0/phone': '+49 2389 2', '/contacts/1/role': 'hotline', '/contacts/1/phone': '+49 800 1' }).map((c) => [c.path, c.before, c.after, c.de]), [
-      ['/contacts/0/phone', '+49 2389 1', '+49 2389 2', 'Kontakt press („Pressestelle“): Telefon +49 2389 1 → +49 2389 2'],
-      ['/contacts/1', null, 'hotline', 'Neu: Kontakt hotline'],
+  it('contacts: a changed phone number, a new contact, named by the label the release prints (it said "Kontakt hotline")', () => {
+    assert.deepEqual(changesWith({ '/contacts/0/phone': '+49 2389 2', '/contacts/1/role': 'hotline', '/contacts/1/phone': '+49 800 1' }).map((c) => [c.path, c.before, c.after, c.de, c.en]), [
+      ['/contacts/0/phone', '+49 2389 1', '+49 2389 2', 'Pressestelle („Pressestelle“): Telefon +49 2389 1 → +49 2389 2', 'Press office (“Pressestelle”): phone +49 2389 1 → +49 2389 2'],
+      ['/contacts/1', null, 'hotline', 'Neu: Bürgertelefon', 'New: Hotline'],
     ]);
+    // A role no output knows is shown as written.
+    assert.deepEqual(changesWith({ '/contacts/1/role': 'mayor' }).map((c) => [c.de, c.en]), [['Neu: Kontakt mayor', 'New: Contact mayor']]);
+  });
+
+  it('an authority\'s role in the words the release prints as its heading', () => {
+    const police = (role: string): ReleaseModel => ({ ...BASE_RELEASE, fields: { ...BASE_RELEASE.fields, '/authorities/0/name': 'Polizeipräsidium Dortmund', '/authorities/0/role': role } });
+    assert.deepEqual(
+      releaseChanges(police('law_enforcement'), police('cert')).map((c) => [c.path, c.text.de, c.text.en]),
+      [['/authorities/0/role', 'Behörde „Polizeipräsidium Dortmund“: Rolle Ermittlungen → Unterstützung bei der IT-Sicherheit', 'Authority “Polizeipräsidium Dortmund”: role Criminal investigation → IT security support']],
+    );
   });
 
   it('the expected restoration, a count, lists of names, language, time zone and the public notice', () => {

@@ -16,7 +16,8 @@ import { appendListItem, type UpdateInsertion, type UpdateInsertionError } from 
 import { yamlScalar } from '../yaml';
 import { currentRelease, parseReleaseJson, sha256Hex } from './model';
 import { releaseChanges } from './changes';
-import type { Localized } from '../shared/types';
+import type { Locale, Localized } from '../shared/types';
+import { t } from '../shared/i18n';
 
 /** The roles a sign-off names (`--role`); a configuration may require some of them. */
 export const APPROVAL_ROLES = ['press', 'it', 'dpo', 'lead'] as const;
@@ -63,6 +64,32 @@ export function newestApprovals(approvals: readonly Approval[]): Approval[] {
 export function releaseFilePath(reportPath: string, version: number): string {
   return resolveParentPath(reportPath, `${RELEASES_FOLDER}/${reportBaseName(reportPath.replace(/\\/g, '/'))}/${version}.json`);
 }
+
+/**
+ * The other report in the same folder whose release files go to the same folder as those of the
+ * report named `name` (`x.md` and `x.markdown` both use `.releases/x/`), or `null`; `siblings` are
+ * the names of the files beside it. Approving one of two such reports is refused: the second one's
+ * release 1 clashed with the first one's and was called "edited by hand". Giving each its own folder
+ * instead would move the release files of reports approved before, so their approvals would name
+ * missing files.
+ */
+export function releaseFolderClash(name: string, siblings: readonly string[]): string | null {
+  const base = reportBaseName(name);
+  return siblings.find((other) => other !== name && /\.(?:md|markdown)$/i.test(other) && reportBaseName(other) === base) ?? null;
+}
+
+/**
+ * `incidents/.werne.md.approving` for `incidents/werne.md`: the lock file an approval (CLI or
+ * editor) holds while it reads and writes the report, so that two at once do not drop an entry.
+ */
+export function approvalLockPath(reportPath: string): string {
+  const path = reportPath.replace(/\\/g, '/');
+  const slash = path.lastIndexOf('/');
+  return `${path.slice(0, slash + 1)}.${path.slice(slash + 1)}.approving`;
+}
+
+/** How long an approval waits for another one of the same report to finish before it gives up (ms). */
+export const APPROVAL_LOCK_WAIT_MS = 10_000;
 
 /** The version a new approval gets: the newest, when its fingerprint is the current one (a further sign-off), else the next. */
 export function nextVersion(approvals: readonly Approval[], fingerprint: string): { version: number; isNew: boolean } {
@@ -124,6 +151,25 @@ export interface ReleaseProblem {
 }
 
 /**
+ * Why the text of release `version` cannot stand for what its approvals in `approvals` signed off:
+ * it is damaged, or its SHA-256 is none of theirs (a file edited by hand); `null` when it is what
+ * was approved, or when no approval names it. One wording for `changes` and "What's new", which
+ * both refuse such a file: listing its changes told of changes that were never made.
+ */
+export function unapprovedRelease(text: string, approvals: readonly Approval[], version: number, locale: Locale = 'en'): string | null {
+  const approved = approvals.filter((approval) => approval.version === version);
+  const actual = sha256Hex(text);
+  if (approved.length === 0 || approved.some((approval) => approval.fingerprint === actual)) return null;
+  const damaged = parseReleaseJson(text);
+  if ('problem' in damaged) return damaged.problem;
+  return t(
+    locale,
+    { en: 'it is not what was approved (its SHA-256 is {actual}, `approvals` names {approved})', de: 'sie ist nicht, was freigegeben wurde (ihr SHA-256 ist {actual}, `approvals` nennt {approved})' },
+    { actual, approved: approved[0]!.fingerprint },
+  );
+}
+
+/**
  * The "What's new" box: the changes (both languages) since the release it compares with, the newest
  * one whose content differs from what `report` publishes now (a report approved unchanged compares
  * with the release before), among the versions its `approvals` name and the release files the host
@@ -132,9 +178,9 @@ export interface ReleaseProblem {
  * named changes the public had already been told about. So is a release that the report's
  * `approvals` name whose file is missing (a report moved without its `.releases` folder: the box
  * was left out without a word) or differs from what was approved (a file edited by hand: the box
- * told the public of changes that were never made).
+ * told the public of changes that were never made). Problems are worded in `locale`.
  */
-export async function previousRelease(report: ParsedReport, read: (version: number) => Promise<ReleaseText>, files: readonly number[] = []): Promise<WhatsNew | ReleaseProblem | null> {
+export async function previousRelease(report: ParsedReport, read: (version: number) => Promise<ReleaseText>, files: readonly number[] = [], locale: Locale = 'en'): Promise<WhatsNew | ReleaseProblem | null> {
   const current = currentRelease(report).json;
   const approvals = readApprovals(isRecord(report.data) ? report.data : null);
   // Only the numbers there are, newest first: counting down from the newest read every number
@@ -144,16 +190,25 @@ export async function previousRelease(report: ParsedReport, read: (version: numb
     const text = await read(version);
     const approved = approvals.filter((approval) => approval.version === version);
     if (text === null) {
-      if (approved.length > 0) return { version, problem: `file not found, though \`approvals\` names release ${version} (a report moved or renamed leaves its release files behind)` };
+      if (approved.length > 0) {
+        return {
+          version,
+          problem: t(
+            locale,
+            {
+              en: 'file not found, though `approvals` names release {version} (a report moved or renamed leaves its release files behind)',
+              de: 'Datei nicht gefunden, obwohl `approvals` Release {version} nennt (ein verschobener oder umbenannter Bericht lässt seine Release-Dateien zurück)',
+            },
+            { version },
+          ),
+        };
+      }
       // No file for this number (never written, or removed with its approvals): nothing to compare with.
       continue;
     }
     if (typeof text !== 'string') return { version, problem: text.error };
-    if (approved.length > 0 && approved.every((approval) => approval.fingerprint !== sha256Hex(text))) {
-      const damaged = parseReleaseJson(text);
-      if ('problem' in damaged) return { version, problem: damaged.problem };
-      return { version, problem: `it is not what was approved (its SHA-256 is ${sha256Hex(text)}, \`approvals\` names ${approved[0]!.fingerprint})` };
-    }
+    const unapproved = unapprovedRelease(text, approvals, version, locale);
+    if (unapproved !== null) return { version, problem: unapproved };
     if (text === current) continue;
     const parsed = parseReleaseJson(text);
     if ('problem' in parsed) return { version, problem: parsed.problem };

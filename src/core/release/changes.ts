@@ -16,6 +16,7 @@ import { formatShortDateTime, resolveTime } from '../shared/dates';
 import type { Locale, Localized } from '../shared/types';
 import { PUBLIC_SECTION_PATH, type ReleaseModel } from './model';
 import { incidentTypeWords, serviceStateWords, severityWords, statusWords } from '../render/wording';
+import { authorityRoleLabel, contactRoleLabel } from '../render/labels';
 
 type Value = string | number | boolean | null;
 
@@ -286,7 +287,7 @@ function showValue(path: string, value: Value, zone: string | null, incidentType
 
 /**
  * The words the public outputs use for an enum value (status, severity, kind of incident, a
- * service's state), so the changes read like the release itself; `null` for any other field or an
+ * service's state, a contact's or an authority's role), so the changes read like the release itself; `null` for any other field or an
  * unknown value, which is then shown as it is written.
  */
 function publicWords(path: string, value: string, locale: Locale, incidentType: string | null): string | null {
@@ -294,6 +295,8 @@ function publicWords(path: string, value: string, locale: Locale, incidentType: 
   if (path === '/severity') return severityWords(value, locale);
   if (path === '/incident_type') return incidentTypeWords(value, locale);
   if (/^\/affected_services\/\d+\/status$/.test(path)) return serviceStateWords(value, locale);
+  if (/^\/contacts\/\d+\/role$/.test(path)) return contactRoleLabel(locale, value);
+  if (/^\/authorities\/\d+\/role$/.test(path)) return authorityRoleLabel(locale, value);
   return null;
 }
 
@@ -340,8 +343,12 @@ function itemName(list: ItemList, item: Item, zone: string | null): Localized {
       return { de: `Dienst „${v.name}“`, en: `Service “${v.name}”` };
     case 'authorities':
       return { de: `Behörde „${v.name}“`, en: `Authority “${v.name}”` };
-    case 'contacts':
-      return { de: `Kontakt ${v.role}${v.name ? ` („${v.name}“)` : ''}`, en: `Contact ${v.role}${v.name ? ` (“${v.name}”)` : ''}` };
+    case 'contacts': {
+      // Named as the release names it ("Bürgertelefon"), not by the raw role (`hotline`); a role no
+      // output knows is shown as written.
+      const role = (locale: Locale) => contactRoleLabel(locale, v.role) ?? `${locale === 'de' ? 'Kontakt' : 'Contact'} ${v.role}`;
+      return { de: `${role('de')}${v.name ? ` („${v.name}“)` : ''}`, en: `${role('en')}${v.name ? ` (“${v.name}”)` : ''}` };
+    }
     case 'updates': {
       const at = showValue('/at', v.at ?? null, zone);
       return v.at === undefined ? { de: 'Meldung', en: 'Update' } : { de: `Meldung vom ${at.de}`, en: `Update of ${at.en}` };

@@ -11,7 +11,9 @@
  */
 export { canonicalJson, currentRelease, parseReleaseJson, releaseModel, sha256Hex, PUBLIC_SECTION_PATH, RELEASE_FORMAT, type Release, type ReleaseModel } from './model';
 export {
+  APPROVAL_LOCK_WAIT_MS,
   APPROVAL_ROLES,
+  approvalLockPath,
   RELEASES_FOLDER,
   newestApprovals,
   nextVersion,
@@ -19,6 +21,7 @@ export {
   previousRelease,
   readApprovals,
   releaseFilePath,
+  releaseFolderClash,
   type Approval,
   type ApprovalPlan,
   type ApprovalRole,
@@ -26,5 +29,6 @@ export {
   type ReleaseText,
   type RequireApproval,
   type WhatsNew,
+  unapprovedRelease,
 } from './approvals';
 export { describeChange, describeChanges, releaseChanges, summarizeChanges, type ReleaseChange } from './changes';

@@ -142,3 +142,49 @@ describe('releases: what cannot be published is not approved', () => {
     await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(releases)), 'a release folder was written');
   });
 });
+
+describe('releases: the lock file the CLI takes', function () {
+  // An approval waits up to 10 s for another one to finish, as the CLI does.
+  this.timeout(60_000);
+  const report = fileUri('incidents/locked.md');
+  const lock = fileUri('incidents/.locked.md.approving');
+  const releases = fileUri('incidents/.releases/locked');
+  before(async () => {
+    await activateExtension();
+    await resetSettings();
+    await vscode.commands.executeCommand('incidentReport._setClock', '2024-06-01T10:05:00+02:00');
+    await vscode.workspace.fs.writeFile(report, new TextEncoder().encode(await readText(fileUri('incidents/clean.md'))));
+  });
+  afterEach(closeAllEditors);
+  after(async () => {
+    await vscode.commands.executeCommand('incidentReport._setClock', undefined);
+    for (const uri of [report, lock, releases]) await vscode.workspace.fs.delete(uri, { recursive: true }).then(undefined, () => undefined);
+  });
+
+  it('while a CLI approval holds the report, Approve Release… waits, then gives up naming the lock file; nothing is written (it wrote regardless)', async () => {
+    const before = await readText(report);
+    // What `incident-report approve` writes into its lock file: its process id.
+    await vscode.workspace.fs.writeFile(lock, new TextEncoder().encode('4242\n'));
+    const result = await vscode.commands.executeCommand('incidentReport.approveRelease', { uri: report.toString(), by: 'Petra Schulz', role: 'press' });
+    assert.strictEqual(result, undefined);
+    const said = await vscode.commands.executeCommand<Prompt>('incidentReport._lastPrompt');
+    assert.deepStrictEqual([said!.kind, said!.message], [
+      'error',
+      'Incident Report: another approval of incidents/locked.md is running (incidents/.locked.md.approving is there); approve again when it is done, or delete that file if none is running.',
+    ]);
+    assert.strictEqual(await readText(report), before);
+    assert.strictEqual(await readText(lock), '4242\n', 'the other approval\'s lock file was touched');
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(releases)), 'a release folder was written');
+  });
+
+  it('goes ahead once the other approval is done, and removes its own lock file', async () => {
+    await vscode.workspace.fs.writeFile(lock, new TextEncoder().encode('4242\n'));
+    const approving = vscode.commands.executeCommand<{ version: number; isNew: boolean }>('incidentReport.approveRelease', { uri: report.toString(), by: 'Petra Schulz', role: 'press' });
+    // The other approval finishes: it removes its lock file.
+    setTimeout(() => void vscode.workspace.fs.delete(lock), 1000);
+    const result = await approving;
+    assert.deepStrictEqual(result && [result.version, result.isNew], [1, true]);
+    assert.match(await readText(report), /\napprovals:\n {2}- by: Petra Schulz\n {4}role: press\n/);
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(lock)), 'the lock file was left behind');
+  });
+});
