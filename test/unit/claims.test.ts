@@ -21,6 +21,14 @@ describe('sentence splitting', () => {
     );
   });
 
+  it('ends a German sentence at a time of day ("bis 18 Uhr."): "Uhr" is a word, no abbreviation', () => {
+    assert.deepEqual(split('Das Bürgerbüro ist bis 18 Uhr geöffnet. Heute bis 18 Uhr. Das Standesamt öffnet am Montag.', 'de'), [
+      'Das Bürgerbüro ist bis 18 Uhr geöffnet.',
+      'Heute bis 18 Uhr.',
+      'Das Standesamt öffnet am Montag.',
+    ]);
+  });
+
   it('ends no English sentence at a title or an abbreviation', () => {
     assert.deepEqual(split('Dr. Smith said e.g. the Mr. Jones server was hit. On Dec. 1 we found it. So far, no data was stolen.', 'en'), [
       'Dr. Smith said e.g. the Mr. Jones server was hit.',

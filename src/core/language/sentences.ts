@@ -26,7 +26,7 @@ const ABBREVIATIONS = new Set([
   'bzw', 'ca', 'dr', 'nr', 'vgl', 'ggf', 'usw', 'etc', 'inkl', 'zzgl', 'evtl', 'sog', 'bspw', 'hrsg', 'abs', 'art', 'str',
   'tel', 'prof', 'dipl', 'ing', 'mio', 'mrd', 'tsd', 'ff', 'gem', 'lt', 'allg', 'abt', 'bzgl', 'einschl', 'jan', 'feb',
   'mär', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'okt', 'nov', 'dez', 'mo', 'di', 'mi', 'fr', 'hr',
-  'fa', 'kath', 'ev', 'geb', 'uhr', 'std', 'akt', 'bd', 'kap', 'ziff', 'lfd', 'verw', 'ref',
+  'fa', 'kath', 'ev', 'geb', 'std', 'akt', 'bd', 'kap', 'ziff', 'lfd', 'verw', 'ref',
   // English
   'mr', 'mrs', 'ms', 'jr', 'sr', 'vs', 'approx', 'no', 'nos', 'dept', 'cf', 'fig', 'inc', 'ltd',
   'corp', 'oct', 'dec', 'mon', 'tue', 'wed', 'thu', 'fri',
