@@ -198,7 +198,8 @@ describe('drafts: gdpr-art33', () => {
     const processor = FULL.replace('  risk: high\n', '  risk: high\n  role: processor\n  controllers:\n    - name: Stadt Werne\n      notified_at: 2023-10-30T12:00:00+01:00\n    - name: Gemeinde Wickede (Ruhr)\n');
     const text = render('gdpr-art33', processor);
     assert.ok(text.includes('Information des Verantwortlichen über eine Verletzung des Schutzes personenbezogener Daten (Art. 33 Abs. 2 DSGVO)'));
-    assert.ok(text.includes('Als Auftragsverarbeiter informiert Kommunal-IT Musterland AöR jeden Verantwortlichen'));
+    // "wir (…)": the organisation's name reads right with or without an article ("Stadt …").
+    assert.ok(text.includes('Als Auftragsverarbeiter informieren wir (Kommunal-IT Musterland AöR) jeden Verantwortlichen über eine Verletzung des Schutzes der personenbezogenen Daten, die wir in seinem Auftrag verarbeiten'), text);
     assert.ok(text.includes('1.6 Verantwortliche, in deren Auftrag verarbeitet wird:\n  - Stadt Werne, informiert am Montag, 30. Oktober 2023, 12:00 Uhr\n  - Gemeinde Wickede (Ruhr), noch nicht informiert'));
     assert.ok(text.includes('2.6 Meldung fällig: an jeden Verantwortlichen unverzüglich nach Kenntnisnahme (Art. 33 Abs. 2)'));
     assert.ok(!text.includes('DSGVO-Meldung: fällig'));

@@ -531,7 +531,7 @@ export function gdprArt33Draft(report: ParsedReport, options: DraftOptions = {})
   if (followUp) sections.push(formSection(ctx, FOLLOW_UP_SECTION));
   const intro: DraftBlock[] =
     role === 'processor'
-      ? [{ kind: 'paragraph', value: ctx.t(L('As processor, {org} informs each controller of a breach of the personal data it processes on their behalf (Art. 33(2) GDPR), so that the controller can notify its supervisory authority (Art. 33(1)).', 'Als Auftragsverarbeiter informiert {org} jeden Verantwortlichen über eine Verletzung des Schutzes der personenbezogenen Daten, die in seinem Auftrag verarbeitet werden (Art. 33 Abs. 2 DSGVO), damit dieser seine Aufsichtsbehörde benachrichtigen kann (Art. 33 Abs. 1).'), { org: ctx.text(ctx.data.organization) ?? ctx.t(L('the processor', 'der Auftragsverarbeiter')) }) }]
+      ? [{ kind: 'paragraph', value: ctx.t(L('As processor, we{org} inform each controller of a breach of the personal data we process on its behalf (Art. 33(2) GDPR), so that the controller can notify its supervisory authority (Art. 33(1)).', 'Als Auftragsverarbeiter informieren wir{org} jeden Verantwortlichen über eine Verletzung des Schutzes der personenbezogenen Daten, die wir in seinem Auftrag verarbeiten (Art. 33 Abs. 2 DSGVO), damit dieser seine Aufsichtsbehörde benachrichtigen kann (Art. 33 Abs. 1).'), { org: nameAfterWe(ctx) }) }]
       : [];
   ART33_SECTIONS.forEach((section, i) => sections.push(formSection(ctx, section, i === 0 ? { before: intro } : {})));
   sections.push(phasedSection(ctx, followUp, gapsOf({ meta: [], sections })));
@@ -754,4 +754,10 @@ export function gdprArt34Draft(report: ParsedReport, options: DraftOptions = {})
     ],
     sections: [formSection(ctx, ART34_SECTION)],
   };
+}
+
+/** " (Stadt Lindenau)" after "wir"/"we": a name reads right there with or without an article. */
+function nameAfterWe(ctx: DraftContext): string {
+  const name = ctx.text(ctx.data.organization);
+  return name ? ` (${name})` : '';
 }
