@@ -74,7 +74,7 @@ export const nis2ReportingRule: Rule = {
     checks: [
       'NIS2 Art. 23 / § 32 BSIG. The stages are due when the organisation is a covered entity (`nis2.entity: essential` or `important`) and the incident is significant (`nis2.significant: yes`); `nis2.applies: yes` is the shorthand for both. Each stage is checked against its deadline, counted on instants from `nis2.aware_at`, the moment the entity became aware of the significant incident, else from `timestamps.detected_at`, never from `data_loss.aware_at`: the early warning within 24 hours, the notification within 72 hours.',
       'One month after the notification the final report is due, if the incident was handled by then (`nis2.handled_at`, else `timestamps.resolved_at`); while it is still being handled, a progress report (Fortschrittsmeldung) is due then instead (`nis2.progress_report_at`), and the final report one month after the handling is completed. A month ends at 24:00 of the day with the same date one month later in the report\'s zone, or of that month\'s last day (§§ 187, 188 BGB). When that day is a Saturday, Sunday or nationwide public holiday, a report sent on the next working day is a warning, not an error (§ 193 BGB may extend the period; whether it applies is unsettled, so the earlier date is shown as the safe one).',
-      'A stage not yet sent is a warning with the deadline and the time left, an error once it is overdue; a stage sent after its deadline is a warning at its timestamp. A covered entity with `significant: unknown` sees the same clock as warnings only (a suspicion is enough to report, and the deadlines are maximums), with an info asking the question.',
+      'A stage not yet sent is a warning with the deadline and the time left, an error once it is overdue; a stage sent after its deadline is a warning at its timestamp, until `nis2.delay_reason` says why (as `data_loss.delay_reason` does for a late GDPR notification; the drafts print it). A covered entity with `significant: unknown` sees the same clock as warnings only (a suspicion is enough to report, and the deadlines are maximums), with an info asking the question.',
       'Questions not answered yet are infos with a quick fix per answer: a `major` or `critical` report without a `nis2` block (on `severity`: the fix adds the block), or whose entity is `unknown`; `applies` used as the shorthand (the fix writes `entity` and `significant` instead); a covered entity whose significance is not known.',
     ],
   },
@@ -157,6 +157,12 @@ function questions(ctx: RuleContext, ruleId: string, nis2: Record<string, unknow
   return findings;
 }
 
+/** True when `nis2.delay_reason` says why a report went late. */
+function hasDelayReason(data: Record<string, unknown>): boolean {
+  const reason = isRecord(data.nis2) ? data.nis2.delay_reason : undefined;
+  return typeof reason === 'string' && reason.trim() !== '';
+}
+
 function ctxSeverity(ctx: RuleContext): unknown {
   return ctx.data?.severity;
 }
@@ -210,14 +216,16 @@ function stages(ctx: RuleContext, ruleId: string, data: Record<string, unknown>)
         en: '{field} is after the safe date: the {name} was due by {due}, {within} (§ 32 BSIG), and went on the next working day; § 193 BGB may extend the period to {nextDay}, but whether it applies to reporting duties is unsettled.',
         de: '{field} liegt nach dem sicheren Termin: Die {name} war fällig bis {due}, {within} (§ 32 BSIG), und ging am nächsten Werktag ab; § 193 BGB verlängert die Frist womöglich bis {nextDay}, ob er für Meldepflichten gilt, ist aber ungeklärt.',
       });
-    } else if (deadline.doneAt > deadline.dueAt) {
+    } else if (deadline.doneAt > deadline.dueAt && !hasDelayReason(data)) {
+      // As for a late GDPR notification: the reason, once recorded, is what the BSI will ask for (the drafts print it).
       push(
         'warning',
         {
-          en: '{field} is late: the {name} was due by {due}, {within} (§ 32 BSIG), and went {late} later.',
-          de: '{field} ist verspätet: Die {name} war fällig bis {due}, {within} (§ 32 BSIG), und ging {late} später ab.',
+          en: '{field} is late: the {name} was due by {due}, {within} (§ 32 BSIG), and went {late} later; record why in `nis2.delay_reason`.',
+          de: '{field} ist verspätet: Die {name} war fällig bis {due}, {within} (§ 32 BSIG), und ging {late} später ab; den Grund in `nis2.delay_reason` festhalten.',
         },
         { late: formatSpan(deadline.doneAt - deadline.dueAt, ctx.locale) },
+        { kind: 'insert-key', parentPath: '/nis2', key: 'delay_reason', placeholder: '' },
       );
     }
   }
