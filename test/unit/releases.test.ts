@@ -302,7 +302,13 @@ describe('changes between two releases, for every field kind', () => {
 
   it('the data-loss statement sentence by sentence, and the data-loss facts', () => {
     assert.deepEqual(changesWith({ '/data_loss/statement': 'Ob Daten abgeflossen sind, wird geprüft. Die Polizei ermittelt. Betroffene werden informiert.', '/data_loss/occurred': 'yes' }), [
-      { path: '/data_loss/occurred', before: 'unknown', after: 'yes', de: 'Die Angabe zum Datenverlust hat sich geändert: unknown → yes', en: 'The statement on data loss changed: unknown → yes' },
+      {
+        path: '/data_loss/occurred',
+        before: 'unknown',
+        after: 'yes',
+        de: 'Die Angabe zum Datenverlust hat sich geändert: noch unklar, ob Daten verloren gegangen sind → Daten sind verloren gegangen',
+        en: 'The statement on data loss changed: not yet known whether data was lost → data was lost',
+      },
       { path: '/data_loss/statement', before: null, after: 'Betroffene werden informiert.', de: 'Die Erklärung zum Datenverlust: neuer Satz „Betroffene werden informiert.“', en: 'The statement on data loss: new sentence “Betroffene werden informiert.”' },
     ]);
   });

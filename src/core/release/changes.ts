@@ -15,7 +15,7 @@ import { formatPointer, parsePointer } from '../yaml/pointer';
 import { formatShortDateTime, resolveTime } from '../shared/dates';
 import type { Locale, Localized } from '../shared/types';
 import { PUBLIC_SECTION_PATH, type ReleaseModel } from './model';
-import { incidentTypeWords, serviceStateWords, severityWords, statusWords } from '../render/wording';
+import { dataLossFactWords, incidentTypeWords, serviceStateWords, severityWords, statusWords } from '../render/wording';
 import { authorityRoleLabel, contactRoleLabel } from '../render/labels';
 
 type Value = string | number | boolean | null;
@@ -287,7 +287,7 @@ function showValue(path: string, value: Value, zone: string | null, incidentType
 
 /**
  * The words the public outputs use for an enum value (status, severity, kind of incident, a
- * service's state, a contact's or an authority's role), so the changes read like the release itself; `null` for any other field or an
+ * service's state, a contact's or an authority's role, a data-loss fact in the schema's words), so the changes read like the release itself; `null` for any other field or an
  * unknown value, which is then shown as it is written.
  */
 function publicWords(path: string, value: string, locale: Locale, incidentType: string | null): string | null {
@@ -297,6 +297,8 @@ function publicWords(path: string, value: string, locale: Locale, incidentType: 
   if (/^\/affected_services\/\d+\/status$/.test(path)) return serviceStateWords(value, locale);
   if (/^\/contacts\/\d+\/role$/.test(path)) return contactRoleLabel(locale, value);
   if (/^\/authorities\/\d+\/role$/.test(path)) return authorityRoleLabel(locale, value);
+  const fact = /^\/data_loss\/(occurred|exfiltration|personal_data)$/.exec(path)?.[1] as 'occurred' | 'exfiltration' | 'personal_data' | undefined;
+  if (fact) return dataLossFactWords(fact, value, locale);
   return null;
 }
 

@@ -11,6 +11,7 @@
  * know (an organisation's own schema may add some).
  */
 import type { Locale, Localized } from '../shared/types';
+import { bundledCompiledSchema } from '../schema/validator';
 
 /** Incident types that are attacks: "Angriff bestätigt" rather than "Vorfall bestätigt". */
 const ATTACKS = new Set(['ransomware', 'ddos', 'phishing', 'intrusion']);
@@ -188,6 +189,15 @@ export function dataLossSentences(facts: DataLossFacts): Localized[] {
 export function dataLossText(facts: DataLossFacts, locale: Locale): string | null {
   const sentences = dataLossSentences(facts);
   return sentences.length > 0 ? sentences.map((s) => s[locale]).join(' ') : null;
+}
+
+/**
+ * A data-loss fact (`occurred`, `exfiltration`, `personal_data`) in a few words, as the schema
+ * documents its value ("Datenabfluss bestätigt"): for lists of changes, where whole sentences would
+ * not fit; `null` for a value the schema does not know.
+ */
+export function dataLossFactWords(field: 'occurred' | 'exfiltration' | 'personal_data', value: string, locale: Locale): string | null {
+  return bundledCompiledSchema().info.fieldInfo(`/data_loss/${field}`, locale)?.enumDescriptions?.[value] ?? null;
 }
 
 /** The values each fact takes in the documentation tables. */
