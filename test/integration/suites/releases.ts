@@ -34,20 +34,32 @@ const preview = async () => (await vscode.commands.executeCommand<Snapshot>('inc
 
 const approvalFindings = (uri: vscode.Uri) => described(uri).filter((line) => line.includes(' approval-current '));
 
-describe('releases: Approve Release… and the stale warning', () => {
-  const report = fileUri('incidents/sign-off.md');
-  const releases = fileUri('incidents/.releases/sign-off');
+/**
+ * For one describe block: `incidents/<name>.md`, a copy of clean.md (changed by `edit`), written
+ * before its tests with the clock set, and removed afterwards with its lock file and release folder.
+ */
+function useReport(name: string, edit: (clean: string) => string = (text) => text): vscode.Uri {
+  const report = fileUri(`incidents/${name}.md`);
   before(async () => {
     await activateExtension();
     await resetSettings();
     await vscode.commands.executeCommand('incidentReport._setClock', '2024-06-01T10:05:00+02:00');
-    await vscode.workspace.fs.writeFile(report, new TextEncoder().encode(await readText(fileUri('incidents/clean.md'))));
+    await vscode.workspace.fs.writeFile(report, new TextEncoder().encode(edit(await readText(fileUri('incidents/clean.md')))));
   });
   afterEach(closeAllEditors);
   after(async () => {
     await vscode.commands.executeCommand('incidentReport._setClock', undefined);
-    for (const uri of [report, fileUri('incidents/.releases')]) await vscode.workspace.fs.delete(uri, { recursive: true }).then(undefined, () => undefined);
+    const gone = [report, fileUri(`incidents/.${name}.md.approving`), fileUri(`incidents/.releases/${name}`)];
+    for (const uri of gone) await vscode.workspace.fs.delete(uri, { recursive: true }).then(undefined, () => undefined);
+    // The folder of all release folders goes once the last one has (another block may still use it).
+    await vscode.workspace.fs.delete(fileUri('incidents/.releases'), { recursive: false }).then(undefined, () => undefined);
   });
+  return report;
+}
+
+describe('releases: Approve Release… and the stale warning', () => {
+  const report = useReport('sign-off');
+  const releases = fileUri('incidents/.releases/sign-off');
 
   it('asks for name and role, writes the release file and appends the approval', async () => {
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(report));
@@ -117,23 +129,12 @@ describe('releases: Approve Release… and the stale warning', () => {
 });
 
 describe('releases: what cannot be published is not approved', () => {
-  const report = fileUri('incidents/leaking.md');
+  const report = useReport('leaking', (clean) => clean.replace(/(## (?:Pressemitteilung|Press release)\n\n)/, '$1Betroffen ist der Server fileserver.swit.intern.\n\n'));
   const releases = fileUri('incidents/.releases/leaking');
-  before(async () => {
-    await activateExtension();
-    await resetSettings();
-    const clean = await readText(fileUri('incidents/clean.md'));
-    const leaking = clean.replace(/(## (?:Pressemitteilung|Press release)\n\n)/, '$1Betroffen ist der Server fileserver.swit.intern.\n\n');
-    assert.notStrictEqual(leaking, clean, 'the public section was not found in clean.md');
-    await vscode.workspace.fs.writeFile(report, new TextEncoder().encode(leaking));
-  });
-  afterEach(closeAllEditors);
-  after(async () => {
-    for (const uri of [report, releases]) await vscode.workspace.fs.delete(uri, { recursive: true }).then(undefined, () => undefined);
-  });
 
   it('refuses a report with a leak in its public text before asking anything, and writes no release (as the CLI)', async () => {
     const before = await readText(report);
+    assert.ok(before.includes('fileserver.swit.intern'), 'the public section was not found in clean.md');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(report));
     await waitFor('the leak finding', () => described(report), (lines) => lines.some((line) => line.includes(' leak-hostname ')));
     const result = await vscode.commands.executeCommand('incidentReport.approveRelease', { uri: report.toString(), by: 'Petra Schulz', role: 'press' });
@@ -146,20 +147,9 @@ describe('releases: what cannot be published is not approved', () => {
 describe('releases: the lock file the CLI takes', function () {
   // An approval waits up to 10 s for another one to finish, as the CLI does.
   this.timeout(60_000);
-  const report = fileUri('incidents/locked.md');
+  const report = useReport('locked');
   const lock = fileUri('incidents/.locked.md.approving');
   const releases = fileUri('incidents/.releases/locked');
-  before(async () => {
-    await activateExtension();
-    await resetSettings();
-    await vscode.commands.executeCommand('incidentReport._setClock', '2024-06-01T10:05:00+02:00');
-    await vscode.workspace.fs.writeFile(report, new TextEncoder().encode(await readText(fileUri('incidents/clean.md'))));
-  });
-  afterEach(closeAllEditors);
-  after(async () => {
-    await vscode.commands.executeCommand('incidentReport._setClock', undefined);
-    for (const uri of [report, lock, releases]) await vscode.workspace.fs.delete(uri, { recursive: true }).then(undefined, () => undefined);
-  });
 
   it('while a CLI approval holds the report, Approve Release… waits, then gives up naming the lock file; nothing is written (it wrote regardless)', async () => {
     const before = await readText(report);
