@@ -141,6 +141,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
   if (command === '--version' || command === '-v') return { command: 'version' };
+  if (asksForHelp(command, rest)) return { command: 'help' };
   if (command === 'lsp') return lspArgs(rest);
   if (command === 'approve' || command === 'changes') return releaseArgs(command, rest, env);
   if (command !== 'lint' && command !== 'render' && command !== 'new') {
@@ -532,6 +533,18 @@ function lspArgs(rest: readonly string[]): LspArgs {
   if (!values.stdio) throw new UsageError('lsp needs --stdio: the language server talks over standard input and output');
   return { command: 'lsp', customSchema: !values['no-custom-schema'] };
 }
+
+/**
+ * `incident-report render --help` (or `-h`, or `help render`): the help, not "Unknown option '--help'".
+ * After `--` it is a file name again.
+ */
+function asksForHelp(command: string, rest: readonly string[]): boolean {
+  if (!COMMANDS.includes(command)) return false;
+  const end = rest.indexOf('--');
+  return (end === -1 ? rest : rest.slice(0, end)).some((arg) => arg === '--help' || arg === '-h');
+}
+
+const COMMANDS: readonly string[] = ['lint', 'render', 'new', 'approve', 'changes', 'lsp'];
 
 /** The text of `--help`. */
 export const HELP = `incident-report — lint and render Markdown incident reports

@@ -292,4 +292,15 @@ describe('CLI --help', () => {
     const missing = OUTPUTS.map((output) => output.id).filter((id) => !new RegExp(`(?:^|[\\s,])${id}[,:\\s]`).test(help));
     assert.deepEqual(missing, []);
   });
+
+  it('after a command, --help and -h print the help too (render --help was "Unknown option \'--help\'", exit 2)', () => {
+    const root = join(__dirname, '..', '..');
+    const help = cli(root, ['--help']).stdout;
+    for (const args of [['render', '--help'], ['lint', 'examples', '-h'], ['approve', '--help'], ['lsp', '-h']]) {
+      assert.deepEqual(cli(root, args), { code: 0, stdout: help, stderr: '' }, args.join(' '));
+    }
+    // After `--`, `--help` is a file name.
+    const file = cli(root, ['lint', '--', '--help']);
+    assert.deepEqual([file.code, file.stderr], [2, 'incident-report: --help: file not found\n']);
+  });
 });
