@@ -186,7 +186,7 @@ describe('drafts: gdpr-art33', () => {
     }
     // The file number recorded only with the data protection authority (authorities[].reference, printed in 9.1) fills 0.1, named.
     const listed = sent.replace('  authority_reference: LDI-2023-04711\n', '').replace('contacts:\n', 'authorities:\n  - name: Polizei Soest\n    role: law_enforcement\n    reference: ST-0815\n  - name: LDI NRW\n    role: data_protection\n    notified_at: 2023-11-01T18:00:00+01:00\n    reference: LDI-2023-04711\ncontacts:\n');
-    assert.ok(render('gdpr-art33', listed).includes('\n0.1 Aktenzeichen der Aufsichtsbehörde: LDI-2023-04711 (bei LDI NRW unter authorities erfasst)\n'));
+    assert.ok(render('gdpr-art33', listed).includes('\n0.1 Aktenzeichen der Aufsichtsbehörde: LDI-2023-04711 (unter authorities erfasst: LDI NRW)\n'));
     // Two data protection authorities with file numbers: which one is meant is not known, so the gap stays.
     const two = listed.replace('contacts:\n', 'contacts:\n').replace('    reference: LDI-2023-04711\n', '    reference: LDI-2023-04711\n  - name: BayLfD\n    role: data_protection\n    reference: BayLfD-77\n');
     assert.ok(render('gdpr-art33', two).includes('\n0.1 Aktenzeichen der Aufsichtsbehörde: [noch offen: das Aktenzeichen, das die Behörde der Erstmeldung gegeben hat (data_loss.authority_reference)]\n'));
@@ -251,16 +251,28 @@ describe('drafts: gdpr-art33', () => {
     }
   });
 
+  it('4.1 answers yes or no (it repeated its label), and 5.3 tells "not required" (Art. 34(3)(a), (b)) from "not individually" (c)', () => {
+    const line = (text: string, number: string) => text.split('\n').find((l) => l.startsWith(`${number} `));
+    assert.equal(line(render('gdpr-art33', FULL), '4.1'), '4.1 Personenbezogene Daten betroffen: ja');
+    assert.equal(line(render('gdpr-art33', FULL.replace('  personal_data: yes', '  personal_data: no'), 'text', 'en'), '4.1'), '4.1 Personal data affected: no');
+    assert.equal(line(render('gdpr-art33', FULL.replace('  personal_data: yes', '  personal_data: unknown')), '4.1'), '4.1 Personenbezogene Daten betroffen: [noch offen: ob personenbezogene Daten betroffen sind]');
+    assert.equal(line(render('gdpr-art33', FULL), '5.3'), '5.3 Benachrichtigung der Betroffenen (Art. 34): nicht einzeln, denn einzelne Benachrichtigung wäre unverhältnismäßig: stattdessen öffentliche Bekanntmachung (Art. 34 Abs. 3 lit. c)');
+    const encrypted = FULL.replace('art34_exemption: disproportionate_effort', 'art34_exemption: encrypted');
+    assert.equal(line(render('gdpr-art33', encrypted), '5.3'), '5.3 Benachrichtigung der Betroffenen (Art. 34): nicht erforderlich, denn die Daten waren für Unbefugte unlesbar, etwa verschlüsselt (Art. 34 Abs. 3 lit. a)');
+    const mitigated = FULL.replace('art34_exemption: disproportionate_effort', 'art34_exemption: mitigated');
+    assert.equal(line(render('gdpr-art33', mitigated, 'text', 'en'), '5.3'), '5.3 People informed (Art. 34): not required, because later measures mean the high risk is no longer likely (Art. 34(3)(b))');
+  });
+
   it('9.1 lists the other authorities, never the data protection authority this notification goes to', () => {
     const authorities = 'authorities:\n  - name: Polizei Soest\n    role: law_enforcement\n    reference: ST-0815\n  - name: LDI NRW\n    role: data_protection\n    notified_at: 2023-11-01T18:00:00+01:00\n    reference: LDI-2023-04711\ncontacts:\n';
     const withAuthorities = FULL.replace('contacts:\n', authorities);
-    assert.ok(render('gdpr-art33', withAuthorities).includes('\n9.1 Weitere beteiligte Behörden: Polizei Soest (Polizei oder Staatsanwaltschaft, Az. ST-0815)\n'));
+    assert.ok(render('gdpr-art33', withAuthorities).includes('\n9.1 Weitere beteiligte Behörden: Polizei Soest (Polizei oder Staatsanwaltschaft; Az. ST-0815)\n'));
     // Two data protection authorities: the one with the notification's file number is the recipient.
     const two = withAuthorities.replace('  risk: high\n', '  risk: high\n  authority_reference: LDI-2023-04711\n').replace('contacts:\n', '  - name: BayLfD\n    role: data_protection\ncontacts:\n');
-    assert.ok(render('gdpr-art33', two, 'text', 'en').includes('\n9.1 Other authorities involved:\n  - Polizei Soest (police or public prosecutor, ref. ST-0815)\n  - BayLfD (data protection authority)\n9.2'));
+    assert.ok(render('gdpr-art33', two, 'text', 'en').includes('\n9.1 Other authorities involved:\n  - Polizei Soest (police or public prosecutor; ref. ST-0815)\n  - BayLfD (data protection authority)\n9.2'));
     // A processor's notice goes to its controllers: the data protection authority is another authority there.
     const processor = withAuthorities.replace('  risk: high\n', '  risk: high\n  role: processor\n  controllers:\n    - name: Stadt Werne\n');
-    assert.ok(render('gdpr-art33', processor).includes('\n  - LDI NRW (Datenschutzaufsichtsbehörde, Mittwoch, 1. November 2023, 18:00 Uhr, Az. LDI-2023-04711)\n'));
+    assert.ok(render('gdpr-art33', processor).includes('\n  - LDI NRW (Datenschutzaufsichtsbehörde; informiert am Mittwoch, 1. November 2023, 18:00 Uhr; Az. LDI-2023-04711)\n'));
   });
 
   it('the contact point is the DPO, else the contact marked data_protection: yes (Art. 33(3)(b)), in the Art. 33 and Art. 34 drafts', () => {

@@ -22,6 +22,8 @@ export const CONFIDENTIAL: Localized = L(
 );
 
 const NOT_APPLICABLE = L('not applicable', 'entfällt');
+const YES = L('yes', 'ja');
+const NO = L('no', 'nein');
 
 function timeOr(ctx: DraftContext, value: unknown, missing: Localized): DraftValue {
   return ctx.time(value) ?? gap(ctx.t(missing));
@@ -313,7 +315,8 @@ const DATA_SECTION: FormSection = {
       label: L('Personal data affected', 'Personenbezogene Daten betroffen'),
       fields: ['data_loss.personal_data'],
       source: L('Art. 4(12), Art. 33(1) GDPR', 'Art. 4 Nr. 12, Art. 33 Abs. 1 DSGVO'),
-      value: (ctx) => answerOr(ctx, '/data_loss/personal_data', ctx.loss.personal_data, L('whether personal data is affected', 'ob personenbezogene Daten betroffen sind')),
+      // A yes or no under its question: the schema's words for `yes` repeat the label.
+      value: (ctx) => (ctx.loss.personal_data === 'yes' ? ctx.t(YES) : ctx.loss.personal_data === 'no' ? ctx.t(NO) : gap(ctx.t(L('whether personal data is affected', 'ob personenbezogene Daten betroffen sind')))),
     },
     {
       number: '4.2',
@@ -473,7 +476,7 @@ const FOLLOW_UP_SECTION: FormSection = {
         if (recorded.length === 1) {
           const authority = recorded[0]!;
           const name = ctx.text(authority.name);
-          return name ? ctx.t(L('{reference} (recorded with {name} in authorities)', '{reference} (bei {name} unter authorities erfasst)'), { reference: ctx.text(authority.reference)!, name }) : ctx.text(authority.reference)!;
+          return name ? ctx.t(L('{reference} (recorded in authorities: {name})', '{reference} (unter authorities erfasst: {name})'), { reference: ctx.text(authority.reference)!, name }) : ctx.text(authority.reference)!;
         }
         return gap(ctx.t(L('the file number the authority gave the first notification (data_loss.authority_reference)', 'das Aktenzeichen, das die Behörde der Erstmeldung gegeben hat (data_loss.authority_reference)')));
       },
@@ -588,7 +591,9 @@ function informedValue(ctx: DraftContext): DraftValue {
   const how = ctx.words('/data_loss/subjects_informed_how', ctx.loss.subjects_informed_how);
   if (informed) return how ? `${informed} (${how})` : informed;
   const exemption = ctx.words('/data_loss/art34_exemption', ctx.loss.art34_exemption);
-  if (exemption) return ctx.t(L('not individually ({why})', 'nicht einzeln ({why})'), { why: exemption });
+  // (a) and (b) make the notice unnecessary; only (c) replaces it by a public communication.
+  if (exemption && ctx.loss.art34_exemption === 'disproportionate_effort') return ctx.t(L('not individually, because {why}', 'nicht einzeln, denn {why}'), { why: exemption });
+  if (exemption) return ctx.t(L('not required, because {why}', 'nicht erforderlich, denn {why}'), { why: exemption });
   if (ctx.loss.risk === 'high') return gap(ctx.t(L('when the people affected were informed, or why not (Art. 34(3))', 'wann die Betroffenen benachrichtigt wurden oder warum nicht (Art. 34 Abs. 3)')));
   return ctx.t(L('not required unless the risk is high', 'nur bei hohem Risiko erforderlich'));
 }
@@ -616,8 +621,15 @@ function authorityItems(ctx: DraftContext): string[] {
     .map((a) => {
       const name = ctx.text(a.name);
       if (!name) return null;
-      const details = [ctx.words('/authorities/0/role', a.role), ctx.time(a.notified_at), ctx.text(a.reference) && `${ctx.t(L('ref.', 'Az.'))} ${ctx.text(a.reference)}`].filter(Boolean);
-      return details.length > 0 ? `${name} (${details.join(', ')})` : name;
+      const notified = ctx.time(a.notified_at);
+      const reference = ctx.text(a.reference);
+      // Semicolons: the date itself holds commas ("Mittwoch, 19. November 2025, 10:00 Uhr").
+      const details = [
+        ctx.words('/authorities/0/role', a.role),
+        notified && ctx.t(L('informed on {when}', 'informiert am {when}'), { when: notified }),
+        reference && `${ctx.t(L('ref.', 'Az.'))} ${reference}`,
+      ].filter(Boolean);
+      return details.length > 0 ? `${name} (${details.join('; ')})` : name;
     })
     .filter((item): item is string => item !== null);
 }
