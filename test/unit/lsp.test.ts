@@ -223,6 +223,17 @@ describe('language server (protocol)', function () {
     assert.equal(german.diagnostics.find((d) => d.code === 'placeholder')?.severity, 1, 'the file still sets placeholder');
   });
 
+  it('takes initializationOptions when the client answers workspace/configuration with null (Neovim 0.10+ without `settings`)', async () => {
+    // Neovim, Helix and eglot answer null for a section they have no settings for: that is no answer.
+    client = await LspClient.start({ folder, settings: () => null, initializationOptions: { incidentReport: { locale: 'de', rules: { 'press-contact': 'off' } } } });
+    const documentUri = await open('broken/broken.incident.md');
+    const { diagnostics } = await client.waitForDiagnostics(documentUri);
+    assert.equal(diagnostics[0]!.message, '`severity` fehlt: critical, major, minor oder none wählen.');
+    // The CLI with the same settings in the project file (written after the server read its configuration).
+    writeFileSync(join(folder, '.incident-report.json'), JSON.stringify({ locale: 'de', rules: { 'press-contact': 'off' } }));
+    assert.deepEqual(diagnostics.map(actual), lintJson(folder, 'broken/broken.incident.md').map((finding) => expected(folder, finding)));
+  });
+
   it('takes initializationOptions when the client cannot answer workspace/configuration, and logs an unusable value', async () => {
     client = await LspClient.start({ folder, initializationOptions: { incidentReport: { rules: { 'press-contact': 'off' }, maxSize: 'big' } } });
     const documentUri = await open('broken/broken.incident.md');
