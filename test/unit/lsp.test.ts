@@ -197,6 +197,20 @@ describe('language server (protocol)', function () {
     assert.deepEqual(edited.diagnostics.map(actual), lintJsonOf(folder, 'kommunen/werne.md', memberText.replace('severity: major', 'severity: minor')));
   });
 
+  it('lints an open member again when its parent is opened with a text other than the file\'s (a restored unsaved buffer)', async () => {
+    client = await LspClient.start({ folder });
+    const member = await open('kommunen/werne.md');
+    const before = await client.waitForDiagnostics(member);
+    assert.equal(before.diagnostics.filter((d) => d.code === 'family-data-loss').length, 3);
+    const parentPath = join(folder, 'provider', '2023-10-30-sit.md');
+    const fixed = readFileSync(parentPath, 'utf8').replace('occurred: yes', 'occurred: no').replace('exfiltration: suspected', 'exfiltration: no_indication').replace('personal_data: unknown', 'personal_data: no');
+    await open('provider/2023-10-30-sit.md', fixed);
+    const after = await client.waitForDiagnostics(member, (params) => !params.diagnostics.some((d) => d.code === 'family-data-loss'));
+    // The CLI reads the parent from disk: give it the editor's text.
+    writeFileSync(parentPath, fixed);
+    assert.deepEqual(after.diagnostics.map(actual), lintJson(folder, 'kommunen/werne.md').map((finding) => expected(folder, finding)));
+  });
+
   /** `lint --format json` of a changed text, written to the file first. */
   function lintJsonOf(dir: string, relative: string, text: string) {
     writeFileSync(join(dir, relative), text);
