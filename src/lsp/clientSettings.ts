@@ -6,10 +6,10 @@ const RESTRICTED: readonly string[] = RESTRICTED_CONFIG_KEYS;
 
 /**
  * The editor's settings with the VS Code names (`incidentReport.locale`, …): asked with
- * `workspace/configuration` (section `incidentReport`, per document) when the client can answer it,
- * else taken from `initializationOptions` (`{ "incidentReport": { … } }`). A setting the editor
- * sends counts as set explicitly, so it wins over `.incident-report.json`, as in VS Code. A value
- * that cannot be used is logged once and left out.
+ * `workspace/configuration` (section `incidentReport`, per document) when the client can answer it
+ * with more than null, else taken from `initializationOptions` (`{ "incidentReport": { … } }`). A
+ * setting the editor sends counts as set explicitly, so it wins over `.incident-report.json`, as in
+ * VS Code. A value that cannot be used is logged once and left out.
  */
 export class ClientSettings {
   private readonly cache = new Map<string, Promise<Record<string, unknown>>>();
@@ -47,7 +47,10 @@ export class ClientSettings {
     if (this.canAsk) {
       try {
         // Some clients answer with the whole settings object instead of the section: both are read.
-        raw = sectionOf(await this.connection.workspace.getConfiguration(uri ? { scopeUri: uri, section: SETTINGS_SECTION } : { section: SETTINGS_SECTION }));
+        // A client without settings for the section answers null (Neovim, Helix, eglot): the
+        // initializationOptions stay then.
+        const answer = sectionOf(await this.connection.workspace.getConfiguration(uri ? { scopeUri: uri, section: SETTINGS_SECTION } : { section: SETTINGS_SECTION }));
+        if (answer !== undefined) raw = answer;
       } catch (error) {
         this.connection.console.warn(`incident-report: workspace/configuration failed (${error instanceof Error ? error.message : String(error)}); using initializationOptions`);
       }

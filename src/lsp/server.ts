@@ -196,7 +196,11 @@ export function startLanguageServer(options: ServerOptions): Connection {
     void publisher.edited(document);
   });
   const openedVersion = new Map<string, number>();
-  documents.onDidOpen(({ document }) => openedVersion.set(document.uri, document.version));
+  documents.onDidOpen(({ document }) => {
+    openedVersion.set(document.uri, document.version);
+    // Its members read it from disk so far; the editor's text (a restored unsaved buffer) may differ.
+    engine.family.changed(canonicalUri(document.uri));
+  });
   documents.onDidSave(({ document }) => {
     engine.family.changed(canonicalUri(document.uri));
     void lookAtDisk(document.uri).then((relinted) => (relinted ? undefined : publisher.validate(document)));

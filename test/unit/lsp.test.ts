@@ -197,6 +197,20 @@ describe('language server (protocol)', function () {
     assert.deepEqual(edited.diagnostics.map(actual), lintJsonOf(folder, 'kommunen/werne.md', memberText.replace('severity: major', 'severity: minor')));
   });
 
+  it('lints an open member again when its parent is opened with a text other than the file\'s (a restored unsaved buffer)', async () => {
+    client = await LspClient.start({ folder });
+    const member = await open('kommunen/werne.md');
+    const before = await client.waitForDiagnostics(member);
+    assert.equal(before.diagnostics.filter((d) => d.code === 'family-data-loss').length, 3);
+    const parentPath = join(folder, 'provider', '2023-10-30-sit.md');
+    const fixed = readFileSync(parentPath, 'utf8').replace('occurred: yes', 'occurred: no').replace('exfiltration: suspected', 'exfiltration: no_indication').replace('personal_data: unknown', 'personal_data: no');
+    await open('provider/2023-10-30-sit.md', fixed);
+    const after = await client.waitForDiagnostics(member, (params) => !params.diagnostics.some((d) => d.code === 'family-data-loss'));
+    // The CLI reads the parent from disk: give it the editor's text.
+    writeFileSync(parentPath, fixed);
+    assert.deepEqual(after.diagnostics.map(actual), lintJson(folder, 'kommunen/werne.md').map((finding) => expected(folder, finding)));
+  });
+
   /** `lint --format json` of a changed text, written to the file first. */
   function lintJsonOf(dir: string, relative: string, text: string) {
     writeFileSync(join(dir, relative), text);
@@ -221,6 +235,17 @@ describe('language server (protocol)', function () {
     assert.equal(press?.severity, 1);
     assert.match(String(press!.message), /Kontakt|Presse/);
     assert.equal(german.diagnostics.find((d) => d.code === 'placeholder')?.severity, 1, 'the file still sets placeholder');
+  });
+
+  it('takes initializationOptions when the client answers workspace/configuration with null (Neovim 0.10+ without `settings`)', async () => {
+    // Neovim, Helix and eglot answer null for a section they have no settings for: that is no answer.
+    client = await LspClient.start({ folder, settings: () => null, initializationOptions: { incidentReport: { locale: 'de', rules: { 'press-contact': 'off' } } } });
+    const documentUri = await open('broken/broken.incident.md');
+    const { diagnostics } = await client.waitForDiagnostics(documentUri);
+    assert.equal(diagnostics[0]!.message, '`severity` fehlt: critical, major, minor oder none wählen.');
+    // The CLI with the same settings in the project file (written after the server read its configuration).
+    writeFileSync(join(folder, '.incident-report.json'), JSON.stringify({ locale: 'de', rules: { 'press-contact': 'off' } }));
+    assert.deepEqual(diagnostics.map(actual), lintJson(folder, 'broken/broken.incident.md').map((finding) => expected(folder, finding)));
   });
 
   it('takes initializationOptions when the client cannot answer workspace/configuration, and logs an unusable value', async () => {

@@ -68,6 +68,10 @@ const EXPLAINED = {
     en: 'The `{` here opens a mapping that is never closed with `}`: close it, or put the whole value in quotes if the `{` is part of the text.',
     de: 'Die `{` hier öffnet eine Zuordnung, die nie mit `}` geschlossen wird: Sie schließen oder, wenn die `{` zum Text gehört, den ganzen Wert in Anführungszeichen setzen.',
   },
+  missingColon: {
+    en: 'This line is not a field: write `key: value`, with a `:` and a space after the key.',
+    de: 'Diese Zeile ist kein Feld: `schlüssel: wert` schreiben, mit `:` und einem Leerzeichen nach dem Schlüssel.',
+  },
   unclosedQuote: {
     en: 'The quote `{char}` here is never closed: add the closing `{char}` at the end of the value.',
     de: 'Das Anführungszeichen `{char}` hier wird nie geschlossen: Das schließende `{char}` am Ende des Werts ergänzen.',
@@ -128,6 +132,11 @@ function explain(error: YAMLError, doc: Document, source: string): Explained | n
       return { offset: open.offset, endOffset: value?.offset === open.offset ? value.endOffset : open.endOffset, message };
     }
     case 'MISSING_CHAR': {
+      // A line without `: ` as the last of a mapping (a key being typed before the closing `---`):
+      // no closing character is missing there.
+      if (/^Implicit map keys need to be followed by map values/.test(error.message) && error.pos[1] > pos) {
+        return { offset: pos, endOffset: error.pos[1], message: EXPLAINED.missingColon };
+      }
       if (!/quote/.test(error.message)) return null;
       const open = openBefore(doc, pos, 'quote');
       if (!open) return null;
