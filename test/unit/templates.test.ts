@@ -117,6 +117,13 @@ describe('template sentences', () => {
     assert.match(bare, /^ {2}statement: "<Aussage zum Datenverlust> \(Quelle: <Name des Dienstleisters>\)"$/m);
   });
 
+  it('mark the member\'s detected_at as the time the report was started, for the author to check (the deadlines run from it)', () => {
+    assert.ok(member('de').includes('\n  detected_at: 2024-03-31T03:30:00+02:00 # wann wir vom Vorfall erfuhren: prüfen, die Fristen laufen ab hier\n'), member('de'));
+    assert.ok(member('en').includes('\n  detected_at: 2024-03-31T03:30:00+02:00 # when we learned of the incident: check it, the deadlines run from here\n'), member('en'));
+    // A comment, not a value: the report still reads the same time.
+    assert.equal((parseReport(member('de')).data as { timestamps: { detected_at: string } }).timestamps.detected_at, '2024-03-31T03:30:00+02:00');
+  });
+
   it('word the data-loss statements as a press office would', () => {
     assert.deepEqual(
       DATA_LOSS_TEMPLATES.map((t) => t.statement.de),

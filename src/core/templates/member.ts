@@ -43,6 +43,7 @@ const TEXT: Record<Locale, {
   internal: string;
   internalTodo: string;
   publicHeading: string;
+  detected: string;
 }> = {
   de: {
     noStatement: '<Aussage zum Datenverlust>',
@@ -59,6 +60,7 @@ const TEXT: Record<Locale, {
     internal: 'Interne Analyse',
     internalTodo: '<Welche eigenen Systeme und Abläufe betroffen sind> (dieser Abschnitt wird nie veröffentlicht).',
     publicHeading: 'Pressemitteilung',
+    detected: 'wann wir vom Vorfall erfuhren: prüfen, die Fristen laufen ab hier',
   },
   en: {
     noStatement: '<Statement on data loss>',
@@ -75,6 +77,7 @@ const TEXT: Record<Locale, {
     internal: 'Internal analysis',
     internalTodo: '<Which of our own systems and processes are affected> (this section is never published).',
     publicHeading: 'Press release',
+    detected: 'when we learned of the incident: check it, the deadlines run from here',
   },
 };
 
@@ -120,7 +123,9 @@ export function newMemberTemplate(options: NewMemberOptions): string {
     `    workaround: ${yamlString(fill(text.workaround, values))}`,
     'timestamps:',
     `  started_at: ${copy(timestamps.started_at, now)}`,
-    `  detected_at: ${now}`,
+    // The time the member report is started, not when the organisation learned of the incident
+    // (a provider may write all its members' reports days later): the GDPR and NIS2 clocks run from it.
+    `  detected_at: ${now} # ${text.detected}`,
     `  published_at: ${now}`,
     `expected_restoration: ${copy(parent.expected_restoration, 'unknown')}`,
     'data_loss:',
