@@ -37,6 +37,13 @@ export interface ReleaseModel {
   fields: Record<string, string | number>;
   /** The public section's Markdown (line breaks `\n`, trimmed, HTML comments such as suppression directives removed), or `null`. */
   public_section: string | null;
+  /**
+   * The level of the public section's own heading (`## Pressemitteilung`: 2), present only when the
+   * section holds headings of its own: they are printed relative to it (`#### Ablauf` under `##` is
+   * an `h3`, under `###` an `h2`). Without such headings the level prints nothing, so it is left out
+   * and moving the section up or down a level changes no release.
+   */
+  public_heading_level?: number;
 }
 
 const stringify = configure({ deterministic: true, bigint: false, circularValue: Error });
@@ -55,7 +62,19 @@ export function releaseModel(report: ParsedReport): ReleaseModel {
     public_notice: publication.dataLoss.publicNotice,
     fields,
     public_section: publicSectionText(report, publication.body),
+    ...publicHeadingLevel(publication.section()),
   };
+}
+
+/** `{ public_heading_level }` when the public section holds a heading of its own (see {@link ReleaseModel}), else nothing. */
+function publicHeadingLevel(section: ReturnType<ReturnType<typeof selectPublication>['section']>): { public_heading_level?: number } {
+  if (!section) return {};
+  const hasHeading = (nodes: readonly unknown[]): boolean =>
+    nodes.some((node) => {
+      const n = node as { type?: string; children?: unknown[] };
+      return n.type === 'heading' || (Array.isArray(n.children) && hasHeading(n.children));
+    });
+  return hasHeading(section.children) ? { public_heading_level: section.heading.depth } : {};
 }
 
 /**
@@ -151,6 +170,7 @@ export function parseReleaseJson(text: string): { model: ReleaseModel } | { prob
       public_notice: value.public_notice === true,
       fields: fields as Record<string, string | number>,
       public_section: textOrNull(value.public_section),
+      ...(Number.isInteger(value.public_heading_level) ? { public_heading_level: value.public_heading_level as number } : {}),
     },
   };
 }
