@@ -91,6 +91,19 @@ describe('release model: canonical JSON', () => {
     assert.deepEqual(parseReleaseJson('{"format": "other"}'), { problem: 'not a release file (its "format" is not "incident-report-release/1")' });
   });
 
+  it('names why a file is no release in German and English, as findings do', () => {
+    const problem = (text: string, locale: 'de' | 'en') => {
+      const parsed = parseReleaseJson(text, locale);
+      return 'problem' in parsed ? parsed.problem : null;
+    };
+    assert.equal(problem('{"format": "other"}', 'de'), 'keine Release-Datei (ihr "format" ist nicht "incident-report-release/1")');
+    assert.equal(problem('{"format": "other"}', 'en'), 'not a release file (its "format" is not "incident-report-release/1")');
+    assert.equal(problem('{"format": "incident-report-release/1", "fields": []}', 'de'), '"fields" ist kein Objekt aus Texten und Zahlen');
+    assert.equal(problem('{"format": "incident-report-release/1", "fields": []}', 'en'), '"fields" is not an object of texts and numbers');
+    assert.match(problem('{', 'de')!, /^kein gültiges JSON \(.+\)$/);
+    assert.match(problem('{', 'en')!, /^not valid JSON \(.+\)$/);
+  });
+
   it('leaves suppression directives out of the public section (they are never published)', () => {
     const { data, body } = baseReport();
     const plain = reportText(data, body);

@@ -17,6 +17,8 @@ import { selectPublication } from '../render/publication';
 import { readDirectives } from '../report/directives';
 import { isRecord } from '../report/fields';
 import { Derived } from '../shared/memo';
+import { t } from '../shared/i18n';
+import type { Locale } from '../shared/types';
 
 /** The value of `format` in every release file of this version (schemas/incident-report-release.schema.json). */
 export const RELEASE_FORMAT = 'incident-report-release/1';
@@ -148,18 +150,21 @@ export function currentRelease(report: ParsedReport): Release {
   });
 }
 
-/** Reads a release file's text: its model, or why it cannot be used. */
-export function parseReleaseJson(text: string): { model: ReleaseModel } | { problem: string } {
+/** Reads a release file's text: its model, or why it cannot be used (in `locale`). */
+export function parseReleaseJson(text: string, locale: Locale = 'en'): { model: ReleaseModel } | { problem: string } {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { problem: `not valid JSON (${error instanceof Error ? error.message : String(error)})` };
+    // The parser's own words (position and token) stay as the runtime gives them.
+    return { problem: t(locale, { en: 'not valid JSON ({detail})', de: 'kein gültiges JSON ({detail})' }, { detail: error instanceof Error ? error.message : String(error) }) };
   }
-  if (!isRecord(value) || value.format !== RELEASE_FORMAT) return { problem: `not a release file (its "format" is not "${RELEASE_FORMAT}")` };
+  if (!isRecord(value) || value.format !== RELEASE_FORMAT) {
+    return { problem: t(locale, { en: 'not a release file (its "format" is not "{format}")', de: 'keine Release-Datei (ihr "format" ist nicht "{format}")' }, { format: RELEASE_FORMAT }) };
+  }
   const fields = value.fields;
   if (!isRecord(fields) || Object.values(fields).some((v) => typeof v !== 'string' && typeof v !== 'number')) {
-    return { problem: '"fields" is not an object of texts and numbers' };
+    return { problem: t(locale, { en: '"fields" is not an object of texts and numbers', de: '"fields" ist kein Objekt aus Texten und Zahlen' }) };
   }
   const textOrNull = (v: unknown) => (typeof v === 'string' ? v : null);
   return {
