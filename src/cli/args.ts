@@ -58,6 +58,8 @@ export interface RenderArgs {
   hashtags: string[];
   /** `--initial`: the GDPR Art. 33 first notification again, even after it was sent. */
   initial: boolean;
+  /** `--controller NAME`: the controller a processor's notice (gdpr-art33-controller) goes to. */
+  controller: string | null;
   /** The rules' options given as flags (`--max-size`, …): render lints as lint does. */
   options: RuleOptionValues;
   /** `--rule RULE=LEVEL`: the rules' levels for the verdict, as for lint; they win over the file. */
@@ -176,6 +178,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
         link: { type: 'string' },
         hashtag: { type: 'string', multiple: true },
         initial: { type: 'boolean' },
+        controller: { type: 'string' },
         'whats-new': { type: 'boolean' },
         jobs: { type: 'string', short: 'j' },
         'stdin-filename': { type: 'string' },
@@ -274,6 +277,7 @@ const OPTION_COMMANDS: Readonly<Record<string, readonly Command[]>> = {
   link: ['render'],
   hashtag: ['render'],
   initial: ['render'],
+  controller: ['render'],
   'whats-new': ['render'],
   draft: ['render'],
   strict: ['render'],
@@ -375,7 +379,7 @@ function checkNow(value: string): number {
 
 /** Checks the render options against the chosen output. */
 function renderArgs(
-  values: { format?: string; out?: string; strict?: boolean; draft?: boolean; 'whats-new'?: boolean; schema?: string; 'time-zone'?: string; as?: string; 'max-chars'?: string; link?: string; hashtag?: string[]; locale?: string; config?: string; initial?: boolean },
+  values: { format?: string; out?: string; strict?: boolean; draft?: boolean; 'whats-new'?: boolean; schema?: string; 'time-zone'?: string; as?: string; 'max-chars'?: string; link?: string; hashtag?: string[]; locale?: string; config?: string; initial?: boolean; controller?: string },
   positionals: string[],
   stdinFilename: string | null,
   locale: Locale,
@@ -419,6 +423,10 @@ function renderArgs(
     throw new UsageError('--whats-new applies to render --as press-release and status-page only');
   }
   if (values.initial && as !== 'gdpr-art33') throw new UsageError('--initial applies to render --as gdpr-art33 only');
+  if (values.controller !== undefined) {
+    if (as !== 'gdpr-art33-controller') throw new UsageError('--controller applies to render --as gdpr-art33-controller only (the processor\'s notice to one controller)');
+    if (values.controller.trim() === '') throw new UsageError('--controller takes the name of a controller in data_loss.controllers, not an empty text');
+  }
   // `--out -` is standard output, as without --out; the status page is two files (page and feed) in a folder.
   if (values.out === '-' && as === OutputIds.statusPage) {
     throw new UsageError(`--out - (standard output) cannot hold the status page: it writes a folder with two files (${format === 'text' ? 'index.txt' : 'index.html'} and feed.xml); give a folder, e.g. --out public/`);
@@ -442,6 +450,7 @@ function renderArgs(
     link,
     hashtags,
     initial: values.initial ?? false,
+    controller: values.controller ?? null,
     options,
     rules,
     now,
@@ -577,8 +586,8 @@ Render options:
                                     status-page: one or more reports, html|text
                                     atom: Atom feed of the updates, xml
                                     social: short posts separated by "---", text|json
-                                    gdpr-art33, gdpr-art34, nis2-early-warning,
-                                    nis2-notification, nis2-progress-report,
+                                    gdpr-art33, gdpr-art33-controller, gdpr-art34,
+                                    nis2-early-warning, nis2-notification, nis2-progress-report,
                                     nis2-final-report: confidential drafts for
                                     authorities, one report, text|html|md
   -f, --format F                    output format (default: the output's first)
@@ -592,6 +601,8 @@ Render options:
       --max-chars N                 longest social post (default 280; Mastodon: 500)
       --hashtag TAG                 hashtag for social posts (repeatable; never invented)
       --initial                     gdpr-art33: the first notification again, not the follow-up
+      --controller NAME             gdpr-art33-controller: the controller (in data_loss.controllers)
+                                    this notice goes to; one notice per controller
       --whats-new                   press-release, status-page: a "Was ist neu" / "What's new"
                                     box at the top listing the changes since the previous release
       --draft                       render a report that is not ready to publish, marked as a
