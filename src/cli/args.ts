@@ -474,12 +474,21 @@ function checkLocale(value: string): Locale {
   return value;
 }
 
-/** `parseArgs` of node:util; what it refuses becomes a {@link UsageError} (exit 2). */
-function parseOptions<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+/**
+ * `parseArgs` of node:util; what it refuses becomes a {@link UsageError} (exit 2). An unknown option
+ * of `command` is named in our words: Node's ("Unknown option '--out'. To specify a positional
+ * argument starting with a '-', place it at the end …") misled, and an option of another command says whose it is.
+ */
+function parseOptions<T extends ParseArgsConfig>(config: T, command?: string): ReturnType<typeof parseArgs<T>> {
   let parsed;
   try {
     parsed = parseArgs({ ...config, tokens: true });
   } catch (error) {
+    const unknown = command !== undefined && (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'--?([^'=]+)/.exec((error as Error).message)?.[1] : undefined;
+    if (unknown !== undefined) {
+      const owners = OPTION_COMMANDS[unknown];
+      throw new UsageError(owners ? `--${unknown} is an option of ${owners.join(' and ')}, not of ${command}` : `unknown option --${unknown} for ${command} (see --help)`);
+    }
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   refuseRepeated(parsed.tokens);
@@ -488,15 +497,12 @@ function parseOptions<T extends ParseArgsConfig>(config: T): ReturnType<typeof p
 
 /** `approve` and `changes`: one report file each. */
 function releaseArgs(command: 'approve' | 'changes', rest: readonly string[], env: NodeJS.ProcessEnv): ApproveArgs | ChangesArgs {
-  const parsed = parseOptions({
-    args: [...rest],
-    allowPositionals: true,
-    strict: true,
-    options:
-      command === 'approve'
-        ? { by: { type: 'string' }, role: { type: 'string' }, now: { type: 'string' }, 'time-zone': { type: 'string' }, locale: { type: 'string' } }
-        : { since: { type: 'string' }, format: { type: 'string', short: 'f' }, locale: { type: 'string' } },
-  });
+  const options: NonNullable<ParseArgsConfig['options']> =
+    command === 'approve'
+      ? { by: { type: 'string' }, role: { type: 'string' }, now: { type: 'string' }, 'time-zone': { type: 'string' }, locale: { type: 'string' } }
+      : { since: { type: 'string' }, format: { type: 'string', short: 'f' }, locale: { type: 'string' } };
+  // `--stdin-filename` is read only to name the file in the refusal of `-` below.
+  const parsed = parseOptions({ args: [...rest], allowPositionals: true, strict: true, options: { ...options, 'stdin-filename': { type: 'string' } } }, command);
   const values = parsed.values as Record<string, string | undefined>;
   const locale = values.locale === undefined ? environmentLocale(env) : checkLocale(values.locale);
   if (parsed.positionals.length !== 1) throw new UsageError(`${command} takes exactly one report file`);
@@ -504,12 +510,14 @@ function releaseArgs(command: 'approve' | 'changes', rest: readonly string[], en
   // Both work on a file in place: approve writes the approval back into it, and both find its
   // releases in `.releases/` beside it. Text on standard input has neither.
   if (file === '-') {
+    const path = values['stdin-filename'] ?? 'FILE';
     throw new UsageError(
       command === 'approve'
-        ? 'approve needs the report\'s path, not - (standard input): it writes the approval back into the report file and its release beside it'
-        : 'changes needs the report\'s path, not - (standard input): it compares the report with its releases in .releases/ beside the file',
+        ? `approve needs the report's path, not - (standard input): it writes the approval back into the report file and its release beside it; give the file instead: \`incident-report approve --by NAME ${path}\``
+        : `changes needs the report's path, not - (standard input): it compares the report with its releases in .releases/ beside the file; give the file instead: \`incident-report changes ${path}\``,
     );
   }
+  if (values['stdin-filename'] !== undefined) throw new UsageError(`--stdin-filename is an option of lint and render, not of ${command}`);
   if (command === 'approve') {
     const by = values.by?.trim();
     if (!by) throw new UsageError('approve needs --by NAME: who approves the release');
