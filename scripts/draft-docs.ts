@@ -2,7 +2,7 @@
 // report fields it is filled from and the legal source that asks for it, in English and German.
 // Generated from the same form definitions the drafts are built from (src/core/render/drafts/),
 // so the documentation cannot drift from what the drafts print. `npm run generate` writes them.
-import { ART33_FORM, ART34_FORM, COLUMNS, NIS2_FORMS, type DraftForm } from '../src/core';
+import { ART33_FORM, ART33_NOTICE_FORM, ART34_FORM, COLUMNS, NIS2_FORMS, type DraftForm } from '../src/core';
 
 const FIELDS = { en: 'Report fields', de: 'Berichtsfelder' } as const;
 
@@ -39,5 +39,5 @@ ${rows.join('\n')}
 
 /** Every draft's page. */
 export function draftDocs(): Array<{ path: string; content: string }> {
-  return [ART33_FORM, ART34_FORM, ...NIS2_FORMS].map((form) => ({ path: `docs/drafts/${form.id}.md`, content: draftDoc(form) }));
+  return [ART33_FORM, ART33_NOTICE_FORM, ART34_FORM, ...NIS2_FORMS].map((form) => ({ path: `docs/drafts/${form.id}.md`, content: draftDoc(form) }));
 }

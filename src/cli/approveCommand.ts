@@ -132,7 +132,7 @@ async function approveLocked(args: ApproveArgs, say: (text: { en: string; de: st
     existing = null;
   }
   if (existing !== null && existing !== plan.json) {
-    const damaged = parseReleaseJson(existing);
+    const damaged = parseReleaseJson(existing, args.locale);
     return fail(
       `${releasePath}: ${
         'problem' in damaged

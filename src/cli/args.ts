@@ -58,6 +58,8 @@ export interface RenderArgs {
   hashtags: string[];
   /** `--initial`: the GDPR Art. 33 first notification again, even after it was sent. */
   initial: boolean;
+  /** `--controller NAME`: the controller a processor's notice (gdpr-art33-controller) goes to. */
+  controller: string | null;
   /** The rules' options given as flags (`--max-size`, …): render lints as lint does. */
   options: RuleOptionValues;
   /** `--rule RULE=LEVEL`: the rules' levels for the verdict, as for lint; they win over the file. */
@@ -177,6 +179,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
         link: { type: 'string' },
         hashtag: { type: 'string', multiple: true },
         initial: { type: 'boolean' },
+        controller: { type: 'string' },
         'whats-new': { type: 'boolean' },
         jobs: { type: 'string', short: 'j' },
         'stdin-filename': { type: 'string' },
@@ -275,6 +278,7 @@ const OPTION_COMMANDS: Readonly<Record<string, readonly Command[]>> = {
   link: ['render'],
   hashtag: ['render'],
   initial: ['render'],
+  controller: ['render'],
   'whats-new': ['render'],
   draft: ['render'],
   strict: ['render'],
@@ -376,7 +380,7 @@ function checkNow(value: string): number {
 
 /** Checks the render options against the chosen output. */
 function renderArgs(
-  values: { format?: string; out?: string; strict?: boolean; draft?: boolean; 'whats-new'?: boolean; schema?: string; 'time-zone'?: string; as?: string; 'max-chars'?: string; link?: string; hashtag?: string[]; locale?: string; config?: string; initial?: boolean },
+  values: { format?: string; out?: string; strict?: boolean; draft?: boolean; 'whats-new'?: boolean; schema?: string; 'time-zone'?: string; as?: string; 'max-chars'?: string; link?: string; hashtag?: string[]; locale?: string; config?: string; initial?: boolean; controller?: string },
   positionals: string[],
   stdinFilename: string | null,
   locale: Locale,
@@ -420,6 +424,10 @@ function renderArgs(
     throw new UsageError('--whats-new applies to render --as press-release and status-page only');
   }
   if (values.initial && as !== 'gdpr-art33') throw new UsageError('--initial applies to render --as gdpr-art33 only');
+  if (values.controller !== undefined) {
+    if (as !== 'gdpr-art33-controller') throw new UsageError('--controller applies to render --as gdpr-art33-controller only (the processor\'s notice to one controller)');
+    if (values.controller.trim() === '') throw new UsageError('--controller takes the name of a controller in data_loss.controllers, not an empty text');
+  }
   // `--out -` is standard output, as without --out; the status page is two files (page and feed) in a folder.
   if (values.out === '-' && as === OutputIds.statusPage) {
     throw new UsageError(`--out - (standard output) cannot hold the status page: it writes a folder with two files (${format === 'text' ? 'index.txt' : 'index.html'} and feed.xml); give a folder, e.g. --out public/`);
@@ -443,6 +451,7 @@ function renderArgs(
     link,
     hashtags,
     initial: values.initial ?? false,
+    controller: values.controller ?? null,
     options,
     rules,
     now,
@@ -466,12 +475,21 @@ function checkLocale(value: string): Locale {
   return value;
 }
 
-/** `parseArgs` of node:util; what it refuses becomes a {@link UsageError} (exit 2). */
-function parseOptions<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+/**
+ * `parseArgs` of node:util; what it refuses becomes a {@link UsageError} (exit 2). An unknown option
+ * of `command` is named in our words: Node's ("Unknown option '--out'. To specify a positional
+ * argument starting with a '-', place it at the end …") misled, and an option of another command says whose it is.
+ */
+function parseOptions<T extends ParseArgsConfig>(config: T, command?: string): ReturnType<typeof parseArgs<T>> {
   let parsed;
   try {
     parsed = parseArgs({ ...config, tokens: true });
   } catch (error) {
+    const unknown = command !== undefined && (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'--?([^'=]+)/.exec((error as Error).message)?.[1] : undefined;
+    if (unknown !== undefined) {
+      const owners = OPTION_COMMANDS[unknown];
+      throw new UsageError(owners ? `--${unknown} is an option of ${owners.join(' and ')}, not of ${command}` : `unknown option --${unknown} for ${command} (see --help)`);
+    }
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   refuseRepeated(parsed.tokens);
@@ -480,15 +498,12 @@ function parseOptions<T extends ParseArgsConfig>(config: T): ReturnType<typeof p
 
 /** `approve` and `changes`: one report file each. */
 function releaseArgs(command: 'approve' | 'changes', rest: readonly string[], env: NodeJS.ProcessEnv): ApproveArgs | ChangesArgs {
-  const parsed = parseOptions({
-    args: [...rest],
-    allowPositionals: true,
-    strict: true,
-    options:
-      command === 'approve'
-        ? { by: { type: 'string' }, role: { type: 'string' }, now: { type: 'string' }, 'time-zone': { type: 'string' }, locale: { type: 'string' } }
-        : { since: { type: 'string' }, format: { type: 'string', short: 'f' }, locale: { type: 'string' } },
-  });
+  const options: NonNullable<ParseArgsConfig['options']> =
+    command === 'approve'
+      ? { by: { type: 'string' }, role: { type: 'string' }, now: { type: 'string' }, 'time-zone': { type: 'string' }, locale: { type: 'string' } }
+      : { since: { type: 'string' }, format: { type: 'string', short: 'f' }, locale: { type: 'string' } };
+  // `--stdin-filename` is read only to name the file in the refusal of `-` below.
+  const parsed = parseOptions({ args: [...rest], allowPositionals: true, strict: true, options: { ...options, 'stdin-filename': { type: 'string' } } }, command);
   const values = parsed.values as Record<string, string | undefined>;
   const locale = values.locale === undefined ? environmentLocale(env) : checkLocale(values.locale);
   if (parsed.positionals.length !== 1) throw new UsageError(`${command} takes exactly one report file`);
@@ -496,12 +511,14 @@ function releaseArgs(command: 'approve' | 'changes', rest: readonly string[], en
   // Both work on a file in place: approve writes the approval back into it, and both find its
   // releases in `.releases/` beside it. Text on standard input has neither.
   if (file === '-') {
+    const path = values['stdin-filename'] ?? 'FILE';
     throw new UsageError(
       command === 'approve'
-        ? 'approve needs the report\'s path, not - (standard input): it writes the approval back into the report file and its release beside it'
-        : 'changes needs the report\'s path, not - (standard input): it compares the report with its releases in .releases/ beside the file',
+        ? `approve needs the report's path, not - (standard input): it writes the approval back into the report file and its release beside it; give the file instead: \`incident-report approve --by NAME ${path}\``
+        : `changes needs the report's path, not - (standard input): it compares the report with its releases in .releases/ beside the file; give the file instead: \`incident-report changes ${path}\``,
     );
   }
+  if (values['stdin-filename'] !== undefined) throw new UsageError(`--stdin-filename is an option of lint and render, not of ${command}`);
   if (command === 'approve') {
     const by = values.by?.trim();
     if (!by) throw new UsageError('approve needs --by NAME: who approves the release');
@@ -590,8 +607,8 @@ Render options:
                                     status-page: one or more reports, html|text
                                     atom: Atom feed of the updates, xml
                                     social: short posts separated by "---", text|json
-                                    gdpr-art33, gdpr-art34, nis2-early-warning,
-                                    nis2-notification, nis2-progress-report,
+                                    gdpr-art33, gdpr-art33-controller, gdpr-art34,
+                                    nis2-early-warning, nis2-notification, nis2-progress-report,
                                     nis2-final-report: confidential drafts for
                                     authorities, one report, text|html|md
   -f, --format F                    output format (default: the output's first)
@@ -605,6 +622,8 @@ Render options:
       --max-chars N                 longest social post (default 280; Mastodon: 500)
       --hashtag TAG                 hashtag for social posts (repeatable; never invented)
       --initial                     gdpr-art33: the first notification again, not the follow-up
+      --controller NAME             gdpr-art33-controller: the controller (in data_loss.controllers)
+                                    this notice goes to; one notice per controller
       --whats-new                   press-release, status-page: a "Was ist neu" / "What's new"
                                     box at the top listing the changes since the previous release
       --draft                       render a report that is not ready to publish, marked as a

@@ -62,7 +62,7 @@ export async function runChanges(args: ChangesArgs): Promise<CommandOutcome> {
     }
     return fail(`${path}: ${describeIoError(error)}`);
   }
-  const parsed = parseReleaseJson(releaseText);
+  const parsed = parseReleaseJson(releaseText, locale);
   if ('problem' in parsed) return fail(`${path}: ${parsed.problem}`);
   // Refused as "What's new" refuses it: a file edited by hand listed changes that were never made
   // (with exit 0 and a warning on stderr, which scripts do not read).

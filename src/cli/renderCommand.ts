@@ -128,6 +128,7 @@ export async function runRender(args: RenderArgs, stdin?: StdinSource): Promise<
     ...(args.maxChars !== null ? { maxChars: args.maxChars } : {}),
     ...(args.hashtags.length > 0 ? { hashtags: args.hashtags } : {}),
     ...(args.initial ? { initial: true } : {}),
+    ...(args.controller !== null ? { controller: args.controller } : {}),
   };
   // A public output sees the publication models only, never the report (outputs.ts); confidential
   // drafts for authorities read the whole report. Each model in its own configuration's language and schema.

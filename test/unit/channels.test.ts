@@ -68,6 +68,7 @@ describe('output registry', () => {
         ['atom', 'public', 'xml', true],
         ['social', 'public', 'text|json', true],
         ['gdpr-art33', 'confidential', 'text|html|md', false],
+        ['gdpr-art33-controller', 'confidential', 'text|html|md', false],
         ['gdpr-art34', 'confidential', 'text|html|md', false],
         ['nis2-early-warning', 'confidential', 'text|html|md', false],
         ['nis2-notification', 'confidential', 'text|html|md', false],

@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** `--now` and `render --as <draft>` through the built CLI (npm run build first; `npm test` does). */
@@ -57,10 +59,25 @@ describe('CLI: --now and confidential drafts', () => {
     assert.ok(!deHead.includes('Pressemitteilung'), deHead);
   });
 
+  it('render --as gdpr-art33-controller --controller NAME writes the notice to that one controller', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ir-notice-'));
+    const file = join(dir, 'r.md');
+    writeFileSync(file, readFileSync(join(ROOT, REPORT), 'utf8').replace('  risk: high\n', '  risk: high\n  role: both\n  controllers:\n    - name: Stadt Werne\n    - name: Gemeinde Wickede (Ruhr)\n'));
+    const now = ['--now', '2023-11-01T20:00:00+01:00'];
+    const werne = cli(['render', '--as', 'gdpr-art33-controller', '--controller', 'Stadt Werne', ...now, file]);
+    assert.equal(werne.code, 0, werne.stderr);
+    assert.ok(werne.stdout.includes('\nAn: Stadt Werne\n') && !werne.stdout.includes('Wickede'), werne.stdout);
+    const open = cli(['render', '--as', 'gdpr-art33-controller', ...now, file]);
+    assert.ok(open.stdout.includes('\nAn: [noch offen: an welchen Verantwortlichen diese Information geht (eine Information je Verantwortlichem): Stadt Werne; Gemeinde Wickede (Ruhr)]\n'), open.stdout);
+    const wrongOutput = cli(['render', '--as', 'gdpr-art33', '--controller', 'Stadt Werne', file]);
+    assert.deepEqual(wrongOutput, { code: 2, stdout: '', stderr: "incident-report: --controller applies to render --as gdpr-art33-controller only (the processor's notice to one controller)\n" });
+    assert.deepEqual(cli(['lint', '--controller', 'Stadt Werne', file]), { code: 2, stdout: '', stderr: 'incident-report: --controller is an option of render, not of lint\n' });
+  });
+
   it('render --as rejects unknown outputs and formats the output does not have', () => {
     const unknown = cli(['render', '--as', 'tweet', REPORT]);
     assert.equal(unknown.code, 2);
-    assert.equal(unknown.stderr, 'incident-report: --as must be one of press-release, status-page, atom, social, gdpr-art33, gdpr-art34, nis2-early-warning, nis2-notification, nis2-progress-report, nis2-final-report, not "tweet"\n');
+    assert.equal(unknown.stderr, 'incident-report: --as must be one of press-release, status-page, atom, social, gdpr-art33, gdpr-art33-controller, gdpr-art34, nis2-early-warning, nis2-notification, nis2-progress-report, nis2-final-report, not "tweet"\n');
     const format = cli(['render', '--as', 'nis2-notification', '--format', 'pdf', REPORT]);
     assert.equal(format.code, 2);
     assert.equal(format.stderr, 'incident-report: --format for render --as nis2-notification must be "text" or "html" or "md", not "pdf"\n');

@@ -296,7 +296,7 @@ ${attack}
   });
 
   it('exits 2 with a precise message on bad channel options', () => {
-    assert.match(cli(['render', '--as', 'poster', DE]).stderr, /--as must be one of press-release, status-page, atom, social, gdpr-art33, gdpr-art34, nis2-early-warning, nis2-notification, nis2-progress-report, nis2-final-report, not "poster"/);
+    assert.match(cli(['render', '--as', 'poster', DE]).stderr, /--as must be one of press-release, status-page, atom, social, gdpr-art33, gdpr-art33-controller, gdpr-art34, nis2-early-warning, nis2-notification, nis2-progress-report, nis2-final-report, not "poster"/);
     assert.match(cli(['render', DE, EN]).stderr, /render --as press-release takes exactly one report file/);
     assert.match(cli(['render', '--as', 'atom', '--format', 'html', DE]).stderr, /--format for render --as atom must be "xml", not "html"/);
     assert.match(cli(['render', '--as', 'social', '--max-chars', '10', DE]).stderr, /--max-chars takes a whole number from 60 to 100000, not "10"/);

@@ -219,13 +219,22 @@ describe('CLI approve, changes and new with -', function () {
     assert.deepEqual(cli(dir, ['approve', '--by', 'Petra Schulz', '-'], REPORT), {
       code: 2,
       stdout: '',
-      stderr: "incident-report: approve needs the report's path, not - (standard input): it writes the approval back into the report file and its release beside it\n",
+      stderr: "incident-report: approve needs the report's path, not - (standard input): it writes the approval back into the report file and its release beside it; give the file instead: `incident-report approve --by NAME FILE`\n",
     });
     assert.deepEqual(cli(dir, ['changes', '-'], REPORT), {
       code: 2,
       stdout: '',
-      stderr: "incident-report: changes needs the report's path, not - (standard input): it compares the report with its releases in .releases/ beside the file\n",
+      stderr: "incident-report: changes needs the report's path, not - (standard input): it compares the report with its releases in .releases/ beside the file; give the file instead: `incident-report changes FILE`\n",
     });
+    // With --stdin-filename, as lint and render take it: the path is known, so the message gives the command.
+    assert.deepEqual(cli(dir, ['changes', '-', '--stdin-filename', 'r.md'], REPORT), {
+      code: 2,
+      stdout: '',
+      stderr: "incident-report: changes needs the report's path, not - (standard input): it compares the report with its releases in .releases/ beside the file; give the file instead: `incident-report changes r.md`\n",
+    });
+    // An option of another command is named as such (Node's parser said "Unknown option '--out'. To specify a positional argument …").
+    assert.deepEqual(cli(dir, ['changes', '--out', 'x.txt', 'r.md']), { code: 2, stdout: '', stderr: 'incident-report: --out is an option of render and new, not of changes\n' });
+    assert.deepEqual(cli(dir, ['changes', '--bogus', 'r.md']), { code: 2, stdout: '', stderr: 'incident-report: unknown option --bogus for changes (see --help)\n' });
     assert.deepEqual(readdirSync(dir), ['r.md']);
   });
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ART33_FORM, ART34_FORM, NIS2_FORMS, parseReport, renderPressRelease, type DraftDocument } from '../../src/core';
+import { ART33_FORM, ART33_NOTICE_FORM, ART34_FORM, NIS2_FORMS, parseReport, renderPressRelease, type DraftDocument } from '../../src/core';
 import { CONFIDENTIAL_OUTPUTS, OUTPUTS, PUBLIC_OUTPUTS, findOutput, type ConfidentialOutput } from '../../src/core/render/outputs';
 import { buildModel } from '../../src/core/render/model';
 
@@ -55,6 +55,7 @@ const COMPLETE = FULL.replace('lang: de\n', 'lang: de\norganization_address: Am 
 /** Items a bare report still answers (a default, a computed value or "none recorded"), per form: every other item is a gap. */
 const ANSWERED_WHEN_BARE: Record<string, string[]> = {
   'gdpr-art33': ['1.1', '1.5', '1.6', '1.7', '2.1', '2.2', '2.3', '2.5', '2.6', '2.7', '3.1', '4.1', '5.3', '5.4', '5.5', '9.1'],
+  'gdpr-art33-controller': ['1.1', '1.5', '1.6', '1.7', '2.1', '2.2', '2.3', '2.5', '2.6', '2.7', '3.1', '4.1', '5.3', '5.4', '5.5', '9.1'],
   'gdpr-art34': ['1'],
   'nis2-early-warning': ['1.1', '1.2', '1.3', '1.5', '1.6', '1.7', '1.8', '2.1'],
   'nis2-notification': ['1.1', '1.2', '1.3', '1.5', '1.6', '1.7', '1.9', '2.2', '3.1', '3.3', '3.4', '3.6', '4.1'],
@@ -74,11 +75,11 @@ function draftOf(id: string, text: string, locale: 'de' | 'en', now = NOW): Draf
 }
 
 describe('drafts: registry', () => {
-  it('lists the public channels as public outputs and the six drafts as confidential', () => {
+  it('lists the public channels as public outputs and the seven drafts as confidential', () => {
     assert.deepEqual(PUBLIC_OUTPUTS.map((o) => o.id), ['press-release', 'status-page', 'atom', 'social']);
-    assert.deepEqual(CONFIDENTIAL_OUTPUTS.map((o) => o.id), ['gdpr-art33', 'gdpr-art34', 'nis2-early-warning', 'nis2-notification', 'nis2-progress-report', 'nis2-final-report']);
+    assert.deepEqual(CONFIDENTIAL_OUTPUTS.map((o) => o.id), ['gdpr-art33', 'gdpr-art33-controller', 'gdpr-art34', 'nis2-early-warning', 'nis2-notification', 'nis2-progress-report', 'nis2-final-report']);
     for (const output of CONFIDENTIAL_OUTPUTS) assert.deepEqual(output.formats, ['text', 'html', 'md']);
-    assert.deepEqual([ART33_FORM, ART34_FORM, ...NIS2_FORMS].map((f) => f.id), CONFIDENTIAL_OUTPUTS.map((o) => o.id));
+    assert.deepEqual([ART33_FORM, ART33_NOTICE_FORM, ART34_FORM, ...NIS2_FORMS].map((f) => f.id), CONFIDENTIAL_OUTPUTS.map((o) => o.id));
   });
 
   it('every draft is marked confidential in every format and language', () => {
@@ -93,7 +94,7 @@ describe('drafts: registry', () => {
 
 describe('drafts: every form item, in the form\'s order, filled and as a gap, in both languages', () => {
   const COMPLETE_NOW = Date.parse('2023-12-20T12:00:00+01:00');
-  for (const form of [ART33_FORM, ART34_FORM, ...NIS2_FORMS]) {
+  for (const form of [ART33_FORM, ART33_NOTICE_FORM, ART34_FORM, ...NIS2_FORMS]) {
     for (const locale of ['de', 'en'] as const) {
       it(`${form.id} (${locale})`, () => {
         const expected = form.sections.flatMap((section) => section.items.map((item) => ({ number: item.number, label: item.label[locale] })));
@@ -194,15 +195,55 @@ describe('drafts: gdpr-art33', () => {
     assert.ok(render('gdpr-art33', sent.replace('  authority_reference: LDI-2023-04711\n', '')).includes('0.1 Aktenzeichen der Aufsichtsbehörde: [noch offen: das Aktenzeichen, das die Behörde der Erstmeldung gegeben hat (data_loss.authority_reference)]'));
   });
 
-  it('a processor renders the notice to its controllers (Art. 33(2)), with no 72 hours', () => {
+  it('a processor renders the notice to its controllers (Art. 33(2)), with no 72 hours, addressed to one controller', () => {
     const processor = FULL.replace('  risk: high\n', '  risk: high\n  role: processor\n  controllers:\n    - name: Stadt Werne\n      notified_at: 2023-10-30T12:00:00+01:00\n    - name: Gemeinde Wickede (Ruhr)\n');
-    const text = render('gdpr-art33', processor);
+    const notice = (id: string, controller?: string) => (findOutput(id) as ConfidentialOutput).render([parseReport(processor)], 'text', { now: NOW, ...(controller !== undefined ? { controller } : {}) });
+    // gdpr-art33 of a processor is this notice, as gdpr-art33-controller is.
+    assert.equal(notice('gdpr-art33'), notice('gdpr-art33-controller'));
+    const text = notice('gdpr-art33-controller', 'Gemeinde Wickede (Ruhr)');
     assert.ok(text.includes('Information des Verantwortlichen über eine Verletzung des Schutzes personenbezogener Daten (Art. 33 Abs. 2 DSGVO)'));
-    // "wir (…)": the organisation's name reads right with or without an article ("Stadt …").
-    assert.ok(text.includes('Als Auftragsverarbeiter informieren wir (Kommunal-IT Musterland AöR) jeden Verantwortlichen über eine Verletzung des Schutzes der personenbezogenen Daten, die wir in seinem Auftrag verarbeiten'), text);
-    assert.ok(text.includes('1.6 Verantwortliche, in deren Auftrag verarbeitet wird:\n  - Stadt Werne, informiert am Montag, 30. Oktober 2023, 12:00 Uhr\n  - Gemeinde Wickede (Ruhr), noch nicht informiert'));
+    assert.ok(text.includes('\nAn: Gemeinde Wickede (Ruhr)\n'), text);
+    // "wir (…)": the organisation's name reads right with or without an article ("Stadt …"); the
+    // notice speaks to the one controller it goes to.
+    assert.ok(text.includes('Als Auftragsverarbeiter informieren wir (Kommunal-IT Musterland AöR) Sie als Verantwortlichen (Gemeinde Wickede (Ruhr)) über eine Verletzung des Schutzes der personenbezogenen Daten, die wir in Ihrem Auftrag verarbeiten (Art. 33 Abs. 2 DSGVO), damit Sie Ihre Aufsichtsbehörde benachrichtigen können (Art. 33 Abs. 1).'), text);
+    // The data and people are the whole incident's: the other controllers' too.
+    assert.ok(text.includes('Die Angaben zu Daten und Personen (Abschnitte 4 und 5) beziehen sich auf den gesamten Vorfall, nicht nur auf die in Ihrem Auftrag verarbeiteten Daten.'), text);
+    assert.ok(text.includes('\n1.6 Verantwortlicher, an den diese Information geht: Gemeinde Wickede (Ruhr)\n'), text);
+    // One controller never learns of the others, nor of whom the processor has not told yet.
+    assert.ok(!text.includes('Stadt Werne') && !text.includes('noch nicht informiert'), text);
     assert.ok(text.includes('2.6 Meldung fällig: an jeden Verantwortlichen unverzüglich nach Kenntnisnahme (Art. 33 Abs. 2)'));
     assert.ok(!text.includes('DSGVO-Meldung: fällig'));
+    // Several controllers and none chosen: the addressee is a gap naming them, one notice each.
+    const open = notice('gdpr-art33-controller');
+    const gap = '[noch offen: an welchen Verantwortlichen diese Information geht (eine Information je Verantwortlichem): Stadt Werne; Gemeinde Wickede (Ruhr)]';
+    assert.ok(open.includes(`\nAn: ${gap}\n`) && open.includes(`\n1.6 Verantwortlicher, an den diese Information geht: ${gap}\n`), open);
+    // A name that is no controller of the report is a gap naming it, never a notice to it.
+    const unknown = notice('gdpr-art33-controller', 'Stadt Unna');
+    assert.ok(unknown.includes('\nAn: [noch offen: an welchen Verantwortlichen diese Information geht: „Stadt Unna“ steht nicht unter data_loss.controllers (Stadt Werne; Gemeinde Wickede (Ruhr))]\n'), unknown);
+    // The only controller needs no choosing.
+    const one = render('gdpr-art33-controller', FULL.replace('  risk: high\n', '  risk: high\n  role: processor\n  controllers:\n    - name: Stadt Werne\n'), 'text', 'en');
+    assert.ok(one.includes('\nTo: Stadt Werne\n') && one.includes('As processor, we (Kommunal-IT Musterland AöR) inform you as controller (Stadt Werne) of a breach of the personal data we process on your behalf (Art. 33(2) GDPR), so that you can notify your supervisory authority (Art. 33(1)).'), one);
+    assert.ok(!one.includes('whole incident'), one);
+  });
+
+  it('role both gets the notification to its supervisory authority and the notice to its controllers', () => {
+    const both = FULL.replace('  risk: high\n', '  risk: high\n  role: both\n  controllers:\n    - name: Stadt Werne\n');
+    const art33 = render('gdpr-art33', both);
+    assert.equal(art33.split('\n')[2], 'Meldung einer Verletzung des Schutzes personenbezogener Daten an die Aufsichtsbehörde (Art. 33 DSGVO)');
+    assert.ok(art33.includes('DSGVO-Meldung: fällig bis Donnerstag, 2. November 2023, 7:30 Uhr'), art33);
+    assert.ok(art33.includes('\n1.6 Verantwortliche, in deren Auftrag verarbeitet wird: Stadt Werne, noch nicht informiert\n'), art33);
+    const notice = render('gdpr-art33-controller', both);
+    assert.equal(notice.split('\n')[2], 'Information des Verantwortlichen über eine Verletzung des Schutzes personenbezogener Daten (Art. 33 Abs. 2 DSGVO)');
+    assert.ok(notice.includes('\nAn: Stadt Werne\n'), notice);
+    assert.ok(notice.includes('1.5 Rolle für die betroffenen Daten: Auftragsverarbeiter'), notice);
+    assert.ok(notice.includes('2.6 Meldung fällig: an jeden Verantwortlichen unverzüglich nach Kenntnisnahme (Art. 33 Abs. 2)'), notice);
+    assert.ok(notice.includes('2.7 Gründe für eine Verzögerung: entfällt (Art. 33 Abs. 2: unverzüglich, keine feste Stundenfrist)'), notice);
+    // Its own data is in the same report: the counts are the whole incident's.
+    assert.ok(notice.includes('beziehen sich auf den gesamten Vorfall'), notice);
+    assert.ok(!notice.includes('DSGVO-Meldung: fällig') && !notice.includes('Erstmeldung'), notice);
+    // A controller alone has no controllers to inform: the notice says so instead of inventing one.
+    const controller = render('gdpr-art33-controller', FULL, 'text', 'en');
+    assert.ok(controller.includes('Not due: data_loss.role is controller, so no processor notice goes to a controller (Art. 33(2)); for data processed on behalf of others set data_loss.role to processor or both and list the controllers.'), controller);
   });
 
   it('2.6 and 2.7 say why no notification is due, case by case; personal data unknown runs the 72 hours as a precaution; a processor has no 72 hours', () => {

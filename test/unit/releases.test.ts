@@ -91,6 +91,19 @@ describe('release model: canonical JSON', () => {
     assert.deepEqual(parseReleaseJson('{"format": "other"}'), { problem: 'not a release file (its "format" is not "incident-report-release/1")' });
   });
 
+  it('names why a file is no release in German and English, as findings do', () => {
+    const problem = (text: string, locale: 'de' | 'en') => {
+      const parsed = parseReleaseJson(text, locale);
+      return 'problem' in parsed ? parsed.problem : null;
+    };
+    assert.equal(problem('{"format": "other"}', 'de'), 'keine Release-Datei (ihr "format" ist nicht "incident-report-release/1")');
+    assert.equal(problem('{"format": "other"}', 'en'), 'not a release file (its "format" is not "incident-report-release/1")');
+    assert.equal(problem('{"format": "incident-report-release/1", "fields": []}', 'de'), '"fields" ist kein Objekt aus Texten und Zahlen');
+    assert.equal(problem('{"format": "incident-report-release/1", "fields": []}', 'en'), '"fields" is not an object of texts and numbers');
+    assert.match(problem('{', 'de')!, /^kein gültiges JSON \(.+\)$/);
+    assert.match(problem('{', 'en')!, /^not valid JSON \(.+\)$/);
+  });
+
   it('leaves suppression directives out of the public section (they are never published)', () => {
     const { data, body } = baseReport();
     const plain = reportText(data, body);
@@ -181,6 +194,33 @@ describe('release fingerprint: changes with every public field and with no inter
     assert.equal(currentRelease(parseReport(internalEdit)).fingerprint, baseFingerprint);
     const publicEdit = `${base.trimEnd()}\n\nEin neuer öffentlicher Satz.\n`;
     assert.notEqual(currentRelease(parseReport(publicEdit)).fingerprint, baseFingerprint);
+  });
+
+  it("the public heading's level changes it exactly when it changes an output: the section's own headings are printed relative to it", () => {
+    assert.match(base, /\n## Pressemitteilung\n/);
+    const deeper = (text: string) => text.replace('\n## Pressemitteilung\n', '\n### Pressemitteilung\n');
+    // No heading inside the section: the level prints nothing, and the approval stays current.
+    assert.equal(outputs(deeper(base)), baseOutputs);
+    assert.equal(currentRelease(parseReport(deeper(base))).json, currentRelease(parseReport(base)).json);
+    // "#### Ablauf" under "## Pressemitteilung" is printed as <h3>, under "### Pressemitteilung" as <h2>.
+    const withHeading = `${base.trimEnd()}\n\n#### Ablauf\n\nDie Systeme wurden getrennt.\n`;
+    const html = (text: string) => PUBLIC_OUTPUTS.find((o) => o.id === 'press-release')!.render([buildModel(parseReport(text), { now: FIXTURE_NOW })], 'html', { now: FIXTURE_NOW });
+    assert.match(html(withHeading), /<h3>Ablauf<\/h3>/);
+    assert.match(html(deeper(withHeading)), /<h2>Ablauf<\/h2>/);
+    const before = currentRelease(parseReport(withHeading));
+    const after = currentRelease(parseReport(deeper(withHeading)));
+    assert.equal(before.model.public_section, after.model.public_section);
+    assert.notEqual(after.fingerprint, before.fingerprint);
+    assert.deepEqual([before.model.public_heading_level, after.model.public_heading_level], [2, 3]);
+    // `changes` names it (a change of form: the words are the same).
+    assert.deepEqual(
+      releaseChanges(before.model, after.model).map((c) => [c.path, c.before, c.after, c.formOnly ?? false, c.text.de, c.text.en]),
+      [['/public_section', null, null, true, 'Die Pressemitteilung: Ebene der Überschriften geändert (Pressemitteilung als Überschrift der Ebene 2 → 3)', 'The press release: heading levels changed (press release heading at level 2 → 3)']],
+    );
+    // The file reads back as written.
+    const parsed = parseReleaseJson(after.json);
+    assert.ok('model' in parsed);
+    assert.equal(canonicalJson(parsed.model), after.json);
   });
 });
 

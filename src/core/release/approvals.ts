@@ -160,7 +160,7 @@ export function unapprovedRelease(text: string, approvals: readonly Approval[], 
   const approved = approvals.filter((approval) => approval.version === version);
   const actual = sha256Hex(text);
   if (approved.length === 0 || approved.some((approval) => approval.fingerprint === actual)) return null;
-  const damaged = parseReleaseJson(text);
+  const damaged = parseReleaseJson(text, locale);
   if ('problem' in damaged) return damaged.problem;
   return t(
     locale,
@@ -210,7 +210,7 @@ export async function previousRelease(report: ParsedReport, read: (version: numb
     const unapproved = unapprovedRelease(text, approvals, version, locale);
     if (unapproved !== null) return { version, problem: unapproved };
     if (text === current) continue;
-    const parsed = parseReleaseJson(text);
+    const parsed = parseReleaseJson(text, locale);
     if ('problem' in parsed) return { version, problem: parsed.problem };
     // A change of form only (a re-wrapped paragraph) is no news for the public.
     return { since: version, items: releaseChanges(parsed.model, currentRelease(report).model).filter((change) => !change.formOnly).map((change) => change.text) };

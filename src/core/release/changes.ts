@@ -151,6 +151,22 @@ export function releaseChanges(before: ReleaseModel, after: ReleaseModel): Relea
     const words = FIELD_WORDS[PUBLIC_SECTION_PATH]!;
     changes.push(...sentenceChanges(PUBLIC_SECTION_PATH, before.public_section ?? '', after.public_section ?? '', after.lang ?? before.lang, words));
   }
+  // The section's own headings are printed relative to its heading: the same words, another layout.
+  // (Only when both sides hold headings: a heading added or removed is named with the text.)
+  if (before.public_heading_level !== undefined && after.public_heading_level !== undefined && before.public_heading_level !== after.public_heading_level) {
+    const words = FIELD_WORDS[PUBLIC_SECTION_PATH]!;
+    const level = (model: ReleaseModel) => String(model.public_heading_level);
+    changes.push({
+      path: PUBLIC_SECTION_PATH,
+      before: null,
+      after: null,
+      formOnly: true,
+      text: {
+        de: `${words.de}: Ebene der Überschriften geändert (Pressemitteilung als Überschrift der Ebene ${level(before)} → ${level(after)})`,
+        en: `${words.en}: heading levels changed (press release heading at level ${level(before)} → ${level(after)})`,
+      },
+    });
+  }
   changes.push(...formChanges(before, after, changes));
   const rank = (path: string) => {
     const i = READING_ORDER.findIndex((prefix) => path === prefix || path.startsWith(`${prefix}/`));

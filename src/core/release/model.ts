@@ -17,6 +17,8 @@ import { selectPublication } from '../render/publication';
 import { readDirectives } from '../report/directives';
 import { isRecord } from '../report/fields';
 import { Derived } from '../shared/memo';
+import { t } from '../shared/i18n';
+import type { Locale } from '../shared/types';
 
 /** The value of `format` in every release file of this version (schemas/incident-report-release.schema.json). */
 export const RELEASE_FORMAT = 'incident-report-release/1';
@@ -37,6 +39,13 @@ export interface ReleaseModel {
   fields: Record<string, string | number>;
   /** The public section's Markdown (line breaks `\n`, trimmed, HTML comments such as suppression directives removed), or `null`. */
   public_section: string | null;
+  /**
+   * The level of the public section's own heading (`## Pressemitteilung`: 2), present only when the
+   * section holds headings of its own: they are printed relative to it (`#### Ablauf` under `##` is
+   * an `h3`, under `###` an `h2`). Without such headings the level prints nothing, so it is left out
+   * and moving the section up or down a level changes no release.
+   */
+  public_heading_level?: number;
 }
 
 const stringify = configure({ deterministic: true, bigint: false, circularValue: Error });
@@ -55,7 +64,19 @@ export function releaseModel(report: ParsedReport): ReleaseModel {
     public_notice: publication.dataLoss.publicNotice,
     fields,
     public_section: publicSectionText(report, publication.body),
+    ...publicHeadingLevel(publication.section()),
   };
+}
+
+/** `{ public_heading_level }` when the public section holds a heading of its own (see {@link ReleaseModel}), else nothing. */
+function publicHeadingLevel(section: ReturnType<ReturnType<typeof selectPublication>['section']>): { public_heading_level?: number } {
+  if (!section) return {};
+  const hasHeading = (nodes: readonly unknown[]): boolean =>
+    nodes.some((node) => {
+      const n = node as { type?: string; children?: unknown[] };
+      return n.type === 'heading' || (Array.isArray(n.children) && hasHeading(n.children));
+    });
+  return hasHeading(section.children) ? { public_heading_level: section.heading.depth } : {};
 }
 
 /**
@@ -129,18 +150,21 @@ export function currentRelease(report: ParsedReport): Release {
   });
 }
 
-/** Reads a release file's text: its model, or why it cannot be used. */
-export function parseReleaseJson(text: string): { model: ReleaseModel } | { problem: string } {
+/** Reads a release file's text: its model, or why it cannot be used (in `locale`). */
+export function parseReleaseJson(text: string, locale: Locale = 'en'): { model: ReleaseModel } | { problem: string } {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { problem: `not valid JSON (${error instanceof Error ? error.message : String(error)})` };
+    // The parser's own words (position and token) stay as the runtime gives them.
+    return { problem: t(locale, { en: 'not valid JSON ({detail})', de: 'kein gültiges JSON ({detail})' }, { detail: error instanceof Error ? error.message : String(error) }) };
   }
-  if (!isRecord(value) || value.format !== RELEASE_FORMAT) return { problem: `not a release file (its "format" is not "${RELEASE_FORMAT}")` };
+  if (!isRecord(value) || value.format !== RELEASE_FORMAT) {
+    return { problem: t(locale, { en: 'not a release file (its "format" is not "{format}")', de: 'keine Release-Datei (ihr "format" ist nicht "{format}")' }, { format: RELEASE_FORMAT }) };
+  }
   const fields = value.fields;
   if (!isRecord(fields) || Object.values(fields).some((v) => typeof v !== 'string' && typeof v !== 'number')) {
-    return { problem: '"fields" is not an object of texts and numbers' };
+    return { problem: t(locale, { en: '"fields" is not an object of texts and numbers', de: '"fields" ist kein Objekt aus Texten und Zahlen' }) };
   }
   const textOrNull = (v: unknown) => (typeof v === 'string' ? v : null);
   return {
@@ -151,6 +175,7 @@ export function parseReleaseJson(text: string): { model: ReleaseModel } | { prob
       public_notice: value.public_notice === true,
       fields: fields as Record<string, string | number>,
       public_section: textOrNull(value.public_section),
+      ...(Number.isInteger(value.public_heading_level) ? { public_heading_level: value.public_heading_level as number } : {}),
     },
   };
 }

@@ -21,6 +21,8 @@ export interface OutputOptions extends RenderOptions {
   draft?: boolean;
   /** Confidential drafts: the GDPR Art. 33 first notification again, even after it was sent (`render --initial`). */
   initial?: boolean;
+  /** Confidential drafts: the controller a processor's notice goes to (`render --controller NAME`). */
+  controller?: string;
 }
 
 /** Default post length: X's limit (Mastodon allows 500). */

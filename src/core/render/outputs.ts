@@ -14,7 +14,7 @@ import { renderArticle, renderPage } from './html';
 import { renderText } from './text';
 import { DRAFT_FORMATS, writeDraft, type DraftDocument } from './drafts/document';
 import type { DraftOptions } from './drafts/context';
-import { gdprArt33Draft, gdprArt34Draft } from './drafts/gdpr';
+import { gdprArt33Draft, gdprArt33NoticeDraft, gdprArt34Draft } from './drafts/gdpr';
 import { nis2EarlyWarningDraft, nis2FinalReportDraft, nis2NotificationDraft, nis2ProgressReportDraft } from './drafts/nis2';
 import { renderStatusPageHtml, renderStatusPageText } from './statusPage';
 import { renderAtom } from './atom';
@@ -134,6 +134,7 @@ function draft(id: string, label: Localized, build: (report: ParsedReport, optio
  */
 export const CONFIDENTIAL_OUTPUTS: readonly ConfidentialOutput[] = [
   draft('gdpr-art33', { en: 'GDPR Art. 33 notification to the supervisory authority (confidential draft)', de: 'Meldung an die Datenschutzaufsicht nach Art. 33 DSGVO (vertraulicher Entwurf)' }, gdprArt33Draft),
+  draft('gdpr-art33-controller', { en: 'GDPR Art. 33(2) notice of the processor to a controller (confidential draft)', de: 'Information an einen Verantwortlichen nach Art. 33 Abs. 2 DSGVO (vertraulicher Entwurf)' }, gdprArt33NoticeDraft),
   draft('gdpr-art34', { en: 'GDPR Art. 34 notice to the people affected (confidential draft)', de: 'Benachrichtigung der Betroffenen nach Art. 34 DSGVO (vertraulicher Entwurf)' }, gdprArt34Draft),
   draft('nis2-early-warning', { en: 'NIS2 early warning to the BSI (confidential draft)', de: 'NIS2-Erstmeldung an das BSI (vertraulicher Entwurf)' }, nis2EarlyWarningDraft),
   draft('nis2-notification', { en: 'NIS2 incident notification to the BSI (confidential draft)', de: 'NIS2-Meldung an das BSI (vertraulicher Entwurf)' }, nis2NotificationDraft),

@@ -126,7 +126,7 @@ function changedSince(ctx: RuleContext, approval: Approval): string {
   }
   if (sha256Hex(file.text) !== approval.fingerprint) {
     // A damaged file (not JSON, or no release) is named as such, not as a mere mismatch.
-    const damaged = parseReleaseJson(file.text);
+    const damaged = parseReleaseJson(file.text, ctx.locale);
     if ('problem' in damaged) {
       return ctx.t({ en: '{fallback} (its release file {file} is damaged: {problem})', de: '{fallback} (die Release-Datei {file} ist beschädigt: {problem})' }, { fallback, file: file.label, problem: damaged.problem });
     }

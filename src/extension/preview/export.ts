@@ -200,7 +200,7 @@ export async function exportPressRelease(
   const { output, formats } = choice;
 
   const { linter } = await engine.linterFor(uri);
-  const found = args.whatsNew === true ? await previousRelease(result.report, (v) => readReleaseFile(uri, v)) : null;
+  const found = args.whatsNew === true ? await previousRelease(result.report, (v) => readReleaseFile(uri, v), [], linter.locale) : null;
   // A damaged release is named, as `render --whats-new` names it: the box would compare with an older one.
   if (found && 'problem' in found) {
     void vscode.window.showErrorMessage(

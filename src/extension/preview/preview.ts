@@ -16,6 +16,7 @@ import {
   renderDraftArticle,
   type ConfidentialOutput,
   type Finding,
+  type Locale,
   type ParsedReport,
   type Verdict,
 } from '../../core';
@@ -428,7 +429,7 @@ export class PressReleasePreview implements vscode.Disposable {
         version: document.version,
       };
     }
-    const releases = await this.releaseState(uri, report, this.output);
+    const releases = await this.releaseState(uri, report, this.output, linter.locale);
     const model = buildModel(report, { locale: linter.locale, schema: linter.schema.info, ...(releases.whatsNew ? { whatsNew: releases.whatsNew } : {}) });
     // While the verdict blocks, the output is shown as `render --draft` writes it (posts and feed
     // entries marked), under the draft banner: what is copied from here says it is a draft.
@@ -496,7 +497,7 @@ export class PressReleasePreview implements vscode.Disposable {
    * changes since the newest release (read from its release file beside the report), and, with the
    * "What's new" switch on, the previous release whose content differs from the current one.
    */
-  private async releaseState(uri: vscode.Uri, report: ParsedReport, output: string) {
+  private async releaseState(uri: vscode.Uri, report: ParsedReport, output: string, locale: Locale) {
     const newest = newestApprovals(readApprovals(isRecord(report.data) ? report.data : null));
     const current = currentRelease(report);
     const version = newest[0]?.version ?? null;
@@ -504,7 +505,7 @@ export class PressReleasePreview implements vscode.Disposable {
     const parsed = typeof text === 'string' ? parseReleaseJson(text) : null;
     const compared = parsed && 'model' in parsed ? parsed.model : null;
     const changes = compared ? releaseChanges(compared, current.model) : [];
-    const found = this.whatsNew ? await previousRelease(report, (v) => readReleaseFile(uri, v)) : null;
+    const found = this.whatsNew ? await previousRelease(report, (v) => readReleaseFile(uri, v), [], locale) : null;
     // A damaged release is named (once per file and problem, not on every keystroke), not skipped.
     if (found && 'problem' in found) this.warnOnce(vscode.l10n.t('Incident Report: the release file {0} cannot be used for "What\'s new" ({1}). Restore the file.', releaseLabel(uri, found.version), found.problem));
     const whatsNew = found && 'since' in found ? found : null;

@@ -27,6 +27,8 @@ export interface DraftOptions {
   schema?: SchemaInfo;
   /** The first notification again, even after one was sent (`render --initial`): no follow-up. */
   initial?: boolean;
+  /** The controller a processor's notice goes to (`render --controller NAME`), one of `data_loss.controllers`. */
+  controller?: string;
 }
 
 let bundledInfo: SchemaInfo | null = null;

@@ -9,11 +9,11 @@
 import type { Localized } from '../../shared/types';
 import type { ParsedReport } from '../../report/parse';
 import { recordItems } from '../../report/fields';
-import { DEADLINE_HOURS, DEADLINE_LABELS, formatTimeLeft, gdprRole } from '../../compliance/deadlines';
+import { controllersToNotify, DEADLINE_HOURS, DEADLINE_LABELS, formatTimeLeft, gdprRole } from '../../compliance/deadlines';
 import { instantIn } from '../../shared/time';
 import { authorityContactLine, contactLine, dataProtectionContact, draftContext, unreadableTime, listOrNone, stringList, type DraftContext, type DraftOptions } from './context';
 import { gap, gapsOf, type DraftBlock, type DraftDocument, type DraftSection, type DraftValue } from './document';
-import { columns, formSection, L, textItem, type DraftForm, type FormSection } from './form';
+import { columns, formSection, L, textItem, type DraftForm, type FormItem, type FormSection } from './form';
 
 /** The confidentiality banner of drafts for an authority. */
 export const CONFIDENTIAL: Localized = L(
@@ -24,6 +24,17 @@ export const CONFIDENTIAL: Localized = L(
 const NOT_APPLICABLE = L('not applicable', 'entfällt');
 const YES = L('yes', 'ja');
 const NO = L('no', 'nein');
+
+/**
+ * The contexts that build a processor's notice to a controller (Art. 33(2)), with the controller it
+ * goes to: its items speak as the processor, whatever else the organisation is (`role: both`).
+ */
+const NOTICES = new WeakMap<DraftContext, { addressee: DraftValue }>();
+
+/** True while building a processor's notice to a controller (not the notification to the authority). */
+function isNotice(ctx: DraftContext): boolean {
+  return NOTICES.has(ctx);
+}
 
 function timeOr(ctx: DraftContext, value: unknown, missing: Localized): DraftValue {
   return ctx.time(value) ?? gap(ctx.t(missing));
@@ -140,7 +151,7 @@ const CONTROLLER_SECTION: FormSection = {
       label: L('Role for the data affected', 'Rolle für die betroffenen Daten'),
       fields: ['data_loss.role'],
       source: L('Art. 33(1) and (2), Art. 28(3)(f) GDPR', 'Art. 33 Abs. 1 und 2, Art. 28 Abs. 3 lit. f DSGVO'),
-      value: (ctx) => ctx.words('/data_loss/role', gdprRole(ctx.data))!,
+      value: (ctx) => ctx.words('/data_loss/role', isNotice(ctx) && gdprRole(ctx.data) === 'both' ? 'processor' : gdprRole(ctx.data))!,
     },
     {
       number: '1.6',
@@ -223,7 +234,7 @@ const TIMELINE_SECTION: FormSection = {
       fields: ['data_loss.aware_at', 'data_loss.authority_notified_at', 'data_loss.controllers[].notified_at'],
       source: L('Art. 33(1) GDPR: 72 hours after becoming aware; Art. 33(2): the processor without undue delay', 'Art. 33 Abs. 1 DSGVO: 72 Stunden nach Kenntnisnahme; Art. 33 Abs. 2: der Auftragsverarbeiter unverzüglich'),
       value: (ctx) => {
-        if (gdprRole(ctx.data) === 'processor') return ctx.t(L('to each controller without undue delay after becoming aware (Art. 33(2))', 'an jeden Verantwortlichen unverzüglich nach Kenntnisnahme (Art. 33 Abs. 2)'));
+        if (isNotice(ctx)) return ctx.t(L('to each controller without undue delay after becoming aware (Art. 33(2))', 'an jeden Verantwortlichen unverzüglich nach Kenntnisnahme (Art. 33 Abs. 2)'));
         const clock = art33Clock(ctx);
         if (!clock) return noNotificationDue(ctx);
         const unreadable = clock.doneAt === null ? unreadableNotified(ctx) : null;
@@ -245,7 +256,7 @@ const TIMELINE_SECTION: FormSection = {
       value: (ctx) => {
         const reason = ctx.text(ctx.loss.delay_reason);
         // A processor has no hours to be late against, and without a clock nothing is "within 72 hours".
-        if (gdprRole(ctx.data) === 'processor') return reason ?? ctx.t(L('not applicable (Art. 33(2): without undue delay, no fixed hours)', 'entfällt (Art. 33 Abs. 2: unverzüglich, keine feste Stundenfrist)'));
+        if (isNotice(ctx)) return reason ?? ctx.t(L('not applicable (Art. 33(2): without undue delay, no fixed hours)', 'entfällt (Art. 33 Abs. 2: unverzüglich, keine feste Stundenfrist)'));
         const clock = art33Clock(ctx);
         if (!clock) return reason ?? ctx.t(L('not applicable (no notification deadline runs, see 2.6)', 'entfällt (keine Meldefrist läuft, siehe 2.6)'));
         const unreadable = clock.doneAt === null ? unreadableNotified(ctx) : null;
@@ -497,13 +508,37 @@ const FOLLOW_UP_SECTION: FormSection = {
 
 const ART33_SECTIONS = [CONTROLLER_SECTION, TIMELINE_SECTION, BREACH_SECTION, DATA_SECTION, PEOPLE_SECTION, BEFORE_SECTION, CONSEQUENCES_SECTION, MEASURES_SECTION, OTHERS_SECTION];
 
+/** Item 1.6 of a processor's notice: the one controller it goes to (never the others, nor whom the processor has not told yet). */
+const ADDRESSEE_ITEM: FormItem = {
+  number: '1.6',
+  label: L('Controller this notice goes to', 'Verantwortlicher, an den diese Information geht'),
+  fields: ['data_loss.controllers[].name'],
+  source: L('Art. 33(2) GDPR: each controller is informed; one notice per controller', 'Art. 33 Abs. 2 DSGVO: jeder Verantwortliche wird informiert; eine Information je Verantwortlichem'),
+  value: (ctx) => NOTICES.get(ctx)?.addressee ?? ctx.t(NOT_APPLICABLE),
+};
+
+const NOTICE_SECTIONS = [{ ...CONTROLLER_SECTION, items: CONTROLLER_SECTION.items.map((item) => (item.number === '1.6' ? ADDRESSEE_ITEM : item)) }, ...ART33_SECTIONS.slice(1)];
+
+const NOTICE_TITLE = L('Information of the controller about a personal data breach (GDPR Art. 33(2))', 'Information des Verantwortlichen über eine Verletzung des Schutzes personenbezogener Daten (Art. 33 Abs. 2 DSGVO)');
+
+/** The processor's notice to one controller (Art. 33(2)), for the docs and the tests. */
+export const ART33_NOTICE_FORM: DraftForm = {
+  id: 'gdpr-art33-controller',
+  title: NOTICE_TITLE,
+  basis: L(
+    'The items of the Art. 33 notification, which the controller needs for its own (Art. 33(2), Art. 28(3)(f) GDPR), as one notice per controller: item 1.6 names the controller it goes to and no other. For data_loss.role processor and both; gdpr-art33 of a processor is the same notice.',
+    'Die Angaben der Meldung nach Art. 33, die der Verantwortliche für seine eigene Meldung braucht (Art. 33 Abs. 2, Art. 28 Abs. 3 lit. f DSGVO), als eine Information je Verantwortlichem: Angabe 1.6 nennt den Verantwortlichen, an den sie geht, und keinen anderen. Für data_loss.role processor und both; gdpr-art33 eines Auftragsverarbeiters ist dieselbe Information.',
+  ),
+  sections: NOTICE_SECTIONS,
+};
+
 /** The Art. 33 form, for the docs and the tests. */
 export const ART33_FORM: DraftForm = {
   id: 'gdpr-art33',
   title: L('Notification of a personal data breach to the supervisory authority (GDPR Art. 33)', 'Meldung einer Verletzung des Schutzes personenbezogener Daten an die Aufsichtsbehörde (Art. 33 DSGVO)'),
   basis: L(
-    'The sections of the LfD Niedersachsen form (1–7), then the remedies and other authorities of the LfDI Rheinland-Pfalz form; a follow-up starts with the reference (0). A processor (data_loss.role: processor) gets the same items as its notice to the controllers (Art. 33(2)).',
-    'Die Abschnitte des Formulars der LfD Niedersachsen (1–7), dann Abhilfe und weitere Behörden aus dem Formular des LfDI Rheinland-Pfalz; eine Folgemeldung beginnt mit dem Bezug (0). Ein Auftragsverarbeiter (data_loss.role: processor) erhält dieselben Angaben als Information an die Verantwortlichen (Art. 33 Abs. 2).',
+    'The sections of the LfD Niedersachsen form (1–7), then the remedies and other authorities of the LfDI Rheinland-Pfalz form; a follow-up starts with the reference (0). A processor (data_loss.role: processor) gets its notice to a controller instead (gdpr-art33-controller, Art. 33(2)); with role both this is the notification for the data it controls, and gdpr-art33-controller the notice to the controllers.',
+    'Die Abschnitte des Formulars der LfD Niedersachsen (1–7), dann Abhilfe und weitere Behörden aus dem Formular des LfDI Rheinland-Pfalz; eine Folgemeldung beginnt mit dem Bezug (0). Ein Auftragsverarbeiter (data_loss.role: processor) erhält stattdessen seine Information an einen Verantwortlichen (gdpr-art33-controller, Art. 33 Abs. 2); bei role both ist dies die Meldung für die eigenen Daten und gdpr-art33-controller die Information an die Verantwortlichen.',
   ),
   sections: [FOLLOW_UP_SECTION, ...ART33_SECTIONS],
 };
@@ -514,7 +549,7 @@ function record(value: unknown): Record<string, unknown> {
 
 /** True when this Art. 33 draft is a follow-up: a first notification was sent and `--initial` is not given. */
 function isFollowUp(ctx: DraftContext): boolean {
-  return !ctx.initial && gdprRole(ctx.data) !== 'processor' && wasNotified(ctx);
+  return !ctx.initial && !isNotice(ctx) && wasNotified(ctx);
 }
 
 /**
@@ -525,27 +560,18 @@ function wasNotified(ctx: DraftContext): boolean {
   return instantIn(ctx.loss.authority_notified_at, ctx.zone) !== null || unreadableNotified(ctx) !== null;
 }
 
-/** Builds the Art. 33 draft: first notification, follow-up, or a processor's notice to its controllers. */
+/** Builds the Art. 33 draft: first notification or follow-up; for a processor, its notice to a controller. */
 export function gdprArt33Draft(report: ParsedReport, options: DraftOptions = {}): DraftDocument {
   const ctx = draftContext(report, options);
-  const role = gdprRole(ctx.data);
+  if (gdprRole(ctx.data) === 'processor') return noticeDraft(ctx, options.controller);
   const followUp = isFollowUp(ctx);
   const sections: DraftSection[] = [];
   if (followUp) sections.push(formSection(ctx, FOLLOW_UP_SECTION));
-  const intro: DraftBlock[] =
-    role === 'processor'
-      ? [{ kind: 'paragraph', value: ctx.t(L('As processor, we{org} inform each controller of a breach of the personal data we process on its behalf (Art. 33(2) GDPR), so that the controller can notify its supervisory authority (Art. 33(1)).', 'Als Auftragsverarbeiter informieren wir{org} jeden Verantwortlichen über eine Verletzung des Schutzes der personenbezogenen Daten, die wir in seinem Auftrag verarbeiten (Art. 33 Abs. 2 DSGVO), damit dieser seine Aufsichtsbehörde benachrichtigen kann (Art. 33 Abs. 1).'), { org: nameAfterWe(ctx) }) }]
-      : [];
-  ART33_SECTIONS.forEach((section, i) => sections.push(formSection(ctx, section, i === 0 ? { before: intro } : {})));
+  ART33_SECTIONS.forEach((section) => sections.push(formSection(ctx, section)));
   sections.push(phasedSection(ctx, followUp, gapsOf({ meta: [], sections })));
 
   const deadline = deadlineOf(ctx);
-  const title =
-    role === 'processor'
-      ? L('Information of the controller about a personal data breach (GDPR Art. 33(2))', 'Information des Verantwortlichen über eine Verletzung des Schutzes personenbezogener Daten (Art. 33 Abs. 2 DSGVO)')
-      : followUp
-        ? L('Follow-up notification of a personal data breach to the supervisory authority (GDPR Art. 33(4))', 'Folgemeldung (ergänzende Meldung) einer Verletzung des Schutzes personenbezogener Daten an die Aufsichtsbehörde (Art. 33 Abs. 4 DSGVO)')
-        : ART33_FORM.title;
+  const title = followUp ? L('Follow-up notification of a personal data breach to the supervisory authority (GDPR Art. 33(4))', 'Folgemeldung (ergänzende Meldung) einer Verletzung des Schutzes personenbezogener Daten an die Aufsichtsbehörde (Art. 33 Abs. 4 DSGVO)') : ART33_FORM.title;
   return {
     locale: ctx.locale,
     title: ctx.t(title),
@@ -559,10 +585,87 @@ export function gdprArt33Draft(report: ParsedReport, options: DraftOptions = {})
   };
 }
 
+/** Builds the processor's notice to one controller (Art. 33(2)): for `role: processor` and `both` (`render --as gdpr-art33-controller`). */
+export function gdprArt33NoticeDraft(report: ParsedReport, options: DraftOptions = {}): DraftDocument {
+  return noticeDraft(draftContext(report, options), options.controller);
+}
+
+/**
+ * The controller a notice goes to: `wanted` (`render --controller`) when it is one of
+ * `data_loss.controllers`, else the only one; otherwise a gap naming them, since each controller
+ * gets its own notice and learns nothing of the others.
+ */
+function addresseeOf(ctx: DraftContext, wanted: string | undefined): { name: string | null; value: DraftValue } {
+  if (gdprRole(ctx.data) === 'controller') return { name: null, value: ctx.t(NOT_APPLICABLE) };
+  const names = controllersToNotify(ctx.data, ctx.zone).flatMap((c) => (c.name !== null ? [c.name] : []));
+  const listed = names.join('; ');
+  const missing = L('which controller this notice goes to', 'an welchen Verantwortlichen diese Information geht');
+  if (wanted !== undefined) {
+    const name = names.find((n) => n === wanted.trim()) ?? names.find((n) => n.normalize('NFC').toLowerCase() === wanted.trim().normalize('NFC').toLowerCase());
+    if (name !== undefined) return { name, value: name };
+    return {
+      name: null,
+      value: gap(ctx.t(L('{missing}: "{wanted}" is not in data_loss.controllers ({listed})', '{missing}: „{wanted}“ steht nicht unter data_loss.controllers ({listed})'), { missing: ctx.t(missing), wanted: wanted.trim(), listed: listed || ctx.t(L('none recorded', 'keine erfasst')) })),
+    };
+  }
+  if (names.length === 1) return { name: names[0]!, value: names[0]! };
+  if (names.length === 0) return { name: null, value: gap(ctx.t(L('{missing} (data_loss.controllers)', '{missing} (data_loss.controllers)'), { missing: ctx.t(missing) })) };
+  return { name: null, value: gap(ctx.t(L('{missing} (one notice per controller): {listed}', '{missing} (eine Information je Verantwortlichem): {listed}'), { missing: ctx.t(missing), listed })) };
+}
+
+function noticeDraft(ctx: DraftContext, wanted: string | undefined): DraftDocument {
+  const role = gdprRole(ctx.data);
+  const addressee = addresseeOf(ctx, wanted);
+  NOTICES.set(ctx, { addressee: addressee.value });
+  const intro: DraftBlock[] = [];
+  if (role === 'controller') {
+    intro.push({
+      kind: 'paragraph',
+      value: ctx.t(L(
+        'Not due: data_loss.role is controller, so no processor notice goes to a controller (Art. 33(2)); for data processed on behalf of others set data_loss.role to processor or both and list the controllers.',
+        'Entfällt: data_loss.role ist controller, eine Information eines Auftragsverarbeiters an einen Verantwortlichen (Art. 33 Abs. 2) ist nicht fällig; für Daten, die im Auftrag anderer verarbeitet werden, data_loss.role auf processor oder both setzen und die Verantwortlichen aufführen.',
+      )),
+    });
+  } else {
+    intro.push({
+      kind: 'paragraph',
+      value: ctx.t(
+        L(
+          'As processor, we{org} inform you as controller{addressee} of a breach of the personal data we process on your behalf (Art. 33(2) GDPR), so that you can notify your supervisory authority (Art. 33(1)).',
+          'Als Auftragsverarbeiter informieren wir{org} Sie als Verantwortlichen{addressee} über eine Verletzung des Schutzes der personenbezogenen Daten, die wir in Ihrem Auftrag verarbeiten (Art. 33 Abs. 2 DSGVO), damit Sie Ihre Aufsichtsbehörde benachrichtigen können (Art. 33 Abs. 1).',
+        ),
+        { org: nameAfterWe(ctx), addressee: addressee.name !== null ? ` (${addressee.name})` : '' },
+      ),
+    });
+    // The report has one set of counts and categories: with other controllers (or its own data) in it, they are not this controller's alone.
+    if (role === 'both' || recordItems(ctx.loss.controllers).length > 1) {
+      intro.push({
+        kind: 'paragraph',
+        value: ctx.t(L('The data and people in sections 4 and 5 are those of the whole incident, not only the data processed on your behalf.', 'Die Angaben zu Daten und Personen (Abschnitte 4 und 5) beziehen sich auf den gesamten Vorfall, nicht nur auf die in Ihrem Auftrag verarbeiteten Daten.')),
+      });
+    }
+  }
+  const sections: DraftSection[] = [];
+  NOTICE_SECTIONS.forEach((section, i) => sections.push(formSection(ctx, section, i === 0 ? { before: intro } : {})));
+  sections.push(phasedSection(ctx, false, gapsOf({ meta: [], sections })));
+  return {
+    locale: ctx.locale,
+    title: ctx.t(NOTICE_TITLE),
+    banner: ctx.t(CONFIDENTIAL),
+    columns: columns(ctx),
+    meta: [
+      { label: ctx.t(L('Report', 'Bericht')), value: ctx.textOr(ctx.data.id, L('report id', 'Berichtskennung')) },
+      { label: ctx.t(L('To', 'An')), value: addressee.value },
+    ],
+    sections,
+  };
+}
+
 /** Art. 33(4): what is still open, in a first notification or a follow-up. */
 function phasedSection(ctx: DraftContext, followUp: boolean, gaps: string[]): DraftSection {
   const unknown = stillUnknown(ctx, gaps);
-  const notified = wasNotified(ctx);
+  // A notice to a controller is no notification to an authority: neither "first notification" nor its follow-up.
+  const notified = !isNotice(ctx) && wasNotified(ctx);
   let lead: string;
   if (followUp) {
     // Unreadable, the date of the first notification is the gap in 0.2, never invented here.
@@ -574,6 +677,8 @@ function phasedSection(ctx: DraftContext, followUp: boolean, gaps: string[]): Dr
   } else if (notified) {
     // `--initial` after a notification was sent: the first notification again, never called a new one.
     lead = ctx.t(L('Information not yet known follows without undue further delay:', 'Noch nicht bekannte Angaben werden ohne unangemessene weitere Verzögerung nachgereicht:'));
+  } else if (isNotice(ctx)) {
+    lead = ctx.t(L('The following is not known yet and will be provided without undue further delay:', 'Folgendes ist noch nicht bekannt und wird ohne unangemessene weitere Verzögerung nachgereicht:'));
   } else {
     lead = ctx.t(L('This is a first notification. The following is not known yet and will be provided without undue further delay:', 'Dies ist eine Erstmeldung. Folgendes ist noch nicht bekannt und wird ohne unangemessene weitere Verzögerung nachgereicht:'));
   }
@@ -605,7 +710,7 @@ function informedValue(ctx: DraftContext): DraftValue {
  * authorities and no matching reference it is not known which one it is, and none is left out.
  */
 function recipientAuthority(ctx: DraftContext): Record<string, unknown> | null {
-  if (gdprRole(ctx.data) === 'processor') return null;
+  if (isNotice(ctx)) return null;
   const dpas = recordItems(ctx.data.authorities).filter((a) => a.role === 'data_protection');
   const own = ctx.text(ctx.loss.authority_reference);
   const byReference = own ? dpas.filter((a) => ctx.text(a.reference) === own) : [];
