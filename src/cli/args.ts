@@ -187,7 +187,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
       },
     });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw usageErrorOf(error, command);
   }
   const { values, positionals } = parsed;
   refuseRepeated(parsed.tokens);
@@ -485,15 +485,25 @@ function parseOptions<T extends ParseArgsConfig>(config: T, command?: string): R
   try {
     parsed = parseArgs({ ...config, tokens: true });
   } catch (error) {
-    const unknown = command !== undefined && (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'--?([^'=]+)/.exec((error as Error).message)?.[1] : undefined;
-    if (unknown !== undefined) {
-      const owners = OPTION_COMMANDS[unknown];
-      throw new UsageError(owners ? `--${unknown} is an option of ${owners.join(' and ')}, not of ${command}` : `unknown option --${unknown} for ${command} (see --help)`);
-    }
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw usageErrorOf(error, command);
   }
   refuseRepeated(parsed.tokens);
   return parsed as ReturnType<typeof parseArgs<T>>;
+}
+
+/** The options only `approve` and `changes` take (the others' are in {@link OPTION_COMMANDS}). */
+const RELEASE_OPTION_COMMANDS: Readonly<Record<string, readonly string[]>> = { by: ['approve'], role: ['approve'], since: ['changes'] };
+
+/** What `parseArgs` refused, as a {@link UsageError}: an unknown option of `command` in our words. */
+function usageErrorOf(error: unknown, command?: string): UsageError {
+  // Node names the option as written: '--bogus' or '-Z'.
+  const unknown = command !== undefined && (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'(--?[^'=]+)/.exec((error as Error).message)?.[1] : undefined;
+  if (unknown !== undefined) {
+    const name = unknown.replace(/^--?/, '');
+    const owners = unknown.startsWith('--') ? (OPTION_COMMANDS[name] ?? RELEASE_OPTION_COMMANDS[name]) : undefined;
+    return new UsageError(owners ? `${unknown} is an option of ${owners.join(' and ')}, not of ${command}` : `unknown option ${unknown} for ${command} (see --help)`);
+  }
+  return new UsageError(error instanceof Error ? error.message : String(error));
 }
 
 /** `approve` and `changes`: one report file each. */

@@ -293,6 +293,15 @@ describe('CLI --help', () => {
     assert.deepEqual(missing, []);
   });
 
+  it('an unknown option is named as written, with whose option it is when another command takes it (Node\'s words told to "place it at the end after --")', () => {
+    const root = join(__dirname, '..', '..');
+    const refusal = (args: string[]) => cli(root, args);
+    assert.deepEqual(refusal(['lint', '--bogus', 'x.md']), { code: 2, stdout: '', stderr: 'incident-report: unknown option --bogus for lint (see --help)\n' });
+    assert.deepEqual(refusal(['render', '-Z', 'x.md']), { code: 2, stdout: '', stderr: 'incident-report: unknown option -Z for render (see --help)\n' });
+    assert.deepEqual(refusal(['new', '--by', 'Petra']), { code: 2, stdout: '', stderr: 'incident-report: --by is an option of approve, not of new\n' });
+    assert.deepEqual(refusal(['lint', '--since', '2', 'x.md']), { code: 2, stdout: '', stderr: 'incident-report: --since is an option of changes, not of lint\n' });
+  });
+
   it('after a command, --help and -h print the help too (render --help was "Unknown option \'--help\'", exit 2)', () => {
     const root = join(__dirname, '..', '..');
     const help = cli(root, ['--help']).stdout;
