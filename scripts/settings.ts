@@ -16,6 +16,16 @@ export const GENERAL_SETTINGS: readonly OptionSpec[] = [
     defaultText: '`["**/incidents/**/*.md", "**/*.incident.md"]`',
   },
   {
+    name: 'ignores',
+    schema: { type: 'array', items: { type: 'string' }, default: [], scope: 'resource' },
+    description: {
+      en: 'Glob patterns (relative to the workspace folder) of Markdown files that are not incident reports even with the marker, e.g. `["archive/**", "examples/broken/**"]`: no diagnostics, left out of **Lint All Reports in Workspace**. A member still reads an ignored parent.',
+      de: 'Glob-Muster (relativ zum Arbeitsbereichsordner) der Markdown-Dateien, die auch mit Kennung keine Vorfallsberichte sind, z. B. `["archiv/**", "beispiele/kaputt/**"]`: keine Diagnosen, nicht in **Alle Berichte im Arbeitsbereich prüfen**. Ein Teilbericht liest einen ignorierten übergeordneten Bericht trotzdem.',
+    },
+    summary: 'paths that are no reports, even with the marker',
+    defaultText: '`[]`',
+  },
+  {
     name: 'schema',
     schema: { type: 'string', default: '', scope: 'resource' },
     description: {

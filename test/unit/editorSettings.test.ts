@@ -20,6 +20,14 @@ describe('editor settings (extension and language server alike)', () => {
     assert.equal(untrusted.ticketPattern, undefined);
   });
 
+  it('ignores: the file\'s paths, replaced by the setting when set; kept in an untrusted workspace (they run no code)', () => {
+    assert.deepEqual(resolveEditorSettings({}, true, explicit({}), 'en').ignores, []);
+    assert.deepEqual(resolveEditorSettings({ ignores: ['archive/**'] }, false, explicit({}), 'en').ignores, ['archive/**']);
+    assert.deepEqual(resolveEditorSettings({ ignores: ['archive/**'] }, true, explicit({ ignores: ['drafts/**'] }), 'en').ignores, ['drafts/**']);
+    assert.equal(settingValueProblem('ignores', ['archive/**']), null);
+    assert.deepEqual(settingValueProblem('ignores', 'archive/**'), { en: '"ignores" must be a list of strings', de: '"ignores" muss eine Liste von Strings sein' });
+  });
+
   it('uses a time zone in the wrong case spelt right, and names an unknown one with what is used instead', () => {
     assert.equal(resolveEditorSettings({}, true, explicit({ timeZone: 'europe/berlin' }), 'en').timeZone, 'Europe/Berlin');
     const unknown = resolveEditorSettings({ timeZone: 'Europe/Vienna' }, true, explicit({ timeZone: 'Europe/Berl' }), 'en');

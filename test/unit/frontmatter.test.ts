@@ -5,6 +5,8 @@ import {
   completionContext,
   hoverTarget,
   indentUnit,
+  DEFAULT_REPORT_GLOBS,
+  isIgnoredPath,
   isIncidentReport,
   locateFrontmatter,
   parseReport,
@@ -76,6 +78,20 @@ describe('frontmatter locator', () => {
     assert.equal(isIncidentReport(['---', 'title: x', '...', 'schema: incident-report/v1', '---', ''].join('\n'), null), true);
     assert.equal(isIncidentReport(['---', 'title: x', '---', 'schema: incident-report/v1', ''].join('\n'), null), false);
     assert.equal(isIncidentReport('\uFEFF---\r\nschema: "incident-report/v1" # marker\r\n---\r\n', null), true);
+  });
+
+  it('report detection: a path the configuration ignores is no report, by path or marker; others are unchanged', () => {
+    const marked = '---\nschema: incident-report/v1\n---\n';
+    const ignores = ['archive/**', '**/broken/*.md'];
+    assert.equal(isIncidentReport(marked, 'archive/2019/old.md', DEFAULT_REPORT_GLOBS, ignores), false);
+    assert.equal(isIncidentReport('# text\n', 'archive/incidents/old.md', DEFAULT_REPORT_GLOBS, ignores), false);
+    assert.equal(isIncidentReport(marked, 'examples/broken/x.md', DEFAULT_REPORT_GLOBS, ignores), false);
+    assert.equal(isIncidentReport(marked, 'examples/broken/deeper/x.md', DEFAULT_REPORT_GLOBS, ignores), true);
+    assert.equal(isIncidentReport('# text\n', 'incidents/new.md', DEFAULT_REPORT_GLOBS, ignores), true);
+    assert.equal(isIncidentReport(marked, null, DEFAULT_REPORT_GLOBS, ignores), true);
+    assert.equal(isIgnoredPath('archive\\2019\\old.md', ignores), true);
+    assert.equal(isIgnoredPath('.archive/old.md', ['*/old.md']), true, 'dot: true, as for files');
+    assert.equal(isIgnoredPath('archive/old.md', []), false);
   });
 
   it('completion: a key after `...` is still in the frontmatter, the body after `---` is not', () => {

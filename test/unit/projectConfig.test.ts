@@ -42,6 +42,7 @@ describe('project configuration (.incident-report.json)', () => {
       schema: 'config/org.schema.json',
       servicesCatalog: 'services.yaml',
       files: ['reports/**/*.md'],
+      ignores: ['reports/archive/**'],
       maxSize: 500000,
       locale: 'de',
       timeZone: 'Europe/Berlin',
@@ -53,6 +54,7 @@ describe('project configuration (.incident-report.json)', () => {
       schema: 'config/org.schema.json',
       servicesCatalog: 'services.yaml',
       files: ['reports/**/*.md'],
+      ignores: ['reports/archive/**'],
       maxSize: 500000,
       locale: 'de',
       timeZone: 'Europe/Berlin',
@@ -79,7 +81,9 @@ describe('project configuration (.incident-report.json)', () => {
       '  "timeZone": "Europe/Berl",',
       '  "fles": [],',
       '  "files": "x",',
-      '  "colour": true',
+      '  "colour": true,',
+      '  "ignores": ["archive/**", "", 3, null],',
+      '  "ignors": []',
       '}',
     ].join('\n');
     assert.deepEqual(problems(text), [
@@ -93,8 +97,13 @@ describe('project configuration (.incident-report.json)', () => {
       '7:15 "timeZone": `Europe/Berl` is no IANA time zone this runtime knows. Did you mean Europe/Berlin?',
       '8:3 unknown setting "fles": did you mean "files"?',
       '9:12 "files" must be a list of strings',
-      '10:3 unknown setting "colour"; known: rules, schema, servicesCatalog, files, locale, timeZone, requireApproval, internalDomains, ticketPattern, maxSize',
+      '10:3 unknown setting "colour"; known: rules, schema, servicesCatalog, files, ignores, locale, timeZone, requireApproval, internalDomains, ticketPattern, maxSize',
+      '11:29 every entry of "ignores" must be a non-empty string',
+      '11:33 every entry of "ignores" must be a non-empty string',
+      '11:36 every entry of "ignores" must be a non-empty string',
+      '12:3 unknown setting "ignors": did you mean "ignores"?',
     ]);
+    assert.deepEqual(problems('{\n  "ignores": "archive/**"\n}'), ['2:14 "ignores" must be a list of strings']);
   });
 
   it('refuses what is not a JSON object, with the place of the first syntax error', () => {
@@ -113,6 +122,13 @@ describe('project configuration (.incident-report.json)', () => {
       assert.ok(error instanceof ConfigError);
       assert.equal(error.describe('de'), 'repo/.incident-report.json:1:12: "locale" muss "de" oder "en" sein');
       assert.equal(error.message, 'repo/.incident-report.json:1:12: "locale" must be "de" or "en"');
+    }
+    try {
+      parseProjectConfig('{"ignores": [""]}', 'repo/.incident-report.json');
+      assert.fail('no error');
+    } catch (error) {
+      assert.ok(error instanceof ConfigError);
+      assert.equal(error.describe('de'), 'repo/.incident-report.json:1:14: jeder Eintrag von "ignores" muss ein nicht leerer String sein');
     }
   });
 
@@ -156,6 +172,7 @@ describe('schemas/incident-report-config.schema.json', () => {
     assert.deepEqual(Object.keys(schema.properties.rules.properties), [...RULE_IDS]);
     assert.deepEqual(schema.properties.internalDomains.default, [...DEFAULT_INTERNAL_DOMAINS]);
     assert.deepEqual(schema.properties.files.default, [...DEFAULT_REPORT_GLOBS]);
+    assert.deepEqual(schema.properties.ignores.default, []);
   });
 
   it('holds every option a rule declares, with its type and the restriction of untrusted workspaces', () => {
@@ -177,6 +194,10 @@ describe('schemas/incident-report-config.schema.json', () => {
       { internalDomains: '.intern' },
       { files: ['a/**/*.md'] },
       { files: [''] },
+      { ignores: ['archive/**'] },
+      { ignores: [''] },
+      { ignores: 'archive/**' },
+      { ignores: [3] },
       { maxSize: 1 },
       { maxSize: 0 },
       { maxSize: 2.5 },

@@ -20,6 +20,7 @@ export const SETTINGS_SECTION = 'incidentReport';
 /** Setting keys below {@link SETTINGS_SECTION}: the editor's own, then every rule's options. */
 export const SettingKeys = {
   files: 'files',
+  ignores: 'ignores',
   schema: 'schema',
   locale: 'locale',
   timeZone: 'timeZone',
@@ -38,6 +39,8 @@ export const VALIDATE_DEBOUNCE_MS = 200;
 /** The settings that shape linting of one workspace folder (with the rules' options, `undefined` = the default). */
 export interface ResolvedSettings extends RuleOptionValues {
   files: string[];
+  /** Paths that are no reports even with the marker (relative to the folder `files` is matched in). */
+  ignores: string[];
   schemaPath: string;
   locale: Locale;
   timeZone: string | undefined;
@@ -78,6 +81,7 @@ export function resolveEditorSettings(file: ProjectConfig, trusted: boolean, exp
   const locale = explicit(SettingKeys.locale);
   const fromSettings: ProjectConfig = {
     files: explicit(SettingKeys.files) as string[] | undefined,
+    ignores: explicit(SettingKeys.ignores) as string[] | undefined,
     schema: text(SettingKeys.schema),
     locale: locale === 'de' || locale === 'en' ? locale : undefined,
     timeZone: undefined,
@@ -103,6 +107,7 @@ export function resolveEditorSettings(file: ProjectConfig, trusted: boolean, exp
   const onType = explicit(SettingKeys.validateOnType);
   return {
     files: merged.files ?? [...DEFAULT_REPORT_GLOBS],
+    ignores: merged.ignores ?? [],
     schemaPath: merged.schema ?? '',
     locale: merged.locale ?? displayLocale,
     timeZone: merged.timeZone,

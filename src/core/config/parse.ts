@@ -113,7 +113,8 @@ function readValue(key: ConfigKey, node: Node, config: ProjectConfig, at: Report
       config.rules = rules;
       return;
     }
-    case 'files': {
+    case 'files':
+    case 'ignores': {
       if (node.type !== 'array') return mustBe({ en: 'a list of strings', de: 'eine Liste von Strings' });
       const values: string[] = [];
       for (const item of node.children ?? []) {

@@ -7,13 +7,15 @@ export const CONFIG_FILE_NAME = '.incident-report.json';
 /**
  * The project configuration (`.incident-report.json`), shared by the CLI and the extension, as read
  * from the file: every field optional. Paths (`schema`, `servicesCatalog`) are as written; the hosts
- * resolve them against the file's folder. `files` globs match paths relative to that folder.
+ * resolve them against the file's folder. `files` and `ignores` globs match paths relative to that folder.
  */
 export interface ProjectConfig extends RuleOptionValues {
   rules?: Record<string, RuleLevel>;
   schema?: string;
   servicesCatalog?: string;
   files?: string[];
+  /** Globs of files that are not linted when found below a folder or by a glob (a file named itself still is). */
+  ignores?: string[];
   locale?: Locale;
   timeZone?: string;
 }
@@ -27,6 +29,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   'schema',
   'servicesCatalog',
   'files',
+  'ignores',
   'locale',
   'timeZone',
   ...(RULE_OPTIONS.map((option) => option.name) as Array<keyof RuleOptionValues>),

@@ -12,16 +12,30 @@ const matchers = new Map<string, (path: string) => boolean>();
 
 /**
  * True when a document is an incident report: its path (forward slashes, workspace-relative or
- * absolute) matches one of `globs`, or its frontmatter has `schema: incident-report/v1` (read also
- * while the YAML is broken elsewhere, or the closing fence is still being typed). Give the parsed
- * report when there is one; a text is read only as far as a frontmatter in its first 64 KiB.
+ * absolute) matches none of `ignores` and one of `globs`, or its frontmatter has
+ * `schema: incident-report/v1` (read also while the YAML is broken elsewhere, or the closing fence is
+ * still being typed). Give the parsed report when there is one; a text is read only as far as a
+ * frontmatter in its first 64 KiB. An ignored path is no report even with the marker.
  */
-export function isIncidentReport(input: string | ParsedReport, path: string | null, globs: readonly string[] = DEFAULT_REPORT_GLOBS): boolean {
+export function isIncidentReport(input: string | ParsedReport, path: string | null, globs: readonly string[] = DEFAULT_REPORT_GLOBS, ignores: readonly string[] = []): boolean {
+  if (isIgnoredPath(path, ignores)) return false;
   return isReportPath(path, globs) || hasReportMarker(typeof input === 'string' ? parseReport(input.slice(0, 64 * 1024)) : input);
 }
 
 /** True when `path` (forward slashes, workspace-relative or absolute) matches one of `globs`: a report by where it is. */
 export function isReportPath(path: string | null, globs: readonly string[] = DEFAULT_REPORT_GLOBS): boolean {
+  return matchesAny(path, globs);
+}
+
+/**
+ * True when `path` (relative to the configuration's folder, forward slashes) matches one of the
+ * configuration's `ignores`: not linted, though it may still be read as another report's parent.
+ */
+export function isIgnoredPath(path: string | null, ignores: readonly string[]): boolean {
+  return matchesAny(path, ignores);
+}
+
+function matchesAny(path: string | null, globs: readonly string[]): boolean {
   if (!path || globs.length === 0) return false;
   const key = globs.join('\n');
   let matcher = matchers.get(key);
