@@ -610,7 +610,8 @@ ${optionHelp()}
                                     start only for runs of at least 250 files per thread
 
 Options given on the command line win over the configuration file; --rule changes only the
-rules it names.
+rules it names. Files found below a directory or by a glob that match "ignores" in the
+configuration are not linted (nor rendered); a file named itself is always linted.
 
 Render options:
       --as OUTPUT                   press-release (default): one report, html|text

@@ -8,8 +8,13 @@ import { describeIoError } from './ioError';
 export interface Target {
   /** The path as given, or as found below a directory that was given. */
   display: string;
-  /** Whether the user named the file itself (then it is linted even without being a report). */
+  /** Whether the user named the file itself or a glob matched it (then it is linted even without being a report). */
   explicit: boolean;
+  /**
+   * Found below a directory or by a glob, not named itself: the configuration's `ignores` leave it
+   * out. A file the user named is linted even when ignored (never silently skipped).
+   */
+  ignorable: boolean;
 }
 
 /** An argument that could not be turned into files. */
@@ -22,17 +27,25 @@ const SKIPPED_DIRS = new Set(['node_modules', '.git', 'out', 'dist']);
 
 /**
  * Expands CLI arguments: files as given, directories searched recursively for `.md` files (the
- * caller keeps only reports), globs expanded. Problems are collected, not thrown, so the other
+ * caller keeps only reports), globs expanded (the caller leaves out what these two found that the
+ * configuration `ignores`). Problems are collected, not thrown, so the other
  * arguments are still linted.
  */
 export async function expandTargets(args: readonly string[]): Promise<{ targets: Target[]; problems: TargetProblem[] }> {
   const targets: Target[] = [];
   const problems: TargetProblem[] = [];
-  const seen = new Set<string>();
-  const add = (display: string, explicit: boolean) => {
-    if (seen.has(display)) return;
-    seen.add(display);
-    targets.push({ display, explicit });
+  const seen = new Map<string, Target>();
+  const add = (display: string, explicit: boolean, ignorable: boolean) => {
+    const known = seen.get(display);
+    if (known) {
+      // Found below a folder and named as well: named wins (linted, not ignored).
+      known.explicit ||= explicit;
+      known.ignorable &&= ignorable;
+      return;
+    }
+    const target = { display, explicit, ignorable };
+    seen.set(display, target);
+    targets.push(target);
   };
   for (const arg of args) {
     let info;
@@ -42,16 +55,16 @@ export async function expandTargets(args: readonly string[]): Promise<{ targets:
       info = null;
     }
     if (info?.isDirectory()) {
-      for (const file of await markdownBelow(arg, problems)) add(file, false);
+      for (const file of await markdownBelow(arg, problems)) add(file, false, true);
     } else if (info) {
-      add(arg, true);
+      add(arg, true, false);
     } else if (isDynamicPattern(arg)) {
       const matches = (await glob(arg, { ignore: ['**/node_modules/**'], expandDirectories: false })).sort();
       if (matches.length === 0) problems.push({ arg, message: 'no files match' });
-      for (const match of matches) add(match, true);
+      for (const match of matches) add(match, true, true);
     } else {
       // Named but missing: still a target, so reading it reports the I/O problem with the others.
-      add(arg, true);
+      add(arg, true, false);
     }
   }
   return { targets, problems };

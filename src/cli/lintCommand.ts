@@ -4,9 +4,9 @@ import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import type { FileResult, Formatter } from './formatters/types';
-import { lintRun } from './lintRun';
+import { ignoredTargets, lintRun, noReportsFound } from './lintRun';
 import type { StdinSource } from './stdin';
-import { REPORT_MARKER, t } from '../core';
+import { t } from '../core';
 
 /** How many fixed files `lint --fix` names on stderr before it counts the rest. */
 const FIXED_NAMED = 10;
@@ -28,7 +28,8 @@ export interface CommandOutcome {
  * `--max-warnings`.
  */
 export async function runLint(args: LintArgs, stdin?: StdinSource): Promise<CommandOutcome> {
-  const { targets, problems, outcomes, locale, fixed } = await lintRun(args, false, stdin);
+  const run = await lintRun(args, false, stdin);
+  const { targets, problems, outcomes, locale, fixed } = run;
   let stderr = problems.map((p) => `incident-report: ${p.arg}: ${p.message}\n`).join('');
   // On stderr: stdout is the report (JSON, SARIF, annotations), and what is printed there is what is left.
   if (fixed.length > 0) {
@@ -51,10 +52,11 @@ export async function runLint(args: LintArgs, stdin?: StdinSource): Promise<Comm
     results.push({ file: target.display, findings: args.quiet ? findings.filter((f) => f.severity === 'error') : findings });
   });
 
-  // Nothing checked is no clean result: a folder without reports (or a wrong folder) fails as ESLint
-  // fails on a pattern that matches nothing, and says what was found there instead.
+  // Nothing checked is no clean result: a folder without reports (or a wrong folder, or one whose
+  // reports are all ignored) fails as ESLint fails on a pattern that matches nothing, and says what
+  // was found there instead.
   const nothingChecked = results.length === 0 && problems.length === 0;
-  if (nothingChecked) stderr += `incident-report: ${noReportsFound(targets.length, locale)}\n`;
+  if (nothingChecked) stderr += `incident-report: ${noReportsFound(targets.length, ignoredTargets(run), locale)}\n`;
   const stdout = FORMATTERS[args.format](results, { locale, color: args.color });
   const errors = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error' && !f.suppressed).length, 0);
   const warnings = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning' && !f.suppressed).length, 0);
@@ -66,22 +68,4 @@ export async function runLint(args: LintArgs, stdin?: StdinSource): Promise<Comm
     stderr += `incident-report: ${warnings} warnings exceed --max-warnings ${args.maxWarnings}\n`;
   }
   return { stdout, stderr, exitCode };
-}
-
-/** Why a run over folders checked nothing: no Markdown at all, or Markdown that is no report by path or marker. */
-function noReportsFound(markdownFiles: number, locale: LintArgs['locale']): string {
-  if (markdownFiles === 0) {
-    return t(locale, {
-      en: 'no incident reports found: no Markdown files below the given directories',
-      de: 'keine Vorfallsberichte gefunden: keine Markdown-Dateien in den angegebenen Verzeichnissen',
-    });
-  }
-  return t(
-    locale,
-    {
-      en: 'no incident reports found: {n} Markdown file(s) below the given directories, none in a report path (`files` in .incident-report.json) or marked `schema: {marker}`',
-      de: 'keine Vorfallsberichte gefunden: {n} Markdown-Datei(en) in den angegebenen Verzeichnissen, keine unter einem Berichtspfad (`files` in .incident-report.json) oder mit `schema: {marker}` markiert',
-    },
-    { n: markdownFiles, marker: REPORT_MARKER },
-  );
 }

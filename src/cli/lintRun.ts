@@ -1,4 +1,4 @@
-import { createLinter, lintOptionsFrom, normalizePath, SchemaLoadError, withTrust, type FamilyMember, type Linter, type Locale } from '../core';
+import { createLinter, lintOptionsFrom, normalizePath, REPORT_MARKER, SchemaLoadError, t, withTrust, type FamilyMember, type Linter, type Locale } from '../core';
 import { FamilyFiles } from './familyFiles';
 import { UsageError, type LintArgs, type RenderArgs } from './args';
 import { ConfigFinder, displayPath, effectiveConfig, schemaPath, type LoadedConfig } from './config';
@@ -12,6 +12,8 @@ import { linterOptions, lintTarget, type TargetOutcome, type WorkerLintOptions }
 export interface LintSetup {
   linter: Linter;
   options: WorkerLintOptions;
+  /** The configuration file in use, as messages name it (`null`: none). */
+  source: string | null;
 }
 
 /** What linting the command line's files gave, target by target. */
@@ -53,7 +55,7 @@ export async function lintRun(args: LintArgs | RenderArgs, keepReports = false, 
     // the working directory named `<stdin>`. Named explicitly, it is linted whether or not it is a report.
     const display = args.stdinFilename ?? STDIN_NAME;
     files.provide(display, await readStdin(stdin, `${args.command} - < report.md`));
-    expanded = { targets: [{ display, explicit: true }], problems: [] };
+    expanded = { targets: [{ display, explicit: true, ignorable: false }], problems: [] };
   } else {
     expanded = await expandTargets(args.inputs);
   }
@@ -144,14 +146,73 @@ async function linterFor(loaded: LoadedConfig, args: LintArgs | RenderArgs): Pro
     rules: config.rules ?? {},
     ...(schema !== undefined ? { schema } : {}),
     ...(config.files ? { files: config.files, filesBase: loaded.base } : {}),
+    ...(config.ignores?.length ? { ignores: config.ignores, ignoresBase: loaded.base } : {}),
     ...(args.now !== undefined ? { nowMs: args.now } : {}),
     ...(args.command === 'lint' && args.fix ? { fix: true } : {}),
   };
   try {
-    return { linter: createLinter(linterOptions(options)), options };
+    return { linter: createLinter(linterOptions(options)), options, source: loaded.file ? displayPath(loaded.file) : null };
   } catch (error) {
     // An unusable schema said "the schema cannot be used: …" without naming the file.
     if (error instanceof SchemaLoadError && schemaFile) throw new UsageError(`${label}${shown}: the schema cannot be used: ${error.message}`);
     throw error;
   }
+}
+
+/**
+ * The targets the configuration's `ignores` left out: how many, and the configuration files that
+ * ignore them (as messages name them), for saying why a run found no report.
+ */
+export function ignoredTargets(run: Pick<LintRun, 'outcomes' | 'setups'>): { count: number; sources: string[] } {
+  const sources = new Set<string>();
+  let count = 0;
+  run.outcomes.forEach((outcome, index) => {
+    if (outcome.kind !== 'skipped' || !outcome.ignored) return;
+    count++;
+    const source = run.setups[index]?.source;
+    if (source) sources.add(source);
+  });
+  return { count, sources: [...sources] };
+}
+
+/**
+ * Why a run over folders and globs checked nothing: no Markdown at all, Markdown that is no report by
+ * path or marker, or files the configuration's `ignores` leave out (with the files that say so).
+ */
+export function noReportsFound(found: number, ignored: { count: number; sources: readonly string[] }, locale: Locale): string {
+  const sources = ignored.sources.join(', ');
+  if (ignored.count > 0 && ignored.count === found) {
+    return t(
+      locale,
+      {
+        en: 'no incident reports found: {n} file(s) found, all ignored by `ignores` in {sources}',
+        de: 'keine Vorfallsberichte gefunden: {n} Datei(en) gefunden, alle ignoriert durch `ignores` in {sources}',
+      },
+      { n: found, sources },
+    );
+  }
+  if (ignored.count > 0) {
+    return t(
+      locale,
+      {
+        en: 'no incident reports found: {n} Markdown file(s) below the given directories, {ignored} of them ignored by `ignores` in {sources}, the others in no report path (`files` in .incident-report.json) nor marked `schema: {marker}`',
+        de: 'keine Vorfallsberichte gefunden: {n} Markdown-Datei(en) in den angegebenen Verzeichnissen, davon {ignored} ignoriert durch `ignores` in {sources}, die übrigen weder unter einem Berichtspfad (`files` in .incident-report.json) noch mit `schema: {marker}` markiert',
+      },
+      { n: found, ignored: ignored.count, sources, marker: REPORT_MARKER },
+    );
+  }
+  if (found === 0) {
+    return t(locale, {
+      en: 'no incident reports found: no Markdown files below the given directories',
+      de: 'keine Vorfallsberichte gefunden: keine Markdown-Dateien in den angegebenen Verzeichnissen',
+    });
+  }
+  return t(
+    locale,
+    {
+      en: 'no incident reports found: {n} Markdown file(s) below the given directories, none in a report path (`files` in .incident-report.json) or marked `schema: {marker}`',
+      de: 'keine Vorfallsberichte gefunden: {n} Markdown-Datei(en) in den angegebenen Verzeichnissen, keine unter einem Berichtspfad (`files` in .incident-report.json) oder mit `schema: {marker}` markiert',
+    },
+    { n: found, marker: REPORT_MARKER },
+  );
 }

@@ -4,7 +4,7 @@ import { buildModel, concernsPublicationOnly, draftBanner, FEED_FILE, feedUrl, t
 import type { RenderArgs } from './args';
 import { describeIoError } from './ioError';
 import type { CommandOutcome } from './lintCommand';
-import { lintRun, type LintSetup } from './lintRun';
+import { ignoredTargets, lintRun, noReportsFound, type LintSetup } from './lintRun';
 import { readTextFile } from './textFile';
 import { STDIO_ARG, type StdinSource } from './stdin';
 
@@ -78,7 +78,10 @@ export async function runRender(args: RenderArgs, stdin?: StdinSource): Promise<
     entries.push({ file: target.display, lint, report, findings: outcome.findings, setup: run.setups[index]!, verdict: publishVerdict(outcome) });
   }
   if (entries.length === 0) {
-    return fail(args.inputs.join(' '), say({ en: 'no incident reports found', de: 'keine Vorfallsberichte gefunden' }), stderr);
+    // Files left out by `ignores` are named with the reason: a status page of an ignored folder is no empty page.
+    const ignored = ignoredTargets(run);
+    const reason = ignored.count > 0 ? noReportsFound(run.targets.length, ignored, locale) : say({ en: 'no incident reports found', de: 'keine Vorfallsberichte gefunden' });
+    return fail(args.inputs.join(' '), reason, stderr);
   }
   if (entries.length > 1 && !output.multi) {
     return fail(args.inputs.join(' '), say({ en: 'render --as {as} takes exactly one report, found {n}', de: 'render --as {as} nimmt genau einen Bericht, gefunden: {n}' }, { as: args.as, n: entries.length }), stderr);

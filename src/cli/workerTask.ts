@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { DEFAULT_REPORT_GLOBS, fixAllText, hasReportMarker, isIncidentReport, isReportPath, parseReport, systemTimeZone, type FamilyMember, type Finding, type Linter, type LintOptions, type ParsedReport, type RuleOptionValues } from '../core';
+import { DEFAULT_REPORT_GLOBS, fixAllText, hasReportMarker, isIgnoredPath, isIncidentReport, isReportPath, parseReport, systemTimeZone, type FamilyMember, type Finding, type Linter, type LintOptions, type ParsedReport, type RuleOptionValues } from '../core';
 import type { FamilyFiles } from './familyFiles';
 import { describeIoError } from './ioError';
 import type { Target } from './files';
@@ -14,8 +14,8 @@ export type TargetOutcome =
    * only when asked for (render, on the main thread: it cannot cross to a worker).
    */
   | { kind: 'linted'; findings: Finding[]; member: FamilyMember | null; unchecked?: Finding; report?: ParsedReport; fixed?: boolean }
-  /** Found below a directory but not an incident report: left out of the results. */
-  | { kind: 'skipped' }
+  /** Found below a directory but not an incident report, or (`ignored`) found by a folder or glob that the configuration's `ignores` matches: left out of the results. */
+  | { kind: 'skipped'; ignored?: true }
   /** `fixFailed`: read and linted, but its fixes could not be written back (`lint --fix`). */
   | { kind: 'io'; message: string; fixFailed?: true };
 
@@ -24,6 +24,9 @@ export type WorkerLintOptions = Pick<LintOptions, 'locale' | 'rules' | 'schema' 
   /** The configuration's report globs, matched against paths relative to `filesBase` (its folder). */
   files?: readonly string[];
   filesBase?: string;
+  /** The configuration's `ignores`, matched against paths relative to `ignoresBase` (its folder). */
+  ignores?: readonly string[];
+  ignoresBase?: string;
   /** A fixed "now" (epoch ms, from `--now`); a function cannot cross to a worker. */
   nowMs?: number;
   /** `lint --fix`: write the safe fixes of each report back to its file before its findings are taken. */
@@ -32,9 +35,11 @@ export type WorkerLintOptions = Pick<LintOptions, 'locale' | 'rules' | 'schema' 
 
 /** The linter options of worker options: a fixed `nowMs` becomes the clock. */
 export function linterOptions(options: WorkerLintOptions): LintOptions {
-  const { nowMs, files, filesBase, fix, ...rest } = options;
+  const { nowMs, files, filesBase, ignores, ignoresBase, fix, ...rest } = options;
   void files;
   void filesBase;
+  void ignores;
+  void ignoresBase;
   void fix;
   return nowMs === undefined ? rest : { ...rest, now: () => nowMs };
 }
@@ -53,6 +58,8 @@ export function lintTarget(
   members?: readonly FamilyMember[],
   keepReport = false,
 ): TargetOutcome {
+  // Left out before it is read: an ignored folder of archived reports costs nothing (a member may still read one as its parent).
+  if (target.ignorable && options.ignores && options.ignoresBase !== undefined && isIgnoredPath(relativeTo(options.ignoresBase, target), options.ignores)) return { kind: 'skipped', ignored: true };
   const { text, error } = files.read(target.display);
   if (text === null) {
     // A file below a folder that is not UTF-8 is refused only when it is a report (by path or
@@ -97,5 +104,10 @@ export function lintTarget(
 /** The path report globs are matched against: relative to the configuration's folder, else to the working directory. */
 function reportPath(target: Target, options: WorkerLintOptions): string {
   if (options.filesBase === undefined) return matchPath(target.display);
-  return relative(options.filesBase, resolve(target.display)).replace(/\\/g, '/');
+  return relativeTo(options.filesBase, target);
+}
+
+/** The target's path relative to `base`, forward slashes. */
+function relativeTo(base: string, target: Target): string {
+  return relative(base, resolve(target.display)).replace(/\\/g, '/');
 }

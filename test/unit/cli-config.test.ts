@@ -278,3 +278,75 @@ describe('CLI time zones', () => {
     assert.match(stderr, /bad\/\.incident-report\.json:2:15: "timeZone": `Europe\/Berl` is no IANA time zone this runtime knows\. Did you mean Europe\/Berlin\?\n/);
   });
 });
+
+describe('CLI: "ignores" in .incident-report.json', function () {
+  this.timeout(60_000);
+  const OLD = '---\nschema: incident-report/v1\ntitle: Alt\n---\n';
+  let dir: string;
+  before(() => {
+    dir = workspace({
+      '.incident-report.json': config({ ignores: ['archive/**', '**/broken/**'] }),
+      // Not UTF-8: read, it would be an error of the run (exit 2).
+      'archive/2018.md': '',
+      'incidents/report.md': GOOD,
+      'archive/2019.md': OLD,
+      'archive/2020.md': OLD,
+      'docs/README.md': '# Docs\n',
+      'docs/broken/example.md': OLD,
+    });
+    writeFileSync(join(dir, 'archive/2018.md'), Buffer.from('---\nschema: incident-report/v1\ntitle: K\u00f6ln\n---\n', 'latin1'));
+  });
+  /** The files of a `--format json` run and how many findings each has. */
+  const linted = (stdout: string) => Object.fromEntries((JSON.parse(stdout) as Array<{ file: string; findings: unknown[] }>).map((r) => [r.file, r.findings.length]));
+
+  it('leaves out what a folder search or a glob finds that it matches (before reading it)', () => {
+    assert.deepEqual(cli(['lint', '.'], dir), { code: 0, stdout: '✔ 1 file(s) checked, no problems\n', stderr: '' });
+    assert.deepEqual(cli(['lint', 'archive/*.md', 'incidents/*.md'], dir), { code: 0, stdout: '✔ 1 file(s) checked, no problems\n', stderr: '' });
+    // The globs are relative to the configuration's folder, not to the working directory.
+    assert.deepEqual(cli(['lint', '../incidents', '.'], join(dir, 'docs')), {
+      code: 0,
+      stdout: '✔ 1 file(s) checked, no problems\n',
+      stderr: '',
+    });
+  });
+
+  it('still lints a file named on the command line (also when its folder is given too)', () => {
+    const named = cli(['lint', '--format', 'json', 'archive/2019.md'], dir);
+    assert.equal(named.code, 1);
+    assert.deepEqual(linted(named.stdout), { 'archive/2019.md': 10 });
+    const both = cli(['lint', '--format', 'json', 'archive', 'archive/2019.md'], dir);
+    assert.equal(both.code, 1);
+    assert.deepEqual(linted(both.stdout), { 'archive/2019.md': 10 });
+  });
+
+  it('exits 2 when everything found is ignored, and says so (never "no problems")', () => {
+    const allIgnored = 'incident-report: no incident reports found: 3 file(s) found, all ignored by `ignores` in .incident-report.json\n';
+    assert.deepEqual(cli(['lint', 'archive'], dir), { code: 2, stdout: '', stderr: allIgnored });
+    assert.deepEqual(cli(['lint', 'archive/*.md'], dir), { code: 2, stdout: '', stderr: allIgnored });
+    assert.deepEqual(cli(['lint', '--format', 'json', 'archive'], dir), { code: 2, stdout: '[]\n', stderr: allIgnored });
+    assert.deepEqual(cli(['lint', '--locale', 'de', 'archive'], dir), {
+      code: 2,
+      stdout: '',
+      stderr: 'incident-report: keine Vorfallsberichte gefunden: 3 Datei(en) gefunden, alle ignoriert durch `ignores` in .incident-report.json\n',
+    });
+    assert.deepEqual(cli(['lint', 'docs'], dir), {
+      code: 2,
+      stdout: '',
+      stderr:
+        'incident-report: no incident reports found: 2 Markdown file(s) below the given directories, 1 of them ignored by `ignores` in .incident-report.json, the others in no report path (`files` in .incident-report.json) nor marked `schema: incident-report/v1`\n',
+    });
+  });
+
+  it('render of a folder leaves the ignored reports out of the status page, and names them when nothing is left', () => {
+    assert.deepEqual(cli(['render', '--as', 'status-page', '--out', 'public', '.'], dir), {
+      code: 0,
+      stdout: '',
+      stderr: 'incident-report: wrote public/index.html\nincident-report: wrote public/feed.xml\n',
+    });
+    assert.deepEqual(cli(['render', '--as', 'status-page', '--out', 'public', 'archive'], dir), {
+      code: 2,
+      stdout: '',
+      stderr: 'incident-report: archive: no incident reports found: 3 file(s) found, all ignored by `ignores` in .incident-report.json\n',
+    });
+  });
+});

@@ -97,6 +97,25 @@ describe('CLI lint of incident families', function () {
     assert.match(shared[1]!.message, /^timestamps\.started_at \(2023-10-30T03:00:00\+01:00\) differs from the parent report \(2023-10-30T01:01:00\+01:00 in provider\/2023-10-30-sit\.md\)/);
   });
 
+  it('reads a parent that "ignores" leaves out as the parent of a member, without linting it', () => {
+    write('ignoring/.incident-report.json', JSON.stringify({ ignores: ['provider/**'] }));
+    write('ignoring/provider/2023-10-30-sit.md', fixture('family-valid', 'parent.md'));
+    write('ignoring/kommunen/werne.md', fixture('family-shared-facts', 'input.md'));
+    try {
+      const { code, stdout, stderr } = cli(['lint', '--format', 'json', 'ignoring'], dir);
+      assert.equal(stderr, '');
+      assert.equal(code, 1);
+      assert.deepEqual(summary(stdout), {
+        'ignoring/kommunen/werne.md': [
+          "10:16 family-shared-facts -> ignoring/provider/2023-10-30-sit.md:9:16 the parent's incident_type",
+          "17:15 family-shared-facts -> ignoring/provider/2023-10-30-sit.md:20:15 the parent's timestamps.started_at",
+        ],
+      });
+    } finally {
+      rmSync(join(dir, 'ignoring'), { recursive: true, force: true });
+    }
+  });
+
   it('lints a parent with its members: a member missing from affected_organizations is a warning pointing to it', () => {
     const { code, stdout } = cli(['lint', '--format', 'json', '.'], dir);
     assert.equal(code, 1);
