@@ -6,6 +6,7 @@ import {
   systemTimeZone,
   type FixOptions,
   hasReportMarker,
+  isIgnoredPath,
   isIncidentReport,
   isReportPath,
   parseReport,
@@ -117,10 +118,13 @@ export class EngineService implements vscode.Disposable {
     return resolveEditorSettings(this.projectConfigs.get(uri), vscode.workspace.isTrusted, explicit, toLocale(vscode.env.language));
   }
 
-  /** True when the document is an incident report (a path matching `incidentReport.files`, or the marker). */
+  /** True when the document is an incident report (a path matching `incidentReport.files`, or the marker) and not ignored (`incidentReport.ignores`). */
   isReport(document: vscode.TextDocument): boolean {
     if (document.languageId !== 'markdown') return false;
-    if (isReportPath(relativePath(document.uri), this.settings(document.uri).files)) return true;
+    const path = relativePath(document.uri);
+    const settings = this.settings(document.uri);
+    if (isIgnoredPath(path, settings.ignores)) return false;
+    if (isReportPath(path, settings.files)) return true;
     const report = this.parsed(document);
     // A document too large to parse: its marker is looked for at its start only.
     return report ? hasReportMarker(report) : isIncidentReport(document.getText(), null);
@@ -128,7 +132,8 @@ export class EngineService implements vscode.Disposable {
 
   /** True when `text` (or its parse), the content of the file at `uri` (not open in an editor), is an incident report. */
   isReportText(uri: vscode.Uri, text: string | ParsedReport): boolean {
-    return isIncidentReport(text, relativePath(uri), this.settings(uri).files);
+    const settings = this.settings(uri);
+    return isIncidentReport(text, relativePath(uri), settings.files, settings.ignores);
   }
 
   /**

@@ -54,7 +54,7 @@ export interface EngineHost {
 /** The settings of one document and where its relative paths start. */
 export interface DocumentSettings {
   settings: ResolvedSettings;
-  /** The folder `files` globs are matched in: the `.incident-report.json`'s, else the workspace folder's. */
+  /** The folder `files` and `ignores` globs are matched in: the `.incident-report.json`'s, else the workspace folder's. */
   base: string;
   /** The workspace folder holding the document (or its own folder). */
   folder: string;
@@ -119,10 +119,10 @@ export class LspEngine {
     };
   }
 
-  /** True when the text (or parse) at `uri` is an incident report (a path matching `files`, or the marker). */
+  /** True when the text (or parse) at `uri` is an incident report (a path matching `files`, or the marker) and not ignored (`ignores`). */
   async isReport(uri: string, input: string | ParsedReport): Promise<boolean> {
     const { settings, base } = await this.settingsFor(uri);
-    return isIncidentReport(input, relative(base, uriPath(uri)).split(sep).join('/'), settings.files);
+    return isIncidentReport(input, relative(base, uriPath(uri)).split(sep).join('/'), settings.files, settings.ignores);
   }
 
   /**

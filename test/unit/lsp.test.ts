@@ -276,6 +276,30 @@ describe('language server (protocol)', function () {
     await client.waitForDiagnostics(documentUri, (params) => params.diagnostics.some((d) => d.code === 'press-contact'));
   });
 
+  it('treats a document the project file\'s "ignores" (or the editor\'s setting) matches as no report: its diagnostics go, none come, no hover', async () => {
+    client = await LspClient.start({ folder });
+    const documentUri = await open('broken/broken.incident.md');
+    const first = await client.waitForDiagnostics(documentUri);
+    assert.ok(first.diagnostics.length > 0);
+    const config = join(folder, '.incident-report.json');
+    writeFileSync(config, JSON.stringify({ ignores: ['broken/**'] }));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(config), type: 1 }] });
+    const cleared = await client.waitForDiagnostics(documentUri, (params) => params.diagnostics.length === 0);
+    assert.deepEqual(cleared, { uri: documentUri, diagnostics: [] });
+    const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: documentUri }, position: { line: 2, character: 1 } });
+    assert.equal(hover, null);
+    client.kill();
+
+    // The setting, with no project file: the same (a setting set in the editor replaces the file's list).
+    rmSync(config);
+    client = await LspClient.start({ folder, settings: () => ({ ignores: ['broken/*.md'] }) });
+    const ignored = await open('broken/broken.incident.md');
+    const other = await open('incidents/2023-10-30-suedwestfalen-it.md');
+    await client.waitForDiagnostics(other);
+    assert.equal(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: ignored }, position: { line: 2, character: 1 } }), null);
+    assert.equal(client.diagnostics.get(ignored), undefined, 'nothing published for an ignored document');
+  });
+
   it('refuses a .incident-report.json saved as Latin-1 with one warning in the CLI\'s words (it repeated it on every lint)', async () => {
     writeFileSync(join(folder, '.incident-report.json'), Buffer.from('{ "rules": { "press-contact": "off" }, "internalDomains": [".kreis-lünen.lokal"] }', 'latin1'));
     client = await LspClient.start({ folder });
