@@ -26,7 +26,7 @@ import {
 const NOW = Date.UTC(2024, 4, 2, 8, 15, 42);
 
 /** archive/unopened.incident.md has no marker: it is a report by its name (incidentReport.files). */
-const UNOPENED_ERROR = '25:12-25:24 error schema contacts[0].email: `not-an-email` is not a valid e-mail address.';
+export const UNOPENED_ERROR = '25:12-25:24 error schema contacts[0].email: `not-an-email` is not a valid e-mail address.';
 
 /**
  * Runs `incidentReport.newReport` with `args` and answers its time-zone QuickPick like a user:

@@ -4,10 +4,12 @@
  * In this (trusted) workspace its `schema` and `ticketPattern` apply; ../restricted proves they do
  * not in an untrusted one.
  */
+import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { UNOPENED_ERROR } from './commands';
 import { BROKEN_EN } from './diagnostics';
 import { BROKEN_DE } from './settings';
-import { activateExtension, closeAllEditors, expectDiagnostics, fileUri, openFile, resetSettings, setSetting } from './util';
+import { activateExtension, closeAllEditors, described, expectDiagnostics, fileUri, openFile, resetSettings, setSetting } from './util';
 
 const CONFIG = '.incident-report.json';
 const TICKET_REPORT = 'incidents/config-ticket.md';
@@ -101,5 +103,22 @@ describe('project configuration (.incident-report.json)', function () {
     await writeText(CONFIG, text);
     await expectDiagnostics(fileUri(CONFIG), [], 15_000);
     await expectDiagnostics(document.uri, BROKEN_EN.slice(0, 3), 15_000);
+  });
+
+  it('"ignores": an ignored report loses its diagnostics when the file changes, and Lint All Reports passes it over', async () => {
+    const { document } = await openFile('incidents/broken.md');
+    await expectDiagnostics(document.uri, BROKEN_EN);
+    const unopened = fileUri('archive/unopened.incident.md');
+    const before = await vscode.commands.executeCommand<Record<string, number | boolean>>('incidentReport.lintWorkspace');
+    assert.deepStrictEqual(described(unopened), [UNOPENED_ERROR]);
+    await writeText(CONFIG, JSON.stringify({ ignores: ['incidents/broken.md', 'archive/**'] }));
+    await expectDiagnostics(document.uri, [], 15_000);
+    await expectDiagnostics(unopened, [], 15_000);
+    const after = await vscode.commands.executeCommand<Record<string, number | boolean>>('incidentReport.lintWorkspace');
+    assert.deepStrictEqual([after.files, after.reports], [before.files, Number(before.reports) - 2]);
+    assert.deepStrictEqual(described(document.uri), []);
+    assert.deepStrictEqual(described(unopened), []);
+    await remove(CONFIG);
+    await expectDiagnostics(document.uri, BROKEN_EN, 15_000);
   });
 });
