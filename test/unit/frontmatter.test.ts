@@ -92,6 +92,9 @@ describe('frontmatter locator', () => {
     assert.equal(isIgnoredPath('archive\\2019\\old.md', ignores), true);
     assert.equal(isIgnoredPath('.archive/old.md', ['*/old.md']), true, 'dot: true, as for files');
     assert.equal(isIgnoredPath('archive/old.md', []), false);
+    // `archive/` is the folder, as in .gitignore (it matched nothing before).
+    assert.equal(isIgnoredPath('archive/2019/old.md', ['archive/']), true);
+    assert.equal(isIgnoredPath('archived.md', ['archive/']), false);
   });
 
   it('completion: a key after `...` is still in the frontmatter, the body after `---` is not', () => {

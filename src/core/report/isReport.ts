@@ -32,7 +32,8 @@ export function isReportPath(path: string | null, globs: readonly string[] = DEF
  * configuration's `ignores`: not linted, though it may still be read as another report's parent.
  */
 export function isIgnoredPath(path: string | null, ignores: readonly string[]): boolean {
-  return matchesAny(path, ignores);
+  // `archive/` means the folder, as in .gitignore: everything below it.
+  return matchesAny(path, ignores.map((glob) => (glob.endsWith('/') ? `${glob}**` : glob)));
 }
 
 function matchesAny(path: string | null, globs: readonly string[]): boolean {
