@@ -133,7 +133,7 @@ export function startLanguageServer(options: ServerOptions): Connection {
     }
     configProblems.add(uri);
     const diagnostics: Diagnostic[] = error.problems.map((problem) => ({
-      range: { start: { line: problem.line - 1, character: problem.column - 1 }, end: { line: problem.line - 1, character: problem.column - 1 + Math.max(problem.length, 1) } },
+      range: { start: { line: problem.line - 1, character: problem.column - 1 }, end: { line: problem.line - 1, character: problem.endColumn - 1 } },
       severity: 1,
       source: DIAGNOSTIC_SOURCE,
       code: 'config',

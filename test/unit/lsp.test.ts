@@ -276,6 +276,25 @@ describe('language server (protocol)', function () {
     await client.waitForDiagnostics(documentUri, (params) => params.diagnostics.some((d) => d.code === 'press-contact'));
   });
 
+  it('keeps the problems of an invalid .incident-report.json on their line, as VS Code does (a syntax error at the end of the file, a value over several lines)', async () => {
+    const config = join(folder, '.incident-report.json');
+    writeFileSync(config, '{ "rules": { "press-contact": "off" },\n');
+    client = await LspClient.start({ folder });
+    await open('broken/broken.incident.md');
+    const syntax = await client.waitForDiagnostics(uri(config));
+    assert.deepEqual(
+      syntax.diagnostics.map((d) => [d.range, d.message]),
+      [[{ start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, 'not valid JSON: property name expected (the file is ignored until this is fixed)']],
+    );
+    writeFileSync(config, '[\r\n  "rules"\r\n]\r\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(config), type: 2 }] });
+    const array = await client.waitForDiagnostics(uri(config), (params) => params.diagnostics.some((d) => String(d.message).startsWith('the configuration must')));
+    assert.deepEqual(
+      array.diagnostics.map((d) => [d.range, d.message]),
+      [[{ start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, 'the configuration must be a JSON object `{ … }` (the file is ignored until this is fixed)']],
+    );
+  });
+
   it('refuses a .incident-report.json saved as Latin-1 with one warning in the CLI\'s words (it repeated it on every lint)', async () => {
     writeFileSync(join(folder, '.incident-report.json'), Buffer.from('{ "rules": { "press-contact": "off" }, "internalDomains": [".kreis-lünen.lokal"] }', 'latin1'));
     client = await LspClient.start({ folder });
