@@ -211,6 +211,20 @@ describe('language server (protocol)', function () {
     assert.deepEqual(after.diagnostics.map(actual), lintJson(folder, 'kommunen/werne.md').map((finding) => expected(folder, finding)));
   });
 
+  it('names a parent in a folder whose name starts with two dots (`..drafts`) inside the workspace, as the CLI does', async () => {
+    mkdirSync(join(folder, '..drafts'));
+    cpSync(join(folder, 'provider', '2023-10-30-sit.md'), join(folder, '..drafts', '2023-10-30-sit.md'));
+    const memberPath = join(folder, 'kommunen', 'werne.md');
+    writeFileSync(memberPath, readFileSync(memberPath, 'utf8').replace('parent: ../provider/2023-10-30-sit.md', 'parent: ../..drafts/2023-10-30-sit.md'));
+    client = await LspClient.start({ folder });
+    const member = await open('kommunen/werne.md');
+    const { diagnostics } = await client.waitForDiagnostics(member);
+    const familyMessages = diagnostics.filter((d) => d.code === 'family-data-loss').map((d) => String(d.message));
+    assert.equal(familyMessages.length, 3);
+    for (const message of familyMessages) assert.ok(message.includes('(..drafts/2023-10-30-sit.md)'), message);
+    assert.deepEqual(diagnostics.map(actual), lintJson(folder, 'kommunen/werne.md').map((finding) => expected(folder, finding)));
+  });
+
   /** `lint --format json` of a changed text, written to the file first. */
   function lintJsonOf(dir: string, relative: string, text: string) {
     writeFileSync(join(dir, relative), text);
