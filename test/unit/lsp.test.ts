@@ -309,6 +309,50 @@ describe('language server (protocol)', function () {
     );
   });
 
+  it('warns once per broken .incident-report.json with its first problem, as editors without a problems list show no diagnostics of an unopened file', async () => {
+    const config = join(folder, '.incident-report.json');
+    const changed = async () => client!.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(config), type: 2 }] });
+    const problemsOnConfig = (first: string) => client!.waitForDiagnostics(uri(config), (params) => String(params.diagnostics[0]?.message ?? '').startsWith(first));
+    writeFileSync(config, '{\n  "rules": { "leak-ipp": "off" },\n  "maxSize": 0\n}\n');
+    client = await LspClient.start({ folder });
+    const text = readFileSync(join(folder, 'broken', 'broken.incident.md'), 'utf8');
+    const documentUri = await open('broken/broken.incident.md', text);
+    await client.waitForDiagnostics(documentUri);
+    await problemsOnConfig('unknown rule');
+    // Every lint looks the configuration up again: no new message for the same file.
+    for (let version = 2; version <= 3; version++) {
+      await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: documentUri, version }, contentChanges: [{ text: `${text}\n${'x'.repeat(version)}` }] });
+      await client.waitForDiagnostics(documentUri, (params) => params.version === version);
+    }
+    const unknownRule =
+      'Incident Report: .incident-report.json cannot be used (2:14: unknown rule "leak-ipp": did you mean "leak-ip"?); reports are checked without it until it is fixed.';
+    assert.deepEqual(client.shownMessages, [{ type: 2, message: unknownRule }]);
+    // Broken otherwise: a new message. Fixed, then broken the same way again: once more.
+    const syntax = 'Incident Report: .incident-report.json cannot be used (1:19: not valid JSON: property name expected); reports are checked without it until it is fixed.';
+    writeFileSync(config, '{ "locale": "de", }');
+    await changed();
+    await problemsOnConfig('not valid JSON');
+    writeFileSync(config, '{ "locale": "de" }');
+    await changed();
+    await client.waitForDiagnostics(uri(config), (params) => params.diagnostics.length === 0);
+    writeFileSync(config, '{ "locale": "de", }');
+    await changed();
+    await problemsOnConfig('not valid JSON');
+    assert.deepEqual(client.shownMessages, [
+      { type: 2, message: unknownRule },
+      { type: 2, message: syntax },
+      { type: 2, message: syntax },
+    ]);
+    // In the editor's language.
+    client.kill();
+    client = await LspClient.start({ folder, locale: 'de' });
+    await open('broken/broken.incident.md', text);
+    await problemsOnConfig('kein gültiges JSON');
+    assert.deepEqual(client.shownMessages, [
+      { type: 2, message: 'Vorfallsbericht: .incident-report.json kann nicht verwendet werden (1:19: kein gültiges JSON: property name expected); Berichte werden ohne sie geprüft, bis sie korrigiert ist.' },
+    ]);
+  });
+
   it('refuses a .incident-report.json saved as Latin-1 with one warning in the CLI\'s words (it repeated it on every lint)', async () => {
     writeFileSync(join(folder, '.incident-report.json'), Buffer.from('{ "rules": { "press-contact": "off" }, "internalDomains": [".kreis-lünen.lokal"] }', 'latin1'));
     client = await LspClient.start({ folder });
