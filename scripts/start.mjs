@@ -71,7 +71,8 @@ const PLAYGROUND = path.resolve(
 
 function isInside(child, parent) {
   const rel = path.relative(parent, child);
-  return !rel.startsWith('..') && !path.isAbsolute(rel);
+  // `..drafts` is inside; only `..` and `../…` climb out.
+  return rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
 }
 
 /** Replaces the playground with a fresh copy of examples/ plus its workspace settings. */

@@ -198,7 +198,8 @@ function remoteUri(port, absPath) {
 
 function isInside(child, parent) {
   const rel = path.relative(parent, child);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+  // `..drafts` is inside; only `..` and `../…` climb out.
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
 }
 
 // Log lines from the extension host / workbench that are expected here and say nothing.

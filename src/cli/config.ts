@@ -1,8 +1,9 @@
 import { stat } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE_NAME, mergeConfigs, parseProjectConfig, type ProjectConfig } from '../core';
 import { UsageError, type LintArgs, type RenderArgs } from './args';
 import { describeIoError } from './ioError';
+import { pathInside } from './paths';
 import { readTextFile } from './textFile';
 
 /** A configuration as it applies to some files: the file it came from (or none) and its folder. */
@@ -16,8 +17,7 @@ export interface LoadedConfig {
 
 /** How a configuration file is named in messages: relative to the working directory when inside it. */
 export function displayPath(file: string): string {
-  const inside = relative(process.cwd(), file);
-  return inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : file;
+  return pathInside(process.cwd(), file) || file;
 }
 
 /**

@@ -30,6 +30,9 @@ export class FamilyService implements vscode.Disposable {
     const changed = (uri: vscode.Uri) => this.tracker.changed(uri.toString());
     const removed = (uri: vscode.Uri) => this.tracker.removed(uri.toString());
     this.disposables.push(
+      // Members read it from disk so far; the editor's text (a restored unsaved buffer, a file
+      // changed on disk since) may differ. As in the language server.
+      vscode.workspace.onDidOpenTextDocument((document) => changed(document.uri)),
       vscode.workspace.onDidChangeTextDocument((event) => event.contentChanges.length && changed(event.document.uri)),
       vscode.workspace.onDidSaveTextDocument((document) => changed(document.uri)),
       // An editor closed with unsaved changes: the file on disk is the parent again.

@@ -118,13 +118,10 @@ export class ProjectConfigs implements vscode.Disposable {
       }
       if (!(error instanceof ConfigError)) throw error;
       const locale = toLocale(vscode.env.language);
-      const lines = text.split('\n');
       this.problems.set(
         file,
         error.problems.map((problem) => {
-          const start = new vscode.Position(problem.line - 1, problem.column - 1);
-          const endOffset = Math.min(problem.column - 1 + Math.max(problem.length, 1), (lines[problem.line - 1] ?? '').length);
-          const range = new vscode.Range(start, new vscode.Position(problem.line - 1, Math.max(endOffset, problem.column - 1)));
+          const range = new vscode.Range(problem.line - 1, problem.column - 1, problem.line - 1, problem.endColumn - 1);
           const diagnostic = new vscode.Diagnostic(
             range,
             vscode.l10n.t('{0} (the file is ignored until this is fixed)', problem.message[locale]),

@@ -26,6 +26,7 @@ import {
 } from '../core';
 import { ConfigFinder, type LoadedConfig } from '../cli/config';
 import { describeIoError } from '../cli/ioError';
+import { pathInside } from '../cli/paths';
 import type { ClientSettings } from './clientSettings';
 import { canonicalUri, filePath, fileUri, uriPath } from './uris';
 
@@ -226,17 +227,15 @@ export class LspEngine {
 
   /** How messages name a file: relative to its workspace folder. */
   label(path: string): string {
-    const folder = this.folderOf(path);
-    const inside = relative(folder, path);
-    return inside && !inside.startsWith('..') ? inside.split(sep).join('/') : path;
+    const inside = pathInside(this.folderOf(path), path);
+    return inside ? inside.split(sep).join('/') : path;
   }
 
   /** The workspace folder holding `path` (the innermost), else the file's own folder. */
   folderOf(path: string): string {
     let best: string | null = null;
     for (const folder of this.host.folders()) {
-      const inside = relative(folder, path);
-      if (!inside.startsWith('..') && !resolve(inside).startsWith('..') && (best === null || folder.length > best.length)) best = folder;
+      if (pathInside(folder, path) !== null && (best === null || folder.length > best.length)) best = folder;
     }
     return best ?? dirname(path);
   }

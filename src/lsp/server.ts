@@ -5,7 +5,9 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
@@ -29,6 +31,7 @@ import {
   t,
   toLocale,
   type ConfigError,
+  type ConfigProblem,
   type Locale,
   type ParsedReport,
   withoutBom,
@@ -62,7 +65,8 @@ export function startLanguageServer(options: ServerOptions): Connection {
   let followsFolders = false;
   let displayLocale: Locale = 'en';
   let clientSettings!: ClientSettings;
-  const configProblems = new Set<string>();
+  /** `.incident-report.json` files (URIs) with problems shown: what was last said about them. */
+  const configProblems = new Map<string, string>();
   const openByKey = () => new Map(documents.all().map((document) => [canonicalUri(document.uri), document] as const));
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -131,9 +135,15 @@ export function startLanguageServer(options: ServerOptions): Connection {
       if (configProblems.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
-    configProblems.add(uri);
+    // Also as a message, once per set of problems: Neovim, Helix and others show the diagnostics of
+    // a file only while it is open, and the reports are then checked without the file.
+    const described = error.describe('en');
+    if (configProblems.get(uri) !== described) {
+      configProblems.set(uri, described);
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: configUnusable(displayLocale, engine.label(file), error.problems[0]!) });
+    }
     const diagnostics: Diagnostic[] = error.problems.map((problem) => ({
-      range: { start: { line: problem.line - 1, character: problem.column - 1 }, end: { line: problem.line - 1, character: problem.column - 1 + Math.max(problem.length, 1) } },
+      range: { start: { line: problem.line - 1, character: problem.column - 1 }, end: { line: problem.line - 1, character: problem.endColumn - 1 } },
       severity: 1,
       source: DIAGNOSTIC_SOURCE,
       code: 'config',
@@ -328,6 +338,15 @@ export function startLanguageServer(options: ServerOptions): Connection {
 
 const FIX_ALL_TITLE = { en: 'Fix all safe problems (Incident Report)', de: 'Alle sicheren Probleme beheben (Vorfallsbericht)' };
 const IGNORED_FILE = { en: 'the file is ignored until this is fixed', de: 'die Datei wird ignoriert, bis das behoben ist' };
+
+/** The message about a `.incident-report.json` that cannot be used, naming its first problem. */
+function configUnusable(locale: Locale, label: string, problem: ConfigProblem): string {
+  const first = `${problem.line}:${problem.column}: ${t(locale, problem.message)}`;
+  return t(locale, {
+    en: `Incident Report: ${label} cannot be used (${first}); reports are checked without it until it is fixed.`,
+    de: `Vorfallsbericht: ${label} kann nicht verwendet werden (${first}); Berichte werden ohne sie geprüft, bis sie korrigiert ist.`,
+  });
+}
 
 /** The workspace folders of `initialize` as paths (`rootUri` for older clients). */
 function folderPaths(params: InitializeParams): string[] {

@@ -41,6 +41,8 @@ export class LspClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   readonly stderr: string[] = [];
   readonly logs: string[] = [];
+  /** `window/showMessage` notifications as sent (type 1 error, 2 warning, 3 info, 4 log); their text is in `logs` too. */
+  readonly shownMessages: Array<{ type: number; message: string }> = [];
   private waiters: Array<() => void> = [];
   initializeResult!: InitializeResult;
   readonly exited: Promise<number | null>;
@@ -56,7 +58,10 @@ export class LspClient {
       for (const wake of this.waiters.splice(0)) wake();
     });
     connection.onNotification('window/logMessage', (params: { message: string }) => void this.logs.push(params.message));
-    connection.onNotification('window/showMessage', (params: { message: string }) => void this.logs.push(params.message));
+    connection.onNotification('window/showMessage', (params: { type: number; message: string }) => {
+      this.logs.push(params.message);
+      this.shownMessages.push({ type: params.type, message: params.message });
+    });
     connection.onRequest('window/showMessageRequest', (params: { message: string }) => {
       this.logs.push(params.message);
       return null;

@@ -144,6 +144,13 @@ describe('CLI configuration (.incident-report.json)', () => {
     });
   });
 
+  it('names a configuration in a folder whose name starts with two dots (`..drafts`) relative to the working directory', () => {
+    const dir = workspace({ '..drafts/.incident-report.json': config({ schema: 'missing.json' }), '..drafts/report.md': GOOD });
+    assert.deepEqual(cli(['lint', '..drafts'], dir), { code: 2, stdout: '', stderr: 'incident-report: ..drafts/.incident-report.json: "schema": ..drafts/missing.json: file not found\n' });
+    writeFileSync(join(dir, '..drafts', '.incident-report.json'), '{ "locale": "de", }');
+    assert.deepEqual(cli(['lint', '..drafts'], dir), { code: 2, stdout: '', stderr: 'incident-report: ..drafts/.incident-report.json:1:19: not valid JSON: property name expected\n' });
+  });
+
   it('refuses an invalid configuration with the place of every problem (exit 2)', () => {
     const dir = workspace({
       '.incident-report.json': '{\n  "rules": { "leak-ipp": "off" },\n  "maxSize": 0\n}\n',

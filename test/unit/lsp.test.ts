@@ -211,6 +211,20 @@ describe('language server (protocol)', function () {
     assert.deepEqual(after.diagnostics.map(actual), lintJson(folder, 'kommunen/werne.md').map((finding) => expected(folder, finding)));
   });
 
+  it('names a parent in a folder whose name starts with two dots (`..drafts`) inside the workspace, as the CLI does', async () => {
+    mkdirSync(join(folder, '..drafts'));
+    cpSync(join(folder, 'provider', '2023-10-30-sit.md'), join(folder, '..drafts', '2023-10-30-sit.md'));
+    const memberPath = join(folder, 'kommunen', 'werne.md');
+    writeFileSync(memberPath, readFileSync(memberPath, 'utf8').replace('parent: ../provider/2023-10-30-sit.md', 'parent: ../..drafts/2023-10-30-sit.md'));
+    client = await LspClient.start({ folder });
+    const member = await open('kommunen/werne.md');
+    const { diagnostics } = await client.waitForDiagnostics(member);
+    const familyMessages = diagnostics.filter((d) => d.code === 'family-data-loss').map((d) => String(d.message));
+    assert.equal(familyMessages.length, 3);
+    for (const message of familyMessages) assert.ok(message.includes('(..drafts/2023-10-30-sit.md)'), message);
+    assert.deepEqual(diagnostics.map(actual), lintJson(folder, 'kommunen/werne.md').map((finding) => expected(folder, finding)));
+  });
+
   /** `lint --format json` of a changed text, written to the file first. */
   function lintJsonOf(dir: string, relative: string, text: string) {
     writeFileSync(join(dir, relative), text);
@@ -298,6 +312,69 @@ describe('language server (protocol)', function () {
     await client.waitForDiagnostics(other);
     assert.equal(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: ignored }, position: { line: 2, character: 1 } }), null);
     assert.equal(client.diagnostics.get(ignored), undefined, 'nothing published for an ignored document');
+  });
+
+  it('keeps the problems of an invalid .incident-report.json on their line, as VS Code does (a syntax error at the end of the file, a value over several lines)', async () => {
+    const config = join(folder, '.incident-report.json');
+    writeFileSync(config, '{ "rules": { "press-contact": "off" },\n');
+    client = await LspClient.start({ folder });
+    await open('broken/broken.incident.md');
+    const syntax = await client.waitForDiagnostics(uri(config));
+    assert.deepEqual(
+      syntax.diagnostics.map((d) => [d.range, d.message]),
+      [[{ start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, 'not valid JSON: property name expected (the file is ignored until this is fixed)']],
+    );
+    writeFileSync(config, '[\r\n  "rules"\r\n]\r\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(config), type: 2 }] });
+    const array = await client.waitForDiagnostics(uri(config), (params) => params.diagnostics.some((d) => String(d.message).startsWith('the configuration must')));
+    assert.deepEqual(
+      array.diagnostics.map((d) => [d.range, d.message]),
+      [[{ start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, 'the configuration must be a JSON object `{ … }` (the file is ignored until this is fixed)']],
+    );
+  });
+
+  it('warns once per broken .incident-report.json with its first problem, as editors without a problems list show no diagnostics of an unopened file', async () => {
+    const config = join(folder, '.incident-report.json');
+    const changed = async () => client!.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(config), type: 2 }] });
+    const problemsOnConfig = (first: string) => client!.waitForDiagnostics(uri(config), (params) => String(params.diagnostics[0]?.message ?? '').startsWith(first));
+    writeFileSync(config, '{\n  "rules": { "leak-ipp": "off" },\n  "maxSize": 0\n}\n');
+    client = await LspClient.start({ folder });
+    const text = readFileSync(join(folder, 'broken', 'broken.incident.md'), 'utf8');
+    const documentUri = await open('broken/broken.incident.md', text);
+    await client.waitForDiagnostics(documentUri);
+    await problemsOnConfig('unknown rule');
+    // Every lint looks the configuration up again: no new message for the same file.
+    for (let version = 2; version <= 3; version++) {
+      await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: documentUri, version }, contentChanges: [{ text: `${text}\n${'x'.repeat(version)}` }] });
+      await client.waitForDiagnostics(documentUri, (params) => params.version === version);
+    }
+    const unknownRule =
+      'Incident Report: .incident-report.json cannot be used (2:14: unknown rule "leak-ipp": did you mean "leak-ip"?); reports are checked without it until it is fixed.';
+    assert.deepEqual(client.shownMessages, [{ type: 2, message: unknownRule }]);
+    // Broken otherwise: a new message. Fixed, then broken the same way again: once more.
+    const syntax = 'Incident Report: .incident-report.json cannot be used (1:19: not valid JSON: property name expected); reports are checked without it until it is fixed.';
+    writeFileSync(config, '{ "locale": "de", }');
+    await changed();
+    await problemsOnConfig('not valid JSON');
+    writeFileSync(config, '{ "locale": "de" }');
+    await changed();
+    await client.waitForDiagnostics(uri(config), (params) => params.diagnostics.length === 0);
+    writeFileSync(config, '{ "locale": "de", }');
+    await changed();
+    await problemsOnConfig('not valid JSON');
+    assert.deepEqual(client.shownMessages, [
+      { type: 2, message: unknownRule },
+      { type: 2, message: syntax },
+      { type: 2, message: syntax },
+    ]);
+    // In the editor's language.
+    client.kill();
+    client = await LspClient.start({ folder, locale: 'de' });
+    await open('broken/broken.incident.md', text);
+    await problemsOnConfig('kein gültiges JSON');
+    assert.deepEqual(client.shownMessages, [
+      { type: 2, message: 'Vorfallsbericht: .incident-report.json kann nicht verwendet werden (1:19: kein gültiges JSON: property name expected); Berichte werden ohne sie geprüft, bis sie korrigiert ist.' },
+    ]);
   });
 
   it('refuses a .incident-report.json saved as Latin-1 with one warning in the CLI\'s words (it repeated it on every lint)', async () => {

@@ -33,6 +33,24 @@ function problems(text: string): string[] {
 }
 
 describe('project configuration (.incident-report.json)', () => {
+  it('ends each problem\'s mark on its line (endColumn): the value\'s end, the line\'s end before a CR, one character at least where there is one', () => {
+    const marks = (text: string) => {
+      try {
+        parseProjectConfig(text, CONFIG_FILE_NAME);
+        return [];
+      } catch (error) {
+        assert.ok(error instanceof ConfigError, String(error));
+        return error.problems.map((p) => `${p.line}:${p.column}-${p.endColumn}`);
+      }
+    };
+    assert.deepEqual(marks('{ "locale": "xx" }'), ['1:13-17']);
+    assert.deepEqual(marks('{ "locale": "de",\n'), ['2:1-1']);
+    assert.deepEqual(marks('{ "locale": "de", }'), ['1:19-20']);
+    assert.deepEqual(marks('\uFEFF[\r\n  "rules"\r\n]\r\n'), ['1:1-2']);
+    assert.deepEqual(marks('{ "locale": "xx\r\n}'), ['1:13-16']);
+    assert.deepEqual(marks(''), ['1:1-1']);
+  });
+
   it('reads every setting', () => {
     const text = JSON.stringify({
       $schema: './schemas/incident-report-config.schema.json',

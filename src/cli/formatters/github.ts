@@ -1,4 +1,5 @@
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
+import { pathInside } from '../paths';
 import type { Severity } from '../../core';
 import type { Formatter } from './types';
 
@@ -17,8 +18,8 @@ export function escapeProperty(text: string): string {
 /** The path GitHub maps onto the checkout: relative to the working directory (the workspace), `/`-separated. */
 function annotationPath(file: string, cwd: string): string {
   const absolute = resolve(cwd, file);
-  const inside = relative(cwd, absolute);
-  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return absolute;
+  const inside = pathInside(cwd, absolute);
+  if (!inside) return absolute;
   return inside.split(sep).join('/');
 }
 

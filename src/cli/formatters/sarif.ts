@@ -1,4 +1,5 @@
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
+import { pathInside } from '../paths';
 import { pathToFileURL } from 'node:url';
 import type { Formatter } from './types';
 import { RULES } from '../../core';
@@ -110,8 +111,8 @@ function regionOf(at: { line: number; column: number; endLine: number; endColumn
  */
 function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?: string } {
   const absolute = resolve(cwd, file);
-  const inside = relative(cwd, absolute);
-  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return { uri: pathToFileURL(absolute).href };
+  const inside = pathInside(cwd, absolute);
+  if (!inside) return { uri: pathToFileURL(absolute).href };
   return { uri: inside.split(sep).map((segment) => encodeURIComponent(segment)).join('/'), uriBaseId: SRCROOT };
 }
 

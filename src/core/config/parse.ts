@@ -39,7 +39,7 @@ export function parseProjectConfig(text: string, source: string): ProjectConfig 
   const syntax: ParseError[] = [];
   const root = parseTree(input, syntax, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const problems: ConfigProblem[] = [];
-  const report = (offset: number, length: number, message: Localized) => problems.push({ message, offset, length, ...position(input, offset) });
+  const report = (offset: number, length: number, message: Localized) => problems.push({ message, offset, length, ...position(input, offset, length) });
   // The first syntax error only: the ones after it are mostly its echoes.
   for (const error of syntax.slice(0, 1)) {
     report(error.offset, error.length, {
@@ -47,7 +47,7 @@ export function parseProjectConfig(text: string, source: string): ProjectConfig 
       de: `kein gültiges JSON: ${describeSyntax(printParseErrorCode(error.error))}`,
     });
   }
-  if (problems.length > 0 || !root) throw new ConfigError(source, problems.length > 0 ? problems : [{ message: { en: 'the file is empty', de: 'die Datei ist leer' }, offset: 0, length: 0, line: 1, column: 1 }]);
+  if (problems.length > 0 || !root) throw new ConfigError(source, problems.length > 0 ? problems : [{ message: { en: 'the file is empty', de: 'die Datei ist leer' }, offset: 0, length: 0, line: 1, column: 1, endColumn: 1 }]);
   if (root.type !== 'object') {
     report(root.offset, root.length, { en: 'the configuration must be a JSON object `{ … }`', de: 'die Konfiguration muss ein JSON-Objekt `{ … }` sein' });
     throw new ConfigError(source, problems);
@@ -167,15 +167,20 @@ function problemNode(node: Node, problem: OptionProblem): Node {
   return problem.key ? (found.parent?.children?.[0] ?? found) : found;
 }
 
-/** 1-based line and UTF-16 column of `offset`. */
-function position(text: string, offset: number): { line: number; column: number } {
+/** 1-based line and UTF-16 column of `offset`, and where a mark of `length` from there ends on its line. */
+function position(text: string, offset: number, length: number): { line: number; column: number; endColumn: number } {
   let line = 1;
   let lineStart = 0;
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
     line++;
     lineStart = i + 1;
   }
-  return { line, column: offset - lineStart + 1 };
+  // The mark stays on its line (editors show it there): at most to the line's end, without its `\r`.
+  let lineEnd = text.indexOf('\n', offset);
+  if (lineEnd === -1) lineEnd = text.length;
+  if (lineEnd > offset && text[lineEnd - 1] === '\r') lineEnd--;
+  const end = Math.max(offset, Math.min(offset + Math.max(length, 1), lineEnd));
+  return { line, column: offset - lineStart + 1, endColumn: end - lineStart + 1 };
 }
 
 /** jsonc-parser's error codes ("CommaExpected") as words ("comma expected"). */

@@ -48,4 +48,10 @@ export interface ConfigProblem {
   length: number;
   line: number;
   column: number;
+  /**
+   * Where an editor's mark of it ends on `line` (exclusive, UTF-16): its end, but never past the
+   * line's end (a value or a syntax error at the end of a line goes on); one character at least
+   * where the line has one.
+   */
+  endColumn: number;
 }
