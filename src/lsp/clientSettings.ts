@@ -1,4 +1,5 @@
 import type { Connection } from 'vscode-languageserver/node';
+import { showWarning } from './showWarning';
 import { RESTRICTED_CONFIG_KEYS, SETTINGS_SECTION, SettingKeys, settingValueProblem, t, type Locale, type SettingKey } from '../core';
 
 /** Settings the `--no-custom-schema` server never uses (as VS Code in an untrusted workspace): `schema` and the restricted rule options. */
@@ -66,7 +67,7 @@ export class ClientSettings {
     const said = `${key}\u0000${JSON.stringify(value)}`;
     if (!this.logged.has(said)) {
       this.logged.add(said);
-      this.connection.window.showWarningMessage(`Incident Report: ${SETTINGS_SECTION}.${key}: ${t(this.locale, problem)} (${t(this.locale, IGNORED)})`);
+      showWarning(this.connection, `Incident Report: ${SETTINGS_SECTION}.${key}: ${t(this.locale, problem)} (${t(this.locale, IGNORED)})`);
     }
     return undefined;
   }

@@ -5,9 +5,7 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
-  MessageType,
   ProposedFeatures,
-  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
@@ -42,6 +40,7 @@ import { DiagnosticsPublisher } from './diagnostics';
 import { LspEngine, type ServerOptions } from './engine';
 import { RENDER_COMMAND, renderCommand } from './render';
 import { ServiceNames } from './serviceNames';
+import { showWarning } from './showWarning';
 import { canonicalUri, fileUri, filePath } from './uris';
 
 declare const __VERSION__: string;
@@ -85,10 +84,10 @@ export function startLanguageServer(options: ServerOptions): Connection {
       openDocument: (key) => openByKey().get(key),
       familyChanged: (keys) => publisher.familyChanged(keys),
       configProblems: (file, error) => showConfigProblems(file, error),
-      warn: (message) => void connection.window.showWarningMessage(message),
+      warn: (message) => showWarning(connection, message),
     });
     publisher = new DiagnosticsPublisher(connection, documents, engine);
-    services = new ServiceNames(() => folders, (uri, text) => engine.isReport(uri, text), (message) => void connection.window.showWarningMessage(message));
+    services = new ServiceNames(() => folders, (uri, text) => engine.isReport(uri, text), (message) => showWarning(connection, message));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -140,7 +139,7 @@ export function startLanguageServer(options: ServerOptions): Connection {
     const described = error.describe('en');
     if (configProblems.get(uri) !== described) {
       configProblems.set(uri, described);
-      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: configUnusable(displayLocale, engine.label(file), error.problems[0]!) });
+      showWarning(connection, configUnusable(displayLocale, engine.label(file), error.problems[0]!));
     }
     const diagnostics: Diagnostic[] = error.problems.map((problem) => ({
       range: { start: { line: problem.line - 1, character: problem.column - 1 }, end: { line: problem.line - 1, character: problem.endColumn - 1 } },

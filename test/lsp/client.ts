@@ -43,6 +43,8 @@ export class LspClient {
   readonly logs: string[] = [];
   /** `window/showMessage` notifications as sent (type 1 error, 2 warning, 3 info, 4 log); their text is in `logs` too. */
   readonly shownMessages: Array<{ type: number; message: string }> = [];
+  /** `window/showMessageRequest` requests (a choice asked of the user; Neovim prompts for it). */
+  readonly messageRequests: string[] = [];
   private waiters: Array<() => void> = [];
   initializeResult!: InitializeResult;
   readonly exited: Promise<number | null>;
@@ -64,6 +66,7 @@ export class LspClient {
     });
     connection.onRequest('window/showMessageRequest', (params: { message: string }) => {
       this.logs.push(params.message);
+      this.messageRequests.push(params.message);
       return null;
     });
     connection.onRequest(RegistrationRequest.type, () => undefined);

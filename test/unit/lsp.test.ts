@@ -268,7 +268,9 @@ describe('language server (protocol)', function () {
     const { diagnostics } = await client.waitForDiagnostics(documentUri);
     assert.ok(!diagnostics.some((d) => d.code === 'press-contact'));
     assert.ok(diagnostics.some((d) => d.code === 'schema'));
-    assert.ok(client.logs.some((line) => line.includes('incidentReport.maxSize') && line.includes('must be a whole number')), client.logs.join('\n'));
+    // A warning shown, not a request for a choice (Neovim prompts for one and waits).
+    assert.deepEqual(client.shownMessages.filter((m) => m.message.includes('incidentReport.maxSize')).map((m) => [m.type, /must be a whole number/.test(m.message)]), [[2, true]]);
+    assert.deepEqual(client.messageRequests, []);
   });
 
   it('re-lints when .incident-report.json changes on disk (workspace/didChangeWatchedFiles), and shows an invalid one on the file', async () => {
@@ -388,7 +390,8 @@ describe('language server (protocol)', function () {
       await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: documentUri, version }, contentChanges: [{ text: `${text}\n${'x'.repeat(version)}` }] });
       await client.waitForDiagnostics(documentUri, (params) => params.version === version);
     }
-    assert.deepEqual(client.logs.filter((line) => line.includes('UTF-8')), [
+    assert.deepEqual(client.messageRequests, []);
+    assert.deepEqual(client.shownMessages.filter((m) => m.type === 2).map((m) => m.message).filter((line) => line.includes('UTF-8')), [
       'Incident Report: .incident-report.json: not UTF-8 text: the character at line 1, column 69 is not UTF-8 (saved as Windows-1252 or Latin-1?); save the file as UTF-8',
     ]);
   });
@@ -592,7 +595,7 @@ describe('language server (protocol)', function () {
     const labels = await complete();
     assert.ok(labels.includes('Bürgerbüro'), `names of the UTF-8 reports are offered: ${labels.join(', ')}`);
     assert.deepEqual(labels.filter((label) => label.includes('\uFFFD') || label === 'Friedhofsamt' || label.startsWith('Zulassungsstelle')), []);
-    assert.deepEqual(client.logs.filter((line) => line.includes('services catalog')), [
+    assert.deepEqual(client.shownMessages.filter((m) => m.type === 2).map((m) => m.message).filter((line) => line.includes('services catalog')), [
       `Incident Report: the services catalog ${catalog} cannot be used (not UTF-8 text: the character at line 1, column 4 is not UTF-8 (saved as Windows-1252 or Latin-1?); save the file as UTF-8); completion offers no names from it.`,
     ]);
     // Saved as UTF-8, the catalog counts again.
@@ -604,7 +607,8 @@ describe('language server (protocol)', function () {
     rmSync(catalog);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(catalog), type: 3 }] });
     assert.ok(!(await complete()).includes('Friedhofsamt'));
-    assert.deepEqual(client.logs.filter((line) => line.includes('services catalog')).slice(1), [
+    assert.deepEqual(client.messageRequests, []);
+    assert.deepEqual(client.shownMessages.filter((m) => m.type === 2).map((m) => m.message).filter((line) => line.includes('services catalog')).slice(1), [
       `Incident Report: the services catalog ${catalog} cannot be used (file not found); completion offers no names from it.`,
     ]);
   });
