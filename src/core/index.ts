@@ -119,6 +119,6 @@ export { applyDirectives, readDirectives, suppressedBy, DIRECTIVE_KEYWORD, UNSUP
 export { draftBanner, draftPrefix } from './render/draft';
 export { directiveAt, directiveHover, directiveReason, suppressionEdit, suppressTitle } from './editor/suppress';
 export { COLUMNS, type DraftForm, type FormItem, type FormSection } from './render/drafts/form';
-export { ART33_FORM, ART33_NOTICE_FORM, ART34_FORM } from './render/drafts/gdpr';
+export { ART33_FORM, ART33_NOTICE_FORM, ART34_FORM, noticeAddressees } from './render/drafts/gdpr';
 export { NIS2_FORMS } from './render/drafts/nis2';
 export * from './release';

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import { CONFIDENTIAL_OUTPUTS, type ConfidentialOutput } from '../core';
+import { ART33_NOTICE_FORM, CONFIDENTIAL_OUTPUTS, isRecord, noticeAddressees, type ConfidentialOutput } from '../core';
 import type { Clock } from './clock';
 import { Commands } from './constants';
 import type { EngineService } from './engine';
 import { exists } from './files';
 import type { PressReleasePreview } from './preview';
+import type { Prompts } from './prompts';
 
 /** Optional arguments of the draft commands, for automation and tests. */
 export interface DraftArgs {
@@ -12,6 +13,11 @@ export interface DraftArgs {
   uri?: string | vscode.Uri;
   /** A draft id (`gdpr-art33`, …); default: ask. */
   id?: string;
+  /**
+   * `gdpr-art33-controller` only: the controller of `data_loss.controllers` the notice goes to (as
+   * `render --controller`); default: ask when there are several.
+   */
+  controller?: string;
   /** Export only: `text`, `html` or `md` (default `html`). */
   format?: string;
   /** Export only: the target file; default `<report>.<id>.<format>` next to the report. */
@@ -30,7 +36,7 @@ const toUri = (value: string | vscode.Uri): vscode.Uri => (typeof value === 'str
  * next to the report — by default the draft the preview shows. Drafts are never offered by the
  * public export.
  */
-export function registerDrafts(context: vscode.ExtensionContext, engine: EngineService, clock: Clock, preview: PressReleasePreview): void {
+export function registerDrafts(context: vscode.ExtensionContext, engine: EngineService, clock: Clock, preview: PressReleasePreview, prompts: Prompts): void {
   const locale = (uri: vscode.Uri) => engine.settings(uri).locale;
   const reportUri = (args: DraftArgs): vscode.Uri | undefined => {
     if (args.uri) return toUri(args.uri);
@@ -46,12 +52,30 @@ export function registerDrafts(context: vscode.ExtensionContext, engine: EngineS
     );
     return chosen?.output;
   };
-  const render = async (uri: vscode.Uri, output: ConfidentialOutput, format: string): Promise<string | undefined> => {
+  /**
+   * The controller a processor's notice goes to: the one given, else picked when the report lists
+   * several (one notice each; with one the draft names it, with none it says what is missing).
+   * `{}` for any other draft or nothing to pick; `undefined` when the pick was cancelled.
+   */
+  const controllerFor = async (uri: vscode.Uri, output: ConfidentialOutput, given: string | undefined): Promise<{ controller?: string } | undefined> => {
+    if (output.id !== ART33_NOTICE_FORM.id) return {};
+    if (given !== undefined) return { controller: given };
+    const result = await engine.lint(await vscode.workspace.openTextDocument(uri));
+    const data = result?.report.data;
+    const names = isRecord(data) ? noticeAddressees(data) : [];
+    if (names.length < 2) return {};
+    const picked = await prompts.pick(
+      vscode.l10n.t('Controller this notice goes to (one notice each)'),
+      names.map((name) => ({ label: name, description: '' })),
+    );
+    return picked === undefined ? undefined : { controller: picked };
+  };
+  const render = async (uri: vscode.Uri, output: ConfidentialOutput, format: string, controller: { controller?: string }): Promise<string | undefined> => {
     const document = await vscode.workspace.openTextDocument(uri);
     const result = await engine.lint(document);
     if (!result) return undefined;
     const { linter } = await engine.linterFor(uri);
-    return output.render([result.report], format, { now: clock.now(), locale: linter.locale, schema: linter.schema.info });
+    return output.render([result.report], format, { now: clock.now(), locale: linter.locale, schema: linter.schema.info, ...controller });
   };
   const notReport = () => void vscode.window.showErrorMessage(vscode.l10n.t('Incident Report: open an incident report to draft a notification.'));
 
@@ -63,19 +87,25 @@ export function registerDrafts(context: vscode.ExtensionContext, engine: EngineS
       if (!output) return undefined;
       const document = await vscode.workspace.openTextDocument(uri);
       if (!engine.isReport(document)) return notReport();
+      const addressee = await controllerFor(uri, output, args.controller);
+      if (!addressee) return undefined;
       // One view for every output: the preview, switched to the draft (its banner says what it is).
-      preview.showDraft(uri, output.id);
-      return { title: `${vscode.l10n.t('Confidential')}: ${output.label[locale(uri)]}`, id: output.id, uri: uri.toString() };
+      preview.showDraft(uri, output.id, addressee.controller);
+      return { title: `${vscode.l10n.t('Confidential')}: ${output.label[locale(uri)]}`, id: output.id, uri: uri.toString(), ...addressee };
     }),
     vscode.commands.registerCommand(Commands.exportDraft, async (args: DraftArgs = {}) => {
       const uri = reportUri(args);
       if (!uri) return notReport();
       const shown = preview.shownDraft;
-      const output = await pick(uri, args.id ?? (shown && shown.uri.toString() === uri.toString() ? shown.id : undefined));
+      const showsIt = shown && shown.uri.toString() === uri.toString() ? shown : undefined;
+      const output = await pick(uri, args.id ?? showsIt?.id);
       if (!output) return undefined;
       const format = args.format ?? 'html';
       if (!output.formats.includes(format)) return undefined;
-      const content = await render(uri, output, format);
+      // The draft the preview shows goes out to the controller it shows.
+      const addressee = await controllerFor(uri, output, args.controller ?? (showsIt?.id === output.id ? showsIt.controller : undefined));
+      if (!addressee) return undefined;
+      const content = await render(uri, output, format, addressee);
       if (content === undefined) return notReport();
       const base = uri.path.slice(uri.path.lastIndexOf('/') + 1).replace(/\.(?:md|markdown)$/i, '');
       let target: vscode.Uri | undefined = args.target ? toUri(args.target) : vscode.Uri.joinPath(uri, '..', `${base}.${output.id}.${EXTENSIONS[format]}`);

@@ -68,7 +68,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   step('hover', () => registerHover(context, engine, clock));
   step('links', () => registerLinks(context, engine));
   const preview = step('preview', () => registerPreview(context, engine, clock, prompts));
-  step('drafts', () => registerDrafts(context, engine, clock, preview));
+  step('drafts', () => registerDrafts(context, engine, clock, preview, prompts));
   step('approve', () => registerApprove(context, engine, clock, prompts));
   step('startLayout', () => registerStartLayout(context, engine));
   step('indentation', () => registerFrontmatterIndentation(context, engine));

@@ -157,6 +157,8 @@ export class PressReleasePreview implements vscode.Disposable {
   private renders = 0;
   private pageBuilds = 0;
   private output: string = OutputIds.pressRelease;
+  /** The controller the processor's notice shown goes to (picked in "Open Confidential Draft…"), for this report only. */
+  private controller: string | undefined;
   /** The posts of the last render: what "Copy" copies (the webview only says which one). */
   private posts: string[] = [];
   /** The last version of each report whose frontmatter could be read: shown while a YAML error lasts. */
@@ -205,6 +207,7 @@ export class PressReleasePreview implements vscode.Disposable {
     this.disposePanel();
     this.panel = panel;
     this.uri = uri;
+    this.controller = undefined;
     // A panel restored after a reload shows the press release again: its title must say so.
     panel.title = this.titleFor(uri);
     this.renders = 0;
@@ -246,16 +249,19 @@ export class PressReleasePreview implements vscode.Disposable {
     };
   }
 
-  /** The confidential draft shown and its report, if one is shown. */
-  get shownDraft(): { uri: vscode.Uri; id: string } | undefined {
-    return this.panel && this.uri && confidentialOutput(this.output) ? { uri: this.uri, id: this.output } : undefined;
+  /** The confidential draft shown, its report and the controller it goes to (if one was picked). */
+  get shownDraft(): { uri: vscode.Uri; id: string; controller?: string } | undefined {
+    return this.panel && this.uri && confidentialOutput(this.output)
+      ? { uri: this.uri, id: this.output, ...(this.controller !== undefined ? { controller: this.controller } : {}) }
+      : undefined;
   }
 
-  /** Opens (or reveals) the preview for `uri` beside the editor with draft `id` selected. */
-  showDraft(uri: vscode.Uri, id: string): boolean {
+  /** Opens (or reveals) the preview for `uri` beside the editor with draft `id` selected (a processor's notice to `controller`). */
+  showDraft(uri: vscode.Uri, id: string, controller?: string): boolean {
     if (!confidentialOutput(id)) return false;
     this.output = id;
     this.show(uri, vscode.ViewColumn.Beside, true);
+    this.controller = controller;
     if (this.panel) this.panel.title = this.titleFor(uri);
     void this.render(false);
     return true;
@@ -268,7 +274,7 @@ export class PressReleasePreview implements vscode.Disposable {
   async exportShownDraft(options: ShownDraftExport = {}): Promise<string | undefined> {
     const shown = this.shownDraft;
     if (!shown) return undefined;
-    return vscode.commands.executeCommand<string | undefined>(Commands.exportDraft, { uri: shown.uri.toString(), id: shown.id, ...options });
+    return vscode.commands.executeCommand<string | undefined>(Commands.exportDraft, { ...shown, uri: shown.uri.toString(), ...options });
   }
 
   /** The report the preview shows, if any. */
@@ -305,6 +311,7 @@ export class PressReleasePreview implements vscode.Disposable {
 
   private follow(uri: vscode.Uri): void {
     this.uri = uri;
+    this.controller = undefined;
     if (this.panel) this.panel.title = this.titleFor(uri);
     void this.render(false);
   }
@@ -405,7 +412,12 @@ export class PressReleasePreview implements vscode.Disposable {
     if (draft) {
       // A draft for an authority reads the whole report (never the publication model), in the
       // report's language, with the deadlines measured against the extension's "now".
-      const documentData = draft.draft(report, { locale: linter.locale, schema: linter.schema.info, now: this.clock.now() });
+      const documentData = draft.draft(report, {
+        locale: linter.locale,
+        schema: linter.schema.info,
+        now: this.clock.now(),
+        ...(this.controller !== undefined ? { controller: this.controller } : {}),
+      });
       this.posts = [];
       return {
         update: {
@@ -538,6 +550,7 @@ export class PressReleasePreview implements vscode.Disposable {
   selectOutput(id: string): boolean {
     if (!PUBLIC_OUTPUTS.some((o) => o.id === id) && !confidentialOutput(id)) return false;
     this.output = id;
+    this.controller = undefined;
     if (this.panel) this.panel.title = this.titleFor(this.uri);
     void this.render(false);
     return true;

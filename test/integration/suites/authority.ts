@@ -175,3 +175,86 @@ describe('authority deadlines and drafts (editing/deadlines.md)', () => {
     assert.strictEqual(await vscode.commands.executeCommand('incidentReport._exportPreviewDraft', { format: 'md', overwrite: true }), undefined);
   });
 });
+
+describe("the processor's notice to one of several controllers (gdpr-art33-controller)", () => {
+  const report = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'editing', 'processor-notice.md');
+  const exported = vscode.Uri.joinPath(report, '..', 'processor-notice.gdpr-art33-controller.md');
+  const TEXT = [
+    '---',
+    'schema: incident-report/v1',
+    'id: 2026-02-02-kommunal-it',
+    'title: Zugriff auf das Meldeverfahren beim IT-Dienstleister',
+    'lang: en',
+    'status: identified',
+    'severity: minor',
+    'organization: Kommunal-IT Musterland AöR',
+    'timezone: Europe/Berlin',
+    'affected_services:',
+    '  - name: Fachverfahren Meldewesen',
+    '    status: degraded_performance',
+    'timestamps:',
+    '  started_at: 2026-02-02T01:00:00+01:00',
+    '  detected_at: 2026-02-02T08:00:00+01:00',
+    '  published_at: 2026-02-02T16:00:00+01:00',
+    'data_loss:',
+    '  occurred: yes',
+    '  exfiltration: suspected',
+    '  personal_data: yes',
+    '  statement: Registration data of several member towns may have been copied; this is being investigated.',
+    '  aware_at: 2026-02-02T09:00:00+01:00',
+    '  role: processor',
+    '  controllers:',
+    '    - name: Stadt Werne',
+    '      notified_at: 2026-02-02T11:00:00+01:00',
+    '    - name: Gemeinde Wickede (Ruhr)',
+    '---',
+    '',
+    '## Press release',
+    '',
+    'Registration data of several member towns may have been copied. The towns have been informed.',
+    '',
+  ].join('\n');
+  const TO_WICKEDE = '| 1.6 | Controller this notice goes to | Gemeinde Wickede (Ruhr) | Art. 33(2) GDPR: each controller is informed; one notice per controller |';
+  const INTRO_WICKEDE =
+    'As processor, we (Kommunal-IT Musterland AöR) inform you as controller (Gemeinde Wickede (Ruhr)) of a breach of the personal data we process on your behalf (Art. 33(2) GDPR), so that you can notify your supervisory authority (Art. 33(1)).';
+
+  before(async () => {
+    await activateExtension();
+    await resetSettings();
+    await vscode.workspace.fs.writeFile(report, new TextEncoder().encode(TEXT));
+  });
+  afterEach(closeAllEditors);
+  after(async () => {
+    for (const uri of [report, exported]) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+  });
+
+  it('"Open Confidential Draft…" asks which controller, the preview and its export name that one and no other', async () => {
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(report));
+    await vscode.commands.executeCommand('incidentReport._answerPrompts', 'Gemeinde Wickede (Ruhr)');
+    const opened = await vscode.commands.executeCommand<{ id: string; controller?: string }>('incidentReport.openDraft', { uri: report.toString(), id: 'gdpr-art33-controller' });
+    assert.deepStrictEqual([opened?.id, opened?.controller], ['gdpr-art33-controller', 'Gemeinde Wickede (Ruhr)']);
+    const asked = await vscode.commands.executeCommand<{ kind: string; message: string; buttons: string[] }>('incidentReport._lastPrompt');
+    assert.deepStrictEqual(asked, { kind: 'pick', message: 'Controller this notice goes to (one notice each)', buttons: ['Stadt Werne', 'Gemeinde Wickede (Ruhr)'], answer: 'Gemeinde Wickede (Ruhr)' });
+    const shown = await waitFor('the notice in the preview', previewState, (s) => s.output === 'gdpr-art33-controller' && s.uri === report.toString() && (s.article ?? '').includes('class="draft"'));
+    assert.ok(shown.article!.includes('inform you as controller (Gemeinde Wickede (Ruhr)) of a breach'), shown.article!);
+    assert.ok(!shown.article!.includes('Stadt Werne'), shown.article!);
+    // The banner's "Export" writes the notice shown: to the same controller, without asking again.
+    assert.strictEqual(await vscode.commands.executeCommand<string>('incidentReport._exportPreviewDraft', { format: 'md', overwrite: true }), exported.toString());
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(exported));
+    assert.ok(text.includes(`\n${INTRO_WICKEDE}\n`), text);
+    assert.ok(text.includes(`\n${TO_WICKEDE}\n`), text);
+    assert.ok(!text.includes('Stadt Werne'), text);
+  });
+
+  it('"Export Confidential Draft…" asks too; cancelling the pick writes nothing', async () => {
+    await vscode.workspace.fs.delete(exported).then(undefined, () => undefined);
+    await vscode.commands.executeCommand('incidentReport._answerPrompts', null);
+    assert.strictEqual(await vscode.commands.executeCommand('incidentReport.exportDraft', { uri: report.toString(), id: 'gdpr-art33-controller', format: 'md' }), undefined);
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(exported)), 'the notice was written without a controller');
+    await vscode.commands.executeCommand('incidentReport._answerPrompts', 'Stadt Werne');
+    assert.strictEqual(await vscode.commands.executeCommand<string>('incidentReport.exportDraft', { uri: report.toString(), id: 'gdpr-art33-controller', format: 'md' }), exported.toString());
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(exported));
+    assert.ok(text.includes('\n| 1.6 | Controller this notice goes to | Stadt Werne | Art. 33(2) GDPR: each controller is informed; one notice per controller |\n'), text);
+    assert.ok(!text.includes('Wickede'), text);
+  });
+});

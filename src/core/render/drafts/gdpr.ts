@@ -591,13 +591,24 @@ export function gdprArt33NoticeDraft(report: ParsedReport, options: DraftOptions
 }
 
 /**
+ * The controllers a processor's notice (gdpr-art33-controller) can go to, one notice each: the named
+ * entries of `data_loss.controllers`; none for `data_loss.role: controller`. What an editor offers
+ * for `DraftOptions.controller`.
+ */
+export function noticeAddressees(data: Record<string, unknown>): string[] {
+  if (gdprRole(data) === 'controller') return [];
+  // Names only: the zone reads `notified_at`, which is not used here.
+  return controllersToNotify(data, 'UTC').flatMap((c) => (c.name !== null ? [c.name] : []));
+}
+
+/**
  * The controller a notice goes to: `wanted` (`render --controller`) when it is one of
  * `data_loss.controllers`, else the only one; otherwise a gap naming them, since each controller
  * gets its own notice and learns nothing of the others.
  */
 function addresseeOf(ctx: DraftContext, wanted: string | undefined): { name: string | null; value: DraftValue } {
   if (gdprRole(ctx.data) === 'controller') return { name: null, value: ctx.t(NOT_APPLICABLE) };
-  const names = controllersToNotify(ctx.data, ctx.zone).flatMap((c) => (c.name !== null ? [c.name] : []));
+  const names = noticeAddressees(ctx.data);
   const listed = names.join('; ');
   const missing = L('which controller this notice goes to', 'an welchen Verantwortlichen diese Information geht');
   if (wanted !== undefined) {
