@@ -52,6 +52,12 @@ export interface DraftContext {
   zone: string;
   /** True for `render --initial`. */
   initial: boolean;
+  /**
+   * Set while building a processor's notice to one controller (Art. 33(2), gdpr-art33-controller),
+   * with the controller it goes to: the shared Art. 33 items then speak as the processor, whatever
+   * else the organisation is (`role: both`).
+   */
+  notice?: { addressee: DraftValue };
   t(text: Localized, values?: Record<string, string | number>): string;
   /** A trimmed string value, or `null`. */
   text(value: unknown): string | null;

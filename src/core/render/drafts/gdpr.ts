@@ -25,15 +25,9 @@ const NOT_APPLICABLE = L('not applicable', 'entfällt');
 const YES = L('yes', 'ja');
 const NO = L('no', 'nein');
 
-/**
- * The contexts that build a processor's notice to a controller (Art. 33(2)), with the controller it
- * goes to: its items speak as the processor, whatever else the organisation is (`role: both`).
- */
-const NOTICES = new WeakMap<DraftContext, { addressee: DraftValue }>();
-
 /** True while building a processor's notice to a controller (not the notification to the authority). */
 function isNotice(ctx: DraftContext): boolean {
-  return NOTICES.has(ctx);
+  return ctx.notice !== undefined;
 }
 
 function timeOr(ctx: DraftContext, value: unknown, missing: Localized): DraftValue {
@@ -514,7 +508,7 @@ const ADDRESSEE_ITEM: FormItem = {
   label: L('Controller this notice goes to', 'Verantwortlicher, an den diese Information geht'),
   fields: ['data_loss.controllers[].name'],
   source: L('Art. 33(2) GDPR: each controller is informed; one notice per controller', 'Art. 33 Abs. 2 DSGVO: jeder Verantwortliche wird informiert; eine Information je Verantwortlichem'),
-  value: (ctx) => NOTICES.get(ctx)?.addressee ?? ctx.t(NOT_APPLICABLE),
+  value: (ctx) => ctx.notice?.addressee ?? ctx.t(NOT_APPLICABLE),
 };
 
 const NOTICE_SECTIONS = [{ ...CONTROLLER_SECTION, items: CONTROLLER_SECTION.items.map((item) => (item.number === '1.6' ? ADDRESSEE_ITEM : item)) }, ...ART33_SECTIONS.slice(1)];
@@ -624,10 +618,10 @@ function addresseeOf(ctx: DraftContext, wanted: string | undefined): { name: str
   return { name: null, value: gap(ctx.t(L('{missing} (one notice per controller): {listed}', '{missing} (eine Information je Verantwortlichem): {listed}'), { missing: ctx.t(missing), listed })) };
 }
 
-function noticeDraft(ctx: DraftContext, wanted: string | undefined): DraftDocument {
-  const role = gdprRole(ctx.data);
-  const addressee = addresseeOf(ctx, wanted);
-  NOTICES.set(ctx, { addressee: addressee.value });
+function noticeDraft(report: DraftContext, wanted: string | undefined): DraftDocument {
+  const role = gdprRole(report.data);
+  const addressee = addresseeOf(report, wanted);
+  const ctx: DraftContext = { ...report, notice: { addressee: addressee.value } };
   const intro: DraftBlock[] = [];
   if (role === 'controller') {
     intro.push({
