@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
-import { decodeUtf8, familyEntry, FamilyTracker, NotUtf8Error, RELEASES_FOLDER, withoutBom, type LintContext, type LintResult, type ParsedReport } from '../core';
+import { decodeUtf8, familyEntry, FamilyTracker, NotUtf8Error, withoutBom, type LintContext, type LintResult, type ParsedReport } from '../core';
 import { readBytes } from './files';
 
 /**
  * Incident families in the editor: the core's {@link FamilyTracker} (which parents to load, which
- * members to re-lint; the same in the language server) fed with VS Code's document events and a
- * file watcher (parents changed on disk while closed). Parents
+ * members to re-lint; the same in the language server) fed with VS Code's document events. Parents
  * are read through `vscode.workspace.fs` (so it works in the web-worker host too, and without
  * opening the parent in an editor), an open editor's text before the file's.
  *
@@ -47,18 +46,6 @@ export class FamilyService implements vscode.Disposable {
         }),
       ),
     );
-    // Parents changed on disk outside the editor (git pull, another tool, the CLI): one watcher for
-    // all reports; the tracker acts only on documents it has loaded or that a member stands on.
-    // An open document is followed through its document events (VS Code reloads it from disk, or
-    // its unsaved text stays what members read).
-    const watcher = vscode.workspace.createFileSystemWatcher(PARENT_FILES);
-    const closed = (uri: vscode.Uri) => !vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString());
-    this.disposables.push(
-      watcher,
-      watcher.onDidChange((uri) => closed(uri) && changed(uri)),
-      watcher.onDidCreate((uri) => closed(uri) && changed(uri)),
-      watcher.onDidDelete(removed),
-    );
   }
 
   /** The lint context of `uri`: its parent chain loaded now (each file read once until it changes). */
@@ -90,9 +77,6 @@ export class FamilyService implements vscode.Disposable {
     for (const disposable of this.disposables) disposable.dispose();
   }
 }
-
-/** What a report's lint reads besides the report: parents (`.md`, `.markdown`) and release files. */
-const PARENT_FILES = `{**/*.md,**/*.markdown,**/${RELEASES_FOLDER}/*/*.json}`;
 
 /** A family document: the open editor's text, else the file's. */
 async function read(uri: vscode.Uri): Promise<ReturnType<typeof familyEntry>> {

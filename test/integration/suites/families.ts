@@ -1,8 +1,8 @@
 /**
  * Incident families in the editor: a member opened first finds its parent through
  * `workspace.fs` (never opened in an editor), its diagnostics carry `relatedInformation` into the
- * parent, editing the parent or changing it on disk while it is closed re-lints the member, and
- * "New Member Report from This Report" writes members that stand on the parent. The reports are written at run time under `families/` and
+ * parent, editing the parent re-lints the member, and "New Member Report from This Report" writes
+ * members that stand on the parent. The reports are written at run time under `families/` and
  * removed afterwards, so the other suites' workspace counts never see them. Runs in the Node and in
  * the web-worker extension host (VS Code API only).
  */
@@ -61,11 +61,6 @@ const CLAIM_AGAINST_PARENT =
   '35:66-35:98 error claim-data-loss A sentence in the public text denies a data loss, but the parent report (families/provider/sit.md) does not know yet (data_loss.exfiltration: under_investigation). Say what is known so far, or that it is being examined.';
 const SHARED_FACTS =
   '10:16-10:20 error family-shared-facts incident_type (ddos) differs from the parent report (ransomware in families/provider/sit.md): members state the shared facts as the parent does.';
-
-const PARENT_MISSING =
-  '9:9-9:27 error family-parent parent: ../provider/sit.md cannot be read (no such file); give the path of the parent report relative to this file.';
-/** File events for writes through workspace.fs may reach the extension late (the web host): a generous bound, not a timing assertion. */
-const ON_DISK_MS = 30_000;
 
 async function write(relative: string, text: string): Promise<void> {
   await vscode.workspace.fs.writeFile(fileUri(relative), new TextEncoder().encode(text));
@@ -127,35 +122,18 @@ describe('incident families', function () {
     );
   });
 
-  it('a parent changed, deleted or created on disk while closed re-lints its open member without opening it', async () => {
-    // Written through workspace.fs, outside the editor's document events (as by `git pull`).
+  it('opening the parent re-lints its open member when the editor\'s text differs from what the member read', async () => {
+    // A restored unsaved buffer (hot exit) cannot be made here; the closest: the member reads the
+    // parent from disk, the file then changes outside the editor's document events (as by `git
+    // checkout`), and the parent is opened with the new text.
     const member = await openFile(MEMBER);
     await waitFor('the family finding', () => described(member.document.uri), (lines) => lines.includes(SHARED_FACTS));
-    const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(fileUri(PARENT)));
-    try {
-      await write(PARENT, written.replace('incident_type: ransomware', 'incident_type: ddos'));
-      await waitFor('the member without the family finding', () => described(member.document.uri), (lines) => lines.length === 0, ON_DISK_MS);
-      assert.deepStrictEqual(described(member.document.uri), []);
-      await vscode.workspace.fs.delete(fileUri(PARENT));
-      await waitFor('the member without its parent', () => described(member.document.uri), (lines) => lines.length > 0, ON_DISK_MS);
-      assert.deepStrictEqual(described(member.document.uri), [PARENT_MISSING]);
-    } finally {
-      // The parent as written, also when an assertion failed, so the next tests start from it.
-      await write(PARENT, written);
-    }
-    await waitFor('the member with the family finding again', () => described(member.document.uri), (lines) => lines.includes(SHARED_FACTS), ON_DISK_MS);
-    assert.deepStrictEqual(described(member.document.uri), [SHARED_FACTS]);
     assert.ok(!isOpen(fileUri(PARENT)), 'the parent was opened as a document');
-  });
-
-  it('opening a parent changed on disk keeps its open member on the new text', async () => {
-    const member = await openFile(MEMBER);
-    await waitFor('the family finding', () => described(member.document.uri), (lines) => lines.includes(SHARED_FACTS));
     const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(fileUri(PARENT)));
     await write(PARENT, written.replace('incident_type: ransomware', 'incident_type: ddos'));
     const parent = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fileUri(PARENT)), vscode.ViewColumn.Beside);
     assert.match(parent.document.getText(), /^incident_type: ddos$/m);
-    await waitFor('the member without the family finding', () => described(member.document.uri), (lines) => lines.length === 0, ON_DISK_MS);
+    await waitFor('the member without the family finding', () => described(member.document.uri), (lines) => lines.length === 0);
     assert.deepStrictEqual(described(member.document.uri), []);
     // Back to the written parent through the editor (the web host reloads an open document from a
     // file changed underneath only much later), so the next tests start from it.
