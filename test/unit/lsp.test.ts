@@ -697,7 +697,10 @@ describe('language server (protocol)', function () {
     const parent = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
     client = await LspClient.start({ folder, processId: parent.pid! });
     parent.kill('SIGKILL');
-    const code = await Promise.race([client.exited, new Promise((resolve) => setTimeout(() => resolve('still running'), 20_000))]);
+    // The deadline's timer is cleared: left pending, it kept mocha alive 20 s after the last test.
+    let deadline: NodeJS.Timeout | undefined;
+    const code = await Promise.race([client.exited, new Promise((resolve) => (deadline = setTimeout(() => resolve('still running'), 20_000)))]);
+    clearTimeout(deadline);
     assert.equal(code, 1);
     assert.ok(!existsSync(join(folder, 'nothing')));
   });
