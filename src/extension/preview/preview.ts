@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import {
+  ART33_NOTICE_FORM,
   buildModel,
   CONFIDENTIAL_OUTPUTS,
   currentRelease,
@@ -260,7 +261,13 @@ export class PressReleasePreview implements vscode.Disposable {
   showDraft(uri: vscode.Uri, id: string, controller?: string): boolean {
     if (!confidentialOutput(id)) return false;
     this.output = id;
-    this.show(uri, vscode.ViewColumn.Beside, true);
+    // An open preview stays where it is (chosen in its own switcher, "beside" moved it a column on).
+    if (this.panel) {
+      this.panel.reveal(this.panel.viewColumn, true);
+      if (uri.toString() !== this.uri?.toString()) this.follow(uri);
+    } else {
+      this.show(uri, vscode.ViewColumn.Beside, true);
+    }
     this.controller = controller;
     if (this.panel) this.panel.title = this.titleFor(uri);
     void this.render(false);
@@ -546,14 +553,28 @@ export class PressReleasePreview implements vscode.Disposable {
     };
   }
 
-  /** Shows output `id` (a public output or a confidential draft of the registry); false for an unknown id. */
-  selectOutput(id: string): boolean {
+  /**
+   * Shows output `id` (a public output or a confidential draft of the registry); false for an unknown
+   * id. The processor's notice goes through "Open Confidential Draft…", which asks which controller
+   * it goes to when the report lists several (one pick, in drafts.ts): the switcher showed the
+   * notice without a controller. Cancelled, the preview keeps what it showed (false).
+   */
+  selectOutput(id: string): boolean | Promise<boolean> {
     if (!PUBLIC_OUTPUTS.some((o) => o.id === id) && !confidentialOutput(id)) return false;
+    if (id === ART33_NOTICE_FORM.id && this.panel && this.uri) return this.openNotice(this.uri, id);
     this.output = id;
     this.controller = undefined;
     if (this.panel) this.panel.title = this.titleFor(this.uri);
     void this.render(false);
     return true;
+  }
+
+  private async openNotice(uri: vscode.Uri, id: string): Promise<boolean> {
+    const opened = await vscode.commands.executeCommand<{ id: string } | undefined>(Commands.openDraft, { uri: uri.toString(), id });
+    if (opened) return true;
+    // The switcher shows the output still shown, not the one whose pick was cancelled.
+    if (this.last && this.panel) void this.panel.webview.postMessage(this.last);
+    return false;
   }
 
   /**
@@ -581,7 +602,7 @@ export class PressReleasePreview implements vscode.Disposable {
         void vscode.commands.executeCommand(SHOW_PROBLEMS);
         break;
       case 'selectOutput':
-        this.selectOutput(message.id);
+        void this.selectOutput(message.id);
         break;
       case 'copyPost':
         void this.copyPost(message.index);
