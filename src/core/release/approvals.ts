@@ -14,7 +14,7 @@ import type { ParsedReport } from '../report/parse';
 import { reportBaseName } from '../render/exportFiles';
 import { appendListItem, type UpdateInsertion, type UpdateInsertionError } from '../templates/update';
 import { yamlScalar } from '../yaml';
-import { currentRelease, parseReleaseJson, sha256Hex } from './model';
+import { currentRelease, parseReleaseJson, sha256Hex, type ReleaseModel } from './model';
 import { releaseChanges } from './changes';
 import type { Locale, Localized } from '../shared/types';
 import { t } from '../shared/i18n';
@@ -170,6 +170,35 @@ export function unapprovedRelease(text: string, approvals: readonly Approval[], 
 }
 
 /**
+ * Release `version` as the host read it (see {@link ReleaseText}), checked against the report's
+ * `approvals`: its text and model, or why it cannot stand for what was approved: missing though
+ * `approvals` names it (a report moved without its `.releases` folder), unreadable, edited by hand
+ * or no release file. One wording for "What's new" and the preview's "Changes since release N",
+ * which went missing without a word when the file did.
+ */
+export function readRelease(text: ReleaseText, approvals: readonly Approval[], version: number, locale: Locale = 'en'): { text: string; model: ReleaseModel } | { problem: string } {
+  if (text === null) {
+    return {
+      problem: approvals.some((approval) => approval.version === version)
+        ? t(
+            locale,
+            {
+              en: 'file not found, though `approvals` names release {version} (a report moved or renamed leaves its release files behind)',
+              de: 'Datei nicht gefunden, obwohl `approvals` Release {version} nennt (ein verschobener oder umbenannter Bericht lässt seine Release-Dateien zurück)',
+            },
+            { version },
+          )
+        : t(locale, { en: 'file not found', de: 'Datei nicht gefunden' }),
+    };
+  }
+  if (typeof text !== 'string') return { problem: text.error };
+  const unapproved = unapprovedRelease(text, approvals, version, locale);
+  if (unapproved !== null) return { problem: unapproved };
+  const parsed = parseReleaseJson(text, locale);
+  return 'problem' in parsed ? parsed : { text, model: parsed.model };
+}
+
+/**
  * The "What's new" box: the changes (both languages) since the release it compares with, the newest
  * one whose content differs from what `report` publishes now (a report approved unchanged compares
  * with the release before), among the versions its `approvals` name and the release files the host
@@ -188,30 +217,12 @@ export async function previousRelease(report: ParsedReport, read: (version: numb
   const versions = [...new Set([...approvals.map((approval) => approval.version), ...files])].sort((a, b) => b - a);
   for (const version of versions) {
     const text = await read(version);
-    const approved = approvals.filter((approval) => approval.version === version);
-    if (text === null) {
-      if (approved.length > 0) {
-        return {
-          version,
-          problem: t(
-            locale,
-            {
-              en: 'file not found, though `approvals` names release {version} (a report moved or renamed leaves its release files behind)',
-              de: 'Datei nicht gefunden, obwohl `approvals` Release {version} nennt (ein verschobener oder umbenannter Bericht lässt seine Release-Dateien zurück)',
-            },
-            { version },
-          ),
-        };
-      }
-      // No file for this number (never written, or removed with its approvals): nothing to compare with.
-      continue;
-    }
-    if (typeof text !== 'string') return { version, problem: text.error };
-    const unapproved = unapprovedRelease(text, approvals, version, locale);
-    if (unapproved !== null) return { version, problem: unapproved };
-    if (text === current) continue;
-    const parsed = parseReleaseJson(text, locale);
-    if ('problem' in parsed) return { version, problem: parsed.problem };
+    // No file for this number that no approval names (never written, or removed with its approvals): nothing to compare with.
+    if (text === null && !approvals.some((approval) => approval.version === version)) continue;
+    const release = readRelease(text, approvals, version, locale);
+    if ('problem' in release) return { version, problem: release.problem };
+    if (release.text === current) continue;
+    const parsed = release;
     // A change of form only (a re-wrapped paragraph) is no news for the public.
     return { since: version, items: releaseChanges(parsed.model, currentRelease(report).model).filter((change) => !change.formOnly).map((change) => change.text) };
   }

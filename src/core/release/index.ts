@@ -20,6 +20,7 @@ export {
   planApproval,
   previousRelease,
   readApprovals,
+  readRelease,
   releaseFilePath,
   releaseFolderClash,
   type Approval,

@@ -8,10 +8,10 @@ import {
   isRecord,
   newestApprovals,
   OutputIds,
-  parseReleaseJson,
   PUBLIC_OUTPUTS,
   publishVerdict,
   readApprovals,
+  readRelease,
   previousRelease,
   releaseChanges,
   renderDraftArticle,
@@ -517,12 +517,16 @@ export class PressReleasePreview implements vscode.Disposable {
    * "What's new" switch on, the previous release whose content differs from the current one.
    */
   private async releaseState(uri: vscode.Uri, report: ParsedReport, output: string, locale: Locale) {
-    const newest = newestApprovals(readApprovals(isRecord(report.data) ? report.data : null));
+    const approvals = readApprovals(isRecord(report.data) ? report.data : null);
+    const newest = newestApprovals(approvals);
     const current = currentRelease(report);
     const version = newest[0]?.version ?? null;
-    const text = version === null ? null : await readReleaseFile(uri, version);
-    const parsed = typeof text === 'string' ? parseReleaseJson(text) : null;
-    const compared = parsed && 'model' in parsed ? parsed.model : null;
+    // The newest release as `changes` reads it: a missing, damaged or hand-edited file is named in
+    // the panel, as `changes` refuses it (the toggle went missing without a word, or listed changes
+    // against a file edited by hand).
+    const release = version === null ? null : readRelease(await readReleaseFile(uri, version), approvals, version, locale);
+    const compared = release && 'model' in release ? release.model : null;
+    const unusable = release && 'problem' in release ? vscode.l10n.t('the release file {0} cannot be used ({1}); restore it (from version control or a backup)', releaseLabel(uri, version!), release.problem) : null;
     const changes = compared ? releaseChanges(compared, current.model) : [];
     const found = this.whatsNew ? await previousRelease(report, (v) => readReleaseFile(uri, v), [], locale) : null;
     // A damaged release is named (once per file and problem, not on every keystroke), not skipped.
@@ -544,9 +548,9 @@ export class PressReleasePreview implements vscode.Disposable {
       panel: (locale: 'de' | 'en'): ReleasePanel => ({
         approval,
         current: approved.length > 0,
-        changesLabel: compared ? vscode.l10n.t('Changes since release {0}', version!) : null,
+        changesLabel: version !== null ? vscode.l10n.t('Changes since release {0}', version) : null,
         showChanges,
-        changes: showChanges ? (changes.length > 0 ? changes.map((c) => c.text[locale]) : [vscode.l10n.t('no changes')]) : [],
+        changes: showChanges ? (unusable !== null ? [unusable] : changes.length > 0 ? changes.map((c) => c.text[locale]) : [vscode.l10n.t('no changes')]) : [],
         whatsNewLabel: output === OutputIds.pressRelease || output === OutputIds.statusPage ? vscode.l10n.t('"What\'s new" box') : null,
         whatsNew: whatsNewOn,
       }),
