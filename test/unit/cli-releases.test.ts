@@ -120,6 +120,21 @@ describe('CLI releases: the sign-off flow as a user runs it', function () {
     assert.equal(cli(dir, ['render', '--as', 'atom', '--whats-new', FILE]).stderr, 'incident-report: --whats-new applies to render --as press-release and status-page only\n');
   });
 
+  it('render --whats-new from standard input needs --stdin-filename (it named .releases/<stdin>/1.json as left behind by a move)', () => {
+    const piped = (args: string[]) => {
+      const result = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, input: read(FILE), env: { PATH: process.env.PATH ?? '', TZ: 'UTC', LANG: 'C' }, encoding: 'utf8' });
+      return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+    };
+    assert.deepEqual(piped(['render', '--whats-new', '--format', 'text', '-']), {
+      code: 2,
+      stdout: '',
+      stderr: 'incident-report: --whats-new with - (standard input) needs --stdin-filename: the release files it compares with are beside the report (.releases/<report>/)\n',
+    });
+    const named = piped(['render', '--whats-new', '--format', 'text', '--stdin-filename', FILE, '-']);
+    assert.equal(named.code, 0, named.stderr);
+    assert.match(named.stdout, /\nWas ist neu\n-+\n- Der Status hat sich geändert: /);
+  });
+
   it('refuses bad input with exit 2 and a precise message', () => {
     assert.deepEqual(cli(dir, ['approve', FILE]).stderr, 'incident-report: approve needs --by NAME: who approves the release\n');
     assert.deepEqual(cli(dir, ['approve', '--by', 'X', '--role', 'mayor', FILE]).stderr, 'incident-report: --role must be one of press, it, dpo, lead, not "mayor"\n');
