@@ -333,6 +333,7 @@ async function previousReleaseOf(file: string, report: ParsedReport, say: Say, l
     locale,
   );
   if (found === null || 'since' in found) return found;
+  if (found.foreign) return { path: releaseFilePath(file, found.version), problem: found.problem };
   return {
     path: releaseFilePath(file, found.version),
     problem: say(

@@ -413,6 +413,37 @@ describe('CLI releases: two reports that would share a release folder', function
   });
 });
 
+describe('CLI releases: a release folder left behind for another report', function () {
+  this.timeout(60_000);
+  const OTHER = 'incidents/.releases/werne/1.json';
+  const read = (dir: string, path: string) => readFileSync(join(dir, path), 'utf8');
+
+  it('a new report under the name of one renamed without its folder: changes, render --whats-new and approve name the other report\'s release (changes and the box listed the differences between two incidents)', () => {
+    const dir = workspace({ [FILE]: REPORT });
+    assert.equal(cli(dir, ['approve', '--by', 'Petra Schulz', '--now', '2023-11-06T10:00:00Z', FILE]).code, 0);
+    // Renamed without its release folder; a report of another incident takes the old name.
+    writeFileSync(join(dir, 'incidents/werne-2023.md'), read(dir, FILE));
+    writeFileSync(join(dir, FILE), REPORT.replace(/^id: .*$/m, 'id: werne-2024-02-01').replace('status: identified', 'status: monitoring'));
+    const problem =
+      'a release of another report (its `id` is werne-2023-11-06, this report\'s is werne-2024-02-01) that no approval of this report names: a report renamed or moved without its release folder left it behind; move the folder to that report';
+    assert.deepEqual(cli(dir, ['changes', '--locale', 'en', FILE]), { code: 2, stdout: '', stderr: `incident-report: ${OTHER}: ${problem}\n` });
+    const render = cli(dir, ['render', '--whats-new', '--locale', 'en', FILE]);
+    assert.deepEqual([render.code, render.stdout, render.stderr.split('\n').at(-2)], [2, '', `incident-report: ${OTHER}: ${problem}`]);
+    assert.deepEqual(cli(dir, ['approve', '--by', 'Jan Becker', '--locale', 'en', FILE]), { code: 2, stdout: '', stderr: `incident-report: ${OTHER}: not approved: ${problem}\n` });
+    assert.equal(
+      cli(dir, ['changes', FILE]).stderr,
+      `incident-report: ${OTHER}: ein Release eines anderen Berichts (seine \`id\` ist werne-2023-11-06, die dieses Berichts ist werne-2024-02-01), das keine Freigabe dieses Berichts nennt: Ein umbenannter oder verschobener Bericht hat seinen Release-Ordner zurückgelassen; den Ordner zu jenem Bericht verschieben\n`,
+    );
+    // The report's own `id` changed after its approval: still its release, named by its approvals.
+    const own = workspace({ [FILE]: REPORT });
+    assert.equal(cli(own, ['approve', '--by', 'Petra Schulz', '--now', '2023-11-06T10:00:00Z', FILE]).code, 0);
+    writeFileSync(join(own, FILE), read(own, FILE).replace(/^id: .*$/m, 'id: werne-2023-11-06-a'));
+    const changed = cli(own, ['changes', '--format', 'json', FILE]);
+    assert.equal(changed.code, 0, changed.stderr);
+    assert.deepEqual(JSON.parse(changed.stdout), [{ path: '/id', before: 'werne-2023-11-06', after: 'werne-2023-11-06-a', formOnly: false }]);
+  });
+});
+
 describe('CLI releases: approvals at the same time', function () {
   this.timeout(120_000);
   const run = (cwd: string, args: string[]) =>

@@ -148,6 +148,8 @@ export interface WhatsNew {
 export interface ReleaseProblem {
   version: number;
   problem: string;
+  /** The file is another report's ({@link otherReport}): restoring it is no remedy. */
+  foreign?: true;
 }
 
 /**
@@ -176,7 +178,7 @@ export function unapprovedRelease(text: string, approvals: readonly Approval[], 
  * or no release file. One wording for "What's new" and the preview's "Changes since release N",
  * which went missing without a word when the file did.
  */
-export function readRelease(text: ReleaseText, approvals: readonly Approval[], version: number, locale: Locale = 'en'): { text: string; model: ReleaseModel } | { problem: string } {
+export function readRelease(text: ReleaseText, approvals: readonly Approval[], version: number, locale: Locale = 'en', current?: ReleaseModel): { text: string; model: ReleaseModel } | { problem: string; foreign?: true } {
   if (text === null) {
     return {
       problem: approvals.some((approval) => approval.version === version)
@@ -195,7 +197,30 @@ export function readRelease(text: ReleaseText, approvals: readonly Approval[], v
   const unapproved = unapprovedRelease(text, approvals, version, locale);
   if (unapproved !== null) return { problem: unapproved };
   const parsed = parseReleaseJson(text, locale);
-  return 'problem' in parsed ? parsed : { text, model: parsed.model };
+  if ('problem' in parsed) return parsed;
+  const other = current ? otherReport(parsed.model, current, approvals, version, locale) : null;
+  return other !== null ? { problem: other, foreign: true } : { text, model: parsed.model };
+}
+
+/**
+ * Why release `version` is another report's: no approval of this report names it, and its `id` is
+ * not this report's (`current`, what the report publishes now). A report renamed without its
+ * `.releases` folder leaves it to a new report of the old name, whose "What's new" box and `changes`
+ * then listed the differences between two incidents as news. `null` when it may be this report's.
+ */
+export function otherReport(release: ReleaseModel, current: ReleaseModel, approvals: readonly Approval[], version: number, locale: Locale = 'en'): string | null {
+  if (approvals.some((approval) => approval.version === version)) return null;
+  const id = release.fields['/id'];
+  const own = current.fields['/id'];
+  if (id === undefined || own === undefined || id === own) return null;
+  return t(
+    locale,
+    {
+      en: 'a release of another report (its `id` is {id}, this report\'s is {own}) that no approval of this report names: a report renamed or moved without its release folder left it behind; move the folder to that report',
+      de: 'ein Release eines anderen Berichts (seine `id` ist {id}, die dieses Berichts ist {own}), das keine Freigabe dieses Berichts nennt: Ein umbenannter oder verschobener Bericht hat seinen Release-Ordner zurückgelassen; den Ordner zu jenem Bericht verschieben',
+    },
+    { id: String(id), own: String(own) },
+  );
 }
 
 /**
@@ -210,7 +235,7 @@ export function readRelease(text: ReleaseText, approvals: readonly Approval[], v
  * told the public of changes that were never made). Problems are worded in `locale`.
  */
 export async function previousRelease(report: ParsedReport, read: (version: number) => Promise<ReleaseText>, files: readonly number[] = [], locale: Locale = 'en'): Promise<WhatsNew | ReleaseProblem | null> {
-  const current = currentRelease(report).json;
+  const current = currentRelease(report);
   const approvals = readApprovals(isRecord(report.data) ? report.data : null);
   // Only the numbers there are, newest first: counting down from the newest read every number
   // below it, and a stray `50000000.json` (or `version: 50000000`) kept render busy for hours.
@@ -219,12 +244,11 @@ export async function previousRelease(report: ParsedReport, read: (version: numb
     const text = await read(version);
     // No file for this number that no approval names (never written, or removed with its approvals): nothing to compare with.
     if (text === null && !approvals.some((approval) => approval.version === version)) continue;
-    const release = readRelease(text, approvals, version, locale);
-    if ('problem' in release) return { version, problem: release.problem };
-    if (release.text === current) continue;
-    const parsed = release;
+    const release = readRelease(text, approvals, version, locale, current.model);
+    if ('problem' in release) return { version, ...release };
+    if (release.text === current.json) continue;
     // A change of form only (a re-wrapped paragraph) is no news for the public.
-    return { since: version, items: releaseChanges(parsed.model, currentRelease(report).model).filter((change) => !change.formOnly).map((change) => change.text) };
+    return { since: version, items: releaseChanges(release.model, current.model).filter((change) => !change.formOnly).map((change) => change.text) };
   }
   return null;
 }
