@@ -237,6 +237,8 @@ describe('CLI releases: a damaged or unreadable release file is named, not skipp
     assert.deepEqual(cli(dir, ['changes', FILE]), { code: 2, stdout: '', stderr: `incident-report: ${RELEASE_2}: kein gültiges JSON (Expected property name or '}' in JSON at position 1)\n` });
     assert.deepEqual(cli(dir, ['changes', '--locale', 'en', FILE]), { code: 2, stdout: '', stderr: `incident-report: ${RELEASE_2}: ${NOT_JSON}\n` });
     writeFileSync(join(dir, RELEASE_2), '{"format": "incident-report-release/0"}\n');
+    assert.deepEqual(cli(dir, ['changes', FILE]), { code: 2, stdout: '', stderr: `incident-report: ${RELEASE_2}: eine Release-Datei im Format "incident-report-release/0", das diese Version von incident-report nicht liest (sie liest "incident-report-release/1")\n` });
+    writeFileSync(join(dir, RELEASE_2), '{"format": "other"}\n');
     assert.deepEqual(cli(dir, ['changes', FILE]), { code: 2, stdout: '', stderr: `incident-report: ${RELEASE_2}: keine Release-Datei (ihr "format" ist nicht "incident-report-release/1")\n` });
   });
 

@@ -161,12 +161,17 @@ export function parseReleaseJson(text: string, locale: Locale = 'en'): { model: 
     // The parser's own words (position and token) stay as the runtime gives them.
     return { problem: t(locale, { en: 'not valid JSON ({detail})', de: 'kein gültiges JSON ({detail})' }, { detail: error instanceof Error ? error.message : String(error) }) };
   }
-  // Another version of the format: written by a newer incident-report, not "no release file".
-  if (isRecord(value) && typeof value.format === 'string' && value.format !== RELEASE_FORMAT && value.format.startsWith(RELEASE_FORMAT.replace(/\d+$/, ''))) {
+  // Another version of the format, named as such ("not a release file" said nothing of it); a newer
+  // one was written by a newer incident-report.
+  const prefix = RELEASE_FORMAT.replace(/\d+$/, '');
+  if (isRecord(value) && typeof value.format === 'string' && value.format !== RELEASE_FORMAT && /^\d+$/.test(value.format.slice(prefix.length)) && value.format.startsWith(prefix)) {
+    const newer = Number(value.format.slice(prefix.length)) > Number(RELEASE_FORMAT.slice(prefix.length));
     return {
       problem: t(
         locale,
-        { en: 'a release file of format "{found}", which this version of incident-report cannot read (it reads "{format}"): update incident-report', de: 'eine Release-Datei im Format "{found}", das diese Version von incident-report nicht lesen kann (sie liest "{format}"): incident-report aktualisieren' },
+        newer
+          ? { en: 'a release file of format "{found}", which this version of incident-report cannot read (it reads "{format}"): update incident-report', de: 'eine Release-Datei im Format "{found}", das diese Version von incident-report nicht lesen kann (sie liest "{format}"): incident-report aktualisieren' }
+          : { en: 'a release file of format "{found}", which this version of incident-report does not read (it reads "{format}")', de: 'eine Release-Datei im Format "{found}", das diese Version von incident-report nicht liest (sie liest "{format}")' },
         { found: value.format, format: RELEASE_FORMAT },
       ),
     };
