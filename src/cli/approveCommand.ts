@@ -1,7 +1,7 @@
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { readReportFile, usageFailure } from './reportFile';
 import { basename, dirname, join } from 'node:path';
-import { APPROVAL_LOCK_WAIT_MS, approvalBlockers, approvalLockPath, type Finding, formatInZone, isValidTimeZone, parseReleaseJson, planApproval, releaseFilePath, releaseFolderClash, systemTimeZone, t } from '../core';
+import { APPROVAL_LOCK_WAIT_MS, approvalBlockers, approvalLockPath, currentRelease, type Finding, formatInZone, isValidTimeZone, otherReport, parseReleaseJson, planApproval, readApprovals, releaseFilePath, releaseFolderClash, systemTimeZone, t } from '../core';
 import { lintRun } from './lintRun';
 import { readTextFile } from './textFile';
 import type { ApproveArgs } from './args';
@@ -133,6 +133,9 @@ async function approveLocked(args: ApproveArgs, say: (text: { en: string; de: st
   }
   if (existing !== null && existing !== plan.json) {
     const damaged = parseReleaseJson(existing, args.locale);
+    // Another report's release, left behind by a report renamed without its folder: say so, not "edited by hand".
+    const other = 'model' in damaged ? otherReport(damaged.model, currentRelease(report).model, readApprovals(data), plan.version, args.locale) : null;
+    if (other !== null) return fail(`${releasePath}: ${say({ en: 'not approved: {problem}', de: 'nicht freigegeben: {problem}' }, { problem: other })}`);
     return fail(
       `${releasePath}: ${
         'problem' in damaged

@@ -423,6 +423,11 @@ function renderArgs(
   if (values['whats-new'] && as !== OutputIds.pressRelease && as !== OutputIds.statusPage) {
     throw new UsageError('--whats-new applies to render --as press-release and status-page only');
   }
+  // The release files are beside the report: standard input has no place, so "What's new" named a
+  // missing `.releases/<stdin>/1.json` as left behind by a move, or left the box out without a word.
+  if (values['whats-new'] && positionals.length === 1 && positionals[0] === '-' && stdinFilename === null) {
+    throw new UsageError('--whats-new with - (standard input) needs --stdin-filename: the release files it compares with are beside the report (.releases/<report>/)');
+  }
   if (values.initial && as !== 'gdpr-art33') throw new UsageError('--initial applies to render --as gdpr-art33 only');
   if (values.controller !== undefined) {
     if (as !== 'gdpr-art33-controller') throw new UsageError('--controller applies to render --as gdpr-art33-controller only (the processor\'s notice to one controller)');

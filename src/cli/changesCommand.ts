@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { currentRelease, parseReleaseJson, readApprovals, releaseChanges, releaseFilePath, t, toLocale, unapprovedRelease, type Locale } from '../core';
+import { currentRelease, otherReport, parseReleaseJson, readApprovals, releaseChanges, releaseFilePath, t, toLocale, unapprovedRelease, type Locale } from '../core';
 import type { ChangesArgs } from './args';
 import { describeIoError } from './ioError';
 import { readReportFile, usageFailure } from './reportFile';
@@ -75,7 +75,11 @@ export async function runChanges(args: ChangesArgs): Promise<CommandOutcome> {
       )}`,
     );
   }
-  const changes = releaseChanges(parsed.model, currentRelease(report).model);
+  const current = currentRelease(report).model;
+  // Refused as "What's new" refuses it: the changes between two incidents are no changes of this one.
+  const other = otherReport(parsed.model, current, approvals, version, locale);
+  if (other !== null) return fail(`${path}: ${other}`);
+  const changes = releaseChanges(parsed.model, current);
   if (args.format === 'json') {
     // `formOnly` on every entry, so that a reader can tell an order change (`before` and `after` both
     // `null`) or re-wrapped text from a real one without knowing which paths are lists.

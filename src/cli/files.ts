@@ -17,6 +17,19 @@ export interface Target {
   ignorable: boolean;
 }
 
+/**
+ * Whether the configuration's `ignores` leaves out a path found below a folder: everything below a
+ * folder (`folder`), or a file. Gives the configuration file that says so (as messages name it), or
+ * `null`.
+ */
+export type IgnoredBy = (path: string, folder: boolean) => Promise<string | null>;
+
+/** A folder below the given ones that was not searched: `ignores` in `source` leaves out everything in it. */
+export interface IgnoredFolder {
+  path: string;
+  source: string;
+}
+
 /** An argument that could not be turned into files. */
 export interface TargetProblem {
   arg: string;
@@ -31,9 +44,10 @@ const SKIPPED_DIRS = new Set(['node_modules', '.git', 'out', 'dist']);
  * configuration `ignores`). Problems are collected, not thrown, so the other
  * arguments are still linted.
  */
-export async function expandTargets(args: readonly string[]): Promise<{ targets: Target[]; problems: TargetProblem[] }> {
+export async function expandTargets(args: readonly string[], ignoredBy?: IgnoredBy): Promise<{ targets: Target[]; problems: TargetProblem[]; ignoredFolders: IgnoredFolder[] }> {
   const targets: Target[] = [];
   const problems: TargetProblem[] = [];
+  const ignoredFolders: IgnoredFolder[] = [];
   const seen = new Map<string, Target>();
   const add = (display: string, explicit: boolean, ignorable: boolean) => {
     const known = seen.get(display);
@@ -55,7 +69,7 @@ export async function expandTargets(args: readonly string[]): Promise<{ targets:
       info = null;
     }
     if (info?.isDirectory()) {
-      for (const file of await markdownBelow(arg, problems)) add(file, false, true);
+      for (const file of await markdownBelow(arg, problems, ignoredFolders, ignoredBy)) add(file, false, true);
     } else if (info) {
       add(arg, true, false);
     } else if (isDynamicPattern(arg)) {
@@ -67,7 +81,7 @@ export async function expandTargets(args: readonly string[]): Promise<{ targets:
       add(arg, true, false);
     }
   }
-  return { targets, problems };
+  return { targets, problems, ignoredFolders };
 }
 
 /**
@@ -79,8 +93,14 @@ export async function expandTargets(args: readonly string[]): Promise<{ targets:
  * ends. What cannot be walked or read is a problem that names the path: a link whose target is
  * missing, a link loop without end, a folder that cannot be read. Sorted by name per folder.
  */
-async function markdownBelow(dir: string, problems: TargetProblem[]): Promise<string[]> {
+async function markdownBelow(dir: string, problems: TargetProblem[], ignoredFolders: IgnoredFolder[], ignoredBy?: IgnoredBy): Promise<string[]> {
   const found: string[] = [];
+  /** A folder that `ignores` leaves out is not searched at all (a broken link in an archive was a problem of the run). */
+  const skipped = async (path: string): Promise<boolean> => {
+    const source = ignoredBy ? await ignoredBy(path, true) : null;
+    if (source !== null) ignoredFolders.push({ path, source });
+    return source !== null;
+  };
   const walk = async (current: string, ancestors: ReadonlySet<string>): Promise<void> => {
     let entries: Dirent[];
     try {
@@ -96,6 +116,13 @@ async function markdownBelow(dir: string, problems: TargetProblem[]): Promise<st
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
         if (entry.name.startsWith('.') || SKIPPED_DIRS.has(entry.name)) continue;
+        // An ignored link is not followed: as a folder, it is not searched; as a Markdown file, it is
+        // left out unread with the other ignored files.
+        if (await skipped(path)) continue;
+        if (ignoredBy && entry.name.toLowerCase().endsWith('.md') && (await ignoredBy(path, false)) !== null) {
+          found.push(path);
+          continue;
+        }
         try {
           const target = await stat(path);
           isDirectory = target.isDirectory();
@@ -107,6 +134,7 @@ async function markdownBelow(dir: string, problems: TargetProblem[]): Promise<st
       }
       if (isDirectory) {
         if (SKIPPED_DIRS.has(entry.name) || entry.name.startsWith('.')) continue;
+        if (!entry.isSymbolicLink() && (await skipped(path))) continue;
         const real = await realpath(path).catch(() => null);
         // A folder that is already being walked above: a link back up; its files are found there.
         if (real === null || ancestors.has(real)) continue;
@@ -116,6 +144,7 @@ async function markdownBelow(dir: string, problems: TargetProblem[]): Promise<st
       }
     }
   };
+  if (await skipped(dir)) return found;
   const root = await realpath(dir).catch(() => resolve(dir));
   await walk(dir, new Set([root]));
   return found;

@@ -1,8 +1,9 @@
-import { createLinter, lintOptionsFrom, normalizePath, REPORT_MARKER, SchemaLoadError, t, withTrust, type FamilyMember, type Linter, type Locale } from '../core';
+import { relative, resolve } from 'node:path';
+import { createLinter, isIgnoredFolder, isIgnoredPath, lintOptionsFrom, normalizePath, REPORT_MARKER, SchemaLoadError, t, withTrust, type FamilyMember, type Linter, type Locale } from '../core';
 import { FamilyFiles } from './familyFiles';
 import { UsageError, type LintArgs, type RenderArgs } from './args';
 import { ConfigFinder, displayPath, effectiveConfig, schemaPath, type LoadedConfig } from './config';
-import { expandTargets, type Target, type TargetProblem } from './files';
+import { expandTargets, type IgnoredBy, type IgnoredFolder, type Target, type TargetProblem } from './files';
 import { loadSchemaFile } from './schemaFile';
 import { processStdin, readStdin, STDIN_NAME, STDIO_ARG, type StdinSource } from './stdin';
 import { lintAll } from './workerPool';
@@ -21,6 +22,8 @@ export interface LintRun {
   targets: Target[];
   /** Arguments that could not be turned into files. */
   problems: TargetProblem[];
+  /** Folders below the given ones that were not searched: `ignores` leaves out everything in them. */
+  ignoredFolders: IgnoredFolder[];
   /** The outcome of each target, by index. */
   outcomes: TargetOutcome[];
   /** The linter each target was linted with (its nearest configuration), by index. */
@@ -48,19 +51,19 @@ interface Group {
  */
 export async function lintRun(args: LintArgs | RenderArgs, keepReports = false, stdin: StdinSource = processStdin): Promise<LintRun> {
   const files = new FamilyFiles();
-  let expanded: { targets: Target[]; problems: TargetProblem[] };
+  const finder = new ConfigFinder(args.config);
+  let expanded: { targets: Target[]; problems: TargetProblem[]; ignoredFolders: IgnoredFolder[] };
   if (args.inputs.length === 1 && args.inputs[0] === STDIO_ARG) {
     // `-` (alone; args.ts refuses it with files): the text piped in, linted as the file at
     // `--stdin-filename` would be (its configuration, its parents, its name), else as a file in
     // the working directory named `<stdin>`. Named explicitly, it is linted whether or not it is a report.
     const display = args.stdinFilename ?? STDIN_NAME;
     files.provide(display, await readStdin(stdin, `${args.command} - < report.md`));
-    expanded = { targets: [{ display, explicit: true, ignorable: false }], problems: [] };
+    expanded = { targets: [{ display, explicit: true, ignorable: false }], problems: [], ignoredFolders: [] };
   } else {
-    expanded = await expandTargets(args.inputs);
+    expanded = await expandTargets(args.inputs, ignoredBy(finder, args));
   }
-  const { targets, problems } = expanded;
-  const finder = new ConfigFinder(args.config);
+  const { targets, problems, ignoredFolders } = expanded;
   const groups = new Map<string | null, Group>();
   for (const [index, target] of targets.entries()) {
     const loaded = await finder.forTarget(target.display);
@@ -102,7 +105,30 @@ export async function lintRun(args: LintArgs | RenderArgs, keepReports = false, 
     });
     return { ...run, fixed };
   }
-  return { targets, problems, outcomes, setups, locale, fixed };
+  return { targets, problems, ignoredFolders, outcomes, setups, locale, fixed };
+}
+
+/**
+ * What the configuration's `ignores` leaves out of a folder search, as the files found are left out
+ * (workerTask.ts): a path relative to the folder of the configuration that applies there (a folder's
+ * own `.incident-report.json` applies to what is in it). A configuration that cannot be read leaves
+ * nothing out here: it is reported when the files it applies to are linted.
+ */
+function ignoredBy(finder: ConfigFinder, args: LintArgs | RenderArgs): IgnoredBy {
+  return async (path, folder) => {
+    let loaded: LoadedConfig;
+    try {
+      // A folder's contents: the configuration in it or above.
+      loaded = await finder.forTarget(folder ? `${path}/_` : path);
+    } catch {
+      return null;
+    }
+    const ignores = effectiveConfig(loaded, args).ignores;
+    if (!ignores?.length) return null;
+    const at = relative(loaded.base, resolve(path)).replace(/\\/g, '/');
+    if (!(folder ? isIgnoredFolder(at, ignores) : isIgnoredPath(at, ignores))) return null;
+    return loaded.file ? displayPath(loaded.file) : '--config';
+  };
 }
 
 function wasFixed(outcome: TargetOutcome): boolean {
@@ -161,9 +187,10 @@ async function linterFor(loaded: LoadedConfig, args: LintArgs | RenderArgs): Pro
 
 /**
  * The targets the configuration's `ignores` left out: how many, and the configuration files that
- * ignore them (as messages name them), for saying why a run found no report.
+ * ignore them (as messages name them), and the folders not searched for it, for saying why a run
+ * found no report.
  */
-export function ignoredTargets(run: Pick<LintRun, 'outcomes' | 'setups'>): { count: number; sources: string[] } {
+export function ignoredTargets(run: Pick<LintRun, 'outcomes' | 'setups' | 'ignoredFolders'>): { count: number; sources: string[]; folders: IgnoredFolder[] } {
   const sources = new Set<string>();
   let count = 0;
   run.outcomes.forEach((outcome, index) => {
@@ -172,14 +199,30 @@ export function ignoredTargets(run: Pick<LintRun, 'outcomes' | 'setups'>): { cou
     const source = run.setups[index]?.source;
     if (source) sources.add(source);
   });
-  return { count, sources: [...sources] };
+  return { count, sources: [...sources], folders: run.ignoredFolders };
 }
 
 /**
  * Why a run over folders and globs checked nothing: no Markdown at all, Markdown that is no report by
- * path or marker, or files the configuration's `ignores` leave out (with the files that say so).
+ * path or marker, or files the configuration's `ignores` leave out (with the files that say so), and
+ * the folders it left out, which were not searched.
  */
-export function noReportsFound(found: number, ignored: { count: number; sources: readonly string[] }, locale: Locale): string {
+export function noReportsFound(found: number, ignored: { count: number; sources: readonly string[]; folders?: readonly IgnoredFolder[] }, locale: Locale): string {
+  const folders = ignored.folders ?? [];
+  const notSearched =
+    folders.length === 0
+      ? ''
+      : t(
+          locale,
+          { en: 'not searched (ignored by `ignores` in {sources}): {folders}', de: 'nicht durchsucht (ignoriert durch `ignores` in {sources}): {folders}' },
+          { sources: [...new Set(folders.map((folder) => folder.source))].join(', '), folders: folders.map((folder) => folder.path).join(', ') },
+        );
+  if (found === 0 && notSearched) return `${t(locale, { en: 'no incident reports found', de: 'keine Vorfallsberichte gefunden' })}: ${notSearched}`;
+  const because = filesFound(found, ignored, locale);
+  return notSearched ? `${because}; ${notSearched}` : because;
+}
+
+function filesFound(found: number, ignored: { count: number; sources: readonly string[] }, locale: Locale): string {
   const sources = ignored.sources.join(', ');
   if (ignored.count > 0 && ignored.count === found) {
     return t(

@@ -80,7 +80,7 @@ export async function runRender(args: RenderArgs, stdin?: StdinSource): Promise<
   if (entries.length === 0) {
     // Files left out by `ignores` are named with the reason: a status page of an ignored folder is no empty page.
     const ignored = ignoredTargets(run);
-    const reason = ignored.count > 0 ? noReportsFound(run.targets.length, ignored, locale) : say({ en: 'no incident reports found', de: 'keine Vorfallsberichte gefunden' });
+    const reason = ignored.count > 0 || ignored.folders.length > 0 ? noReportsFound(run.targets.length, ignored, locale) : say({ en: 'no incident reports found', de: 'keine Vorfallsberichte gefunden' });
     return fail(args.inputs.join(' '), reason, stderr);
   }
   if (entries.length > 1 && !output.multi) {
@@ -333,6 +333,7 @@ async function previousReleaseOf(file: string, report: ParsedReport, say: Say, l
     locale,
   );
   if (found === null || 'since' in found) return found;
+  if (found.foreign) return { path: releaseFilePath(file, found.version), problem: found.problem };
   return {
     path: releaseFilePath(file, found.version),
     problem: say(

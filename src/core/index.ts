@@ -28,7 +28,7 @@ export { decodeUtf8, NotUtf8Error, NOT_UTF8 } from './shared/utf8';
 export { RULES, RULE_IDS, RULE_OPTIONS, type OptionFlag, type OptionProblem, type OptionSpec, type Rule, type RuleDocs, type RuleOptionValues } from './rules';
 export { BUNDLED_SCHEMA, bundledCompiledSchema, compileCustomSchema, SchemaLoadError, type CompiledSchema } from './schema/validator';
 export { SchemaInfo, type FieldInfo, type JsonSchema } from './schema/meta';
-export { hasReportMarker, isIgnoredPath, isIncidentReport, isReportPath, DEFAULT_REPORT_GLOBS, REPORT_MARKER } from './report/isReport';
+export { hasReportMarker, isIgnoredFolder, isIgnoredPath, isIncidentReport, isReportPath, DEFAULT_REPORT_GLOBS, REPORT_MARKER } from './report/isReport';
 export { formatInZone, formatOffset, isValidTimeZone, systemTimeZone, parseDateTime, zoneOffsetMinutes } from './shared/time';
 export { renderPressRelease, escapeHtml, isSafeLink, pageHead, PAGE_CSP, PAGE_CSS, type PageHead, type PressRelease, type RenderOptions } from './render';
 export {

@@ -139,7 +139,7 @@ export function startLanguageServer(options: ServerOptions): Connection {
     const described = error.describe('en');
     if (configProblems.get(uri) !== described) {
       configProblems.set(uri, described);
-      showWarning(connection, configUnusable(displayLocale, engine.label(file), error.problems[0]!));
+      showWarning(connection, configUnusable(displayLocale, engine.label(file), error.problems));
     }
     const diagnostics: Diagnostic[] = error.problems.map((problem) => ({
       range: { start: { line: problem.line - 1, character: problem.column - 1 }, end: { line: problem.line - 1, character: problem.endColumn - 1 } },
@@ -338,12 +338,22 @@ export function startLanguageServer(options: ServerOptions): Connection {
 const FIX_ALL_TITLE = { en: 'Fix all safe problems (Incident Report)', de: 'Alle sicheren Probleme beheben (Vorfallsbericht)' };
 const IGNORED_FILE = { en: 'the file is ignored until this is fixed', de: 'die Datei wird ignoriert, bis das behoben ist' };
 
-/** The message about a `.incident-report.json` that cannot be used, naming its first problem. */
-function configUnusable(locale: Locale, label: string, problem: ConfigProblem): string {
-  const first = `${problem.line}:${problem.column}: ${t(locale, problem.message)}`;
+/** How many problems of a broken `.incident-report.json` its warning names; the rest are counted. */
+const CONFIG_PROBLEMS_SHOWN = 3;
+
+/**
+ * The message about a `.incident-report.json` that cannot be used, naming its problems as the CLI
+ * prints them (`line:col: message`), the first few and "… and N more": it named only the first, so
+ * a user who fixed that one was told again, about the next.
+ */
+function configUnusable(locale: Locale, label: string, problems: readonly ConfigProblem[]): string {
+  const named = problems.slice(0, CONFIG_PROBLEMS_SHOWN).map((problem) => `${problem.line}:${problem.column}: ${t(locale, problem.message)}`);
+  const rest = problems.length - named.length;
+  if (rest > 0) named.push(t(locale, { en: '… and {n} more', de: '… und {n} weitere' }, { n: rest }));
+  const list = named.join('; ');
   return t(locale, {
-    en: `Incident Report: ${label} cannot be used (${first}); reports are checked without it until it is fixed.`,
-    de: `Vorfallsbericht: ${label} kann nicht verwendet werden (${first}); Berichte werden ohne sie geprüft, bis sie korrigiert ist.`,
+    en: `Incident Report: ${label} cannot be used (${list}); reports are checked without it until it is fixed.`,
+    de: `Vorfallsbericht: ${label} kann nicht verwendet werden (${list}); Berichte werden ohne sie geprüft, bis sie korrigiert ist.`,
   });
 }
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workspace as tempWorkspace } from './tempWorkspace';
 
@@ -327,20 +327,54 @@ describe('CLI: "ignores" in .incident-report.json', function () {
   });
 
   it('exits 2 when everything found is ignored, and says so (never "no problems")', () => {
-    const allIgnored = 'incident-report: no incident reports found: 3 file(s) found, all ignored by `ignores` in .incident-report.json\n';
-    assert.deepEqual(cli(['lint', 'archive'], dir), { code: 2, stdout: '', stderr: allIgnored });
-    assert.deepEqual(cli(['lint', 'archive/*.md'], dir), { code: 2, stdout: '', stderr: allIgnored });
-    assert.deepEqual(cli(['lint', '--format', 'json', 'archive'], dir), { code: 2, stdout: '[]\n', stderr: allIgnored });
-    assert.deepEqual(cli(['lint', '--locale', 'de', 'archive'], dir), {
+    // An ignored folder is not searched, also when it is the one given.
+    const notSearched = 'incident-report: no incident reports found: not searched (ignored by `ignores` in .incident-report.json): archive\n';
+    assert.deepEqual(cli(['lint', 'archive'], dir), { code: 2, stdout: '', stderr: notSearched });
+    assert.deepEqual(cli(['lint', 'archive/*.md'], dir), { code: 2, stdout: '', stderr: 'incident-report: no incident reports found: 3 file(s) found, all ignored by `ignores` in .incident-report.json\n' });
+    assert.deepEqual(cli(['lint', '--format', 'json', 'archive'], dir), { code: 2, stdout: '[]\n', stderr: notSearched });
+    assert.deepEqual(cli(['lint', '--locale', 'de', 'archive/*.md'], dir), {
       code: 2,
       stdout: '',
       stderr: 'incident-report: keine Vorfallsberichte gefunden: 3 Datei(en) gefunden, alle ignoriert durch `ignores` in .incident-report.json\n',
+    });
+    assert.deepEqual(cli(['lint', '--locale', 'de', 'archive'], dir), {
+      code: 2,
+      stdout: '',
+      stderr: 'incident-report: keine Vorfallsberichte gefunden: nicht durchsucht (ignoriert durch `ignores` in .incident-report.json): archive\n',
     });
     assert.deepEqual(cli(['lint', 'docs'], dir), {
       code: 2,
       stdout: '',
       stderr:
-        'incident-report: no incident reports found: 2 Markdown file(s) below the given directories, 1 of them ignored by `ignores` in .incident-report.json, the others in no report path (`files` in .incident-report.json) nor marked `schema: incident-report/v1`\n',
+        'incident-report: no incident reports found: 1 Markdown file(s) below the given directories, none in a report path (`files` in .incident-report.json) or marked `schema: incident-report/v1`; not searched (ignored by `ignores` in .incident-report.json): docs/broken\n',
+    });
+  });
+
+  it('does not search an ignored folder at all: a broken link in it is no problem of the run (it was reported, exit 2)', () => {
+    const linked = workspace({
+      '.incident-report.json': config({ ignores: ['archive/', 'incidents/old/**', 'incidents/*.old.md'] }),
+      'incidents/report.md': GOOD,
+      'archive/2019.md': OLD,
+    });
+    mkdirSync(join(linked, 'archive', 'deep'));
+    symlinkSync(join(linked, 'nowhere.md'), join(linked, 'archive', 'gone.md'));
+    symlinkSync(join(linked, 'nowhere'), join(linked, 'archive', 'deep', 'folder'));
+    // A link that is itself an ignored folder is not followed either.
+    symlinkSync(join(linked, 'nowhere'), join(linked, 'incidents', 'old'));
+    // Nor a link that is an ignored file.
+    symlinkSync(join(linked, 'nowhere.md'), join(linked, 'incidents', 'r.old.md'));
+    assert.deepEqual(cli(['lint', '.'], linked), { code: 0, stdout: '✔ 1 file(s) checked, no problems\n', stderr: '' });
+    assert.deepEqual(cli(['render', '--as', 'status-page', '--out', 'public', '.'], linked), {
+      code: 0,
+      stdout: '',
+      stderr: 'incident-report: wrote public/index.html\nincident-report: wrote public/feed.xml\n',
+    });
+    // A broken link outside them is still named.
+    symlinkSync(join(linked, 'nowhere.md'), join(linked, 'incidents', 'gone.md'));
+    assert.deepEqual(cli(['lint', '.'], linked), {
+      code: 2,
+      stdout: '✔ 1 file(s) checked, no problems\n',
+      stderr: `incident-report: incidents/gone.md: symbolic link to a file or folder that does not exist (→ ${join(linked, 'nowhere.md')}); not checked\n`,
     });
   });
 
@@ -353,7 +387,7 @@ describe('CLI: "ignores" in .incident-report.json', function () {
     assert.deepEqual(cli(['render', '--as', 'status-page', '--out', 'public', 'archive'], dir), {
       code: 2,
       stdout: '',
-      stderr: 'incident-report: archive: no incident reports found: 3 file(s) found, all ignored by `ignores` in .incident-report.json\n',
+      stderr: 'incident-report: archive: no incident reports found: not searched (ignored by `ignores` in .incident-report.json): archive\n',
     });
   });
 });

@@ -120,6 +120,21 @@ describe('CLI releases: the sign-off flow as a user runs it', function () {
     assert.equal(cli(dir, ['render', '--as', 'atom', '--whats-new', FILE]).stderr, 'incident-report: --whats-new applies to render --as press-release and status-page only\n');
   });
 
+  it('render --whats-new from standard input needs --stdin-filename (it named .releases/<stdin>/1.json as left behind by a move)', () => {
+    const piped = (args: string[]) => {
+      const result = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, input: read(FILE), env: { PATH: process.env.PATH ?? '', TZ: 'UTC', LANG: 'C' }, encoding: 'utf8' });
+      return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+    };
+    assert.deepEqual(piped(['render', '--whats-new', '--format', 'text', '-']), {
+      code: 2,
+      stdout: '',
+      stderr: 'incident-report: --whats-new with - (standard input) needs --stdin-filename: the release files it compares with are beside the report (.releases/<report>/)\n',
+    });
+    const named = piped(['render', '--whats-new', '--format', 'text', '--stdin-filename', FILE, '-']);
+    assert.equal(named.code, 0, named.stderr);
+    assert.match(named.stdout, /\nWas ist neu\n-+\n- Der Status hat sich geändert: /);
+  });
+
   it('refuses bad input with exit 2 and a precise message', () => {
     assert.deepEqual(cli(dir, ['approve', FILE]).stderr, 'incident-report: approve needs --by NAME: who approves the release\n');
     assert.deepEqual(cli(dir, ['approve', '--by', 'X', '--role', 'mayor', FILE]).stderr, 'incident-report: --role must be one of press, it, dpo, lead, not "mayor"\n');
@@ -222,6 +237,8 @@ describe('CLI releases: a damaged or unreadable release file is named, not skipp
     assert.deepEqual(cli(dir, ['changes', FILE]), { code: 2, stdout: '', stderr: `incident-report: ${RELEASE_2}: kein gültiges JSON (Expected property name or '}' in JSON at position 1)\n` });
     assert.deepEqual(cli(dir, ['changes', '--locale', 'en', FILE]), { code: 2, stdout: '', stderr: `incident-report: ${RELEASE_2}: ${NOT_JSON}\n` });
     writeFileSync(join(dir, RELEASE_2), '{"format": "incident-report-release/0"}\n');
+    assert.deepEqual(cli(dir, ['changes', FILE]), { code: 2, stdout: '', stderr: `incident-report: ${RELEASE_2}: eine Release-Datei im Format "incident-report-release/0", das diese Version von incident-report nicht liest (sie liest "incident-report-release/1")\n` });
+    writeFileSync(join(dir, RELEASE_2), '{"format": "other"}\n');
     assert.deepEqual(cli(dir, ['changes', FILE]), { code: 2, stdout: '', stderr: `incident-report: ${RELEASE_2}: keine Release-Datei (ihr "format" ist nicht "incident-report-release/1")\n` });
   });
 
@@ -395,6 +412,37 @@ describe('CLI releases: two reports that would share a release folder', function
     assert.equal(readFileSync(join(alone, 'incidents/werne.markdown'), 'utf8'), before);
     assert.deepEqual(readdirSync(join(alone, 'incidents/.releases/werne')), ['1.json']);
     assert.equal(cli(alone, ['changes', FILE]).stdout, 'Keine Änderungen seit Release 1.\n');
+  });
+});
+
+describe('CLI releases: a release folder left behind for another report', function () {
+  this.timeout(60_000);
+  const OTHER = 'incidents/.releases/werne/1.json';
+  const read = (dir: string, path: string) => readFileSync(join(dir, path), 'utf8');
+
+  it('a new report under the name of one renamed without its folder: changes, render --whats-new and approve name the other report\'s release (changes and the box listed the differences between two incidents)', () => {
+    const dir = workspace({ [FILE]: REPORT });
+    assert.equal(cli(dir, ['approve', '--by', 'Petra Schulz', '--now', '2023-11-06T10:00:00Z', FILE]).code, 0);
+    // Renamed without its release folder; a report of another incident takes the old name.
+    writeFileSync(join(dir, 'incidents/werne-2023.md'), read(dir, FILE));
+    writeFileSync(join(dir, FILE), REPORT.replace(/^id: .*$/m, 'id: werne-2024-02-01').replace('status: identified', 'status: monitoring'));
+    const problem =
+      'a release of another report (its `id` is werne-2023-11-06, this report\'s is werne-2024-02-01) that no approval of this report names: a report renamed or moved without its release folder left it behind; move the folder to that report';
+    assert.deepEqual(cli(dir, ['changes', '--locale', 'en', FILE]), { code: 2, stdout: '', stderr: `incident-report: ${OTHER}: ${problem}\n` });
+    const render = cli(dir, ['render', '--whats-new', '--locale', 'en', FILE]);
+    assert.deepEqual([render.code, render.stdout, render.stderr.split('\n').at(-2)], [2, '', `incident-report: ${OTHER}: ${problem}`]);
+    assert.deepEqual(cli(dir, ['approve', '--by', 'Jan Becker', '--locale', 'en', FILE]), { code: 2, stdout: '', stderr: `incident-report: ${OTHER}: not approved: ${problem}\n` });
+    assert.equal(
+      cli(dir, ['changes', FILE]).stderr,
+      `incident-report: ${OTHER}: ein Release eines anderen Berichts (seine \`id\` ist werne-2023-11-06, die dieses Berichts ist werne-2024-02-01), das keine Freigabe dieses Berichts nennt: Ein umbenannter oder verschobener Bericht hat seinen Release-Ordner zurückgelassen; den Ordner zu jenem Bericht verschieben\n`,
+    );
+    // The report's own `id` changed after its approval: still its release, named by its approvals.
+    const own = workspace({ [FILE]: REPORT });
+    assert.equal(cli(own, ['approve', '--by', 'Petra Schulz', '--now', '2023-11-06T10:00:00Z', FILE]).code, 0);
+    writeFileSync(join(own, FILE), read(own, FILE).replace(/^id: .*$/m, 'id: werne-2023-11-06-a'));
+    const changed = cli(own, ['changes', '--format', 'json', FILE]);
+    assert.equal(changed.code, 0, changed.stderr);
+    assert.deepEqual(JSON.parse(changed.stdout), [{ path: '/id', before: 'werne-2023-11-06', after: 'werne-2023-11-06-a', formOnly: false }]);
   });
 });
 

@@ -335,7 +335,7 @@ describe('language server (protocol)', function () {
     );
   });
 
-  it('warns once per broken .incident-report.json with its first problem, as editors without a problems list show no diagnostics of an unopened file', async () => {
+  it('warns once per broken .incident-report.json with its problems (it named the first only), as editors without a problems list show no diagnostics of an unopened file', async () => {
     const config = join(folder, '.incident-report.json');
     const changed = async () => client!.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(config), type: 2 }] });
     const problemsOnConfig = (first: string) => client!.waitForDiagnostics(uri(config), (params) => String(params.diagnostics[0]?.message ?? '').startsWith(first));
@@ -351,7 +351,7 @@ describe('language server (protocol)', function () {
       await client.waitForDiagnostics(documentUri, (params) => params.version === version);
     }
     const unknownRule =
-      'Incident Report: .incident-report.json cannot be used (2:14: unknown rule "leak-ipp": did you mean "leak-ip"?); reports are checked without it until it is fixed.';
+      'Incident Report: .incident-report.json cannot be used (2:14: unknown rule "leak-ipp": did you mean "leak-ip"?; 3:14: "maxSize" must be a whole number of characters ≥ 1); reports are checked without it until it is fixed.';
     assert.deepEqual(client.shownMessages, [{ type: 2, message: unknownRule }]);
     // Broken otherwise: a new message. Fixed, then broken the same way again: once more.
     const syntax = 'Incident Report: .incident-report.json cannot be used (1:19: not valid JSON: property name expected); reports are checked without it until it is fixed.';
@@ -376,6 +376,17 @@ describe('language server (protocol)', function () {
     await problemsOnConfig('kein gültiges JSON');
     assert.deepEqual(client.shownMessages, [
       { type: 2, message: 'Vorfallsbericht: .incident-report.json kann nicht verwendet werden (1:19: kein gültiges JSON: property name expected); Berichte werden ohne sie geprüft, bis sie korrigiert ist.' },
+    ]);
+    // Five problems: the first three as the CLI prints them, then how many more.
+    writeFileSync(config, '{\n  "rules": { "leak-ipp": "off", "x": "on" },\n  "maxSize": 0, "locale": "fr", "timeZone": "Mars"\n}\n');
+    await changed();
+    await problemsOnConfig('unbekannte Regel');
+    assert.deepEqual(client.shownMessages.slice(1), [
+      {
+        type: 2,
+        message:
+          'Vorfallsbericht: .incident-report.json kann nicht verwendet werden (2:14: unbekannte Regel "leak-ipp": meinten Sie "leak-ip"?; 2:33: unbekannte Regel "x"; 3:14: "maxSize" muss eine ganze Zahl von Zeichen ≥ 1 sein; … und 2 weitere); Berichte werden ohne sie geprüft, bis sie korrigiert ist.',
+      },
     ]);
   });
 

@@ -104,6 +104,25 @@ describe('release model: canonical JSON', () => {
     assert.match(problem('{', 'en')!, /^not valid JSON \(.+\)$/);
   });
 
+  it('names an empty file and a release of another format version as such (they were "not valid JSON (Unexpected end of JSON input)" and "not a release file")', () => {
+    const problem = (text: string, locale: 'de' | 'en') => {
+      const parsed = parseReleaseJson(text, locale);
+      return 'problem' in parsed ? parsed.problem : null;
+    };
+    assert.equal(problem('', 'en'), 'the file is empty');
+    assert.equal(problem(' \n', 'de'), 'die Datei ist leer');
+    assert.equal(
+      problem('{"format": "incident-report-release/2", "fields": {}}', 'en'),
+      'a release file of format "incident-report-release/2", which this version of incident-report cannot read (it reads "incident-report-release/1"): update incident-report',
+    );
+    assert.equal(
+      problem('{"format": "incident-report-release/2"}', 'de'),
+      'eine Release-Datei im Format "incident-report-release/2", das diese Version von incident-report nicht lesen kann (sie liest "incident-report-release/1"): incident-report aktualisieren',
+    );
+    // A JSON array or another file is still no release file.
+    assert.equal(problem('[]', 'en'), 'not a release file (its "format" is not "incident-report-release/1")');
+  });
+
   it('leaves suppression directives out of the public section (they are never published)', () => {
     const { data, body } = baseReport();
     const plain = reportText(data, body);

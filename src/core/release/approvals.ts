@@ -14,7 +14,7 @@ import type { ParsedReport } from '../report/parse';
 import { reportBaseName } from '../render/exportFiles';
 import { appendListItem, type UpdateInsertion, type UpdateInsertionError } from '../templates/update';
 import { yamlScalar } from '../yaml';
-import { currentRelease, parseReleaseJson, sha256Hex } from './model';
+import { currentRelease, parseReleaseJson, sha256Hex, type ReleaseModel } from './model';
 import { releaseChanges } from './changes';
 import type { Locale, Localized } from '../shared/types';
 import { t } from '../shared/i18n';
@@ -148,6 +148,8 @@ export interface WhatsNew {
 export interface ReleaseProblem {
   version: number;
   problem: string;
+  /** The file is another report's ({@link otherReport}): restoring it is no remedy. */
+  foreign?: true;
 }
 
 /**
@@ -170,6 +172,58 @@ export function unapprovedRelease(text: string, approvals: readonly Approval[], 
 }
 
 /**
+ * Release `version` as the host read it (see {@link ReleaseText}), checked against the report's
+ * `approvals`: its text and model, or why it cannot stand for what was approved: missing though
+ * `approvals` names it (a report moved without its `.releases` folder), unreadable, edited by hand
+ * or no release file. One wording for "What's new" and the preview's "Changes since release N",
+ * which went missing without a word when the file did.
+ */
+export function readRelease(text: ReleaseText, approvals: readonly Approval[], version: number, locale: Locale = 'en', current?: ReleaseModel): { text: string; model: ReleaseModel } | { problem: string; foreign?: true } {
+  if (text === null) {
+    return {
+      problem: approvals.some((approval) => approval.version === version)
+        ? t(
+            locale,
+            {
+              en: 'file not found, though `approvals` names release {version} (a report moved or renamed leaves its release files behind)',
+              de: 'Datei nicht gefunden, obwohl `approvals` Release {version} nennt (ein verschobener oder umbenannter Bericht lässt seine Release-Dateien zurück)',
+            },
+            { version },
+          )
+        : t(locale, { en: 'file not found', de: 'Datei nicht gefunden' }),
+    };
+  }
+  if (typeof text !== 'string') return { problem: text.error };
+  const unapproved = unapprovedRelease(text, approvals, version, locale);
+  if (unapproved !== null) return { problem: unapproved };
+  const parsed = parseReleaseJson(text, locale);
+  if ('problem' in parsed) return parsed;
+  const other = current ? otherReport(parsed.model, current, approvals, version, locale) : null;
+  return other !== null ? { problem: other, foreign: true } : { text, model: parsed.model };
+}
+
+/**
+ * Why release `version` is another report's: no approval of this report names it, and its `id` is
+ * not this report's (`current`, what the report publishes now). A report renamed without its
+ * `.releases` folder leaves it to a new report of the old name, whose "What's new" box and `changes`
+ * then listed the differences between two incidents as news. `null` when it may be this report's.
+ */
+export function otherReport(release: ReleaseModel, current: ReleaseModel, approvals: readonly Approval[], version: number, locale: Locale = 'en'): string | null {
+  if (approvals.some((approval) => approval.version === version)) return null;
+  const id = release.fields['/id'];
+  const own = current.fields['/id'];
+  if (id === undefined || own === undefined || id === own) return null;
+  return t(
+    locale,
+    {
+      en: 'a release of another report (its `id` is {id}, this report\'s is {own}) that no approval of this report names: a report renamed or moved without its release folder left it behind; move the folder to that report',
+      de: 'ein Release eines anderen Berichts (seine `id` ist {id}, die dieses Berichts ist {own}), das keine Freigabe dieses Berichts nennt: Ein umbenannter oder verschobener Bericht hat seinen Release-Ordner zurückgelassen; den Ordner zu jenem Bericht verschieben',
+    },
+    { id: String(id), own: String(own) },
+  );
+}
+
+/**
  * The "What's new" box: the changes (both languages) since the release it compares with, the newest
  * one whose content differs from what `report` publishes now (a report approved unchanged compares
  * with the release before), among the versions its `approvals` name and the release files the host
@@ -181,39 +235,20 @@ export function unapprovedRelease(text: string, approvals: readonly Approval[], 
  * told the public of changes that were never made). Problems are worded in `locale`.
  */
 export async function previousRelease(report: ParsedReport, read: (version: number) => Promise<ReleaseText>, files: readonly number[] = [], locale: Locale = 'en'): Promise<WhatsNew | ReleaseProblem | null> {
-  const current = currentRelease(report).json;
+  const current = currentRelease(report);
   const approvals = readApprovals(isRecord(report.data) ? report.data : null);
   // Only the numbers there are, newest first: counting down from the newest read every number
   // below it, and a stray `50000000.json` (or `version: 50000000`) kept render busy for hours.
   const versions = [...new Set([...approvals.map((approval) => approval.version), ...files])].sort((a, b) => b - a);
   for (const version of versions) {
     const text = await read(version);
-    const approved = approvals.filter((approval) => approval.version === version);
-    if (text === null) {
-      if (approved.length > 0) {
-        return {
-          version,
-          problem: t(
-            locale,
-            {
-              en: 'file not found, though `approvals` names release {version} (a report moved or renamed leaves its release files behind)',
-              de: 'Datei nicht gefunden, obwohl `approvals` Release {version} nennt (ein verschobener oder umbenannter Bericht lässt seine Release-Dateien zurück)',
-            },
-            { version },
-          ),
-        };
-      }
-      // No file for this number (never written, or removed with its approvals): nothing to compare with.
-      continue;
-    }
-    if (typeof text !== 'string') return { version, problem: text.error };
-    const unapproved = unapprovedRelease(text, approvals, version, locale);
-    if (unapproved !== null) return { version, problem: unapproved };
-    if (text === current) continue;
-    const parsed = parseReleaseJson(text, locale);
-    if ('problem' in parsed) return { version, problem: parsed.problem };
+    // No file for this number that no approval names (never written, or removed with its approvals): nothing to compare with.
+    if (text === null && !approvals.some((approval) => approval.version === version)) continue;
+    const release = readRelease(text, approvals, version, locale, current.model);
+    if ('problem' in release) return { version, ...release };
+    if (release.text === current.json) continue;
     // A change of form only (a re-wrapped paragraph) is no news for the public.
-    return { since: version, items: releaseChanges(parsed.model, currentRelease(report).model).filter((change) => !change.formOnly).map((change) => change.text) };
+    return { since: version, items: releaseChanges(release.model, current.model).filter((change) => !change.formOnly).map((change) => change.text) };
   }
   return null;
 }

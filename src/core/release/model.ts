@@ -152,12 +152,29 @@ export function currentRelease(report: ParsedReport): Release {
 
 /** Reads a release file's text: its model, or why it cannot be used (in `locale`). */
 export function parseReleaseJson(text: string, locale: Locale = 'en'): { model: ReleaseModel } | { problem: string } {
+  // An empty file (a failed write, a truncated checkout) said "not valid JSON (Unexpected end of JSON input)".
+  if (text.trim() === '') return { problem: t(locale, { en: 'the file is empty', de: 'die Datei ist leer' }) };
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     // The parser's own words (position and token) stay as the runtime gives them.
     return { problem: t(locale, { en: 'not valid JSON ({detail})', de: 'kein gültiges JSON ({detail})' }, { detail: error instanceof Error ? error.message : String(error) }) };
+  }
+  // Another version of the format, named as such ("not a release file" said nothing of it); a newer
+  // one was written by a newer incident-report.
+  const prefix = RELEASE_FORMAT.replace(/\d+$/, '');
+  if (isRecord(value) && typeof value.format === 'string' && value.format !== RELEASE_FORMAT && /^\d+$/.test(value.format.slice(prefix.length)) && value.format.startsWith(prefix)) {
+    const newer = Number(value.format.slice(prefix.length)) > Number(RELEASE_FORMAT.slice(prefix.length));
+    return {
+      problem: t(
+        locale,
+        newer
+          ? { en: 'a release file of format "{found}", which this version of incident-report cannot read (it reads "{format}"): update incident-report', de: 'eine Release-Datei im Format "{found}", das diese Version von incident-report nicht lesen kann (sie liest "{format}"): incident-report aktualisieren' }
+          : { en: 'a release file of format "{found}", which this version of incident-report does not read (it reads "{format}")', de: 'eine Release-Datei im Format "{found}", das diese Version von incident-report nicht liest (sie liest "{format}")' },
+        { found: value.format, format: RELEASE_FORMAT },
+      ),
+    };
   }
   if (!isRecord(value) || value.format !== RELEASE_FORMAT) {
     return { problem: t(locale, { en: 'not a release file (its "format" is not "{format}")', de: 'keine Release-Datei (ihr "format" ist nicht "{format}")' }, { format: RELEASE_FORMAT }) };

@@ -36,6 +36,23 @@ export function isIgnoredPath(path: string | null, ignores: readonly string[]): 
   return matchesAny(path, ignores.map((glob) => (glob.endsWith('/') ? `${glob}**` : glob)));
 }
 
+/**
+ * True when `ignores` leaves out everything below folder `path` (relative to the configuration's
+ * folder, forward slashes): a pattern `X/` or `X/**` whose `X` matches the folder. Such a folder is
+ * not searched at all (a broken link in an archive was reported); one that only some of its files
+ * match (`archive/*.md`) is.
+ */
+export function isIgnoredFolder(path: string | null, ignores: readonly string[]): boolean {
+  const folders = ignores.flatMap((glob) => {
+    const folder = /^(.+?)\/(?:\*\*)?$/.exec(glob)?.[1];
+    return folder === undefined ? [] : [folder];
+  });
+  if (!path || folders.length === 0) return false;
+  // The folder or one above it: everything below `archive/` is below `archive/2019/` too.
+  const parts = path.replace(/\\/g, '/').split('/');
+  return parts.some((_, i) => matchesAny(parts.slice(0, i + 1).join('/'), folders));
+}
+
 function matchesAny(path: string | null, globs: readonly string[]): boolean {
   if (!path || globs.length === 0) return false;
   const key = globs.join('\n');

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import {
+  ART33_NOTICE_FORM,
   buildModel,
   CONFIDENTIAL_OUTPUTS,
   currentRelease,
@@ -7,10 +8,10 @@ import {
   isRecord,
   newestApprovals,
   OutputIds,
-  parseReleaseJson,
   PUBLIC_OUTPUTS,
   publishVerdict,
   readApprovals,
+  readRelease,
   previousRelease,
   releaseChanges,
   renderDraftArticle,
@@ -260,7 +261,13 @@ export class PressReleasePreview implements vscode.Disposable {
   showDraft(uri: vscode.Uri, id: string, controller?: string): boolean {
     if (!confidentialOutput(id)) return false;
     this.output = id;
-    this.show(uri, vscode.ViewColumn.Beside, true);
+    // An open preview stays where it is (chosen in its own switcher, "beside" moved it a column on).
+    if (this.panel) {
+      this.panel.reveal(this.panel.viewColumn, true);
+      if (uri.toString() !== this.uri?.toString()) this.follow(uri);
+    } else {
+      this.show(uri, vscode.ViewColumn.Beside, true);
+    }
     this.controller = controller;
     if (this.panel) this.panel.title = this.titleFor(uri);
     void this.render(false);
@@ -510,12 +517,16 @@ export class PressReleasePreview implements vscode.Disposable {
    * "What's new" switch on, the previous release whose content differs from the current one.
    */
   private async releaseState(uri: vscode.Uri, report: ParsedReport, output: string, locale: Locale) {
-    const newest = newestApprovals(readApprovals(isRecord(report.data) ? report.data : null));
+    const approvals = readApprovals(isRecord(report.data) ? report.data : null);
+    const newest = newestApprovals(approvals);
     const current = currentRelease(report);
     const version = newest[0]?.version ?? null;
-    const text = version === null ? null : await readReleaseFile(uri, version);
-    const parsed = typeof text === 'string' ? parseReleaseJson(text) : null;
-    const compared = parsed && 'model' in parsed ? parsed.model : null;
+    // The newest release as `changes` reads it: a missing, damaged or hand-edited file is named in
+    // the panel, as `changes` refuses it (the toggle went missing without a word, or listed changes
+    // against a file edited by hand).
+    const release = version === null ? null : readRelease(await readReleaseFile(uri, version), approvals, version, locale);
+    const compared = release && 'model' in release ? release.model : null;
+    const unusable = release && 'problem' in release ? vscode.l10n.t('the release file {0} cannot be used ({1}); restore it (from version control or a backup)', releaseLabel(uri, version!), release.problem) : null;
     const changes = compared ? releaseChanges(compared, current.model) : [];
     const found = this.whatsNew ? await previousRelease(report, (v) => readReleaseFile(uri, v), [], locale) : null;
     // A damaged release is named (once per file and problem, not on every keystroke), not skipped.
@@ -537,23 +548,37 @@ export class PressReleasePreview implements vscode.Disposable {
       panel: (locale: 'de' | 'en'): ReleasePanel => ({
         approval,
         current: approved.length > 0,
-        changesLabel: compared ? vscode.l10n.t('Changes since release {0}', version!) : null,
+        changesLabel: version !== null ? vscode.l10n.t('Changes since release {0}', version) : null,
         showChanges,
-        changes: showChanges ? (changes.length > 0 ? changes.map((c) => c.text[locale]) : [vscode.l10n.t('no changes')]) : [],
+        changes: showChanges ? (unusable !== null ? [unusable] : changes.length > 0 ? changes.map((c) => c.text[locale]) : [vscode.l10n.t('no changes')]) : [],
         whatsNewLabel: output === OutputIds.pressRelease || output === OutputIds.statusPage ? vscode.l10n.t('"What\'s new" box') : null,
         whatsNew: whatsNewOn,
       }),
     };
   }
 
-  /** Shows output `id` (a public output or a confidential draft of the registry); false for an unknown id. */
-  selectOutput(id: string): boolean {
+  /**
+   * Shows output `id` (a public output or a confidential draft of the registry); false for an unknown
+   * id. The processor's notice goes through "Open Confidential Draft…", which asks which controller
+   * it goes to when the report lists several (one pick, in drafts.ts): the switcher showed the
+   * notice without a controller. Cancelled, the preview keeps what it showed (false).
+   */
+  selectOutput(id: string): boolean | Promise<boolean> {
     if (!PUBLIC_OUTPUTS.some((o) => o.id === id) && !confidentialOutput(id)) return false;
+    if (id === ART33_NOTICE_FORM.id && this.panel && this.uri) return this.openNotice(this.uri, id);
     this.output = id;
     this.controller = undefined;
     if (this.panel) this.panel.title = this.titleFor(this.uri);
     void this.render(false);
     return true;
+  }
+
+  private async openNotice(uri: vscode.Uri, id: string): Promise<boolean> {
+    const opened = await vscode.commands.executeCommand<{ id: string } | undefined>(Commands.openDraft, { uri: uri.toString(), id });
+    if (opened) return true;
+    // The switcher shows the output still shown, not the one whose pick was cancelled.
+    if (this.last && this.panel) void this.panel.webview.postMessage(this.last);
+    return false;
   }
 
   /**
@@ -581,7 +606,7 @@ export class PressReleasePreview implements vscode.Disposable {
         void vscode.commands.executeCommand(SHOW_PROBLEMS);
         break;
       case 'selectOutput':
-        this.selectOutput(message.id);
+        void this.selectOutput(message.id);
         break;
       case 'copyPost':
         void this.copyPost(message.index);

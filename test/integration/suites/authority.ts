@@ -246,6 +246,28 @@ describe("the processor's notice to one of several controllers (gdpr-art33-contr
     assert.ok(!text.includes('Stadt Werne'), text);
   });
 
+  it('the preview\'s switcher asks which controller as "Open Confidential Draft…" does (it showed the notice without one); cancelled, it keeps the output shown', async () => {
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(report));
+    await vscode.commands.executeCommand('incidentReport.showPreviewToSide');
+    await vscode.commands.executeCommand('incidentReport._selectPreviewOutput', 'press-release');
+    await waitFor('the press release in the preview', previewState, (s) => s.output === 'press-release' && s.uri === report.toString() && (s.article ?? '').includes('<article class="press-release">'));
+    await vscode.commands.executeCommand('incidentReport._answerPrompts', null);
+    assert.strictEqual(await vscode.commands.executeCommand('incidentReport._selectPreviewOutput', 'gdpr-art33-controller'), false);
+    const cancelled = await vscode.commands.executeCommand<{ kind: string; message: string; buttons: string[] }>('incidentReport._lastPrompt');
+    assert.deepStrictEqual([cancelled?.kind, cancelled?.message, cancelled?.buttons], ['pick', 'Controller this notice goes to (one notice each)', ['Stadt Werne', 'Gemeinde Wickede (Ruhr)']]);
+    assert.strictEqual((await previewState()).output, 'press-release');
+
+    await vscode.commands.executeCommand('incidentReport._answerPrompts', 'Gemeinde Wickede (Ruhr)');
+    assert.strictEqual(await vscode.commands.executeCommand('incidentReport._selectPreviewOutput', 'gdpr-art33-controller'), true);
+    const shown = await waitFor('the notice in the preview', previewState, (s) => s.output === 'gdpr-art33-controller' && (s.article ?? '').includes('class="draft"'));
+    assert.ok(shown.article!.includes(INTRO_WICKEDE), shown.article!);
+    assert.ok(!shown.article!.includes('Stadt Werne'), shown.article!);
+    // Its "Export" writes the notice shown, without asking again.
+    assert.strictEqual(await vscode.commands.executeCommand<string>('incidentReport._exportPreviewDraft', { format: 'md', overwrite: true }), exported.toString());
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(exported));
+    assert.ok(text.includes(`\n${TO_WICKEDE}\n`), text);
+  });
+
   it('"Export Confidential Draft…" asks too; cancelling the pick writes nothing', async () => {
     await vscode.workspace.fs.delete(exported).then(undefined, () => undefined);
     await vscode.commands.executeCommand('incidentReport._answerPrompts', null);

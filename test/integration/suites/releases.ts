@@ -128,6 +128,48 @@ describe('releases: Approve Release… and the stale warning', () => {
   });
 });
 
+describe('releases: the preview names a release file it cannot use, as `changes` refuses it', () => {
+  const report = useReport('lost');
+  const release1 = fileUri('incidents/.releases/lost/1.json');
+  const changesShown = async (what: string) => {
+    // Off and on again: each toggle renders the preview anew, reading the release file again.
+    await vscode.commands.executeCommand('incidentReport._togglePreview', 'changes');
+    await waitFor(`the changes toggle off (${what})`, preview, (s) => s.release?.showChanges === false);
+    await vscode.commands.executeCommand('incidentReport._togglePreview', 'changes');
+    return (await waitFor(`the changes since release 1 (${what})`, preview, (s) => s.uri === report.toString() && s.release?.showChanges === true)).release!;
+  };
+
+  it('a missing or hand-edited release file: "Changes since release 1" says so (the toggle went missing without a word, or listed changes never made)', async () => {
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(report));
+    const approved = await vscode.commands.executeCommand<{ fingerprint: string }>('incidentReport.approveRelease', { uri: report.toString(), by: 'Petra Schulz', role: 'press' });
+    assert.ok(approved, 'the command approved nothing');
+    await waitFor('the report to be saved with its approval', () => editor.document.isDirty, (dirty) => dirty === false);
+    await replaceText(editor, 'It works again.', 'It works again. We apologise for the inconvenience.');
+    await vscode.commands.executeCommand('incidentReport.showPreviewToSide');
+    await waitFor('the preview of the report', preview, (s) => s.uri === report.toString() && s.release !== null);
+    await vscode.commands.executeCommand('incidentReport._togglePreview', 'changes');
+    const good = await waitFor('the changes since release 1', preview, (s) => s.release?.showChanges === true);
+    assert.deepStrictEqual(good.release!.changes, ['The press release: new sentence “We apologise for the inconvenience.”']);
+
+    const text = await readText(release1);
+    await vscode.workspace.fs.delete(release1);
+    const missing = await changesShown('file deleted');
+    assert.strictEqual(missing.changesLabel, 'Changes since release 1');
+    assert.deepStrictEqual(missing.changes, [
+      'the release file incidents/.releases/lost/1.json cannot be used (file not found, though `approvals` names release 1 (a report moved or renamed leaves its release files behind)); restore it (from version control or a backup)',
+    ]);
+
+    const edited = text.replace('It works again.', 'It works.');
+    assert.notStrictEqual(edited, text);
+    await vscode.workspace.fs.writeFile(release1, new TextEncoder().encode(edited));
+    const byHand = await changesShown('file edited by hand');
+    assert.deepStrictEqual(byHand.changes, [
+      `the release file incidents/.releases/lost/1.json cannot be used (it is not what was approved (its SHA-256 is ${await sha256(edited)}, \`approvals\` names ${approved.fingerprint})); restore it (from version control or a backup)`,
+    ]);
+    await vscode.commands.executeCommand('incidentReport._togglePreview', 'changes');
+  });
+});
+
 describe('releases: what cannot be published is not approved', () => {
   const report = useReport('leaking', (clean) => clean.replace(/(## (?:Pressemitteilung|Press release)\n\n)/, '$1Betroffen ist der Server fileserver.swit.intern.\n\n'));
   const releases = fileUri('incidents/.releases/leaking');
