@@ -169,9 +169,16 @@ async function approveLocked(args: ApproveArgs, say: (text: { en: string; de: st
     return fail(`${args.file}: ${describeIoError(error)}`);
   }
   const who = args.role ? `${args.by} (${args.role})` : args.by;
-  const line = plan.isNew
-    ? say({ en: 'release {version} of {file} approved by {who} at {at}: wrote {release} (sha256 {fingerprint})', de: 'Release {version} von {file} freigegeben von {who} am {at}: {release} geschrieben (sha256 {fingerprint})' }, { version: plan.version, file: args.file, who, at, release: releasePath, fingerprint: plan.fingerprint })
-    : say({ en: 'release {version} of {file} (unchanged, sha256 {fingerprint}) also approved by {who} at {at}', de: 'Release {version} von {file} (unverändert, sha256 {fingerprint}) zusätzlich freigegeben von {who} am {at}' }, { version: plan.version, file: args.file, who, at, fingerprint: plan.fingerprint });
+  const facts = { version: plan.version, file: args.file, who, at, release: releasePath, fingerprint: plan.fingerprint };
+  let line: string;
+  if (!plan.isNew) {
+    line = say({ en: 'release {version} of {file} (unchanged, sha256 {fingerprint}) also approved by {who} at {at}', de: 'Release {version} von {file} (unverändert, sha256 {fingerprint}) zusätzlich freigegeben von {who} am {at}' }, facts);
+  } else if (existing !== null) {
+    // The file was there with exactly this content (the approval entry was lost in a merge or an undo): kept, not written.
+    line = say({ en: 'release {version} of {file} approved by {who} at {at}: {release} was there already with exactly this content, kept (sha256 {fingerprint})', de: 'Release {version} von {file} freigegeben von {who} am {at}: {release} lag mit genau diesem Inhalt schon vor und bleibt (sha256 {fingerprint})' }, facts);
+  } else {
+    line = say({ en: 'release {version} of {file} approved by {who} at {at}: wrote {release} (sha256 {fingerprint})', de: 'Release {version} von {file} freigegeben von {who} am {at}: {release} geschrieben (sha256 {fingerprint})' }, facts);
+  }
   return { stdout: `${line}\n`, stderr: '', exitCode: 0 };
 }
 

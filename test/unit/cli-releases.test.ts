@@ -293,6 +293,18 @@ describe('CLI releases: approving twice', function () {
     assert.equal(lead.stdout, `release 1 of ${FILE} (unchanged, sha256 ${fingerprint}) also approved by Petra Schulz (lead) at 2023-11-06T12:00:00+01:00\n`);
     assert.equal(readFileSync(join(dir, FILE), 'utf8').match(/^ {2}- by: Petra Schulz$/gm)?.length, 2);
   });
+  it('approving content whose release file is there already, identical, says it wrote nothing (it said "wrote …/1.json")', () => {
+    const dir = workspace({ [FILE]: REPORT });
+    assert.equal(cli(dir, ['approve', '--by', 'Petra Schulz', '--now', '2023-11-06T10:00:00Z', FILE]).code, 0);
+    const fingerprint = sha256(readFileSync(join(dir, 'incidents/.releases/werne/1.json'), 'utf8'));
+    // The approval entry is lost (a merge, an undo), the release file stays: the approval is recorded again.
+    writeFileSync(join(dir, FILE), REPORT);
+    assert.deepEqual(cli(dir, ['approve', '--by', 'Jan Ott', '--now', '2023-11-06T11:00:00Z', FILE]), {
+      code: 0,
+      stdout: `release 1 of ${FILE} approved by Jan Ott at 2023-11-06T12:00:00+01:00: incidents/.releases/werne/1.json was there already with exactly this content, kept (sha256 ${fingerprint})\n`,
+      stderr: '',
+    });
+  });
 });
 
 describe('CLI releases: release files that are missing, edited by hand or stray', function () {
