@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { currentRelease, otherReport, parseReleaseJson, readApprovals, releaseChanges, releaseFilePath, t, toLocale, unapprovedRelease, type Locale } from '../core';
+import { currentRelease, otherReport, parseReleaseJson, readApprovals, releaseChanges, releaseFilePath, releaseVersionsIn, t, toLocale, unapprovedRelease, type Locale } from '../core';
 import type { ChangesArgs } from './args';
 import { describeIoError } from './ioError';
 import { readReportFile, usageFailure } from './reportFile';
@@ -101,6 +101,6 @@ async function newestRelease(file: string): Promise<number | null> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
-  const versions = names.map((name) => /^([1-9]\d*)\.json$/.exec(name)?.[1]).filter((v): v is string => v !== undefined).map(Number).filter(Number.isSafeInteger);
+  const versions = releaseVersionsIn(names);
   return versions.length > 0 ? Math.max(...versions) : null;
 }

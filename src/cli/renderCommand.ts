@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { buildModel, concernsPublicationOnly, draftBanner, FEED_FILE, feedUrl, type Finding, findOutput, isRecord, OutputIds, type OutputOptions, type ParsedReport, previousRelease, publishVerdict, releaseFilePath, type Locale, type Localized, renderAtom, t, type Verdict, type WhatsNew } from '../core';
+import { buildModel, concernsPublicationOnly, draftBanner, FEED_FILE, feedUrl, type Finding, findOutput, isRecord, OutputIds, type OutputOptions, type ParsedReport, previousRelease, publishVerdict, releaseFilePath, releaseVersionsIn, type Locale, type Localized, renderAtom, t, type Verdict, type WhatsNew } from '../core';
 import type { RenderArgs } from './args';
 import { describeIoError } from './ioError';
 import type { CommandOutcome } from './lintCommand';
@@ -325,7 +325,7 @@ async function previousReleaseOf(file: string, report: ParsedReport, say: Say, l
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return { path: folder, problem: describeIoError(error) };
     names = [];
   }
-  const files = names.map((name) => /^([1-9]\d*)\.json$/.exec(name)?.[1]).filter((v): v is string => v !== undefined).map(Number).filter(Number.isSafeInteger);
+  const files = releaseVersionsIn(names);
   const found = await previousRelease(
     report,
     (version) => readTextFile(releaseFilePath(file, version)).catch((error: unknown) => ((error as NodeJS.ErrnoException).code === 'ENOENT' ? null : { error: describeIoError(error) })),

@@ -224,6 +224,19 @@ export function otherReport(release: ReleaseModel, current: ReleaseModel, approv
 }
 
 /**
+ * The release versions among the names of the files in a report's release folder (`1.json`,
+ * `2.json` …); other names are no release file. Hosts list the folder and pass these to
+ * {@link previousRelease}, so that the editor and the CLI compare with the same release.
+ */
+export function releaseVersionsIn(names: readonly string[]): number[] {
+  return names
+    .map((name) => /^([1-9]\d*)\.json$/.exec(name)?.[1])
+    .filter((digits): digits is string => digits !== undefined)
+    .map(Number)
+    .filter(Number.isSafeInteger);
+}
+
+/**
  * The "What's new" box: the changes (both languages) since the release it compares with, the newest
  * one whose content differs from what `report` publishes now (a report approved unchanged compares
  * with the release before), among the versions its `approvals` name and the release files the host

@@ -24,6 +24,7 @@ export {
   readRelease,
   releaseFilePath,
   releaseFolderClash,
+  releaseVersionsIn,
   type Approval,
   type ApprovalPlan,
   type ApprovalRole,

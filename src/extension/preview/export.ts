@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { readReleaseFile, releaseLabel } from '../releaseFiles';
+import { readReleaseFile, releaseFileVersions, releaseLabel } from '../releaseFiles';
 import { previousRelease, buildModel, draftBanner, exportableOutputs, exportFileName, formatExtension, OUTPUTS, OutputIds, publishVerdict, reportBaseName, siblingPath, type PublicOutput } from '../../core';
 import type { EngineService } from '../engine';
 import type { Prompts } from '../prompts';
@@ -200,7 +200,7 @@ export async function exportPressRelease(
   const { output, formats } = choice;
 
   const { linter } = await engine.linterFor(uri);
-  const found = args.whatsNew === true ? await previousRelease(result.report, (v) => readReleaseFile(uri, v), [], linter.locale) : null;
+  const found = args.whatsNew === true ? await previousRelease(result.report, (v) => readReleaseFile(uri, v), await releaseFileVersions(uri), linter.locale) : null;
   // A damaged release is named, as `render --whats-new` names it: the box would compare with an older one.
   if (found && 'problem' in found) {
     void vscode.window.showErrorMessage(

@@ -30,7 +30,7 @@ import { buildPreviewHtml, createNonce } from './html';
 import { parseFromWebview, PREVIEW_VIEW_TYPE, type ConfidentialBanner, type DraftBanner, type PreviewOutputs, type PreviewStatus, type ReleasePanel, type ToWebview } from './protocol';
 import { previewView, type PostLabels } from './views';
 import { LastReadable } from './lastReadable';
-import { readReleaseFile, releaseLabel } from '../releaseFiles';
+import { readReleaseFile, releaseFileVersions, releaseLabel } from '../releaseFiles';
 
 /** Re-render at most this often while typing (a throttle, not a debounce: long typing still updates). */
 export const PREVIEW_THROTTLE_MS = 300;
@@ -528,7 +528,7 @@ export class PressReleasePreview implements vscode.Disposable {
     const compared = release && 'model' in release ? release.model : null;
     const unusable = release && 'problem' in release ? vscode.l10n.t('the release file {0} cannot be used ({1}); restore it (from version control or a backup)', releaseLabel(uri, version!), release.problem) : null;
     const changes = compared ? releaseChanges(compared, current.model) : [];
-    const found = this.whatsNew ? await previousRelease(report, (v) => readReleaseFile(uri, v), [], locale) : null;
+    const found = this.whatsNew ? await previousRelease(report, (v) => readReleaseFile(uri, v), await releaseFileVersions(uri), locale) : null;
     // A damaged release is named (once per file and problem, not on every keystroke), not skipped.
     if (found && 'problem' in found) this.warnOnce(vscode.l10n.t('Incident Report: the release file {0} cannot be used for "What\'s new" ({1}). Restore the file.', releaseLabel(uri, found.version), found.problem));
     const whatsNew = found && 'since' in found ? found : null;

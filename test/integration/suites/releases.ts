@@ -170,6 +170,27 @@ describe('releases: the preview names a release file it cannot use, as `changes`
   });
 });
 
+describe('releases: "What\'s new" compares with the release files beside the report, as render --whats-new', () => {
+  const report = useReport('unlisted');
+
+  it('a release file that no approval names (the entry lost in a merge) is compared with, as the CLI does (the editor read only the approvals\' files and showed no box)', async () => {
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(report));
+    const approved = await vscode.commands.executeCommand<{ fingerprint: string }>('incidentReport.approveRelease', { uri: report.toString(), by: 'Petra Schulz', role: 'press' });
+    assert.ok(approved, 'the command approved nothing');
+    await waitFor('the report to be saved with its approval', () => editor.document.isDirty, (dirty) => dirty === false);
+    const entry = /\napprovals:\n(?: {2}.*\n)+/.exec(editor.document.getText());
+    assert.ok(entry, editor.document.getText());
+    await replaceText(editor, entry[0], '\n');
+    await replaceText(editor, 'It works again.', 'It works again. We apologise for the inconvenience.');
+    await vscode.commands.executeCommand('incidentReport.showPreviewToSide');
+    await waitFor('the preview of the report', preview, (s) => s.uri === report.toString() && s.release !== null);
+    await vscode.commands.executeCommand('incidentReport._togglePreview', 'whatsNew');
+    const box = await waitFor('the What\'s new box', preview, (s) => s.release?.whatsNew === true && (s.article ?? '').includes('class="whats-new"'));
+    assert.ok(box.article!.includes('<section class="whats-new" aria-label="What&#39;s new"><h2>What&#39;s new</h2><ul><li>The press release: new sentence “We apologise for the inconvenience.”</li></ul></section>'), box.article!);
+    await vscode.commands.executeCommand('incidentReport._togglePreview', 'whatsNew');
+  });
+});
+
 describe('releases: what cannot be published is not approved', () => {
   const report = useReport('leaking', (clean) => clean.replace(/(## (?:Pressemitteilung|Press release)\n\n)/, '$1Betroffen ist der Server fileserver.swit.intern.\n\n'));
   const releases = fileUri('incidents/.releases/leaking');
