@@ -1,11 +1,14 @@
 import * as vscode from 'vscode';
-import { decodeUtf8, familyEntry, FamilyTracker, NotUtf8Error, withoutBom, type LintContext, type LintResult, type ParsedReport } from '../core';
-import { readBytes } from './files';
+import { decodeUtf8, familyEntry, FamilyTracker, NotUtf8Error, RELEASES_FOLDER, withoutBom, type LintContext, type LintResult, type ParsedReport } from '../core';
+import { fileStamp, readBytes } from './files';
 
 /**
  * Incident families in the editor: the core's {@link FamilyTracker} (which parents to load, which
- * members to re-lint; the same in the language server) fed with VS Code's document events. Parents
- * are read through `vscode.workspace.fs` (so it works in the web-worker host too, and without
+ * members to re-lint; the same in the language server) fed with VS Code's document events and a
+ * file watcher (parents changed on disk while closed). VS Code's watcher can miss a change (it
+ * starts seconds after the window opens; @parcel/watcher does not watch a folder created inside a
+ * folder that was itself just created), so a parent read from disk is also checked against its
+ * file's stamp on each lint of its members. Parents are read through `vscode.workspace.fs` (so it works in the web-worker host too, and without
  * opening the parent in an editor), an open editor's text before the file's.
  *
  * Keys are URI strings; a path becomes a URI again with the member's scheme and authority.
@@ -19,6 +22,7 @@ export class FamilyService implements vscode.Disposable {
       withPath: (key, path) => vscode.Uri.parse(key).with({ path, query: '', fragment: '' }).toString(),
       label: (key) => vscode.workspace.asRelativePath(vscode.Uri.parse(key), false),
       read: (key) => read(vscode.Uri.parse(key)),
+      version: (key) => version(vscode.Uri.parse(key)),
     },
     (keys) => this.changedFamily.fire(keys.map((key) => vscode.Uri.parse(key))),
   );
@@ -45,6 +49,18 @@ export class FamilyService implements vscode.Disposable {
           changed(newUri);
         }),
       ),
+    );
+    // Parents changed on disk outside the editor (git pull, another tool, the CLI): one watcher for
+    // all reports; the tracker acts only on documents it has loaded or that a member stands on.
+    // An open document is followed through its document events (VS Code reloads it from disk, or
+    // its unsaved text stays what members read).
+    const watcher = vscode.workspace.createFileSystemWatcher(PARENT_FILES);
+    const closed = (uri: vscode.Uri) => !vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString());
+    this.disposables.push(
+      watcher,
+      watcher.onDidChange((uri) => closed(uri) && changed(uri)),
+      watcher.onDidCreate((uri) => closed(uri) && changed(uri)),
+      watcher.onDidDelete(removed),
     );
   }
 
@@ -76,6 +92,18 @@ export class FamilyService implements vscode.Disposable {
   dispose(): void {
     for (const disposable of this.disposables) disposable.dispose();
   }
+}
+
+/** What a report's lint reads besides the report: parents (`.md`, `.markdown`) and release files. */
+const PARENT_FILES = `{**/*.md,**/*.markdown,**/${RELEASES_FOLDER}/*/*.json}`;
+
+/**
+ * The stamp of a family document's file, `null` for an open editor's text (its document events say
+ * when it changes): a parent changed on disk without a file event is read anew on its member's next lint.
+ */
+async function version(uri: vscode.Uri): Promise<string | null> {
+  if (vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString())) return null;
+  return fileStamp(uri);
 }
 
 /** A family document: the open editor's text, else the file's. */

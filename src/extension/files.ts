@@ -40,6 +40,33 @@ export async function readBytes(uri: vscode.Uri): Promise<Uint8Array> {
 }
 
 /**
+ * A stamp of a file as it is now (its times and size; `missing` when there is none), `null` when it
+ * cannot be had: two stamps differ when the file changed between them. Stat like {@link readBytes}
+ * reads (Node's fs for a `file:` URI in the Node extension host): it runs on every lint of a
+ * report with a parent.
+ */
+export async function fileStamp(uri: vscode.Uri): Promise<string | null> {
+  if (__NODE_EXTENSION_HOST__) {
+    if (uri.scheme === 'file') {
+      const { stat } = await import('node:fs/promises');
+      try {
+        const info = await stat(uri.fsPath);
+        return `${info.isDirectory() ? 'folder' : 'file'}:${info.mtimeMs}:${info.ctimeMs}:${info.size}`;
+      } catch (error) {
+        const code = (error as { code?: unknown }).code;
+        return code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : null;
+      }
+    }
+  }
+  try {
+    const info = await vscode.workspace.fs.stat(uri);
+    return `${info.type === vscode.FileType.Directory ? 'folder' : 'file'}:${info.mtime}:${info.ctime}:${info.size}`;
+  } catch (error) {
+    return error instanceof vscode.FileSystemError && error.code === 'FileNotFound' ? 'missing' : null;
+  }
+}
+
+/**
  * The bytes of a local file read at once in the Node extension host (Node's `readFileSync`), or
  * `null` where only {@link readBytes} can read it (the web worker host, remote and virtual file
  * systems). For the small project configuration at activation: an asynchronous read hands the

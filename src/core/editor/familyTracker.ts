@@ -17,7 +17,17 @@ export interface FamilyHost {
   label(key: string): string;
   /** Reads a document: an open editor's text before the file's; an entry with an error when it cannot be read. */
   read(key: string): Promise<FamilyEntry>;
+  /**
+   * Optional: a stamp of the file behind `key` as it is on disk now (e.g. modification time and size;
+   * any string for a file that does not exist), or `null` when the document is not read from disk
+   * (an open editor's text) or the stamp cannot be had. A loaded document whose stamp changed since
+   * it was read is read anew on the next load, so a change that no file event announced is still seen.
+   */
+  version?(key: string): Promise<string | null>;
 }
+
+/** The version of a document that changed while it was read: never a stamp, so it is read again. */
+const OVERLAPPED = '\u0000overlapped';
 
 /**
  * Incident families in an editor, the same in every editor host (VS Code extension, language
@@ -38,6 +48,10 @@ export class FamilyTracker {
   private readonly members = new Map<string, { base: string; parent: string; member: FamilyMember }>();
   /** Member key → how often its family changed: part of a lint cache's key. */
   private readonly stamps = new Map<string, number>();
+  /** Loaded document key → its {@link FamilyHost.version} when it was read (absent: not checked). */
+  private readonly versions = new Map<string, string>();
+  /** Document key → how often it changed: a read that overlapped a change is read again. */
+  private readonly changes = new Map<string, number>();
 
   constructor(
     private readonly host: FamilyHost,
@@ -57,6 +71,9 @@ export class FamilyTracker {
     // parent: a newly loaded chain makes that result stale.
     if (parents.join('\n') !== (this.parents.get(key) ?? []).join('\n')) this.bump(key);
     this.parents.set(key, parents);
+    // A parent that changed while it was being read may have the old text: the report is linted
+    // again, and that load reads it anew.
+    if (parents.some((parent) => this.versions.get(parent) === OVERLAPPED)) this.announce([key]);
     return this.contextNow(key);
   }
 
@@ -100,6 +117,8 @@ export class FamilyTracker {
 
   /** A document changed (edited, saved, closed with unsaved changes, created on disk): forget its text and re-lint what stands on it. */
   changed(key: string): void {
+    this.changes.set(key, (this.changes.get(key) ?? 0) + 1);
+    this.versions.delete(key);
     const had = this.entries.delete(key);
     const dependents = [...this.parents].filter(([, chain]) => chain.includes(key)).map(([member]) => member);
     if (had || dependents.length) this.announce(dependents);
@@ -130,9 +149,23 @@ export class FamilyTracker {
 
   private async read(key: string): Promise<FamilyEntry> {
     const cached = this.entries.get(key);
-    if (cached) return cached;
+    if (cached) {
+      const known = this.versions.get(key);
+      // Not checked: an open editor's text (its events say when it changes), or a host without stamps.
+      if (known === undefined) return cached;
+      const now = known === OVERLAPPED || !this.host.version ? null : await this.host.version(key);
+      if (now !== null && now === known) return cached;
+      // Changed on disk without an event (a file watcher can miss one), or read while it changed:
+      // forget it and re-lint what stands on it, then read it anew.
+      this.changed(key);
+    }
+    const count = this.changes.get(key) ?? 0;
+    const version = this.host.version ? await this.host.version(key) : null;
     const entry = await this.host.read(key);
     this.entries.set(key, entry);
+    // Changed while it was read: the text may be from before the change, so the next load reads it again.
+    if ((this.changes.get(key) ?? 0) !== count) this.versions.set(key, OVERLAPPED);
+    else if (version !== null) this.versions.set(key, version);
     return entry;
   }
 

@@ -1,14 +1,14 @@
 /**
  * Incident families in the editor: a member opened first finds its parent through
  * `workspace.fs` (never opened in an editor), its diagnostics carry `relatedInformation` into the
- * parent, editing the parent re-lints the member, and "New Member Report from This Report" writes
- * members that stand on the parent. The reports are written at run time under `families/` and
+ * parent, editing the parent or changing it on disk while it is closed re-lints the member, and
+ * "New Member Report from This Report" writes members that stand on the parent. The reports are written at run time under `families/` and
  * removed afterwards, so the other suites' workspace counts never see them. Runs in the Node and in
  * the web-worker extension host (VS Code API only).
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors, described, fileUri, isOpen, openFile, ours, replaceText, resetSettings, waitFor } from './util';
+import { activateExtension, closeAllEditors, described, fileUri, isOpen, openFile, ours, replaceText, resetSettings, waitFor, watchedFolder } from './util';
 
 function report(fields: { id: string; organization: string; parent?: string; incidentType: string; organizations?: string[] }): string {
   return [
@@ -62,6 +62,13 @@ const CLAIM_AGAINST_PARENT =
 const SHARED_FACTS =
   '10:16-10:20 error family-shared-facts incident_type (ddos) differs from the parent report (ransomware in families/provider/sit.md): members state the shared facts as the parent does.';
 
+/** A member whose parent lies outside the workspace folder. */
+const OUTSIDE_MEMBER = 'families/kommunen/selm.md';
+const PARENT_MISSING =
+  '9:9-9:27 error family-parent parent: ../provider/sit.md cannot be read (no such file); give the path of the parent report relative to this file.';
+/** File events reach the extension through VS Code's watcher and the web host late: a generous bound, not a timing assertion. */
+const ON_DISK_MS = 30_000;
+
 async function write(relative: string, text: string): Promise<void> {
   await vscode.workspace.fs.writeFile(fileUri(relative), new TextEncoder().encode(text));
 }
@@ -71,6 +78,9 @@ describe('incident families', function () {
   before(async () => {
     await activateExtension();
     await resetSettings();
+    // Folders VS Code's file watcher is proven to watch: changes of the parent on disk are reported.
+    await watchedFolder('families/provider');
+    await watchedFolder('families/kommunen');
     await write(PARENT, report({ id: 'sit', organization: 'Südwestfalen-IT', incidentType: 'ransomware', organizations: ['Stadt Werne'] }));
     await write(MEMBER, report({ id: 'werne', organization: 'Stadt Werne', parent: '../provider/sit.md', incidentType: 'ddos' }));
   });
@@ -122,18 +132,60 @@ describe('incident families', function () {
     );
   });
 
-  it('opening the parent re-lints its open member when the editor\'s text differs from what the member read', async () => {
-    // A restored unsaved buffer (hot exit) cannot be made here; the closest: the member reads the
-    // parent from disk, the file then changes outside the editor's document events (as by `git
-    // checkout`), and the parent is opened with the new text.
+  it('a parent changed, deleted or created on disk while closed re-lints its open member without opening it', async function () {
+    this.timeout(4 * ON_DISK_MS);
+    // Written through workspace.fs, outside the editor's document events (as by `git pull`).
     const member = await openFile(MEMBER);
     await waitFor('the family finding', () => described(member.document.uri), (lines) => lines.includes(SHARED_FACTS));
+    const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(fileUri(PARENT)));
+    try {
+      await write(PARENT, written.replace('incident_type: ransomware', 'incident_type: ddos'));
+      await waitFor('the member without the family finding', () => described(member.document.uri), (lines) => lines.length === 0, ON_DISK_MS);
+      assert.deepStrictEqual(described(member.document.uri), []);
+      await vscode.workspace.fs.delete(fileUri(PARENT));
+      await waitFor('the member without its parent', () => described(member.document.uri), (lines) => lines.length > 0, ON_DISK_MS);
+      assert.deepStrictEqual(described(member.document.uri), [PARENT_MISSING]);
+    } finally {
+      // The parent as written, also when an assertion failed, so the next tests start from it.
+      await write(PARENT, written);
+    }
+    await waitFor('the member with the family finding again', () => described(member.document.uri), (lines) => lines.includes(SHARED_FACTS), ON_DISK_MS);
+    assert.deepStrictEqual(described(member.document.uri), [SHARED_FACTS]);
     assert.ok(!isOpen(fileUri(PARENT)), 'the parent was opened as a document');
+  });
+
+  it('a parent outside the workspace (no file events) changed on disk is read anew on its member\'s next lint', async function () {
+    this.timeout(4 * ON_DISK_MS);
+    // VS Code reports file events only inside the workspace folders: the member's next lint compares
+    // the parent file's stamp with what it read, as it does for a change its file watcher missed.
+    const folder = vscode.workspace.workspaceFolders![0]!.uri;
+    const outside = vscode.Uri.joinPath(folder, '..', `${folder.path.split('/').pop()}-outside`, 'sit.md');
+    const parentText = (incidentType: string) => report({ id: 'sit', organization: 'Südwestfalen-IT', incidentType, organizations: ['Stadt Selm'] });
+    await vscode.workspace.fs.writeFile(outside, new TextEncoder().encode(parentText('ransomware')));
+    try {
+      await write(OUTSIDE_MEMBER, report({ id: 'selm', organization: 'Stadt Selm', parent: `../../../${outside.path.split('/').at(-2)}/sit.md`, incidentType: 'ddos' }));
+      const member = await openFile(OUTSIDE_MEMBER);
+      const finding = `10:16-10:20 error family-shared-facts incident_type (ddos) differs from the parent report (ransomware in ${outside.fsPath}): members state the shared facts as the parent does.`;
+      await waitFor('the family finding', () => described(member.document.uri), (lines) => lines.length > 0);
+      assert.deepStrictEqual(described(member.document.uri), [finding]);
+      await vscode.workspace.fs.writeFile(outside, new TextEncoder().encode(parentText('ddos')));
+      // An edit of the member's public text (unsaved: the editor is reverted afterwards) lints it again.
+      await replaceText(vscode.window.activeTextEditor!, 'eingeschränkt erreichbar.', 'eingeschränkt erreichbar. Wir bitten um Geduld.');
+      await waitFor('the member without the family finding', () => described(member.document.uri), (lines) => lines.length === 0, ON_DISK_MS);
+      assert.deepStrictEqual(described(member.document.uri), []);
+    } finally {
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(outside, '..'), { recursive: true });
+    }
+  });
+
+  it('opening a parent changed on disk keeps its open member on the new text', async () => {
+    const member = await openFile(MEMBER);
+    await waitFor('the family finding', () => described(member.document.uri), (lines) => lines.includes(SHARED_FACTS));
     const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(fileUri(PARENT)));
     await write(PARENT, written.replace('incident_type: ransomware', 'incident_type: ddos'));
     const parent = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fileUri(PARENT)), vscode.ViewColumn.Beside);
     assert.match(parent.document.getText(), /^incident_type: ddos$/m);
-    await waitFor('the member without the family finding', () => described(member.document.uri), (lines) => lines.length === 0);
+    await waitFor('the member without the family finding', () => described(member.document.uri), (lines) => lines.length === 0, ON_DISK_MS);
     assert.deepStrictEqual(described(member.document.uri), []);
     // Back to the written parent through the editor (the web host reloads an open document from a
     // file changed underneath only much later), so the next tests start from it.

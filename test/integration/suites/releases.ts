@@ -6,7 +6,7 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors, described, fileUri, replaceText, resetSettings, waitFor } from './util';
+import { activateExtension, closeAllEditors, described, fileUri, replaceText, resetSettings, waitFor, watchedFolder } from './util';
 
 interface Prompt {
   kind: string;
@@ -60,6 +60,9 @@ function useReport(name: string, edit: (clean: string) => string = (text) => tex
 describe('releases: Approve Release… and the stale warning', () => {
   const report = useReport('sign-off');
   const releases = fileUri('incidents/.releases/sign-off');
+  // Created so that VS Code's file watcher is proven to watch it (see watchedFolder): a release file
+  // changed on disk is then reported.
+  before(() => watchedFolder('incidents/.releases/sign-off'));
 
   it('asks for name and role, writes the release file and appends the approval', async () => {
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(report));
@@ -125,6 +128,31 @@ describe('releases: Approve Release… and the stale warning', () => {
     assert.ok(!current.article!.includes('class="whats-new"'), 'no box without changes');
     await vscode.commands.executeCommand('incidentReport._togglePreview', 'changes');
     await vscode.commands.executeCommand('incidentReport._togglePreview', 'whatsNew');
+  });
+
+  it('a release file deleted or written on disk outside the editor changes the stale warning at once', async function () {
+    this.timeout(90_000);
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(report));
+    await replaceText(editor, 'It works again.', 'It works again. We apologise for the inconvenience.');
+    const newSentence = 'The press release: new sentence “We apologise for the inconvenience.”';
+    await waitFor('the stale warning', () => approvalFindings(report), (lines) => lines.length === 1 && lines[0]!.includes(newSentence));
+    const file = vscode.Uri.joinPath(releases, '1.json');
+    const release = await vscode.workspace.fs.readFile(file);
+    // Written outside the editor's events, as by `git checkout`. File events reach the extension
+    // through VS Code's watcher and, in the web host, late: a generous bound, not a timing assertion.
+    try {
+      await vscode.workspace.fs.delete(file);
+      const missing = await waitFor('the warning naming the missing release file', () => approvalFindings(report), (lines) => lines.length === 1 && !lines[0]!.includes(newSentence), 30_000);
+      assert.match(
+        missing[0]!,
+        /^\d+:18-\d+:82 warning approval-current The approval of release 1 is stale: the published content changed since it was approved \(its release file incidents\/\.releases\/sign-off\/1\.json cannot be read: no such file\)\. Approve the current text again before it is published\.$/,
+      );
+    } finally {
+      await vscode.workspace.fs.writeFile(file, release);
+    }
+    await waitFor('the warning naming the new sentence again', () => approvalFindings(report), (lines) => lines.length === 1 && lines[0]!.includes(newSentence), 30_000);
+    await replaceText(editor, ' We apologise for the inconvenience.', '');
+    await waitFor('the approval to be current again', () => approvalFindings(report), (lines) => lines.length === 0);
   });
 });
 

@@ -150,3 +150,43 @@ export async function resetSettings(): Promise<void> {
     if (vscode.workspace.getConfiguration('incidentReport').inspect(key)?.workspaceValue !== undefined) await setSetting(key, undefined);
   }
 }
+
+/**
+ * Creates the workspace folder `relative` (and the folders above it) so that VS Code's file watcher
+ * reports changes inside it, and waits until it does: a change made through `workspace.fs` (as by
+ * `git pull`) is only reported by VS Code's recursive workspace watcher (@parcel/watcher, inotify on
+ * Linux), and that watcher
+ * - starts only after the workbench restored its editors, seconds after the tests began: changes
+ *   before that are never reported;
+ * - watches a folder created while it runs only when it saw the folder's creation: a folder created
+ *   inside another one that was itself created a moment before (`mkdir -p`) is never watched, and
+ *   changes inside it are never reported (parcel adds no watch for subfolders it did not see created).
+ * So each level is created only once the level above is proven watched, and a level is proven watched
+ * by an event for a probe file written into it (rewritten until one arrives, up to `timeoutMs`).
+ */
+export async function watchedFolder(relative: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const levels = relative.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/'));
+  for (const level of levels) {
+    await vscode.workspace.fs.createDirectory(fileUri(level));
+    const probe = fileUri(`${level}/.watch-probe.txt`);
+    // A glob string, as the extension's watcher: served by the workspace watcher alone (a
+    // RelativePattern would get a watcher of its own, which proves nothing about the workspace's).
+    const watcher = vscode.workspace.createFileSystemWatcher('**/.watch-probe.txt');
+    let seen = false;
+    const see = (uri: vscode.Uri) => (seen ||= uri.toString() === probe.toString());
+    watcher.onDidCreate(see);
+    watcher.onDidChange(see);
+    try {
+      for (let attempt = 0; !seen; attempt++) {
+        if (Date.now() > deadline) assert.fail(`VS Code's file watcher reported no change in ${level} within ${timeoutMs} ms`);
+        await vscode.workspace.fs.writeFile(probe, new TextEncoder().encode(`probe ${attempt}\n`));
+        const until = Date.now() + 1_000;
+        while (!seen && Date.now() < until) await sleep(50);
+      }
+    } finally {
+      watcher.dispose();
+      await vscode.workspace.fs.delete(probe);
+    }
+  }
+}
