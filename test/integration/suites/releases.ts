@@ -62,7 +62,10 @@ describe('releases: Approve Release… and the stale warning', () => {
   const releases = fileUri('incidents/.releases/sign-off');
   // Created so that VS Code's file watcher is proven to watch it (see watchedFolder): a release file
   // changed on disk is then reported.
-  before(() => watchedFolder('incidents/.releases/sign-off'));
+  before(async function () {
+    this.timeout(70_000); // watchedFolder waits up to 60 s for the watcher
+    await watchedFolder('incidents/.releases/sign-off');
+  });
 
   it('asks for name and role, writes the release file and appends the approval', async () => {
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(report));
