@@ -117,6 +117,19 @@ describe('deadlines: GDPR Art. 33', () => {
     assert.equal(lint(report({ aware: march, started: '2024-03-29T09:00:00+01:00', loss: ['authority_notified_at: 2024-04-01T11:01:00+02:00'] }), LATER).length, 1);
   });
 
+  it('a deadline in the hour that summer time repeats says which one it is (UTC+2 or UTC+1); other times stay plain', () => {
+    // 24 hours after 2:40 CEST on Saturday end at 2:40 CEST on Sunday 25 October 2026; an hour later the
+    // clocks show 2:40 again (CET). Without its offset the deadline reads an hour later than it is.
+    const frame = displayFrame({ timezone: ZONE });
+    assert.equal(formatInstant(Date.parse('2026-10-25T02:40:00+02:00'), frame, 'de'), 'Sonntag, 25. Oktober 2026, 2:40 Uhr (UTC+2)');
+    assert.equal(formatInstant(Date.parse('2026-10-25T02:40:00+01:00'), frame, 'en'), 'Sunday, 25 October 2026, 2:40 am (UTC+1)');
+    assert.equal(formatInstant(Date.parse('2026-10-25T01:40:00+02:00'), frame, 'de'), 'Sonntag, 25. Oktober 2026, 1:40 Uhr');
+    assert.equal(formatInstant(Date.parse('2026-10-25T03:40:00+01:00'), frame, 'de'), 'Sonntag, 25. Oktober 2026, 3:40 Uhr');
+    const warning = lint(report({ personal: 'no', nis2: ['entity: important', 'significant: yes', 'aware_at: 2026-10-24T02:40:00+02:00'] }), '2026-10-24T20:00:00+02:00')
+      .find((f) => f.includes('/nis2/early_warning_at'));
+    assert.match(warning ?? '', / due by Sunday, 25 October 2026, 2:40 am \(UTC\+2\) \(6 hours left\),/, warning);
+  });
+
   it('a notification before becoming aware is a chronology error', () => {
     assert.deepEqual(lint(report({ aware, loss: ['authority_notified_at: 2023-06-05T09:59:00+02:00'] }), LATER), [
       'error chronology /data_loss/authority_notified_at data_loss.authority_notified_at (2023-06-05T09:59:00+02:00) is before data_loss.aware_at (2023-06-05T10:00:00+02:00): a notification cannot precede becoming aware of the incident.',

@@ -473,6 +473,16 @@ describe('drafts: NIS2', () => {
     assert.equal(line(unreadable, '1.9'), '1.9 Gründe für eine Verzögerung: [noch offen: warum sie später als nach 24 Stunden erfolgte, falls ja (nis2.delay_reason): siehe 1.7]');
   });
 
+  it('a deadline in the hour summer time repeats names its offset: 2:15 Uhr happens twice that night', () => {
+    const line = (text: string, number: string) => text.split('\n').find((l) => l.startsWith(`${number} `));
+    // Detected 2:15 CEST on Saturday: the 24 hours end at the first 2:15 on Sunday (UTC+2), an hour before the second.
+    const text = FULL.replace('  started_at: 2023-10-30T01:01:00+01:00\n  detected_at: 2023-10-30T02:15:00+01:00\n', '  started_at: 2023-10-28T01:01:00+02:00\n  detected_at: 2023-10-28T02:15:00+02:00\n');
+    const warning = render('nis2-early-warning', text);
+    assert.equal(line(warning, '1.5'), '1.5 Kenntnis vom erheblichen Sicherheitsvorfall: Samstag, 28. Oktober 2023, 2:15 Uhr (Zeitpunkt der Entdeckung; nis2.aware_at nicht erfasst)');
+    assert.equal(line(warning, '1.6'), '1.6 Fällig: Sonntag, 29. Oktober 2023, 2:15 Uhr (UTC+2)');
+    assert.equal(line(render('nis2-early-warning', text, 'text', 'en'), '1.6'), '1.6 Due: Sunday, 29 October 2023, 2:15 am (UTC+2)');
+  });
+
   it('the report\'s severity is named as its own scale, never as the legal "erheblich" next to 1.3', () => {
     const line = (text: string, number: string) => text.split('\n').find((l) => l.startsWith(`${number} `));
     const notSignificant = FULL.replace('severity: critical', 'severity: major').replace('  applies: yes', '  entity: important\n  significant: no');

@@ -16,7 +16,7 @@ import type { Locale, Localized } from '../shared/types';
 import { isRecord, recordItems } from '../report/fields';
 import { t } from '../shared/i18n';
 import { instantIn, isValidTimeZone, offsetMinutes, parseDateTime, systemTimeZone, utcMs, zoneOffsetMinutes } from '../shared/time';
-import { formatLongDate, formatTime, wallClockAt, type WallClock } from '../shared/dates';
+import { formatLongDate, formatTime, repeatedOffsetSuffix, wallClockAt, type WallClock } from '../shared/dates';
 import { oneMonthFrom, type CalendarDay, type PeriodEnd } from './periods';
 
 const HOUR = 3_600_000;
@@ -304,7 +304,9 @@ export function clockInFrame(epochMs: number, frame: DisplayFrame): WallClock {
 /** "Montag, 30. Oktober 2023, 9:00 Uhr" / "Monday, 30 October 2023, 9:00 am" in the report's frame. */
 export function formatInstant(epochMs: number, frame: DisplayFrame, locale: Locale): string {
   const clock = clockInFrame(epochMs, frame);
-  return `${formatLongDate(clock, locale)}, ${formatTime(clock, locale)}`;
+  // In the hour summer time repeats, "2:40 Uhr" is two instants an hour apart: name the offset.
+  const repeated = frame.zone ? repeatedOffsetSuffix(frame.zone, epochMs, zoneOffsetMinutes(frame.zone, epochMs)) : '';
+  return `${formatLongDate(clock, locale)}, ${formatTime(clock, locale)}${repeated}`;
 }
 
 const UNITS = {

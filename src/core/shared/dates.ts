@@ -66,11 +66,20 @@ function occursTwice(zone: string, epochMs: number, shift: number): boolean {
 }
 
 /** " (UTC+1)", " (UTC+5:30)" after a time that occurs twice in its zone; nothing otherwise. */
-function repeatedOffsetText(time: DisplayTime): string {
+function repeatedOffsetText(time: Pick<DisplayTime, 'repeatedOffset'>): string {
   if (time.repeatedOffset == null) return '';
   const abs = Math.abs(time.repeatedOffset);
   const minutes = abs % 60;
   return ` (UTC${time.repeatedOffset < 0 ? '-' : '+'}${Math.floor(abs / 60)}${minutes ? `:${String(minutes).padStart(2, '0')}` : ''})`;
+}
+
+/**
+ * " (UTC+2)" after the wall clock of `epochMs` in `zone` (`shift` minutes east of UTC) when that wall
+ * clock occurs twice there (the hour repeated when summer time ends), else nothing: a computed
+ * instant such as a deadline is shown as a timestamp is.
+ */
+export function repeatedOffsetSuffix(zone: string, epochMs: number, shift: number): string {
+  return repeatedOffsetText({ repeatedOffset: occursTwice(zone, epochMs, shift) ? shift : null });
 }
 
 /**
