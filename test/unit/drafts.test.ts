@@ -494,7 +494,7 @@ describe('drafts: NIS2', () => {
     assert.equal(line(render('nis2-progress-report', FULL.replace('severity: critical', 'severity: minor')), '3.1'), '3.1 Schweregrad (interne Einstufung): minor – gering (Einstufung des Berichts; ob der Vorfall erheblich ist: 1.3)');
   });
 
-  it('counts as their author wrote them: 41.000 is rund 41.000 (never the 41 YAML read), "1,200,000" is rund 1.200.000, a fraction is a gap (issue 22, defect 1)', () => {
+  it('counts as their author wrote them: 41.000 is rund 41.000 (never the 41 YAML read), "1,200,000" is rund 1.200.000, a fraction or an estimate in words is a gap naming it (issue 22, defect 1)', () => {
     const counts = (subjects: string, records: string) =>
       COMPLETE.replace('  subjects_approx: 120000\n', `  subjects_approx: ${subjects}\n`).replace('  records_approx: 240000\n', `  records_approx: ${records}\n`);
     const written = counts('41.000', '"1,200,000"');
@@ -502,9 +502,17 @@ describe('drafts: NIS2', () => {
     assert.ok(art33.includes('5.2 Ungefähre Zahl der Personen: rund 41.000\n'), art33);
     assert.ok(art33.includes('4.5 Ungefähre Zahl der Datensätze: rund 1.200.000\n'), art33);
     assert.ok(render('nis2-notification', written, 'text', 'en').includes('3.5 People affected (approximate): about 41,000\n'));
+    // What is written but is no whole number is a gap that names it: the author's estimate is never dropped for a bare "open".
     const unreadable = render('gdpr-art33', counts('41.5', '"1,2 Mio."'));
-    assert.ok(unreadable.includes('5.2 Ungefähre Zahl der Personen: [noch offen: ungefähre Zahl der betroffenen Personen]\n'), unreadable);
-    assert.ok(unreadable.includes('4.5 Ungefähre Zahl der Datensätze: [noch offen: ungefähre Zahl der Datensätze]\n'), unreadable);
+    assert.ok(unreadable.includes('5.2 Ungefähre Zahl der Personen: [noch offen: ungefähre Zahl der betroffenen Personen: data_loss.subjects_approx „41.5“ ist keine ganze Zahl]\n'), unreadable);
+    assert.ok(unreadable.includes('4.5 Ungefähre Zahl der Datensätze: [noch offen: ungefähre Zahl der Datensätze: data_loss.records_approx „1,2 Mio.“ ist keine ganze Zahl]\n'), unreadable);
+    const estimates = counts('ca. 12.000', '10000-15000');
+    const english = render('gdpr-art33', estimates, 'text', 'en');
+    assert.ok(english.includes('5.2 Approximate number of people: [to be completed: approximate number of people affected: data_loss.subjects_approx "ca. 12.000" is not a whole number]\n'), english);
+    assert.ok(english.includes('4.5 Approximate number of records: [to be completed: approximate number of records: data_loss.records_approx "10000-15000" is not a whole number]\n'), english);
+    assert.ok(render('nis2-notification', estimates).includes('3.5 Betroffene Personen (ungefähr): [noch offen: wie viele Personen ungefähr betroffen sind: data_loss.subjects_approx „ca. 12.000“ ist keine ganze Zahl]\n'));
+    // Not written at all: the gap as before.
+    assert.ok(render('gdpr-art33', COMPLETE.replace('  records_approx: 240000\n', '')).includes('4.5 Ungefähre Zahl der Datensätze: [noch offen: ungefähre Zahl der Datensätze]\n'));
   });
 
   it('applies: no is an answer, not an open question (issue 21, defect 2)', () => {

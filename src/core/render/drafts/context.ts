@@ -34,6 +34,15 @@ export interface DraftOptions {
 let bundledInfo: SchemaInfo | null = null;
 
 const APPROX: Localized = { en: 'about {n}', de: 'rund {n}' };
+const UNREADABLE_COUNT: Localized = { en: '{missing}: {field} "{value}" is not a whole number', de: '{missing}: {field} „{value}“ ist keine ganze Zahl' };
+
+/** A value written at `pointer` as its author wrote it (the YAML source of a scalar), or `null` when the field is missing or empty. */
+function writtenValue(report: ParsedReport, pointer: string, value: unknown): string | null {
+  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return null;
+  const scalar = report.yaml?.scalar(pointer);
+  if (scalar && report.yaml && typeof value !== 'string') return report.yaml.source.slice(scalar.offset, scalar.endOffset).trim();
+  return typeof value === 'string' ? value.trim() : JSON.stringify(value);
+}
 
 /** Reading helpers over one report. */
 export interface DraftContext {
@@ -112,8 +121,14 @@ export function draftContext(report: ParsedReport, options: DraftOptions = {}): 
     text,
     textOr: (value, missing) => text(value) ?? gap(missing[locale]),
     approxCount(pointer, missing) {
-      const count = countAsWritten(report, pointer, getIn(data, parsePointer(pointer)));
-      return count === null ? gap(missing[locale]) : t(locale, APPROX, { n: count.toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB') });
+      const value = getIn(data, parsePointer(pointer));
+      const count = countAsWritten(report, pointer, value);
+      if (count !== null) return t(locale, APPROX, { n: count.toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB') });
+      // Written but not a whole number ("ca. 12.000", "10000-15000", 41.5): the gap names it, never "open" alone.
+      const written = writtenValue(report, pointer, value);
+      if (written === null) return gap(missing[locale]);
+      const field = pointer.slice(1).replace(/\//g, '.');
+      return gap(t(locale, UNREADABLE_COUNT, { missing: missing[locale], field, value: written }));
     },
     words(pointer, value) {
       if (typeof value !== 'string' || value === '') return null;
