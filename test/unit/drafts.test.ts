@@ -389,6 +389,22 @@ describe('drafts: gdpr-art34', () => {
     assert.ok(render('gdpr-art34', FULL.replace('  risk: high', '  risk: none')).includes('=\n\nBenachrichtigung erforderlich: nein: '));
   });
 
+  it('a processor has no Art. 34 duty of its own: the first line says the notice is each controller\'s, and the sender is the controller', () => {
+    const first = (text: string) => text.split('\n').find((l) => l.startsWith('Benachrichtigung erforderlich: ') || l.startsWith('Notice required: '));
+    const from = (text: string) => text.split('\n').find((l) => l.startsWith('Absender: ') || l.startsWith('From: '));
+    const processor = FULL.replace('  risk: high\n', '  risk: high\n  role: processor\n  controllers:\n    - name: Stadt Werne\n    - name: Gemeinde Nordkirchen\n');
+    const de = render('gdpr-art34', processor);
+    assert.equal(first(de), 'Benachrichtigung erforderlich: nicht durch uns als Auftragsverarbeiter: Die Betroffenen benachrichtigt jeder Verantwortliche (Art. 34 Abs. 1 DSGVO): Stadt Werne; Gemeinde Nordkirchen. Wir unterstützen sie dabei (Art. 28 Abs. 3 lit. f DSGVO); dieser Entwurf dient ihnen als Vorlage.');
+    assert.equal(from(de), 'Absender: [noch offen: der Verantwortliche, der benachrichtigt (Stadt Werne; Gemeinde Nordkirchen), nicht Kommunal-IT Musterland AöR als Auftragsverarbeiter]');
+    const en = render('gdpr-art34', processor.replace('    - name: Gemeinde Nordkirchen\n', ''), 'text', 'en');
+    assert.equal(first(en), 'Notice required: not by us as processor: each controller tells the people affected (Art. 34(1) GDPR): Stadt Werne. We assist them (Art. 28(3)(f) GDPR); this draft is a template for them.');
+    assert.equal(from(en), 'From: [to be completed: the controller giving the notice (Stadt Werne), not Kommunal-IT Musterland AöR as processor]');
+    // Without named controllers the controller is open; role both is a controller too and keeps its own duty.
+    assert.equal(first(render('gdpr-art34', FULL.replace('  risk: high\n', '  risk: high\n  role: processor\n'), 'text', 'en')), 'Notice required: [to be completed: which controllers tell the people affected (data_loss.controllers): the notice is each controller\'s duty (Art. 34(1) GDPR), not ours as processor]');
+    assert.equal(first(render('gdpr-art34', processor.replace('role: processor', 'role: both'))), 'Benachrichtigung erforderlich: ja, als öffentliche Bekanntmachung statt einzelner Benachrichtigungen (Art. 34 Abs. 3 lit. c DSGVO): voraussichtlich hohes Risiko');
+    assert.equal(from(render('gdpr-art34', processor.replace('role: processor', 'role: both'))), 'Absender: Kommunal-IT Musterland AöR');
+  });
+
   it('asserts no more than the facts: personal data unknown is "may be affected", no is a gap (issue 21, defect 6)', () => {
     const unknown = render('gdpr-art34', FULL.replace('  personal_data: yes', '  personal_data: unknown'));
     assert.ok(unknown.includes('haben wir (Kommunal-IT Musterland AöR) einen Sicherheitsvorfall festgestellt: Ransomware-Angriff auf den kommunalen IT-Dienstleister. Personenbezogene Daten, die bei uns über Sie gespeichert sind, können betroffen sein; ob das so ist, wird noch untersucht.'), unknown);

@@ -848,6 +848,13 @@ const VOLUNTARY = L(' This draft is for a voluntary notice only.', ' Dieser Entw
  */
 function art34Required(ctx: DraftContext): DraftValue {
   if (ctx.loss.personal_data === 'no') return ctx.t(L('no: no personal data is affected (data_loss.personal_data: no)', 'nein: keine personenbezogenen Daten betroffen (data_loss.personal_data: no)'));
+  // Art. 34(1) is the controller's duty: a processor assists (Art. 28(3)(f)) and never reads as the one it is due from.
+  if (gdprRole(ctx.data) === 'processor') {
+    const names = noticeAddressees(ctx.data);
+    if (names.length === 0) return gap(ctx.t(L('which controllers tell the people affected (data_loss.controllers): the notice is each controller\'s duty (Art. 34(1) GDPR), not ours as processor', 'welche Verantwortlichen die Betroffenen benachrichtigen (data_loss.controllers): Die Benachrichtigung ist Pflicht jedes Verantwortlichen (Art. 34 Abs. 1 DSGVO), nicht unsere als Auftragsverarbeiter')));
+    const controllers = names.join('; ');
+    return ctx.t(L('not by us as processor: each controller tells the people affected (Art. 34(1) GDPR): {controllers}. We assist them (Art. 28(3)(f) GDPR); this draft is a template for them.', 'nicht durch uns als Auftragsverarbeiter: Die Betroffenen benachrichtigt jeder Verantwortliche (Art. 34 Abs. 1 DSGVO): {controllers}. Wir unterstützen sie dabei (Art. 28 Abs. 3 lit. f DSGVO); dieser Entwurf dient ihnen als Vorlage.'), { controllers });
+  }
   const risk = ctx.loss.risk;
   if (risk === 'none' || risk === 'risk') {
     return ctx.t(L('no: the risk to the people affected is not high (assessed: {risk}); Art. 34(1) GDPR requires the notice only for a likely high risk.', 'nein: Das Risiko für die betroffenen Personen ist nicht hoch (Bewertung: {risk}); Art. 34 Abs. 1 DSGVO verlangt die Benachrichtigung nur bei voraussichtlich hohem Risiko.'), { risk: ctx.words('/data_loss/risk', risk)! }) + ctx.t(VOLUNTARY);
@@ -861,6 +868,14 @@ function art34Required(ctx: DraftContext): DraftValue {
   return ctx.t(L('yes, without undue delay: a likely high risk to the people affected (Art. 34(1) GDPR)', 'ja, unverzüglich: voraussichtlich hohes Risiko für die betroffenen Personen (Art. 34 Abs. 1 DSGVO)'));
 }
 
+/** Who sends the Art. 34 notice: the controller; for a processor a gap naming its controllers, never the processor itself. */
+function art34Sender(ctx: DraftContext, organization: string | null): DraftValue {
+  if (gdprRole(ctx.data) !== 'processor') return organization ?? gap(ctx.t(L('the controller', 'der Verantwortliche')));
+  const names = noticeAddressees(ctx.data);
+  const values = { controllers: names.length > 0 ? ` (${names.join('; ')})` : ' (data_loss.controllers)', processor: organization ?? ctx.t(L('the organisation', 'die Organisation')) };
+  return gap(ctx.t(L('the controller giving the notice{controllers}, not {processor} as processor', 'der Verantwortliche, der benachrichtigt{controllers}, nicht {processor} als Auftragsverarbeiter'), values));
+}
+
 /** Builds the Art. 34 notice to the people affected: plain language, the Art. 34(2) contents. */
 export function gdprArt34Draft(report: ParsedReport, options: DraftOptions = {}): DraftDocument {
   const ctx = draftContext(report, options);
@@ -872,7 +887,7 @@ export function gdprArt34Draft(report: ParsedReport, options: DraftOptions = {})
     columns: columns(ctx),
     meta: [
       { label: ctx.t(L('Notice required', 'Benachrichtigung erforderlich')), value: art34Required(ctx) },
-      { label: ctx.t(L('From', 'Absender')), value: organization ?? gap(ctx.t(L('the controller', 'der Verantwortliche'))) },
+      { label: ctx.t(L('From', 'Absender')), value: art34Sender(ctx, organization) },
     ],
     sections: [formSection(ctx, ART34_SECTION)],
   };
