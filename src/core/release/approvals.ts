@@ -224,6 +224,37 @@ export function otherReport(release: ReleaseModel, current: ReleaseModel, approv
 }
 
 /**
+ * Why an approval of `report` does not write release `version`, whose file is there with `existing`,
+ * not what the report publishes now: another report's release (see {@link otherReport}), damaged, or
+ * a different release. A release file is never replaced: it is what was approved. One wording for
+ * `approve` and the editor's "Approve Release…", which said "a different release exists" of another
+ * report's file, where restoring it is no remedy.
+ */
+export function occupiedRelease(existing: string, report: ParsedReport, version: number, locale: Locale = 'en'): string {
+  const parsed = parseReleaseJson(existing, locale);
+  if ('problem' in parsed) {
+    return t(
+      locale,
+      {
+        en: 'release {version} is damaged ({problem}); it is not replaced. Restore it (from version control or a backup).',
+        de: 'Release {version} ist beschädigt ({problem}) und wird nicht ersetzt. Die Datei wiederherstellen (aus der Versionsverwaltung oder einer Sicherung).',
+      },
+      { version, problem: parsed.problem },
+    );
+  }
+  const other = otherReport(parsed.model, currentRelease(report).model, readApprovals(isRecord(report.data) ? report.data : null), version, locale);
+  if (other !== null) return t(locale, { en: 'not approved: {problem}', de: 'nicht freigegeben: {problem}' }, { problem: other });
+  return t(
+    locale,
+    {
+      en: 'a different release {version} exists already; it is not replaced. Restore it, or check whether the report\'s `approvals` were edited by hand.',
+      de: 'ein anderes Release {version} existiert bereits und wird nicht ersetzt. Die Datei wiederherstellen oder prüfen, ob `approvals` im Bericht von Hand geändert wurde.',
+    },
+    { version },
+  );
+}
+
+/**
  * The release versions among the names of the files in a report's release folder (`1.json`,
  * `2.json` …); other names are no release file. Hosts list the folder and pass these to
  * {@link previousRelease}, so that the editor and the CLI compare with the same release.
