@@ -296,3 +296,33 @@ export async function previousRelease(report: ParsedReport, read: (version: numb
   }
   return null;
 }
+
+/**
+ * Why "What's new", though asked for, shows no box: the report was never released (no approval, no
+ * release file), what it publishes is what its releases hold, or only the form changed since the
+ * release it compares with (no news for the public). `found` is what {@link previousRelease} gave for
+ * `report` and the release files `files`; `null` when there is a box. The output is right without
+ * the box, but `render --whats-new` left it out without a word, and the user asked for it.
+ */
+export function noWhatsNew(found: WhatsNew | null, report: ParsedReport, files: readonly number[], locale: Locale = 'en'): string | null {
+  if (found !== null) {
+    if (found.items.length > 0) return null;
+    return t(
+      locale,
+      { en: 'no "What\'s new" box: only the form changed since release {version} (no news for the public)', de: 'kein Kasten „Was ist neu“: seit Release {version} hat sich nur die Form geändert (keine Neuigkeit für die Öffentlichkeit)' },
+      { version: found.since },
+    );
+  }
+  const versions = [...readApprovals(isRecord(report.data) ? report.data : null).map((approval) => approval.version), ...files];
+  if (versions.length === 0) {
+    return t(locale, {
+      en: 'no "What\'s new" box: the report was never released (no approval, no release file), so there is nothing to compare with',
+      de: 'kein Kasten „Was ist neu“: Der Bericht wurde nie freigegeben (keine Freigabe, keine Release-Datei), es gibt nichts zum Vergleichen',
+    });
+  }
+  return t(
+    locale,
+    { en: 'no "What\'s new" box: what it publishes has not changed since release {version}', de: 'kein Kasten „Was ist neu“: Was er veröffentlicht, hat sich seit Release {version} nicht geändert' },
+    { version: Math.max(...versions) },
+  );
+}

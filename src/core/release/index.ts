@@ -17,6 +17,7 @@ export {
   RELEASES_FOLDER,
   newestApprovals,
   nextVersion,
+  noWhatsNew,
   occupiedRelease,
   otherReport,
   planApproval,

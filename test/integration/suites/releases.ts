@@ -222,6 +222,29 @@ describe('releases: "What\'s new" compares with the release files beside the rep
   });
 });
 
+describe('releases: Export… with "What\'s new" and nothing new says why there is no box, as render --whats-new', () => {
+  const report = useReport('unreleased');
+  const exported = [fileUri('incidents/unreleased.press-release.html'), fileUri('incidents/unreleased.press-release.txt')];
+  after(async () => {
+    for (const uri of exported) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+  });
+  const exportWithBox = () =>
+    vscode.commands.executeCommand<{ noWhatsNew?: string; html?: string }>('incidentReport.exportPressRelease', { uri: report.toString(), whatsNew: true, open: false, overwrite: true });
+
+  it('a report never released, then one unchanged since release 1: the export names why (the box was left out without a word)', async () => {
+    const never = await exportWithBox();
+    assert.strictEqual(never?.noWhatsNew, 'no "What\'s new" box: the report was never released (no approval, no release file), so there is nothing to compare with');
+    assert.ok(!(await readText(vscode.Uri.parse(never.html!))).includes('class="whats-new"'));
+    const approved = await vscode.commands.executeCommand<{ version: number }>('incidentReport.approveRelease', { uri: report.toString(), by: 'Petra Schulz', role: 'press' });
+    assert.strictEqual(approved?.version, 1, 'the report was not approved');
+    const unchanged = await exportWithBox();
+    assert.strictEqual(unchanged?.noWhatsNew, 'no "What\'s new" box: what it publishes has not changed since release 1');
+    // Without the box asked for, nothing is said.
+    const plain = await vscode.commands.executeCommand<{ noWhatsNew?: string }>('incidentReport.exportPressRelease', { uri: report.toString(), open: false, overwrite: true });
+    assert.ok(plain && !('noWhatsNew' in plain), JSON.stringify(plain));
+  });
+});
+
 describe('releases: a release folder left behind for another report', () => {
   const report = useReport('renamed');
   const release1 = fileUri('incidents/.releases/renamed/1.json');
