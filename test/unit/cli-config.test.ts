@@ -148,7 +148,7 @@ describe('CLI configuration (.incident-report.json)', () => {
     const dir = workspace({ '..drafts/.incident-report.json': config({ schema: 'missing.json' }), '..drafts/report.md': GOOD });
     assert.deepEqual(cli(['lint', '..drafts'], dir), { code: 2, stdout: '', stderr: 'incident-report: ..drafts/.incident-report.json: "schema": ..drafts/missing.json: file not found\n' });
     writeFileSync(join(dir, '..drafts', '.incident-report.json'), '{ "locale": "de", }');
-    assert.deepEqual(cli(['lint', '..drafts'], dir), { code: 2, stdout: '', stderr: 'incident-report: ..drafts/.incident-report.json:1:19: not valid JSON: property name expected\n' });
+    assert.deepEqual(cli(['lint', '..drafts'], dir), { code: 2, stdout: '', stderr: 'incident-report: ..drafts/.incident-report.json:1:19: kein gültiges JSON: Name einer Eigenschaft erwartet\n' });
   });
 
   it('refuses an invalid configuration with the place of every problem (exit 2)', () => {
