@@ -1,7 +1,7 @@
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { readReportFile, usageFailure } from './reportFile';
 import { basename, dirname, join } from 'node:path';
-import { APPROVAL_LOCK_WAIT_MS, approvalBlockers, approvalLockPath, currentRelease, type Finding, formatInZone, isValidTimeZone, otherReport, parseReleaseJson, planApproval, readApprovals, releaseFilePath, releaseFolderClash, systemTimeZone, t } from '../core';
+import { APPROVAL_LOCK_WAIT_MS, approvalBlockers, approvalLockPath, type Finding, formatInZone, isValidTimeZone, occupiedRelease, planApproval, releaseFilePath, releaseFolderClash, systemTimeZone, t } from '../core';
 import { lintRun } from './lintRun';
 import { readTextFile } from './textFile';
 import type { ApproveArgs } from './args';
@@ -131,28 +131,8 @@ async function approveLocked(args: ApproveArgs, say: (text: { en: string; de: st
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return fail(`${releasePath}: ${describeIoError(error)}`);
     existing = null;
   }
-  if (existing !== null && existing !== plan.json) {
-    const damaged = parseReleaseJson(existing, args.locale);
-    // Another report's release, left behind by a report renamed without its folder: say so, not "edited by hand".
-    const other = 'model' in damaged ? otherReport(damaged.model, currentRelease(report).model, readApprovals(data), plan.version, args.locale) : null;
-    if (other !== null) return fail(`${releasePath}: ${say({ en: 'not approved: {problem}', de: 'nicht freigegeben: {problem}' }, { problem: other })}`);
-    return fail(
-      `${releasePath}: ${
-        'problem' in damaged
-          ? say(
-              {
-                en: 'release {version} is damaged ({problem}); it is not replaced. Restore it (from version control or a backup).',
-                de: 'Release {version} ist beschädigt ({problem}) und wird nicht ersetzt. Die Datei wiederherstellen (aus der Versionsverwaltung oder einer Sicherung).',
-              },
-              { version: plan.version, problem: damaged.problem },
-            )
-          : say({
-              en: 'a different release {version} exists already; it is not replaced. Restore it, or check whether the report\'s `approvals` were edited by hand.',
-              de: 'ein anderes Release {version} existiert bereits und wird nicht ersetzt. Die Datei wiederherstellen oder prüfen, ob `approvals` im Bericht von Hand geändert wurde.',
-            }, { version: plan.version })
-      }`,
-    );
-  }
+  // Another report's release, left behind by a report renamed without its folder, is named as such, not "edited by hand".
+  if (existing !== null && existing !== plan.json) return fail(`${releasePath}: ${occupiedRelease(existing, report, plan.version, args.locale)}`);
   // Each write names the file it failed on: the release file first, then the report.
   if (existing === null) {
     try {

@@ -1,4 +1,4 @@
-import { ConfigError, SchemaLoadError } from '../core';
+import { ConfigError, SchemaLoadError, type Locale } from '../core';
 import { environmentLocale, HELP, parseCli, UsageError } from './args';
 import { runLint, type CommandOutcome } from './lintCommand';
 import { runRender } from './renderCommand';
@@ -14,8 +14,12 @@ declare const __VERSION__: string;
  * `isTTY`: whether stdout is a terminal (colours); `stdin`: what `-` reads (touched only then).
  */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, isTTY = false, stdin: StdinSource = processStdin): Promise<CommandOutcome> {
+  // The language of a broken configuration's problems: `--locale`, else the `locale` the file sets, else LANG's,
+  // as the run's other messages choose it (they were told in LANG's language only).
+  let configLocale = (fromFile: Locale | undefined): Locale => fromFile ?? environmentLocale(env);
   try {
     const args = parseCli(argv, env, isTTY);
+    if ('locale' in args) configLocale = (fromFile) => ('explicitLocale' in args && !args.explicitLocale ? (fromFile ?? args.locale) : args.locale);
     switch (args.command) {
       case 'help':
         return { stdout: HELP, stderr: '', exitCode: 0 };
@@ -40,7 +44,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   } catch (error) {
     if (error instanceof UsageError) return { stdout: '', stderr: `incident-report: ${error.message}\n`, exitCode: 2 };
     if (error instanceof ConfigError) {
-      const locale = environmentLocale(env);
+      const locale = configLocale(error.locale);
       const lines = error.describe(locale).split('\n').map((line) => `incident-report: ${line}\n`).join('');
       return { stdout: '', stderr: lines, exitCode: 2 };
     }

@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { buildModel, concernsPublicationOnly, draftBanner, FEED_FILE, feedUrl, type Finding, findOutput, isRecord, OutputIds, type OutputOptions, type ParsedReport, previousRelease, publishVerdict, releaseFilePath, releaseVersionsIn, type Locale, type Localized, renderAtom, t, type Verdict, type WhatsNew } from '../core';
+import { buildModel, concernsPublicationOnly, draftBanner, FEED_FILE, feedUrl, type Finding, findOutput, isRecord, noWhatsNew, OutputIds, type OutputOptions, type ParsedReport, previousRelease, publishVerdict, releaseFilePath, releaseVersionsIn, type Locale, type Localized, renderAtom, t, type Verdict, type WhatsNew } from '../core';
 import type { RenderArgs } from './args';
 import { describeIoError } from './ioError';
 import type { CommandOutcome } from './lintCommand';
@@ -139,7 +139,12 @@ export async function runRender(args: RenderArgs, stdin?: StdinSource): Promise<
   const found = args.whatsNew ? await Promise.all(entries.map((entry) => previousReleaseOf(entry.file, entry.report, say, locale))) : entries.map(() => null);
   const unusableRelease = found.find((f) => f !== null && 'problem' in f) as { path: string; problem: string } | undefined;
   if (unusableRelease) return fail(unusableRelease.path, unusableRelease.problem, stderr);
-  const previous = found as Array<WhatsNew | null>;
+  const previous = found.map((f) => (f !== null && 'note' in f ? f.whatsNew : null));
+  // Asked for, but no report has news: each one says why there is no box (never released, unchanged, a change of form only).
+  const notes = found.map((f) => (f !== null && 'note' in f ? f.note : null));
+  if (args.whatsNew && notes.every((note) => note !== null)) {
+    for (const [i, entry] of entries.entries()) stderr += `incident-report: ${entry.file}: ${notes[i]}\n`;
+  }
   const models = () =>
     entries.map((entry, i) =>
       buildModel(entry.report, { ...options, locale: entry.setup.linter.locale, schema: entry.setup.linter.schema.info, ...(previous[i] ? { whatsNew: previous[i]! } : {}) }),
@@ -315,7 +320,7 @@ function summarise(say: Say, entry: Entry, findings: readonly Finding[], audienc
  * earlier release); a release file (or the folder of them) that cannot be read or is no release is
  * a problem that names it: skipping it compared with an older release without a word.
  */
-async function previousReleaseOf(file: string, report: ParsedReport, say: Say, locale: Locale): Promise<WhatsNew | { path: string; problem: string } | null> {
+async function previousReleaseOf(file: string, report: ParsedReport, say: Say, locale: Locale): Promise<{ whatsNew: WhatsNew | null; note: string | null } | { path: string; problem: string }> {
   const folder = dirname(releaseFilePath(file, 1));
   let names: string[];
   try {
@@ -332,7 +337,7 @@ async function previousReleaseOf(file: string, report: ParsedReport, say: Say, l
     files,
     locale,
   );
-  if (found === null || 'since' in found) return found;
+  if (found === null || 'since' in found) return { whatsNew: found, note: noWhatsNew(found, report, files, locale) };
   if (found.foreign) return { path: releaseFilePath(file, found.version), problem: found.problem };
   return {
     path: releaseFilePath(file, found.version),

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { APPROVAL_LOCK_WAIT_MS, APPROVAL_ROLES, approvalBlockers, approvalLockPath, decodeUtf8, formatInZone, isRecord, isValidTimeZone, parseReport, planApproval, releaseFilePath, releaseFolderClash, systemTimeZone, type ApprovalRole } from '../core';
+import { APPROVAL_LOCK_WAIT_MS, APPROVAL_ROLES, approvalBlockers, approvalLockPath, decodeUtf8, formatInZone, isRecord, isValidTimeZone, occupiedRelease, parseReport, planApproval, releaseFilePath, releaseFolderClash, systemTimeZone, type ApprovalRole } from '../core';
 import type { Clock } from './clock';
 import { Commands } from './constants';
 import type { EngineService } from './engine';
@@ -106,14 +106,14 @@ async function approve(context: vscode.ExtensionContext, engine: EngineService, 
       prompts.error(vscode.l10n.t('Incident Report: {0} changed on disk while it was being approved; nothing was approved. Approve again.', vscode.workspace.asRelativePath(uri, false)));
       return undefined;
     }
-    return await approveLocked(context, engine, uri, document, by, role, none, clock);
+    return await approveLocked(context, engine, prompts, uri, document, by, role, none, clock);
   } finally {
     await releaseLock(lock, token);
   }
 }
 
 /** The rest of the approval, while the lock is held. */
-async function approveLocked(context: vscode.ExtensionContext, engine: EngineService, uri: vscode.Uri, document: vscode.TextDocument, by: string, role: ApprovalRole | null, none: string, clock: Clock): Promise<ApproveResult | undefined> {
+async function approveLocked(context: vscode.ExtensionContext, engine: EngineService, prompts: Prompts, uri: vscode.Uri, document: vscode.TextDocument, by: string, role: ApprovalRole | null, none: string, clock: Clock): Promise<ApproveResult | undefined> {
   // As the CLI: `x.md` and `x.markdown` would share one release folder.
   const folder = vscode.Uri.joinPath(uri, '..');
   const siblings = await vscode.workspace.fs.readDirectory(folder).then((entries) => entries.map(([name]) => name), () => [] as string[]);
@@ -144,7 +144,9 @@ async function approveLocked(context: vscode.ExtensionContext, engine: EngineSer
   }
   const existing = await vscode.workspace.fs.readFile(release).then((bytes) => new TextDecoder().decode(bytes), () => null);
   if (existing !== null && existing !== plan.json) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('A different release {0} exists already ({1}); it is not replaced.', plan.version, vscode.workspace.asRelativePath(release, false)));
+    // As the CLI: another report's release (a report renamed without its release folder), a damaged one or a different one, each in its words.
+    const { linter } = await engine.linterFor(uri);
+    prompts.error(vscode.l10n.t('Incident Report: {0}: {1}', vscode.workspace.asRelativePath(release, false), occupiedRelease(existing, report, plan.version, linter.locale)));
     return undefined;
   }
   if (existing === null) {

@@ -148,7 +148,7 @@ describe('CLI configuration (.incident-report.json)', () => {
     const dir = workspace({ '..drafts/.incident-report.json': config({ schema: 'missing.json' }), '..drafts/report.md': GOOD });
     assert.deepEqual(cli(['lint', '..drafts'], dir), { code: 2, stdout: '', stderr: 'incident-report: ..drafts/.incident-report.json: "schema": ..drafts/missing.json: file not found\n' });
     writeFileSync(join(dir, '..drafts', '.incident-report.json'), '{ "locale": "de", }');
-    assert.deepEqual(cli(['lint', '..drafts'], dir), { code: 2, stdout: '', stderr: 'incident-report: ..drafts/.incident-report.json:1:19: not valid JSON: property name expected\n' });
+    assert.deepEqual(cli(['lint', '..drafts'], dir), { code: 2, stdout: '', stderr: 'incident-report: ..drafts/.incident-report.json:1:19: kein gültiges JSON: Name einer Eigenschaft erwartet\n' });
   });
 
   it('refuses an invalid configuration with the place of every problem (exit 2)', () => {
@@ -167,8 +167,27 @@ describe('CLI configuration (.incident-report.json)', () => {
     assert.deepEqual(cli(['lint', 'incidents'], dir, { LANG: 'de_DE.UTF-8' }), {
       code: 2,
       stdout: '',
-      stderr: 'incident-report: .incident-report.json:1:19: kein gültiges JSON: property name expected\n',
+      stderr: 'incident-report: .incident-report.json:1:19: kein gültiges JSON: Name einer Eigenschaft erwartet\n',
     });
+  });
+
+  it('tells the problems in the run\'s language: --locale, else the file\'s own "locale", else LANG (they were English with --locale de or a German file)', () => {
+    const dir = workspace({ '.incident-report.json': '{ "rules": { "leak-ipp": "off" } }\n', 'incidents/report.md': GOOD });
+    const english = 'incident-report: .incident-report.json:1:14: unknown rule "leak-ipp": did you mean "leak-ip"?\n';
+    const german = 'incident-report: .incident-report.json:1:14: unbekannte Regel "leak-ipp": meinten Sie "leak-ip"?\n';
+    assert.deepEqual(cli(['lint', 'incidents'], dir), { code: 2, stdout: '', stderr: english });
+    assert.deepEqual(cli(['lint', '--locale', 'de', 'incidents'], dir), { code: 2, stdout: '', stderr: german });
+    assert.deepEqual(cli(['render', '--locale', 'de', 'incidents/report.md'], dir), { code: 2, stdout: '', stderr: german });
+    assert.deepEqual(cli(['approve', '--by', 'Petra Schulz', '--locale', 'de', 'incidents/report.md'], dir), { code: 2, stdout: '', stderr: german });
+    assert.deepEqual(cli(['lint', '--locale', 'en', 'incidents'], dir, { LANG: 'de_DE.UTF-8' }), { code: 2, stdout: '', stderr: english });
+    // A German file: its problems in German, unless --locale says otherwise.
+    writeFileSync(join(dir, '.incident-report.json'), '{ "locale": "de", "rules": { "leak-ipp": "off" } }\n');
+    assert.deepEqual(cli(['lint', 'incidents'], dir), { code: 2, stdout: '', stderr: german.replace(':1:14:', ':1:30:') });
+    assert.deepEqual(cli(['lint', '--locale', 'en', 'incidents'], dir), { code: 2, stdout: '', stderr: english.replace(':1:14:', ':1:30:') });
+    // Also when it is not valid JSON: what could be read of it says German.
+    writeFileSync(join(dir, '.incident-report.json'), '{ "locale": "de", "maxSize": 10 ');
+    assert.deepEqual(cli(['lint', 'incidents'], dir), { code: 2, stdout: '', stderr: 'incident-report: .incident-report.json:1:33: kein gültiges JSON: schließende geschweifte Klammer erwartet\n' });
+    assert.deepEqual(cli(['lint', '--locale', 'en', 'incidents'], dir), { code: 2, stdout: '', stderr: 'incident-report: .incident-report.json:1:33: not valid JSON: close brace expected\n' });
   });
 });
 

@@ -204,6 +204,74 @@ describe('CLI releases: a change of form only (spaces, line breaks, order)', fun
   });
 });
 
+describe('CLI releases: render --whats-new without news says why there is no box', function () {
+  this.timeout(60_000);
+  const change = (dir: string, from: string, to: string) => {
+    const text = readFileSync(join(dir, FILE), 'utf8');
+    assert.ok(text.includes(from), from);
+    writeFileSync(join(dir, FILE), text.replace(from, to));
+  };
+  /** `render --whats-new` in `locale`: its exit code and stderr, and whether its stdout is that of `render` without the box. */
+  const whatsNew = (dir: string, locale: string, file = FILE) => {
+    const asked = cli(dir, ['render', '--whats-new', '--format', 'text', '--locale', locale, file]);
+    const plain = cli(dir, ['render', '--format', 'text', '--locale', locale, file]);
+    return { code: asked.code, stderr: asked.stderr, sameOutput: asked.stdout === plain.stdout && asked.stdout !== '' };
+  };
+
+  it('never released, unchanged since its release, or changed in form only: one line on stderr says why, in en and de, exit 0 (the box was left out without a word)', () => {
+    const dir = workspace({ [FILE]: REPORT });
+    assert.deepEqual(whatsNew(dir, 'en'), {
+      code: 0,
+      stderr: `incident-report: ${FILE}: no "What's new" box: the report was never released (no approval, no release file), so there is nothing to compare with\n`,
+      sameOutput: true,
+    });
+    assert.deepEqual(whatsNew(dir, 'de'), {
+      code: 0,
+      stderr: `incident-report: ${FILE}: kein Kasten „Was ist neu“: Der Bericht wurde nie freigegeben (keine Freigabe, keine Release-Datei), es gibt nichts zum Vergleichen\n`,
+      sameOutput: true,
+    });
+    assert.equal(cli(dir, ['approve', '--by', 'Petra Schulz', '--now', '2023-11-06T10:00:00Z', FILE]).code, 0);
+    assert.deepEqual(whatsNew(dir, 'en'), { code: 0, stderr: `incident-report: ${FILE}: no "What's new" box: what it publishes has not changed since release 1\n`, sameOutput: true });
+    assert.deepEqual(whatsNew(dir, 'de'), { code: 0, stderr: `incident-report: ${FILE}: kein Kasten „Was ist neu“: Was er veröffentlicht, hat sich seit Release 1 nicht geändert\n`, sameOutput: true });
+    change(dir, 'nur eingeschränkt erreichbar.', 'nur eingeschränkt\nerreichbar.');
+    const stale = (words: string) => `  44:18 warning ${words} (approval-current)\n`;
+    assert.deepEqual(whatsNew(dir, 'en'), {
+      code: 0,
+      stderr:
+        `incident-report: ${FILE}: 1 problem(s) (0 error(s), 1 warning(s), 0 info) that do not block publication; check them:\n` +
+        stale('The approval of release 1 is stale: The press release: only spaces or line breaks changed. Approve the current text again before it is published.') +
+        `incident-report: ${FILE}: no "What's new" box: only the form changed since release 1 (no news for the public)\n`,
+      sameOutput: true,
+    });
+    assert.equal(
+      whatsNew(dir, 'de').stderr.split('\n').at(-2),
+      `incident-report: ${FILE}: kein Kasten „Was ist neu“: seit Release 1 hat sich nur die Form geändert (keine Neuigkeit für die Öffentlichkeit)`,
+    );
+    // Without --whats-new nothing is said about it.
+    assert.doesNotMatch(cli(dir, ['render', '--format', 'text', FILE]).stderr, /What's new|Was ist neu/);
+  });
+
+  it('a status page with a box of one report\'s news says nothing of the reports without news; without any box it names each', () => {
+    const OTHER = 'incidents/hamm.md';
+    const dir = workspace({ [FILE]: REPORT, [OTHER]: REPORT.replace(/^id: .*$/m, 'id: hamm-2023-11-06') });
+    assert.equal(cli(dir, ['approve', '--by', 'Petra Schulz', '--now', '2023-11-06T10:00:00Z', FILE]).code, 0);
+    const page = () => cli(dir, ['render', '--as', 'status-page', '--whats-new', '--format', 'text', '--locale', 'en', 'incidents']);
+    assert.deepEqual([page().code, page().stderr], [
+      0,
+      `incident-report: ${OTHER}: no "What's new" box: the report was never released (no approval, no release file), so there is nothing to compare with\n` +
+        `incident-report: ${FILE}: no "What's new" box: what it publishes has not changed since release 1\n`,
+    ]);
+    change(dir, 'status: identified', 'status: monitoring');
+    const news = page();
+    assert.match(news.stdout, /\nWas ist neu\n-+\n- Eingeschränkte Dienste der Stadtverwaltung Werne: Der Status hat sich\n/);
+    assert.deepEqual([news.code, news.stderr], [
+      0,
+      `incident-report: ${FILE}: 1 problem(s) (0 error(s), 1 warning(s), 0 info) that do not block publication; check them:\n` +
+        '  44:18 warning The approval of release 1 is stale: The status changed: attack confirmed, its effects are being contained → recovery under way, operations are being monitored. Approve the current text again before it is published. (approval-current)\n',
+    ]);
+  });
+});
+
 describe('CLI releases: a damaged or unreadable release file is named, not skipped', function () {
   this.timeout(60_000);
   const RELEASE_2 = 'incidents/.releases/werne/2.json';

@@ -375,7 +375,7 @@ describe('language server (protocol)', function () {
     await open('broken/broken.incident.md', text);
     await problemsOnConfig('kein gültiges JSON');
     assert.deepEqual(client.shownMessages, [
-      { type: 2, message: 'Vorfallsbericht: .incident-report.json kann nicht verwendet werden (1:19: kein gültiges JSON: property name expected); Berichte werden ohne sie geprüft, bis sie korrigiert ist.' },
+      { type: 2, message: 'Vorfallsbericht: .incident-report.json kann nicht verwendet werden (1:19: kein gültiges JSON: Name einer Eigenschaft erwartet); Berichte werden ohne sie geprüft, bis sie korrigiert ist.' },
     ]);
     // Five problems: the first three as the CLI prints them, then how many more.
     writeFileSync(config, '{\n  "rules": { "leak-ipp": "off", "x": "on" },\n  "maxSize": 0, "locale": "fr", "timeZone": "Mars"\n}\n');

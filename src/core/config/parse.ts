@@ -18,6 +18,8 @@ export class ConfigError extends Error {
     /** The file as the user knows it (a path or URI). */
     readonly source: string,
     readonly problems: readonly ConfigProblem[],
+    /** The `locale` the file sets, when that part of it is valid: a German configuration's problems are told in German. */
+    readonly locale?: Locale,
   ) {
     super(problems.map((p) => `${source}:${p.line}:${p.column}: ${p.message.en}`).join('\n'));
   }
@@ -44,10 +46,18 @@ export function parseProjectConfig(text: string, source: string): ProjectConfig 
   for (const error of syntax.slice(0, 1)) {
     report(error.offset, error.length, {
       en: `not valid JSON: ${describeSyntax(printParseErrorCode(error.error))}`,
-      de: `kein gültiges JSON: ${describeSyntax(printParseErrorCode(error.error))}`,
+      de: `kein gültiges JSON: ${SYNTAX_DE[printParseErrorCode(error.error)] ?? describeSyntax(printParseErrorCode(error.error))}`,
     });
   }
-  if (problems.length > 0 || !root) throw new ConfigError(source, problems.length > 0 ? problems : [{ message: { en: 'the file is empty', de: 'die Datei ist leer' }, offset: 0, length: 0, line: 1, column: 1, endColumn: 1 }]);
+  if (problems.length > 0 || !root) {
+    // What the parser read of a German file up to the error is German: its `locale` still chooses the words.
+    const locale = root?.type === 'object' ? findNodeAtLocation(root, ['locale'])?.value : undefined;
+    throw new ConfigError(
+      source,
+      problems.length > 0 ? problems : [{ message: { en: 'the file is empty', de: 'die Datei ist leer' }, offset: 0, length: 0, line: 1, column: 1, endColumn: 1 }],
+      locale === 'de' || locale === 'en' ? locale : undefined,
+    );
+  }
   if (root.type !== 'object') {
     report(root.offset, root.length, { en: 'the configuration must be a JSON object `{ … }`', de: 'die Konfiguration muss ein JSON-Objekt `{ … }` sein' });
     throw new ConfigError(source, problems);
@@ -79,7 +89,7 @@ export function parseProjectConfig(text: string, source: string): ProjectConfig 
     }
     readValue(key as ConfigKey, valueNode, config, at);
   }
-  if (problems.length > 0) throw new ConfigError(source, problems);
+  if (problems.length > 0) throw new ConfigError(source, problems, config.locale);
   return config;
 }
 
@@ -184,6 +194,26 @@ function position(text: string, offset: number, length: number): { line: number;
 }
 
 /** jsonc-parser's error codes ("CommaExpected") as words ("comma expected"). */
+/** The JSON parser's error codes in German (the English words are the codes' own, see {@link describeSyntax}). */
+const SYNTAX_DE: Record<string, string> = {
+  InvalidSymbol: 'ungültiges Symbol',
+  InvalidNumberFormat: 'ungültiges Zahlenformat',
+  PropertyNameExpected: 'Name einer Eigenschaft erwartet',
+  ValueExpected: 'Wert erwartet',
+  ColonExpected: 'Doppelpunkt erwartet',
+  CommaExpected: 'Komma erwartet',
+  CloseBraceExpected: 'schließende geschweifte Klammer erwartet',
+  CloseBracketExpected: 'schließende eckige Klammer erwartet',
+  EndOfFileExpected: 'Dateiende erwartet',
+  InvalidCommentToken: 'ungültiger Kommentar',
+  UnexpectedEndOfComment: 'unerwartetes Ende eines Kommentars',
+  UnexpectedEndOfString: 'unerwartetes Ende einer Zeichenkette',
+  UnexpectedEndOfNumber: 'unerwartetes Ende einer Zahl',
+  InvalidUnicode: 'ungültiges Unicode-Zeichen',
+  InvalidEscapeCharacter: 'ungültige Escape-Sequenz',
+  InvalidCharacter: 'ungültiges Zeichen',
+};
+
 function describeSyntax(code: string): string {
   return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }

@@ -224,6 +224,37 @@ export function otherReport(release: ReleaseModel, current: ReleaseModel, approv
 }
 
 /**
+ * Why an approval of `report` does not write release `version`, whose file is there with `existing`,
+ * not what the report publishes now: another report's release (see {@link otherReport}), damaged, or
+ * a different release. A release file is never replaced: it is what was approved. One wording for
+ * `approve` and the editor's "Approve Release…", which said "a different release exists" of another
+ * report's file, where restoring it is no remedy.
+ */
+export function occupiedRelease(existing: string, report: ParsedReport, version: number, locale: Locale = 'en'): string {
+  const parsed = parseReleaseJson(existing, locale);
+  if ('problem' in parsed) {
+    return t(
+      locale,
+      {
+        en: 'release {version} is damaged ({problem}); it is not replaced. Restore it (from version control or a backup).',
+        de: 'Release {version} ist beschädigt ({problem}) und wird nicht ersetzt. Die Datei wiederherstellen (aus der Versionsverwaltung oder einer Sicherung).',
+      },
+      { version, problem: parsed.problem },
+    );
+  }
+  const other = otherReport(parsed.model, currentRelease(report).model, readApprovals(isRecord(report.data) ? report.data : null), version, locale);
+  if (other !== null) return t(locale, { en: 'not approved: {problem}', de: 'nicht freigegeben: {problem}' }, { problem: other });
+  return t(
+    locale,
+    {
+      en: 'a different release {version} exists already; it is not replaced. Restore it, or check whether the report\'s `approvals` were edited by hand.',
+      de: 'ein anderes Release {version} existiert bereits und wird nicht ersetzt. Die Datei wiederherstellen oder prüfen, ob `approvals` im Bericht von Hand geändert wurde.',
+    },
+    { version },
+  );
+}
+
+/**
  * The release versions among the names of the files in a report's release folder (`1.json`,
  * `2.json` …); other names are no release file. Hosts list the folder and pass these to
  * {@link previousRelease}, so that the editor and the CLI compare with the same release.
@@ -264,4 +295,34 @@ export async function previousRelease(report: ParsedReport, read: (version: numb
     return { since: version, items: releaseChanges(release.model, current.model).filter((change) => !change.formOnly).map((change) => change.text) };
   }
   return null;
+}
+
+/**
+ * Why "What's new", though asked for, shows no box: the report was never released (no approval, no
+ * release file), what it publishes is what its releases hold, or only the form changed since the
+ * release it compares with (no news for the public). `found` is what {@link previousRelease} gave for
+ * `report` and the release files `files`; `null` when there is a box. The output is right without
+ * the box, but `render --whats-new` left it out without a word, and the user asked for it.
+ */
+export function noWhatsNew(found: WhatsNew | null, report: ParsedReport, files: readonly number[], locale: Locale = 'en'): string | null {
+  if (found !== null) {
+    if (found.items.length > 0) return null;
+    return t(
+      locale,
+      { en: 'no "What\'s new" box: only the form changed since release {version} (no news for the public)', de: 'kein Kasten „Was ist neu“: seit Release {version} hat sich nur die Form geändert (keine Neuigkeit für die Öffentlichkeit)' },
+      { version: found.since },
+    );
+  }
+  const versions = [...readApprovals(isRecord(report.data) ? report.data : null).map((approval) => approval.version), ...files];
+  if (versions.length === 0) {
+    return t(locale, {
+      en: 'no "What\'s new" box: the report was never released (no approval, no release file), so there is nothing to compare with',
+      de: 'kein Kasten „Was ist neu“: Der Bericht wurde nie freigegeben (keine Freigabe, keine Release-Datei), es gibt nichts zum Vergleichen',
+    });
+  }
+  return t(
+    locale,
+    { en: 'no "What\'s new" box: what it publishes has not changed since release {version}', de: 'kein Kasten „Was ist neu“: Was er veröffentlicht, hat sich seit Release {version} nicht geändert' },
+    { version: Math.max(...versions) },
+  );
 }

@@ -17,6 +17,8 @@ export {
   RELEASES_FOLDER,
   newestApprovals,
   nextVersion,
+  noWhatsNew,
+  occupiedRelease,
   otherReport,
   planApproval,
   previousRelease,

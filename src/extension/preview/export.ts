@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { readReleaseFile, releaseFileVersions, releaseLabel } from '../releaseFiles';
-import { previousRelease, buildModel, draftBanner, exportableOutputs, exportFileName, formatExtension, OUTPUTS, OutputIds, publishVerdict, reportBaseName, siblingPath, type PublicOutput } from '../../core';
+import { previousRelease, buildModel, noWhatsNew, draftBanner, exportableOutputs, exportFileName, formatExtension, OUTPUTS, OutputIds, publishVerdict, reportBaseName, siblingPath, type PublicOutput } from '../../core';
 import type { EngineService } from '../engine';
 import type { Prompts } from '../prompts';
 import { exists } from '../files';
@@ -47,6 +47,8 @@ export interface ExportResult {
   text?: string;
   /** True when the report was not ready to publish and was exported marked as a draft. */
   draft: boolean;
+  /** Why the "What's new" box asked for (`whatsNew`) is not in the export (never released, unchanged, a change of form only), as `render --whats-new` says it. */
+  noWhatsNew?: string;
 }
 
 /** How the command was invoked: interactively (palette, editor title) asks; automation does not. */
@@ -200,7 +202,8 @@ export async function exportPressRelease(
   const { output, formats } = choice;
 
   const { linter } = await engine.linterFor(uri);
-  const found = args.whatsNew === true ? await previousRelease(result.report, (v) => readReleaseFile(uri, v), await releaseFileVersions(uri), linter.locale) : null;
+  const releaseFiles = args.whatsNew === true ? await releaseFileVersions(uri) : [];
+  const found = args.whatsNew === true ? await previousRelease(result.report, (v) => readReleaseFile(uri, v), releaseFiles, linter.locale) : null;
   // A damaged release is named, as `render --whats-new` names it: the box would compare with an older one.
   if (found && 'problem' in found) {
     void vscode.window.showErrorMessage(
@@ -209,6 +212,9 @@ export async function exportPressRelease(
     return undefined;
   }
   const whatsNew = found;
+  // Asked for but left out (nothing new): said, as `render --whats-new` says it, not left out without a word.
+  const boxed = args.whatsNew === true && (output.id === OutputIds.pressRelease || output.id === OutputIds.statusPage);
+  const noBox = boxed ? noWhatsNew(whatsNew, result.report, releaseFiles, linter.locale) : null;
   const model = buildModel(result.report, { locale: linter.locale, schema: linter.schema.info, ...(whatsNew ? { whatsNew } : {}) });
   // Fail closed: what the verdict blocks goes out only as a marked draft, and only when chosen.
   const verdict = publishVerdict(result);
@@ -277,8 +283,9 @@ export async function exportPressRelease(
     files[format] = target.toString();
   }
 
+  if (noBox !== null) void vscode.window.showInformationMessage(vscode.l10n.t('Incident Report: {0}', noBox));
   if (args.open !== false) void offerToOpen(output, targets, draft);
-  return { output: output.id, files, ...(files.html ? { html: files.html } : {}), ...(files.text ? { text: files.text } : {}), draft };
+  return { output: output.id, files, ...(files.html ? { html: files.html } : {}), ...(files.text ? { text: files.text } : {}), draft, ...(noBox !== null ? { noWhatsNew: noBox } : {}) };
 }
 
 async function offerToOpen(output: PublicOutput, targets: readonly vscode.Uri[], draft: boolean): Promise<void> {

@@ -222,6 +222,55 @@ describe('releases: "What\'s new" compares with the release files beside the rep
   });
 });
 
+describe('releases: Export… with "What\'s new" and nothing new says why there is no box, as render --whats-new', () => {
+  const report = useReport('unreleased');
+  const exported = [fileUri('incidents/unreleased.press-release.html'), fileUri('incidents/unreleased.press-release.txt')];
+  after(async () => {
+    for (const uri of exported) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+  });
+  const exportWithBox = () =>
+    vscode.commands.executeCommand<{ noWhatsNew?: string; html?: string }>('incidentReport.exportPressRelease', { uri: report.toString(), whatsNew: true, open: false, overwrite: true });
+
+  it('a report never released, then one unchanged since release 1: the export names why (the box was left out without a word)', async () => {
+    const never = await exportWithBox();
+    assert.strictEqual(never?.noWhatsNew, 'no "What\'s new" box: the report was never released (no approval, no release file), so there is nothing to compare with');
+    assert.ok(!(await readText(vscode.Uri.parse(never.html!))).includes('class="whats-new"'));
+    const approved = await vscode.commands.executeCommand<{ version: number }>('incidentReport.approveRelease', { uri: report.toString(), by: 'Petra Schulz', role: 'press' });
+    assert.strictEqual(approved?.version, 1, 'the report was not approved');
+    const unchanged = await exportWithBox();
+    assert.strictEqual(unchanged?.noWhatsNew, 'no "What\'s new" box: what it publishes has not changed since release 1');
+    // Without the box asked for, nothing is said.
+    const plain = await vscode.commands.executeCommand<{ noWhatsNew?: string }>('incidentReport.exportPressRelease', { uri: report.toString(), open: false, overwrite: true });
+    assert.ok(plain && !('noWhatsNew' in plain), JSON.stringify(plain));
+  });
+});
+
+describe('releases: a release folder left behind for another report', () => {
+  const report = useReport('renamed');
+  const release1 = fileUri('incidents/.releases/renamed/1.json');
+
+  it('a new report under the name of one renamed without its release folder: Approve Release… names the other report\'s release, as `approve` does (it said "A different release 1 exists already")', async () => {
+    const approved = await vscode.commands.executeCommand<{ version: number }>('incidentReport.approveRelease', { uri: report.toString(), by: 'Petra Schulz', role: 'press' });
+    assert.strictEqual(approved?.version, 1, 'the first report was not approved');
+    const release = await readText(release1);
+    // Renamed without its release folder; a report of another incident takes the old name.
+    await closeAllEditors();
+    const clean = await readText(fileUri('incidents/clean.md'));
+    await vscode.workspace.fs.writeFile(report, new TextEncoder().encode(clean.replace('id: 2024-06-01-kreis-muster', 'id: 2024-09-12-kreis-muster')));
+    const before = await waitFor('the new report on disk', () => readText(report), (text) => text.includes('id: 2024-09-12-kreis-muster'));
+    assert.ok(!before.includes('approvals:'), before);
+    const result = await vscode.commands.executeCommand('incidentReport.approveRelease', { uri: report.toString(), by: 'Jan Becker', role: 'press' });
+    assert.strictEqual(result, undefined);
+    const said = await vscode.commands.executeCommand<Prompt>('incidentReport._lastPrompt');
+    assert.deepStrictEqual([said!.kind, said!.message], [
+      'error',
+      'Incident Report: incidents/.releases/renamed/1.json: not approved: a release of another report (its `id` is 2024-06-01-kreis-muster, this report\'s is 2024-09-12-kreis-muster) that no approval of this report names: a report renamed or moved without its release folder left it behind; move the folder to that report',
+    ]);
+    assert.strictEqual(await readText(report), before);
+    assert.strictEqual(await readText(release1), release, 'the other report\'s release was touched');
+  });
+});
+
 describe('releases: what cannot be published is not approved', () => {
   const report = useReport('leaking', (clean) => clean.replace(/(## (?:Pressemitteilung|Press release)\n\n)/, '$1Betroffen ist der Server fileserver.swit.intern.\n\n'));
   const releases = fileUri('incidents/.releases/leaking');
