@@ -272,7 +272,9 @@ describe('incident families', function () {
       '11:1-11:23 warning family-membership affected_organizations does not list Stadt Hamm, whose report families/provider/sit/2023-11-01-stadt-hamm.md names this one as parent.',
       '11:1-11:23 warning family-membership affected_organizations does not list Stadt Lünen, whose report families/provider/sit/2023-11-01-stadt-luenen.md names this one as parent.',
     ];
-    const lines = await waitFor('membership warnings on the parent', () => described(parent).sort(), (actual) => actual.length === 2);
+    // Waits for exactly these lines: the previous test's Latin-1 member may still be linted (as
+    // "Stadt L\uFFFDnen") from the model VS Code keeps of it, until its restored text is linted again.
+    const lines = await waitFor('membership warnings on the parent', () => described(parent).sort(), (actual) => JSON.stringify(actual) === JSON.stringify(expected));
     assert.deepStrictEqual(lines, expected);
     const related = ours(parent).flatMap((d) => d.relatedInformation ?? []).map((info) => `${vscode.workspace.asRelativePath(info.location.uri, false)}:${info.location.range.start.line + 1}`);
     assert.deepStrictEqual(related.sort(), ['families/provider/sit/2023-11-01-stadt-hamm.md:8', 'families/provider/sit/2023-11-01-stadt-luenen.md:8']);
