@@ -32,6 +32,7 @@ import { placeholderRule } from './placeholder';
 import { pressContactRule } from './press-contact';
 import { publicHtmlRule } from './public-html';
 import { publicSectionRule } from './public-section';
+import { replacementCharacterRule } from './replacement-character';
 import { resolvedNeedsTimeRule } from './resolved-needs-time';
 import { restorationPastRule } from './restoration-past';
 import { schemaRule } from './schema';
@@ -73,6 +74,7 @@ export const RULES: readonly Rule[] = [
   pressContactRule,
   publicHtmlRule,
   publicSectionRule,
+  replacementCharacterRule,
   resolvedNeedsTimeRule,
   restorationPastRule,
   schemaRule,
@@ -121,6 +123,7 @@ export * from './placeholder';
 export * from './press-contact';
 export * from './public-html';
 export * from './public-section';
+export * from './replacement-character';
 export * from './resolved-needs-time';
 export * from './restoration-past';
 export * from './schema';

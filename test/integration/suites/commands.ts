@@ -302,6 +302,23 @@ describe('commands', () => {
       }
     });
 
+    it('a report saved as Latin-1 and opened in an editor: its text, U+FFFD for each umlaut, is an error (it was linted clean and could be published)', async () => {
+      const report = fileUri('archive/latin1-open.incident.md');
+      await vscode.workspace.fs.writeFile(report, Uint8Array.from('---\nschema: incident-report/v1\ntitle: Ausfall in Lünen und Lüdinghausen\n---\n', (c) => c.charCodeAt(0)));
+      try {
+        const document = await vscode.workspace.openTextDocument(report);
+        await vscode.window.showTextDocument(document);
+        assert.ok(document.getText().includes('L\uFFFDnen'), document.getText());
+        const lines = await waitFor('the replacement-character error', () => described(report).filter((line) => line.includes(' replacement-character ')), (found) => found.length > 0);
+        assert.deepStrictEqual(lines, [
+          '3:20-3:21 error replacement-character The text holds 2 replacement character(s) (�), the first here: the mark left where a character could not be read. The file was probably saved as Windows-1252 or Latin-1 and opened as UTF-8. Reopen it with its encoding, save it as UTF-8 and check the text.',
+        ]);
+      } finally {
+        await closeAllEditors();
+        await vscode.workspace.fs.delete(report);
+      }
+    });
+
     it('keeps workspace diagnostics when an editor on the file closes', async () => {
       const uri = fileUri('archive/unopened.incident.md');
       await vscode.commands.executeCommand('incidentReport.lintWorkspace');
