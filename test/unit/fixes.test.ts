@@ -525,6 +525,15 @@ describe('fixes', () => {
       });
     }
 
+    it('moves the items in the document\'s line ending when one CRLF line stands in an LF file (it put bare LFs into a CRLF document)', () => {
+      const text = doc(lines, '\n').replace('  - at: 2024-03-01T12:00:00Z\n', '  - at: 2024-03-01T12:00:00Z\r\n');
+      const finding = linter.lint(text).findings.find((f) => f.fix?.kind === 'sort-updates')!;
+      const [action] = fixEdits(linter.lint(text).report, finding, OPTIONS);
+      const edit = action!.edits[0]!;
+      assert.deepEqual(edit.newText.split('\r\n').slice(0, 3), ['  - at: 2024-03-01T12:00:00+01:00', '    text: Erste Meldung.', '']);
+      assert.ok(!/(^|[^\r])\n/.test(edit.newText), JSON.stringify(edit.newText));
+    });
+
     it('keeps an item whose time cannot be read in its place', () => {
       const text = doc([
         ...VALID.slice(0, VALID.indexOf('updates:')),

@@ -745,5 +745,7 @@ function sortUpdatesEdit(ctx: EditContext): TextEdit | null {
     newText += text.slice(blocks[index]!.start, blocks[index]!.end);
     if (position < blocks.length - 1) newText += text.slice(blocks[position]!.end, blocks[position + 1]!.start);
   });
-  return { offset: blocks[0]!.start, endOffset: blocks[blocks.length - 1]!.end, newText };
+  // Moved in the document's line ending: in a document of mixed endings (a CRLF line pasted into an
+  // LF file) the items carried their own, and the edit put bare LFs into a CRLF document.
+  return { offset: blocks[0]!.start, endOffset: blocks[blocks.length - 1]!.end, newText: newText.replace(/\r?\n/g, ctx.eol) };
 }
