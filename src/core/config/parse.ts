@@ -193,7 +193,6 @@ function position(text: string, offset: number, length: number): { line: number;
   return { line, column: offset - lineStart + 1, endColumn: end - lineStart + 1 };
 }
 
-/** jsonc-parser's error codes ("CommaExpected") as words ("comma expected"). */
 /** The JSON parser's error codes in German (the English words are the codes' own, see {@link describeSyntax}). */
 const SYNTAX_DE: Record<string, string> = {
   InvalidSymbol: 'ungültiges Symbol',
@@ -214,6 +213,7 @@ const SYNTAX_DE: Record<string, string> = {
   InvalidCharacter: 'ungültiges Zeichen',
 };
 
+/** jsonc-parser's error codes ("CommaExpected") as words ("comma expected"). */
 function describeSyntax(code: string): string {
   return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
