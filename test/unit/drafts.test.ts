@@ -246,6 +246,20 @@ describe('drafts: gdpr-art33', () => {
     assert.ok(controller.includes('Not due: data_loss.role is controller, so no processor notice goes to a controller (Art. 33(2)); for data processed on behalf of others set data_loss.role to processor or both and list the controllers.'), controller);
   });
 
+  it('an answer "unknown" is a gap naming its field (data_loss.occurred, incident_type, data_loss.risk), once in the list of what is still open', () => {
+    const unknown = FULL.replace('  occurred: yes', '  occurred: unknown').replace('incident_type: ransomware', 'incident_type: unknown').replace('  risk: high', '  risk: unknown');
+    const de = render('gdpr-art33', unknown);
+    assert.ok(de.includes('3.4 Datenverlust und Datenabfluss:\n  - [noch offen: ob Daten verloren gingen (data_loss.occurred)]\n  - möglicher Datenabfluss wird geprüft\n'), de);
+    assert.ok(de.includes('\n3.2 Art des Vorfalls: [noch offen: Art des Vorfalls (incident_type)]\n'), de);
+    assert.ok(de.includes('\n7.2 Risikobewertung: [noch offen: Risikobewertung (data_loss.risk)]\n'), de);
+    assert.equal(de.split('\n').filter((l) => l.includes('ob Daten verloren gingen')).length, 2, de);
+    assert.ok(de.includes('\n  - ob Daten verloren gingen (data_loss.occurred)\n'), de);
+    const en = render('gdpr-art33', unknown.replace('  exfiltration: under_investigation\n', ''), 'text', 'en');
+    assert.ok(en.includes('3.4 Data lost or exfiltrated:\n  - [to be completed: whether data was lost (data_loss.occurred)]\n  - [to be completed: whether data was exfiltrated (data_loss.exfiltration)]\n'), en);
+    assert.ok(en.includes('\n3.2 Type of incident: [to be completed: type of incident (incident_type)]\n') && en.includes('\n7.2 Risk assessment: [to be completed: risk assessment (data_loss.risk)]\n'), en);
+    assert.ok(render('nis2-notification', unknown.replace('  exfiltration: under_investigation\n', ''), 'text', 'en').includes('\n3.4 Data exfiltration: [to be completed: whether data was exfiltrated (data_loss.exfiltration)]\n'));
+  });
+
   it('2.6 and 2.7 say why no notification is due, case by case; personal data unknown runs the 72 hours as a precaution; a processor has no 72 hours', () => {
     const line = (text: string, number: string) => text.split('\n').find((l) => l.startsWith(`${number} `));
     const unknown = render('gdpr-art33', FULL.replace('  personal_data: yes', '  personal_data: unknown'));

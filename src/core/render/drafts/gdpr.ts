@@ -22,6 +22,9 @@ export const CONFIDENTIAL: Localized = L(
 );
 
 const NOT_APPLICABLE = L('not applicable', 'entfällt');
+/** The gaps of 3.4 (and the NIS2 drafts' exfiltration), naming their field. */
+const DATA_LOST = L('whether data was lost (data_loss.occurred)', 'ob Daten verloren gingen (data_loss.occurred)');
+export const EXFILTRATED = L('whether data was exfiltrated (data_loss.exfiltration)', 'ob Daten abgeflossen sind (data_loss.exfiltration)');
 const YES = L('yes', 'ja');
 const NO = L('no', 'nein');
 
@@ -283,7 +286,7 @@ const BREACH_SECTION: FormSection = {
       label: L('Type of incident', 'Art des Vorfalls'),
       fields: ['incident_type'],
       source: L('State DPA forms (3)', 'Meldeformulare der Aufsichtsbehörden (3)'),
-      value: (ctx) => answerOr(ctx, '/incident_type', ctx.data.incident_type, L('type of incident', 'Art des Vorfalls')),
+      value: (ctx) => answerOr(ctx, '/incident_type', ctx.data.incident_type, L('type of incident (incident_type)', 'Art des Vorfalls (incident_type)')),
     },
     {
       number: '3.3',
@@ -298,8 +301,8 @@ const BREACH_SECTION: FormSection = {
       fields: ['data_loss.occurred', 'data_loss.exfiltration'],
       source: L('Art. 33(3)(a) GDPR', 'Art. 33 Abs. 3 lit. a DSGVO'),
       value: (ctx) => [
-        answerOr(ctx, '/data_loss/occurred', ctx.loss.occurred, L('whether data was lost', 'ob Daten verloren gingen')),
-        ctx.words('/data_loss/exfiltration', ctx.loss.exfiltration) ?? gap(ctx.t(L('whether data was exfiltrated', 'ob Daten abgeflossen sind'))),
+        answerOr(ctx, '/data_loss/occurred', ctx.loss.occurred, DATA_LOST),
+        ctx.words('/data_loss/exfiltration', ctx.loss.exfiltration) ?? gap(ctx.t(EXFILTRATED)),
       ],
     },
     {
@@ -423,7 +426,7 @@ const CONSEQUENCES_SECTION: FormSection = {
       label: L('Risk assessment', 'Risikobewertung'),
       fields: ['data_loss.risk'],
       source: L('Art. 33(1), Art. 34(1) GDPR', 'Art. 33 Abs. 1, Art. 34 Abs. 1 DSGVO'),
-      value: (ctx) => answerOr(ctx, '/data_loss/risk', ctx.loss.risk, L('risk assessment', 'Risikobewertung')),
+      value: (ctx) => answerOr(ctx, '/data_loss/risk', ctx.loss.risk, L('risk assessment (data_loss.risk)', 'Risikobewertung (data_loss.risk)')),
     },
     textItem('7.3', L('Reason for the assessment', 'Begründung der Bewertung'), 'data_loss.risk_reason', L('Art. 33(5) GDPR', 'Art. 33 Abs. 5 DSGVO'), L('why the risk was assessed this way (data_loss.risk_reason)', 'warum das Risiko so bewertet wurde (data_loss.risk_reason)')),
   ],
@@ -749,7 +752,8 @@ function stillUnknown(ctx: DraftContext, gaps: string[]): string[] {
   const open: string[] = [];
   if (ctx.loss.personal_data === 'unknown') open.push(ctx.t(L('whether personal data is affected', 'ob personenbezogene Daten betroffen sind')));
   if (ctx.loss.exfiltration === 'under_investigation' || ctx.loss.exfiltration === 'suspected') open.push(ctx.t(L('whether data was exfiltrated (under investigation)', 'ob Daten abgeflossen sind (wird untersucht)')));
-  if (ctx.loss.occurred === 'unknown') open.push(ctx.t(L('whether data was lost', 'ob Daten verloren gingen')));
+  // The same words as the gap in 3.4, so that the list names it once.
+  if (ctx.loss.occurred === 'unknown') open.push(ctx.t(DATA_LOST));
   return [...new Set([...open, ...gaps])];
 }
 

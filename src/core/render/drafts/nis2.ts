@@ -12,7 +12,7 @@ import { DEADLINE_LABELS, formatEndOfDay, formatSpan, formatSpanSince, formatTim
 import { instantIn } from '../../shared/time';
 import { authorityContactLine, draftContext, listOrNone, stringList, unreadableTime, type DraftContext, type DraftOptions } from './context';
 import { gap, type DraftDocument, type DraftValue } from './document';
-import { CONFIDENTIAL } from './gdpr';
+import { CONFIDENTIAL, EXFILTRATED } from './gdpr';
 import { columns, formSection, L, textItem, type DraftForm, type FormItem, type FormSection } from './form';
 
 type Stage = Exclude<DeadlineKind, 'gdpr-art33'>;
@@ -309,7 +309,7 @@ function impactItems(prefix: string): FormItem[] {
       label: L('Data exfiltration', 'Datenabfluss'),
       fields: ['data_loss.exfiltration'],
       source: L('NIS2 Art. 23(4)(b); Reg. (EU) 2024/2690 Art. 3', 'Art. 23 Abs. 4 lit. b NIS2; VO (EU) 2024/2690 Art. 3'),
-      value: (ctx) => ctx.words('/data_loss/exfiltration', ctx.loss.exfiltration) ?? gap(ctx.t(L('whether data was exfiltrated', 'ob Daten abgeflossen sind'))),
+      value: (ctx) => ctx.words('/data_loss/exfiltration', ctx.loss.exfiltration) ?? gap(ctx.t(EXFILTRATED)),
     },
     {
       number: `${prefix}.5`,
