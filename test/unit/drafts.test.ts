@@ -545,6 +545,29 @@ describe('drafts: NIS2', () => {
     assert.ok(render('gdpr-art33', COMPLETE.replace('  records_approx: 240000\n', '')).includes('4.5 Ungefähre Zahl der Datensätze: [noch offen: ungefähre Zahl der Datensätze]\n'));
   });
 
+  it('an entity not covered by NIS2 gets no open question whether the incident is significant, and each draft says no report is required', () => {
+    const line = (text: string, start: string) => text.split('\n').find((l) => l.startsWith(start));
+    const notCovered = FULL.replace('  applies: yes', '  entity: not_covered');
+    for (const stage of ['nis2-early-warning', 'nis2-notification', 'nis2-progress-report', 'nis2-final-report']) {
+      const de = render(stage, notCovered);
+      assert.equal(line(de, 'Meldepflicht'), 'Meldepflicht (§ 32 BSIG): nein: Die Einrichtung ist nicht von NIS2 erfasst (nis2.entity: not_covered). Dieser Entwurf dient nur einer freiwilligen Meldung (Art. 30 NIS2).', stage);
+      assert.equal(line(de, '1.3 '), '1.3 Erheblicher Sicherheitsvorfall: entfällt: Die Einrichtung ist nicht von NIS2 erfasst (1.2)', stage);
+      assert.equal(line(de, '1.6 '), '1.6 Fällig: keine Meldung fällig: NIS2 gilt für diesen Vorfall nicht', stage);
+      assert.ok(!de.includes('ob der Vorfall erheblich ist (nis2.significant)'), de);
+    }
+    const en = render('nis2-early-warning', notCovered, 'text', 'en');
+    assert.equal(line(en, 'Report required'), 'Report required (§ 32 BSIG): no: the entity is not covered by NIS2 (nis2.entity: not_covered). This draft is for a voluntary report only (NIS2 Art. 30).');
+    assert.equal(line(en, '1.3 '), '1.3 Significant incident: not applicable: the entity is not covered by NIS2 (1.2)');
+    // An answer given stays the answer.
+    assert.equal(line(render('nis2-early-warning', notCovered.replace('  entity: not_covered', '  entity: not_covered\n  significant: yes')), '1.3 '), '1.3 Erheblicher Sicherheitsvorfall: erheblicher Sicherheitsvorfall');
+    // Covered, but not significant; or applies: no: not required either, each with its reason.
+    assert.equal(line(render('nis2-notification', FULL.replace('  applies: yes', '  entity: important\n  significant: no')), 'Meldepflicht'), 'Meldepflicht (§ 32 BSIG): nein: Der Vorfall ist nicht erheblich (nis2.significant: no). Dieser Entwurf dient nur einer freiwilligen Meldung (Art. 30 NIS2).');
+    assert.equal(line(render('nis2-notification', FULL.replace('  applies: yes', '  applies: no'), 'text', 'en'), 'Report required'), 'Report required (§ 32 BSIG): no: NIS2 does not apply (nis2.applies: no). This draft is for a voluntary report only (NIS2 Art. 30).');
+    // Due or suspected: no such line, the clock decides.
+    assert.equal(line(render('nis2-early-warning', FULL), 'Meldepflicht'), undefined);
+    assert.equal(line(render('nis2-early-warning', FULL.replace('  applies: yes', '  entity: important\n  significant: unknown')), 'Meldepflicht'), undefined);
+  });
+
   it('applies: no is an answer, not an open question (issue 21, defect 2)', () => {
     const no = render('nis2-early-warning', FULL.replace('  applies: yes', '  applies: no'));
     assert.ok(no.includes('1.2 Besonders wichtige oder wichtige Einrichtung: NIS2 gilt nicht (nis2.applies: no)'));

@@ -44,6 +44,8 @@ function entityValue(ctx: DraftContext): DraftValue {
 
 function significantValue(ctx: DraftContext): DraftValue {
   if (ctx.nis2.significant === 'yes' || ctx.nis2.significant === 'no') return ctx.words('/nis2/significant', ctx.nis2.significant)!;
+  // Whether an incident is significant is asked of covered entities only: for another, no open question.
+  if (ctx.nis2.entity === 'not_covered') return ctx.t(L('not applicable: the entity is not covered by NIS2 (1.2)', 'entfällt: Die Einrichtung ist nicht von NIS2 erfasst (1.2)'));
   if (ctx.nis2.entity === undefined && ctx.nis2.significant === undefined && ctx.nis2.applies === 'yes') return ctx.t(L('significant (nis2.applies: yes)', 'erheblich (nis2.applies: yes)'));
   if (ctx.nis2.entity === undefined && ctx.nis2.significant === undefined && ctx.nis2.applies === 'no') return ctx.t(L('NIS2 does not apply (nis2.applies: no)', 'NIS2 gilt nicht (nis2.applies: no)'));
   return gap(ctx.t(L('whether the incident is significant (nis2.significant); a suspicion is enough to report', 'ob der Vorfall erheblich ist (nis2.significant); ein Verdacht genügt für die Meldung')));
@@ -459,8 +461,28 @@ const FORMS: Record<Stage, { title: { en: string; de: string }; basis: { en: str
 /** The NIS2 forms, for the docs and the tests. */
 export const NIS2_FORMS: DraftForm[] = (Object.keys(FORMS) as Stage[]).map((id) => ({ id, title: FORMS[id].title, basis: FORMS[id].basis, sections: FORMS[id].sections }));
 
+const VOLUNTARY = L(' This draft is for a voluntary report only (NIS2 Art. 30).', ' Dieser Entwurf dient nur einer freiwilligen Meldung (Art. 30 NIS2).');
+
+/**
+ * Why no report is due under § 32 BSIG, as a line under the title, when the answers say so (not
+ * covered, not significant, `applies: no`); `null` while a report is due or may be (the clock in
+ * 1.6 says when). As the Art. 34 draft does, a draft that is not required must not read as due.
+ */
+function notRequired(ctx: DraftContext): DraftValue | null {
+  const scope = nis2Scope(ctx.data);
+  if (scope.state !== 'not-due') return null;
+  const why =
+    scope.covered === 'no'
+      ? L('the entity is not covered by NIS2 (nis2.entity: not_covered)', 'Die Einrichtung ist nicht von NIS2 erfasst (nis2.entity: not_covered)')
+      : scope.significant === 'no'
+        ? L('the incident is not significant (nis2.significant: no)', 'Der Vorfall ist nicht erheblich (nis2.significant: no)')
+        : L('NIS2 does not apply (nis2.applies: no)', 'NIS2 gilt nicht (nis2.applies: no)');
+  return ctx.t(L('no: {why}.', 'nein: {why}.'), { why: ctx.t(why) }) + ctx.t(VOLUNTARY);
+}
+
 function stageDraft(stage: Stage, report: ParsedReport, options: DraftOptions): DraftDocument {
   const ctx = draftContext(report, options);
+  const notDue = notRequired(ctx);
   return {
     locale: ctx.locale,
     title: ctx.t(FORMS[stage].title),
@@ -469,6 +491,7 @@ function stageDraft(stage: Stage, report: ParsedReport, options: DraftOptions): 
     meta: [
       { label: ctx.t(L('Report', 'Bericht')), value: ctx.textOr(ctx.data.id, L('report id', 'Berichtskennung')) },
       { label: ctx.t(L('Stage', 'Meldestufe')), value: ctx.t(DEADLINE_LABELS[stage]) },
+      ...(notDue !== null ? [{ label: ctx.t(L('Report required (§ 32 BSIG)', 'Meldepflicht (§ 32 BSIG)')), value: notDue }] : []),
     ],
     sections: FORMS[stage].sections.map((section) => formSection(ctx, section)),
   };
