@@ -419,6 +419,28 @@ describe('drafts: gdpr-art34', () => {
     assert.equal(from(render('gdpr-art34', processor.replace('role: processor', 'role: both'))), 'Absender: Kommunal-IT Musterland AöR');
   });
 
+  it('a processor\'s Art. 34 draft speaks as the controller throughout: its processor found the breach, its measures are named as the processor\'s, and the contact point is the controller\'s, a gap', () => {
+    const item = (text: string, number: string) => text.split('\n').filter((l, i, all) => l.startsWith(`${number} `) || (l.startsWith('  - ') && all.slice(0, i).reverse().find((p) => !p.startsWith('  - '))?.startsWith(`${number} `))).join('\n');
+    const processor = FULL.replace('  risk: high\n', '  risk: high\n  role: processor\n  controllers:\n    - name: Stadt Werne\n    - name: Gemeinde Nordkirchen\n').replace('contacts:\n', 'contacts:\n  - role: hotline\n    name: Servicedesk Kommunal-IT\n    phone: +49 2921 000010\n');
+    const de = render('gdpr-art34', processor);
+    assert.equal(item(de, '1'), [
+      '1 Was ist passiert?',
+      '  - Am Montag, 30. Oktober 2023, 2:15 Uhr hat unser Auftragsverarbeiter (Kommunal-IT Musterland AöR) festgestellt, dass personenbezogene Daten, die er in unserem Auftrag über Sie verarbeitet, von einem Sicherheitsvorfall betroffen sind: Ransomware-Angriff auf den kommunalen IT-Dienstleister.',
+      '  - Systeme mit Meldedaten wurden verschlüsselt; ob Daten abgeflossen sind, wird untersucht.',
+    ].join('\n'));
+    assert.equal(item(de, '4'), '4 Was tun wir? Maßnahmen unseres Auftragsverarbeiters (Kommunal-IT Musterland AöR): Die betroffenen Systeme sind vom Netz getrennt und werden neu aufgebaut; die Polizei ermittelt.');
+    assert.equal(item(de, '6'), '6 Wer beantwortet Ihre Fragen? [noch offen: Name und Kontaktdaten der/des Datenschutzbeauftragten des Verantwortlichen (Stadt Werne; Gemeinde Nordkirchen), nicht die des Auftragsverarbeiters Kommunal-IT Musterland AöR]');
+    // Nothing speaks as the processor: not its "we", not its DPO, not its service desk as the controller's.
+    for (const processorVoice of ['wir (Kommunal-IT', 'bei uns', 'Datenschutzbeauftragte der Kommunal-IT', 'Servicedesk Kommunal-IT']) assert.ok(!de.includes(processorVoice), `${processorVoice}\n---\n${de}`);
+    const en = render('gdpr-art34', processor.replace('  personal_data: yes', '  personal_data: unknown'), 'text', 'en');
+    assert.equal(item(en, '1').split('\n')[1], '  - On Monday, 30 October 2023, 2:15 am, our processor (Kommunal-IT Musterland AöR) found a security incident: Ransomware-Angriff auf den kommunalen IT-Dienstleister. Personal data it processes about you on our behalf may be affected; whether it is, is still being investigated.');
+    assert.equal(item(en, '4'), '4 What we are doing: Measures taken by our processor (Kommunal-IT Musterland AöR): Die betroffenen Systeme sind vom Netz getrennt und werden neu aufgebaut; die Polizei ermittelt.');
+    assert.equal(item(en, '6'), '6 Who can answer your questions: [to be completed: name and contact details of the controller\'s data protection officer (Stadt Werne; Gemeinde Nordkirchen), not those of the processor Kommunal-IT Musterland AöR]');
+    // A controller's own notice is unchanged.
+    const own = render('gdpr-art34', FULL);
+    assert.ok(own.includes('haben wir (Kommunal-IT Musterland AöR) festgestellt, dass personenbezogene Daten, die bei uns über Sie gespeichert sind,') && own.includes('6 Wer beantwortet Ihre Fragen? Datenschutzbeauftragte(r): Datenschutzbeauftragte der Kommunal-IT'), own);
+  });
+
   it('asserts no more than the facts: personal data unknown is "may be affected", no is a gap (issue 21, defect 6)', () => {
     const unknown = render('gdpr-art34', FULL.replace('  personal_data: yes', '  personal_data: unknown'));
     assert.ok(unknown.includes('haben wir (Kommunal-IT Musterland AöR) einen Sicherheitsvorfall festgestellt: Ransomware-Angriff auf den kommunalen IT-Dienstleister. Personenbezogene Daten, die bei uns über Sie gespeichert sind, können betroffen sein; ob das so ist, wird noch untersucht.'), unknown);

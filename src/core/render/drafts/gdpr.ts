@@ -766,6 +766,15 @@ function whatHappened(ctx: DraftContext): DraftValue {
   const detected = ctx.time(record(ctx.data.timestamps).detected_at);
   if (!organization || !detected) return gap(ctx.t(L('what happened, when and to whom, in plain words', 'was wann wem passiert ist, in einfachen Worten')));
   const values = { date: detected, organization, title: ctx.text(ctx.data.title) ?? '' };
+  // A processor's draft is the controller's notice: "we" are the controller, and the organisation that found the breach is its processor.
+  if (gdprRole(ctx.data) === 'processor') {
+    if (ctx.loss.personal_data === 'yes') {
+      return ctx.t(L('On {date}, our processor ({organization}) found that personal data it processes about you on our behalf was affected by a security incident: {title}.', 'Am {date} hat unser Auftragsverarbeiter ({organization}) festgestellt, dass personenbezogene Daten, die er in unserem Auftrag über Sie verarbeitet, von einem Sicherheitsvorfall betroffen sind: {title}.'), values);
+    }
+    if (ctx.loss.personal_data === 'unknown') {
+      return ctx.t(L('On {date}, our processor ({organization}) found a security incident: {title}. Personal data it processes about you on our behalf may be affected; whether it is, is still being investigated.', 'Am {date} hat unser Auftragsverarbeiter ({organization}) einen Sicherheitsvorfall festgestellt: {title}. Personenbezogene Daten, die er in unserem Auftrag über Sie verarbeitet, können betroffen sein; ob das so ist, wird noch untersucht.'), values);
+    }
+  }
   switch (ctx.loss.personal_data) {
     case 'yes':
       return ctx.t(L('On {date}, {organization} found that personal data it holds about you was affected by a security incident: {title}.', 'Am {date} haben wir ({organization}) festgestellt, dass personenbezogene Daten, die bei uns über Sie gespeichert sind, von einem Sicherheitsvorfall betroffen sind: {title}.'), values);
@@ -799,13 +808,18 @@ const ART34_SECTION: FormSection = {
     textItem('3', L('What this can mean for you', 'Was kann das für Sie bedeuten?'), 'data_loss.likely_consequences', L('Art. 34(2) with Art. 33(3)(c) GDPR', 'Art. 34 Abs. 2 mit Art. 33 Abs. 3 lit. c DSGVO'), L('the likely consequences for you', 'die wahrscheinlichen Folgen für Sie')),
     // The people affected read the measures as the public may read them: `measures` is the account
     // for the authorities (internal references, how the attack was stopped) and never goes here.
-    textItem(
-      '4',
-      L('What we are doing', 'Was tun wir?'),
-      'data_loss.public_measures',
-      L('Art. 34(2) with Art. 33(3)(d) GDPR', 'Art. 34 Abs. 2 mit Art. 33 Abs. 3 lit. d DSGVO'),
-      L('what we have done and are doing, as the people affected may read it (data_loss.public_measures; data_loss.measures stays internal)', 'was wir getan haben und tun, so wie die Betroffenen es lesen dürfen (data_loss.public_measures; data_loss.measures bleibt intern)'),
-    ),
+    {
+      number: '4',
+      label: L('What we are doing', 'Was tun wir?'),
+      fields: ['data_loss.public_measures'],
+      source: L('Art. 34(2) with Art. 33(3)(d) GDPR', 'Art. 34 Abs. 2 mit Art. 33 Abs. 3 lit. d DSGVO'),
+      value: (ctx) => {
+        const measures = ctx.textOr(ctx.loss.public_measures, L('what we have done and are doing, as the people affected may read it (data_loss.public_measures; data_loss.measures stays internal)', 'was wir getan haben und tun, so wie die Betroffenen es lesen dürfen (data_loss.public_measures; data_loss.measures bleibt intern)'));
+        // In the controller's notice a processor's measures are named as its processor's, never as the controller's own "we".
+        if (gdprRole(ctx.data) !== 'processor' || typeof measures !== 'string') return measures;
+        return ctx.t(L('Measures taken by our processor ({processor}): {measures}', 'Maßnahmen unseres Auftragsverarbeiters ({processor}): {measures}'), { processor: processorName(ctx), measures });
+      },
+    },
     textItem(
       '5',
       L('What you can do now', 'Was können Sie jetzt tun?'),
@@ -819,6 +833,12 @@ const ART34_SECTION: FormSection = {
       fields: ['contacts[role=dpo]', 'contacts[data_protection=yes]', 'contacts[role=hotline]'],
       source: L('Art. 34(2) with Art. 33(3)(b) GDPR', 'Art. 34 Abs. 2 mit Art. 33 Abs. 3 lit. b DSGVO'),
       value: (ctx) => {
+        // The controller's contact point: a processor's report holds only the processor's own DPO and hotline, never the controller's.
+        if (gdprRole(ctx.data) === 'processor') {
+          const names = noticeAddressees(ctx.data);
+          const values = { controllers: names.length > 0 ? names.join('; ') : 'data_loss.controllers', processor: processorName(ctx) };
+          return gap(ctx.t(L('name and contact details of the controller\'s data protection officer ({controllers}), not those of the processor {processor}', 'Name und Kontaktdaten der/des Datenschutzbeauftragten des Verantwortlichen ({controllers}), nicht die des Auftragsverarbeiters {processor}'), values));
+        }
         // The DPO, else the contact the report marks as the contact point for data protection questions.
         const point = dataProtectionContact(ctx);
         const line = contactLine(ctx, point?.contact);
@@ -872,11 +892,16 @@ function art34Required(ctx: DraftContext): DraftValue {
   return ctx.t(L('yes, without undue delay: a likely high risk to the people affected (Art. 34(1) GDPR)', 'ja, unverzüglich: voraussichtlich hohes Risiko für die betroffenen Personen (Art. 34 Abs. 1 DSGVO)'));
 }
 
+/** The processor's name in the controller's notice ("die Organisation" without one). */
+function processorName(ctx: DraftContext): string {
+  return ctx.text(ctx.data.organization) ?? ctx.t(L('the organisation', 'die Organisation'));
+}
+
 /** Who sends the Art. 34 notice: the controller; for a processor a gap naming its controllers, never the processor itself. */
 function art34Sender(ctx: DraftContext, organization: string | null): DraftValue {
   if (gdprRole(ctx.data) !== 'processor') return organization ?? gap(ctx.t(L('the controller', 'der Verantwortliche')));
   const names = noticeAddressees(ctx.data);
-  const values = { controllers: names.length > 0 ? ` (${names.join('; ')})` : ' (data_loss.controllers)', processor: organization ?? ctx.t(L('the organisation', 'die Organisation')) };
+  const values = { controllers: names.length > 0 ? ` (${names.join('; ')})` : ' (data_loss.controllers)', processor: organization ?? processorName(ctx) };
   return gap(ctx.t(L('the controller giving the notice{controllers}, not {processor} as processor', 'der Verantwortliche, der benachrichtigt{controllers}, nicht {processor} als Auftragsverarbeiter'), values));
 }
 
