@@ -55,7 +55,7 @@ const COMPLETE = FULL.replace('lang: de\n', 'lang: de\norganization_address: Am 
 /** Items a bare report still answers (a default, a computed value or "none recorded"), per form: every other item is a gap. */
 const ANSWERED_WHEN_BARE: Record<string, string[]> = {
   'gdpr-art33': ['1.1', '1.5', '1.6', '1.7', '2.1', '2.2', '2.3', '2.5', '2.6', '2.7', '3.1', '4.1', '5.3', '5.4', '5.5', '9.1'],
-  'gdpr-art33-controller': ['1.1', '1.5', '1.6', '1.7', '2.1', '2.2', '2.3', '2.5', '2.6', '2.7', '3.1', '4.1', '5.3', '5.4', '5.5', '9.1'],
+  'gdpr-art33-controller': ['1.1', '1.5', '1.6', '1.7', '2.1', '2.2', '2.3', '2.5', '2.6', '2.7', '2.8', '3.1', '4.1', '5.3', '5.4', '5.5', '9.1'],
   'gdpr-art34': ['1'],
   'nis2-early-warning': ['1.1', '1.2', '1.3', '1.5', '1.6', '1.7', '1.8', '2.1'],
   'nis2-notification': ['1.1', '1.2', '1.3', '1.5', '1.6', '1.7', '1.9', '2.2', '3.1', '3.3', '3.4', '3.6', '4.1'],
@@ -244,6 +244,30 @@ describe('drafts: gdpr-art33', () => {
     // A controller alone has no controllers to inform: the notice says so instead of inventing one.
     const controller = render('gdpr-art33-controller', FULL, 'text', 'en');
     assert.ok(controller.includes('Not due: data_loss.role is controller, so no processor notice goes to a controller (Art. 33(2)); for data processed on behalf of others set data_loss.role to processor or both and list the controllers.'), controller);
+  });
+
+  it('the notice says when the controller it goes to was told (its notified_at), else a gap naming it; with several controllers the counts say they are the whole incident\'s', () => {
+    const line = (text: string, number: string) => text.split('\n').find((l) => l.startsWith(`${number} `));
+    const processor = FULL.replace('  risk: high\n', '  risk: high\n  role: processor\n  records_approx: 240000\n  controllers:\n    - name: Stadt Werne\n      notified_at: 2023-10-30T12:00:00+01:00\n    - name: Gemeinde Wickede (Ruhr)\n');
+    const notice = (text: string, controller?: string, locale?: 'en') => (findOutput('gdpr-art33-controller') as ConfidentialOutput).render([parseReport(text)], 'text', { now: NOW, ...(controller !== undefined ? { controller } : {}), ...(locale ? { forceLocale: locale } : {}) });
+    assert.equal(line(notice(processor, 'Stadt Werne'), '2.8'), '2.8 Information an diesen Verantwortlichen: Montag, 30. Oktober 2023, 12:00 Uhr');
+    assert.equal(line(notice(processor, 'Stadt Werne', 'en'), '2.8'), '2.8 This controller informed: Monday, 30 October 2023, 12:00 pm');
+    const wickede = notice(processor, 'Gemeinde Wickede (Ruhr)');
+    assert.equal(line(wickede, '2.8'), '2.8 Information an diesen Verantwortlichen: [noch offen: wann Gemeinde Wickede (Ruhr) informiert wurde (data_loss.controllers[].notified_at; beim Versand dieser Information festhalten)]');
+    assert.equal(line(notice(processor, 'Gemeinde Wickede (Ruhr)', 'en'), '2.8'), '2.8 This controller informed: [to be completed: when Gemeinde Wickede (Ruhr) was informed (data_loss.controllers[].notified_at; record it when this notice is sent)]');
+    // Nobody chosen among several: which one is open (1.6), so is when it was told.
+    assert.equal(line(notice(processor), '2.8'), '2.8 Information an diesen Verantwortlichen: [noch offen: wann dieser Verantwortliche informiert wurde (data_loss.controllers[].notified_at); an welchen, siehe 1.6]');
+    // Written but unreadable: a gap naming the value, never "not informed".
+    assert.equal(line(notice(processor.replace('notified_at: 2023-10-30T12:00:00+01:00', 'notified_at: gestern'), 'Stadt Werne'), '2.8'), '2.8 Information an diesen Verantwortlichen: [noch offen: wann Stadt Werne informiert wurde: data_loss.controllers[].notified_at „gestern“ ist kein Zeitpunkt mit Offset]');
+    // The counts are the whole incident's where other controllers are in the report: never copied as this controller's own.
+    assert.equal(line(wickede, '4.5'), '4.5 Ungefähre Zahl der Datensätze: rund 240.000 (gesamter Vorfall, nicht nur die in Ihrem Auftrag verarbeiteten Daten)');
+    assert.equal(line(wickede, '5.2'), '5.2 Ungefähre Zahl der Personen: rund 120.000 (gesamter Vorfall, nicht nur die in Ihrem Auftrag verarbeiteten Daten)');
+    assert.equal(line(notice(processor, 'Stadt Werne', 'en'), '5.2'), '5.2 Approximate number of people: about 120,000 (the whole incident, not only the data processed on your behalf)');
+    // The only controller: the counts are its own.
+    const only = notice(processor.replace('    - name: Gemeinde Wickede (Ruhr)\n', ''));
+    assert.equal(line(only, '5.2'), '5.2 Ungefähre Zahl der Personen: rund 120.000');
+    // A count not given stays the gap it was.
+    assert.equal(line(notice(processor.replace('  records_approx: 240000\n', ''), 'Stadt Werne'), '4.5'), '4.5 Ungefähre Zahl der Datensätze: [noch offen: ungefähre Zahl der Datensätze]');
   });
 
   it('an answer "unknown" is a gap naming its field (data_loss.occurred, incident_type, data_loss.risk), once in the list of what is still open', () => {

@@ -66,7 +66,7 @@ export interface DraftContext {
    * with the controller it goes to: the shared Art. 33 items then speak as the processor, whatever
    * else the organisation is (`role: both`).
    */
-  notice?: { addressee: DraftValue };
+  notice?: { addressee: DraftValue; name: string | null };
   t(text: Localized, values?: Record<string, string | number>): string;
   /** A trimmed string value, or `null`. */
   text(value: unknown): string | null;

@@ -514,7 +514,51 @@ const ADDRESSEE_ITEM: FormItem = {
   value: (ctx) => ctx.notice?.addressee ?? ctx.t(NOT_APPLICABLE),
 };
 
-const NOTICE_SECTIONS = [{ ...CONTROLLER_SECTION, items: CONTROLLER_SECTION.items.map((item) => (item.number === '1.6' ? ADDRESSEE_ITEM : item)) }, ...ART33_SECTIONS.slice(1)];
+/** Item 2.8 of a processor's notice: when the controller it goes to was told (Art. 33(2)), or a gap to record it. */
+const INFORMED_ITEM: FormItem = {
+  number: '2.8',
+  label: L('This controller informed', 'Information an diesen Verantwortlichen'),
+  fields: ['data_loss.controllers[].notified_at'],
+  source: L('Art. 33(2) GDPR: without undue delay after becoming aware', 'Art. 33 Abs. 2 DSGVO: unverzüglich nach Kenntnisnahme'),
+  value: (ctx) => {
+    if (gdprRole(ctx.data) === 'controller') return ctx.t(NOT_APPLICABLE);
+    const name = ctx.notice?.name ?? null;
+    if (name === null) return gap(ctx.t(L('when this controller was informed (data_loss.controllers[].notified_at); which one, see 1.6', 'wann dieser Verantwortliche informiert wurde (data_loss.controllers[].notified_at); an welchen, siehe 1.6')));
+    const entry = recordItems(ctx.loss.controllers).find((c) => ctx.text(c.name) === name);
+    const unreadable = unreadableTime(ctx, entry?.notified_at);
+    if (unreadable !== null) return gap(ctx.t(L('when {name} was informed: data_loss.controllers[].notified_at "{value}" is not a date and time with its offset', 'wann {name} informiert wurde: data_loss.controllers[].notified_at „{value}“ ist kein Zeitpunkt mit Offset'), { name, value: unreadable }));
+    return ctx.time(entry?.notified_at) ?? gap(ctx.t(L('when {name} was informed (data_loss.controllers[].notified_at; record it when this notice is sent)', 'wann {name} informiert wurde (data_loss.controllers[].notified_at; beim Versand dieser Information festhalten)'), { name }));
+  },
+};
+
+/**
+ * True when the report's facts are not the addressee's alone: other controllers (or, with role both,
+ * the organisation's own data) are in the same counts and categories.
+ */
+function wholeIncident(ctx: DraftContext): boolean {
+  return gdprRole(ctx.data) === 'both' || recordItems(ctx.loss.controllers).length > 1;
+}
+
+/** A count item of the notice (4.5, 5.2) that says it is the whole incident's when it is: a controller copies it into its own notification. */
+function wholeIncidentCount(item: FormItem): FormItem {
+  return {
+    ...item,
+    value: (ctx) => {
+      const value = item.value(ctx);
+      if (typeof value !== 'string' || !wholeIncident(ctx)) return value;
+      return ctx.t(L('{count} (the whole incident, not only the data processed on your behalf)', '{count} (gesamter Vorfall, nicht nur die in Ihrem Auftrag verarbeiteten Daten)'), { count: value });
+    },
+  };
+}
+
+const NOTICE_SECTIONS: FormSection[] = [
+  { ...CONTROLLER_SECTION, items: CONTROLLER_SECTION.items.map((item) => (item.number === '1.6' ? ADDRESSEE_ITEM : item)) },
+  { ...TIMELINE_SECTION, items: [...TIMELINE_SECTION.items, INFORMED_ITEM] },
+  BREACH_SECTION,
+  { ...DATA_SECTION, items: DATA_SECTION.items.map((item) => (item.number === '4.5' ? wholeIncidentCount(item) : item)) },
+  { ...PEOPLE_SECTION, items: PEOPLE_SECTION.items.map((item) => (item.number === '5.2' ? wholeIncidentCount(item) : item)) },
+  ...ART33_SECTIONS.slice(5),
+];
 
 const NOTICE_TITLE = L('Information of the controller about a personal data breach (GDPR Art. 33(2))', 'Information des Verantwortlichen über eine Verletzung des Schutzes personenbezogener Daten (Art. 33 Abs. 2 DSGVO)');
 
@@ -624,7 +668,7 @@ function addresseeOf(ctx: DraftContext, wanted: string | undefined): { name: str
 function noticeDraft(report: DraftContext, wanted: string | undefined): DraftDocument {
   const role = gdprRole(report.data);
   const addressee = addresseeOf(report, wanted);
-  const ctx: DraftContext = { ...report, notice: { addressee: addressee.value } };
+  const ctx: DraftContext = { ...report, notice: { addressee: addressee.value, name: addressee.name } };
   const intro: DraftBlock[] = [];
   if (role === 'controller') {
     intro.push({
@@ -646,7 +690,7 @@ function noticeDraft(report: DraftContext, wanted: string | undefined): DraftDoc
       ),
     });
     // The report has one set of counts and categories: with other controllers (or its own data) in it, they are not this controller's alone.
-    if (role === 'both' || recordItems(ctx.loss.controllers).length > 1) {
+    if (wholeIncident(ctx)) {
       intro.push({
         kind: 'paragraph',
         value: ctx.t(L('The data and people in sections 4 and 5 are those of the whole incident, not only the data processed on your behalf.', 'Die Angaben zu Daten und Personen (Abschnitte 4 und 5) beziehen sich auf den gesamten Vorfall, nicht nur auf die in Ihrem Auftrag verarbeiteten Daten.')),
