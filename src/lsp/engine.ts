@@ -286,7 +286,7 @@ export class LspEngine {
           locale,
           {
             en: 'Incident Report: the schema {file} cannot be used ({reason}); the bundled schema is used instead.',
-            de: 'Incident Report: Das Schema {file} kann nicht verwendet werden ({reason}); stattdessen wird das mitgelieferte Schema verwendet.',
+            de: 'Vorfallsbericht: Das Schema {file} kann nicht verwendet werden ({reason}); stattdessen gilt das mitgelieferte Schema.',
           },
           { file: document.schemaFile, reason: t(locale, reason) },
         ),

@@ -74,7 +74,7 @@ export class ServiceNames {
           this.locale,
           {
             en: 'Incident Report: the services catalog {path} cannot be used ({why}); completion offers no names from it.',
-            de: 'Incident Report: Der Dienstkatalog {path} kann nicht verwendet werden ({why}); die Vervollständigung bietet keine Namen daraus an.',
+            de: 'Vorfallsbericht: Der Dienstekatalog {path} kann nicht verwendet werden ({why}); die Vervollständigung bietet keine Namen daraus an.',
           },
           { path, why: describeIoError(error, this.locale) },
         ),
