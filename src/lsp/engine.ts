@@ -27,6 +27,7 @@ import {
   type ParsedReport,
   type ResolvedSettings,
 } from '../core';
+import { UsageError } from '../cli/args';
 import { ConfigFinder, type LoadedConfig } from '../cli/config';
 import { ioReason } from '../cli/ioError';
 import { pathInside } from '../cli/paths';
@@ -253,7 +254,12 @@ export class LspEngine {
     } catch (error) {
       // An invalid file is ignored as a whole, as in VS Code; its problems are shown on it.
       if (error instanceof ConfigError) this.host.configProblems(resolve(error.source), error);
-      else this.warnOnce(`Incident Report: ${error instanceof Error ? error.message : String(error)}`);
+      else {
+        // A file that cannot be read (not UTF-8, no permission): in the client's language, the file's own being unknown.
+        const locale = this.host.clientLocale ?? this.host.displayLocale;
+        const problem = error instanceof UsageError ? t(locale, error.text) : error instanceof Error ? error.message : String(error);
+        this.warnOnce(t(locale, { en: 'Incident Report: {problem}', de: 'Vorfallsbericht: {problem}' }, { problem }));
+      }
       return { file: null, base: folder, config: {} };
     }
   }

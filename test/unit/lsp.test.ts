@@ -405,6 +405,13 @@ describe('language server (protocol)', function () {
     assert.deepEqual(client.shownMessages.filter((m) => m.type === 2).map((m) => m.message).filter((line) => line.includes('UTF-8')), [
       'Incident Report: .incident-report.json: not UTF-8 text: the character at line 1, column 69 is not UTF-8 (saved as Windows-1252 or Latin-1?); save the file as UTF-8',
     ]);
+    // In the client's language (it was English only).
+    client.kill();
+    client = await LspClient.start({ folder, locale: 'de' });
+    await client.waitForDiagnostics(await open('broken/broken.incident.md', text));
+    assert.deepEqual(client.shownMessages.filter((m) => m.type === 2).map((m) => m.message).filter((line) => line.includes('UTF-8')), [
+      'Vorfallsbericht: .incident-report.json: kein UTF-8-Text: das Zeichen in Zeile 1, Spalte 69 ist kein UTF-8 (als Windows-1252 oder Latin-1 gespeichert?); die Datei als UTF-8 speichern',
+    ]);
   });
 
   it('without workspace/didChangeWatchedFiles from the client, sees a changed project file and unopened parent on save and edit (Neovim 0.7 sends none)', async () => {
