@@ -1,7 +1,7 @@
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { readReportFile, usageFailure } from './reportFile';
 import { basename, dirname, join } from 'node:path';
-import { APPROVAL_LOCK_WAIT_MS, approvalBlockers, approvalLockPath, type Finding, formatInZone, isValidTimeZone, occupiedRelease, planApproval, releaseFilePath, releaseFolderClash, systemTimeZone, t } from '../core';
+import { APPROVAL_LOCK_WAIT_MS, approvalBlockers, approvalLockPath, type Finding, formatInZone, isValidTimeZone, occupiedRelease, planApproval, releaseFilePath, releaseFolderClash, systemTimeZone, t, type Locale } from '../core';
 import { lintRun } from './lintRun';
 import { readTextFile } from './textFile';
 import type { ApproveArgs } from './args';
@@ -21,7 +21,7 @@ export async function runApprove(args: ApproveArgs): Promise<CommandOutcome> {
   // and the second write dropped the first one's entry while both said "approved". One at a time:
   // the report is read, planned and written under a lock file beside it.
   const lock = lockPath(args.file);
-  const locked = await acquireLock(lock);
+  const locked = await acquireLock(lock, args.locale);
   // No folder, so no report: the approval itself names the missing file.
   if (locked === 'no folder') return approveLocked(args, say);
   if (locked !== true) {
@@ -58,7 +58,7 @@ const LOCK_POLL_MS = 50;
  * Creates the lock file (exclusively): `true`; `'busy'` when another approval kept it past
  * {@link LOCK_WAIT_MS}; `'no folder'` when the report's folder does not exist; or why it cannot be made.
  */
-async function acquireLock(path: string): Promise<true | 'busy' | 'no folder' | string> {
+async function acquireLock(path: string, locale: Locale): Promise<true | 'busy' | 'no folder' | string> {
   for (let waited = 0; ; waited += LOCK_POLL_MS) {
     try {
       await writeFile(path, `${process.pid}\n`, { flag: 'wx' });
@@ -66,7 +66,7 @@ async function acquireLock(path: string): Promise<true | 'busy' | 'no folder' | 
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return 'no folder';
-      if (code !== 'EEXIST') return describeIoError(error);
+      if (code !== 'EEXIST') return describeIoError(error, locale);
       if (waited >= LOCK_WAIT_MS) return 'busy';
       await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
     }
@@ -128,7 +128,7 @@ async function approveLocked(args: ApproveArgs, say: (text: { en: string; de: st
   try {
     existing = await readTextFile(releasePath);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return fail(`${releasePath}: ${describeIoError(error)}`);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return fail(`${releasePath}: ${describeIoError(error, args.locale)}`);
     existing = null;
   }
   // Another report's release, left behind by a report renamed without its folder, is named as such, not "edited by hand".
@@ -139,14 +139,14 @@ async function approveLocked(args: ApproveArgs, say: (text: { en: string; de: st
       await mkdir(dirname(releasePath), { recursive: true });
       await writeFile(releasePath, plan.json, 'utf8');
     } catch (error) {
-      return fail(`${releasePath}: ${describeIoError(error)}`);
+      return fail(`${releasePath}: ${describeIoError(error, args.locale)}`);
     }
   }
   try {
     const edited = text.slice(0, plan.edit.offset) + plan.edit.text + text.slice(plan.edit.endOffset);
     await writeFile(args.file, (bomLength > 0 ? '\uFEFF' : '') + edited, 'utf8');
   } catch (error) {
-    return fail(`${args.file}: ${describeIoError(error)}`);
+    return fail(`${args.file}: ${describeIoError(error, args.locale)}`);
   }
   const who = args.role ? `${args.by} (${args.role})` : args.by;
   const facts = { version: plan.version, file: args.file, who, at, release: releasePath, fingerprint: plan.fingerprint };

@@ -1,9 +1,36 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { APPROVAL_ROLES, type ApprovalRole, checkOption, checkTimeZone, describeProblem, findOutput, type Locale, optionFromFlag, OutputIds, OUTPUTS, parseDateTime, RULE_IDS, RULE_OPTIONS, type RuleLevel, type RuleOptionValues, t, timeZoneProblem, toLocale } from '../core';
+import { APPROVAL_ROLES, type ApprovalRole, checkOption, checkTimeZone, describeProblem, findOutput, type Locale, type Localized, optionFromFlag, OutputIds, OUTPUTS, parseDateTime, RULE_IDS, RULE_OPTIONS, type RuleLevel, type RuleOptionValues, t, timeZoneProblem, toLocale } from '../core';
 
-/** A usage problem: exit code 2 with this message. */
+/**
+ * A usage problem: exit code 2 with this message. `text` is the message in both languages (a plain
+ * string: the same in both, e.g. a path with Node's own words); `message` is its English. `locale`:
+ * the language of the configuration file the problem is in, when it sets one (as for ConfigError).
+ */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+  readonly text: Localized;
+  readonly locale: Locale | undefined;
+
+  constructor(text: string | Localized, locale?: Locale) {
+    const both = typeof text === 'string' ? { en: text, de: text } : text;
+    super(both.en);
+    this.text = both;
+    this.locale = locale;
+  }
+}
+
+/**
+ * The language of a usage problem found before the command line is understood: a valid `--locale`
+ * (or `--locale=…`) anywhere before `--`, else the environment's.
+ */
+export function usageLocale(argv: readonly string[], env: NodeJS.ProcessEnv): Locale {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    const value = arg === '--locale' ? argv[i + 1] : arg.startsWith('--locale=') ? arg.slice('--locale='.length) : undefined;
+    if (value === 'de' || value === 'en') return value;
+  }
+  return environmentLocale(env);
 }
 
 export interface LintArgs {
@@ -95,6 +122,8 @@ export interface NewArgs {
   /** Folder for the member reports (default: beside the parent, named after it). */
   out: string | null;
   timeZone: string | undefined;
+  /** The language of the messages (`--locale`, else LANG's); the reports are in the parent's. */
+  locale: Locale;
 }
 
 /** `incident-report approve --by NAME [--role ROLE] FILE`: sign off what the report publishes now. */
@@ -147,7 +176,10 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
   if (command === 'lsp') return lspArgs(rest);
   if (command === 'approve' || command === 'changes') return releaseArgs(command, rest, env);
   if (command !== 'lint' && command !== 'render' && command !== 'new') {
-    throw new UsageError(`unknown command "${command}"; use "lint", "render", "new", "approve", "changes" or "lsp" (see --help)`);
+    throw new UsageError({
+      en: `unknown command "${command}"; use "lint", "render", "new", "approve", "changes" or "lsp" (see --help)`,
+      de: `unbekannter Befehl "${command}"; "lint", "render", "new", "approve", "changes" oder "lsp" verwenden (siehe --help)`,
+    });
   }
   let parsed;
   try {
@@ -195,8 +227,11 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
   for (const [name, value] of Object.entries(values)) {
     const owners = OPTION_COMMANDS[name] ?? ['lint', 'render'];
     if (value !== undefined && !owners.includes(command)) {
-      const hint = name === 'out' && command === 'lint' ? '; lint prints to stdout: redirect it, e.g. `> results.sarif`' : '';
-      throw new UsageError(`--${name} is an option of ${owners.join(' and ')}, not of ${command}${hint}`);
+      const lintOut = name === 'out' && command === 'lint';
+      throw new UsageError({
+        en: `--${name} is an option of ${owners.join(' and ')}, not of ${command}${lintOut ? '; lint prints to stdout: redirect it, e.g. `> results.sarif`' : ''}`,
+        de: `--${name} ist eine Option von ${owners.join(' und ')}, nicht von ${command}${lintOut ? '; lint schreibt auf die Standardausgabe: sie umleiten, z. B. `> results.sarif`' : ''}`,
+      });
     }
   }
   const locale = values.locale === undefined ? environmentLocale(env) : checkLocale(values.locale);
@@ -205,35 +240,52 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
   const options = optionsOfFlags(values as Record<string, string | string[] | boolean | undefined>, locale);
 
   if (command === 'new') {
-    if (positionals.length > 0) throw new UsageError(`new takes no file arguments, got "${positionals[0]}"`);
-    if (!values.parent || !values.organizations) throw new UsageError('new needs --parent FILE and --organizations FILE');
+    if (positionals.length > 0) throw new UsageError({ en: `new takes no file arguments, got "${positionals[0]}"`, de: `new nimmt keine Dateiargumente, erhielt "${positionals[0]}"` });
+    if (!values.parent || !values.organizations) throw new UsageError({ en: 'new needs --parent FILE and --organizations FILE', de: 'new braucht --parent DATEI und --organizations DATEI' });
     // The members name their parent by a path relative to their folder, which is beside the parent
     // by default: a parent without a path gives neither. The list has no such tie (`--organizations -`).
-    if (values.parent === '-') throw new UsageError('new --parent needs the parent report\'s path, not - (standard input): each member names its parent by a path relative to itself');
-    if (values.out === '-') throw new UsageError('new --out takes a folder: new writes one file per member there, which standard output (-) cannot hold');
-    return { command, parent: values.parent, organizations: values.organizations, out: values.out ?? null, timeZone };
+    if (values.parent === '-') {
+      throw new UsageError({
+        en: 'new --parent needs the parent report\'s path, not - (standard input): each member names its parent by a path relative to itself',
+        de: 'new --parent braucht den Pfad des übergeordneten Berichts, nicht - (Standardeingabe): jedes Mitglied nennt sein übergeordnetes Dokument mit einem Pfad relativ zu sich selbst',
+      });
+    }
+    if (values.out === '-') {
+      throw new UsageError({
+        en: 'new --out takes a folder: new writes one file per member there, which standard output (-) cannot hold',
+        de: 'new --out nimmt einen Ordner: new schreibt dort eine Datei je Mitglied, was die Standardausgabe (-) nicht fassen kann',
+      });
+    }
+    return { command, parent: values.parent, organizations: values.organizations, out: values.out ?? null, timeZone, locale };
   }
 
   const rules = ruleLevels(values.rule ?? []);
   const stdinFilename = checkStdin(command, positionals, values['stdin-filename']);
   if (command === 'render') return renderArgs(values, positionals, stdinFilename, locale, options, rules, now, timeZone);
 
-  if (positionals.length === 0) throw new UsageError('lint needs at least one file, directory or glob');
+  if (positionals.length === 0) throw new UsageError({ en: 'lint needs at least one file, directory or glob', de: 'lint braucht mindestens eine Datei, einen Ordner oder ein Glob-Muster' });
   // A fix is written back to its file: standard input has none, and its text is not printed (stdout is the report).
-  if (values.fix && positionals.includes('-')) throw new UsageError('--fix writes the fixes back to the files; - (standard input) is no file: run `lint --fix FILE` on the file itself');
+  if (values.fix && positionals.includes('-')) {
+    throw new UsageError({
+      en: '--fix writes the fixes back to the files; - (standard input) is no file: run `lint --fix FILE` on the file itself',
+      de: '--fix schreibt die Korrekturen in die Dateien zurück; - (Standardeingabe) ist keine Datei: `lint --fix DATEI` auf die Datei selbst anwenden',
+    });
+  }
   const format = values.format ?? 'stylish';
   if (format !== 'stylish' && format !== 'json' && format !== 'sarif' && format !== 'github') {
-    throw new UsageError(`--format must be "stylish", "json", "sarif" or "github", not "${format}"`);
+    throw new UsageError({ en: `--format must be "stylish", "json", "sarif" or "github", not "${format}"`, de: `--format muss "stylish", "json", "sarif" oder "github" sein, nicht "${format}"` });
   }
   let maxWarnings: number | null = null;
   if (values['max-warnings'] !== undefined) {
-    if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError(`--max-warnings takes a whole number ≥ 0, not "${values['max-warnings']}"`);
+    if (!/^\d+$/.test(values['max-warnings'])) {
+      throw new UsageError({ en: `--max-warnings takes a whole number ≥ 0, not "${values['max-warnings']}"`, de: `--max-warnings nimmt eine ganze Zahl ≥ 0, nicht "${values['max-warnings']}"` });
+    }
     maxWarnings = Number(values['max-warnings']);
   }
   const color = values['no-color'] ? false : (values.color ?? (isTTY && !env.NO_COLOR));
   const jobs = values.jobs === undefined || values.jobs === 'auto' ? (values.jobs ?? 1) : Number(values.jobs);
   if (jobs !== 'auto' && !(Number.isSafeInteger(jobs) && jobs >= 1 && /^\d+$/.test(values.jobs ?? '1'))) {
-    throw new UsageError(`--jobs takes a whole number of threads ≥ 1 or "auto", not "${values.jobs}"`);
+    throw new UsageError({ en: `--jobs takes a whole number of threads ≥ 1 or "auto", not "${values.jobs}"`, de: `--jobs nimmt eine ganze Zahl von Threads ≥ 1 oder "auto", nicht "${values.jobs}"` });
   }
   return {
     command,
@@ -270,6 +322,7 @@ const OPTION_COMMANDS: Readonly<Record<string, readonly Command[]>> = {
   jobs: ['lint'],
   fix: ['lint'],
   'time-zone': ['lint', 'render', 'new'],
+  locale: ['lint', 'render', 'new'],
   out: ['render', 'new'],
   parent: ['new'],
   organizations: ['new'],
@@ -292,14 +345,24 @@ const OPTION_COMMANDS: Readonly<Record<string, readonly Command[]>> = {
  */
 function checkStdin(command: 'lint' | 'render', positionals: readonly string[], stdinFilename: string | undefined): string | null {
   const dashes = positionals.filter((arg) => arg === '-').length;
-  if (dashes > 1) throw new UsageError(`- (standard input) is given ${dashes} times; it can be read once`);
+  if (dashes > 1) throw new UsageError({ en: `- (standard input) is given ${dashes} times; it can be read once`, de: `- (Standardeingabe) ist ${dashes}-mal angegeben; sie kann einmal gelesen werden` });
   if (dashes === 1 && positionals.length > 1) {
     const others = positionals.filter((arg) => arg !== '-');
-    throw new UsageError(`${command} reads either standard input (-) or files, not both; got - and "${others[0]}" (a file named - is ./-)`);
+    throw new UsageError({
+      en: `${command} reads either standard input (-) or files, not both; got - and "${others[0]}" (a file named - is ./-)`,
+      de: `${command} liest entweder die Standardeingabe (-) oder Dateien, nicht beides; erhielt - und "${others[0]}" (eine Datei namens - ist ./-)`,
+    });
   }
   if (stdinFilename === undefined) return null;
-  if (dashes === 0) throw new UsageError(`--stdin-filename says where the text read from standard input belongs; give - as the file (\`${command} - --stdin-filename ${stdinFilename} < ${stdinFilename}\`)`);
-  if (stdinFilename === '' || stdinFilename === '-') throw new UsageError(`--stdin-filename takes the path of the file the text belongs to, not "${stdinFilename}"`);
+  if (dashes === 0) {
+    throw new UsageError({
+      en: `--stdin-filename says where the text read from standard input belongs; give - as the file (\`${command} - --stdin-filename ${stdinFilename} < ${stdinFilename}\`)`,
+      de: `--stdin-filename sagt, wohin der von der Standardeingabe gelesene Text gehört; - als Datei angeben (\`${command} - --stdin-filename ${stdinFilename} < ${stdinFilename}\`)`,
+    });
+  }
+  if (stdinFilename === '' || stdinFilename === '-') {
+    throw new UsageError({ en: `--stdin-filename takes the path of the file the text belongs to, not "${stdinFilename}"`, de: `--stdin-filename nimmt den Pfad der Datei, zu der der Text gehört, nicht "${stdinFilename}"` });
+  }
   return stdinFilename;
 }
 
@@ -313,7 +376,9 @@ function refuseRepeated(tokens: ReadonlyArray<{ kind: string; name?: string; val
   for (const token of tokens ?? []) {
     if (token.kind !== 'option' || token.name === undefined || token.value === undefined || REPEATABLE.has(token.name)) continue;
     const first = given.get(token.name);
-    if (first !== undefined && first !== token.value) throw new UsageError(`--${token.name} is given twice ("${first}", "${token.value}"); give it once`);
+    if (first !== undefined && first !== token.value) {
+      throw new UsageError({ en: `--${token.name} is given twice ("${first}", "${token.value}"); give it once`, de: `--${token.name} ist zweimal angegeben ("${first}", "${token.value}"); es einmal angeben` });
+    }
     given.set(token.name, token.value);
   }
 }
@@ -327,7 +392,10 @@ function ruleLevels(specs: readonly string[]): Record<string, RuleLevel> {
   for (const spec of specs) {
     const m = /^([\w-]+)=(\w+)$/.exec(spec);
     if (!m || !RULE_IDS.includes(m[1]!) || !LEVELS.has(m[2]!)) {
-      throw new UsageError(`--rule takes RULE=LEVEL with RULE one of ${RULE_IDS.join(', ')} and LEVEL error, warning, info or off; got "${spec}"`);
+      throw new UsageError({
+        en: `--rule takes RULE=LEVEL with RULE one of ${RULE_IDS.join(', ')} and LEVEL error, warning, info or off; got "${spec}"`,
+        de: `--rule nimmt REGEL=STUFE mit REGEL aus ${RULE_IDS.join(', ')} und STUFE error, warning, info oder off; erhielt "${spec}"`,
+      });
     }
     rules[m[1]!] = m[2] as RuleLevel;
   }
@@ -373,7 +441,10 @@ function checkZone(value: string, locale: Locale): string {
 function checkNow(value: string): number {
   const parsed = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/i.test(value) ? parseDateTime(value) : null;
   if (!parsed || !parsed.offset) {
-    throw new UsageError(`--now takes an RFC 3339 date-time with offset, e.g. 2023-10-30T09:00:00+01:00 or 2023-10-30T08:00:00Z; got "${value}"`);
+    throw new UsageError({
+      en: `--now takes an RFC 3339 date-time with offset, e.g. 2023-10-30T09:00:00+01:00 or 2023-10-30T08:00:00Z; got "${value}"`,
+      de: `--now nimmt einen RFC-3339-Zeitpunkt mit Offset, z. B. 2023-10-30T09:00:00+01:00 oder 2023-10-30T08:00:00Z; erhielt "${value}"`,
+    });
   }
   return parsed.epochMs;
 }
@@ -391,51 +462,73 @@ function renderArgs(
 ): RenderArgs {
   const as = values.as ?? OutputIds.pressRelease;
   const output = findOutput(as);
-  if (!output) throw new UsageError(`--as must be one of ${OUTPUTS.map((o) => o.id).join(', ')}, not "${as}"`);
-  if (positionals.length === 0) throw new UsageError('render needs a report file');
+  if (!output) throw new UsageError({ en: `--as must be one of ${OUTPUTS.map((o) => o.id).join(', ')}, not "${as}"`, de: `--as muss eines von ${OUTPUTS.map((o) => o.id).join(', ')} sein, nicht "${as}"` });
+  if (positionals.length === 0) throw new UsageError({ en: 'render needs a report file', de: 'render braucht eine Berichtsdatei' });
   if (positionals.length > 1 && !output.multi) {
-    throw new UsageError(`render --as ${as} takes exactly one report file (status-page, atom and social take several)`);
+    throw new UsageError({
+      en: `render --as ${as} takes exactly one report file (status-page, atom and social take several)`,
+      de: `render --as ${as} nimmt genau eine Berichtsdatei (status-page, atom und social nehmen mehrere)`,
+    });
   }
-  if (values.draft && values.strict) throw new UsageError('--draft and --strict exclude each other: --strict refuses what --draft renders as a draft');
+  if (values.draft && values.strict) {
+    throw new UsageError({ en: '--draft and --strict exclude each other: --strict refuses what --draft renders as a draft', de: '--draft und --strict schließen einander aus: --strict verweigert, was --draft als Entwurf ausgibt' });
+  }
   if (values.draft && output.audience === 'confidential') {
-    throw new UsageError(`--draft marks public outputs; ${as} is a confidential draft for an authority already`);
+    throw new UsageError({ en: `--draft marks public outputs; ${as} is a confidential draft for an authority already`, de: `--draft kennzeichnet öffentliche Ausgaben; ${as} ist bereits ein vertraulicher Entwurf für eine Behörde` });
   }
   const format = values.format ?? output.formats[0]!;
   if (!output.formats.includes(format)) {
-    throw new UsageError(`--format for render --as ${as} must be ${output.formats.map((f) => `"${f}"`).join(' or ')}, not "${format}"`);
+    throw new UsageError({
+      en: `--format for render --as ${as} must be ${output.formats.map((f) => `"${f}"`).join(' or ')}, not "${format}"`,
+      de: `--format für render --as ${as} muss ${output.formats.map((f) => `"${f}"`).join(' oder ')} sein, nicht "${format}"`,
+    });
   }
   let maxChars: number | null = null;
   if (values['max-chars'] !== undefined) {
-    if (as !== OutputIds.social) throw new UsageError('--max-chars applies to render --as social only');
+    if (as !== OutputIds.social) throw new UsageError({ en: '--max-chars applies to render --as social only', de: '--max-chars gilt nur für render --as social' });
     const value = values['max-chars'];
     if (!/^\d+$/.test(value) || Number(value) < MIN_POST_CHARS || Number(value) > 100_000) {
-      throw new UsageError(`--max-chars takes a whole number from ${MIN_POST_CHARS} to 100000, not "${value}"`);
+      throw new UsageError({ en: `--max-chars takes a whole number from ${MIN_POST_CHARS} to 100000, not "${value}"`, de: `--max-chars nimmt eine ganze Zahl von ${MIN_POST_CHARS} bis 100000, nicht "${value}"` });
     }
     maxChars = Number(value);
   }
   const link = values.link ?? null;
-  if (link !== null && !isHttpUrl(link)) throw new UsageError(`--link takes an absolute http(s) URL, not "${link}"`);
+  if (link !== null && !isHttpUrl(link)) throw new UsageError({ en: `--link takes an absolute http(s) URL, not "${link}"`, de: `--link nimmt eine absolute http(s)-URL, nicht "${link}"` });
   const hashtags = values.hashtag ?? [];
-  if (hashtags.length > 0 && as !== OutputIds.social) throw new UsageError('--hashtag applies to render --as social only');
+  if (hashtags.length > 0 && as !== OutputIds.social) throw new UsageError({ en: '--hashtag applies to render --as social only', de: '--hashtag gilt nur für render --as social' });
   for (const tag of hashtags) {
-    if (!/^#?[\p{L}\p{N}_]+$/u.test(tag)) throw new UsageError(`--hashtag takes letters, digits and _ (with or without #), not "${tag}"`);
+    if (!/^#?[\p{L}\p{N}_]+$/u.test(tag)) throw new UsageError({ en: `--hashtag takes letters, digits and _ (with or without #), not "${tag}"`, de: `--hashtag nimmt Buchstaben, Ziffern und _ (mit oder ohne #), nicht "${tag}"` });
   }
   if (values['whats-new'] && as !== OutputIds.pressRelease && as !== OutputIds.statusPage) {
-    throw new UsageError('--whats-new applies to render --as press-release and status-page only');
+    throw new UsageError({ en: '--whats-new applies to render --as press-release and status-page only', de: '--whats-new gilt nur für render --as press-release und status-page' });
   }
   // The release files are beside the report: standard input has no place, so "What's new" named a
   // missing `.releases/<stdin>/1.json` as left behind by a move, or left the box out without a word.
   if (values['whats-new'] && positionals.length === 1 && positionals[0] === '-' && stdinFilename === null) {
-    throw new UsageError('--whats-new with - (standard input) needs --stdin-filename: the release files it compares with are beside the report (.releases/<report>/)');
+    throw new UsageError({
+      en: '--whats-new with - (standard input) needs --stdin-filename: the release files it compares with are beside the report (.releases/<report>/)',
+      de: '--whats-new mit - (Standardeingabe) braucht --stdin-filename: die Release-Dateien, mit denen es vergleicht, liegen neben dem Bericht (.releases/<bericht>/)',
+    });
   }
-  if (values.initial && as !== 'gdpr-art33') throw new UsageError('--initial applies to render --as gdpr-art33 only');
+  if (values.initial && as !== 'gdpr-art33') throw new UsageError({ en: '--initial applies to render --as gdpr-art33 only', de: '--initial gilt nur für render --as gdpr-art33' });
   if (values.controller !== undefined) {
-    if (as !== 'gdpr-art33-controller') throw new UsageError('--controller applies to render --as gdpr-art33-controller only (the processor\'s notice to one controller)');
-    if (values.controller.trim() === '') throw new UsageError('--controller takes the name of a controller in data_loss.controllers, not an empty text');
+    if (as !== 'gdpr-art33-controller') {
+      throw new UsageError({
+        en: '--controller applies to render --as gdpr-art33-controller only (the processor\'s notice to one controller)',
+        de: '--controller gilt nur für render --as gdpr-art33-controller (die Meldung des Auftragsverarbeiters an einen Verantwortlichen)',
+      });
+    }
+    if (values.controller.trim() === '') {
+      throw new UsageError({ en: '--controller takes the name of a controller in data_loss.controllers, not an empty text', de: '--controller nimmt den Namen eines Verantwortlichen aus data_loss.controllers, keinen leeren Text' });
+    }
   }
   // `--out -` is standard output, as without --out; the status page is two files (page and feed) in a folder.
   if (values.out === '-' && as === OutputIds.statusPage) {
-    throw new UsageError(`--out - (standard output) cannot hold the status page: it writes a folder with two files (${format === 'text' ? 'index.txt' : 'index.html'} and feed.xml); give a folder, e.g. --out public/`);
+    const index = format === 'text' ? 'index.txt' : 'index.html';
+    throw new UsageError({
+      en: `--out - (standard output) cannot hold the status page: it writes a folder with two files (${index} and feed.xml); give a folder, e.g. --out public/`,
+      de: `--out - (Standardausgabe) kann die Statusseite nicht fassen: sie schreibt einen Ordner mit zwei Dateien (${index} und feed.xml); einen Ordner angeben, z. B. --out public/`,
+    });
   }
   return {
     command: 'render',
@@ -476,7 +569,7 @@ function isHttpUrl(value: string): boolean {
 }
 
 function checkLocale(value: string): Locale {
-  if (value !== 'de' && value !== 'en') throw new UsageError(`--locale must be "de" or "en", not "${value}"`);
+  if (value !== 'de' && value !== 'en') throw new UsageError({ en: `--locale must be "de" or "en", not "${value}"`, de: `--locale muss "de" oder "en" sein, nicht "${value}"` });
   return value;
 }
 
@@ -506,9 +599,34 @@ function usageErrorOf(error: unknown, command?: string): UsageError {
   if (unknown !== undefined) {
     const name = unknown.replace(/^--?/, '');
     const owners = unknown.startsWith('--') ? (OPTION_COMMANDS[name] ?? RELEASE_OPTION_COMMANDS[name]) : undefined;
-    return new UsageError(owners ? `${unknown} is an option of ${owners.join(' and ')}, not of ${command}` : `unknown option ${unknown} for ${command} (see --help)`);
+    return new UsageError(
+      owners
+        ? { en: `${unknown} is an option of ${owners.join(' and ')}, not of ${command}`, de: `${unknown} ist eine Option von ${owners.join(' und ')}, nicht von ${command}` }
+        : { en: `unknown option ${unknown} for ${command} (see --help)`, de: `unbekannte Option ${unknown} für ${command} (siehe --help)` },
+    );
   }
-  return new UsageError(error instanceof Error ? error.message : String(error));
+  // An option without its value, a value for a switch, a file for a command that takes none: Node's
+  // words ("Option '-f, --format <value>' argument missing") are English only and name the short form first.
+  const code = (error as { code?: string }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  const option = /^Option '(?:-\w, )?(--[\w-]+)/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option !== undefined && /argument missing/.test(message)) {
+    return new UsageError({ en: `${option} needs a value`, de: `${option} braucht einen Wert` });
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option !== undefined && /does not take an argument/.test(message)) {
+    return new UsageError({ en: `${option} takes no value`, de: `${option} nimmt keinen Wert` });
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option !== undefined && /argument is ambiguous/.test(message)) {
+    return new UsageError({
+      en: `${option} needs a value; one that starts with - is given as ${option}=-VALUE`,
+      de: `${option} braucht einen Wert; einer, der mit - beginnt, wird als ${option}=-WERT angegeben`,
+    });
+  }
+  const positional = code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' ? /'([^']*)'/.exec(message)?.[1] : undefined;
+  if (positional !== undefined && command !== undefined) {
+    return new UsageError({ en: `${command} takes no file arguments, got "${positional}"`, de: `${command} nimmt keine Dateiargumente, erhielt "${positional}"` });
+  }
+  return new UsageError(message);
 }
 
 /** `approve` and `changes`: one report file each. */
@@ -521,24 +639,36 @@ function releaseArgs(command: 'approve' | 'changes', rest: readonly string[], en
   const parsed = parseOptions({ args: [...rest], allowPositionals: true, strict: true, options: { ...options, 'stdin-filename': { type: 'string' } } }, command);
   const values = parsed.values as Record<string, string | undefined>;
   const locale = values.locale === undefined ? environmentLocale(env) : checkLocale(values.locale);
-  if (parsed.positionals.length !== 1) throw new UsageError(`${command} takes exactly one report file`);
+  if (parsed.positionals.length !== 1) throw new UsageError({ en: `${command} takes exactly one report file`, de: `${command} nimmt genau eine Berichtsdatei` });
   const file = parsed.positionals[0]!;
   // Both work on a file in place: approve writes the approval back into it, and both find its
   // releases in `.releases/` beside it. Text on standard input has neither.
   if (file === '-') {
-    const path = values['stdin-filename'] ?? 'FILE';
+    const given = values['stdin-filename'];
+    const path = given ?? 'FILE';
+    const pfad = given ?? 'DATEI';
     throw new UsageError(
       command === 'approve'
-        ? `approve needs the report's path, not - (standard input): it writes the approval back into the report file and its release beside it; give the file instead: \`incident-report approve --by NAME ${path}\``
-        : `changes needs the report's path, not - (standard input): it compares the report with its releases in .releases/ beside the file; give the file instead: \`incident-report changes ${path}\``,
+        ? {
+            en: `approve needs the report's path, not - (standard input): it writes the approval back into the report file and its release beside it; give the file instead: \`incident-report approve --by NAME ${path}\``,
+            de: `approve braucht den Pfad des Berichts, nicht - (Standardeingabe): es schreibt die Freigabe in die Berichtsdatei zurück und ihr Release daneben; stattdessen die Datei angeben: \`incident-report approve --by NAME ${pfad}\``,
+          }
+        : {
+            en: `changes needs the report's path, not - (standard input): it compares the report with its releases in .releases/ beside the file; give the file instead: \`incident-report changes ${path}\``,
+            de: `changes braucht den Pfad des Berichts, nicht - (Standardeingabe): es vergleicht den Bericht mit seinen Releases in .releases/ neben der Datei; stattdessen die Datei angeben: \`incident-report changes ${pfad}\``,
+          },
     );
   }
-  if (values['stdin-filename'] !== undefined) throw new UsageError(`--stdin-filename is an option of lint and render, not of ${command}`);
+  if (values['stdin-filename'] !== undefined) {
+    throw new UsageError({ en: `--stdin-filename is an option of lint and render, not of ${command}`, de: `--stdin-filename ist eine Option von lint und render, nicht von ${command}` });
+  }
   if (command === 'approve') {
     const by = values.by?.trim();
-    if (!by) throw new UsageError('approve needs --by NAME: who approves the release');
+    if (!by) throw new UsageError({ en: 'approve needs --by NAME: who approves the release', de: 'approve braucht --by NAME: wer das Release freigibt' });
     const role = values.role ?? null;
-    if (role !== null && !(APPROVAL_ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${APPROVAL_ROLES.join(', ')}, not "${role}"`);
+    if (role !== null && !(APPROVAL_ROLES as readonly string[]).includes(role)) {
+      throw new UsageError({ en: `--role must be one of ${APPROVAL_ROLES.join(', ')}, not "${role}"`, de: `--role muss eines von ${APPROVAL_ROLES.join(', ')} sein, nicht "${role}"` });
+    }
     return {
       command,
       file,
@@ -550,10 +680,12 @@ function releaseArgs(command: 'approve' | 'changes', rest: readonly string[], en
     };
   }
   const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be "text" or "json", not "${format}"`);
+  if (format !== 'text' && format !== 'json') throw new UsageError({ en: `--format must be "text" or "json", not "${format}"`, de: `--format muss "text" oder "json" sein, nicht "${format}"` });
   let since: number | null = null;
   if (values.since !== undefined) {
-    if (!/^[1-9]\d*$/.test(values.since) || !Number.isSafeInteger(Number(values.since))) throw new UsageError(`--since takes a release number ≥ 1, not "${values.since}"`);
+    if (!/^[1-9]\d*$/.test(values.since) || !Number.isSafeInteger(Number(values.since))) {
+      throw new UsageError({ en: `--since takes a release number ≥ 1, not "${values.since}"`, de: `--since nimmt eine Release-Nummer ≥ 1, nicht "${values.since}"` });
+    }
     since = Number(values.since);
   }
   return { command, file, since, format, locale, explicitLocale: values.locale !== undefined };
@@ -561,8 +693,8 @@ function releaseArgs(command: 'approve' | 'changes', rest: readonly string[], en
 
 /** `lsp --stdio [--no-custom-schema]`: the server talks over standard input and output only. */
 function lspArgs(rest: readonly string[]): LspArgs {
-  const { values } = parseOptions({ args: [...rest], strict: true, allowPositionals: false, options: { stdio: { type: 'boolean' }, 'no-custom-schema': { type: 'boolean' } } });
-  if (!values.stdio) throw new UsageError('lsp needs --stdio: the language server talks over standard input and output');
+  const { values } = parseOptions({ args: [...rest], strict: true, allowPositionals: false, options: { stdio: { type: 'boolean' }, 'no-custom-schema': { type: 'boolean' } } }, 'lsp');
+  if (!values.stdio) throw new UsageError({ en: 'lsp needs --stdio: the language server talks over standard input and output', de: 'lsp braucht --stdio: der Sprachserver spricht über Standardeingabe und -ausgabe' });
   return { command: 'lsp', customSchema: !values['no-custom-schema'] };
 }
 
@@ -586,7 +718,7 @@ Usage:
   incident-report lint [options] - [--stdin-filename PATH] < report.md
   incident-report render [--as OUTPUT] <file|dir>... [--format F] [--out FILE|DIR|-] [--draft] [--config FILE]
   incident-report render [--as OUTPUT] - [--stdin-filename PATH] < report.md
-  incident-report new --parent FILE --organizations FILE|- [--out DIR]
+  incident-report new --parent FILE --organizations FILE|- [--out DIR] [--locale de|en]
   incident-report approve --by NAME [--role press|it|dpo|lead] FILE
   incident-report changes FILE [--since N] [--format text|json]
   incident-report lsp --stdio [--no-custom-schema]
@@ -660,6 +792,7 @@ New member reports:
                                     case count once; a name needs a letter or digit); - reads
                                     the list from stdin
   -o, --out DIR                     folder for the members (default: beside the parent, named after it)
+      --locale de|en                message language (default: LANG's); the reports are in the parent's
   Each member gets parent:, the shared facts and its own fill-ins; existing files are never overwritten.
 
 Sign-off (see the README, "Releases and sign-off"):

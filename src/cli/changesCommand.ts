@@ -31,7 +31,7 @@ export async function runChanges(args: ChangesArgs): Promise<CommandOutcome> {
     const newestFile = args.since === null ? await newestRelease(args.file) : null;
     version = args.since ?? (approvals.length > 0 ? Math.max(newestFile ?? 0, ...approvals.map((a) => a.version)) : newestFile);
   } catch (error) {
-    return fail(`${dirname(releaseFilePath(args.file, 1))}: ${describeIoError(error)}`);
+    return fail(`${dirname(releaseFilePath(args.file, 1))}: ${describeIoError(error, locale)}`);
   }
   if (version === null) {
     return fail(`${args.file}: ${say({ en: 'no release yet: approve one with `incident-report approve --by NAME {file}`', de: 'noch kein Release: eines mit `incident-report approve --by NAME {file}` freigeben' }, { file: args.file })}`);
@@ -60,7 +60,7 @@ export async function runChanges(args: ChangesArgs): Promise<CommandOutcome> {
     if (newest !== undefined) {
       return fail(`${path}: ${say({ en: 'no such release: the newest release of {file} is {newest}', de: 'kein solches Release: das neueste Release von {file} ist {newest}' }, { file: args.file, newest })}`);
     }
-    return fail(`${path}: ${describeIoError(error)}`);
+    return fail(`${path}: ${describeIoError(error, locale)}`);
   }
   const parsed = parseReleaseJson(releaseText, locale);
   if ('problem' in parsed) return fail(`${path}: ${parsed.problem}`);

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE_NAME, mergeConfigs, parseProjectConfig, type ProjectConfig } from '../core';
 import { UsageError, type LintArgs, type RenderArgs } from './args';
-import { describeIoError } from './ioError';
+import { ioProblem } from './ioError';
 import { pathInside } from './paths';
 import { readTextFile } from './textFile';
 
@@ -29,7 +29,7 @@ async function readConfig(file: string, given: boolean): Promise<ProjectConfig> 
   try {
     text = await readTextFile(file);
   } catch (error) {
-    throw new UsageError(`${given ? '--config ' : ''}${displayPath(file)}: ${describeIoError(error)}`);
+    throw new UsageError(ioProblem(`${given ? '--config ' : ''}${displayPath(file)}: `, error));
   }
   return parseProjectConfig(text, displayPath(file));
 }

@@ -1,5 +1,5 @@
 import { familyEntry, normalizePath, type FamilyEntry, type FamilyMember, type FamilyOptions } from '../core';
-import { describeIoError } from './ioError';
+import { ioReason } from './ioError';
 import { decodeUtf8, NotUtf8Error, readTextFileSync } from './textFile';
 
 /**
@@ -41,7 +41,7 @@ export class FamilyFiles implements FamilyOptions {
       return familyEntry(key, load());
     } catch (error) {
       if (error instanceof NotUtf8Error) this.undecodable.set(key, error.lenientText);
-      return familyEntry(key, null, describeIoError(error));
+      return familyEntry(key, null, ioReason(error));
     }
   }
 

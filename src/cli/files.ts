@@ -2,7 +2,8 @@ import type { Dirent } from 'node:fs';
 import { readdir, readlink, realpath, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { describeIoError } from './ioError';
+import type { Localized } from '../core';
+import { ioReason } from './ioError';
 
 /** A file to lint, named as the user will recognise it. */
 export interface Target {
@@ -30,10 +31,10 @@ export interface IgnoredFolder {
   source: string;
 }
 
-/** An argument that could not be turned into files. */
+/** An argument that could not be turned into files: why, in both languages (printed in the run's). */
 export interface TargetProblem {
   arg: string;
-  message: string;
+  message: Localized;
 }
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git', 'out', 'dist']);
@@ -74,7 +75,7 @@ export async function expandTargets(args: readonly string[], ignoredBy?: Ignored
       add(arg, true, false);
     } else if (isDynamicPattern(arg)) {
       const matches = (await glob(arg, { ignore: ['**/node_modules/**'], expandDirectories: false })).sort();
-      if (matches.length === 0) problems.push({ arg, message: 'no files match' });
+      if (matches.length === 0) problems.push({ arg, message: { en: 'no files match', de: 'keine Dateien passen' } });
       for (const match of matches) add(match, true, true);
     } else {
       // Named but missing: still a target, so reading it reports the I/O problem with the others.
@@ -106,7 +107,8 @@ async function markdownBelow(dir: string, problems: TargetProblem[], ignoredFold
     try {
       entries = await readdir(current, { withFileTypes: true });
     } catch (error) {
-      problems.push({ arg: current, message: `folder not read: ${describeIoError(error)}` });
+      const reason = ioReason(error);
+      problems.push({ arg: current, message: { en: `folder not read: ${reason.en}`, de: `Ordner nicht gelesen: ${reason.de}` } });
       return;
     }
     entries.sort((a, b) => a.name.localeCompare(b.name));
@@ -151,11 +153,12 @@ async function markdownBelow(dir: string, problems: TargetProblem[], ignoredFold
 }
 
 /** Why a symbolic link leads nowhere, with where it points. */
-async function brokenLink(path: string, error: unknown): Promise<string> {
+async function brokenLink(path: string, error: unknown): Promise<Localized> {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   const to = await readlink(path).then((target) => ` (→ ${target})`, () => '');
-  if (code === 'ENOENT') return `symbolic link to a file or folder that does not exist${to}; not checked`;
-  return `symbolic link not followed${to}: ${describeIoError(error)}; not checked`;
+  if (code === 'ENOENT') return { en: `symbolic link to a file or folder that does not exist${to}; not checked`, de: `symbolischer Link auf eine Datei oder einen Ordner, die es nicht gibt${to}; nicht geprüft` };
+  const reason = ioReason(error);
+  return { en: `symbolic link not followed${to}: ${reason.en}; not checked`, de: `symbolischem Link nicht gefolgt${to}: ${reason.de}; nicht geprüft` };
 }
 
 /** The path used for glob matching: relative to the working directory, forward slashes. */

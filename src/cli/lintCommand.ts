@@ -30,7 +30,7 @@ export interface CommandOutcome {
 export async function runLint(args: LintArgs, stdin?: StdinSource): Promise<CommandOutcome> {
   const run = await lintRun(args, false, stdin);
   const { targets, problems, outcomes, locale, fixed } = run;
-  let stderr = problems.map((p) => `incident-report: ${p.arg}: ${p.message}\n`).join('');
+  let stderr = problems.map((p) => `incident-report: ${p.arg}: ${t(locale, p.message)}\n`).join('');
   // On stderr: stdout is the report (JSON, SARIF, annotations), and what is printed there is what is left.
   if (fixed.length > 0) {
     // The first few by name; a folder of hundreds is a count (the files are in the version control's diff).
@@ -65,7 +65,7 @@ export async function runLint(args: LintArgs, stdin?: StdinSource): Promise<Comm
   if (errors > 0 || (args.maxWarnings !== null && warnings > args.maxWarnings)) exitCode = 1;
   if (ioFailed || nothingChecked) exitCode = 2;
   if (args.maxWarnings !== null && warnings > args.maxWarnings) {
-    stderr += `incident-report: ${warnings} warnings exceed --max-warnings ${args.maxWarnings}\n`;
+    stderr += `incident-report: ${t(locale, { en: '{n} warnings exceed --max-warnings {max}', de: '{n} Warnungen überschreiten --max-warnings {max}' }, { n: warnings, max: args.maxWarnings })}\n`;
   }
   return { stdout, stderr, exitCode };
 }

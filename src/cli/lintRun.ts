@@ -165,7 +165,7 @@ async function linterFor(loaded: LoadedConfig, args: LintArgs | RenderArgs): Pro
   // Messages name where the schema was given: `--schema FILE`, or the configuration's "schema".
   const label = args.schema ? '--schema ' : loaded.file ? `${displayPath(loaded.file)}: "schema": ` : '';
   const shown = args.schema ?? (schemaFile ? displayPath(schemaFile) : '');
-  const schema = schemaFile ? await loadSchemaFile(schemaFile, label, shown) : undefined;
+  const schema = schemaFile ? await loadSchemaFile(schemaFile, label, shown, loaded.config.locale) : undefined;
   const options: WorkerLintOptions = {
     ...lintOptionsFrom(config),
     locale: config.locale ?? args.locale,
@@ -180,7 +180,9 @@ async function linterFor(loaded: LoadedConfig, args: LintArgs | RenderArgs): Pro
     return { linter: createLinter(linterOptions(options)), options, source: loaded.file ? displayPath(loaded.file) : null };
   } catch (error) {
     // An unusable schema said "the schema cannot be used: …" without naming the file.
-    if (error instanceof SchemaLoadError && schemaFile) throw new UsageError(`${label}${shown}: the schema cannot be used: ${error.message}`);
+    if (error instanceof SchemaLoadError && schemaFile) {
+      throw new UsageError({ en: `${label}${shown}: the schema cannot be used: ${error.text.en}`, de: `${label}${shown}: das Schema kann nicht verwendet werden: ${error.text.de}` }, loaded.config.locale);
+    }
     throw error;
   }
 }

@@ -1,5 +1,5 @@
-import { ConfigError, SchemaLoadError, type Locale } from '../core';
-import { environmentLocale, HELP, parseCli, UsageError } from './args';
+import { ConfigError, SchemaLoadError, t, type Locale } from '../core';
+import { environmentLocale, HELP, parseCli, UsageError, usageLocale } from './args';
 import { runLint, type CommandOutcome } from './lintCommand';
 import { runRender } from './renderCommand';
 import { runNew } from './newCommand';
@@ -16,7 +16,8 @@ declare const __VERSION__: string;
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, isTTY = false, stdin: StdinSource = processStdin): Promise<CommandOutcome> {
   // The language of a broken configuration's problems: `--locale`, else the `locale` the file sets, else LANG's,
   // as the run's other messages choose it (they were told in LANG's language only).
-  let configLocale = (fromFile: Locale | undefined): Locale => fromFile ?? environmentLocale(env);
+  // Before the command line is understood, a usage problem speaks `--locale` if it is there, else LANG's language.
+  let configLocale = (fromFile: Locale | undefined): Locale => fromFile ?? usageLocale(argv, env);
   try {
     const args = parseCli(argv, env, isTTY);
     if ('locale' in args) configLocale = (fromFile) => ('explicitLocale' in args && !args.explicitLocale ? (fromFile ?? args.locale) : args.locale);
@@ -42,14 +43,15 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         return await new Promise<never>(() => {});
     }
   } catch (error) {
-    if (error instanceof UsageError) return { stdout: '', stderr: `incident-report: ${error.message}\n`, exitCode: 2 };
+    if (error instanceof UsageError) return { stdout: '', stderr: `incident-report: ${t(configLocale(error.locale), error.text)}\n`, exitCode: 2 };
     if (error instanceof ConfigError) {
       const locale = configLocale(error.locale);
       const lines = error.describe(locale).split('\n').map((line) => `incident-report: ${line}\n`).join('');
       return { stdout: '', stderr: lines, exitCode: 2 };
     }
     if (error instanceof SchemaLoadError) {
-      return { stdout: '', stderr: `incident-report: the schema cannot be used: ${error.message}\n`, exitCode: 2 };
+      const locale = configLocale(undefined);
+      return { stdout: '', stderr: `incident-report: ${t(locale, { en: 'the schema cannot be used: {reason}', de: 'das Schema kann nicht verwendet werden: {reason}' }, { reason: t(locale, error.text) })}\n`, exitCode: 2 };
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
     return { stdout: '', stderr: `incident-report: internal error, please report it:\n${detail}\n`, exitCode: 2 };

@@ -45,7 +45,7 @@ export async function runRender(args: RenderArgs, stdin?: StdinSource): Promise<
   const say: Say = (text, values) => t(locale, text, values);
   const fail = (file: string, message: string, stderr = ''): CommandOutcome => ({ stdout: '', stderr: `${stderr}incident-report: ${file}: ${message}\n`, exitCode: 2 });
 
-  if (run.problems.length > 0) return fail(run.problems[0]!.arg, run.problems[0]!.message);
+  if (run.problems.length > 0) return fail(run.problems[0]!.arg, t(locale, run.problems[0]!.message));
   const overwritten = args.out === null ? null : await inputAt(outputPaths(args.out, output.id, args.format), run.targets.map((target) => target.display));
   if (overwritten) {
     return fail(
@@ -167,13 +167,13 @@ export async function runRender(args: RenderArgs, stdin?: StdinSource): Promise<
   try {
     await mkdir(folder, { recursive: true });
   } catch (error) {
-    return { stdout: '', stderr: stderr + `incident-report: ${folder}: ${describeIoError(error)}\n`, exitCode: 2 };
+    return { stdout: '', stderr: stderr + `incident-report: ${folder}: ${describeIoError(error, locale)}\n`, exitCode: 2 };
   }
   for (const file of files) {
     try {
       await writeFile(file.path, file.content, 'utf8');
     } catch (error) {
-      return { stdout: '', stderr: stderr + `incident-report: ${file.path}: ${describeIoError(error)}\n`, exitCode: 2 };
+      return { stdout: '', stderr: stderr + `incident-report: ${file.path}: ${describeIoError(error, locale)}\n`, exitCode: 2 };
     }
     stderr += `incident-report: ${say({ en: 'wrote {file}', de: '{file} geschrieben' }, { file: file.path })}\n`;
   }
@@ -327,13 +327,13 @@ async function previousReleaseOf(file: string, report: ParsedReport, say: Say, l
     names = await readdir(folder);
   } catch (error) {
     // No folder: the report's `approvals` alone say which releases there should be.
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return { path: folder, problem: describeIoError(error) };
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return { path: folder, problem: describeIoError(error, locale) };
     names = [];
   }
   const files = releaseVersionsIn(names);
   const found = await previousRelease(
     report,
-    (version) => readTextFile(releaseFilePath(file, version)).catch((error: unknown) => ((error as NodeJS.ErrnoException).code === 'ENOENT' ? null : { error: describeIoError(error) })),
+    (version) => readTextFile(releaseFilePath(file, version)).catch((error: unknown) => ((error as NodeJS.ErrnoException).code === 'ENOENT' ? null : { error: describeIoError(error, locale) })),
     files,
     locale,
   );

@@ -25,7 +25,7 @@ export async function readReportFile(file: string, locale: Locale): Promise<Repo
   try {
     raw = await readTextFile(file);
   } catch (error) {
-    return usageFailure(`${file}: ${describeIoError(error)}`);
+    return usageFailure(`${file}: ${describeIoError(error, locale)}`);
   }
   const { text, bomLength } = withoutBom(raw);
   const report = parseReport(text);

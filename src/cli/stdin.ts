@@ -1,5 +1,5 @@
 import { UsageError } from './args';
-import { describeIoError } from './ioError';
+import { ioReason } from './ioError';
 
 /** The argument that means standard input (and, for `render --out`, standard output). */
 export const STDIO_ARG = '-';
@@ -38,11 +38,15 @@ export const processStdin: StdinSource = {
  */
 export async function readStdin(source: StdinSource, example: string): Promise<Uint8Array> {
   if (source.isTTY) {
-    throw new UsageError(`-: standard input is a terminal, nothing is piped in; pipe the text in (\`incident-report ${example}\`) or give a path instead of -`);
+    throw new UsageError({
+      en: `-: standard input is a terminal, nothing is piped in; pipe the text in (\`incident-report ${example}\`) or give a path instead of -`,
+      de: `-: die Standardeingabe ist ein Terminal, es wird nichts hineingeleitet; den Text hineinleiten (\`incident-report ${example}\`) oder statt - einen Pfad angeben`,
+    });
   }
   try {
     return await source.read();
   } catch (error) {
-    throw new UsageError(`${STDIN_NAME}: cannot be read: ${describeIoError(error)}`);
+    const reason = ioReason(error);
+    throw new UsageError({ en: `${STDIN_NAME}: cannot be read: ${reason.en}`, de: `${STDIN_NAME}: kann nicht gelesen werden: ${reason.de}` });
   }
 }

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { DEFAULT_REPORT_GLOBS, fixAllText, hasReportMarker, isIgnoredPath, isIncidentReport, isReportPath, parseReport, systemTimeZone, type FamilyMember, type Finding, type Linter, type LintOptions, type ParsedReport, type RuleOptionValues } from '../core';
+import { DEFAULT_REPORT_GLOBS, fixAllText, t, hasReportMarker, isIgnoredPath, isIncidentReport, isReportPath, parseReport, systemTimeZone, type FamilyMember, type Finding, type Linter, type LintOptions, type ParsedReport, type RuleOptionValues } from '../core';
 import type { FamilyFiles } from './familyFiles';
 import { describeIoError } from './ioError';
 import type { Target } from './files';
@@ -60,13 +60,13 @@ export function lintTarget(
 ): TargetOutcome {
   // Left out before it is read: an ignored folder of archived reports costs nothing (a member may still read one as its parent).
   if (target.ignorable && options.ignores && options.ignoresBase !== undefined && isIgnoredPath(relativeTo(options.ignoresBase, target), options.ignores)) return { kind: 'skipped', ignored: true };
-  const { text, error } = files.read(target.display);
+  const { text, error, reason } = files.read(target.display);
   if (text === null) {
     // A file below a folder that is not UTF-8 is refused only when it is a report (by path or
     // marker): another Markdown file there (a Latin-1 README) is none of the run's business.
     const undecodable = target.explicit ? undefined : files.undecodableText(target.display);
     if (undecodable !== undefined && !isReportPath(reportPath(target, options), options.files ?? DEFAULT_REPORT_GLOBS) && !isIncidentReport(undecodable, null)) return { kind: 'skipped' };
-    return { kind: 'io', message: error ?? 'not readable' };
+    return { kind: 'io', message: reason ? t(options.locale ?? 'en', reason) : (error ?? 'not readable') };
   }
   // A file found below a folder is a report by its path, else by the marker in its frontmatter.
   // Then the parse that read the marker is the one linted: a second parse doubled the cost of every
@@ -91,7 +91,8 @@ export function lintTarget(
       try {
         writeFileSync(target.display, after);
       } catch (error) {
-        return { kind: 'io', message: `the fixes cannot be written: ${describeIoError(error)}`, fixFailed: true };
+        const locale = options.locale ?? 'en';
+        return { kind: 'io', message: t(locale, { en: 'the fixes cannot be written: {reason}', de: 'die Korrekturen können nicht geschrieben werden: {reason}' }, { reason: describeIoError(error, locale) }), fixFailed: true };
       }
       input = after;
       fixed = true;

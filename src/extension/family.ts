@@ -117,7 +117,7 @@ async function read(uri: vscode.Uri): Promise<ReturnType<typeof familyEntry>> {
     // Latin-1 parent got U+FFFD for every umlaut here); the BOM dropped, as TextDocument.getText() does.
     return familyEntry(uri.path, withoutBom(decodeUtf8(await readBytes(uri))).text, null, label);
   } catch (error) {
-    if (error instanceof NotUtf8Error) return familyEntry(uri.path, null, error.message, label);
+    if (error instanceof NotUtf8Error) return familyEntry(uri.path, null, error.text, label);
     return familyEntry(uri.path, null, error instanceof vscode.FileSystemError && error.code === 'FileNotFound' ? 'no such file' : vscode.l10n.t('the file cannot be read'), label);
   }
 }

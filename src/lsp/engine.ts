@@ -12,7 +12,9 @@ import {
   isIncidentReport,
   lintOptionsOfSettings,
   resolveEditorSettings,
+  jsonSyntaxDetail,
   SchemaLoadError,
+  t,
   SettingKeys,
   systemTimeZone,
   withoutBom,
@@ -20,12 +22,14 @@ import {
   type Linter,
   type LintResult,
   type Locale,
+  type Localized,
   parseReport,
   type ParsedReport,
   type ResolvedSettings,
 } from '../core';
+import { UsageError } from '../cli/args';
 import { ConfigFinder, type LoadedConfig } from '../cli/config';
-import { describeIoError } from '../cli/ioError';
+import { ioReason } from '../cli/ioError';
 import { pathInside } from '../cli/paths';
 import type { ClientSettings } from './clientSettings';
 import { canonicalUri, filePath, fileUri, uriPath } from './uris';
@@ -41,6 +45,8 @@ export interface EngineHost {
   options: ServerOptions;
   settings: ClientSettings;
   displayLocale: Locale;
+  /** The language the client asked for (initialize's `locale`), if it said one: its warnings speak it, else the document's configuration's. */
+  clientLocale: Locale | undefined;
   /** The workspace folders as file system paths. */
   folders(): readonly string[];
   /** The open document of a canonical URI. */
@@ -248,7 +254,12 @@ export class LspEngine {
     } catch (error) {
       // An invalid file is ignored as a whole, as in VS Code; its problems are shown on it.
       if (error instanceof ConfigError) this.host.configProblems(resolve(error.source), error);
-      else this.warnOnce(`Incident Report: ${error instanceof Error ? error.message : String(error)}`);
+      else {
+        // A file that cannot be read (not UTF-8, no permission): in the client's language, the file's own being unknown.
+        const locale = this.host.clientLocale ?? this.host.displayLocale;
+        const problem = error instanceof UsageError ? t(locale, error.text) : error instanceof Error ? error.message : String(error);
+        this.warnOnce(t(locale, { en: 'Incident Report: {problem}', de: 'Vorfallsbericht: {problem}' }, { problem }));
+      }
       return { file: null, base: folder, config: {} };
     }
   }
@@ -262,13 +273,30 @@ export class LspEngine {
     if (!document.schemaFile) return createLinter(options);
     this.watchedFiles.add(document.schemaFile);
     await this.remember(document.schemaFile);
+    let text: string | undefined;
     try {
       // Strictly UTF-8, as the CLI reads it: a Latin-1 schema is refused with the same words.
-      const schema = JSON.parse(decodeUtf8(await readFile(document.schemaFile))) as unknown;
+      text = decodeUtf8(await readFile(document.schemaFile));
+      const schema = JSON.parse(text) as unknown;
       return createLinter({ ...options, schema });
     } catch (error) {
-      const reason = error instanceof SchemaLoadError || error instanceof SyntaxError ? error.message : describeIoError(error);
-      this.host.warn(`Incident Report: the schema ${document.schemaFile} cannot be used (${reason}); the bundled schema is used instead.`);
+      const locale = this.host.clientLocale ?? document.settings.locale;
+      const reason: Localized =
+        error instanceof SchemaLoadError
+          ? error.text
+          : error instanceof SyntaxError && text !== undefined
+            ? { en: error.message, de: `kein gültiges JSON (${jsonSyntaxDetail(text)?.de ?? error.message})` }
+            : ioReason(error);
+      this.host.warn(
+        t(
+          locale,
+          {
+            en: 'Incident Report: the schema {file} cannot be used ({reason}); the bundled schema is used instead.',
+            de: 'Vorfallsbericht: Das Schema {file} kann nicht verwendet werden ({reason}); stattdessen gilt das mitgelieferte Schema.',
+          },
+          { file: document.schemaFile, reason: t(locale, reason) },
+        ),
+      );
       return createLinter(options);
     }
   }
@@ -286,7 +314,7 @@ export class LspEngine {
       return familyEntry(path, withoutBom(decodeUtf8(await readFile(path))).text, null, label);
     } catch (error) {
       // The CLI's words, so the server's findings equal `lint`'s.
-      return familyEntry(path, null, describeIoError(error), label);
+      return familyEntry(path, null, ioReason(error), label);
     }
   }
 

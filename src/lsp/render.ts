@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import { ConfigError, exportFileName, FEED_FILE, findOutput, OUTPUTS, OutputIds, reportBaseName, SchemaLoadError } from '../core';
+import { ConfigError, exportFileName, FEED_FILE, findOutput, OUTPUTS, OutputIds, reportBaseName, SchemaLoadError, t } from '../core';
 import { parseCli, UsageError, type RenderArgs } from '../cli/args';
 import { runRender } from '../cli/renderCommand';
 import { filePath } from './uris';
@@ -51,7 +51,8 @@ export async function renderCommand(args: readonly unknown[] | undefined, restri
   } catch (error) {
     // The CLI's exit 2 problems: an invalid .incident-report.json, an unusable schema, an unreadable file.
     if (error instanceof ConfigError) return { files: [], exitCode: 2, messages: error.describe(parsed.locale) };
-    if (error instanceof UsageError || error instanceof SchemaLoadError) return { files: [], exitCode: 2, messages: error.message };
+    if (error instanceof UsageError) return { files: [], exitCode: 2, messages: t(parsed.explicitLocale ? parsed.locale : (error.locale ?? parsed.locale), error.text) };
+    if (error instanceof SchemaLoadError) return { files: [], exitCode: 2, messages: t(parsed.locale, error.text) };
     throw error;
   }
   const files = outcome.exitCode !== 0 ? [] : output.id === OutputIds.statusPage ? [join(out, format === 'text' ? 'index.txt' : 'index.html'), join(out, FEED_FILE)] : [out];

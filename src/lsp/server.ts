@@ -80,6 +80,7 @@ export function startLanguageServer(options: ServerOptions): Connection {
       options,
       settings: clientSettings,
       displayLocale,
+      clientLocale: params.locale ? displayLocale : undefined,
       folders: () => folders,
       openDocument: (key) => openByKey().get(key),
       familyChanged: (keys) => publisher.familyChanged(keys),
@@ -87,7 +88,7 @@ export function startLanguageServer(options: ServerOptions): Connection {
       warn: (message) => showWarning(connection, message),
     });
     publisher = new DiagnosticsPublisher(connection, documents, engine);
-    services = new ServiceNames(() => folders, (uri, text) => engine.isReport(uri, text), (message) => showWarning(connection, message));
+    services = new ServiceNames(() => folders, (uri, text) => engine.isReport(uri, text), (message) => showWarning(connection, message), displayLocale);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { glob } from 'tinyglobby';
-import { decodeUtf8, NotUtf8Error, parseReport, serviceNamesFromCatalog, serviceNamesOfReport, type ParsedReport } from '../core';
+import { decodeUtf8, parseReport, t, type Locale, serviceNamesFromCatalog, serviceNamesOfReport, type ParsedReport } from '../core';
 import { describeIoError } from '../cli/ioError';
 import { canonicalUri, fileUri } from './uris';
 
@@ -25,6 +25,8 @@ export class ServiceNames {
     private readonly isReport: (uri: string, input: string | ParsedReport) => Promise<boolean>,
     /** Shows the user why a catalog is not used. */
     private readonly warn: (message: string) => void,
+    /** The language of that message (the client's). */
+    private readonly locale: Locale = 'en',
   ) {}
 
   /** Names from the catalog, and from other reports (`open`: canonical URI → the open report, parsed or its text). */
@@ -67,8 +69,16 @@ export class ServiceNames {
     } catch (error) {
       // Said once per reading: a catalog that is not UTF-8 offered its names with U+FFFD for every
       // umlaut, a mistyped path none at all, without a word.
-      const why = error instanceof NotUtf8Error ? error.message : describeIoError(error);
-      this.warn(`Incident Report: the services catalog ${path} cannot be used (${why}); completion offers no names from it.`);
+      this.warn(
+        t(
+          this.locale,
+          {
+            en: 'Incident Report: the services catalog {path} cannot be used ({why}); completion offers no names from it.',
+            de: 'Vorfallsbericht: Der Dienstekatalog {path} kann nicht verwendet werden ({why}); die Vervollständigung bietet keine Namen daraus an.',
+          },
+          { path, why: describeIoError(error, this.locale) },
+        ),
+      );
       return [];
     }
     return serviceNamesFromCatalog(text);

@@ -32,7 +32,8 @@ export interface ClientOptions {
   args?: string[];
   /** `processId` sent in `initialize` (default: this process). */
   processId?: number | null;
-  locale?: string;
+  /** The `locale` of `initialize` (default: en); `null`: none sent. */
+  locale?: string | null;
   /** False: the client watches no files for the server (no dynamic registration, as Neovim 0.7). */
   watchesFiles?: boolean;
 }
@@ -90,7 +91,7 @@ export class LspClient {
       processId: options.processId === undefined ? process.pid : options.processId,
       rootUri: uri(options.folder),
       workspaceFolders: [{ uri: uri(options.folder), name: 'workspace' }],
-      locale: options.locale ?? 'en',
+      ...(options.locale === null ? {} : { locale: options.locale ?? 'en' }),
       initializationOptions: options.initializationOptions,
       capabilities: {
         workspace: { configuration: options.settings !== undefined, didChangeWatchedFiles: { dynamicRegistration: options.watchesFiles ?? true } },

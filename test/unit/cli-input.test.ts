@@ -279,7 +279,7 @@ describe('CLI options given twice or to the wrong command', function () {
     refused(['render', 'r.md', '--max-warnings', '0'], '--max-warnings is an option of lint, not of render');
     refused(['render', 'r.md', '-q'], '--quiet is an option of lint, not of render');
     refused(['new', '--parent', 'r.md', '--organizations', 'orgs.txt', '--as', 'atom'], '--as is an option of render, not of new');
-    refused(['new', '--parent', 'r.md', '--organizations', 'orgs.txt', '--locale', 'en'], '--locale is an option of lint and render, not of new');
+    refused(['new', '--parent', 'r.md', '--organizations', 'orgs.txt', '--schema', 's.json'], '--schema is an option of lint and render, not of new');
     assert.ok(!existsSync(join(dir, 'r')), 'no member written');
   });
 });

@@ -302,7 +302,7 @@ describe('CLI releases: a damaged or unreadable release file is named, not skipp
 
   it('changes names the file and what is wrong with it, in the report\'s language as the rest of its words', () => {
     const dir = damaged();
-    assert.deepEqual(cli(dir, ['changes', FILE]), { code: 2, stdout: '', stderr: `incident-report: ${RELEASE_2}: kein gültiges JSON (Expected property name or '}' in JSON at position 1)\n` });
+    assert.deepEqual(cli(dir, ['changes', FILE]), { code: 2, stdout: '', stderr: `incident-report: ${RELEASE_2}: kein gültiges JSON (ungültiges Symbol in Zeile 1, Spalte 2)\n` });
     assert.deepEqual(cli(dir, ['changes', '--locale', 'en', FILE]), { code: 2, stdout: '', stderr: `incident-report: ${RELEASE_2}: ${NOT_JSON}\n` });
     writeFileSync(join(dir, RELEASE_2), '{"format": "incident-report-release/0"}\n');
     assert.deepEqual(cli(dir, ['changes', FILE]), { code: 2, stdout: '', stderr: `incident-report: ${RELEASE_2}: eine Release-Datei im Format "incident-report-release/0", das diese Version von incident-report nicht liest (sie liest "incident-report-release/1")\n` });

@@ -405,6 +405,13 @@ describe('language server (protocol)', function () {
     assert.deepEqual(client.shownMessages.filter((m) => m.type === 2).map((m) => m.message).filter((line) => line.includes('UTF-8')), [
       'Incident Report: .incident-report.json: not UTF-8 text: the character at line 1, column 69 is not UTF-8 (saved as Windows-1252 or Latin-1?); save the file as UTF-8',
     ]);
+    // In the client's language (it was English only).
+    client.kill();
+    client = await LspClient.start({ folder, locale: 'de' });
+    await client.waitForDiagnostics(await open('broken/broken.incident.md', text));
+    assert.deepEqual(client.shownMessages.filter((m) => m.type === 2).map((m) => m.message).filter((line) => line.includes('UTF-8')), [
+      'Vorfallsbericht: .incident-report.json: kein UTF-8-Text: das Zeichen in Zeile 1, Spalte 69 ist kein UTF-8 (als Windows-1252 oder Latin-1 gespeichert?); die Datei als UTF-8 speichern',
+    ]);
   });
 
   it('without workspace/didChangeWatchedFiles from the client, sees a changed project file and unopened parent on save and edit (Neovim 0.7 sends none)', async () => {
@@ -622,6 +629,37 @@ describe('language server (protocol)', function () {
     assert.deepEqual(client.shownMessages.filter((m) => m.type === 2).map((m) => m.message).filter((line) => line.includes('services catalog')).slice(1), [
       `Incident Report: the services catalog ${catalog} cannot be used (file not found); completion offers no names from it.`,
     ]);
+  });
+
+  it('says why the configuration\'s schema cannot be used in the client\'s language, else in the configuration\'s (it was English only)', async () => {
+    const schema = join(folder, 'team.schema.json');
+    writeFileSync(schema, '{\n  "type": "object",\n  oops\n}\n');
+    const text = readFileSync(join(folder, 'broken', 'broken.incident.md'), 'utf8');
+    const schemaWarnings = () => client!.shownMessages.filter((m) => m.type === 2 && /schema/i.test(m.message)).map((m) => m.message);
+    const runs: Array<[string | null, string, string]> = [
+      ['de', '{ "schema": "team.schema.json" }', `Vorfallsbericht: Das Schema ${schema} kann nicht verwendet werden (kein gültiges JSON (ungültiges Symbol in Zeile 3, Spalte 3)); stattdessen gilt das mitgelieferte Schema.`],
+      ['en', '{ "schema": "team.schema.json", "locale": "de" }', `Incident Report: the schema ${schema} cannot be used (Expected double-quoted property name in JSON at position 24); the bundled schema is used instead.`],
+      [null, '{ "schema": "team.schema.json", "locale": "de" }', `Vorfallsbericht: Das Schema ${schema} kann nicht verwendet werden (kein gültiges JSON (ungültiges Symbol in Zeile 3, Spalte 3)); stattdessen gilt das mitgelieferte Schema.`],
+      [null, '{ "schema": "team.schema.json" }', `Incident Report: the schema ${schema} cannot be used (Expected double-quoted property name in JSON at position 24); the bundled schema is used instead.`],
+    ];
+    for (const [locale, config, warning] of runs) {
+      client?.kill();
+      writeFileSync(join(folder, '.incident-report.json'), config);
+      client = await LspClient.start({ folder, locale });
+      await client.waitForDiagnostics(await open('broken/broken.incident.md', text));
+      assert.deepEqual(schemaWarnings(), [warning], `client locale ${locale}, ${config}`);
+    }
+    // Not a schema (a JSON array), and a file that is not there: the core's and the file system's words in German too.
+    writeFileSync(schema, '[1]\n');
+    client!.kill();
+    client = await LspClient.start({ folder, locale: 'de' });
+    await client.waitForDiagnostics(await open('broken/broken.incident.md', text));
+    assert.deepEqual(schemaWarnings(), [`Vorfallsbericht: Das Schema ${schema} kann nicht verwendet werden (das Schema muss ein JSON-Objekt sein); stattdessen gilt das mitgelieferte Schema.`]);
+    rmSync(schema);
+    client.kill();
+    client = await LspClient.start({ folder, locale: 'de' });
+    await client.waitForDiagnostics(await open('broken/broken.incident.md', text));
+    assert.deepEqual(schemaWarnings(), [`Vorfallsbericht: Das Schema ${schema} kann nicht verwendet werden (Datei nicht gefunden); stattdessen gilt das mitgelieferte Schema.`]);
   });
 
   it('explains a key and an enum value on hover', async () => {

@@ -1,4 +1,5 @@
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { describeSyntax, position, SYNTAX_DE } from '../shared/jsonSyntax';
 import { withoutBom } from '../shared/bom';
 import { t } from '../shared/i18n';
 import { RULE_IDS } from '../rules';
@@ -175,45 +176,4 @@ function problemNode(node: Node, problem: OptionProblem): Node {
   const found = findNodeAtLocation(node, [...problem.at]);
   if (!found) return node;
   return problem.key ? (found.parent?.children?.[0] ?? found) : found;
-}
-
-/** 1-based line and UTF-16 column of `offset`, and where a mark of `length` from there ends on its line. */
-function position(text: string, offset: number, length: number): { line: number; column: number; endColumn: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  // The mark stays on its line (editors show it there): at most to the line's end, without its `\r`.
-  let lineEnd = text.indexOf('\n', offset);
-  if (lineEnd === -1) lineEnd = text.length;
-  if (lineEnd > offset && text[lineEnd - 1] === '\r') lineEnd--;
-  const end = Math.max(offset, Math.min(offset + Math.max(length, 1), lineEnd));
-  return { line, column: offset - lineStart + 1, endColumn: end - lineStart + 1 };
-}
-
-/** The JSON parser's error codes in German (the English words are the codes' own, see {@link describeSyntax}). */
-const SYNTAX_DE: Record<string, string> = {
-  InvalidSymbol: 'ungültiges Symbol',
-  InvalidNumberFormat: 'ungültiges Zahlenformat',
-  PropertyNameExpected: 'Name einer Eigenschaft erwartet',
-  ValueExpected: 'Wert erwartet',
-  ColonExpected: 'Doppelpunkt erwartet',
-  CommaExpected: 'Komma erwartet',
-  CloseBraceExpected: 'schließende geschweifte Klammer erwartet',
-  CloseBracketExpected: 'schließende eckige Klammer erwartet',
-  EndOfFileExpected: 'Dateiende erwartet',
-  InvalidCommentToken: 'ungültiger Kommentar',
-  UnexpectedEndOfComment: 'unerwartetes Ende eines Kommentars',
-  UnexpectedEndOfString: 'unerwartetes Ende einer Zeichenkette',
-  UnexpectedEndOfNumber: 'unerwartetes Ende einer Zahl',
-  InvalidUnicode: 'ungültiges Unicode-Zeichen',
-  InvalidEscapeCharacter: 'ungültige Escape-Sequenz',
-  InvalidCharacter: 'ungültiges Zeichen',
-};
-
-/** jsonc-parser's error codes ("CommaExpected") as words ("comma expected"). */
-function describeSyntax(code: string): string {
-  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }

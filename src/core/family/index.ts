@@ -14,7 +14,7 @@
 import { parseReport, type ParsedReport } from '../report/parse';
 import { isIncidentReport } from '../report/isReport';
 import { isRecord } from '../report/fields';
-import type { RelatedLocation, TextLocation } from '../shared/types';
+import type { Localized, RelatedLocation, TextLocation } from '../shared/types';
 
 /** One document of a family as a host loaded it; parsed on first use, once. */
 export interface FamilyEntry {
@@ -24,8 +24,10 @@ export interface FamilyEntry {
   readonly label: string;
   /** The text, or `null` when the file could not be read. */
   readonly text: string | null;
-  /** Why the file could not be read (`null` when it could). */
+  /** Why the file could not be read (`null` when it could), in English. */
   readonly error: string | null;
+  /** Why the file could not be read in both languages, when the host gave both (`null` otherwise). */
+  readonly reason: Localized | null;
   /** The parsed report (`null` when there is no text). */
   readonly report: ParsedReport | null;
   /** The frontmatter mapping, `null` when there is none. */
@@ -61,7 +63,8 @@ export interface FamilyOptions {
 export const MAX_FAMILY_DEPTH = 32;
 
 /** Creates a family entry; the text is parsed lazily, at most once. */
-export function familyEntry(path: string, text: string | null, error: string | null = null, label: string = path): FamilyEntry {
+export function familyEntry(path: string, text: string | null, error: string | Localized | null = null, label: string = path): FamilyEntry {
+  const reason = text === null && error !== null && typeof error !== 'string' ? error : null;
   let report: ParsedReport | null | undefined;
   let isReport: boolean | undefined;
   const parsed = () => (report === undefined ? (report = text === null ? null : parseReport(text)) : report);
@@ -69,7 +72,8 @@ export function familyEntry(path: string, text: string | null, error: string | n
     path,
     label,
     text,
-    error: text === null ? (error ?? 'not readable') : null,
+    error: text === null ? ((typeof error === 'string' ? error : error?.en) ?? 'not readable') : null,
+    reason,
     get report() {
       return parsed();
     },

@@ -1,12 +1,13 @@
 import type { FamilyEntry, FamilyMember, FamilyOptions } from './index';
 import { MAX_FAMILY_DEPTH, normalizePath, resolveParentPath } from './index';
+import type { Localized } from '../shared/types';
 
 /** Why the parent of a report could not be used. */
 export type ParentProblem =
   /** The host gave no path or no family: nothing could be checked. */
   | { kind: 'unchecked'; path: string | null }
   /** The parent file could not be read (does not exist, no permission). */
-  | { kind: 'missing'; path: string; error: string }
+  | { kind: 'missing'; path: string; error: string; reason?: Localized }
   /** The parent file is no incident report. */
   | { kind: 'not-report'; path: string }
   /** Following `parent` comes back to a report already on the way (or never ends). */
@@ -56,7 +57,7 @@ export function familyState(data: Record<string, unknown> | null, context: Famil
   }
   const parent = lookup(first);
   if (!parent) state.problem = { kind: 'unchecked', path: first };
-  else if (parent.text === null) state.problem = { kind: 'missing', path: first, error: parent.error ?? 'not readable' };
+  else if (parent.text === null) state.problem = { kind: 'missing', path: first, error: parent.error ?? 'not readable', ...(parent.reason ? { reason: parent.reason } : {}) };
   else if (!parent.isReport) state.problem = { kind: 'not-report', path: first };
   if (state.problem) return state;
   state.parent = parent!;

@@ -169,7 +169,7 @@ function releaseFileOf(context: LintContext, version: number): ReleaseFile {
   const path = releaseFilePath(context.path, version);
   const entry = context.family.lookup(path);
   if (!entry) return { kind: 'unchecked', path };
-  if (entry.text === null) return { kind: 'missing', path, label: entry.label, error: entry.error ?? 'not readable' };
+  if (entry.text === null) return { kind: 'missing', path, label: entry.label, error: entry.error ?? 'not readable', ...(entry.reason ? { reason: entry.reason } : {}) };
   return { kind: 'read', path, label: entry.label, text: entry.text };
 }
 

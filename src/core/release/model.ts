@@ -18,6 +18,7 @@ import { readDirectives } from '../report/directives';
 import { isRecord } from '../report/fields';
 import { Derived } from '../shared/memo';
 import { t } from '../shared/i18n';
+import { jsonSyntaxDetail } from '../shared/jsonSyntax';
 import type { Locale } from '../shared/types';
 
 /** The value of `format` in every release file of this version (schemas/incident-report-release.schema.json). */
@@ -158,8 +159,10 @@ export function parseReleaseJson(text: string, locale: Locale = 'en'): { model: 
   try {
     value = JSON.parse(text);
   } catch (error) {
-    // The parser's own words (position and token) stay as the runtime gives them.
-    return { problem: t(locale, { en: 'not valid JSON ({detail})', de: 'kein gültiges JSON ({detail})' }, { detail: error instanceof Error ? error.message : String(error) }) };
+    // In English the parser's own words (position and token) as the runtime gives them; in German
+    // the first syntax error with its line and column, as a configuration's are named.
+    const runtime = error instanceof Error ? error.message : String(error);
+    return { problem: t(locale, { en: 'not valid JSON ({runtime})', de: 'kein gültiges JSON ({detail})' }, { runtime, detail: jsonSyntaxDetail(text)?.de ?? runtime }) };
   }
   // Another version of the format, named as such ("not a release file" said nothing of it); a newer
   // one was written by a newer incident-report.

@@ -122,7 +122,7 @@ function changedSince(ctx: RuleContext, approval: Approval): string {
   const fallback = ctx.t({ en: 'the published content changed since it was approved', de: 'Der veröffentlichte Inhalt hat sich seit der Freigabe geändert' });
   if (file.kind === 'unchecked') return fallback;
   if (file.kind === 'missing') {
-    return ctx.t({ en: '{fallback} (its release file {file} cannot be read: {error})', de: '{fallback} (die Release-Datei {file} ist nicht lesbar: {error})' }, { fallback, file: file.label, error: file.error });
+    return ctx.t({ en: '{fallback} (its release file {file} cannot be read: {error})', de: '{fallback} (die Release-Datei {file} ist nicht lesbar: {error})' }, { fallback, file: file.label, error: file.reason ? ctx.t(file.reason) : file.error });
   }
   if (sha256Hex(file.text) !== approval.fingerprint) {
     // A damaged file (not JSON, or no release) is named as such, not as a mere mismatch.

@@ -41,7 +41,7 @@ export const familyParentRule: Rule = {
       return [
         {
           ...at,
-          message: ctx.t({ en: 'parent: {ref} cannot be read ({error}).', de: 'parent: {ref} kann nicht gelesen werden ({error}).' }, { ref, error: problem.error }),
+          message: ctx.t({ en: 'parent: {ref} cannot be read ({error}).', de: 'parent: {ref} kann nicht gelesen werden ({error}).' }, { ref, error: problem.reason ? ctx.t(problem.reason) : problem.error }),
         },
       ];
     }
@@ -54,7 +54,7 @@ export const familyParentRule: Rule = {
               en: 'parent: {ref} cannot be read ({error}); give the path of the parent report relative to this file.',
               de: 'parent: {ref} kann nicht gelesen werden ({error}); den Pfad des übergeordneten Berichts relativ zu dieser Datei angeben.',
             },
-            { ref, error: problem.error },
+            { ref, error: problem.reason ? ctx.t(problem.reason) : problem.error },
           ),
         },
       ];

@@ -21,7 +21,8 @@ export type RuleSettings = Readonly<Required<RuleOptionValues>>;
 /** A release file as the host loaded it: read, missing (with why), or not loaded at all. */
 export type ReleaseFile =
   | { kind: 'read'; path: string; label: string; text: string }
-  | { kind: 'missing'; path: string; label: string; error: string }
+  /** `error`: why, in English; `reason`: why in both languages, when the host gave both. */
+  | { kind: 'missing'; path: string; label: string; error: string; reason?: Localized }
   | { kind: 'unchecked'; path?: string };
 
 /** Everything a rule may read. Built once per lint; rules never parse anything themselves. */

@@ -7,6 +7,7 @@ import bundledSchema from '../../../schemas/incident-report.schema.json';
 // it with Ajv would cost every process (CLI, worker, extension host) ~90 ms at start-up.
 import validateBundled from './generated/bundledValidator';
 import { SchemaInfo, type JsonSchema } from './meta';
+import type { Localized } from '../shared/types';
 
 /** The schema shipped with the extension (`schemas/incident-report.schema.json`). */
 export const BUNDLED_SCHEMA = bundledSchema as JsonSchema;
@@ -36,9 +37,24 @@ export interface CompiledSchema {
   bundled: boolean;
 }
 
-/** Why a custom schema could not be used. */
+/**
+ * Why a custom schema could not be used: `text` in both languages, `message` its English. Ajv's own
+ * description of an invalid schema (JSON Pointers and keywords) stays as Ajv words it in both.
+ */
 export class SchemaLoadError extends Error {
   override readonly name = 'SchemaLoadError';
+  readonly text: Localized;
+
+  constructor(text: Localized) {
+    super(text.en);
+    this.text = text;
+  }
+}
+
+/** Ajv's reason for refusing a schema, with its own start ("schema is invalid: …") in German too. */
+function ajvReason(message: string): Localized {
+  const invalid = /^schema is invalid: /.exec(message);
+  return { en: message, de: invalid ? `das Schema ist ungültig: ${message.slice(invalid[0].length)}` : message };
 }
 
 let customAjv: Ajv2020 | null = null;
@@ -81,7 +97,7 @@ export function bundledCompiledSchema(): CompiledSchema {
  */
 export function compileCustomSchema(schema: unknown): CompiledSchema {
   if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
-    throw new SchemaLoadError('the schema must be a JSON object');
+    throw new SchemaLoadError({ en: 'the schema must be a JSON object', de: 'das Schema muss ein JSON-Objekt sein' });
   }
   const key = JSON.stringify(schema);
   const cached = custom.get(key);
@@ -99,8 +115,11 @@ export function compileCustomSchema(schema: unknown): CompiledSchema {
     const message = error instanceof Error ? error.message : String(error);
     throw new SchemaLoadError(
       /regexp|Perl syntax/i.test(message)
-        ? `a pattern uses features that cannot run in linear time (lookaround or backreferences): ${message}`
-        : message,
+        ? {
+            en: `a pattern uses features that cannot run in linear time (lookaround or backreferences): ${message}`,
+            de: `ein Muster (pattern) nutzt Mittel, die nicht in linearer Zeit laufen (Lookaround oder Rückverweise): ${message}`,
+          }
+        : ajvReason(message),
     );
   }
   const compiled: CompiledSchema = { validate, info: new SchemaInfo(own, [BUNDLED_SCHEMA]), bundled: false };
