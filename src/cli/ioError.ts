@@ -1,19 +1,4 @@
-import { NotUtf8Error, t, type Locale, type Localized } from '../core';
-
-/** The reasons of failed reads and writes by Node's error code, in both languages. */
-const IO_REASONS: Readonly<Record<string, Localized>> = {
-  ENOENT: { en: 'file not found', de: 'Datei nicht gefunden' },
-  EACCES: { en: 'permission denied', de: 'Zugriff verweigert' },
-  EPERM: { en: 'permission denied', de: 'Zugriff verweigert' },
-  EISDIR: { en: 'is a directory', de: 'ist ein Ordner' },
-  // mkdir of a path that is a file (`--out` of the status page or `new`): Node's own text named the syscall.
-  EEXIST: { en: 'exists and is not a directory', de: 'existiert und ist kein Ordner' },
-  ENOTDIR: { en: 'a part of the path is a file, not a directory', de: 'ein Teil des Pfads ist eine Datei, kein Ordner' },
-  ELOOP: { en: 'too many levels of symbolic links (a link that points to itself?)', de: 'zu viele Ebenen symbolischer Links (ein Link, der auf sich selbst zeigt?)' },
-  ENAMETOOLONG: { en: 'file name too long', de: 'Dateiname zu lang' },
-  ENOSPC: { en: 'no space left on the device', de: 'kein Speicherplatz mehr auf dem Gerät' },
-  EROFS: { en: 'read-only file system', de: 'schreibgeschütztes Dateisystem' },
-};
+import { IO_REASONS, NotUtf8Error, t, type Locale, type Localized } from '../core';
 
 /**
  * Why a read (or write) failed, in both languages: a file that is not UTF-8 says where and what to

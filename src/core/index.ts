@@ -24,7 +24,8 @@ export { findPublicSection, isPublicHeading, PUBLIC_SECTION_TITLES, type PublicS
 export { formatPointer, parsePointer } from './yaml/pointer';
 export { fieldName, t, toLocale } from './shared/i18n';
 export { withoutBom } from './shared/bom';
-export { jsonSyntaxDetail } from './shared/jsonSyntax';
+export { jsonSyntaxDetail, notValidJson } from './shared/jsonSyntax';
+export { IO_REASONS, UNREADABLE } from './shared/ioReasons';
 export { decodeUtf8, NotUtf8Error, NOT_UTF8, NOT_UTF8_DE, type NotUtf8Kind } from './shared/utf8';
 export { RULES, RULE_IDS, RULE_OPTIONS, type OptionFlag, type OptionProblem, type OptionSpec, type Rule, type RuleDocs, type RuleOptionValues } from './rules';
 export { BUNDLED_SCHEMA, bundledCompiledSchema, compileCustomSchema, SchemaLoadError, type CompiledSchema } from './schema/validator';

@@ -12,7 +12,7 @@ import {
   isIncidentReport,
   lintOptionsOfSettings,
   resolveEditorSettings,
-  jsonSyntaxDetail,
+  notValidJson,
   SchemaLoadError,
   t,
   SettingKeys,
@@ -285,7 +285,7 @@ export class LspEngine {
         error instanceof SchemaLoadError
           ? error.text
           : error instanceof SyntaxError && text !== undefined
-            ? { en: error.message, de: `kein gültiges JSON (${jsonSyntaxDetail(text)?.de ?? error.message})` }
+            ? notValidJson(error, text)
             : ioReason(error);
       this.host.warn(
         t(

@@ -15,3 +15,4 @@ export * from './dates';
 export * from './timeZoneNames';
 export * from './bom';
 export * from './utf8';
+export * from './ioReasons';

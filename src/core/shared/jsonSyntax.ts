@@ -56,6 +56,14 @@ export function jsonSyntaxDetail(text: string): Localized | null {
   return { en: `${describeSyntax(code)} at line ${line}, column ${column}`, de: `${SYNTAX_DE[code] ?? describeSyntax(code)} in Zeile ${line}, Spalte ${column}` };
 }
 
+/**
+ * `JSON.parse`'s error on `text` in both languages: its own words in English (as before), in German
+ * "kein gültiges JSON" with what and where (a schema file, in the editors).
+ */
+export function notValidJson(error: SyntaxError, text: string): Localized {
+  return { en: error.message, de: `kein gültiges JSON (${jsonSyntaxDetail(text)?.de ?? error.message})` };
+}
+
 /** jsonc-parser's error codes ("CommaExpected") as words ("comma expected"). */
 export function describeSyntax(code: string): string {
   return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
