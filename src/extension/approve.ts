@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import { APPROVAL_LOCK_WAIT_MS, APPROVAL_ROLES, approvalBlockers, approvalLockPath, decodeUtf8, formatInZone, isRecord, isValidTimeZone, occupiedRelease, parseReport, planApproval, releaseFilePath, releaseFolderClash, systemTimeZone, type ApprovalRole } from '../core';
+import { APPROVAL_LOCK_WAIT_MS, APPROVAL_ROLES, approvalBlockers, approvalLockPath, decodeUtf8, formatInZone, isRecord, isValidTimeZone, occupiedRelease, parseReport, planApproval, releaseFilePath, releaseFolderClash, systemTimeZone, t, type ApprovalRole, type Localized } from '../core';
 import type { Clock } from './clock';
 import { Commands } from './constants';
 import type { EngineService } from './engine';
+import { fileReason } from './files';
 import type { Prompts } from './prompts';
 
 /** What automation may pass instead of answering the questions (integration tests). */
@@ -95,7 +96,7 @@ async function approve(context: vscode.ExtensionContext, engine: EngineService, 
     prompts.error(
       locked === 'busy'
         ? vscode.l10n.t('Incident Report: another approval of {0} is running ({1} is there); approve again when it is done, or delete that file if none is running.', vscode.workspace.asRelativePath(uri, false), vscode.workspace.asRelativePath(lock, false))
-        : vscode.l10n.t('Incident Report: the lock file {0} cannot be created ({1}); nothing was approved.', vscode.workspace.asRelativePath(lock, false), locked.error),
+        : vscode.l10n.t('Incident Report: the lock file {0} cannot be created ({1}); nothing was approved.', vscode.workspace.asRelativePath(lock, false), t(engine.settings(uri).locale, locked.error)),
     );
     return undefined;
   }
@@ -180,7 +181,7 @@ function notFound(error: unknown): boolean {
 
 /**
  * Takes the lock file the CLI takes (`.werne.md.approving`): `true`; `'busy'` when another approval
- * kept it past {@link APPROVAL_LOCK_WAIT_MS}; or why it cannot be made.
+ * kept it past {@link APPROVAL_LOCK_WAIT_MS}; or why it cannot be made (in both languages).
  *
  * `vscode.workspace.fs` cannot create a file exclusively (its `writeFile` replaces one; the CLI
  * creates the lock with `wx`). So it is taken only when it is not there, with a token of its own,
@@ -188,7 +189,7 @@ function notFound(error: unknown): boolean {
  * there goes on. A CLI approval waits for it as for any lock. What this cannot close: a CLI that
  * creates the file in the instant between the check and the write.
  */
-async function acquireLock(lock: vscode.Uri, token: string): Promise<true | 'busy' | { error: string }> {
+async function acquireLock(lock: vscode.Uri, token: string): Promise<true | 'busy' | { error: Localized }> {
   const bytes = new TextEncoder().encode(token);
   for (let waited = 0; ; waited += LOCK_POLL_MS) {
     try {
@@ -203,7 +204,9 @@ async function acquireLock(lock: vscode.Uri, token: string): Promise<true | 'bus
         if (held === token) return true;
       }
     } catch (error) {
-      return { error: error instanceof Error ? error.message : String(error) };
+      // A known reason in both languages (permission denied, a read-only file system), else VS Code's own text.
+      const text = error instanceof Error ? error.message : String(error);
+      return { error: fileReason(error, { en: text, de: text }) };
     }
     if (waited >= APPROVAL_LOCK_WAIT_MS) return 'busy';
     await sleep(LOCK_POLL_MS);

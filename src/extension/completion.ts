@@ -3,8 +3,8 @@ import {
   completionOffers,
   COMPLETION_TRIGGER_CHARACTERS,
   decodeUtf8,
-  NotUtf8Error,
   parseReport,
+  t,
   serviceNamesFromCatalog,
   serviceNamesOfReport,
   withoutBom,
@@ -13,6 +13,7 @@ import {
 } from '../core';
 import { LANGUAGE_ID } from './constants';
 import { disposeAll } from './disposables';
+import { fileReason } from './files';
 import type { EngineService } from './engine';
 
 /** Characters after which completion opens by itself: `key:`, `key: `, `- `. */
@@ -144,7 +145,7 @@ class ServiceNames implements vscode.Disposable {
   }
 
   private catalog(uri: vscode.Uri): Promise<string[]> {
-    const path = this.engine.settings(uri).servicesCatalog;
+    const { servicesCatalog: path, locale } = this.engine.settings(uri);
     const folder = vscode.workspace.getWorkspaceFolder(uri) ?? vscode.workspace.workspaceFolders?.[0];
     if (!path || !folder) return Promise.resolve([]);
     const catalogUri = vscode.Uri.joinPath(folder.uri, path);
@@ -155,12 +156,8 @@ class ServiceNames implements vscode.Disposable {
         if (typeof text === 'string') return serviceNamesFromCatalog(text);
         // Said once per reading, as the language server says it: a catalog that is not UTF-8 offered
         // its names with U+FFFD for every umlaut, a mistyped path none at all, without a word.
-        const why =
-          text instanceof NotUtf8Error
-            ? text.message
-            : text instanceof vscode.FileSystemError && text.code === 'FileNotFound'
-              ? vscode.l10n.t('file not found')
-              : vscode.l10n.t('the file cannot be read');
+        // The reason in the report's language (`incidentReport.locale`, else VS Code's), as the findings.
+        const why = t(locale, fileReason(text));
         void vscode.window.showWarningMessage(vscode.l10n.t('Incident Report: the services catalog {0} cannot be used ({1}); completion offers no names from it.', path, why));
         return [];
       });

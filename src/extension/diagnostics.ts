@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { decodeUtf8, LintScheduler, NotUtf8Error, withoutBom, type Finding, type Severity } from '../core';
+import { decodeUtf8, LintScheduler, NotUtf8Error, t, withoutBom, type Finding, type Severity } from '../core';
 import { DIAGNOSTIC_SOURCE, NOT_UTF8_CODE } from './constants';
 import { disposeAll } from './disposables';
 import type { EngineService } from './engine';
@@ -170,7 +170,9 @@ class Diagnostics implements DiagnosticsService {
     if (!current) return { isReport: true, counts: this.counts(uri) };
     this.fromWorkspace.add(uri.toString());
     const at = new vscode.Position(error.line - 1, error.column - 1);
-    const diagnostic = new vscode.Diagnostic(new vscode.Range(at, at.translate(0, 1)), error.message, vscode.DiagnosticSeverity.Error);
+    // In the language of the report's findings (`incidentReport.locale`, else VS Code's), as the CLI's `lint`.
+    const message = t(this.engine.settings(uri).locale, error.text);
+    const diagnostic = new vscode.Diagnostic(new vscode.Range(at, at.translate(0, 1)), message, vscode.DiagnosticSeverity.Error);
     diagnostic.source = DIAGNOSTIC_SOURCE;
     diagnostic.code = NOT_UTF8_CODE;
     this.publish(uri, [diagnostic]);

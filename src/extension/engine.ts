@@ -22,11 +22,13 @@ import {
   type SettingKey,
   type SettingProblem,
   decodeUtf8,
-  NotUtf8Error,
+  notValidJson,
+  t,
   withoutBom,
 } from '../core';
 import { Settings } from './constants';
 import { FamilyService } from './family';
+import { fileReason } from './files';
 import { disposeAll } from './disposables';
 import { ProjectConfigs } from './projectConfig';
 
@@ -240,18 +242,25 @@ export class EngineService implements vscode.Disposable {
     // A workspace schema is compiled to code by Ajv: never do that in an untrusted workspace.
     if (settings.schemaPath && folder && vscode.workspace.isTrusted) {
       const schemaUri = vscode.Uri.joinPath(folder.uri, settings.schemaPath);
+      let text: string | undefined;
       try {
         const bytes = await vscode.workspace.fs.readFile(schemaUri);
         // Strictly UTF-8 (as the CLI and the language server read it); a BOM dropped, as TextDecoder dropped it.
-        const schema = JSON.parse(withoutBom(decodeUtf8(bytes)).text) as unknown;
+        text = withoutBom(decodeUtf8(bytes)).text;
+        const schema = JSON.parse(text) as unknown;
         return { linter: createLinter({ ...options, schema }), settings };
       } catch (error) {
-        const reason =
-          error instanceof SchemaLoadError || error instanceof SyntaxError || error instanceof NotUtf8Error
-            ? error.message
-            : error instanceof vscode.FileSystemError
-              ? vscode.l10n.t('the file cannot be read')
-              : String(error);
+        // In the report's language (`incidentReport.locale`, else VS Code's), in the language server's words.
+        const reason = t(
+          settings.locale,
+          error instanceof SchemaLoadError
+            ? error.text
+            : error instanceof SyntaxError && text !== undefined
+              ? notValidJson(error, text)
+              : error instanceof vscode.FileSystemError
+                ? fileReason(error)
+                : fileReason(error, { en: String(error), de: String(error) }),
+        );
         void vscode.window.showWarningMessage(
           vscode.l10n.t('Incident Report: the schema {0} cannot be used ({1}); the bundled schema is used instead.', settings.schemaPath, reason),
         );

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { decodeUtf8, familyEntry, FamilyTracker, NotUtf8Error, RELEASES_FOLDER, withoutBom, type LintContext, type LintResult, type ParsedReport } from '../core';
-import { fileStamp, readBytes } from './files';
+import { decodeUtf8, familyEntry, FamilyTracker, RELEASES_FOLDER, withoutBom, type LintContext, type LintResult, type ParsedReport } from '../core';
+import { fileReason, fileStamp, readBytes } from './files';
 
 /**
  * Incident families in the editor: the core's {@link FamilyTracker} (which parents to load, which
@@ -117,7 +117,7 @@ async function read(uri: vscode.Uri): Promise<ReturnType<typeof familyEntry>> {
     // Latin-1 parent got U+FFFD for every umlaut here); the BOM dropped, as TextDocument.getText() does.
     return familyEntry(uri.path, withoutBom(decodeUtf8(await readBytes(uri))).text, null, label);
   } catch (error) {
-    if (error instanceof NotUtf8Error) return familyEntry(uri.path, null, error.text, label);
-    return familyEntry(uri.path, null, error instanceof vscode.FileSystemError && error.code === 'FileNotFound' ? 'no such file' : vscode.l10n.t('the file cannot be read'), label);
+    // Both languages: the finding that names it is worded in the report's locale, as the CLI's.
+    return familyEntry(uri.path, null, fileReason(error), label);
   }
 }

@@ -1,4 +1,25 @@
 import * as vscode from 'vscode';
+import { IO_REASONS, NotUtf8Error, UNREADABLE, type Localized } from '../core';
+
+/** VS Code's file system errors by the Node error code that says the same (see {@link IO_REASONS}). */
+const NODE_CODES: Readonly<Record<string, string>> = {
+  FileNotFound: 'ENOENT',
+  NoPermissions: 'EACCES',
+  FileIsADirectory: 'EISDIR',
+  FileNotADirectory: 'ENOTDIR',
+};
+
+/**
+ * Why a file could not be read, in both languages and in the CLI's words: a file that is not UTF-8
+ * says where and what to do, a known error of VS Code's file systems (or of Node's fs, which
+ * {@link readBytes} uses) its reason; anything else is `otherwise` (VS Code's own text is English
+ * and names the path again).
+ */
+export function fileReason(error: unknown, otherwise: Localized = UNREADABLE): Localized {
+  if (error instanceof NotUtf8Error) return error.text;
+  const code = error instanceof vscode.FileSystemError ? NODE_CODES[error.code] : (error as { code?: unknown } | null)?.code;
+  return (typeof code === 'string' ? IO_REASONS[code] : undefined) ?? otherwise;
+}
 
 /** True when something exists at `uri` (any file system VS Code knows, local or remote). */
 export async function exists(uri: vscode.Uri): Promise<boolean> {

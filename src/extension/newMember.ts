@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { decodeUtf8, existingMembers, isRecord, NotUtf8Error, isValidTimeZone, memberId, membersFolderName, newMemberTemplate, organizationKey, readMemberList, systemTimeZone, type MemberEntry } from '../core';
+import { decodeUtf8, existingMembers, isRecord, NotUtf8Error, isValidTimeZone, memberId, membersFolderName, newMemberTemplate, organizationKey, readMemberList, systemTimeZone, t, type Localized, type MemberEntry } from '../core';
 import { exists } from './files';
 import type { EngineService } from './engine';
 
@@ -67,7 +67,9 @@ export async function newMemberReport(engine: EngineService, args: NewMemberArgs
   } catch (error) {
     if (!(error instanceof MemberNotUtf8)) throw error;
     // As the CLI refuses it: its organisation cannot be told, so a second report might be written for it.
-    void vscode.window.showErrorMessage(vscode.l10n.t('Incident Report: {0}: {1}; no member report was created.', vscode.workspace.asRelativePath(error.uri, false), error.message));
+    // The decoder's words in the parent's language (`incidentReport.locale`, else VS Code's), as its findings.
+    const reason = t(engine.settings(parentUri).locale, error.text);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Incident Report: {0}: {1}; no member report was created.', vscode.workspace.asRelativePath(error.uri, false), reason));
     return [];
   }
   const written: vscode.Uri[] = [];
@@ -122,19 +124,19 @@ async function membersIn(folder: vscode.Uri, parent: vscode.Uri): Promise<Map<st
     } catch (error) {
       // A member report of this parent that is not UTF-8 has its organisation garbled (U+FFFD for
       // every umlaut): read leniently, "Stadt Lünen" got a second member report. Another file is passed over.
-      if (error instanceof NotUtf8Error && existingMembers(parent.path, [{ path: uri.path, text: error.lenientText }]).size > 0) throw new MemberNotUtf8(uri, error.message);
+      if (error instanceof NotUtf8Error && existingMembers(parent.path, [{ path: uri.path, text: error.lenientText }]).size > 0) throw new MemberNotUtf8(uri, error.text);
     }
   }
   // By organizationKey, as the CLI: a member report of "Stadt Lüdenscheid" is one of "stadt lüdenscheid" too.
   return new Map([...existingMembers(parent.path, files)].map(([organization, path]) => [organizationKey(organization), folder.with({ path })]));
 }
 
-/** A member report of the parent in the folder that is not UTF-8 (`message`: the decoder's words). */
+/** A member report of the parent in the folder that is not UTF-8 (`text`: the decoder's words, in both languages). */
 class MemberNotUtf8 extends Error {
   constructor(
     readonly uri: vscode.Uri,
-    message: string,
+    readonly text: Localized,
   ) {
-    super(message);
+    super(text.en);
   }
 }

@@ -109,8 +109,10 @@ export class ProjectConfigs implements vscode.Disposable {
       this.loaded.delete(key);
       if (error instanceof NotUtf8Error) {
         // Shown where the other problems of the file are, at the character that is not UTF-8.
+        // In VS Code's language, as the file's other problems (its own `locale` cannot be read).
         const at = new vscode.Position(error.line - 1, error.column - 1);
-        const diagnostic = new vscode.Diagnostic(new vscode.Range(at, at.translate(0, 1)), vscode.l10n.t('{0} (the file is ignored until this is fixed)', error.message), vscode.DiagnosticSeverity.Error);
+        const message = vscode.l10n.t('{0} (the file is ignored until this is fixed)', error.text[toLocale(vscode.env.language)]);
+        const diagnostic = new vscode.Diagnostic(new vscode.Range(at, at.translate(0, 1)), message, vscode.DiagnosticSeverity.Error);
         diagnostic.source = DIAGNOSTIC_SOURCE;
         diagnostic.code = 'config';
         this.problems.set(file, [diagnostic]);

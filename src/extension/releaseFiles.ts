@@ -1,17 +1,18 @@
 import * as vscode from 'vscode';
-import { decodeUtf8, NotUtf8Error, releaseFilePath, releaseVersionsIn, type ReleaseText } from '../core';
+import { decodeUtf8, releaseFilePath, releaseVersionsIn, t, type Locale, type ReleaseText } from '../core';
+import { fileReason } from './files';
 
 /**
  * The text of release `version` of the report at `report` (beside it, `.releases/<report>/<n>.json`):
  * `null` when there is no such file, else why it cannot be read (also when it is not UTF-8, in the
- * CLI's words), so that a damaged release is named and not skipped.
+ * CLI's words) in `locale`, the report's, so that a damaged release is named and not skipped.
  */
-export async function readReleaseFile(report: vscode.Uri, version: number): Promise<ReleaseText> {
+export async function readReleaseFile(report: vscode.Uri, version: number, locale: Locale): Promise<ReleaseText> {
   try {
     return decodeUtf8(await vscode.workspace.fs.readFile(report.with({ path: releaseFilePath(report.path, version) })));
   } catch (error) {
     if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return null;
-    return { error: error instanceof NotUtf8Error ? error.message : vscode.l10n.t('the file cannot be read') };
+    return { error: t(locale, fileReason(error)) };
   }
 }
 

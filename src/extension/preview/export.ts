@@ -203,7 +203,7 @@ export async function exportPressRelease(
 
   const { linter } = await engine.linterFor(uri);
   const releaseFiles = args.whatsNew === true ? await releaseFileVersions(uri) : [];
-  const found = args.whatsNew === true ? await previousRelease(result.report, (v) => readReleaseFile(uri, v), releaseFiles, linter.locale) : null;
+  const found = args.whatsNew === true ? await previousRelease(result.report, (v) => readReleaseFile(uri, v, linter.locale), releaseFiles, linter.locale) : null;
   // A damaged release is named, as `render --whats-new` names it: the box would compare with an older one.
   if (found && 'problem' in found) {
     void vscode.window.showErrorMessage(

@@ -524,11 +524,11 @@ export class PressReleasePreview implements vscode.Disposable {
     // The newest release as `changes` reads it: a missing, damaged or hand-edited file is named in
     // the panel, as `changes` refuses it (the toggle went missing without a word, or listed changes
     // against a file edited by hand).
-    const release = version === null ? null : readRelease(await readReleaseFile(uri, version), approvals, version, locale);
+    const release = version === null ? null : readRelease(await readReleaseFile(uri, version, locale), approvals, version, locale);
     const compared = release && 'model' in release ? release.model : null;
     const unusable = release && 'problem' in release ? vscode.l10n.t('the release file {0} cannot be used ({1}); restore it (from version control or a backup)', releaseLabel(uri, version!), release.problem) : null;
     const changes = compared ? releaseChanges(compared, current.model) : [];
-    const found = this.whatsNew ? await previousRelease(report, (v) => readReleaseFile(uri, v), await releaseFileVersions(uri), locale) : null;
+    const found = this.whatsNew ? await previousRelease(report, (v) => readReleaseFile(uri, v, locale), await releaseFileVersions(uri), locale) : null;
     // A damaged release is named (once per file and problem, not on every keystroke), not skipped.
     if (found && 'problem' in found) this.warnOnce(vscode.l10n.t('Incident Report: the release file {0} cannot be used for "What\'s new" ({1}). Restore the file.', releaseLabel(uri, found.version), found.problem));
     const whatsNew = found && 'since' in found ? found : null;
