@@ -302,6 +302,21 @@ describe('commands', () => {
       }
     });
 
+    it('a report saved as Latin-1 is refused in German with incidentReport.locale de, as its findings are (it was English only)', async () => {
+      const report = fileUri('archive/latin1-de.incident.md');
+      await vscode.workspace.fs.writeFile(report, Uint8Array.from('---\nschema: incident-report/v1\ntitle: Ausfall in Lünen\n---\n', (c) => c.charCodeAt(0)));
+      await setSetting('locale', 'de');
+      try {
+        await vscode.commands.executeCommand('incidentReport.lintWorkspace');
+        assert.deepStrictEqual(described(report), [
+          '3:20-3:21 error not-utf8 kein UTF-8-Text: das Zeichen in Zeile 3, Spalte 20 ist kein UTF-8 (als Windows-1252 oder Latin-1 gespeichert?); die Datei als UTF-8 speichern',
+        ]);
+      } finally {
+        await setSetting('locale', undefined);
+        await vscode.workspace.fs.delete(report);
+      }
+    });
+
     it('a report saved as Latin-1 and opened in an editor: its text, U+FFFD for each umlaut, is an error (it was linted clean and could be published)', async () => {
       const report = fileUri('archive/latin1-open.incident.md');
       await vscode.workspace.fs.writeFile(report, Uint8Array.from('---\nschema: incident-report/v1\ntitle: Ausfall in Lünen und Lüdinghausen\n---\n', (c) => c.charCodeAt(0)));

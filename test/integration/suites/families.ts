@@ -8,7 +8,7 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors, described, fileUri, isOpen, openFile, ours, replaceText, resetSettings, waitFor, watchedFolder } from './util';
+import { activateExtension, closeAllEditors, described, fileUri, isOpen, openFile, ours, replaceText, resetSettings, setSetting, waitFor, watchedFolder } from './util';
 
 function report(fields: { id: string; organization: string; parent?: string; incidentType: string; organizations?: string[] }): string {
   return [
@@ -65,7 +65,7 @@ const SHARED_FACTS =
 /** A member whose parent lies outside the workspace folder. */
 const OUTSIDE_MEMBER = 'families/kommunen/selm.md';
 const PARENT_MISSING =
-  '9:9-9:27 error family-parent parent: ../provider/sit.md cannot be read (no such file); give the path of the parent report relative to this file.';
+  '9:9-9:27 error family-parent parent: ../provider/sit.md cannot be read (file not found); give the path of the parent report relative to this file.';
 /** File events reach the extension through VS Code's watcher and the web host late: a generous bound, not a timing assertion. */
 const ON_DISK_MS = 30_000;
 
@@ -152,6 +152,23 @@ describe('incident families', function () {
     await waitFor('the member with the family finding again', () => described(member.document.uri), (lines) => lines.includes(SHARED_FACTS), ON_DISK_MS);
     assert.deepStrictEqual(described(member.document.uri), [SHARED_FACTS]);
     assert.ok(!isOpen(fileUri(PARENT)), 'the parent was opened as a document');
+  });
+
+  it('a missing parent is named in German with incidentReport.locale de, its reason too (it said "no such file")', async () => {
+    const orphan = 'families/kommunen/unna.md';
+    await write(orphan, report({ id: 'unna', organization: 'Stadt Unna', parent: '../provider/fehlt.md', incidentType: 'ransomware' }));
+    await setSetting('locale', 'de');
+    try {
+      const member = await openFile(orphan);
+      const lines = await waitFor('the missing parent', () => described(member.document.uri), (found) => found.some((line) => line.includes(' family-parent ') && line.includes('kann nicht')));
+      assert.deepStrictEqual(lines, [
+        '9:9-9:29 error family-parent parent: ../provider/fehlt.md kann nicht gelesen werden (Datei nicht gefunden); den Pfad des übergeordneten Berichts relativ zu dieser Datei angeben.',
+      ]);
+    } finally {
+      await setSetting('locale', undefined);
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(fileUri(orphan));
+    }
   });
 
   it('a parent outside the workspace (no file events) changed on disk is read anew on its member\'s next lint', async function () {

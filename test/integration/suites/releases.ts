@@ -6,7 +6,7 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors, described, fileUri, replaceText, resetSettings, waitFor, watchedFolder } from './util';
+import { activateExtension, closeAllEditors, described, fileUri, replaceText, resetSettings, setSetting, waitFor, watchedFolder } from './util';
 
 interface Prompt {
   kind: string;
@@ -148,7 +148,7 @@ describe('releases: Approve Release… and the stale warning', () => {
       const missing = await waitFor('the warning naming the missing release file', () => approvalFindings(report), (lines) => lines.length === 1 && !lines[0]!.includes(newSentence), 30_000);
       assert.match(
         missing[0]!,
-        /^\d+:18-\d+:82 warning approval-current The approval of release 1 is stale: the published content changed since it was approved \(its release file incidents\/\.releases\/sign-off\/1\.json cannot be read: no such file\)\. Approve the current text again before it is published\.$/,
+        /^\d+:18-\d+:82 warning approval-current The approval of release 1 is stale: the published content changed since it was approved \(its release file incidents\/\.releases\/sign-off\/1\.json cannot be read: file not found\)\. Approve the current text again before it is published\.$/,
       );
     } finally {
       await vscode.workspace.fs.writeFile(file, release);
@@ -197,6 +197,18 @@ describe('releases: the preview names a release file it cannot use, as `changes`
     assert.deepStrictEqual(byHand.changes, [
       `the release file incidents/.releases/lost/1.json cannot be used (it is not what was approved (its SHA-256 is ${await sha256(edited)}, \`approvals\` names ${approved.fingerprint})); restore it (from version control or a backup)`,
     ]);
+
+    // Saved as Latin-1: named in the report's language (incidentReport.locale), as `changes` names it (it was English only).
+    await vscode.workspace.fs.writeFile(release1, Uint8Array.from([0x7b, 0xfc, 0x7d, 0x0a]));
+    await setSetting('locale', 'de');
+    try {
+      const latin1 = await changesShown('file not UTF-8, in German');
+      assert.deepStrictEqual(latin1.changes, [
+        'the release file incidents/.releases/lost/1.json cannot be used (kein UTF-8-Text: das Zeichen in Zeile 1, Spalte 2 ist kein UTF-8 (als Windows-1252 oder Latin-1 gespeichert?); die Datei als UTF-8 speichern); restore it (from version control or a backup)',
+      ]);
+    } finally {
+      await setSetting('locale', undefined);
+    }
     await vscode.commands.executeCommand('incidentReport._togglePreview', 'changes');
   });
 });
