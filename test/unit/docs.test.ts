@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createLinter, familyEntry, memberOf, normalizePath, parentPathOf, parseReport, RULES, type FamilyEntry, type LintContext } from '../../src/core';
+import { createLinter, familyEntry, IO_REASONS, memberOf, normalizePath, parentPathOf, parseReport, RULES, type FamilyEntry, type LintContext } from '../../src/core';
 import { FIXTURE_NOW, FIXTURE_ZONE, findingLine } from './fixtureFormat';
 
 /** The rule documentation's examples are executable: each one must produce the findings it shows. */
@@ -21,7 +21,7 @@ function familyContext(section: string, options: { path?: string }): LintContext
     if (parentPathOf(path!, content) === here) members.push(memberOf(path!, parseReport(content))!);
     else files.set(normalizePath(path!), familyEntry(path!, content));
   }
-  return { path: options.path, family: { lookup: (path) => files.get(path) ?? familyEntry(path, null, 'no such file'), members } };
+  return { path: options.path, family: { lookup: (path) => files.get(path) ?? familyEntry(path, null, IO_REASONS.ENOENT!), members } };
 }
 
 describe('rule docs', () => {

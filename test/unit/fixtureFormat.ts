@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createLinter, familyEntry, memberOf, parseReport, type Finding, type LintContext, type Linter, type Locale, type RequireApproval, type RuleLevel } from '../../src/core';
+import { createLinter, familyEntry, IO_REASONS, memberOf, parseReport, type Finding, type LintContext, type Linter, type Locale, type RequireApproval, type RuleLevel } from '../../src/core';
 
 /**
  * One finding as a fixture line: `line:col-endLine:endCol severity ruleId path message`, followed by
@@ -86,7 +86,7 @@ function familyContext(dir: string, options: FixtureOptions): LintContext {
   return {
     path: options.path,
     family: {
-      lookup: (path) => (path in files ? familyEntry(path, readFileSync(join(dir, files[path]!), 'utf8')) : familyEntry(path, null, 'no such file')),
+      lookup: (path) => (path in files ? familyEntry(path, readFileSync(join(dir, files[path]!), 'utf8')) : familyEntry(path, null, IO_REASONS.ENOENT!)),
       ...(members.length ? { members } : {}),
     },
   };
