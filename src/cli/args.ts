@@ -181,13 +181,11 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
       de: `unbekannter Befehl "${command}"; "lint", "render", "new", "approve", "changes" oder "lsp" verwenden (siehe --help)`,
     });
   }
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parsed = parseOptions(
+    {
       args: [...rest],
       allowPositionals: true,
       strict: true,
-      tokens: true,
       options: {
         format: { type: 'string', short: 'f' },
         locale: { type: 'string' },
@@ -217,12 +215,11 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
         'stdin-filename': { type: 'string' },
         fix: { type: 'boolean' },
       },
-    });
-  } catch (error) {
-    throw usageErrorOf(error, command);
-  }
+    },
+    command,
+    (name) => (OPTION_COMMANDS[name] ?? ['lint', 'render']).includes(command),
+  );
   const { values, positionals } = parsed;
-  refuseRepeated(parsed.tokens);
   // An option of another command is refused, not ignored: `lint --out x.sarif` wrote no file and exited 0.
   for (const [name, value] of Object.entries(values)) {
     const owners = OPTION_COMMANDS[name] ?? ['lint', 'render'];
@@ -577,38 +574,132 @@ function checkLocale(value: string): Locale {
  * `parseArgs` of node:util; what it refuses becomes a {@link UsageError} (exit 2). An unknown option
  * of `command` is named in our words: Node's ("Unknown option '--out'. To specify a positional
  * argument starting with a '-', place it at the end …") misled, and an option of another command says whose it is.
+ * `owns(name)`: whether the option `--name` of `config` is one of `command` (only those are suggested, e.g. for `-quiet`).
  */
-function parseOptions<T extends ParseArgsConfig>(config: T, command?: string): ReturnType<typeof parseArgs<T>> {
+function parseOptions<T extends ParseArgsConfig>(config: T, command?: string, owns: (name: string) => boolean = () => true): ReturnType<typeof parseArgs<T>> {
+  const takes = (name: string) => Object.hasOwn(config.options ?? {}, name) && owns(name);
   let parsed;
   try {
     parsed = parseArgs({ ...config, tokens: true });
   } catch (error) {
-    throw usageErrorOf(error, command);
+    throw usageErrorOf(error, config, command, takes);
   }
   refuseRepeated(parsed.tokens);
+  refuseShortEquals(parsed.tokens, config.args ?? [], takes);
   return parsed as ReturnType<typeof parseArgs<T>>;
+}
+
+/** An option token of `parseArgs` (with `tokens: true`). */
+interface OptionToken {
+  kind: string;
+  name?: string;
+  rawName?: string;
+  index: number;
+  value?: string | undefined;
+  inlineValue?: boolean | undefined;
+}
+
+/**
+ * `-f=json`, `-o=out.html`: Node takes the value of a short option from the rest of the argument,
+ * `=` included, so `-o=out.html` wrote a file named "=out.html" and `-f=json` was refused as the
+ * format "=json". Refused with the two forms that work. (A value that starts with `=` on purpose is
+ * given after a space: `-o =x`.)
+ */
+function refuseShortEquals(tokens: readonly OptionToken[] | undefined, args: readonly string[], takes: (name: string) => boolean): void {
+  for (const token of tokens ?? []) {
+    if (token.kind !== 'option' || token.name === undefined || !takes(token.name) || !/^-[^-]$/.test(token.rawName ?? '') || !token.inlineValue || !token.value?.startsWith('=')) continue;
+    const written = args[token.index] ?? `${token.rawName}${token.value}`;
+    const value = token.value.slice(1);
+    throw new UsageError({
+      en: `${written}: a short option takes its value after a space: ${token.rawName} ${value || 'VALUE'} or --${token.name}=${value || 'VALUE'}`,
+      de: `${written}: eine Kurzoption nimmt ihren Wert nach einem Leerzeichen: ${token.rawName} ${value || 'WERT'} oder --${token.name}=${value || 'WERT'}`,
+    });
+  }
 }
 
 /** The options only `approve` and `changes` take (the others' are in {@link OPTION_COMMANDS}). */
 const RELEASE_OPTION_COMMANDS: Readonly<Record<string, readonly string[]>> = { by: ['approve'], role: ['approve'], since: ['changes'] };
 
-/** What `parseArgs` refused, as a {@link UsageError}: an unknown option of `command` in our words. */
-function usageErrorOf(error: unknown, command?: string): UsageError {
-  // Node names the option as written: '--bogus' or '-Z'.
-  const unknown = command !== undefined && (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'(--?[^'=]+)/.exec((error as Error).message)?.[1] : undefined;
-  if (unknown !== undefined) {
-    const name = unknown.replace(/^--?/, '');
-    const owners = unknown.startsWith('--') ? (OPTION_COMMANDS[name] ?? RELEASE_OPTION_COMMANDS[name]) : undefined;
+/**
+ * The first option `parseArgs` does not know, as it tokenizes the command line (`rawName`: `-=` of
+ * `-q=1`, `-u` of `-quiet`) with the argument it is part of, as written; `undefined` if none is found.
+ */
+function unknownOption(config: ParseArgsConfig): { rawName: string; written: string } | undefined {
+  const options = config.options ?? {};
+  let tokens: readonly OptionToken[] | undefined;
+  try {
+    tokens = parseArgs({ ...config, strict: false, allowPositionals: true, tokens: true }).tokens;
+  } catch {
+    return undefined;
+  }
+  const token = tokens?.find((t) => t.kind === 'option' && t.name !== undefined && !Object.hasOwn(options, t.name));
+  if (token?.rawName === undefined) return undefined;
+  return { rawName: token.rawName, written: config.args?.[token.index] ?? token.rawName };
+}
+
+/** The long name of the short option `-x`, if `config` has one. */
+function longNameOf(config: ParseArgsConfig, short: string): string | undefined {
+  return Object.entries(config.options ?? {}).find(([, option]) => option.short === short)?.[0];
+}
+
+/**
+ * An unknown option in our words, precise about how it was written: a short switch given a value
+ * (`-q=1`), an option without a name (`-=`, `--=x`, `---`), one dash too many (`---format`), or a
+ * long option with one dash (`-quiet`).
+ */
+function unknownOptionError(config: ParseArgsConfig, command: string, takes: (name: string) => boolean, found: { rawName: string; written: string }): UsageError {
+  const { rawName, written } = found;
+  const before = written.split('=')[0]!;
+  const name = before.replace(/^-+/, '');
+  if (name === '') {
     return new UsageError(
-      owners
-        ? { en: `${unknown} is an option of ${owners.join(' and ')}, not of ${command}`, de: `${unknown} ist eine Option von ${owners.join(' und ')}, nicht von ${command}` }
-        : { en: `unknown option ${unknown} for ${command} (see --help)`, de: `unbekannte Option ${unknown} für ${command} (siehe --help)` },
+      written.includes('=')
+        ? { en: `${written}: the option's name before "=" is missing (see --help)`, de: `${written}: vor "=" fehlt der Name der Option (siehe --help)` }
+        : { en: `${written} is no option (see --help); a file of that name is given as ./${written}`, de: `${written} ist keine Option (siehe --help); eine Datei dieses Namens wird als ./${written} angegeben` },
     );
+  }
+  if (written.startsWith('---')) {
+    return new UsageError(
+      takes(name)
+        ? { en: `${written}: one dash too many; the option is --${written.replace(/^-+/, '')}`, de: `${written}: ein Bindestrich zu viel; die Option heißt --${written.replace(/^-+/, '')}` }
+        : { en: `unknown option ${before} for ${command}: an option starts with two dashes, not three (see --help)`, de: `unbekannte Option ${before} für ${command}: eine Option beginnt mit zwei Bindestrichen, nicht drei (siehe --help)` },
+    );
+  }
+  if (written.startsWith('-') && !written.startsWith('--')) {
+    // `-q=1`: Node reads a group of short options, `-q`, `-=` and `-1`; `=` follows a switch.
+    if (rawName === '-=') {
+      const short = written[written.indexOf('=') - 1]!;
+      const long = longNameOf(config, short);
+      return new UsageError({ en: `${written}: -${short}${long ? ` (--${long})` : ''} takes no value`, de: `${written}: -${short}${long ? ` (--${long})` : ''} nimmt keinen Wert` });
+    }
+    if (written !== rawName) {
+      return new UsageError(
+        takes(name)
+          ? { en: `${written}: a long option starts with two dashes: -${written}`, de: `${written}: eine lange Option beginnt mit zwei Bindestrichen: -${written}` }
+          : { en: `unknown option ${rawName} in ${written} for ${command} (see --help)`, de: `unbekannte Option ${rawName} in ${written} für ${command} (siehe --help)` },
+      );
+    }
+  }
+  const owners = rawName.startsWith('--') ? (OPTION_COMMANDS[rawName.slice(2)] ?? RELEASE_OPTION_COMMANDS[rawName.slice(2)]) : undefined;
+  return new UsageError(
+    owners
+      ? { en: `${rawName} is an option of ${owners.join(' and ')}, not of ${command}`, de: `${rawName} ist eine Option von ${owners.join(' und ')}, nicht von ${command}` }
+      : { en: `unknown option ${rawName} for ${command} (see --help)`, de: `unbekannte Option ${rawName} für ${command} (siehe --help)` },
+  );
+}
+
+/** What `parseArgs` refused, as a {@link UsageError}: an unknown option of `command` in our words. */
+function usageErrorOf(error: unknown, config: ParseArgsConfig, command: string | undefined, takes: (name: string) => boolean): UsageError {
+  const code = (error as { code?: string }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  if (command !== undefined && code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    // Node names the option as it tokenized it ('-=' of '-q=1'); the tokens give the argument as written.
+    const rawName = /^Unknown option '(.*?)'(?:\. To specify|$)/s.exec(message)?.[1];
+    const found = unknownOption(config) ?? (rawName !== undefined ? { rawName, written: rawName } : undefined);
+    if (found !== undefined) return unknownOptionError(config, command, takes, found);
   }
   // An option without its value, a value for a switch, a file for a command that takes none: Node's
   // words ("Option '-f, --format <value>' argument missing") are English only and name the short form first.
-  const code = (error as { code?: string }).code;
-  const message = error instanceof Error ? error.message : String(error);
   const option = /^Option '(?:-\w, )?(--[\w-]+)/.exec(message)?.[1];
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option !== undefined && /argument missing/.test(message)) {
     return new UsageError({ en: `${option} needs a value`, de: `${option} braucht einen Wert` });

@@ -302,6 +302,32 @@ describe('CLI --help', () => {
     assert.deepEqual(refusal(['lint', '--since', '2', 'x.md']), { code: 2, stdout: '', stderr: 'incident-report: --since is an option of changes, not of lint\n' });
   });
 
+  it('an option written with = after a short name, without a name, or with one dash too many or too few is named as written, in both languages (-q=1 was "unknown option --")', () => {
+    const root = join(__dirname, '..', '..');
+    const refused = (args: string[], en: string, de: string) => {
+      assert.deepEqual(cli(root, args), { code: 2, stdout: '', stderr: `incident-report: ${en}\n` }, args.join(' '));
+      assert.deepEqual(cli(root, [...args, '--locale', 'de']), { code: 2, stdout: '', stderr: `incident-report: ${de}\n` }, `${args.join(' ')} --locale de`);
+    };
+    refused(['lint', '-q=1', 'x.md'], '-q=1: -q (--quiet) takes no value', '-q=1: -q (--quiet) nimmt keinen Wert');
+    refused(['lint', '-q=', 'x.md'], '-q=: -q (--quiet) takes no value', '-q=: -q (--quiet) nimmt keinen Wert');
+    refused(['lint', '-=', 'x.md'], '-=: the option\'s name before "=" is missing (see --help)', '-=: vor "=" fehlt der Name der Option (siehe --help)');
+    refused(['lint', '--=x', 'x.md'], '--=x: the option\'s name before "=" is missing (see --help)', '--=x: vor "=" fehlt der Name der Option (siehe --help)');
+    refused(['render', '--=', 'x.md'], '--=: the option\'s name before "=" is missing (see --help)', '--=: vor "=" fehlt der Name der Option (siehe --help)');
+    refused(['lint', '---x', 'x.md'], 'unknown option ---x for lint: an option starts with two dashes, not three (see --help)', 'unbekannte Option ---x für lint: eine Option beginnt mit zwei Bindestrichen, nicht drei (siehe --help)');
+    refused(['lint', '---format=json', 'x.md'], '---format=json: one dash too many; the option is --format=json', '---format=json: ein Bindestrich zu viel; die Option heißt --format=json');
+    refused(['lint', '---', 'x.md'], '--- is no option (see --help); a file of that name is given as ./---', '--- ist keine Option (siehe --help); eine Datei dieses Namens wird als ./--- angegeben');
+    refused(['lint', '-quiet', 'x.md'], '-quiet: a long option starts with two dashes: --quiet', '-quiet: eine lange Option beginnt mit zwei Bindestrichen: --quiet');
+    refused(['lint', '-qZ', 'x.md'], 'unknown option -Z in -qZ for lint (see --help)', 'unbekannte Option -Z in -qZ für lint (siehe --help)');
+    // A short option that takes a value took "=json" as its value: refused as the format "=json", and -o=x.html wrote "=x.html".
+    refused(['lint', '-f=json', 'x.md'], '-f=json: a short option takes its value after a space: -f json or --format=json', '-f=json: eine Kurzoption nimmt ihren Wert nach einem Leerzeichen: -f json oder --format=json');
+    refused(['changes', '-f=json', 'x.md'], '-f=json: a short option takes its value after a space: -f json or --format=json', '-f=json: eine Kurzoption nimmt ihren Wert nach einem Leerzeichen: -f json oder --format=json');
+    const dir = workspace({ 'r.md': REPORT });
+    assert.deepEqual(cli(dir, ['render', '-o=r.html', 'r.md']), { code: 2, stdout: '', stderr: 'incident-report: -o=r.html: a short option takes its value after a space: -o r.html or --out=r.html\n' });
+    assert.deepEqual(readdirSync(dir), ['r.md'], 'no "=r.html" written');
+    assert.deepEqual(cli(root, ['approve', '--by', 'Petra', '-q=1', 'x.md']), { code: 2, stdout: '', stderr: 'incident-report: unknown option -q in -q=1 for approve (see --help)\n' });
+    assert.deepEqual(cli(root, ['lsp', '---stdio']), { code: 2, stdout: '', stderr: 'incident-report: ---stdio: one dash too many; the option is --stdio\n' });
+  });
+
   it('after a command, --help and -h print the help too (render --help was "Unknown option \'--help\'", exit 2)', () => {
     const root = join(__dirname, '..', '..');
     const help = cli(root, ['--help']).stdout;
