@@ -186,35 +186,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
       args: [...rest],
       allowPositionals: true,
       strict: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        locale: { type: 'string' },
-        schema: { type: 'string' },
-        'max-warnings': { type: 'string' },
-        quiet: { type: 'boolean', short: 'q' },
-        rule: { type: 'string', multiple: true },
-        'time-zone': { type: 'string' },
-        color: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        out: { type: 'string', short: 'o' },
-        strict: { type: 'boolean' },
-        draft: { type: 'boolean' },
-        config: { type: 'string', short: 'c' },
-        ...OPTION_FLAGS,
-        parent: { type: 'string' },
-        organizations: { type: 'string' },
-        as: { type: 'string' },
-        now: { type: 'string' },
-        'max-chars': { type: 'string' },
-        link: { type: 'string' },
-        hashtag: { type: 'string', multiple: true },
-        initial: { type: 'boolean' },
-        controller: { type: 'string' },
-        'whats-new': { type: 'boolean' },
-        jobs: { type: 'string', short: 'j' },
-        'stdin-filename': { type: 'string' },
-        fix: { type: 'boolean' },
-      },
+      options: SHARED_OPTIONS,
     },
     command,
     (name) => (OPTION_COMMANDS[name] ?? ['lint', 'render']).includes(command),
@@ -222,12 +194,12 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY:
   const { values, positionals } = parsed;
   // An option of another command is refused, not ignored: `lint --out x.sarif` wrote no file and exited 0.
   for (const [name, value] of Object.entries(values)) {
-    const owners = OPTION_COMMANDS[name] ?? ['lint', 'render'];
-    if (value !== undefined && !owners.includes(command)) {
+    if (value !== undefined && !(OPTION_COMMANDS[name] ?? ['lint', 'render']).includes(command)) {
       const lintOut = name === 'out' && command === 'lint';
+      const owners = commandsTaking(name);
       throw new UsageError({
-        en: `--${name} is an option of ${owners.join(' and ')}, not of ${command}${lintOut ? '; lint prints to stdout: redirect it, e.g. `> results.sarif`' : ''}`,
-        de: `--${name} ist eine Option von ${owners.join(' und ')}, nicht von ${command}${lintOut ? '; lint schreibt auf die Standardausgabe: sie umleiten, z. B. `> results.sarif`' : ''}`,
+        en: `--${name} is an option of ${listOf(owners, 'and')}, not of ${command}${lintOut ? '; lint prints to stdout: redirect it, e.g. `> results.sarif`' : ''}`,
+        de: `--${name} ist eine Option von ${listOf(owners, 'und')}, nicht von ${command}${lintOut ? '; lint schreibt auf die Standardausgabe: sie umleiten, z. B. `> results.sarif`' : ''}`,
       });
     }
   }
@@ -403,6 +375,38 @@ function ruleLevels(specs: readonly string[]): Record<string, RuleLevel> {
 const OPTION_FLAGS = Object.fromEntries(
   RULE_OPTIONS.flatMap((option) => (option.cli ? [[option.cli.flag.slice(2), { type: 'string' as const, multiple: option.schema.type === 'array' }]] : [])),
 );
+
+
+/** The options of `lint`, `render` and `new` (one parser; {@link OPTION_COMMANDS} says whose each is). */
+const SHARED_OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  locale: { type: 'string' },
+  schema: { type: 'string' },
+  'max-warnings': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  rule: { type: 'string', multiple: true },
+  'time-zone': { type: 'string' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  out: { type: 'string', short: 'o' },
+  strict: { type: 'boolean' },
+  draft: { type: 'boolean' },
+  config: { type: 'string', short: 'c' },
+  ...OPTION_FLAGS,
+  parent: { type: 'string' },
+  organizations: { type: 'string' },
+  as: { type: 'string' },
+  now: { type: 'string' },
+  'max-chars': { type: 'string' },
+  link: { type: 'string' },
+  hashtag: { type: 'string', multiple: true },
+  initial: { type: 'boolean' },
+  controller: { type: 'string' },
+  'whats-new': { type: 'boolean' },
+  jobs: { type: 'string', short: 'j' },
+  'stdin-filename': { type: 'string' },
+  fix: { type: 'boolean' },
+} satisfies NonNullable<ParseArgsConfig['options']>;
 
 /** The rules' options given on the command line, each checked by its rule's own check. */
 function optionsOfFlags(values: Record<string, string | string[] | boolean | undefined>, locale: Locale): RuleOptionValues {
@@ -617,8 +621,29 @@ function refuseShortEquals(tokens: readonly OptionToken[] | undefined, args: rea
   }
 }
 
-/** The options only `approve` and `changes` take (the others' are in {@link OPTION_COMMANDS}). */
-const RELEASE_OPTION_COMMANDS: Readonly<Record<string, readonly string[]>> = { by: ['approve'], role: ['approve'], since: ['changes'] };
+/** The options of `approve`, `changes` and `lsp` (each has its own parser). */
+const APPROVE_OPTIONS = { by: { type: 'string' }, role: { type: 'string' }, now: { type: 'string' }, 'time-zone': { type: 'string' }, locale: { type: 'string' } } satisfies NonNullable<ParseArgsConfig['options']>;
+const CHANGES_OPTIONS = { since: { type: 'string' }, format: { type: 'string', short: 'f' }, locale: { type: 'string' } } satisfies NonNullable<ParseArgsConfig['options']>;
+const LSP_OPTIONS = { stdio: { type: 'boolean' }, 'no-custom-schema': { type: 'boolean' } } satisfies NonNullable<ParseArgsConfig['options']>;
+
+/** Every command that takes the option `--name`, in the order of `--help` (for "is an option of …"). */
+function commandsTaking(name: string): string[] {
+  const own: Record<string, object> = { approve: APPROVE_OPTIONS, changes: CHANGES_OPTIONS, lsp: LSP_OPTIONS };
+  return COMMANDS.filter((command) =>
+    command in own ? Object.hasOwn(own[command]!, name) : Object.hasOwn(SHARED_OPTIONS, name) && (OPTION_COMMANDS[name] ?? ['lint', 'render']).includes(command as Command),
+  );
+}
+
+/** The long options `command` takes (without `--`), for the tests of `--help`. */
+export function optionsOf(command: string): string[] {
+  const all = [...new Set([...Object.keys(SHARED_OPTIONS), ...Object.keys(APPROVE_OPTIONS), ...Object.keys(CHANGES_OPTIONS), ...Object.keys(LSP_OPTIONS)])];
+  return all.filter((name) => commandsTaking(name).includes(command));
+}
+
+/** "a, b and c" ("a, b und c"). */
+function listOf(items: readonly string[], and: string): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`;
+}
 
 /**
  * The first option `parseArgs` does not know, as it tokenizes the command line (`rawName`: `-=` of
@@ -680,10 +705,10 @@ function unknownOptionError(config: ParseArgsConfig, command: string, takes: (na
       );
     }
   }
-  const owners = rawName.startsWith('--') ? (OPTION_COMMANDS[rawName.slice(2)] ?? RELEASE_OPTION_COMMANDS[rawName.slice(2)]) : undefined;
+  const owners = rawName.startsWith('--') ? commandsTaking(rawName.slice(2)) : [];
   return new UsageError(
-    owners
-      ? { en: `${rawName} is an option of ${owners.join(' and ')}, not of ${command}`, de: `${rawName} ist eine Option von ${owners.join(' und ')}, nicht von ${command}` }
+    owners.length > 0
+      ? { en: `${rawName} is an option of ${listOf(owners, 'and')}, not of ${command}`, de: `${rawName} ist eine Option von ${listOf(owners, 'und')}, nicht von ${command}` }
       : { en: `unknown option ${rawName} for ${command} (see --help)`, de: `unbekannte Option ${rawName} für ${command} (siehe --help)` },
   );
 }
@@ -722,10 +747,7 @@ function usageErrorOf(error: unknown, config: ParseArgsConfig, command: string |
 
 /** `approve` and `changes`: one report file each. */
 function releaseArgs(command: 'approve' | 'changes', rest: readonly string[], env: NodeJS.ProcessEnv): ApproveArgs | ChangesArgs {
-  const options: NonNullable<ParseArgsConfig['options']> =
-    command === 'approve'
-      ? { by: { type: 'string' }, role: { type: 'string' }, now: { type: 'string' }, 'time-zone': { type: 'string' }, locale: { type: 'string' } }
-      : { since: { type: 'string' }, format: { type: 'string', short: 'f' }, locale: { type: 'string' } };
+  const options: NonNullable<ParseArgsConfig['options']> = command === 'approve' ? APPROVE_OPTIONS : CHANGES_OPTIONS;
   // `--stdin-filename` is read only to name the file in the refusal of `-` below.
   const parsed = parseOptions({ args: [...rest], allowPositionals: true, strict: true, options: { ...options, 'stdin-filename': { type: 'string' } } }, command);
   const values = parsed.values as Record<string, string | undefined>;
@@ -784,7 +806,7 @@ function releaseArgs(command: 'approve' | 'changes', rest: readonly string[], en
 
 /** `lsp --stdio [--no-custom-schema]`: the server talks over standard input and output only. */
 function lspArgs(rest: readonly string[]): LspArgs {
-  const { values } = parseOptions({ args: [...rest], strict: true, allowPositionals: false, options: { stdio: { type: 'boolean' }, 'no-custom-schema': { type: 'boolean' } } }, 'lsp');
+  const { values } = parseOptions({ args: [...rest], strict: true, allowPositionals: false, options: LSP_OPTIONS }, 'lsp');
   if (!values.stdio) throw new UsageError({ en: 'lsp needs --stdio: the language server talks over standard input and output', de: 'lsp braucht --stdio: der Sprachserver spricht über Standardeingabe und -ausgabe' });
   return { command: 'lsp', customSchema: !values['no-custom-schema'] };
 }
@@ -813,6 +835,7 @@ Usage:
   incident-report approve --by NAME [--role press|it|dpo|lead] FILE
   incident-report changes FILE [--since N] [--format text|json]
   incident-report lsp --stdio [--no-custom-schema]
+  incident-report --version
 
 Lint options:
   -f, --format stylish|json|sarif|github
@@ -875,6 +898,8 @@ Render options:
 ${optionHelp('lint')}
       --rule RULE=LEVEL             as for lint: the verdict uses these levels (repeatable)
   -c, --config FILE                 as for lint (default: the nearest .incident-report.json)
+      --schema FILE                 as for lint
+      --time-zone ZONE              as for lint
       --stdin-filename PATH         as for lint
 
 New member reports:
@@ -884,6 +909,7 @@ New member reports:
                                     the list from stdin
   -o, --out DIR                     folder for the members (default: beside the parent, named after it)
       --locale de|en                message language (default: LANG's); the reports are in the parent's
+      --time-zone ZONE              IANA zone for the members' timestamps (default: the system's)
   Each member gets parent:, the shared facts and its own fill-ins; existing files are never overwritten.
 
 Sign-off (see the README, "Releases and sign-off"):
@@ -892,6 +918,9 @@ Sign-off (see the README, "Releases and sign-off"):
                                     {by, role, at, version, fingerprint} to its "approvals";
                                     a further approval of unchanged content signs the same version
       --now INSTANT                 the time recorded (default: the clock)
+      --time-zone ZONE              the zone it is written in when the report has no timezone
+                                    (default: the system's)
+      --locale de|en                message language (default: LANG's)
   changes FILE                      what changed since release N, one line per change
       --since N                     compare with release N (default: the newest)
   -f, --format text|json            json: [{"path", "before", "after"}] with JSON Pointers

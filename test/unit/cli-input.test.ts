@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFil
 import { join } from 'node:path';
 import { workspace } from './tempWorkspace';
 import { OUTPUTS } from '../../src/core';
+import { optionsOf } from '../../src/cli/args';
 
 /**
  * Odd input as users and CI jobs give it: files that are not UTF-8, option values given twice or
@@ -326,6 +327,34 @@ describe('CLI --help', () => {
     assert.deepEqual(readdirSync(dir), ['r.md'], 'no "=r.html" written');
     assert.deepEqual(cli(root, ['approve', '--by', 'Petra', '-q=1', 'x.md']), { code: 2, stdout: '', stderr: 'incident-report: unknown option -q in -q=1 for approve (see --help)\n' });
     assert.deepEqual(cli(root, ['lsp', '---stdio']), { code: 2, stdout: '', stderr: 'incident-report: ---stdio: one dash too many; the option is --stdio\n' });
+  });
+
+  it('an option of another command names every command that takes it (lsp --locale said "lint and render and new"; approve --format was "unknown")', () => {
+    const root = join(__dirname, '..', '..');
+    const refused = (args: string[], message: string) => assert.deepEqual(cli(root, args), { code: 2, stdout: '', stderr: `incident-report: ${message}\n` }, args.join(' '));
+    refused(['lsp', '--locale', 'en'], '--locale is an option of lint, render, new, approve and changes, not of lsp');
+    refused(['lsp', '--stdio', '--locale', 'de'], '--locale ist eine Option von lint, render, new, approve und changes, nicht von lsp');
+    refused(['new', '--parent', 'r.md', '--organizations', 'o.txt', '--now', '2023-10-30T09:00:00Z'], '--now is an option of lint, render and approve, not of new');
+    refused(['approve', '--by', 'Petra', '--format', 'json', 'x.md'], '--format is an option of lint, render and changes, not of approve');
+    refused(['changes', '--time-zone', 'UTC', 'x.md'], '--time-zone is an option of lint, render, new and approve, not of changes');
+    refused(['approve', '--by', 'Petra', '--schema', 's.json', 'x.md'], '--schema is an option of lint and render, not of approve');
+    refused(['lint', '--stdio', 'x.md'], '--stdio is an option of lsp, not of lint');
+  });
+
+  it('--help names every option of each command in that command\'s part (render --schema, --time-zone; new --time-zone; approve --time-zone, --locale were missing)', () => {
+    const help = cli(join(__dirname, '..', '..'), ['--help']).stdout;
+    const part = (from: string, to: string) => help.slice(help.indexOf(from), help.indexOf(to));
+    const parts: Record<string, string> = {
+      lint: part('Lint options:', 'Render options:'),
+      render: part('Render options:', 'New member reports:'),
+      new: part('New member reports:', 'Sign-off'),
+      approve: part('  approve --by', '  changes FILE'),
+      changes: part('  changes FILE', 'Language server'),
+      lsp: part('Language server', 'Standard input:'),
+    };
+    const missing = Object.entries(parts).flatMap(([command, text]) => optionsOf(command).filter((name) => !new RegExp(`--${name}\\b`).test(text)).map((name) => `${command} --${name}`));
+    assert.deepEqual(missing, []);
+    assert.match(help, /^ {2}incident-report --version$/m);
   });
 
   it('after a command, --help and -h print the help too (render --help was "Unknown option \'--help\'", exit 2)', () => {
