@@ -170,12 +170,19 @@ export function environmentLocale(env: NodeJS.ProcessEnv): Locale {
 /** Parses the command line; throws {@link UsageError} with a precise message on bad input. */
 export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY: boolean): CliArgs {
   const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
   if (command === '--version' || command === '-v') return { command: 'version' };
   if (asksForHelp(command, rest)) return { command: 'help' };
   if (command === 'lsp') return lspArgs(rest);
   if (command === 'approve' || command === 'changes') return releaseArgs(command, rest, env);
   if (command !== 'lint' && command !== 'render' && command !== 'new') {
+    // `incident-report --locale de lint r.md`: an option before the command.
+    const end = rest.indexOf('--');
+    const at = command.startsWith('-') && command !== '-' ? (end === -1 ? rest : rest.slice(0, end)).findIndex((arg) => COMMANDS.includes(arg)) : -1;
+    if (at >= 0) {
+      const example = ['incident-report', rest[at]!, command, ...rest.filter((_, i) => i !== at)].map(shellWord).join(' ');
+      throw new UsageError({ en: `the command comes before its options: ${example}`, de: `der Befehl steht vor seinen Optionen: ${example}` });
+    }
     throw new UsageError({
       en: `unknown command "${command}"; use "lint", "render", "new", "approve", "changes" or "lsp" (see --help)`,
       de: `unbekannter Befehl "${command}"; "lint", "render", "new", "approve", "changes" oder "lsp" verwenden (siehe --help)`,
@@ -638,6 +645,11 @@ function commandsTaking(name: string): string[] {
 export function optionsOf(command: string): string[] {
   const all = [...new Set([...Object.keys(SHARED_OPTIONS), ...Object.keys(APPROVE_OPTIONS), ...Object.keys(CHANGES_OPTIONS), ...Object.keys(LSP_OPTIONS)])];
   return all.filter((name) => commandsTaking(name).includes(command));
+}
+
+/** An argument as a shell takes it back: quoted when it holds more than letters, digits and `-_./:=@%+,`. */
+function shellWord(arg: string): string {
+  return /^[\w\-./:=@%+,]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
 /** "a, b and c" ("a, b und c"). */

@@ -357,6 +357,16 @@ describe('CLI --help', () => {
     assert.match(help, /^ {2}incident-report --version$/m);
   });
 
+  it('an option before the command says the command comes first; an empty command is refused, not the help with exit 0', () => {
+    const root = join(__dirname, '..', '..');
+    assert.deepEqual(cli(root, ['--locale', 'de', 'lint', 'r.md']), { code: 2, stdout: '', stderr: 'incident-report: der Befehl steht vor seinen Optionen: incident-report lint --locale de r.md\n' });
+    assert.deepEqual(cli(root, ['-q', 'lint', 'my file.md']), { code: 2, stdout: '', stderr: "incident-report: the command comes before its options: incident-report lint -q 'my file.md'\n" });
+    // After `--`, lint is a file name: no command to move.
+    assert.deepEqual(cli(root, ['--bogus', '--', 'lint']), { code: 2, stdout: '', stderr: 'incident-report: unknown command "--bogus"; use "lint", "render", "new", "approve", "changes" or "lsp" (see --help)\n' });
+    // `incident-report "$COMMAND" r.md` with the variable unset printed the help and exited 0.
+    assert.deepEqual(cli(root, ['', 'r.md']), { code: 2, stdout: '', stderr: 'incident-report: unknown command ""; use "lint", "render", "new", "approve", "changes" or "lsp" (see --help)\n' });
+  });
+
   it('after a command, --help and -h print the help too (render --help was "Unknown option \'--help\'", exit 2)', () => {
     const root = join(__dirname, '..', '..');
     const help = cli(root, ['--help']).stdout;
