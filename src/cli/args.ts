@@ -170,67 +170,43 @@ export function environmentLocale(env: NodeJS.ProcessEnv): Locale {
 /** Parses the command line; throws {@link UsageError} with a precise message on bad input. */
 export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv, isTTY: boolean): CliArgs {
   const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
   if (command === '--version' || command === '-v') return { command: 'version' };
   if (asksForHelp(command, rest)) return { command: 'help' };
   if (command === 'lsp') return lspArgs(rest);
   if (command === 'approve' || command === 'changes') return releaseArgs(command, rest, env);
   if (command !== 'lint' && command !== 'render' && command !== 'new') {
+    // `incident-report --locale de lint r.md`: an option before the command.
+    const end = rest.indexOf('--');
+    const at = command.startsWith('-') && command !== '-' ? (end === -1 ? rest : rest.slice(0, end)).findIndex((arg) => COMMANDS.includes(arg)) : -1;
+    if (at >= 0) {
+      const example = ['incident-report', rest[at]!, command, ...rest.filter((_, i) => i !== at)].map(shellWord).join(' ');
+      throw new UsageError({ en: `the command comes before its options: ${example}`, de: `der Befehl steht vor seinen Optionen: ${example}` });
+    }
     throw new UsageError({
       en: `unknown command "${command}"; use "lint", "render", "new", "approve", "changes" or "lsp" (see --help)`,
       de: `unbekannter Befehl "${command}"; "lint", "render", "new", "approve", "changes" oder "lsp" verwenden (siehe --help)`,
     });
   }
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parsed = parseOptions(
+    {
       args: [...rest],
       allowPositionals: true,
       strict: true,
-      tokens: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        locale: { type: 'string' },
-        schema: { type: 'string' },
-        'max-warnings': { type: 'string' },
-        quiet: { type: 'boolean', short: 'q' },
-        rule: { type: 'string', multiple: true },
-        'time-zone': { type: 'string' },
-        color: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        out: { type: 'string', short: 'o' },
-        strict: { type: 'boolean' },
-        draft: { type: 'boolean' },
-        config: { type: 'string', short: 'c' },
-        ...OPTION_FLAGS,
-        parent: { type: 'string' },
-        organizations: { type: 'string' },
-        as: { type: 'string' },
-        now: { type: 'string' },
-        'max-chars': { type: 'string' },
-        link: { type: 'string' },
-        hashtag: { type: 'string', multiple: true },
-        initial: { type: 'boolean' },
-        controller: { type: 'string' },
-        'whats-new': { type: 'boolean' },
-        jobs: { type: 'string', short: 'j' },
-        'stdin-filename': { type: 'string' },
-        fix: { type: 'boolean' },
-      },
-    });
-  } catch (error) {
-    throw usageErrorOf(error, command);
-  }
+      options: SHARED_OPTIONS,
+    },
+    command,
+    (name) => (OPTION_COMMANDS[name] ?? ['lint', 'render']).includes(command),
+  );
   const { values, positionals } = parsed;
-  refuseRepeated(parsed.tokens);
   // An option of another command is refused, not ignored: `lint --out x.sarif` wrote no file and exited 0.
   for (const [name, value] of Object.entries(values)) {
-    const owners = OPTION_COMMANDS[name] ?? ['lint', 'render'];
-    if (value !== undefined && !owners.includes(command)) {
+    if (value !== undefined && !(OPTION_COMMANDS[name] ?? ['lint', 'render']).includes(command)) {
       const lintOut = name === 'out' && command === 'lint';
+      const owners = commandsTaking(name);
       throw new UsageError({
-        en: `--${name} is an option of ${owners.join(' and ')}, not of ${command}${lintOut ? '; lint prints to stdout: redirect it, e.g. `> results.sarif`' : ''}`,
-        de: `--${name} ist eine Option von ${owners.join(' und ')}, nicht von ${command}${lintOut ? '; lint schreibt auf die Standardausgabe: sie umleiten, z. B. `> results.sarif`' : ''}`,
+        en: `--${name} is an option of ${listOf(owners, 'and')}, not of ${command}${lintOut ? '; lint prints to stdout: redirect it, e.g. `> results.sarif`' : ''}`,
+        de: `--${name} ist eine Option von ${listOf(owners, 'und')}, nicht von ${command}${lintOut ? '; lint schreibt auf die Standardausgabe: sie umleiten, z. B. `> results.sarif`' : ''}`,
       });
     }
   }
@@ -407,6 +383,38 @@ const OPTION_FLAGS = Object.fromEntries(
   RULE_OPTIONS.flatMap((option) => (option.cli ? [[option.cli.flag.slice(2), { type: 'string' as const, multiple: option.schema.type === 'array' }]] : [])),
 );
 
+
+/** The options of `lint`, `render` and `new` (one parser; {@link OPTION_COMMANDS} says whose each is). */
+const SHARED_OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  locale: { type: 'string' },
+  schema: { type: 'string' },
+  'max-warnings': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  rule: { type: 'string', multiple: true },
+  'time-zone': { type: 'string' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  out: { type: 'string', short: 'o' },
+  strict: { type: 'boolean' },
+  draft: { type: 'boolean' },
+  config: { type: 'string', short: 'c' },
+  ...OPTION_FLAGS,
+  parent: { type: 'string' },
+  organizations: { type: 'string' },
+  as: { type: 'string' },
+  now: { type: 'string' },
+  'max-chars': { type: 'string' },
+  link: { type: 'string' },
+  hashtag: { type: 'string', multiple: true },
+  initial: { type: 'boolean' },
+  controller: { type: 'string' },
+  'whats-new': { type: 'boolean' },
+  jobs: { type: 'string', short: 'j' },
+  'stdin-filename': { type: 'string' },
+  fix: { type: 'boolean' },
+} satisfies NonNullable<ParseArgsConfig['options']>;
+
 /** The rules' options given on the command line, each checked by its rule's own check. */
 function optionsOfFlags(values: Record<string, string | string[] | boolean | undefined>, locale: Locale): RuleOptionValues {
   const options: Record<string, unknown> = {};
@@ -577,38 +585,158 @@ function checkLocale(value: string): Locale {
  * `parseArgs` of node:util; what it refuses becomes a {@link UsageError} (exit 2). An unknown option
  * of `command` is named in our words: Node's ("Unknown option '--out'. To specify a positional
  * argument starting with a '-', place it at the end …") misled, and an option of another command says whose it is.
+ * `owns(name)`: whether the option `--name` of `config` is one of `command` (only those are suggested, e.g. for `-quiet`).
  */
-function parseOptions<T extends ParseArgsConfig>(config: T, command?: string): ReturnType<typeof parseArgs<T>> {
+function parseOptions<T extends ParseArgsConfig>(config: T, command?: string, owns: (name: string) => boolean = () => true): ReturnType<typeof parseArgs<T>> {
+  const takes = (name: string) => Object.hasOwn(config.options ?? {}, name) && owns(name);
   let parsed;
   try {
     parsed = parseArgs({ ...config, tokens: true });
   } catch (error) {
-    throw usageErrorOf(error, command);
+    throw usageErrorOf(error, config, command, takes);
   }
   refuseRepeated(parsed.tokens);
+  refuseShortEquals(parsed.tokens, config.args ?? [], takes);
   return parsed as ReturnType<typeof parseArgs<T>>;
 }
 
-/** The options only `approve` and `changes` take (the others' are in {@link OPTION_COMMANDS}). */
-const RELEASE_OPTION_COMMANDS: Readonly<Record<string, readonly string[]>> = { by: ['approve'], role: ['approve'], since: ['changes'] };
+/** An option token of `parseArgs` (with `tokens: true`). */
+interface OptionToken {
+  kind: string;
+  name?: string;
+  rawName?: string;
+  index: number;
+  value?: string | undefined;
+  inlineValue?: boolean | undefined;
+}
+
+/**
+ * `-f=json`, `-o=out.html`: Node takes the value of a short option from the rest of the argument,
+ * `=` included, so `-o=out.html` wrote a file named "=out.html" and `-f=json` was refused as the
+ * format "=json". Refused with the two forms that work. (A value that starts with `=` on purpose is
+ * given after a space: `-o =x`.)
+ */
+function refuseShortEquals(tokens: readonly OptionToken[] | undefined, args: readonly string[], takes: (name: string) => boolean): void {
+  for (const token of tokens ?? []) {
+    if (token.kind !== 'option' || token.name === undefined || !takes(token.name) || !/^-[^-]$/.test(token.rawName ?? '') || !token.inlineValue || !token.value?.startsWith('=')) continue;
+    const written = args[token.index] ?? `${token.rawName}${token.value}`;
+    const value = token.value.slice(1);
+    throw new UsageError({
+      en: `${written}: a short option takes its value after a space: ${token.rawName} ${value || 'VALUE'} or --${token.name}=${value || 'VALUE'}`,
+      de: `${written}: eine Kurzoption nimmt ihren Wert nach einem Leerzeichen: ${token.rawName} ${value || 'WERT'} oder --${token.name}=${value || 'WERT'}`,
+    });
+  }
+}
+
+/** The options of `approve`, `changes` and `lsp` (each has its own parser). */
+const APPROVE_OPTIONS = { by: { type: 'string' }, role: { type: 'string' }, now: { type: 'string' }, 'time-zone': { type: 'string' }, locale: { type: 'string' } } satisfies NonNullable<ParseArgsConfig['options']>;
+const CHANGES_OPTIONS = { since: { type: 'string' }, format: { type: 'string', short: 'f' }, locale: { type: 'string' } } satisfies NonNullable<ParseArgsConfig['options']>;
+const LSP_OPTIONS = { stdio: { type: 'boolean' }, 'no-custom-schema': { type: 'boolean' } } satisfies NonNullable<ParseArgsConfig['options']>;
+
+/** Every command that takes the option `--name`, in the order of `--help` (for "is an option of …"). */
+function commandsTaking(name: string): string[] {
+  const own: Record<string, object> = { approve: APPROVE_OPTIONS, changes: CHANGES_OPTIONS, lsp: LSP_OPTIONS };
+  return COMMANDS.filter((command) =>
+    command in own ? Object.hasOwn(own[command]!, name) : Object.hasOwn(SHARED_OPTIONS, name) && (OPTION_COMMANDS[name] ?? ['lint', 'render']).includes(command as Command),
+  );
+}
+
+/** The long options `command` takes (without `--`), for the tests of `--help`. */
+export function optionsOf(command: string): string[] {
+  const all = [...new Set([...Object.keys(SHARED_OPTIONS), ...Object.keys(APPROVE_OPTIONS), ...Object.keys(CHANGES_OPTIONS), ...Object.keys(LSP_OPTIONS)])];
+  return all.filter((name) => commandsTaking(name).includes(command));
+}
+
+/** An argument as a shell takes it back: quoted when it holds more than letters, digits and `-_./:=@%+,`. */
+function shellWord(arg: string): string {
+  return /^[\w\-./:=@%+,]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+/** "a, b and c" ("a, b und c"). */
+function listOf(items: readonly string[], and: string): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`;
+}
+
+/**
+ * The first option `parseArgs` does not know, as it tokenizes the command line (`rawName`: `-=` of
+ * `-q=1`, `-u` of `-quiet`) with the argument it is part of, as written; `undefined` if none is found.
+ */
+function unknownOption(config: ParseArgsConfig): { rawName: string; written: string } | undefined {
+  const options = config.options ?? {};
+  let tokens: readonly OptionToken[] | undefined;
+  try {
+    tokens = parseArgs({ ...config, strict: false, allowPositionals: true, tokens: true }).tokens;
+  } catch {
+    return undefined;
+  }
+  const token = tokens?.find((t) => t.kind === 'option' && t.name !== undefined && !Object.hasOwn(options, t.name));
+  if (token?.rawName === undefined) return undefined;
+  return { rawName: token.rawName, written: config.args?.[token.index] ?? token.rawName };
+}
+
+/** The long name of the short option `-x`, if `config` has one. */
+function longNameOf(config: ParseArgsConfig, short: string): string | undefined {
+  return Object.entries(config.options ?? {}).find(([, option]) => option.short === short)?.[0];
+}
+
+/**
+ * An unknown option in our words, precise about how it was written: a short switch given a value
+ * (`-q=1`), an option without a name (`-=`, `--=x`, `---`), one dash too many (`---format`), or a
+ * long option with one dash (`-quiet`).
+ */
+function unknownOptionError(config: ParseArgsConfig, command: string, takes: (name: string) => boolean, found: { rawName: string; written: string }): UsageError {
+  const { rawName, written } = found;
+  const before = written.split('=')[0]!;
+  const name = before.replace(/^-+/, '');
+  if (name === '') {
+    return new UsageError(
+      written.includes('=')
+        ? { en: `${written}: the option's name before "=" is missing (see --help)`, de: `${written}: vor "=" fehlt der Name der Option (siehe --help)` }
+        : { en: `${written} is no option (see --help); a file of that name is given as ./${written}`, de: `${written} ist keine Option (siehe --help); eine Datei dieses Namens wird als ./${written} angegeben` },
+    );
+  }
+  if (written.startsWith('---')) {
+    return new UsageError(
+      takes(name)
+        ? { en: `${written}: one dash too many; the option is --${written.replace(/^-+/, '')}`, de: `${written}: ein Bindestrich zu viel; die Option heißt --${written.replace(/^-+/, '')}` }
+        : { en: `unknown option ${before} for ${command}: an option starts with two dashes, not three (see --help)`, de: `unbekannte Option ${before} für ${command}: eine Option beginnt mit zwei Bindestrichen, nicht drei (siehe --help)` },
+    );
+  }
+  if (written.startsWith('-') && !written.startsWith('--')) {
+    // `-q=1`: Node reads a group of short options, `-q`, `-=` and `-1`; `=` follows a switch.
+    if (rawName === '-=') {
+      const short = written[written.indexOf('=') - 1]!;
+      const long = longNameOf(config, short);
+      return new UsageError({ en: `${written}: -${short}${long ? ` (--${long})` : ''} takes no value`, de: `${written}: -${short}${long ? ` (--${long})` : ''} nimmt keinen Wert` });
+    }
+    if (written !== rawName) {
+      return new UsageError(
+        takes(name)
+          ? { en: `${written}: a long option starts with two dashes: -${written}`, de: `${written}: eine lange Option beginnt mit zwei Bindestrichen: -${written}` }
+          : { en: `unknown option ${rawName} in ${written} for ${command} (see --help)`, de: `unbekannte Option ${rawName} in ${written} für ${command} (siehe --help)` },
+      );
+    }
+  }
+  const owners = rawName.startsWith('--') ? commandsTaking(rawName.slice(2)) : [];
+  return new UsageError(
+    owners.length > 0
+      ? { en: `${rawName} is an option of ${listOf(owners, 'and')}, not of ${command}`, de: `${rawName} ist eine Option von ${listOf(owners, 'und')}, nicht von ${command}` }
+      : { en: `unknown option ${rawName} for ${command} (see --help)`, de: `unbekannte Option ${rawName} für ${command} (siehe --help)` },
+  );
+}
 
 /** What `parseArgs` refused, as a {@link UsageError}: an unknown option of `command` in our words. */
-function usageErrorOf(error: unknown, command?: string): UsageError {
-  // Node names the option as written: '--bogus' or '-Z'.
-  const unknown = command !== undefined && (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'(--?[^'=]+)/.exec((error as Error).message)?.[1] : undefined;
-  if (unknown !== undefined) {
-    const name = unknown.replace(/^--?/, '');
-    const owners = unknown.startsWith('--') ? (OPTION_COMMANDS[name] ?? RELEASE_OPTION_COMMANDS[name]) : undefined;
-    return new UsageError(
-      owners
-        ? { en: `${unknown} is an option of ${owners.join(' and ')}, not of ${command}`, de: `${unknown} ist eine Option von ${owners.join(' und ')}, nicht von ${command}` }
-        : { en: `unknown option ${unknown} for ${command} (see --help)`, de: `unbekannte Option ${unknown} für ${command} (siehe --help)` },
-    );
+function usageErrorOf(error: unknown, config: ParseArgsConfig, command: string | undefined, takes: (name: string) => boolean): UsageError {
+  const code = (error as { code?: string }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  if (command !== undefined && code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    // Node names the option as it tokenized it ('-=' of '-q=1'); the tokens give the argument as written.
+    const rawName = /^Unknown option '(.*?)'(?:\. To specify|$)/s.exec(message)?.[1];
+    const found = unknownOption(config) ?? (rawName !== undefined ? { rawName, written: rawName } : undefined);
+    if (found !== undefined) return unknownOptionError(config, command, takes, found);
   }
   // An option without its value, a value for a switch, a file for a command that takes none: Node's
   // words ("Option '-f, --format <value>' argument missing") are English only and name the short form first.
-  const code = (error as { code?: string }).code;
-  const message = error instanceof Error ? error.message : String(error);
   const option = /^Option '(?:-\w, )?(--[\w-]+)/.exec(message)?.[1];
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option !== undefined && /argument missing/.test(message)) {
     return new UsageError({ en: `${option} needs a value`, de: `${option} braucht einen Wert` });
@@ -631,10 +759,7 @@ function usageErrorOf(error: unknown, command?: string): UsageError {
 
 /** `approve` and `changes`: one report file each. */
 function releaseArgs(command: 'approve' | 'changes', rest: readonly string[], env: NodeJS.ProcessEnv): ApproveArgs | ChangesArgs {
-  const options: NonNullable<ParseArgsConfig['options']> =
-    command === 'approve'
-      ? { by: { type: 'string' }, role: { type: 'string' }, now: { type: 'string' }, 'time-zone': { type: 'string' }, locale: { type: 'string' } }
-      : { since: { type: 'string' }, format: { type: 'string', short: 'f' }, locale: { type: 'string' } };
+  const options: NonNullable<ParseArgsConfig['options']> = command === 'approve' ? APPROVE_OPTIONS : CHANGES_OPTIONS;
   // `--stdin-filename` is read only to name the file in the refusal of `-` below.
   const parsed = parseOptions({ args: [...rest], allowPositionals: true, strict: true, options: { ...options, 'stdin-filename': { type: 'string' } } }, command);
   const values = parsed.values as Record<string, string | undefined>;
@@ -693,7 +818,7 @@ function releaseArgs(command: 'approve' | 'changes', rest: readonly string[], en
 
 /** `lsp --stdio [--no-custom-schema]`: the server talks over standard input and output only. */
 function lspArgs(rest: readonly string[]): LspArgs {
-  const { values } = parseOptions({ args: [...rest], strict: true, allowPositionals: false, options: { stdio: { type: 'boolean' }, 'no-custom-schema': { type: 'boolean' } } }, 'lsp');
+  const { values } = parseOptions({ args: [...rest], strict: true, allowPositionals: false, options: LSP_OPTIONS }, 'lsp');
   if (!values.stdio) throw new UsageError({ en: 'lsp needs --stdio: the language server talks over standard input and output', de: 'lsp braucht --stdio: der Sprachserver spricht über Standardeingabe und -ausgabe' });
   return { command: 'lsp', customSchema: !values['no-custom-schema'] };
 }
@@ -722,6 +847,7 @@ Usage:
   incident-report approve --by NAME [--role press|it|dpo|lead] FILE
   incident-report changes FILE [--since N] [--format text|json]
   incident-report lsp --stdio [--no-custom-schema]
+  incident-report --version
 
 Lint options:
   -f, --format stylish|json|sarif|github
@@ -784,6 +910,8 @@ Render options:
 ${optionHelp('lint')}
       --rule RULE=LEVEL             as for lint: the verdict uses these levels (repeatable)
   -c, --config FILE                 as for lint (default: the nearest .incident-report.json)
+      --schema FILE                 as for lint
+      --time-zone ZONE              as for lint
       --stdin-filename PATH         as for lint
 
 New member reports:
@@ -793,6 +921,7 @@ New member reports:
                                     the list from stdin
   -o, --out DIR                     folder for the members (default: beside the parent, named after it)
       --locale de|en                message language (default: LANG's); the reports are in the parent's
+      --time-zone ZONE              IANA zone for the members' timestamps (default: the system's)
   Each member gets parent:, the shared facts and its own fill-ins; existing files are never overwritten.
 
 Sign-off (see the README, "Releases and sign-off"):
@@ -801,6 +930,9 @@ Sign-off (see the README, "Releases and sign-off"):
                                     {by, role, at, version, fingerprint} to its "approvals";
                                     a further approval of unchanged content signs the same version
       --now INSTANT                 the time recorded (default: the clock)
+      --time-zone ZONE              the zone it is written in when the report has no timezone
+                                    (default: the system's)
+      --locale de|en                message language (default: LANG's)
   changes FILE                      what changed since release N, one line per change
       --since N                     compare with release N (default: the newest)
   -f, --format text|json            json: [{"path", "before", "after"}] with JSON Pointers

@@ -49,6 +49,17 @@ interface Group {
  * with their members at the end. `keepReports` (render) lints on the main thread and keeps each
  * parsed report; otherwise `lint --jobs N` shares the run with worker threads.
  */
+/**
+ * The message language each run settled on (the configuration's, once it is read), by the run's
+ * arguments: an internal error that ends the run is told in it as well.
+ */
+const RUN_LOCALES = new WeakMap<object, Locale>();
+
+/** The message language the run of `args` settled on, once its configuration was read. */
+export function runLocaleOf(args: object): Locale | undefined {
+  return RUN_LOCALES.get(args);
+}
+
 export async function lintRun(args: LintArgs | RenderArgs, keepReports = false, stdin: StdinSource = processStdin): Promise<LintRun> {
   const files = new FamilyFiles();
   const finder = new ConfigFinder(args.config);
@@ -81,6 +92,7 @@ export async function lintRun(args: LintArgs | RenderArgs, keepReports = false, 
   for (const { loaded, indices } of groups.values()) {
     const setup = await linterFor(restricted ? { ...loaded, config: withTrust(loaded.config, false) } : loaded, args);
     locale = setup.linter.locale;
+    RUN_LOCALES.set(args, locale);
     const members: Target[] = indices.map((i) => targets[i]!);
     const groupOutcomes = keepReports
       ? members.map((target) => lintTarget(setup.linter, target, files, setup.options, undefined, true))
@@ -93,6 +105,7 @@ export async function lintRun(args: LintArgs | RenderArgs, keepReports = false, 
   relintParents(targets, outcomes, setups, files, keepReports);
   // Messages of one run speak one language: --locale, else the configuration's (when all agree), else LANG.
   if (!args.explicitLocale && groups.size !== 1) locale = args.locale;
+  RUN_LOCALES.set(args, locale);
   const fixed = targets.filter((_, i) => wasFixed(outcomes[i]!)).map((target) => target.display);
   // A fixed file may be another's parent, read before its fix: the findings are those of a second
   // run over the files as they are now (only when something was written).

@@ -1,5 +1,6 @@
 import { ConfigError, SchemaLoadError, t, type Locale } from '../core';
-import { environmentLocale, HELP, parseCli, UsageError, usageLocale } from './args';
+import { type CliArgs, HELP, parseCli, UsageError, usageLocale } from './args';
+import { runLocaleOf } from './lintRun';
 import { runLint, type CommandOutcome } from './lintCommand';
 import { runRender } from './renderCommand';
 import { runNew } from './newCommand';
@@ -18,9 +19,11 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   // as the run's other messages choose it (they were told in LANG's language only).
   // Before the command line is understood, a usage problem speaks `--locale` if it is there, else LANG's language.
   let configLocale = (fromFile: Locale | undefined): Locale => fromFile ?? usageLocale(argv, env);
+  let args: CliArgs | undefined;
   try {
-    const args = parseCli(argv, env, isTTY);
-    if ('locale' in args) configLocale = (fromFile) => ('explicitLocale' in args && !args.explicitLocale ? (fromFile ?? args.locale) : args.locale);
+    args = parseCli(argv, env, isTTY);
+    const parsed = args;
+    if ('locale' in parsed) configLocale = (fromFile) => ('explicitLocale' in parsed && !parsed.explicitLocale ? (fromFile ?? parsed.locale) : parsed.locale);
     switch (args.command) {
       case 'help':
         return { stdout: HELP, stderr: '', exitCode: 0 };
@@ -54,6 +57,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       return { stdout: '', stderr: `incident-report: ${t(locale, { en: 'the schema cannot be used: {reason}', de: 'das Schema kann nicht verwendet werden: {reason}' }, { reason: t(locale, error.text) })}\n`, exitCode: 2 };
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    return { stdout: '', stderr: `incident-report: internal error, please report it:\n${detail}\n`, exitCode: 2 };
+    // In the run's language: the configuration's once the run has read it, else --locale's or LANG's.
+    const locale = (args && runLocaleOf(args)) ?? configLocale(undefined);
+    return { stdout: '', stderr: `incident-report: ${t(locale, { en: 'internal error, please report it:', de: 'interner Fehler, bitte melden:' })}\n${detail}\n`, exitCode: 2 };
   }
 }

@@ -177,7 +177,7 @@ export async function runRender(args: RenderArgs, stdin?: StdinSource): Promise<
     }
     stderr += `incident-report: ${say({ en: 'wrote {file}', de: '{file} geschrieben' }, { file: file.path })}\n`;
   }
-  if (output.id === OutputIds.statusPage && args.link) stderr += `incident-report: feed URL: ${feedUrl(args.link)}\n`;
+  if (output.id === OutputIds.statusPage && args.link) stderr += `incident-report: ${say({ en: 'feed URL: {url}', de: 'Feed-URL: {url}' }, { url: feedUrl(args.link) })}\n`;
   return { stdout: '', stderr, exitCode: 0 };
 }
 

@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { workspace } from './tempWorkspace';
 import { decodeUtf8, NOT_UTF8, NOT_UTF8_DE, NotUtf8Error } from '../../src/core';
 import { describeIoError } from '../../src/cli/ioError';
+import { main } from '../../src/cli/main';
+import { lintRun, runLocaleOf } from '../../src/cli/lintRun';
+import { parseCli, type LintArgs } from '../../src/cli/args';
 
 /**
  * The CLI's own messages (not the findings) in German with a German locale: file errors, files
@@ -134,6 +137,41 @@ describe('CLI messages in German', function () {
     assert.deepEqual(cli(dir, ['lsp', '--stdio', 'x']), refusal('lsp takes no file arguments, got "x"'));
     // After `--`, `--locale de` is a file name, not the language.
     assert.deepEqual(cli(dir, ['frobnicate', '--', '--locale', 'de']).stderr.startsWith('incident-report: unknown command'), true);
+  });
+
+  it('an internal error is announced in the run\'s language (--locale, LANG), with the stack as it is', async () => {
+    // A standard input whose isTTY throws: no code path expects that, so it is an internal error.
+    const broken = { get isTTY(): boolean { throw new Error('boom'); }, read: async () => new Uint8Array() };
+    const head = async (argv: string[], lang: string) => {
+      const outcome = await main(argv, { LANG: lang }, false, broken);
+      return [outcome.exitCode, outcome.stdout, ...outcome.stderr.split('\n').slice(0, 2)];
+    };
+    assert.deepEqual(await head(['lint', '-', '--locale', 'de'], 'C'), [2, '', 'incident-report: interner Fehler, bitte melden:', 'Error: boom']);
+    assert.deepEqual(await head(['lint', '-'], 'de_DE.UTF-8'), [2, '', 'incident-report: interner Fehler, bitte melden:', 'Error: boom']);
+    assert.deepEqual(await head(['render', '-', '--locale', 'en'], 'de_DE.UTF-8'), [2, '', 'incident-report: internal error, please report it:', 'Error: boom']);
+  });
+
+  it('the language a run settles on (the configuration\'s locale) is kept for an internal error that ends it', async () => {
+    const dir = workspace({ 'r.md': REPORT, '.incident-report.json': '{ "locale": "de" }\n' });
+    const args = parseCli(['lint', join(dir, 'r.md')], { LANG: 'C' }, false) as LintArgs;
+    assert.equal(runLocaleOf(args), undefined);
+    await lintRun(args);
+    assert.equal(runLocaleOf(args), 'de');
+  });
+
+  it('render --as status-page --link: the feed URL line in German (--locale de or the configuration\'s locale)', () => {
+    const example = readFileSync(join(__dirname, '..', '..', 'examples', 'incidents', '2022-12-01-drensteinfurt.md'), 'utf8');
+    const dir = workspace({ 'r.md': example });
+    const link = 'https://www.kreis-soest.de/notfall/';
+    const written = (prefix: string) => `${prefix}\n`;
+    assert.deepEqual(cli(dir, ['render', '--as', 'status-page', '--link', link, '--out', 'de', 'r.md', '--locale', 'de']), {
+      code: 0,
+      stdout: '',
+      stderr: written(`incident-report: ${join('de', 'index.html')} geschrieben\nincident-report: ${join('de', 'feed.xml')} geschrieben\nincident-report: Feed-URL: ${link}feed.xml`),
+    });
+    writeFileSync(join(dir, '.incident-report.json'), '{ "locale": "de" }\n');
+    assert.equal(cli(dir, ['render', '--as', 'status-page', '--link', link, '--out', 'cfg', 'r.md']).stderr.split('\n')[2], `incident-report: Feed-URL: ${link}feed.xml`);
+    assert.equal(cli(dir, ['render', '--as', 'status-page', '--link', link, '--out', 'en', 'r.md', '--locale', 'en']).stderr.split('\n')[2], `incident-report: feed URL: ${link}feed.xml`);
   });
 
   it('new: its refusals and notes in German with --locale de or LANG', () => {

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFil
 import { join } from 'node:path';
 import { workspace } from './tempWorkspace';
 import { OUTPUTS } from '../../src/core';
+import { optionsOf } from '../../src/cli/args';
 
 /**
  * Odd input as users and CI jobs give it: files that are not UTF-8, option values given twice or
@@ -300,6 +301,70 @@ describe('CLI --help', () => {
     assert.deepEqual(refusal(['render', '-Z', 'x.md']), { code: 2, stdout: '', stderr: 'incident-report: unknown option -Z for render (see --help)\n' });
     assert.deepEqual(refusal(['new', '--by', 'Petra']), { code: 2, stdout: '', stderr: 'incident-report: --by is an option of approve, not of new\n' });
     assert.deepEqual(refusal(['lint', '--since', '2', 'x.md']), { code: 2, stdout: '', stderr: 'incident-report: --since is an option of changes, not of lint\n' });
+  });
+
+  it('an option written with = after a short name, without a name, or with one dash too many or too few is named as written, in both languages (-q=1 was "unknown option --")', () => {
+    const root = join(__dirname, '..', '..');
+    const refused = (args: string[], en: string, de: string) => {
+      assert.deepEqual(cli(root, args), { code: 2, stdout: '', stderr: `incident-report: ${en}\n` }, args.join(' '));
+      assert.deepEqual(cli(root, [...args, '--locale', 'de']), { code: 2, stdout: '', stderr: `incident-report: ${de}\n` }, `${args.join(' ')} --locale de`);
+    };
+    refused(['lint', '-q=1', 'x.md'], '-q=1: -q (--quiet) takes no value', '-q=1: -q (--quiet) nimmt keinen Wert');
+    refused(['lint', '-q=', 'x.md'], '-q=: -q (--quiet) takes no value', '-q=: -q (--quiet) nimmt keinen Wert');
+    refused(['lint', '-=', 'x.md'], '-=: the option\'s name before "=" is missing (see --help)', '-=: vor "=" fehlt der Name der Option (siehe --help)');
+    refused(['lint', '--=x', 'x.md'], '--=x: the option\'s name before "=" is missing (see --help)', '--=x: vor "=" fehlt der Name der Option (siehe --help)');
+    refused(['render', '--=', 'x.md'], '--=: the option\'s name before "=" is missing (see --help)', '--=: vor "=" fehlt der Name der Option (siehe --help)');
+    refused(['lint', '---x', 'x.md'], 'unknown option ---x for lint: an option starts with two dashes, not three (see --help)', 'unbekannte Option ---x für lint: eine Option beginnt mit zwei Bindestrichen, nicht drei (siehe --help)');
+    refused(['lint', '---format=json', 'x.md'], '---format=json: one dash too many; the option is --format=json', '---format=json: ein Bindestrich zu viel; die Option heißt --format=json');
+    refused(['lint', '---', 'x.md'], '--- is no option (see --help); a file of that name is given as ./---', '--- ist keine Option (siehe --help); eine Datei dieses Namens wird als ./--- angegeben');
+    refused(['lint', '-quiet', 'x.md'], '-quiet: a long option starts with two dashes: --quiet', '-quiet: eine lange Option beginnt mit zwei Bindestrichen: --quiet');
+    refused(['lint', '-qZ', 'x.md'], 'unknown option -Z in -qZ for lint (see --help)', 'unbekannte Option -Z in -qZ für lint (siehe --help)');
+    // A short option that takes a value took "=json" as its value: refused as the format "=json", and -o=x.html wrote "=x.html".
+    refused(['lint', '-f=json', 'x.md'], '-f=json: a short option takes its value after a space: -f json or --format=json', '-f=json: eine Kurzoption nimmt ihren Wert nach einem Leerzeichen: -f json oder --format=json');
+    refused(['changes', '-f=json', 'x.md'], '-f=json: a short option takes its value after a space: -f json or --format=json', '-f=json: eine Kurzoption nimmt ihren Wert nach einem Leerzeichen: -f json oder --format=json');
+    const dir = workspace({ 'r.md': REPORT });
+    assert.deepEqual(cli(dir, ['render', '-o=r.html', 'r.md']), { code: 2, stdout: '', stderr: 'incident-report: -o=r.html: a short option takes its value after a space: -o r.html or --out=r.html\n' });
+    assert.deepEqual(readdirSync(dir), ['r.md'], 'no "=r.html" written');
+    assert.deepEqual(cli(root, ['approve', '--by', 'Petra', '-q=1', 'x.md']), { code: 2, stdout: '', stderr: 'incident-report: unknown option -q in -q=1 for approve (see --help)\n' });
+    assert.deepEqual(cli(root, ['lsp', '---stdio']), { code: 2, stdout: '', stderr: 'incident-report: ---stdio: one dash too many; the option is --stdio\n' });
+  });
+
+  it('an option of another command names every command that takes it (lsp --locale said "lint and render and new"; approve --format was "unknown")', () => {
+    const root = join(__dirname, '..', '..');
+    const refused = (args: string[], message: string) => assert.deepEqual(cli(root, args), { code: 2, stdout: '', stderr: `incident-report: ${message}\n` }, args.join(' '));
+    refused(['lsp', '--locale', 'en'], '--locale is an option of lint, render, new, approve and changes, not of lsp');
+    refused(['lsp', '--stdio', '--locale', 'de'], '--locale ist eine Option von lint, render, new, approve und changes, nicht von lsp');
+    refused(['new', '--parent', 'r.md', '--organizations', 'o.txt', '--now', '2023-10-30T09:00:00Z'], '--now is an option of lint, render and approve, not of new');
+    refused(['approve', '--by', 'Petra', '--format', 'json', 'x.md'], '--format is an option of lint, render and changes, not of approve');
+    refused(['changes', '--time-zone', 'UTC', 'x.md'], '--time-zone is an option of lint, render, new and approve, not of changes');
+    refused(['approve', '--by', 'Petra', '--schema', 's.json', 'x.md'], '--schema is an option of lint and render, not of approve');
+    refused(['lint', '--stdio', 'x.md'], '--stdio is an option of lsp, not of lint');
+  });
+
+  it('--help names every option of each command in that command\'s part (render --schema, --time-zone; new --time-zone; approve --time-zone, --locale were missing)', () => {
+    const help = cli(join(__dirname, '..', '..'), ['--help']).stdout;
+    const part = (from: string, to: string) => help.slice(help.indexOf(from), help.indexOf(to));
+    const parts: Record<string, string> = {
+      lint: part('Lint options:', 'Render options:'),
+      render: part('Render options:', 'New member reports:'),
+      new: part('New member reports:', 'Sign-off'),
+      approve: part('  approve --by', '  changes FILE'),
+      changes: part('  changes FILE', 'Language server'),
+      lsp: part('Language server', 'Standard input:'),
+    };
+    const missing = Object.entries(parts).flatMap(([command, text]) => optionsOf(command).filter((name) => !new RegExp(`--${name}\\b`).test(text)).map((name) => `${command} --${name}`));
+    assert.deepEqual(missing, []);
+    assert.match(help, /^ {2}incident-report --version$/m);
+  });
+
+  it('an option before the command says the command comes first; an empty command is refused, not the help with exit 0', () => {
+    const root = join(__dirname, '..', '..');
+    assert.deepEqual(cli(root, ['--locale', 'de', 'lint', 'r.md']), { code: 2, stdout: '', stderr: 'incident-report: der Befehl steht vor seinen Optionen: incident-report lint --locale de r.md\n' });
+    assert.deepEqual(cli(root, ['-q', 'lint', 'my file.md']), { code: 2, stdout: '', stderr: "incident-report: the command comes before its options: incident-report lint -q 'my file.md'\n" });
+    // After `--`, lint is a file name: no command to move.
+    assert.deepEqual(cli(root, ['--bogus', '--', 'lint']), { code: 2, stdout: '', stderr: 'incident-report: unknown command "--bogus"; use "lint", "render", "new", "approve", "changes" or "lsp" (see --help)\n' });
+    // `incident-report "$COMMAND" r.md` with the variable unset printed the help and exited 0.
+    assert.deepEqual(cli(root, ['', 'r.md']), { code: 2, stdout: '', stderr: 'incident-report: unknown command ""; use "lint", "render", "new", "approve", "changes" or "lsp" (see --help)\n' });
   });
 
   it('after a command, --help and -h print the help too (render --help was "Unknown option \'--help\'", exit 2)', () => {

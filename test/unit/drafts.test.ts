@@ -614,6 +614,43 @@ describe('drafts: NIS2', () => {
     assert.equal(line(render('nis2-early-warning', FULL.replace('  applies: yes', '  entity: important\n  significant: unknown')), 'Meldepflicht'), undefined);
   });
 
+  it('no report required: nothing in the four drafts reads as a missed or pending report (1.7 said "noch nicht", 1.8 and 2.1 were gaps)', () => {
+    const lines = (text: string, starts: string[]) => starts.map((start) => text.split('\n').find((l) => l.startsWith(start)));
+    const unsent = FULL.replace('  early_warning_at: 2023-10-30T18:00:00+01:00\n', '').replace('  reference: BSI-2023-4711\n', '');
+    const SENT_DE = 'nicht abgegeben: nicht erforderlich (siehe 1.6)';
+    const SENT_EN = 'not sent: not required (see 1.6)';
+    const REFERENCE_DE = '1.8 Aktenzeichen der Meldestelle: keines (keine Meldepflicht; die Meldestelle vergibt es zu einer eingegangenen Meldung)';
+    const REFERENCE_EN = '1.8 Reference of the reporting office: none (no report required; the reporting office gives one to a report it receives)';
+    const earlier: Record<string, { de: string; en: string } | undefined> = {
+      'nis2-early-warning': undefined,
+      'nis2-notification': { de: `2.1 Frühe Erstmeldung abgegeben: ${SENT_DE}`, en: `2.1 Early warning sent: ${SENT_EN}` },
+      'nis2-progress-report': { de: `2.1 Meldung abgegeben: ${SENT_DE}`, en: `2.1 Notification sent: ${SENT_EN}` },
+      'nis2-final-report': undefined,
+    };
+    for (const answers of ['  entity: not_covered', '  entity: important\n  significant: no', '  applies: no']) {
+      const report = unsent.replace('  applies: yes', answers);
+      for (const stage of Object.keys(earlier)) {
+        const de = render(stage, report, 'text', 'de');
+        const en = render(stage, report, 'text', 'en');
+        const second = earlier[stage] ? ['2.1 '] : [];
+        assert.deepEqual(lines(de, ['1.6 ', '1.7 ', '1.8 ', ...second]), ['1.6 Fällig: keine Meldung fällig: NIS2 gilt für diesen Vorfall nicht', `1.7 Abgegeben: ${SENT_DE}`, REFERENCE_DE, ...(earlier[stage] ? [earlier[stage]!.de] : [])], `${stage} ${answers}`);
+        assert.deepEqual(lines(en, ['1.6 ', '1.7 ', '1.8 ', ...second]), ['1.6 Due: no report due: NIS2 does not apply to this incident', `1.7 Sent: ${SENT_EN}`, REFERENCE_EN, ...(earlier[stage] ? [earlier[stage]!.en] : [])], `${stage} ${answers}`);
+        for (const text of [de, en]) assert.ok(!/noch nicht\n|not yet\n|nis2\.reference\)|nis2\.early_warning_at\)|nis2\.notification_at\)/.test(text), text);
+      }
+    }
+    // A voluntary report that was sent keeps its time and reference; one written but unreadable stays a gap.
+    const voluntary = FULL.replace('  applies: yes', '  entity: not_covered');
+    assert.deepEqual(lines(render('nis2-notification', voluntary), ['1.8 ', '2.1 ']), ['1.8 Aktenzeichen der Meldestelle: BSI-2023-4711', '2.1 Frühe Erstmeldung abgegeben: Montag, 30. Oktober 2023, 18:00 Uhr']);
+    const unreadable = voluntary.replace('early_warning_at: 2023-10-30T18:00:00+01:00', 'early_warning_at: gestern');
+    assert.deepEqual(lines(render('nis2-notification', unreadable), ['2.1 ']), ['2.1 Frühe Erstmeldung abgegeben: [noch offen: wann die frühe Erstmeldung abging (nis2.early_warning_at)]']);
+    // While a report is due, the gaps stay.
+    assert.deepEqual(lines(render('nis2-progress-report', unsent), ['1.7 ', '1.8 ', '2.1 ']), [
+      '1.7 Abgegeben: noch nicht',
+      '1.8 Aktenzeichen der Meldestelle: [noch offen: das Aktenzeichen der Meldestelle (nis2.reference)]',
+      '2.1 Meldung abgegeben: [noch offen: wann die Meldung abging (nis2.notification_at)]',
+    ]);
+  });
+
   it('applies: no is an answer, not an open question (issue 21, defect 2)', () => {
     const no = render('nis2-early-warning', FULL.replace('  applies: yes', '  applies: no'));
     assert.ok(no.includes('1.2 Besonders wichtige oder wichtige Einrichtung: NIS2 gilt nicht (nis2.applies: no)'));

@@ -24,6 +24,27 @@ const STAGE_KEYS: Record<Stage, string> = {
   'nis2-final-report': 'final_report_at',
 };
 
+/**
+ * No report is required under § 32 BSIG (not covered, not significant, `applies: no`): what was not
+ * sent is no missed or pending duty, and a draft must not read as one (a voluntary report may still go).
+ */
+function noReportRequired(ctx: DraftContext): boolean {
+  return nis2Scope(ctx.data).state === 'not-due';
+}
+
+const NOT_SENT_NOT_REQUIRED = L('not sent: not required (see 1.6)', 'nicht abgegeben: nicht erforderlich (siehe 1.6)');
+
+/**
+ * An earlier stage's time of sending (`nis2.early_warning_at`, `nis2.notification_at`): the time,
+ * else a gap; when no report is required, one not recorded was not required either.
+ */
+function earlierStageSent(ctx: DraftContext, key: 'early_warning_at' | 'notification_at', missing: { en: string; de: string }): DraftValue {
+  const time = ctx.time(ctx.nis2[key]);
+  if (time) return time;
+  if (noReportRequired(ctx) && unreadableTime(ctx, ctx.nis2[key]) === null) return ctx.t(NOT_SENT_NOT_REQUIRED);
+  return gap(ctx.t(missing));
+}
+
 function yesNo(ctx: DraftContext, key: 'suspected_malicious' | 'cross_border', missing: { en: string; de: string }): DraftValue {
   const value = ctx.nis2[key];
   if (value === 'yes' || value === 'no') return ctx.words(`/nis2/${key}`, value)!;
@@ -125,7 +146,11 @@ function headSection(stage: Stage): FormSection {
         source: L('§ 32 BSIG (given by the reporting office)', '§ 32 BSIG (vergibt die Meldestelle)'),
         value: (ctx) =>
           ctx.text(ctx.nis2.reference) ??
-          (stage === 'nis2-early-warning' ? ctx.t(L('not given yet (the reporting office gives it)', 'noch nicht vergeben (vergibt die Meldestelle)')) : gap(ctx.t(L('the reference the reporting office gave (nis2.reference)', 'das Aktenzeichen der Meldestelle (nis2.reference)')))),
+          (noReportRequired(ctx)
+            ? ctx.t(L('none (no report required; the reporting office gives one to a report it receives)', 'keines (keine Meldepflicht; die Meldestelle vergibt es zu einer eingegangenen Meldung)'))
+            : stage === 'nis2-early-warning'
+              ? ctx.t(L('not given yet (the reporting office gives it)', 'noch nicht vergeben (vergibt die Meldestelle)'))
+              : gap(ctx.t(L('the reference the reporting office gave (nis2.reference)', 'das Aktenzeichen der Meldestelle (nis2.reference)')))),
       },
       ...(HOURS[stage] !== undefined ? [delayItem(stage, HOURS[stage])] : []),
     ],
@@ -161,7 +186,7 @@ function sentValue(ctx: DraftContext, stage: Stage): DraftValue {
     return gap(ctx.t(L('when it was sent: nis2.{key} "{value}" is not a date and time with its offset', 'wann sie abging: nis2.{key} „{value}“ ist kein Zeitpunkt mit Offset'), { key, value: unreadable }));
   }
   const time = ctx.time(ctx.nis2[key]);
-  if (!time) return ctx.t(L('not yet', 'noch nicht'));
+  if (!time) return ctx.t(noReportRequired(ctx) ? NOT_SENT_NOT_REQUIRED : L('not yet', 'noch nicht'));
   const late = lateness(ctx, stage);
   return late?.sent ? ctx.t(L('{time}, late: {span} after the deadline (see 1.6)', '{time}, verspätet: {span} nach Fristablauf (siehe 1.6)'), { time, span: formatSpan(late.ms, ctx.locale) }) : time;
 }
@@ -374,7 +399,7 @@ const FORMS: Record<Stage, { title: { en: string; de: string }; basis: { en: str
             label: L('Early warning sent', 'Frühe Erstmeldung abgegeben'),
             fields: ['nis2.early_warning_at'],
             source: L('NIS2 Art. 23(4)(b)', 'Art. 23 Abs. 4 lit. b NIS2'),
-            value: (ctx) => ctx.time(ctx.nis2.early_warning_at) ?? gap(ctx.t(L('when the early warning was sent (nis2.early_warning_at)', 'wann die frühe Erstmeldung abging (nis2.early_warning_at)'))),
+            value: (ctx) => earlierStageSent(ctx, 'early_warning_at', L('when the early warning was sent (nis2.early_warning_at)', 'wann die frühe Erstmeldung abging (nis2.early_warning_at)')),
           },
           DESCRIPTION,
           MALICIOUS_ITEM,
@@ -410,7 +435,7 @@ const FORMS: Record<Stage, { title: { en: string; de: string }; basis: { en: str
             label: L('Notification sent', 'Meldung abgegeben'),
             fields: ['nis2.notification_at'],
             source: L('§ 32(1) no. 2 BSIG', '§ 32 Abs. 1 Nr. 2 BSIG'),
-            value: (ctx) => ctx.time(ctx.nis2.notification_at) ?? gap(ctx.t(L('when the notification was sent (nis2.notification_at)', 'wann die Meldung abging (nis2.notification_at)'))),
+            value: (ctx) => earlierStageSent(ctx, 'notification_at', L('when the notification was sent (nis2.notification_at)', 'wann die Meldung abging (nis2.notification_at)')),
           },
           {
             number: '',
