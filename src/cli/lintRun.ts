@@ -41,15 +41,6 @@ interface Group {
 }
 
 /**
- * Lints what the command line names, exactly as `incident-report lint` does, for `lint` and for
- * `render` alike (render's publish verdict is made from these findings): every target gets the
- * configuration of its nearest `.incident-report.json` (or `--config`), with the command line on
- * top; one linter per configuration; every file read once per thread; parents resolved from each
- * file's real path (also outside the given folders); parents named by linted members linted again
- * with their members at the end. `keepReports` (render) lints on the main thread and keeps each
- * parsed report; otherwise `lint --jobs N` shares the run with worker threads.
- */
-/**
  * The message language each run settled on (the configuration's, once it is read), by the run's
  * arguments: an internal error that ends the run is told in it as well.
  */
@@ -60,6 +51,15 @@ export function runLocaleOf(args: object): Locale | undefined {
   return RUN_LOCALES.get(args);
 }
 
+/**
+ * Lints what the command line names, exactly as `incident-report lint` does, for `lint` and for
+ * `render` alike (render's publish verdict is made from these findings): every target gets the
+ * configuration of its nearest `.incident-report.json` (or `--config`), with the command line on
+ * top; one linter per configuration; every file read once per thread; parents resolved from each
+ * file's real path (also outside the given folders); parents named by linted members linted again
+ * with their members at the end. `keepReports` (render) lints on the main thread and keeps each
+ * parsed report; otherwise `lint --jobs N` shares the run with worker threads.
+ */
 export async function lintRun(args: LintArgs | RenderArgs, keepReports = false, stdin: StdinSource = processStdin): Promise<LintRun> {
   const files = new FamilyFiles();
   const finder = new ConfigFinder(args.config);
