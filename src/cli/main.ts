@@ -1,5 +1,6 @@
 import { ConfigError, SchemaLoadError, t, type Locale } from '../core';
-import { type CliArgs, HELP, parseCli, UsageError, usageLocale } from './args';
+import { type CliArgs, parseCli, UsageError, usageLocale } from './args';
+import { HELP } from './help';
 import { runLocaleOf } from './lintRun';
 import { runLint, type CommandOutcome } from './lintCommand';
 import { runRender } from './renderCommand';
