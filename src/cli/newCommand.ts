@@ -24,7 +24,8 @@ export async function runNew(args: NewArgs, now: number = Date.now(), stdin: Std
   try {
     parentText = await readTextFile(args.parent);
   } catch (error) {
-    return failed(`${args.parent}: ${describeIoError(error, locale)}`);
+    // Named with its option, as `--config` is: which of the two files could not be read.
+    return failed(`--parent ${args.parent}: ${describeIoError(error, locale)}`);
   }
   // `--organizations -`: the list piped in (`cut -d, -f1 kommunen.csv | incident-report new …`),
   // named `<stdin>` in messages; decoded as strictly as a file.
@@ -33,7 +34,7 @@ export async function runNew(args: NewArgs, now: number = Date.now(), stdin: Std
     listText = args.organizations === STDIO_ARG ? decodeUtf8(await readStdin(stdin, `new --parent ${args.parent} --organizations - < organizations.txt`)) : await readTextFile(args.organizations);
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    return failed(`${listName}: ${describeIoError(error, locale)}`);
+    return failed(`${args.organizations === STDIO_ARG ? listName : `--organizations ${listName}`}: ${describeIoError(error, locale)}`);
   }
   const data = parseReport(parentText).data;
   if (!isRecord(data) || !isIncidentReport(parentText, matchPath(args.parent))) {
@@ -83,7 +84,7 @@ export async function runNew(args: NewArgs, now: number = Date.now(), stdin: Std
   } catch (error) {
     if (error instanceof MemberNotUtf8) return failed(`${error.path}: ${say({ en: '{problem}; no member report was created', de: '{problem}; es wurde kein Mitgliedsbericht angelegt' }, { problem: error.message })}`);
     // `--out` names a file, or a path through one: say so instead of an internal error with a stack.
-    return failed(`${folder}: ${describeIoError(error, locale)}`);
+    return failed(`${args.out !== undefined ? `--out ${folder}` : folder}: ${describeIoError(error, locale)}`);
   }
   const written: string[] = [];
   for (const { organization, location } of members) {

@@ -174,11 +174,12 @@ describe('CLI messages in German', function () {
     assert.equal(cli(dir, ['render', '--as', 'status-page', '--link', link, '--out', 'en', 'r.md', '--locale', 'en']).stderr.split('\n')[2], `incident-report: feed URL: ${link}feed.xml`);
   });
 
-  it('new: its refusals and notes in German with --locale de or LANG', () => {
+  it('new: its refusals and notes in German with --locale de or LANG; a file it cannot read is named with its option', () => {
     const dir = workspace({ 'r.md': REPORT, 'notes.md': '# Notizen\n', 'dots.txt': '...\n', 'twice.txt': 'Stadt Werne\nstadt werne\n', 'empty.txt': '\n' });
     assert.deepEqual(cli(dir, ['new', '--locale', 'de']), refusal('new braucht --parent DATEI und --organizations DATEI'));
     assert.deepEqual(cli(dir, ['new', '--parent', '-', '--organizations', 'x', '--locale', 'de']), refusal('new --parent braucht den Pfad des übergeordneten Berichts, nicht - (Standardeingabe): jedes Mitglied nennt sein übergeordnetes Dokument mit einem Pfad relativ zu sich selbst'));
-    assert.deepEqual(cli(dir, ['new', '--parent', 'x.md', '--organizations', 'dots.txt', '--locale', 'de']), refusal('x.md: Datei nicht gefunden'));
+    assert.deepEqual(cli(dir, ['new', '--parent', 'x.md', '--organizations', 'dots.txt', '--locale', 'de']), refusal('--parent x.md: Datei nicht gefunden'));
+    assert.deepEqual(cli(dir, ['new', '--parent', 'r.md', '--organizations', 'nope.txt', '--locale', 'de']), refusal('--organizations nope.txt: Datei nicht gefunden'));
     assert.deepEqual(cli(dir, ['new', '--parent', 'notes.md', '--organizations', 'dots.txt', '--locale', 'de']), refusal('notes.md: kein Vorfallsbericht (keine Frontmatter mit "schema: incident-report/v1")'));
     assert.deepEqual(cli(dir, ['new', '--parent', 'notes.md', '--organizations', 'dots.txt']), refusal('notes.md: not an incident report (no frontmatter with "schema: incident-report/v1")'));
     assert.deepEqual(

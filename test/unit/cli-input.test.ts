@@ -104,7 +104,7 @@ describe('CLI input that is not UTF-8 text', function () {
     const dir = workspace({ 'incidents/werne.md': REPORT });
     writeFileSync(join(dir, 'orgs.txt'), Buffer.from('Stadt Lüdenscheid\nStadt Iserlohn\n', 'latin1'));
     const { code, stdout, stderr } = cli(dir, ['new', '--parent', 'incidents/werne.md', '--organizations', 'orgs.txt', '--out', 'members']);
-    assert.equal(stderr, 'incident-report: orgs.txt: not UTF-8 text: the character at line 1, column 8 is not UTF-8 (saved as Windows-1252 or Latin-1?); save the file as UTF-8\n');
+    assert.equal(stderr, 'incident-report: --organizations orgs.txt: not UTF-8 text: the character at line 1, column 8 is not UTF-8 (saved as Windows-1252 or Latin-1?); save the file as UTF-8\n');
     assert.equal(stdout, '');
     assert.equal(code, 2);
     assert.ok(!existsSync(join(dir, 'members')));
@@ -240,11 +240,11 @@ describe('CLI output paths', function () {
   it('new --out that is a file, or a path through one, says so (it was an internal error with a stack trace)', () => {
     const dir = workspace({ 'incidents/werne.md': REPORT, 'orgs.txt': 'Stadt Selm\n' });
     const file = cli(dir, ['new', '--parent', 'incidents/werne.md', '--organizations', 'orgs.txt', '--out', 'orgs.txt']);
-    assert.equal(file.stderr, 'incident-report: orgs.txt: exists and is not a directory\n');
+    assert.equal(file.stderr, 'incident-report: --out orgs.txt: exists and is not a directory\n');
     assert.equal(file.stdout, '');
     assert.equal(file.code, 2);
     const below = cli(dir, ['new', '--parent', 'incidents/werne.md', '--organizations', 'orgs.txt', '--out', 'orgs.txt/members']);
-    assert.equal(below.stderr, 'incident-report: orgs.txt/members: a part of the path is a file, not a directory\n');
+    assert.equal(below.stderr, 'incident-report: --out orgs.txt/members: a part of the path is a file, not a directory\n');
     assert.equal(below.code, 2);
   });
 });
