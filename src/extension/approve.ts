@@ -5,6 +5,7 @@ import { Commands } from './constants';
 import type { EngineService } from './engine';
 import { fileReason } from './files';
 import type { Prompts } from './prompts';
+import { readReleaseFile } from './releaseFiles';
 
 /** What automation may pass instead of answering the questions (integration tests). */
 export interface ApproveArgs {
@@ -143,10 +144,17 @@ async function approveLocked(context: vscode.ExtensionContext, engine: EngineSer
     void vscode.window.showInformationMessage(vscode.l10n.t('Release {0} is approved by {1} already ({2}); nothing changed.', plan.version, role ? `${plan.already.by} (${role})` : plan.already.by, plan.already.at));
     return { version: plan.version, release: release.toString(), fingerprint: plan.fingerprint, isNew: false };
   }
-  const existing = await vscode.workspace.fs.readFile(release).then((bytes) => new TextDecoder().decode(bytes), () => null);
+  // As the CLI: a release file is never replaced. Read strictly as UTF-8 (a Latin-1 file is named as
+  // such, not as damaged JSON); one that cannot be read (a folder in its place, no permission) is
+  // named, not written over; only a missing one is written. In the report's language.
+  const { linter } = await engine.linterFor(uri);
+  const existing = await readReleaseFile(uri, plan.version, linter.locale);
+  if (existing !== null && typeof existing !== 'string') {
+    prompts.error(vscode.l10n.t('Incident Report: {0}: {1}', vscode.workspace.asRelativePath(release, false), existing.error));
+    return undefined;
+  }
   if (existing !== null && existing !== plan.json) {
     // As the CLI: another report's release (a report renamed without its release folder), a damaged one or a different one, each in its words.
-    const { linter } = await engine.linterFor(uri);
     prompts.error(vscode.l10n.t('Incident Report: {0}: {1}', vscode.workspace.asRelativePath(release, false), occupiedRelease(existing, report, plan.version, linter.locale)));
     return undefined;
   }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAME, ConfigError, decodeUtf8, NotUtf8Error, parseProjectConfig, toLocale, type ProjectConfig } from '../core';
+import { CONFIG_FILE_NAME, ConfigError, decodeUtf8, NotUtf8Error, parseProjectConfig, toLocale, UNREADABLE, type Locale, type ProjectConfig } from '../core';
 import { DIAGNOSTIC_SOURCE } from './constants';
-import { readBytes, readBytesNow } from './files';
+import { fileReason, readBytes, readBytesNow } from './files';
 
 /** What a workspace folder's `.incident-report.json` gave: its configuration, or nothing when absent or invalid. */
 interface FolderConfig {
@@ -12,8 +12,9 @@ interface FolderConfig {
  * Reads the `.incident-report.json` at the root of each workspace folder (`readBytes`: Node's fs
  * for local files in the Node host, else `vscode.workspace.fs`, so it works in the web host and on
  * remote file systems), re-reads it when
- * it changes, and shows what is wrong with it as diagnostics on the file itself (an invalid file is
- * ignored as a whole). The trust rule is applied by the caller (EngineService).
+ * it changes, and shows what is wrong with it as diagnostics on the file itself (an invalid file, or
+ * one that exists but cannot be read, is ignored as a whole). The trust rule is applied by the caller
+ * (EngineService).
  */
 export class ProjectConfigs implements vscode.Disposable {
   private readonly loaded = new Map<string, FolderConfig>();
@@ -70,8 +71,8 @@ export class ProjectConfigs implements vscode.Disposable {
     let bytes: Uint8Array | null;
     try {
       bytes = readBytesNow(file);
-    } catch {
-      this.apply(folder, file, null);
+    } catch (error) {
+      this.unreadable(folder, file, error);
       return true;
     }
     if (bytes === null) return false;
@@ -81,16 +82,39 @@ export class ProjectConfigs implements vscode.Disposable {
 
   private async reload(folder: vscode.WorkspaceFolder): Promise<void> {
     const file = vscode.Uri.joinPath(folder.uri, CONFIG_FILE_NAME);
-    let bytes: Uint8Array | null;
+    let bytes: Uint8Array;
     try {
       bytes = await readBytes(file);
-    } catch {
-      bytes = null;
+    } catch (error) {
+      this.unreadable(folder, file, error);
+      return;
     }
     this.apply(folder, file, bytes);
   }
 
-  /** Takes a folder's file (`null`: absent or unreadable, so the folder has no configuration). */
+  /**
+   * A folder's file that could not be read: absent (no configuration, nothing to say), or there but
+   * unreadable (a folder in its place, no permission), which is said on it as an invalid file's
+   * problems are, and the file is ignored until it is fixed. It was taken as absent without a word,
+   * so the reports were linted without it and looked clean under the wrong configuration.
+   */
+  private unreadable(folder: vscode.WorkspaceFolder, file: vscode.Uri, error: unknown): void {
+    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') {
+      this.apply(folder, file, null);
+      return;
+    }
+    this.loaded.delete(folder.uri.toString());
+    const reason = fileReason(error);
+    const text = reason === UNREADABLE ? reason[this.locale()] : vscode.l10n.t('cannot be read: {0}', reason[this.locale()]);
+    this.problems.set(file, [configProblem(new vscode.Range(0, 0, 0, 0), text)]);
+  }
+
+  /** The language of the file's problems: VS Code's (the file's own `locale` is unknown while it has problems). */
+  private locale(): Locale {
+    return toLocale(vscode.env.language);
+  }
+
+  /** Takes a folder's file (`null`: absent, so the folder has no configuration). */
   private apply(folder: vscode.WorkspaceFolder, file: vscode.Uri, bytes: Uint8Array | null): void {
     const key = folder.uri.toString();
     if (bytes === null) {
@@ -111,28 +135,16 @@ export class ProjectConfigs implements vscode.Disposable {
         // Shown where the other problems of the file are, at the character that is not UTF-8.
         // In VS Code's language, as the file's other problems (its own `locale` cannot be read).
         const at = new vscode.Position(error.line - 1, error.column - 1);
-        const message = vscode.l10n.t('{0} (the file is ignored until this is fixed)', error.text[toLocale(vscode.env.language)]);
-        const diagnostic = new vscode.Diagnostic(new vscode.Range(at, at.translate(0, 1)), message, vscode.DiagnosticSeverity.Error);
-        diagnostic.source = DIAGNOSTIC_SOURCE;
-        diagnostic.code = 'config';
-        this.problems.set(file, [diagnostic]);
+        this.problems.set(file, [configProblem(new vscode.Range(at, at.translate(0, 1)), error.text[this.locale()])]);
         return;
       }
       if (!(error instanceof ConfigError)) throw error;
-      const locale = toLocale(vscode.env.language);
+      const locale = this.locale();
       this.problems.set(
         file,
-        error.problems.map((problem) => {
-          const range = new vscode.Range(problem.line - 1, problem.column - 1, problem.line - 1, problem.endColumn - 1);
-          const diagnostic = new vscode.Diagnostic(
-            range,
-            vscode.l10n.t('{0} (the file is ignored until this is fixed)', problem.message[locale]),
-            vscode.DiagnosticSeverity.Error,
-          );
-          diagnostic.source = DIAGNOSTIC_SOURCE;
-          diagnostic.code = 'config';
-          return diagnostic;
-        }),
+        error.problems.map((problem) =>
+          configProblem(new vscode.Range(problem.line - 1, problem.column - 1, problem.line - 1, problem.endColumn - 1), problem.message[locale]),
+        ),
       );
     }
   }
@@ -141,4 +153,12 @@ export class ProjectConfigs implements vscode.Disposable {
     for (const watcher of this.watchers) watcher.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
+}
+
+/** A problem of a `.incident-report.json` as the diagnostic on it that says the file is ignored. */
+function configProblem(range: vscode.Range, text: string): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(range, vscode.l10n.t('{0} (the file is ignored until this is fixed)', text), vscode.DiagnosticSeverity.Error);
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  diagnostic.code = 'config';
+  return diagnostic;
 }

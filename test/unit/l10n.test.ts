@@ -66,6 +66,16 @@ describe('l10n', () => {
     assert.deepEqual(offenders, []);
   });
 
+  it('reads VS Code\'s language only through the engine\'s toLocale(), so that no two places tell it differently', () => {
+    // The preview's uiLanguage() had its own `startsWith('de')` beside toLocale(vscode.env.language).
+    const offenders: string[] = [];
+    for (const file of sources(join(ROOT, 'src', 'extension'))) {
+      const text = readFileSync(file, 'utf8').replaceAll('toLocale(vscode.env.language)', '');
+      for (const m of text.matchAll(/\benv\.language\b.*/g)) offenders.push(`${file.slice(ROOT.length + 1)}: ${m[0].trim()}`);
+    }
+    assert.deepEqual(offenders, []);
+  });
+
   it('uses one German prefix: "Vorfallsbericht" wherever the English says "Incident Report"', () => {
     const bundle = JSON.parse(readFileSync(join(ROOT, 'l10n', 'bundle.l10n.de.json'), 'utf8')) as Record<string, string>;
     const nlsDe = JSON.parse(readFileSync(join(ROOT, 'package.nls.de.json'), 'utf8')) as Record<string, string>;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { readReleaseFile, releaseFileVersions, releaseLabel } from '../releaseFiles';
-import { previousRelease, buildModel, noWhatsNew, draftBanner, exportableOutputs, exportFileName, formatExtension, OUTPUTS, OutputIds, publishVerdict, reportBaseName, siblingPath, type PublicOutput } from '../../core';
+import { previousRelease, buildModel, noWhatsNew, draftBanner, exportableOutputs, exportFileName, formatExtension, OUTPUTS, OutputIds, publishVerdict, reportBaseName, siblingPath, toLocale, type Locale, type PublicOutput } from '../../core';
 import type { EngineService } from '../engine';
 import type { Prompts } from '../prompts';
 import { exists } from '../files';
@@ -68,8 +68,11 @@ export function siblingTarget(first: vscode.Uri, format: string): vscode.Uri {
   return first.with({ path: siblingPath(first.path, format) });
 }
 
-/** VS Code's display language as one the engine speaks: the language of the extension's chrome. */
-export const uiLanguage = (): 'de' | 'en' => (vscode.env.language.startsWith('de') ? 'de' : 'en');
+/**
+ * VS Code's display language as one the engine speaks: the language of the extension's chrome.
+ * The engine's {@link toLocale}, as everywhere else VS Code's language is read, so that the two never differ.
+ */
+export const uiLanguage = (): Locale => toLocale(vscode.env.language);
 
 /** Display name of a format in pickers and the save dialog. */
 function formatLabel(format: string): string {

@@ -20,7 +20,8 @@ async function writeText(relative: string, text: string): Promise<void> {
 
 async function remove(relative: string): Promise<void> {
   try {
-    await vscode.workspace.fs.delete(fileUri(relative));
+    // Recursive: a test puts a folder in the file's place.
+    await vscode.workspace.fs.delete(fileUri(relative), { recursive: true });
   } catch {
     /* not there */
   }
@@ -101,6 +102,19 @@ describe('project configuration (.incident-report.json)', function () {
     );
     await expectDiagnostics(document.uri, BROKEN_EN);
     await writeText(CONFIG, text);
+    await expectDiagnostics(fileUri(CONFIG), [], 15_000);
+    await expectDiagnostics(document.uri, BROKEN_EN.slice(0, 3), 15_000);
+  });
+
+  it('says on the file that it cannot be read (a folder in its place) and ignores it, as an invalid file (it was taken as absent without a word)', async () => {
+    const { document } = await openFile('incidents/broken.md');
+    await expectDiagnostics(document.uri, BROKEN_EN);
+    // EISDIR even as root; a file without read permission takes the same way (Node's EACCES, VS Code's NoPermissions).
+    await vscode.workspace.fs.createDirectory(fileUri(CONFIG));
+    await expectDiagnostics(fileUri(CONFIG), ['1:1-1:1 error config cannot be read: is a directory (the file is ignored until this is fixed)'], 15_000);
+    await expectDiagnostics(document.uri, BROKEN_EN);
+    await remove(CONFIG);
+    await writeText(CONFIG, '{ "rules": { "placeholder": "off" } }');
     await expectDiagnostics(fileUri(CONFIG), [], 15_000);
     await expectDiagnostics(document.uri, BROKEN_EN.slice(0, 3), 15_000);
   });

@@ -283,6 +283,43 @@ describe('releases: a release folder left behind for another report', () => {
   });
 });
 
+describe('releases: Approve Release… and a release file that cannot be read', () => {
+  const report = useReport('unreadable');
+  const release1 = fileUri('incidents/.releases/unreadable/1.json');
+  afterEach(async () => {
+    await setSetting('locale', undefined);
+    await vscode.workspace.fs.delete(release1, { recursive: true }).then(undefined, () => undefined);
+  });
+
+  const approveAndSay = async (): Promise<[unknown, string | undefined, string | undefined]> => {
+    const result = await vscode.commands.executeCommand('incidentReport.approveRelease', { uri: report.toString(), by: 'Petra Schulz', role: 'press' });
+    const said = await vscode.commands.executeCommand<Prompt>('incidentReport._lastPrompt');
+    return [result, said?.kind, said?.message];
+  };
+
+  it('a release file saved as Latin-1 is named as not UTF-8, in the report\'s language, and kept (it read leniently and said "damaged (not valid JSON …)")', async () => {
+    const before = await readText(report);
+    const latin1 = Uint8Array.from([0x7b, 0xfc, 0x7d, 0x0a]);
+    await vscode.workspace.fs.writeFile(release1, latin1);
+    await setSetting('locale', 'de');
+    assert.deepStrictEqual(await approveAndSay(), [
+      undefined,
+      'error',
+      'Incident Report: incidents/.releases/unreadable/1.json: kein UTF-8-Text: das Zeichen in Zeile 1, Spalte 2 ist kein UTF-8 (als Windows-1252 oder Latin-1 gespeichert?); die Datei als UTF-8 speichern',
+    ]);
+    assert.strictEqual(await readText(report), before);
+    assert.deepStrictEqual([...(await vscode.workspace.fs.readFile(release1))], [...latin1], 'the release file was touched');
+  });
+
+  it('a folder in the release file\'s place is named, not written over (the command failed with VS Code\'s own error)', async () => {
+    const before = await readText(report);
+    await vscode.workspace.fs.createDirectory(release1);
+    assert.deepStrictEqual(await approveAndSay(), [undefined, 'error', 'Incident Report: incidents/.releases/unreadable/1.json: is a directory']);
+    assert.strictEqual(await readText(report), before);
+    assert.strictEqual((await vscode.workspace.fs.stat(release1)).type, vscode.FileType.Directory);
+  });
+});
+
 describe('releases: what cannot be published is not approved', () => {
   const report = useReport('leaking', (clean) => clean.replace(/(## (?:Pressemitteilung|Press release)\n\n)/, '$1Betroffen ist der Server fileserver.swit.intern.\n\n'));
   const releases = fileUri('incidents/.releases/leaking');
