@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { lstat, readlink } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE_NAME, mergeConfigs, parseProjectConfig, type ProjectConfig } from '../core';
 import { UsageError, type LintArgs, type RenderArgs } from './args';
@@ -29,7 +29,10 @@ async function readConfig(file: string, given: boolean): Promise<ProjectConfig> 
   try {
     text = await readTextFile(file);
   } catch (error) {
-    throw new UsageError(ioProblem(`${given ? '--config ' : ''}${displayPath(file)}: `, error));
+    const prefix = `${given ? '--config ' : ''}${displayPath(file)}: `;
+    const target = await danglingLinkTarget(file, error);
+    if (target !== null) throw new UsageError({ en: `${prefix}a symbolic link to ${target}, which does not exist`, de: `${prefix}ein symbolischer Link auf ${target}, das es nicht gibt` });
+    throw new UsageError(ioProblem(prefix, error));
   }
   return parseProjectConfig(text, displayPath(file));
 }
@@ -62,7 +65,7 @@ export class ConfigFinder {
     if (!found) {
       found = (async () => {
         const candidate = join(folder, CONFIG_FILE_NAME);
-        if (await isFile(candidate)) return candidate;
+        if (await isPresent(candidate)) return candidate;
         const parent = dirname(folder);
         return parent === folder ? null : this.nearest(parent);
       })();
@@ -72,11 +75,29 @@ export class ConfigFinder {
   }
 }
 
-async function isFile(path: string): Promise<boolean> {
+/**
+ * Whether anything is at `path`: a file, but also a folder or a link to nothing in its place. Only
+ * what is not there at all lets the search go on upwards; anything else is read, and a read that
+ * fails stops the run (exit 2) as an invalid file does. A dangling link to a shared configuration
+ * (a submodule not checked out in CI) was passed over, and the files linted with the defaults.
+ */
+async function isPresent(path: string): Promise<boolean> {
   try {
-    return (await stat(path)).isFile();
+    await lstat(path);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code !== 'ENOENT' && code !== 'ENOTDIR';
+  }
+}
+
+/** Where the link at `file` points when reading it failed because that is not there, else `null`. */
+async function danglingLinkTarget(file: string, error: unknown): Promise<string | null> {
+  if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return null;
+  try {
+    return (await lstat(file)).isSymbolicLink() ? await readlink(file) : null;
   } catch {
-    return false;
+    return null;
   }
 }
 

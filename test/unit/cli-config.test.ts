@@ -144,6 +144,19 @@ describe('CLI configuration (.incident-report.json)', () => {
     });
   });
 
+  it('a configuration that is there but cannot be read (a folder, a link to nothing) stops the run (it was passed over and the reports linted with the defaults, clean)', () => {
+    const dir = workspace({ 'a/incidents/report.md': LEAKY, 'b/incidents/report.md': LEAKY, 'upper/.incident-report.json': config({ ticketPattern: '\\bACME-\\d+\\b' }), 'upper/c/incidents/report.md': LEAKY });
+    mkdirSync(join(dir, 'a', '.incident-report.json'));
+    // A shared configuration linked from a submodule that is not checked out.
+    symlinkSync(join('..', 'shared', 'incident-report.json'), join(dir, 'b', '.incident-report.json'));
+    mkdirSync(join(dir, 'upper', 'c', '.incident-report.json'));
+    assert.deepEqual(cli(['lint', 'a'], dir), { code: 2, stdout: '', stderr: 'incident-report: a/.incident-report.json: is a directory\n' });
+    assert.deepEqual(cli(['lint', 'b'], dir), { code: 2, stdout: '', stderr: `incident-report: b/.incident-report.json: a symbolic link to ${join('..', 'shared', 'incident-report.json')}, which does not exist\n` });
+    assert.deepEqual(cli(['lint', 'b', '--locale', 'de'], dir), { code: 2, stdout: '', stderr: `incident-report: b/.incident-report.json: ein symbolischer Link auf ${join('..', 'shared', 'incident-report.json')}, das es nicht gibt\n` });
+    // Not the configuration further up in its place: the nearer one is broken, not absent.
+    assert.deepEqual(cli(['lint', 'upper/c'], dir), { code: 2, stdout: '', stderr: 'incident-report: upper/c/.incident-report.json: is a directory\n' });
+  });
+
   it('names a configuration in a folder whose name starts with two dots (`..drafts`) relative to the working directory', () => {
     const dir = workspace({ '..drafts/.incident-report.json': config({ schema: 'missing.json' }), '..drafts/report.md': GOOD });
     assert.deepEqual(cli(['lint', '..drafts'], dir), { code: 2, stdout: '', stderr: 'incident-report: ..drafts/.incident-report.json: "schema": ..drafts/missing.json: file not found\n' });
