@@ -4,6 +4,7 @@ import { isRecord } from '../report/fields';
 import { fieldName } from '../shared/i18n';
 import { controllersToNotify, DEADLINE_HOURS, displayFrame, formatInstant, formatTimeLeft, gdprAwareness, gdprRole, reportDeadlines } from '../compliance/deadlines';
 import { instantIn } from '../shared/time';
+import { countAsWritten } from '../report/countText';
 
 const NOTIFIED = '/data_loss/authority_notified_at';
 
@@ -44,7 +45,9 @@ export const gdprNotificationRule: Rule = {
       'With `data_loss.risk: none` no notification is due (Art. 33(1)), but Art. 33(5) requires documenting why: without `data_loss.risk_reason` it is a warning (the report is then the only evidence of that decision), with it an info.',
       'A processor (`data_loss.role: processor`) has no 72 hours and no precautionary notification: it notifies each controller without undue delay (Art. 33(2)). Once the awareness instant has passed, each of `data_loss.controllers` without `notified_at` gets a warning naming it, and a processor that lists no controller gets one at `role`. With `role: both` both duties apply; the GDPR role never changes the NIS2 duties.',
       'With `data_loss.social_data: yes` an info names the further report to the body\'s legal or specialist supervisory authority (§ 83a SGB X: Sozialamt, Jugendamt, Jobcenter).',
+      'A controller\'s own figures (`subjects_approx`, `records_approx`, `data_categories`, `subject_categories` of an entry of `data_loss.controllers`, which go into the notice to it) are a share of the whole incident\'s: a count larger than the incident\'s (`data_loss.subjects_approx`, `records_approx`) is an **error** at the controller\'s count, since one of the two figures is wrong; a count whose incident total is not recorded (or not readable) is a **warning**, as it cannot be checked. A category listed for a controller but not in the incident\'s list (`data_loss.data_categories`, `subject_categories`; compared without regard to case and surrounding spaces) is a **warning** at that category: the incident\'s list must name every controller\'s. Counts are read as written (`41.000` is 41000, as `count-format` reads them).',
     ],
+    examples: ['authority-drafts', 'gdpr-processor', 'gdpr-controller-figures'],
   },
   check(ctx) {
     const data = ctx.data;
@@ -60,6 +63,7 @@ export const gdprNotificationRule: Rule = {
       findings.push({ ruleId: this.id, ...(severity ? { severity } : {}), message: ctx.t(message, values), ...ctx.at(pointer), path: pointer, ...(fix ? { fix } : {}) });
     };
 
+    findings.push(...figureFindings(ctx, this.id, loss));
     if (loss.social_data === 'yes') {
       push('info', '/data_loss/social_data', SOCIAL_DATA, {});
     }
@@ -220,4 +224,66 @@ function controllerFindings(ctx: RuleContext, ruleId: string, awareAt: number | 
         fix: { kind: 'insert-key', parentPath: pointer, key: 'notified_at', placeholder: '' },
       };
     });
+}
+
+const FIGURES = [
+  { key: 'subjects_approx', kind: 'count' },
+  { key: 'records_approx', kind: 'count' },
+  { key: 'data_categories', kind: 'list' },
+  { key: 'subject_categories', kind: 'list' },
+] as const;
+
+/** How two category texts are compared: without regard to case, surrounding spaces or Unicode form. */
+function categoryKey(value: string): string {
+  return value.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('de-DE');
+}
+
+/**
+ * A controller's own figures are a share of the whole incident's: its count is at most the
+ * incident's, and each of its categories is one of the incident's.
+ */
+function figureFindings(ctx: RuleContext, ruleId: string, loss: Record<string, unknown>): RawFinding[] {
+  if (!Array.isArray(loss.controllers)) return [];
+  const tag = ctx.locale === 'de' ? 'de-DE' : 'en-GB';
+  const findings: RawFinding[] = [];
+  const push = (severity: RawFinding['severity'], pointer: string, message: { en: string; de: string }, values: Record<string, string | number>) => {
+    findings.push({ ruleId, ...(severity ? { severity } : {}), message: ctx.t(message, values), ...ctx.at(pointer), path: pointer });
+  };
+  loss.controllers.forEach((controller, index) => {
+    if (!isRecord(controller)) return;
+    const name = typeof controller.name === 'string' && controller.name.trim() !== '' ? controller.name.trim() : ctx.t({ en: `Controller ${index + 1}`, de: `Verantwortlicher ${index + 1}` });
+    for (const { key, kind } of FIGURES) {
+      const own = controller[key];
+      if (own === undefined || own === null) continue;
+      const pointer = `/data_loss/controllers/${index}/${key}`;
+      const field = `data_loss.${key}`;
+      if (kind === 'count') {
+        const count = countAsWritten(ctx.report, pointer, own);
+        if (count === null) continue; // unreadable: the schema or count-format names it
+        const total = loss[key] === undefined || loss[key] === null ? null : countAsWritten(ctx.report, `/data_loss/${key}`, loss[key]);
+        if (total === null) {
+          push('warning', pointer, {
+            en: "{name}'s {key} ({count}) cannot be checked against the whole incident: {field} is {state}; record the incident's total in {field}.",
+            de: '{key} von {name} ({count}) lässt sich nicht mit dem gesamten Vorfall abgleichen: {field} ist {state}; die Zahl des gesamten Vorfalls unter {field} eintragen.',
+          }, { name, key, count: count.toLocaleString(tag), field, state: loss[key] === undefined || loss[key] === null ? ctx.t({ en: 'not recorded', de: 'nicht erfasst' }) : ctx.t({ en: 'not a readable whole number', de: 'keine lesbare ganze Zahl' }) });
+        } else if (count > total) {
+          push(undefined, pointer, {
+            en: "{name}'s {key} is {count}, more than the whole incident's {total} ({field}): a controller's share cannot exceed the whole; correct one of the two.",
+            de: '{key} von {name} ist {count} und damit größer als die {total} des gesamten Vorfalls ({field}): Der Anteil eines Verantwortlichen kann nicht größer sein als das Ganze; eine der beiden Zahlen berichtigen.',
+          }, { name, key, count: count.toLocaleString(tag), total: total.toLocaleString(tag), field });
+        }
+        continue;
+      }
+      if (!Array.isArray(own)) continue; // not a list: the schema names it
+      const incident = new Set((Array.isArray(loss[key]) ? (loss[key] as unknown[]) : []).filter((v): v is string => typeof v === 'string').map(categoryKey));
+      own.forEach((category, i) => {
+        if (typeof category !== 'string' || category.trim() === '' || incident.has(categoryKey(category))) return;
+        push('warning', `${pointer}/${i}`, {
+          en: '{name} lists "{category}" in {key}, but {field} does not: the whole incident\'s list names every controller\'s; add it there (or correct the spelling).',
+          de: '{name} führt „{category}“ unter {key}, {field} aber nicht: Die Liste des gesamten Vorfalls nennt die jedes Verantwortlichen; dort ergänzen (oder die Schreibweise angleichen).',
+        }, { name, category: category.trim(), key, field });
+      });
+    }
+  });
+  return findings;
 }
