@@ -270,6 +270,43 @@ describe('drafts: gdpr-art33', () => {
     assert.equal(line(notice(processor.replace('  records_approx: 240000\n', ''), 'Stadt Werne'), '4.5'), '4.5 Ungefähre Zahl der Datensätze: [noch offen: ungefähre Zahl der Datensätze]');
   });
 
+  it('the notice carries the controller\'s own figures where its entry gives them (no "whole incident" mark), else the whole incident\'s, marked', () => {
+    const line = (text: string, number: string) => text.split('\n').find((l) => l.startsWith(`${number} `));
+    const intro = (text: string) => text.split('\n').find((l) => l.startsWith('Die Angabe') || l.startsWith('Item') || l.includes('sections 4 and 5') || l.includes('Abschnitte 4 und 5'));
+    const processor = FULL.replace(
+      '  risk: high\n',
+      '  risk: high\n  role: processor\n  records_approx: 240000\n  subject_categories:\n    - Einwohnerinnen und Einwohner\n    - Beschäftigte\n  controllers:\n' +
+        '    - name: Stadt Werne\n      notified_at: 2023-10-30T12:00:00+01:00\n      subjects_approx: 30000\n      records_approx: 60000\n      data_categories:\n        - Meldedaten (Name, Anschrift, Geburtsdatum)\n      subject_categories:\n        - Beschäftigte\n' +
+        '    - name: Gemeinde Wickede (Ruhr)\n      subjects_approx: 12000\n',
+    );
+    const notice = (text: string, controller: string, locale: 'de' | 'en') => (findOutput('gdpr-art33-controller') as ConfidentialOutput).render([parseReport(text)], 'text', { now: NOW, controller, forceLocale: locale });
+    // All four of its own: no item is marked, the intro names them.
+    const werne = notice(processor, 'Stadt Werne', 'de');
+    assert.equal(intro(werne), 'Die Angaben 4.2, 4.5, 5.1 und 5.2 betreffen die in Ihrem Auftrag verarbeiteten Daten; die übrigen Angaben zu Daten und Personen (Abschnitte 4 und 5) beziehen sich auf den gesamten Vorfall.');
+    assert.equal(line(werne, '4.2'), '4.2 Kategorien personenbezogener Daten: Meldedaten (Name, Anschrift, Geburtsdatum)');
+    assert.equal(line(werne, '4.5'), '4.5 Ungefähre Zahl der Datensätze: rund 60.000');
+    assert.equal(line(werne, '5.1'), '5.1 Kategorien betroffener Personen: Beschäftigte');
+    assert.equal(line(werne, '5.2'), '5.2 Ungefähre Zahl der Personen: rund 30.000');
+    const werneEn = notice(processor, 'Stadt Werne', 'en');
+    assert.equal(intro(werneEn), 'Items 4.2, 4.5, 5.1 and 5.2 are those of the data processed on your behalf; the other data and people in sections 4 and 5 are those of the whole incident.');
+    assert.equal(line(werneEn, '4.5'), '4.5 Approximate number of records: about 60,000');
+    assert.equal(line(werneEn, '5.1'), '5.1 Categories of people: Beschäftigte');
+    assert.equal(line(werneEn, '5.2'), '5.2 Approximate number of people: about 30,000');
+    // Only its count of people: the rest is the whole incident's, the count of records marked.
+    const wickede = notice(processor, 'Gemeinde Wickede (Ruhr)', 'de');
+    assert.equal(intro(wickede), 'Die Angabe 5.2 betrifft die in Ihrem Auftrag verarbeiteten Daten; die übrigen Angaben zu Daten und Personen (Abschnitte 4 und 5) beziehen sich auf den gesamten Vorfall, nicht nur auf die in Ihrem Auftrag verarbeiteten Daten.');
+    assert.equal(line(wickede, '4.5'), '4.5 Ungefähre Zahl der Datensätze: rund 240.000 (gesamter Vorfall, nicht nur die in Ihrem Auftrag verarbeiteten Daten)');
+    assert.ok(wickede.includes('\n5.1 Kategorien betroffener Personen:\n  - Einwohnerinnen und Einwohner\n  - Beschäftigte\n5.2 '), wickede);
+    assert.equal(line(wickede, '5.2'), '5.2 Ungefähre Zahl der Personen: rund 12.000');
+    const wickedeEn = notice(processor, 'Gemeinde Wickede (Ruhr)', 'en');
+    assert.equal(intro(wickedeEn), 'Item 5.2 is that of the data processed on your behalf; the other data and people in sections 4 and 5 are those of the whole incident, not only the data processed on your behalf.');
+    assert.equal(line(wickedeEn, '4.5'), '4.5 Approximate number of records: about 240,000 (the whole incident, not only the data processed on your behalf)');
+    assert.equal(line(wickedeEn, '5.2'), '5.2 Approximate number of people: about 12,000');
+    // Its own count written but unreadable: a gap naming it, never the whole incident's in its place.
+    const unreadable = notice(processor.replace('      subjects_approx: 30000\n', '      subjects_approx: ca. 30.000\n'), 'Stadt Werne', 'de');
+    assert.equal(line(unreadable, '5.2'), '5.2 Ungefähre Zahl der Personen: [noch offen: ungefähre Zahl der betroffenen Personen: data_loss.controllers[0].subjects_approx „ca. 30.000“ ist keine ganze Zahl]');
+  });
+
   it('an answer "unknown" is a gap naming its field (data_loss.occurred, incident_type, data_loss.risk), once in the list of what is still open', () => {
     const unknown = FULL.replace('  occurred: yes', '  occurred: unknown').replace('incident_type: ransomware', 'incident_type: unknown').replace('  risk: high', '  risk: unknown');
     const de = render('gdpr-art33', unknown);

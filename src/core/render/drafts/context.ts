@@ -7,7 +7,7 @@ import type { ParsedReport } from '../../report/parse';
 import { getIn, isRecord, recordItems } from '../../report/fields';
 import { parsePointer } from '../../yaml/pointer';
 import { countAsWritten } from '../../report/countText';
-import { t } from '../../shared/i18n';
+import { fieldName, t } from '../../shared/i18n';
 import { instantIn, isValidTimeZone, systemTimeZone } from '../../shared/time';
 import { displayFrame, formatDue, formatInstant, gdprAwareness, nis2Awareness, reportDeadlines, type Awareness, type Deadline, type DisplayFrame } from '../../compliance/deadlines';
 import { SchemaInfo, type JsonSchema } from '../../schema/meta';
@@ -121,13 +121,14 @@ export function draftContext(report: ParsedReport, options: DraftOptions = {}): 
     text,
     textOr: (value, missing) => text(value) ?? gap(missing[locale]),
     approxCount(pointer, missing) {
-      const value = getIn(data, parsePointer(pointer));
+      // An index reads as one: getIn steps into a list only with a number (/data_loss/controllers/0/subjects_approx).
+      const value = getIn(data, parsePointer(pointer).map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment)));
       const count = countAsWritten(report, pointer, value);
       if (count !== null) return t(locale, APPROX, { n: count.toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB') });
       // Written but not a whole number ("ca. 12.000", "10000-15000", 41.5): the gap names it, never "open" alone.
       const written = writtenValue(report, pointer, value);
       if (written === null) return gap(missing[locale]);
-      const field = pointer.slice(1).replace(/\//g, '.');
+      const field = fieldName(pointer);
       return gap(t(locale, UNREADABLE_COUNT, { missing: missing[locale], field, value: written }));
     },
     words(pointer, value) {

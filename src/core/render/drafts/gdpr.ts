@@ -539,15 +539,78 @@ function wholeIncident(ctx: DraftContext): boolean {
   return gdprRole(ctx.data) === 'both' || recordItems(ctx.loss.controllers).length > 1;
 }
 
-/** A count item of the notice (4.5, 5.2) that says it is the whole incident's when it is: a controller copies it into its own notification. */
-function wholeIncidentCount(item: FormItem): FormItem {
+/** The controller's own figures the notice can carry instead of the whole incident's, by item. */
+const OWN_FIGURES = [
+  { number: '4.2', key: 'data_categories', kind: 'list', missing: L('categories of personal data concerned', 'Kategorien der betroffenen personenbezogenen Daten') },
+  { number: '4.5', key: 'records_approx', kind: 'count', missing: L('approximate number of records', 'ungefähre Zahl der Datensätze') },
+  { number: '5.1', key: 'subject_categories', kind: 'list', missing: L('categories of people affected', 'Kategorien betroffener Personen') },
+  { number: '5.2', key: 'subjects_approx', kind: 'count', missing: L('approximate number of people affected', 'ungefähre Zahl der betroffenen Personen') },
+] as const;
+
+type OwnFigure = (typeof OWN_FIGURES)[number];
+
+/**
+ * Where the notice's controller gives this figure itself (`data_loss.controllers[i].<key>`): its
+ * pointer and value, or `null` when it does not (no addressee, not written, an empty list). A count written but
+ * unreadable is its own figure still: its gap names it, never the whole incident's in its place.
+ */
+function ownFigure(ctx: DraftContext, figure: OwnFigure): { pointer: string; value: unknown } | null {
+  const name = ctx.notice?.name ?? null;
+  if (name === null || gdprRole(ctx.data) === 'controller' || !Array.isArray(ctx.loss.controllers)) return null;
+  // The first entry of that name, as 2.8 reads its notified_at.
+  const index = ctx.loss.controllers.findIndex((c) => ctx.text(record(c).name) === name);
+  if (index === -1) return null;
+  const value = record(ctx.loss.controllers[index])[figure.key];
+  if (value === undefined || value === null) return null;
+  if (figure.kind === 'list' && stringList(ctx, value).length === 0) return null;
+  return { pointer: `/data_loss/controllers/${index}/${figure.key}`, value };
+}
+
+/**
+ * A data or people item of the notice (4.2, 4.5, 5.1, 5.2): the controller's own figure where its
+ * entry gives one; else the whole incident's, a count marked as such when it is not this controller's
+ * alone (a controller copies it into its own notification).
+ */
+function ownOrWholeIncident(item: FormItem, figure: OwnFigure): FormItem {
   return {
     ...item,
+    fields: [...item.fields, `data_loss.controllers[].${figure.key}${figure.kind === 'list' ? '[]' : ''}`],
     value: (ctx) => {
+      const own = ownFigure(ctx, figure);
+      if (own !== null) return figure.kind === 'count' ? ctx.approxCount(own.pointer, figure.missing) : stringList(ctx, own.value);
       const value = item.value(ctx);
-      if (typeof value !== 'string' || !wholeIncident(ctx)) return value;
+      if (figure.kind === 'list' || typeof value !== 'string' || !wholeIncident(ctx)) return value;
       return ctx.t(L('{count} (the whole incident, not only the data processed on your behalf)', '{count} (gesamter Vorfall, nicht nur die in Ihrem Auftrag verarbeiteten Daten)'), { count: value });
     },
+  };
+}
+
+/** The intro's word on sections 4 and 5 when they are not this controller's alone, naming the items that are its own. */
+function wholeIncidentNote(ctx: DraftContext): string | null {
+  if (!wholeIncident(ctx)) return null;
+  const own = OWN_FIGURES.filter((figure) => ownFigure(ctx, figure) !== null).map((figure) => figure.number);
+  if (own.length === 0) {
+    return ctx.t(L('The data and people in sections 4 and 5 are those of the whole incident, not only the data processed on your behalf.', 'Die Angaben zu Daten und Personen (Abschnitte 4 und 5) beziehen sich auf den gesamten Vorfall, nicht nur auf die in Ihrem Auftrag verarbeiteten Daten.'));
+  }
+  const and = ctx.t(L(' and ', ' und '));
+  const items = own.length === 1 ? own[0]! : `${own.slice(0, -1).join(', ')}${and}${own[own.length - 1]!}`;
+  if (own.length === OWN_FIGURES.length) {
+    return ctx.t(L('Items {items} are those of the data processed on your behalf; the other data and people in sections 4 and 5 are those of the whole incident.', 'Die Angaben {items} betreffen die in Ihrem Auftrag verarbeiteten Daten; die übrigen Angaben zu Daten und Personen (Abschnitte 4 und 5) beziehen sich auf den gesamten Vorfall.'), { items });
+  }
+  return ctx.t(L(
+    (own.length === 1 ? 'Item {items} is that' : 'Items {items} are those') + ' of the data processed on your behalf; the other data and people in sections 4 and 5 are those of the whole incident, not only the data processed on your behalf.',
+    (own.length === 1 ? 'Die Angabe {items} betrifft' : 'Die Angaben {items} betreffen') + ' die in Ihrem Auftrag verarbeiteten Daten; die übrigen Angaben zu Daten und Personen (Abschnitte 4 und 5) beziehen sich auf den gesamten Vorfall, nicht nur auf die in Ihrem Auftrag verarbeiteten Daten.',
+  ), { items });
+}
+
+/** The section's items with the controller's own figures where it has them. */
+function withOwnFigures(section: FormSection): FormSection {
+  return {
+    ...section,
+    items: section.items.map((item) => {
+      const figure = OWN_FIGURES.find((f) => f.number === item.number);
+      return figure ? ownOrWholeIncident(item, figure) : item;
+    }),
   };
 }
 
@@ -555,8 +618,8 @@ const NOTICE_SECTIONS: FormSection[] = [
   { ...CONTROLLER_SECTION, items: CONTROLLER_SECTION.items.map((item) => (item.number === '1.6' ? ADDRESSEE_ITEM : item)) },
   { ...TIMELINE_SECTION, items: [...TIMELINE_SECTION.items, INFORMED_ITEM] },
   BREACH_SECTION,
-  { ...DATA_SECTION, items: DATA_SECTION.items.map((item) => (item.number === '4.5' ? wholeIncidentCount(item) : item)) },
-  { ...PEOPLE_SECTION, items: PEOPLE_SECTION.items.map((item) => (item.number === '5.2' ? wholeIncidentCount(item) : item)) },
+  withOwnFigures(DATA_SECTION),
+  withOwnFigures(PEOPLE_SECTION),
   ...ART33_SECTIONS.slice(5),
 ];
 
@@ -689,13 +752,9 @@ function noticeDraft(report: DraftContext, wanted: string | undefined): DraftDoc
         { org: nameAfterWe(ctx), addressee: addressee.name !== null ? ` (${addressee.name})` : '' },
       ),
     });
-    // The report has one set of counts and categories: with other controllers (or its own data) in it, they are not this controller's alone.
-    if (wholeIncident(ctx)) {
-      intro.push({
-        kind: 'paragraph',
-        value: ctx.t(L('The data and people in sections 4 and 5 are those of the whole incident, not only the data processed on your behalf.', 'Die Angaben zu Daten und Personen (Abschnitte 4 und 5) beziehen sich auf den gesamten Vorfall, nicht nur auf die in Ihrem Auftrag verarbeiteten Daten.')),
-      });
-    }
+    // With other controllers (or its own data) in the report, its figures are not this controller's alone unless the controller's entry gives its own.
+    const note = wholeIncidentNote(ctx);
+    if (note !== null) intro.push({ kind: 'paragraph', value: note });
   }
   const sections: DraftSection[] = [];
   NOTICE_SECTIONS.forEach((section, i) => sections.push(formSection(ctx, section, i === 0 ? { before: intro } : {})));
