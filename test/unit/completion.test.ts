@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { bundledCompiledSchema } from '../../src/core';
-import { completionContext, hoverTarget, parseReport, serviceNamesFromCatalog, serviceNamesOfReport } from '../../src/core';
+import { completionContext, completionOffers, hoverContent, hoverTarget, parseReport, serviceNamesFromCatalog, serviceNamesOfReport } from '../../src/core';
 
 /**
  * Completion and hover contexts: the cursor is marked with `¦` in each fixture, which is removed
@@ -170,5 +170,40 @@ describe('service names', () => {
   it('from a report’s frontmatter', () => {
     assert.deepEqual(serviceNamesOfReport(parseReport(REPORT)), ['Bürgerbüro']);
     assert.deepEqual(serviceNamesOfReport(parseReport('# no frontmatter')), []);
+  });
+});
+
+describe('a controller\'s own figures (data_loss.controllers[])', () => {
+  const marked = `---
+schema: incident-report/v1
+data_loss:
+  role: processor
+  controllers:
+    - name: Stadt Werne
+      subjects_approx: 30000
+      ¦
+---
+`;
+  const { text, offset } = at(marked);
+
+  it('are offered as keys of a controller, with their titles from the schema', async () => {
+    const offers = await completionOffers(text, offset, { info, locale: 'en', timeZone: undefined, now: 0, serviceNames: async () => ({ catalog: [], reports: [] }) });
+    assert.deepEqual(
+      offers?.map((o) => [o.label, o.description]),
+      [
+        ['notified_at', 'Controller notified at'],
+        ['records_approx', "Approximate number of this controller's records"],
+        ['data_categories', "This controller's data categories"],
+        ['subject_categories', "This controller's categories of people affected"],
+      ],
+    );
+  });
+
+  it('are explained on hover, in German too', () => {
+    const hover = hoverContent(text, text.indexOf('subjects_approx') + 2, { info, locale: 'de', timeZone: undefined, now: 0 });
+    assert.equal(
+      hover?.documentation,
+      '**Ungefähre Zahl der betroffenen Personen dieses Verantwortlichen** · `data_loss.controllers[0].subjects_approx` · optional\n\nGeschätzte Zahl der betroffenen Personen, deren Daten die Organisation für diesen Verantwortlichen verarbeitet: sein Anteil an data\\_loss\\.subjects\\_approx, das den gesamten Vorfall zählt\\. Steht in der Information an diesen Verantwortlichen \\(Angabe 5\\.2\\) statt der Zahl des gesamten Vorfalls\\. Intern\\.\n\n**Beispiel:** `1200`',
+    );
   });
 });
