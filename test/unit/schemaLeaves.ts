@@ -17,11 +17,14 @@ export const BUNDLED: Schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'in
 /** The report every-field tests start from: rich, valid, German, with a DPO that is published. */
 export const BASE_REPORT = 'examples/incidents/2023-10-30-suedwestfalen-it.md';
 
+/** Follows a node's local `$ref`s: to `$defs` and to any other place of the schema (`#/properties/data_loss/properties/data_categories`). */
 function resolve(schema: Schema, node: Schema): Schema {
   let current = node;
   for (let i = 0; i < 10 && typeof current.$ref === 'string'; i++) {
-    const name = /^#\/\$defs\/(.+)$/.exec(current.$ref)?.[1];
-    current = name ? (schema.$defs?.[name] ?? {}) : {};
+    const pointer = /^#(\/.*)$/.exec(current.$ref)?.[1];
+    let target: any = pointer === undefined ? undefined : schema;
+    for (const raw of pointer?.slice(1).split('/') ?? []) target = target?.[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
+    current = target && typeof target === 'object' ? target : {};
   }
   return current;
 }
