@@ -45,12 +45,6 @@ export function locate(doc: Document, pointer: string): Located | null {
   return trail(doc, segments)[segments.length] ?? null;
 }
 
-/** The scalar at `pointer`, or `null` where there is none. */
-export function scalarAt(doc: Document, pointer: string): ScalarAt | null {
-  const node = locate(doc, pointer)?.value;
-  return isScalar(node) && node.range ? { ...rangeOf(node)!, value: node.value, type: node.type } : null;
-}
-
 /** The range of a node, without trailing comments (see {@link withoutLineBreaks} for its line breaks). */
 function rangeOf(node: Node | null | undefined): SourceRange | null {
   return node?.range ? { offset: node.range[0], endOffset: node.range[1] } : null;
