@@ -1,11 +1,8 @@
 /**
- * What the editor needs at a cursor, read from the parsed frontmatter: the key or value under it,
- * the mapping a key typed on an empty line joins, the list item a dash starts, the indentation
- * Enter continues with, and the document's indentation step. While the author types, the YAML is
- * often broken; `yaml` reads on through the errors (a key without its colon is still a key), so
- * the document of the current version is the truth here too.
- *
- * Offsets in and out are offsets in the report text.
+ * What the editor needs at a cursor, read from the parsed frontmatter. While the author types, the
+ * YAML is often broken; `yaml` reads on through the errors (a key without its colon is still a
+ * key), so the document of the current version is the truth here too. Offsets in and out are
+ * offsets in the report text.
  */
 import { isCollection, isMap, isScalar, isSeq, visit, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { FrontmatterYaml } from './document';
@@ -153,8 +150,6 @@ export function rootString(yaml: FrontmatterYaml, key: string): string | undefin
   const values = yaml.docs.map((doc): unknown => (isMap(doc.contents) ? doc.contents.get(key) : undefined));
   return values.find((value): value is string => typeof value === 'string');
 }
-
-// ---------------------------------------------------------------------------------------------
 
 /**
  * The cursor in the YAML (`null` outside it, or in a comment): its offset in the source and its line;
