@@ -9,10 +9,10 @@ import type { FrontmatterYaml } from './document';
 import type { SourceRange } from './positions';
 
 /** A JSON Pointer as segments. */
-export type Segment = string | number;
+type Segment = string | number;
 
 /** Where the cursor is, for completion. */
-export type CursorPlace =
+type CursorPlace =
   /** On a key (`sta|tus:`), or on a word typed where a key goes (`  de|`): `mapping` is the mapping it belongs to. */
   | { kind: 'key'; mapping: Segment[]; keys: string[]; column: number; range: SourceRange; prefix: string; hasColon: boolean }
   /** On an empty stretch of a line where a key of `mapping` goes (its keys start at `column`). */
@@ -25,7 +25,7 @@ export type CursorPlace =
   | { kind: 'value'; field: Segment[]; item: boolean; range: SourceRange; prefix: string; needsSpace: boolean; column: number };
 
 /** What the cursor rests on, for hover: a key, or a scalar value. */
-export interface CursorTarget {
+interface CursorTarget {
   kind: 'key' | 'value';
   /** The field: the key's, or the one holding the value. */
   field: Segment[];
@@ -98,7 +98,7 @@ export function cursorTarget(yaml: FrontmatterYaml, offset: number): CursorTarge
 }
 
 /** How Enter continues a line of the frontmatter (see {@link enterIndentation}). */
-export interface EnterIndentation {
+interface EnterIndentation {
   /** The column the new line starts at. */
   column: number;
   /**

@@ -10,6 +10,6 @@
 export { locateFrontmatter, type Frontmatter } from './frontmatter';
 export { readYaml, type DataError, type DataLimits, type FrontmatterYaml } from './document';
 export { locate, withoutLineBreaks } from './positions';
-export { cursorPlace, cursorTarget, enterIndentation, indentationStep, rootString, type EnterIndentation } from './cursor';
+export { cursorPlace, cursorTarget, enterIndentation, indentationStep, rootString } from './cursor';
 export { yamlScalar } from './scalar';
 export { entryAround, frontmatterComments } from './comments';

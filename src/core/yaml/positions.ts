@@ -6,7 +6,7 @@ import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, ty
 import { parsePointer } from './pointer';
 
 /** A located frontmatter node: the value, and the key it hangs under when its parent is a mapping. */
-export interface Located {
+interface Located {
   value: Node | null;
   pair: Pair | null;
 }
