@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { createLinter, type Finding, type LintContext, type LintResult, type Linter } from '../../src/core';
 import { applyEdits, fixAllText, fixEdits, safeEdits, type FixAction, type FixOptions } from '../../src/core/linter/fixes';
+import { locate } from '../../src/core/yaml';
 import { formatPointer, parsePointer } from '../../src/core/yaml/pointer';
 import { FIXTURE_NOW, FIXTURE_ZONE, fixtureCases } from './fixtureFormat';
 import { restyle, STYLES } from './yamlRestyle';
@@ -91,7 +92,7 @@ function sortedLines(text: string): string[] {
 /** The pointer of the field a fix renames the finding's key to, `null` when it renames no key. */
 function renamedTo(report: LintResult['report'], finding: Finding, action: FixAction): string | null {
   if (finding.fix?.kind !== 'replace-value' || !finding.path || !report.yaml || report.frontmatter.kind !== 'yaml' || action.edits.length !== 1) return null;
-  const keyNode = report.yaml.locate(finding.path)?.pair?.key as { range?: [number, number, number] } | null | undefined;
+  const keyNode = locate(report.yaml.doc, finding.path)?.pair?.key as { range?: [number, number, number] } | null | undefined;
   const base = report.frontmatter.contentOffset;
   const edit = action.edits[0]!;
   if (!keyNode?.range || keyNode.range[0] + base !== edit.offset || keyNode.range[1] + base !== edit.endOffset) return null;

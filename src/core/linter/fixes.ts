@@ -501,7 +501,7 @@ function replaceValueFixes(
   const current = report.text.slice(fix.offset, fix.endOffset);
   // A key's text is replaced (a rename) when the fix covers exactly the key of the finding's field.
   const base = report.frontmatter.kind === 'yaml' ? report.frontmatter.contentOffset : 0;
-  const key = finding.path && report.yaml ? (report.yaml.locate(finding.path)?.pair?.key as Node | null | undefined) : null;
+  const key = finding.path && report.yaml ? (locate(report.yaml.doc, finding.path)?.pair?.key as Node | null | undefined) : null;
   const isKey = !!key?.range && key.range[0] + base === fix.offset && key.range[1] + base === fix.endOffset;
   // Renaming a key to one its mapping already has would write a duplicate key, invalid YAML: never offered.
   const siblings = isKey && finding.path ? getIn(report.data, parsePointer(finding.path).slice(0, -1)) : undefined;

@@ -69,7 +69,7 @@ export function parseReport(input: string, limits?: ParseLimits): ParsedReport {
 
 /**
  * A parsed report whose slower parts (line index, Markdown body, public section) are made on first
- * use. A class, not an object literal with getters: see `YamlRead` in yaml/document.ts (V8 puts
+ * use. A class, not an object literal with getters: see `FrontmatterYaml` in yaml/document.ts (V8 puts
  * such literals in the old generation, where they keep each report's young objects alive).
  */
 class Report implements ParsedReport {
@@ -97,7 +97,7 @@ class Report implements ParsedReport {
     const frontmatter = locateFrontmatter(text);
     this.frontmatter = frontmatter;
     this.closed = frontmatter.kind === 'yaml' ? readYaml(frontmatter.source, frontmatter.contentOffset, limits) : null;
-    this.yamlErrors = this.closed?.errors ?? [];
+    this.yamlErrors = this.closed?.doc.errors ?? [];
     this.data = this.closed?.data;
     this.dataError = this.closed?.dataError ?? null;
     this.bodyOffset = frontmatter.kind === 'yaml' ? lineEnd(text, frontmatter.close.endOffset) : 0;

@@ -1,21 +1,18 @@
 /**
- * What the editor needs at a cursor, read from the parsed frontmatter: the key or value under it,
- * the mapping a key typed on an empty line joins, the list item a dash starts, the indentation
- * Enter continues with, and the document's indentation step. While the author types, the YAML is
- * often broken; `yaml` reads on through the errors (a key without its colon is still a key), so
- * the document of the current version is the truth here too.
- *
- * Offsets in and out are offsets in the report text.
+ * What the editor needs at a cursor, read from the parsed frontmatter. While the author types, the
+ * YAML is often broken; `yaml` reads on through the errors (a key without its colon is still a
+ * key), so the document of the current version is the truth here too. Offsets in and out are
+ * offsets in the report text.
  */
 import { isCollection, isMap, isScalar, isSeq, visit, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { FrontmatterYaml } from './document';
 import type { SourceRange } from './positions';
 
 /** A JSON Pointer as segments. */
-export type Segment = string | number;
+type Segment = string | number;
 
 /** Where the cursor is, for completion. */
-export type CursorPlace =
+type CursorPlace =
   /** On a key (`sta|tus:`), or on a word typed where a key goes (`  de|`): `mapping` is the mapping it belongs to. */
   | { kind: 'key'; mapping: Segment[]; keys: string[]; column: number; range: SourceRange; prefix: string; hasColon: boolean }
   /** On an empty stretch of a line where a key of `mapping` goes (its keys start at `column`). */
@@ -28,7 +25,7 @@ export type CursorPlace =
   | { kind: 'value'; field: Segment[]; item: boolean; range: SourceRange; prefix: string; needsSpace: boolean; column: number };
 
 /** What the cursor rests on, for hover: a key, or a scalar value. */
-export interface CursorTarget {
+interface CursorTarget {
   kind: 'key' | 'value';
   /** The field: the key's, or the one holding the value. */
   field: Segment[];
@@ -101,7 +98,7 @@ export function cursorTarget(yaml: FrontmatterYaml, offset: number): CursorTarge
 }
 
 /** How Enter continues a line of the frontmatter (see {@link enterIndentation}). */
-export interface EnterIndentation {
+interface EnterIndentation {
   /** The column the new line starts at. */
   column: number;
   /**
@@ -153,8 +150,6 @@ export function rootString(yaml: FrontmatterYaml, key: string): string | undefin
   const values = yaml.docs.map((doc): unknown => (isMap(doc.contents) ? doc.contents.get(key) : undefined));
   return values.find((value): value is string => typeof value === 'string');
 }
-
-// ---------------------------------------------------------------------------------------------
 
 /**
  * The cursor in the YAML (`null` outside it, or in a comment): its offset in the source and its line;

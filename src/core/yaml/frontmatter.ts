@@ -1,7 +1,6 @@
 /**
- * Where the frontmatter is: the fences and the byte order mark, found once per text (by
- * `parseReport`); everything else reads the frontmatter from there, so nothing disagrees about
- * where it ends.
+ * Where the frontmatter is, found once per text (by `parseReport`, in the text without its byte
+ * order mark): everything else reads it from there, so nothing disagrees about where it ends.
  *
  * Only a `---` line closes the frontmatter. YAML would also end a document at `...`, but the
  * Markdown tools reports pass through (remark-frontmatter, Jekyll, Hugo, GitHub's renderer) accept

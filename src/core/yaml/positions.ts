@@ -6,7 +6,7 @@ import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, ty
 import { parsePointer } from './pointer';
 
 /** A located frontmatter node: the value, and the key it hangs under when its parent is a mapping. */
-export interface Located {
+interface Located {
   value: Node | null;
   pair: Pair | null;
 }
@@ -43,12 +43,6 @@ function trail(doc: Document, segments: readonly string[]): Located[] {
 export function locate(doc: Document, pointer: string): Located | null {
   const segments = parsePointer(pointer);
   return trail(doc, segments)[segments.length] ?? null;
-}
-
-/** The scalar at `pointer`, or `null` where there is none. */
-export function scalarAt(doc: Document, pointer: string): ScalarAt | null {
-  const node = locate(doc, pointer)?.value;
-  return isScalar(node) && node.range ? { ...rangeOf(node)!, value: node.value, type: node.type } : null;
 }
 
 /** The range of a node, without trailing comments (see {@link withoutLineBreaks} for its line breaks). */
