@@ -54,6 +54,11 @@ describe('completion context', () => {
     assert.deepEqual(ctx.kind === 'key' && [...ctx.existingKeys].sort(), ['affected_services', 'id', 'schema', 'status', 'timestamps', 'updates']);
   });
 
+  it('a new root key on an empty first line, above the keys', () => {
+    const { text, offset } = at('---\n¦\nid: x\n---\n');
+    assert.deepEqual(completionContext(parseReport(text), offset, info), { kind: 'key', pointer: '', existingKeys: ['id'], prefix: '', range: { offset: 4, endOffset: 4 }, hasColon: false, needsSpace: false, column: 0 });
+  });
+
   it('a partial root key, with the range covering the word', () => {
     const { text, offset } = at(withCursorLine(3, 'sta¦tus: investigating'));
     const ctx = completionContext(parseReport(text), offset, info);

@@ -5,6 +5,7 @@
  * offsets in the report text.
  */
 import { isCollection, isMap, isScalar, isSeq, visit, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { lineStartOf } from '../shared/lines';
 import type { FrontmatterYaml } from './document';
 import type { SourceRange } from './positions';
 
@@ -237,8 +238,4 @@ function colonAfter(source: string, keyEnd: number): number {
   let i = keyEnd;
   while (source[i] === ' ' || source[i] === '\t') i++;
   return source[i] === ':' ? i : -1;
-}
-
-function lineStartOf(source: string, pos: number): number {
-  return source.lastIndexOf('\n', pos - 1) + 1;
 }
