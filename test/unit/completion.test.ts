@@ -130,6 +130,20 @@ describe('completion context', () => {
     assert.equal(org.prefix, 'Stadt W');
   });
 
+  it('the first key of an empty frontmatter, and a word typed there (no key above it)', () => {
+    const empty = at('---\n¦\n---\n');
+    assert.deepEqual(completionContext(parseReport(empty.text), empty.offset, info), { kind: 'key', pointer: '', existingKeys: [], prefix: '', range: { offset: 4, endOffset: 4 }, hasColon: false, needsSpace: false, column: 0 });
+    const word = at('---\nsta¦\n---\n');
+    assert.deepEqual(completionContext(parseReport(word.text), word.offset, info), { kind: 'key', pointer: '', existingKeys: [], prefix: 'sta', range: { offset: 4, endOffset: 7 }, hasColon: false, needsSpace: false, column: 0 });
+    const inside = at('---\nst¦a\n---\n', '\r\n');
+    assert.deepEqual(completionContext(parseReport(inside.text), inside.offset, info), { kind: 'key', pointer: '', existingKeys: [], prefix: 'st', range: { offset: 5, endOffset: 8 }, hasColon: false, needsSpace: false, column: 0 });
+    const comment = at('---\n# a new report\n¦\n---\n');
+    assert.deepEqual(completionContext(parseReport(comment.text), comment.offset, info), { kind: 'key', pointer: '', existingKeys: [], prefix: '', range: { offset: 19, endOffset: 19 }, hasColon: false, needsSpace: false, column: 0 });
+    // No key goes into a text that is more than one word, nor into a second line of one.
+    assert.equal(context('---\nsta tus¦\n---\n'), null);
+    assert.equal(context('---\nsta\ntus¦\n---\n'), null);
+  });
+
   it('works with CRLF', () => {
     const ctx = context(withCursorLine(8, '  started_at: 2024-03-01T08:00:00+01:00\n  ¦'), '\r\n');
     assert.ok(ctx && ctx.kind === 'key');
