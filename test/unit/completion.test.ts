@@ -144,6 +144,22 @@ describe('completion context', () => {
     assert.equal(context('---\nsta\ntus¦\n---\n'), null);
   });
 
+  it('nothing past a flow mapping’s or list’s closing bracket or comma: no range spans their punctuation', () => {
+    for (const marked of ['key: {a: 1, }¦', 'key: {a: 1}¦', 'key: {a: 1, ¦}', 'key: {a: }¦', 'key: ¦{a: 1}', 'key: {}¦', 'key: {¦}', 'key: [¦]', 'key: [a, b]¦', 'key: [a, ¦]', 'key: [a, {b: 1}]¦', 'key: {a: 1,\n  b: 2}¦', 'key:\n  - {a: 1}¦', 'key: {a: "x"} ¦']) {
+      assert.equal(context(`---\n${marked}\n---\n`), null, marked);
+    }
+    // Inside them, the value at the cursor is still completed, over its own text only.
+    const inside = at('---\nstatus: {a: 1, b: inv¦}\n---\n');
+    assert.deepEqual(completionContext(parseReport(inside.text), inside.offset, info), { kind: 'value', pointer: '/status/b', prefix: 'inv', range: { offset: 22, endOffset: 25 }, needsSpace: false });
+    const item = at('---\nkey: [a, b¦]\n---\n');
+    assert.deepEqual(completionContext(parseReport(item.text), item.offset, info), { kind: 'value', pointer: '/key/1', prefix: 'b', range: { offset: 13, endOffset: 14 }, needsSpace: false });
+    const empty = at('---\nkey: {a: ¦}\n---\n');
+    assert.deepEqual(completionContext(parseReport(empty.text), empty.offset, info), { kind: 'value', pointer: '/key/a', prefix: '', range: { offset: 13, endOffset: 13 }, needsSpace: false });
+    // After a plain value in block style the blanks typed after it still belong to it.
+    const after = at('---\nstatus: inv ¦\n---\n');
+    assert.deepEqual(completionContext(parseReport(after.text), after.offset, info), { kind: 'value', pointer: '/status', prefix: 'inv ', range: { offset: 12, endOffset: 16 }, needsSpace: false });
+  });
+
   it('works with CRLF', () => {
     const ctx = context(withCursorLine(8, '  started_at: 2024-03-01T08:00:00+01:00\n  ¦'), '\r\n');
     assert.ok(ctx && ctx.kind === 'key');

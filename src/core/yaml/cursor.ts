@@ -60,6 +60,9 @@ export function cursorPlace(yaml: FrontmatterYaml, offset: number): CursorPlace 
     const onLine = isScalar(node) && node.value !== null && !!node.range && node.range[0] >= lineStart && (item || node.range[0] <= lineEnd);
     const [start, end] = onLine ? node.range! : [pos, pos];
     if ((onLine && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')) || (item && pos > end)) return null;
+    // A flow mapping or list on this line (`key: {a: 1}`) is no value to complete; past a value
+    // (after its `,` or `}`) no range may reach back over that punctuation.
+    if (!item && ((isCollection(node) && node.range![0] <= lineEnd) || /[^ \t]/.test(source.slice(onLine ? end : colon + 1, pos)))) return null;
     const needsSpace = item ? source[pos - 1] === '-' : pos === colon + 1;
     const valueColumn = item ? (needsSpace ? pos + 1 : Math.min(start, pos)) : pos;
     return { kind: 'value', field: step!.path, item, range: shift(Math.min(start, pos), Math.max(end, pos)), prefix: source.slice(Math.min(start, pos), pos), needsSpace, column: valueColumn - lineStart };
