@@ -54,6 +54,11 @@ describe('completion context', () => {
     assert.deepEqual(ctx.kind === 'key' && [...ctx.existingKeys].sort(), ['affected_services', 'id', 'schema', 'status', 'timestamps', 'updates']);
   });
 
+  it('a new root key on an empty first line, above the keys', () => {
+    const { text, offset } = at('---\n¦\nid: x\n---\n');
+    assert.deepEqual(completionContext(parseReport(text), offset, info), { kind: 'key', pointer: '', existingKeys: ['id'], prefix: '', range: { offset: 4, endOffset: 4 }, hasColon: false, needsSpace: false, column: 0 });
+  });
+
   it('a partial root key, with the range covering the word', () => {
     const { text, offset } = at(withCursorLine(3, 'sta¦tus: investigating'));
     const ctx = completionContext(parseReport(text), offset, info);
@@ -123,6 +128,36 @@ describe('completion context', () => {
     assert.ok(org && org.kind === 'value');
     assert.equal(org.pointer, '/affected_organizations/1');
     assert.equal(org.prefix, 'Stadt W');
+  });
+
+  it('the first key of an empty frontmatter, and a word typed there (no key above it)', () => {
+    const empty = at('---\n¦\n---\n');
+    assert.deepEqual(completionContext(parseReport(empty.text), empty.offset, info), { kind: 'key', pointer: '', existingKeys: [], prefix: '', range: { offset: 4, endOffset: 4 }, hasColon: false, needsSpace: false, column: 0 });
+    const word = at('---\nsta¦\n---\n');
+    assert.deepEqual(completionContext(parseReport(word.text), word.offset, info), { kind: 'key', pointer: '', existingKeys: [], prefix: 'sta', range: { offset: 4, endOffset: 7 }, hasColon: false, needsSpace: false, column: 0 });
+    const inside = at('---\nst¦a\n---\n', '\r\n');
+    assert.deepEqual(completionContext(parseReport(inside.text), inside.offset, info), { kind: 'key', pointer: '', existingKeys: [], prefix: 'st', range: { offset: 5, endOffset: 8 }, hasColon: false, needsSpace: false, column: 0 });
+    const comment = at('---\n# a new report\n¦\n---\n');
+    assert.deepEqual(completionContext(parseReport(comment.text), comment.offset, info), { kind: 'key', pointer: '', existingKeys: [], prefix: '', range: { offset: 19, endOffset: 19 }, hasColon: false, needsSpace: false, column: 0 });
+    // No key goes into a text that is more than one word, nor into a second line of one.
+    assert.equal(context('---\nsta tus¦\n---\n'), null);
+    assert.equal(context('---\nsta\ntus¦\n---\n'), null);
+  });
+
+  it('nothing past a flow mapping’s or list’s closing bracket or comma: no range spans their punctuation', () => {
+    for (const marked of ['key: {a: 1, }¦', 'key: {a: 1}¦', 'key: {a: 1, ¦}', 'key: {a: }¦', 'key: ¦{a: 1}', 'key: {}¦', 'key: {¦}', 'key: [¦]', 'key: [a, b]¦', 'key: [a, ¦]', 'key: [a, {b: 1}]¦', 'key: {a: 1,\n  b: 2}¦', 'key:\n  - {a: 1}¦', 'key: {a: "x"} ¦']) {
+      assert.equal(context(`---\n${marked}\n---\n`), null, marked);
+    }
+    // Inside them, the value at the cursor is still completed, over its own text only.
+    const inside = at('---\nstatus: {a: 1, b: inv¦}\n---\n');
+    assert.deepEqual(completionContext(parseReport(inside.text), inside.offset, info), { kind: 'value', pointer: '/status/b', prefix: 'inv', range: { offset: 22, endOffset: 25 }, needsSpace: false });
+    const item = at('---\nkey: [a, b¦]\n---\n');
+    assert.deepEqual(completionContext(parseReport(item.text), item.offset, info), { kind: 'value', pointer: '/key/1', prefix: 'b', range: { offset: 13, endOffset: 14 }, needsSpace: false });
+    const empty = at('---\nkey: {a: ¦}\n---\n');
+    assert.deepEqual(completionContext(parseReport(empty.text), empty.offset, info), { kind: 'value', pointer: '/key/a', prefix: '', range: { offset: 13, endOffset: 13 }, needsSpace: false });
+    // After a plain value in block style the blanks typed after it still belong to it.
+    const after = at('---\nstatus: inv ¦\n---\n');
+    assert.deepEqual(completionContext(parseReport(after.text), after.offset, info), { kind: 'value', pointer: '/status', prefix: 'inv ', range: { offset: 12, endOffset: 16 }, needsSpace: false });
   });
 
   it('works with CRLF', () => {

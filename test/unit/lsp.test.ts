@@ -599,6 +599,21 @@ describe('language server (protocol)', function () {
     assert.equal(services.textEdit?.newText, 'affected_services:\n  - $0');
   });
 
+  it('completes the first key of an empty frontmatter, and a word typed alone there', async () => {
+    client = await LspClient.start({ folder });
+    const documentUri = await open('incidents/empty.md', '---\n\n---\n');
+    await client.waitForDiagnostics(documentUri);
+    const keys = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: documentUri }, position: { line: 1, character: 0 } })) as CompletionItem[];
+    assert.deepEqual(
+      keys.slice(0, 3).map((item) => [item.label, item.textEdit]),
+      ['schema', 'id', 'title'].map((key) => [key, { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: `${key}: ` }]),
+    );
+    const wordUri = await open('incidents/word.md', '---\nsta\n---\n');
+    await client.waitForDiagnostics(wordUri);
+    const typed = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: wordUri }, position: { line: 1, character: 3 } })) as CompletionItem[];
+    assert.deepEqual(typed.find((item) => item.label === 'status')?.textEdit, { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 3 } }, newText: 'status: ' });
+  });
+
   it('refuses a services catalog saved as Latin-1 or missing with a warning, and offers no names of a Latin-1 report (it offered them with U+FFFD)', async () => {
     const catalog = join(folder, 'services.yaml');
     writeFileSync(catalog, Buffer.from('- Bürgeramt Nord\n- Friedhofsamt\n', 'latin1'));

@@ -6,6 +6,7 @@ import { completionContext, indentUnit, reportTimeZone, type KeyCompletionContex
 import { FIELD_DOC_TEXT, fieldDocumentation, isDateTimeField } from './fieldDocs';
 import { isRecord } from '../report/fields';
 import { t } from '../shared/i18n';
+import { lineStartOf } from '../shared/lines';
 import { formatPointer } from '../yaml/pointer';
 import type { FieldInfo, SchemaInfo } from '../schema/meta';
 import { serviceNamesOfReport } from './serviceNames';
@@ -73,11 +74,11 @@ export async function completionOffers(input: string | ParsedReport, offset: num
   const text = report.text;
   const context = completionContext(report, offset, host.info);
   if (!context) return null;
-  const lineStart = text.lastIndexOf('\n', context.range.offset - 1) + 1;
+  const lineStart = lineStartOf(text, context.range.offset);
   const lineIndent = /^ */.exec(text.slice(lineStart, context.range.offset))![0];
   if (context.kind === 'key') {
     // A space typed for indentation should not pop up the key list; after `- ` it should.
-    if (host.triggerCharacter === ' ' && !/-[ \t]+$/.test(text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset))) return null;
+    if (host.triggerCharacter === ' ' && !/-[ \t]+$/.test(text.slice(lineStartOf(text, offset), offset))) return null;
     return keyOffers(report, context, host, lineIndent);
   }
   return valueOffers(report, context, host, lineIndent);

@@ -8,6 +8,7 @@ import type { ParsedReport } from '../report/parse';
 import type { TextEdit } from '../linter/fixes';
 import { parseReport } from '../report/parse';
 import { t } from '../shared/i18n';
+import { lineStartOf } from '../shared/lines';
 import { entryAround } from '../yaml';
 import { DIRECTIVE_KEYWORD, readDirectives, suppressedBy, UNSUPPRESSIBLE_RULES, type Directive } from '../report/directives';
 import { escapeMarkdown as escape } from './fieldDocs';
@@ -42,7 +43,7 @@ export function suppressionEdit(report: ParsedReport, finding: Finding, reason: 
   if (fm.kind === 'yaml' && finding.offset >= fm.contentOffset && finding.offset < fm.close.offset) {
     const entry = entryAround(fm.source, finding.offset - fm.contentOffset);
     if (entry) {
-      const start = lineStart(report.text, fm.contentOffset + entry.offset);
+      const start = lineStartOf(report.text, fm.contentOffset + entry.offset);
       const indent = /^[ \t]*/.exec(report.text.slice(start))![0];
       edit = { offset: start, endOffset: start, newText: `${indent}# ${body}${lineBreak(report.text)}` };
     }
@@ -54,14 +55,14 @@ export function suppressionEdit(report: ParsedReport, finding: Finding, reason: 
 
 function bodyEdit(report: ParsedReport, offset: number, comment: string): TextEdit {
   const text = report.text;
-  const start = lineStart(text, offset);
+  const start = lineStartOf(text, offset);
   if (start > report.bodyOffset) {
     const previousEnd = start - 1 - (text[start - 2] === '\r' ? 1 : 0);
-    const previous = text.slice(lineStart(text, previousEnd), previousEnd);
+    const previous = text.slice(lineStartOf(text, previousEnd), previousEnd);
     // Right after the last word of the line before, with no blank (the rendered text stays byte for
     // byte the same); trailing blanks or a backslash, a hard break, stay after it.
     const content = previous.replace(/(?:[ \t]+|\\)$/, '');
-    const at = lineStart(text, previousEnd) + content.length;
+    const at = lineStartOf(text, previousEnd) + content.length;
     if (content.trim() !== '' && inParagraph(report, at - 1)) return { offset: at, endOffset: at, newText: comment };
   }
   const indent = /^[ \t]*/.exec(text.slice(start))![0];
@@ -91,10 +92,6 @@ function covers(report: ParsedReport, edit: TextEdit, finding: Finding): boolean
   if (!added || !added.reason || !added.target) return false;
   const inTarget = added.where === 'body' ? moved.offset >= added.target.offset && moved.offset <= added.target.endOffset : moved.offset >= added.target.offset && moved.offset < added.target.endOffset;
   return inTarget && added.rules.some((rule) => rule.text === finding.ruleId);
-}
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 function lineBreak(text: string): string {

@@ -12,6 +12,7 @@ import { bundledCompiledSchema } from '../schema/validator';
 import { formatPointer, parsePointer } from '../yaml/pointer';
 import { indentationStep, locate, withoutLineBreaks, yamlScalar } from '../yaml';
 import { fieldName, showValue, t } from '../shared/i18n';
+import { lineStartOf } from '../shared/lines';
 import { getIn, isRecord, recordItems } from '../report/fields';
 import { formatInZone, instantIn, isValidTimeZone, systemTimeZone } from '../shared/time';
 import { DATA_LOSS_TEMPLATES, dataLossFields, type DataLossTemplate } from '../templates/dataLoss';
@@ -295,10 +296,6 @@ function editContext(report: ParsedReport, options: FixOptions): EditContext | n
   };
 }
 
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
 /** Start of the line after the one holding `offset` (or `limit` when there is none). */
 function nextLineStart(text: string, offset: number, limit: number): number {
   const newline = text.indexOf('\n', offset);
@@ -354,7 +351,7 @@ function insertFields(ctx: EditContext, parentPath: string, fields: NewField[]):
   // Empty frontmatter (nothing or only comments): the fields go right before the closing fence.
   if (parentPath === '' && (map === null || (isScalar(map) && map.value === null))) {
     const offset = ctx.sourceEnd;
-    return [{ offset, endOffset: offset, newText: blockText(ctx, fields, 0, ctx.text.slice(lineStart(ctx.text, offset), offset) !== '') }];
+    return [{ offset, endOffset: offset, newText: blockText(ctx, fields, 0, ctx.text.slice(lineStartOf(ctx.text, offset), offset) !== '') }];
   }
   if (!isMap(map) || !map.range) return null;
   // A key the mapping has already (a rule may call a field with an unreadable value missing) would
@@ -366,7 +363,7 @@ function insertFields(ctx: EditContext, parentPath: string, fields: NewField[]):
   if (!first) return null;
 
   const firstKeyOffset = ctx.base + (first.key as Node).range![0];
-  const column = firstKeyOffset - lineStart(ctx.text, firstKeyOffset);
+  const column = firstKeyOffset - lineStartOf(ctx.text, firstKeyOffset);
   const order = Object.keys(ctx.info.fieldInfo(parentPath, 'en')?.properties ?? {});
   const rank = (key: string) => {
     const index = order.indexOf(key);
@@ -396,7 +393,7 @@ function insertFields(ctx: EditContext, parentPath: string, fields: NewField[]):
       edits.push({ offset: at, endOffset: at, newText: blockText(ctx, group, column, false) });
       continue;
     }
-    const start = lineStart(ctx.text, firstKeyOffset);
+    const start = lineStartOf(ctx.text, firstKeyOffset);
     if (/^[ \t]*$/.test(ctx.text.slice(start, firstKeyOffset))) {
       edits.push({ offset: start, endOffset: start, newText: blockText(ctx, group, column, false) });
     } else {
@@ -576,7 +573,7 @@ function setNis2Fields(ctx: EditContext, map: YAMLMap, fields: NewField[]): Text
   const applies = pairOf('applies');
   if (applies && (applies.key as Node).range) {
     const keyStart = ctx.base + (applies.key as Node).range![0];
-    const start = lineStart(ctx.text, keyStart);
+    const start = lineStartOf(ctx.text, keyStart);
     const value = applies.value as Node | null;
     if (!/^[ \t]*$/.test(ctx.text.slice(start, keyStart)) || !value?.range || aliased(ctx, value)) return null;
     const column = keyStart - start;
@@ -719,10 +716,10 @@ function sortUpdatesEdit(ctx: EditContext): TextEdit | null {
     let dash = ctx.base + item.range[0] - 1;
     while (dash >= ctx.base && /\s/.test(text[dash]!)) dash--;
     if (text[dash] !== '-') return null;
-    let start = lineStart(text, dash);
+    let start = lineStartOf(text, dash);
     // Comment lines directly above the item belong to it.
     while (start > ctx.base) {
-      const above = lineStart(text, start - 1);
+      const above = lineStartOf(text, start - 1);
       if (above <= previousEnd - 1 || !/^[ \t]*#/.test(text.slice(above, start))) break;
       start = above;
     }

@@ -8,6 +8,7 @@
  */
 import { isCollection, isScalar, visit, type Alias, type Document, type Node } from 'yaml';
 import type { FixData } from '../shared/types';
+import { lineStartOf } from '../shared/lines';
 import type { SourceRange } from '../yaml/positions';
 
 /** A value written on one line: where it is, and its text as written. */
@@ -37,7 +38,7 @@ function valueNodes(doc: Document): Node[] {
  * line (trailing blanks left out): `[Update] Cyberangriff` in `title: [Update] Cyberangriff`.
  */
 export function valueOnLine(doc: Document, source: string, pos: number): LineValue | null {
-  const lineStart = source.lastIndexOf('\n', pos - 1) + 1;
+  const lineStart = lineStartOf(source, pos);
   // A value that starts where the line's text starts is a block mapping or list whose first key or
   // `-` is on this line, not a value written after a key or `- `.
   const textStart = lineStart + indentation(lineAt(source, lineStart));

@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { parseReport, type ParsedReport } from '../report/parse';
+import { lineStartOf } from '../shared/lines';
 
 /** A text insertion that appends an `updates` entry, and where the cursor goes afterwards. */
 export interface UpdateInsertion {
@@ -53,9 +54,9 @@ export function appendListItem(input: string | ParsedReport, listKey: string, en
     // After the last item's last line (a comment below it stays below), aligned with the items.
     const last = value.items[value.items.length - 1] as Node;
     const dash = base + value.range![0];
-    const dashColumn = dash - lineStart(text, dash);
+    const dashColumn = dash - lineStartOf(text, dash);
     const firstKey = isMap(last) ? (last.items[0]?.key as Node | undefined) : undefined;
-    const keyColumn = firstKey?.range ? base + firstKey.range[0] - lineStart(text, base + firstKey.range[0]) : dashColumn + 2;
+    const keyColumn = firstKey?.range ? base + firstKey.range[0] - lineStartOf(text, base + firstKey.range[0]) : dashColumn + 2;
     const end = base + last.range![1];
     const anchor = text[end - 1] === '\n' ? end - (text[end - 2] === '\r' ? 2 : 1) : lineEnd(text, end);
     const added = entry(dashColumn, keyColumn);
@@ -69,10 +70,6 @@ export function appendListItem(input: string | ParsedReport, listKey: string, en
   const start = emptyFlow ? colon : keyLineEnd;
   const added = (comment ? ` ${comment}` : '') + entry(2, 4);
   return { offset: start, endOffset: keyLineEnd, text: added, cursorOffset: start + added.length };
-}
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 /** Where the line holding `offset` ends (before its `\r\n` or `\n`). */

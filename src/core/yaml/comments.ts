@@ -6,6 +6,7 @@
  * frontmatter names one.
  */
 import { CST, LineCounter, Parser } from 'yaml';
+import { lineStartOf } from '../shared/lines';
 import type { SourceRange } from './positions';
 
 /** One `#` comment of the frontmatter. */
@@ -27,7 +28,7 @@ export interface FrontmatterComment extends SourceRange {
 export function frontmatterComments(source: string, marker: string): FrontmatterComment[] {
   if (!source.includes(marker)) return [];
   const { comments, entries, lineOf } = read(source);
-  const ownLine = (offset: number) => source.slice(source.lastIndexOf('\n', offset - 1) + 1, offset).trim() === '';
+  const ownLine = (offset: number) => source.slice(lineStartOf(source, offset), offset).trim() === '';
   // Lines that hold nothing but a comment: several directives may stand one above the other.
   const commentLines = new Set(comments.filter((c) => ownLine(c.offset)).map((c) => lineOf(c.offset)));
   return comments

@@ -5,6 +5,7 @@
  * offsets in the report text.
  */
 import { isCollection, isMap, isScalar, isSeq, visit, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { lineStartOf } from '../shared/lines';
 import type { FrontmatterYaml } from './document';
 import type { SourceRange } from './positions';
 
@@ -38,7 +39,7 @@ interface CursorTarget {
 export function cursorPlace(yaml: FrontmatterYaml, offset: number): CursorPlace | null {
   const at = cursorIn(yaml, offset);
   if (!at) return null;
-  const { source, pos, lineStart, lineEnd, held, before, step, keyStart, keyColumn, colon } = at;
+  const { source, doc, pos, lineStart, lineEnd, held, before, step, keyStart, keyColumn, colon } = at;
   const shift = (from: number, to: number): SourceRange => ({ offset: yaml.offset + from, endOffset: yaml.offset + to });
   const column = pos - lineStart;
   // On a key: its text, up to the cursor, is what is typed.
@@ -59,18 +60,27 @@ export function cursorPlace(yaml: FrontmatterYaml, offset: number): CursorPlace 
     const onLine = isScalar(node) && node.value !== null && !!node.range && node.range[0] >= lineStart && (item || node.range[0] <= lineEnd);
     const [start, end] = onLine ? node.range! : [pos, pos];
     if ((onLine && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')) || (item && pos > end)) return null;
+    // A flow mapping or list on this line (`key: {a: 1}`) is no value to complete; past a value
+    // (after its `,` or `}`) no range may reach back over that punctuation.
+    if (!item && ((isCollection(node) && node.range![0] <= lineEnd) || /[^ \t]/.test(source.slice(onLine ? end : colon + 1, pos)))) return null;
     const needsSpace = item ? source[pos - 1] === '-' : pos === colon + 1;
     const valueColumn = item ? (needsSpace ? pos + 1 : Math.min(start, pos)) : pos;
     return { kind: 'value', field: step!.path, item, range: shift(Math.min(start, pos), Math.max(end, pos)), prefix: source.slice(Math.min(start, pos), pos), needsSpace, column: valueColumn - lineStart };
   }
-  // A word typed on the lines below a key without value (`timestamps:` ⏎ `  de|`): `yaml` reads it
-  // as the key's value, the author means the first key of a mapping there.
+  // A word typed on the lines below a key without value (`timestamps:` ⏎ `  de|`), or alone in the
+  // frontmatter (`sta|`): `yaml` reads it as the key's value or as the whole document, the author
+  // means the first key of a mapping there.
   const word = /^[ \t]*([A-Za-z0-9_$.-]*)$/.exec(source.slice(lineStart, pos));
   const wordStart = pos - (word?.[1]!.length ?? 0);
   const scalar = held.scalar;
-  if (word && step?.pair && scalar === step.node && keyStart < lineStart && scalar.range![0] === wordStart && wordStart - lineStart > keyColumn && scalar.range![1] <= lineEnd) {
-    return { kind: 'key', mapping: step.path, keys: [], column: wordStart - lineStart, range: shift(wordStart, Math.max(scalar.range![1], pos)), prefix: word[1]!, hasColon: false };
+  const first = doc === yaml.docs[0];
+  const under = step?.pair && scalar === step.node && keyStart < lineStart && wordStart - lineStart > keyColumn ? step.path : first && before.length === 0 ? [] : null;
+  if (word && scalar && under && scalar.range![0] === wordStart && scalar.range![1] <= lineEnd) {
+    return { kind: 'key', mapping: under, keys: [], column: wordStart - lineStart, range: shift(wordStart, Math.max(scalar.range![1], pos)), prefix: word[1]!, hasColon: false };
   }
+  // An empty frontmatter (only comments, or an empty value before `...`): its first key.
+  const root = doc.contents as Node | null;
+  if (first && word?.[1] === '' && (root === null || (isScalar(root) && root.range![0] === root.range![1]))) return { kind: 'new-key', mapping: [], keys: [], column };
   // Inside a value (a block or multi-line scalar), not where a key goes, or a word that is no key.
   if (scalar || word?.[1] !== '') return null;
   // An empty stretch: below a key without value and further in, a new mapping's first key;
@@ -180,7 +190,7 @@ function cursorIn(yaml: FrontmatterYaml, offset: number) {
   const newline = source.indexOf('\n', pos);
   // The `:` of that entry's key when the key starts on the cursor's line.
   const colon = step?.pair && keyStart >= lineStart ? colonAfter(source, (step.pair.key as Node).range![1]) : -1;
-  return { source, pos, lineStart, lineEnd: newline === -1 ? source.length : newline, held: descend(doc, pos), before, step, keyStart, keyColumn: step?.pair ? keyStart - lineStartOf(source, keyStart) : -1, colon };
+  return { source, doc, pos, lineStart, lineEnd: newline === -1 ? source.length : newline, held: descend(doc, pos), before, step, keyStart, keyColumn: step?.pair ? keyStart - lineStartOf(source, keyStart) : -1, colon };
 }
 
 /** An entry of a collection: a mapping's pair or a list item, its value or the item, and its field. */
@@ -237,8 +247,4 @@ function colonAfter(source: string, keyEnd: number): number {
   let i = keyEnd;
   while (source[i] === ' ' || source[i] === '\t') i++;
   return source[i] === ':' ? i : -1;
-}
-
-function lineStartOf(source: string, pos: number): number {
-  return source.lastIndexOf('\n', pos - 1) + 1;
 }

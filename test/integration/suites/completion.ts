@@ -7,7 +7,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { formatInZone } from '../../../src/core';
-import { activateExtension, closeAllEditors, openFile, resetSettings, setSetting } from './util';
+import { activateExtension, closeAllEditors, fileUri, openFile, resetSettings, setSetting } from './util';
 import { labelOf, plain, positionOf, removeFixtures, useFixture } from './editingFixtures';
 
 /** Kinds our provider uses: word-based suggestions (Text) and snippets are someone else's. */
@@ -179,6 +179,26 @@ describe('completion (editing/completion.md)', () => {
   it('offers nothing outside the frontmatter', async () => {
     const position = positionOf(document, 'Text.', 0);
     assert.deepStrictEqual(await labels(document.uri, position), []);
+  });
+
+  it('offers the root keys in a new report’s empty frontmatter, and over a word typed there alone', async () => {
+    for (const [name, text, position, range] of [
+      ['empty-frontmatter', '---\n\n---\n', new vscode.Position(1, 0), new vscode.Range(1, 0, 1, 0)],
+      ['one-word-frontmatter', '---\nsta\n---\n', new vscode.Position(1, 3), new vscode.Range(1, 0, 1, 3)],
+    ] as const) {
+      const uri = fileUri(`incidents/${name}.md`);
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+      try {
+        const opened = await vscode.workspace.openTextDocument(uri);
+        const found = await items(opened.uri, position);
+        assertHas(found.map(labelOf), ['schema', 'id', 'title', 'status'], []);
+        const status = found.find((item) => labelOf(item) === 'status')!;
+        assert.deepStrictEqual([status.insertText, status.range], ['status: ', range], text);
+      } finally {
+        await closeAllEditors();
+        await vscode.workspace.fs.delete(uri);
+      }
+    }
   });
 
   it('offers nothing in ordinary Markdown with frontmatter', async () => {
