@@ -1,8 +1,7 @@
 import type { Finding, Locale, Localized, RawFinding, RuleLevel, Severity } from '../shared/types';
 import { parseReport, unparsedReport, type ParsedReport } from '../report/parse';
-import { parsePointer } from '../yaml/pointer';
 import { withoutBom } from '../shared/bom';
-import { getIn, isRecord } from '../report/fields';
+import { isRecord } from '../report/fields';
 import { t } from '../shared/i18n';
 import { isValidTimeZone, systemTimeZone } from '../shared/time';
 import { bundledCompiledSchema, compileCustomSchema, type CompiledSchema } from '../schema/validator';
@@ -151,8 +150,6 @@ class LintRuleContext implements RuleContext {
     }
     return openingFence(report);
   };
-
-  readonly valueAt = (pointer: string): unknown => getIn(this.data, parsePointer(pointer));
 
   readonly t = (message: Localized, values?: Record<string, string | number>): string => t(this.locale, message, values);
 

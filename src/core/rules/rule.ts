@@ -43,8 +43,6 @@ export interface RuleContext {
   ruleIds: readonly string[];
   /** Document range for the field at `pointer` (see `rangeForPointer`); the opening fence as last resort. */
   at(pointer: string, prefer?: 'value' | 'key'): TextRange;
-  /** The value at `pointer` in the frontmatter data, or `undefined`. */
-  valueAt(pointer: string): unknown;
   /** Localised text with `{name}` placeholders filled. */
   t(text: Localized, values?: Record<string, string | number>): string;
   /** The report's parent chain as the host loaded it; `null` when the report names no parent. */
