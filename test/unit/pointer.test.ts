@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { getIn } from '../../src/core/report/fields';
 import fc from 'fast-check';
 import { fieldPointer, formatPointer, parsePointer } from '../../src/core/yaml/pointer';
 
@@ -27,5 +28,15 @@ describe('JSON Pointer segments (RFC 6901)', () => {
       }),
       { numRuns: 3000, seed: 6901 },
     );
+  });
+  it('getIn reads what parsePointer gives: a list index as digits (it stepped into no list unless given a number)', () => {
+    const data = { data_loss: { controllers: [{ name: 'Stadt Werne', subjects_approx: 12000 }] }, 'x-01': { '01': 'key' } };
+    assert.equal(getIn(data, parsePointer('/data_loss/controllers/0/subjects_approx')), 12000);
+    assert.equal(getIn(data, ['data_loss', 'controllers', 0, 'name']), 'Stadt Werne');
+    assert.equal(getIn(data, parsePointer('/data_loss/controllers/1/name')), undefined);
+    // Not an index: a key of a list, a leading zero, a key of a mapping made of digits.
+    assert.equal(getIn(data, parsePointer('/data_loss/controllers/length')), undefined);
+    assert.equal(getIn(data, parsePointer('/data_loss/controllers/00/name')), undefined);
+    assert.equal(getIn(data, parsePointer('/x-01/01')), 'key');
   });
 });

@@ -60,11 +60,14 @@ export function dateTimeFields(data: Record<string, unknown>, includeForecasts =
   return fields;
 }
 
-/** Reads a nested field of plain data by segments, `undefined` when absent. */
+/**
+ * Reads a nested field of plain data by segments, `undefined` when absent. A list is stepped into
+ * by a number or by the digits of one, as a JSON Pointer's segments (`parsePointer`) give it.
+ */
 export function getIn(data: unknown, segments: ReadonlyArray<string | number>): unknown {
   let current = data;
   for (const segment of segments) {
-    if (Array.isArray(current) && typeof segment === 'number') current = current[segment];
+    if (Array.isArray(current)) current = typeof segment === 'number' || /^(?:0|[1-9]\d*)$/.test(segment) ? current[Number(segment)] : undefined;
     else if (isRecord(current)) current = current[String(segment)];
     else return undefined;
   }

@@ -121,8 +121,7 @@ export function draftContext(report: ParsedReport, options: DraftOptions = {}): 
     text,
     textOr: (value, missing) => text(value) ?? gap(missing[locale]),
     approxCount(pointer, missing) {
-      // An index reads as one: getIn steps into a list only with a number (/data_loss/controllers/0/subjects_approx).
-      const value = getIn(data, parsePointer(pointer).map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment)));
+      const value = getIn(data, parsePointer(pointer));
       const count = countAsWritten(report, pointer, value);
       if (count !== null) return t(locale, APPROX, { n: count.toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB') });
       // Written but not a whole number ("ca. 12.000", "10000-15000", 41.5): the gap names it, never "open" alone.
