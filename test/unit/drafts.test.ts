@@ -635,7 +635,7 @@ describe('drafts: NIS2', () => {
       const de = render(stage, notCovered);
       assert.equal(line(de, 'Meldepflicht'), 'Meldepflicht (§ 32 BSIG): nein: Die Einrichtung ist nicht von NIS2 erfasst (nis2.entity: not_covered). Dieser Entwurf dient nur einer freiwilligen Meldung (Art. 30 NIS2).', stage);
       assert.equal(line(de, '1.3 '), '1.3 Erheblicher Sicherheitsvorfall: entfällt: Die Einrichtung ist nicht von NIS2 erfasst (1.2)', stage);
-      assert.equal(line(de, '1.6 '), '1.6 Fällig: keine Meldung fällig: NIS2 gilt für diesen Vorfall nicht', stage);
+      assert.equal(line(de, '1.6 '), '1.6 Fällig: keine Meldung fällig: Die Einrichtung ist nicht von NIS2 erfasst (nis2.entity: not_covered)', stage);
       assert.ok(!de.includes('ob der Vorfall erheblich ist (nis2.significant)'), de);
     }
     const en = render('nis2-early-warning', notCovered, 'text', 'en');
@@ -664,14 +664,20 @@ describe('drafts: NIS2', () => {
       'nis2-progress-report': { de: `2.1 Meldung abgegeben: ${SENT_DE}`, en: `2.1 Notification sent: ${SENT_EN}` },
       'nis2-final-report': undefined,
     };
-    for (const answers of ['  entity: not_covered', '  entity: important\n  significant: no', '  applies: no']) {
+    // 1.6 gives the answer that makes it not due (it said "NIS2 does not apply" of a covered entity's incident that is not significant).
+    const WHY: Record<string, { de: string; en: string }> = {
+      '  entity: not_covered': { de: 'Die Einrichtung ist nicht von NIS2 erfasst (nis2.entity: not_covered)', en: 'the entity is not covered by NIS2 (nis2.entity: not_covered)' },
+      '  entity: important\n  significant: no': { de: 'Der Vorfall ist nicht erheblich (nis2.significant: no)', en: 'the incident is not significant (nis2.significant: no)' },
+      '  applies: no': { de: 'NIS2 gilt nicht (nis2.applies: no)', en: 'NIS2 does not apply (nis2.applies: no)' },
+    };
+    for (const answers of Object.keys(WHY)) {
       const report = unsent.replace('  applies: yes', answers);
       for (const stage of Object.keys(earlier)) {
         const de = render(stage, report, 'text', 'de');
         const en = render(stage, report, 'text', 'en');
         const second = earlier[stage] ? ['2.1 '] : [];
-        assert.deepEqual(lines(de, ['1.6 ', '1.7 ', '1.8 ', ...second]), ['1.6 Fällig: keine Meldung fällig: NIS2 gilt für diesen Vorfall nicht', `1.7 Abgegeben: ${SENT_DE}`, REFERENCE_DE, ...(earlier[stage] ? [earlier[stage]!.de] : [])], `${stage} ${answers}`);
-        assert.deepEqual(lines(en, ['1.6 ', '1.7 ', '1.8 ', ...second]), ['1.6 Due: no report due: NIS2 does not apply to this incident', `1.7 Sent: ${SENT_EN}`, REFERENCE_EN, ...(earlier[stage] ? [earlier[stage]!.en] : [])], `${stage} ${answers}`);
+        assert.deepEqual(lines(de, ['1.6 ', '1.7 ', '1.8 ', ...second]), [`1.6 Fällig: keine Meldung fällig: ${WHY[answers]!.de}`, `1.7 Abgegeben: ${SENT_DE}`, REFERENCE_DE, ...(earlier[stage] ? [earlier[stage]!.de] : [])], `${stage} ${answers}`);
+        assert.deepEqual(lines(en, ['1.6 ', '1.7 ', '1.8 ', ...second]), [`1.6 Due: no report due: ${WHY[answers]!.en}`, `1.7 Sent: ${SENT_EN}`, REFERENCE_EN, ...(earlier[stage] ? [earlier[stage]!.en] : [])], `${stage} ${answers}`);
         for (const text of [de, en]) assert.ok(!/noch nicht\n|not yet\n|nis2\.reference\)|nis2\.early_warning_at\)|nis2\.notification_at\)/.test(text), text);
       }
     }
@@ -691,7 +697,7 @@ describe('drafts: NIS2', () => {
   it('applies: no is an answer, not an open question (issue 21, defect 2)', () => {
     const no = render('nis2-early-warning', FULL.replace('  applies: yes', '  applies: no'));
     assert.ok(no.includes('1.2 Besonders wichtige oder wichtige Einrichtung: NIS2 gilt nicht (nis2.applies: no)'));
-    assert.ok(no.includes('1.6 Fällig: keine Meldung fällig: NIS2 gilt für diesen Vorfall nicht'));
+    assert.ok(no.includes('1.6 Fällig: keine Meldung fällig: NIS2 gilt nicht (nis2.applies: no)'));
     assert.ok(!no.includes('noch offen: ob die Einrichtung unter NIS2 fällt'));
   });
 

@@ -12,6 +12,7 @@ import { DEADLINE_LABELS, formatEndOfDay, formatSpan, formatSpanSince, formatTim
 import { instantIn } from '../../shared/time';
 import { authorityContactLine, draftContext, listOrNone, stringList, unreadableTime, type DraftContext, type DraftOptions } from './context';
 import { gap, type DraftDocument, type DraftValue } from './document';
+import type { Localized } from '../../shared/types';
 import { CONFIDENTIAL, EXFILTRATED } from './gdpr';
 import { columns, formSection, L, textItem, type DraftForm, type FormItem, type FormSection } from './form';
 
@@ -214,8 +215,10 @@ function delayItem(stage: Stage, hours: number): FormItem {
 }
 
 function dueValue(ctx: DraftContext, stage: Stage): DraftValue {
+  // Not due, with the answer that says so: a covered entity's incident that is not significant is no case of "NIS2 does not apply".
+  const why = whyNotDue(ctx);
+  if (why) return ctx.t(L('no report due: {why}', 'keine Meldung fällig: {why}'), { why: ctx.t(why) });
   const scope = nis2Scope(ctx.data);
-  if (scope.state === 'not-due') return ctx.t(L('no report due: NIS2 does not apply to this incident', 'keine Meldung fällig: NIS2 gilt für diesen Vorfall nicht'));
   const deadline = ctx.deadlines.find((d) => d.kind === stage);
   if (deadline) {
     const due = ctx.due(deadline);
@@ -489,20 +492,24 @@ export const NIS2_FORMS: DraftForm[] = (Object.keys(FORMS) as Stage[]).map((id) 
 const VOLUNTARY = L(' This draft is for a voluntary report only (NIS2 Art. 30).', ' Dieser Entwurf dient nur einer freiwilligen Meldung (Art. 30 NIS2).');
 
 /**
- * Why no report is due under § 32 BSIG, as a line under the title, when the answers say so (not
- * covered, not significant, `applies: no`); `null` while a report is due or may be (the clock in
- * 1.6 says when). As the Art. 34 draft does, a draft that is not required must not read as due.
+ * Why no report is due under § 32 BSIG (not covered, not significant, `applies: no`), or `null`
+ * while a report is due or may be (the clock in 1.6 says when).
  */
-function notRequired(ctx: DraftContext): DraftValue | null {
+function whyNotDue(ctx: DraftContext): Localized | null {
   const scope = nis2Scope(ctx.data);
   if (scope.state !== 'not-due') return null;
-  const why =
-    scope.covered === 'no'
-      ? L('the entity is not covered by NIS2 (nis2.entity: not_covered)', 'Die Einrichtung ist nicht von NIS2 erfasst (nis2.entity: not_covered)')
-      : scope.significant === 'no'
-        ? L('the incident is not significant (nis2.significant: no)', 'Der Vorfall ist nicht erheblich (nis2.significant: no)')
-        : L('NIS2 does not apply (nis2.applies: no)', 'NIS2 gilt nicht (nis2.applies: no)');
-  return ctx.t(L('no: {why}.', 'nein: {why}.'), { why: ctx.t(why) }) + ctx.t(VOLUNTARY);
+  if (scope.covered === 'no') return L('the entity is not covered by NIS2 (nis2.entity: not_covered)', 'Die Einrichtung ist nicht von NIS2 erfasst (nis2.entity: not_covered)');
+  if (scope.significant === 'no') return L('the incident is not significant (nis2.significant: no)', 'Der Vorfall ist nicht erheblich (nis2.significant: no)');
+  return L('NIS2 does not apply (nis2.applies: no)', 'NIS2 gilt nicht (nis2.applies: no)');
+}
+
+/**
+ * The line under the title when no report is due: as the Art. 34 draft does, a draft that is not
+ * required must not read as due.
+ */
+function notRequired(ctx: DraftContext): DraftValue | null {
+  const why = whyNotDue(ctx);
+  return why && ctx.t(L('no: {why}.', 'nein: {why}.'), { why: ctx.t(why) }) + ctx.t(VOLUNTARY);
 }
 
 function stageDraft(stage: Stage, report: ParsedReport, options: DraftOptions): DraftDocument {
