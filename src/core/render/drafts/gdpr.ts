@@ -514,6 +514,11 @@ const ADDRESSEE_ITEM: FormItem = {
   value: (ctx) => ctx.notice?.addressee ?? ctx.t(NOT_APPLICABLE),
 };
 
+/** The index in `data_loss.controllers` of the notice's addressee `name` (its first entry of that name), or -1: 2.8 and the own figures read the same entry. */
+function addresseeIndex(ctx: DraftContext, name: string): number {
+  return recordItems(ctx.loss.controllers).findIndex((c) => ctx.text(c.name) === name);
+}
+
 /** Item 2.8 of a processor's notice: when the controller it goes to was told (Art. 33(2)), or a gap to record it. */
 const INFORMED_ITEM: FormItem = {
   number: '2.8',
@@ -524,7 +529,7 @@ const INFORMED_ITEM: FormItem = {
     if (gdprRole(ctx.data) === 'controller') return ctx.t(NOT_APPLICABLE);
     const name = ctx.notice?.name ?? null;
     if (name === null) return gap(ctx.t(L('when this controller was informed (data_loss.controllers[].notified_at); which one, see 1.6', 'wann dieser Verantwortliche informiert wurde (data_loss.controllers[].notified_at); an welchen, siehe 1.6')));
-    const entry = recordItems(ctx.loss.controllers).find((c) => ctx.text(c.name) === name);
+    const entry = recordItems(ctx.loss.controllers)[addresseeIndex(ctx, name)];
     const unreadable = unreadableTime(ctx, entry?.notified_at);
     if (unreadable !== null) return gap(ctx.t(L('when {name} was informed: data_loss.controllers[].notified_at "{value}" is not a date and time with its offset', 'wann {name} informiert wurde: data_loss.controllers[].notified_at „{value}“ ist kein Zeitpunkt mit Offset'), { name, value: unreadable }));
     return ctx.time(entry?.notified_at) ?? gap(ctx.t(L('when {name} was informed (data_loss.controllers[].notified_at; record it when this notice is sent)', 'wann {name} informiert wurde (data_loss.controllers[].notified_at; beim Versand dieser Information festhalten)'), { name }));
@@ -556,11 +561,10 @@ type OwnFigure = (typeof OWN_FIGURES)[number];
  */
 function ownFigure(ctx: DraftContext, figure: OwnFigure): { pointer: string; value: unknown } | null {
   const name = ctx.notice?.name ?? null;
-  if (name === null || gdprRole(ctx.data) === 'controller' || !Array.isArray(ctx.loss.controllers)) return null;
-  // The first entry of that name, as 2.8 reads its notified_at.
-  const index = ctx.loss.controllers.findIndex((c) => ctx.text(record(c).name) === name);
+  if (name === null || gdprRole(ctx.data) === 'controller') return null;
+  const index = addresseeIndex(ctx, name);
   if (index === -1) return null;
-  const value = record(ctx.loss.controllers[index])[figure.key];
+  const value = recordItems(ctx.loss.controllers)[index]![figure.key];
   if (value === undefined || value === null) return null;
   if (figure.kind === 'list' && stringList(ctx, value).length === 0) return null;
   return { pointer: `/data_loss/controllers/${index}/${figure.key}`, value };
